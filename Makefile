@@ -1,0 +1,40 @@
+# The site kit's commands. `make serve` and `make test` set everything up on first run.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+# Material for MkDocs prints an end-of-life banner on every build; it is known and noted in the README.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build check test browser clean
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+serve: $(VENV)/.installed
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+
+# Strict build into a staging folder; site/ is replaced only when the whole build succeeded.
+build: $(VENV)/.installed
+	rm -rf .site-staging
+	$(MKDOCS) build --strict --site-dir .site-staging || { rm -rf .site-staging; exit 1; }
+	rm -rf site && mv .site-staging site
+
+check: $(VENV)/.installed
+	$(PY) -m govsite check
+
+# Debian's Chromium and CJK fonts for the browser tests, installed when missing.
+browser:
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+test: $(VENV)/.installed browser
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf site .site-staging .pytest_cache

@@ -1,0 +1,29 @@
+"""`python -m govsite check [ROOT]`: validate all data and content without building (make check)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .build import load_site
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] != "check":
+        print("用法：python -m govsite check [网站目录]", file=sys.stderr)
+        return 2
+    root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
+    site = load_site(root)
+    for problem in site.problems.errors:
+        print(f"错误 {problem.format()}", file=sys.stderr)
+    for problem in site.problems.warnings:
+        print(f"警告 {problem.format()}", file=sys.stderr)
+    errors, warnings = len(site.problems.errors), len(site.problems.warnings)
+    if errors:
+        print(f"检查未通过：{errors} 个错误，{warnings} 个警告。", file=sys.stderr)
+        return 1
+    print(f"检查通过：{len(site.documents)} 个页面，{warnings} 个警告。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,163 @@
+"""The pipeline: load -> validate -> model (load_site), then render (render_site)."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import pkgutil
+from pathlib import Path
+
+from . import dates, frontmatter, schema
+from .dates import WorkCalendar
+from .model import ContentType, Document, GeneratedFile, GeneratedPage, Site
+from .problems import InputError
+from .render import Renderer
+from .source import read_text, rel
+from .yamlfile import load_yaml
+
+ENGINE_DIR = Path(__file__).parent
+SITE_SCHEMA = ENGINE_DIR / "site.schema.json"
+HOLIDAYS_SCHEMA = ENGINE_DIR / "holidays.schema.json"
+PAGE_SCHEMA = ENGINE_DIR / "page.schema.json"
+
+
+def discover_types() -> list[ContentType]:
+    """Every module in govsite/types/ that defines CONTENT_TYPE, in load order."""
+    from . import types as package
+
+    found = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        content_type = getattr(module, "CONTENT_TYPE", None)
+        if content_type is not None:
+            found.append(content_type)
+    return sorted(found, key=lambda t: (t.order, t.name))
+
+
+def load_yaml_checked(site: Site, path: Path, schema_path: Path):
+    """Load and validate one YAML file; record problems; return the Located data or None."""
+    try:
+        located = load_yaml(path, site.root)
+    except InputError as exc:
+        site.problems.extend(exc.problems)
+        return None
+    if located.data is None:
+        site.problems.error(located.file, 1, "", "文件没有内容")
+        return None
+    problems = schema.validate(located, schema_path)
+    site.problems.extend(problems)
+    return None if problems else located
+
+
+def _load_settings(site: Site) -> None:
+    path = site.data_dir / "site.yml"
+    if not path.exists():
+        site.problems.error("data/site.yml", 0, "", "缺少网站设置文件 data/site.yml")
+        return
+    located = load_yaml_checked(site, path, SITE_SCHEMA)
+    if located:
+        site.settings = located.data
+        site.settings_located = located
+
+
+def _load_holidays(site: Site) -> None:
+    path = site.data_dir / "holidays.yml"
+    if not path.exists():
+        return
+    located = load_yaml_checked(site, path, HOLIDAYS_SCHEMA)
+    if not located:
+        return
+    extra = {}
+    for year_text, entry in located.data.get("年份", {}).items():
+        year = int(year_text)
+        sets = {"holidays": set(), "workdays": set()}
+        for key, target in (("放假", "holidays"), ("调休上班", "workdays")):
+            for i, day_text in enumerate(entry.get(key, [])):
+                day = dt.date.fromisoformat(day_text)
+                if day.year != year:
+                    site.problems.error(located.file, located.line_of(("年份", year_text, key, i)),
+                                        f"年份.{year_text}.{key}", f"日期 {day_text} 不属于 {year} 年")
+                sets[target].add(day)
+        extra[year] = sets
+    site.calendar = WorkCalendar(extra)
+
+
+def _owner_of(src_uri: str, types: list[ContentType]) -> ContentType | None:
+    best = None
+    for content_type in types:
+        for prefix in content_type.content_prefixes:
+            if src_uri.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+                best = (prefix, content_type)
+    return best[1] if best else None
+
+
+def _load_documents(site: Site) -> None:
+    """Read every Markdown page in content/ and validate its front matter by the folder's kind."""
+    if not site.content_dir.is_dir():
+        site.problems.error("content", 0, "", "缺少内容目录 content/")
+        return
+    for path in sorted(site.content_dir.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        src_uri = path.relative_to(site.content_dir).as_posix()
+        if path.suffix != ".md":
+            continue
+        file = rel(path, site.root)
+        try:
+            text = read_text(path, site.root)
+            located, body, body_line = frontmatter.split(text, file)
+        except InputError as exc:
+            site.problems.extend(exc.problems)
+            continue
+        owner = _owner_of(src_uri, site.types)
+        schema_path = owner.front_matter_schema if owner and owner.front_matter_schema else PAGE_SCHEMA
+        problems = schema.validate(located, schema_path)
+        site.problems.extend(problems)
+        if problems:
+            continue
+        site.documents[src_uri] = Document(
+            src_uri=src_uri, file=file, meta=located.data, body=body, body_line=body_line,
+            located=located, kind=owner.name if owner else "page")
+
+
+def load_site(root: Path, site_url: str = "", today: dt.date | None = None) -> Site:
+    """Load, validate and model everything. Problems are collected in site.problems, never raised."""
+    root = Path(root).resolve()
+    site = Site(root=root, site_url=site_url, today=today or dates.today())
+    site.types = discover_types()
+    _load_settings(site)
+    _load_holidays(site)
+    _load_documents(site)
+    for content_type in site.types:
+        content_type.load(site)
+    if not site.problems.errors:
+        for content_type in site.types:
+            content_type.check(site)
+    return site
+
+
+def render_site(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+    renderer = Renderer(site)
+    pages: list[GeneratedPage] = []
+    files: list[GeneratedFile] = []
+    for content_type in site.types:
+        pages.extend(content_type.pages(site, renderer))
+        files.extend(content_type.files(site, renderer))
+    seen: dict[str, str] = {}
+    for page in pages:
+        if page.src_uri in seen or page.src_uri in site.documents:
+            raise ValueError(f"two sources for page {page.src_uri}")  # a programming error, not editors'
+        seen[page.src_uri] = page.title
+    return pages, files
+
+
+def document_html(site: Site, doc: Document, renderer: Renderer) -> tuple[str, str]:
+    """What the owning content type puts around an editor's page body."""
+    owner = next((t for t in site.types if t.name == doc.kind), None)
+    return owner.document_html(site, doc, renderer) if owner else ("", "")
+
+
+def all_updates(site: Site, limit: int | None = None):
+    """Latest updates across content types, newest first, ties broken by title for determinism."""
+    items = [u for t in site.types for u in t.updates(site)]
+    items.sort(key=lambda u: (-u.date.toordinal(), u.title, u.url))
+    return items[:limit] if limit else items

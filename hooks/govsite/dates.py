@@ -1,0 +1,90 @@
+"""Dates on this site are Beijing time; working days follow the official holiday calendar.
+
+`chinese-calendar` knows the State Council's schedule up to the year it was released for.
+Editors can add a newer year's schedule in `data/holidays.yml` (the schedule is announced
+around November of the year before); a date in a year nobody has given is a clear error.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+import chinese_calendar
+
+TZ = ZoneInfo("Asia/Shanghai")
+
+
+def today() -> dt.date:
+    """The build's date in Beijing. GOVSITE_TODAY=YYYY-MM-DD fixes it (tests, reproducing a build)."""
+    fixed = os.environ.get("GOVSITE_TODAY")
+    if fixed:
+        return dt.date.fromisoformat(fixed)
+    return dt.datetime.now(TZ).date()
+
+
+class UnknownHolidayYear(Exception):
+    def __init__(self, year: int):
+        super().__init__(year)
+        self.year = year
+
+    def chinese(self) -> str:
+        return (f"{self.year} 年的法定节假日安排尚未录入，无法计算工作日；"
+                f"请在 data/holidays.yml 中按国务院办公厅通知补充 {self.year} 年的放假和调休日期")
+
+
+class WorkCalendar:
+    """Working days: the official schedule from chinese-calendar, extended by editors' data."""
+
+    def __init__(self, extra_years: dict[int, dict[str, set[dt.date]]] | None = None):
+        # extra_years[year] = {"holidays": {...}, "workdays": {...}} (调休上班的周末)
+        self.extra_years = extra_years or {}
+
+    def is_workday(self, day: dt.date) -> bool:
+        extra = self.extra_years.get(day.year)
+        if extra is not None:
+            if day in extra["holidays"]:
+                return False
+            if day in extra["workdays"]:
+                return True
+            return day.weekday() < 5
+        try:
+            return chinese_calendar.is_workday(day)
+        except NotImplementedError:
+            raise UnknownHolidayYear(day.year) from None
+
+    def add_workdays(self, start: dt.date, count: int) -> dt.date:
+        """The day on which a period of `count` working days that begins on `start` ends.
+
+        The start day counts when it is itself a working day (a 公示 from Monday for 5 工作日
+        ends on Friday of an ordinary week).
+        """
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        day = start
+        seen = 0
+        while True:
+            if self.is_workday(day):
+                seen += 1
+                if seen == count:
+                    return day
+            day += dt.timedelta(days=1)
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after `start` up to and including `end` (0 when end <= start)."""
+        n = 0
+        day = start + dt.timedelta(days=1)
+        while day <= end:
+            if self.is_workday(day):
+                n += 1
+            day += dt.timedelta(days=1)
+        return n
+
+
+def zh_date(value: dt.date | dt.datetime | str | None) -> str:
+    """2024-03-01 -> 2024年3月1日"""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value[:10])
+    return f"{value.year}年{value.month}月{value.day}日"

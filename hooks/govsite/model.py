@@ -1,0 +1,151 @@
+"""The shapes every content type shares: the site model, generated pages and files, updates."""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .dates import WorkCalendar
+from .problems import Problems
+from .yamlfile import Located
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    id: str
+    title: str
+
+
+@dataclass
+class GeneratedPage:
+    """A page made from data. `html` is the article body; MkDocs and Material wrap it."""
+
+    src_uri: str  # as if it were a Markdown file in content/, e.g. "laws/index.md"
+    title: str
+    html: str
+    toc: list[TocEntry] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # front matter for MkDocs/Material (description, hide …)
+    search_text: str = ""  # plain text for search, when the HTML alone is not enough
+
+
+@dataclass
+class GeneratedFile:
+    """A non-page output such as a feed or a JSON file, written as bytes into the site."""
+
+    dest_uri: str  # e.g. "feeds/notices.xml"
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Update:
+    """One item for the home page's latest updates (and the feeds built later)."""
+
+    date: dt.date
+    title: str
+    url: str  # site-relative directory URL, e.g. "pufa/fzzf/2023/"
+    kind: str  # Chinese label of the content type
+    summary: str = ""
+
+
+@dataclass
+class Document:
+    """An editor's Markdown page in content/ with its validated front matter."""
+
+    src_uri: str  # relative to content/
+    file: str  # repository-relative path, for messages
+    meta: dict
+    body: str
+    body_line: int  # line in the file where the body starts
+    located: Located | None = None
+    kind: str = "page"
+
+
+@dataclass
+class Site:
+    root: Path
+    settings: dict = field(default_factory=dict)
+    settings_located: Located | None = None
+    site_url: str = ""
+    problems: Problems = field(default_factory=Problems)
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    today: dt.date = field(default_factory=dt.date.today)
+    documents: dict[str, Document] = field(default_factory=dict)
+    models: dict[str, Any] = field(default_factory=dict)
+    types: list = field(default_factory=list)
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def documents_under(self, prefix: str) -> list[Document]:
+        return [d for uri, d in sorted(self.documents.items()) if uri.startswith(prefix)]
+
+    def absolute_url(self, url: str) -> str:
+        return self.site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def page_url(src_uri: str) -> str:
+    """Directory URL MkDocs gives a Markdown file (use_directory_urls): a/b.md -> a/b/, a/index.md -> a/."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem
+    return stem + "/"
+
+
+def relative_url(target: str, from_url: str) -> str:
+    """Link from the page at directory URL `from_url` to site-relative `target` (both without leading /)."""
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    base = "/" + from_url
+    dest = "/" + target
+    rel = posixpath.relpath(dest, base if base.endswith("/") else posixpath.dirname(base))
+    if target.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    if rel == "./":
+        rel = "./"
+    return rel + anchor
+
+
+class ContentType:
+    """Base of a content type module. Subclass, set `name`, override what the type needs.
+
+    A module in govsite/types/ that defines `CONTENT_TYPE = MyType()` is picked up by itself.
+    """
+
+    name: str = ""
+    label: str = ""  # Chinese name shown to the public
+    order: int = 50  # load order; types that read others' models come later
+    content_prefixes: tuple[str, ...] = ()  # folders of content/ whose Markdown this type owns
+    front_matter_schema: Path | None = None
+
+    def load(self, site: Site) -> None:
+        """Read and validate data files; put the model in site.models[self.name]."""
+
+    def check(self, site: Site) -> None:
+        """Checks across content types, after every type has loaded."""
+
+    def pages(self, site: Site, renderer) -> Iterable[GeneratedPage]:
+        return ()
+
+    def files(self, site: Site, renderer) -> Iterable[GeneratedFile]:
+        return ()
+
+    def updates(self, site: Site) -> Iterable[Update]:
+        return ()
+
+    def document_html(self, site: Site, doc: Document, renderer) -> tuple[str, str]:
+        """HTML placed before and after the body of an editor's page this type owns (title, metadata, banners)."""
+        return "", ""

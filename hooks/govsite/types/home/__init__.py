@@ -1,0 +1,30 @@
+"""首页: the home page, with the latest updates across every content type."""
+from __future__ import annotations
+
+from ...build import all_updates
+from ...model import ContentType, Site
+
+LATEST = 12
+# Entrances on the home page: (label, site-relative URL, one-line description)
+ENTRANCES = (
+    ("政府信息公开", "xxgk/", "公开指南、公开目录、政策文件与年度报告"),
+    ("法律法规", "laws/", "退役军人工作适用的法律法规全文"),
+    ("普法宣传", "pufa/", "普法责任清单、普法活动与法治政府建设"),
+    ("公示公告", "notices/", "安置、优抚等各类公示与通知公告"),
+    ("阳光安置", "placements/", "安置计划、赋分排名与选岗结果"),
+    ("政策问答", "qa/", "退役军人关心的常见政策问题"),
+)
+
+
+class Home(ContentType):
+    name = "home"
+    label = "首页"
+    order = 1000  # reads every other type's updates
+
+    def pages(self, site: Site, renderer):
+        yield renderer.page("index.md", site.settings.get("网站名称", "首页"), "home/index.html",
+                            meta={"hide": ["navigation", "toc"]},
+                            updates=all_updates(site, LATEST), entrances=ENTRANCES)
+
+
+CONTENT_TYPE = Home()

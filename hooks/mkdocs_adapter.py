@@ -1,0 +1,106 @@
+"""The one bridge between MkDocs and the govsite engine. Keep it thin: translate events only.
+
+on_config   load + validate everything; stop before site/ is touched if anything is wrong
+on_files    add the engine's generated pages as virtual files
+on_page_*   give generated pages their HTML and table of contents; map Chinese front matter
+on_post_build  write feeds, JSON and other non-page files
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from govsite import build as engine  # noqa: E402
+
+log = logging.getLogger("mkdocs.govsite")
+
+_state: dict = {}
+
+
+def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+    raise Abort(f"构建已停止：发现 {count} 个{kind}（见上方，每行为“文件:行 字段: 问题”）。site/ 未作任何改动。")
+
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    site = engine.load_site(root, site_url=config.site_url or "")
+    errors, warnings = site.problems.errors, site.problems.warnings
+    if errors:
+        _report_and_stop([f"错误 {p.format()}" for p in errors] + [f"警告 {p.format()}" for p in warnings],
+                         len(errors), "错误")
+    if warnings and config.strict:
+        _report_and_stop([f"警告 {p.format()}" for p in warnings], len(warnings), "警告（严格模式下警告也会停止构建）")
+    for p in warnings:
+        log.info("警告 %s", p.format())  # info, not warning: strict builds already stopped above
+    _state["site"] = site
+    config.extra["org"] = site.settings
+    return config
+
+
+def on_files(files, config):
+    site = _state["site"]
+    pages, extra_files = engine.render_site(site)
+    _state["renderer"] = engine.Renderer(site)
+    _state["pages"] = {page.src_uri: page for page in pages}
+    _state["files"] = extra_files
+    for page in pages:
+        files.append(File.generated(config, page.src_uri, content=""))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None:
+        page.meta.update(generated.meta)
+        page.meta["title"] = generated.title
+        return ""
+    document = _state["site"].documents.get(page.file.src_uri)
+    if document is not None:
+        page.meta["title"] = document.meta["标题"]
+        if "描述" in document.meta:
+            page.meta["description"] = document.meta["描述"]
+        if "隐藏" in document.meta:
+            page.meta["hide"] = document.meta["隐藏"]
+    return markdown
+
+
+def _toc_tokens(entries) -> list[dict]:
+    """Nest flat (level, id, title) entries the way MkDocs' toc extension would."""
+    roots: list[dict] = []
+    stack: list[dict] = []
+    for entry in entries:
+        token = {"level": entry.level, "id": entry.id, "name": entry.title, "children": []}
+        while stack and stack[-1]["level"] >= entry.level:
+            stack.pop()
+        (stack[-1]["children"] if stack else roots).append(token)
+        stack.append(token)
+    return roots
+
+
+def on_page_content(html, page, config, files):
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None:
+        page.toc = get_toc(_toc_tokens(generated.toc))
+        return generated.html
+    document = _state["site"].documents.get(page.file.src_uri)
+    if document is not None:
+        before, after = engine.document_html(_state["site"], document, _state["renderer"])
+        return before + html + after
+    return html
+
+
+def on_post_build(config):
+    site_dir = Path(config.site_dir)
+    for extra in _state.get("files", []):
+        target = site_dir / extra.dest_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(extra.content)
