@@ -50,6 +50,37 @@ class Update:
     summary: str = ""
 
 
+@dataclass(frozen=True)
+class CatalogueItem:
+    """One entry of the 政府信息公开目录 (条例第十二条): 索引号, 名称, 内容概述, 生成日期."""
+
+    id: str  # stable id, e.g. "policies/2024-003"; never reused
+    index_no: str  # 索引号
+    title: str  # 名称
+    summary: str  # 内容概述
+    date: dt.date  # 生成日期
+    category: str  # 类别 (the 条例第二十条 item that applies)
+    validity: str  # 有效性: 有效 / 失效 / 废止 (or "" when not applicable)
+    url: str  # site-relative page URL
+    kind: str  # Chinese label of the content type (政策文件, 政策解读, 公示公告 …)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One entry for RSS/Atom feeds. `feeds` names every feed it belongs to (e.g. "notices", "notices-anzhi")."""
+
+    id: str  # stable across rebuilds and edits, unique site-wide, e.g. "notices/2024/anzhi-gongshi"
+    title: str
+    url: str  # site-relative page URL
+    published: dt.datetime  # timezone-aware (Asia/Shanghai)
+    updated: dt.datetime  # == published unless corrected/changed
+    feeds: tuple[str, ...]
+    categories: tuple[str, ...] = ()
+    summary: str = ""
+    content_html: str = ""  # full HTML; links may be site-relative, the feed writer makes them absolute
+    audiences: tuple[str, ...] = ()  # 精准服务: which audiences this concerns
+
+
 @dataclass
 class Document:
     """An editor's Markdown page in content/ with its validated front matter."""
@@ -144,6 +175,14 @@ class ContentType:
         return ()
 
     def updates(self, site: Site) -> Iterable[Update]:
+        return ()
+
+    def catalogue(self, site: Site) -> Iterable[CatalogueItem]:
+        """Items this type contributes to the 政府信息公开目录."""
+        return ()
+
+    def feed_items(self, site: Site) -> Iterable[FeedItem]:
+        """Items this type contributes to RSS/Atom feeds."""
         return ()
 
     def document_html(self, site: Site, doc: Document, renderer) -> tuple[str, str]:
