@@ -24,6 +24,7 @@ SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")
 
 
 def copy_site(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
         src = REPO / part
         if src.is_dir():

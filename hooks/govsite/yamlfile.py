@@ -60,6 +60,7 @@ _MESSAGES = {
     "could not find expected ':'": "缺少冒号“:”",
     "found unexpected end of stream": "文件意外结束（引号或括号未闭合？）",
     "expected <block end>, but found '<block mapping start>'": "缩进不一致",
+    "expected <block end>, but found": "缩进不一致，或前面某行的引号没有闭合",
     "did not find expected key": "缩进不一致或缺少冒号",
     "did not find expected '-' indicator": "列表项缩进不一致",
     "found undefined alias": "使用了未定义的别名",
@@ -76,6 +77,16 @@ def _translate(problem: str | None) -> str:
     return f"YAML 语法错误（{problem}）"
 
 
+def _odd_quote_lines(text: str) -> list[int]:
+    """Lines with an odd number of double quotes: the usual cause of a confusing parse error later on."""
+    found = []
+    for number, line in enumerate(text.split("\n"), 1):
+        code = line.split(" #", 1)[0]
+        if code.replace('\\"', "").count('"') % 2:
+            found.append(number)
+    return found
+
+
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> Located:
     """Parse YAML text. Raises InputError with the parser's line on bad syntax."""
     loader = _Loader(text)
@@ -84,7 +95,15 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
-        raise InputError([Problem(file, line, "", _translate(exc.problem))])
+        message = _translate(exc.problem)
+        context = exc.context_mark
+        if context is not None and "quoted scalar" in (exc.context or "") and context.line + 1 + line_offset != line:
+            message += f"（第 {context.line + 1 + line_offset} 行开始的引号没有闭合）"
+        else:
+            suspects = [n + line_offset for n in _odd_quote_lines(text) if n + line_offset < line]
+            if suspects:
+                message += f"（第 {suspects[-1]} 行的引号可能没有闭合）"
+        raise InputError([Problem(file, line, "", message)])
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         raise InputError([Problem(file, 1 + line_offset, "", f"YAML 无法读取（{exc}）")])
     finally:
