@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import run_build, tree_hash
+from sitekit import run_build, tree_hash
 
 REPORT = "content/pufa/fzzf/2023.md"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO
+from sitekit import REPO
 
 SETTINGS = yaml.safe_load((REPO / "data/site.yml").read_text(encoding="utf-8"))
 
