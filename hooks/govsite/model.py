@@ -63,6 +63,8 @@ class CatalogueItem:
     validity: str  # 有效性: 有效 / 失效 / 废止 (or "" when not applicable)
     url: str  # site-relative page URL
     kind: str  # Chinese label of the content type (政策文件, 政策解读, 公示公告 …)
+    file: str = ""  # repository-relative file that defines the item (for messages naming both files)
+    line: int = 0  # line of its 索引号 in that file (0 when unknown)
 
 
 @dataclass(frozen=True)
