@@ -83,6 +83,21 @@ class FeedItem:
     audiences: tuple[str, ...] = ()  # 精准服务: which audiences this concerns
 
 
+@dataclass(frozen=True)
+class FeedChannel:
+    """A feed a content type declares (title and description for feeds/<name>.xml and .atom and the 订阅 page).
+
+    Items name their feeds in FeedItem.feeds; a name nobody declares still gets a feed with a plain title.
+    """
+
+    name: str  # file stem: feeds/<name>.xml, feeds/<name>.atom
+    title: str
+    description: str
+    url: str  # site-relative HTML page the feed follows, e.g. "notices/"
+    group: str = ""  # heading on the 订阅 page (公示公告, 法律法规 …)
+    order: int = 50  # position on the 订阅 page
+
+
 @dataclass
 class Document:
     """An editor's Markdown page in content/ with its validated front matter."""
@@ -185,6 +200,10 @@ class ContentType:
 
     def feed_items(self, site: Site) -> Iterable[FeedItem]:
         """Items this type contributes to RSS/Atom feeds."""
+        return ()
+
+    def feed_channels(self, site: Site) -> Iterable[FeedChannel]:
+        """Feeds this type names in its items, with their Chinese titles (see FeedChannel)."""
         return ()
 
     def document_html(self, site: Site, doc: Document, renderer) -> tuple[str, str]:
