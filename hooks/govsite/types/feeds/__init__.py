@@ -1,0 +1,187 @@
+"""订阅: RSS 2.0 and Atom 1.0 feeds of every content type's FeedItems, and the 订阅 page that lists them.
+
+Each FeedItem names the feeds it belongs to (FeedItem.feeds); every name becomes feeds/<name>.xml (RSS)
+and feeds/<name>.atom (Atom). Titles come from the types' feed_channels(); a name nobody declares still
+gets a feed. Builds stay byte-identical: entries are sorted, and the feed's lastBuildDate / updated is
+the newest item's date, never the clock.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from feedgen.feed import FeedGenerator
+
+from ...dates import TZ
+from ...model import ContentType, FeedChannel, FeedItem, GeneratedFile, Site
+from .html import absolute_links
+
+ALL_FEED = "all"
+LANGUAGE = "zh-CN"
+FEED_LIMIT = 50  # newest entries per feed file: readers need what is new, not the archive
+# Titles for feeds whose type does not declare them (see ContentType.feed_channels).
+FALLBACK_LABELS = {
+    "policies": ("政策文件", "政府信息公开"),
+    "interpretations": ("政策解读", "政府信息公开"),
+    "laws": ("法律法规", "法律法规"),
+    "pufa": ("普法动态", "普法宣传"),
+    "qa": ("政策问答", "政策问答"),
+}
+
+
+@dataclass
+class Feed:
+    channel: FeedChannel
+    items: list[FeedItem]  # newest first
+
+    @property
+    def newest(self) -> dt.datetime | None:
+        return max((i.updated for i in self.items), default=None)
+
+
+@dataclass
+class FeedsModel:
+    feeds: list[Feed]  # in 订阅-page order
+    newest: dt.datetime | None  # newest item of the whole site: the date of an empty feed
+
+
+def _aware(value: dt.datetime | dt.date) -> dt.datetime:
+    """Beijing time, whatever a type handed over (a naive time or a bare date means Beijing)."""
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day, tzinfo=TZ)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=TZ)
+    return value.astimezone(TZ)
+
+
+def _normalise(item: FeedItem) -> FeedItem:
+    published, updated = _aware(item.published), _aware(item.updated)
+    return FeedItem(id=item.id, title=item.title, url=item.url, published=published, updated=max(updated, published),
+                    feeds=tuple(item.feeds), categories=tuple(item.categories), summary=item.summary,
+                    content_html=item.content_html, audiences=tuple(item.audiences))
+
+
+def newest_first(items: list[FeedItem]) -> list[FeedItem]:
+    return sorted(items, key=lambda i: (-i.published.timestamp(), -i.updated.timestamp(), i.id))
+
+
+def collect(site: Site, types) -> FeedsModel:
+    """Every type's feed items grouped into feeds; problems for ids used by two different items."""
+    site_name = site.settings.get("网站名称", "")
+    channels: dict[str, FeedChannel] = {
+        ALL_FEED: FeedChannel(name=ALL_FEED, title=f"{site_name} · 全站更新",
+                              description="本站所有栏目的最新内容：公示公告、政策文件、法律法规、普法动态等。",
+                              url="", group="全站", order=0)}
+    items: dict[str, FeedItem] = {}
+    for content_type in types:
+        for channel in content_type.feed_channels(site):
+            channels.setdefault(channel.name, channel)
+        for item in content_type.feed_items(site):
+            item = _normalise(item)
+            if item.id in items:
+                site.problems.error("", 0, "", f"订阅条目编号 {item.id} 被两项内容同时使用（{items[item.id].url} 和 "
+                                               f"{item.url}）；编号必须唯一（这是程序问题，请联系网站维护人员）")
+                continue
+            items[item.id] = item
+    by_feed: dict[str, list[FeedItem]] = {ALL_FEED: list(items.values())}
+    for item in items.values():
+        for name in item.feeds:
+            if name != ALL_FEED:
+                by_feed.setdefault(name, []).append(item)
+    for name in channels:
+        by_feed.setdefault(name, [])
+    feeds = []
+    for name, members in by_feed.items():
+        channel = channels.get(name)
+        if channel is None:
+            label, group = FALLBACK_LABELS.get(name, (name, "其他"))
+            channel = FeedChannel(name=name, title=f"{site_name} · {label}", description=f"本站“{label}”栏目的最新内容。",
+                                  url="", group=group, order=90)
+        feeds.append(Feed(channel, newest_first(members)))
+    feeds.sort(key=lambda f: (f.channel.order, f.channel.name))
+    newest = max((i.updated for i in items.values()), default=None)
+    return FeedsModel(feeds, newest)
+
+
+def feed_url(site: Site, name: str, kind: str) -> str:
+    return site.absolute_url(f"feeds/{name}.{kind}")
+
+
+def _guid(site: Site, item: FeedItem) -> str:
+    """The item's stable id as an absolute IRI (not a link: isPermaLink="false")."""
+    return site.absolute_url(item.id)
+
+
+def render_feed(site: Site, feed: Feed, kind: str, fallback_date: dt.datetime) -> bytes:
+    """One feed as RSS 2.0 (kind "xml") or Atom 1.0 (kind "atom")."""
+    channel = feed.channel
+    self_url = feed_url(site, channel.name, kind)
+    fg = FeedGenerator()
+    fg.id(self_url)
+    fg.title(channel.title)
+    fg.subtitle(channel.description)  # also RSS <description>
+    fg.author({"name": site.settings.get("机构名称", site.settings.get("网站名称", ""))})
+    fg.link(href=self_url, rel="self", type="application/rss+xml" if kind == "xml" else "application/atom+xml")
+    fg.link(href=site.absolute_url(channel.url), rel="alternate", type="text/html")  # the last link is RSS <link>
+    fg.language(LANGUAGE)
+    fg.generator("govsite")
+    fg.updated(feed.newest or fallback_date)  # RSS lastBuildDate and Atom updated: never the clock
+    for item in feed.items[:FEED_LIMIT]:  # newest first; "append" keeps that order (feedgen prepends by default)
+        link = site.absolute_url(item.url)
+        entry = fg.add_entry(order="append")
+        entry.id(_guid(site, item))
+        entry.guid(_guid(site, item), permalink=False)
+        entry.title(item.title)
+        entry.link(href=link, rel="alternate", type="text/html")
+        entry.published(item.published)
+        entry.updated(item.updated)
+        for category in item.categories:
+            entry.category(term=category)
+        if item.summary:
+            entry.summary(item.summary)
+        if item.content_html:
+            entry.content(absolute_links(item.content_html, site.site_url or "/", item.url), type="html")
+    if kind == "xml":
+        return fg.rss_str(pretty=True)
+    return fg.atom_str(pretty=True)
+
+
+class Feeds(ContentType):
+    name = "feeds"
+    label = "订阅"
+    order = 900  # after every type whose items it collects; before the home page
+
+    def check(self, site: Site) -> None:
+        others = [t for t in site.types if t is not self]
+        site.models[self.name] = collect(site, others)
+
+    def _model(self, site: Site) -> FeedsModel:
+        if self.name not in site.models:
+            self.check(site)
+        return site.models[self.name]
+
+    def pages(self, site: Site, renderer):
+        feeds = self._model(site)
+        host = urlsplit(site.site_url).netloc
+        rows = [{"channel": f.channel, "count": len(f.items), "newest": f.newest,
+                 "rss": feed_url(site, f.channel.name, "xml"), "atom": feed_url(site, f.channel.name, "atom")}
+                for f in feeds.feeds]
+        groups: dict[str, list] = {}
+        for row in rows:
+            groups.setdefault(row["channel"].group or "其他", []).append(row)
+        yield renderer.page("feeds/index.md", "订阅本站更新", "feeds/index.html",
+                            meta={"description": "用 RSS 阅读器订阅本站的公示公告、政策文件和法律法规更新，不错过新内容。"},
+                            toc=[(2, "shenme", "什么是订阅"), (2, "ruhe", "怎样订阅"), (2, "liebiao", "订阅地址一览")],
+                            groups=list(groups.items()), host=host)
+
+    def files(self, site: Site, renderer):
+        feeds = self._model(site)
+        if feeds.newest is None:
+            return  # nothing published yet: no feed to write
+        for feed in feeds.feeds:
+            for kind in ("xml", "atom"):
+                yield GeneratedFile(f"feeds/{feed.channel.name}.{kind}", render_feed(site, feed, kind, feeds.newest))
+
+
+CONTENT_TYPE = Feeds()

@@ -1,0 +1,287 @@
+"""公示公告: Markdown notices in content/notices/<年份>/<标识>.md, category lists, feeds and 公示期.
+
+Editors add a notice by committing one Markdown file. Its 公示期 end date is computed from working
+days (site.calendar), its status (公示中 / 公示已结束) from the build date, and a later notice that
+names it in “更正” puts a banner on it and gives its feed entry a new updated date (same GUID).
+Other types publish notices too (阳光安置 stages) through `register_notice`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...build import load_yaml_checked
+from ...dates import UnknownHolidayYear
+from ...model import CatalogueItem, ContentType, FeedChannel, FeedItem, Site, Update, page_url
+from ...render import Renderer
+from ...schema import parse_datetime
+from ..feeds.html import markdown_html, site_relative_links
+from .notice import STATUS_BEFORE, STATUS_CLOSED, STATUS_OPEN, Category, Notice, Period
+
+HERE = Path(__file__).parent
+PREFIX = "notices/"
+CATEGORIES_FILE = "notices/categories.yml"
+MAIN_FEED = "notices"
+KIND = "公示公告"
+_NOTICE_URI = re.compile(r"^notices/(\d{4})/([a-z0-9][a-z0-9-]*)\.md$")
+_TAGS = re.compile(r"<[^>]+>")
+SUMMARY_CHARS = 120
+
+__all__ = ["Category", "Notice", "Period", "STATUS_BEFORE", "STATUS_OPEN", "STATUS_CLOSED", "register_notice",
+           "make_period", "CONTENT_TYPE"]
+
+
+@dataclass
+class NoticesModel:
+    categories: list[Category] = field(default_factory=list)
+    notices: dict[str, Notice] = field(default_factory=dict)  # id -> notice
+
+    def category(self, name: str) -> Category | None:
+        return next((c for c in self.categories if c.name == name), None)
+
+    def newest_first(self, category: Category | None = None) -> list[Notice]:
+        chosen = [n for n in self.notices.values() if category is None or n.category == category]
+        return sorted(chosen, key=lambda n: (-n.published.timestamp(), n.id))
+
+
+def model(site: Site) -> NoticesModel:
+    return site.models.setdefault("notices", NoticesModel())
+
+
+def make_period(site: Site, start: dt.date, workdays: int | None, end: dt.date | None,
+                file: str, line: int, field_: str) -> Period | None:
+    """公示期 from a start date and either a number of 工作日 (default from data/site.yml) or an end date."""
+    if end is not None:
+        if workdays is not None:
+            site.problems.error(file, line, field_, "“工作日”和“结束”只能填写一个：要么给出公示几个工作日，要么给出结束日期")
+            return None
+        if end < start:
+            site.problems.error(file, line, field_, f"结束日期 {end} 早于开始日期 {start}")
+            return None
+        return Period(start, end, None)
+    count = workdays or int(site.settings.get("公示期工作日", 5))
+    try:
+        return Period(start, site.calendar.add_workdays(start, count), count)
+    except UnknownHolidayYear as exc:
+        site.problems.error(file, line, field_, exc.chinese())
+        return None
+
+
+def register_notice(site: Site, notice: Notice) -> bool:
+    """Add a notice (from Markdown or another type); report a clash with an existing one."""
+    notices = model(site).notices
+    if notice.id in notices:
+        first = notices[notice.id]
+        site.problems.error(notice.file, notice.line, "", f"公告网址 {notice.url} 已被 {first.file} 使用；请换一个标识")
+        return False
+    notices[notice.id] = notice
+    return True
+
+
+def _load_categories(site: Site) -> list[Category]:
+    path = site.data_dir / CATEGORIES_FILE
+    if not path.exists():
+        site.problems.error("data/" + CATEGORIES_FILE, 0, "", "缺少公示公告类别文件")
+        return []
+    located = load_yaml_checked(site, path, HERE / "categories.schema.json")
+    if not located:
+        return []
+    categories: list[Category] = []
+    for i, entry in enumerate(located.data["类别"]):
+        for key in ("名称", "标识"):
+            clash = [c for c in categories if getattr(c, "name" if key == "名称" else "slug") == entry[key]]
+            if clash:
+                site.problems.error(located.file, located.line_of(("类别", i, key)), f"类别[{i + 1}].{key}",
+                                    f"“{entry[key]}”重复；每个类别的{key}必须不同")
+        if entry["标识"] == MAIN_FEED:
+            site.problems.error(located.file, located.line_of(("类别", i, "标识")), f"类别[{i + 1}].标识",
+                                f"“{MAIN_FEED}”是全部公告的订阅地址，不能用作类别标识")
+        categories.append(Category(entry["名称"], entry["标识"], entry["说明"], entry["目录类别"]))
+    return categories
+
+
+def _notice_from_document(site: Site, doc, categories: NoticesModel) -> Notice | None:
+    meta, loc = doc.meta, doc.located
+    match = _NOTICE_URI.match(doc.src_uri)
+    if not match:
+        site.problems.error(doc.file, 0, "", "公告文件应放在 content/notices/<年份>/<标识>.md，"
+                                             "标识只用小写英文字母、数字和连字符，如 content/notices/2024/anzhi-jihua.md")
+        return None
+    year, slug = int(match.group(1)), match.group(2)
+    ok = True
+    category = categories.category(meta["类别"])
+    if category is None:
+        names = "、".join(c.name for c in categories.categories)
+        site.problems.error(doc.file, loc.line_of(("类别",)), "类别",
+                            f"“{meta['类别']}”不是已有的公告类别；可选：{names}（类别在 data/{CATEGORIES_FILE} 中维护）")
+        ok = False
+    published = parse_datetime(meta["发布时间"])
+    if published.year != year:
+        site.problems.error(doc.file, loc.line_of(("发布时间",)), "发布时间",
+                            f"发布时间在 {published.year} 年，但文件放在 {year} 年的文件夹中；请移到 content/notices/{published.year}/")
+        ok = False
+    changed = parse_datetime(meta["更新时间"]) if "更新时间" in meta else None
+    if changed is not None:
+        if changed <= published:
+            site.problems.error(doc.file, loc.line_of(("更新时间",)), "更新时间", "更新时间应晚于发布时间")
+            ok = False
+        if "更新说明" not in meta:
+            site.problems.error(doc.file, loc.key_line_of(("更新时间",)), "更新说明", "填写了更新时间，请同时用“更新说明”写明修改了什么")
+            ok = False
+    period = None
+    if "公示期" in meta:
+        raw = meta["公示期"]
+        period = make_period(site, dt.date.fromisoformat(raw["开始"]), raw.get("工作日"),
+                             dt.date.fromisoformat(raw["结束"]) if "结束" in raw else None,
+                             doc.file, loc.line_of(("公示期",)), "公示期")
+        ok = ok and period is not None
+        if period and period.start < published.date():
+            site.problems.error(doc.file, loc.line_of(("公示期", "开始")), "公示期.开始",
+                                f"公示期开始于 {period.start}，早于发布时间 {published.date()}；公示期应从发布之日或之后开始")
+            ok = False
+    attachments = []
+    for i, item in enumerate(meta.get("附件", [])):
+        target = (site.content_dir / "notices" / str(year) / item["文件"]).resolve()
+        try:
+            inside = target.relative_to(site.content_dir.resolve()).as_posix()
+        except ValueError:
+            inside = None
+        if inside is None or not target.is_file():
+            site.problems.error(doc.file, loc.line_of(("附件", i, "文件")), f"附件[{i + 1}].文件",
+                                f"找不到附件文件 content/notices/{year}/{item['文件']}；请把文件放到该位置，或改正路径")
+            ok = False
+            continue
+        attachments.append({"名称": item["名称"], "url": inside, "类型": target.suffix.lstrip(".").upper()})
+    if not ok:
+        return None
+    return Notice(
+        id=f"notices/{year}/{slug}", year=year, slug=slug, title=meta["标题"], category=category,
+        published=published, publisher=meta.get("发布机构") or site.settings.get("机构名称", ""),
+        summary=meta.get("描述", ""), index_no=meta.get("索引号", ""), changed=changed,
+        change_note=meta.get("更新说明", ""), period=period, phones=list(meta.get("监督电话", [])),
+        contact=meta.get("联系方式", ""), attachments=attachments,
+        corrects=f"notices/{meta['更正']}" if "更正" in meta else "",
+        audiences=tuple(meta.get("适用对象", [])), file=doc.file, line=1, doc=doc)
+
+
+def _plain_summary(html: str) -> str:
+    text = re.sub(r"\s+", " ", _TAGS.sub(" ", html)).strip()
+    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "…"
+
+
+class Notices(ContentType):
+    name = "notices"
+    label = KIND
+    order = 40  # before placements (45), which registers its stage notices here
+    content_prefixes = (PREFIX,)
+    front_matter_schema = HERE / "notice.schema.json"
+
+    def load(self, site: Site) -> None:
+        notices = model(site)
+        notices.categories = _load_categories(site)
+        for doc in site.documents_under(PREFIX):
+            notice = _notice_from_document(site, doc, notices)
+            if notice is not None:
+                register_notice(site, notice)
+
+    def check(self, site: Site) -> None:
+        notices = model(site).notices
+        for notice in sorted(notices.values(), key=lambda n: n.id):
+            if not notice.corrects:
+                continue
+            field_line = notice.doc.located.line_of(("更正",)) if notice.doc else notice.line
+            target = notices.get(notice.corrects)
+            if target is None:
+                site.problems.error(notice.file, field_line, "更正",
+                                    f"找不到被更正的公告 content/{notice.corrects}.md")
+            elif target is notice:
+                site.problems.error(notice.file, field_line, "更正", "公告不能更正它自己")
+            elif target.published >= notice.published:
+                site.problems.error(notice.file, field_line, "更正",
+                                    f"被更正的公告发布于 {target.published:%Y-%m-%d %H:%M}，不早于本更正公告；请检查发布时间")
+            else:
+                notice.corrected = target
+                target.corrected_by.append(notice)
+        for notice in notices.values():
+            notice.corrected_by.sort(key=lambda n: (n.published, n.id))
+
+    # -- pages -------------------------------------------------------------------------------------------
+
+    def _list_page(self, site: Site, renderer, category: Category | None):
+        notices = model(site)
+        items = [{"notice": n, "status": n.status(site.today)} for n in notices.newest_first(category)]
+        counts = {c.slug: len(notices.newest_first(c)) for c in notices.categories}
+        src_uri = "notices/index.md" if category is None else f"notices/{category.slug}/index.md"
+        title = KIND if category is None else f"{KIND} · {category.name}"
+        feed = MAIN_FEED if category is None else category.slug
+        return renderer.page(src_uri, title, "notices/list.html", meta={"description": (
+            category.description if category else "安置公示、优抚公示、通知公告等，可按类别查看和订阅")},
+            items=items, categories=notices.categories, counts=counts, total=len(notices.notices),
+            current=category, feed=feed)
+
+    def pages(self, site: Site, renderer):
+        notices = model(site)
+        yield self._list_page(site, renderer, None)
+        for category in notices.categories:
+            yield self._list_page(site, renderer, category)
+        for notice in notices.newest_first():
+            if notice.body is None:
+                continue  # Markdown notices are pages of their own; document_html() frames them
+            from_url = notice.url
+            yield renderer.page(notice.src_uri, notice.title, "notices/generated.html",
+                                meta={"description": notice.summary} if notice.summary else {},
+                                notice=notice, status=notice.status(site.today),
+                                body_html=notice.body(renderer, from_url))
+
+    def document_html(self, site: Site, doc, renderer):
+        notice = model(site).notices.get(doc.src_uri[: -len(".md")])
+        if notice is None:
+            return "", ""
+        from_url = page_url(doc.src_uri)
+        before = renderer.render("notices/header.html", from_url, notice=notice, status=notice.status(site.today))
+        after = renderer.render("notices/footer.html", from_url, notice=notice)
+        return before, after
+
+    # -- what other parts of the site read ------------------------------------------------------------
+
+    def feed_channels(self, site: Site):
+        yield FeedChannel(name=MAIN_FEED, title=f"{site.settings.get('网站名称', '')} · 公示公告",
+                          description="本局发布的全部公示公告，包括安置公示、优抚公示、通知公告等。",
+                          url="notices/", group=KIND, order=10)
+        for i, category in enumerate(model(site).categories):
+            yield FeedChannel(name=category.slug, title=f"{site.settings.get('网站名称', '')} · {category.name}",
+                              description=category.description, url=category.url, group=KIND, order=11 + i)
+
+    def content_html(self, site: Site, renderer: Renderer, notice: Notice) -> str:
+        """Full HTML of a notice for feed readers, links site-relative (the feed writer makes them absolute)."""
+        if notice.body is not None:
+            body = notice.body(renderer, "")
+        else:
+            body = site_relative_links(markdown_html(notice.doc.body), notice.doc.src_uri)
+        return renderer.render("notices/feed.html", "", notice=notice, body_html=body)
+
+    def feed_items(self, site: Site):
+        renderer = Renderer(site)
+        for notice in model(site).newest_first():
+            html = self.content_html(site, renderer, notice)
+            yield FeedItem(id=notice.id, title=notice.title, url=notice.url, published=notice.published,
+                           updated=notice.updated, feeds=(MAIN_FEED, notice.category.slug),
+                           categories=(notice.category.name,), summary=notice.summary or _plain_summary(html),
+                           content_html=html, audiences=notice.audiences)
+
+    def updates(self, site: Site):
+        for notice in model(site).newest_first():
+            yield Update(date=notice.published.date(), title=notice.title, url=notice.url, kind=KIND,
+                         summary=notice.summary)
+
+    def catalogue(self, site: Site):
+        for notice in model(site).newest_first():
+            yield CatalogueItem(id=notice.id, index_no=notice.index_no, title=notice.title, summary=notice.summary,
+                                date=notice.published.date(), category=notice.category.catalogue_category,
+                                validity="", url=notice.url, kind=KIND, file=notice.file,
+                                line=notice.doc.located.line_of(("索引号",)) if notice.doc and notice.index_no else 0)
+
+
+CONTENT_TYPE = Notices()

@@ -1,0 +1,84 @@
+"""The notice model shared by Markdown notices and notices other types publish (阳光安置 stages)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable
+
+STATUS_BEFORE = "公示未开始"
+STATUS_OPEN = "公示中"
+STATUS_CLOSED = "公示已结束"
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str  # 安置公示
+    slug: str  # anzhi-gongshi: feeds/<slug>.xml and notices/<slug>/
+    description: str
+    catalogue_category: str
+
+    @property
+    def url(self) -> str:
+        return f"notices/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Period:
+    """公示期: from `start` to `end`, both included."""
+
+    start: dt.date
+    end: dt.date
+    workdays: int | None  # given or default number of 工作日; None when an explicit end date was given
+
+    def status(self, today: dt.date) -> str:
+        if today < self.start:
+            return STATUS_BEFORE
+        return STATUS_OPEN if today <= self.end else STATUS_CLOSED
+
+
+@dataclass
+class Notice:
+    id: str  # "notices/2024/slug": the feed GUID; never changes once published
+    year: int
+    slug: str
+    title: str
+    category: Category
+    published: dt.datetime
+    publisher: str
+    summary: str = ""
+    index_no: str = ""
+    changed: dt.datetime | None = None  # 更新时间: the notice itself was edited after publication
+    change_note: str = ""
+    period: Period | None = None
+    phones: list[dict] = field(default_factory=list)  # [{"单位": …, "电话": …}]
+    contact: str = ""
+    attachments: list[dict] = field(default_factory=list)  # [{"名称": …, "url": site-relative file URL}]
+    corrects: str = ""  # id of the notice this one corrects
+    audiences: tuple[str, ...] = ()
+    file: str = ""  # source for messages
+    line: int = 0
+    doc: object = None  # the editor's Document, for Markdown notices
+    # Generated notices: render(renderer, from_url) -> body HTML with links relative to from_url.
+    body: Callable | None = None
+    corrected_by: list["Notice"] = field(default_factory=list)  # filled in check()
+    corrected: "Notice | None" = None
+
+    @property
+    def src_uri(self) -> str:
+        return f"notices/{self.year}/{self.slug}.md"
+
+    @property
+    def url(self) -> str:
+        return f"notices/{self.year}/{self.slug}/"
+
+    @property
+    def updated(self) -> dt.datetime:
+        """When subscribers should see the notice as changed: its own edit or its latest correction."""
+        times = [self.published]
+        if self.changed:
+            times.append(self.changed)
+        times.extend(c.published for c in self.corrected_by)
+        return max(times)
+
+    def status(self, today: dt.date) -> str:
+        return self.period.status(today) if self.period else ""
