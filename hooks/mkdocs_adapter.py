@@ -8,6 +8,7 @@ on_post_build  write feeds, JSON and other non-page files
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -42,6 +43,9 @@ def on_config(config):
     for p in warnings:
         log.info("警告 %s", p.format())  # info, not warning: strict builds already stopped above
     _state["site"] = site
+    if "SOURCE_DATE_EPOCH" not in os.environ or _state.get("epoch_is_ours"):
+        os.environ["SOURCE_DATE_EPOCH"] = str(engine.build_epoch(site))  # reproducible sitemap dates
+        _state["epoch_is_ours"] = True
     config.extra["org"] = site.settings
     return config
 

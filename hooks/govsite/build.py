@@ -156,6 +156,17 @@ def document_html(site: Site, doc: Document, renderer: Renderer) -> tuple[str, s
     return owner.document_html(site, doc, renderer) if owner else ("", "")
 
 
+def build_epoch(site: Site) -> int:
+    """A build timestamp taken from the content, never the clock: midnight (Beijing) of the newest update.
+
+    MkDocs stamps sitemap.xml and its gzip file with the build date; with this as SOURCE_DATE_EPOCH the same
+    input gives byte-identical output on any day.
+    """
+    newest = max((u.date for u in all_updates(site)), default=dt.date(2000, 1, 1))
+    day = newest.date() if isinstance(newest, dt.datetime) else newest
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dates.TZ).timestamp())
+
+
 def all_updates(site: Site, limit: int | None = None):
     """Latest updates across content types, newest first, ties broken by title for determinism."""
     items = [u for t in site.types for u in t.updates(site)]
