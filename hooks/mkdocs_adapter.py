@@ -19,6 +19,7 @@ from mkdocs.structure.toc import get_toc
 sys.path.insert(0, str(Path(__file__).parent))
 
 from govsite import build as engine  # noqa: E402
+from govsite import crossref  # noqa: E402
 
 log = logging.getLogger("mkdocs.govsite")
 
@@ -74,6 +75,7 @@ def on_page_markdown(markdown, page, config, files):
             page.meta["description"] = document.meta["描述"]
         if "隐藏" in document.meta:
             page.meta["hide"] = document.meta["隐藏"]
+        return crossref.expand(_state["site"], markdown, page.file.src_uri)  # [[法#条]] citations, 《titles》
     return markdown
 
 

@@ -1,0 +1,204 @@
+"""Citations of law articles, usable in any Markdown page and any YAML text field.
+
+Syntax (documented for editors in EDITING.md, section 引用法律条文):
+
+    [[退役军人保障法#21]]          article 21; the law by 简称, 标题 or file name
+    [[退役军人保障法#第二十一条]]   the same, article written in Chinese
+    [[刑法#17之一]]                an inserted article (also 17-1)
+    [[退役军人保障法]]              the whole law
+    [[退役军人保障法#21|显示文字]]   own link text
+
+A citation becomes a link to the article's anchor on the law page; hovering (or tapping) it shows the
+article text. Besides, in Markdown pages a title in book-title marks that names a law in the library
+(《宪法》, 《中华人民共和国退役军人保障法》) becomes a link to the law page.
+
+Unknown laws and articles past a law's last are build errors with 文件:行 (check_documents runs in the
+load phase, before anything is written). Content types that render YAML text with citations call
+check_text() in their load() (order > the laws type) and render_text() in their templates' context.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .model import Site, page_url
+
+REF_RE = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]+?))?(?:\|([^\[\]\n]+?))?\]\]")
+TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
+ARTICLE_SPEC_RE = re.compile(r"^(?:第)?([0-9]+|[零〇一二三四五六七八九十百千]+)(?:条)?(?:(?:之|-)([0-9]+|[一二三四五六七八九十]+))?$")
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+TOOLTIP_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Citation:
+    law: object  # laws.model.Law
+    article: object | None  # laws.parser.Article, None for the whole law
+    text: str  # link text
+
+    @property
+    def target(self) -> str:
+        return self.law.url + (f"#{self.article.anchor}" if self.article else "")
+
+
+class CitationError(ValueError):
+    """A citation that cannot be resolved; the message is Chinese, for editors."""
+
+
+def _library(site: Site):
+    return site.models.get("laws")
+
+
+def _number(text: str) -> int:
+    from .types.laws.numerals import chinese_to_int
+
+    return int(text) if text.isdigit() else chinese_to_int(text)
+
+
+def resolve(site: Site, name: str, spec: str | None, label: str | None = None,
+            allow_repealed: bool = True) -> Citation:
+    library = _library(site)
+    law = library.lookup(name) if library else None
+    if law is None:
+        known = "、".join(sorted(law.short for law in library.laws.values())) if library else ""
+        raise CitationError(f"引用了未收录的法律法规“{name.strip()}”" + (f"；可用的名称：{known}" if known else ""))
+    if not allow_repealed and law.status(site.today) == "已废止":
+        successor = f"；请改引《{law.successor.short}》的相应条文" if law.successor else ""
+        raise CitationError(f"《{law.short}》已于{law.repealed.year}年{law.repealed.month}月{law.repealed.day}日"
+                            f"废止，不能作为现行依据{successor}")
+    article = None
+    if spec is not None:
+        m = ARTICLE_SPEC_RE.match(spec.strip())
+        if not m:
+            raise CitationError(f"条文写法“{spec}”无法识别；应为数字或“第X条”，如 [[{law.short}#21]]")
+        try:
+            number = _number(m.group(1))
+            suffix = _number(m.group(2)) if m.group(2) else 0
+        except ValueError:
+            raise CitationError(f"条文写法“{spec}”无法识别；应为数字或“第X条”，如 [[{law.short}#21]]") from None
+        key = f"{number}-{suffix}" if suffix else str(number)
+        article = law.current.parsed.article(key)
+        if article is None:
+            last = law.current.parsed.articles[-1]
+            raise CitationError(f"《{law.short}》共{len(law.current.parsed.articles)}条（最后一条为{last.label}），"
+                                f"没有第{spec.strip().lstrip('第').rstrip('条')}条")
+    text = label.strip() if label else f"《{law.short}》" + (article.label if article else "")
+    return Citation(law=law, article=article, text=text)
+
+
+def _scan_lines(text: str):
+    """(line index, line) of lines outside fenced code blocks."""
+    fenced = False
+    for index, line in enumerate(text.split("\n")):
+        if FENCE_RE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield index, line
+
+
+def check_text(site: Site, text: str, file: str, line: int, field: str, allow_repealed: bool = True,
+               require: bool = False) -> list[Citation]:
+    """Validate every citation in a text (first line at `line`); report errors; return the citations."""
+    found = []
+    for index, content in _scan_lines(text or ""):
+        for m in REF_RE.finditer(content):
+            try:
+                found.append(resolve(site, m.group(1), m.group(2), m.group(3), allow_repealed))
+            except CitationError as exc:
+                site.problems.error(file, line + index, field, f"{m.group(0)} {exc}")
+    if require and not REF_RE.search(text or ""):
+        site.problems.error(file, line, field, "应至少引用一条法律条文作为依据，写法如 [[退役军人保障法#21]]")
+    return found
+
+
+def check_documents(site: Site) -> None:
+    """Validate the citations of every Markdown page in content/ (load phase: before any output)."""
+    for doc in sorted(site.documents.values(), key=lambda d: d.src_uri):
+        check_text(site, doc.body, doc.file, doc.body_line, "")
+
+
+def tooltip(citation: Citation) -> str:
+    law = citation.law
+    if citation.article is None:
+        return f"{law.title}（{law.current.label}）"
+    body = citation.article.text.replace("\n", " ")
+    if len(body) > TOOLTIP_CHARS:
+        body = body[:TOOLTIP_CHARS] + "……"
+    return f"{citation.article.label} {body}"
+
+
+def _renderer(site: Site):
+    library = _library(site)
+    if library.renderer is None:
+        from .render import Renderer
+
+        library.renderer = Renderer(site)
+    return library.renderer
+
+
+def _link(site: Site, citation: Citation, from_url: str, kind: str) -> str:
+    status = citation.law.status(site.today)
+    return _renderer(site).render("laws/citation.html", from_url, citation=citation, kind=kind,
+                                  tooltip=tooltip(citation), status=status).strip()
+
+
+def _title_link(site: Site, law, shown: str, from_url: str) -> str:
+    citation = Citation(law=law, article=None, text=shown)
+    return _link(site, citation, from_url, "title")
+
+
+def _expand_line(site: Site, line: str, from_url: str, escape_plain: bool, link_titles: bool) -> str:
+    """Replace citations (and, if asked, 《known titles》) in one line; escape the rest if asked."""
+    out = []
+    pos = 0
+    tokens = []
+    for m in REF_RE.finditer(line):
+        tokens.append((m.start(), m.end(), "ref", m))
+    if link_titles and _library(site):
+        for m in TITLE_RE.finditer(line):
+            inside_ref = any(s <= m.start() < e for s, e, _, _ in tokens)
+            in_link = line[max(0, m.start() - 1):m.start()] == "[" or line[m.end():m.end() + 2] == "]("
+            if not inside_ref and not in_link and _library(site).lookup(m.group(1)):
+                tokens.append((m.start(), m.end(), "title", m))
+    for start, end, kind, m in sorted(tokens, key=lambda t: t[0]):
+        plain = line[pos:start]
+        out.append(str(escape(plain)) if escape_plain else plain)
+        if kind == "ref":
+            try:
+                out.append(_link(site, resolve(site, m.group(1), m.group(2), m.group(3)), from_url, "ref"))
+            except CitationError:
+                out.append(str(escape(m.group(0))) if escape_plain else m.group(0))  # reported at load time
+        else:
+            out.append(_title_link(site, _library(site).lookup(m.group(1)), m.group(0), from_url))
+        pos = end
+    rest = line[pos:]
+    out.append(str(escape(rest)) if escape_plain else rest)
+    return "".join(out)
+
+
+def expand(site: Site, markdown: str, src_uri: str) -> str:
+    """Markdown of an editor's page with citations and known 《titles》 turned into links (inline HTML)."""
+    if _library(site) is None:
+        return markdown
+    from_url = page_url(src_uri)
+    lines = markdown.split("\n")
+    for index, line in _scan_lines(markdown):
+        if line.lstrip().startswith("#"):  # headings: keep plain, they become the table of contents
+            lines[index] = REF_RE.sub(lambda m: m.group(3) or m.group(1) + (f"第{m.group(2)}条" if m.group(2) else ""), line)
+            continue
+        lines[index] = _expand_line(site, line, from_url, escape_plain=False, link_titles=True)
+    return "\n".join(lines)
+
+
+def render_text(site: Site, text: str, from_url: str, link_titles: bool = True) -> Markup:
+    """HTML (escaped) of a YAML text field with its citations as links; lines joined by <br>."""
+    if not text:
+        return Markup("")
+    parts = [_expand_line(site, line, from_url, escape_plain=True, link_titles=link_titles)
+             for line in text.strip().split("\n")]
+    return Markup(_renderer(site).render("laws/lines.html", from_url, lines=[Markup(p) for p in parts]).strip())
+
+

@@ -1,0 +1,253 @@
+"""法律法规库: real law texts (LawRefBook Markdown) with metadata in YAML, one file per law in data/laws/.
+
+Each law gets a page with every article anchored (`#art-21`), earlier versions get their own page and a
+comparison with the current text, and the list page groups laws by 效力位阶 with filters by 时效性 and 主题.
+时效性 is computed from the dates and site.today, never typed. Citations ([[简称#条]]) are resolved by
+govsite.crossref against the model built here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from ... import crossref
+from ...build import load_yaml_checked
+from ...dates import TZ
+from ...model import ContentType, FeedItem, Site, Update
+from ...problems import InputError
+from ...source import read_text
+from . import compare, parser
+from .model import RANKS, STATUS_CLASS, STATUSES, Law, LawLibrary, LawVersion
+
+SCHEMA = Path(__file__).with_name("law.schema.json")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EFFECTIVE_RE = re.compile(r"自(\d{4})年(\d{1,2})月(\d{1,2})日起施行")
+TOPICS = ("安置", "抚恤优待", "褒扬纪念", "就业创业", "权益维护", "信息公开", "个人信息保护", "国家根本制度")
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _text_effective_date(parsed: parser.ParsedLaw) -> dt.date | None:
+    """The date of "本法自……起施行" in the last articles, when the text states one."""
+    for article in reversed(parsed.articles[-3:]):
+        m = EFFECTIVE_RE.search(article.text)
+        if m:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
+
+
+class Laws(ContentType):
+    name = "laws"
+    label = "法律法规"
+    order = 15  # before every type whose YAML or pages cite articles
+
+    # ---- load ---------------------------------------------------------------------------------------
+    def load(self, site: Site) -> None:
+        library = LawLibrary()
+        site.models[self.name] = library
+        folder = site.data_dir / "laws"
+        if folder.is_dir():
+            for path in sorted(folder.glob("*.yml")):
+                law = self._load_law(site, path)
+                if law is not None:
+                    self._register(site, library, law)
+        for law in library.sorted_laws():
+            self._link_successor(site, library, law)
+        for law in library.sorted_laws():
+            if law.repeal_basis:
+                crossref.check_text(site, law.repeal_basis, law.file, law.located.line_of(("废止依据",)), "废止依据")
+        crossref.check_documents(site)
+
+    def _load_law(self, site: Site, path: Path) -> Law | None:
+        file = site.rel(path)
+        if not SLUG_RE.match(path.stem):
+            site.problems.error(file, 0, "", "文件名只能用小写字母、数字和连字符（文件名就是网址），如 tuiyi-junren-anzhi-tiaoli.yml")
+            return None
+        located = load_yaml_checked(site, path, SCHEMA)
+        if located is None:
+            return None
+        data = located.data
+        law = Law(slug=path.stem, title=data["标题"], short=data["简称"], rank=data["效力位阶"],
+                  issuer=data["制定机关"], topics=list(data["主题"]), source=data["来源"],
+                  source_url=data.get("来源网址", ""), file=file, located=located,
+                  repealed=_date(data.get("废止日期")), repeal_basis=data.get("废止依据", ""),
+                  successor_name=data.get("替代", ""))
+        law.current = self._load_version(site, law, data, (), "")
+        for i, entry in enumerate(data.get("历史版本", [])):
+            version = self._load_version(site, law, entry, ("历史版本", i), entry["标识"])
+            if version is not None:
+                law.history.append(version)
+        if law.current is None:
+            return None
+        law.history.sort(key=lambda v: v.effective)
+        seen: set[str] = set()
+        for i, entry in enumerate(data.get("历史版本", [])):
+            where = located.line_of(("历史版本", i, "标识"))
+            if entry["标识"] in seen:
+                site.problems.error(file, where, f"历史版本[{i + 1}].标识", f"标识“{entry['标识']}”重复")
+            seen.add(entry["标识"])
+            if entry["施行日期"] >= data["施行日期"]:
+                site.problems.error(file, located.line_of(("历史版本", i, "施行日期")), f"历史版本[{i + 1}].施行日期",
+                                    "历史版本的施行日期应早于现行文本的施行日期")
+        if law.repealed and law.repealed <= law.current.effective:
+            site.problems.error(file, located.line_of(("废止日期",)), "废止日期", "废止日期应晚于施行日期")
+        if law.successor_name and not law.repealed:
+            site.problems.error(file, located.line_of(("替代",)), "替代", "写了“替代”就应同时写“废止日期”")
+        return law
+
+    def _load_version(self, site: Site, law: Law, entry: dict, path: tuple, ident: str) -> LawVersion | None:
+        located = law.located
+        prefix = f"{path[0]}[{path[1] + 1}]." if path else ""
+        text_path = (site.data_dir / "laws" / entry["文本"])
+        line = located.line_of(path + ("文本",))
+        try:
+            text_path.resolve().relative_to((site.data_dir / "laws").resolve())
+        except ValueError:
+            site.problems.error(law.file, line, prefix + "文本", "文本应放在 data/laws/ 之内")
+            return None
+        if not text_path.is_file():
+            site.problems.error(law.file, line, prefix + "文本", f"找不到全文文件 data/laws/{entry['文本']}")
+            return None
+        try:
+            text = read_text(text_path, site.root)
+        except InputError as exc:
+            site.problems.extend(exc.problems)
+            return None
+        text_file = site.rel(text_path)
+        parsed = parser.parse(text)
+        for problem_line, message in parsed.problems:
+            site.problems.error(text_file, problem_line, "", message)
+        if parsed.problems:
+            return None
+        if parsed.title != law.title:
+            site.problems.error(law.file, located.line_of(("标题",)), "标题",
+                                f"与全文 {text_file} 第一行的标题“{parsed.title}”不一致")
+        promulgated, effective = _date(entry["公布日期"]), _date(entry["施行日期"])
+        if not entry.get("日期说明"):
+            self._check_dates(site, law, parsed, path, prefix, promulgated, effective, text_file)
+        label = entry.get("版本") or f"{promulgated.year}年公布"
+        return LawVersion(law=law, ident=ident, label=label, promulgated=promulgated, effective=effective,
+                          doc_no=entry.get("文号", ""), date_note=entry.get("日期说明", ""),
+                          text_file=text_file, parsed=parsed)
+
+    def _check_dates(self, site, law, parsed, path, prefix, promulgated, effective, text_file) -> None:
+        """Dates must agree with the text's own header lines and its "自……起施行" article."""
+        header_dates = {h.date for h in parsed.header if h.date}
+        if header_dates and promulgated not in header_dates:
+            listed = "、".join(sorted(d.isoformat() for d in header_dates))
+            site.problems.error(law.file, law.located.line_of(path + ("公布日期",)), prefix + "公布日期",
+                                f"{promulgated} 不在全文 {text_file} 题注的日期中（{listed}）；"
+                                "如确有依据，请在“日期说明”中写明")
+        stated = _text_effective_date(parsed)
+        if stated and effective != stated and effective not in header_dates:
+            site.problems.error(law.file, law.located.line_of(path + ("施行日期",)), prefix + "施行日期",
+                                f"{effective} 与全文“自{stated.year}年{stated.month}月{stated.day}日起施行”不一致；"
+                                "如确有依据，请在“日期说明”中写明")
+
+    def _register(self, site: Site, library: LawLibrary, law: Law) -> None:
+        for key, name in (("标题", law.title), ("简称", law.short)):
+            other = library.by_name.get(name)
+            if other is not None and other is not law:
+                site.problems.error(law.file, law.located.line_of((key,)), key, f"“{name}”已用于 {other.file}")
+                return
+        library.laws[law.slug] = law
+        for name in (law.title, law.short, law.slug):
+            library.by_name.setdefault(name, law)
+
+    def _link_successor(self, site: Site, library: LawLibrary, law: Law) -> None:
+        if not law.successor_name:
+            return
+        successor = library.lookup(law.successor_name)
+        if successor is None or successor is law:
+            site.problems.error(law.file, law.located.line_of(("替代",)), "替代",
+                                f"找不到法律法规“{law.successor_name}”；应为已收录的标题、简称或文件名")
+            return
+        law.successor = successor
+        successor.predecessors.append(law)
+
+    # ---- pages --------------------------------------------------------------------------------------
+    def pages(self, site: Site, renderer):
+        library: LawLibrary = site.models[self.name]
+        today = site.today
+        laws = library.sorted_laws()
+        yield renderer.page("laws/index.md", "法律法规", "laws/list.html",
+                            toc=[(2, f"rank-{RANKS.index(r)}", r) for r in RANKS if any(l.rank == r for l in laws)],
+                            meta={"description": "本局执行的法律法规全文，标明效力位阶、施行日期和时效性"},
+                            groups=self._groups(laws), statuses=STATUSES, status_class=STATUS_CLASS,
+                            topics=[t for t in TOPICS if any(t in l.topics for l in laws)],
+                            counts=self._counts(laws, today), today=today, ranks=RANKS)
+        for law in laws:
+            yield self._version_page(site, renderer, law.current)
+            for version in law.history:
+                yield self._version_page(site, renderer, version)
+                rows = compare.compare(version.parsed.articles, law.current.parsed.articles)
+                yield renderer.page(version.compare_src_uri, f"{law.title}（{version.label}）与现行文本对照",
+                                    "laws/compare.html", meta={"description": f"{law.title}{version.label}与现行文本的逐条对照"},
+                                    law=law, version=version, rows=rows, counts=compare.summary(rows),
+                                    status_class=STATUS_CLASS)
+
+    def _groups(self, laws: list[Law]):
+        return [(RANKS.index(rank), rank, [l for l in laws if l.rank == rank])
+                for rank in RANKS if any(l.rank == rank for l in laws)]
+
+    def _counts(self, laws: list[Law], today: dt.date) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for law in laws:
+            for version in law.all_versions:
+                status = version.status(today)
+                counts[status] = counts.get(status, 0) + 1
+            for topic in law.topics:
+                counts[topic] = counts.get(topic, 0) + 1
+        return counts
+
+    def _version_page(self, site: Site, renderer, version: LawVersion):
+        law = version.law
+        title = law.title if version.is_current else f"{law.title}（{version.label}）"
+        toc = [(min(h.level, 4), h.anchor, h.title) for h in version.parsed.headings]
+        return renderer.page(version.src_uri, title, "laws/law.html", toc=toc,
+                             meta={"description": f"{law.title}全文（{version.label}），时效性：{version.status(site.today)}"},
+                             law=law, version=version, status=version.status(site.today),
+                             status_class=STATUS_CLASS, today=site.today,
+                             repeal_basis=crossref.render_text(site, law.repeal_basis, version.url)
+                             if law.repeal_basis else "")
+
+    # ---- updates and feeds --------------------------------------------------------------------------
+    def _events(self, site: Site):
+        """(date, id, title, url, summary, kind) of everything that happened to the laws, up to today."""
+        library: LawLibrary = site.models[self.name]
+        for law in library.sorted_laws():
+            for version in law.all_versions:
+                kind = "new" if version is law.all_versions[0] else "changed"
+                label = "公布" if kind == "new" else version.label
+                yield (version.promulgated, f"laws/{law.slug}/{version.promulgated.isoformat()}",
+                       f"《{law.title}》{label}", version.url,
+                       f"{version.label}，{version.effective.year}年{version.effective.month}月{version.effective.day}日起施行",
+                       kind, law)
+            if law.repealed:
+                successor = f"，由《{law.successor.title}》取代" if law.successor else ""
+                yield (law.repealed, f"laws/{law.slug}/repealed", f"《{law.title}》已废止", law.url,
+                       f"自{law.repealed.year}年{law.repealed.month}月{law.repealed.day}日起废止{successor}",
+                       "repealed", law)
+
+    def updates(self, site: Site):
+        if self.name not in site.models:
+            return
+        for date, _id, title, url, summary, _kind, _law in self._events(site):
+            if date <= site.today:
+                yield Update(date=date, title=title, url=url, kind=self.label, summary=summary)
+
+    def feed_items(self, site: Site):
+        if self.name not in site.models:
+            return
+        for date, item_id, title, url, summary, kind, law in self._events(site):
+            if date > site.today:
+                continue
+            moment = dt.datetime(date.year, date.month, date.day, tzinfo=TZ)
+            yield FeedItem(id=item_id, title=title, url=url, published=moment, updated=moment,
+                           feeds=("laws",), categories=(law.rank, *law.topics), summary=summary)
+
+
+CONTENT_TYPE = Laws()
