@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from govsite import build as engine  # noqa: E402
 from govsite import crossref  # noqa: E402
+from govsite import search  # noqa: E402
 
 log = logging.getLogger("mkdocs.govsite")
 
@@ -59,7 +60,15 @@ def on_files(files, config):
     _state["files"] = extra_files
     for page in pages:
         files.append(File.generated(config, page.src_uri, content=""))
+    if not _material_search_enabled(config):  # the site's own search replaces it: don't ship lunr (~1 MB)
+        for file in [f for f in files if search.is_material_search_asset(f.dest_uri)]:
+            files.remove(file)
     return files
+
+
+def _material_search_enabled(config) -> bool:
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    return plugin is not None and plugin.config.get("enabled", True)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -110,3 +119,6 @@ def on_post_build(config):
         target = site_dir / extra.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
+    stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
+    log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒",
+             stats.pages, stats.records, stats.files, stats.bytes / 1024, stats.seconds)

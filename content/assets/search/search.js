@@ -1,0 +1,540 @@
+/* Site search: finds every page and law article containing what was typed (substring, like Ctrl+F).
+ *
+ * The index (built by hooks/govsite/search/ into searchindex/) maps character bigrams to records. A query
+ * term of n characters needs about n/2 bigram lists (a few small files), their intersection gives the
+ * candidates, and the stored text of the candidates (small chunk files) confirms the phrase, gives the
+ * snippet and the rank. Nothing is loaded until the search box is used.
+ *
+ * Text folding must match hooks/govsite/search/text.py: NFKC + lower case, one code point to one code
+ * point with the same UTF-16 length, whitespace to a space.
+ */
+(function () {
+  "use strict";
+
+  var VERIFY_ALL_BYTES = 160000; // check every candidate when their text costs at most this much
+  var PAGE_SIZE = 20; // hits shown per step
+  var FLAG_STATUS = 1, FLAG_ARTICLE = 2, FLAG_LISTING = 4;
+
+  /* ---------------------------------------------------------------- folding */
+
+  var foldCache = Object.create(null);
+  function foldChar(c) {
+    var hit = foldCache[c];
+    if (hit !== undefined) return hit;
+    var out = c;
+    if (/\s/.test(c)) out = " ";
+    else {
+      var f = c.normalize("NFKC").toLowerCase();
+      var cps = Array.from(f);
+      if (cps.length === 1 && !/\s/.test(f) && f.length === c.length) out = f;
+    }
+    foldCache[c] = out;
+    return out;
+  }
+  function fold(text) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var code = text.charCodeAt(i);
+      if (code < 128) { out += (code >= 65 && code <= 90) ? String.fromCharCode(code + 32) : text[i]; continue; }
+      var c = text[i];
+      if (code >= 0xD800 && code <= 0xDBFF && i + 1 < text.length) { c = text.slice(i, i + 2); i++; }
+      out += foldChar(c);
+    }
+    return out;
+  }
+
+  function fnv(cps) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < cps.length; i++) h = Math.imul(h ^ cps[i], 0x01000193) >>> 0;
+    return h;
+  }
+
+  /* ---------------------------------------------------------------- index files */
+
+  function Index(base) {
+    this.base = base; // URL of searchindex/
+    this.shards = new Map();
+    this.chunks = new Map();
+    this.bytes = 0; // bytes downloaded so far (for measurements)
+    this.ready = null;
+  }
+
+  Index.prototype.fetch = function (name, kind) {
+    var self = this;
+    var url = new URL(name, this.base);
+    if (this.build) url.searchParams.set("v", this.build);
+    return fetch(url.href).then(function (r) {
+      if (!r.ok) throw new Error("search index: " + r.status + " " + name);
+      return kind === "json" ? r.text().then(function (t) { self.bytes += t.length * 2; return JSON.parse(t); })
+        : r.arrayBuffer().then(function (b) { self.bytes += b.byteLength; return b; });
+    });
+  };
+
+  Index.prototype.load = function () {
+    var self = this;
+    if (!this.ready) {
+      this.ready = this.fetch("manifest.json", "json").then(function (m) {
+        self.manifest = m;
+        self.build = m.build;
+        return self.fetch("records.bin", "bin");
+      }).then(function (buf) {
+        var view = new DataView(buf);
+        var n = view.getUint32(0, true), c = view.getUint32(4, true);
+        self.count = n;
+        self.group = new Uint8Array(n);
+        self.flags = new Uint8Array(n);
+        self.days = new Uint16Array(n);
+        self.length = new Uint16Array(n);
+        var off = 8;
+        for (var i = 0; i < n; i++, off += 6) {
+          self.group[i] = view.getUint8(off);
+          self.flags[i] = view.getUint8(off + 1);
+          self.days[i] = view.getUint16(off + 2, true);
+          self.length[i] = view.getUint16(off + 4, true);
+        }
+        self.chunkFirst = new Uint32Array(c);
+        self.chunkSize = new Uint32Array(c);
+        for (var j = 0; j < c; j++) self.chunkFirst[j] = view.getUint32(off + 4 * j, true);
+        off += 4 * c;
+        for (var k = 0; k < c; k++) self.chunkSize[k] = view.getUint32(off + 4 * k, true);
+        var epoch = Date.UTC(1900, 0, 1);
+        self.year = new Uint16Array(n);
+        var years = new Set();
+        for (var r = 0; r < n; r++) {
+          if (self.days[r]) { self.year[r] = new Date(epoch + self.days[r] * 86400000).getUTCFullYear(); years.add(self.year[r]); }
+        }
+        self.years = Array.from(years).sort(function (a, b) { return b - a; });
+        return self;
+      });
+    }
+    return this.ready;
+  };
+
+  Index.prototype.chunkOf = function (rid) {
+    var lo = 0, hi = this.chunkFirst.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (this.chunkFirst[mid] <= rid) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  function readVarint(bytes, pos) {
+    var value = 0, shift = 0, b;
+    do { b = bytes[pos.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
+    return value;
+  }
+
+  function parseShard(buf) {
+    var bytes = new Uint8Array(buf), pos = { i: 0 };
+    var n = readVarint(bytes, pos), heads = [];
+    for (var k = 0; k < n; k++) {
+      var a = readVarint(bytes, pos), b = readVarint(bytes, pos);
+      heads.push([String.fromCodePoint(a) + String.fromCodePoint(b), readVarint(bytes, pos), readVarint(bytes, pos)]);
+    }
+    var map = new Map(), off = pos.i;
+    heads.forEach(function (h) { map.set(h[0], { count: h[1], bytes: bytes.subarray(off, off + h[2]) }); off += h[2]; });
+    return map;
+  }
+
+  Index.prototype.shardFile = function (bigram) {
+    var solo = this.manifest.solo[bigram];
+    if (solo !== undefined) return solo;
+    var cps = Array.from(bigram).map(function (c) { return c.codePointAt(0); });
+    return fnv(cps) % this.manifest.shards;
+  };
+
+  /* Postings of one bigram: record ids (ascending) and values (tf << 1 | in title). */
+  Index.prototype.postings = function (bigram) {
+    var self = this, file = this.shardFile(bigram);
+    if (!this.shards.has(file)) this.shards.set(file, this.fetch("g/" + file + ".bin", "bin").then(parseShard));
+    return this.shards.get(file).then(function (map) {
+      var entry = map.get(bigram);
+      if (!entry) return { ids: new Int32Array(0), vals: new Uint8Array(0) };
+      if (!entry.ids) {
+        var ids = new Int32Array(entry.count), vals = new Uint8Array(entry.count), pos = { i: 0 }, prev = -1;
+        for (var k = 0; k < entry.count; k++) {
+          prev += readVarint(entry.bytes, pos);
+          ids[k] = prev;
+          vals[k] = entry.bytes[pos.i++];
+        }
+        entry.ids = ids; entry.vals = vals;
+      }
+      return entry;
+    });
+  };
+
+  Index.prototype.chunk = function (c) {
+    if (!this.chunks.has(c)) this.chunks.set(c, this.fetch("c/" + c + ".json", "json"));
+    return this.chunks.get(c);
+  };
+
+  Index.prototype.rows = function (rids) {
+    var self = this, wanted = new Map();
+    rids.forEach(function (rid) { wanted.set(self.chunkOf(rid), true); });
+    var list = Array.from(wanted.keys());
+    return Promise.all(list.map(function (c) { return self.chunk(c); })).then(function (loaded) {
+      var out = new Map();
+      list.forEach(function (c, k) { out.set(c, loaded[k]); });
+      var rows = new Map();
+      rids.forEach(function (rid) {
+        var c = self.chunkOf(rid);
+        rows.set(rid, out.get(c)[rid - self.chunkFirst[c]]);
+      });
+      return rows;
+    });
+  };
+
+  /* ---------------------------------------------------------------- query */
+
+  function parseQuery(query) {
+    var seen = Object.create(null), terms = [];
+    fold(query).split(" ").forEach(function (t) {
+      if (t && !seen[t]) { seen[t] = true; terms.push(t); }
+    });
+    return terms;
+  }
+
+  /* The bigrams at 0, 2, 4 … (and the last one) cover every character of a term. */
+  function cover(term) {
+    var cps = Array.from(term), out = [];
+    for (var i = 0; i + 1 < cps.length; i += 2) out.push(cps[i] + cps[i + 1]);
+    if (cps.length % 2 === 1 && cps.length > 2) out.push(cps[cps.length - 2] + cps[cps.length - 1]);
+    return out;
+  }
+
+  /* Records holding every bigram: Map rid -> [min tf, in title for all]. */
+  function intersect(lists) {
+    lists = lists.slice().sort(function (a, b) { return a.ids.length - b.ids.length; });
+    var out = new Map(), first = lists[0], cursors = lists.map(function () { return 0; });
+    outer: for (var k = 0; k < first.ids.length; k++) {
+      var rid = first.ids[k], tf = first.vals[k] >> 1, title = first.vals[k] & 1;
+      for (var l = 1; l < lists.length; l++) {
+        var ids = lists[l].ids, lo = cursors[l], hi = ids.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < rid) lo = mid + 1; else hi = mid; }
+        cursors[l] = lo;
+        if (lo >= ids.length) break outer;
+        if (ids[lo] !== rid) continue outer;
+        tf = Math.min(tf, lists[l].vals[lo] >> 1);
+        title = title & lists[l].vals[lo];
+      }
+      out.set(rid, [tf, title]);
+    }
+    return out;
+  }
+
+  /* Saturating, length-normalised term frequency (BM25's k1 = 1.2, b = 0.75), 0 … 22. */
+  function tfScore(n, length, average) {
+    if (!n) return 0;
+    return 10 * n * 2.2 / (n + 1.2 * (0.25 + 0.75 * Math.max(length, 1) / Math.max(average, 1)));
+  }
+
+  function countOf(text, term) {
+    var n = 0, i = text.indexOf(term);
+    while (i !== -1) { n++; i = text.indexOf(term, i + term.length); }
+    return n;
+  }
+
+  function Search(index) { this.index = index; }
+
+  /* Candidates for a query, estimated scores, filters applied. */
+  Search.prototype.candidates = function (terms, filters) {
+    var idx = this.index;
+    var long = terms.filter(function (t) { return Array.from(t).length >= 2; });
+    return Promise.all(long.map(function (term) {
+      return Promise.all(cover(term).map(function (b) { return idx.postings(b); })).then(intersect);
+    })).then(function (sets) {
+      sets.sort(function (a, b) { return a.size - b.size; });
+      var out = [];
+      sets[0].forEach(function (v, rid) {
+        var est = 0;
+        for (var s = 0; s < sets.length; s++) {
+          var w = s === 0 ? v : sets[s].get(rid);
+          if (!w) return;
+          est += (w[1] ? 100 : 0) + tfScore(w[0], idx.length[rid], idx.manifest.average_length);
+        }
+        if (filters.group >= 0 && idx.group[rid] !== filters.group) return;
+        if (filters.year && idx.year[rid] !== filters.year) return;
+        if (idx.flags[rid] & FLAG_LISTING) est -= 80;
+        if (idx.flags[rid] & FLAG_STATUS) est -= 15;
+        out.push({ rid: rid, score: est });
+      });
+      return out.sort(byScore(idx));
+    });
+  };
+
+  function byScore(idx) {
+    return function (a, b) {
+      return (b.score - a.score) || (idx.days[b.rid] - idx.days[a.rid]) || (a.rid - b.rid);
+    };
+  }
+
+  /* Exact check and score of one record, or null when a term is not in it. */
+  function judge(row, terms, idx, rid) {
+    var title = fold(row[1]), text = fold(row[5]), keys = fold(row[6] || "");
+    var score = 0;
+    for (var t = 0; t < terms.length; t++) {
+      var term = terms[t], inTitle = title.indexOf(term) !== -1;
+      var n = countOf(text, term);
+      if (!inTitle && n === 0 && keys.indexOf(term) === -1) return null;
+      if (inTitle) score += 100 + (title.indexOf(term) === 0 ? 20 : 0) + (title === term ? 30 : 0);
+      else if (keys.indexOf(term) !== -1) score += 100;
+      score += tfScore(n, text.length, idx.manifest.average_length);
+    }
+    if (terms.length > 1 && (text.indexOf(terms.join("")) !== -1 || title.indexOf(terms.join("")) !== -1)) score += 30;
+    if (idx.flags[rid] & FLAG_LISTING) score -= 80;
+    if (idx.flags[rid] & FLAG_STATUS) score -= 15;  // repealed or superseded: after the law in force
+    return score;
+  }
+
+  /* Run a query. Returns {terms, hits, total, exact, more()} ; hits carry url, title, kind, date … */
+  Search.prototype.run = function (query, filters) {
+    var self = this, idx = this.index, terms = parseQuery(query);
+    filters = filters || {};
+    if (filters.group === undefined) filters.group = -1;
+    if (!terms.length) return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, empty: true });
+    if (!terms.some(function (t) { return Array.from(t).length >= 2; }))
+      return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, tooShort: true });
+    return idx.load().then(function () { return self.candidates(terms, filters); }).then(function (cands) {
+      var needCheck = terms.some(function (t) { return Array.from(t).length !== 2; });
+      var result = { terms: terms, hits: [], total: cands.length, exact: !needCheck, pending: cands, checked: [] };
+      var chunks = new Map();
+      cands.forEach(function (c) { var k = idx.chunkOf(c.rid); if (!idx.chunks.has(k)) chunks.set(k, true); });
+      var cost = 0;
+      chunks.forEach(function (_, k) { cost += idx.chunkSize[k]; });
+      if (needCheck && cost <= VERIFY_ALL_BYTES) {
+        return self.check(result, cands.length).then(function () {
+          result.exact = true;
+          result.total = result.checked.length;
+          return result;
+        });
+      }
+      return self.check(result, PAGE_SIZE).then(function () { return result; });
+    });
+  };
+
+  /* Check candidates in estimated order until `want` more hits are confirmed (or none are left). */
+  Search.prototype.check = function (result, want) {
+    var self = this, idx = this.index, target = result.checked.length + want;
+    function step() {
+      if (result.checked.length >= target || !result.pending.length) return finish();
+      var batch = result.pending.splice(0, Math.max(PAGE_SIZE, target - result.checked.length));
+      return idx.rows(batch.map(function (c) { return c.rid; })).then(function (rows) {
+        batch.forEach(function (c) {
+          var row = rows.get(c.rid), score = judge(row, result.terms, idx, c.rid);
+          if (score === null) return;
+          result.checked.push(hitOf(row, c.rid, score, idx));
+        });
+        return step();
+      });
+    }
+    function finish() {
+      result.checked.sort(byScore(idx));
+      result.hits = result.checked;
+      if (!result.pending.length) { result.exact = true; result.total = result.checked.length; }
+      return result;
+    }
+    return step();
+  };
+
+  function hitOf(row, rid, score, idx) {
+    return {
+      rid: rid, score: score, url: row[0], title: row[1], kind: row[2], date: row[3], status: row[4], text: row[5],
+      group: idx.manifest.groups[idx.group[rid]], article: !!(idx.flags[rid] & FLAG_ARTICLE)
+    };
+  }
+
+  /* ---------------------------------------------------------------- rendering helpers */
+
+  function escapeHTML(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /* HTML of `text` with every term marked; `folded` is fold(text) (same indices). */
+  function marked(text, terms, from, to) {
+    var folded = fold(text), marks = new Uint8Array(text.length);
+    terms.forEach(function (term) {
+      var i = folded.indexOf(term);
+      while (i !== -1) { marks.fill(1, i, i + term.length); i = folded.indexOf(term, i + 1); }
+    });
+    from = from || 0; to = to === undefined ? text.length : to;
+    var out = "", open = false;
+    for (var i = from; i < to; i++) {
+      if (marks[i] && !open) { out += "<mark>"; open = true; }
+      if (!marks[i] && open) { out += "</mark>"; open = false; }
+      out += escapeHTML(text[i]);
+    }
+    return out + (open ? "</mark>" : "");
+  }
+
+  function snippet(text, terms, width) {
+    var folded = fold(text), at = -1;
+    terms.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (t) {
+      var i = folded.indexOf(t);
+      if (i !== -1 && (at === -1 || i < at)) at = i;
+    });
+    if (at === -1) at = 0;
+    var from = Math.max(0, at - Math.floor(width / 3)), to = Math.min(text.length, from + width);
+    from = Math.max(0, Math.min(from, to - width));
+    return (from > 0 ? "…" : "") + marked(text, terms, from, to) + (to < text.length ? "…" : "");
+  }
+
+  function zhDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || "");
+    return m ? +m[1] + "年" + +m[2] + "月" + +m[3] + "日" : "";
+  }
+
+  window.govsiteSearch = {
+    fold: fold, cover: cover, Index: Index, Search: Search, marked: marked, snippet: snippet, zhDate: zhDate,
+    escapeHTML: escapeHTML, PAGE_SIZE: PAGE_SIZE
+  };
+})();
+
+/* ------------------------------------------------------------------ the search box in the header */
+(function () {
+  "use strict";
+  var S = window.govsiteSearch;
+  var root = document.querySelector("[data-govsite-search]");
+  if (!root) return;
+  var toggle = document.getElementById("__search");
+  var input = root.querySelector("[data-gs-query]");
+  var form = input.form;
+  var meta = root.querySelector("[data-gs-meta]");
+  var list = root.querySelector("[data-gs-list]");
+  var more = root.querySelector("[data-gs-more]");
+  var filterBar = root.querySelector("[data-gs-filters]");
+  var yearSelect = root.querySelector("[data-gs-year]");
+  var chips = Array.prototype.slice.call(root.querySelectorAll("[data-gs-group]"));
+  var scrollwrap = root.querySelector(".md-search__scrollwrap");
+  var index = new S.Index(new URL(root.getAttribute("data-index"), location.href));
+  var search = new S.Search(index);
+  var filters = { group: -1, year: 0 };
+  var current = null, sequence = 0, composing = false;
+  S.index = index; S.search = search; // for measurements and tests
+  S.lastQueryMs = null;
+
+  function open(on) {
+    if (toggle.checked !== on) {
+      toggle.checked = on;
+      toggle.dispatchEvent(new Event("change"));
+    }
+  }
+
+  function warm() {
+    return index.load().then(function () {
+      if (yearSelect.options.length === 1) {
+        index.years.forEach(function (y) {
+          var o = document.createElement("option");
+          o.value = String(y); o.textContent = y + "年";
+          yearSelect.appendChild(o);
+        });
+      }
+    }).catch(function () { meta.textContent = "搜索暂时不可用，请稍后再试。"; });
+  }
+
+  function hitHTML(hit, terms) {
+    var url = new URL(hit.url, index.base.href.replace(/searchindex\/$/, ""));
+    var info = '<span class="gs-kind">' + S.escapeHTML(hit.kind || hit.group) + "</span>";
+    if (hit.date) info += '<time class="gs-date" datetime="' + S.escapeHTML(hit.date) + '">' + S.zhDate(hit.date) + "</time>";
+    if (hit.status) info += '<span class="gs-status">' + S.escapeHTML(hit.status) + "</span>";
+    return '<li class="md-search-result__item' + (hit.status ? " gs-hit--status" : "") + '">' +
+      '<a href="' + S.escapeHTML(url.href) + '" class="md-search-result__link" tabindex="-1">' +
+      '<article class="md-search-result__article md-typeset" data-md-score="' + hit.score.toFixed(2) + '">' +
+      '<div class="md-search-result__icon md-icon"></div>' +
+      "<h1>" + S.marked(hit.title, terms) + "</h1>" +
+      '<p class="gs-info">' + info + "</p>" +
+      "<p>" + S.snippet(hit.text, terms, 90) + "</p>" +
+      "</article></a></li>";
+  }
+
+  function render(result, shown) {
+    current = result;
+    filterBar.hidden = !!(result.empty || result.tooShort);
+    if (result.empty) { meta.textContent = "输入关键词，例如：抚恤金、退役金、〔2023〕3号"; list.innerHTML = ""; more.hidden = true; return; }
+    if (result.tooShort) { meta.textContent = "请至少输入两个字"; list.innerHTML = ""; more.hidden = true; return; }
+    var hits = result.hits.slice(0, shown);
+    if (!result.hits.length) meta.textContent = "没有找到包含“" + result.terms.join(" ") + "”的内容" + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
+    else if (result.exact) meta.textContent = "共 " + result.total + " 条结果";
+    else meta.textContent = "约 " + result.total + " 条结果，已显示 " + hits.length + " 条";
+    list.innerHTML = hits.map(function (h) { return hitHTML(h, result.terms); }).join("");
+    more.hidden = !(result.hits.length > shown || result.pending.length);
+    more.dataset.shown = String(hits.length);
+  }
+
+  function run() {
+    var mine = ++sequence, started = performance.now(), query = input.value;
+    return search.run(query, { group: filters.group, year: filters.year }).then(function (result) {
+      if (mine !== sequence) return;
+      render(result, S.PAGE_SIZE);
+      S.lastQueryMs = performance.now() - started;
+      root.setAttribute("data-gs-done", String(mine));
+    }).catch(function (err) {
+      if (mine === sequence) meta.textContent = "搜索出错：" + err.message;
+    });
+  }
+
+  function showMore() {
+    if (!current) return;
+    var shown = +(more.dataset.shown || 0) + S.PAGE_SIZE, mine = sequence;
+    var need = current.hits.length < shown && current.pending.length;
+    (need ? search.check(current, S.PAGE_SIZE) : Promise.resolve(current)).then(function (r) {
+      if (mine === sequence) render(r, shown);
+    });
+  }
+
+  input.addEventListener("focus", function () { open(true); warm(); });
+  input.addEventListener("compositionstart", function () { composing = true; });
+  input.addEventListener("compositionend", function () { composing = false; run(); });
+  input.addEventListener("input", function () { if (!composing) run(); });
+  form.addEventListener("reset", function () { setTimeout(function () { run(); input.focus(); }, 0); });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+  more.addEventListener("click", showMore);
+  scrollwrap.addEventListener("scroll", function () {
+    if (!more.hidden && scrollwrap.scrollTop + scrollwrap.clientHeight > scrollwrap.scrollHeight - 200) showMore();
+  });
+  chips.forEach(function (chip) {
+    chip.addEventListener("click", function () {
+      var name = chip.getAttribute("data-gs-group");
+      filters.group = name === "全部" ? -1 : (index.manifest ? index.manifest.groups.indexOf(name) : -1);
+      chips.forEach(function (c) { c.setAttribute("aria-pressed", c === chip ? "true" : "false"); });
+      run();
+    });
+  });
+  yearSelect.addEventListener("change", function () { filters.year = +yearSelect.value || 0; run(); });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) { warm(); if (document.activeElement !== input) input.focus(); }
+  });
+  root.addEventListener("click", function (ev) {
+    if (ev.target instanceof Element && ev.target.closest("a")) open(false);
+  });
+  document.querySelector('label.md-header__button[for="__search"]').addEventListener("pointerenter", warm, { once: true });
+
+  /* Keyboard: the same keys as Material's search. */
+  window.addEventListener("keydown", function (ev) {
+    if (ev.metaKey || ev.ctrlKey || ev.altKey || ev.isComposing) return;
+    var active = document.activeElement;
+    if (!toggle.checked) {
+      var typing = active && (/^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName) || active.isContentEditable);
+      if (!typing && (ev.key === "/" || ev.key === "s" || ev.key === "f")) {
+        ev.preventDefault(); open(true); input.focus(); input.select();
+      }
+      return;
+    }
+    if (ev.key === "Escape") { open(false); input.blur(); ev.preventDefault(); return; }
+    if (ev.key === "Enter" && active === input) {
+      var first = list.querySelector(".md-search-result__link");
+      if (first) { ev.preventDefault(); first.click(); }
+      return;
+    }
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      var items = [input].concat(Array.prototype.slice.call(list.querySelectorAll(".md-search-result__link")));
+      var at = items.indexOf(active);
+      var next = ((at < 0 ? 0 : at) + items.length + (ev.key === "ArrowUp" ? -1 : 1)) % items.length;
+      items[next].focus();
+      if (items[next] !== input) items[next].scrollIntoView({ block: "nearest" });
+      ev.preventDefault();
+    }
+  }, true);
+})();

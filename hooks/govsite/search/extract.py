@@ -1,0 +1,196 @@
+"""Read built pages (site/**/index.html) into search records.
+
+One record per page, and one per law article: an element with `id="art-N"` inside the page's <article>
+becomes its own record (URL `page/#art-N`), so a hit lands on the article, not on the top of a long law.
+
+Conventions a page template may use (all optional, see README "搜索 / Search"):
+- `data-search-exclude` on an element: its text is not indexed (copy-link buttons, navigation aids).
+- `data-search-status="已废止"` on any element of the page, or a badge with a class containing "status" in the
+  page's <h1> (`<span class="law-status">已废止</span>`): every hit from the page is marked with it.
+- `<time datetime="YYYY-MM-DD">`: the first one in the page is its date when the engine knows none.
+Kind, date and status known to the engine (catalogue items, updates, page meta) take precedence: see facts.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import lxml.html
+
+from .text import squeeze
+
+ARTICLE_ID = re.compile(r"^art-(\d+)$")
+SKIP_TAGS = {"script", "style", "template", "svg", "noscript", "button", "form", "input", "select", "textarea"}
+BLOCK_TAGS = {"p", "div", "section", "article", "aside", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th",
+              "table", "thead", "tbody", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote",
+              "pre", "figure", "figcaption", "details", "summary", "header", "footer", "nav", "hr"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Values after these labels are what people paste into a search box: 文号, 索引号.
+KEY_FIELD = re.compile(r"(?:发文字号|文号|索引号)\s*[:：]?\s*([^\s，。；,;]{3,40})")
+# Status badges that need no mark on a hit.
+VALID_STATUSES = {"", "有效", "现行有效", "公示中"}
+# An article element holding little more than its label ("第二十一条") is a heading; its text follows it.
+HEADING_STYLE_MAX = 16
+
+
+@dataclass
+class Record:
+    url: str  # site-relative, e.g. "laws/tyjrbzf/" or "laws/tyjrbzf/#art-21"
+    title: str
+    text: str
+    keys: str = ""  # document numbers and index numbers found on the page
+    page_url: str = ""  # the page this record belongs to
+    article: int = 0  # article number for law articles
+    listing: bool = False  # a list page (mostly links): ranked after documents
+    status: str = ""
+    date: str = ""
+    kind: str = ""
+    group: str = ""
+
+
+@dataclass
+class _Buffer:
+    parts: list = field(default_factory=list)
+    link_chars: int = 0
+
+    def text(self) -> str:
+        return squeeze("".join(self.parts))
+
+
+@dataclass
+class ParsedPage:
+    url: str
+    title: str
+    page: Record
+    articles: list[Record]
+    status: str = ""
+    first_date: str = ""
+
+
+def _classes(el) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+def _skipped(el) -> bool:
+    return (not isinstance(el.tag, str) or el.tag in SKIP_TAGS or "headerlink" in _classes(el)
+            or el.get("data-search-exclude") is not None or el.get("hidden") is not None)
+
+
+class _Walker:
+    """Walk the <article> in document order, sending text to the page or to the current law article."""
+
+    def __init__(self):
+        self.page = _Buffer()
+        self.articles: list[tuple[int, _Buffer, str]] = []  # (number, buffer, label)
+        self.current: _Buffer | None = None  # article collecting text after a heading-style article element
+        self.h1 = ""
+        self.status = ""
+        self.first_date = ""
+
+    def sink(self) -> _Buffer:
+        return self.current if self.current is not None else self.page
+
+    def walk(self, el, target: _Buffer | None, in_link: bool = False) -> None:
+        if el.get("data-search-status") and not self.status:
+            self.status = el.get("data-search-status").strip()
+        if el.tag == "time" and not self.first_date and re.match(r"^\d{4}-\d{2}-\d{2}", el.get("datetime") or ""):
+            self.first_date = el.get("datetime")[:10]
+        match = ARTICLE_ID.match(el.get("id") or "")
+        if match and target is None:
+            buffer = _Buffer()
+            self._walk_children(el, buffer, in_link)
+            label = buffer.text()
+            self.articles.append((int(match.group(1)), buffer, label if len(label) <= HEADING_STYLE_MAX else ""))
+            # A bare heading ("第二十一条"): the paragraphs that follow belong to the article.
+            self.current = buffer if len(label) <= HEADING_STYLE_MAX else None
+            return
+        if target is None and el.tag in HEADINGS:
+            self.current = None  # a chapter heading ends a heading-style article
+            if el.tag == "h1" and not self.h1:
+                buffer = _Buffer()
+                self._walk_children(el, buffer, in_link)
+                self.h1 = buffer.text()
+                # A status badge in the title (<span class="law-status">已废止</span>) marks every hit.
+                for badge in el.xpath(".//*[contains(@class, 'status')]"):
+                    if not self.status:
+                        self.status = squeeze(badge.text_content())
+                return
+        self._walk_children(el, target, in_link or el.tag == "a")
+
+    def _walk_children(self, el, target: _Buffer | None, in_link: bool) -> None:
+        block = el.tag in BLOCK_TAGS
+        self._add(el.text, target, in_link, block)
+        for child in el:
+            if not _skipped(child):
+                self.walk(child, target, in_link)
+            self._add(child.tail, target, in_link, isinstance(child.tag, str) and child.tag in BLOCK_TAGS)
+        if block:
+            self._add(" ", target, False, False)
+
+    def _add(self, text, target, in_link, block_before) -> None:
+        buffer = target if target is not None else self.sink()
+        if block_before:
+            buffer.parts.append(" ")
+        if text:
+            buffer.parts.append(text)
+            if in_link:
+                buffer.link_chars += len(text.strip())
+
+
+def _title_of(tree, h1: str) -> str:
+    """The page title MkDocs put in <title> ("标题 - 网站名"), else the <h1> text."""
+    title = squeeze(tree.findtext(".//head/title") or "")
+    if " - " in title:
+        return title.rsplit(" - ", 1)[0]
+    return h1 or title
+
+
+def parse_page(html: bytes | str, url: str) -> ParsedPage | None:
+    """Records of one built page, or None when it has no <article> (redirects, 404)."""
+    tree = lxml.html.fromstring(html)
+    found = tree.xpath("//article")
+    if not found:
+        return None
+    walker = _Walker()
+    walker.walk(found[0], None)
+    title = _title_of(tree, walker.h1)
+    page_text = walker.page.text()
+    all_text = page_text + " " + " ".join(b.text() for _, b, _ in walker.articles)
+    keys = " ".join(sorted(set(KEY_FIELD.findall(all_text))))
+    visible = len(page_text.replace(" ", "")) or 1
+    listing = not walker.articles and walker.page.link_chars / visible > 0.5
+    page = Record(url=url, title=title, text=page_text, keys=keys, page_url=url, listing=listing)
+    status = "" if walker.status in VALID_STATUSES else walker.status
+    articles = []
+    seen: set[int] = set()
+    for number, buffer, label in walker.articles:
+        if number in seen:
+            continue
+        seen.add(number)
+        text = buffer.text()
+        article_label = label or _label_from_text(text) or f"第{number}条"
+        articles.append(Record(url=f"{url}#art-{number}", title=f"{title} {article_label}", text=text,
+                               page_url=url, article=number))
+    return ParsedPage(url=url, title=title, page=page, articles=articles, status=status,
+                      first_date=walker.first_date)
+
+
+_LABEL = re.compile(r"^(第[零〇一二三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?)")
+
+
+def _label_from_text(text: str) -> str:
+    match = _LABEL.match(text)
+    return match.group(1) if match else ""
+
+
+def page_files(site_dir: Path) -> list[tuple[str, Path]]:
+    """(directory URL, file) of every built page, sorted by URL."""
+    found = []
+    for path in site_dir.rglob("index.html"):
+        rel = path.parent.relative_to(site_dir).as_posix()
+        url = "" if rel == "." else rel + "/"
+        if url.startswith(("assets/", "searchindex/")):
+            continue
+        found.append((url, path))
+    return sorted(found)

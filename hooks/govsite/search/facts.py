@@ -1,0 +1,102 @@
+"""What the engine knows about each page: 类别 (kind), date and status, for search hits and filters.
+
+Sources, strongest first:
+1. a generated page's meta `search` = {"kind": "法律法规", "date": "YYYY-MM-DD", "status": "已废止"}
+   (a content type sets it through renderer.page(..., meta={"search": {...}}));
+2. the 政府信息公开目录 items (catalogue(): kind, date, 有效性 废止/失效);
+3. home page updates (updates(): kind, date);
+4. an editor page's front matter dates (发布日期, 发布时间, 成文日期, 更新日期);
+5. the built HTML (data-search-status, the first <time datetime>), then the URL's section.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..model import page_url
+
+# The filter groups the public sees, in display order.
+GROUPS = ("法律法规", "政策文件", "解读", "公示公告", "普法", "其他")
+_SECTION_GROUPS = (
+    ("laws/", "法律法规"), ("policies/", "政策文件"), ("xxgk/policies/", "政策文件"),
+    ("interpretations/", "解读"), ("xxgk/interpretations/", "解读"), ("jiedu/", "解读"),
+    ("notices/", "公示公告"), ("placements/", "公示公告"),
+    ("pufa/", "普法"), ("qa/", "普法"),
+)
+_KIND_WORDS = (
+    ("解读", "解读"),
+    ("法律", "法律法规"), ("法规", "法律法规"), ("条例", "法律法规"), ("宪法", "法律法规"), ("规章", "法律法规"),
+    ("公示", "公示公告"), ("公告", "公示公告"), ("通知", "公示公告"), ("招聘", "公示公告"), ("采购", "公示公告"),
+    ("安置", "公示公告"),
+    ("政策", "政策文件"), ("文件", "政策文件"),
+    ("普法", "普法"), ("法治", "普法"), ("问答", "普法"),
+)
+_DATE_KEYS = ("发布日期", "发布时间", "成文日期", "公布日期", "施行日期", "更新日期")
+_REPEALED = {"废止": "已废止", "已废止": "已废止", "失效": "已失效", "已失效": "已失效"}
+
+
+@dataclass
+class PageFacts:
+    kind: str = ""
+    date: str = ""
+    status: str = ""
+
+
+def group_of(kind: str, url: str) -> str:
+    if "解读" in kind:
+        return "解读"  # interpretations may live in any section
+    for prefix, group in sorted(_SECTION_GROUPS, key=lambda item: -len(item[0])):
+        if url.startswith(prefix):
+            return group
+    for word, group in _KIND_WORDS:
+        if word in kind:
+            return group
+    return "其他"
+
+
+def _date_text(value) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    text = str(value or "")
+    return text[:10] if len(text) >= 10 and text[4] == "-" else ""
+
+
+def _status_text(value: str) -> str:
+    return _REPEALED.get((value or "").strip(), "")
+
+
+def collect(site, generated_pages) -> dict[str, PageFacts]:
+    """Facts by page URL (site-relative directory URL) from everything the engine knows."""
+    facts: dict[str, PageFacts] = {}
+
+    def merge(url: str, kind: str = "", date: str = "", status: str = "") -> None:
+        entry = facts.setdefault(url, PageFacts())
+        entry.kind = entry.kind or kind
+        entry.date = entry.date or date
+        entry.status = entry.status or status
+
+    for page in sorted(generated_pages, key=lambda p: p.src_uri):
+        given = page.meta.get("search") if isinstance(page.meta, dict) else None
+        if isinstance(given, dict):
+            merge(page_url(page.src_uri), str(given.get("kind") or ""), _date_text(given.get("date")),
+                  str(given.get("status") or ""))
+    for content_type in site.types:
+        try:
+            items = sorted(content_type.catalogue(site), key=lambda i: (i.url, i.id))
+        except Exception:  # a half-built type must not take search down with it
+            items = []
+        for item in items:
+            merge(item.url.split("#")[0], item.kind, _date_text(item.date), _status_text(item.validity))
+    for content_type in site.types:
+        try:
+            updates = sorted(content_type.updates(site), key=lambda u: (u.url, u.date, u.title))
+        except Exception:
+            updates = []
+        for update in updates:
+            merge(update.url.split("#")[0], update.kind, _date_text(update.date))
+    for src_uri, doc in sorted(site.documents.items()):
+        date = next((_date_text(doc.meta[k]) for k in _DATE_KEYS if k in doc.meta), "")
+        kind = str(doc.meta.get("类别") or "")
+        owner = next((t for t in site.types if t.name == doc.kind), None)
+        merge(page_url(src_uri), kind or (owner.label if owner else ""), date)
+    return facts

@@ -1,0 +1,36 @@
+"""Text normalisation shared by the index builder and the browser client (content/assets/search/search.js).
+
+Both sides must fold characters identically, one code point to one code point, so that positions in the
+normalised text are positions in the original text (the client highlights matches in the original).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def fold_char(char: str) -> str:
+    """NFKC + lower case when that yields exactly one character (全角Ａ１ → a1); otherwise the character itself."""
+    if char.isspace():
+        return " "
+    folded = unicodedata.normalize("NFKC", char).lower()
+    # Keep one character, and as many UTF-16 units as before: JavaScript indexes strings in UTF-16 units.
+    if len(folded) != 1 or folded.isspace() or (ord(folded) > 0xFFFF) != (ord(char) > 0xFFFF):
+        return char
+    return folded
+
+
+def fold(text: str) -> str:
+    """Fold every character; the result has the same length as `text`."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(fold_char, text))
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of whitespace to one space (what the stored text looks like)."""
+    return _SPACE.sub(" ", text).strip()
