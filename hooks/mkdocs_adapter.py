@@ -109,7 +109,7 @@ def on_page_content(html, page, config, files):
     document = _state["site"].documents.get(page.file.src_uri)
     if document is not None:
         before, after = engine.document_html(_state["site"], document, _state["renderer"])
-        return before + html + after
+        return before + engine.clean_html(html) + after  # editors' raw HTML: safe subset only
     return html
 
 

@@ -11,6 +11,7 @@ from .dates import WorkCalendar
 from .model import ContentType, Document, GeneratedFile, GeneratedPage, Site
 from .problems import InputError
 from .render import Renderer
+from .sanitize import clean_html, unsafe_constructs  # noqa: F401  (clean_html is used by the adapter)
 from .source import read_text, rel
 from .yamlfile import load_yaml
 
@@ -114,6 +115,8 @@ def _load_documents(site: Site) -> None:
         site.problems.extend(problems)
         if problems:
             continue
+        for line, message in unsafe_constructs(body, body_line):
+            site.problems.warning(file, line, "正文", message)
         site.documents[src_uri] = Document(
             src_uri=src_uri, file=file, meta=located.data, body=body, body_line=body_line,
             located=located, kind=owner.name if owner else "page")
