@@ -251,7 +251,7 @@
         for (var s = 0; s < sets.length; s++) {
           var w = s === 0 ? v : sets[s].get(rid);
           if (!w) return;
-          est += (w[1] ? 100 : 0) + tfScore(w[0], idx.length[rid], idx.manifest.average_length);
+          est += (w[1] ? ((idx.flags[rid] & FLAG_ARTICLE) ? 60 : 100) : 0) + tfScore(w[0], idx.length[rid], idx.manifest.average_length);
         }
         if (filters.group >= 0 && idx.group[rid] !== filters.group) return;
         if (filters.year && idx.year[rid] !== filters.year) return;
@@ -277,7 +277,8 @@
       var term = terms[t], inTitle = title.indexOf(term) !== -1;
       var n = countOf(text, term);
       if (!inTitle && n === 0 && keys.indexOf(term) === -1) return null;
-      if (inTitle) score += 100 + (title.indexOf(term) === 0 ? 20 : 0) + (title === term ? 30 : 0);
+      // A law article's title starts with the law's: a title hit counts less there than on the law's own page.
+      if (inTitle) score += (idx.flags[rid] & FLAG_ARTICLE) ? 60 : 100 + (title.indexOf(term) === 0 ? 20 : 0) + (title === term ? 30 : 0);
       else if (keys.indexOf(term) !== -1) score += 100;
       score += tfScore(n, text.length, idx.manifest.average_length);
     }

@@ -1,0 +1,387 @@
+"""Search quality: this site's search against Material's built-in search (lunr + jieba), side by side.
+
+    .venv/bin/python bench/search_eval.py            # builds both sites into a temporary folder
+    .venv/bin/python bench/search_eval.py --ours DIR --material DIR   # reuse built sites
+
+Queries (deterministic for --seed) are drawn from the real law texts in data/laws/texts/ and from the demo
+pages: legal terms of 2–6 characters, pieces of compounds (恤金 from 抚恤金), random phrases, two-term queries,
+document and index numbers. The expected hits of a query are computed from the built pages' text (not typed):
+every unit — a law article (element id="art-N") or a page without its articles — whose text contains every term.
+Both engines run their real code in headless Chromium: ours through the page's search.js, Material's through
+its own web worker fed with its search_index.json (exactly what its search box does).
+
+Metrics per engine: recall@10 (hits among the first 10 / min(10, expected)), recall@all, MRR (1 / rank of the
+first target: the document whose 发文字号/索引号 was typed, else a page whose title contains the query, else any
+expected unit), and queries with zero hits although some page contains the query. "page" counts a hit when
+it lands on the right page; "article" requires the right article anchor (Material can only hit pages).
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import html as htmlmod
+import http.server
+import json
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+from pathlib import Path
+
+import lxml.html
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")
+
+# Terms people type on this kind of site (issue 6 and the law texts); only those that occur are used.
+LEGAL_TERMS = [
+    "伤残抚恤金", "自主就业", "退役金", "烈士遗属", "违法行为", "抚恤金", "优待证", "赋分选岗", "政府信息",
+    "依申请公开", "安置地", "退役士兵", "一次性抚恤金", "定期抚恤金", "褒扬金", "烈士纪念设施", "残疾军人",
+    "事业单位", "国有企业", "退役军人", "个人信息", "敏感个人信息", "军人家属", "义务兵", "伤残等级",
+    "就业创业", "职业技能", "教育培训", "法律责任", "行政复议", "工作日", "公示", "抚恤优待", "政务公开",
+    "医疗保障", "住房", "户口", "档案", "军官", "复员", "逐月领取", "安置待遇", "退役证明",
+]
+BLOCK = re.compile(r"</?(?:p|div|section|article|aside|li|ul|ol|tr|td|th|table|thead|tbody|caption|h[1-6]|br|"
+                   r"blockquote|pre|dd|dt|dl|figure|figcaption|details|summary|header|footer|nav|hr)\b[^>]*>", re.I)
+PUNCT = re.compile(r"[\s，。、；：？！“”‘’（）《》〈〉【】「」『』…—,.;:?!()\[\]<>\"'-]")
+
+
+def fold(text: str) -> str:
+    return "".join(c if len(unicodedata.normalize("NFKC", c)) != 1 else unicodedata.normalize("NFKC", c).lower()
+                   for c in text)
+
+
+def plain(fragment: str) -> str:
+    """Visible text of an HTML fragment: blocks separated by a space, inline elements joined."""
+    fragment = re.sub(r"<(script|style|svg|template|button)\b.*?</\1>", " ", fragment, flags=re.S | re.I)
+    fragment = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', " ", fragment, flags=re.S)
+    fragment = BLOCK.sub(" ", fragment)
+    fragment = re.sub(r"<[^>]+>", "", fragment)
+    return re.sub(r"\s+", " ", htmlmod.unescape(fragment)).strip()
+
+
+def units_of(site: Path) -> list[dict]:
+    """Every unit a search should find: law articles (#art-N) and pages (without their articles)."""
+    units = []
+    for path in sorted(site.rglob("index.html")):
+        rel = path.parent.relative_to(site).as_posix()
+        url = "" if rel == "." else rel + "/"
+        if url.startswith(("assets/", "searchindex/", "search/")):
+            continue
+        tree = lxml.html.fromstring(path.read_bytes())
+        found = tree.xpath("//article")
+        if not found:
+            continue
+        article = found[0]
+        title = (tree.findtext(".//head/title") or "").rsplit(" - ", 1)[0].strip()
+        for el in article.xpath(".//*[starts-with(@id, 'art-')]"):
+            if re.fullmatch(r"art-\d+", el.get("id")):
+                text = plain(lxml.html.tostring(el, encoding="unicode"))
+                units.append({"url": f"{url}#{el.get('id')}", "page": url, "text": fold(text), "raw": text})
+        for el in article.xpath(".//*[starts-with(@id, 'art-')]"):
+            if re.fullmatch(r"art-\d+", el.get("id")):
+                el.drop_tree()
+        fields = []
+        for row in article.xpath(".//tr[th and td]"):
+            if re.sub(r"\s", "", row.xpath("string(th[1])")) in ("发文字号", "文号", "索引号"):
+                fields.append(fold(row.xpath("string(td[1])").strip()))
+        text = plain(lxml.html.tostring(article, encoding="unicode"))
+        units.append({"url": url, "page": url, "text": fold(title + " " + text), "raw": text,
+                      "title": fold(title), "fields": fields})
+    return units
+
+
+def law_paragraphs() -> list[str]:
+    paragraphs = []
+    for path in sorted((REPO / "data" / "laws" / "texts").glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("<!-- INFO END -->", 1)[-1]
+        for line in body.splitlines():
+            line = re.sub(r"^第[零〇一二三四五六七八九十百千]+条\s*", "", line.strip())
+            if line and not line.startswith(("#", "<!--")):
+                paragraphs.append(line)
+    return paragraphs
+
+
+def _phrase(rng: random.Random, text: str, length: int) -> str | None:
+    for _ in range(20):
+        if len(text) <= length:
+            return None
+        start = rng.randrange(0, len(text) - length)
+        piece = text[start:start + length]
+        if not PUNCT.search(piece):
+            return piece
+    return None
+
+
+def make_queries(units: list[dict], seed: int) -> list[dict]:
+    rng = random.Random(seed)
+    corpus = " ".join(u["text"] for u in units)
+    queries: list[dict] = []
+    seen: set[str] = set()
+
+    def add(query: str, kind: str) -> None:
+        folded = fold(query)
+        if folded in seen or not all(t in corpus for t in folded.split()):
+            return
+        seen.add(folded)
+        queries.append({"q": query, "kind": kind})
+
+    for term in LEGAL_TERMS:
+        add(term, "term")
+    for term in LEGAL_TERMS:
+        if len(term) >= 3:
+            add(term[1:], "piece")  # 恤金 from 抚恤金: the end of a compound
+    paragraphs = law_paragraphs()
+    for _ in range(24):
+        phrase = _phrase(rng, rng.choice(paragraphs), rng.choice([2, 3, 4, 5, 6]))
+        if phrase:
+            add(phrase, "law phrase")
+    demo = [u for u in units if not u["page"].startswith("laws/") and len(u["raw"]) > 40]
+    for _ in range(16):
+        unit = rng.choice(demo)
+        phrase = _phrase(rng, unit["raw"], rng.choice([2, 3, 4, 5]))
+        if phrase:
+            add(phrase, "demo phrase")
+    for _ in range(40):
+        if sum(1 for q in queries if q["kind"] == "multi") >= 10:
+            break
+        a, b = rng.sample(LEGAL_TERMS, 2)
+        if any(fold(a) in u["text"] and fold(b) in u["text"] for u in units):
+            add(f"{a} {b}", "multi")
+    doc_numbers, index_numbers = set(), set()
+    for unit in units:
+        doc_numbers.update(re.findall(r"[^\s，。、；：（）()《》“”]{1,12}〔\d{4}〕\d+号", unit["raw"]))
+        index_numbers.update(re.findall(r"[0-9A-Z]{9,18}/\d{4}-\d{5}", unit["raw"]))
+    for number in rng.sample(sorted(doc_numbers), min(8, len(doc_numbers))):
+        add(number, "doc number")
+        add(re.search(r"〔\d{4}〕\d+号", number).group(0), "doc number")  # what people remember: 〔2023〕3号
+    for number in rng.sample(sorted(index_numbers), min(6, len(index_numbers))):
+        add(number, "doc number")
+    return queries
+
+
+def expected_for(query: str, units: list[dict]) -> list[str]:
+    terms = fold(query).split()
+    return [u["url"] for u in units if all(t in u["text"] for t in terms)]
+
+
+def targets_for(query: str, units: list[dict], expected: list[str]) -> list[str]:
+    """The hits that should come first (for MRR): the document whose 发文字号/索引号 it is, else pages whose
+    title contains the query, else any unit containing it."""
+    terms = fold(query).split()
+    numbered = [u["url"] for u in units if any(re.search(r"\d", t) for t in terms)
+                and any(all(t in f for t in terms) for f in u.get("fields", ()))]
+    if numbered:
+        return numbered
+    titled = [u["url"] for u in units if u.get("title") and all(t in u["title"] for t in terms)]
+    return titled or expected
+
+
+def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+OURS_JS = """async (q) => {
+  const S = window.govsiteSearch;
+  const t0 = performance.now();
+  const result = await S.search.run(q, {});
+  while (result.pending && result.pending.length) await S.search.check(result, 1000);
+  return {urls: result.hits.map(h => h.url), ms: performance.now() - t0};
+}"""
+
+MATERIAL_SETUP_JS = """async () => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const base = new URL(config.base, location.href);
+  const index = await (await fetch(new URL("search/search_index.json", base))).json();
+  const worker = new Worker(new URL(config.search, location.href));
+  window.__results = [];
+  await new Promise(resolve => {
+    worker.onmessage = ev => { if (ev.data.type === 1) resolve(); else window.__results.push(ev.data); };
+    worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+  });
+  worker.onmessage = ev => window.__pending && window.__pending(ev.data);
+  window.__query = q => new Promise(resolve => {
+    window.__pending = data => { if (data.type === 3) resolve(data.data); };
+    worker.postMessage({type: 2, data: q});
+  });
+}"""
+
+MATERIAL_JS = """async (q) => {
+  const t0 = performance.now();
+  const data = await window.__query(q);
+  const urls = [];
+  for (const group of data.items) for (const item of group) urls.push(item.location);
+  return {urls, ms: performance.now() - t0};
+}"""
+
+
+def normalise(url: str) -> str:
+    url = url.split("?")[0]
+    url = re.sub(r"^https?://[^/]+/", "", url)
+    return url.lstrip("./") if url.startswith("./") else url
+
+
+def metrics(rows: list[dict], level: str) -> dict:
+    r10, rall, rr, zero = [], [], [], 0
+    for row in rows:
+        expected = row["expected_page"] if level == "page" else row["expected"]
+        got = row["got_page"] if level == "page" else row["got"]
+        if not expected:
+            continue
+        want = set(expected)
+        targets = set(row["targets"]) if level == "article" else {u.split("#")[0] for u in row["targets"]}
+        if level == "article" and row["engine"] == "material":
+            # Material indexes pages and headings, never law articles: credit an article when its page is hit.
+            got_pages = row["got_page"]
+            found_all = [u for u in expected if u.split("#")[0] in set(got_pages)]
+            first10 = set(got_pages[:10])
+            found10 = [u for u in expected if u.split("#")[0] in first10]
+            rank = next((i + 1 for i, p in enumerate(got_pages) if any(u.split("#")[0] == p for u in targets)), 0)
+        else:
+            found_all = [u for u in got if u in want]
+            found10 = [u for u in got[:10] if u in want]
+            rank = next((i + 1 for i, u in enumerate(got) if u in targets), 0)
+        r10.append(min(1.0, len(set(found10)) / min(10, len(want))))
+        rall.append(len(set(found_all)) / len(want))
+        rr.append(1 / rank if rank else 0.0)
+        zero += not got
+    n = len(r10)
+    return {"queries": n, "recall@10": sum(r10) / n if n else 0, "recall@all": sum(rall) / n if n else 0,
+            "MRR": sum(rr) / n if n else 0, "zero-hit": zero}
+
+
+def build(dest: Path, material: bool) -> Path:
+    src = dest / "src"
+    src.mkdir(parents=True)
+    for part in SITE_PARTS:
+        if (REPO / part).is_dir():
+            shutil.copytree(REPO / part, src / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(REPO / part, src / part)
+    if material:
+        config = (src / "mkdocs.yml").read_text(encoding="utf-8")
+        config = re.sub(r"\n\s*enabled: false[^\n]*", "", config, count=1)
+        (src / "mkdocs.yml").write_text(config, encoding="utf-8")
+    out = dest / "site"
+    env = {"NO_MKDOCS_2_WARNING": "1", "GOVSITE_TODAY": "2026-11-26", "PATH": "/usr/bin:/bin"}
+    subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--quiet", "-d", str(out)],
+                   cwd=src, check=True, env=env)
+    return out
+
+
+def run(ours: Path, material: Path, seed: int, show: bool) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    units = units_of(ours)
+    queries = make_queries(units, seed)
+    for query in queries:
+        query["expected"] = expected_for(query["q"], units)
+        query["expected_page"] = sorted({u.split("#")[0] for u in query["expected"]})
+        query["targets"] = targets_for(query["q"], units, query["expected"])
+    rows = []
+    ours_url, ours_server = serve(ours)
+    material_url, material_server = serve(material)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(ours_url, wait_until="networkidle")
+        page.evaluate("() => window.govsiteSearch.index.load()")
+        for query in queries:
+            answer = page.evaluate(OURS_JS, query["q"])
+            rows.append(dict(query, engine="ours", got=[normalise(u) for u in answer["urls"]], ms=answer["ms"]))
+        mpage = browser.new_page()
+        mpage.goto(material_url, wait_until="networkidle")
+        mpage.evaluate(MATERIAL_SETUP_JS)
+        for query in queries:
+            answer = mpage.evaluate(MATERIAL_JS, query["q"])
+            rows.append(dict(query, engine="material", got=[normalise(u) for u in answer["urls"]], ms=answer["ms"]))
+        browser.close()
+    ours_server.shutdown()
+    material_server.shutdown()
+    for row in rows:
+        pages = []
+        for url in row["got"]:
+            if url.split("#")[0] not in pages:
+                pages.append(url.split("#")[0])
+        row["got_page"] = pages
+
+    report = {"queries": len(queries), "kinds": {}, "engines": {}}
+    for engine in ("ours", "material"):
+        mine = [r for r in rows if r["engine"] == engine]
+        report["engines"][engine] = {
+            "page": metrics(mine, "page"), "article": metrics(mine, "article"),
+            "median_ms": statistics.median(r["ms"] for r in mine),
+            "by_kind": {kind: metrics([r for r in mine if r["kind"] == kind], "article")
+                        for kind in sorted({r["kind"] for r in mine})},
+        }
+    print(f"{len(queries)} queries, {len(units)} units ({sum('#' in u['url'] for u in units)} law articles)\n")
+    print(f"{'':24}{'this site':>24}{'Material (lunr+jieba)':>26}")
+    for level in ("article", "page"):
+        for key in ("recall@10", "recall@all", "MRR", "zero-hit"):
+            a = report["engines"]["ours"][level][key]
+            b = report["engines"]["material"][level][key]
+            fmt = (lambda v: f"{v:.3f}") if key != "zero-hit" else (lambda v: f"{v}")
+            print(f"{level + ' ' + key:24}{fmt(a):>24}{fmt(b):>26}")
+    print(f"{'median query ms':24}{report['engines']['ours']['median_ms']:>24.1f}"
+          f"{report['engines']['material']['median_ms']:>26.1f}")
+    print("\nby query kind (article level):  recall@10 / recall@all / MRR / zero-hit")
+    for kind in sorted(report["engines"]["ours"]["by_kind"]):
+        a = report["engines"]["ours"]["by_kind"][kind]
+        b = report["engines"]["material"]["by_kind"][kind]
+        print(f"  {kind:12} n={a['queries']:3}  ours {a['recall@10']:.2f}/{a['recall@all']:.2f}/{a['MRR']:.2f}/"
+              f"{a['zero-hit']}   material {b['recall@10']:.2f}/{b['recall@all']:.2f}/{b['MRR']:.2f}/{b['zero-hit']}")
+    misses = [r for r in rows if r["engine"] == "ours" and r["expected"] and set(r["expected"]) - set(r["got"])]
+    if misses or show:
+        print("\nqueries where this site's search missed an expected unit:" if misses else "")
+        for r in misses:
+            print(f"  {r['q']!r}: missing {sorted(set(r['expected']) - set(r['got']))[:5]}")
+    if show:
+        print("\nqueries:")
+        for r in rows:
+            if r["engine"] == "ours":
+                print(f"  [{r['kind']}] {r['q']}  expected {len(r['expected'])}  targets {r['targets'][:2]}"
+                      f"  first {r['got'][:1]}")
+    report["rows"] = rows
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--ours", type=Path, help="built site with this site's search (default: build one)")
+    parser.add_argument("--material", type=Path, help="built site with Material's search (default: build one)")
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--show", action="store_true", help="list every query")
+    parser.add_argument("--json", type=Path, help="write the full report here")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp:
+        started = time.perf_counter()
+        ours = args.ours or build(Path(tmp) / "ours", material=False)
+        material = args.material or build(Path(tmp) / "material", material=True)
+        if not args.ours or not args.material:
+            print(f"built both sites in {time.perf_counter() - started:.1f} s")
+        report = run(ours, material, args.seed, args.show)
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    ours_page = report["engines"]["ours"]["article"]
+    ok = ours_page["recall@all"] >= 0.999 and ours_page["recall@10"] >= 0.95 and ours_page["MRR"] >= 0.9
+    print("\ntargets (recall@all 1.0, recall@10 ≥ 0.95, MRR ≥ 0.9):", "met" if ok else "NOT met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
