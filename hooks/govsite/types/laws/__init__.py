@@ -14,7 +14,7 @@ from pathlib import Path
 from ... import crossref
 from ...build import load_yaml_checked
 from ...dates import TZ
-from ...model import ContentType, FeedItem, Site, Update
+from ...model import ContentType, FeedChannel, FeedItem, Site, Update
 from ...problems import InputError
 from ...source import read_text
 from . import compare, parser
@@ -238,6 +238,11 @@ class Laws(ContentType):
         for date, _id, title, url, summary, _kind, _law in self._events(site):
             if date <= site.today:
                 yield Update(date=date, title=title, url=url, kind=self.label, summary=summary)
+
+    def feed_channels(self, site: Site):
+        yield FeedChannel(name="laws", title=f"{site.settings.get('网站名称', '')} · 法律法规",
+                          description="法律法规库的更新：新收录、修订和废止的法律法规。", url="laws/",
+                          group="法律法规", order=30)
 
     def feed_items(self, site: Site):
         if self.name not in site.models:

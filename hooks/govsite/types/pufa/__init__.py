@@ -1,0 +1,98 @@
+"""普法宣传: the section page, 普法责任清单 (“谁执法谁普法”, from YAML) and 普法活动 (Markdown news)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ... import crossref
+from ...build import load_yaml_checked
+from ...dates import TZ
+from ...model import ContentType, FeedChannel, FeedItem, Site, Update, page_url
+
+NEWS_PREFIX = "pufa/news/"
+DUTIES_FILE = "responsibilities.yml"
+DUTIES_PAGE = "pufa/qingdan.md"
+LATEST = 5
+
+
+class Pufa(ContentType):
+    name = "pufa"
+    label = "普法活动"
+    order = 30  # after the laws type: the list names laws and cites articles
+    content_prefixes = (NEWS_PREFIX,)
+    front_matter_schema = Path(__file__).with_name("news.schema.json")
+
+    def load(self, site: Site) -> None:
+        news = [d for d in site.documents_under(NEWS_PREFIX) if d.src_uri != NEWS_PREFIX + "index.md"]
+        news.sort(key=lambda d: (d.meta["发布日期"], d.src_uri), reverse=True)
+        duties = None
+        path = site.data_dir / "pufa" / DUTIES_FILE
+        if path.exists():
+            duties = load_yaml_checked(site, path, Path(__file__).with_name("duties.schema.json"))
+            if duties is not None:
+                self._check_duties(site, duties)
+        site.models[self.name] = {"news": news, "duties": duties}
+
+    def _check_duties(self, site: Site, located) -> None:
+        library = site.models.get("laws")
+        for i, row in enumerate(located.data["清单"]):
+            for j, name in enumerate(row["法律法规"]):
+                law = library.lookup(name) if library else None
+                where = located.line_of(("清单", i, "法律法规", j))
+                field = f"清单[{i + 1}].法律法规[{j + 1}]"
+                if law is None:
+                    site.problems.error(located.file, where, field, f"法律法规库中没有“{name}”；请写已收录的简称或标题")
+                elif law.status(site.today) == "已废止":
+                    site.problems.error(located.file, where, field, f"《{law.short}》已废止，不应再列入普法责任清单")
+            crossref.check_text(site, row["普法内容"], located.file, located.line_of(("清单", i, "普法内容")),
+                                f"清单[{i + 1}].普法内容", allow_repealed=False)
+
+    def _news_items(self, site: Site):
+        return [{"title": d.meta["标题"], "date": d.meta["发布日期"], "url": page_url(d.src_uri),
+                 "summary": d.meta.get("描述", ""), "sample": d.meta.get("示例", False),
+                 "event_date": d.meta.get("活动日期", "")} for d in site.models[self.name]["news"]]
+
+    def pages(self, site: Site, renderer):
+        model = site.models[self.name]
+        news = self._news_items(site)
+        duties = model["duties"]
+        reports = site.models.get("reports", [])
+        yield renderer.page("pufa/index.md", "普法宣传", "pufa/index.html",
+                            meta={"description": "普法责任清单、普法活动、法治政府建设年度报告"},
+                            news=news[:LATEST], news_count=len(news), duties=duties.data if duties else None,
+                            reports=[{"title": d.meta["标题"], "url": page_url(d.src_uri)} for d in reports[:3]])
+        yield renderer.page(NEWS_PREFIX + "index.md", "普法活动", "pufa/news-list.html",
+                            meta={"description": "本局开展的普法宣传活动"}, news=news)
+        if duties is not None:
+            rows = [dict(row, laws=[site.models["laws"].lookup(n) for n in row["法律法规"]],
+                         content_html=crossref.render_text(site, row["普法内容"], "pufa/qingdan/"))
+                    for row in duties.data["清单"]]
+            yield renderer.page(DUTIES_PAGE, "普法责任清单", "pufa/duties.html",
+                                meta={"description": "按照“谁执法谁普法”普法责任制，本局的普法责任清单"},
+                                duties=duties.data, rows=rows)
+
+    def document_html(self, site: Site, doc, renderer):
+        if doc.src_uri == NEWS_PREFIX + "index.md":
+            return "", ""
+        return renderer.render("pufa/news-header.html", page_url(doc.src_uri), news=doc.meta), ""
+
+    def updates(self, site: Site):
+        for item in self._news_items(site):
+            yield Update(date=dt.date.fromisoformat(item["date"]), title=item["title"], url=item["url"],
+                         kind=self.label, summary=item["summary"])
+
+    def feed_channels(self, site: Site):
+        yield FeedChannel(name="pufa", title=f"{site.settings.get('网站名称', '')} · 普法活动",
+                          description="本局开展的普法宣传活动。", url="pufa/news/", group="普法宣传", order=40)
+
+    def feed_items(self, site: Site):
+        for doc in site.models[self.name]["news"]:
+            day = dt.date.fromisoformat(doc.meta["发布日期"])
+            moment = dt.datetime(day.year, day.month, day.day, tzinfo=TZ)
+            stem = doc.src_uri[len(NEWS_PREFIX):-len(".md")]
+            yield FeedItem(id=f"pufa/news/{stem}", title=doc.meta["标题"], url=page_url(doc.src_uri),
+                           published=moment, updated=moment, feeds=("pufa",), categories=("普法活动",),
+                           summary=doc.meta.get("描述", ""))
+
+
+CONTENT_TYPE = Pufa()
