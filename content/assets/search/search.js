@@ -470,7 +470,7 @@
       if (mine !== sequence) return;
       render(result, S.PAGE_SIZE);
       S.lastQueryMs = performance.now() - started;
-      root.setAttribute("data-gs-done", String(mine));
+      root.setAttribute("data-gs-done", query);  // tests wait for this
     }).catch(function (err) {
       if (mine === sequence) meta.textContent = "搜索出错：" + err.message;
     });

@@ -1,0 +1,187 @@
+"""The site's search in headless Chromium, typed the way people type, on a desktop and a 375-px phone.
+
+Expected hits are computed here from the built pages' HTML (lxml, not the search code): a law article is an
+element with id="art-N"; a page counts without its articles.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _text(el) -> str:
+    for link in el.xpath(".//a[contains(@class, 'headerlink')]"):
+        link.drop_tree()
+    return re.sub(r"\s+", " ", el.text_content())
+
+
+def _pages(site: Path):
+    for path in sorted(site.rglob("index.html")):
+        url = path.parent.relative_to(site).as_posix()
+        url = "" if url == "." else url + "/"
+        if url.startswith(("assets/", "searchindex/")):
+            continue
+        tree = lxml.html.fromstring(path.read_bytes())
+        article = tree.xpath("//article")
+        if article:
+            yield url, tree, article[0]
+
+
+def _units_containing(site: Path, phrase: str) -> set[str]:
+    """URLs of law articles and pages (without their articles) whose text contains `phrase`."""
+    found = set()
+    for url, tree, article in _pages(site):
+        title = (tree.findtext(".//head/title") or "").rsplit(" - ", 1)[0]
+        for el in article.xpath(".//*[starts-with(@id, 'art-')]"):
+            if phrase in _text(el):
+                found.add(f"{url}#{el.get('id')}")
+            el.drop_tree()
+        if phrase in title or phrase in _text(article):
+            found.add(url)
+    return found
+
+
+def _law_page(site: Path, title: str):
+    for url, tree, article in _pages(site):
+        if (tree.findtext(".//head/title") or "").rsplit(" - ", 1)[0] == title:
+            return url, article
+    raise AssertionError(f"no page titled {title}")
+
+
+def _search(page, base: str, query: str):
+    page.goto(base, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.keyboard.press("End")  # a real key after typed Chinese, as a person's IME would send
+    page.wait_for_function("q => document.querySelector('[data-govsite-search]').dataset.gsDone === q", arg=query)
+    return page.locator(".md-search-result__item")
+
+
+def _site_relative(href: str, base: str) -> str:
+    assert href.startswith(base), href
+    return href[len(base):]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_piece_of_a_compound_finds_every_fuxu_article(browser, built_site, served_site, offsite_requests, viewport):
+    expected = _units_containing(built_site, "恤金")
+    assert len(expected) > 20 and all("#art-" in u or not u.startswith("laws/") or "compare" in u for u in expected)
+    found, watch = offsite_requests
+    context = browser.new_context(viewport=viewport)
+    page = watch(context.new_page())
+    hits = _search(page, served_site, "恤金")
+    assert page.locator("[data-gs-meta]").inner_text() == f"共 {len(expected)} 条结果"
+    first = _site_relative(hits.first.locator("a").get_attribute("href"), served_site)
+    assert first in expected and "#art-" in first  # the article itself, not just the law
+    assert "恤金" in hits.first.locator("mark").first.inner_text()
+    while page.locator("[data-gs-more]").is_visible():
+        page.locator("[data-gs-more]").click()
+    shown = {_site_relative(a.get_attribute("href"), served_site) for a in page.locator(".md-search-result__link").all()}
+    assert shown == expected
+    box = page.locator(".md-search__inner").bounding_box()
+    assert box["width"] <= viewport["width"]
+    context.close()
+    assert found == []
+
+
+def test_repealed_law_is_marked_on_its_hits(browser, built_site, served_site, offsite_requests):
+    url, article = _law_page(built_site, "退役士兵安置条例")
+    status = article.xpath("string(.//h1//*[contains(@class, 'status')])").strip()
+    assert status == "已废止"  # the law page itself says so (computed from its 废止日期)
+    found, watch = offsite_requests
+    page = watch(browser.new_context(viewport=PHONE).new_page())
+    hits = _search(page, served_site, "退役士兵安置条例")
+    first = hits.first
+    assert _site_relative(first.locator("a").get_attribute("href"), served_site) == url
+    assert first.locator(".gs-status").inner_text() == "已废止"
+    article_hit = hits.nth(1)
+    assert "#art-" in article_hit.locator("a").get_attribute("href")
+    assert article_hit.locator(".gs-status").inner_text() == "已废止"
+    page.screenshot(path="/tmp/search-repealed-phone.png")
+    page.context.close()
+    assert found == []
+
+
+def _document_numbers(site: Path) -> dict[str, str]:
+    numbers = {}
+    for url, tree, article in _pages(site):
+        for row in article.xpath(".//tr[th and td]"):
+            if row.xpath("string(th[1])").strip() == "发文字号":
+                numbers[row.xpath("string(td[1])").strip()] = url
+    return numbers
+
+
+def test_document_number_lands_on_that_document(browser, built_site, served_site, offsite_requests):
+    numbers = _document_numbers(built_site)
+    assert numbers, "the demo data has policy documents with 发文字号"
+    number, url = sorted(numbers.items())[0]
+    short = re.search(r"〔\d{4}〕\d+号", number).group(0)
+    found, watch = offsite_requests
+    page = watch(browser.new_page())
+    for query in (number, short):
+        hits = _search(page, served_site, query)
+        assert _site_relative(hits.first.locator("a").get_attribute("href"), served_site) == url, query
+    page.keyboard.press("Enter")  # Enter opens the first hit
+    page.wait_for_url(served_site + url)
+    page.close()
+    assert found == []
+
+
+def test_filters_by_type_and_year(browser, built_site, served_site):
+    page = browser.new_page()
+    hits = _search(page, served_site, "退役军人")
+    total = hits.count()
+    page.locator("[data-gs-group='法律法规']").click()
+    page.wait_for_function("() => !document.querySelector('.gs-kind') || true")
+    page.wait_for_timeout(200)
+    hrefs = [_site_relative(a.get_attribute("href"), served_site) for a in page.locator(".md-search-result__link").all()]
+    assert hrefs and all(h.startswith("laws/") for h in hrefs)
+    page.locator("[data-gs-group='全部']").click()
+    page.wait_for_timeout(200)
+    assert hits.count() == total
+    years = page.locator("[data-gs-year] option").all_inner_texts()
+    assert "2024年" in years
+    page.locator("[data-gs-year]").select_option("2024")
+    page.wait_for_timeout(200)
+    dates = page.locator(".md-search-result__item time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+    assert dates and all(d.startswith("2024") for d in dates)
+    assert hits.count() == len(dates)  # a hit without a date is not in any year
+    page.close()
+
+
+def test_keyboard_and_one_character(browser, served_site):
+    page = browser.new_page()
+    _search(page, served_site, "抚")
+    assert page.locator("[data-gs-meta]").inner_text() == "请至少输入两个字"
+    page.keyboard.type("恤")
+    page.keyboard.press("End")
+    page.wait_for_function("() => document.querySelector('[data-govsite-search]').dataset.gsDone === '抚恤'")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("() => document.activeElement.getAttribute('href')")
+    second = page.locator(".md-search-result__link").nth(1).get_attribute("href")
+    assert focused == second
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    page.close()
+
+
+def test_material_search_does_not_ship(built_site, browser, served_site):
+    assert not (built_site / "assets/javascripts/lunr").exists()
+    assert not list((built_site / "assets/javascripts/workers").glob("search.*")) if (
+        built_site / "assets/javascripts/workers").exists() else True
+    assert not (built_site / "search/search_index.json").exists()
+    page = browser.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    _search(page, served_site, "退役金")
+    assert not [u for u in requested if "lunr" in u or "search_index" in u or "workers/search" in u]
+    assert any("/searchindex/" in u for u in requested)
+    page.close()
