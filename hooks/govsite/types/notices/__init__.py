@@ -135,7 +135,7 @@ def _notice_from_document(site: Site, doc, categories: NoticesModel) -> Notice |
         raw = meta["公示期"]
         period = make_period(site, dt.date.fromisoformat(raw["开始"]), raw.get("工作日"),
                              dt.date.fromisoformat(raw["结束"]) if "结束" in raw else None,
-                             doc.file, loc.line_of(("公示期",)), "公示期")
+                             doc.file, loc.key_line_of(("公示期",)), "公示期")
         ok = ok and period is not None
         if period and period.start < published.date():
             site.problems.error(doc.file, loc.line_of(("公示期", "开始")), "公示期.开始",

@@ -201,7 +201,7 @@ def _stage_notice(site: Site, round_: Round, located: Located, key: str, slug: s
     raw = stage["公示期"]
     period = make_period(site, dt.date.fromisoformat(raw["开始"]), raw.get("工作日"),
                          dt.date.fromisoformat(raw["结束"]) if "结束" in raw else None,
-                         located.file, located.line_of(("阶段", key, "公示期")), f"阶段.{key}.公示期")
+                         located.file, located.key_line_of(("阶段", key, "公示期")), f"阶段.{key}.公示期")
     if period is None:
         return None
     if period.start < published.date():
