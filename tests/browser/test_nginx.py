@@ -1,0 +1,143 @@
+"""deploy/nginx.conf over the built site: headers, types, gzip, 404, and a CSP the pages actually obey.
+
+nginx (Debian package) is installed when missing, as CI has nothing preinstalled. The config file is
+the one in deploy/, with only its ADJUST lines (root, port, pid, log) rewritten for a temporary run.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from sitekit import REPO
+
+pytestmark = pytest.mark.browser
+
+
+def ensure_nginx() -> str:
+    path = shutil.which("nginx") or (shutil.which("nginx", path="/usr/sbin:/sbin"))
+    if path:
+        return path
+    subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "nginx-light"], check=True, capture_output=True,
+                   env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
+    return shutil.which("nginx", path="/usr/sbin:/usr/bin")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx_site(built_site, tmp_path_factory):
+    binary = ensure_nginx()
+    work = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    conf = (REPO / "deploy/nginx.conf").read_text(encoding="utf-8")
+    conf = re.sub(r"^pid .*;", f"pid {work}/nginx.pid;", conf, flags=re.M)
+    conf = re.sub(r"^error_log .*;", f"error_log {work}/error.log warn;", conf, flags=re.M)
+    conf = re.sub(r"listen 80;", f"listen 127.0.0.1:{port};", conf)
+    conf = re.sub(r"root /srv/govsite/site;", f"root {built_site};", conf)
+    conf = conf.replace("http {", f"http {{\n    client_body_temp_path {work}/body;\n    proxy_temp_path {work}/proxy;\n"
+                                  f"    fastcgi_temp_path {work}/fastcgi;\n    uwsgi_temp_path {work}/uwsgi;\n"
+                                  f"    scgi_temp_path {work}/scgi;", 1)
+    if os.geteuid() == 0:  # pytest's temporary folders are private to root: let the workers read them
+        conf = "user root;\n" + conf
+    (work / "nginx.conf").write_text(conf, encoding="utf-8")
+    test = subprocess.run([binary, "-t", "-c", str(work / "nginx.conf")], capture_output=True, text=True)
+    assert test.returncode == 0, test.stderr
+    process = subprocess.Popen([binary, "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_security_headers_on_pages(nginx_site):
+    status, headers, _ = fetch(nginx_site)
+    assert status == 200
+    csp = headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert headers["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize("path, content_type", [
+    ("feeds/notices.xml", "application/rss+xml; charset=utf-8"),
+    ("feeds/notices.atom", "application/atom+xml; charset=utf-8"),
+    ("sitemap.xml", "text/xml; charset=utf-8"),
+])
+def test_feed_and_data_types(nginx_site, built_site, path, content_type):
+    if not (built_site / path).exists():
+        pytest.fail(f"{path} missing from the built site")
+    status, headers, _ = fetch(nginx_site + path)
+    assert status == 200
+    assert headers["Content-Type"] == content_type
+
+
+def test_json_type(nginx_site, built_site):
+    jsons = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.json"))
+    assert jsons, "the site publishes JSON (catalogue, search)"
+    status, headers, _ = fetch(nginx_site + jsons[0])
+    assert status == 200 and headers["Content-Type"] == "application/json; charset=utf-8"
+
+
+def test_gzip_and_immutable_hashed_assets(nginx_site, built_site):
+    css = next(built_site.glob("assets/stylesheets/main.*.min.css")).relative_to(built_site).as_posix()
+    status, headers, body = fetch(nginx_site + css, {"Accept-Encoding": "gzip"})
+    assert status == 200 and headers.get("Content-Encoding") == "gzip"
+    assert gzip.decompress(body).startswith(b"@charset") or len(gzip.decompress(body)) > 10000
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_site_404_page(nginx_site):
+    status, headers, body = fetch(nginx_site + "no/such/page/")
+    assert status == 404
+    assert "404" in body.decode("utf-8") and "gov-footer" in body.decode("utf-8")
+
+
+def test_pages_obey_the_csp_in_chromium(nginx_site, browser, built_site):
+    law = next(p for p in sorted((built_site / "laws").iterdir()) if p.is_dir() and (p / "index.html").exists())
+    targets = [nginx_site, f"{nginx_site}laws/{law.name}/#art-1", f"{nginx_site}feeds/notices.xml",
+               f"{nginx_site}pufa/fzzf/2023/"]
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" or "Content Security Policy" in m.text else None)
+    page.on("requestfailed", lambda r: problems.append(f"failed {r.url}: {r.failure}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status} {r.url} from {r.frame.url}") if r.status >= 400 else None)
+    for url in targets:
+        page.goto(url, wait_until="networkidle")
+    page.goto(nginx_site, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("退役")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.close()
+    assert problems == [], "\n".join(problems)
