@@ -38,7 +38,7 @@ def records_of(site, site_dir: Path, generated_pages=()) -> list[extract.Record]
         kind = fact.kind
         group = facts.group_of(kind, url)
         status = fact.status or parsed.status
-        date = fact.date or parsed.first_date
+        date = fact.date or ("" if parsed.page.listing else parsed.first_date)  # a list's first date is not its own
         for record in [parsed.page, *parsed.articles]:
             record.kind = kind or group
             record.group = group

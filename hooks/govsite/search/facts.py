@@ -18,8 +18,8 @@ from ..model import page_url
 # The filter groups the public sees, in display order.
 GROUPS = ("法律法规", "政策文件", "解读", "公示公告", "普法", "其他")
 _SECTION_GROUPS = (
-    ("laws/", "法律法规"), ("policies/", "政策文件"), ("xxgk/policies/", "政策文件"),
-    ("interpretations/", "解读"), ("xxgk/interpretations/", "解读"), ("jiedu/", "解读"),
+    ("laws/", "法律法规"), ("policies/", "政策文件"), ("xxgk/zcwj/", "政策文件"),
+    ("interpretations/", "解读"), ("xxgk/zcjd/", "解读"), ("jiedu/", "解读"),
     ("notices/", "公示公告"), ("placements/", "公示公告"),
     ("pufa/", "普法"), ("qa/", "普法"),
 )

@@ -1,0 +1,155 @@
+"""The search index builder (govsite.search), without MkDocs: records from HTML, postings, determinism.
+
+The postings are decoded here by an independent reader of the documented format and checked against the
+records' text: every bigram of every record must lead back to it.
+"""
+from __future__ import annotations
+
+import json
+import struct
+
+from govsite.search import extract, index, records_of
+from govsite.search.text import fold
+
+LAW_PAGE = """<html><head><title>退役军人保障法 - 某区退役军人事务局</title></head><body>
+<nav>导航 不应索引</nav>
+<article class="md-content__inner">
+<h1>中华人民共和国退役军人保障法 <span class="law-status law-status--repealed">已废止</span></h1>
+<table><tr><th>文号</th><td>主席令第六十三号</td></tr></table>
+<h2 id="part-1">第一章 总则<a class="headerlink" href="#part-1">#</a></h2>
+<div class="law-article" id="art-1"><p><a href="#art-1">第一条</a> 为了加强退役军人保障工作，维护退役军人合法权益。</p></div>
+<div class="law-article" id="art-2"><p><a href="#art-2">第二条</a> 本法所称退役军人。</p><p>第二段：伤残抚恤金。</p></div>
+<h3 id="art-3">第三条</h3>
+<p>标题式条文的正文，一次性抚恤金。</p>
+<h2 id="part-2">第二章 移交接收</h2>
+<p>章节之后的文字属于页面。</p>
+<button data-copy-link>复制链接</button>
+<script>var notIndexed = "脚本";</script>
+</article></body></html>"""
+
+POLICY_PAGE = """<html><head><title>关于做好安置工作的通知 - 某区</title></head><body><article>
+<h1>关于做好安置工作的通知</h1><table><tr><th>发文字号</th><td>某退役军人发〔2023〕3号</td></tr>
+<tr><th>发布日期</th><td><time datetime="2023-05-06">2023年5月6日</time></td></tr></table>
+<p>全角ＡＢＣ１２３与半角。</p></article></body></html>"""
+
+
+def test_law_page_splits_into_articles():
+    parsed = extract.parse_page(LAW_PAGE, "laws/bzf/")
+    assert parsed.title == "退役军人保障法"
+    assert parsed.status == "已废止"
+    assert [a.url for a in parsed.articles] == ["laws/bzf/#art-1", "laws/bzf/#art-2", "laws/bzf/#art-3"]
+    first, second, third = parsed.articles
+    assert first.title == "退役军人保障法 第一条"
+    assert first.text == "第一条 为了加强退役军人保障工作，维护退役军人合法权益。"
+    assert "第二段：伤残抚恤金。" in second.text and "维护" not in second.text
+    assert third.text == "第三条 标题式条文的正文，一次性抚恤金。"  # heading-style: the paragraph after it
+    page = parsed.page.text
+    assert "章节之后的文字属于页面" in page and "第二章 移交接收" in page
+    for absent in ("导航", "#", "复制链接", "脚本", "抚恤金", "为了加强"):
+        assert absent not in page
+    assert parsed.page.keys == "主席令第六十三号"
+
+
+def test_keys_and_dates_from_a_policy_page():
+    parsed = extract.parse_page(POLICY_PAGE, "xxgk/zcwj/2023-003/")
+    assert parsed.page.keys == "某退役军人发〔2023〕3号"
+    assert parsed.first_date == "2023-05-06"
+    assert parsed.status == ""
+    assert extract.parse_page("<html><body><p>没有正文</p></body></html>", "x/") is None
+
+
+def test_fold_keeps_positions_and_matches_half_width():
+    text = "全角ＡＢＣ１２３〔２０２３〕"
+    assert len(fold(text)) == len(text)
+    assert "abc123" in fold(text)
+    assert fold("〔2023〕") == "〔2023〕"  # 六角括号 stay: document numbers are typed with them
+    assert fold("a\u3000b") == "a b"
+
+
+def _read_varint(data: bytes, pos: int) -> tuple[int, int]:
+    value, shift = 0, 0
+    while True:
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, pos
+
+
+def _decode_postings(files: dict[str, bytes]) -> dict[str, dict[int, tuple[int, int]]]:
+    postings = {}
+    for name, data in files.items():
+        if not name.startswith("g/"):
+            continue
+        count, pos = _read_varint(data, 0)
+        heads = []
+        for _ in range(count):
+            a, pos = _read_varint(data, pos)
+            b, pos = _read_varint(data, pos)
+            n, pos = _read_varint(data, pos)
+            size, pos = _read_varint(data, pos)
+            heads.append((chr(a) + chr(b), n, size))
+        for bigram, n, size in heads:
+            blob, pos = data[pos:pos + size], pos + size
+            rid, at, entries = -1, 0, {}
+            for _ in range(n):
+                gap, at = _read_varint(blob, at)
+                rid += gap
+                entries[rid] = (blob[at] >> 1, blob[at] & 1)
+                at += 1
+            assert at == len(blob)
+            assert bigram not in postings, "a bigram lives in exactly one file"
+            postings[bigram] = entries
+            manifest = json.loads(files["manifest.json"])
+            expected_file = manifest["solo"].get(bigram, index.bigram_hash(bigram) % manifest["shards"])
+            assert name == f"g/{expected_file}.bin"
+    return postings
+
+
+def test_every_bigram_leads_back_to_its_records():
+    records = []
+    for url, html in (("laws/bzf/", LAW_PAGE), ("xxgk/zcwj/2023-003/", POLICY_PAGE)):
+        parsed = extract.parse_page(html, url)
+        for record in [parsed.page, *parsed.articles]:
+            record.group = "其他"
+            records.append(record)
+    files = index.build_files(records)
+    postings = _decode_postings(files)
+    for rid, record in enumerate(records):
+        head, body = fold(record.title + " " + record.keys), fold(record.text)
+        for source in (head, body):
+            for i in range(len(source) - 1):
+                bigram = source[i:i + 2]
+                if " " not in bigram:
+                    assert rid in postings[bigram], (bigram, record.url)
+                    assert postings[bigram][rid][0] == min(127, head.count(bigram) + body.count(bigram)) or \
+                        bigram_overlaps(bigram)
+        for bigram in {head[i:i + 2] for i in range(len(head) - 1)} - {" "}:
+            if " " not in bigram:
+                assert postings[bigram][rid][1] == 1
+    # "恤金" is in exactly the records whose text contains it (substring semantics for two characters).
+    assert sorted(postings["恤金"]) == [i for i, r in enumerate(records) if "恤金" in r.text]
+    assert 4 in postings["ab"]  # 全角ＡＢ folded to ab
+    table = files["records.bin"]
+    count, chunks = struct.unpack_from("<II", table, 0)
+    assert count == len(records) and chunks >= 1
+    stored = [row for name in sorted(files) if name.startswith("c/") for row in json.loads(files[name])]
+    assert sorted(r[0] for r in stored) == sorted(r.url for r in records)
+
+
+def bigram_overlaps(bigram: str) -> bool:
+    """Counting overlapping repeats (e.g. "金金金") differs from str.count; none occur in the samples."""
+    return bigram[0] == bigram[1]
+
+
+def test_index_is_deterministic(tmp_path):
+    site = tmp_path / "site"
+    for url, html in (("laws/bzf/", LAW_PAGE), ("xxgk/zcwj/2023-003/", POLICY_PAGE), ("", POLICY_PAGE)):
+        (site / url).mkdir(parents=True, exist_ok=True)
+        (site / url / "index.html").write_text(html, encoding="utf-8")
+    first = index.build_files(records_of(None, site))
+    second = index.build_files(records_of(None, site))
+    assert first == second
+    groups = {r.url: r.group for r in records_of(None, site)}
+    assert groups["laws/bzf/#art-2"] == "法律法规" and groups["xxgk/zcwj/2023-003/"] == "其他"
