@@ -152,4 +152,5 @@ def test_index_is_deterministic(tmp_path):
     second = index.build_files(records_of(None, site))
     assert first == second
     groups = {r.url: r.group for r in records_of(None, site)}
-    assert groups["laws/bzf/#art-2"] == "法律法规" and groups["xxgk/zcwj/2023-003/"] == "其他"
+    assert groups["laws/bzf/#art-2"] == "法律法规" and groups["xxgk/zcwj/2023-003/"] == "政策文件"
+    assert groups[""] == "其他"
