@@ -129,7 +129,7 @@ def test_pages_obey_the_csp_in_chromium(nginx_site, browser, built_site):
                f"{nginx_site}pufa/fzzf/2023/"]
     page = browser.new_page()
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" or "Content Security Policy" in m.text else None)
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text} at {m.location}") if m.type == "error" or "Content Security Policy" in m.text else None)
     page.on("requestfailed", lambda r: problems.append(f"failed {r.url}: {r.failure}"))
     page.on("response", lambda r: problems.append(f"HTTP {r.status} {r.url} from {r.frame.url}") if r.status >= 400 else None)
     for url in targets:
