@@ -47,6 +47,10 @@ class CitationError(ValueError):
     """A citation that cannot be resolved; the message is Chinese, for editors."""
 
 
+class CitationSkipped(CitationError):
+    """The cited law's own files have errors (already reported): say nothing more about the citation."""
+
+
 def _library(site: Site):
     return site.models.get("laws")
 
@@ -61,6 +65,8 @@ def resolve(site: Site, name: str, spec: str | None, label: str | None = None,
             allow_repealed: bool = True) -> Citation:
     library = _library(site)
     law = library.lookup(name) if library else None
+    if law is None and library is not None and name.strip() in library.broken_names:
+        raise CitationSkipped(name)
     if law is None:
         known = "、".join(sorted(law.short for law in library.laws.values())) if library else ""
         raise CitationError(f"引用了未收录的法律法规“{name.strip()}”" + (f"；可用的名称：{known}" if known else ""))
@@ -107,11 +113,21 @@ def check_text(site: Site, text: str, file: str, line: int, field: str, allow_re
         for m in REF_RE.finditer(content):
             try:
                 found.append(resolve(site, m.group(1), m.group(2), m.group(3), allow_repealed))
+            except CitationSkipped:
+                continue
             except CitationError as exc:
                 site.problems.error(file, line + index, field, f"{m.group(0)} {exc}")
     if require and not REF_RE.search(text or ""):
         site.problems.error(file, line, field, "应至少引用一条法律条文作为依据，写法如 [[退役军人保障法#21]]")
     return found
+
+
+def text_line(source: str, line: int) -> int:
+    """Line of a YAML value's first text line: a block scalar (`答: |`) starts on the line after its key."""
+    lines = source.split("\n")
+    if 0 < line <= len(lines) and re.search(r":\s*[|>][-+0-9]*\s*(#.*)?$", lines[line - 1]):
+        return line + 1
+    return line
 
 
 def check_documents(site: Site) -> None:

@@ -51,17 +51,19 @@ class Laws(ContentType):
         folder = site.data_dir / "laws"
         if folder.is_dir():
             for path in sorted(folder.glob("*.yml")):
-                law = self._load_law(site, path)
+                law = self._load_law(site, path, library)
                 if law is not None:
                     self._register(site, library, law)
         for law in library.sorted_laws():
             self._link_successor(site, library, law)
         for law in library.sorted_laws():
             if law.repeal_basis:
-                crossref.check_text(site, law.repeal_basis, law.file, law.located.line_of(("废止依据",)), "废止依据")
+                line = crossref.text_line(site.root.joinpath(law.file).read_text(encoding="utf-8"),
+                                          law.located.line_of(("废止依据",)))
+                crossref.check_text(site, law.repeal_basis, law.file, line, "废止依据")
         crossref.check_documents(site)
 
-    def _load_law(self, site: Site, path: Path) -> Law | None:
+    def _load_law(self, site: Site, path: Path, library: LawLibrary) -> Law | None:
         file = site.rel(path)
         if not SLUG_RE.match(path.stem):
             site.problems.error(file, 0, "", "文件名只能用小写字母、数字和连字符（文件名就是网址），如 tuiyi-junren-anzhi-tiaoli.yml")
@@ -75,6 +77,7 @@ class Laws(ContentType):
                   source_url=data.get("来源网址", ""), file=file, located=located,
                   repealed=_date(data.get("废止日期")), repeal_basis=data.get("废止依据", ""),
                   successor_name=data.get("替代", ""))
+        library.broken_names.update({data["标题"], data["简称"], path.stem})  # until it loads completely
         law.current = self._load_version(site, law, data, (), "")
         for i, entry in enumerate(data.get("历史版本", [])):
             version = self._load_version(site, law, entry, ("历史版本", i), entry["标识"])
@@ -154,6 +157,7 @@ class Laws(ContentType):
                 site.problems.error(law.file, law.located.line_of((key,)), key, f"“{name}”已用于 {other.file}")
                 return
         library.laws[law.slug] = law
+        library.broken_names.difference_update({law.title, law.short, law.slug})
         for name in (law.title, law.short, law.slug):
             library.by_name.setdefault(name, law)
 

@@ -95,6 +95,7 @@ class Law:
 class LawLibrary:
     laws: dict[str, Law] = field(default_factory=dict)  # slug -> law
     by_name: dict[str, Law] = field(default_factory=dict)  # 标题, 简称 and slug -> law
+    broken_names: set[str] = field(default_factory=set)  # names of laws whose files have errors
     renderer: object = None  # set lazily by crossref for rendering citations
 
     def lookup(self, name: str) -> Law | None:

@@ -23,7 +23,8 @@ def chinese_to_int(text: str) -> int:
         unit = UNITS[ch]
         if unit >= last_unit:
             raise ValueError(f"units out of order: {text!r}")
-        # A bare 十 at the start means 一十 (第十条, 第十五条).
+        if digit is None and not (unit == 10 and total == 0):
+            raise ValueError(f"unit without a digit: {text!r}")  # only a leading 十 stands alone (第十五条)
         total += (digit if digit is not None else 1) * unit
         digit = None
         last_unit = unit

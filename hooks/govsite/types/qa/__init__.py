@@ -47,9 +47,11 @@ class QA(ContentType):
             if located is None:
                 continue
             data = located.data
+            source = path.read_text(encoding="utf-8")
             answers = []
             for i, entry in enumerate(data["问答"]):
-                citations = crossref.check_text(site, entry["答"], located.file, located.line_of(("问答", i, "答")),
+                citations = crossref.check_text(site, entry["答"], located.file,
+                                                crossref.text_line(source, located.line_of(("问答", i, "答"))),
                                                 f"问答[{i + 1}].答", allow_repealed=False, require=True)
                 answers.append(Answer(anchor=f"{path.stem}-{i + 1}", question=entry["问"], answer=entry["答"],
                                       updated=dt.date.fromisoformat(entry["更新日期"]), citations=citations))

@@ -1,0 +1,166 @@
+"""Law metadata, statuses computed from dates, version comparison, citations and their errors (engine only)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from govsite import crossref
+from govsite.build import load_site
+from govsite.types.laws import compare
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(REPO, today=dt.date(2026, 11, 26))
+
+
+def law_problems(site):
+    return [p.format() for p in site.problems.errors if "laws" in p.file or "qa" in p.file or "pufa" in p.file]
+
+
+def test_library_loads_without_errors(site):
+    assert law_problems(site) == []
+    library = site.models["laws"]
+    assert sorted(library.laws) == [
+        "geren-xinxi-baohufa", "junren-fuxu-youdai-tiaoli", "lieshi-baoyang-tiaoli", "tuiyi-junren-anzhi-tiaoli",
+        "tuiyi-junren-baozhangfa", "tuiyi-shibing-anzhi-tiaoli", "xianfa", "zhengfu-xinxi-gongkai-tiaoli"]
+    assert library.lookup("宪法") is library.lookup("中华人民共和国宪法") is library.laws["xianfa"]
+
+
+def test_metadata_matches_the_texts(site):
+    """Dates as the texts state them (header lines and the article that says when it takes effect)."""
+    laws = site.models["laws"].laws
+    expected = {  # slug: (公布日期, 施行日期)
+        "xianfa": ("2018-03-11", "2018-03-11"),
+        "tuiyi-junren-baozhangfa": ("2020-11-11", "2021-01-01"),
+        "tuiyi-shibing-anzhi-tiaoli": ("2011-10-29", "2011-11-01"),
+        "tuiyi-junren-anzhi-tiaoli": ("2024-07-29", "2024-09-01"),
+        "junren-fuxu-youdai-tiaoli": ("2024-08-05", "2024-10-01"),
+        "lieshi-baoyang-tiaoli": ("2024-09-27", "2025-01-01"),
+        "zhengfu-xinxi-gongkai-tiaoli": ("2019-04-03", "2019-05-15"),
+        "geren-xinxi-baohufa": ("2021-08-20", "2021-11-01"),
+    }
+    for slug, (promulgated, effective) in expected.items():
+        version = laws[slug].current
+        assert (version.promulgated.isoformat(), version.effective.isoformat()) == (promulgated, effective), slug
+    repealed = laws["tuiyi-shibing-anzhi-tiaoli"]
+    assert repealed.repealed == dt.date(2024, 9, 1)
+    assert repealed.successor is laws["tuiyi-junren-anzhi-tiaoli"]
+    assert laws["tuiyi-junren-anzhi-tiaoli"].predecessors == [repealed]
+    # the successor's last article is the legal basis of the repeal
+    assert "《退役士兵安置条例》同时废止" in laws["tuiyi-junren-anzhi-tiaoli"].current.parsed.articles[-1].text
+    for slug in ("junren-fuxu-youdai-tiaoli", "lieshi-baoyang-tiaoli"):
+        history = laws[slug].history
+        assert [v.ident for v in history] == ["2019"]
+    assert len(laws["junren-fuxu-youdai-tiaoli"].history[0].parsed.articles) == 54
+    assert len(laws["lieshi-baoyang-tiaoli"].history[0].parsed.articles) == 43
+
+
+@pytest.mark.parametrize("day, slug, ident, status", [
+    ("2026-11-26", "tuiyi-junren-baozhangfa", "", "有效"),
+    ("2020-12-31", "tuiyi-junren-baozhangfa", "", "尚未生效"),  # promulgated, not yet in force
+    ("2021-01-01", "tuiyi-junren-baozhangfa", "", "有效"),
+    ("2024-08-31", "tuiyi-shibing-anzhi-tiaoli", "", "有效"),
+    ("2024-09-01", "tuiyi-shibing-anzhi-tiaoli", "", "已废止"),  # the day the successor takes effect
+    ("2024-08-31", "tuiyi-junren-anzhi-tiaoli", "", "尚未生效"),
+    ("2024-09-01", "tuiyi-junren-anzhi-tiaoli", "", "有效"),
+    ("2024-09-15", "junren-fuxu-youdai-tiaoli", "", "尚未生效"),
+    ("2024-09-15", "junren-fuxu-youdai-tiaoli", "2019", "有效"),  # the old text applies until the new one
+    ("2024-10-01", "junren-fuxu-youdai-tiaoli", "2019", "已修改"),
+    ("2024-12-31", "lieshi-baoyang-tiaoli", "", "尚未生效"),
+    ("2024-12-31", "lieshi-baoyang-tiaoli", "2019", "有效"),
+    ("2025-01-01", "lieshi-baoyang-tiaoli", "2019", "已修改"),
+    ("2026-11-26", "lieshi-baoyang-tiaoli", "", "有效"),
+])
+def test_status_is_computed_from_dates(site, day, slug, ident, status):
+    law = site.models["laws"].laws[slug]
+    version = next(v for v in law.all_versions if v.ident == ident)
+    assert version.status(dt.date.fromisoformat(day)) == status
+
+
+def _row(rows, old=None, new=None):
+    return next(r for r in rows if (old is None or (r.old and r.old.key == old)) and (new is None or (r.new and r.new.key == new)))
+
+
+def test_comparison_of_the_two_versions_of_junren_fuxu_youdai_tiaoli(site):
+    law = site.models["laws"].laws["junren-fuxu-youdai-tiaoli"]
+    rows = compare.compare(law.history[0].parsed.articles, law.current.parsed.articles)
+    # every article of both versions appears exactly once
+    assert sorted(r.old.number for r in rows if r.old) == list(range(1, 55))
+    assert sorted(r.new.number for r in rows if r.new) == list(range(1, 65))
+    # checked by hand against the texts:
+    first = _row(rows, old="1")
+    assert first.kind == "changed" and first.new.key == "1"
+    inserted = "".join(s.text for s in first.segments if s.kind == "ins")
+    assert "《中华人民共和国军人地位和权益保障法》" in inserted and "让军人成为全社会尊崇的职业" in inserted
+    assert _row(rows, new="3").kind == "added"  # 军人抚恤优待工作坚持中国共产党的领导 is new in 2024
+    assert _row(rows, old="14").new.key == "17" and _row(rows, old="14").kind == "same"  # identical, renumbered
+    assert _row(rows, old="51").new.key == "60" and _row(rows, old="51").kind == "same"  # 适用于武警部队
+    last = _row(rows, old="54")
+    assert last.kind == "changed" and last.new.key == "64"
+    assert "".join(s.text for s in last.segments if s.kind != "del") == law.current.parsed.article("64").text
+    assert "".join(s.text for s in last.segments if s.kind != "ins") == law.history[0].parsed.article("54").text
+
+
+def test_comparison_of_lieshi_baoyang_tiaoli(site):
+    law = site.models["laws"].laws["lieshi-baoyang-tiaoli"]
+    rows = compare.compare(law.history[0].parsed.articles, law.current.parsed.articles)
+    first = _row(rows, old="1")
+    assert first.kind == "changed"
+    assert [s.text for s in first.segments if s.kind == "ins"] == ["根据《中华人民共和国英雄烈士保护法》等有关法律，"]
+    assert _row(rows, new="3").kind == "added"  # 烈士褒扬工作坚持中国共产党的领导
+    counts = compare.summary(rows)
+    assert counts["changed"] + counts["same"] + counts["removed"] == 43
+    assert counts["changed"] + counts["same"] + counts["added"] == 70
+
+
+def test_citation_resolves_by_short_and_full_title(site):
+    a = crossref.resolve(site, "退役军人保障法", "21")
+    b = crossref.resolve(site, "中华人民共和国退役军人保障法", "第二十一条")
+    assert a.target == b.target == "laws/tuiyi-junren-baozhangfa/#art-21"
+    assert a.text == "《退役军人保障法》第二十一条"
+    assert crossref.tooltip(a).startswith("第二十一条 对退役的军官，国家采取退休、转业")
+    whole = crossref.resolve(site, "宪法", None)
+    assert whole.target == "laws/xianfa/" and whole.text == "《宪法》"
+
+
+def test_citation_errors(site):
+    with pytest.raises(crossref.CitationError, match="未收录"):
+        crossref.resolve(site, "兵役法", "1")
+    with pytest.raises(crossref.CitationError, match="共85条"):
+        crossref.resolve(site, "退役军人保障法", "86")
+    with pytest.raises(crossref.CitationError, match="已于2024年9月1日废止.*退役军人安置条例"):
+        crossref.resolve(site, "退役士兵安置条例", "32", allow_repealed=False)
+    assert crossref.resolve(site, "退役士兵安置条例", "32").law.slug == "tuiyi-shibing-anzhi-tiaoli"
+
+
+def test_expand_markdown_links_citations_and_titles(site):
+    markdown = "见[[退役军人保障法#21]]和《宪法》，以及《某不存在的法》。\n\n```\n[[退役军人保障法#21]]\n```"
+    out = crossref.expand(site, markdown, "pufa/news/x.md")
+    assert 'href="../../../laws/tuiyi-junren-baozhangfa/#art-21"' in out
+    assert 'title="第二十一条 对退役的军官' in out
+    assert '>《宪法》</a>' in out and 'href="../../../laws/xianfa/"' in out
+    assert "《某不存在的法》" in out and out.count("<a ") == 2  # unknown titles and code stay as they are
+    assert out.endswith("```\n[[退役军人保障法#21]]\n```")
+
+
+def test_render_text_escapes_and_links(site):
+    html = crossref.render_text(site, "<b>注意</b> [[宪法#55]]\n第二行", "qa/")
+    assert "&lt;b&gt;注意&lt;/b&gt;" in html
+    assert 'href="../laws/xianfa/#art-55"' in html and "<br>" in html
+
+
+def test_seed_report_titles_become_law_links(site):
+    doc = site.documents["pufa/fzzf/2023.md"]
+    out = crossref.expand(site, doc.body, doc.src_uri)
+    for title, slug in [("《宪法》", "xianfa"), ("《中华人民共和国退役军人保障法》", "tuiyi-junren-baozhangfa"),
+                        ("《退役士兵安置条例》", "tuiyi-shibing-anzhi-tiaoli"),
+                        ("《军人抚恤优待条例》", "junren-fuxu-youdai-tiaoli"), ("《烈士褒扬条例》", "lieshi-baoyang-tiaoli"),
+                        ("《退役军人保障法》", "tuiyi-junren-baozhangfa")]:
+        assert f'href="../../../laws/{slug}/"' in out and f">{title}</a>" in out, title
+    # the verbatim text itself is unchanged: only links were added around the titles
+    assert doc.body.count("《") == out.count("《")
