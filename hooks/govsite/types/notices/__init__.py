@@ -163,7 +163,8 @@ def _notice_from_document(site: Site, doc, categories: NoticesModel) -> Notice |
         change_note=meta.get("更新说明", ""), period=period, phones=list(meta.get("监督电话", [])),
         contact=meta.get("联系方式", ""), attachments=attachments,
         corrects=f"notices/{meta['更正']}" if "更正" in meta else "",
-        audiences=tuple(meta.get("适用对象", [])), file=doc.file, line=1, doc=doc)
+        audiences=tuple(meta.get("适用对象", [])), file=doc.file, line=1, doc=doc,
+        index_line=loc.key_line_of(("索引号",)) if "索引号" in meta else loc.key_line_of(("标题",)))
 
 
 def _plain_summary(html: str) -> str:
@@ -280,8 +281,7 @@ class Notices(ContentType):
         for notice in model(site).newest_first():
             yield CatalogueItem(id=notice.id, index_no=notice.index_no, title=notice.title, summary=notice.summary,
                                 date=notice.published.date(), category=notice.category.catalogue_category,
-                                validity="", url=notice.url, kind=KIND, file=notice.file,
-                                line=notice.doc.located.line_of(("索引号",)) if notice.doc and notice.index_no else 0)
+                                validity="", url=notice.url, kind=KIND, file=notice.file, line=notice.index_line)
 
 
 CONTENT_TYPE = Notices()

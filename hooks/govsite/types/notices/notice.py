@@ -57,6 +57,7 @@ class Notice:
     audiences: tuple[str, ...] = ()
     file: str = ""  # source for messages
     line: int = 0
+    index_line: int = 0  # where its 索引号 is (or should be written), for the catalogue's messages
     doc: object = None  # the editor's Document, for Markdown notices
     # Generated notices: render(renderer, from_url) -> body HTML with links relative to from_url.
     body: Callable | None = None

@@ -224,8 +224,9 @@ def _stage_notice(site: Site, round_: Round, located: Located, key: str, slug: s
     return Notice(id=f"notices/{published.year}/yangguang-anzhi-{round_.year}-{slug}", year=published.year,
                   slug=f"yangguang-anzhi-{round_.year}-{slug}", title=f"{round_.year}年度退役士兵{title}{sample}",
                   category=category, published=published, publisher=site.settings.get("机构名称", ""),
-                  summary=summaries[key], period=period, phones=phones, file=located.file,
-                  line=located.line_of(("阶段", key)), body=body)
+                  summary=summaries[key], index_no=stage.get("索引号", ""), period=period, phones=phones,
+                  file=located.file, line=located.key_line_of(("阶段", key)), body=body,
+                  index_line=located.key_line_of(("阶段", key, "索引号" if "索引号" in stage else "发布时间")))
 
 
 class Placements(ContentType):
