@@ -1,0 +1,218 @@
+"""政府信息公开目录 (条例第十二条): every type's CatalogueItem on one page, filterable, plus api/catalogue.json.
+
+This type also owns the 索引号 rules: the pattern from data/site.yml (索引号格式), one number per item
+site-wide, numbers of withdrawn items reserved in data/xxgk/index-numbers.yml, and a proposal of the next
+free number whenever one is missing. Filtering works without JavaScript: every non-empty combination of
+年份 × 有效性 × 类别 is a small generated page; content/assets/xxgk-catalogue.js filters and sorts in place.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...build import load_yaml_checked
+from ...model import CatalogueItem, ContentType, GeneratedFile, Site
+from .categories import BY_NAME, CATEGORIES
+from .indexno import DEFAULT_PATTERN, IndexPattern, PatternError, compile_pattern, next_free
+
+URL = "xxgk/ml/"
+API_FILE = "api/catalogue.json"
+RESERVED_FILE = ("xxgk", "index-numbers.yml")
+RESERVED_SCHEMA = Path(__file__).with_name("index-numbers.schema.json")
+ALL = "all"
+VALIDITIES = (("有效", "youxiao"), ("失效", "shixiao"), ("废止", "feizhi"))
+VALIDITY_SLUGS = dict(VALIDITIES)
+API_VERSION = 1
+
+
+@dataclass
+class CatalogueModel:
+    pattern: IndexPattern | None = None
+    items: list[CatalogueItem] = field(default_factory=list)  # newest first
+    reserved: dict[str, dict] = field(default_factory=dict)  # 索引号 -> entry of index-numbers.yml
+    checked: dict[str, int] = field(default_factory=dict)
+
+    def years(self) -> list[int]:
+        return sorted({i.date.year for i in self.items}, reverse=True)
+
+    def categories(self):
+        used = {i.category for i in self.items}
+        return [c for c in CATEGORIES if c.name in used]
+
+
+def select(items, year, validity, category):
+    """Items matching a filter; ALL (or None) matches everything."""
+    return [i for i in items
+            if (year in (ALL, None) or i.date.year == year)
+            and (validity in (ALL, None) or i.validity == validity)
+            and (category in (ALL, None) or i.category == category)]
+
+
+def filter_url(year, validity, category) -> str:
+    if year == ALL and validity == ALL and category == ALL:
+        return URL
+    v = VALIDITY_SLUGS[validity] if validity != ALL else ALL
+    c = BY_NAME[category].slug if category != ALL else ALL
+    return f"{URL}{year}/{v}/{c}/"
+
+
+class Catalogue(ContentType):
+    name = "catalogue"
+    label = "政府信息公开目录"
+    order = 900  # after every type that contributes items
+
+    def load(self, site: Site) -> None:
+        model = CatalogueModel()
+        site.models[self.name] = model
+        template = site.settings.get("索引号格式", DEFAULT_PATTERN)
+        code = site.settings.get("统一社会信用代码", "")
+        try:
+            model.pattern = compile_pattern(template, code)
+        except PatternError as exc:
+            line = site.settings_located.line_of(("索引号格式",)) if site.settings_located else 0
+            site.problems.error("data/site.yml", line, "索引号格式", str(exc))
+        path = site.data_dir.joinpath(*RESERVED_FILE)
+        if path.exists():
+            located = load_yaml_checked(site, path, RESERVED_SCHEMA)
+            if located:
+                for i, entry in enumerate(located.data.get("已撤下", [])):
+                    number = entry["索引号"]
+                    if model.pattern and model.pattern.parse(number) is None:
+                        site.problems.error(located.file, located.line_of(("已撤下", i, "索引号")), f"已撤下[{i + 1}].索引号",
+                                            f"“{number}”不符合索引号格式（如 {model.pattern.example()}）")
+                    model.reserved[number] = dict(entry, file=located.file, line=located.line_of(("已撤下", i, "索引号")))
+
+    def check(self, site: Site) -> None:
+        model: CatalogueModel = site.models[self.name]
+        items: list[CatalogueItem] = []
+        for content_type in site.types:
+            items.extend(content_type.catalogue(site))
+        pattern = model.pattern
+        used: set[tuple[int, int]] = {parsed for n in model.reserved if pattern and (parsed := pattern.parse(n))}
+        owners: dict[str, CatalogueItem] = {}
+        ids: dict[str, CatalogueItem] = {}
+        missing: list[CatalogueItem] = []
+        good: list[CatalogueItem] = []
+        for item in sorted(items, key=lambda i: (i.file, i.id)):
+            ok = True
+            if item.id in ids:
+                site.problems.error(item.file, 0, "", f"目录条目编号 {item.id} 重复：{ids[item.id].file} 已使用")
+                continue
+            ids[item.id] = item
+            if item.category not in BY_NAME:
+                site.problems.error(item.file, 0, "", f"目录类别“{item.category}”不存在；可用类别："
+                                    + "、".join(c.name for c in CATEGORIES))
+                ok = False
+            if not item.index_no:
+                missing.append(item)
+                continue
+            parsed = pattern.parse(item.index_no) if pattern else None
+            if pattern and parsed is None:
+                site.problems.error(item.file, item.line, "索引号",
+                                    f"“{item.index_no}”不符合索引号格式 {pattern.template}（如 {pattern.example()}：年份4位，流水号5位）")
+                ok = False
+            elif item.index_no in model.reserved:
+                entry = model.reserved[item.index_no]
+                site.problems.error(item.file, item.line, "索引号",
+                                    f"索引号 {item.index_no} 曾用于已撤下的信息（见 {entry['file']}:{entry['line']}），不能再次使用")
+                ok = False
+            elif item.index_no in owners:
+                first = owners[item.index_no]
+                site.problems.error(item.file, item.line, "索引号",
+                                    f"索引号 {item.index_no} 重复：{first.file}:{first.line} 已使用；"
+                                    "已发布的号码不能改动，请给后加入的这一条改用下一个可用号码")
+                ok = False
+            else:
+                owners[item.index_no] = item
+                if parsed:
+                    used.add(parsed)
+            if ok:
+                good.append(item)
+        # Propose distinct next-free numbers, in date order, so two new documents do not get the same one.
+        if pattern:
+            for item in sorted(missing, key=lambda i: (i.date, i.file)):
+                (year, serial), = next_free(used, item.date.year)
+                used.add((year, serial))
+                site.problems.error(item.file, item.line, "索引号",
+                                    f"缺少索引号；请填写下一个可用的号码：{pattern.format(year, serial)}"
+                                    "（号码一经发布不再改变）")
+        model.items = sorted(good, key=lambda i: (-i.date.toordinal(), i.index_no, i.id))
+        model.checked = {"目录条目": len(items), "索引号": len(owners), "已撤下保留": len(model.reserved)}
+
+    # ---- output ------------------------------------------------------------------------------------
+    def _filters(self, model: CatalogueModel, year, validity, category):
+        """Links of the filter bar for the page showing (year, validity, category), with counts."""
+        def option(label, y, v, c):
+            count = len(select(model.items, y, v, c))
+            return {"label": label, "url": filter_url(y, v, c), "count": count,
+                    "current": (y, v, c) == (year, validity, category)}
+
+        return [
+            ("年份", "year", [dict(option("全部", ALL, validity, category), value=ALL)]
+             + [dict(option(f"{y}年", y, validity, category), value=str(y)) for y in model.years()]),
+            ("有效性", "validity", [dict(option("全部", year, ALL, category), value=ALL)]
+             + [dict(option(v, year, v, category), value=v) for v, _slug in VALIDITIES]),
+            ("类别", "category", [dict(option("全部", year, validity, ALL), value=ALL)]
+             + [dict(option(c.name, year, validity, c.name), value=c.name) for c in model.categories()]),
+        ]
+
+    def pages(self, site: Site, renderer):
+        model: CatalogueModel = site.models[self.name]
+        yield renderer.page(URL + "index.md", "政府信息公开目录", "catalogue/index.html",
+                            meta={"description": "本局主动公开的全部政府信息：索引号、名称、内容概述、生成日期"},
+                            toc=[(2, "items", "目录"), (2, "open-data", "开放数据")],
+                            items=model.items, filters=self._filters(model, ALL, ALL, ALL), complete=True,
+                            heading="全部信息", categories=model.categories(), api=API_FILE, by_name=BY_NAME)
+        categories = [ALL] + [c.name for c in model.categories()]
+        for year in [ALL] + model.years():
+            for validity in [ALL] + [v for v, _s in VALIDITIES]:
+                for category in categories:
+                    if (year, validity, category) == (ALL, ALL, ALL):
+                        continue
+                    chosen = select(model.items, year, validity, category)
+                    if not chosen:
+                        continue
+                    parts = [f"{year}年" if year != ALL else "", validity if validity != ALL else "",
+                             category if category != ALL else ""]
+                    heading = "、".join(p for p in parts if p)
+                    yield renderer.page(filter_url(year, validity, category) + "index.md",
+                                        f"政府信息公开目录：{heading}", "catalogue/index.html",
+                                        meta={"description": f"政府信息公开目录中{heading}的信息"},
+                                        toc=[(2, "items", "目录")], items=chosen,
+                                        filters=self._filters(model, year, validity, category), complete=False,
+                                        heading=heading, categories=model.categories(), api=API_FILE, by_name=BY_NAME)
+
+    def files(self, site: Site, renderer):
+        model: CatalogueModel = site.models[self.name]
+        yield GeneratedFile(API_FILE, catalogue_json(site, model.items).encode("utf-8"))
+
+
+def catalogue_json(site: Site, items: list[CatalogueItem]) -> str:
+    """The catalogue as open data. Field meanings are documented on the catalogue page and in README.md."""
+    data = {
+        "version": API_VERSION,
+        "publisher": site.settings.get("机构名称", ""),
+        "publisher_credit_code": site.settings.get("统一社会信用代码", ""),
+        "site": site.absolute_url(""),
+        "catalogue_url": site.absolute_url(URL),
+        "updated": site.today.isoformat(),
+        "count": len(items),
+        "items": [{
+            "id": i.id,
+            "index_no": i.index_no,
+            "title": i.title,
+            "summary": i.summary,
+            "date": i.date.isoformat(),
+            "year": i.date.year,
+            "category": i.category,
+            "category_basis": BY_NAME[i.category].basis,
+            "validity": i.validity or None,
+            "kind": i.kind,
+            "url": site.absolute_url(i.url),
+        } for i in items],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+CONTENT_TYPE = Catalogue()
