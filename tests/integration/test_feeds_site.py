@@ -1,0 +1,107 @@
+"""Feeds in the real build: every feed valid, listed, discoverable from every page; no clock in them."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from feedcheck import check_atom, check_rss
+from sitekit import REPO
+
+SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:")[0]
+                          .replace("!!python/object/apply:pymdownx.slugs.slugify", ""))["site_url"]
+CATEGORIES = yaml.safe_load((REPO / "data/notices/categories.yml").read_text(encoding="utf-8"))["类别"]
+LINK = re.compile(r"<link ([^>]*)>")
+
+
+def attrs(tag: str) -> dict:
+    return dict(re.findall(r'(\w+)="([^"]*)"', tag))
+
+
+def feed_files(built_site: Path) -> list[Path]:
+    return sorted((built_site / "feeds").glob("*.xml")) + sorted((built_site / "feeds").glob("*.atom"))
+
+
+def test_every_feed_is_valid(built_site):
+    files = feed_files(built_site)
+    assert files
+    for path in files:
+        url = SITE_URL + "feeds/" + path.name
+        entries = check_rss(path.read_bytes(), url) if path.suffix == ".xml" else check_atom(path.read_bytes(), url)
+        for entry in entries:
+            # Entry links lead to pages of this very build.
+            page = built_site / entry["link"][len(SITE_URL):] / "index.html"
+            assert entry["link"].startswith(SITE_URL) and page.is_file(), entry["link"]
+            # Full content with absolute links only.
+            for target in re.findall(r'(?:href|src)="([^"]*)"', entry["content"]):
+                assert target.startswith(("http://", "https://", "mailto:", "tel:")), (path.name, target)
+
+
+def test_main_and_category_feeds_exist_as_pairs(built_site):
+    names = {"all", "notices"} | {c["标识"] for c in CATEGORIES}
+    for name in names:
+        assert (built_site / f"feeds/{name}.xml").is_file() and (built_site / f"feeds/{name}.atom").is_file(), name
+    rss = {p.stem for p in (built_site / "feeds").glob("*.xml")}
+    atom = {p.stem for p in (built_site / "feeds").glob("*.atom")}
+    assert rss == atom
+
+
+def test_category_feed_holds_exactly_that_categorys_notices(built_site):
+    anzhi = next(c for c in CATEGORIES if c["名称"] == "安置公示")
+    entries = check_atom((built_site / f"feeds/{anzhi['标识']}.atom").read_bytes(), SITE_URL + f"feeds/{anzhi['标识']}.atom")
+    assert entries and all(e["categories"] == ["安置公示"] for e in entries)
+    # The three stages of the 2023 round (data/placements/2023.yml) are there.
+    stages = yaml.safe_load((REPO / "data/placements/2023.yml").read_text(encoding="utf-8"))["阶段"]
+    assert len([e for e in entries if "2023年度退役士兵" in e["title"]]) == len(stages)
+    main = check_atom((built_site / "feeds/notices.atom").read_bytes(), SITE_URL + "feeds/notices.atom")
+    assert {e["id"] for e in entries} <= {e["id"] for e in main}
+
+
+def test_corrected_notice_has_a_later_updated_date_and_a_banner(built_site):
+    entries = check_atom((built_site / "feeds/notices.atom").read_bytes(), SITE_URL + "feeds/notices.atom")
+    corrected = next(e for e in entries if e["link"].endswith("/notices/2025/peixun-baoming/"))
+    correction = next(e for e in entries if e["link"].endswith("/notices/2025/peixun-baoming-gengzheng/"))
+    assert corrected["updated"] == correction["published"] > corrected["published"]
+    assert "本公告已更正" in corrected["content"]
+    page = (built_site / "notices/2025/peixun-baoming/index.html").read_text(encoding="utf-8")
+    assert "本公告已更正" in page and 'href="../peixun-baoming-gengzheng/"' in page
+
+
+def test_every_page_has_feed_autodiscovery_that_resolves(built_site):
+    titles = {}
+    for path in feed_files(built_site):
+        if path.suffix == ".xml":
+            titles[path.name] = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8")).group(1)
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        head = html.split("</head>")[0]
+        feeds = [attrs(t) for t in LINK.findall(head) if "application/rss+xml" in t or "application/atom+xml" in t]
+        assert len(feeds) >= 4, page
+        for link in feeds:
+            assert "alternate" in link["rel"].split()
+            target = (page.parent / link["href"]).resolve()
+            assert target.is_file(), (page, link["href"])
+            if target.suffix == ".xml":
+                assert link["title"] == titles[target.name]
+        # Material treats link[rel=alternate] (exactly) as another language of the site and fetches a sitemap
+        # next to it: the feed links must not match that selector.
+        assert not re.search(r'<link rel="alternate"', head), page
+
+
+def test_subscribe_page_lists_every_feed_and_explains_rss(built_site):
+    html = (built_site / "feeds/index.html").read_text(encoding="utf-8")
+    for path in feed_files(built_site):
+        assert SITE_URL + "feeds/" + path.name in html, path.name
+        assert f'href="{path.name}"' in html
+    assert "什么是订阅" in html and "RSS 阅读器" in html
+
+
+def test_feeds_carry_no_build_time(built_site):
+    newest = max(e["updated"] for path in (built_site / "feeds").glob("*.atom")
+                 for e in check_atom(path.read_bytes(), SITE_URL + "feeds/" + path.name))
+    for path in (built_site / "feeds").glob("*.atom"):
+        updated = re.search(r"<updated>(.*?)</updated>", path.read_text(encoding="utf-8")).group(1)
+        assert updated <= newest
