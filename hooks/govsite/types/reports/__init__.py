@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ...model import ContentType, Site, Update, page_url
+from ...model import CatalogueItem, ContentType, Site, Update, page_url
 
 PREFIX = "pufa/fzzf/"
 
@@ -41,6 +41,14 @@ class Reports(ContentType):
             return "", ""
         header = renderer.render("reports/header.html", page_url(doc.src_uri), report=doc.meta)
         return header, ""
+
+    def catalogue(self, site: Site):
+        for doc in site.models[self.name]:
+            yield CatalogueItem(id=f"fzzf-reports/{doc.meta['年度']}", index_no=doc.meta.get("索引号", ""),
+                                title=doc.meta["标题"], summary=doc.meta.get("描述", ""),
+                                date=dt.date.fromisoformat(doc.meta["发布日期"]), category="工作报告", validity="",
+                                url=page_url(doc.src_uri), kind="法治政府建设年度报告", file=doc.file,
+                                line=doc.located.line_of(("索引号",)) if doc.located else 0)
 
     def updates(self, site: Site):
         for doc in site.models[self.name]:
