@@ -96,6 +96,7 @@ class FeedChannel:
     url: str  # site-relative HTML page the feed follows, e.g. "notices/"
     group: str = ""  # heading on the 订阅 page (公示公告, 法律法规 …)
     order: int = 50  # position on the 订阅 page
+    audiences: tuple[str, ...] = ()  # 精准服务: items whose FeedItem.audiences include one of these join this feed
 
 
 @dataclass

@@ -89,6 +89,12 @@ def collect(site: Site, types) -> FeedsModel:
         for name in item.feeds:
             if name != ALL_FEED:
                 by_feed.setdefault(name, []).append(item)
+    # 精准服务: a channel that names audience tags (FeedChannel.audiences) also collects the items tagged with them.
+    for channel in channels.values():
+        if channel.audiences:
+            wanted = set(channel.audiences)
+            members = by_feed.setdefault(channel.name, [])
+            members.extend(i for i in items.values() if wanted & set(i.audiences) and channel.name not in i.feeds)
     for name in channels:
         by_feed.setdefault(name, [])
     feeds = []
