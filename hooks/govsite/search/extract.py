@@ -68,12 +68,9 @@ class ParsedPage:
     first_date: str = ""
 
 
-def _classes(el) -> set[str]:
-    return set((el.get("class") or "").split())
-
-
 def _skipped(el) -> bool:
-    return (not isinstance(el.tag, str) or el.tag in SKIP_TAGS or "headerlink" in _classes(el)
+    return (not isinstance(el.tag, str) or el.tag in SKIP_TAGS
+            or "headerlink" in (el.get("class") or "").split()
             or el.get("data-search-exclude") is not None or el.get("hidden") is not None)
 
 
@@ -138,23 +135,30 @@ class _Walker:
                 buffer.link_chars += len(text.strip())
 
 
-def _title_of(tree, h1: str) -> str:
+def _title_of(title_element, h1: str) -> str:
     """The page title MkDocs put in <title> ("标题 - 网站名"), else the <h1> text."""
-    title = squeeze(tree.findtext(".//head/title") or "")
+    title = squeeze(title_element.text_content()) if title_element is not None else ""
     if " - " in title:
         return title.rsplit(" - ", 1)[0]
     return h1 or title
 
 
+_TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
+
+
 def parse_page(html: bytes | str, url: str) -> ParsedPage | None:
     """Records of one built page, or None when it has no <article> (redirects, 404)."""
-    tree = lxml.html.fromstring(html)
-    found = tree.xpath("//article")
-    if not found:
+    if isinstance(html, str):
+        html = html.encode("utf-8")
+    # Parse only the page's <article> (a built page is mostly navigation): several times faster.
+    start, end = html.find(b"<article"), html.rfind(b"</article>")
+    if start < 0 or end < start:
         return None
+    fragment = lxml.html.fragment_fromstring(html[start:end + len(b"</article>")].decode("utf-8"))
     walker = _Walker()
-    walker.walk(found[0], None)
-    title = _title_of(tree, walker.h1)
+    walker.walk(fragment, None)
+    found = _TITLE.search(html[:start])
+    title = _title_of(lxml.html.fromstring(found.group(0).decode("utf-8")) if found else None, walker.h1)
     page_text = walker.page.text()
     all_text = page_text + " " + " ".join(b.text() for _, b, _ in walker.articles)
     keys = " ".join(sorted(set(KEY_FIELD.findall(all_text))))

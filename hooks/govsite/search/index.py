@@ -60,9 +60,9 @@ def _days(date: str) -> int:
         return 0
 
 
-def _postings(records: list[Record]) -> dict[str, bytearray]:
-    blobs: dict[str, bytearray] = {}
-    previous: dict[str, int] = {}
+def _postings(records: list[Record]) -> dict[str, tuple[bytearray, int]]:
+    """bigram -> (encoded postings, number of postings); records in id order so gaps stay positive."""
+    entries: dict[str, list] = {}  # bigram -> [blob, previous record id, count]
     for rid, record in enumerate(records):
         head = fold(record.title + " " + record.keys)
         body = fold(record.text)
@@ -70,21 +70,21 @@ def _postings(records: list[Record]) -> dict[str, bytearray]:
         counts.update(map(add, body, body[1:]))
         in_head = set(map(add, head, head[1:]))
         for bigram, count in counts.items():
-            if " " in bigram:
-                continue
-            blob = blobs.get(bigram)
-            if blob is None:
-                blob = blobs[bigram] = bytearray()
-                gap = rid + 1
-            else:
-                gap = rid - previous[bigram]
-            previous[bigram] = rid
+            entry = entries.get(bigram)
+            if entry is None:
+                if " " in bigram:
+                    continue
+                entry = entries[bigram] = [bytearray(), -1, 0]
+            gap = rid - entry[1]
+            entry[1] = rid
+            entry[2] += 1
+            blob = entry[0]
             if gap < 0x80:
                 blob.append(gap)
             else:
                 _varint(gap, blob)
-            blob.append((min(count, MAX_TF) << 1) | (bigram in in_head))
-    return blobs
+            blob.append(((count if count < MAX_TF else MAX_TF) << 1) | (bigram in in_head))
+    return {bigram: (entry[0], entry[2]) for bigram, entry in entries.items()}
 
 
 def _shard_bytes(entries: list[tuple[str, bytes, int]]) -> bytes:
@@ -98,16 +98,6 @@ def _shard_bytes(entries: list[tuple[str, bytes, int]]) -> bytes:
     for _, blob, _ in entries:
         out += blob
     return bytes(out)
-
-
-def _count_postings(blob: bytes) -> int:
-    count, i = 0, 0
-    while i < len(blob):
-        while blob[i] & 0x80:
-            i += 1
-        i += 2
-        count += 1
-    return count
 
 
 def build_files(records: list[Record]) -> dict[str, bytes]:
@@ -149,14 +139,14 @@ def build_files(records: list[Record]) -> dict[str, bytes]:
     files["records.bin"] = bytes(table)
 
     blobs = _postings(records)
-    total = sum(len(b) for b in blobs.values())
+    total = sum(len(b) for b, _ in blobs.values())
     shard_count = max(1, math.ceil(total / SHARD_BYTES))
     solo_limit = SHARD_BYTES // 2
     shards: dict[int, list] = {}
     solo: dict[str, int] = {}
     for bigram in sorted(blobs):
-        blob = bytes(blobs[bigram])
-        entry = (bigram, blob, _count_postings(blob))
+        blob, count = blobs[bigram]
+        entry = (bigram, bytes(blob), count)
         if len(blob) > solo_limit:
             solo[bigram] = shard_count + len(solo)
             files[f"g/{solo[bigram]}.bin"] = _shard_bytes([entry])

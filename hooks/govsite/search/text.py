@@ -24,11 +24,17 @@ def fold_char(char: str) -> str:
     return folded
 
 
+_TABLE: dict[int, str] = {}
+
+
 def fold(text: str) -> str:
     """Fold every character; the result has the same length as `text`."""
     if text.isascii():
         return text.lower()
-    return "".join(map(fold_char, text))
+    for char in set(text):
+        if ord(char) not in _TABLE:
+            _TABLE[ord(char)] = fold_char(char)
+    return text.translate(_TABLE)
 
 
 def squeeze(text: str) -> str:
