@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from .model import Site, page_url
+from .types.laws.numerals import chinese_to_int, int_to_chinese
 
 REF_RE = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]+?))?(?:\|([^\[\]\n]+?))?\]\]")
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
@@ -56,7 +57,6 @@ def _library(site: Site):
 
 
 def _number(text: str) -> int:
-    from .types.laws.numerals import chinese_to_int
 
     return int(text) if text.isdigit() else chinese_to_int(text)
 
@@ -89,7 +89,7 @@ def resolve(site: Site, name: str, spec: str | None, label: str | None = None,
         if article is None:
             last = law.current.parsed.articles[-1]
             raise CitationError(f"《{law.short}》共{len(law.current.parsed.articles)}条（最后一条为{last.label}），"
-                                f"没有第{spec.strip().lstrip('第').rstrip('条')}条")
+                                f"没有第{int_to_chinese(number)}条" + (f"之{int_to_chinese(suffix)}" if suffix else ""))
     text = label.strip() if label else f"《{law.short}》" + (article.label if article else "")
     return Citation(law=law, article=article, text=text)
 
