@@ -94,7 +94,8 @@ class Catalogue(ContentType):
         ids: dict[str, CatalogueItem] = {}
         missing: list[CatalogueItem] = []
         good: list[CatalogueItem] = []
-        for item in sorted(items, key=lambda i: (i.file, i.id)):
+        # Date order: when two items share a number, the later one is the one that must change.
+        for item in sorted(items, key=lambda i: (i.date, i.file, i.id)):
             ok = True
             if item.id in ids:
                 site.problems.error(item.file, 0, "", f"目录条目编号 {item.id} 重复：{ids[item.id].file} 已使用")
@@ -160,7 +161,7 @@ class Catalogue(ContentType):
     def pages(self, site: Site, renderer):
         model: CatalogueModel = site.models[self.name]
         yield renderer.page(URL + "index.md", "政府信息公开目录", "catalogue/index.html",
-                            meta={"description": "本局主动公开的全部政府信息：索引号、名称、内容概述、生成日期"},
+                            meta={"description": "本局主动公开的全部政府信息：索引号、名称、内容概述、生成日期", "hide": ["toc"]},
                             toc=[(2, "items", "目录"), (2, "open-data", "开放数据")],
                             items=model.items, filters=self._filters(model, ALL, ALL, ALL), complete=True,
                             heading="全部信息", categories=model.categories(), api=API_FILE, by_name=BY_NAME)
@@ -178,7 +179,7 @@ class Catalogue(ContentType):
                     heading = "、".join(p for p in parts if p)
                     yield renderer.page(filter_url(year, validity, category) + "index.md",
                                         f"政府信息公开目录：{heading}", "catalogue/index.html",
-                                        meta={"description": f"政府信息公开目录中{heading}的信息"},
+                                        meta={"description": f"政府信息公开目录中{heading}的信息", "hide": ["toc"]},
                                         toc=[(2, "items", "目录")], items=chosen,
                                         filters=self._filters(model, year, validity, category), complete=False,
                                         heading=heading, categories=model.categories(), api=API_FILE, by_name=BY_NAME)
