@@ -27,13 +27,20 @@ build: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(PY) -m govsite check
 
+# axe-core for the accessibility tests (exact version in tests/a11y/package-lock.json); Node from Debian if missing.
+AXE := tests/a11y/node_modules/axe-core/axe.min.js
+$(AXE): tests/a11y/package.json tests/a11y/package-lock.json
+	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Debian's Chromium and CJK fonts for the browser tests, installed when missing.
 browser:
 	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed browser $(AXE)
 	$(PY) -m pytest -q
 
 clean:

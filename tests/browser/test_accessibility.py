@@ -1,0 +1,71 @@
+"""axe-core (tests/a11y, pinned npm package) over one page of every template, desktop and phone:
+no serious or critical WCAG 2.x A/AA violation (GB/T 37668 is WCAG 2.x AA in substance)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitekit import REPO
+
+pytestmark = pytest.mark.browser
+
+AXE = REPO / "tests/a11y/node_modules/axe-core/axe.min.js"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
+YEAR = re.compile(r"^\d{4}$")
+
+
+def template_pages(site) -> list[str]:
+    """One URL per template: pages are grouped by their first two path segments and the shape of the rest."""
+    chosen: dict[tuple, str] = {}
+    for path in sorted(site.rglob("index.html")):
+        parts = path.relative_to(site).parts[:-1]
+        key = parts[:2] + tuple("Y" if YEAR.match(p) else "*" for p in parts[2:])
+        chosen.setdefault(key, "/".join(parts) + ("/" if parts else ""))
+    return sorted(chosen.values())
+
+
+def audit(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+    }""")
+    return result
+
+
+@pytest.fixture(scope="module")
+def pages_to_audit(built_site):
+    pages = template_pages(built_site)
+    assert len(pages) >= 10
+    return pages
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_every_template_has_no_serious_violations(browser, served_site, pages_to_audit, viewport):
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    failures = {}
+    for url in pages_to_audit:
+        page.goto(served_site + url, wait_until="load")
+        violations = audit(page)
+        if violations:
+            failures[url] = violations
+    context.close()
+    assert failures == {}, "\n".join(f"{url}: {v}" for url, vs in failures.items() for v in vs)
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_search_overlay_and_elder_mode(browser, served_site, viewport):
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    page.goto(served_site, wait_until="networkidle")
+    page.locator("[data-gov-elder-toggle]").click()
+    assert audit(page) == []
+    page.keyboard.press("/")
+    page.keyboard.type("退役军人")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert audit(page) == []
+    context.close()
