@@ -144,3 +144,16 @@ def test_an_id_used_twice_is_reported():
     site = make_site(items=twice)
     collect(site, site.types[:1])
     assert any("notices/2026/a" in p.message for p in site.problems.errors)
+
+
+def test_scripts_in_content_never_reach_a_feed_reader():
+    hostile = [FeedItem(id="notices/2026/x", title="<script>t</script>", url="notices/2026/x/", published=at(9),
+                        updated=at(9), feeds=("notices",), summary="s",
+                        content_html='<p>正文<script>alert(1)</script><a href="javascript:alert(2)" onclick="alert(3)">链接</a></p>')]
+    site = make_site(items=hostile)
+    for kind in ("xml", "atom"):
+        parsed = parse_with_reader(render(site, "notices", kind))
+        entry = parsed.entries[0]
+        assert entry.title == "<script>t</script>"  # a title is text: escaped, shown as typed
+        html = entry.content[0].value
+        assert "<script" not in html and "javascript:" not in html and "onclick" not in html and "正文" in html

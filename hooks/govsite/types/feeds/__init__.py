@@ -15,6 +15,7 @@ from feedgen.feed import FeedGenerator
 
 from ...dates import TZ
 from ...model import ContentType, FeedChannel, FeedItem, GeneratedFile, Site
+from ...sanitize import clean_html
 from .html import absolute_links
 
 ALL_FEED = "all"
@@ -147,7 +148,8 @@ def render_feed(site: Site, feed: Feed, kind: str, fallback_date: dt.datetime) -
         if item.summary:
             entry.summary(item.summary)
         if item.content_html:
-            entry.content(absolute_links(item.content_html, site.site_url or "/", item.url), type="html")
+            # Cleaned here too: feed readers render it, and an editor's raw HTML must not bring scripts along.
+            entry.content(absolute_links(clean_html(item.content_html), site.site_url or "/", item.url), type="html")
     if kind == "xml":
         return fg.rss_str(pretty=True)
     return fg.atom_str(pretty=True)
