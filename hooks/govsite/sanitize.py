@@ -46,10 +46,17 @@ _DANGEROUS = [
 ]
 
 
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    # Material loads mermaid.js from a CDN whenever an element has class "mermaid": never let one through.
+    if attribute == "class":
+        return " ".join(c for c in value.split() if c != "mermaid") or None
+    return value
+
+
 def clean_html(html: str) -> str:
     """The safe subset of an editor page's HTML."""
     return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, generic_attribute_prefixes=_GENERIC_PREFIXES,
-                     url_schemes=_SCHEMES, link_rel=None, strip_comments=True)
+                     url_schemes=_SCHEMES, link_rel=None, strip_comments=True, attribute_filter=_filter_attribute)
 
 
 def unsafe_constructs(markdown: str, first_line: int) -> list[tuple[int, str]]:
