@@ -184,7 +184,7 @@ def check_arithmetic(report: AnnualReport, problems) -> int:
 def normative_counts(policies, year: int) -> dict[str, list]:
     """行政规范性文件 in the policy data: made in `year`, no longer in effect from a day in `year`, in effect on 12-31."""
     year_end = dt.date(year, 12, 31)
-    normative = [p for p in policies if p.normative]
+    normative = sorted((p for p in policies if p.normative), key=lambda p: (p.formed, p.id))
     return {
         "本年制发件数": [p for p in normative if p.formed.year == year],
         "本年废止件数": [p for p in normative if p.ended is not None and p.ended.year == year],
