@@ -11,7 +11,8 @@ Rules, each reported with the file, the line and the rule's Chinese name:
 - 手机号码: 11 digits beginning 13–19 (also written with +86, spaces or hyphens), unless the number is in
   data/site.yml `公开号码` (the bureau's published office and supervision numbers).
 - 银行卡号: 16–19 digits (also in groups of four) passing the Luhn check.
-- 未脱敏姓名: a name field or 姓名 column whose value is not masked.
+- 未脱敏姓名: a name field or 姓名 column whose value is not masked, unless data/site.yml `公开姓名` lists it
+  (names published by law, such as the bureau's leaders).
 """
 from __future__ import annotations
 
@@ -187,9 +188,9 @@ def _name_fields(data, path=()) -> Iterator[tuple[tuple, str]]:
             yield from _name_fields(item, path + (i,))
 
 
-def _scan_names(located: Located, file: str) -> Iterator[Finding]:
+def _scan_names(located: Located, file: str, public_names: frozenset[str]) -> Iterator[Finding]:
     for path, value in _name_fields(located.data):
-        if value.strip() and not is_masked_name(value):
+        if value.strip() and not is_masked_name(value) and value.strip() not in public_names:
             yield Finding(file, located.line_of(path), dotted(path), RULE_NAME, mask_name(value))
 
 
@@ -200,7 +201,7 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"(?<!\\)\|", match.group(1))]
 
 
-def _scan_markdown_tables(lines: list[str], first_line: int, file: str) -> Iterator[Finding]:
+def _scan_markdown_tables(lines: list[str], first_line: int, file: str, public_names: frozenset[str]) -> Iterator[Finding]:
     """Markdown tables whose header has a 姓名 column: every cell of that column must be masked."""
     i = 0
     while i + 1 < len(lines):
@@ -211,7 +212,7 @@ def _scan_markdown_tables(lines: list[str], first_line: int, file: str) -> Itera
             while j < len(lines) and _cells(lines[j]):
                 row = _cells(lines[j])
                 for col in columns:
-                    if col < len(row) and row[col] and not is_masked_name(row[col]):
+                    if col < len(row) and row[col] and not is_masked_name(row[col]) and row[col] not in public_names:
                         yield Finding(file, first_line + j, header[col], RULE_NAME, mask_name(row[col]))
                 j += 1
             i = j
@@ -223,7 +224,12 @@ def allowed_numbers(settings: dict) -> set[str]:
     return {_digits(entry.get("号码", "")) for entry in settings.get("公开号码", []) or [] if isinstance(entry, dict)}
 
 
-def scan_text(text: str, file: str, allowed: set[str]) -> list[Finding]:
+def allowed_names(settings: dict) -> frozenset[str]:
+    """Names published by law (the bureau's leaders), from data/site.yml 公开姓名."""
+    return frozenset(entry.get("姓名", "").strip() for entry in settings.get("公开姓名", []) or [] if isinstance(entry, dict))
+
+
+def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
     """Every finding in one file's text (numbers on each line; name fields and 姓名 columns)."""
     findings = []
     lines = text.split("\n")
@@ -233,18 +239,18 @@ def scan_text(text: str, file: str, allowed: set[str]) -> list[Finding]:
     suffix = Path(file).suffix.lower()
     if suffix in YAML_SUFFIXES:
         try:
-            findings.extend(_scan_names(parse_yaml(text, file), file))
+            findings.extend(_scan_names(parse_yaml(text, file), file, public_names))
         except InputError:
             pass  # syntax errors are reported by the loader of that file
     elif suffix in (".md", ".markdown"):
         body_start = 0
         try:
             located, _body, body_line = frontmatter.split(text, file)
-            findings.extend(_scan_names(located, file))
+            findings.extend(_scan_names(located, file, public_names))
             body_start = body_line - 1
         except InputError:
             pass
-        findings.extend(_scan_markdown_tables(lines[body_start:], body_start + 1, file))
+        findings.extend(_scan_markdown_tables(lines[body_start:], body_start + 1, file, public_names))
     return findings
 
 
@@ -261,7 +267,8 @@ def files_to_scan(root: Path, folders: Iterable[str] = ("data", "content")) -> I
                     yield path
 
 
-def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "content")) -> list[Finding]:
+def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "content"),
+              public_names: frozenset[str] = frozenset()) -> list[Finding]:
     """Scan every file (name and, for text files, content) under the given folders of the repository."""
     findings: list[Finding] = []
     for path in files_to_scan(root, folders):
@@ -273,5 +280,5 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
             text = read_text(path, root)
         except InputError:
             continue  # unreadable files are reported where they are loaded
-        findings.extend(scan_text(text, file, allowed))
+        findings.extend(scan_text(text, file, allowed, public_names))
     return sorted(set(findings))

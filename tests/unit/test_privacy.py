@@ -143,3 +143,11 @@ def test_the_repository_itself_is_clean():
 
     settings = load_yaml(REPO / "data/site.yml", REPO).data
     assert [f.message() for f in privacy.scan_tree(REPO, privacy.allowed_numbers(settings))] == []
+
+
+def test_names_published_by_law_can_be_listed(tmp_path):
+    root = new_root(tmp_path)
+    write(root, "content/about/leaders.md", "---\n标题: 领导信息\n---\n\n| 姓名 | 职务 |\n|---|---|\n| 王建国 | 局长 |\n| 李四 | 副局长 |\n")
+    public = privacy.allowed_names({"公开姓名": [{"姓名": "王建国", "依据": "局长，负责人姓名"}]})
+    findings = privacy.scan_tree(root, set(), public_names=public)
+    assert [(f.file, f.line, f.rule) for f in findings] == [("content/about/leaders.md", 8, privacy.RULE_NAME)]

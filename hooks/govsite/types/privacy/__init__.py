@@ -12,7 +12,7 @@ class PrivacyGuard(ContentType):
 
     def load(self, site: Site) -> None:
         allowed = privacy.allowed_numbers(site.settings)
-        findings = privacy.scan_tree(site.root, allowed)
+        findings = privacy.scan_tree(site.root, allowed, public_names=privacy.allowed_names(site.settings))
         for finding in findings:
             site.problems.error(finding.file, finding.line, finding.field, finding.message())
         site.models[self.name] = findings
