@@ -1,0 +1,209 @@
+/* 政策找找看: applies the matching rule to the visitor's answers, in the browser. Nothing is sent anywhere.
+ * The rule mirrors hooks/govsite/types/services/matching.py (tests compare both on many profiles):
+ * a profile gives each question's still-possible answers; a benefit is 适用 when every completion of the
+ * profile satisfies a rule without 另需, 不适用 when none satisfies any rule, otherwise 可能适用. */
+(function () {
+  "use strict";
+
+  var APPLIES = "适用", MAYBE = "可能适用", NO = "不适用";
+
+  function accepts(rule, answer) {
+    return Object.keys(rule.accepts).every(function (name) {
+      return rule.accepts[name].indexOf(answer[name]) !== -1;
+    });
+  }
+
+  function completion(rules, answer) {
+    if (rules.some(function (r) { return !r.extra && accepts(r, answer); })) return "yes";
+    if (rules.some(function (r) { return r.extra && accepts(r, answer); })) return "extra";
+    return "no";
+  }
+
+  // All combinations of the possible answers to `names` (arrays of values, in option order).
+  function product(choices) {
+    var out = [[]];
+    choices.forEach(function (values) {
+      var next = [];
+      out.forEach(function (prefix) {
+        values.forEach(function (v) { next.push(prefix.concat([v])); });
+      });
+      out = next;
+    });
+    return out;
+  }
+
+  // profile: {question name: [possible answers]}; questions: [{name, options}] in order.
+  function evaluate(rules, profile, questions) {
+    var order = questions.map(function (q) { return q.name; });
+    var used = {};
+    rules.forEach(function (r) { Object.keys(r.accepts).forEach(function (n) { used[n] = true; }); });
+    var names = order.filter(function (n) { return used[n]; });
+    var choices = names.map(function (n) {
+      var options = questions[order.indexOf(n)].options;
+      var possible = profile[n] || options;
+      return options.filter(function (v) { return possible.indexOf(v) !== -1; });
+    });
+    var combos = product(choices);
+    var results = {};
+    var kinds = {};
+    combos.forEach(function (combo) {
+      var answer = {};
+      names.forEach(function (n, i) { answer[n] = combo[i]; });
+      var kind = completion(rules, answer);
+      results[JSON.stringify(combo)] = kind;
+      kinds[kind] = true;
+    });
+    var kindList = Object.keys(kinds);
+    if (kindList.length === 1 && kinds.yes) return { status: APPLIES, dependsOn: [], extras: [] };
+    if (kindList.length === 1 && kinds.no) return { status: NO, dependsOn: [], extras: [] };
+    var depends = [];
+    names.forEach(function (name, index) {
+      if (choices[index].length < 2) return;
+      var changes = combos.some(function (combo) {
+        var kind = results[JSON.stringify(combo)];
+        return choices[index].some(function (other) {
+          var changed = combo.slice();
+          changed[index] = other;
+          return results[JSON.stringify(changed)] !== kind;
+        });
+      });
+      if (changes) depends.push(name);
+    });
+    var extras = [];
+    rules.forEach(function (rule) {
+      if (!rule.extra || extras.indexOf(rule.extra) !== -1) return;
+      var possible = combos.some(function (combo) {
+        var answer = {};
+        names.forEach(function (n, i) { answer[n] = combo[i]; });
+        return accepts(rule, answer);
+      });
+      if (possible) extras.push(rule.extra);
+    });
+    return { status: MAYBE, dependsOn: depends, extras: extras };
+  }
+
+  function reason(outcome) {
+    var parts = [];
+    if (outcome.dependsOn.length) {
+      parts.push("取决于" + outcome.dependsOn.map(function (n) { return "“" + n + "”"; }).join("") + "的回答");
+    }
+    outcome.extras.forEach(function (text) { parts.push("另需" + text); });
+    return parts.join("；");
+  }
+
+  function shown(question, profile, questions) {
+    if (!question.showIf.length) return true;
+    return evaluate(question.showIf, profile, questions).status === APPLIES;
+  }
+
+  // answers: {question name: chosen value}; questions not asked (hidden) stay open.
+  function evaluateAll(data, answers) {
+    var profile = {};
+    var asked = {};
+    data.questions.forEach(function (q) {
+      if (shown(q, profile, data.questions)) {
+        asked[q.name] = true;
+        if (answers[q.name]) profile[q.name] = [answers[q.name]];
+      }
+    });
+    var out = {};
+    data.benefits.forEach(function (b) {
+      var outcome = evaluate(b.rules, profile, data.questions);
+      outcome.reason = reason(outcome);
+      out[b.id] = outcome;
+    });
+    return { outcomes: out, asked: asked };
+  }
+
+  window.govFinder = { evaluate: evaluate, evaluateAll: evaluateAll, reason: reason };
+
+  function start(data) {
+    var form = document.getElementById("gov-finder");
+    var list = document.getElementById("gov-benefits");
+    var summary = document.getElementById("gov-finder-summary");
+    var audiences = document.getElementById("gov-finder-audiences");
+    var count = document.getElementById("gov-finder-count");
+    var countText = count ? count.innerHTML : "";
+    var cards = Array.prototype.slice.call(list.querySelectorAll("[data-benefit]"));
+    var fieldsets = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
+
+    function answers() {
+      var out = {};
+      fieldsets.forEach(function (fs) {
+        var checked = fs.querySelector("input:checked");
+        if (checked && !fs.hidden) out[fs.getAttribute("data-question")] = checked.value;
+      });
+      return out;
+    }
+
+    function update() {
+      // Show the questions that apply; forget answers to hidden ones.
+      var given = answers();
+      var result = window.govFinder.evaluateAll(data, given);
+      fieldsets.forEach(function (fs) {
+        var hide = !result.asked[fs.getAttribute("data-question")];
+        if (hide && !fs.hidden) {
+          Array.prototype.forEach.call(fs.querySelectorAll("input"), function (input) { input.checked = false; });
+        }
+        fs.hidden = hide;
+      });
+      given = answers();
+      result = window.govFinder.evaluateAll(data, given);
+      var any = Object.keys(given).length > 0;
+      var groups = { "适用": [], "可能适用": [], "不适用": [] };
+      cards.forEach(function (card) {
+        var outcome = result.outcomes[card.getAttribute("data-benefit")];
+        var fit = card.querySelector(".gov-benefit__fit");
+        var status = any ? outcome.status : "";
+        card.hidden = status === NO;
+        card.setAttribute("data-fit", status);
+        if (status && status !== NO) {
+          fit.hidden = false;
+          fit.className = "gov-benefit__fit gov-benefit__fit--" + (status === APPLIES ? "yes" : "maybe");
+          fit.textContent = status === APPLIES ? "适用于您" : "可能适用：" + outcome.reason;
+        } else {
+          fit.hidden = true;
+          fit.textContent = "";
+        }
+        groups[any ? outcome.status : APPLIES].push(card);
+      });
+      // Surely applicable first, then possibly applicable, in data order within each.
+      groups[APPLIES].concat(groups[MAYBE], groups[NO]).forEach(function (card) { list.appendChild(card); });
+      if (audiences) audiences.hidden = any;
+      summary.className = "gov-finder__summary" + (any ? " gov-finder__summary--live" : "");
+      if (!any) {
+        summary.textContent = "请从“您是哪一类人员？”开始选择，结果会立即显示在下方。";
+        if (count) count.innerHTML = countText;
+      } else {
+        summary.textContent = "根据您的回答：" + groups[APPLIES].length + " 项政策适用于您，" +
+          groups[MAYBE].length + " 项可能适用。";
+        var jump = document.createElement("a");
+        jump.href = "#zhengce";
+        jump.textContent = "查看结果";
+        summary.appendChild(jump);
+        if (count) count.textContent = "以下是适用和可能适用于您的 " + (groups[APPLIES].length + groups[MAYBE].length) + " 项政策。";
+      }
+    }
+
+    form.addEventListener("change", update);
+    form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    form.hidden = false;
+    update();
+  }
+
+  function init() {
+    var form = document.getElementById("gov-finder");
+    if (!form) return;
+    var url = new URL(form.getAttribute("data-json"), window.location.href);
+    fetch(url.href, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(start)
+      .catch(function () { /* keep the plain lists: the page works without the finder */ });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
