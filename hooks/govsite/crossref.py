@@ -209,6 +209,12 @@ def expand(site: Site, markdown: str, src_uri: str) -> str:
     return "\n".join(lines)
 
 
+def render_lines(site: Site, text: str, from_url: str, link_titles: bool = True) -> list[Markup]:
+    """One escaped HTML string per non-empty line of a YAML text field, citations as links (for <p> each)."""
+    return [Markup(_expand_line(site, line, from_url, escape_plain=True, link_titles=link_titles))
+            for line in (text or "").strip().split("\n") if line.strip()]
+
+
 def render_text(site: Site, text: str, from_url: str, link_titles: bool = True) -> Markup:
     """HTML (escaped) of a YAML text field with its citations as links; lines joined by <br>."""
     if not text:

@@ -125,13 +125,13 @@ def test_pufa_pages(built_site):
     duties = read(built_site, "pufa/qingdan/")
     for column in ("法律法规", "普法内容", "普法对象", "普法方式", "责任科室", "时间安排"):
         assert f'<th scope="col">{column}</th>' in duties
-    assert "gov-sample" in duties and 'href="../../laws/tuiyi-junren-anzhi-tiaoli/#art-26"' in duties
+    assert "pufa-sample" in duties and 'href="../../laws/tuiyi-junren-anzhi-tiaoli/#art-26"' in duties
     news = read(built_site, "pufa/news/")
-    entries = re.findall(r'<a href="([^"]+)">([^<]+)</a>\s*<span class="gov-sample"', news)
+    entries = re.findall(r'<a href="([^"]+)">([^<]+)</a>\s*<span class="pufa-sample"', news)
     assert len(entries) == 3
     for href, _title in entries:
         page = read(built_site, "pufa/news/" + href)
-        assert "gov-sample" in page and "虚构" in page
+        assert "pufa-sample" in page and "虚构" in page
 
 
 def test_new_law_file_with_only_its_yaml_renders_with_every_article_anchored(site_copy, tmp_path):

@@ -78,7 +78,8 @@ class Pufa(ContentType):
 
     def updates(self, site: Site):
         for item in self._news_items(site):
-            yield Update(date=dt.date.fromisoformat(item["date"]), title=item["title"], url=item["url"],
+            title = item["title"] + ("（示例）" if item["sample"] else "")
+            yield Update(date=dt.date.fromisoformat(item["date"]), title=title, url=item["url"],
                          kind=self.label, summary=item["summary"])
 
     def feed_channels(self, site: Site):
@@ -90,7 +91,8 @@ class Pufa(ContentType):
             day = dt.date.fromisoformat(doc.meta["发布日期"])
             moment = dt.datetime(day.year, day.month, day.day, tzinfo=TZ)
             stem = doc.src_uri[len(NEWS_PREFIX):-len(".md")]
-            yield FeedItem(id=f"pufa/news/{stem}", title=doc.meta["标题"], url=page_url(doc.src_uri),
+            title = doc.meta["标题"] + ("（示例）" if doc.meta.get("示例") else "")
+            yield FeedItem(id=f"pufa/news/{stem}", title=title, url=page_url(doc.src_uri),
                            published=moment, updated=moment, feeds=("pufa",), categories=("普法活动",),
                            summary=doc.meta.get("描述", ""))
 

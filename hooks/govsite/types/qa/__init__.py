@@ -65,7 +65,7 @@ class QA(ContentType):
         toc = []
         for topic in topics:
             toc.append((2, topic.anchor, topic.name))
-        rendered = [(topic, [(a, crossref.render_text(site, a.answer, "qa/"), self._basis(a)) for a in topic.answers])
+        rendered = [(topic, [(a, crossref.render_lines(site, a.answer, "qa/"), self._basis(a)) for a in topic.answers])
                     for topic in topics]
         yield renderer.page(PAGE, "政策问答", "qa/index.html", toc=toc,
                             meta={"description": "退役军人关心的就业创业、抚恤优待、褒扬激励、安置等政策问答，注明条文依据"},
