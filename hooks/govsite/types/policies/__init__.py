@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ...build import load_yaml_checked
 from ...dates import TZ, UnknownHolidayYear
-from ...model import CatalogueItem, ContentType, FeedItem, Site, Update
+from ...model import CatalogueItem, ContentType, FeedChannel, FeedItem, Site, Update
 from ...yamlfile import Located
 from . import timeliness
 from .text import markdown_html
@@ -316,6 +316,10 @@ class Policies(ContentType):
             yield Update(date=p.published, title=p.title, url=p.url, kind="政策文件", summary=p.meta["内容概述"])
         for i in model.interpretations:
             yield Update(date=i.published, title=i.title, url=i.url, kind="政策解读", summary=i.meta["内容概述"])
+
+    def feed_channels(self, site: Site):
+        yield FeedChannel(name="policies", title=f"{site.settings.get('网站名称', '')} · 政策文件与解读",
+                          description="本局发布的政策文件和政策解读。", url=POLICY_URL, group="政府信息公开", order=20)
 
     def feed_items(self, site: Site):
         model: PolicyModel = site.models[self.name]
