@@ -89,6 +89,13 @@ def _odd_quote_lines(text: str) -> list[int]:
 
 def parse_yaml(text: str, file: str, line_offset: int = 0) -> Located:
     """Parse YAML text. Raises InputError with the parser's line on bad syntax."""
+    try:  # refuse aliases before building anything: the alias's own line, and no exponential expansion
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise InputError([Problem(file, event.start_mark.line + 1 + line_offset, "",
+                                          "不支持 YAML 锚点与别名（& 和 *）；请把内容直接写出")])
+    except yaml.YAMLError:
+        pass  # syntax errors are reported below, with the parser's line
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -116,8 +123,9 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> Located:
 
     def build(n: yaml.Node, path: tuple) -> Any:
         if id(n) in seen:
-            problems.append(Problem(file, n.start_mark.line + 1 + line_offset, _dotted(path),
-                                    "不支持 YAML 锚点与别名（& 和 *）；请把内容直接写出"))
+            if not any("锚点" in p.message for p in problems):  # one message, not one per alias
+                problems.append(Problem(file, n.start_mark.line + 1 + line_offset, _dotted(path),
+                                        "不支持 YAML 锚点与别名（& 和 *）；请把内容直接写出"))
             return None
         seen.add(id(n))
         located.lines[path] = n.start_mark.line + 1
