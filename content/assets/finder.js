@@ -115,7 +115,16 @@
     return { outcomes: out, asked: asked };
   }
 
-  window.govFinder = { evaluate: evaluate, evaluateAll: evaluateAll, reason: reason };
+  // An audience concerns the visitor when he answered every question of its profile within it.
+  function audiencesOf(data, answers) {
+    return data.audiences.filter(function (a) {
+      return Object.keys(a.profile).every(function (name) {
+        return answers[name] && a.profile[name].indexOf(answers[name]) !== -1;
+      });
+    }).map(function (a) { return a.id; });
+  }
+
+  window.govFinder = { evaluate: evaluate, evaluateAll: evaluateAll, reason: reason, audiencesOf: audiencesOf };
 
   function start(data) {
     var form = document.getElementById("gov-finder");
@@ -123,6 +132,7 @@
     var summary = document.getElementById("gov-finder-summary");
     var audiences = document.getElementById("gov-finder-audiences");
     var count = document.getElementById("gov-finder-count");
+    var feeds = document.getElementById("gov-finder-feeds");
     var countText = count ? count.innerHTML : "";
     var cards = Array.prototype.slice.call(list.querySelectorAll("[data-benefit]"));
     var fieldsets = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
@@ -170,6 +180,11 @@
       // Surely applicable first, then possibly applicable, in data order within each.
       groups[APPLIES].concat(groups[MAYBE], groups[NO]).forEach(function (card) { list.appendChild(card); });
       if (audiences) audiences.hidden = any;
+      var mine = audiencesOf(data, given);
+      Array.prototype.forEach.call(feeds.querySelectorAll("[data-audience]"), function (li) {
+        li.hidden = mine.indexOf(li.getAttribute("data-audience")) === -1;
+      });
+      feeds.hidden = mine.length === 0;
       summary.className = "gov-finder__summary" + (any ? " gov-finder__summary--live" : "");
       if (!any) {
         summary.textContent = "请从“您是哪一类人员？”开始选择，结果会立即显示在下方。";
