@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import run_build
+from sitekit import run_build
 
 REPO = Path(__file__).resolve().parents[2]
 TEXTS = REPO / "data" / "laws" / "texts"
