@@ -91,3 +91,9 @@ def test_guide_pages_show_materials_steps_chart_and_public_phones(built_site):
         assert phones and set(phones) <= public
     laixin = (built_site / "services/guides/laixin-laifang/index.html").read_text(encoding="utf-8")
     assert laixin.count('class="gov-flow__node gov-flow__node--decision"') == 2
+
+
+def test_guides_are_in_the_disclosure_catalogue_as_services(built_site):
+    html = (built_site / "xxgk/ml/all/all/bsfw/index.html").read_text(encoding="utf-8")
+    for guide in GUIDES.values():
+        assert f"{guide['名称']}办事指南" in html and guide["索引号"] in html

@@ -11,13 +11,14 @@ services/finder.json and applies the rule of matching.py to the visitor's answer
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import crossref
 from ...build import load_yaml_checked
-from ...model import ContentType, FeedChannel, GeneratedFile, Site, page_url
+from ...model import CatalogueItem, ContentType, FeedChannel, GeneratedFile, Site, page_url
 from . import flowchart
 from .matching import APPLIES, MAYBE, NO, Outcome, Profile, Question, Rule, complete_profiles, evaluate
 
@@ -59,6 +60,7 @@ class Guide:
     id: str
     data: dict
     file: str
+    located: object = None
     citations: list = field(default_factory=list)  # resolved 设定依据
     chart: flowchart.Chart | None = None
     benefits: list = field(default_factory=list)  # benefits that link here
@@ -219,7 +221,7 @@ class Services(ContentType):
         if located is None:
             return
         data, file = located.data, located.file
-        guide = Guide(id=path.stem, data=data, file=file)
+        guide = Guide(id=path.stem, data=data, file=file, located=located)
         for index, text in enumerate(data["设定依据"]):
             guide.citations += crossref.check_text(site, text, file, located.line_of(("设定依据", index)),
                                                    f"设定依据[{index + 1}]", allow_repealed=False)
@@ -272,7 +274,8 @@ class Services(ContentType):
         guide = None
         if "办事指南" in data:
             guide = model.guides.get(data["办事指南"])
-            if guide is None:
+            present = (site.data_dir / "guides" / f"{data['办事指南']}.yml").is_file()
+            if guide is None and not present:  # a guide that exists but has errors is reported on its own
                 known = "、".join(sorted(model.guides)) or "（暂无）"
                 site.problems.error(file, located.line_of(("办事指南",)), "办事指南",
                                     f"找不到办事指南“{data['办事指南']}”（data/guides/{data['办事指南']}.yml）；现有：{known}")
@@ -370,6 +373,15 @@ class Services(ContentType):
     def files(self, site: Site, renderer):
         text = json.dumps(self.finder_data(site), ensure_ascii=False, indent=1) + "\n"
         yield GeneratedFile(FINDER_JSON, text.encode("utf-8"))
+
+    def catalogue(self, site: Site):
+        """办事指南 are proactively disclosed (条例第二十条第（五）项: 办理对外管理服务事项的依据、条件、程序)."""
+        model: ServicesModel = site.models[self.name]
+        for guide in sorted(model.guides.values(), key=lambda g: g.id):
+            yield CatalogueItem(id=f"guides/{guide.id}", index_no=guide.data.get("索引号", ""), title=f"{guide.title}办事指南",
+                                summary=guide.data["概要"], date=dt.date.fromisoformat(guide.data["发布日期"]),
+                                category="办事服务", validity="", url=guide.url, kind="办事指南", file=guide.file,
+                                line=guide.located.line_of(("索引号",) if "索引号" in guide.data else ("名称",)))
 
     def feed_channels(self, site: Site):
         model: ServicesModel = site.models[self.name]
