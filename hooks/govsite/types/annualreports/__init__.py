@@ -295,7 +295,7 @@ class AnnualReports(ContentType):
                             model=model, chart=chart)
         for report in model.reports:
             yield renderer.page(report.url + "index.md", report.title, "annualreports/report.html",
-                                meta={"description": f"{report.year}年政府信息公开工作年度报告"},
+                                meta={"description": f"{report.year}年政府信息公开工作年度报告", "hide": ["toc"]},
                                 toc=[(2, "s1", "一、总体情况"), (2, "s2", "二、主动公开政府信息情况"),
                                      (2, "s3", "三、收到和处理政府信息公开申请情况"),
                                      (2, "s4", "四、政府信息公开行政复议、行政诉讼情况"),
@@ -332,14 +332,15 @@ def trend_chart(reports: list[AnnualReport]) -> dict | None:
     values = [{"requests": r.requests_total(), "normative": r.cell("主动公开", "行政规范性文件", "本年制发件数"),
                "reviews": r.reviews_total()} for r in years]
     top = max([v for row in values for v in row.values()] + [1])
-    step = 1 if top <= 5 else 2 if top <= 10 else 5 if top <= 25 else 10 if top <= 50 else 10 ** len(str(top // 5))
+    step = next(m * 10 ** k for k in range(12) for m in (1, 2, 5) if top / (m * 10 ** k) <= 6)  # ≤ 6 gridlines
     top = -(-top // step) * step  # round the axis up to a whole step
-    plot_left, plot_top, plot_height, bar, gap, group_gap = 48, 16, 180, 22, 4, 40
+    plot_left, plot_top, plot_height, bar, gap = 48, 16, 180, 24, 4
     group_width = len(CHART_SERIES) * bar + (len(CHART_SERIES) - 1) * gap
-    width = plot_left + len(years) * (group_width + group_gap) + group_gap
+    slot = max(group_width + 48, 520 // len(years))  # each year gets an equal slot; few years spread out
+    width = plot_left + len(years) * slot + 8
     groups = []
     for i, (report, row) in enumerate(zip(years, values)):
-        x0 = plot_left + group_gap + i * (group_width + group_gap)
+        x0 = round(plot_left + i * slot + (slot - group_width) / 2, 1)
         bars = []
         for j, (key, label) in enumerate(CHART_SERIES):
             h = round(row[key] / top * plot_height, 1)
@@ -348,7 +349,7 @@ def trend_chart(reports: list[AnnualReport]) -> dict | None:
         groups.append({"year": report.year, "x": x0, "center": x0 + group_width / 2, "bars": bars})
     ticks = [{"value": v, "y": round(plot_top + plot_height - v / top * plot_height, 1)}
              for v in range(0, top + 1, step)]
-    return {"width": max(width, 320), "height": plot_top + plot_height + 40, "left": plot_left, "top": plot_top,
+    return {"width": width, "height": plot_top + plot_height + 40, "left": plot_left, "top": plot_top,
             "bottom": plot_top + plot_height, "groups": groups, "ticks": ticks, "series": CHART_SERIES}
 
 
