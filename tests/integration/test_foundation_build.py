@@ -37,7 +37,7 @@ def test_pages_are_chinese_and_load_nothing_from_other_hosts(built_site):
 def test_navigation_lists_the_sections_in_order(built_site):
     text = (built_site / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'<li class="md-tabs__item[^"]*">\s*<a href="[^"]*" class="md-tabs__link">\s*(.*?)\s*</a>', text, re.S)
-    assert tabs == ["首页", "政府信息公开", "法律法规", "普法宣传", "公示公告", "阳光安置", "政策问答", "关于我们"], tabs
+    assert tabs == ["首页", "政府信息公开", "法律法规", "普法宣传", "公示公告", "阳光安置", "政策问答", "精准服务", "关于我们"], tabs
 
 
 def test_seed_report_is_published_verbatim_with_real_headings(built_site):
