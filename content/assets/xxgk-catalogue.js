@@ -89,7 +89,7 @@
       th.textContent = "";
       th.appendChild(button);
       button.addEventListener("click", function () {
-        var descending = th.getAttribute("aria-sort") !== "descending";
+        var descending = th.getAttribute("aria-sort") === "ascending";  // first click ascending, then toggle
         Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", descending ? "descending" : "ascending");
         var sorted = rows.slice().sort(function (a, b) {
