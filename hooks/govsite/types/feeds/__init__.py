@@ -37,8 +37,13 @@ class Feed:
     items: list[FeedItem]  # newest first
 
     @property
+    def entries(self) -> list[FeedItem]:
+        """What the feed file holds: the newest FEED_LIMIT items."""
+        return self.items[:FEED_LIMIT]
+
+    @property
     def newest(self) -> dt.datetime | None:
-        return max((i.updated for i in self.items), default=None)
+        return max((i.updated for i in self.entries), default=None)
 
 
 @dataclass
@@ -134,7 +139,7 @@ def render_feed(site: Site, feed: Feed, kind: str, fallback_date: dt.datetime) -
     fg.language(LANGUAGE)
     fg.generator("govsite")
     fg.updated(feed.newest or fallback_date)  # RSS lastBuildDate and Atom updated: never the clock
-    for item in feed.items[:FEED_LIMIT]:  # newest first; "append" keeps that order (feedgen prepends by default)
+    for item in feed.entries:  # newest first; "append" keeps that order (feedgen prepends by default)
         link = site.absolute_url(item.url)
         entry = fg.add_entry(order="append")
         entry.id(_guid(site, item))
