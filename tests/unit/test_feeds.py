@@ -157,3 +157,15 @@ def test_scripts_in_content_never_reach_a_feed_reader():
         assert entry.title == "<script>t</script>"  # a title is text: escaped, shown as typed
         html = entry.content[0].value
         assert "<script" not in html and "javascript:" not in html and "onclick" not in html and "正文" in html
+
+
+def test_a_feed_holds_the_newest_fifty_items():
+    from govsite.types.feeds import FEED_LIMIT
+
+    start = dt.datetime(2026, 1, 1, 9, 0, tzinfo=TZ)
+    many = [FeedItem(id=f"notices/2026/n{i:03d}", title=f"第{i}则", url=f"notices/2026/n{i:03d}/",
+                     published=start + dt.timedelta(days=i), updated=start + dt.timedelta(days=i), feeds=("notices",),
+                     categories=("通知公告",), summary="s") for i in range(FEED_LIMIT + 10)]
+    items = check_rss(render(make_site(items=many), "notices", "xml"), SITE_URL + "feeds/notices.xml")
+    assert FEED_LIMIT == 50 and len(items) == 50
+    assert items[0]["title"] == "第59则" and items[-1]["title"] == "第10则"
