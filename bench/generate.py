@@ -3,10 +3,16 @@
     .venv/bin/python bench/generate.py --docs 10000 --out /tmp/site-10k [--seed 1]
 
 The output is a copy of this repository's site sources (mkdocs.yml, content, data, hooks, overrides) plus N
-generated documents in the real formats of the content types, written the way editors would:
-  policies (data/policies/*.yml, with 索引号, 发文字号, dates, 主题词),  interpretations (data/interpretations/),
-  notices (content/notices/<年>/*.md, with 公示期 for 公示 categories),  laws (data/laws/*.yml + texts in the
-  LawRefBook format, 20–60 articles each; each article counts as a document),  placements (one per year).
+generated documents of every content type, written the way editors would. Each generated file starts from one
+of the repository's own demo files of that type (loaded, then its ids, 索引号, 文号, dates, titles and text are
+varied), so a field a content type adds later is carried along and format drift shows up as a failing
+`python -m govsite check` (tests/unit/test_bench_generate.py) instead of a silently unrealistic benchmark:
+
+  policies (data/policies/)  interpretations (data/interpretations/)  notices with 公示期 (content/notices/<年>/)
+  laws (data/laws/ + texts in the LawRefBook format, 20–60 articles each; each article counts as a document)
+  普法 news (content/pufa/news/)  Q&A (data/qa/, each question counts)  benefits (data/benefits/items/)
+  placements (data/placements/<年>.yml, one per year without one; each counts as a document)
+
 Text is sampled sentence by sentence from the real law texts in data/laws/texts/ (not one repeated phrase).
 Everything generated is marked as a sample (示例, 测试用). The same --seed gives byte-identical output.
 Build the result with `mkdocs build` (not --strict: generated policies have no interpretation warnings etc.).
@@ -14,6 +20,7 @@ Build the result with `mkdocs build` (not --strict: generated policies have no i
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import random
 import re
@@ -26,11 +33,38 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")
 ORG_CODE = "11410100MB0000000X"
-# Share of documents per type (laws: share of articles).
-MIX = (("policy", 0.30), ("interpretation", 0.10), ("notice", 0.35), ("law_article", 0.25))
+# Share of the N documents per type (laws: articles; Q&A: questions; placements are one per free year, on top).
+MIX = (("policy", 0.27), ("interpretation", 0.09), ("notice", 0.30), ("law_article", 0.22),
+       ("pufa_news", 0.06), ("qa", 0.05), ("benefit", 0.01))
 YEARS = range(2019, 2027)
-LAST_DAY = dt.date(2026, 11, 20)
+LAST_DAY = dt.date(2026, 11, 20)  # 公示期 of 5 工作日 must end in a year the holiday calendar knows
 DIGITS = "零一二三四五六七八九"
+
+
+class _Loader(yaml.SafeLoader):
+    """Dates stay strings, as in the engine (govsite.yamlfile)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as `|` blocks, the way editors write 正文."""
+
+
+def _str(dumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dump_yaml(data) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def chinese_number(n: int) -> str:
@@ -62,28 +96,78 @@ def law_sentences(source: Path) -> list[str]:
     return sentences
 
 
+def read_yaml(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def read_markdown(path: Path) -> tuple[list[str], dict, str]:
+    """(comment lines of the front matter, front matter, body) of an editor's page."""
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    comments = [line for line in front.splitlines() if line.startswith("#")]
+    return comments, yaml.load(front, Loader=_Loader), body
+
+
+def citations(text: str) -> list[str]:
+    """[[简称#条]] citations in a demo text: real articles, kept in generated text so crossref stays exercised."""
+    return re.findall(r"\[\[[^\]]+\]\]", text)
+
+
 class Writer:
     def __init__(self, out: Path, seed: int, source: Path):
         self.out = out
+        self.source = source
         self.rng = random.Random(seed)
         self.sentences = law_sentences(source)
         self.index_seq = {year: 20000 for year in YEARS}  # above the demo data's numbers
         self.doc_no = {year: 500 for year in YEARS}
         self.policies: list[tuple[str, dt.date]] = []  # (id, 发布日期)
-        categories = yaml.safe_load((source / "data/notices/categories.yml").read_text(encoding="utf-8"))
+        self.templates = {
+            "policy": self._yaml_templates("data/policies/*.yml"),
+            "interpretation": self._yaml_templates("data/interpretations/*.yml"),
+            "law": self._yaml_templates("data/laws/*.yml"),
+            "qa": self._yaml_templates("data/qa/*.yml"),
+            "benefit": self._yaml_templates("data/benefits/items/*.yml"),
+            "placement": self._yaml_templates("data/placements/*.yml"),
+            # Corrections (更正) point at another notice: not a template for a stand-alone one.
+            "notice": [t for t in self._md_templates("content/notices/*/*.md") if "更正" not in t[2]],
+            "pufa_news": self._md_templates("content/pufa/news/*.md"),
+        }
+        categories = read_yaml(source / "data/notices/categories.yml")
         self.categories = [c["名称"] for c in categories["类别"]]
-        self.supervision = []  # a 监督电话 the demo data already publishes (so it is on the allow-list)
-        for template in sorted((source / "content/notices").rglob("*.md")):
-            front = yaml.safe_load(template.read_text(encoding="utf-8").split("---")[1])
-            if front.get("监督电话"):
-                self.supervision = front["监督电话"]
-                break
+        self.cited = sorted({c for kind in ("qa", "benefit") for _, text, _ in self.templates[kind]
+                             for c in citations(text)})
 
+    # -- templates -------------------------------------------------------------------------------------------
+    def _yaml_templates(self, pattern: str) -> list[tuple[str, str, dict]]:
+        """(schema comment line, raw text, data) of every demo file matching pattern."""
+        found = []
+        for path in sorted(self.source.glob(pattern)):
+            text = path.read_text(encoding="utf-8")
+            comment = next((line for line in text.splitlines() if "$schema=" in line), "")
+            found.append((comment, text, read_yaml(path)))
+        return found
+
+    def _md_templates(self, pattern: str) -> list[tuple[list[str], dict, str]]:
+        return [read_markdown(path) for path in sorted(self.source.glob(pattern))]
+
+    def pick(self, kind: str):
+        if not self.templates[kind]:
+            raise SystemExit(f"no demo file of type {kind} to use as a template")
+        return copy.deepcopy(self.rng.choice(self.templates[kind]))
+
+    # -- text and values -------------------------------------------------------------------------------------
     def paragraph(self, low=1, high=4) -> str:
         return "".join(self.rng.choice(self.sentences) for _ in range(self.rng.randint(low, high)))
 
     def body(self, low: int, high: int) -> str:
         return "\n\n".join(self.paragraph() for _ in range(self.rng.randint(low, high)))
+
+    def sectioned_body(self, sections: int) -> str:
+        parts = []
+        for number in range(1, sections + 1):
+            parts += [f"## {chinese_number(number)}、{self.title_words()}", self.body(1, 4)]
+        return "\n\n".join(parts)
 
     def date(self, year: int) -> dt.date:
         start = dt.date(year, 1, 1)
@@ -95,22 +179,27 @@ class Writer:
         return f"{ORG_CODE}/{year}-{self.index_seq[year]:05d}"
 
     def title_words(self) -> str:
+        """A clause of a real sentence (between punctuation), short enough for a title."""
         sentence = self.rng.choice(self.sentences)
-        words = re.findall(r"[\u4e00-\u9fff]{4,10}", sentence)
-        return self.rng.choice(words) if words else "退役军人服务保障"
+        clauses = [c for c in re.findall(r"[\u4e00-\u9fff]+", sentence) if 4 <= len(c) <= 14]
+        return self.rng.choice(clauses) if clauses else "退役军人服务保障"
 
+    # -- writing ---------------------------------------------------------------------------------------------
     def write(self, rel: str, text: str) -> None:
         path = self.out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
-    def yaml_file(self, rel: str, schema: str, data: dict) -> None:
-        depth = "../" * rel.count("/")
-        text = f"# yaml-language-server: $schema={depth}{schema}\n"
-        text += yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-        self.write(rel, text)
+    def yaml_file(self, rel: str, schema_comment: str, data: dict) -> None:
+        self.write(rel, (schema_comment + "\n" if schema_comment else "") + dump_yaml(data))
 
+    def markdown_file(self, rel: str, comments: list[str], front: dict, body: str) -> None:
+        head = "".join(line + "\n" for line in comments)
+        self.write(rel, "---\n" + head + dump_yaml(front) + "---\n\n" + body.strip() + "\n")
+
+    # -- content types ---------------------------------------------------------------------------------------
     def policy(self, n: int) -> None:
+        comment, _, data = self.pick("policy")
         year = self.rng.choice(YEARS)
         formed = self.date(year)
         published = min(formed + dt.timedelta(days=self.rng.randint(1, 6)), LAST_DAY)
@@ -118,64 +207,141 @@ class Writer:
         ident = f"g{year}-{n:05d}"
         topic = self.title_words()
         self.policies.append((ident, published))
-        self.yaml_file(f"data/policies/{ident}.yml", "hooks/govsite/types/policies/policy.schema.json", {
+        for key in ("施行日期", "有效期至", "废止日期", "废止说明", "重要政策"):
+            data.pop(key, None)  # dates of the demo document; 重要政策 wants a 解读 (a warning otherwise)
+        data.update({
             "标题": f"某区退役军人事务局关于{topic}工作的通知（生成示例{n}）",
             "索引号": self.index_no(year),
             "发文字号": f"某退役军人发〔{year}〕{self.doc_no[year]}号",
-            "发布机构": "某区退役军人事务局（示例）",
             "成文日期": formed.isoformat(),
             "发布日期": published.isoformat(),
-            "主题分类": self.rng.choice(["优抚安置", "就业创业", "褒扬纪念", "综合政务"]),
             # Not 行政规范性文件: the annual reports' counts are checked against those.
             "文件类型": "其他文件",
             "有效性": "有效",
             "主题词": sorted({topic[:4], "退役军人"}),
             "内容概述": self.paragraph(1, 1),
-            "适用对象": ["退役军人"],
             "示例": True,
             "正文": self.body(6, 16) + "\n",
         })
+        self.yaml_file(f"data/policies/{ident}.yml", comment, data)
 
     def interpretation(self, n: int) -> None:
         if not self.policies:
             self.policy(n + 900000)
+        comment, _, data = self.pick("interpretation")
         target, policy_date = self.rng.choice(self.policies)
         published = min(policy_date + dt.timedelta(days=self.rng.randint(0, 3)), LAST_DAY)
         year = published.year
-        self.yaml_file(f"data/interpretations/g{year}-{n:05d}.yml",
-                       "hooks/govsite/types/policies/interpretation.schema.json", {
+        data.update({
             "标题": f"《{self.title_words()}》政策解读（生成示例{n}）",
             "索引号": self.index_no(year),
             "解读对象": target,
-            "解读形式": "文字解读",
-            "发布机构": "某区退役军人事务局（示例）",
             "发布日期": published.isoformat(),
             "内容概述": self.paragraph(1, 1),
             "示例": True,
             "正文": "## 一、制定背景\n\n" + self.body(2, 5) + "\n\n## 二、主要内容\n\n" + self.body(3, 8) + "\n",
         })
+        self.yaml_file(f"data/interpretations/g{year}-{n:05d}.yml", comment, data)
 
     def notice(self, n: int) -> None:
+        comments, front, _ = self.pick("notice")
         year = self.rng.choice(YEARS)
         day = self.date(year)
         category = self.rng.choice(self.categories)
-        front = {
+        for key in ("更新时间", "更新说明", "公示期", "附件"):
+            front.pop(key, None)
+        front.update({
             "标题": f"关于{self.title_words()}的{'公示' if '公示' in category else '公告'}（生成示例{n}）",
             "类别": category,
-            "索引号": self.index_no(year),
             "发布时间": f"{day.isoformat()} {self.rng.randint(8, 17):02d}:00",
+            "索引号": self.index_no(year),
             "描述": self.paragraph(1, 1),
-        }
+        })
         if "公示" in category:
             front["公示期"] = {"开始": day.isoformat(), "工作日": 5}
-            if self.supervision:
-                front["监督电话"] = self.supervision
-        text = "---\n# yaml-language-server: $schema=../../../hooks/govsite/types/notices/notice.schema.json\n"
-        text += yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
-        text += self.body(3, 9) + "\n\n本公告为生成的测试示例，内容取自法律条文的随机句子。\n"
-        self.write(f"content/notices/{year}/gen-{n:05d}.md", text)
+        body = self.sectioned_body(self.rng.randint(2, 5)) + "\n\n本公告为生成的测试示例，内容取自法律条文的随机句子。"
+        self.markdown_file(f"content/notices/{year}/gen-{n:05d}.md", comments, front, body)
+
+    def pufa_news(self, n: int) -> None:
+        comments, front, body = self.pick("pufa_news")
+        year = self.rng.choice(YEARS)
+        held = self.date(year)
+        published = min(held + dt.timedelta(days=self.rng.randint(0, 3)), LAST_DAY)
+        front.update({
+            "标题": f"开展“{self.title_words()}”普法宣传活动（生成示例{n}）",
+            "发布日期": published.isoformat(),
+            "描述": self.paragraph(1, 1),
+        })
+        if "活动日期" in front:
+            front["活动日期"] = held.isoformat()
+        cited = citations(body)
+        text = self.body(3, 7)
+        if cited:  # one real citation per article, as editors write them
+            text += f"\n\n宣讲内容涉及{self.rng.choice(cited)}等条文。"
+        text += "\n\n（本文为生成的测试示例，活动为虚构。）"
+        self.markdown_file(f"content/pufa/news/{published.isoformat()}-gen-{n:05d}.md", comments, front, text)
+
+    def qa_topics(self, questions: int) -> int:
+        """Q&A files of 10–40 questions each; every answer keeps one real citation from a demo answer."""
+        written, topic = 0, 0
+        order = 100
+        while written < questions:
+            comment, _, data = self.pick("qa")
+            topic += 1
+            order += 1
+            count = min(questions - written, self.rng.randint(10, 40))
+            demo = data["问答"]
+            items = []
+            for i in range(count):
+                item = copy.deepcopy(demo[i % len(demo)])
+                cited = citations(item["答"]) or self.cited
+                item["问"] = f"{self.title_words()}怎么办理？（生成示例{topic}-{i + 1}）"
+                item["答"] = self.paragraph(2, 5) + f"（{self.rng.choice(cited)}）\n"
+                item["更新日期"] = self.date(self.rng.choice(YEARS)).isoformat()
+                items.append(item)
+            data.update({"主题": f"{data['主题']}（生成示例{topic}）", "排序": order, "问答": items})
+            self.yaml_file(f"data/qa/gen-{topic:04d}.yml", comment, data)
+            written += count
+        return topic
+
+    def benefit(self, n: int) -> None:
+        comment, _, data = self.pick("benefit")
+        data["名称"] = f"{data['名称']}（生成示例{n}）"
+        data["概要"] = self.paragraph(1, 1)[:100]
+        self.yaml_file(f"data/benefits/items/gen-{n:04d}.yml", comment, data)
+
+    def placement(self, year: int) -> None:
+        """A year's 阳光安置 from a demo year: every date moves by whole years, 索引号 are new."""
+        comment, text, data = self.pick("placement")
+        shift = year - int(data["年度"])
+        date = re.compile(r"^(\d{4})(-\d{2}-\d{2}.*)$")
+
+        def move(value):
+            if isinstance(value, dict):
+                return {k: move(v) for k, v in value.items()}
+            if isinstance(value, list):
+                return [move(v) for v in value]
+            if isinstance(value, str):
+                match = date.match(value)
+                if match:
+                    moved = f"{int(match.group(1)) + shift}{match.group(2)}"
+                    try:  # 02-29 of a leap year
+                        dt.date.fromisoformat(moved[:10])
+                    except ValueError:
+                        moved = moved[:8] + "28" + moved[10:]
+                    return moved
+                return value.replace(str(int(data["年度"])) + "年", f"{year}年")
+            return value
+
+        data = move(data)
+        data["年度"] = year
+        for stage in (data.get("阶段") or {}).values():
+            if isinstance(stage, dict) and "索引号" in stage:
+                stage["索引号"] = self.index_no(year)
+        self.yaml_file(f"data/placements/{year}.yml", comment, data)
 
     def law(self, n: int, articles: int) -> None:
+        comment, _, data = self.pick("law")
         year = self.rng.choice(YEARS)
         published = self.date(year)
         title = f"示例生成条例第{n}号（测试用）"
@@ -190,20 +356,22 @@ class Writer:
             if self.rng.random() < 0.3:
                 lines += [self.paragraph(1, 2), ""]
         self.write(f"data/laws/texts/gen/{title}.md", "\n".join(lines).rstrip("\n"))
-        self.yaml_file(f"data/laws/gen-{n:04d}.yml", "hooks/govsite/types/laws/law.schema.json", {
+        for key in ("文号", "版本", "来源网址", "废止日期", "废止依据", "替代", "日期说明", "历史版本"):
+            data.pop(key, None)  # facts of the real law the template describes
+        data.update({
             "标题": title,
             "简称": f"示例生成条例{n}",
             "效力位阶": "规范性文件",
             "制定机关": "某区退役军人事务局（示例）",
             "公布日期": published.isoformat(),
             "施行日期": published.isoformat(),
-            "主题": ["安置"],
             "来源": "生成的测试数据（示例）",
             "文本": f"texts/gen/{title}.md",
         })
+        self.yaml_file(f"data/laws/gen-{n:04d}.yml", comment, data)
 
 
-def generate(out: Path, docs: int, seed: int, source: Path = REPO) -> dict[str, int]:
+def copy_sources(source: Path, out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -213,6 +381,13 @@ def generate(out: Path, docs: int, seed: int, source: Path = REPO) -> dict[str, 
             shutil.copytree(src, out / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, out / part)
+
+
+def generate(out: Path, docs: int, seed: int, source: Path = REPO) -> dict[str, int]:
+    out, source = Path(out).resolve(), Path(source).resolve()
+    if out == source or any(out == source / part or source / part in out.parents for part in SITE_PARTS):
+        raise SystemExit("refusing to generate into the repository's own site sources")
+    copy_sources(source, out)
     writer = Writer(out, seed, source)
     counts = {kind: int(docs * share) for kind, share in MIX}
     counts["notice"] += docs - sum(counts.values())
@@ -222,6 +397,17 @@ def generate(out: Path, docs: int, seed: int, source: Path = REPO) -> dict[str, 
         writer.interpretation(n)
     for n in range(1, counts["notice"] + 1):
         writer.notice(n)
+    for n in range(1, counts["pufa_news"] + 1):
+        writer.pufa_news(n)
+    counts["qa_topics"] = writer.qa_topics(counts["qa"]) if counts["qa"] else 0
+    for n in range(1, counts["benefit"] + 1):
+        writer.benefit(n)
+    placed = 0
+    for year in YEARS:
+        if year <= LAST_DAY.year - 1 and not (out / f"data/placements/{year}.yml").exists():
+            writer.placement(year)
+            placed += 1
+    counts["placement"] = placed
     remaining, n = counts["law_article"], 0
     while remaining > 0:
         n += 1
