@@ -72,7 +72,7 @@ def test_rss_follows_the_rules_and_is_newest_first():
     data = render(make_site(), "notices", "xml")
     items = check_rss(data, SITE_URL + "feeds/notices.xml")
     # add_entry prepends by default in feedgen; the file must still be newest first.
-    assert [i["title"] for i in items] == ["乙 & <丙>", "甲"]
+    assert [i["title"] for i in items] == ["乙 & ＜丙＞", "甲"]  # brackets full-width: readers may render titles as HTML
     assert items[0]["guid"] == SITE_URL + "notices/2026/b" and items[0]["permalink"] == "false"
     assert items[0]["published"] == at(5)
     assert b"<lastBuildDate>Sat, 07 Mar 2026 09:00:00 +0800</lastBuildDate>" in data  # the newest item's update
@@ -95,14 +95,14 @@ def test_naive_times_are_taken_as_beijing_time():
 def test_content_is_escaped_full_html_with_absolute_links():
     parsed = parse_with_reader(render(make_site(), "youfu", "atom"))
     entry = parsed.entries[0]
-    assert entry.title == "乙 & <丙>"
+    assert entry.title == "乙 & ＜丙＞"
     html = entry.content[0].value
     assert 'href="https://example.gov.cn/notices/2026/a/"' in html
     assert 'href="https://example.gov.cn/notices/2026/b/#fujian"' in html  # a bare anchor points into its page
     assert 'src="https://example.gov.cn/notices/2026/files/x.png"' in html
     assert 'href="https://www.gov.cn/"' in html
     rss = parse_with_reader(render(make_site(), "youfu", "xml"))
-    assert rss.entries[0].summary == "概述 <b>"  # plain text summary, escaped in the file
+    assert rss.entries[0].summary == "概述 ＜b＞"  # plain text summary: never markup in any reader
     assert rss.entries[0].content[0].value == html
 
 
@@ -154,7 +154,7 @@ def test_scripts_in_content_never_reach_a_feed_reader():
     for kind in ("xml", "atom"):
         parsed = parse_with_reader(render(site, "notices", kind))
         entry = parsed.entries[0]
-        assert entry.title == "<script>t</script>"  # a title is text: escaped, shown as typed
+        assert entry.title == "＜script＞t＜/script＞"  # a title is text: readable, never markup
         html = entry.content[0].value
         assert "<script" not in html and "javascript:" not in html and "onclick" not in html and "正文" in html
 

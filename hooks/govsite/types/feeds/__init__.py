@@ -116,6 +116,13 @@ def collect(site: Site, types) -> FeedsModel:
     return FeedsModel(feeds, newest)
 
 
+def plain(text: str) -> str:
+    """Text for title, summary and category elements. RSS does not say whether a title is text or HTML, and
+    many readers render it as HTML, so angle brackets become their full-width forms: what an editor typed
+    stays readable and can never become markup in any reader."""
+    return text.replace("<", "＜").replace(">", "＞")
+
+
 def feed_url(site: Site, name: str, kind: str) -> str:
     return site.absolute_url(f"feeds/{name}.{kind}")
 
@@ -131,9 +138,9 @@ def render_feed(site: Site, feed: Feed, kind: str, fallback_date: dt.datetime) -
     self_url = feed_url(site, channel.name, kind)
     fg = FeedGenerator()
     fg.id(self_url)
-    fg.title(channel.title)
-    fg.subtitle(channel.description)  # also RSS <description>
-    fg.author({"name": site.settings.get("机构名称", site.settings.get("网站名称", ""))})
+    fg.title(plain(channel.title))
+    fg.subtitle(plain(channel.description))  # also RSS <description>
+    fg.author({"name": plain(site.settings.get("机构名称", site.settings.get("网站名称", "")))})
     fg.link(href=self_url, rel="self", type="application/rss+xml" if kind == "xml" else "application/atom+xml")
     fg.link(href=site.absolute_url(channel.url), rel="alternate", type="text/html")  # the last link is RSS <link>
     fg.language(LANGUAGE)
@@ -144,14 +151,14 @@ def render_feed(site: Site, feed: Feed, kind: str, fallback_date: dt.datetime) -
         entry = fg.add_entry(order="append")
         entry.id(_guid(site, item))
         entry.guid(_guid(site, item), permalink=False)
-        entry.title(item.title)
+        entry.title(plain(item.title))
         entry.link(href=link, rel="alternate", type="text/html")
         entry.published(item.published)
         entry.updated(item.updated)
         for category in item.categories:
-            entry.category(term=category)
+            entry.category(term=plain(category))
         if item.summary:
-            entry.summary(item.summary)
+            entry.summary(plain(item.summary))
         if item.content_html:
             # Cleaned here too: feed readers render it, and an editor's raw HTML must not bring scripts along.
             entry.content(absolute_links(clean_html(item.content_html), site.site_url or "/", item.url), type="html")
