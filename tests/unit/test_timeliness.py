@@ -90,3 +90,21 @@ def test_year_without_holiday_data_is_a_chinese_error(root):
     path.write_text(path.read_text(encoding="utf-8").replace("〔2025〕", "〔2030〕"), encoding="utf-8")
     found = [e for e in errors(load(root, today=D(2030, 6, 1))) if "2030 年的法定节假日安排尚未录入" in e]
     assert found and found[0].startswith("data/policies/2025-005.yml:")
+
+
+def test_compliance_page_lists_the_warning_and_the_late_document(root):
+    from xxgk_site import render_pages
+    make_late(root, "2024-004", "2024-09-02", "2024-10-10")
+    site = load(root)
+    html = render_pages(site)["xxgk/hegui/index.md"].html
+    assert "本次构建共有 1 个警告" in html
+    assert "相隔 23 个工作日" in html
+    assert '<tr class="xxgk-late">' in html and "23（逾期）" in html
+
+
+def test_guide_shows_the_worked_reply_deadline(root):
+    from xxgk_site import render_pages
+    html = render_pages(load(root))["xxgk/zn/index.md"].html
+    # Hand-counted in test_reply_deadline_of_article_33_around_national_day_2025 for the date in data/xxgk/guide.yml.
+    assert "时限示例收到日期: 2025-09-26" in (root / "data/xxgk/guide.yml").read_text(encoding="utf-8")
+    assert "2025年9月26日收到申请" in html and "2025年10月30日" in html and "2025年11月27日" in html
