@@ -23,6 +23,7 @@ from .model import RANKS, STATUS_CLASS, STATUSES, Law, LawLibrary, LawVersion
 SCHEMA = Path(__file__).with_name("law.schema.json")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EFFECTIVE_RE = re.compile(r"自(\d{4})年(\d{1,2})月(\d{1,2})日起施行")
+RECENT_DAYS = 365  # law events newer than this appear among the home page's latest updates
 TOPICS = ("安置", "抚恤优待", "褒扬纪念", "就业创业", "权益维护", "信息公开", "个人信息保护", "国家根本制度")
 
 
@@ -237,10 +238,11 @@ class Laws(ContentType):
                        "repealed", law)
 
     def updates(self, site: Site):
+        """Only what changed in the last year: a revision from 2011 is no news on the home page (the feed has all)."""
         if self.name not in site.models:
             return
         for date, _id, title, url, summary, _kind, _law in self._events(site):
-            if date <= site.today:
+            if site.today - dt.timedelta(days=RECENT_DAYS) < date <= site.today:
                 yield Update(date=date, title=title, url=url, kind=self.label, summary=summary)
 
     def feed_channels(self, site: Site):
