@@ -164,3 +164,29 @@ def test_seed_report_titles_become_law_links(site):
         assert f'href="../../../laws/{slug}/"' in out and f">{title}</a>" in out, title
     # the verbatim text itself is unchanged: only links were added around the titles
     assert doc.body.count("《") == out.count("《")
+
+
+def test_feed_items_have_stable_ids_and_dates(site):
+    from govsite.types.laws import CONTENT_TYPE as laws
+
+    items = {item.id: item for item in laws.feed_items(site)}
+    repeal = items["laws/tuiyi-shibing-anzhi-tiaoli/repealed"]
+    assert repeal.title == "《退役士兵安置条例》已废止" and repeal.feeds == ("laws",)
+    assert repeal.published.isoformat() == "2024-09-01T00:00:00+08:00" and repeal.url == "laws/tuiyi-shibing-anzhi-tiaoli/"
+    revision = items["laws/junren-fuxu-youdai-tiaoli/2024-08-05"]
+    assert revision.title == "《军人抚恤优待条例》2024年修订" and "2024年10月1日起施行" in revision.summary
+    assert items["laws/junren-fuxu-youdai-tiaoli/2019-03-02"].url == "laws/junren-fuxu-youdai-tiaoli/2019/"
+    assert len(items) == 11  # 8 current texts + 2 earlier versions + 1 repeal
+    again = {item.id for item in laws.feed_items(site)}
+    assert again == set(items)
+    assert all(item.published.date() <= site.today for item in items.values())
+
+
+def test_pufa_news_feed_and_updates(site):
+    from govsite.types.pufa import CONTENT_TYPE as pufa
+
+    items = list(pufa.feed_items(site))
+    assert {i.id for i in items} == {"pufa/news/2025-12-04-xianfa-xuanchuanzhou", "pufa/news/2026-07-28-pufa-jin-junying",
+                                     "pufa/news/2026-09-30-lieshi-jinianri"}
+    assert all(i.title.endswith("（示例）") and i.feeds == ("pufa",) for i in items)
+    assert [u.url for u in pufa.updates(site)][0] == "pufa/news/2026-09-30-lieshi-jinianri/"

@@ -226,9 +226,8 @@ class Laws(ContentType):
         for law in library.sorted_laws():
             for version in law.all_versions:
                 kind = "new" if version is law.all_versions[0] else "changed"
-                label = "公布" if kind == "new" else version.label
                 yield (version.promulgated, f"laws/{law.slug}/{version.promulgated.isoformat()}",
-                       f"《{law.title}》{label}", version.url,
+                       f"《{law.title}》{version.label}", version.url,
                        f"{version.label}，{version.effective.year}年{version.effective.month}月{version.effective.day}日起施行",
                        kind, law)
             if law.repealed:
