@@ -114,6 +114,10 @@ def test_no_benefit_or_guide_cites_the_repealed_regulation():
         assert "退役士兵安置条例" not in path.read_text(encoding="utf-8"), path.name
 
 
+def _line_starting(path, start: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if line.startswith(start))
+
+
 def _line_of(path, needle: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in line)
 
@@ -249,3 +253,50 @@ def test_flow_chart_boxes_do_not_overlap_and_arrows_join_them(path):
         for line in box.lines:
             limit = (box.w - 2 * flowchart.PAD) / flowchart.FONT + 1 if box.kind != "decision" else 11
             assert flowchart.text_width(line) <= limit, line
+
+
+def test_conditions_on_questions_the_visitor_is_never_asked_are_errors(tmp_path):
+    root = copy_site(tmp_path / "repo")
+    items = root / "data/benefits/items"
+    never = items / "fuyuan.yml"  # 安置方式 is not asked of 烈士遗属
+    never.write_text(never.read_text(encoding="utf-8").replace(
+        "  - 身份: [退役军人]\n    安置方式: [复员]\n  - 身份: [伤残军人]\n    是否退役: [已退役]\n    安置方式: [复员]\n",
+        "  - 身份: [烈士遗属]\n    安置方式: [复员]\n"), encoding="utf-8")
+    serving = items / "zhuanye-anzhi.yml"  # 是否退役 is asked of 伤残军人 only
+    serving.write_text(serving.read_text(encoding="utf-8").replace(
+        "  - 身份: [退役军人]\n    安置方式: [转业]\n  - 身份: [伤残军人]\n    是否退役: [已退役]\n    安置方式: [转业]\n",
+        "  - 身份: [退役军人]\n    是否退役: [已退役]\n"), encoding="utf-8")
+    site = load_site(root)
+    errors = _errors(site, "data/benefits")
+    assert any(e.startswith(f"data/benefits/items/fuyuan.yml:{_line_starting(never, '条件:')} 条件: “复员费”的条件用到了"
+                            "问题“安置方式”，但回答 身份=烈士遗属 的访客不会被问到它") for e in errors), errors
+    assert any(e.startswith(f"data/benefits/items/zhuanye-anzhi.yml:{_line_starting(serving, '条件:')} 条件: “转业安置”的"
+                            "条件用到了问题“是否退役”，但回答 身份=退役军人") for e in errors), errors
+    assert len(errors) == 2, errors
+
+
+def test_audience_without_a_sure_benefit_and_question_order_are_errors(tmp_path):
+    root = copy_site(tmp_path / "repo")
+    path = root / "data/benefits/audiences.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    显示条件:\n      - 身份: [伤残军人]\n    选项: [已退役, 仍在服现役]",
+                        "    显示条件:\n      - 伤残等级: [一级]\n    选项: [已退役, 仍在服现役]")
+    text = text.replace("    画像:\n      身份: [现役军人家属]\n", "    画像:\n      身份: [现役军人家属]\n      是否参战: [是]\n")
+    path.write_text(text, encoding="utf-8")
+    site = load_site(root)
+    errors = _errors(site, "data/benefits")
+    assert f"data/benefits/audiences.yml:{_line_of(path, '- 伤残等级: [一级]')} 问题[2].显示条件[1].伤残等级: " \
+           "“是否退役”的显示条件只能引用排在它前面的问题，“伤残等级”不在它前面" in errors, errors
+
+    line = _line_of(path, "      身份: [现役军人家属]") + 1
+    assert f"data/benefits/audiences.yml:{line} 服务对象[11].画像.是否参战: 按画像中的其他回答，政策找找看不会问“是否参战”；" \
+           "请删去它或补上使它被提问的回答" in errors, errors
+
+    root2 = copy_site(tmp_path / "repo2")
+    for stem in ("guangrongpai", "jiuyi-youdai", "wenhua-youdai", "xinfang-weiquan"):  # what every family surely gets
+        (root2 / f"data/benefits/items/{stem}.yml").unlink()
+    site = load_site(root2)
+    path = root2 / "data/benefits/audiences.yml"
+    line = _line_of(path, "名称: 现役军人家属")
+    assert _errors(site, "data/benefits") == [
+        f"data/benefits/audiences.yml:{line} 服务对象: “现役军人家属”没有一项确定适用的政策；请检查它的画像或政策的条件"]

@@ -20,7 +20,7 @@ from ... import crossref
 from ...build import load_yaml_checked
 from ...model import CatalogueItem, ContentType, FeedChannel, GeneratedFile, Site, page_url
 from . import flowchart
-from .matching import APPLIES, MAYBE, NO, Outcome, Profile, Question, Rule, complete_profiles, evaluate
+from .matching import APPLIES, NO, Outcome, Profile, Question, Rule, complete_profiles, evaluate, shown
 
 HERE = Path(__file__).parent
 AUDIENCES_SCHEMA = HERE / "audiences.schema.json"
@@ -82,6 +82,7 @@ class Benefit:
     rules: tuple[Rule, ...]
     citations: list  # (text, resolved citation) of each 依据, in data order
     guide: Guide | None = None
+    conditions_line: int = 0  # line of 条件, for messages about the conditions as a whole
 
     @property
     def title(self) -> str:
@@ -147,8 +148,11 @@ class Services(ContentType):
             self._check_coverage(site, model)
 
     def _check_answers(self, site: Site, model: ServicesModel, located, path: tuple, answers: dict,
-                       before: str | None = None) -> dict:
-        """Question names and option values in a condition; returns {name: frozenset} of the valid ones."""
+                       before: str | None = None, all_names: tuple = ()) -> dict:
+        """Question names and option values in a condition; returns {name: frozenset} of the valid ones.
+
+        `before`: the question whose 显示条件 this is (only questions registered so far may be named);
+        `all_names`: every question of the file, to tell a later question from an unknown one."""
         out = {}
         names = list(model.questions)
         for name, values in answers.items():
@@ -157,14 +161,14 @@ class Services(ContentType):
             question = model.questions.get(name)
             field_name = ".".join(str(p) if not isinstance(p, int) else f"[{p + 1}]" for p in path + (name,))
             field_name = field_name.replace(".[", "[")
-            if question is None:
-                site.problems.error(located.file, located.key_line_of(path + (name,)), field_name,
-                                    f"没有名为“{name}”的问题；可用的问题：{'、'.join(names)}"
-                                    f"（见 {model.audiences_file}）")
-                continue
-            if before is not None and names.index(name) >= names.index(before):
+            if before is not None and (name in all_names and name not in names[:names.index(before)]):
                 site.problems.error(located.file, located.key_line_of(path + (name,)), field_name,
                                     f"“{before}”的显示条件只能引用排在它前面的问题，“{name}”不在它前面")
+                continue
+            if question is None:
+                site.problems.error(located.file, located.key_line_of(path + (name,)), field_name,
+                                    f"没有名为“{name}”的问题；可用的问题：{'、'.join(all_names or names)}"
+                                    f"（见 {model.audiences_file}）")
                 continue
             bad = [v for v in values if v not in question.options]
             for index, value in enumerate(values):
@@ -184,6 +188,7 @@ class Services(ContentType):
         if located is None:
             return
         model.audiences_file = located.file
+        all_names = tuple(entry["名称"] for entry in located.data["问题"])
         for index, entry in enumerate(located.data["问题"]):
             values, notes = _option_values(entry["选项"])
             name = entry["名称"]
@@ -198,7 +203,7 @@ class Services(ContentType):
             show_if = []
             for rule_index, answers in enumerate(entry.get("显示条件", [])):
                 accepts = self._check_answers(site, model, located, ("问题", index, "显示条件", rule_index), answers,
-                                              before=name)
+                                              before=name, all_names=all_names)
                 show_if.append(Rule(accepts))
             model.questions[name] = Question(name, entry["问法"], values, notes, entry.get("提示", ""),
                                              tuple(show_if))
@@ -211,6 +216,12 @@ class Services(ContentType):
                 continue
             seen[entry["编号"]] = located.line_of(where + ("编号",))
             answers = self._check_answers(site, model, located, where + ("画像",), entry["画像"])
+            for name in answers:  # a question the finder would not ask such a person cannot describe him
+                earlier = {n: v for n, v in answers.items() if list(model.questions).index(n) < list(model.questions).index(name)}
+                if not shown(model.questions[name], Profile(model.questions, earlier)):
+                    site.problems.error(located.file, located.key_line_of(where + ("画像", name)),
+                                        f"服务对象[{index + 1}].画像.{name}",
+                                        f"按画像中的其他回答，政策找找看不会问“{name}”；请删去它或补上使它被提问的回答")
             model.audiences.append(Audience(
                 id=entry["编号"], name=entry["名称"], description=entry["说明"],
                 profile=Profile(model.questions, answers), tags=tuple(entry["订阅标签"]),
@@ -281,7 +292,8 @@ class Services(ContentType):
                                     f"找不到办事指南“{data['办事指南']}”（data/guides/{data['办事指南']}.yml）；现有：{known}")
         elif "办理方式" not in data:
             site.problems.error(file, 1, "办理方式", "请写“办事指南”（指南编号）或“办理方式”，告诉访客怎样办理")
-        benefit = Benefit(id=path.stem, data=data, file=file, rules=tuple(rules), citations=citations, guide=guide)
+        benefit = Benefit(id=path.stem, data=data, file=file, rules=tuple(rules), citations=citations, guide=guide,
+                          conditions_line=located.key_line_of(("条件",)))
         if guide is not None:
             guide.benefits.append(benefit)
         model.benefits.append(benefit)
@@ -293,13 +305,24 @@ class Services(ContentType):
                 site.problems.error(audience.file, audience.line, "服务对象",
                                     f"“{audience.name}”没有一项确定适用的政策；请检查它的画像或政策的条件")
         reachable = set()
+        unasked: dict[str, tuple] = {}  # benefit id -> (question never asked, the answers that skip it)
         for profile in complete_profiles(model.questions):
             for benefit, outcome in model.outcomes(profile):
-                if outcome.status != NO:
+                if outcome.depends_on:
+                    # After answering everything the finder asks, the outcome still hangs on a question it
+                    # did not ask: the rule reads a question that these answers skip.
+                    unasked.setdefault(benefit.id, (outcome.depends_on[0], profile))
+                elif outcome.status != NO:
                     reachable.add(benefit.id)
         for benefit in model.benefits:
-            if benefit.id not in reachable:
-                site.problems.error(benefit.file, 1, "条件",
+            if benefit.id in unasked:
+                name, profile = unasked[benefit.id]
+                shown = "、".join(f"{n}={next(iter(v))}" for n, v in profile.answers.items())
+                site.problems.error(benefit.file, benefit.conditions_line, "条件",
+                                    f"“{benefit.title}”的条件用到了问题“{name}”，但回答 {shown} 的访客不会被问到它；"
+                                    f"请在该条件中同时限定使“{name}”被提问的回答")
+            elif benefit.id not in reachable:
+                site.problems.error(benefit.file, benefit.conditions_line, "条件",
                                     f"“{benefit.title}”的条件在政策找找看中无论怎样回答都不会满足；请检查条件")
 
     # ---- cross-type checks --------------------------------------------------------------------------
