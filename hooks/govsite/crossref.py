@@ -94,6 +94,15 @@ def resolve(site: Site, name: str, spec: str | None, label: str | None = None,
     return Citation(law=law, article=article, text=text)
 
 
+CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1")
+
+
+def _outside_code(line: str, matches):
+    """Matches that do not fall inside an inline code span (`[[例子#1]]` documents the syntax)."""
+    spans = [m.span() for m in CODE_SPAN_RE.finditer(line)]
+    return [m for m in matches if not any(s <= m.start() < e for s, e in spans)]
+
+
 def _scan_lines(text: str):
     """(line index, line) of lines outside fenced code blocks."""
     fenced = False
@@ -110,7 +119,7 @@ def check_text(site: Site, text: str, file: str, line: int, field: str, allow_re
     """Validate every citation in a text (first line at `line`); report errors; return the citations."""
     found = []
     for index, content in _scan_lines(text or ""):
-        for m in REF_RE.finditer(content):
+        for m in _outside_code(content, REF_RE.finditer(content)):
             try:
                 found.append(resolve(site, m.group(1), m.group(2), m.group(3), allow_repealed))
             except CitationSkipped:
@@ -171,10 +180,10 @@ def _expand_line(site: Site, line: str, from_url: str, escape_plain: bool, link_
     out = []
     pos = 0
     tokens = []
-    for m in REF_RE.finditer(line):
+    for m in _outside_code(line, REF_RE.finditer(line)):
         tokens.append((m.start(), m.end(), "ref", m))
     if link_titles and _library(site):
-        for m in TITLE_RE.finditer(line):
+        for m in _outside_code(line, TITLE_RE.finditer(line)):
             inside_ref = any(s <= m.start() < e for s, e, _, _ in tokens)
             in_link = line[max(0, m.start() - 1):m.start()] == "[" or line[m.end():m.end() + 2] == "]("
             if not inside_ref and not in_link and _library(site).lookup(m.group(1)):

@@ -139,7 +139,8 @@ def test_citation_errors(site):
 
 
 def test_expand_markdown_links_citations_and_titles(site):
-    markdown = "见[[退役军人保障法#21]]和《宪法》，以及《某不存在的法》。\n\n```\n[[退役军人保障法#21]]\n```"
+    markdown = ("见[[退役军人保障法#21]]和《宪法》，以及《某不存在的法》。写法如 `[[退役军人保障法#21]]` 或 `《宪法》`。"
+                "\n\n```\n[[退役军人保障法#21]]\n```")
     out = crossref.expand(site, markdown, "pufa/news/x.md")
     assert 'href="../../../laws/tuiyi-junren-baozhangfa/#art-21"' in out
     assert 'title="第二十一条 对退役的军官' in out
