@@ -105,3 +105,10 @@ def test_feeds_carry_no_build_time(built_site):
     for path in (built_site / "feeds").glob("*.atom"):
         updated = re.search(r"<updated>(.*?)</updated>", path.read_text(encoding="utf-8")).group(1)
         assert updated <= newest
+
+
+def test_a_category_page_also_advertises_its_own_feed(built_site):
+    for category in CATEGORIES:
+        head = (built_site / f"notices/{category['标识']}/index.html").read_text(encoding="utf-8").split("</head>")[0]
+        hrefs = [attrs(t)["href"] for t in LINK.findall(head) if "alternate" in t]
+        assert f"../../feeds/{category['标识']}.xml" in hrefs and f"../../feeds/{category['标识']}.atom" in hrefs

@@ -156,3 +156,19 @@ def test_a_period_in_a_year_without_holiday_data_is_a_chinese_error(tmp_path):
                                                            extra="公示期:\n  开始: 2099-01-05\n"))
     [message] = errors(load(root))
     assert message.startswith("content/notices/2099/a.md:5 公示期: 2099 年的法定节假日安排尚未录入")
+
+
+def test_long_lists_are_split_into_linked_pages(tmp_path):
+    from govsite.types.notices import PAGE_SIZE
+
+    root = new_root(tmp_path)
+    for i in range(PAGE_SIZE + 1):
+        write(root, f"content/notices/2026/n{i:02d}.md",
+              notice_text(f"公告{i:02d}号", category="招聘", published=f"2026-10-{1 + i % 28:02d} {8 + i // 28:02d}:00"))
+    site = load(root)
+    pages = {p.src_uri: p for p in NOTICES.pages(site, Renderer(site))}
+    assert "notices/page/2.md" in pages and "notices/zhaopin/page/2.md" in pages and "notices/page/3.md" not in pages
+    first, second = pages["notices/index.md"].html, pages["notices/page/2.md"].html
+    assert first.count('class="gov-list__item"') == PAGE_SIZE and second.count('class="gov-list__item"') == 1
+    assert 'href="page/2/" rel="next"' in first and 'href="../../" rel="prev"' in second
+    assert pages["notices/zhaopin/index.md"].meta["feeds"] == [{"title": "某区退役军人事务局 · 招聘", "name": "zhaopin"}]

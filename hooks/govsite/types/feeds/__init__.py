@@ -82,7 +82,11 @@ def collect(site: Site, types) -> FeedsModel:
     items: dict[str, FeedItem] = {}
     for content_type in types:
         for channel in content_type.feed_channels(site):
-            channels.setdefault(channel.name, channel)
+            if channel.name in channels and channels[channel.name] != channel:
+                site.problems.error("", 0, "", f"订阅地址 feeds/{channel.name}.xml 被两个栏目同时使用"
+                                               f"（{channels[channel.name].title} 和 {channel.title}）；请给其中一个换一个标识")
+                continue
+            channels[channel.name] = channel
         for item in content_type.feed_items(site):
             item = _normalise(item)
             if item.id in items:

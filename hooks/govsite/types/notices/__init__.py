@@ -23,11 +23,13 @@ from .notice import STATUS_BEFORE, STATUS_CLOSED, STATUS_OPEN, Category, Notice,
 HERE = Path(__file__).parent
 PREFIX = "notices/"
 CATEGORIES_FILE = "notices/categories.yml"
-MAIN_FEED = "notices"
 KIND = "公示公告"
 _NOTICE_URI = re.compile(r"^notices/(\d{4})/([a-z0-9][a-z0-9-]*)\.md$")
 _TAGS = re.compile(r"<[^>]+>")
 SUMMARY_CHARS = 120
+PAGE_SIZE = 30  # notices per list page
+MAIN_FEED = "notices"
+RESERVED_SLUGS = (MAIN_FEED, "all", "page")  # feed names and list paths a category slug must not take
 
 __all__ = ["Category", "Notice", "Period", "STATUS_BEFORE", "STATUS_OPEN", "STATUS_CLOSED", "register_notice",
            "make_period", "CONTENT_TYPE"]
@@ -95,9 +97,9 @@ def _load_categories(site: Site) -> list[Category]:
             if clash:
                 site.problems.error(located.file, located.line_of(("类别", i, key)), f"类别[{i + 1}].{key}",
                                     f"“{entry[key]}”重复；每个类别的{key}必须不同")
-        if entry["标识"] == MAIN_FEED:
+        if entry["标识"] in RESERVED_SLUGS:
             site.problems.error(located.file, located.line_of(("类别", i, "标识")), f"类别[{i + 1}].标识",
-                                f"“{MAIN_FEED}”是全部公告的订阅地址，不能用作类别标识")
+                                f"“{entry['标识']}”已被网站使用（全部公告的订阅地址或翻页网址），不能用作类别标识")
         categories.append(Category(entry["名称"], entry["标识"], entry["说明"], entry["目录类别"]))
     return categories
 
@@ -210,23 +212,33 @@ class Notices(ContentType):
 
     # -- pages -------------------------------------------------------------------------------------------
 
-    def _list_page(self, site: Site, renderer, category: Category | None):
+    def _list_pages(self, site: Site, renderer, category: Category | None):
+        """One list (all notices, or one category), PAGE_SIZE notices a page: notices/, notices/page/2/ …"""
         notices = model(site)
-        items = [{"notice": n, "status": n.status(site.today)} for n in notices.newest_first(category)]
+        chosen = notices.newest_first(category)
         counts = {c.slug: len(notices.newest_first(c)) for c in notices.categories}
-        src_uri = "notices/index.md" if category is None else f"notices/{category.slug}/index.md"
+        base = "notices/" if category is None else category.url
         title = KIND if category is None else f"{KIND} · {category.name}"
         feed = MAIN_FEED if category is None else category.slug
-        return renderer.page(src_uri, title, "notices/list.html", meta={"description": (
-            category.description if category else "安置公示、优抚公示、通知公告等，可按类别查看和订阅")},
-            items=items, categories=notices.categories, counts=counts, total=len(notices.notices),
-            current=category, feed=feed)
+        feed_title = f"{site.settings.get('网站名称', '')} · {title.split(' · ')[-1]}"
+        page_count = max(1, -(-len(chosen) // PAGE_SIZE))
+        urls = [base] + [f"{base}page/{n}/" for n in range(2, page_count + 1)]
+        for number in range(1, page_count + 1):
+            part = chosen[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
+            src_uri = base + "index.md" if number == 1 else f"{base}page/{number}.md"
+            yield renderer.page(
+                src_uri, title if number == 1 else f"{title}（第{number}页）", "notices/list.html",
+                meta={"description": category.description if category else "安置公示、优抚公示、通知公告等，可按类别查看和订阅",
+                      "feeds": [{"title": feed_title, "name": feed}]},
+                items=[{"notice": n, "status": n.status(site.today)} for n in part],
+                categories=notices.categories, counts=counts, total=len(notices.notices), current=category,
+                feed=feed, page_number=number, page_urls=urls)
 
     def pages(self, site: Site, renderer):
         notices = model(site)
-        yield self._list_page(site, renderer, None)
+        yield from self._list_pages(site, renderer, None)
         for category in notices.categories:
-            yield self._list_page(site, renderer, category)
+            yield from self._list_pages(site, renderer, category)
         for notice in notices.newest_first():
             if notice.body is None:
                 continue  # Markdown notices are pages of their own; document_html() frames them
