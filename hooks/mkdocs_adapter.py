@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
@@ -75,13 +76,17 @@ def on_page_markdown(markdown, page, config, files):
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None:
         page.meta.update(generated.meta)
-        page.meta["title"] = generated.title
+        page.meta["title"] = escape(generated.title)  # data, printed unescaped by Material: escape once
+        if "description" in page.meta:
+            page.meta["description"] = escape(page.meta["description"])
         return ""
     document = _state["site"].documents.get(page.file.src_uri)
     if document is not None:
-        page.meta["title"] = document.meta["标题"]
+        # Material prints titles and descriptions unescaped (they normally come from trusted Markdown);
+        # here they are editors' data, so they are escaped once, as Markup, before any template sees them.
+        page.meta["title"] = escape(document.meta["标题"])
         if "描述" in document.meta:
-            page.meta["description"] = document.meta["描述"]
+            page.meta["description"] = escape(document.meta["描述"])
         if "隐藏" in document.meta:
             page.meta["hide"] = document.meta["隐藏"]
         return crossref.expand(_state["site"], markdown, page.file.src_uri)  # [[法#条]] citations, 《titles》
