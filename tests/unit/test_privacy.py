@@ -50,6 +50,8 @@ def test_luhn_and_bank_cards():
     assert privacy.is_bank_card(CARD)
     assert privacy.is_bank_card(" ".join([CARD[:4], CARD[4:8], CARD[8:12], CARD[12:16], CARD[16:]]))
     assert not privacy.is_bank_card("0000000000000000")
+    serial = make_card("202300010002000")  # a document serial number that happens to pass Luhn
+    assert privacy.luhn_ok(serial) and not privacy.is_bank_card(serial)
 
 
 @pytest.mark.parametrize("line, rule", [
