@@ -188,6 +188,8 @@ def targets_for(query: str, units: list[dict], expected: list[str]) -> list[str]
 
 def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, like any real web server
+
         def log_message(self, *args):
             pass
 

@@ -1,7 +1,7 @@
 """The search index builder (govsite.search), without MkDocs: records from HTML, postings, determinism.
 
 The postings are decoded here by an independent reader of the documented format and checked against the
-records' text: every bigram of every record must lead back to it.
+records' text: every bigram and trigram of every record must lead back to it, with its count.
 """
 from __future__ import annotations
 
@@ -85,11 +85,14 @@ def _decode_postings(files: dict[str, bytes]) -> dict[str, dict[int, tuple[int, 
         count, pos = _read_varint(data, 0)
         heads = []
         for _ in range(count):
-            a, pos = _read_varint(data, pos)
-            b, pos = _read_varint(data, pos)
+            length, pos = _read_varint(data, pos)
+            gram = ""
+            for _ in range(length):
+                code, pos = _read_varint(data, pos)
+                gram += chr(code)
             n, pos = _read_varint(data, pos)
             size, pos = _read_varint(data, pos)
-            heads.append((chr(a) + chr(b), n, size))
+            heads.append((gram, n, size))
         for bigram, n, size in heads:
             blob, pos = data[pos:pos + size], pos + size
             rid, at, entries = -1, 0, {}
@@ -99,15 +102,19 @@ def _decode_postings(files: dict[str, bytes]) -> dict[str, dict[int, tuple[int, 
                 entries[rid] = (blob[at] >> 1, blob[at] & 1)
                 at += 1
             assert at == len(blob)
-            assert bigram not in postings, "a bigram lives in exactly one file"
+            assert bigram not in postings, "an n-gram lives in exactly one file"
             postings[bigram] = entries
             manifest = json.loads(files["manifest.json"])
-            expected_file = manifest["solo"].get(bigram, index.bigram_hash(bigram) % manifest["shards"])
+            expected_file = manifest["solo"].get(bigram, index.gram_hash(bigram) % manifest["shards"])
             assert name == f"g/{expected_file}.bin"
     return postings
 
 
-def test_every_bigram_leads_back_to_its_records():
+def _count(text: str, gram: str) -> int:
+    return sum(1 for i in range(len(text) - len(gram) + 1) if text.startswith(gram, i))
+
+
+def test_every_ngram_leads_back_to_its_records():
     records = []
     for url, html in (("laws/bzf/", LAW_PAGE), ("xxgk/zcwj/2023-003/", POLICY_PAGE)):
         parsed = extract.parse_page(html, url)
@@ -118,29 +125,25 @@ def test_every_bigram_leads_back_to_its_records():
     postings = _decode_postings(files)
     for rid, record in enumerate(records):
         head, body = fold(record.title + " " + record.keys), fold(record.text)
-        for source in (head, body):
-            for i in range(len(source) - 1):
-                bigram = source[i:i + 2]
-                if " " not in bigram:
-                    assert rid in postings[bigram], (bigram, record.url)
-                    assert postings[bigram][rid][0] == min(127, head.count(bigram) + body.count(bigram)) or \
-                        bigram_overlaps(bigram)
-        for bigram in {head[i:i + 2] for i in range(len(head) - 1)} - {" "}:
-            if " " not in bigram:
-                assert postings[bigram][rid][1] == 1
-    # "恤金" is in exactly the records whose text contains it (substring semantics for two characters).
-    assert sorted(postings["恤金"]) == [i for i, r in enumerate(records) if "恤金" in r.text]
-    assert 4 in postings["ab"]  # 全角ＡＢ folded to ab
+        for n in (2, 3):
+            for source in (head, body):
+                for gram in {source[i:i + n] for i in range(len(source) - n + 1)}:
+                    if " " in gram:
+                        assert gram not in postings
+                        continue
+                    tf, in_title = postings[gram][rid]
+                    assert tf == min(127, _count(head, gram) + _count(body, gram)), (gram, record.url)
+                    assert in_title == (gram in head)
+    # A two- or three-character term's list is exactly the records containing it (substring semantics).
+    for term in ("恤金", "抚恤金", "退役军", "〔20"):
+        assert sorted(postings[term]) == [i for i, r in enumerate(records)
+                                          if term in fold(r.text) or term in fold(r.title + " " + r.keys)]
+    assert 4 in postings["ab"] and 4 in postings["abc"]  # 全角ＡＢＣ folded
     table = files["records.bin"]
     count, chunks = struct.unpack_from("<II", table, 0)
     assert count == len(records) and chunks >= 1
     stored = [row for name in sorted(files) if name.startswith("c/") for row in json.loads(files[name])]
     assert sorted(r[0] for r in stored) == sorted(r.url for r in records)
-
-
-def bigram_overlaps(bigram: str) -> bool:
-    """Counting overlapping repeats (e.g. "金金金") differs from str.count; none occur in the samples."""
-    return bigram[0] == bigram[1]
 
 
 def test_index_is_deterministic(tmp_path):

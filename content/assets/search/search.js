@@ -1,9 +1,10 @@
 /* Site search: finds every page and law article containing what was typed (substring, like Ctrl+F).
  *
- * The index (built by hooks/govsite/search/ into searchindex/) maps character bigrams to records. A query
- * term of n characters needs about n/2 bigram lists (a few small files), their intersection gives the
- * candidates, and the stored text of the candidates (small chunk files) confirms the phrase, gives the
- * snippet and the rank. Nothing is loaded until the search box is used.
+ * The index (built by hooks/govsite/search/ into searchindex/) maps character bigrams and trigrams to
+ * records. A term of 2 or 3 characters is one n-gram list: exactly the records containing it. A longer term
+ * needs the trigrams covering it (about n/3 small files); their intersection gives the candidates, and the
+ * stored text of the candidates (small chunk files) confirms the phrase, gives the snippet and the rank.
+ * Nothing is loaded until the search box is used.
  *
  * Text folding must match hooks/govsite/search/text.py: NFKC + lower case, one code point to one code
  * point with the same UTF-16 length, whitespace to a space.
@@ -11,9 +12,10 @@
 (function () {
   "use strict";
 
-  var VERIFY_ALL_BYTES = 160000; // check every candidate when their text costs at most this much
-  var PAGE_SIZE = 20; // hits shown per step
-  var FLAG_STATUS = 1, FLAG_ARTICLE = 2, FLAG_LISTING = 4;
+  var VERIFY_ALL_BYTES = 100000; // check every candidate when their text costs at most this much
+  var PAGE_SIZE = 10; // hits shown per step
+  var STEP_CHUNKS = 16; // text files fetched at most per step while looking for confirmed hits
+  var FLAG_STATUS = 1, FLAG_ARTICLE = 2, FLAG_LISTING = 4, FLAG_TRUNCATED = 8;
 
   /* ---------------------------------------------------------------- folding */
 
@@ -129,8 +131,9 @@
     var bytes = new Uint8Array(buf), pos = { i: 0 };
     var n = readVarint(bytes, pos), heads = [];
     for (var k = 0; k < n; k++) {
-      var a = readVarint(bytes, pos), b = readVarint(bytes, pos);
-      heads.push([String.fromCodePoint(a) + String.fromCodePoint(b), readVarint(bytes, pos), readVarint(bytes, pos)]);
+      var len = readVarint(bytes, pos), gram = "";
+      for (var c = 0; c < len; c++) gram += String.fromCodePoint(readVarint(bytes, pos));
+      heads.push([gram, readVarint(bytes, pos), readVarint(bytes, pos)]);
     }
     var map = new Map(), off = pos.i;
     heads.forEach(function (h) { map.set(h[0], { count: h[1], bytes: bytes.subarray(off, off + h[2]) }); off += h[2]; });
@@ -195,11 +198,14 @@
     return terms;
   }
 
-  /* The bigrams at 0, 2, 4 … (and the last one) cover every character of a term. */
+  /* The n-grams whose lists hold every record containing `term`: the term itself when it has 2 or 3
+   * characters, else the trigrams at 0, 2, 4 … and the last one (overlapping, so that few records hold
+   * them all without holding the term: 2025-20001 is not taken for 2025-20010). */
   function cover(term) {
     var cps = Array.from(term), out = [];
-    for (var i = 0; i + 1 < cps.length; i += 2) out.push(cps[i] + cps[i + 1]);
-    if (cps.length % 2 === 1 && cps.length > 2) out.push(cps[cps.length - 2] + cps[cps.length - 1]);
+    if (cps.length <= 3) return [term];
+    for (var i = 0; i + 3 <= cps.length; i += 2) out.push(cps.slice(i, i + 3).join(""));
+    if (cps.length % 2 === 0) out.push(cps.slice(-3).join(""));
     return out;
   }
 
@@ -276,7 +282,11 @@
     for (var t = 0; t < terms.length; t++) {
       var term = terms[t], inTitle = title.indexOf(term) !== -1;
       var n = countOf(text, term);
-      if (!inTitle && n === 0 && keys.indexOf(term) === -1) return null;
+      if (!inTitle && n === 0 && keys.indexOf(term) === -1) {
+        // Only the start of a very long text is stored: its n-grams matched, take the rest on trust.
+        if (!(idx.flags[rid] & FLAG_TRUNCATED)) return null;
+        n = 1;
+      }
       // A law article's title starts with the law's: a title hit counts less there than on the law's own page.
       if (inTitle) score += (idx.flags[rid] & FLAG_ARTICLE) ? 60 : 100 + (title.indexOf(term) === 0 ? 20 : 0) + (title === term ? 30 : 0);
       else if (keys.indexOf(term) !== -1) score += 100;
@@ -297,14 +307,14 @@
     if (!terms.some(function (t) { return Array.from(t).length >= 2; }))
       return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, tooShort: true });
     return idx.load().then(function () { return self.candidates(terms, filters); }).then(function (cands) {
-      var needCheck = terms.some(function (t) { return Array.from(t).length !== 2; });
+      var needCheck = terms.some(function (t) { var n = Array.from(t).length; return n < 2 || n > 3; });
       var result = { terms: terms, hits: [], total: cands.length, exact: !needCheck, pending: cands, checked: [] };
       var chunks = new Map();
       cands.forEach(function (c) { var k = idx.chunkOf(c.rid); if (!idx.chunks.has(k)) chunks.set(k, true); });
       var cost = 0;
       chunks.forEach(function (_, k) { cost += idx.chunkSize[k]; });
       if (needCheck && cost <= VERIFY_ALL_BYTES) {
-        return self.check(result, cands.length).then(function () {
+        return self.check(result, cands.length, true).then(function () {
           result.exact = true;
           result.total = result.checked.length;
           return result;
@@ -314,12 +324,15 @@
     });
   };
 
-  /* Check candidates in estimated order until `want` more hits are confirmed (or none are left). */
-  Search.prototype.check = function (result, want) {
-    var self = this, idx = this.index, target = result.checked.length + want;
+  /* Check candidates in estimated order until `want` more hits are confirmed, none are left, or this step
+   * has fetched STEP_CHUNKS text files (what is left waits for "more"). */
+  Search.prototype.check = function (result, want, unlimited) {
+    var self = this, idx = this.index, target = result.checked.length + want, fetched = new Set();
     function step() {
       if (result.checked.length >= target || !result.pending.length) return finish();
+      if (!unlimited && fetched.size >= STEP_CHUNKS) return finish();
       var batch = result.pending.splice(0, Math.max(PAGE_SIZE, target - result.checked.length));
+      batch.forEach(function (c) { var k = idx.chunkOf(c.rid); if (!idx.chunks.has(k)) fetched.add(k); });
       return idx.rows(batch.map(function (c) { return c.rid; })).then(function (rows) {
         batch.forEach(function (c) {
           var row = rows.get(c.rid), score = judge(row, result.terms, idx, c.rid);
@@ -335,7 +348,7 @@
       if (!result.pending.length) { result.exact = true; result.total = result.checked.length; }
       return result;
     }
-    return step();
+    return Promise.resolve(step());
   };
 
   function hitOf(row, rid, score, idx) {
@@ -456,7 +469,8 @@
     if (result.empty) { meta.textContent = "输入关键词，例如：抚恤金、退役金、〔2023〕3号"; list.innerHTML = ""; more.hidden = true; return; }
     if (result.tooShort) { meta.textContent = "请至少输入两个字"; list.innerHTML = ""; more.hidden = true; return; }
     var hits = result.hits.slice(0, shown);
-    if (!result.hits.length) meta.textContent = "没有找到包含“" + result.terms.join(" ") + "”的内容" + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
+    if (!result.hits.length && result.pending.length) meta.textContent = "还在查找，请点“显示更多结果”";
+    else if (!result.hits.length) meta.textContent = "没有找到包含“" + result.terms.join(" ") + "”的内容" + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
     else if (result.exact) meta.textContent = "共 " + result.total + " 条结果";
     else meta.textContent = "约 " + result.total + " 条结果，已显示 " + hits.length + " 条";
     list.innerHTML = hits.map(function (h) { return hitHTML(h, result.terms); }).join("");
@@ -472,7 +486,9 @@
       S.lastQueryMs = performance.now() - started;
       root.setAttribute("data-gs-done", query);  // tests wait for this
     }).catch(function (err) {
-      if (mine === sequence) meta.textContent = "搜索出错：" + err.message;
+      if (mine !== sequence) return;
+      meta.textContent = "搜索出错：" + err.message;
+      root.setAttribute("data-gs-done", query);
     });
   }
 

@@ -1,14 +1,16 @@
-"""The search index: character bigrams -> records, cut into small files the browser fetches on demand.
+"""The search index: character bigrams and trigrams -> records, cut into small files fetched on demand.
 
 Files under site/searchindex/ (format documented for the client in content/assets/search/search.js):
-  manifest.json      counts, shard count, bigrams big enough for a file of their own, filter groups
+  manifest.json      counts, shard count, n-grams big enough for a file of their own, filter groups
   records.bin        per record: group, flags, date, text length; per text chunk: first record and byte size
-  g/<n>.bin          postings of the bigrams hashed to shard n (or one large bigram)
+  g/<n>.bin          postings of the n-grams hashed to shard n (or of one large n-gram)
   c/<n>.json         stored text of consecutive records: [url, title, kind, date, status, text, keys]
+                     (text cut at STORED_TEXT characters, flagged in records.bin)
 
-A posting is (record id gap as varint, one byte tf<<1 | in-title). Any query of two or more characters maps
-to the records holding all of its bigrams; the client checks the phrase on the stored text (substring
-semantics, like Ctrl+F) before it shows a hit, and ranks by title, phrase count and date.
+A posting is (record id gap as varint, one byte tf<<1 | in-title). A term of two or three characters is one
+n-gram: its postings are exactly the records containing it. A longer term maps to the records holding all of
+the trigrams that cover it; the client checks the phrase on the stored text (substring semantics, like
+Ctrl+F) before it shows a hit, and ranks by title, phrase count and date.
 """
 from __future__ import annotations
 
@@ -18,26 +20,30 @@ import json
 import math
 import shutil
 import struct
-from collections import Counter
-from operator import add
 from pathlib import Path
+
+import numpy as np
 
 from .extract import Record
 from .facts import GROUPS
 from .text import fold
 
 FORMAT_VERSION = 1
-CHUNK_BYTES = 8_000  # stored text per file: a hit costs about this much to show
+CHUNK_BYTES = 4_000  # stored text per file: a hit costs about this much to show
 SHARD_BYTES = 16_000  # postings per shard file
 EPOCH = dt.date(1900, 1, 1)
-FLAG_STATUS, FLAG_ARTICLE, FLAG_LISTING = 1, 2, 4
+FLAG_STATUS, FLAG_ARTICLE, FLAG_LISTING, FLAG_TRUNCATED = 1, 2, 4, 8
+# Stored text per record (characters). Longer texts are indexed in full but stored cut, so that showing one
+# hit never costs much (a catalogue page lists every document); the client trusts the n-grams for the rest.
+STORED_TEXT = 6_000
+STORED_LISTING_TEXT = 400
 MAX_TF = 127
 
 
-def bigram_hash(bigram: str) -> int:
+def gram_hash(gram: str) -> int:
     """FNV-1a over the code points; search.js computes the same."""
     value = 0x811C9DC5
-    for char in bigram:
+    for char in gram:
         value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
     return value
 
@@ -60,44 +66,111 @@ def _days(date: str) -> int:
         return 0
 
 
-def _postings(records: list[Record]) -> dict[str, tuple[bytearray, int]]:
-    """bigram -> (encoded postings, number of postings); records in id order so gaps stay positive."""
-    entries: dict[str, list] = {}  # bigram -> [blob, previous record id, count]
-    for rid, record in enumerate(records):
-        head = fold(record.title + " " + record.keys)
-        body = fold(record.text)
-        counts = Counter(map(add, head, head[1:]))
-        counts.update(map(add, body, body[1:]))
-        in_head = set(map(add, head, head[1:]))
-        for bigram, count in counts.items():
-            entry = entries.get(bigram)
-            if entry is None:
-                if " " in bigram:
-                    continue
-                entry = entries[bigram] = [bytearray(), -1, 0]
-            gap = rid - entry[1]
-            entry[1] = rid
-            entry[2] += 1
-            blob = entry[0]
-            if gap < 0x80:
-                blob.append(gap)
-            else:
-                _varint(gap, blob)
-            blob.append(((count if count < MAX_TF else MAX_TF) << 1) | (bigram in in_head))
-    return {bigram: (entry[0], entry[2]) for bigram, entry in entries.items()}
+_SPACE = 32
+_BITS = 21  # a code point fits in 21 bits: a bigram key takes 42, a trigram key 63 (and is ≥ 2**42)
+_MASK = (1 << _BITS) - 1
+
+
+def _keys(text: str, n: int):
+    """int64 keys of the n-grams of `text` (n = 2 or 3) that do not span a space."""
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.int64)
+    if len(cps) < n:
+        return np.empty(0, dtype=np.int64)
+    keys = cps[:len(cps) - n + 1].copy()
+    valid = keys != _SPACE
+    for i in range(1, n):
+        part = cps[i:len(cps) - n + 1 + i]
+        keys = (keys << _BITS) | part
+        valid &= part != _SPACE
+    return keys[valid]
+
+
+def _gram(key: int) -> str:
+    if key >> (2 * _BITS):
+        return chr(key >> (2 * _BITS)) + chr((key >> _BITS) & _MASK) + chr(key & _MASK)
+    return chr(key >> _BITS) + chr(key & _MASK)
+
+
+def _encode(arrays: list) -> dict[str, tuple[bytes, int]]:
+    """Group (key, record, value) triples by key into encoded posting lists (numpy: millions of postings).
+
+    `arrays` = [keys, records, values]; it is emptied so that the big inputs can be freed early.
+    """
+    keys, rids, vals = arrays
+    arrays.clear()
+    if not len(keys):
+        return {}
+    order = np.argsort(keys, kind="stable")  # stable: records stay in id order within a key
+    keys = keys[order]
+    rids = rids[order]
+    vals = vals[order]
+    del order
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    gaps = np.empty(len(rids), dtype=np.int32)
+    gaps[0] = rids[0] + 1
+    np.subtract(rids[1:], rids[:-1], out=gaps[1:])
+    gaps[starts] = rids[starts] + 1
+    # varint bytes per gap (record ids stay below 2**28)
+    width = (1 + (gaps >= 1 << 7).astype(np.uint8) + (gaps >= 1 << 14) + (gaps >= 1 << 21)).astype(np.uint8)
+    offsets = np.cumsum(width + 1, dtype=np.int64)
+    offsets -= width + 1
+    total = int(offsets[-1] + width[-1] + 1)
+    out = np.zeros(total, dtype=np.uint8)
+    for byte in range(4):
+        has = np.flatnonzero(width > byte)
+        if not len(has):
+            break
+        chunk = (gaps[has] >> (7 * byte)) & 0x7F
+        more = (width[has] > byte + 1).astype(np.int32) << 7
+        out[offsets[has] + byte] = chunk | more
+    out[offsets + width] = vals
+    del gaps, vals, rids
+    ends = np.concatenate((offsets[starts[1:]], [total]))
+    counts = np.diff(np.concatenate((starts, [len(keys)])))
+    return {_gram(int(k)): (out[b:e].tobytes(), int(c))
+            for k, b, e, c in zip(keys[starts].tolist(), offsets[starts].tolist(), ends.tolist(), counts.tolist())}
+
+
+def _postings(records: list[Record]) -> dict[str, tuple[bytes, int]]:
+    """n-gram -> (encoded postings, number of postings) for the bigrams and the trigrams of every record."""
+    result: dict[str, tuple[bytes, int]] = {}
+    heads = [fold(r.title + " " + r.keys) for r in records]
+    bodies = [fold(r.text) for r in records]
+    for n in (2, 3):  # one size at a time: half the memory
+        all_keys, all_rids, all_vals = [], [], []
+        for rid, (head, body) in enumerate(zip(heads, bodies)):
+            head_keys = _keys(head, n)
+            grams, counts = np.unique(np.concatenate((head_keys, _keys(body, n))), return_counts=True)
+            if not len(grams):
+                continue
+            in_head = np.isin(grams, head_keys)
+            all_keys.append(grams)
+            all_rids.append(np.full(len(grams), rid, dtype=np.int32))
+            all_vals.append(((np.minimum(counts, MAX_TF) << 1) | in_head).astype(np.uint8))
+        if all_keys:
+            arrays = [np.concatenate(all_keys), np.concatenate(all_rids), np.concatenate(all_vals)]
+            all_keys.clear(), all_rids.clear(), all_vals.clear()
+            result.update(_encode(arrays))
+    return result
 
 
 def _shard_bytes(entries: list[tuple[str, bytes, int]]) -> bytes:
     out = bytearray()
     _varint(len(entries), out)
-    for bigram, blob, count in entries:
-        _varint(ord(bigram[0]), out)
-        _varint(ord(bigram[1]), out)
+    for gram, blob, count in entries:
+        _varint(len(gram), out)
+        for char in gram:
+            _varint(ord(char), out)
         _varint(count, out)
         _varint(len(blob), out)
     for _, blob, _ in entries:
         out += blob
     return bytes(out)
+
+
+def _stored(record: Record) -> str:
+    limit = STORED_LISTING_TEXT if record.listing else STORED_TEXT
+    return record.text if len(record.text) <= limit else record.text[:limit] + "…"
 
 
 def build_files(records: list[Record]) -> dict[str, bytes]:
@@ -118,7 +191,7 @@ def build_files(records: list[Record]) -> dict[str, bytes]:
         rows, size = [], 0
 
     for rid, record in enumerate(records):
-        row = [record.url, record.title, record.kind, record.date, record.status, record.text, record.keys]
+        row = [record.url, record.title, record.kind, record.date, record.status, _stored(record), record.keys]
         row_size = len(_json(row))
         if rows and size + row_size > CHUNK_BYTES:
             flush()
@@ -131,7 +204,8 @@ def build_files(records: list[Record]) -> dict[str, bytes]:
     table = bytearray(struct.pack("<II", len(records), len(chunk_first)))
     for record in records:
         flags = ((FLAG_STATUS if record.status else 0) | (FLAG_ARTICLE if record.article else 0)
-                 | (FLAG_LISTING if record.listing else 0))
+                 | (FLAG_LISTING if record.listing else 0)
+                 | (FLAG_TRUNCATED if len(_stored(record)) < len(record.text) else 0))
         table += struct.pack("<BBHH", GROUPS.index(record.group), flags, _days(record.date),
                              min(len(record.text), 0xFFFF))
     table += struct.pack(f"<{len(chunk_first)}I", *chunk_first)
@@ -144,14 +218,14 @@ def build_files(records: list[Record]) -> dict[str, bytes]:
     solo_limit = SHARD_BYTES // 2
     shards: dict[int, list] = {}
     solo: dict[str, int] = {}
-    for bigram in sorted(blobs):
-        blob, count = blobs[bigram]
-        entry = (bigram, bytes(blob), count)
+    for gram in sorted(blobs):
+        blob, count = blobs[gram]
+        entry = (gram, bytes(blob), count)
         if len(blob) > solo_limit:
-            solo[bigram] = shard_count + len(solo)
-            files[f"g/{solo[bigram]}.bin"] = _shard_bytes([entry])
+            solo[gram] = shard_count + len(solo)
+            files[f"g/{solo[gram]}.bin"] = _shard_bytes([entry])
         else:
-            shards.setdefault(bigram_hash(bigram) % shard_count, []).append(entry)
+            shards.setdefault(gram_hash(gram) % shard_count, []).append(entry)
     for number in range(shard_count):
         files[f"g/{number}.bin"] = _shard_bytes(shards.get(number, []))
 

@@ -1,0 +1,118 @@
+"""Search at scale: bytes and time per query on a large built site, through the real search box in Chromium.
+
+    .venv/bin/python bench/generate.py --docs 10000 --out /tmp/site-10k
+    (cd /tmp/site-10k && ../path/to/.venv/bin/mkdocs build -d /tmp/site-10k/site)
+    .venv/bin/python bench/search_scale.py /tmp/site-10k/site
+
+Cold load (the first use of the search box: manifest.json and records.bin) is measured once and reported
+separately. Each query then runs in a fresh browser context whose index is already warm but whose HTTP cache
+holds nothing else: the bytes counted are what that one query downloads (bigram postings and the text chunks
+of the hits shown). Time is from the input event to the rendered result list (search.js measures it).
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import statistics
+import sys
+import threading
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+QUERIES = [
+    "退役军人", "抚恤金", "恤金", "役金", "安置", "人民政府", "自主就业", "烈士遗属", "伤残抚恤金", "违法行为",
+    "退役军人 安置", "抚恤 优待", "事业单位 国有企业", "县级以上地方人民政府", "应当", "工作日", "公示",
+    "〔2023〕501号", "某退役军人发〔2024〕510号", "政策解读", "示例生成条例", "第二十一条", "优待证",
+    "就业 创业 培训", "法律责任", "一次性抚恤金", "赋分选岗", "档案", "个人信息", "11410100MB0000000X/2025-20001",
+]
+
+RESOURCES_JS = """() => performance.getEntriesByType("resource")
+  .filter(e => e.name.includes("/searchindex/"))
+  .map(e => ({name: e.name, bytes: e.transferSize || e.encodedBodySize}))"""
+
+
+def serve(folder: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, like any real web server
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def measure(site: Path, queries: list[str]) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    base, server = serve(site)
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        cold = None
+        for query in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base, wait_until="networkidle")
+            page.evaluate("() => performance.setResourceTimingBufferSize(10000)")
+            started = page.evaluate("async () => { const t = performance.now();"
+                                    " await window.govsiteSearch.index.load(); return performance.now() - t; }")
+            before = page.evaluate(RESOURCES_JS)
+            if cold is None:
+                cold = {"ms": started, "bytes": sum(r["bytes"] for r in before),
+                        "files": [r["name"].rsplit("/", 1)[-1] for r in before]}
+            page.locator("[data-gs-query]").focus()
+            page.locator("[data-gs-query]").fill(query)
+            try:
+                page.wait_for_function("q => document.querySelector('[data-govsite-search]').dataset.gsDone === q",
+                                       arg=query, timeout=30000)
+            except Exception:
+                print(f"no result for {query!r}: {page.locator('[data-gs-meta]').inner_text()}", file=sys.stderr)
+                raise
+            ms = page.evaluate("() => window.govsiteSearch.lastQueryMs")
+            after = page.evaluate(RESOURCES_JS)
+            spent = sum(r["bytes"] for r in after[len(before):])
+            meta = page.locator("[data-gs-meta]").inner_text()
+            rows.append({"q": query, "ms": ms, "bytes": spent, "files": len(after) - len(before), "meta": meta})
+            context.close()
+        browser.close()
+    server.shutdown()
+    index_dir = site / "searchindex"
+    total = sum(f.stat().st_size for f in index_dir.rglob("*") if f.is_file())
+    manifest = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
+    return {"cold": cold, "rows": rows, "index_bytes": total, "index_files": sum(1 for _ in index_dir.rglob("*.*")),
+            "records": manifest["records"]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", type=Path, help="a built site")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    report = measure(args.site, QUERIES)
+    rows = report["rows"]
+    print(f"index: {report['records']} records, {report['index_files']} files, {report['index_bytes'] / 1e6:.1f} MB")
+    cold = report["cold"]
+    print(f"cold load (first use of the search box): {cold['bytes'] / 1024:.0f} kB in {cold['ms']:.0f} ms "
+          f"({', '.join(cold['files'])})\n")
+    print(f"{'query':34}{'kB':>8}{'files':>7}{'ms':>8}  result")
+    for row in rows:
+        print(f"{row['q']:34}{row['bytes'] / 1024:>8.0f}{row['files']:>7}{row['ms']:>8.1f}  {row['meta']}")
+    kb = [r["bytes"] / 1024 for r in rows]
+    ms = [r["ms"] for r in rows]
+    print(f"\nper query: median {statistics.median(kb):.0f} kB, max {max(kb):.0f} kB; "
+          f"median {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms")
+    ok = max(kb) <= 300 and max(ms) <= 100
+    print("targets (≤ 300 kB and ≤ 100 ms per query):", "met" if ok else "NOT met")
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
