@@ -162,3 +162,9 @@ def test_late_document_alone_stops_a_strict_build(site_copy):
     assert result.returncode != 0
     assert f"警告 data/policies/2024-004.yml:{published_line} 发布日期: " in result.stderr
     assert "相隔 23 个工作日" in result.stderr
+
+
+def test_json_updated_is_the_newest_item_date(built_site):
+    data = catalogue_json(built_site)
+    assert data["updated"] == max(i["date"] for i in data["items"])
+    assert data["items"] == sorted(data["items"], key=lambda i: i["date"], reverse=True)

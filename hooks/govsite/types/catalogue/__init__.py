@@ -197,7 +197,8 @@ def catalogue_json(site: Site, items: list[CatalogueItem]) -> str:
         "publisher_credit_code": site.settings.get("统一社会信用代码", ""),
         "site": site.absolute_url(""),
         "catalogue_url": site.absolute_url(URL),
-        "updated": site.today.isoformat(),
+        # The newest item's date, not the build date: the file only changes when the catalogue does.
+        "updated": max((i.date for i in items), default=site.today).isoformat(),
         "count": len(items),
         "items": [{
             "id": i.id,
