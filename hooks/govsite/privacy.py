@@ -109,7 +109,9 @@ def is_id15(value: str) -> bool:
     """The old 15-digit form (no check digit): region and a 19YYMMDD birth date."""
     if not re.fullmatch(r"\d{15}", value):
         return False
-    return int(value[:2]) in PROVINCES and _birth_date_ok(1900 + int(value[6:8]), int(value[8:10]), int(value[10:12]))
+    # Born 1910 or later: old 15-digit business registration numbers (region + 000…) read as born 1900.
+    return (int(value[:2]) in PROVINCES and int(value[6:8]) >= 10
+            and _birth_date_ok(1900 + int(value[6:8]), int(value[8:10]), int(value[10:12])))
 
 
 def luhn_ok(number: str) -> bool:

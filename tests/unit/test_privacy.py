@@ -42,6 +42,7 @@ def test_id18_check_digit_per_gb11643():
 def test_old_15_digit_id():
     assert privacy.is_id15("410105900307123")
     assert not privacy.is_id15("410105901307123")  # month 13
+    assert not privacy.is_id15("410105000012345")  # an old 15-digit business registration number
 
 
 def test_luhn_and_bank_cards():
