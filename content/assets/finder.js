@@ -133,6 +133,8 @@
     var audiences = document.getElementById("gov-finder-audiences");
     var count = document.getElementById("gov-finder-count");
     var feeds = document.getElementById("gov-finder-feeds");
+    var heading = document.getElementById("zhengce");
+    var headingText = heading ? heading.firstChild.nodeValue : "";
     var countText = count ? count.innerHTML : "";
     var cards = Array.prototype.slice.call(list.querySelectorAll("[data-benefit]"));
     var fieldsets = Array.prototype.slice.call(form.querySelectorAll("[data-question]"));
@@ -186,6 +188,7 @@
       });
       feeds.hidden = mine.length === 0;
       summary.className = "gov-finder__summary" + (any ? " gov-finder__summary--live" : "");
+      if (heading) heading.firstChild.nodeValue = any ? "适用于您的政策与服务" : headingText;
       if (!any) {
         summary.textContent = "请从“您是哪一类人员？”开始选择，结果会立即显示在下方。";
         if (count) count.innerHTML = countText;
