@@ -245,6 +245,8 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
         for rule, shown in scan_line(line, allowed):
             findings.append(Finding(file, number, "", rule, shown))
     suffix = Path(file).suffix.lower()
+    if not any(key in text for key in NAME_KEYS):
+        return findings  # no name field or column anywhere: skip parsing (YAML parsing is the slow part)
     if suffix in YAML_SUFFIXES:
         try:
             findings.extend(_scan_names(parse_yaml(text, file), file, public_names))
