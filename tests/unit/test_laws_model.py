@@ -113,6 +113,13 @@ def test_comparison_of_lieshi_baoyang_tiaoli(site):
     assert first.kind == "changed"
     assert [s.text for s in first.segments if s.kind == "ins"] == ["根据《中华人民共和国英雄烈士保护法》等有关法律，"]
     assert _row(rows, new="3").kind == "added"  # 烈士褒扬工作坚持中国共产党的领导
+    # 评定烈士的情形 (第八条 in both): the 2024 text adds 特勤警卫 and 武器装备科研试验 stays
+    eighth = _row(rows, old="8")
+    assert eighth.kind == "changed" and eighth.new.key == "8"
+    inserted = "".join(s.text for s in eighth.segments if s.kind == "ins")
+    assert "特勤警卫" in inserted and "武器装备科研试验" not in inserted
+    # old 第三条 was split: its last two paragraphs (全社会应当支持……, ……捐助) are new 第五条
+    assert _row(rows, old="3").new.key == "5" and _row(rows, new="4").kind == "added"
     counts = compare.summary(rows)
     assert counts["changed"] + counts["same"] + counts["removed"] == 43
     assert counts["changed"] + counts["same"] + counts["added"] == 70

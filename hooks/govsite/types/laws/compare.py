@@ -51,23 +51,32 @@ def diff_segments(old: str, new: str) -> tuple[Segment, ...]:
 
 
 def _pair_block(old: list[Article], new: list[Article]) -> list[Row]:
-    """Within a replaced stretch, keep order: greedily pair in sequence by best similarity."""
+    """Within a replaced stretch, pair articles in order so that the total similarity is highest.
+
+    A dynamic programme over (old, new) like a sequence alignment: an old article is either paired with a
+    later new one (when similar enough), or removed; a new one either paired or added.
+    """
+    n, m = len(old), len(new)
+    sim = [[_ratio(o.text, w.text) for w in new] for o in old]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            pair = sim[i][j] + best[i + 1][j + 1] if sim[i][j] > SAME_ARTICLE else -1.0
+            best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
     rows: list[Row] = []
-    j = 0
-    for o in old:
-        best, best_ratio = None, SAME_ARTICLE
-        for k in range(j, len(new)):
-            r = _ratio(o.text, new[k].text)
-            if r > best_ratio:
-                best, best_ratio = k, r
-        if best is None:
-            rows.append(Row("removed", o, None))
-            continue
-        rows.extend(Row("added", None, n) for n in new[j:best])
-        n = new[best]
-        rows.append(Row("changed", o, n, diff_segments(o.text, n.text)))
-        j = best + 1
-    rows.extend(Row("added", None, n) for n in new[j:])
+    i = j = 0
+    while i < n and j < m:
+        if sim[i][j] > SAME_ARTICLE and best[i][j] == sim[i][j] + best[i + 1][j + 1]:
+            rows.append(Row("changed", old[i], new[j], diff_segments(old[i].text, new[j].text)))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            rows.append(Row("removed", old[i], None))
+            i += 1
+        else:
+            rows.append(Row("added", None, new[j]))
+            j += 1
+    rows.extend(Row("removed", o, None) for o in old[i:])
+    rows.extend(Row("added", None, w) for w in new[j:])
     return rows
 
 
