@@ -1,9 +1,10 @@
 """Compare two versions of a law article by article.
 
 Articles are renumbered between versions (a revision inserts and deletes articles), so they are matched by
-content, not by number: the sequence of article texts is aligned with difflib, and inside a replaced stretch
-each old article is paired with the most similar new one when they are similar enough to be "the same
-article, changed". Everything left over is added or removed.
+content, not by number: identical articles are aligned with difflib, and inside each stretch in between the
+articles are paired in order so that the summed similarity is highest, counting a pair only when the two are
+similar enough to be "the same article, changed". Everything left over is added or removed. An article moved
+far from its old place shows as removed there and added here: the page says the comparison is a reading aid.
 """
 from __future__ import annotations
 
