@@ -140,3 +140,10 @@ def test_policy_page_starts_with_the_metadata_table(root):
     assert data["索引号"] in table and data["发文字号"] in table
     assert "废止" in table and "2025年4月1日" in table
     assert html.index("<table") < html.index("<h1")
+
+
+def test_broken_policy_does_not_cascade_to_its_interpretation(root):
+    path = root / "data/policies/2024-001.yml"
+    replace_in(path, "成文日期: 2024-03-04", "成文日期: 2024-03-40")
+    found = errors(load(root))
+    assert len(found) == 1 and found[0].startswith("data/policies/2024-001.yml:") and "不是有效日期" in found[0]

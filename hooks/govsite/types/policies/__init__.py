@@ -237,6 +237,8 @@ class Policies(ContentType):
             site.problems.error(file, 0, "", f"文件名“{path.name}”只能用小写字母、数字和连字符（它是网址的一部分）")
             return None
         target = by_id.get(meta["解读对象"])
+        if target is None and (site.data_dir / "policies" / f"{meta['解读对象']}.yml").exists():
+            return None  # the policy exists but has errors of its own, reported there: no second message here
         if target is None:
             known = "、".join(sorted(by_id)) or "（尚无政策文件）"
             site.problems.error(file, located.line_of(("解读对象",)), "解读对象",
