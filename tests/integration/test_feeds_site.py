@@ -82,6 +82,7 @@ def test_every_page_has_feed_autodiscovery_that_resolves(built_site):
         assert len(feeds) >= 4, page
         for link in feeds:
             assert "alternate" in link["rel"].split()
+            assert not link["href"].startswith("//"), (page, link["href"])  # "//feeds/…" would name another host
             target = (page.parent / link["href"]).resolve()
             assert target.is_file(), (page, link["href"])
             if target.suffix == ".xml":
@@ -89,6 +90,12 @@ def test_every_page_has_feed_autodiscovery_that_resolves(built_site):
         # Material treats link[rel=alternate] (exactly) as another language of the site and fetches a sitemap
         # next to it: the feed links must not match that selector.
         assert not re.search(r'<link rel="alternate"', head), page
+
+
+def test_the_404_page_links_feeds_from_the_site_root(built_site):
+    head = (built_site / "404.html").read_text(encoding="utf-8").split("</head>")[0]
+    hrefs = [attrs(t)["href"] for t in LINK.findall(head) if "application/rss+xml" in t]
+    assert hrefs and all(h.startswith("/feeds/") for h in hrefs)  # served at any path, so root-relative
 
 
 def test_subscribe_page_lists_every_feed_and_explains_rss(built_site):
