@@ -198,3 +198,24 @@ def test_pufa_news_feed_and_updates(site):
                                      "pufa/news/2026-09-30-lieshi-jinianri"}
     assert all(i.title.endswith("（示例）") and i.feeds == ("pufa",) for i in items)
     assert [u.url for u in pufa.updates(site)][0] == "pufa/news/2026-09-30-lieshi-jinianri/"
+
+
+def test_pages_on_a_day_when_a_revision_is_not_yet_in_force():
+    """On 2024-09-15 the 2024 text of 军人抚恤优待条例 is published but not in force; the 2019 text applies."""
+    from govsite.render import Renderer
+    from govsite.types.laws import CONTENT_TYPE as laws
+
+    early = load_site(REPO, today=dt.date(2024, 9, 15))
+    pages = {p.src_uri: p for p in laws.pages(early, Renderer(early))}
+    current = pages["laws/junren-fuxu-youdai-tiaoli.md"].html
+    assert "law-banner--pending" in current and "自2024年10月1日起施行，目前尚未生效" in current
+    assert 'href="2019/"' in current
+    old = pages["laws/junren-fuxu-youdai-tiaoli/2019.md"].html
+    assert "这是目前施行的文本（2019年修订）" in old and "law-status--valid" in old
+    listing = pages["laws/index.md"].html
+    assert 'data-status="尚未生效"' in listing and 'href="#status-尚未生效"' in listing
+    repealed = pages["laws/tuiyi-shibing-anzhi-tiaoli.md"].html
+    assert "law-banner--repealed" in repealed  # repealed since 2024-09-01
+    before = load_site(REPO, today=dt.date(2024, 8, 31))
+    page = next(p for p in laws.pages(before, Renderer(before)) if p.src_uri == "laws/tuiyi-shibing-anzhi-tiaoli.md")
+    assert "law-banner--repealed" not in page.html and "law-status--valid" in page.html
