@@ -172,3 +172,12 @@ def test_long_lists_are_split_into_linked_pages(tmp_path):
     assert first.count('class="gov-list__item"') == PAGE_SIZE and second.count('class="gov-list__item"') == 1
     assert 'href="page/2/" rel="next"' in first and 'href="../../" rel="prev"' in second
     assert pages["notices/zhaopin/index.md"].meta["feeds"] == [{"title": "某区退役军人事务局 · 招聘", "name": "zhaopin"}]
+
+
+def test_a_second_title_in_the_body_is_a_warning(tmp_path):
+    root = new_root(tmp_path)
+    write(root, "content/notices/2026/a.md", notice_text("甲", body="# 甲\n\n正文。"))
+    site = load(root)
+    assert errors(site) == []
+    assert [p.format() for p in site.problems.warnings] == [
+        "content/notices/2026/a.md:7: 正文中不必再写一级标题“# …”：页面顶部已显示“标题”字段；请删去这一行，或改用“## ”小标题"]

@@ -156,6 +156,14 @@ def _notice_from_document(site: Site, doc, categories: NoticesModel) -> Notice |
             ok = False
             continue
         attachments.append({"名称": item["名称"], "url": inside, "类型": target.suffix.lstrip(".").upper()})
+    in_fence = False
+    for offset, line in enumerate(doc.body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if not in_fence and re.match(r"#\s", line):
+            site.problems.warning(doc.file, doc.body_line + offset, "", "正文中不必再写一级标题“# …”：页面顶部已显示“标题”字段；"
+                                                                     "请删去这一行，或改用“## ”小标题")
+            break
     if not ok:
         return None
     return Notice(
