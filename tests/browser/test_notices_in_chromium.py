@@ -48,3 +48,24 @@ def test_charts_are_drawn_and_readable(browser, served_site):
         assert box["width"] >= 300 and box["height"] > 60
     assert page.locator("figure.gov-chart svg title").first.text_content()
     page.close()
+
+
+def test_status_corrects_itself_when_the_site_was_not_rebuilt(browser, served_site):
+    # Built on 2026-11-26: 优抚 notice 公示期 2026-11-23 to 2026-11-27, shown as 公示中.
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time("2026-12-01T10:00:00+08:00")  # days later, without a rebuild
+    page.goto(served_site + "notices/2026/youfu-dingqi-fuxu/")
+    assert page.locator(".gov-notice-meta .gov-status").inner_text() == "公示已结束"
+    page.goto(served_site + "notices/")
+    assert page.locator("[data-gov-open-only]").count() == 0
+    context.close()
+    # Without JavaScript the build-time status stays; on the build date the script agrees with it.
+    for js, when, expected in ((False, "2026-12-01T10:00:00+08:00", "公示中"), (True, "2026-11-26T23:30:00+08:00", "公示中"),
+                               (True, "2026-11-27T23:59:00+08:00", "公示中"), (True, "2026-11-28T00:01:00+08:00", "公示已结束")):
+        context = browser.new_context(java_script_enabled=js)
+        page = context.new_page()
+        page.clock.set_fixed_time(when)
+        page.goto(served_site + "notices/2026/youfu-dingqi-fuxu/")
+        assert page.locator(".gov-notice-meta .gov-status").inner_text() == expected, (js, when)
+        context.close()
