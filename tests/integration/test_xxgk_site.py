@@ -168,3 +168,14 @@ def test_json_updated_is_the_newest_item_date(built_site):
     data = catalogue_json(built_site)
     assert data["updated"] == max(i["date"] for i in data["items"])
     assert data["items"] == sorted(data["items"], key=lambda i: i["date"], reverse=True)
+
+
+def test_json_matches_its_published_schema(built_site):
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    schema = json.loads((built_site / "api/catalogue.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    errors = list(Draft202012Validator(schema, format_checker=FormatChecker()).iter_errors(catalogue_json(built_site)))
+    assert errors == []
+    # Every documented field of an item is in the schema, and the other way round.
+    assert set(schema["properties"]["items"]["items"]["properties"]) == set(catalogue_json(built_site)["items"][0])

@@ -19,6 +19,8 @@ from .indexno import DEFAULT_PATTERN, IndexPattern, PatternError, compile_patter
 
 URL = "xxgk/ml/"
 API_FILE = "api/catalogue.json"
+API_SCHEMA_FILE = "api/catalogue.schema.json"
+API_SCHEMA = Path(__file__).with_name("catalogue-api.schema.json")
 RESERVED_FILE = ("xxgk", "index-numbers.yml")
 RESERVED_SCHEMA = Path(__file__).with_name("index-numbers.schema.json")
 ALL = "all"
@@ -171,7 +173,7 @@ class Catalogue(ContentType):
                             meta={"description": "本局主动公开的全部政府信息：索引号、名称、内容概述、生成日期", "hide": ["toc"]},
                             toc=[(2, "items", "目录"), (2, "open-data", "开放数据")],
                             items=model.items, filters=self._filters(model, ALL, ALL, ALL, tally), complete=True,
-                            heading="全部信息", categories=model.categories(), api=API_FILE, by_name=BY_NAME)
+                            heading="全部信息", categories=model.categories(), api=API_FILE, api_schema=API_SCHEMA_FILE, by_name=BY_NAME)
         categories = [ALL] + [c.name for c in model.categories()]
         for year in [ALL] + model.years():
             for validity in [ALL] + [v for v, _s in VALIDITIES]:
@@ -189,11 +191,12 @@ class Catalogue(ContentType):
                                         meta={"description": f"政府信息公开目录中{heading}的信息", "hide": ["toc"]},
                                         toc=[(2, "items", "目录")], items=chosen,
                                         filters=self._filters(model, year, validity, category, tally), complete=False,
-                                        heading=heading, categories=model.categories(), api=API_FILE, by_name=BY_NAME)
+                                        heading=heading, categories=model.categories(), api=API_FILE, api_schema=API_SCHEMA_FILE, by_name=BY_NAME)
 
     def files(self, site: Site, renderer):
         model: CatalogueModel = site.models[self.name]
         yield GeneratedFile(API_FILE, catalogue_json(site, model.items).encode("utf-8"))
+        yield GeneratedFile(API_SCHEMA_FILE, API_SCHEMA.read_bytes())
 
 
 def catalogue_json(site: Site, items: list[CatalogueItem]) -> str:
