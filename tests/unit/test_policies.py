@@ -147,3 +147,19 @@ def test_broken_policy_does_not_cascade_to_its_interpretation(root):
     replace_in(path, "成文日期: 2024-03-04", "成文日期: 2024-03-40")
     found = errors(load(root))
     assert len(found) == 1 and found[0].startswith("data/policies/2024-001.yml:") and "不是有效日期" in found[0]
+
+
+def test_repealed_and_repealing_documents_link_to_each_other(root):
+    site = load(root)
+    pages = render_pages(site)
+    assert 'href="../2025-002/"' in pages["xxgk/zcwj/2023-003/index.md"].html
+    assert 'href="../2023-003/"' in pages["xxgk/zcwj/2025-002/index.md"].html
+
+
+def test_repealing_document_must_exist_and_be_newer(root):
+    path = root / "data/policies/2023-003.yml"
+    replace_in(path, "废止文件: 2025-002", "废止文件: 2023-001")
+    line = line_of(path, "^废止文件:")
+    assert any(e.startswith(f"data/policies/2023-003.yml:{line} 废止文件: 废止文件 2023-001 的成文日期") for e in errors(load(root)))
+    replace_in(path, "废止文件: 2023-001", "废止文件: 2025-099")
+    assert f"data/policies/2023-003.yml:{line} 废止文件: 找不到政策文件“2025-099”（data/policies/2025-099.yml）" in errors(load(root))

@@ -72,6 +72,8 @@ class Policy:
     ended: dt.date | None  # first day no longer in effect (失效 or 废止), None while in effect
     attachments: list[Attachment] = field(default_factory=list)
     interpretations: list["Interpretation"] = field(default_factory=list)
+    repealed_by: "Policy | None" = None  # the document that repealed this one (废止文件)
+    repeals: list["Policy"] = field(default_factory=list)  # documents this one repealed
 
     @property
     def url(self) -> str:
@@ -153,6 +155,8 @@ class Policies(ContentType):
         model.policies.sort(key=lambda p: (-p.published.toordinal(), -p.formed.toordinal(), p.id))
 
         by_id = model.by_id()
+        for policy in model.policies:
+            self._link_repeal(site, policy, by_id)
         for path in _files(site.data_dir / "interpretations"):
             item = self._load_interpretation(site, path, by_id)
             if item is not None:
@@ -227,6 +231,26 @@ class Policies(ContentType):
         html, toc = markdown_html(meta["正文"])
         return Policy(id=path.stem, file=file, located=located, meta=meta, html=html, toc=toc, formed=formed,
                       published=published, validity=validity, ended=ended, attachments=attachments)
+
+    def _link_repeal(self, site: Site, policy: Policy, by_id: dict[str, Policy]) -> None:
+        target_id = policy.meta.get("废止文件")
+        if not target_id:
+            return
+        line = policy.located.line_of(("废止文件",))
+        if policy.validity != "废止":
+            site.problems.error(policy.file, line, "废止文件", "填写了废止文件，但有效性不是“废止”")
+            return
+        target = by_id.get(target_id)
+        if target is None:
+            if not (site.data_dir / "policies" / f"{target_id}.yml").exists():
+                site.problems.error(policy.file, line, "废止文件", f"找不到政策文件“{target_id}”（data/policies/{target_id}.yml）")
+            return
+        if target is policy or target.formed < policy.formed:
+            site.problems.error(policy.file, line, "废止文件",
+                                f"废止文件 {target_id} 的成文日期 {target.meta['成文日期']} 早于本文件，不可能废止本文件")
+            return
+        policy.repealed_by = target
+        target.repeals.append(policy)
 
     def _load_interpretation(self, site: Site, path: Path, by_id: dict[str, Policy]) -> Interpretation | None:
         located = load_yaml_checked(site, path, INTERPRETATION_SCHEMA)
