@@ -207,7 +207,7 @@ class Writer:
         ident = f"g{year}-{n:05d}"
         topic = self.title_words()
         self.policies.append((ident, published))
-        for key in ("施行日期", "有效期至", "废止日期", "废止说明", "重要政策"):
+        for key in ("施行日期", "有效期至", "废止日期", "废止说明", "废止文件", "重要政策"):
             data.pop(key, None)  # dates of the demo document; 重要政策 wants a 解读 (a warning otherwise)
         data.update({
             "标题": f"某区退役军人事务局关于{topic}工作的通知（生成示例{n}）",
