@@ -54,10 +54,18 @@ def _load_settings(site: Site) -> None:
     if not path.exists():
         site.problems.error("data/site.yml", 0, "", "缺少网站设置文件 data/site.yml")
         return
-    located = load_yaml_checked(site, path, SITE_SCHEMA)
-    if located:
-        site.settings = located.data
-        site.settings_located = located
+    try:
+        located = load_yaml(path, site.root)
+    except InputError as exc:
+        site.problems.extend(exc.problems)
+        return
+    if not isinstance(located.data, dict):
+        site.problems.error(located.file, 1, "", "网站设置应为若干“字段: 值”")
+        return
+    site.problems.extend(schema.validate(located, SITE_SCHEMA))
+    # Kept even when invalid: other checks read it, and a typo here should not cascade into their errors.
+    site.settings = located.data
+    site.settings_located = located
 
 
 def _load_holidays(site: Site) -> None:
