@@ -1,0 +1,132 @@
+"""Editor loop: time from saving a notice to `mkdocs serve` serving the new page (issue 9, target ≤ 3 s).
+
+    .venv/bin/python bench/serve_loop.py [--docs 2000] [--edits 3] [--serve-args "--dirty"]
+
+Generates a site of N documents (bench/generate.py, outside the repository), starts `mkdocs serve` on it the way
+`make serve` does, waits for the first build, then edits one generated notice several times: each edit appends a
+new marker sentence and changes the title; the clock starts just before the file is written and stops when an
+HTTP GET of the notice's page returns the new marker (polled every 50 ms). Every edit must also show up on the
+notices list page (the new title): nothing stale is served. Stores bench/results/serve.json (median of the
+edits) and rewrites bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shlex
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+import generate  # noqa: E402
+import run  # noqa: E402
+
+TARGET_S = 3.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except Exception:
+        return ""
+
+
+def wait_for(url: str, needle: str, timeout: float, started: float | None = None) -> float:
+    started = started if started is not None else time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if needle in get(url):
+            return time.perf_counter() - started
+        time.sleep(0.05)
+    raise TimeoutError(f"{needle!r} not served at {url} after {timeout:.0f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--serve-args", default="", help='extra arguments for mkdocs serve, e.g. "--dirty"')
+    parser.add_argument("--work", type=Path, default=Path("/tmp/govsite-bench"))
+    parser.add_argument("--no-save", action="store_true")
+    args = parser.parse_args()
+    root = args.work.resolve() / f"serve-{args.docs}"
+    generate.generate(root, args.docs, args.seed)
+    notice = sorted((root / "content/notices").rglob("gen-*.md"))[0]
+    rel = notice.relative_to(root / "content").as_posix()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    page_url = base + rel[:-3] + "/"
+    env = dict(os.environ, PYTHONPATH=str(root / "hooks"), GOVSITE_TODAY=run.TODAY, NO_MKDOCS_2_WARNING="1")
+    command = [str(run.VENV_BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload",
+               *shlex.split(args.serve_args)]
+    log = open(root / "serve.log", "wb")
+    started = time.perf_counter()
+    server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    timings, cpu_before = [], None
+    try:
+        original = notice.read_text(encoding="utf-8")
+        title = re.search(r"^标题: (.*)$", original, re.M).group(1)
+        first_build = wait_for(page_url, title, timeout=900, started=started)
+        print(f"first build served after {first_build:.1f} s", flush=True)
+        time.sleep(2)  # let the watcher settle
+        for edit in range(1, args.edits + 1):
+            marker = f"编辑测试第{edit}次修改"
+            new_title = f"{title}（第{edit}次修改）"
+            text = original.replace(f"标题: {title}", f"标题: {new_title}", 1).rstrip("\n")
+            text += f"\n\n{marker}。\n"
+            clock = time.perf_counter()
+            notice.write_text(text, encoding="utf-8")
+            seconds = wait_for(page_url, marker, timeout=600, started=clock)
+            # never stale: the list page shows the new title as well
+            wait_for(base + "notices/", new_title, timeout=5)
+            timings.append(seconds)
+            print(f"edit {edit}: served after {seconds:.2f} s", flush=True)
+            time.sleep(1.5)
+        notice.write_text(original, encoding="utf-8")
+        wait_for(page_url, title, timeout=600)
+        assert "编辑测试" not in get(page_url), "the reverted page still shows an edit"
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+        log.close()
+    median = statistics.median(timings)
+    machine = run.machine()
+    result = {"docs": args.docs, "serve_args": args.serve_args, "first_build_s": first_build, "edits_s": timings,
+              "median_s": median, "machine": machine,
+              "markdown": (f"`mkdocs serve {args.serve_args}`".replace(" `", "`") + f" over {args.docs:,} documents: "
+                           f"first build served after {first_build:.1f} s; saving a notice → new page served "
+                           f"after {', '.join(f'{t:.1f}' for t in timings)} s (median {median:.1f} s; target ≤ "
+                           f"{TARGET_S:.0f} s: {'met' if median <= TARGET_S else 'NOT met'}). Every edit also "
+                           f"showed on the notices list, and the reverted page lost it (nothing stale). Machine: "
+                           f"{machine['nproc']} cores, load {machine['load_at_start']} at the start.")}
+    print(result["markdown"])
+    if not args.no_save:
+        (BENCH / "results").mkdir(exist_ok=True)
+        (BENCH / "results" / "serve.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n",
+                                                       encoding="utf-8")
+        print("wrote", run.write_results_md())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
