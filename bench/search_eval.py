@@ -223,6 +223,19 @@ MATERIAL_SETUP_JS = """async () => {
   });
 }"""
 
+PAGEFIND_JS = """async (q) => {
+  window.__pagefind = window.__pagefind || await import(new URL("pagefind/pagefind.js", location.href).href);
+  const t0 = performance.now();
+  const search = await window.__pagefind.search(q);
+  const data = await Promise.all(search.results.map(r => r.data()));
+  const urls = [];
+  for (const d of data) {
+    for (const sub of d.sub_results || []) urls.push(sub.url);
+    urls.push(d.url);
+  }
+  return {urls, ms: performance.now() - t0};
+}"""
+
 MATERIAL_JS = """async (q) => {
   const t0 = performance.now();
   const data = await window.__query(q);
@@ -235,7 +248,8 @@ MATERIAL_JS = """async (q) => {
 def normalise(url: str) -> str:
     url = url.split("?")[0]
     url = re.sub(r"^https?://[^/]+/", "", url)
-    return url.lstrip("./") if url.startswith("./") else url
+    url = url.lstrip("/")
+    return url[2:] if url.startswith("./") else url
 
 
 def metrics(rows: list[dict], level: str) -> dict:
@@ -247,8 +261,9 @@ def metrics(rows: list[dict], level: str) -> dict:
             continue
         want = set(expected)
         targets = set(row["targets"]) if level == "article" else {u.split("#")[0] for u in row["targets"]}
-        if level == "article" and row["engine"] == "material":
-            # Material indexes pages and headings, never law articles: credit an article when its page is hit.
+        if level == "article" and row["engine"] != "ours":
+            # Material and Pagefind index pages and headings, never law articles: credit an article when its
+            # page is hit.
             got_pages = row["got_page"]
             found_all = [u for u in expected if u.split("#")[0] in set(got_pages)]
             first10 = set(got_pages[:10])
@@ -286,7 +301,7 @@ def build(dest: Path, material: bool) -> Path:
     return out
 
 
-def run(ours: Path, material: Path, seed: int, show: bool) -> dict:
+def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     units = units_of(ours)
@@ -312,6 +327,15 @@ def run(ours: Path, material: Path, seed: int, show: bool) -> dict:
         for query in queries:
             answer = mpage.evaluate(MATERIAL_JS, query["q"])
             rows.append(dict(query, engine="material", got=[normalise(u) for u in answer["urls"]], ms=answer["ms"]))
+        if pagefind:
+            pagefind_url, pagefind_server = serve(pagefind)
+            ppage = browser.new_page()
+            ppage.goto(pagefind_url, wait_until="networkidle")
+            for query in queries:
+                answer = ppage.evaluate(PAGEFIND_JS, query["q"])
+                rows.append(dict(query, engine="pagefind", got=[normalise(u) for u in answer["urls"]],
+                                 ms=answer["ms"]))
+            pagefind_server.shutdown()
         browser.close()
     ours_server.shutdown()
     material_server.shutdown()
@@ -323,7 +347,8 @@ def run(ours: Path, material: Path, seed: int, show: bool) -> dict:
         row["got_page"] = pages
 
     report = {"queries": len(queries), "kinds": {}, "engines": {}}
-    for engine in ("ours", "material"):
+    engines = ("ours", "material", "pagefind") if pagefind else ("ours", "material")
+    for engine in engines:
         mine = [r for r in rows if r["engine"] == engine]
         report["engines"][engine] = {
             "page": metrics(mine, "page"), "article": metrics(mine, "article"),
@@ -332,21 +357,20 @@ def run(ours: Path, material: Path, seed: int, show: bool) -> dict:
                         for kind in sorted({r["kind"] for r in mine})},
         }
     print(f"{len(queries)} queries, {len(units)} units ({sum('#' in u['url'] for u in units)} law articles)\n")
-    print(f"{'':24}{'this site':>24}{'Material (lunr+jieba)':>26}")
+    names = {"ours": "this site", "material": "Material (lunr+jieba)", "pagefind": "Pagefind 1.5.2 ext."}
+    print(f"{'':24}" + "".join(f"{names[e]:>24}" for e in engines))
     for level in ("article", "page"):
         for key in ("recall@10", "recall@all", "MRR", "zero-hit"):
-            a = report["engines"]["ours"][level][key]
-            b = report["engines"]["material"][level][key]
             fmt = (lambda v: f"{v:.3f}") if key != "zero-hit" else (lambda v: f"{v}")
-            print(f"{level + ' ' + key:24}{fmt(a):>24}{fmt(b):>26}")
-    print(f"{'median query ms':24}{report['engines']['ours']['median_ms']:>24.1f}"
-          f"{report['engines']['material']['median_ms']:>26.1f}")
-    print("\nby query kind (article level):  recall@10 / recall@all / MRR / zero-hit")
+            print(f"{level + ' ' + key:24}" + "".join(f"{fmt(report['engines'][e][level][key]):>24}" for e in engines))
+    print(f"{'median query ms':24}" + "".join(f"{report['engines'][e]['median_ms']:>24.1f}" for e in engines))
+    print("\nby query kind (article level): recall@10 / recall@all / MRR / zero-hit")
     for kind in sorted(report["engines"]["ours"]["by_kind"]):
-        a = report["engines"]["ours"]["by_kind"][kind]
-        b = report["engines"]["material"]["by_kind"][kind]
-        print(f"  {kind:12} n={a['queries']:3}  ours {a['recall@10']:.2f}/{a['recall@all']:.2f}/{a['MRR']:.2f}/"
-              f"{a['zero-hit']}   material {b['recall@10']:.2f}/{b['recall@all']:.2f}/{b['MRR']:.2f}/{b['zero-hit']}")
+        cells = []
+        for e in engines:
+            m = report["engines"][e]["by_kind"][kind]
+            cells.append(f"{e} {m['recall@10']:.2f}/{m['recall@all']:.2f}/{m['MRR']:.2f}/{m['zero-hit']}")
+        print(f"  {kind:12} n={report['engines']['ours']['by_kind'][kind]['queries']:3}  " + "   ".join(cells))
     misses = [r for r in rows if r["engine"] == "ours" and r["expected"] and set(r["expected"]) - set(r["got"])]
     if misses or show:
         print("\nqueries where this site's search missed an expected unit:" if misses else "")
@@ -369,6 +393,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--show", action="store_true", help="list every query")
     parser.add_argument("--json", type=Path, help="write the full report here")
+    parser.add_argument("--pagefind", type=Path, help="also a built site indexed by Pagefind (pagefind/ in it): "
+                        "copy the site, then `python -m pagefind --site COPY --root-selector article` with "
+                        "pagefind[extended]==1.5.2 installed")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp:
         started = time.perf_counter()
@@ -376,7 +403,7 @@ def main() -> int:
         material = args.material or build(Path(tmp) / "material", material=True)
         if not args.ours or not args.material:
             print(f"built both sites in {time.perf_counter() - started:.1f} s")
-        report = run(ours, material, args.seed, args.show)
+        report = run(ours, material, args.seed, args.show, args.pagefind)
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     ours_page = report["engines"]["ours"]["article"]
