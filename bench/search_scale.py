@@ -12,12 +12,11 @@ of the hits shown). Time is from the input event to the rendered result list (se
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
+import re
 import statistics
+import subprocess
 import sys
-import threading
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -26,25 +25,47 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 QUERIES = [
     "退役军人", "抚恤金", "恤金", "役金", "安置", "人民政府", "自主就业", "烈士遗属", "伤残抚恤金", "违法行为",
     "退役军人 安置", "抚恤 优待", "事业单位 国有企业", "县级以上地方人民政府", "应当", "工作日", "公示",
-    "〔2023〕501号", "某退役军人发〔2024〕510号", "政策解读", "示例生成条例", "第二十一条", "优待证",
-    "就业 创业 培训", "法律责任", "一次性抚恤金", "赋分选岗", "档案", "个人信息", "11410100MB0000000X/2025-20001",
+    "政策解读", "第二十一条", "优待证", "就业 创业 培训", "法律责任", "一次性抚恤金", "赋分选岗", "档案", "个人信息",
 ]
+
+
+def document_numbers(site: Path, count: int = 3) -> list[str]:
+    """发文字号 (full and short) and 索引号 of a few policy pages spread over the site."""
+    pages = sorted(site.glob("xxgk/zcwj/*/index.html"))
+    found = []
+    for path in pages[:: max(1, len(pages) // count)][:count]:
+        html = path.read_text(encoding="utf-8")
+        number = re.search(r"发文字号</th>\s*<td>([^<]+)</td>", html)
+        index_no = re.search(r"索引号</th>\s*<td>([^<]+)</td>", html)
+        if number:
+            found += [number.group(1).strip(), re.search(r"〔\d{4}〕\d+号", number.group(1)).group(0)]
+        if index_no:
+            found.append(index_no.group(1).strip())
+    return found
 
 RESOURCES_JS = """() => performance.getEntriesByType("resource")
   .filter(e => e.name.includes("/searchindex/"))
   .map(e => ({name: e.name, bytes: e.transferSize || e.encodedBodySize}))"""
 
 
+SERVER = """
+import functools, http.server, sys
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, like any real web server
+    def log_message(self, *args):
+        pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=sys.argv[1]))
+print(server.server_address[1], flush=True)
+server.serve_forever()
+"""
+
+
 def serve(folder: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"  # keep-alive, like any real web server
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
+    """The site on 127.0.0.1 from a separate process (a server thread here would compete for the GIL with
+    Playwright's client and slow every response)."""
+    process = subprocess.Popen([sys.executable, "-c", SERVER, str(folder)], stdout=subprocess.PIPE, text=True)
+    port = int(process.stdout.readline())
+    return f"http://127.0.0.1:{port}/", process
 
 
 def measure(site: Path, queries: list[str]) -> dict:
@@ -78,10 +99,19 @@ def measure(site: Path, queries: list[str]) -> dict:
             after = page.evaluate(RESOURCES_JS)
             spent = sum(r["bytes"] for r in after[len(before):])
             meta = page.locator("[data-gs-meta]").inner_text()
-            rows.append({"q": query, "ms": ms, "bytes": spent, "files": len(after) - len(before), "meta": meta})
+            # The same query again, its files now in memory: the search code's own time (no network).
+            page.locator("[data-gs-query]").fill("")
+            page.wait_for_function("() => document.querySelector('[data-govsite-search]').dataset.gsDone === ''")
+            page.locator("[data-gs-query]").fill(query)
+            page.wait_for_function("q => document.querySelector('[data-govsite-search]').dataset.gsDone === q",
+                                   arg=query, timeout=30000)
+            warm = page.evaluate("() => window.govsiteSearch.lastQueryMs")
+            rows.append({"q": query, "ms": ms, "warm_ms": warm, "bytes": spent, "files": len(after) - len(before),
+                         "meta": meta})
             context.close()
         browser.close()
-    server.shutdown()
+    server.terminate()
+    server.wait()
     index_dir = site / "searchindex"
     total = sum(f.stat().st_size for f in index_dir.rglob("*") if f.is_file())
     manifest = json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))
@@ -94,19 +124,24 @@ def main() -> int:
     parser.add_argument("site", type=Path, help="a built site")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    report = measure(args.site, QUERIES)
+    report = measure(args.site, QUERIES + document_numbers(args.site))
     rows = report["rows"]
     print(f"index: {report['records']} records, {report['index_files']} files, {report['index_bytes'] / 1e6:.1f} MB")
     cold = report["cold"]
     print(f"cold load (first use of the search box): {cold['bytes'] / 1024:.0f} kB in {cold['ms']:.0f} ms "
           f"({', '.join(cold['files'])})\n")
-    print(f"{'query':34}{'kB':>8}{'files':>7}{'ms':>8}  result")
+    print(f"{'query':34}{'kB':>8}{'files':>7}{'ms':>8}{'warm ms':>9}  result")
     for row in rows:
-        print(f"{row['q']:34}{row['bytes'] / 1024:>8.0f}{row['files']:>7}{row['ms']:>8.1f}  {row['meta']}")
+        print(f"{row['q']:34}{row['bytes'] / 1024:>8.0f}{row['files']:>7}{row['ms']:>8.1f}{row['warm_ms']:>9.1f}"
+              f"  {row['meta']}")
     kb = [r["bytes"] / 1024 for r in rows]
     ms = [r["ms"] for r in rows]
+    warm = [r["warm_ms"] for r in rows]
     print(f"\nper query: median {statistics.median(kb):.0f} kB, max {max(kb):.0f} kB; "
-          f"median {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms")
+          f"median {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms with its downloads; "
+          f"search code alone median {statistics.median(warm):.0f} ms, max {max(warm):.0f} ms")
+    with open("/proc/loadavg") as load:
+        print(f"machine load average while measuring: {load.read().split()[0]}")
     ok = max(kb) <= 300 and max(ms) <= 100
     print("targets (≤ 300 kB and ≤ 100 ms per query):", "met" if ok else "NOT met")
     if args.json:
