@@ -1,0 +1,100 @@
+"""`mkdocs serve --dirty`: write only the pages whose output changes (issue 9, the editor loop).
+
+MkDocs renders every page through Material's templates on each rebuild; with thousands of pages that is most of
+the time between an editor saving a file and the browser showing it. MkDocs' own --dirty skips a page when its
+source file is older than its output, which is wrong here twice: generated pages have no source file (MkDocs
+always rebuilds them), and an editor's page can change without its file changing (a correction elsewhere, a
+law title it cites). So the adapter asks this module instead, by content:
+
+- every page is still read and converted (populate phase: the engine's HTML, title, meta and toc are fresh);
+- before pages are written, a page is skipped only if its fingerprint (title, meta, toc, final HTML) equals the
+  one written last time, its output file still exists, and nothing every page shows has changed (nav titles and
+  URLs, config.extra, mkdocs.yml, templates): the "frame" key. Any doubt → the page is written.
+- outputs of pages that no longer exist are deleted, so a removed page is not served either.
+
+No MkDocs import: the adapter passes MkDocs' objects in; only attributes are read.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+
+def _digest(*parts) -> str:
+    h = hashlib.sha1()
+    for part in parts:
+        h.update(repr(part).encode("utf-8", "surrogatepass") if not isinstance(part, str) else part.encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _nav_key(items) -> list:
+    out = []
+    for item in items or ():
+        out.append((type(item).__name__, str(getattr(item, "title", "")), getattr(item, "url", None),
+                    _nav_key(getattr(item, "children", None))))
+    return out
+
+
+def _tree_key(folder: Path) -> list:
+    """Names, sizes and mtimes of every template file (cheap; a changed template changes every page)."""
+    if not folder.is_dir():
+        return []
+    return sorted((p.relative_to(folder).as_posix(), p.stat().st_size, p.stat().st_mtime_ns)
+                  for p in folder.rglob("*") if p.is_file())
+
+
+class PageSkipper:
+    def __init__(self):
+        self.enabled = False
+        self.building = False  # False while pages are read (always "modified"), True while they are written
+        self.frame = ""
+        self.written: dict[str, str] = {}  # output path -> fingerprint of what was written there
+        self.current: dict[str, str] = {}  # output path -> fingerprint in this build
+        self.skipped = 0
+
+    def start(self) -> None:
+        self.building = False
+        self.current = {}
+        self.skipped = 0
+
+    def watch(self, file) -> None:
+        """Let this module answer MkDocs' `file.is_modified()` for a page."""
+        file.is_modified = lambda: self.is_modified(file)
+
+    def before_writing(self, config, nav, pages) -> None:
+        """All pages are read; compute the frame key and every page's fingerprint."""
+        config_file = getattr(config, "config_file_path", None)
+        theme_dirs = [Path(d) for d in getattr(config.theme, "dirs", [])[:1]]  # custom_dir (overrides/)
+        frame = _digest(
+            Path(config_file).read_bytes().hex() if config_file and os.path.exists(config_file) else "",
+            repr(sorted((str(k), repr(v)) for k, v in dict(config.extra).items())),
+            _nav_key(getattr(nav, "items", None)),
+            [_tree_key(d) for d in theme_dirs],
+            sorted(str(f) for f in config.extra_css), sorted(str(f) for f in config.extra_javascript),
+        )
+        if frame != self.frame:
+            self.written.clear()
+            self.frame = frame
+        for page in pages:
+            self.current[page.file.abs_dest_path] = _digest(
+                page.title, sorted((str(k), repr(v)) for k, v in page.meta.items()), str(page.toc),
+                page.content, getattr(page.previous_page, "url", None), getattr(page.next_page, "url", None))
+        self.building = True
+
+    def is_modified(self, file) -> bool:
+        if not (self.enabled and self.building):
+            return True
+        dest = file.abs_dest_path
+        fingerprint = self.current.get(dest)
+        unchanged = fingerprint is not None and self.written.get(dest) == fingerprint and os.path.exists(dest)
+        self.skipped += unchanged
+        return not unchanged
+
+    def after_writing(self) -> list[str]:
+        """Remember what was written; return outputs of pages that are gone (the caller deletes them)."""
+        gone = [dest for dest in self.written if dest not in self.current]
+        self.written = dict(self.current)
+        self.building = False
+        return gone

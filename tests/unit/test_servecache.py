@@ -1,0 +1,82 @@
+"""govsite.servecache: under `mkdocs serve --dirty` a page is skipped only when what it would write is unchanged."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from govsite.servecache import PageSkipper
+
+
+def make_page(tmp_path, name, content, title="标题"):
+    dest = tmp_path / name / "index.html"
+    file = SimpleNamespace(abs_dest_path=str(dest))
+    page = SimpleNamespace(file=file, title=title, meta={"title": title}, toc=[], content=content,
+                           previous_page=None, next_page=None)
+    file.page = page
+    return page
+
+
+def make_config(tmp_path, extra=None):
+    config_file = tmp_path / "mkdocs.yml"
+    if not config_file.exists():
+        config_file.write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "overrides").mkdir(exist_ok=True)
+    return SimpleNamespace(config_file_path=str(config_file), extra=extra or {"org": {"名称": "某局"}},
+                           theme=SimpleNamespace(dirs=[str(tmp_path / "overrides")]), extra_css=[], extra_javascript=[])
+
+
+def build(skipper, config, pages, nav=None):
+    """One rebuild as MkDocs runs it: read every page, then write the ones that are modified."""
+    skipper.start()
+    for page in pages:
+        skipper.watch(page.file)
+        assert page.file.is_modified()  # reading phase: always read
+    skipper.before_writing(config, nav or SimpleNamespace(items=[]), pages)
+    written = []
+    for page in pages:
+        if page.file.is_modified():
+            dest = page.file.abs_dest_path
+            __import__("os").makedirs(dest.rsplit("/", 1)[0], exist_ok=True)
+            open(dest, "w").write(page.content)
+            written.append(page.file.abs_dest_path.split("/")[-2])
+    gone = skipper.after_writing()
+    return written, gone
+
+
+def test_only_changed_pages_are_written_and_removed_pages_are_reported(tmp_path):
+    skipper = PageSkipper()
+    skipper.enabled = True
+    config = make_config(tmp_path)
+    a, b, c = (make_page(tmp_path, n, f"<p>{n}</p>") for n in "abc")
+    assert build(skipper, config, [a, b, c]) == (["a", "b", "c"], [])
+    assert build(skipper, config, [a, b, c]) == ([], [])
+    b2 = make_page(tmp_path, "b", "<p>b 修改后</p>")
+    assert build(skipper, config, [a, b2, c]) == (["b"], [])
+    c2 = make_page(tmp_path, "c", "<p>c</p>", title="新标题")  # same HTML, new title
+    assert build(skipper, config, [a, b2, c2]) == (["c"], [])
+    written, gone = build(skipper, config, [a, b2])
+    assert written == [] and gone == [c.file.abs_dest_path]
+
+
+def test_deleted_output_and_changed_frame_are_rewritten(tmp_path):
+    skipper = PageSkipper()
+    skipper.enabled = True
+    config = make_config(tmp_path)
+    a, b = make_page(tmp_path, "a", "<p>a</p>"), make_page(tmp_path, "b", "<p>b</p>")
+    build(skipper, config, [a, b])
+    (tmp_path / "a" / "index.html").unlink()
+    assert build(skipper, config, [a, b])[0] == ["a"]
+    # data/site.yml reaches every page's footer through config.extra: everything is rewritten
+    assert build(skipper, make_config(tmp_path, {"org": {"名称": "某区局"}}), [a, b])[0] == ["a", "b"]
+    # a nav title shows on every page
+    nav = SimpleNamespace(items=[SimpleNamespace(title="公示公告", url="notices/", children=None)])
+    assert build(skipper, make_config(tmp_path, {"org": {"名称": "某区局"}}), [a, b], nav)[0] == ["a", "b"]
+    (tmp_path / "overrides" / "main.html").write_text("{# changed #}", encoding="utf-8")
+    assert build(skipper, make_config(tmp_path, {"org": {"名称": "某区局"}}), [a, b], nav)[0] == ["a", "b"]
+
+
+def test_disabled_skipper_never_skips(tmp_path):
+    skipper = PageSkipper()  # mkdocs build, or serve without --dirty
+    config = make_config(tmp_path)
+    a = make_page(tmp_path, "a", "<p>a</p>")
+    assert build(skipper, config, [a])[0] == ["a"]
+    assert build(skipper, config, [a])[0] == ["a"]
