@@ -22,10 +22,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from govsite import build as engine  # noqa: E402
 from govsite import crossref  # noqa: E402
 from govsite import search  # noqa: E402
+from govsite.servecache import PageSkipper  # noqa: E402
 
 log = logging.getLogger("mkdocs.govsite")
 
 _state: dict = {}
+# `mkdocs serve --dirty` (make serve): write only pages whose output changed; see govsite/servecache.py.
+_skipper = PageSkipper()
 
 
 def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
@@ -34,7 +37,12 @@ def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
     raise Abort(f"构建已停止：发现 {count} 个{kind}（见上方，每行为“文件:行 字段: 问题”）。site/ 未作任何改动。")
 
 
+def on_startup(command, dirty):
+    _skipper.enabled = command == "serve" and dirty
+
+
 def on_config(config):
+    _skipper.start()
     root = Path(config.config_file_path).resolve().parent
     site = engine.load_site(root, site_url=config.site_url or "")
     errors, warnings = site.problems.errors, site.problems.warnings
@@ -64,7 +72,21 @@ def on_files(files, config):
     if not _material_search_enabled(config):  # the site's own search replaces it: don't ship lunr (~1 MB)
         for file in [f for f in files if search.is_material_search_asset(f.dest_uri)]:
             files.remove(file)
+    if _skipper.enabled:
+        for file in files.documentation_pages():
+            _skipper.watch(file)
     return files
+
+
+def on_nav(nav, config, files):
+    _state["nav"] = nav
+    return nav
+
+
+def on_env(env, config, files):
+    if _skipper.enabled:  # every page is read now; decide which ones need writing
+        _skipper.before_writing(config, _state.get("nav"), [f.page for f in files.documentation_pages() if f.page])
+    return env
 
 
 def _material_search_enabled(config) -> bool:
@@ -120,6 +142,11 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
+    if _skipper.enabled:
+        for gone in _skipper.after_writing():  # pages that no longer exist are not served either
+            if os.path.exists(gone):
+                os.remove(gone)
+        log.info("未变化的页面未重写：%d 个", _skipper.skipped)
     for extra in _state.get("files", []):
         target = site_dir / extra.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
