@@ -13,12 +13,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import shutil
+import socket
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
+import urllib.request
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -68,10 +75,39 @@ def serve(folder: Path):
     return f"http://127.0.0.1:{port}/", process
 
 
-def measure(site: Path, queries: list[str]) -> dict:
+def serve_nginx(folder: Path, work: Path):
+    """The site behind nginx with the project's deploy/nginx.conf (gzip, keep-alive): what production serves."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    conf = (REPO / "deploy/nginx.conf").read_text(encoding="utf-8")
+    conf = re.sub(r"^pid .*;", f"pid {work}/nginx.pid;", conf, flags=re.M)
+    conf = re.sub(r"^error_log .*;", f"error_log {work}/error.log warn;", conf, flags=re.M)
+    conf = re.sub(r"listen 80;", f"listen 127.0.0.1:{port};", conf)
+    conf = re.sub(r"root /srv/govsite/site;", f"root {folder};", conf)
+    conf = conf.replace("http {", "http {\n" + "".join(f"    {kind}_temp_path {work}/{kind};\n" for kind in
+                                                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")), 1)
+    if os.geteuid() == 0:
+        conf = "user root;\n" + conf
+    (work / "nginx.conf").write_text(conf, encoding="utf-8")
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    process = subprocess.Popen([binary, "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    return base, process
+
+
+def measure(site: Path, queries: list[str], nginx: bool = False) -> dict:
     from playwright.sync_api import sync_playwright
 
-    base, server = serve(site)
+    work = Path(tempfile.mkdtemp(prefix="search-scale-"))
+    base, server = serve_nginx(site, work) if nginx else serve(site)
     rows = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -123,8 +159,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("site", type=Path, help="a built site")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--nginx", action="store_true", help="serve with nginx and deploy/nginx.conf (gzip) instead "
+                        "of Python's http.server (uncompressed)")
     args = parser.parse_args()
-    report = measure(args.site, QUERIES + document_numbers(args.site))
+    report = measure(args.site, QUERIES + document_numbers(args.site), args.nginx)
+    print(f"served by {'nginx (deploy/nginx.conf, gzip)' if args.nginx else 'Python http.server (no compression)'}")
     rows = report["rows"]
     print(f"index: {report['records']} records, {report['index_files']} files, {report['index_bytes'] / 1e6:.1f} MB")
     cold = report["cold"]
