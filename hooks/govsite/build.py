@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import pkgutil
+import re
 from pathlib import Path
 
 from . import dates, frontmatter, schema
@@ -62,9 +63,12 @@ def _load_settings(site: Site) -> None:
     if not isinstance(located.data, dict):
         site.problems.error(located.file, 1, "", "网站设置应为若干“字段: 值”")
         return
-    site.problems.extend(schema.validate(located, SITE_SCHEMA))
-    # Kept even when invalid: other checks read it, and a typo here should not cascade into their errors.
-    site.settings = located.data
+    problems = schema.validate(located, SITE_SCHEMA)
+    site.problems.extend(problems)
+    # The valid fields are kept even when others are wrong: other checks read them, and one typo here
+    # should not cascade into their errors. Wrong fields are dropped, so nobody reads a wrong type.
+    wrong = {re.split(r"[.\[]", p.field, maxsplit=1)[0] for p in problems}
+    site.settings = {key: value for key, value in located.data.items() if key not in wrong}
     site.settings_located = located
 
 
