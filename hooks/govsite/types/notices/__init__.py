@@ -28,6 +28,7 @@ _NOTICE_URI = re.compile(r"^notices/(\d{4})/([a-z0-9][a-z0-9-]*)\.md$")
 _TAGS = re.compile(r"<[^>]+>")
 SUMMARY_CHARS = 120
 PAGE_SIZE = 30  # notices per list page
+DEFAULT_WORKDAYS = 5  # 公示期 when data/site.yml gives none (征兵工作条例 第三十条's 5 工作日 is the nearest rule)
 MAIN_FEED = "notices"
 RESERVED_SLUGS = (MAIN_FEED, "all", "page")  # feed names and list paths a category slug must not take
 
@@ -63,7 +64,10 @@ def make_period(site: Site, start: dt.date, workdays: int | None, end: dt.date |
             site.problems.error(file, line, field_, f"结束日期 {end} 早于开始日期 {start}")
             return None
         return Period(start, end, None)
-    count = workdays or int(site.settings.get("公示期工作日", 5))
+    default = site.settings.get("公示期工作日", DEFAULT_WORKDAYS)
+    # data/site.yml may be invalid (its own errors are reported); never crash on its value here.
+    count = workdays or (default if isinstance(default, int) and not isinstance(default, bool) and default >= 1
+                         else DEFAULT_WORKDAYS)
     try:
         return Period(start, site.calendar.add_workdays(start, count), count)
     except UnknownHolidayYear as exc:
