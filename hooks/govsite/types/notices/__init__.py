@@ -28,7 +28,7 @@ _NOTICE_URI = re.compile(r"^notices/(\d{4})/([a-z0-9][a-z0-9-]*)\.md$")
 _TAGS = re.compile(r"<[^>]+>")
 SUMMARY_CHARS = 120
 PAGE_SIZE = 30  # notices per list page
-DEFAULT_WORKDAYS = 5  # 公示期 when data/site.yml gives none (征兵工作条例 第三十条's 5 工作日 is the nearest rule)
+DEFAULT_WORKDAYS = 5  # 公示期 when data/site.yml gives none (no national rule fixes it; 5 is common practice)
 MAIN_FEED = "notices"
 RESERVED_SLUGS = (MAIN_FEED, "all", "page")  # feed names and list paths a category slug must not take
 
