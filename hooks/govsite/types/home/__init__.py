@@ -4,7 +4,16 @@ from __future__ import annotations
 from ...build import all_updates
 from ...model import ContentType, Site
 
-LATEST = 12
+LATEST = 8
+PER_COLUMN = 5
+# Columns of the home page, as on most government sites: (heading, kinds of Update shown, "more" URL).
+# Every published report stays findable from the home page even when newer items fill 最新动态.
+COLUMNS = (
+    ("公示公告", ("公示公告",), "notices/"),
+    ("政策文件与解读", ("政策文件", "政策解读"), "xxgk/zcwj/"),
+    ("普法宣传", ("普法活动", "政策问答", "法律法规"), "pufa/"),
+    ("工作报告", ("法治政府建设", "年度报告"), "xxgk/ndbg/"),
+)
 # Entrances on the home page: (label, site-relative URL, one-line description)
 ENTRANCES = (
     ("政府信息公开", "xxgk/", "公开指南、公开目录、政策文件与年度报告"),
@@ -23,9 +32,13 @@ class Home(ContentType):
     order = 1000  # reads every other type's updates
 
     def pages(self, site: Site, renderer):
+        updates = all_updates(site)
+        columns = [(heading, [u for u in updates if u.kind in kinds][:PER_COLUMN], more)
+                   for heading, kinds, more in COLUMNS]
         yield renderer.page("index.md", site.settings.get("网站名称", "首页"), "home/index.html",
                             meta={"hide": ["navigation", "toc"]},
-                            updates=all_updates(site, LATEST), entrances=ENTRANCES)
+                            updates=updates[:LATEST], entrances=ENTRANCES,
+                            columns=[c for c in columns if c[1]])
 
 
 CONTENT_TYPE = Home()
