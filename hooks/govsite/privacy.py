@@ -228,13 +228,21 @@ def _scan_markdown_tables(lines: list[str], first_line: int, file: str, public_n
             i += 1
 
 
+def _entries(settings: dict, key: str, field: str) -> list[str]:
+    """String values of `field` in the list `key` of data/site.yml; an invalid file is reported elsewhere."""
+    entries = settings.get(key) if isinstance(settings, dict) else None
+    if not isinstance(entries, list):
+        return []
+    return [e[field] for e in entries if isinstance(e, dict) and isinstance(e.get(field), str)]
+
+
 def allowed_numbers(settings: dict) -> set[str]:
-    return {_digits(entry.get("号码", "")) for entry in settings.get("公开号码", []) or [] if isinstance(entry, dict)}
+    return {_digits(number) for number in _entries(settings, "公开号码", "号码")}
 
 
 def allowed_names(settings: dict) -> frozenset[str]:
     """Names published by law (the bureau's leaders), from data/site.yml 公开姓名."""
-    return frozenset(entry.get("姓名", "").strip() for entry in settings.get("公开姓名", []) or [] if isinstance(entry, dict))
+    return frozenset(name.strip() for name in _entries(settings, "公开姓名", "姓名"))
 
 
 def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:

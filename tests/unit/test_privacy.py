@@ -154,3 +154,8 @@ def test_names_published_by_law_can_be_listed(tmp_path):
     public = privacy.allowed_names({"公开姓名": [{"姓名": "王建国", "依据": "局长，负责人姓名"}]})
     findings = privacy.scan_tree(root, set(), public_names=public)
     assert [(f.file, f.line, f.rule) for f in findings] == [("content/about/leaders.md", 8, privacy.RULE_NAME)]
+
+
+@pytest.mark.parametrize("settings", [{}, {"公开号码": 5}, {"公开号码": "0371"}, {"公开号码": [{"号码": 123}]}, {"公开姓名": {"a": 1}}])
+def test_an_invalid_site_yml_does_not_break_the_guard(settings):
+    assert privacy.allowed_numbers(settings) == set() and privacy.allowed_names(settings) == frozenset()
