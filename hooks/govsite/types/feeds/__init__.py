@@ -124,7 +124,7 @@ def plain(text: str) -> str:
     """Text for title, summary and category elements. RSS does not say whether a title is text or HTML, and
     many readers render it as HTML, so angle brackets become their full-width forms: what an editor typed
     stays readable and can never become markup in any reader."""
-    return text.replace("<", "＜").replace(">", "＞")
+    return str(text).replace("<", "＜").replace(">", "＞")
 
 
 def feed_url(site: Site, name: str, kind: str) -> str:
