@@ -6,6 +6,7 @@ turns them into absolute URLs with `absolute_links`.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from urllib.parse import urljoin
@@ -21,8 +22,18 @@ _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
+# Speed (issue 9, bench/): one Markdown instance, reset per text, and results kept per text (`mkdocs serve`
+# reloads the engine on every save; unchanged notices need not be converted again). Depends on the text only.
+_MARKDOWN: list = []
+
+
+@functools.lru_cache(maxsize=50_000)
 def markdown_html(text: str) -> str:
-    return markdown.markdown(text, extensions=EXTENSIONS, output_format="html")
+    if not _MARKDOWN:
+        _MARKDOWN.append(markdown.Markdown(extensions=EXTENSIONS, output_format="html"))
+    md = _MARKDOWN[0]
+    md.reset()
+    return md.convert(text)
 
 
 def site_relative_links(html: str, src_uri: str) -> str:
