@@ -6,7 +6,7 @@ Generates a site of N documents (bench/generate.py, outside the repository), sta
 `make serve` does, waits for the first build, then edits one generated notice several times: each edit appends a
 new marker sentence and changes the title; the clock starts just before the file is written and stops when an
 HTTP GET of the notice's page returns the new marker (polled every 50 ms). Every edit must also show up on the
-notices list page (the new title): nothing stale is served. Stores bench/results/serve.json (median of the
+政府信息公开目录 list page (the new title): nothing stale is served. Stores bench/results/serve.json (median of the
 edits) and rewrites bench/RESULTS.md.
 """
 from __future__ import annotations
@@ -94,14 +94,16 @@ def main() -> int:
             clock = time.perf_counter()
             notice.write_text(text, encoding="utf-8")
             seconds = wait_for(page_url, marker, timeout=600, started=clock)
-            # never stale: the list page shows the new title as well
-            wait_for(base + "notices/", new_title, timeout=5)
+            # never stale: the 政府信息公开目录 (lists every notice with a 索引号) shows the new title as well
+            wait_for(base + "xxgk/ml/", new_title, timeout=5)
             timings.append(seconds)
             print(f"edit {edit}: served after {seconds:.2f} s", flush=True)
             time.sleep(1.5)
         notice.write_text(original, encoding="utf-8")
-        wait_for(page_url, title, timeout=600)
-        assert "编辑测试" not in get(page_url), "the reverted page still shows an edit"
+        deadline = time.perf_counter() + 600
+        while "编辑测试" in get(page_url):  # the reverted page loses the edit
+            assert time.perf_counter() < deadline, "the reverted page still shows an edit"
+            time.sleep(0.2)
     finally:
         os.killpg(server.pid, signal.SIGINT)
         try:
@@ -117,7 +119,7 @@ def main() -> int:
                            f"first build served after {first_build:.1f} s; saving a notice → new page served "
                            f"after {', '.join(f'{t:.1f}' for t in timings)} s (median {median:.1f} s; target ≤ "
                            f"{TARGET_S:.0f} s: {'met' if median <= TARGET_S else 'NOT met'}). Every edit also "
-                           f"showed on the notices list, and the reverted page lost it (nothing stale). Machine: "
+                           f"showed in the 政府信息公开目录 list, and the reverted page lost it (nothing stale). Machine: "
                            f"{machine['nproc']} cores, load {machine['load_at_start']} at the start.")}
     print(result["markdown"])
     if not args.no_save:
