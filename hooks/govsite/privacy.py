@@ -17,6 +17,7 @@ Rules, each reported with the file, the line and the rule's Chinese name:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -288,7 +289,9 @@ def files_to_scan(root: Path, folders: Iterable[str] = ("data", "content")) -> I
 def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "content"),
               public_names: frozenset[str] = frozenset()) -> list[Finding]:
     """Scan every file (name and, for text files, content) under the given folders of the repository."""
+    global _SCAN_CACHE
     findings: list[Finding] = []
+    allow_key, kept = (frozenset(allowed), public_names), {}
     for path in files_to_scan(root, folders):
         file = rel(path, root)
         findings.extend(scan_file_name(file, allowed))
@@ -298,5 +301,17 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
             text = read_text(path, root)
         except InputError:
             continue  # unreadable files are reported where they are loaded
-        findings.extend(scan_text(text, file, allowed, public_names))
+        key = (file, hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest(), allow_key)
+        found = _SCAN_CACHE.get(key)
+        if found is None:
+            found = tuple(scan_text(text, file, allowed, public_names))
+        kept[key] = found
+        findings.extend(found)
+    _SCAN_CACHE = kept  # only files that still exist, as they are now
     return sorted(set(findings))
+
+
+# Speed (issue 9, bench/): findings per file, kept across `mkdocs serve` rebuilds (the hook module stays
+# loaded). scan_text depends only on the text, the file name and the allow-lists, which make up the key, so
+# an unchanged file is not scanned again; any change of its text scans it again.
+_SCAN_CACHE: dict = {}
