@@ -82,6 +82,8 @@ def units_of(site: Path) -> list[dict]:
         if not found:
             continue
         article = found[0]
+        for skipped in article.xpath(".//*[@data-search-exclude] | .//select"):  # README "搜索 / Search"
+            skipped.drop_tree()
         title = (tree.findtext(".//head/title") or "").rsplit(" - ", 1)[0].strip()
         for el in article.xpath(".//*[starts-with(@id, 'art-')]"):
             if re.fullmatch(r"art-\d+", el.get("id")):

@@ -17,7 +17,10 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def _text(el) -> str:
-    for link in el.xpath(".//a[contains(@class, 'headerlink')]"):
+    """Text a reader searches: without permalinks, scripts, form controls and what a template marks
+    `data-search-exclude` (README "搜索 / Search")."""
+    for link in el.xpath(".//a[contains(@class, 'headerlink')] | .//script | .//style | .//select | .//button"
+                         " | .//*[@data-search-exclude]"):
         link.drop_tree()
     return re.sub(r"\s+", " ", el.text_content())
 
@@ -94,6 +97,7 @@ def test_piece_of_a_compound_finds_every_fuxu_article(browser, built_site, serve
             pass
         page.wait_for_function("n => document.querySelectorAll('.md-search-result__link').length > n"
                                " || document.querySelector('[data-gs-more]').hidden", arg=shown)
+    page.wait_for_function("n => document.querySelectorAll('.md-search-result__link').length >= n", arg=len(expected))
     shown = {_site_relative(a.get_attribute("href"), served_site) for a in page.locator(".md-search-result__link").all()}
     assert shown == expected
     box = page.locator(".md-search__inner").bounding_box()

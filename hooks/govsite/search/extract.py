@@ -21,7 +21,8 @@ import lxml.html
 from .text import squeeze
 
 ARTICLE_ID = re.compile(r"^art-(\d+)$")
-SKIP_TAGS = {"script", "style", "template", "svg", "noscript", "button", "form", "input", "select", "textarea"}
+# Not text a reader searches: code, controls (a <form> itself may wrap content, e.g. a filterable table).
+SKIP_TAGS = {"script", "style", "template", "svg", "noscript", "button", "input", "select", "textarea"}
 BLOCK_TAGS = {"p", "div", "section", "article", "aside", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th",
               "table", "thead", "tbody", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote",
               "pre", "figure", "figcaption", "details", "summary", "header", "footer", "nav", "hr"}
