@@ -17,6 +17,7 @@ from ...dates import TZ
 from ...model import ContentType, FeedChannel, FeedItem, Site, Update
 from ...problems import InputError
 from ...source import read_text
+from ...yamlfile import load_yaml
 from . import compare, parser
 from .model import RANKS, STATUS_CLASS, STATUSES, Law, LawLibrary, LawVersion
 
@@ -38,6 +39,17 @@ def _text_effective_date(parsed: parser.ParsedLaw) -> dt.date | None:
         if m:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return None
+
+
+def _names_in(path: Path, root: Path) -> set[str]:
+    """标题 and 简称 of a law file that failed validation, read leniently (may be empty)."""
+    try:
+        data = load_yaml(path, root).data  # the safe loader: size, encoding and alias limits still apply
+    except InputError:  # the file's own error is already reported
+        return set()
+    if not isinstance(data, dict):
+        return set()
+    return {str(data[key]) for key in ("标题", "简称") if isinstance(data.get(key), str)}
 
 
 class Laws(ContentType):
@@ -71,6 +83,8 @@ class Laws(ContentType):
             return None
         located = load_yaml_checked(site, path, SCHEMA)
         if located is None:
+            # Its own errors are reported; citations of it elsewhere should not add a second wave of errors.
+            library.broken_names.update(_names_in(path, site.root) | {path.stem})
             return None
         data = located.data
         law = Law(slug=path.stem, title=data["标题"], short=data["简称"], rank=data["效力位阶"],
