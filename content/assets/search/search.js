@@ -14,6 +14,8 @@
 
   var VERIFY_ALL_BYTES = 100000; // check every candidate when their text costs at most this much
   var PAGE_SIZE = 10; // hits shown per step
+  var FIRST_PAINT = 5; // hits shown first (their text fits in one round of requests), the rest right after
+  var MAX_GRAMS = 6; // n-gram lists fetched at most per term
   var STEP_CHUNKS = 16; // text files fetched at most per step while looking for confirmed hits
   var FLAG_STATUS = 1, FLAG_ARTICLE = 2, FLAG_LISTING = 4, FLAG_TRUNCATED = 8;
 
@@ -206,7 +208,11 @@
     if (cps.length <= 3) return [term];
     for (var i = 0; i + 3 <= cps.length; i += 2) out.push(cps.slice(i, i + 3).join(""));
     if (cps.length % 2 === 0) out.push(cps.slice(-3).join(""));
-    return out;
+    if (out.length <= MAX_GRAMS) return out;
+    // A long term (an index number): a spread of its trigrams is selective enough, the text check does the rest.
+    var picked = [];
+    for (var k = 0; k < MAX_GRAMS; k++) picked.push(out[Math.round(k * (out.length - 1) / (MAX_GRAMS - 1))]);
+    return picked;
   }
 
   /* Records holding every bigram: Map rid -> [min tf, in title for all]. */
@@ -299,7 +305,7 @@
   }
 
   /* Run a query. Returns {terms, hits, total, exact, more()} ; hits carry url, title, kind, date … */
-  Search.prototype.run = function (query, filters) {
+  Search.prototype.run = function (query, filters, want) {
     var self = this, idx = this.index, terms = parseQuery(query);
     filters = filters || {};
     if (filters.group === undefined) filters.group = -1;
@@ -320,7 +326,7 @@
           return result;
         });
       }
-      return self.check(result, PAGE_SIZE).then(function () { return result; });
+      return self.check(result, want || PAGE_SIZE).then(function () { return result; });
     });
   };
 
@@ -328,10 +334,11 @@
    * has fetched STEP_CHUNKS text files (what is left waits for "more"). */
   Search.prototype.check = function (result, want, unlimited) {
     var self = this, idx = this.index, target = result.checked.length + want, fetched = new Set();
+    var size = Math.min(want, PAGE_SIZE);
     function step() {
       if (result.checked.length >= target || !result.pending.length) return finish();
       if (!unlimited && fetched.size >= STEP_CHUNKS) return finish();
-      var batch = result.pending.splice(0, Math.max(PAGE_SIZE, target - result.checked.length));
+      var batch = result.pending.splice(0, Math.max(size, target - result.checked.length));
       batch.forEach(function (c) { var k = idx.chunkOf(c.rid); if (!idx.chunks.has(k)) fetched.add(k); });
       return idx.rows(batch.map(function (c) { return c.rid; })).then(function (rows) {
         batch.forEach(function (c) {
@@ -402,7 +409,7 @@
 
   window.govsiteSearch = {
     fold: fold, cover: cover, Index: Index, Search: Search, marked: marked, snippet: snippet, zhDate: zhDate,
-    escapeHTML: escapeHTML, PAGE_SIZE: PAGE_SIZE
+    escapeHTML: escapeHTML, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT
   };
 })();
 
@@ -480,10 +487,18 @@
 
   function run() {
     var mine = ++sequence, started = performance.now(), query = input.value;
-    return search.run(query, { group: filters.group, year: filters.year }).then(function (result) {
-      if (mine !== sequence) return;
+    return search.run(query, { group: filters.group, year: filters.year }, S.FIRST_PAINT).then(function (result) {
+      if (mine !== sequence) return null;
       render(result, S.PAGE_SIZE);
-      S.lastQueryMs = performance.now() - started;
+      S.lastQueryMs = performance.now() - started; // the first hits are on screen
+      if (result.hits.length >= S.PAGE_SIZE || !(result.pending && result.pending.length)) return result;
+      return search.check(result, S.PAGE_SIZE - result.hits.length).then(function (r) {
+        if (mine === sequence) render(r, S.PAGE_SIZE);
+        return r;
+      });
+    }).then(function (result) {
+      if (mine !== sequence || !result) return;
+      S.lastFullMs = performance.now() - started;
       root.setAttribute("data-gs-done", query);  // tests wait for this
     }).catch(function (err) {
       if (mine !== sequence) return;
