@@ -51,6 +51,9 @@ _CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1
 
 # Keys whose values are people's names in a public list.
 NAME_KEYS = ("姓名",)
+# Speed (issue 9): parse a file only when 姓名 ends a key (`姓名:`, `"联系人姓名":`, `? 姓名` + newline + `:`) or
+# a table header cell (`| 姓名 |`, `**姓名**|`), not whenever prose mentions 姓名 (law text often does).
+_NAME_KEY_OR_COLUMN = re.compile(r"姓名[\s\"'*_]*[:|]")
 # Masked: the surname (one or two characters), one or more asterisks, optionally one more character.
 _MASKED_NAME = re.compile(r"^[\u3400-\u9fff]{1,2}[*＊×]+[\u3400-\u9fff]?$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
@@ -254,7 +257,7 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
         for rule, shown in scan_line(line, allowed):
             findings.append(Finding(file, number, "", rule, shown))
     suffix = Path(file).suffix.lower()
-    if not any(key in text for key in NAME_KEYS):
+    if not _NAME_KEY_OR_COLUMN.search(text):
         return findings  # no name field or column anywhere: skip parsing (YAML parsing is the slow part)
     if suffix in YAML_SUFFIXES:
         try:
