@@ -15,8 +15,9 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# --dirty: on each save only pages whose output changed are rewritten (hooks/govsite/servecache.py; README 性能).
 serve: $(VENV)/.installed
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --livereload
+	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000 --livereload
 
 # Strict build into a staging folder; site/ is replaced only when the whole build succeeded.
 build: $(VENV)/.installed

@@ -39,6 +39,9 @@ def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
 
 def on_startup(command, dirty):
     _skipper.enabled = command == "serve" and dirty
+    if _skipper.enabled:  # MkDocs warns that --dirty may leave pages stale; the skipper rewrites every changed page
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: "A 'dirty' build is being performed" not in record.getMessage())
 
 
 def on_config(config):

@@ -1,10 +1,29 @@
 """Jinja rendering of generated pages. Markup lives in overrides/govsite/, never in Python."""
 from __future__ import annotations
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .dates import zh_date
 from .model import GeneratedPage, Site, TocEntry, page_url, relative_url
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates shared by every Renderer in this process (issue 9: a build makes several Renderers,
+    and `mkdocs serve` makes new ones on every save). Jinja checks each entry against the template's source
+    checksum, so an edited template is compiled again."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE_CACHE = _MemoryBytecodeCache()
 
 
 class Renderer:
@@ -17,6 +36,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_BYTECODE_CACHE,
         )
         self.env.filters["zh_date"] = zh_date
         self.env.globals["settings"] = site.settings
