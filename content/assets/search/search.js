@@ -295,7 +295,7 @@
       }
       // A law article's title starts with the law's: a title hit counts less there than on the law's own page.
       if (inTitle) score += (idx.flags[rid] & FLAG_ARTICLE) ? 60 : 100 + (title.indexOf(term) === 0 ? 20 : 0) + (title === term ? 30 : 0);
-      else if (keys.indexOf(term) !== -1) score += 100;
+      else if (keys.indexOf(term) !== -1) score += 80;  // 发文字号/索引号: after titles, before body text
       score += tfScore(n, text.length, idx.manifest.average_length);
     }
     if (terms.length > 1 && (text.indexOf(terms.join("")) !== -1 || title.indexOf(terms.join("")) !== -1)) score += 30;

@@ -85,6 +85,7 @@ class _Walker:
         self.h1 = ""
         self.status = ""
         self.first_date = ""
+        self.facts = _Buffer()  # key-value tables (索引号, 发布机构 …): indexed, but after the body text
 
     def sink(self) -> _Buffer:
         return self.current if self.current is not None else self.page
@@ -102,6 +103,9 @@ class _Walker:
             self.articles.append((int(match.group(1)), buffer, label if len(label) <= HEADING_STYLE_MAX else ""))
             # A bare heading ("第二十一条"): the paragraphs that follow belong to the article.
             self.current = buffer if len(label) <= HEADING_STYLE_MAX else None
+            return
+        if target is None and self.current is None and el.tag == "table" and _is_fact_table(el):
+            self._walk_children(el, self.facts, in_link)
             return
         if target is None and el.tag in HEADINGS:
             self.current = None  # a chapter heading ends a heading-style article
@@ -136,6 +140,13 @@ class _Walker:
                 buffer.link_chars += len(text.strip())
 
 
+def _is_fact_table(table) -> bool:
+    """A metadata table: every row is label/value pairs (索引号 | … | 主题分类 | …). Snippets should show the
+    document's own words first, so its text goes after the body."""
+    rows = table.xpath("./tr | ./tbody/tr | ./thead/tr")
+    return bool(rows) and all(0 < len(row.xpath("./th")) == len(row.xpath("./td")) for row in rows)
+
+
 def _title_of(title_element, h1: str) -> str:
     """The page title MkDocs put in <title> ("标题 - 网站名"), else the <h1> text."""
     title = squeeze(title_element.text_content()) if title_element is not None else ""
@@ -160,7 +171,7 @@ def parse_page(html: bytes | str, url: str) -> ParsedPage | None:
     walker.walk(fragment, None)
     found = _TITLE.search(html[:start])
     title = _title_of(lxml.html.fromstring(found.group(0).decode("utf-8")) if found else None, walker.h1)
-    page_text = walker.page.text()
+    page_text = squeeze(walker.page.text() + " " + walker.facts.text())
     all_text = page_text + " " + " ".join(b.text() for _, b, _ in walker.articles)
     keys = " ".join(sorted(set(KEY_FIELD.findall(all_text))))
     visible = len(page_text.replace(" ", "")) or 1
