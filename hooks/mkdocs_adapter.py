@@ -19,6 +19,7 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from govsite import assets  # noqa: E402
 from govsite import build as engine  # noqa: E402
 from govsite import crossref  # noqa: E402
 from govsite import search  # noqa: E402
@@ -61,6 +62,10 @@ def on_config(config):
         os.environ["SOURCE_DATE_EPOCH"] = str(engine.build_epoch(site))  # reproducible sitemap dates
         _state["epoch_is_ours"] = True
     config.extra["org"] = site.settings
+    # The site's own CSS files as one request (govsite/assets.py: page weight, render-blocking requests).
+    _state["css_bundle"] = bundle = assets.css_bundle(Path(config.docs_dir), list(config.extra_css))
+    if bundle:
+        config.extra_css = [bundle[0]]
     return config
 
 
@@ -72,6 +77,8 @@ def on_files(files, config):
     _state["files"] = extra_files
     for page in pages:
         files.append(File.generated(config, page.src_uri, content=""))
+    if _state.get("css_bundle"):
+        files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
     if not _material_search_enabled(config):  # the site's own search replaces it: don't ship lunr (~1 MB)
         for file in [f for f in files if search.is_material_search_asset(f.dest_uri)]:
             files.remove(file)
