@@ -68,8 +68,11 @@ def _search(page, base: str, query: str):
 
 
 def _site_relative(href: str, base: str) -> str:
+    """The hit's page (and #art-N) relative to the site, without the ?h= that marks the terms there."""
     assert href.startswith(base), href
-    return href[len(base):]
+    href = href[len(base):]
+    path, _, rest = href.partition("?")
+    return path + ("#" + rest.split("#", 1)[1] if "#" in rest else "")
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -144,7 +147,8 @@ def test_document_number_lands_on_that_document(browser, built_site, served_site
         hits = _search(page, served_site, query)
         assert _site_relative(hits.first.locator("a").get_attribute("href"), served_site) == url, query
     page.keyboard.press("Enter")  # Enter opens the first hit
-    page.wait_for_url(served_site + url)
+    page.wait_for_url(re.compile(re.escape(served_site + url) + r"\?h="))
+    assert page.locator("article mark.gs-highlight").first.inner_text() == short  # the number marked there
     page.close()
     assert found == []
 
@@ -200,3 +204,17 @@ def test_material_search_does_not_ship(built_site, browser, served_site):
     assert not [u for u in requested if "lunr" in u or "search_index" in u or "workers/search" in u]
     assert any("/searchindex/" in u for u in requested)
     page.close()
+
+
+def test_article_hit_opens_the_article_with_the_term_marked(browser, served_site):
+    page = browser.new_context(viewport=PHONE).new_page()
+    _search(page, served_site, "退役金")
+    link = page.locator(".md-search-result__link[href*='#art-']").first
+    anchor = link.get_attribute("href").rsplit("#", 1)[1]
+    link.click()
+    page.wait_for_url(re.compile(r".*\?h=.*#" + anchor + "$"))
+    marks = page.locator(f"[id='{anchor}'] mark.gs-highlight")
+    assert marks.count() >= 1 and marks.first.inner_text() == "退役金"
+    assert page.locator("mark.gs-highlight").count() == marks.count()  # only inside the article it hit
+    assert not page.locator("#__search").is_checked()  # the overlay closed
+    page.context.close()

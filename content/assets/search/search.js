@@ -457,6 +457,7 @@
 
   function hitHTML(hit, terms) {
     var url = new URL(hit.url, index.base.href.replace(/searchindex\/$/, ""));
+    url.searchParams.set("h", terms.join(" "));  // the page marks the terms (see below)
     var info = '<span class="gs-kind">' + S.escapeHTML(hit.kind || hit.group) + "</span>";
     if (hit.date) info += '<time class="gs-date" datetime="' + S.escapeHTML(hit.date) + '">' + S.zhDate(hit.date) + "</time>";
     if (hit.status) info += '<span class="gs-status">' + S.escapeHTML(hit.status) + "</span>";
@@ -569,4 +570,43 @@
       ev.preventDefault();
     }
   }, true);
+})();
+
+/* ------------------------------------------------------------------ marks on the page a hit leads to */
+(function () {
+  "use strict";
+  var S = window.govsiteSearch;
+  var wanted = new URLSearchParams(location.search).get("h");
+  var article = document.querySelector("article");
+  if (!wanted || !article) return;
+  var terms = S.fold(wanted).split(" ").filter(function (t) { return Array.from(t).length >= 2; });
+  if (!terms.length) return;
+  var scope = (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))) || article;
+  var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
+    acceptNode: function (node) {
+      return node.parentElement.closest("script, style, mark, .headerlink") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+    }
+  });
+  var nodes = [];
+  while (walker.nextNode()) nodes.push(walker.currentNode);
+  nodes.forEach(function (node) {
+    var text = node.nodeValue, folded = S.fold(text), cuts = [];
+    terms.forEach(function (term) {
+      for (var i = folded.indexOf(term); i !== -1; i = folded.indexOf(term, i + term.length)) cuts.push([i, i + term.length]);
+    });
+    if (!cuts.length) return;
+    cuts.sort(function (a, b) { return a[0] - b[0]; });
+    var fragment = document.createDocumentFragment(), at = 0;
+    cuts.forEach(function (cut) {
+      if (cut[0] < at) return;
+      fragment.appendChild(document.createTextNode(text.slice(at, cut[0])));
+      var mark = document.createElement("mark");
+      mark.className = "gs-highlight";
+      mark.textContent = text.slice(cut[0], cut[1]);
+      fragment.appendChild(mark);
+      at = cut[1];
+    });
+    fragment.appendChild(document.createTextNode(text.slice(at)));
+    node.parentNode.replaceChild(fragment, node);
+  });
 })();
