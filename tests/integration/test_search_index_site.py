@@ -1,0 +1,67 @@
+"""The search index in the real strict build: every law article is a record, facts come from the data.
+
+Expected values are computed from the sources (law texts, policy YAML), not from the index.
+"""
+from __future__ import annotations
+
+import json
+import re
+import struct
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+TEXTS = REPO / "data" / "laws" / "texts"
+
+
+def _records(site: Path) -> dict[str, list]:
+    folder = site / "searchindex"
+    rows = {}
+    for chunk in sorted((folder / "c").glob("*.json"), key=lambda p: int(p.stem)):
+        for row in json.loads(chunk.read_text(encoding="utf-8")):
+            rows[row[0]] = row
+    count, _ = struct.unpack_from("<II", (folder / "records.bin").read_bytes(), 0)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert count == manifest["records"] == len(rows)
+    return rows
+
+
+def _article_count(name: str) -> int:
+    text = (TEXTS / name).read_text(encoding="utf-8")
+    return len(re.findall(r"(?m)^第[零一二三四五六七八九十百千]+条[ \u3000]", text))
+
+
+def test_every_law_article_is_a_record(built_site):
+    rows = _records(built_site)
+    for url, name in (("laws/tuiyi-junren-baozhangfa/", "中华人民共和国退役军人保障法.md"),
+                      ("laws/tuiyi-shibing-anzhi-tiaoli/", "退役士兵安置条例.md"),
+                      ("laws/xianfa/", "中华人民共和国宪法.md")):
+        count = _article_count(name)
+        assert {u for u in rows if u.startswith(url + "#art-")} == {f"{url}#art-{n}" for n in range(1, count + 1)}
+    article = rows["laws/tuiyi-junren-baozhangfa/#art-21"]
+    assert article[1].endswith("第二十一条")
+    source = (TEXTS / "中华人民共和国退役军人保障法.md").read_text(encoding="utf-8")
+    first_paragraph = re.search(r"(?m)^第二十一条 (.+)$", source).group(1)
+    assert first_paragraph in article[5]
+
+
+def test_repealed_law_and_policy_facts(built_site):
+    rows = _records(built_site)
+    assert rows["laws/tuiyi-shibing-anzhi-tiaoli/"][4] == "已废止"
+    assert rows["laws/tuiyi-shibing-anzhi-tiaoli/#art-32"][4] == "已废止"
+    assert rows["laws/tuiyi-junren-anzhi-tiaoli/"][4] == ""  # in force: no mark
+    for path in sorted((REPO / "data/policies").glob("*.yml")):
+        policy = yaml.safe_load(path.read_text(encoding="utf-8"))
+        row = rows[f"xxgk/zcwj/{path.stem}/"]
+        assert row[3] == str(policy["发布日期"]), path.name
+        assert policy["发文字号"] in row[6] if "发文字号" in policy else True
+        assert row[2]  # a 类别 to show
+
+
+def test_material_search_is_not_shipped(built_site):
+    assert not (built_site / "assets/javascripts/lunr").exists()
+    assert not list(built_site.glob("assets/javascripts/workers/search.*"))
+    assert not (built_site / "search/search_index.json").exists()
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'name="govsite-search"' in page and "assets/search/search.js" in page
