@@ -218,3 +218,18 @@ def test_article_hit_opens_the_article_with_the_term_marked(browser, served_site
     assert page.locator("mark.gs-highlight").count() == marks.count()  # only inside the article it hit
     assert not page.locator("#__search").is_checked()  # the overlay closed
     page.context.close()
+
+
+def test_browser_folds_text_like_the_index(browser, served_site):
+    """search.js and govsite/search/text.py must fold every character the same way (one to one)."""
+    from govsite.search.text import fold
+
+    samples = ["全角ＡＢＣ１２３", "〔２０２３〕3号", "Ⅻ㈠ﬁ", "𝐀𝟏", "İstanbul", "a\u3000b\tc", "抚恤金（一）",
+               "11410100MB0000000X/2023-00001", "ＫＴＶ－ｃｏ．", "①②", "¼", "가나", "a\x85b\ufeffc\x1cd",
+               "\u00a0\u2003\u200b"]
+    page = browser.new_page()
+    page.goto(served_site, wait_until="networkidle")
+    in_browser = page.evaluate("samples => samples.map(s => window.govsiteSearch.fold(s))", samples)
+    page.close()
+    assert in_browser == [fold(s) for s in samples]
+    assert all(len(f) == len(s) for f, s in zip(in_browser, samples))  # UTF-16 lengths too (JS strings)

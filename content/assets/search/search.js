@@ -21,16 +21,18 @@
 
   /* ---------------------------------------------------------------- folding */
 
+  // Exactly Python's str.isspace() (JavaScript's \s differs on U+0085, U+001C–U+001F and U+FEFF).
+  var SPACE = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
   var foldCache = Object.create(null);
   function foldChar(c) {
     var hit = foldCache[c];
     if (hit !== undefined) return hit;
     var out = c;
-    if (/\s/.test(c)) out = " ";
+    if (SPACE.test(c)) out = " ";
     else {
       var f = c.normalize("NFKC").toLowerCase();
       var cps = Array.from(f);
-      if (cps.length === 1 && !/\s/.test(f) && f.length === c.length) out = f;
+      if (cps.length === 1 && !SPACE.test(f) && f.length === c.length) out = f;
     }
     foldCache[c] = out;
     return out;
@@ -39,7 +41,11 @@
     var out = "";
     for (var i = 0; i < text.length; i++) {
       var code = text.charCodeAt(i);
-      if (code < 128) { out += (code >= 65 && code <= 90) ? String.fromCharCode(code + 32) : text[i]; continue; }
+      if (code < 128) {
+        out += (code >= 65 && code <= 90) ? String.fromCharCode(code + 32)
+          : ((code >= 9 && code <= 13) || (code >= 28 && code <= 31)) ? " " : text[i];
+        continue;
+      }
       var c = text[i];
       if (code >= 0xD800 && code <= 0xDBFF && i + 1 < text.length) { c = text.slice(i, i + 2); i++; }
       out += foldChar(c);

@@ -25,12 +25,13 @@ def fold_char(char: str) -> str:
 
 
 _TABLE: dict[int, str] = {}
+_ASCII_SPACE = {code: " " for code in (9, 10, 11, 12, 13, 28, 29, 30, 31)}  # what str.isspace() calls space
 
 
 def fold(text: str) -> str:
     """Fold every character; the result has the same length as `text`."""
     if text.isascii():
-        return text.lower()
+        return text.lower().translate(_ASCII_SPACE)
     for char in set(text):
         if ord(char) not in _TABLE:
             _TABLE[ord(char)] = fold_char(char)
