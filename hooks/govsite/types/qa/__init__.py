@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ... import crossref
 from ...build import load_yaml_checked
-from ...model import ContentType, Site, Update
+from ...dates import TZ
+from ...model import ContentType, FeedChannel, FeedItem, Site, Update
 
 SCHEMA = Path(__file__).with_name("qa.schema.json")
 PAGE = "qa/index.md"
@@ -23,6 +24,8 @@ class Answer:
     answer: str
     updated: dt.date
     citations: list  # crossref.Citation
+    audiences: tuple[str, ...] = ()  # 订阅标签: which per-audience feeds carry this answer
+    topic: str = ""
 
 
 @dataclass
@@ -32,6 +35,8 @@ class Topic:
     order: int
     note: str
     answers: list[Answer]
+    file: str = ""
+    located: object = None  # yamlfile.Located, for messages
 
 
 class QA(ContentType):
@@ -54,11 +59,31 @@ class QA(ContentType):
                                                 crossref.text_line(source, located.line_of(("问答", i, "答"))),
                                                 f"问答[{i + 1}].答", allow_repealed=False, require=True)
                 answers.append(Answer(anchor=f"{path.stem}-{i + 1}", question=entry["问"], answer=entry["答"],
-                                      updated=dt.date.fromisoformat(entry["更新日期"]), citations=citations))
+                                      updated=dt.date.fromisoformat(entry["更新日期"]), citations=citations,
+                                      audiences=tuple(entry.get("适用对象", data.get("适用对象", []))),
+                                      topic=data["主题"]))
             topics.append(Topic(anchor=path.stem, name=data["主题"], order=data["排序"], note=data.get("说明", ""),
-                                answers=answers))
+                                answers=answers, file=located.file, located=located))
         topics.sort(key=lambda t: (t.order, t.anchor))
         site.models[self.name] = topics
+
+    def check(self, site: Site) -> None:
+        """Every 适用对象 must be a tag some audience follows (精准服务), or no subscriber gets the answer."""
+        services = site.models.get("services")
+        known = {tag for audience in getattr(services, "audiences", []) for tag in audience.tags}
+        if not known:
+            return
+        for topic in site.models.get(self.name, []):
+            entries = [(("适用对象",), topic.located.data.get("适用对象", []))]
+            entries += [(("问答", i, "适用对象"), entry.get("适用对象", []))
+                        for i, entry in enumerate(topic.located.data["问答"])]
+            for path, tags in entries:
+                for index, tag in enumerate(tags):
+                    if tag not in known:
+                        field = ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in path).replace(".[", "[")
+                        site.problems.error(topic.file, topic.located.line_of(path + (index,)), f"{field}[{index + 1}]",
+                                            f"“{tag}”不是已知的服务对象标签，订阅者收不到这条问答；可用："
+                                            f"{'、'.join(sorted(known))}")
 
     def pages(self, site: Site, renderer):
         topics = site.models[self.name]
@@ -87,6 +112,24 @@ class QA(ContentType):
             newest = max((a.updated for a in topic.answers), default=None)
             if newest and newest <= site.today:
                 yield Update(date=newest, title=f"政策问答：{topic.name}", url=f"qa/#{topic.anchor}", kind=self.label)
+
+    def feed_channels(self, site: Site):
+        yield FeedChannel(name="qa", title=f"{site.settings.get('网站名称', '')} · 政策问答",
+                          description="新增和更新的政策问答，每个答案注明所依据的法律条文。", url="qa/",
+                          group="普法宣传", order=45)
+
+    def feed_items(self, site: Site):
+        """One item per answer; its id stays with the question's place (file and number), updates bump `updated`."""
+        for topic in site.models.get(self.name, []):
+            for answer in topic.answers:
+                if answer.updated > site.today:
+                    continue
+                moment = dt.datetime(answer.updated.year, answer.updated.month, answer.updated.day, tzinfo=TZ)
+                html = str(crossref.render_text(site, answer.answer, "qa/"))
+                yield FeedItem(id=f"qa/{answer.anchor}", title=f"{answer.topic}：{answer.question}",
+                               url=f"qa/#{answer.anchor}", published=moment, updated=moment, feeds=("qa",),
+                               categories=("政策问答", answer.topic), summary=answer.question,
+                               content_html=html, audiences=answer.audiences)
 
 
 CONTENT_TYPE = QA()
