@@ -1,6 +1,6 @@
 """Editors' Markdown may contain raw HTML; the published page keeps only a safe subset.
 
-Policy (EDITING.md, 第八节): Markdown is rendered as usual. Raw HTML is allowed for formatting only:
+Policy (EDITING.md, 第九节): Markdown is rendered as usual. Raw HTML is allowed for formatting only:
 scripts, styles, frames, forms and every event handler (onclick …) are removed, and links or images may
 only use http(s), mailto, tel or site-relative addresses (no `javascript:`). The build also reports each
 such construct in the source as a warning with 文件:行, so the editor learns it was dropped; `make build`
