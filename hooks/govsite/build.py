@@ -134,11 +134,15 @@ def _load_documents(site: Site) -> None:
             located=located, kind=owner.name if owner else "page")
 
 
-def load_site(root: Path, site_url: str = "", today: dt.date | None = None) -> Site:
-    """Load, validate and model everything. Problems are collected in site.problems, never raised."""
+def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
+              types: list[ContentType] | None = None) -> Site:
+    """Load, validate and model everything. Problems are collected in site.problems, never raised.
+
+    `types` restricts the content types (tests of one area); by default every discovered type runs.
+    """
     root = Path(root).resolve()
     site = Site(root=root, site_url=site_url, today=today or dates.today())
-    site.types = discover_types()
+    site.types = discover_types() if types is None else sorted(types, key=lambda t: (t.order, t.name))
     _load_settings(site)
     _load_holidays(site)
     _load_documents(site)

@@ -47,18 +47,8 @@ def new_root(tmp_path: Path, placements: bool = False) -> Path:
 
 
 def load(root: Path, today: dt.date = TODAY, with_privacy: bool = False) -> Site:
-    """load + check with the types under test only, the way build.load_site does it."""
-    site = Site(root=root, site_url=SITE_URL, today=today)
-    site.types = ([PRIVACY] if with_privacy else []) + [NOTICES, PLACEMENTS, FEEDS]
-    build._load_settings(site)
-    build._load_holidays(site)
-    build._load_documents(site)
-    for content_type in site.types:
-        content_type.load(site)
-    if not site.problems.errors:
-        for content_type in site.types:
-            content_type.check(site)
-    return site
+    """load + check with the types under test only."""
+    return build.load_site(root, SITE_URL, today, types=([PRIVACY] if with_privacy else []) + [NOTICES, PLACEMENTS, FEEDS])
 
 
 def errors(site: Site) -> list[str]:

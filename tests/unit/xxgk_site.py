@@ -37,18 +37,8 @@ def new_root(tmp_path: Path) -> Path:
 
 
 def load(root: Path, today: dt.date = TODAY) -> Site:
-    """load + check with this area's types only, the way build.load_site does it."""
-    site = Site(root=root, site_url=SITE_URL, today=today)
-    site.types = list(TYPES)
-    build._load_settings(site)
-    build._load_holidays(site)
-    build._load_documents(site)
-    for content_type in site.types:
-        content_type.load(site)
-    if not site.problems.errors:
-        for content_type in site.types:
-            content_type.check(site)
-    return site
+    """load + check with this area's types only."""
+    return build.load_site(root, SITE_URL, today, types=list(TYPES))
 
 
 def errors(site: Site) -> list[str]:
