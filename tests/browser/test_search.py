@@ -94,12 +94,12 @@ def test_piece_of_a_compound_finds_every_fuxu_article(browser, built_site, serve
         if not more.is_visible():
             break
         shown = page.locator(".md-search-result__link").count()
+        more.dispatch_event("click")  # no waiting for the button to hold still: the list grows under it
         try:
-            more.click(timeout=3000)
+            page.wait_for_function("n => document.querySelectorAll('.md-search-result__link').length > n"
+                                   " || document.querySelector('[data-gs-more]').hidden", arg=shown, timeout=10000)
         except Exception:
-            pass
-        page.wait_for_function("n => document.querySelectorAll('.md-search-result__link').length > n"
-                               " || document.querySelector('[data-gs-more]').hidden", arg=shown)
+            pass  # looked again on the next round
     page.wait_for_function("n => document.querySelectorAll('.md-search-result__link').length >= n", arg=len(expected))
     shown = {_site_relative(a.get_attribute("href"), served_site) for a in page.locator(".md-search-result__link").all()}
     assert shown == expected

@@ -65,18 +65,15 @@
     this.base = base; // URL of searchindex/
     this.shards = new Map();
     this.chunks = new Map();
-    this.bytes = 0; // bytes downloaded so far (for measurements)
     this.ready = null;
   }
 
   Index.prototype.fetch = function (name, kind) {
-    var self = this;
     var url = new URL(name, this.base);
-    if (this.build) url.searchParams.set("v", this.build);
+    if (this.build) url.searchParams.set("v", this.build); // a new build never mixes with cached old files
     return fetch(url.href).then(function (r) {
-      if (!r.ok) throw new Error("search index: " + r.status + " " + name);
-      return kind === "json" ? r.text().then(function (t) { self.bytes += t.length * 2; return JSON.parse(t); })
-        : r.arrayBuffer().then(function (b) { self.bytes += b.byteLength; return b; });
+      if (!r.ok) throw new Error("索引文件 " + name + " 无法下载（" + r.status + "）");
+      return kind === "json" ? r.json() : r.arrayBuffer();
     });
   };
 
