@@ -161,6 +161,9 @@ def on_post_build(config):
         target = site_dir / extra.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
+    if _skipper.enabled:  # make serve: the edited page first, the search index right after
+        search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
+        return
     stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
     log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒（CPU %.2f 秒）",
              stats.pages, stats.records, stats.files, stats.bytes / 1024, stats.seconds, stats.cpu_seconds)

@@ -5,6 +5,8 @@ indexes whatever pages exist, whichever content type made them. See README "搜�
 """
 from __future__ import annotations
 
+import logging
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +15,7 @@ from . import extract, facts
 from .index import build_files, write_files
 
 INDEX_FOLDER = "searchindex"
+log = logging.getLogger("mkdocs.govsite")
 # Theme files only Material's own search uses (lunr, its Chinese segmenter wordcut.js, the worker).
 MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 
@@ -59,6 +62,27 @@ def build_index(site, site_dir: Path, generated_pages=()) -> IndexStats:
     return IndexStats(pages=pages, records=len(records), files=len(files),
                       bytes=sum(len(b) for b in files.values()), seconds=time.perf_counter() - started,
                       cpu_seconds=time.process_time() - started_cpu)
+
+
+_queue_lock = threading.Lock()
+_latest_ticket = [0]
+
+
+def build_index_later(site, site_dir: Path, generated_pages=()) -> threading.Thread:
+    """For `mkdocs serve`: index in the background so the edited page is served at once; the search box
+    catches up a few seconds later. Only the newest of several queued builds runs."""
+    _latest_ticket[0] += 1
+    ticket, pages = _latest_ticket[0], list(generated_pages)
+
+    def work():
+        with _queue_lock:
+            if ticket == _latest_ticket[0]:
+                stats = build_index(site, site_dir, pages)
+                log.info("搜索索引（后台）：%d 条记录，用时 %.2f 秒", stats.records, stats.seconds)
+
+    thread = threading.Thread(target=work, name="govsite-search-index", daemon=True)
+    thread.start()
+    return thread
 
 
 def is_material_search_asset(dest_uri: str) -> bool:

@@ -249,9 +249,18 @@ def build_files(records: list[Record]) -> dict[str, bytes]:
 
 
 def write_files(files: dict[str, bytes], folder: Path) -> None:
-    if folder.exists():
-        shutil.rmtree(folder)
+    """Write the index beside the old one, then swap, so a browser never reads half of each."""
+    fresh = folder.with_name(folder.name + ".new")
+    stale = folder.with_name(folder.name + ".old")
+    for leftover in (fresh, stale):
+        if leftover.exists():
+            shutil.rmtree(leftover)
     for name in sorted(files):
-        target = folder / name
+        target = fresh / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(files[name])
+    if folder.exists():
+        folder.rename(stale)
+    fresh.rename(folder)
+    if stale.exists():
+        shutil.rmtree(stale)
