@@ -157,3 +157,18 @@ def test_index_is_deterministic(tmp_path):
     groups = {r.url: r.group for r in records_of(None, site)}
     assert groups["laws/bzf/#art-2"] == "法律法规" and groups["xxgk/zcwj/2023-003/"] == "政策文件"
     assert groups[""] == "其他"
+
+
+def test_a_page_can_ask_not_to_be_found(tmp_path):
+    from types import SimpleNamespace
+
+    from govsite.model import GeneratedPage
+
+    site_dir = tmp_path / "site"
+    for url in ("xxgk/hegui/", "xxgk/zcwj/2023-003/"):
+        (site_dir / url).mkdir(parents=True)
+        (site_dir / url / "index.html").write_text(POLICY_PAGE, encoding="utf-8")
+    engine_site = SimpleNamespace(types=[], documents={})
+    hidden = GeneratedPage(src_uri="xxgk/hegui/index.md", title="合规检查", html="", meta={"search": {"exclude": True}})
+    urls = {r.url for r in records_of(engine_site, site_dir, [hidden])}
+    assert urls == {"xxgk/zcwj/2023-003/"}

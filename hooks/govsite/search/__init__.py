@@ -39,6 +39,8 @@ def records_of(site, site_dir: Path, generated_pages=()) -> list[extract.Record]
         if parsed is None:
             continue
         fact = known.get(url, facts.PageFacts())
+        if fact.exclude:
+            continue
         kind = fact.kind
         group = facts.group_of(kind, url)
         status = fact.status or parsed.status

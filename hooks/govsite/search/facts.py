@@ -1,7 +1,8 @@
 """What the engine knows about each page: 类别 (kind), date and status, for search hits and filters.
 
 Sources, strongest first:
-1. a generated page's meta `search` = {"kind": "法律法规", "date": "YYYY-MM-DD", "status": "已废止"}
+1. a generated page's meta `search` = {"kind": "法律法规", "date": "YYYY-MM-DD", "status": "已废止"} (and
+   "exclude": true for a page that must not be found, as Material's `search.exclude`)
    (a content type sets it through renderer.page(..., meta={"search": {...}}));
 2. the 政府信息公开目录 items (catalogue(): kind, date, 有效性 废止/失效);
 3. home page updates (updates(): kind, date);
@@ -40,6 +41,7 @@ class PageFacts:
     kind: str = ""
     date: str = ""
     status: str = ""
+    exclude: bool = False  # meta {"search": {"exclude": true}}: not in the search (e.g. a supervisors' page)
 
 
 def group_of(kind: str, url: str) -> str:
@@ -69,8 +71,9 @@ def collect(site, generated_pages) -> dict[str, PageFacts]:
     """Facts by page URL (site-relative directory URL) from everything the engine knows."""
     facts: dict[str, PageFacts] = {}
 
-    def merge(url: str, kind: str = "", date: str = "", status: str = "") -> None:
+    def merge(url: str, kind: str = "", date: str = "", status: str = "", exclude: bool = False) -> None:
         entry = facts.setdefault(url, PageFacts())
+        entry.exclude = entry.exclude or exclude
         entry.kind = entry.kind or kind
         entry.date = entry.date or date
         entry.status = entry.status or status
@@ -79,7 +82,7 @@ def collect(site, generated_pages) -> dict[str, PageFacts]:
         given = page.meta.get("search") if isinstance(page.meta, dict) else None
         if isinstance(given, dict):
             merge(page_url(page.src_uri), str(given.get("kind") or ""), _date_text(given.get("date")),
-                  str(given.get("status") or ""))
+                  str(given.get("status") or ""), bool(given.get("exclude")))
     for content_type in site.types:
         try:
             items = sorted(content_type.catalogue(site), key=lambda i: (i.url, i.id))
