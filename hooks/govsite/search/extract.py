@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import lxml.html
+import html as htmllib
+
+from lxml import etree
 
 from .text import squeeze
 
@@ -116,7 +118,7 @@ class _Walker:
                 # A status badge in the title (<span class="law-status">已废止</span>) marks every hit.
                 for badge in el.xpath(".//*[contains(@class, 'status')]"):
                     if not self.status:
-                        self.status = squeeze(badge.text_content())
+                        self.status = squeeze("".join(badge.itertext()))
                 return
         self._walk_children(el, target, in_link or el.tag == "a")
 
@@ -147,15 +149,16 @@ def _is_fact_table(table) -> bool:
     return bool(rows) and all(0 < len(row.xpath("./th")) == len(row.xpath("./td")) for row in rows)
 
 
-def _title_of(title_element, h1: str) -> str:
+def _title_of(title_html: str, h1: str) -> str:
     """The page title MkDocs put in <title> ("标题 - 网站名"), else the <h1> text."""
-    title = squeeze(title_element.text_content()) if title_element is not None else ""
+    title = squeeze(htmllib.unescape(title_html))
     if " - " in title:
         return title.rsplit(" - ", 1)[0]
     return h1 or title
 
 
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True)
 
 
 def parse_page(html: bytes | str, url: str) -> ParsedPage | None:
@@ -166,11 +169,13 @@ def parse_page(html: bytes | str, url: str) -> ParsedPage | None:
     start, end = html.find(b"<article"), html.rfind(b"</article>")
     if start < 0 or end < start:
         return None
-    fragment = lxml.html.fragment_fromstring(html[start:end + len(b"</article>")].decode("utf-8"))
+    # Plain lxml elements (no lxml.html element classes): the walk touches every node, that adds up.
+    document = etree.fromstring(html[start:end + len(b"</article>")], _PARSER)
+    fragment = document.find(".//article")
     walker = _Walker()
     walker.walk(fragment, None)
     found = _TITLE.search(html[:start])
-    title = _title_of(lxml.html.fromstring(found.group(0).decode("utf-8")) if found else None, walker.h1)
+    title = _title_of(found.group(1).decode("utf-8") if found else "", walker.h1)
     page_text = squeeze(walker.page.text() + " " + walker.facts.text())
     all_text = page_text + " " + " ".join(b.text() for _, b, _ in walker.articles)
     keys = " ".join(sorted(set(KEY_FIELD.findall(all_text))))

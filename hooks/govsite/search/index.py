@@ -143,7 +143,9 @@ def _postings(records: list[Record]) -> dict[str, tuple[bytes, int]]:
             grams, counts = np.unique(np.concatenate((head_keys, _keys(body, n))), return_counts=True)
             if not len(grams):
                 continue
-            in_head = np.isin(grams, head_keys)
+            head_grams = np.unique(head_keys)  # a title's few n-grams: a binary search beats np.isin
+            at = np.minimum(np.searchsorted(head_grams, grams), max(len(head_grams) - 1, 0))
+            in_head = (head_grams[at] == grams) if len(head_grams) else np.zeros(len(grams), dtype=bool)
             all_keys.append(grams)
             all_rids.append(np.full(len(grams), rid, dtype=np.int32))
             all_vals.append(((np.minimum(counts, MAX_TF) << 1) | in_head).astype(np.uint8))

@@ -25,6 +25,7 @@ def fold_char(char: str) -> str:
 
 
 _TABLE: dict[int, str] = {}
+_KNOWN: set[str] = set()
 _ASCII_SPACE = {code: " " for code in (9, 10, 11, 12, 13, 28, 29, 30, 31)}  # what str.isspace() calls space
 
 
@@ -32,9 +33,10 @@ def fold(text: str) -> str:
     """Fold every character; the result has the same length as `text`."""
     if text.isascii():
         return text.lower().translate(_ASCII_SPACE)
-    for char in set(text):
-        if ord(char) not in _TABLE:
-            _TABLE[ord(char)] = fold_char(char)
+    missing = set(text) - _KNOWN  # a set difference in C: most texts bring no new character
+    for char in missing:
+        _TABLE[ord(char)] = fold_char(char)
+    _KNOWN.update(missing)
     return text.translate(_TABLE)
 
 
