@@ -122,7 +122,9 @@ class Disclosure(ContentType):
                             meta={"description": "条例第二十条、第二十一条规定的主动公开内容及本局公开情况"},
                             duties=guide["法定主动公开内容"])
         yield renderer.page(CHECKS_URL + "index.md", "合规检查", "xxgk/checks.html",
-                            meta={"description": "本次构建检查了什么，以及全部警告", "hide": ["navigation"]},
+                            # For supervisors: kept out of the public search and the nav.
+                            meta={"description": "本次构建检查了什么，以及全部警告", "hide": ["navigation"],
+                                  "search": {"exclude": True}},
                             toc=[(2, "checks", "检查项目"), (2, "timeliness", "公开时限明细"),
                                  (2, "warnings", "警告")],
                             checks=self._checks(site), timeliness_rows=self._timeliness_rows(site),
