@@ -79,6 +79,13 @@ def on_files(files, config):
         files.append(File.generated(config, page.src_uri, content=""))
     if _state.get("css_bundle"):
         files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
+    for file in [f for f in files if f.dest_uri.startswith(("assets/javascripts/", "assets/stylesheets/"))]:
+        if file.dest_uri.endswith(".map"):
+            files.remove(file)  # Material's source maps are not shipped (only developers' tools read them)
+        elif assets.MATERIAL_BUNDLE.match(file.dest_uri):  # no CDN script URLs (govsite/assets.py)
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri,
+                                        content=assets.localise_material_bundle(file.content_string)))
     if not _material_search_enabled(config):  # the site's own search replaces it: don't ship lunr (~1 MB)
         for file in [f for f in files if search.is_material_search_asset(f.dest_uri)]:
             files.remove(file)

@@ -41,3 +41,16 @@ def test_search_box_finds_the_seed_report(browser, served_site, offsite_requests
     assert page.locator(".md-search-result__item").count() >= 1
     page.close()
     assert found == [], f"requests left 127.0.0.1: {found}"
+
+
+def test_old_browser_without_resizeobserver_gets_the_local_polyfill(browser, served_site, offsite_requests):
+    found, watch = offsite_requests
+    page = watch(browser.new_page(viewport={"width": 375, "height": 740}))
+    page.add_init_script("delete window.ResizeObserver")  # as on older phones
+    loaded = []
+    page.on("response", lambda r: loaded.append(r.url) if "resize-observer" in r.url else None)
+    page.goto(served_site + "pufa/fzzf/2023/", wait_until="networkidle")
+    assert loaded == [served_site + "assets/vendor/resize-observer-polyfill-1.5.1.js"]
+    assert page.evaluate("typeof ResizeObserver") == "function"
+    page.close()
+    assert found == [], f"requests left 127.0.0.1: {found}"

@@ -85,3 +85,16 @@ def test_sitemap_lists_every_page(built_site):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://tyjrswj.example.gov.cn/pufa/fzzf/2023/" in sitemap
     assert "https://tyjrswj.example.gov.cn/about/contact/" in sitemap
+
+
+CDN_HOSTS = re.compile(r"unpkg\.com|jsdelivr\.net|cdnjs\.|fonts\.googleapis|fonts\.gstatic|googletagmanager|"
+                       r"google-analytics|hm\.baidu\.com")
+
+
+def test_no_file_of_the_site_names_a_cdn(built_site):
+    # Not only the pages: Material's JavaScript bundle injects scripts from unpkg.com on demand.
+    named = [p.relative_to(built_site).as_posix() for p in sorted(built_site.rglob("*"))
+             if p.is_file() and p.suffix in (".html", ".js", ".css", ".json", ".xml", ".atom", ".map")
+             and CDN_HOSTS.search(p.read_text(encoding="utf-8", errors="replace"))]
+    assert named == []
+    assert not list(built_site.rglob("*.map"))
