@@ -23,13 +23,15 @@ from govsite import assets  # noqa: E402
 from govsite import build as engine  # noqa: E402
 from govsite import crossref  # noqa: E402
 from govsite import search  # noqa: E402
-from govsite.servecache import PageSkipper  # noqa: E402
+from govsite.servecache import ConversionCache, PageSkipper  # noqa: E402
 
 log = logging.getLogger("mkdocs.govsite")
 
 _state: dict = {}
 # `mkdocs serve --dirty` (make serve): write only pages whose output changed; see govsite/servecache.py.
 _skipper = PageSkipper()
+_conversions = ConversionCache()  # ... and convert only pages whose Markdown changed
+_parsed = engine.ParseCache()  # ... and parse and validate only files whose text changed
 
 
 def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
@@ -40,6 +42,7 @@ def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
 
 def on_startup(command, dirty):
     _skipper.enabled = command == "serve" and dirty
+    _conversions.enabled = _skipper.enabled
     if _skipper.enabled:  # MkDocs warns that --dirty may leave pages stale; the skipper rewrites every changed page
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: "A 'dirty' build is being performed" not in record.getMessage())
@@ -48,7 +51,7 @@ def on_startup(command, dirty):
 def on_config(config):
     _skipper.start()
     root = Path(config.config_file_path).resolve().parent
-    site = engine.load_site(root, site_url=config.site_url or "")
+    site = engine.load_site(root, site_url=config.site_url or "", cache=_parsed if _skipper.enabled else None)
     errors, warnings = site.problems.errors, site.problems.warnings
     if errors:
         _report_and_stop([f"错误 {p.format()}" for p in errors] + [f"警告 {p.format()}" for p in warnings],
@@ -92,6 +95,8 @@ def on_files(files, config):
     if _skipper.enabled:
         for file in files.documentation_pages():
             _skipper.watch(file)
+        _conversions.enabled = not config.strict
+        _conversions.start(config.config_file_path, [f.src_uri for f in files])
     return files
 
 
@@ -112,6 +117,7 @@ def _material_search_enabled(config) -> bool:
 
 
 def on_page_markdown(markdown, page, config, files):
+    _conversions.wrap(page)  # make serve: MkDocs converts the Markdown right after this event
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None:
         page.meta.update(generated.meta)

@@ -10,11 +10,11 @@ from pathlib import Path
 from . import dates, frontmatter, schema
 from .dates import WorkCalendar
 from .model import ContentType, Document, GeneratedFile, GeneratedPage, Site
-from .problems import InputError
+from .problems import InputError, Problem
 from .render import Renderer
 from .sanitize import clean_html, unsafe_constructs  # noqa: F401  (clean_html is used by the adapter)
 from .source import read_text, rel
-from .yamlfile import load_yaml
+from .yamlfile import Located, load_yaml, parse_yaml
 
 ENGINE_DIR = Path(__file__).parent
 SITE_SCHEMA = ENGINE_DIR / "site.schema.json"
@@ -35,18 +35,88 @@ def discover_types() -> list[ContentType]:
     return sorted(found, key=lambda t: (t.order, t.name))
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def _copy_data(value):
+    """A fresh copy of parsed YAML (dicts, lists, scalars); raises TypeError for anything else."""
+    if isinstance(value, dict):
+        return {k: _copy_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy_data(v) for v in value]
+    if isinstance(value, _PLAIN):
+        return value
+    raise TypeError(type(value).__name__)
+
+
+def _copy_located(located: Located) -> Located:
+    return Located(file=located.file, data=_copy_data(located.data), lines=dict(located.lines),
+                   key_lines=dict(located.key_lines), line_offset=located.line_offset)
+
+
+class ParseCache:
+    """`mkdocs serve`: parse and validate each file once while its text stays the same (issue 9, editor loop).
+
+    Parsing and schema validation of one file depend only on its text, its name and the schema (the schema
+    files belong to the engine, which `mkdocs serve` does not reload): the text itself is the key, read again on
+    every load, never file times. A hit returns a fresh copy of the data (the same values), so a caller that
+    changes what it got cannot change what the next load gets. Checks across files (types' load and check)
+    always run again. Entries of files not read in a load are dropped, so memory follows the site.
+    """
+
+    def __init__(self):
+        self.entries: dict[tuple, tuple] = {}
+        self.kept: dict[tuple, tuple] = {}
+        self.hits = 0
+
+    def begin(self) -> None:
+        self.kept, self.hits = {}, 0
+
+    def end(self) -> None:
+        self.entries, self.kept = self.kept, {}
+
+    def get(self, key: tuple, text: str):
+        entry = self.entries.get(key)
+        if entry is None or entry[0] != text:
+            return None
+        self.kept[key] = entry
+        self.hits += 1
+        return entry[1]
+
+    def put(self, key: tuple, text: str, value) -> None:
+        self.kept[key] = (text, value)
+
+
 def load_yaml_checked(site: Site, path: Path, schema_path: Path):
     """Load and validate one YAML file; record problems; return the Located data or None."""
+    cache = site.parse_cache
     try:
-        located = load_yaml(path, site.root)
+        if cache is None:
+            located = load_yaml(path, site.root)
+        else:
+            text = read_text(path, site.root)
+            key = ("yaml", str(path), str(schema_path))
+            hit = cache.get(key, text)
+            if hit is not None:
+                located, problems = hit
+                site.problems.extend(problems)
+                return None if problems else _copy_located(located)
+            located = parse_yaml(text, rel(path, site.root))
     except InputError as exc:
         site.problems.extend(exc.problems)
         return None
+    if cache is not None and located.data is None:
+        cache.put(key, text, (located, [Problem(located.file, 1, "", "文件没有内容")]))
     if located.data is None:
         site.problems.error(located.file, 1, "", "文件没有内容")
         return None
     problems = schema.validate(located, schema_path)
     site.problems.extend(problems)
+    if cache is not None:
+        try:
+            cache.put(key, text, (_copy_located(located), problems))
+        except TypeError:
+            pass  # not plain data: not cached
     return None if problems else located
 
 
@@ -115,19 +185,32 @@ def _load_documents(site: Site) -> None:
         if path.suffix != ".md":
             continue
         file = rel(path, site.root)
+        owner = _owner_of(src_uri, site.types)
+        schema_path = owner.front_matter_schema if owner and owner.front_matter_schema else PAGE_SCHEMA
         try:
             text = read_text(path, site.root)
-            located, body, body_line = frontmatter.split(text, file)
+            hit = site.parse_cache.get(("md", file, str(schema_path)), text) if site.parse_cache else None
+            if hit is not None:
+                cached, body, body_line, problems, warnings = hit
+                located = _copy_located(cached)
+            else:
+                located, body, body_line = frontmatter.split(text, file)
         except InputError as exc:
             site.problems.extend(exc.problems)
             continue
-        owner = _owner_of(src_uri, site.types)
-        schema_path = owner.front_matter_schema if owner and owner.front_matter_schema else PAGE_SCHEMA
-        problems = schema.validate(located, schema_path)
+        if hit is None:
+            problems = schema.validate(located, schema_path)
+            warnings = [] if problems else unsafe_constructs(body, body_line)
+            if site.parse_cache is not None:
+                try:
+                    site.parse_cache.put(("md", file, str(schema_path)), text,
+                                         (_copy_located(located), body, body_line, problems, warnings))
+                except TypeError:
+                    pass  # not plain data: not cached
         site.problems.extend(problems)
         if problems:
             continue
-        for line, message in unsafe_constructs(body, body_line):
+        for line, message in warnings:
             site.problems.warning(file, line, "正文", message)
         site.documents[src_uri] = Document(
             src_uri=src_uri, file=file, meta=located.data, body=body, body_line=body_line,
@@ -135,13 +218,16 @@ def _load_documents(site: Site) -> None:
 
 
 def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
-              types: list[ContentType] | None = None) -> Site:
+              types: list[ContentType] | None = None, cache: ParseCache | None = None) -> Site:
     """Load, validate and model everything. Problems are collected in site.problems, never raised.
 
     `types` restricts the content types (tests of one area); by default every discovered type runs.
+    `cache` (mkdocs serve) keeps each file's parsed and validated front matter or data across loads.
     """
     root = Path(root).resolve()
-    site = Site(root=root, site_url=site_url, today=today or dates.today())
+    site = Site(root=root, site_url=site_url, today=today or dates.today(), parse_cache=cache)
+    if cache is not None:
+        cache.begin()
     site.types = discover_types() if types is None else sorted(types, key=lambda t: (t.order, t.name))
     _load_settings(site)
     _load_holidays(site)
@@ -151,6 +237,8 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
     if not site.problems.errors:
         for content_type in site.types:
             content_type.check(site)
+    if cache is not None:
+        cache.end()
     return site
 
 

@@ -33,6 +33,11 @@ class UnknownHolidayYear(Exception):
                 f"请在 data/holidays.yml 中按国务院办公厅通知补充 {self.year} 年的放假和调休日期")
 
 
+# chinese-calendar's answer per day: fixed data of the installed package, so remembered for the process (issue 9:
+# its date checks were a noticeable part of every rebuild under `mkdocs serve`).
+_OFFICIAL: dict[dt.date, bool] = {}
+
+
 class WorkCalendar:
     """Working days: the official schedule from chinese-calendar, extended by editors' data."""
 
@@ -48,10 +53,13 @@ class WorkCalendar:
             if day in extra["workdays"]:
                 return True
             return day.weekday() < 5
-        try:
-            return chinese_calendar.is_workday(day)
-        except NotImplementedError:
-            raise UnknownHolidayYear(day.year) from None
+        known = _OFFICIAL.get(day)
+        if known is None:
+            try:
+                known = _OFFICIAL[day] = chinese_calendar.is_workday(day)
+            except NotImplementedError:
+                raise UnknownHolidayYear(day.year) from None
+        return known
 
     def add_workdays(self, start: dt.date, count: int) -> dt.date:
         """The day on which a period of `count` working days that begins on `start` ends.

@@ -124,6 +124,7 @@ class Site:
     documents: dict[str, Document] = field(default_factory=dict)
     models: dict[str, Any] = field(default_factory=dict)
     types: list = field(default_factory=list)
+    parse_cache: Any = field(default=None, repr=False, compare=False)  # build.ParseCache under mkdocs serve
 
     @property
     def content_dir(self) -> Path:

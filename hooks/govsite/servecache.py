@@ -16,6 +16,7 @@ No MkDocs import: the adapter passes MkDocs' objects in; only attributes are rea
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 from pathlib import Path
@@ -98,3 +99,62 @@ class PageSkipper:
         self.written = dict(self.current)
         self.building = False
         return gone
+
+
+class ConversionCache:
+    """`mkdocs serve --dirty`: a page whose Markdown is unchanged is not converted again.
+
+    MkDocs converts every page on every save (populate phase), even the engine's generated pages, whose
+    Markdown is empty and whose HTML comes from the engine. The result of a conversion depends on the page's
+    Markdown (after the adapter's on_page_markdown: citations already expanded), the page's place (relative
+    links), the set of files (links to other pages) and mkdocs.yml (extensions and their settings): that is
+    the key. A page's result is stored under its src_uri, so memory stays one entry per page.
+    Not used under `strict`: a reused conversion does not log its link warnings again.
+    """
+
+    def __init__(self):
+        self.enabled = False
+        self.frame = ""
+        self.entries: dict[str, tuple] = {}  # src_uri -> (key, result)
+        self.hits = 0
+
+    def start(self, config_file: str | None, src_uris) -> None:
+        frame = _digest(Path(config_file).read_bytes().hex() if config_file and os.path.exists(config_file) else "",
+                        sorted(src_uris))
+        if frame != self.frame:
+            self.entries.clear()
+            self.frame = frame
+        self.hits = 0
+
+    def wrap(self, page) -> None:
+        """Answer `page.render(config, files)` from the cache when the key is equal (MkDocs calls it next)."""
+        if not self.enabled:
+            return
+        original = page.render
+
+        def render(config, files):
+            key = (page.url, page.file.dest_uri, page.markdown)
+            cached = self.entries.get(page.file.src_uri)
+            if cached is not None and cached[0] == key:
+                content, toc, title, anchors, links = cached[1]
+                linked = {}
+                for src_uri, targets in (links or {}).items():
+                    target = files.get_file_from_path(src_uri)
+                    if target is None:  # cannot happen with the same file set; any doubt -> convert
+                        break
+                    linked[target] = dict(targets)
+                else:
+                    page.content, page.toc, page._title_from_render = content, copy.deepcopy(toc), title
+                    page.present_anchor_ids = set(anchors) if anchors is not None else None
+                    if links is not None:
+                        page.links_to_anchors = linked
+                    self.hits += 1
+                    return
+            original(config, files)
+            links = getattr(page, "links_to_anchors", None)
+            self.entries[page.file.src_uri] = (key, (
+                page.content, copy.deepcopy(page.toc), getattr(page, "_title_from_render", None),
+                set(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
+                {f.src_uri: dict(t) for f, t in links.items()} if links is not None else None))
+
+        page.render = render

@@ -9,6 +9,7 @@ far from its old place shows as removed there and added here: the page says the 
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 
 from .parser import Article
@@ -30,6 +31,9 @@ class Row:
     segments: tuple[Segment, ...] = ()  # character diff from old to new, for "changed"
 
 
+# Pure functions of two texts: remembered, so `mkdocs serve` does not compare unchanged laws again on every save
+# (issue 9: most of the laws' render time). Bounded, for a long session over many laws.
+@functools.lru_cache(maxsize=1 << 16)
 def _ratio(a: str, b: str) -> float:
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < SAME_ARTICLE or matcher.quick_ratio() < SAME_ARTICLE:
@@ -37,6 +41,7 @@ def _ratio(a: str, b: str) -> float:
     return matcher.ratio()
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def diff_segments(old: str, new: str) -> tuple[Segment, ...]:
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     out: list[Segment] = []
