@@ -27,8 +27,11 @@
   function foldChar(c) {
     var hit = foldCache[c];
     if (hit !== undefined) return hit;
-    var out = c;
-    if (SPACE.test(c)) out = " ";
+    var out = c, code = c.charCodeAt(0);
+    if (c.length === 1 && code < 128) {
+      out = (code >= 65 && code <= 90) ? String.fromCharCode(code + 32)
+        : ((code >= 9 && code <= 13) || (code >= 28 && code <= 31)) ? " " : c;
+    } else if (SPACE.test(c)) out = " ";
     else {
       var f = c.normalize("NFKC").toLowerCase();
       var cps = Array.from(f);
@@ -37,20 +40,12 @@
     foldCache[c] = out;
     return out;
   }
+  // Characters fold() may change: everything but printable ASCII without capitals and the CJK ideographs
+  // (NFKC and lower case leave U+4E00–U+9FFF alone). The regular expression skips the rest natively: a
+  // hit's 6,000 characters are folded in well under a millisecond, also before the code is optimised.
+  var MAY_FOLD = /[^\x20-\x40\x5b-\x7e\u4e00-\u9fff]/gu;
   function fold(text) {
-    var out = "";
-    for (var i = 0; i < text.length; i++) {
-      var code = text.charCodeAt(i);
-      if (code < 128) {
-        out += (code >= 65 && code <= 90) ? String.fromCharCode(code + 32)
-          : ((code >= 9 && code <= 13) || (code >= 28 && code <= 31)) ? " " : text[i];
-        continue;
-      }
-      var c = text[i];
-      if (code >= 0xD800 && code <= 0xDBFF && i + 1 < text.length) { c = text.slice(i, i + 2); i++; }
-      out += foldChar(c);
-    }
-    return out;
+    return text.replace(MAY_FOLD, foldChar);
   }
 
   function fnv(cps) {
@@ -63,7 +58,8 @@
 
   function Index(base) {
     this.base = base; // URL of searchindex/
-    this.shards = new Map();
+    this.shards = new Map(); // file number -> promise of its bytes
+    this.lists = new Map(); // n-gram -> promise of its decoded postings
     this.chunks = new Map();
     this.ready = null;
   }
@@ -126,50 +122,74 @@
     return lo;
   };
 
-  function readVarint(bytes, pos) {
-    var value = 0, shift = 0, b;
-    do { b = bytes[pos.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
+  /* Varints (7 bits per byte, low first; every value in the index is below 2**28). The decoders below run
+   * once per query on thousands of values, mostly before V8 has optimised them: plain loops over local
+   * variables, no objects per value. */
+  var after = 0; // position after the last varint read
+  function varint(bytes, p) {
+    var b = bytes[p++], value = b & 0x7f, shift = 7;
+    while (b & 0x80) { b = bytes[p++]; value |= (b & 0x7f) << shift; shift += 7; }
+    after = p;
     return value;
   }
 
-  function parseShard(buf) {
-    var bytes = new Uint8Array(buf), pos = { i: 0 };
-    var n = readVarint(bytes, pos), heads = [];
+  /* One n-gram's postings in a shard file, or null. The file: varint count; per n-gram its length, code
+   * points, number of postings and byte size; then the postings of each, in the same order. */
+  function shardEntry(bytes, gram) {
+    var n = varint(bytes, 0), p = after, offset = 0, found = -1, count = 0, size = 0;
     for (var k = 0; k < n; k++) {
-      var len = readVarint(bytes, pos), gram = "";
-      for (var c = 0; c < len; c++) gram += String.fromCodePoint(readVarint(bytes, pos));
-      heads.push([gram, readVarint(bytes, pos), readVarint(bytes, pos)]);
+      var len = varint(bytes, p), same = len === gram.length;
+      p = after;
+      for (var c = 0; c < len; c++) {
+        if (varint(bytes, p) !== gram[c]) same = false;
+        p = after;
+      }
+      var entries = varint(bytes, p), bytesOf = varint(bytes, after);
+      p = after;
+      if (same && found < 0) { found = offset; count = entries; size = bytesOf; }
+      offset += bytesOf;
     }
-    var map = new Map(), off = pos.i;
-    heads.forEach(function (h) { map.set(h[0], { count: h[1], bytes: bytes.subarray(off, off + h[2]) }); off += h[2]; });
-    return map;
+    return found < 0 ? null : { count: count, bytes: bytes.subarray(p + found, p + found + size) };
   }
 
-  Index.prototype.shardFile = function (bigram) {
-    var solo = this.manifest.solo[bigram];
+  /* A posting is (record id gap as varint, one byte tf << 1 | in title). */
+  function decodePostings(bytes, count) {
+    var ids = new Int32Array(count), tf = new Uint8Array(count), title = new Uint8Array(count);
+    var p = 0, rid = -1;
+    for (var k = 0; k < count; k++) {
+      var b = bytes[p++], gap = b & 0x7f, shift = 7;
+      while (b & 0x80) { b = bytes[p++]; gap |= (b & 0x7f) << shift; shift += 7; }
+      rid += gap;
+      ids[k] = rid;
+      var v = bytes[p++];
+      tf[k] = v >> 1;
+      title[k] = v & 1;
+    }
+    return { ids: ids, tf: tf, title: title };
+  }
+
+  Index.prototype.shardFile = function (gram) {
+    var solo = this.manifest.solo[gram];
     if (solo !== undefined) return solo;
-    var cps = Array.from(bigram).map(function (c) { return c.codePointAt(0); });
+    var cps = Array.from(gram).map(function (c) { return c.codePointAt(0); });
     return fnv(cps) % this.manifest.shards;
   };
 
-  /* Postings of one bigram: record ids (ascending) and values (tf << 1 | in title). */
-  Index.prototype.postings = function (bigram) {
-    var self = this, file = this.shardFile(bigram);
-    if (!this.shards.has(file)) this.shards.set(file, this.fetch("g/" + file + ".bin", "bin").then(parseShard));
-    return this.shards.get(file).then(function (map) {
-      var entry = map.get(bigram);
-      if (!entry) return { ids: new Int32Array(0), vals: new Uint8Array(0) };
-      if (!entry.ids) {
-        var ids = new Int32Array(entry.count), vals = new Uint8Array(entry.count), pos = { i: 0 }, prev = -1;
-        for (var k = 0; k < entry.count; k++) {
-          prev += readVarint(entry.bytes, pos);
-          ids[k] = prev;
-          vals[k] = entry.bytes[pos.i++];
-        }
-        entry.ids = ids; entry.vals = vals;
+  /* Postings of one n-gram: {ids (ascending record ids), tf, title (1 when in the title)}. */
+  Index.prototype.postings = function (gram) {
+    var self = this;
+    if (!this.lists.has(gram)) {
+      var file = this.shardFile(gram);
+      if (!this.shards.has(file)) {
+        this.shards.set(file, this.fetch("g/" + file + ".bin", "bin").then(function (buf) { return new Uint8Array(buf); }));
       }
-      return entry;
-    });
+      var cps = Array.from(gram).map(function (c) { return c.codePointAt(0); });
+      this.lists.set(gram, this.shards.get(file).then(function (bytes) {
+        var entry = shardEntry(bytes, cps);
+        return entry ? decodePostings(entry.bytes, entry.count) : decodePostings(bytes, 0);
+      }));
+    }
+    return this.lists.get(gram);
   };
 
   Index.prototype.chunk = function (c) {
@@ -218,24 +238,27 @@
     return picked;
   }
 
-  /* Records holding every bigram: Map rid -> [min tf, in title for all]. */
+  /* Records in every list, as a list of the same shape: tf the smallest, title 1 when in every title. */
   function intersect(lists) {
     lists = lists.slice().sort(function (a, b) { return a.ids.length - b.ids.length; });
-    var out = new Map(), first = lists[0], cursors = lists.map(function () { return 0; });
-    outer: for (var k = 0; k < first.ids.length; k++) {
-      var rid = first.ids[k], tf = first.vals[k] >> 1, title = first.vals[k] & 1;
+    var first = lists[0];
+    if (lists.length === 1) return first;
+    var size = first.ids.length, ids = new Int32Array(size), tf = new Uint8Array(size), title = new Uint8Array(size);
+    var cursors = new Int32Array(lists.length), n = 0;
+    outer: for (var k = 0; k < size; k++) {
+      var rid = first.ids[k], t = first.tf[k], h = first.title[k];
       for (var l = 1; l < lists.length; l++) {
-        var ids = lists[l].ids, lo = cursors[l], hi = ids.length;
-        while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < rid) lo = mid + 1; else hi = mid; }
+        var other = lists[l].ids, lo = cursors[l], hi = other.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (other[mid] < rid) lo = mid + 1; else hi = mid; }
         cursors[l] = lo;
-        if (lo >= ids.length) break outer;
-        if (ids[lo] !== rid) continue outer;
-        tf = Math.min(tf, lists[l].vals[lo] >> 1);
-        title = title & lists[l].vals[lo];
+        if (lo >= other.length) break outer;
+        if (other[lo] !== rid) continue outer;
+        if (lists[l].tf[lo] < t) t = lists[l].tf[lo];
+        h &= lists[l].title[lo];
       }
-      out.set(rid, [tf, title]);
+      ids[n] = rid; tf[n] = t; title[n] = h; n++;
     }
-    return out;
+    return { ids: ids.subarray(0, n), tf: tf.subarray(0, n), title: title.subarray(0, n) };
   }
 
   /* Saturating, length-normalised term frequency (BM25's k1 = 1.2, b = 0.75), 0 … 22. */
@@ -250,33 +273,78 @@
     return n;
   }
 
+  /* Candidates in rank order, taken a few at a time (a query may have thousands; a hit object is made only
+   * for those actually checked). `length` is how many are left. */
+  function Queue(rids, scores, order) {
+    this.rids = rids; this.scores = scores; this.order = order; this.at = 0; this.length = order.length;
+  }
+  Queue.prototype.take = function (n) {
+    var out = [];
+    while (out.length < n && this.at < this.order.length) {
+      var k = this.order[this.at++];
+      out.push({ rid: this.rids[k], score: this.scores[k] });
+    }
+    this.length = this.order.length - this.at;
+    return out;
+  };
+
+  // Rank order as one number per candidate, sorted natively: score (to 1/16), then newer, then lower record id.
+  var SCORE_STEPS = 16, SCORE_FLOOR = 1024, RANK_BITS = 20;
+  var DAY_UNIT = Math.pow(2, RANK_BITS), SCORE_UNIT = Math.pow(2, RANK_BITS + 16), SCORE_MAX = Math.pow(2, 17) - 1;
+
   function Search(index) { this.index = index; }
 
-  /* Candidates for a query, estimated scores, filters applied. */
+  /* Candidates for a query, estimated scores, filters applied: a Queue in rank order. */
   Search.prototype.candidates = function (terms, filters) {
     var idx = this.index;
     var long = terms.filter(function (t) { return Array.from(t).length >= 2; });
     return Promise.all(long.map(function (term) {
-      return Promise.all(cover(term).map(function (b) { return idx.postings(b); })).then(intersect);
+      return Promise.all(cover(term).map(function (g) { return idx.postings(g); })).then(intersect);
     })).then(function (sets) {
-      sets.sort(function (a, b) { return a.size - b.size; });
-      var out = [];
-      sets[0].forEach(function (v, rid) {
-        var est = 0;
+      sets.sort(function (a, b) { return a.ids.length - b.ids.length; });
+      var base = sets[0], size = base.ids.length, average = idx.manifest.average_length;
+      var rids = new Int32Array(size), scores = new Float64Array(size), n = 0;
+      var cursors = new Int32Array(sets.length), flags = idx.flags, group = idx.group, year = idx.year;
+      outer: for (var k = 0; k < size; k++) {
+        var rid = base.ids[k], article = flags[rid] & FLAG_ARTICLE, est = 0;
+        if (filters.group >= 0 && group[rid] !== filters.group) continue;
+        if (filters.year && year[rid] !== filters.year) continue;
         for (var s = 0; s < sets.length; s++) {
-          var w = s === 0 ? v : sets[s].get(rid);
-          if (!w) return;
-          est += (w[1] ? ((idx.flags[rid] & FLAG_ARTICLE) ? 60 : 100) : 0) + tfScore(w[0], idx.length[rid], idx.manifest.average_length);
+          var at = k;
+          if (s > 0) {
+            var ids = sets[s].ids, lo = cursors[s], hi = ids.length;
+            while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < rid) lo = mid + 1; else hi = mid; }
+            cursors[s] = lo;
+            if (lo >= ids.length) break outer;
+            if (ids[lo] !== rid) continue outer;
+            at = lo;
+          }
+          est += (sets[s].title[at] ? (article ? 60 : 100) : 0) + tfScore(sets[s].tf[at], idx.length[rid], average);
         }
-        if (filters.group >= 0 && idx.group[rid] !== filters.group) return;
-        if (filters.year && idx.year[rid] !== filters.year) return;
-        if (idx.flags[rid] & FLAG_LISTING) est -= 80;
-        if (idx.flags[rid] & FLAG_STATUS) est -= 15;
-        out.push({ rid: rid, score: est });
-      });
-      return out.sort(byScore(idx));
+        if (flags[rid] & FLAG_LISTING) est -= 80;
+        if (flags[rid] & FLAG_STATUS) est -= 15;
+        rids[n] = rid; scores[n] = est; n++;
+      }
+      return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n));
     });
   };
+
+  function rankQueue(idx, rids, scores) {
+    var n = rids.length, keys = new Float64Array(n);
+    if (n >= DAY_UNIT) { // beyond a million candidates the packed number has no room: compare
+      var slow = Array.from(rids.keys()).map(function (k) { return { rid: rids[k], score: scores[k], k: k }; });
+      slow.sort(byScore(idx));
+      return new Queue(rids, scores, Int32Array.from(slow, function (c) { return c.k; }));
+    }
+    for (var k = 0; k < n; k++) {
+      var q = Math.min(SCORE_MAX, Math.max(0, Math.round((scores[k] + SCORE_FLOOR) * SCORE_STEPS)));
+      keys[k] = q * SCORE_UNIT + idx.days[rids[k]] * DAY_UNIT + (DAY_UNIT - 1 - k); // k ascends with the record id
+    }
+    keys.sort();
+    var order = new Int32Array(n);
+    for (var i = 0; i < n; i++) order[i] = DAY_UNIT - 1 - (keys[n - 1 - i] % DAY_UNIT);
+    return new Queue(rids, scores, order);
+  }
 
   function byScore(idx) {
     return function (a, b) {
@@ -307,23 +375,29 @@
     return score;
   }
 
-  /* Run a query. Returns {terms, hits, total, exact, more()} ; hits carry url, title, kind, date … */
+  /* Bytes of text to fetch to check every candidate, counted until it passes `limit`. */
+  function checkCost(idx, queue, limit) {
+    var seen = new Set(), cost = 0, rids = queue.rids;
+    for (var k = 0; k < rids.length && cost <= limit; k++) {
+      var c = idx.chunkOf(rids[k]);
+      if (!seen.has(c) && !idx.chunks.has(c)) { seen.add(c); cost += idx.chunkSize[c]; }
+    }
+    return cost;
+  }
+
+  /* Run a query. Returns {terms, hits, total, exact, pending, more()} ; hits carry url, title, kind, date … */
   Search.prototype.run = function (query, filters, want) {
     var self = this, idx = this.index, terms = parseQuery(query);
     filters = filters || {};
     if (filters.group === undefined) filters.group = -1;
-    if (!terms.length) return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, empty: true });
+    if (!terms.length) return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, empty: true, pending: [] });
     if (!terms.some(function (t) { return Array.from(t).length >= 2; }))
-      return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, tooShort: true });
-    return idx.load().then(function () { return self.candidates(terms, filters); }).then(function (cands) {
+      return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, tooShort: true, pending: [] });
+    return idx.load().then(function () { return self.candidates(terms, filters); }).then(function (queue) {
       var needCheck = terms.some(function (t) { var n = Array.from(t).length; return n < 2 || n > 3; });
-      var result = { terms: terms, hits: [], total: cands.length, exact: !needCheck, pending: cands, checked: [] };
-      var chunks = new Map();
-      cands.forEach(function (c) { var k = idx.chunkOf(c.rid); if (!idx.chunks.has(k)) chunks.set(k, true); });
-      var cost = 0;
-      chunks.forEach(function (_, k) { cost += idx.chunkSize[k]; });
-      if (needCheck && cost <= VERIFY_ALL_BYTES) {
-        return self.check(result, cands.length, true).then(function () {
+      var result = { terms: terms, hits: [], total: queue.length, exact: !needCheck, pending: queue, checked: [] };
+      if (needCheck && checkCost(idx, queue, VERIFY_ALL_BYTES) <= VERIFY_ALL_BYTES) {
+        return self.check(result, queue.length, true).then(function () {
           result.exact = true;
           result.total = result.checked.length;
           return result;
@@ -341,7 +415,7 @@
     function step() {
       if (result.checked.length >= target || !result.pending.length) return finish();
       if (!unlimited && fetched.size >= STEP_CHUNKS) return finish();
-      var batch = result.pending.splice(0, Math.max(size, target - result.checked.length));
+      var batch = result.pending.take(Math.max(size, target - result.checked.length));
       batch.forEach(function (c) { var k = idx.chunkOf(c.rid); if (!idx.chunks.has(k)) fetched.add(k); });
       return idx.rows(batch.map(function (c) { return c.rid; })).then(function (rows) {
         batch.forEach(function (c) {
