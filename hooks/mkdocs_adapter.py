@@ -31,7 +31,8 @@ _state: dict = {}
 # `mkdocs serve --dirty` (make serve): write only pages whose output changed; see govsite/servecache.py.
 _skipper = PageSkipper()
 _conversions = ConversionCache()  # ... and convert only pages whose Markdown changed
-_parsed = engine.ParseCache()  # ... and parse and validate only files whose text changed
+_parsed = engine.ParseCache()  # ... parse and validate only files whose text changed
+_rendered = engine.RenderCache()  # ... and render a template again only for a new context
 
 
 def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
@@ -41,6 +42,8 @@ def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
 
 
 def on_startup(command, dirty):
+    if command != "serve":  # index pages while the next ones are built (search.PageStream)
+        _state["index_stream"] = search.PageStream()
     _skipper.enabled = command == "serve" and dirty
     _conversions.enabled = _skipper.enabled
     if _skipper.enabled:  # MkDocs warns that --dirty may leave pages stale; the skipper rewrites every changed page
@@ -51,7 +54,8 @@ def on_startup(command, dirty):
 def on_config(config):
     _skipper.start()
     root = Path(config.config_file_path).resolve().parent
-    site = engine.load_site(root, site_url=config.site_url or "", cache=_parsed if _skipper.enabled else None)
+    site = engine.load_site(root, site_url=config.site_url or "", cache=_parsed if _skipper.enabled else None,
+                            render_cache=_rendered if _skipper.enabled else None)
     errors, warnings = site.problems.errors, site.problems.warnings
     if errors:
         _report_and_stop([f"错误 {p.format()}" for p in errors] + [f"警告 {p.format()}" for p in warnings],
@@ -163,6 +167,17 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def on_post_page(output, page, config):
+    if "index_stream" in _state:
+        _state["index_stream"].add(page.file.dest_uri, output)
+    return output
+
+
+def on_build_error(error):
+    if "index_stream" in _state:
+        _state.pop("index_stream").cancel()
+
+
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     if _skipper.enabled:
@@ -177,6 +192,10 @@ def on_post_build(config):
     if _skipper.enabled:  # make serve: the edited page first, the search index right after
         search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
         return
-    stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
+    stream = _state.pop("index_stream", None)
+    if stream is not None:
+        stats = stream.finish(_state["site"], site_dir, _state.get("pages", {}).values())
+    else:
+        stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
     log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒（CPU %.2f 秒）",
              stats.pages, stats.records, stats.files, stats.bytes / 1024, stats.seconds, stats.cpu_seconds)

@@ -11,7 +11,7 @@ from . import dates, frontmatter, schema
 from .dates import WorkCalendar
 from .model import ContentType, Document, GeneratedFile, GeneratedPage, Site
 from .problems import InputError, Problem
-from .render import Renderer
+from .render import RenderCache, Renderer
 from .sanitize import clean_html, unsafe_constructs  # noqa: F401  (clean_html is used by the adapter)
 from .source import read_text, rel
 from .yamlfile import Located, load_yaml, parse_yaml
@@ -218,11 +218,13 @@ def _load_documents(site: Site) -> None:
 
 
 def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
-              types: list[ContentType] | None = None, cache: ParseCache | None = None) -> Site:
+              types: list[ContentType] | None = None, cache: ParseCache | None = None,
+              render_cache: RenderCache | None = None) -> Site:
     """Load, validate and model everything. Problems are collected in site.problems, never raised.
 
     `types` restricts the content types (tests of one area); by default every discovered type runs.
-    `cache` (mkdocs serve) keeps each file's parsed and validated front matter or data across loads.
+    `cache` and `render_cache` (mkdocs serve) keep each file's parsed and validated front matter or data, and
+    each template's HTML for a context, across loads.
     """
     root = Path(root).resolve()
     site = Site(root=root, site_url=site_url, today=today or dates.today(), parse_cache=cache)
@@ -232,6 +234,9 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
     _load_settings(site)
     _load_holidays(site)
     _load_documents(site)
+    if render_cache is not None:  # types render while they load (feed entries), with the settings known now
+        site.render_cache = render_cache
+        render_cache.begin(site)
     for content_type in site.types:
         content_type.load(site)
     if not site.problems.errors:

@@ -125,6 +125,7 @@ class Site:
     models: dict[str, Any] = field(default_factory=dict)
     types: list = field(default_factory=list)
     parse_cache: Any = field(default=None, repr=False, compare=False)  # build.ParseCache under mkdocs serve
+    render_cache: Any = field(default=None, repr=False, compare=False)  # render.RenderCache under mkdocs serve
 
     @property
     def content_dir(self) -> Path:

@@ -1,6 +1,11 @@
 """Jinja rendering of generated pages. Markup lives in overrides/govsite/, never in Python."""
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import hashlib
+from pathlib import Path
+
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .dates import zh_date
@@ -26,6 +31,136 @@ class _MemoryBytecodeCache(BytecodeCache):
 _BYTECODE_CACHE = _MemoryBytecodeCache()
 
 
+class Unkeyable(Exception):
+    """A value the render cache cannot describe completely: such a render is never reused."""
+
+
+_SCALARS = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta)
+
+
+def _describe(value, out: list, memo: dict, path: tuple = ()) -> bool:
+    """Append a complete description of `value` to `out`: the same description means the same value.
+
+    Plain data only: scalars (with their type: Markup is not str), lists, tuples, dicts in their order, sets,
+    and dataclass instances by type and every field. Anything else (functions, other objects, attributes outside
+    the fields), a cycle or a deep nesting raise Unkeyable. Returns whether the value is immutable throughout (scalars, tuples and frozen
+    dataclasses of such): only those are described once per pass (`memo`, by id).
+    """
+    kind = type(value)
+    if kind in _SCALARS or isinstance(value, str):
+        out.append(f"{kind.__module__}.{kind.__qualname__}:{value!r}")
+        return True
+    if id(value) in path or len(path) > 40:
+        raise Unkeyable("cycle or deep nesting")
+    path = path + (id(value),)
+    if kind is list or kind is tuple:
+        out.append("[" if kind is list else "(")
+        fixed = kind is tuple
+        for item in value:
+            fixed = _describe(item, out, memo, path) and fixed
+        out.append("]")
+        return fixed
+    if kind is dict:
+        out.append("{")
+        for key, item in value.items():
+            _describe(key, out, memo, path)
+            _describe(item, out, memo, path)
+        out.append("}")
+        return False
+    if kind is set or kind is frozenset:
+        parts: list = []
+        fixed = kind is frozenset
+        for item in value:
+            one: list = []
+            fixed = _describe(item, one, memo, path) and fixed
+            parts.append("".join(one))
+        out.append("<" + "|".join(sorted(parts)) + ">")
+        return fixed
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        known = memo.get(id(value))
+        if known is not None:
+            out.append(known[1])
+            return True
+        names = [f.name for f in dataclasses.fields(value)]
+        if set(getattr(value, "__dict__", {})) - set(names):
+            raise Unkeyable(kind.__qualname__)  # state outside the fields
+        one = [f"{kind.__module__}.{kind.__qualname__}("]
+        fixed = kind.__dataclass_params__.frozen
+        for name in names:
+            one.append(name)
+            fixed = _describe(getattr(value, name), one, memo, path) and fixed
+        one.append(")")
+        text = "".join(one)
+        if fixed:
+            memo[id(value)] = (value, text)  # the value is kept, so its id is not reused during the pass
+        out.append(text)
+        return fixed
+    raise Unkeyable(kind.__qualname__)
+
+
+class RenderCache:
+    """`mkdocs serve`: a template rendered with the same context gives the same HTML (issue 9, editor loop).
+
+    The key of a render is its template name, the page it is rendered for, and a description of everything the
+    template receives: the context (_describe), the globals (settings, today) and the text of every template
+    under overrides/govsite/ (a changed template or include changes every key). A context holding anything
+    _describe cannot describe completely is rendered every time. Entries not used since the previous pass are
+    dropped, so memory follows the site.
+    """
+
+    def __init__(self):
+        self.entries: dict = {}
+        self.kept: dict = {}
+        self.frame = ""
+        self.memo: dict = {}
+        self.undescribable: set[str] = set()  # templates whose context could not be described: not tried again
+        self.hits = self.misses = self.unkeyable = 0
+
+    def begin(self, site) -> None:
+        """Start a pass (one load and render of the site)."""
+        folder = Path(site.root) / "overrides" / "govsite"
+        h = hashlib.sha1()
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        out: list = []
+        _describe((site.settings, site.today), out, {})
+        h.update("".join(out).encode("utf-8", "surrogatepass"))
+        frame = h.hexdigest()
+        if frame != self.frame:
+            self.kept = {}  # a template or a global changed: nothing is reused
+            self.undescribable = set()
+            self.frame = frame
+        self.entries, self.kept, self.memo = self.kept, {}, {}
+        self.hits = self.misses = self.unkeyable = 0
+
+    def key(self, template: str, from_url: str, context: dict):
+        """The key of this render, or None: render it (always correct, merely slower)."""
+        if template in self.undescribable:  # its pages hold cycles or functions: describing them is time lost
+            self.unkeyable += 1
+            return None
+        out: list = []
+        try:
+            _describe(context, out, self.memo)
+        except Unkeyable:
+            self.undescribable.add(template)
+            self.unkeyable += 1
+            return None
+        return template, from_url, hashlib.sha1("".join(out).encode("utf-8", "surrogatepass")).digest()
+
+    def get(self, key):
+        html = self.entries.get(key)
+        if html is not None:
+            self.kept[key] = html
+            self.hits += 1
+        else:
+            self.misses += 1
+        return html
+
+    def put(self, key, html: str) -> None:
+        self.kept[key] = html
+
+
 class Renderer:
     def __init__(self, site: Site):
         self.site = site
@@ -47,8 +182,22 @@ class Renderer:
             url=lambda target: relative_url(target, from_url), page_url=from_url, **context
         )
 
+    def _render_page(self, template: str, from_url: str, **context) -> str:
+        """A whole generated page, reused under `mkdocs serve` when its context is unchanged (RenderCache).
+        Only pages: describing a context costs time, which small fragments would not win back."""
+        cache = self.site.render_cache
+        key = cache.key(template, from_url, context) if cache is not None else None
+        if key is not None:
+            html = cache.get(key)
+            if html is not None:
+                return html
+        html = self.render(template, from_url, **context)
+        if key is not None:
+            cache.put(key, html)
+        return html
+
     def page(self, src_uri: str, title: str, template: str, *, toc=(), meta=None, **context) -> GeneratedPage:
-        html = self.render(template, page_url(src_uri), title=title, **context)
+        html = self._render_page(template, page_url(src_uri), title=title, **context)
         return GeneratedPage(src_uri=src_uri, title=title, html=html,
                              toc=[t if isinstance(t, TocEntry) else TocEntry(*t) for t in toc],
                              meta=dict(meta or {}))

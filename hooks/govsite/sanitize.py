@@ -8,6 +8,7 @@ such construct in the source as a warning with 文件:行, so the editor learns 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import nh3
@@ -53,6 +54,9 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# A pure function of the text (the rules above are constants): remembered, so `mkdocs serve` does not clean every
+# page and feed entry again on each save (issue 9). Bounded for long sessions.
+@functools.lru_cache(maxsize=1 << 14)
 def clean_html(html: str) -> str:
     """The safe subset of an editor page's HTML."""
     return nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, generic_attribute_prefixes=_GENERIC_PREFIXES,

@@ -82,3 +82,46 @@ def test_edit_is_served_everywhere_and_removed_page_is_gone(serving):
     other.unlink()
     wait_until(lambda: fetch(other_page)[0] == 404, what="the removed notice returning 404")
     assert "公益性岗位招聘公告" not in fetch(url + "notices/")[1]
+
+
+def test_data_edits_reach_every_page_that_shows_them_across_saves(serving):
+    """Under make serve the engine reuses parsed files, rendered pages and converted Markdown between saves
+    (issue 9); each of these saves must still reach every page, list, feed and JSON file built from the file."""
+    root, url, log = serving
+    policy = root / "data/policies/2025-005.yml"
+    text = policy.read_text(encoding="utf-8")
+    title = "某区退役军人事务局关于开展2025年“双拥”法治宣传月活动的通知"
+    shown_on = ["xxgk/zcwj/2025-005/", "xxgk/zcwj/", "xxgk/ml/", "xxgk/ml/2025/all/all/", "",
+                "feeds/policies.xml", "feeds/duixiang-tuiyi-junren.xml", "api/catalogue.json"]
+    for page in shown_on:
+        assert title in fetch(url + page)[1], page
+    # 1. a data file (a policy): its page, the lists, the 政府信息公开目录 and its filter pages, the home page's
+    #    latest updates, the per-audience feeds and the catalogue's JSON all show the new title
+    new_title = title.replace("法治宣传月", "法治宣传周")
+    policy.write_text(text.replace(title, new_title), encoding="utf-8")
+    wait_until(lambda: new_title in fetch(url + "xxgk/zcwj/2025-005/")[1], what="the edited policy page")
+    for page in shown_on:
+        wait_until(lambda: new_title in fetch(url + page)[1], timeout=30, what=page)  # search runs apart
+        assert title not in fetch(url + page)[1], page
+
+    # 2. the same notice saved twice, then put back: every state is served, the last one too (a reused page
+    #    of an earlier state is only right when the state is really the same again)
+    notice = root / "content/notices/2025/peixun-baoming.md"
+    original = notice.read_text(encoding="utf-8")
+    old = "关于开展2025年度退役军人职业技能培训报名工作的通知（示例）"
+    for n, new in enumerate([old.replace("培训报名", "培训第一次报名"), old.replace("培训报名", "培训第二次报名"), old]):
+        notice.write_text(original.replace(old, new) + (f"\n第{n}次保存。\n" if new != old else ""), encoding="utf-8")
+        wait_until(lambda: new in fetch(url + "notices/2025/peixun-baoming/")[1]
+                   and (new == old) != (f"第{n}次保存" in fetch(url + "notices/2025/peixun-baoming/")[1]),
+                   what=f"save {n} of the notice")
+        for page in ("notices/", "xxgk/ml/"):
+            body = fetch(url + page)[1]
+            assert new in body, (n, page)
+            assert all(other not in body for other in ("培训第一次报名", "培训第二次报名") if other not in new), (n, page)
+
+    # 3. the policy's file removed: its page is gone and nothing lists it any more
+    policy.unlink()
+    wait_until(lambda: fetch(url + "xxgk/zcwj/2025-005/")[0] == 404, what="the removed policy returning 404")
+    for page in shown_on[1:]:
+        wait_until(lambda: new_title not in fetch(url + page)[1], timeout=30, what=page)
+    assert "错误" not in log.read_text(encoding="utf-8").split("未变化的页面未重写")[-1]
