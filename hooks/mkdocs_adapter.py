@@ -23,6 +23,7 @@ from govsite import assets  # noqa: E402
 from govsite import build as engine  # noqa: E402
 from govsite import crossref  # noqa: E402
 from govsite import search  # noqa: E402
+from govsite.render import shared_bytecode_cache  # noqa: E402
 from govsite.servecache import ConversionCache, PageSkipper  # noqa: E402
 
 log = logging.getLogger("mkdocs.govsite")
@@ -111,6 +112,7 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     if _skipper.enabled:  # every page is read now; decide which ones need writing
+        env.bytecode_cache = shared_bytecode_cache()  # and compile the theme's templates once per session
         _skipper.before_writing(config, _state.get("nav"), [f.page for f in files.documentation_pages() if f.page])
     return env
 

@@ -31,6 +31,13 @@ class _MemoryBytecodeCache(BytecodeCache):
 _BYTECODE_CACHE = _MemoryBytecodeCache()
 
 
+def shared_bytecode_cache() -> BytecodeCache:
+    """For `mkdocs serve`: MkDocs makes a new Jinja environment for the theme on every save and compiles
+    Material's templates again; given this cache, an unchanged template is compiled once (Jinja compares the
+    template's source checksum, so an edited one is compiled again)."""
+    return _BYTECODE_CACHE
+
+
 class Unkeyable(Exception):
     """A value the render cache cannot describe completely: such a render is never reused."""
 

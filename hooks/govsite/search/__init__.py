@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,7 @@ def build_index_later(site, site_dir: Path, generated_pages=()):
     pages = list(generated_pages)
 
     def work():
+        os.nice(10)  # on a busy machine the next save's rebuild comes first; the index can wait
         stats = build_index(site, site_dir, pages)
         log.info("搜索索引（后台进程）：%d 条记录，用时 %.2f 秒（CPU %.2f 秒）", stats.records, stats.seconds,
                  stats.cpu_seconds)
