@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import struct
 from pathlib import Path
 
@@ -65,3 +66,23 @@ def test_material_search_is_not_shipped(built_site):
     assert not (built_site / "search/search_index.json").exists()
     page = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'name="govsite-search"' in page and "assets/search/search.js" in page
+
+
+def test_index_streamed_during_the_build_equals_the_index_of_the_written_pages(built_site, tmp_path):
+    """`mkdocs build` indexes pages in a child process while it renders (search.PageStream); reading the
+    finished site/ again with build_index() must give the same files, byte for byte."""
+    from govsite import build as engine
+    from govsite import search
+
+    site = engine.load_site(REPO, site_url="")
+    pages, _ = engine.render_site(site)
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("searchindex"))
+    search.build_index(site, copy, pages)
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    streamed, reread = files(built_site / "searchindex"), files(copy / "searchindex")
+    assert len(streamed) > 100 and streamed.keys() == reread.keys()
+    assert [name for name in streamed if streamed[name] != reread[name]] == []

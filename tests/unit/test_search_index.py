@@ -172,3 +172,56 @@ def test_a_page_can_ask_not_to_be_found(tmp_path):
     hidden = GeneratedPage(src_uri="xxgk/hegui/index.md", title="合规检查", html="", meta={"search": {"exclude": True}})
     urls = {r.url for r in records_of(engine_site, site_dir, [hidden])}
     assert urls == {"xxgk/zcwj/2023-003/"}
+
+
+def _write_pages(site_dir, pages):
+    for url, html in pages.items():
+        target = site_dir / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+
+
+def _index_files(site_dir) -> dict[str, bytes]:
+    folder = site_dir / "searchindex"
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_page_stream_writes_what_build_index_writes(tmp_path):
+    """`mkdocs build` sends pages to search.PageStream as they are rendered (in any order, with files that
+    are not pages); the child's index must equal build_index() over the same pages read from disk."""
+    from govsite.search import PageStream, build_index
+
+    pages = {"laws/bzf/": LAW_PAGE, "xxgk/zcwj/2023-003/": POLICY_PAGE, "": POLICY_PAGE.replace("安置", "首页")}
+    _write_pages(tmp_path / "read", pages)
+    build_index(None, tmp_path / "read")
+    stream = PageStream()
+    stream.add("404.html", LAW_PAGE)  # not an index.html: not a search page, as in build_index
+    stream.add("assets/x/index.html", LAW_PAGE)
+    for url in sorted(pages, reverse=True):
+        stream.add(url + "index.html", pages[url])
+    stats = stream.finish(None, tmp_path / "streamed")
+    assert stats.pages == 3 and stats.records == 3 + 3  # the law page has three articles
+    assert _index_files(tmp_path / "streamed") == _index_files(tmp_path / "read")
+
+
+def test_page_stream_failure_stops_the_build_with_a_message(tmp_path):
+    from govsite.search import PageStream
+
+    stream = PageStream()
+    stream.add("x/index.html", 12345)  # not HTML: the child's parser fails
+    try:
+        stream.finish(None, tmp_path)
+    except RuntimeError as exc:
+        assert "搜索索引生成失败" in str(exc)
+    else:
+        raise AssertionError("finish() returned although the index process failed")
+    assert not (tmp_path / "searchindex").exists()
+
+
+def test_page_stream_cancel_stops_the_child():
+    from govsite.search import PageStream
+
+    stream = PageStream()
+    stream.add("x/index.html", LAW_PAGE)
+    stream.cancel()
+    assert not stream._process.is_alive()

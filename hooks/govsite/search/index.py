@@ -131,28 +131,42 @@ def _encode(arrays: list) -> dict[str, tuple[bytes, int]]:
             for k, b, e, c in zip(keys[starts].tolist(), offsets[starts].tolist(), ends.tolist(), counts.tolist())}
 
 
-def _postings(records: list[Record]) -> dict[str, tuple[bytes, int]]:
-    """n-gram -> (encoded postings, number of postings) for the bigrams and the trigrams of every record."""
+def record_grams(record: Record) -> list[tuple]:
+    """(n-gram keys, values) of one record for n = 2 and 3: each distinct n-gram once, value tf << 1 | in-title.
+
+    Independent of every other record, so `mkdocs build` computes it while pages are still being rendered."""
+    head = fold(record.title + " " + record.keys)
+    body = fold(record.text)
+    out = []
+    for n in (2, 3):
+        head_keys = _keys(head, n)
+        grams, counts = np.unique(np.concatenate((head_keys, _keys(body, n))), return_counts=True)
+        head_grams = np.unique(head_keys)  # a title's few n-grams: a binary search beats np.isin
+        if len(head_grams) and len(grams):
+            at = np.minimum(np.searchsorted(head_grams, grams), len(head_grams) - 1)
+            in_head = head_grams[at] == grams
+        else:
+            in_head = np.zeros(len(grams), dtype=bool)
+        out.append((grams, ((np.minimum(counts, MAX_TF) << 1) | in_head).astype(np.uint8)))
+    return out
+
+
+def _postings(records: list[Record], grams: list | None = None) -> dict[str, tuple[bytes, int]]:
+    """n-gram -> (encoded postings, number of postings) for the bigrams and the trigrams of every record.
+
+    `grams`: record_grams() of each record when already computed."""
+    if grams is None:
+        grams = [record_grams(r) for r in records]
     result: dict[str, tuple[bytes, int]] = {}
-    heads = [fold(r.title + " " + r.keys) for r in records]
-    bodies = [fold(r.text) for r in records]
-    for n in (2, 3):  # one size at a time: half the memory
-        all_keys, all_rids, all_vals = [], [], []
-        for rid, (head, body) in enumerate(zip(heads, bodies)):
-            head_keys = _keys(head, n)
-            grams, counts = np.unique(np.concatenate((head_keys, _keys(body, n))), return_counts=True)
-            if not len(grams):
-                continue
-            head_grams = np.unique(head_keys)  # a title's few n-grams: a binary search beats np.isin
-            at = np.minimum(np.searchsorted(head_grams, grams), max(len(head_grams) - 1, 0))
-            in_head = (head_grams[at] == grams) if len(head_grams) else np.zeros(len(grams), dtype=bool)
-            all_keys.append(grams)
-            all_rids.append(np.full(len(grams), rid, dtype=np.int32))
-            all_vals.append(((np.minimum(counts, MAX_TF) << 1) | in_head).astype(np.uint8))
-        if all_keys:
-            arrays = [np.concatenate(all_keys), np.concatenate(all_rids), np.concatenate(all_vals)]
-            all_keys.clear(), all_rids.clear(), all_vals.clear()
-            result.update(_encode(arrays))
+    for size in (0, 1):  # bigrams, then trigrams: half the memory at a time
+        keys = [g[size][0] for g in grams]
+        if not sum(len(k) for k in keys):
+            continue
+        lengths = np.fromiter((len(k) for k in keys), dtype=np.int64, count=len(keys))
+        arrays = [np.concatenate(keys), np.repeat(np.arange(len(grams), dtype=np.int32), lengths),
+                  np.concatenate([g[size][1] for g in grams])]
+        del keys
+        result.update(_encode(arrays))
     return result
 
 
@@ -175,8 +189,10 @@ def _stored(record: Record) -> str:
     return record.text if len(record.text) <= limit else record.text[:limit] + "…"
 
 
-def build_files(records: list[Record]) -> dict[str, bytes]:
-    """Every index file (relative path -> bytes), deterministic for the same records."""
+def build_files(records: list[Record], grams: list | None = None) -> dict[str, bytes]:
+    """Every index file (relative path -> bytes), deterministic for the same records.
+
+    `grams`: record_grams() of each record, when computed beforehand (see search.PageStream)."""
     files: dict[str, bytes] = {}
     # Text chunks of consecutive records.
     chunk_first: list[int] = []
@@ -214,7 +230,7 @@ def build_files(records: list[Record]) -> dict[str, bytes]:
     table += struct.pack(f"<{len(chunk_sizes)}I", *chunk_sizes)
     files["records.bin"] = bytes(table)
 
-    blobs = _postings(records)
+    blobs = _postings(records, grams)
     total = sum(len(b) for b, _ in blobs.values())
     shard_count = max(1, math.ceil(total / SHARD_BYTES))
     solo_limit = SHARD_BYTES // 2
