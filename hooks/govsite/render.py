@@ -155,6 +155,19 @@ class RenderCache:
             return None
         return template, from_url, hashlib.sha1("".join(out).encode("utf-8", "surrogatepass")).digest()
 
+    def reuse(self, label: str, inputs, compute):
+        """Any other pure computation: `compute()` reads nothing but `inputs` (and the engine's code), so its
+        result is reused while their description is the same. The result must not be changed by the caller."""
+        key = self.key(label, "", {"inputs": inputs})
+        if key is not None:
+            result = self.get(key)
+            if result is not None:
+                return result
+        result = compute()
+        if key is not None:
+            self.put(key, result)
+        return result
+
     def get(self, key):
         html = self.entries.get(key)
         if html is not None:

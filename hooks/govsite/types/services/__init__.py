@@ -19,6 +19,7 @@ from pathlib import Path
 from ... import crossref
 from ...build import load_yaml_checked
 from ...model import CatalogueItem, ContentType, FeedChannel, GeneratedFile, Site, page_url
+from ...problems import Problems
 from . import flowchart
 from .matching import APPLIES, NO, Outcome, Profile, Question, Rule, complete_profiles, evaluate, shown
 
@@ -300,10 +301,21 @@ class Services(ContentType):
 
     def _check_coverage(self, site: Site, model: ServicesModel) -> None:
         """Every audience finds something that surely applies; every benefit can be found by someone."""
+        # Under `mkdocs serve` the answer is reused while everything it reads is the same (issue 9: it tries every
+        # combination of answers, a noticeable part of each save).
+        inputs = (model.questions, [(a.name, a.file, a.line, a.profile) for a in model.audiences],
+                  [(b.id, b.file, b.conditions_line, b.title, b.rules) for b in model.benefits])
+        cache = site.render_cache
+        problems = (cache.reuse("services: coverage", inputs, lambda: self._coverage_problems(model))
+                    if cache is not None else self._coverage_problems(model))
+        site.problems.extend(problems)
+
+    def _coverage_problems(self, model: ServicesModel) -> tuple:
+        found = Problems()
         for audience in model.audiences:
             if not any(o.status == APPLIES for _, o in model.outcomes(audience.profile)):
-                site.problems.error(audience.file, audience.line, "服务对象",
-                                    f"“{audience.name}”没有一项确定适用的政策；请检查它的画像或政策的条件")
+                found.error(audience.file, audience.line, "服务对象",
+                            f"“{audience.name}”没有一项确定适用的政策；请检查它的画像或政策的条件")
         reachable = set()
         unasked: dict[str, tuple] = {}  # benefit id -> (question never asked, the answers that skip it)
         for profile in complete_profiles(model.questions):
@@ -318,12 +330,13 @@ class Services(ContentType):
             if benefit.id in unasked:
                 name, profile = unasked[benefit.id]
                 shown = "、".join(f"{n}={next(iter(v))}" for n, v in profile.answers.items())
-                site.problems.error(benefit.file, benefit.conditions_line, "条件",
-                                    f"“{benefit.title}”的条件用到了问题“{name}”，但回答 {shown} 的访客不会被问到它；"
-                                    f"请在该条件中同时限定使“{name}”被提问的回答")
+                found.error(benefit.file, benefit.conditions_line, "条件",
+                            f"“{benefit.title}”的条件用到了问题“{name}”，但回答 {shown} 的访客不会被问到它；"
+                            f"请在该条件中同时限定使“{name}”被提问的回答")
             elif benefit.id not in reachable:
-                site.problems.error(benefit.file, benefit.conditions_line, "条件",
-                                    f"“{benefit.title}”的条件在政策找找看中无论怎样回答都不会满足；请检查条件")
+                found.error(benefit.file, benefit.conditions_line, "条件",
+                            f"“{benefit.title}”的条件在政策找找看中无论怎样回答都不会满足；请检查条件")
+        return tuple(found.items)
 
     # ---- cross-type checks --------------------------------------------------------------------------
     def check(self, site: Site) -> None:
