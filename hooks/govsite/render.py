@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import time
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -45,45 +46,57 @@ class Unkeyable(Exception):
 _SCALARS = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta)
 
 
-def _describe(value, out: list, memo: dict, path: tuple = ()) -> bool:
+def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
     """Append a complete description of `value` to `out`: the same description means the same value.
 
     Plain data only: scalars (with their type: Markup is not str), lists, tuples, dicts in their order, sets,
-    and dataclass instances by type and every field. Anything else (functions, other objects, attributes outside
-    the fields), a cycle or a deep nesting raise Unkeyable. Returns whether the value is immutable throughout (scalars, tuples and frozen
-    dataclasses of such): only those are described once per pass (`memo`, by id).
+    and dataclass instances by type and every field. A mutable value (list, dict, set, dataclass that is not
+    frozen) met again is written as the number of its first appearance (`seen`), so shared values and cycles
+    (a policy and its interpretations) are described completely, identity included. Anything else (functions,
+    other objects, attributes outside the fields) or a deep nesting raises Unkeyable. Returns whether the value
+    is immutable throughout (scalars, tuples and frozen dataclasses of such): only those are described once per
+    pass (`memo`, by id), as their text does not depend on where they are met.
     """
     kind = type(value)
     if kind in _SCALARS or isinstance(value, str):
         out.append(f"{kind.__module__}.{kind.__qualname__}:{value!r}")
         return True
-    if id(value) in path or len(path) > 40:
-        raise Unkeyable("cycle or deep nesting")
-    path = path + (id(value),)
+    if depth > 60:
+        raise Unkeyable("deep nesting")
+    is_dataclass = dataclasses.is_dataclass(value) and not isinstance(value, type)
+    mutable = kind in (list, dict, set) or (is_dataclass and not kind.__dataclass_params__.frozen)
+    if mutable:
+        number = seen.get(id(value))
+        if number is not None:
+            out.append(f"@{number}")
+            return False
+        seen[id(value)] = len(seen)
     if kind is list or kind is tuple:
         out.append("[" if kind is list else "(")
         fixed = kind is tuple
         for item in value:
-            fixed = _describe(item, out, memo, path) and fixed
+            fixed = _describe(item, out, memo, seen, depth + 1) and fixed
         out.append("]")
         return fixed
     if kind is dict:
         out.append("{")
         for key, item in value.items():
-            _describe(key, out, memo, path)
-            _describe(item, out, memo, path)
+            _describe(key, out, memo, seen, depth + 1)
+            _describe(item, out, memo, seen, depth + 1)
         out.append("}")
         return False
     if kind is set or kind is frozenset:
         parts: list = []
-        fixed = kind is frozenset
+        all_fixed = True
         for item in value:
             one: list = []
-            fixed = _describe(item, one, memo, path) and fixed
+            all_fixed = _describe(item, one, {}, {}, depth + 1) and all_fixed  # alone: sorted by text
             parts.append("".join(one))
+        if not all_fixed:
+            raise Unkeyable("set of mutable values")
         out.append("<" + "|".join(sorted(parts)) + ">")
-        return fixed
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return kind is frozenset
+    if is_dataclass:
         known = memo.get(id(value))
         if known is not None:
             out.append(known[1])
@@ -92,10 +105,10 @@ def _describe(value, out: list, memo: dict, path: tuple = ()) -> bool:
         if set(getattr(value, "__dict__", {})) - set(names):
             raise Unkeyable(kind.__qualname__)  # state outside the fields
         one = [f"{kind.__module__}.{kind.__qualname__}("]
-        fixed = kind.__dataclass_params__.frozen
+        fixed = not mutable
         for name in names:
             one.append(name)
-            fixed = _describe(getattr(value, name), one, memo, path) and fixed
+            fixed = _describe(getattr(value, name), one, memo, seen, depth + 1) and fixed
         one.append(")")
         text = "".join(one)
         if fixed:
@@ -120,7 +133,8 @@ class RenderCache:
         self.kept: dict = {}
         self.frame = ""
         self.memo: dict = {}
-        self.undescribable: set[str] = set()  # templates whose context could not be described: not tried again
+        self.undescribable: set[str] = set()  # templates not worth describing (below): always rendered
+        self.costs: dict[str, list] = {}  # template -> [seconds describing, seconds rendering when missed]
         self.hits = self.misses = self.unkeyable = 0
 
     def begin(self, site) -> None:
@@ -131,13 +145,16 @@ class RenderCache:
             if path.is_file():
                 h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
         out: list = []
-        _describe((site.settings, site.today), out, {})
+        _describe((site.settings, site.today), out, {}, {})
         h.update("".join(out).encode("utf-8", "surrogatepass"))
         frame = h.hexdigest()
         if frame != self.frame:
             self.kept = {}  # a template or a global changed: nothing is reused
-            self.undescribable = set()
+            self.undescribable, self.costs = set(), {}
             self.frame = frame
+        # Describing a big context (a policy and everything it links to) can cost more than rendering it:
+        # such templates are simply rendered from now on (measured on the first pass, when all are rendered).
+        self.undescribable.update(t for t, (describing, rendering) in self.costs.items() if describing > rendering / 2)
         self.entries, self.kept, self.memo = self.kept, {}, {}
         self.hits = self.misses = self.unkeyable = 0
 
@@ -147,12 +164,15 @@ class RenderCache:
             self.unkeyable += 1
             return None
         out: list = []
+        started = time.process_time()
         try:
-            _describe(context, out, self.memo)
+            _describe(context, out, self.memo, {})
         except Unkeyable:
             self.undescribable.add(template)
             self.unkeyable += 1
             return None
+        finally:
+            self.costs.setdefault(template, [0.0, 0.0])[0] += time.process_time() - started
         return template, from_url, hashlib.sha1("".join(out).encode("utf-8", "surrogatepass")).digest()
 
     def reuse(self, label: str, inputs, compute):
@@ -211,8 +231,10 @@ class Renderer:
             html = cache.get(key)
             if html is not None:
                 return html
+        started = time.process_time()
         html = self.render(template, from_url, **context)
         if key is not None:
+            cache.costs[template][1] += time.process_time() - started
             cache.put(key, html)
         return html
 
