@@ -110,9 +110,10 @@ class PageStream:
 
     def add(self, dest_uri: str, html: str) -> None:
         url = page_url(dest_uri)
-        if url is not None:
+        part = extract.essential_part(html) if url is not None and isinstance(html, str) else html
+        if url is not None and part is not None:
             try:
-                self._conn.send((url, html))
+                self._conn.send((url, part))  # a third of the page: less to copy through the pipe
             except OSError:  # the child failed; finish() reports why
                 pass
 

@@ -158,6 +158,17 @@ def _title_of(title_html: str, h1: str) -> str:
 
 
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
+_TITLE_TEXT = re.compile(r"<title>.*?</title>", re.S)
+
+
+def essential_part(html: str) -> str | None:
+    """The part of a built page parse_page() reads: its <title> and its <article> (a page is mostly the theme's
+    navigation). parse_page() of the result equals parse_page() of the whole page; None when it has no article."""
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start < 0 or end < start:
+        return None
+    title = _TITLE_TEXT.search(html, 0, start)
+    return (title.group(0) if title else "") + html[start:end + len("</article>")]
 _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True)
 
 
