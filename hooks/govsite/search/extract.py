@@ -71,12 +71,6 @@ class ParsedPage:
     first_date: str = ""
 
 
-def _skipped(el) -> bool:
-    return (not isinstance(el.tag, str) or el.tag in SKIP_TAGS
-            or "headerlink" in (el.get("class") or "").split()
-            or el.get("data-search-exclude") is not None or el.get("hidden") is not None)
-
-
 class _Walker:
     """Walk the <article> in document order, sending text to the page or to the current law article."""
 
@@ -89,16 +83,17 @@ class _Walker:
         self.first_date = ""
         self.facts = _Buffer()  # key-value tables (索引号, 发布机构 …): indexed, but after the body text
 
-    def sink(self) -> _Buffer:
-        return self.current if self.current is not None else self.page
-
     def walk(self, el, target: _Buffer | None, in_link: bool = False) -> None:
-        if el.get("data-search-status") and not self.status:
-            self.status = el.get("data-search-status").strip()
-        if el.tag == "time" and not self.first_date and re.match(r"^\d{4}-\d{2}-\d{2}", el.get("datetime") or ""):
-            self.first_date = el.get("datetime")[:10]
-        match = ARTICLE_ID.match(el.get("id") or "")
-        if match and target is None:
+        # Called for every element of every page (half a million at 10,000 documents): plain local lookups.
+        tag, get = el.tag, el.get
+        status = get("data-search-status")
+        if status and not self.status:
+            self.status = status.strip()
+        if tag == "time" and not self.first_date and re.match(r"^\d{4}-\d{2}-\d{2}", get("datetime") or ""):
+            self.first_date = get("datetime")[:10]
+        ident = get("id")
+        match = ARTICLE_ID.match(ident) if ident and target is None else None
+        if match:
             buffer = _Buffer()
             self._walk_children(el, buffer, in_link)
             label = buffer.text()
@@ -106,12 +101,12 @@ class _Walker:
             # A bare heading ("第二十一条"): the paragraphs that follow belong to the article.
             self.current = buffer if len(label) <= HEADING_STYLE_MAX else None
             return
-        if target is None and self.current is None and el.tag == "table" and _is_fact_table(el):
+        if target is None and self.current is None and tag == "table" and _is_fact_table(el):
             self._walk_children(el, self.facts, in_link)
             return
-        if target is None and el.tag in HEADINGS:
+        if target is None and tag in HEADINGS:
             self.current = None  # a chapter heading ends a heading-style article
-            if el.tag == "h1" and not self.h1:
+            if tag == "h1" and not self.h1:
                 buffer = _Buffer()
                 self._walk_children(el, buffer, in_link)
                 self.h1 = buffer.text()
@@ -120,26 +115,41 @@ class _Walker:
                     if not self.status:
                         self.status = squeeze("".join(badge.itertext()))
                 return
-        self._walk_children(el, target, in_link or el.tag == "a")
+        self._walk_children(el, target, in_link or tag == "a")
 
     def _walk_children(self, el, target: _Buffer | None, in_link: bool) -> None:
+        """el's text, its children (walked unless skipped) and their tails, blocks separated by spaces.
+        Text goes to `target`, else to the current heading-style article, else to the page: that can change
+        while a child is walked, so it is looked up again after each."""
         block = el.tag in BLOCK_TAGS
-        self._add(el.text, target, in_link, block)
-        for child in el:
-            if not _skipped(child):
-                self.walk(child, target, in_link)
-            self._add(child.tail, target, in_link, isinstance(child.tag, str) and child.tag in BLOCK_TAGS)
+        buffer = target if target is not None else (self.current if self.current is not None else self.page)
         if block:
-            self._add(" ", target, False, False)
-
-    def _add(self, text, target, in_link, block_before) -> None:
-        buffer = target if target is not None else self.sink()
-        if block_before:
             buffer.parts.append(" ")
+        text = el.text
         if text:
             buffer.parts.append(text)
             if in_link:
                 buffer.link_chars += len(text.strip())
+        for child in el:
+            tag = child.tag
+            child_block = False
+            if isinstance(tag, str):  # not a comment or processing instruction
+                child_block = tag in BLOCK_TAGS
+                classes = child.get("class")
+                if not (tag in SKIP_TAGS or (classes and "headerlink" in classes.split())
+                        or child.get("data-search-exclude") is not None or child.get("hidden") is not None):
+                    self.walk(child, target, in_link)
+                    if target is None:
+                        buffer = self.current if self.current is not None else self.page
+            if child_block:
+                buffer.parts.append(" ")
+            tail = child.tail
+            if tail:
+                buffer.parts.append(tail)
+                if in_link:
+                    buffer.link_chars += len(tail.strip())
+        if block:
+            buffer.parts.append(" ")
 
 
 def _is_fact_table(table) -> bool:
