@@ -183,8 +183,10 @@ class RenderCache:
             result = self.get(key)
             if result is not None:
                 return result
+        started = time.process_time()
         result = compute()
         if key is not None:
+            self.costs[label][1] += time.process_time() - started
             self.put(key, result)
         return result
 
