@@ -245,3 +245,20 @@ def test_browser_folds_text_like_the_index(browser, served_site):
         assert got == want, next(f"U+{ord(c):04X}: JS {g!r}, Python {w!r}" for c, g, w in zip(sample, got, want) if g != w)
     assert all(len(f.encode("utf-16-le")) == len(s.encode("utf-16-le"))
                for f, s in zip(in_browser, samples))  # UTF-16 lengths too (JS strings)
+
+
+def test_long_terms_fetch_rare_trigrams_first(browser, served_site):
+    """An index number has 14 trigrams; the ones every 索引号 shares have lists of their own (manifest `solo`)
+    and narrow nothing down. search.js takes the others first, and never fewer than two."""
+    page = browser.new_page()
+    page.goto(served_site, wait_until="networkidle")
+    term = "11410100mb0000000x/2023-00001"
+    common = {"114": 1, "410": 1, "010": 1, "00m": 1, "mb0": 1, "000": 1, "00x": 1, "x/2": 1, "202": 1}
+    picked = page.evaluate("([t, solo]) => window.govsiteSearch.cover(t, solo)", [term, common])
+    everything = page.evaluate("([t]) => window.govsiteSearch.cover(t, {})", [term])
+    only_common = page.evaluate("([t]) => window.govsiteSearch.cover(t, {'000': 1})", ["0000000000000000"])
+    page.close()
+    assert picked and not set(picked) & common.keys()
+    assert all(gram in term for gram in picked + everything)
+    assert len(everything) == 6  # MAX_GRAMS spread over the whole term
+    assert only_common == ["000"]  # nothing rarer exists: the common one is still used

@@ -225,16 +225,27 @@
 
   /* The n-grams whose lists hold every record containing `term`: the term itself when it has 2 or 3
    * characters, else the trigrams at 0, 2, 4 … and the last one (overlapping, so that few records hold
-   * them all without holding the term: 2025-20001 is not taken for 2025-20010). */
-  function cover(term) {
+   * them all without holding the term: 2025-20001 is not taken for 2025-20010). Any of them would do for
+   * correctness (the text check confirms the phrase); more of them only narrow the candidates. */
+  function cover(term, solo) {
     var cps = Array.from(term), out = [];
     if (cps.length <= 3) return [term];
     for (var i = 0; i + 3 <= cps.length; i += 2) out.push(cps.slice(i, i + 3).join(""));
     if (cps.length % 2 === 0) out.push(cps.slice(-3).join(""));
     if (out.length <= MAX_GRAMS) return out;
-    // A long term (an index number): a spread of its trigrams is selective enough, the text check does the rest.
+    // A long term (an index number): a spread of its trigrams is selective enough. Trigrams with a list of
+    // their own (`solo`: the most frequent ones, e.g. the 000 and the code every 索引号 starts with) are big
+    // downloads that narrow nothing down: the others are taken first.
+    var rare = out.filter(function (g, k) { return !(solo && solo[g] !== undefined) && out.indexOf(g) === k; });
+    var common = out.filter(function (g, k) { return solo && solo[g] !== undefined && out.indexOf(g) === k; });
+    var picked = spread(rare, MAX_GRAMS);
+    return picked.length >= 2 ? picked : picked.concat(spread(common, 2 - picked.length));
+  }
+
+  function spread(list, count) {
+    if (list.length <= count) return list.slice();
     var picked = [];
-    for (var k = 0; k < MAX_GRAMS; k++) picked.push(out[Math.round(k * (out.length - 1) / (MAX_GRAMS - 1))]);
+    for (var k = 0; k < count; k++) picked.push(list[Math.round(k * (list.length - 1) / Math.max(1, count - 1))]);
     return picked;
   }
 
@@ -299,7 +310,7 @@
     var idx = this.index;
     var long = terms.filter(function (t) { return Array.from(t).length >= 2; });
     return Promise.all(long.map(function (term) {
-      return Promise.all(cover(term).map(function (g) { return idx.postings(g); })).then(intersect);
+      return Promise.all(cover(term, idx.manifest.solo).map(function (g) { return idx.postings(g); })).then(intersect);
     })).then(function (sets) {
       sets.sort(function (a, b) { return a.ids.length - b.ids.length; });
       var base = sets[0], size = base.ids.length, average = idx.manifest.average_length;
