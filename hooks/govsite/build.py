@@ -67,13 +67,22 @@ class ParseCache:
     def __init__(self):
         self.entries: dict[tuple, tuple] = {}
         self.kept: dict[tuple, tuple] = {}
+        self.texts: dict[str, str] = {}  # this load's reads: the privacy scan and the loaders read each file once
         self.hits = 0
 
     def begin(self) -> None:
-        self.kept, self.hits = {}, 0
+        self.kept, self.texts, self.hits = {}, {}, 0
+
+    def read_text(self, path: Path, root: Path) -> str:
+        """source.read_text, once per file and load (a file that cannot be read raises every time)."""
+        key = str(path)
+        text = self.texts.get(key)
+        if text is None:
+            text = self.texts[key] = read_text(path, root)
+        return text
 
     def end(self) -> None:
-        self.entries, self.kept = self.kept, {}
+        self.entries, self.kept, self.texts = self.kept, {}, {}
 
     def get(self, key: tuple, text: str):
         entry = self.entries.get(key)
@@ -94,7 +103,7 @@ def load_yaml_checked(site: Site, path: Path, schema_path: Path):
         if cache is None:
             located = load_yaml(path, site.root)
         else:
-            text = read_text(path, site.root)
+            text = cache.read_text(path, site.root)
             key = ("yaml", str(path), str(schema_path))
             hit = cache.get(key, text)
             if hit is not None:
@@ -188,7 +197,7 @@ def _load_documents(site: Site) -> None:
         owner = _owner_of(src_uri, site.types)
         schema_path = owner.front_matter_schema if owner and owner.front_matter_schema else PAGE_SCHEMA
         try:
-            text = read_text(path, site.root)
+            text = site.parse_cache.read_text(path, site.root) if site.parse_cache else read_text(path, site.root)
             hit = site.parse_cache.get(("md", file, str(schema_path)), text) if site.parse_cache else None
             if hit is not None:
                 cached, body, body_line, problems, warnings = hit

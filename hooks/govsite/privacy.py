@@ -290,8 +290,9 @@ def files_to_scan(root: Path, folders: Iterable[str] = ("data", "content")) -> I
 
 
 def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "content"),
-              public_names: frozenset[str] = frozenset()) -> list[Finding]:
-    """Scan every file (name and, for text files, content) under the given folders of the repository."""
+              public_names: frozenset[str] = frozenset(), read=read_text) -> list[Finding]:
+    """Scan every file (name and, for text files, content) under the given folders of the repository.
+    `read(path, root)` is source.read_text or, under `mkdocs serve`, the load's shared reader."""
     global _SCAN_CACHE
     findings: list[Finding] = []
     allow_key, kept = (frozenset(allowed), public_names), {}
@@ -301,7 +302,7 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
         if path.suffix.lower() not in TEXT_SUFFIXES:
             continue
         try:
-            text = read_text(path, root)
+            text = read(path, root)
         except InputError:
             continue  # unreadable files are reported where they are loaded
         key = (file, hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest(), allow_key)
