@@ -196,7 +196,10 @@ def on_post_build(config):
         return
     stream = _state.pop("index_stream", None)
     if stream is not None:
-        stats = stream.finish(_state["site"], site_dir, _state.get("pages", {}).values())
+        try:
+            stats = stream.finish(_state["site"], site_dir, _state.get("pages", {}).values())
+        except RuntimeError as exc:  # the index process failed (e.g. out of memory): a message, not a traceback
+            raise Abort(f"{exc}。构建已停止，请重试；如再次出现，请联系网站维护人员。") from exc
     else:
         stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
     log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒（CPU %.2f 秒）",

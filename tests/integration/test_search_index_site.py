@@ -86,3 +86,33 @@ def test_index_streamed_during_the_build_equals_the_index_of_the_written_pages(b
     streamed, reread = files(built_site / "searchindex"), files(copy / "searchindex")
     assert len(streamed) > 100 and streamed.keys() == reread.keys()
     assert [name for name in streamed if streamed[name] != reread[name]] == []
+
+
+def test_a_failed_index_process_stops_the_build_with_a_message(tmp_path):
+    """If the indexing child dies (killed, out of memory), `mkdocs build` stops with a Chinese message and a
+    non-zero exit code, not a traceback (the Makefile then leaves the previous site/ in place)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = dict(os.environ, GOVSITE_TODAY="2026-11-26", NO_MKDOCS_2_WARNING="1")
+    build = subprocess.Popen([str(Path(sys.executable).with_name("mkdocs")), "build", "--quiet", "--site-dir",
+                              str(tmp_path / "site")], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    children = Path(f"/proc/{build.pid}/task/{build.pid}/children")
+    deadline = time.monotonic() + 30
+    killed = False
+    while not killed and time.monotonic() < deadline and build.poll() is None:
+        pids = children.read_text().split() if children.exists() else []
+        if pids:
+            os.kill(int(pids[0]), signal.SIGKILL)  # the indexer, forked at startup
+            killed = True
+        time.sleep(0.01)
+    stdout, stderr = build.communicate(timeout=300)
+    output = stdout + stderr  # MkDocs prints an Abort's message on stdout
+    assert killed, "the build had no child process to kill"
+    assert build.returncode != 0
+    assert "搜索索引生成失败：索引进程意外退出（退出码 -9）" in output
+    assert "Traceback" not in output

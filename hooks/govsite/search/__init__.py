@@ -127,7 +127,8 @@ class PageStream:
         try:
             kind, result = self._conn.recv()
         except EOFError:
-            kind, result = "error", f"the index process ended with code {self._process.exitcode}"
+            self._process.join()
+            kind, result = "error", f"索引进程意外退出（退出码 {self._process.exitcode}）"
         self._process.join()
         if kind == "error":
             raise RuntimeError(f"搜索索引生成失败：{result}")
