@@ -134,7 +134,7 @@ class RenderCache:
         self.frame = ""
         self.memo: dict = {}
         self.undescribable: set[str] = set()  # templates not worth describing (below): always rendered
-        self.costs: dict[str, list] = {}  # template -> [seconds describing, seconds rendering when missed]
+        self.costs: dict[str, list] = {}  # template -> [seconds describing, times, seconds rendering, times]
         self.hits = self.misses = self.unkeyable = 0
 
     def begin(self, site) -> None:
@@ -154,7 +154,8 @@ class RenderCache:
             self.frame = frame
         # Describing a big context (a policy and everything it links to) can cost more than rendering it:
         # such templates are simply rendered from now on (measured on the first pass, when all are rendered).
-        self.undescribable.update(t for t, (describing, rendering) in self.costs.items() if describing > rendering / 2)
+        self.undescribable.update(t for t, (described, d, rendered, r) in self.costs.items()
+                                  if r and described / d > rendered / r / 2)
         self.entries, self.kept, self.memo = self.kept, {}, {}
         self.hits = self.misses = self.unkeyable = 0
 
@@ -172,7 +173,9 @@ class RenderCache:
             self.unkeyable += 1
             return None
         finally:
-            self.costs.setdefault(template, [0.0, 0.0])[0] += time.process_time() - started
+            cost = self.costs.setdefault(template, [0.0, 0, 0.0, 0])
+            cost[0] += time.process_time() - started
+            cost[1] += 1
         return template, from_url, hashlib.sha1("".join(out).encode("utf-8", "surrogatepass")).digest()
 
     def reuse(self, label: str, inputs, compute):
@@ -186,7 +189,8 @@ class RenderCache:
         started = time.process_time()
         result = compute()
         if key is not None:
-            self.costs[label][1] += time.process_time() - started
+            self.costs[label][2] += time.process_time() - started
+            self.costs[label][3] += 1
             self.put(key, result)
         return result
 
@@ -236,7 +240,8 @@ class Renderer:
         started = time.process_time()
         html = self.render(template, from_url, **context)
         if key is not None:
-            cache.costs[template][1] += time.process_time() - started
+            cache.costs[template][2] += time.process_time() - started
+            cache.costs[template][3] += 1
             cache.put(key, html)
         return html
 
