@@ -119,7 +119,16 @@ def test_data_edits_reach_every_page_that_shows_them_across_saves(serving):
             assert new in body, (n, page)
             assert all(other not in body for other in ("培训第一次报名", "培训第二次报名") if other not in new), (n, page)
 
-    # 3. the policy's file removed: its page is gone and nothing lists it any more
+    # 3. a save that breaks the file stops that rebuild (the old pages stay); the repaired file is served fully
+    policy.write_text(text.replace(title, new_title).replace("标题:", "标题 ", 1), encoding="utf-8")
+    wait_until(lambda: "构建已停止" in log.read_text(encoding="utf-8"), timeout=60, what="the error of a broken file")
+    third_title = title.replace("法治宣传月", "法治宣传日")
+    policy.write_text(text.replace(title, third_title), encoding="utf-8")
+    new_title = third_title
+    for page in shown_on:
+        wait_until(lambda: third_title in fetch(url + page)[1], timeout=60, what=f"{page} after the repair")
+
+    # 4. the policy's file removed: its page is gone and nothing lists it any more
     policy.unlink()
     wait_until(lambda: fetch(url + "xxgk/zcwj/2025-005/")[0] == 404, what="the removed policy returning 404")
     for page in shown_on[1:]:
