@@ -100,7 +100,7 @@ def on_files(files, config):
     if _skipper.enabled:
         for file in files.documentation_pages():
             _skipper.watch(file)
-        _conversions.enabled = not config.strict
+        _conversions.enabled = ConversionCache.usable(config.markdown_extensions, config.strict)
         _conversions.start(config.config_file_path, [f.src_uri for f in files])
     return files
 

@@ -109,8 +109,19 @@ class ConversionCache:
     Markdown (after the adapter's on_page_markdown: citations already expanded), the page's place (relative
     links), the set of files (links to other pages) and mkdocs.yml (extensions and their settings): that is
     the key. A page's result is stored under its src_uri, so memory stays one entry per page.
-    Not used under `strict`: a reused conversion does not log its link warnings again.
+    Not used under `strict`: a reused conversion does not log its link warnings again. Used only with Markdown
+    extensions known to read nothing but the page's text (an extension that includes other files, such as
+    pymdownx.snippets, would need those files in the key): see PURE_EXTENSIONS.
     """
+
+    PURE_EXTENSIONS = frozenset({"toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition",
+                                 "footnotes", "def_list", "abbr", "sane_lists", "meta", "nl2br", "smarty",
+                                 "codehilite", "wikilinks"})
+
+    @classmethod
+    def usable(cls, extensions, strict: bool) -> bool:
+        names = [e if isinstance(e, str) else type(e).__module__ for e in extensions]
+        return not strict and all(n.removeprefix("markdown.extensions.") in cls.PURE_EXTENSIONS for n in names)
 
     def __init__(self):
         self.enabled = False

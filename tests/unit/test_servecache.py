@@ -80,3 +80,43 @@ def test_disabled_skipper_never_skips(tmp_path):
     a = make_page(tmp_path, "a", "<p>a</p>")
     assert build(skipper, config, [a])[0] == ["a"]
     assert build(skipper, config, [a])[0] == ["a"]
+
+
+def test_conversion_is_reused_only_for_the_same_markdown_place_and_files(tmp_path):
+    from govsite.servecache import ConversionCache
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\n", encoding="utf-8")
+    cache = ConversionCache()
+    cache.enabled = True
+    converted = []
+
+    def make(markdown, url="a/"):
+        page = SimpleNamespace(url=url, markdown=markdown, present_anchor_ids=None,
+                               file=SimpleNamespace(src_uri="a.md", dest_uri="a/index.html"))
+
+        def render(config, files):  # stands for MkDocs' Page.render
+            converted.append(page.markdown)
+            page.content, page.toc, page._title_from_render = f"<p>{page.markdown}</p>", [], None
+            page.present_anchor_ids = {"x"}
+        page.render = render
+        cache.wrap(page)
+        page.render(None, None)
+        return page
+
+    def build(markdown, files=("a.md",), url="a/"):
+        cache.start(str(config_file), files)
+        return make(markdown, url)
+
+    assert build("one").content == "<p>one</p>"
+    again = build("one")
+    assert again.content == "<p>one</p>" and again.present_anchor_ids == {"x"} and converted == ["one"]
+    assert build("two").content == "<p>two</p>"  # the text changed
+    assert build("two", files=("a.md", "b.md")).content == "<p>two</p>"  # another page appeared: links may change
+    assert build("two", files=("a.md", "b.md"), url="b/").content == "<p>two</p>"  # the page moved
+    config_file.write_text("site_name: y\n", encoding="utf-8")
+    assert build("two", files=("a.md", "b.md"), url="b/").content == "<p>two</p>"  # mkdocs.yml changed
+    assert converted == ["one", "two", "two", "two", "two"]
+    assert ConversionCache.usable(["toc", "tables", "fenced_code", "footnotes"], strict=False)
+    assert not ConversionCache.usable(["toc"], strict=True)
+    assert not ConversionCache.usable(["toc", "pymdownx.snippets"], strict=False)  # reads other files
