@@ -2,6 +2,7 @@
 edit is always served: the edited page, the pages that list it, and a page removed by the editor disappears."""
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -84,6 +85,13 @@ def test_edit_is_served_everywhere_and_removed_page_is_gone(serving):
     assert "公益性岗位招聘公告" not in fetch(url + "notices/")[1]
 
 
+def search_text_has(url: str, text: str) -> bool:
+    status, manifest = fetch(url + "searchindex/manifest.json")
+    if status != 200:
+        return False
+    return any(text in fetch(f"{url}searchindex/c/{n}.json")[1] for n in range(json.loads(manifest)["chunks"]))
+
+
 def test_data_edits_reach_every_page_that_shows_them_across_saves(serving):
     """Under make serve the engine reuses parsed files, rendered pages and converted Markdown between saves
     (issue 9); each of these saves must still reach every page, list, feed and JSON file built from the file."""
@@ -101,8 +109,10 @@ def test_data_edits_reach_every_page_that_shows_them_across_saves(serving):
     policy.write_text(text.replace(title, new_title), encoding="utf-8")
     wait_until(lambda: new_title in fetch(url + "xxgk/zcwj/2025-005/")[1], what="the edited policy page")
     for page in shown_on:
-        wait_until(lambda: new_title in fetch(url + page)[1], timeout=30, what=page)  # search runs apart
+        wait_until(lambda: new_title in fetch(url + page)[1], timeout=30, what=page)
         assert title not in fetch(url + page)[1], page
+    # the search index follows a little later (rebuilt in a child process once the pages are served)
+    wait_until(lambda: search_text_has(url, "法治宣传周"), timeout=90, what="the new title in the search index")
 
     # 2. the same notice saved twice, then put back: every state is served, the last one too (a reused page
     #    of an earlier state is only right when the state is really the same again)
