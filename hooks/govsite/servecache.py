@@ -6,11 +6,15 @@ source file is older than its output, which is wrong here twice: generated pages
 always rebuilds them), and an editor's page can change without its file changing (a correction elsewhere, a
 law title it cites). So the adapter asks this module instead, by content:
 
-- every page is still read and converted (populate phase: the engine's HTML, title, meta and toc are fresh);
+- every page is still read (populate phase: the engine's HTML, title, meta and toc are fresh); its Markdown is
+  converted again only when the converted text, its place, the file set or mkdocs.yml changed (ConversionCache);
 - before pages are written, a page is skipped only if its fingerprint (title, meta, toc, final HTML) equals the
   one written last time, its output file still exists, and nothing every page shows has changed (nav titles and
   URLs, config.extra, mkdocs.yml, templates): the "frame" key. Any doubt → the page is written.
 - outputs of pages that no longer exist are deleted, so a removed page is not served either.
+
+The engine keeps its own serve caches, by content too: build.ParseCache (each file parsed and validated once
+per text) and render.RenderCache (a generated page rendered again only for a new context).
 
 No MkDocs import: the adapter passes MkDocs' objects in; only attributes are read.
 """
