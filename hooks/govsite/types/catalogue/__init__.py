@@ -4,6 +4,8 @@ This type also owns the 索引号 rules: the pattern from data/site.yml (索引�
 site-wide, numbers of withdrawn items reserved in data/xxgk/index-numbers.yml, and a proposal of the next
 free number whenever one is missing. Filtering works without JavaScript: every non-empty combination of
 年份 × 有效性 × 类别 is a small generated page; content/assets/xxgk-catalogue.js filters and sorts in place.
+A list longer than PAGE_SIZE is cut into pages (…/page/2/): a city's catalogue of 10,000 items on one page was
+6.7 MB of HTML, too much for a phone; such a catalogue is filtered by the generated pages and not sorted in place.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ ALL = "all"
 VALIDITIES = (("有效", "youxiao"), ("失效", "shixiao"), ("废止", "feizhi"))
 VALIDITY_SLUGS = dict(VALIDITIES)
 API_VERSION = 1
+PAGE_SIZE = 100  # catalogue rows per page
 
 
 @dataclass
@@ -166,14 +169,35 @@ class Catalogue(ContentType):
              + [dict(option(c.name, year, validity, c.name), value=c.name) for c in model.categories()]),
         ]
 
+    def _list_pages(self, model: CatalogueModel, renderer, tally: Counter, year, validity, category, chosen):
+        """The pages of one filter's list, PAGE_SIZE items each: xxgk/ml/…/, xxgk/ml/…/page/2/ …"""
+        main = (year, validity, category) == (ALL, ALL, ALL)
+        parts = [f"{year}年" if year != ALL else "", validity if validity != ALL else "",
+                 category if category != ALL else ""]
+        heading = "、".join(p for p in parts if p) or "全部信息"
+        base = filter_url(year, validity, category)
+        page_count = max(1, -(-len(chosen) // PAGE_SIZE))
+        urls = [base] + [f"{base}page/{n}/" for n in range(2, page_count + 1)]
+        title = "政府信息公开目录" if main else f"政府信息公开目录：{heading}"
+        description = ("本局主动公开的全部政府信息：索引号、名称、内容概述、生成日期" if main
+                       else f"政府信息公开目录中{heading}的信息")
+        for number in range(1, page_count + 1):
+            yield renderer.page(
+                base + "index.md" if number == 1 else f"{base}page/{number}.md",
+                title if number == 1 else f"{title}（第{number}页）", "catalogue/index.html",
+                meta={"description": description, "hide": ["toc"]},
+                toc=[(2, "items", "目录")] + ([(2, "open-data", "开放数据")] if main and number == 1 else []),
+                items=chosen[(number - 1) * PAGE_SIZE: number * PAGE_SIZE], total=len(chosen),
+                filters=self._filters(model, year, validity, category, tally),
+                main=main, open_data=main and number == 1,
+                complete=main and page_count == 1,  # every item on this page: filter and sort in place
+                page_number=number, page_urls=urls,
+                heading=heading, categories=model.categories(), api=API_FILE, api_schema=API_SCHEMA_FILE, by_name=BY_NAME)
+
     def pages(self, site: Site, renderer):
         model: CatalogueModel = site.models[self.name]
         tally = Counter((i.date.year, i.validity, i.category) for i in model.items)
-        yield renderer.page(URL + "index.md", "政府信息公开目录", "catalogue/index.html",
-                            meta={"description": "本局主动公开的全部政府信息：索引号、名称、内容概述、生成日期", "hide": ["toc"]},
-                            toc=[(2, "items", "目录"), (2, "open-data", "开放数据")],
-                            items=model.items, filters=self._filters(model, ALL, ALL, ALL, tally), complete=True,
-                            heading="全部信息", categories=model.categories(), api=API_FILE, api_schema=API_SCHEMA_FILE, by_name=BY_NAME)
+        yield from self._list_pages(model, renderer, tally, ALL, ALL, ALL, model.items)
         categories = [ALL] + [c.name for c in model.categories()]
         for year in [ALL] + model.years():
             for validity in [ALL] + [v for v, _s in VALIDITIES]:
@@ -181,17 +205,8 @@ class Catalogue(ContentType):
                     if (year, validity, category) == (ALL, ALL, ALL):
                         continue
                     chosen = select(model.items, year, validity, category)
-                    if not chosen:
-                        continue
-                    parts = [f"{year}年" if year != ALL else "", validity if validity != ALL else "",
-                             category if category != ALL else ""]
-                    heading = "、".join(p for p in parts if p)
-                    yield renderer.page(filter_url(year, validity, category) + "index.md",
-                                        f"政府信息公开目录：{heading}", "catalogue/index.html",
-                                        meta={"description": f"政府信息公开目录中{heading}的信息", "hide": ["toc"]},
-                                        toc=[(2, "items", "目录")], items=chosen,
-                                        filters=self._filters(model, year, validity, category, tally), complete=False,
-                                        heading=heading, categories=model.categories(), api=API_FILE, api_schema=API_SCHEMA_FILE, by_name=BY_NAME)
+                    if chosen:
+                        yield from self._list_pages(model, renderer, tally, year, validity, category, chosen)
 
     def files(self, site: Site, renderer):
         model: CatalogueModel = site.models[self.name]

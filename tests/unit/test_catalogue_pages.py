@@ -1,0 +1,72 @@
+"""A long 政府信息公开目录 is cut into pages of catalogue.PAGE_SIZE rows (a city's 10,000 items made one 6.7 MB page).
+
+The expected rows are computed from the policy files the test writes, not from the pages.
+"""
+from __future__ import annotations
+
+import lxml.html
+
+from govsite.types.catalogue import PAGE_SIZE, URL
+from xxgk_site import load, new_root, render_pages
+
+EXTRA = 2 * PAGE_SIZE + 17  # enough for three pages of the whole list, and two of 2019's
+
+
+def _add_policies(root, count: int) -> None:
+    """`count` more policies of 2019 (a year with no demo documents), each with its own 索引号 and 文号; expired
+    in 2020, so that the annual reports' counts of documents in force stay right."""
+    template = (root / "data/policies/2023-001.yml").read_text(encoding="utf-8")
+    for n in range(1, count + 1):
+        text = (template.replace("11410100MB0000000X/2023-00001", f"11410100MB0000000X/2019-{n:05d}")
+                .replace("某退役军人发〔2023〕1号", f"某退役军人发〔2019〕{n}号")
+                .replace("成文日期: 2023-03-06", "成文日期: 2019-01-01")
+                .replace("发布日期: 2023-03-10", f"发布日期: 2019-{1 + n % 12:02d}-{1 + n % 28:02d}")
+                .replace("有效性: 有效", "有效性: 失效").replace("有效期至: 2025-06-30", "有效期至: 2020-06-30")
+                .replace("标题: ", f"标题: 第{n}号测试文件 "))
+        (root / f"data/policies/2019-{n:03d}.yml").write_text(text, encoding="utf-8")
+
+
+def _rows(page) -> list[str]:
+    doc = lxml.html.fromstring(page.html)
+    return [tr.get("data-id") for tr in doc.xpath("//table[@data-catalogue]/tbody/tr")]
+
+
+def test_long_catalogue_is_paged_and_every_item_is_on_exactly_one_page(tmp_path):
+    root = new_root(tmp_path)
+    _add_policies(root, EXTRA)
+    site = load(root)
+    assert not site.problems.errors, [p.format() for p in site.problems.errors]
+    pages = render_pages(site)
+    expected = [i.id for i in site.models["catalogue"].items]  # newest first
+    total = len(expected)
+    assert total > 2 * PAGE_SIZE
+    page_count = -(-total // PAGE_SIZE)
+    sources = [URL + "index.md"] + [f"{URL}page/{n}.md" for n in range(2, page_count + 1)]
+    assert f"{URL}page/{page_count + 1}.md" not in pages
+    listed = [row for src in sources for row in _rows(pages[src])]
+    assert listed == expected  # in order, each once, nothing left out
+
+    first, last = lxml.html.fromstring(pages[sources[0]].html), lxml.html.fromstring(pages[sources[-1]].html)
+    assert f"共 {total} 条（第 1 页，共 {page_count} 页）" in first.text_content()
+    pager = first.xpath("//nav[@class='gov-pager']")[0]
+    assert [a.text_content() for a in pager.xpath(".//a")][-1] == "下一页"
+    assert first.xpath("//*[@id='open-data']") and not last.xpath("//*[@id='open-data']")
+    # Filtering and sorting in place only work on a page that holds every item: here the links navigate.
+    assert not first.xpath("//table[@data-complete]") and not first.xpath("//th[@data-sort]")
+    assert pages[sources[-1]].title == f"政府信息公开目录（第{page_count}页）"
+
+    # A filter's list is paged the same way: 2019 holds only the added policies.
+    year = f"{URL}2019/all/all/"
+    year_rows = _rows(pages[year + "index.md"]) + _rows(pages[year + "page/2.md"]) + _rows(pages[year + "page/3.md"])
+    assert sorted(year_rows) == sorted(i for i in expected if i.startswith("policies/2019-"))
+    assert len(year_rows) == EXTRA and year + "page/4.md" not in pages
+
+
+def test_short_catalogue_stays_one_sortable_page(tmp_path):
+    site = load(new_root(tmp_path))
+    pages = render_pages(site)
+    assert len(site.models["catalogue"].items) <= PAGE_SIZE
+    assert not [src for src in pages if src.startswith(URL) and "/page/" in src]
+    doc = lxml.html.fromstring(pages[URL + "index.md"].html)
+    assert doc.xpath("//table[@data-complete]") and len(doc.xpath("//th[@data-sort]")) == 5
+    assert not doc.xpath("//nav[@class='gov-pager']")
