@@ -50,6 +50,7 @@ def test_long_catalogue_is_paged_and_every_item_is_on_exactly_one_page(tmp_path)
     assert f"共 {total} 条（第 1 页，共 {page_count} 页）" in first.text_content()
     pager = first.xpath("//nav[@class='gov-pager']")[0]
     assert [a.text_content() for a in pager.xpath(".//a")][-1] == "下一页"
+    assert [a.get("href") for a in pager.xpath(".//a")][-1] == "page/2/"
     assert first.xpath("//*[@id='open-data']") and not last.xpath("//*[@id='open-data']")
     # Filtering and sorting in place only work on a page that holds every item: here the links navigate.
     assert not first.xpath("//table[@data-complete]") and not first.xpath("//th[@data-sort]")
@@ -70,3 +71,18 @@ def test_short_catalogue_stays_one_sortable_page(tmp_path):
     doc = lxml.html.fromstring(pages[URL + "index.md"].html)
     assert doc.xpath("//table[@data-complete]") and len(doc.xpath("//th[@data-sort]")) == 5
     assert not doc.xpath("//nav[@class='gov-pager']")
+
+
+def test_pager_of_a_long_list_shows_a_window_of_pages(tmp_path):
+    """Page 50 of 100: 1 … 48 49 50 51 52 … 100, with previous and next (rendered by the shared partial)."""
+    from govsite.render import Renderer
+
+    site = load(new_root(tmp_path))
+    urls = ["notices/"] + [f"notices/page/{n}/" for n in range(2, 101)]
+    template = Renderer(site).env.from_string('{% include "_pager.html" %}')
+    html = template.render(page_urls=urls, page_number=50, url=lambda u: "/" + u)
+    nav = lxml.html.fromstring(html)
+    assert [el.text_content() for el in nav] == ["上一页", "1", "…", "48", "49", "50", "51", "52", "…", "100", "下一页"]
+    assert nav.xpath("//strong[@aria-current='page']")[0].text_content() == "50"
+    first = lxml.html.fromstring(template.render(page_urls=urls, page_number=1, url=lambda u: "/" + u))
+    assert [el.text_content() for el in first] == ["1", "2", "3", "…", "100", "下一页"]
