@@ -138,7 +138,8 @@ def main() -> int:
                            f"{TARGET_S:.0f} s: {'met' if median <= TARGET_S else 'NOT met'}). "
                            + (f"The search index, rebuilt after each save in a separate lower-priority process while "
                               f"the page is already served, used another {median_index_cpu:.1f} s CPU (median of "
-                              f"the {len(index_cpu)} runs that finished; one still running at the next save is stopped). "
+                              f"{len(index_cpu)} finished run{'s' if len(index_cpu) != 1 else ''}; a run still going at the next save is "
+                              f"stopped). "
                               if median_index_cpu is not None else "")
                            + f"Every edit also "
                            f"showed in the 政府信息公开目录 list, and the reverted page lost it (nothing stale). Machine: "
