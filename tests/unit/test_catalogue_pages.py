@@ -86,3 +86,27 @@ def test_pager_of_a_long_list_shows_a_window_of_pages(tmp_path):
     assert nav.xpath("//strong[@aria-current='page']")[0].text_content() == "50"
     first = lxml.html.fromstring(template.render(page_urls=urls, page_number=1, url=lambda u: "/" + u))
     assert [el.text_content() for el in first] == ["1", "2", "3", "…", "100", "下一页"]
+
+
+def test_policy_list_is_paged_by_year_then_newest(tmp_path):
+    """政策文件 (xxgk/zcwj/) in pages of LIST_PAGE_SIZE: years newest first, each page's 目录 its own years."""
+    from govsite.types.policies import LIST_PAGE_SIZE, POLICY_URL
+
+    root = new_root(tmp_path)
+    _add_policies(root, EXTRA)
+    site = load(root)
+    pages = render_pages(site)
+    policies = site.models["policies"].policies
+    total = len(policies)
+    count = -(-total // LIST_PAGE_SIZE)
+    sources = [POLICY_URL + "index.md"] + [f"{POLICY_URL}page/{n}.md" for n in range(2, count + 1)]
+    assert f"{POLICY_URL}page/{count + 1}.md" not in pages
+    shown = []
+    for src in sources:
+        doc = lxml.html.fromstring(pages[src].html)
+        shown += [a.get("href").rstrip("/").rsplit("/", 1)[-1] for a in doc.xpath("//ul[@class='gov-list']/li/a[1]")]
+        headings = [int(h.get("id")[1:]) for h in doc.xpath("//h2[starts-with(@id, 'y')]")]
+        assert [t.id for t in pages[src].toc] == [f"y{y}" for y in headings]
+    expected = sorted(policies, key=lambda p: -p.formed.year)  # stable: the model's order within a year
+    assert shown == [p.id for p in expected]
+    assert f"共 {total} 件（第 1 页，共 {count} 页）" in lxml.html.fromstring(pages[sources[0]].html).text_content()

@@ -24,6 +24,7 @@ POLICY_SCHEMA = HERE / "policy.schema.json"
 INTERPRETATION_SCHEMA = HERE / "interpretation.schema.json"
 POLICY_URL = "xxgk/zcwj/"
 INTERPRETATION_URL = "xxgk/zcjd/"
+LIST_PAGE_SIZE = 50  # documents per page of the 政策文件 and 政策解读 lists (a city has thousands)
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 # GB/T 9704-2012 7.2.4: 机关代字、年份、发文顺序号; 年份 in 六角括号 〔〕, 顺序号 without 虚位 (no leading 0) or 第.
@@ -306,12 +307,19 @@ class Policies(ContentType):
     def pages(self, site: Site, renderer):
         model: PolicyModel = site.models[self.name]
         years = sorted({p.formed.year for p in model.policies}, reverse=True)
-        yield renderer.page(POLICY_URL + "index.md", "政策文件", "policies/list.html",
-                            meta={"description": "本局制发的行政规范性文件和其他政策文件"},
-                            toc=[(2, f"y{y}", f"{y}年") for y in years],
-                            policies=model.policies, years=years)
-        yield renderer.page(INTERPRETATION_URL + "index.md", "政策解读", "policies/interpretations.html",
-                            meta={"description": "本局政策文件的解读"}, items=model.interpretations)
+        listed = [p for year in years for p in model.policies if p.formed.year == year]  # the order shown
+        for number, part, urls in _paged(POLICY_URL, listed):
+            part_years = [y for y in years if any(p.formed.year == y for p in part)]
+            yield renderer.page(POLICY_URL + "index.md" if number == 1 else f"{POLICY_URL}page/{number}.md",
+                                "政策文件" if number == 1 else f"政策文件（第{number}页）", "policies/list.html",
+                                meta={"description": "本局制发的行政规范性文件和其他政策文件"},
+                                toc=[(2, f"y{y}", f"{y}年") for y in part_years],
+                                policies=part, years=part_years, total=len(listed), page_number=number, page_urls=urls)
+        for number, part, urls in _paged(INTERPRETATION_URL, model.interpretations):
+            yield renderer.page(INTERPRETATION_URL + "index.md" if number == 1 else f"{INTERPRETATION_URL}page/{number}.md",
+                                "政策解读" if number == 1 else f"政策解读（第{number}页）", "policies/interpretations.html",
+                                meta={"description": "本局政策文件的解读"}, items=part,
+                                total=len(model.interpretations), page_number=number, page_urls=urls)
         for policy in model.policies:
             yield renderer.page(policy.url + "index.md", policy.title, "policies/policy.html",
                                 meta={"description": policy.meta["内容概述"]},
@@ -360,6 +368,14 @@ class Policies(ContentType):
             yield FeedItem(id=f"interpretations/{i.id}", title=i.title, url=i.url, published=when, updated=when,
                            feeds=("policies",), categories=("政策解读",), summary=i.meta["内容概述"],
                            content_html=i.html, audiences=audiences)
+
+
+def _paged(base: str, items: list):
+    """(page number, its items, every page's URL) for a list cut into LIST_PAGE_SIZE items a page."""
+    count = max(1, -(-len(items) // LIST_PAGE_SIZE))
+    urls = [base] + [f"{base}page/{n}/" for n in range(2, count + 1)]
+    for number in range(1, count + 1):
+        yield number, items[(number - 1) * LIST_PAGE_SIZE: number * LIST_PAGE_SIZE], urls
 
 
 CONTENT_TYPE = Policies()
