@@ -57,6 +57,11 @@ class _Buffer:
     parts: list = field(default_factory=list)
     link_chars: int = 0
 
+    def add(self, text: str, in_link: bool) -> None:
+        self.parts.append(text)
+        if in_link:
+            self.link_chars += len(text.strip())
+
     def text(self) -> str:
         return squeeze("".join(self.parts))
 
@@ -125,11 +130,8 @@ class _Walker:
         buffer = target if target is not None else (self.current if self.current is not None else self.page)
         if block:
             buffer.parts.append(" ")
-        text = el.text
-        if text:
-            buffer.parts.append(text)
-            if in_link:
-                buffer.link_chars += len(text.strip())
+        if el.text:
+            buffer.add(el.text, in_link)
         for child in el:
             tag = child.tag
             child_block = False
@@ -143,11 +145,8 @@ class _Walker:
                         buffer = self.current if self.current is not None else self.page
             if child_block:
                 buffer.parts.append(" ")
-            tail = child.tail
-            if tail:
-                buffer.parts.append(tail)
-                if in_link:
-                    buffer.link_chars += len(tail.strip())
+            if child.tail:
+                buffer.add(child.tail, in_link)
         if block:
             buffer.parts.append(" ")
 
