@@ -44,6 +44,15 @@ class Unkeyable(Exception):
 
 
 _SCALARS = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta)
+_TAGS: dict = {}  # type -> "module.name:" written before a scalar's repr (Markup is not str)
+_CLASSES: dict = {}  # dataclass type -> (field names, frozen, "module.name(")
+
+
+def _tag(kind) -> str:
+    tag = _TAGS.get(kind)
+    if tag is None:
+        tag = _TAGS[kind] = f"{kind.__module__}.{kind.__qualname__}:"
+    return tag
 
 
 def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
@@ -59,12 +68,16 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
     """
     kind = type(value)
     if kind in _SCALARS or isinstance(value, str):
-        out.append(f"{kind.__module__}.{kind.__qualname__}:{value!r}")
+        out.append(_tag(kind))
+        out.append(repr(value))
         return True
     if depth > 60:
         raise Unkeyable("deep nesting")
-    is_dataclass = dataclasses.is_dataclass(value) and not isinstance(value, type)
-    mutable = kind in (list, dict, set) or (is_dataclass and not kind.__dataclass_params__.frozen)
+    info = _CLASSES.get(kind)
+    if info is None and hasattr(kind, "__dataclass_fields__") and not isinstance(value, type):
+        info = _CLASSES[kind] = (tuple(f.name for f in dataclasses.fields(kind)), kind.__dataclass_params__.frozen,
+                                 f"{kind.__module__}.{kind.__qualname__}(")
+    mutable = kind is list or kind is dict or kind is set or (info is not None and not info[1])
     if mutable:
         number = seen.get(id(value))
         if number is not None:
@@ -96,19 +109,23 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
             raise Unkeyable("set of mutable values")
         out.append("<" + "|".join(sorted(parts)) + ">")
         return kind is frozenset
-    if is_dataclass:
+    if info is not None:
         known = memo.get(id(value))
         if known is not None:
             out.append(known[1])
             return True
-        names = [f.name for f in dataclasses.fields(value)]
-        if set(getattr(value, "__dict__", {})) - set(names):
+        names, frozen, opening = info
+        state = getattr(value, "__dict__", None)
+        if state is not None and len(state) > len(names):
             raise Unkeyable(kind.__qualname__)  # state outside the fields
-        one = [f"{kind.__module__}.{kind.__qualname__}("]
-        fixed = not mutable
-        for name in names:
-            one.append(name)
-            fixed = _describe(getattr(value, name), one, memo, seen, depth + 1) and fixed
+        one = [opening]
+        fixed = frozen
+        try:
+            for name in names:
+                one.append(name)
+                fixed = _describe(getattr(value, name), one, memo, seen, depth + 1) and fixed
+        except AttributeError:  # a field never set
+            raise Unkeyable(kind.__qualname__) from None
         one.append(")")
         text = "".join(one)
         if fixed:
