@@ -225,3 +225,10 @@ def test_page_stream_cancel_stops_the_child():
     stream.add("x/index.html", LAW_PAGE)
     stream.cancel()
     assert not stream._process.is_alive()
+
+
+def test_code_point_folding_equals_string_folding():
+    """The index folds code points by table (index._folded_code_points); text.fold() is the reference that
+    search.js also follows. Every BMP character and a few astral ones."""
+    text = "".join(chr(c) for c in [*range(0xD800), *range(0xE000, 0x10000), *range(0x1D400, 0x1D800), 0x20000])
+    assert index._folded_code_points(text).tolist() == [ord(c) for c in fold(text)]
