@@ -232,14 +232,14 @@
     if (cps.length <= 3) return [term];
     for (var i = 0; i + 3 <= cps.length; i += 2) out.push(cps.slice(i, i + 3).join(""));
     if (cps.length % 2 === 0) out.push(cps.slice(-3).join(""));
-    if (out.length <= MAX_GRAMS) return out;
-    // A long term (an index number): a spread of its trigrams is selective enough. Trigrams with a list of
-    // their own (`solo`: the most frequent ones, e.g. the 000 and the code every 索引号 starts with) are big
-    // downloads that narrow nothing down: the others are taken first.
+    // Trigrams with a list of their own (`solo`: the most frequent, e.g. 人民政 or the code every 索引号 starts
+    // with) are big downloads that narrow little down: when two or more others cover part of the term, those
+    // are enough (the text check confirms the phrase) — 县级以上地方人民政府 needs 以上地 and 地方人, not 80 kB more.
     var rare = out.filter(function (g, k) { return !(solo && solo[g] !== undefined) && out.indexOf(g) === k; });
+    if (rare.length >= 2) return spread(rare, MAX_GRAMS);
+    if (out.length <= MAX_GRAMS) return out;
     var common = out.filter(function (g, k) { return solo && solo[g] !== undefined && out.indexOf(g) === k; });
-    var picked = spread(rare, MAX_GRAMS);
-    return picked.length >= 2 ? picked : picked.concat(spread(common, 2 - picked.length));
+    return rare.concat(spread(common, 2 - rare.length));
   }
 
   function spread(list, count) {
