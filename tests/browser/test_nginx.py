@@ -6,6 +6,7 @@ the one in deploy/, with only its ADJUST lines (root, port, pid, log) rewritten 
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
@@ -141,3 +142,15 @@ def test_pages_obey_the_csp_in_chromium(nginx_site, browser, built_site):
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     page.close()
     assert problems == [], "\n".join(problems)
+
+
+def test_search_index_files_of_a_build_are_cached_its_manifest_is_not(nginx_site):
+    """search.js asks for every index file as name?v=<build> after reading manifest.json: those URLs never change
+    content, so a visitor's second search on another page costs no request; the manifest is revalidated."""
+    status, headers, body = fetch(nginx_site + "searchindex/manifest.json")
+    assert status == 200 and headers["Cache-Control"] == "no-cache"
+    build = json.loads(body)["build"]
+    status, headers, _ = fetch(f"{nginx_site}searchindex/records.bin?v={build}")
+    assert status == 200 and headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    status, headers, _ = fetch(f"{nginx_site}searchindex/records.bin")
+    assert status == 200 and headers["Cache-Control"] == "no-cache"
