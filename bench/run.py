@@ -299,8 +299,10 @@ def write_results_md() -> Path:
         parts += [f"## Build: {result['docs']:,} documents ({result['pages']:,} pages)", "",
                   f"Measured {result['date']}, median of {result['runs']} runs, seed {result['seed']}. "
                   f"Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, Python {m['python']}, "
-                  f"load average {m['load_at_start']} at the start (the machine is shared: CPU time is the "
-                  f"steadier figure).", "", f"Documents: {counts}.", "", table(result), "", verdict(result), ""]
+                  f"load average {m['load_at_start']} at the start. Wall time is the figure compared: (a) builds "
+                  f"its search index in a second process beside the pages, on the core MkDocs leaves idle, and "
+                  f"its CPU time counts both processes (each slower while the other runs).", "",
+                  f"Documents: {counts}.", "", table(result), "", verdict(result), ""]
     for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)")):
         path = RESULTS / name
         if path.exists():
