@@ -53,6 +53,8 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    if _skipper.enabled:  # make serve: a save started this rebuild; the previous one's index is stale
+        search.stop_index_later()
     _skipper.start()
     root = Path(config.config_file_path).resolve().parent
     site = engine.load_site(root, site_url=config.site_url or "", cache=_parsed if _skipper.enabled else None,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,8 +155,11 @@ def page_url(src_uri: str) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def relative_url(target: str, from_url: str) -> str:
-    """Link from the page at directory URL `from_url` to site-relative `target` (both without leading /)."""
+    """Link from the page at directory URL `from_url` to site-relative `target` (both without leading /).
+
+    Remembered: templates ask for the same few thousand links on every page, and posixpath.relpath is slow."""
     anchor = ""
     if "#" in target:
         target, anchor = target.split("#", 1)

@@ -180,10 +180,7 @@ def build_index_later(site, site_dir: Path, generated_pages=()):
     and the web server (issue 9: it made a save take seconds longer). The child is forked, so it sees this
     build's site and pages without copying them; an older child still running is stopped (its index would be
     stale anyway; write_files swaps the folder in whole and clears half-written leftovers on the next run)."""
-    previous = _child[0]
-    if previous is not None and previous.is_alive():
-        previous.terminate()
-        previous.join(5)
+    stop_index_later()
     pages = list(generated_pages)
 
     def work():
@@ -196,6 +193,15 @@ def build_index_later(site, site_dir: Path, generated_pages=()):
     process.start()
     _child[0] = process
     return process
+
+
+def stop_index_later() -> None:
+    """A save started a rebuild: the index still being built is of the previous state and would only take the
+    CPU the rebuild needs (two busy processes slow each other down on a 2-core machine)."""
+    previous = _child[0]
+    if previous is not None and previous.is_alive():
+        previous.terminate()
+        previous.join(5)
 
 
 def is_material_search_asset(dest_uri: str) -> bool:
