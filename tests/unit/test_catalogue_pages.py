@@ -54,6 +54,8 @@ def test_long_catalogue_is_paged_and_every_item_is_on_exactly_one_page(tmp_path)
     assert first.xpath("//*[@id='open-data']") and not last.xpath("//*[@id='open-data']")
     # Filtering and sorting in place only work on a page that holds every item: here the links navigate.
     assert not first.xpath("//table[@data-complete]") and not first.xpath("//th[@data-sort]")
+    intro = first.xpath("//h1/following-sibling::p[1]")[0].text_content()
+    assert "点击列标题排序" not in intro and f"每页 {PAGE_SIZE} 条" in intro  # it says what the page does
     assert pages[sources[-1]].title == f"政府信息公开目录（第{page_count}页）"
 
     # A filter's list is paged the same way: 2019 holds only the added policies.
@@ -70,6 +72,7 @@ def test_short_catalogue_stays_one_sortable_page(tmp_path):
     assert not [src for src in pages if src.startswith(URL) and "/page/" in src]
     doc = lxml.html.fromstring(pages[URL + "index.md"].html)
     assert doc.xpath("//table[@data-complete]") and len(doc.xpath("//th[@data-sort]")) == 5
+    assert "点击列标题排序" in doc.xpath("//h1/following-sibling::p[1]")[0].text_content()
     assert not doc.xpath("//nav[@class='gov-pager']")
 
 

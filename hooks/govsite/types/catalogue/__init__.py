@@ -191,7 +191,7 @@ class Catalogue(ContentType):
                 filters=self._filters(model, year, validity, category, tally),
                 main=main, open_data=main and number == 1,
                 complete=main and page_count == 1,  # every item on this page: filter and sort in place
-                page_number=number, page_urls=urls,
+                page_number=number, page_urls=urls, page_size=PAGE_SIZE,
                 heading=heading, categories=model.categories(), api=API_FILE, api_schema=API_SCHEMA_FILE, by_name=BY_NAME)
 
     def pages(self, site: Site, renderer):
