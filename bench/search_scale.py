@@ -14,16 +14,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,30 +73,10 @@ def serve(folder: Path):
 
 def serve_nginx(folder: Path, work: Path):
     """The site behind nginx with the project's deploy/nginx.conf (gzip, keep-alive): what production serves."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    conf = (REPO / "deploy/nginx.conf").read_text(encoding="utf-8")
-    conf = re.sub(r"^pid .*;", f"pid {work}/nginx.pid;", conf, flags=re.M)
-    conf = re.sub(r"^error_log .*;", f"error_log {work}/error.log warn;", conf, flags=re.M)
-    conf = re.sub(r"listen 80;", f"listen 127.0.0.1:{port};", conf)
-    conf = re.sub(r"root /srv/govsite/site;", f"root {folder};", conf)
-    conf = conf.replace("http {", "http {\n" + "".join(f"    {kind}_temp_path {work}/{kind};\n" for kind in
-                                                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")), 1)
-    if os.geteuid() == 0:
-        conf = "user root;\n" + conf
-    (work / "nginx.conf").write_text(conf, encoding="utf-8")
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    process = subprocess.Popen([binary, "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    return base, process
+    sys.path.insert(0, str(REPO / "tests"))
+    from sitekit import start_nginx
+
+    return start_nginx(folder, work)
 
 
 def measure(site: Path, queries: list[str], nginx: bool = False) -> dict:

@@ -49,3 +49,40 @@ def tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+
+
+def start_nginx(site_dir: Path, work: Path, binary: str = "") -> tuple[str, subprocess.Popen]:
+    """The project's deploy/nginx.conf itself, serving `site_dir` on a free 127.0.0.1 port (for the nginx tests
+    and bench/search_scale.py). Returns the base URL and the server process (terminate it when done)."""
+    import re
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    conf = (REPO / "deploy/nginx.conf").read_text(encoding="utf-8")
+    conf = re.sub(r"^pid .*;", f"pid {work}/nginx.pid;", conf, flags=re.M)
+    conf = re.sub(r"^error_log .*;", f"error_log {work}/error.log warn;", conf, flags=re.M)
+    conf = re.sub(r"listen 80;", f"listen 127.0.0.1:{port};", conf)
+    conf = re.sub(r"root /srv/govsite/site;", f"root {site_dir};", conf)
+    conf = conf.replace("http {", "http {\n" + "".join(f"    {kind}_temp_path {work}/{kind};\n" for kind in
+                                                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")), 1)
+    if os.geteuid() == 0:  # temporary folders are private to root: let the workers read them
+        conf = "user root;\n" + conf
+    (work / "nginx.conf").write_text(conf, encoding="utf-8")
+    binary = binary or shutil.which("nginx") or "/usr/sbin/nginx"
+    test = subprocess.run([binary, "-t", "-c", str(work / "nginx.conf")], capture_output=True, text=True)
+    if test.returncode != 0:
+        raise RuntimeError(f"deploy/nginx.conf does not load: {test.stderr}")
+    process = subprocess.Popen([binary, "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    return base, process

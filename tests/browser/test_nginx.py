@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import re
 import shutil
-import socket
 import subprocess
-import time
 import urllib.request
 
 import pytest
 
-from sitekit import REPO
+from sitekit import REPO, start_nginx
 
 pytestmark = pytest.mark.browser
 
@@ -32,39 +28,9 @@ def ensure_nginx() -> str:
     return shutil.which("nginx", path="/usr/sbin:/usr/bin")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def nginx_site(built_site, tmp_path_factory):
-    binary = ensure_nginx()
-    work = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    conf = (REPO / "deploy/nginx.conf").read_text(encoding="utf-8")
-    conf = re.sub(r"^pid .*;", f"pid {work}/nginx.pid;", conf, flags=re.M)
-    conf = re.sub(r"^error_log .*;", f"error_log {work}/error.log warn;", conf, flags=re.M)
-    conf = re.sub(r"listen 80;", f"listen 127.0.0.1:{port};", conf)
-    conf = re.sub(r"root /srv/govsite/site;", f"root {built_site};", conf)
-    conf = conf.replace("http {", f"http {{\n    client_body_temp_path {work}/body;\n    proxy_temp_path {work}/proxy;\n"
-                                  f"    fastcgi_temp_path {work}/fastcgi;\n    uwsgi_temp_path {work}/uwsgi;\n"
-                                  f"    scgi_temp_path {work}/scgi;", 1)
-    if os.geteuid() == 0:  # pytest's temporary folders are private to root: let the workers read them
-        conf = "user root;\n" + conf
-    (work / "nginx.conf").write_text(conf, encoding="utf-8")
-    test = subprocess.run([binary, "-t", "-c", str(work / "nginx.conf")], capture_output=True, text=True)
-    assert test.returncode == 0, test.stderr
-    process = subprocess.Popen([binary, "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    base, process = start_nginx(built_site, tmp_path_factory.mktemp("nginx"), ensure_nginx())
     yield base
     process.terminate()
     process.wait(timeout=10)
