@@ -174,6 +174,29 @@ def relative_url(target: str, from_url: str) -> str:
     return rel + anchor
 
 
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a list cut into pages (notices, the 目录, policies): base/, base/page/2/ …"""
+    number: int
+    items: list
+    urls: list  # every page's URL, first to last (the pager's links)
+
+    @property
+    def src_uri(self) -> str:
+        return self.urls[0] + "index.md" if self.number == 1 else f"{self.urls[0]}page/{self.number}.md"
+
+    @property
+    def only(self) -> bool:
+        return len(self.urls) == 1
+
+
+def list_pages(base: str, items: list, size: int) -> list[ListPage]:
+    """`items` cut into pages of `size` (always at least one page, maybe empty)."""
+    count = max(1, -(-len(items) // size))
+    urls = [base] + [f"{base}page/{n}/" for n in range(2, count + 1)]
+    return [ListPage(n, items[(n - 1) * size: n * size], urls) for n in range(1, count + 1)]
+
+
 class ContentType:
     """Base of a content type module. Subclass, set `name`, override what the type needs.
 

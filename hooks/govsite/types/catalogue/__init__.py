@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...build import load_yaml_checked
-from ...model import CatalogueItem, ContentType, GeneratedFile, Site
+from ...model import CatalogueItem, ContentType, GeneratedFile, Site, list_pages
 from .categories import BY_NAME, CATEGORIES
 from .indexno import DEFAULT_PATTERN, IndexPattern, PatternError, compile_pattern, next_free
 
@@ -175,23 +175,20 @@ class Catalogue(ContentType):
         parts = [f"{year}年" if year != ALL else "", validity if validity != ALL else "",
                  category if category != ALL else ""]
         heading = "、".join(p for p in parts if p) or "全部信息"
-        base = filter_url(year, validity, category)
-        page_count = max(1, -(-len(chosen) // PAGE_SIZE))
-        urls = [base] + [f"{base}page/{n}/" for n in range(2, page_count + 1)]
         title = "政府信息公开目录" if main else f"政府信息公开目录：{heading}"
         description = ("本局主动公开的全部政府信息：索引号、名称、内容概述、生成日期" if main
                        else f"政府信息公开目录中{heading}的信息")
-        for number in range(1, page_count + 1):
+        for page in list_pages(filter_url(year, validity, category), chosen, PAGE_SIZE):
+            first = page.number == 1
             yield renderer.page(
-                base + "index.md" if number == 1 else f"{base}page/{number}.md",
-                title if number == 1 else f"{title}（第{number}页）", "catalogue/index.html",
+                page.src_uri, title if first else f"{title}（第{page.number}页）", "catalogue/index.html",
                 meta={"description": description, "hide": ["toc"]},
-                toc=[(2, "items", "目录")] + ([(2, "open-data", "开放数据")] if main and number == 1 else []),
-                items=chosen[(number - 1) * PAGE_SIZE: number * PAGE_SIZE], total=len(chosen),
+                toc=[(2, "items", "目录")] + ([(2, "open-data", "开放数据")] if main and first else []),
+                items=page.items, total=len(chosen),
                 filters=self._filters(model, year, validity, category, tally),
-                main=main, open_data=main and number == 1,
-                complete=main and page_count == 1,  # every item on this page: filter and sort in place
-                page_number=number, page_urls=urls, page_size=PAGE_SIZE,
+                main=main, open_data=main and first,
+                complete=main and page.only,  # every item on this page: filter and sort in place
+                page_number=page.number, page_urls=page.urls, page_size=PAGE_SIZE,
                 heading=heading, categories=model.categories(), api=API_FILE, api_schema=API_SCHEMA_FILE, by_name=BY_NAME)
 
     def pages(self, site: Site, renderer):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
-from ...model import CatalogueItem, ContentType, FeedChannel, FeedItem, Site, Update, page_url
+from ...model import CatalogueItem, ContentType, FeedChannel, FeedItem, Site, Update, list_pages, page_url
 from ...render import Renderer
 from ...schema import parse_datetime
 from ..feeds.html import markdown_html, site_relative_links
@@ -233,18 +233,14 @@ class Notices(ContentType):
         title = KIND if category is None else f"{KIND} · {category.name}"
         feed = MAIN_FEED if category is None else category.slug
         feed_title = f"{site.settings.get('网站名称', '')} · {title.split(' · ')[-1]}"
-        page_count = max(1, -(-len(chosen) // PAGE_SIZE))
-        urls = [base] + [f"{base}page/{n}/" for n in range(2, page_count + 1)]
-        for number in range(1, page_count + 1):
-            part = chosen[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
-            src_uri = base + "index.md" if number == 1 else f"{base}page/{number}.md"
+        for page in list_pages(base, chosen, PAGE_SIZE):
             yield renderer.page(
-                src_uri, title if number == 1 else f"{title}（第{number}页）", "notices/list.html",
+                page.src_uri, title if page.number == 1 else f"{title}（第{page.number}页）", "notices/list.html",
                 meta={"description": category.description if category else "安置公示、优抚公示、通知公告等，可按类别查看和订阅",
                       "feeds": [{"title": feed_title, "name": feed}]},
-                items=[{"notice": n, "status": n.status(site.today)} for n in part],
+                items=[{"notice": n, "status": n.status(site.today)} for n in page.items],
                 categories=notices.categories, counts=counts, total=len(notices.notices), current=category,
-                feed=feed, page_number=number, page_urls=urls)
+                feed=feed, page_number=page.number, page_urls=page.urls)
 
     def pages(self, site: Site, renderer):
         notices = model(site)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ...build import load_yaml_checked
 from ...dates import TZ, UnknownHolidayYear
-from ...model import CatalogueItem, ContentType, FeedChannel, FeedItem, Site, Update
+from ...model import CatalogueItem, ContentType, FeedChannel, FeedItem, Site, Update, list_pages
 from ...yamlfile import Located
 from . import timeliness
 from .text import markdown_html
@@ -308,18 +308,17 @@ class Policies(ContentType):
         model: PolicyModel = site.models[self.name]
         years = sorted({p.formed.year for p in model.policies}, reverse=True)
         listed = [p for year in years for p in model.policies if p.formed.year == year]  # the order shown
-        for number, part, urls in _paged(POLICY_URL, listed):
-            part_years = [y for y in years if any(p.formed.year == y for p in part)]
-            yield renderer.page(POLICY_URL + "index.md" if number == 1 else f"{POLICY_URL}page/{number}.md",
-                                "政策文件" if number == 1 else f"政策文件（第{number}页）", "policies/list.html",
-                                meta={"description": "本局制发的行政规范性文件和其他政策文件"},
-                                toc=[(2, f"y{y}", f"{y}年") for y in part_years],
-                                policies=part, years=part_years, total=len(listed), page_number=number, page_urls=urls)
-        for number, part, urls in _paged(INTERPRETATION_URL, model.interpretations):
-            yield renderer.page(INTERPRETATION_URL + "index.md" if number == 1 else f"{INTERPRETATION_URL}page/{number}.md",
-                                "政策解读" if number == 1 else f"政策解读（第{number}页）", "policies/interpretations.html",
-                                meta={"description": "本局政策文件的解读"}, items=part,
-                                total=len(model.interpretations), page_number=number, page_urls=urls)
+        for page in list_pages(POLICY_URL, listed, LIST_PAGE_SIZE):
+            part_years = [y for y in years if any(p.formed.year == y for p in page.items)]
+            yield renderer.page(page.src_uri, "政策文件" if page.number == 1 else f"政策文件（第{page.number}页）",
+                                "policies/list.html", meta={"description": "本局制发的行政规范性文件和其他政策文件"},
+                                toc=[(2, f"y{y}", f"{y}年") for y in part_years], policies=page.items,
+                                years=part_years, total=len(listed), page_number=page.number, page_urls=page.urls)
+        for page in list_pages(INTERPRETATION_URL, model.interpretations, LIST_PAGE_SIZE):
+            yield renderer.page(page.src_uri, "政策解读" if page.number == 1 else f"政策解读（第{page.number}页）",
+                                "policies/interpretations.html", meta={"description": "本局政策文件的解读"},
+                                items=page.items, total=len(model.interpretations), page_number=page.number,
+                                page_urls=page.urls)
         for policy in model.policies:
             yield renderer.page(policy.url + "index.md", policy.title, "policies/policy.html",
                                 meta={"description": policy.meta["内容概述"]},
@@ -368,14 +367,6 @@ class Policies(ContentType):
             yield FeedItem(id=f"interpretations/{i.id}", title=i.title, url=i.url, published=when, updated=when,
                            feeds=("policies",), categories=("政策解读",), summary=i.meta["内容概述"],
                            content_html=i.html, audiences=audiences)
-
-
-def _paged(base: str, items: list):
-    """(page number, its items, every page's URL) for a list cut into LIST_PAGE_SIZE items a page."""
-    count = max(1, -(-len(items) // LIST_PAGE_SIZE))
-    urls = [base] + [f"{base}page/{n}/" for n in range(2, count + 1)]
-    for number in range(1, count + 1):
-        yield number, items[(number - 1) * LIST_PAGE_SIZE: number * LIST_PAGE_SIZE], urls
 
 
 CONTENT_TYPE = Policies()
