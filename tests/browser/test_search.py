@@ -247,18 +247,24 @@ def test_browser_folds_text_like_the_index(browser, served_site):
                for f, s in zip(in_browser, samples))  # UTF-16 lengths too (JS strings)
 
 
-def test_long_terms_fetch_rare_trigrams_first(browser, served_site):
-    """An index number has 14 trigrams; the ones every 索引号 shares have lists of their own (manifest `solo`)
-    and narrow nothing down. search.js takes the others first, and never fewer than two."""
+def test_long_terms_fetch_rare_grams_first(browser, served_site):
+    """An index number has 26 4-grams; the ones every 索引号 shares have lists of their own (manifest `solo`)
+    and narrow nothing down. search.js takes the others first, and never fewer than two. A term with a
+    character outside the BMP is covered by trigrams (its 4-grams are not indexed)."""
     page = browser.new_page()
     page.goto(served_site, wait_until="networkidle")
     term = "11410100mb0000000x/2023-00001"
-    common = {"114": 1, "410": 1, "010": 1, "00m": 1, "mb0": 1, "000": 1, "00x": 1, "x/2": 1, "202": 1}
+    prefix = "11410100mb0000000x/20"
+    common = {prefix[i:i + 4]: 1 for i in range(len(prefix) - 3)}
     picked = page.evaluate("([t, solo]) => window.govsiteSearch.cover(t, solo)", [term, common])
     everything = page.evaluate("([t]) => window.govsiteSearch.cover(t, {})", [term])
-    only_common = page.evaluate("([t]) => window.govsiteSearch.cover(t, {'000': 1})", ["0000000000000000"])
+    only_common = page.evaluate("([t]) => window.govsiteSearch.cover(t, {'0000': 1})", ["0000000000000000"])
+    short = page.evaluate("() => ['抚恤金', '退役军人', '伤残抚恤金', '一次性抚恤金', '𠀾某某同志']"
+                          ".map(t => window.govsiteSearch.cover(t, {}))")
     page.close()
     assert picked and not set(picked) & common.keys()
-    assert all(gram in term for gram in picked + everything)
+    assert all(gram in term and len(gram) == 4 for gram in picked + everything)
     assert len(everything) == 6  # MAX_GRAMS spread over the whole term
-    assert only_common == ["000"]  # nothing rarer exists: the common one is still used
+    assert only_common == ["0000"]  # nothing rarer exists: the common one is still used
+    assert short == [["抚恤金"], ["退役军人"], ["伤残抚恤", "残抚恤金"], ["一次性抚", "性抚恤金"],
+                     ["𠀾某某", "某同志"]]

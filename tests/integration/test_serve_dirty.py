@@ -89,7 +89,8 @@ def search_text_has(url: str, text: str) -> bool:
     status, manifest = fetch(url + "searchindex/manifest.json")
     if status != 200:
         return False
-    return any(text in fetch(f"{url}searchindex/c/{n}.json")[1] for n in range(json.loads(manifest)["chunks"]))
+    files = ["titles.json"] + [f"c/{n}.json" for n in range(json.loads(manifest)["chunks"])]
+    return any(text in fetch(f"{url}searchindex/{name}")[1] for name in files)
 
 
 def test_data_edits_reach_every_page_that_shows_them_across_saves(serving):

@@ -121,29 +121,41 @@ def test_every_ngram_leads_back_to_its_records():
         for record in [parsed.page, *parsed.articles]:
             record.group = "其他"
             records.append(record)
+    # Characters outside the BMP (a rare 姓名 character, 𠀾) are in bigrams and trigrams, never in 4-grams.
+    records.append(extract.Record(url="notices/x/", title="关于𠀾某某的公示", text="公示𠀾某某同志的安置去向", group="其他"))
     files = index.build_files(records)
     postings = _decode_postings(files)
+    assert "𠀾某某" in postings and not any("𠀾" in g for g in postings if len(g) == 4)
+    assert "某某同志" in postings
     for rid, record in enumerate(records):
         head, body = fold(record.title + " " + record.keys), fold(record.text)
-        for n in (2, 3):
+        for n in (2, 3, 4):
             for source in (head, body):
                 for gram in {source[i:i + n] for i in range(len(source) - n + 1)}:
-                    if " " in gram:
+                    if " " in gram or (n == 4 and max(map(ord, gram)) > 0xFFFF):
                         assert gram not in postings
                         continue
                     tf, in_title = postings[gram][rid]
                     assert tf == min(127, _count(head, gram) + _count(body, gram)), (gram, record.url)
                     assert in_title == (gram in head)
-    # A two- or three-character term's list is exactly the records containing it (substring semantics).
-    for term in ("恤金", "抚恤金", "退役军", "〔20"):
+    # A term of two to four characters: its list is exactly the records containing it (substring semantics).
+    for term in ("恤金", "抚恤金", "退役军", "〔20", "退役军人", "〔202", "𠀾某某"):
         assert sorted(postings[term]) == [i for i, r in enumerate(records)
                                           if term in fold(r.text) or term in fold(r.title + " " + r.keys)]
     assert 4 in postings["ab"] and 4 in postings["abc"]  # 全角ＡＢＣ folded
     table = files["records.bin"]
     count, chunks = struct.unpack_from("<II", table, 0)
     assert count == len(records) and chunks >= 1
-    stored = [row for name in sorted(files) if name.startswith("c/") for row in json.loads(files[name])]
-    assert sorted(r[0] for r in stored) == sorted(r.url for r in records)
+    # Text chunks hold each record's text in record order; titles.json its link, title, kind, status, keys.
+    stored = [text for name in sorted(files, key=lambda n: (len(n), n)) if name.startswith("c/")
+              for text in json.loads(files[name])]
+    assert stored == [r.text for r in records]
+    manifest = json.loads(files["manifest.json"])
+    titles = json.loads(files["titles.json"])
+    assert len(titles) == len(records)
+    for row, record in zip(titles, records):
+        row = row + [""] * (5 - len(row))
+        assert row == [record.url, record.title, manifest["kinds"].index(record.kind), record.status, record.keys]
 
 
 def test_index_is_deterministic(tmp_path):

@@ -1,10 +1,12 @@
 /* Site search: finds every page and law article containing what was typed (substring, like Ctrl+F).
  *
- * The index (built by hooks/govsite/search/ into searchindex/) maps character bigrams and trigrams to
- * records. A term of 2 or 3 characters is one n-gram list: exactly the records containing it. A longer term
- * needs the trigrams covering it (about n/3 small files); their intersection gives the candidates, and the
- * stored text of the candidates (small chunk files) confirms the phrase, gives the snippet and the rank.
- * Nothing is loaded until the search box is used.
+ * The index (built by hooks/govsite/search/ into searchindex/, format in index.py) maps character bigrams,
+ * trigrams and 4-grams to records. A term of 2 to 4 characters is one n-gram list: exactly the records
+ * containing it. A longer term needs the 4-grams covering it (a few small files); their intersection gives
+ * the candidates, and the title, document numbers or stored text of a candidate confirm the phrase.
+ * The first use of the search box loads every record's date, flags, link and title (records.bin,
+ * titles.json): the rank needs nothing else, so hits are shown as soon as the n-gram lists are in (one round
+ * of requests), and their snippets follow with the text files. Nothing is loaded until the search box is used.
  *
  * Text folding must match hooks/govsite/search/text.py: NFKC + lower case, one code point to one code
  * point with the same UTF-16 length, whitespace to a space.
@@ -14,7 +16,7 @@
 
   var VERIFY_ALL_BYTES = 100000; // check every candidate when their text costs at most this much
   var PAGE_SIZE = 10; // hits shown per step
-  var FIRST_PAINT = 5; // hits shown first (their text fits in one round of requests), the rest right after
+  var FIRST_PAINT = 5; // hits needed before anything is shown when candidates must be confirmed by their text
   var MAX_GRAMS = 6; // n-gram lists fetched at most per term
   var STEP_CHUNKS = 16; // text files fetched at most per step while looking for confirmed hits
   var FLAG_STATUS = 1, FLAG_ARTICLE = 2, FLAG_LISTING = 4, FLAG_TRUNCATED = 8;
@@ -79,11 +81,13 @@
       this.ready = this.fetch("manifest.json", "json").then(function (m) {
         self.manifest = m;
         self.build = m.build;
-        return self.fetch("records.bin", "bin");
-      }).then(function (buf) {
-        var view = new DataView(buf);
+        return Promise.all([self.fetch("records.bin", "bin"), self.fetch("titles.json", "json")]);
+      }).then(function (loaded) {
+        var buf = loaded[0], view = new DataView(buf);
         var n = view.getUint32(0, true), c = view.getUint32(4, true);
         self.count = n;
+        self.titles = loaded[1]; // [url, title, kind number, status, keys]; trailing empty fields left out
+        self.foldedTitles = new Array(n);
         self.group = new Uint8Array(n);
         self.flags = new Uint8Array(n);
         self.days = new Uint16Array(n);
@@ -111,6 +115,21 @@
       });
     }
     return this.ready;
+  };
+
+  /* Folded title and folded document numbers of a record (folded when first needed). */
+  Index.prototype.title = function (rid) {
+    var t = this.foldedTitles[rid];
+    if (t === undefined) {
+      var row = this.titles[rid];
+      t = this.foldedTitles[rid] = [fold(row[1]), fold(row[4] || "")];
+    }
+    return t;
+  };
+
+  Index.prototype.isoDate = function (rid) {
+    if (!this.days[rid]) return "";
+    return new Date(Date.UTC(1900, 0, 1) + this.days[rid] * 86400000).toISOString().slice(0, 10);
   };
 
   Index.prototype.chunkOf = function (rid) {
@@ -197,19 +216,20 @@
     return this.chunks.get(c);
   };
 
-  Index.prototype.rows = function (rids) {
+  /* Stored text of records: rid -> text. */
+  Index.prototype.texts = function (rids) {
     var self = this, wanted = new Map();
     rids.forEach(function (rid) { wanted.set(self.chunkOf(rid), true); });
     var list = Array.from(wanted.keys());
     return Promise.all(list.map(function (c) { return self.chunk(c); })).then(function (loaded) {
       var out = new Map();
       list.forEach(function (c, k) { out.set(c, loaded[k]); });
-      var rows = new Map();
+      var texts = new Map();
       rids.forEach(function (rid) {
         var c = self.chunkOf(rid);
-        rows.set(rid, out.get(c)[rid - self.chunkFirst[c]]);
+        texts.set(rid, out.get(c)[rid - self.chunkFirst[c]]);
       });
-      return rows;
+      return texts;
     });
   };
 
@@ -223,18 +243,26 @@
     return terms;
   }
 
-  /* The n-grams whose lists hold every record containing `term`: the term itself when it has 2 or 3
-   * characters, else the trigrams at 0, 2, 4 … and the last one (overlapping, so that few records hold
+  var ASTRAL = /[\ud800-\udfff]/;
+  function lengthOf(term) { return Array.from(term).length; }
+  /* The largest n-gram indexed for a term: 4, or 3 when it has characters outside the Basic Multilingual
+   * Plane (their 4-grams are not indexed). */
+  function gramSize(term) { return ASTRAL.test(term) ? 3 : 4; }
+  /* A term whose n-gram list is exactly the records containing it: nothing to confirm. */
+  function exactTerm(term) { var n = lengthOf(term); return n >= 2 && n <= gramSize(term); }
+
+  /* The n-grams whose lists hold every record containing `term`: the term itself when it has 2 to 4
+   * characters, else the 4-grams at 0, 2, 4 … and the last one (overlapping, so that few records hold
    * them all without holding the term: 2025-20001 is not taken for 2025-20010). Any of them would do for
-   * correctness (the text check confirms the phrase); more of them only narrow the candidates. */
+   * correctness (the candidates are confirmed); more of them only narrow the candidates. */
   function cover(term, solo) {
-    var cps = Array.from(term), out = [];
-    if (cps.length <= 3) return [term];
-    for (var i = 0; i + 3 <= cps.length; i += 2) out.push(cps.slice(i, i + 3).join(""));
-    if (cps.length % 2 === 0) out.push(cps.slice(-3).join(""));
-    // Trigrams with a list of their own (`solo`: the most frequent, e.g. 人民政 or the code every 索引号 starts
-    // with) are big downloads that narrow little down: when two or more others cover part of the term, those
-    // are enough (the text check confirms the phrase) — 县级以上地方人民政府 needs 以上地 and 地方人, not 80 kB more.
+    var cps = Array.from(term), size = gramSize(term), out = [];
+    if (cps.length <= size) return [term];
+    for (var i = 0; i + size <= cps.length; i += 2) out.push(cps.slice(i, i + size).join(""));
+    if ((cps.length - size) % 2 === 1) out.push(cps.slice(-size).join(""));
+    // n-grams with a list of their own (`solo`: the most frequent, e.g. 人民政府 or the code every 索引号
+    // starts with) are big downloads that narrow little down: when two or more others cover part of the
+    // term, those are enough (the candidates are confirmed) — 县级以上地方人民政府 needs 级以上地 and 上地方人.
     var rare = out.filter(function (g, k) { return !(solo && solo[g] !== undefined) && out.indexOf(g) === k; });
     if (rare.length >= 2) return spread(rare, MAX_GRAMS);
     if (out.length <= MAX_GRAMS) return out;
@@ -278,17 +306,16 @@
     return 10 * n * 2.2 / (n + 1.2 * (0.25 + 0.75 * Math.max(length, 1) / Math.max(average, 1)));
   }
 
-  function countOf(text, term) {
-    var n = 0, i = text.indexOf(term);
-    while (i !== -1) { n++; i = text.indexOf(term, i + term.length); }
-    return n;
-  }
-
   /* Candidates in rank order, taken a few at a time (a query may have thousands; a hit object is made only
-   * for those actually checked). `length` is how many are left. */
+   * for those actually shown). `length` is how many are left. */
   function Queue(rids, scores, order) {
     this.rids = rids; this.scores = scores; this.order = order; this.at = 0; this.length = order.length;
   }
+  Queue.prototype.peek = function () {
+    if (this.at >= this.order.length) return null;
+    var k = this.order[this.at];
+    return { rid: this.rids[k], score: this.scores[k] };
+  };
   Queue.prototype.take = function (n) {
     var out = [];
     while (out.length < n && this.at < this.order.length) {
@@ -305,35 +332,56 @@
 
   function Search(index) { this.index = index; }
 
-  /* Candidates for a query, estimated scores, filters applied: a Queue in rank order. */
+  /* Score of a term found in the title or document numbers of a record (`head`: its n-grams are there). */
+  function headScore(idx, rid, term) {
+    var t = idx.title(rid), at = t[0].indexOf(term);
+    if (at !== -1) {
+      // A law article's title starts with the law's: a title hit counts less there than on the law's own page.
+      return (idx.flags[rid] & FLAG_ARTICLE) ? 60 : 100 + (at === 0 ? 20 : 0) + (t[0] === term ? 30 : 0);
+    }
+    return t[1].indexOf(term) !== -1 ? 80 : 0; // 发文字号/索引号: after titles, before body text
+  }
+
+  /* Candidates for a query, final scores, filters applied: a Queue in rank order. The score needs only the
+   * postings and the titles, so the order is known before any text is fetched. */
   Search.prototype.candidates = function (terms, filters) {
     var idx = this.index;
-    var long = terms.filter(function (t) { return Array.from(t).length >= 2; });
+    var long = terms.filter(function (t) { return lengthOf(t) >= 2; });
+    var short = terms.filter(function (t) { return lengthOf(t) < 2; });
+    var joined = terms.length > 1 ? terms.join("") : null;
     return Promise.all(long.map(function (term) {
       return Promise.all(cover(term, idx.manifest.solo).map(function (g) { return idx.postings(g); })).then(intersect);
     })).then(function (sets) {
-      sets.sort(function (a, b) { return a.ids.length - b.ids.length; });
-      var base = sets[0], size = base.ids.length, average = idx.manifest.average_length;
+      var order = sets.map(function (s, k) { return k; }).sort(function (a, b) { return sets[a].ids.length - sets[b].ids.length; });
+      var base = sets[order[0]], size = base.ids.length, average = idx.manifest.average_length;
       var rids = new Int32Array(size), scores = new Float64Array(size), n = 0;
       var cursors = new Int32Array(sets.length), flags = idx.flags, group = idx.group, year = idx.year;
+      var at = new Int32Array(sets.length);
       outer: for (var k = 0; k < size; k++) {
-        var rid = base.ids[k], article = flags[rid] & FLAG_ARTICLE, est = 0;
+        var rid = base.ids[k], est = 0, inAllTitles = 1;
         if (filters.group >= 0 && group[rid] !== filters.group) continue;
         if (filters.year && year[rid] !== filters.year) continue;
-        for (var s = 0; s < sets.length; s++) {
-          var at = k;
-          if (s > 0) {
-            var ids = sets[s].ids, lo = cursors[s], hi = ids.length;
-            while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < rid) lo = mid + 1; else hi = mid; }
-            cursors[s] = lo;
-            if (lo >= ids.length) break outer;
-            if (ids[lo] !== rid) continue outer;
-            at = lo;
-          }
-          est += (sets[s].title[at] ? (article ? 60 : 100) : 0) + tfScore(sets[s].tf[at], idx.length[rid], average);
+        for (var o = 0; o < order.length; o++) {
+          var s = order[o];
+          if (o === 0) { at[s] = k; continue; }
+          var ids = sets[s].ids, lo = cursors[s], hi = ids.length;
+          while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < rid) lo = mid + 1; else hi = mid; }
+          cursors[s] = lo;
+          if (lo >= ids.length) break outer;
+          if (ids[lo] !== rid) continue outer;
+          at[s] = lo;
         }
+        for (var t = 0; t < sets.length; t++) {
+          est += tfScore(sets[t].tf[at[t]], idx.length[rid], average);
+          if (sets[t].title[at[t]]) est += headScore(idx, rid, long[t]);
+          else inAllTitles = 0;
+        }
+        for (var u = 0; u < short.length; u++) {
+          if (idx.title(rid)[0].indexOf(short[u]) !== -1) est += 10;
+        }
+        if (joined && inAllTitles && idx.title(rid)[0].indexOf(joined) !== -1) est += 30;
         if (flags[rid] & FLAG_LISTING) est -= 80;
-        if (flags[rid] & FLAG_STATUS) est -= 15;
+        if (flags[rid] & FLAG_STATUS) est -= 15;  // repealed or superseded: after the law in force
         rids[n] = rid; scores[n] = est; n++;
       }
       return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n));
@@ -344,7 +392,9 @@
     var n = rids.length, keys = new Float64Array(n);
     if (n >= DAY_UNIT) { // beyond a million candidates the packed number has no room: compare
       var slow = Array.from(rids.keys()).map(function (k) { return { rid: rids[k], score: scores[k], k: k }; });
-      slow.sort(byScore(idx));
+      slow.sort(function (a, b) {
+        return (b.score - a.score) || (idx.days[b.rid] - idx.days[a.rid]) || (a.rid - b.rid);
+      });
       return new Queue(rids, scores, Int32Array.from(slow, function (c) { return c.k; }));
     }
     for (var k = 0; k < n; k++) {
@@ -357,33 +407,26 @@
     return new Queue(rids, scores, order);
   }
 
-  function byScore(idx) {
-    return function (a, b) {
-      return (b.score - a.score) || (idx.days[b.rid] - idx.days[a.rid]) || (a.rid - b.rid);
-    };
+  /* Does a candidate contain every term its n-gram lists do not prove? true, false, or null (its text is needed). */
+  function confirmedWithout(idx, rid, unsure) {
+    if (!unsure.length) return true;
+    var t = idx.title(rid);
+    for (var k = 0; k < unsure.length; k++) {
+      if (t[0].indexOf(unsure[k]) === -1 && t[1].indexOf(unsure[k]) === -1) return null;
+    }
+    return true;
   }
 
-  /* Exact check and score of one record, or null when a term is not in it. */
-  function judge(row, terms, idx, rid) {
-    var title = fold(row[1]), text = fold(row[5]), keys = fold(row[6] || "");
-    var score = 0;
-    for (var t = 0; t < terms.length; t++) {
-      var term = terms[t], inTitle = title.indexOf(term) !== -1;
-      var n = countOf(text, term);
-      if (!inTitle && n === 0 && keys.indexOf(term) === -1) {
-        // Only the start of a very long text is stored: its n-grams matched, take the rest on trust.
-        if (!(idx.flags[rid] & FLAG_TRUNCATED)) return null;
-        n = 1;
-      }
-      // A law article's title starts with the law's: a title hit counts less there than on the law's own page.
-      if (inTitle) score += (idx.flags[rid] & FLAG_ARTICLE) ? 60 : 100 + (title.indexOf(term) === 0 ? 20 : 0) + (title === term ? 30 : 0);
-      else if (keys.indexOf(term) !== -1) score += 80;  // 发文字号/索引号: after titles, before body text
-      score += tfScore(n, text.length, idx.manifest.average_length);
+  function confirmedBy(idx, rid, text, unsure) {
+    var t = idx.title(rid), folded = null;
+    for (var k = 0; k < unsure.length; k++) {
+      var term = unsure[k];
+      if (t[0].indexOf(term) !== -1 || t[1].indexOf(term) !== -1) continue;
+      if (folded === null) folded = fold(text);
+      // Only the start of a very long text is stored: its n-grams matched, take the rest on trust.
+      if (folded.indexOf(term) === -1 && !(idx.flags[rid] & FLAG_TRUNCATED)) return false;
     }
-    if (terms.length > 1 && (text.indexOf(terms.join("")) !== -1 || title.indexOf(terms.join("")) !== -1)) score += 30;
-    if (idx.flags[rid] & FLAG_LISTING) score -= 80;
-    if (idx.flags[rid] & FLAG_STATUS) score -= 15;  // repealed or superseded: after the law in force
-    return score;
+    return true;
   }
 
   /* Bytes of text to fetch to check every candidate, counted until it passes `limit`. */
@@ -396,59 +439,89 @@
     return cost;
   }
 
-  /* Run a query. Returns {terms, hits, total, exact, pending, more()} ; hits carry url, title, kind, date … */
+  /* Run a query: {terms, hits, total, exact, pending}. Hits whose terms are proven by the n-gram lists or by
+   * their titles come at once (in rank order, up to `want`); the rest waits for check(). Hits carry url,
+   * title, kind, date, status; their `text` (for the snippet) comes with withText(). */
   Search.prototype.run = function (query, filters, want) {
     var self = this, idx = this.index, terms = parseQuery(query);
     filters = filters || {};
     if (filters.group === undefined) filters.group = -1;
     if (!terms.length) return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, empty: true, pending: [] });
-    if (!terms.some(function (t) { return Array.from(t).length >= 2; }))
+    if (!terms.some(function (t) { return lengthOf(t) >= 2; }))
       return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, tooShort: true, pending: [] });
     return idx.load().then(function () { return self.candidates(terms, filters); }).then(function (queue) {
-      var needCheck = terms.some(function (t) { var n = Array.from(t).length; return n < 2 || n > 3; });
-      var result = { terms: terms, hits: [], total: queue.length, exact: !needCheck, pending: queue, checked: [] };
-      if (needCheck && checkCost(idx, queue, VERIFY_ALL_BYTES) <= VERIFY_ALL_BYTES) {
-        return self.check(result, queue.length, true).then(function () {
-          result.exact = true;
-          result.total = result.checked.length;
-          return result;
-        });
-      }
-      return self.check(result, want || PAGE_SIZE).then(function () { return result; });
+      var unsure = terms.filter(function (t) { return !exactTerm(t); });
+      var result = { terms: terms, hits: [], total: queue.length, exact: !unsure.length, pending: queue, unsure: unsure };
+      self.takeProven(result, want || PAGE_SIZE);
+      return result;
     });
   };
 
-  /* Check candidates in estimated order until `want` more hits are confirmed, none are left, or this step
-   * has fetched STEP_CHUNKS text files (what is left waits for "more"). */
-  Search.prototype.check = function (result, want, unlimited) {
-    var self = this, idx = this.index, target = result.checked.length + want, fetched = new Set();
+  /* Move candidates from the front of the queue to the hits while nothing needs to be fetched to confirm them. */
+  Search.prototype.takeProven = function (result, want) {
+    var idx = this.index, target = result.hits.length + want, queue = result.pending;
+    while (result.hits.length < target) {
+      var next = queue.peek();
+      if (!next || !confirmedWithout(idx, next.rid, result.unsure)) break;
+      queue.take(1);
+      result.hits.push(hitOf(idx, next.rid, next.score));
+    }
+    if (!queue.length && !result.exact) { result.exact = true; result.total = result.hits.length; }
+    return result;
+  };
+
+  /* Confirm candidates in rank order until `want` more hits are found, none are left, or this step has
+   * fetched STEP_CHUNKS text files (what is left waits for "more"); `all`: every candidate, no step limit. */
+  Search.prototype.check = function (result, want, all) {
+    var self = this, idx = this.index, target = result.hits.length + want, fetched = new Set();
     var size = Math.min(want, PAGE_SIZE);
     function step() {
-      if (result.checked.length >= target || !result.pending.length) return finish();
-      if (!unlimited && fetched.size >= STEP_CHUNKS) return finish();
-      var batch = result.pending.take(Math.max(size, target - result.checked.length));
+      self.takeProven(result, target - result.hits.length);
+      if (result.hits.length >= target || !result.pending.length) return result;
+      if (!all && fetched.size >= STEP_CHUNKS) return result;
+      var batch = result.pending.take(Math.max(size, target - result.hits.length));
       batch.forEach(function (c) { var k = idx.chunkOf(c.rid); if (!idx.chunks.has(k)) fetched.add(k); });
-      return idx.rows(batch.map(function (c) { return c.rid; })).then(function (rows) {
+      return idx.texts(batch.map(function (c) { return c.rid; })).then(function (texts) {
         batch.forEach(function (c) {
-          var row = rows.get(c.rid), score = judge(row, result.terms, idx, c.rid);
-          if (score === null) return;
-          result.checked.push(hitOf(row, c.rid, score, idx));
+          var text = texts.get(c.rid);
+          if (!confirmedBy(idx, c.rid, text, result.unsure)) return;
+          var hit = hitOf(idx, c.rid, c.score);
+          hit.text = text;
+          result.hits.push(hit);
         });
         return step();
       });
     }
-    function finish() {
-      result.checked.sort(byScore(idx));
-      result.hits = result.checked;
-      if (!result.pending.length) { result.exact = true; result.total = result.checked.length; }
+    return Promise.resolve(step()).then(function () {
+      if (!result.pending.length) { result.exact = true; result.total = result.hits.length; }
       return result;
-    }
-    return Promise.resolve(step());
+    });
   };
 
-  function hitOf(row, rid, score, idx) {
+  /* After the first hits: confirm every candidate when their text is small (an exact count), else enough for
+   * `want` hits. */
+  Search.prototype.complete = function (result, want) {
+    if (result.empty || result.tooShort || !result.pending.length) return Promise.resolve(result);
+    if (!result.exact && checkCost(this.index, result.pending, VERIFY_ALL_BYTES) <= VERIFY_ALL_BYTES)
+      return this.check(result, result.pending.length, true);
+    return this.check(result, Math.max(0, want - result.hits.length));
+  };
+
+  /* Fetch the stored text of the given hits (for their snippets). */
+  Search.prototype.withText = function (hits) {
+    var missing = hits.filter(function (h) { return h.text === null; });
+    if (!missing.length) return Promise.resolve(hits);
+    return this.index.texts(missing.map(function (h) { return h.rid; })).then(function (texts) {
+      missing.forEach(function (h) { h.text = texts.get(h.rid); });
+      return hits;
+    });
+  };
+
+  function hitOf(idx, rid, score) {
+    var row = idx.titles[rid];
     return {
-      rid: rid, score: score, url: row[0], title: row[1], kind: row[2], date: row[3], status: row[4], text: row[5],
+      rid: rid, score: score, url: row[0], title: row[1], kind: idx.manifest.kinds[row[2]], date: idx.isoDate(rid),
+      status: row[3] || "", text: null,
       group: idx.manifest.groups[idx.group[rid]], article: !!(idx.flags[rid] & FLAG_ARTICLE)
     };
   }
@@ -555,42 +628,64 @@
       '<div class="md-search-result__icon md-icon"></div>' +
       "<h1>" + S.marked(hit.title, terms) + "</h1>" +
       '<p class="gs-info">' + info + "</p>" +
-      "<p>" + S.snippet(hit.text, terms, 90) + "</p>" +
+      '<p class="gs-snippet">' + (hit.text === null ? "" : S.snippet(hit.text, terms, 90)) + "</p>" +
       "</article></a></li>";
   }
 
   function render(result, shown) {
     current = result;
     filterBar.hidden = !!(result.empty || result.tooShort);
-    if (result.empty) { meta.textContent = "输入关键词，例如：抚恤金、退役金、〔2023〕3号"; list.innerHTML = ""; more.hidden = true; return; }
-    if (result.tooShort) { meta.textContent = "请至少输入两个字"; list.innerHTML = ""; more.hidden = true; return; }
+    if (result.empty) { meta.textContent = "输入关键词，例如：抚恤金、退役金、〔2023〕3号"; list.innerHTML = ""; list.gsResult = null; more.hidden = true; return; }
+    if (result.tooShort) { meta.textContent = "请至少输入两个字"; list.innerHTML = ""; list.gsResult = null; more.hidden = true; return; }
     var hits = result.hits.slice(0, shown);
     if (!result.hits.length && result.pending.length) meta.textContent = "还在查找，请点“显示更多结果”";
     else if (!result.hits.length) meta.textContent = "没有找到包含“" + result.terms.join(" ") + "”的内容" + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
     else if (result.exact) meta.textContent = "共 " + result.total + " 条结果";
     else meta.textContent = "约 " + result.total + " 条结果，已显示 " + hits.length + " 条";
-    list.innerHTML = hits.map(function (h) { return hitHTML(h, result.terms); }).join("");
+    // The same result drawn again (more hits, snippets): add what is new, keep what is there (and the focus).
+    var drawn = list.gsResult === result ? list.children.length : 0;
+    if (drawn > hits.length) drawn = 0;
+    var html = hits.slice(drawn).map(function (h) { return hitHTML(h, result.terms); }).join("");
+    if (drawn) list.insertAdjacentHTML("beforeend", html); else list.innerHTML = html;
+    list.gsResult = result;
     more.hidden = !(result.hits.length > shown || result.pending.length);
     more.dataset.shown = String(hits.length);
   }
 
+  /* Snippets of the hits on screen, filled in as their text arrives (the list is not redrawn: focus stays). */
+  function fillSnippets(result, shown) {
+    var hits = result.hits.slice(0, shown);
+    return search.withText(hits).then(function () {
+      if (current !== result) return;
+      hits.forEach(function (hit, k) {
+        var p = list.children[k] && list.children[k].querySelector(".gs-snippet");
+        if (p && !p.firstChild && hit.text) p.innerHTML = S.snippet(hit.text, result.terms, 90);
+      });
+    });
+  }
+
   function run() {
     var mine = ++sequence, started = performance.now(), query = input.value;
-    return search.run(query, { group: filters.group, year: filters.year }, S.FIRST_PAINT).then(function (result) {
-      if (mine !== sequence) return null;
+    var stale = function () { return mine !== sequence; };
+    return search.run(query, { group: filters.group, year: filters.year }, S.PAGE_SIZE).then(function (result) {
+      if (stale()) return null;
+      // Nothing proven yet (every top candidate must be confirmed by its text): confirm a few first.
+      return result.hits.length || !result.pending.length ? result : search.check(result, S.FIRST_PAINT);
+    }).then(function (result) {
+      if (!result || stale()) return null;
       render(result, S.PAGE_SIZE);
       S.lastQueryMs = performance.now() - started; // the first hits are on screen
-      if (result.hits.length >= S.PAGE_SIZE || !(result.pending && result.pending.length)) return result;
-      return search.check(result, S.PAGE_SIZE - result.hits.length).then(function (r) {
-        if (mine === sequence) render(r, S.PAGE_SIZE);
-        return r;
+      return Promise.all([fillSnippets(result, S.PAGE_SIZE), search.complete(result, S.PAGE_SIZE)]).then(function () {
+        if (stale()) return null;
+        render(result, S.PAGE_SIZE);  // more hits, an exact count; snippets drawn from the text now in memory
+        return fillSnippets(result, S.PAGE_SIZE).then(function () { return result; });
       });
     }).then(function (result) {
-      if (mine !== sequence || !result) return;
+      if (!result || stale()) return;
       S.lastFullMs = performance.now() - started;
       root.setAttribute("data-gs-done", query);  // tests wait for this
     }).catch(function (err) {
-      if (mine !== sequence) return;
+      if (stale()) return;
       meta.textContent = "搜索出错：" + err.message;
       root.setAttribute("data-gs-done", query);
     });
@@ -598,10 +693,12 @@
 
   function showMore() {
     if (!current) return;
-    var shown = +(more.dataset.shown || 0) + S.PAGE_SIZE, mine = sequence;
-    var need = current.hits.length < shown && current.pending.length;
-    (need ? search.check(current, S.PAGE_SIZE) : Promise.resolve(current)).then(function (r) {
-      if (mine === sequence) render(r, shown);
+    var shown = +(more.dataset.shown || 0) + S.PAGE_SIZE, mine = sequence, result = current;
+    var need = result.hits.length < shown && result.pending.length;
+    (need ? search.check(result, shown - result.hits.length) : Promise.resolve(result)).then(function (r) {
+      if (mine !== sequence) return;
+      render(r, shown);
+      fillSnippets(r, shown);
     });
   }
 

@@ -1,16 +1,21 @@
-"""The search index: character bigrams and trigrams -> records, cut into small files fetched on demand.
+"""The search index: character n-grams (2, 3 and 4 characters) -> records, cut into small files fetched on demand.
 
 Files under site/searchindex/ (format documented for the client in content/assets/search/search.js):
-  manifest.json      counts, shard count, n-grams big enough for a file of their own, filter groups
+  manifest.json      counts, shard count, n-grams big enough for a file of their own, filter groups, kinds
   records.bin        per record: group, flags, date, text length; per text chunk: first record and byte size
+  titles.json        per record: [url, title, kind number, status, keys] (trailing empty fields left out),
+                     loaded with records.bin on the first use of the search box: hits are shown from it
+                     as soon as the n-gram lists are in, without waiting for their text
   g/<n>.bin          postings of the n-grams hashed to shard n (or of one large n-gram)
-  c/<n>.json         stored text of consecutive records: [url, title, kind, date, status, text, keys]
-                     (text cut at STORED_TEXT characters, flagged in records.bin)
+  c/<n>.json         stored text of consecutive records, one string each (cut at STORED_TEXT characters,
+                     flagged in records.bin): for snippets, and to confirm terms of five or more characters
 
-A posting is (record id gap as varint, one byte tf<<1 | in-title). A term of two or three characters is one
-n-gram: its postings are exactly the records containing it. A longer term maps to the records holding all of
-the trigrams that cover it; the client checks the phrase on the stored text (substring semantics, like
-Ctrl+F) before it shows a hit, and ranks by title, phrase count and date.
+A posting is (record id gap as varint, one byte tf<<1 | in-title-or-keys). A term of two to four characters is
+one n-gram: its postings are exactly the records containing it (4-grams of characters outside the Basic
+Multilingual Plane are not indexed; the client covers such terms with trigrams). A longer term maps to the
+records holding all of the 4-grams that cover it; the client confirms the phrase in the title, the keys or the
+stored text (substring semantics, like Ctrl+F) before it shows a hit. The rank comes from the postings and
+the titles only, so that it is final before any text is fetched.
 """
 from __future__ import annotations
 
@@ -28,7 +33,7 @@ from .extract import Record
 from .facts import GROUPS
 from .text import fold, fold_char
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CHUNK_BYTES = 4_000  # stored text per file: a hit costs about this much to show
 SHARD_BYTES = 16_000  # postings per shard file
 EPOCH = dt.date(1900, 1, 1)
@@ -69,6 +74,8 @@ def _days(date: str) -> int:
 _SPACE = 32
 _BITS = 21  # a code point fits in 21 bits: a bigram key takes 42, a trigram key 63 (and is ≥ 2**42)
 _MASK = (1 << _BITS) - 1
+_BMP = 0xFFFF  # a 4-gram key is four 16-bit code points in a uint64: only grams of BMP characters
+NGRAM_SIZES = (2, 3, 4)
 
 
 _FOLD_TABLE: list = []  # code point -> folded code point, for the Basic Multilingual Plane (built on first use)
@@ -95,7 +102,19 @@ def _folded_code_points(text: str) -> np.ndarray:
 
 
 def _keys(cps: np.ndarray, n: int):
-    """int64 keys of the n-grams (n = 2 or 3) of folded code points that do not span a space."""
+    """Keys of the n-grams (n = 2, 3: int64 of 21-bit code points; n = 4: uint64 of 16-bit code points, BMP
+    only) of folded code points that do not span a space."""
+    if n == 4:
+        if len(cps) < 4:
+            return np.empty(0, dtype=np.uint64)
+        wide = cps.astype(np.uint64)
+        keys = wide[:len(cps) - 3].copy()
+        valid = (cps[:len(cps) - 3] != _SPACE) & (cps[:len(cps) - 3] <= _BMP)
+        for i in range(1, 4):
+            part = cps[i:len(cps) - 3 + i]
+            keys = (keys << np.uint64(16)) | wide[i:len(cps) - 3 + i]
+            valid &= (part != _SPACE) & (part <= _BMP)
+        return keys[valid]
     if len(cps) < n:
         return np.empty(0, dtype=np.int64)
     keys = cps[:len(cps) - n + 1].copy()
@@ -107,13 +126,15 @@ def _keys(cps: np.ndarray, n: int):
     return keys[valid]
 
 
-def _gram(key: int) -> str:
-    if key >> (2 * _BITS):
+def _gram(key: int, n: int) -> str:
+    if n == 4:
+        return "".join(chr((key >> shift) & 0xFFFF) for shift in (48, 32, 16, 0))
+    if n == 3:
         return chr(key >> (2 * _BITS)) + chr((key >> _BITS) & _MASK) + chr(key & _MASK)
     return chr(key >> _BITS) + chr(key & _MASK)
 
 
-def _encode(arrays: list) -> dict[str, tuple[bytes, int]]:
+def _encode(arrays: list, n: int) -> dict[str, tuple[bytes, int]]:
     """Group (key, record, value) triples by key into encoded posting lists (numpy: millions of postings).
 
     `arrays` = [keys, records, values]; it is emptied so that the big inputs can be freed early.
@@ -149,18 +170,19 @@ def _encode(arrays: list) -> dict[str, tuple[bytes, int]]:
     del gaps, vals, rids
     ends = np.concatenate((offsets[starts[1:]], [total]))
     counts = np.diff(np.concatenate((starts, [len(keys)])))
-    return {_gram(int(k)): (out[b:e].tobytes(), int(c))
+    return {_gram(int(k), n): (out[b:e].tobytes(), int(c))
             for k, b, e, c in zip(keys[starts].tolist(), offsets[starts].tolist(), ends.tolist(), counts.tolist())}
 
 
 def record_grams(record: Record) -> list[tuple]:
-    """(n-gram keys, values) of one record for n = 2 and 3: each distinct n-gram once, value tf << 1 | in-title.
+    """(n-gram keys, values) of one record for each n of NGRAM_SIZES: each distinct n-gram once, value
+    tf << 1 | in-title-or-keys.
 
     Independent of every other record, so `mkdocs build` computes it while pages are still being rendered."""
     head = _folded_code_points(record.title + " " + record.keys)
     body = _folded_code_points(record.text)
     out = []
-    for n in (2, 3):
+    for n in NGRAM_SIZES:
         head_keys = _keys(head, n)
         grams, counts = np.unique(np.concatenate((head_keys, _keys(body, n))), return_counts=True)
         head_grams = np.unique(head_keys)  # a title's few n-grams: a binary search beats np.isin
@@ -180,7 +202,7 @@ def _postings(records: list[Record], grams: list | None = None) -> dict[str, tup
     if grams is None:
         grams = [record_grams(r) for r in records]
     result: dict[str, tuple[bytes, int]] = {}
-    for size in (0, 1):  # bigrams, then trigrams: half the memory at a time
+    for size, n in enumerate(NGRAM_SIZES):  # one size at a time: a third of the memory
         keys = [g[size][0] for g in grams]
         if not sum(len(k) for k in keys):
             continue
@@ -188,7 +210,7 @@ def _postings(records: list[Record], grams: list | None = None) -> dict[str, tup
         arrays = [np.concatenate(keys), np.repeat(np.arange(len(grams), dtype=np.int32), lengths),
                   np.concatenate([g[size][1] for g in grams])]
         del keys
-        result.update(_encode(arrays))
+        result.update(_encode(arrays, n))
     return result
 
 
@@ -231,15 +253,26 @@ def build_files(records: list[Record], grams: list | None = None) -> dict[str, b
         rows, size = [], 0
 
     for rid, record in enumerate(records):
-        row = [record.url, record.title, record.kind, record.date, record.status, _stored(record), record.keys]
-        row_size = len(_json(row))
+        text = _stored(record)
+        row_size = len(_json(text)) + 1
         if rows and size + row_size > CHUNK_BYTES:
             flush()
         if not rows:
             chunk_first.append(rid)
-        rows.append(row)
+        rows.append(text)
         size += row_size
     flush()
+
+    # What a hit shows before its text: every record's link, title, kind, status and document numbers.
+    kinds = sorted({record.kind for record in records})
+    kind_number = {kind: number for number, kind in enumerate(kinds)}
+    titles = []
+    for record in records:
+        row = [record.url, record.title, kind_number[record.kind], record.status, record.keys]
+        while len(row) > 3 and not row[-1]:
+            row.pop()
+        titles.append(row)
+    files["titles.json"] = _json(titles)
 
     table = bytearray(struct.pack("<II", len(records), len(chunk_first)))
     for record in records:
@@ -281,6 +314,7 @@ def build_files(records: list[Record], grams: list | None = None) -> dict[str, b
         "shards": shard_count,
         "solo": solo,
         "groups": list(GROUPS),
+        "kinds": kinds,
         "epoch": EPOCH.isoformat(),
         "average_length": round(sum(len(r.text) for r in records) / max(1, len(records))),
     }
