@@ -5,7 +5,9 @@ element with id="art-N"; a page counts without its articles.
 """
 from __future__ import annotations
 
+import json
 import re
+import struct
 import unicodedata
 from pathlib import Path
 
@@ -268,3 +270,119 @@ def test_long_terms_fetch_rare_grams_first(browser, served_site):
     assert only_common == ["0000"]  # nothing rarer exists: the common one is still used
     assert short == [["抚恤金"], ["退役军人"], ["伤残抚恤", "残抚恤金"], ["一次性抚", "性抚恤金"],
                      ["𠀾某某", "某同志"]]
+
+
+def _held_text_files(page):
+    """Hold every stored-text file (searchindex/c/*.json) until release() is called: what the search box shows
+    without them was drawn from the n-gram lists and titles.json alone (one round of requests)."""
+    held = []
+    page.route(re.compile(r"/searchindex/c/\d+\.json"), lambda route: held.append(route))
+
+    def release():
+        while held:
+            held.pop().continue_()
+    return held, release
+
+
+def test_first_hits_are_shown_before_any_text_arrives(browser, built_site, served_site):
+    expected = _units_containing(built_site, "抚恤金")
+    page = browser.new_page(viewport=PHONE)
+    held, release = _held_text_files(page)
+    page.goto(served_site, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("抚恤金")
+    page.keyboard.press("End")
+    hits = page.locator(".md-search-result__item")
+    hits.first.wait_for()
+    assert held, "the snippets' text files were asked for and are held back"
+    # Titles, kinds and dates and the exact count are on screen; the snippets are still empty.
+    assert page.locator("[data-gs-meta]").inner_text() == f"共 {len(expected)} 条结果"
+    assert hits.count() == 10
+    assert all(_site_relative(a.get_attribute("href"), served_site) in expected
+               for a in page.locator(".md-search-result__link").all())
+    assert hits.first.locator(".gs-kind").inner_text() and hits.first.locator("h1").inner_text()
+    assert page.locator(".gs-snippet mark").count() == 0
+    first_hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    for _ in range(50):  # release what is held, also requests made after the first release
+        release()
+        if page.evaluate("() => document.querySelector('[data-govsite-search]').dataset.gsDone === '抚恤金'"):
+            break
+        page.wait_for_timeout(100)
+    page.wait_for_function("() => document.querySelector('[data-govsite-search]').dataset.gsDone === '抚恤金'")
+    # Then each snippet is filled in, the order unchanged.
+    assert [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()] == first_hrefs
+    assert page.locator(".gs-snippet").count() == 10
+    assert all("抚恤金" in s.inner_text() for s in page.locator(".gs-snippet").all())
+    page.close()
+
+
+def _record_texts(site: Path) -> list[str]:
+    """Title, document numbers and stored text of each record, read back from the index files."""
+    folder = site / "searchindex"
+    table = (folder / "records.bin").read_bytes()
+    count, chunks = struct.unpack_from("<II", table, 0)
+    first = struct.unpack_from(f"<{chunks}I", table, 8 + 6 * count)
+    texts = [""] * count
+    for c in range(chunks):
+        stored = json.loads((folder / f"c/{c}.json").read_text(encoding="utf-8"))
+        if first.count(first[c]) > 1:  # a part of a long text
+            texts[first[c]] += stored[0]
+        else:
+            texts[first[c]:first[c] + len(stored)] = stored
+    titles = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
+    return [" ".join([row[1], (row + ["", ""])[4], text]) for row, text in zip(titles, texts)]
+
+
+def _near_miss(site: Path) -> tuple[str, int]:
+    """A five-character term that no page contains although one record holds both of its 4-grams (at two
+    different places): that record is a candidate that its text must rule out."""
+    texts = _record_texts(site)
+    everything = "\n".join(texts)
+    chinese = re.compile(r"[\u4e00-\u9fff]{4}")
+    for rid, text in enumerate(texts):
+        for i in range(len(text) - 3):
+            head = text[i:i + 4]
+            if not chinese.fullmatch(head):
+                continue
+            for j in range(len(text) - 3):  # the same three characters elsewhere, then another one
+                tail = text[j:j + 4]
+                if tail[:3] == head[1:] and chinese.fullmatch(tail) and head + tail[3] not in everything:
+                    return head + tail[3], rid
+    raise AssertionError("no near miss in the demo site")
+
+
+def test_a_candidate_without_the_term_is_never_shown(browser, built_site, served_site):
+    term, rid = _near_miss(built_site)
+    assert not _units_containing(built_site, term)
+    page = browser.new_page()
+    hits = _search(page, served_site, term)
+    assert hits.count() == 0
+    assert page.locator("[data-gs-meta]").inner_text() == f"没有找到包含“{term}”的内容"
+    # It was a candidate indeed: the record holds both 4-grams the term is looked up by.
+    grams = page.evaluate("t => window.govsiteSearch.cover(t, {})", term)
+    assert grams == [term[:4], term[1:]]
+    lists = page.evaluate("""async grams => {
+        const index = window.govsiteSearch.index;
+        return Promise.all(grams.map(g => index.postings(g).then(p => Array.from(p.ids))));
+    }""", grams)
+    assert all(rid in ids for ids in lists)
+    page.close()
+
+
+def test_a_term_deep_in_a_long_page_is_confirmed_from_its_whole_text(browser, built_site, served_site):
+    """A page longer than one text file (政策找找看 lists every benefit) is stored in parts; a long term found
+    only in a later part is confirmed there, not taken on trust and not missed."""
+    texts = _record_texts(built_site)
+    titles = json.loads((built_site / "searchindex/titles.json").read_text(encoding="utf-8"))
+    rid = next(r for r, row in enumerate(titles) if row[0] == "services/")
+    text = texts[rid]
+    assert len(text) > 3 * 6000
+    chinese = re.compile(r"[\u4e00-\u9fff]{6}")
+    term = next(text[i:i + 6] for i in range(len(text) - 12_000, len(text) - 6)
+                if chinese.fullmatch(text[i:i + 6]) and len(_units_containing(built_site, text[i:i + 6])) == 1)
+    assert _units_containing(built_site, term) == {"services/"}
+    page = browser.new_page()
+    hits = _search(page, served_site, term)
+    assert [_site_relative(a.get_attribute("href"), served_site) for a in hits.locator("a").all()] == ["services/"]
+    assert page.locator("[data-gs-meta]").inner_text() == "共 1 条结果"
+    page.close()

@@ -4,6 +4,7 @@ Expected values are computed from the sources (law texts, policy YAML), not from
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -17,14 +18,28 @@ TEXTS = REPO / "data" / "laws" / "texts"
 
 
 def _records(site: Path) -> dict[str, list]:
+    """url -> [url, title, kind, date, status, text, keys], read back from the index files."""
     folder = site / "searchindex"
-    rows = {}
-    for chunk in sorted((folder / "c").glob("*.json"), key=lambda p: int(p.stem)):
-        for row in json.loads(chunk.read_text(encoding="utf-8")):
-            rows[row[0]] = row
-    count, _ = struct.unpack_from("<II", (folder / "records.bin").read_bytes(), 0)
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    assert count == manifest["records"] == len(rows)
+    table = (folder / "records.bin").read_bytes()
+    count, chunks = struct.unpack_from("<II", table, 0)
+    days = [struct.unpack_from("<BBHH", table, 8 + 6 * rid)[2] for rid in range(count)]
+    first = struct.unpack_from(f"<{chunks}I", table, 8 + 6 * count)
+    texts: dict[int, str] = {}
+    for c in range(chunks):
+        stored = json.loads((folder / f"c/{c}.json").read_text(encoding="utf-8"))
+        if first.count(first[c]) > 1:  # a part of a long text
+            texts[first[c]] = texts.get(first[c], "") + stored[0]
+        else:
+            texts.update((first[c] + k, text) for k, text in enumerate(stored))
+    titles = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
+    epoch = dt.date.fromisoformat(manifest["epoch"])
+    rows = {}
+    for rid, row in enumerate(titles):
+        url, title, kind, status, keys = (row + ["", ""])[:5]
+        date = (epoch + dt.timedelta(days=days[rid])).isoformat() if days[rid] else ""
+        rows[url] = [url, title, manifest["kinds"][kind], date, status, texts[rid], keys]
+    assert count == manifest["records"] == len(rows) == len(texts)
     return rows
 
 

@@ -123,6 +123,11 @@ def test_every_ngram_leads_back_to_its_records():
             records.append(record)
     # Characters outside the BMP (a rare 姓名 character, 𠀾) are in bigrams and trigrams, never in 4-grams.
     records.append(extract.Record(url="notices/x/", title="关于𠀾某某的公示", text="公示𠀾某某同志的安置去向", group="其他"))
+    # A text too long for one file (a page of 500 answers) is stored whole, in parts.
+    long_text = "".join(f"问{n}：退役军人如何申请？答：按规定办理。" for n in range(700))
+    assert 2 * index.PART_TEXT < len(long_text) <= 3 * index.PART_TEXT
+    records.append(extract.Record(url="qa/", title="政策问答", text=long_text, group="其他"))
+    records.append(extract.Record(url="qa/x/", title="问答之后", text="之后的记录", group="其他"))
     files = index.build_files(records)
     postings = _decode_postings(files)
     assert "𠀾某某" in postings and not any("𠀾" in g for g in postings if len(g) == 4)
@@ -146,10 +151,18 @@ def test_every_ngram_leads_back_to_its_records():
     table = files["records.bin"]
     count, chunks = struct.unpack_from("<II", table, 0)
     assert count == len(records) and chunks >= 1
-    # Text chunks hold each record's text in record order; titles.json its link, title, kind, status, keys.
-    stored = [text for name in sorted(files, key=lambda n: (len(n), n)) if name.startswith("c/")
-              for text in json.loads(files[name])]
-    assert stored == [r.text for r in records]
+    # Text chunks hold each record's whole text in record order; titles.json its link, title, kind, status, keys.
+    first = struct.unpack_from(f"<{chunks}I", table, 8 + 6 * count)
+    stored: dict[int, str] = {}
+    for c in range(chunks):
+        texts = json.loads(files[f"c/{c}.json"])
+        if first.count(first[c]) > 1:  # one part of a long text
+            assert len(texts) == 1 and len(texts[0]) <= index.PART_TEXT
+            stored[first[c]] = stored.get(first[c], "") + texts[0]
+        else:
+            stored.update((first[c] + k, text) for k, text in enumerate(texts))
+    assert [stored[rid] for rid in range(count)] == [r.text for r in records]
+    assert sum(first.count(rid) for rid in set(first) if first.count(rid) > 1) == 3  # the long text: 3 parts
     manifest = json.loads(files["manifest.json"])
     titles = json.loads(files["titles.json"])
     assert len(titles) == len(records)

@@ -19,7 +19,7 @@
   var FIRST_PAINT = 5; // hits needed before anything is shown when candidates must be confirmed by their text
   var MAX_GRAMS = 6; // n-gram lists fetched at most per term
   var STEP_CHUNKS = 16; // text files fetched at most per step while looking for confirmed hits
-  var FLAG_STATUS = 1, FLAG_ARTICLE = 2, FLAG_LISTING = 4, FLAG_TRUNCATED = 8;
+  var FLAG_STATUS = 1, FLAG_ARTICLE = 2, FLAG_LISTING = 4;
 
   /* ---------------------------------------------------------------- folding */
 
@@ -216,18 +216,33 @@
     return this.chunks.get(c);
   };
 
-  /* Stored text of records: rid -> text. */
-  Index.prototype.texts = function (rids) {
+  /* The text files of a record: one, or the parts of a long text (consecutive files starting with it). */
+  Index.prototype.chunksOf = function (rid) {
+    var c = this.chunkOf(rid), k = c;
+    while (k > 0 && this.chunkFirst[k - 1] === rid) k--;
+    var out = [];
+    for (var n = k; n <= c; n++) out.push(n);
+    return out;
+  };
+
+  /* Stored text of records: rid -> text. `whole`: every part of a long text (to confirm a term), else its
+   * first part (enough for a snippet). */
+  Index.prototype.texts = function (rids, whole) {
     var self = this, wanted = new Map();
-    rids.forEach(function (rid) { wanted.set(self.chunkOf(rid), true); });
-    var list = Array.from(wanted.keys());
-    return Promise.all(list.map(function (c) { return self.chunk(c); })).then(function (loaded) {
-      var out = new Map();
-      list.forEach(function (c, k) { out.set(c, loaded[k]); });
+    rids.forEach(function (rid) {
+      var parts = self.chunksOf(rid);
+      wanted.set(rid, whole ? parts : parts.slice(0, 1));
+    });
+    var files = [];
+    wanted.forEach(function (parts) { parts.forEach(function (c) { if (files.indexOf(c) === -1) files.push(c); }); });
+    return Promise.all(files.map(function (c) { return self.chunk(c); })).then(function (loaded) {
+      var byFile = new Map();
+      files.forEach(function (c, k) { byFile.set(c, loaded[k]); });
       var texts = new Map();
-      rids.forEach(function (rid) {
-        var c = self.chunkOf(rid);
-        texts.set(rid, out.get(c)[rid - self.chunkFirst[c]]);
+      wanted.forEach(function (parts, rid) {
+        texts.set(rid, parts.length > 1 || self.chunkFirst[parts[0]] === rid && byFile.get(parts[0]).length === 1
+          ? parts.map(function (c) { return byFile.get(c)[0]; }).join("")
+          : byFile.get(parts[0])[rid - self.chunkFirst[parts[0]]]);
       });
       return texts;
     });
@@ -423,8 +438,7 @@
       var term = unsure[k];
       if (t[0].indexOf(term) !== -1 || t[1].indexOf(term) !== -1) continue;
       if (folded === null) folded = fold(text);
-      // Only the start of a very long text is stored: its n-grams matched, take the rest on trust.
-      if (folded.indexOf(term) === -1 && !(idx.flags[rid] & FLAG_TRUNCATED)) return false;
+      if (folded.indexOf(term) === -1) return false;
     }
     return true;
   }
@@ -433,8 +447,9 @@
   function checkCost(idx, queue, limit) {
     var seen = new Set(), cost = 0, rids = queue.rids;
     for (var k = 0; k < rids.length && cost <= limit; k++) {
-      var c = idx.chunkOf(rids[k]);
-      if (!seen.has(c) && !idx.chunks.has(c)) { seen.add(c); cost += idx.chunkSize[c]; }
+      idx.chunksOf(rids[k]).forEach(function (c) {
+        if (!seen.has(c) && !idx.chunks.has(c)) { seen.add(c); cost += idx.chunkSize[c]; }
+      });
     }
     return cost;
   }
@@ -480,8 +495,8 @@
       if (result.hits.length >= target || !result.pending.length) return result;
       if (!all && fetched.size >= STEP_CHUNKS) return result;
       var batch = result.pending.take(Math.max(size, target - result.hits.length));
-      batch.forEach(function (c) { var k = idx.chunkOf(c.rid); if (!idx.chunks.has(k)) fetched.add(k); });
-      return idx.texts(batch.map(function (c) { return c.rid; })).then(function (texts) {
+      batch.forEach(function (c) { idx.chunksOf(c.rid).forEach(function (k) { if (!idx.chunks.has(k)) fetched.add(k); }); });
+      return idx.texts(batch.map(function (c) { return c.rid; }), true).then(function (texts) {
         batch.forEach(function (c) {
           var text = texts.get(c.rid);
           if (!confirmedBy(idx, c.rid, text, result.unsure)) return;
@@ -511,7 +526,7 @@
   Search.prototype.withText = function (hits) {
     var missing = hits.filter(function (h) { return h.text === null; });
     if (!missing.length) return Promise.resolve(hits);
-    return this.index.texts(missing.map(function (h) { return h.rid; })).then(function (texts) {
+    return this.index.texts(missing.map(function (h) { return h.rid; }), false).then(function (texts) {
       missing.forEach(function (h) { h.text = texts.get(h.rid); });
       return hits;
     });

@@ -7,8 +7,9 @@ Files under site/searchindex/ (format documented for the client in content/asset
                      loaded with records.bin on the first use of the search box: hits are shown from it
                      as soon as the n-gram lists are in, without waiting for their text
   g/<n>.bin          postings of the n-grams hashed to shard n (or of one large n-gram)
-  c/<n>.json         stored text of consecutive records, one string each (cut at STORED_TEXT characters,
-                     flagged in records.bin): for snippets, and to confirm terms of five or more characters
+  c/<n>.json         the text of consecutive records, one string each: for snippets, and to confirm terms
+                     of five or more characters. A text longer than PART_TEXT characters is cut into parts,
+                     each a file of its own (consecutive files whose first record is that record)
 
 A posting is (record id gap as varint, one byte tf<<1 | in-title-or-keys). A term of two to four characters is
 one n-gram: its postings are exactly the records containing it (4-grams of characters outside the Basic
@@ -37,11 +38,10 @@ FORMAT_VERSION = 2
 CHUNK_BYTES = 4_000  # stored text per file: a hit costs about this much to show
 SHARD_BYTES = 16_000  # postings per shard file
 EPOCH = dt.date(1900, 1, 1)
-FLAG_STATUS, FLAG_ARTICLE, FLAG_LISTING, FLAG_TRUNCATED = 1, 2, 4, 8
-# Stored text per record (characters). Longer texts are indexed in full but stored cut, so that showing one
-# hit never costs much (a catalogue page lists every document); the client trusts the n-grams for the rest.
-STORED_TEXT = 6_000
-STORED_LISTING_TEXT = 400
+FLAG_STATUS, FLAG_ARTICLE, FLAG_LISTING = 1, 2, 4
+# Every record's whole text is stored, so that a hit is never taken on trust: a long one (a page of 500
+# answers) in parts of this many characters; confirming a term there fetches the parts, a snippet the first.
+PART_TEXT = 6_000
 MAX_TF = 127
 
 
@@ -228,11 +228,6 @@ def _shard_bytes(entries: list[tuple[str, bytes, int]]) -> bytes:
     return bytes(out)
 
 
-def _stored(record: Record) -> str:
-    limit = STORED_LISTING_TEXT if record.listing else STORED_TEXT
-    return record.text if len(record.text) <= limit else record.text[:limit] + "…"
-
-
 def build_files(records: list[Record], grams: list | None = None) -> dict[str, bytes]:
     """Every index file (relative path -> bytes), deterministic for the same records.
 
@@ -253,13 +248,19 @@ def build_files(records: list[Record], grams: list | None = None) -> dict[str, b
         rows, size = [], 0
 
     for rid, record in enumerate(records):
-        text = _stored(record)
-        row_size = len(_json(text)) + 1
+        if len(record.text) > PART_TEXT:  # alone, in parts: one file each
+            flush()
+            for start in range(0, len(record.text), PART_TEXT):
+                chunk_first.append(rid)
+                rows.append(record.text[start:start + PART_TEXT])
+                flush()
+            continue
+        row_size = len(_json(record.text)) + 1
         if rows and size + row_size > CHUNK_BYTES:
             flush()
         if not rows:
             chunk_first.append(rid)
-        rows.append(text)
+        rows.append(record.text)
         size += row_size
     flush()
 
@@ -277,8 +278,7 @@ def build_files(records: list[Record], grams: list | None = None) -> dict[str, b
     table = bytearray(struct.pack("<II", len(records), len(chunk_first)))
     for record in records:
         flags = ((FLAG_STATUS if record.status else 0) | (FLAG_ARTICLE if record.article else 0)
-                 | (FLAG_LISTING if record.listing else 0)
-                 | (FLAG_TRUNCATED if len(_stored(record)) < len(record.text) else 0))
+                 | (FLAG_LISTING if record.listing else 0))
         table += struct.pack("<BBHH", GROUPS.index(record.group), flags, _days(record.date),
                              min(len(record.text), 0xFFFF))
     table += struct.pack(f"<{len(chunk_first)}I", *chunk_first)
