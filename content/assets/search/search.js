@@ -50,6 +50,12 @@
     return text.replace(MAY_FOLD, foldChar);
   }
 
+  /* Timestamps of a query's steps, kept only while a measurement sets govsiteSearch.trace = [] (bench/). */
+  function mark(step) {
+    var trace = window.govsiteSearch && window.govsiteSearch.trace;
+    if (trace) trace.push([step, performance.now()]);
+  }
+
   function fnv(cps) {
     var h = 0x811c9dc5;
     for (var i = 0; i < cps.length; i++) h = Math.imul(h ^ cps[i], 0x01000193) >>> 0;
@@ -87,7 +93,10 @@
         var n = view.getUint32(0, true), c = view.getUint32(4, true);
         self.count = n;
         self.titles = loaded[1]; // [url, title, kind number, status, keys]; trailing empty fields left out
+        // Folded titles and document numbers, for ranking: all now (part of the first use of the box, a few
+        // ms), not while a query waits (folding thousands of titles on a first run took up to 100 ms).
         self.foldedTitles = new Array(n);
+        for (var t = 0; t < n; t++) self.title(t);
         self.group = new Uint8Array(n);
         self.flags = new Uint8Array(n);
         self.days = new Uint16Array(n);
@@ -367,6 +376,7 @@
     return Promise.all(long.map(function (term) {
       return Promise.all(cover(term, idx.manifest.solo).map(function (g) { return idx.postings(g); })).then(intersect);
     })).then(function (sets) {
+      mark("lists");
       var order = sets.map(function (s, k) { return k; }).sort(function (a, b) { return sets[a].ids.length - sets[b].ids.length; });
       var base = sets[order[0]], size = base.ids.length, average = idx.manifest.average_length;
       var rids = new Int32Array(size), scores = new Float64Array(size), n = 0;
@@ -399,6 +409,7 @@
         if (flags[rid] & FLAG_STATUS) est -= 15;  // repealed or superseded: after the law in force
         rids[n] = rid; scores[n] = est; n++;
       }
+      mark("scored");
       return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n));
     });
   };
@@ -585,7 +596,7 @@
 
   window.govsiteSearch = {
     fold: fold, cover: cover, Index: Index, Search: Search, marked: marked, snippet: snippet, zhDate: zhDate,
-    escapeHTML: escapeHTML, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT
+    escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT
   };
 })();
 
@@ -681,6 +692,7 @@
 
   function run() {
     var mine = ++sequence, started = performance.now(), query = input.value;
+    S.lastQueryStart = started;
     var stale = function () { return mine !== sequence; };
     return search.run(query, { group: filters.group, year: filters.year }, S.PAGE_SIZE).then(function (result) {
       if (stale()) return null;
@@ -688,8 +700,10 @@
       return result.hits.length || !result.pending.length ? result : search.check(result, S.FIRST_PAINT);
     }).then(function (result) {
       if (!result || stale()) return null;
+      S.mark("ranked");
       render(result, S.PAGE_SIZE);
       S.lastQueryMs = performance.now() - started; // the first hits are on screen
+      S.mark("drawn");
       return Promise.all([fillSnippets(result, S.PAGE_SIZE), search.complete(result, S.PAGE_SIZE)]).then(function () {
         if (stale()) return null;
         render(result, S.PAGE_SIZE);  // more hits, an exact count; snippets drawn from the text now in memory
