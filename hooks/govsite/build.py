@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import importlib
 import pkgutil
 import re
@@ -51,7 +52,13 @@ def _copy_data(value):
 
 def _copy_located(located: Located) -> Located:
     return Located(file=located.file, data=_copy_data(located.data), lines=dict(located.lines),
-                   key_lines=dict(located.key_lines), line_offset=located.line_offset)
+                   key_lines=dict(located.key_lines), line_offset=located.line_offset,
+                   source_digest=located.source_digest)
+
+
+def source_digest(file: str, text: str) -> str:
+    """What a value made from one file's text alone is described by in render cache keys (render._describe)."""
+    return hashlib.sha1(f"{file}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class ParseCache:
@@ -111,6 +118,7 @@ def load_yaml_checked(site: Site, path: Path, schema_path: Path):
                 site.problems.extend(problems)
                 return None if problems else _copy_located(located)
             located = parse_yaml(text, rel(path, site.root))
+            located.source_digest = source_digest(located.file, text)
     except InputError as exc:
         site.problems.extend(exc.problems)
         return None
@@ -223,7 +231,8 @@ def _load_documents(site: Site) -> None:
             site.problems.warning(file, line, "正文", message)
         site.documents[src_uri] = Document(
             src_uri=src_uri, file=file, meta=located.data, body=body, body_line=body_line,
-            located=located, kind=owner.name if owner else "page")
+            located=located, kind=owner.name if owner else "page",
+            source_digest=source_digest(file, text) if site.parse_cache is not None else "")
 
 
 def load_site(root: Path, site_url: str = "", today: dt.date | None = None,

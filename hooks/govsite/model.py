@@ -6,7 +6,7 @@ import functools
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, ClassVar, Iterable
 
 from .dates import WorkCalendar
 from .problems import Problems
@@ -111,6 +111,10 @@ class Document:
     body_line: int  # line in the file where the body starts
     located: Located | None = None
     kind: str = "page"
+    # `mkdocs serve`: digest of the file's text (build.source_digest). The fields named here are made from that
+    # text alone and never changed afterwards, so render cache keys describe them by the digest (render._describe).
+    source_digest: str = ""
+    SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("meta", "body", "body_line", "located")
 
 
 @dataclass

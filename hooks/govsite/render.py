@@ -59,12 +59,14 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
     """Append a complete description of `value` to `out`: the same description means the same value.
 
     Plain data only: scalars (with their type: Markup is not str), lists, tuples, dicts in their order, sets,
-    and dataclass instances by type and every field. A mutable value (list, dict, set, dataclass that is not
-    frozen) met again is written as the number of its first appearance (`seen`), so shared values and cycles
-    (a policy and its interpretations) are described completely, identity included. Anything else (functions,
-    other objects, attributes outside the fields) or a deep nesting raises Unkeyable. Returns whether the value
-    is immutable throughout (scalars, tuples and frozen dataclasses of such): only those are described once per
-    pass (`memo`, by id), as their text does not depend on where they are met.
+    and dataclass instances by type and every field — except the fields a class names in SOURCE_FIELDS, made from
+    one file's text alone, when the instance carries that text's digest (`source_digest`). A mutable value
+    (list, dict, set, dataclass that is not frozen) met again is written as the number of its first appearance
+    (`seen`), so shared values and cycles (a policy and its interpretations) are described completely, identity
+    included. Anything else (functions, other objects, attributes outside the fields) or a deep nesting raises
+    Unkeyable. Returns whether the value is immutable throughout (scalars, tuples and frozen dataclasses of
+    such): only those are described once per pass (`memo`, by id), as their text does not depend on where they
+    are met.
     """
     kind = type(value)
     if kind in _SCALARS or isinstance(value, str):
@@ -75,8 +77,10 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
         raise Unkeyable("deep nesting")
     info = _CLASSES.get(kind)
     if info is None and hasattr(kind, "__dataclass_fields__") and not isinstance(value, type):
-        info = _CLASSES[kind] = (tuple(f.name for f in dataclasses.fields(kind)), kind.__dataclass_params__.frozen,
-                                 f"{kind.__module__}.{kind.__qualname__}(")
+        names = tuple(f.name for f in dataclasses.fields(kind))
+        from_source = tuple(getattr(kind, "SOURCE_FIELDS", ()))
+        info = _CLASSES[kind] = (names, kind.__dataclass_params__.frozen, f"{kind.__module__}.{kind.__qualname__}(",
+                                 tuple(n for n in names if n not in from_source) if from_source else None)
     mutable = kind is list or kind is dict or kind is set or (info is not None and not info[1])
     if mutable:
         number = seen.get(id(value))
@@ -114,10 +118,12 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
         if known is not None:
             out.append(known[1])
             return True
-        names, frozen, opening = info
+        names, frozen, opening, not_from_source = info
         state = getattr(value, "__dict__", None)
         if state is not None and len(state) > len(names):
             raise Unkeyable(kind.__qualname__)  # state outside the fields
+        if not_from_source is not None and value.source_digest:
+            names = not_from_source  # made from the file's text alone: its digest (`source_digest`) says it all
         one = [opening]
         fixed = frozen
         try:

@@ -50,6 +50,8 @@ class Located:
     lines: dict = field(default_factory=dict)  # path -> line of the value
     key_lines: dict = field(default_factory=dict)  # path -> line of the key that holds it
     line_offset: int = 0
+    # `mkdocs serve`: digest of the file's whole text, set by build.load_yaml_checked (render.SOURCE_FIELDS)
+    source_digest: str = ""
 
     def line_of(self, path: Path_) -> int:
         path = tuple(path)

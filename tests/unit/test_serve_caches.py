@@ -10,8 +10,8 @@ import dataclasses
 import pytest
 from markupsafe import Markup
 
-from govsite.build import ParseCache, load_site, render_site
-from govsite.render import RenderCache, Unkeyable, _describe
+from govsite.build import ParseCache, document_html, load_site, render_site
+from govsite.render import Renderer, RenderCache, Unkeyable, _describe
 from sitekit import copy_site
 
 
@@ -67,8 +67,10 @@ def outputs(site_root, caches=None):
     parse, render = caches or (None, None)
     site = load_site(site_root, cache=parse, render_cache=render)
     pages, files = render_site(site)
+    renderer = Renderer(site)
+    frames = [(uri, document_html(site, doc, renderer)) for uri, doc in sorted(site.documents.items())]
     return ([p.format() for p in site.problems.items], [(p.src_uri, p.title, p.html, p.toc, p.meta) for p in pages],
-            [(f.dest_uri, f.content) for f in files])
+            [(f.dest_uri, f.content) for f in files], frames)
 
 
 def test_cached_loads_and_renders_equal_fresh_ones_after_every_edit(tmp_path):
@@ -105,3 +107,57 @@ def test_parse_cache_hands_out_copies(tmp_path):
     assert cache.hits > 0
     assert again.documents["notices/2025/peixun-baoming.md"].meta["标题"] == fresh_title
     assert again.models["policies"].policies[0].meta["标题"] != "changed by a caller"
+
+
+def test_pages_follow_the_files_they_link_to(tmp_path):
+    """Policy and interpretation pages and notice frames are keyed by their own files' digests (SOURCE_FIELDS) plus
+    everything they link to. Each edit below changes a file other than the page's own, and the page must show it:
+    a key that missed that link would serve the page as it was, and differ from the fresh render."""
+    root = copy_site(tmp_path / "repo")
+    parse, render = ParseCache(), RenderCache()
+
+    def cached_and_fresh() -> dict:
+        render.costs.clear()  # key every template, whatever describing costs on this small site
+        render.undescribable.clear()
+        cached = outputs(root, (parse, render))
+        assert cached == outputs(root)
+        assert not {"policies/policy.html", "policies/interpretation.html", "notices: frame"} & render.undescribable
+        problems, pages, _files, frames = cached
+        assert not [p for p in problems if p.startswith("错误")], problems
+        return {uri: rest for uri, *rest in pages} | {uri: html for uri, html in frames}
+
+    def edit(path: str, old: str, new: str) -> None:
+        file = root / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, path
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    shown = cached_and_fresh()
+    steps = [
+        # a policy page lists its interpretations' titles
+        (lambda: edit("data/interpretations/2024-001.yml", "标题: 《", "标题: 新《"), "xxgk/zcwj/2024-001/index.md"),
+        # an interpretation page names its policy (title, 发文字号, validity)
+        (lambda: edit("data/policies/2024-001.yml", "标题: 某区", "标题: 新某区"), "xxgk/zcjd/2024-001/index.md"),
+        # a repealed policy names the document that repealed it
+        (lambda: edit("data/policies/2025-002.yml", "标题: 某区", "标题: 新某区"), "xxgk/zcwj/2023-003/index.md"),
+        # a policy page shows its attachment's size: a file that is not YAML at all
+        (lambda: (root / "content/xxgk/fujian/2024-001-fj1.docx").write_bytes(
+            (root / "content/xxgk/fujian/2024-001-fj1.docx").read_bytes() + b"\0" * 4096),
+         "xxgk/zcwj/2024-001/index.md"),
+        # a corrected notice's banner names its correction
+        (lambda: edit("content/notices/2025/peixun-baoming-gengzheng.md", "标题: 关于", "标题: 新关于"),
+         "notices/2025/peixun-baoming.md"),
+        # ... and the correction names the notice it corrects
+        (lambda: edit("content/notices/2025/peixun-baoming.md", "标题: 关于", "标题: 新关于"),
+         "notices/2025/peixun-baoming-gengzheng.md"),
+        # a 公示期 counted in working days ends later when a holiday falls in it (data/holidays.yml)
+        (lambda: edit("data/holidays.yml", "年份: {}",
+                      '年份:\n  "2026":\n    依据: 测试\n    放假: [2026-11-25]\n    调休上班: []'),
+         "notices/2026/youfu-dingqi-fuxu.md"),
+    ]
+    for n, (step, dependent) in enumerate(steps):
+        step()
+        now = cached_and_fresh()
+        assert now[dependent] != shown[dependent], f"step {n}: the edit does not show on {dependent}"
+        shown = now
+    assert render.hits > 0

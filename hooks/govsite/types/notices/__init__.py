@@ -261,9 +261,17 @@ class Notices(ContentType):
         if notice is None:
             return "", ""
         from_url = page_url(doc.src_uri)
-        before = renderer.render("notices/header.html", from_url, notice=notice, status=notice.status(site.today))
-        after = renderer.render("notices/footer.html", from_url, notice=notice)
-        return before, after
+        status = notice.status(site.today)
+
+        def frame():
+            return (renderer.render("notices/header.html", from_url, notice=notice, status=status),
+                    renderer.render("notices/footer.html", from_url, notice=notice))
+
+        if site.render_cache is None:
+            return frame()
+        # make serve: rendered again only when the notice (its file's text, by digest: Document.SOURCE_FIELDS),
+        # a notice it corrects or that corrects it, its category or its status changed
+        return site.render_cache.reuse("notices: frame", (from_url, notice, status), frame)
 
     # -- what other parts of the site read ------------------------------------------------------------
 
@@ -280,7 +288,13 @@ class Notices(ContentType):
         if notice.body is not None:
             body = notice.body(renderer, "")
         else:
-            body = site_relative_links(markdown_html(notice.doc.body), notice.doc.src_uri)
+            def compute():
+                body = site_relative_links(markdown_html(notice.doc.body), notice.doc.src_uri)
+                return renderer.render("notices/feed.html", "", notice=notice, body_html=body)
+
+            if site.render_cache is None:
+                return compute()
+            return site.render_cache.reuse("notices: feed entry", notice, compute)  # as the frame above
         return renderer.render("notices/feed.html", "", notice=notice, body_html=body)
 
     def feed_items(self, site: Site):

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from ...build import load_yaml_checked
 from ...dates import TZ, UnknownHolidayYear
@@ -75,6 +76,9 @@ class Policy:
     interpretations: list["Interpretation"] = field(default_factory=list)
     repealed_by: "Policy | None" = None  # the document that repealed this one (废止文件)
     repeals: list["Policy"] = field(default_factory=list)  # documents this one repealed
+    # `mkdocs serve`: digest of the file's text; the fields named below come from it alone (model.Document)
+    source_digest: str = ""
+    SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta", "html", "toc")
 
     @property
     def url(self) -> str:
@@ -102,6 +106,8 @@ class Interpretation:
     toc: list
     published: dt.date
     policy: Policy | None = None
+    source_digest: str = ""  # as Policy.source_digest
+    SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta", "html", "toc")
 
     @property
     def url(self) -> str:
@@ -231,7 +237,8 @@ class Policies(ContentType):
             return None
         html, toc = markdown_html(meta["正文"])
         return Policy(id=path.stem, file=file, located=located, meta=meta, html=html, toc=toc, formed=formed,
-                      published=published, validity=validity, ended=ended, attachments=attachments)
+                      published=published, validity=validity, ended=ended, attachments=attachments,
+                      source_digest=located.source_digest)
 
     def _link_repeal(self, site: Site, policy: Policy, by_id: dict[str, Policy]) -> None:
         target_id = policy.meta.get("废止文件")
@@ -276,7 +283,7 @@ class Policies(ContentType):
             return None
         html, toc = markdown_html(meta["正文"])
         item = Interpretation(id=path.stem, file=file, located=located, meta=meta, html=html, toc=toc,
-                              published=published, policy=target)
+                              published=published, policy=target, source_digest=located.source_digest)
         target.interpretations.append(item)
         return item
 
