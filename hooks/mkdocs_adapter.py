@@ -16,6 +16,7 @@ from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta as mkdocs_meta
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -24,7 +25,7 @@ from govsite import build as engine  # noqa: E402
 from govsite import crossref  # noqa: E402
 from govsite import search  # noqa: E402
 from govsite.render import shared_bytecode_cache  # noqa: E402
-from govsite.servecache import ConversionCache, PageSkipper  # noqa: E402
+from govsite.servecache import ConversionCache, PageSkipper, SourceCache  # noqa: E402
 
 log = logging.getLogger("mkdocs.govsite")
 
@@ -32,6 +33,7 @@ _state: dict = {}
 # `mkdocs serve --dirty` (make serve): write only pages whose output changed; see govsite/servecache.py.
 _skipper = PageSkipper()
 _conversions = ConversionCache()  # ... and convert only pages whose Markdown changed
+_sources = SourceCache()  # ... and parse a page's front matter only when its text changed
 _parsed = engine.ParseCache()  # ... parse and validate only files whose text changed
 _rendered = engine.RenderCache()  # ... and render a template again only for a new context
 
@@ -47,6 +49,9 @@ def on_startup(command, dirty):
         _state["index_stream"] = search.PageStream()
     _skipper.enabled = command == "serve" and dirty
     _conversions.enabled = _skipper.enabled
+    if _skipper.enabled and not getattr(mkdocs_meta.get_data, "govsite_cached", False):
+        mkdocs_meta.get_data = _sources.wrap(mkdocs_meta.get_data)  # Page.read_source calls it by module attribute
+        mkdocs_meta.get_data.govsite_cached = True
     if _skipper.enabled:  # MkDocs warns that --dirty may leave pages stale; the skipper rewrites every changed page
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: "A 'dirty' build is being performed" not in record.getMessage())
@@ -104,6 +109,7 @@ def on_files(files, config):
             _skipper.watch(file)
         _conversions.enabled = ConversionCache.usable(config.markdown_extensions, config.strict)
         _conversions.start(config.config_file_path, [f.src_uri for f in files])
+        _sources.start()
     return files
 
 

@@ -173,3 +173,48 @@ class ConversionCache:
                 {f.src_uri: dict(t) for f, t in links.items()} if links is not None else None))
 
         page.render = render
+
+
+def _copy_meta(value):
+    """A fresh copy of front matter (YAML data: dicts, lists, sets, scalars, dates): callers change page.meta."""
+    if isinstance(value, dict):
+        return {k: _copy_meta(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy_meta(v) for v in value]
+    if isinstance(value, set):
+        return set(value)
+    return value  # str, numbers, dates, None: immutable
+
+
+class SourceCache:
+    """`mkdocs serve --dirty`: a page's text is split into Markdown and front matter again only when it changed.
+
+    MkDocs reads every page and parses its front matter (a YAML parse) on every save. MkDocs' splitter
+    (mkdocs.utils.meta.get_data) is a function of the text alone, so the text itself is the key: every file is
+    still read on every save, only the parse of an unchanged text is saved. Callers get a fresh copy of the front
+    matter (the adapter and MkDocs change page.meta). Entries not asked for in a build are dropped.
+    """
+
+    def __init__(self):
+        self.entries: dict[str, tuple] = {}
+        self.kept: dict[str, tuple] = {}
+        self.hits = 0
+
+    def start(self) -> None:
+        if self.kept:
+            self.entries = self.kept
+        self.kept, self.hits = {}, 0
+
+    def wrap(self, get_data):
+        """`get_data` behind the cache (the adapter puts it in MkDocs' place under make serve)."""
+        def cached(doc):
+            entry = self.entries.get(doc) or self.kept.get(doc)
+            if entry is None:
+                markdown, data = get_data(doc)
+                self.kept[doc] = (markdown, _copy_meta(data))
+                return markdown, data
+            self.kept[doc] = entry
+            self.hits += 1
+            return entry[0], _copy_meta(entry[1])
+
+        return cached

@@ -120,3 +120,27 @@ def test_conversion_is_reused_only_for_the_same_markdown_place_and_files(tmp_pat
     assert ConversionCache.usable(["toc", "tables", "fenced_code", "footnotes"], strict=False)
     assert not ConversionCache.usable(["toc"], strict=True)
     assert not ConversionCache.usable(["toc", "pymdownx.snippets"], strict=False)  # reads other files
+
+
+def test_front_matter_is_parsed_again_only_for_a_new_text_and_handed_out_as_copies():
+    from mkdocs.utils.meta import get_data
+
+    from govsite.servecache import SourceCache
+
+    cache = SourceCache()
+    read = cache.wrap(get_data)
+    text = "---\n标题: 一\n列表: [a, b]\n日期: 2024-01-02\n---\n\n正文\n"
+    cache.start()
+    assert read(text) == get_data(text)
+    cache.start()
+    markdown, meta = read(text)
+    assert cache.hits == 1 and (markdown, meta) == get_data(text)
+    meta["标题"] = "changed by a caller"  # the adapter and MkDocs change page.meta
+    meta["列表"].append("c")
+    assert read(text) == get_data(text)
+    edited = text.replace("标题: 一", "标题: 二")
+    assert read(edited) == get_data(edited) and read(edited)[1]["标题"] == "二"
+    cache.start()  # a build that reads only the edited text: the other entry is dropped after it
+    read(edited)
+    cache.start()
+    assert list(cache.entries) == [edited]
