@@ -332,27 +332,39 @@
 
   /* Candidates in rank order, taken a few at a time (a query may have thousands; a hit object is made only
    * for those actually shown). `length` is how many are left. */
-  function Queue(rids, scores, order) {
-    this.rids = rids; this.scores = scores; this.order = order; this.at = 0; this.length = order.length;
+  function Queue(rids, scores, keys, order) {
+    this.rids = rids; this.scores = scores; this.at = 0; this.length = rids.length;
+    this.keys = keys; // rank keys sorted ascending (see rankKey), or null when `order` lists the positions
+    this.order = order;
   }
+  /* Position in rids/scores of the candidate ranked `at` (decoded from its key only when it is taken). */
+  Queue.prototype.position = function (at) {
+    return this.order ? this.order[at] : DAY_UNIT - 1 - (this.keys[this.rids.length - 1 - at] % DAY_UNIT);
+  };
   Queue.prototype.peek = function () {
-    if (this.at >= this.order.length) return null;
-    var k = this.order[this.at];
+    if (this.at >= this.rids.length) return null;
+    var k = this.position(this.at);
     return { rid: this.rids[k], score: this.scores[k] };
   };
   Queue.prototype.take = function (n) {
     var out = [];
-    while (out.length < n && this.at < this.order.length) {
-      var k = this.order[this.at++];
+    while (out.length < n && this.at < this.rids.length) {
+      var k = this.position(this.at++);
       out.push({ rid: this.rids[k], score: this.scores[k] });
     }
-    this.length = this.order.length - this.at;
+    this.length = this.rids.length - this.at;
     return out;
   };
 
-  // Rank order as one number per candidate, sorted natively: score (to 1/16), then newer, then lower record id.
+  // Rank order as one number per candidate, sorted natively: score (to 1/16), then newer, then lower record id
+  // (`position`, the candidate's place in record-id order, in the low bits: ascending ids rank first).
   var SCORE_STEPS = 16, SCORE_FLOOR = 1024, RANK_BITS = 20;
   var DAY_UNIT = Math.pow(2, RANK_BITS), SCORE_UNIT = Math.pow(2, RANK_BITS + 16), SCORE_MAX = Math.pow(2, 17) - 1;
+  function rankKey(score, days, position) {
+    var q = Math.floor((score + SCORE_FLOOR) * SCORE_STEPS + 0.5);
+    q = q < 0 ? 0 : q > SCORE_MAX ? SCORE_MAX : q;
+    return q * SCORE_UNIT + days * DAY_UNIT + (DAY_UNIT - 1 - position);
+  }
 
   function Search(index) { this.index = index; }
 
@@ -380,6 +392,7 @@
       var order = sets.map(function (s, k) { return k; }).sort(function (a, b) { return sets[a].ids.length - sets[b].ids.length; });
       var base = sets[order[0]], size = base.ids.length, average = idx.manifest.average_length;
       var rids = new Int32Array(size), scores = new Float64Array(size), n = 0;
+      var packed = size < DAY_UNIT, keys = packed ? new Float64Array(size) : null, days = idx.days;
       var cursors = new Int32Array(sets.length), flags = idx.flags, group = idx.group, year = idx.year;
       var at = new Int32Array(sets.length);
       outer: for (var k = 0; k < size; k++) {
@@ -407,30 +420,24 @@
         if (joined && inAllTitles && idx.title(rid)[0].indexOf(joined) !== -1) est += 30;
         if (flags[rid] & FLAG_LISTING) est -= 80;
         if (flags[rid] & FLAG_STATUS) est -= 15;  // repealed or superseded: after the law in force
+        if (packed) keys[n] = rankKey(est, days[rid], n);
         rids[n] = rid; scores[n] = est; n++;
       }
       mark("scored");
-      return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n));
+      return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n), packed ? keys.subarray(0, n) : null);
     });
   };
 
-  function rankQueue(idx, rids, scores) {
-    var n = rids.length, keys = new Float64Array(n);
-    if (n >= DAY_UNIT) { // beyond a million candidates the packed number has no room: compare
-      var slow = Array.from(rids.keys()).map(function (k) { return { rid: rids[k], score: scores[k], k: k }; });
-      slow.sort(function (a, b) {
-        return (b.score - a.score) || (idx.days[b.rid] - idx.days[a.rid]) || (a.rid - b.rid);
-      });
-      return new Queue(rids, scores, Int32Array.from(slow, function (c) { return c.k; }));
-    }
-    for (var k = 0; k < n; k++) {
-      var q = Math.min(SCORE_MAX, Math.max(0, Math.round((scores[k] + SCORE_FLOOR) * SCORE_STEPS)));
-      keys[k] = q * SCORE_UNIT + idx.days[rids[k]] * DAY_UNIT + (DAY_UNIT - 1 - k); // k ascends with the record id
-    }
-    keys.sort();
-    var order = new Int32Array(n);
-    for (var i = 0; i < n; i++) order[i] = DAY_UNIT - 1 - (keys[n - 1 - i] % DAY_UNIT);
-    return new Queue(rids, scores, order);
+  /* The candidates in rank order: their keys sorted natively (a run of the code that the browser has not
+   * optimised yet costs about a microsecond per candidate and loop, and a query may have 10,000 of them). */
+  function rankQueue(idx, rids, scores, keys) {
+    if (keys) return new Queue(rids, scores, keys.sort(), null);
+    // Beyond a million candidates the packed number has no room: compare.
+    var slow = Array.from(rids.keys()).map(function (k) { return { rid: rids[k], score: scores[k], k: k }; });
+    slow.sort(function (a, b) {
+      return (b.score - a.score) || (idx.days[b.rid] - idx.days[a.rid]) || (a.rid - b.rid);
+    });
+    return new Queue(rids, scores, null, Int32Array.from(slow, function (c) { return c.k; }));
   }
 
   /* Does a candidate contain every term its n-gram lists do not prove? true, false, or null (its text is needed). */
