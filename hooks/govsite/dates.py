@@ -36,6 +36,7 @@ class UnknownHolidayYear(Exception):
 # chinese-calendar's answer per day: fixed data of the installed package, so remembered for the process (issue 9:
 # its date checks were a noticeable part of every rebuild under `mkdocs serve`).
 _OFFICIAL: dict[dt.date, bool] = {}
+_SPANS: dict[tuple, dict] = {}  # editors' extra years -> remembered spans (WorkCalendar._remembered)
 
 
 class WorkCalendar:
@@ -44,6 +45,17 @@ class WorkCalendar:
     def __init__(self, extra_years: dict[int, dict[str, set[dt.date]]] | None = None):
         # extra_years[year] = {"holidays": {...}, "workdays": {...}} (调休上班的周末)
         self.extra_years = extra_years or {}
+        self._spans: dict | None = None
+
+    def _remembered(self) -> dict:
+        """Results of add_workdays and workdays_between for this calendar's days, shared by every calendar with
+        the same editors' data (issue 9: `mkdocs serve` makes a new calendar on every save and counts the same
+        periods of every policy again). Read when first asked: callers fill extra_years after creating it."""
+        if self._spans is None:
+            key = tuple(sorted((year, frozenset(sets.get("holidays", ())), frozenset(sets.get("workdays", ())))
+                               for year, sets in self.extra_years.items()))
+            self._spans = _SPANS.setdefault(key, {})
+        return self._spans
 
     def is_workday(self, day: dt.date) -> bool:
         extra = self.extra_years.get(day.year)
@@ -69,6 +81,13 @@ class WorkCalendar:
         """
         if count < 1:
             raise ValueError("count must be at least 1")
+        remembered = self._remembered()
+        answer = remembered.get(("add", start, count))
+        if answer is None:
+            answer = remembered["add", start, count] = self._add_workdays(start, count)
+        return answer
+
+    def _add_workdays(self, start: dt.date, count: int) -> dt.date:
         day = start
         seen = 0
         while True:
@@ -80,6 +99,13 @@ class WorkCalendar:
 
     def workdays_between(self, start: dt.date, end: dt.date) -> int:
         """Working days after `start` up to and including `end` (0 when end <= start)."""
+        remembered = self._remembered()
+        answer = remembered.get(("between", start, end))
+        if answer is None:
+            answer = remembered["between", start, end] = self._workdays_between(start, end)
+        return answer
+
+    def _workdays_between(self, start: dt.date, end: dt.date) -> int:
         n = 0
         day = start + dt.timedelta(days=1)
         while day <= end:

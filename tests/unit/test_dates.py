@@ -47,3 +47,13 @@ def test_editors_can_add_a_years_schedule():
 def test_zh_date():
     assert zh_date("2024-03-01") == "2024年3月1日"
     assert zh_date(D(2023, 12, 31)) == "2023年12月31日"
+
+
+def test_remembered_spans_belong_to_the_editors_data_they_were_counted_with():
+    with_holiday = {2027: {"holidays": {D(2027, 1, 4)}, "workdays": set()}}
+    without = {2027: {"holidays": set(), "workdays": set()}}
+    for _ in range(2):  # the second round answers from what the first remembered
+        assert WorkCalendar(with_holiday).add_workdays(D(2027, 1, 4), 1) == D(2027, 1, 5)
+        assert WorkCalendar(without).add_workdays(D(2027, 1, 4), 1) == D(2027, 1, 4)
+        assert WorkCalendar(with_holiday).workdays_between(D(2027, 1, 1), D(2027, 1, 8)) == 4
+        assert WorkCalendar(without).workdays_between(D(2027, 1, 1), D(2027, 1, 8)) == 5
