@@ -386,3 +386,21 @@ def test_a_term_deep_in_a_long_page_is_confirmed_from_its_whole_text(browser, bu
     assert [_site_relative(a.get_attribute("href"), served_site) for a in hits.locator("a").all()] == ["services/"]
     assert page.locator("[data-gs-meta]").inner_text() == "共 1 条结果"
     page.close()
+
+
+def test_a_missing_index_file_says_so_in_chinese(browser, served_site):
+    """An index file that cannot be downloaded (a half-finished upload, a proxy): a message, not a silent box."""
+    page = browser.new_page()
+    page.route(re.compile(r"/searchindex/g/"), lambda route: route.fulfill(status=404, body="not found"))
+    hits = _search(page, served_site, "抚恤金")
+    assert hits.count() == 0
+    message = page.locator("[data-gs-meta]").inner_text()
+    assert message.startswith("搜索出错：索引文件 g/") and "无法下载（404）" in message, message
+    page.unroute(re.compile(r"/searchindex/g/"))
+    page.close()
+    page = browser.new_page()
+    page.route(re.compile(r"/searchindex/titles\.json"), lambda route: route.abort())
+    page.goto(served_site, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.querySelector('[data-gs-meta]').textContent.includes('搜索暂时不可用')")
+    page.close()
