@@ -130,6 +130,15 @@
           if (self.days[r]) { self.year[r] = new Date(epoch + self.days[r] * 86400000).getUTCFullYear(); years.add(self.year[r]); }
         }
         self.years = Array.from(years).sort(function (a, b) { return b - a; });
+        // What the rank needs of each record besides its postings, computed once: BM25's length norm
+        // (k1 = 1.2, b = 0.75) and the place of list pages (last) and of repealed texts (after those in force).
+        var average = Math.max(self.manifest.average_length, 1);
+        self.norm = new Float64Array(n);
+        self.bonus = new Float64Array(n);
+        for (var q = 0; q < n; q++) {
+          self.norm[q] = 1.2 * (0.25 + 0.75 * Math.max(self.length[q], 1) / average);
+          self.bonus[q] = (self.flags[q] & FLAG_LISTING ? -80 : 0) + (self.flags[q] & FLAG_STATUS ? -15 : 0);
+        }
         return self;
       });
     }
@@ -334,10 +343,9 @@
     return { ids: ids.subarray(0, n), tf: tf.subarray(0, n), title: title.subarray(0, n) };
   }
 
-  /* Saturating, length-normalised term frequency (BM25's k1 = 1.2, b = 0.75), 0 … 22. */
-  function tfScore(n, length, average) {
-    if (!n) return 0;
-    return 10 * n * 2.2 / (n + 1.2 * (0.25 + 0.75 * Math.max(length, 1) / Math.max(average, 1)));
+  /* Saturating, length-normalised term frequency (BM25; `norm` from Index.load), 0 … 22. */
+  function tfScore(n, norm) {
+    return 10 * n * 2.2 / (n + norm);
   }
 
   /* Candidates in rank order, taken a few at a time (a query may have thousands; a hit object is made only
@@ -400,13 +408,30 @@
     })).then(function (sets) {
       mark("lists");
       var order = sets.map(function (s, k) { return k; }).sort(function (a, b) { return sets[a].ids.length - sets[b].ids.length; });
-      var base = sets[order[0]], size = base.ids.length, average = idx.manifest.average_length;
+      var base = sets[order[0]], size = base.ids.length;
       var rids = new Int32Array(size), scores = new Float64Array(size), n = 0;
       var packed = size < DAY_UNIT, keys = packed ? new Float64Array(size) : null, days = idx.days;
-      var cursors = new Int32Array(sets.length), flags = idx.flags, group = idx.group, year = idx.year;
-      var at = new Int32Array(sets.length);
+      var group = idx.group, year = idx.year, norm = idx.norm, bonus = idx.bonus, est = 0, rid = 0;
+      var filtered = filters.group >= 0 || !!filters.year;
+      if (sets.length === 1 && !short.length) {
+        // One term, the usual query: the same score as below, in a loop that stays cheap on its first run.
+        var ids1 = base.ids, tf1 = base.tf, head1 = base.title, term1 = long[0];
+        for (var j = 0; j < size; j++) {
+          rid = ids1[j];
+          if (filtered && ((filters.group >= 0 && group[rid] !== filters.group) || (filters.year && year[rid] !== filters.year))) continue;
+          est = tfScore(tf1[j], norm[rid]);
+          if (head1[j]) est += headScore(idx, rid, term1);
+          est += bonus[rid];
+          if (packed) keys[n] = rankKey(est, days[rid], n);
+          rids[n] = rid; scores[n] = est; n++;
+        }
+        mark("scored");
+        return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n), packed ? keys.subarray(0, n) : null);
+      }
+      var cursors = new Int32Array(sets.length), at = new Int32Array(sets.length);
       outer: for (var k = 0; k < size; k++) {
-        var rid = base.ids[k], est = 0, inAllTitles = 1;
+        var inAllTitles = 1;
+        rid = base.ids[k]; est = 0;
         if (filters.group >= 0 && group[rid] !== filters.group) continue;
         if (filters.year && year[rid] !== filters.year) continue;
         for (var o = 0; o < order.length; o++) {
@@ -420,7 +445,7 @@
           at[s] = lo;
         }
         for (var t = 0; t < sets.length; t++) {
-          est += tfScore(sets[t].tf[at[t]], idx.length[rid], average);
+          est += tfScore(sets[t].tf[at[t]], norm[rid]);
           if (sets[t].title[at[t]]) est += headScore(idx, rid, long[t]);
           else inAllTitles = 0;
         }
@@ -428,8 +453,7 @@
           if (idx.title(rid)[0].indexOf(short[u]) !== -1) est += 10;
         }
         if (joined && inAllTitles && idx.title(rid)[0].indexOf(joined) !== -1) est += 30;
-        if (flags[rid] & FLAG_LISTING) est -= 80;
-        if (flags[rid] & FLAG_STATUS) est -= 15;  // repealed or superseded: after the law in force
+        est += bonus[rid];
         if (packed) keys[n] = rankKey(est, days[rid], n);
         rids[n] = rid; scores[n] = est; n++;
       }
