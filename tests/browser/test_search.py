@@ -404,3 +404,24 @@ def test_a_missing_index_file_says_so_in_chinese(browser, served_site):
     page.keyboard.press("/")
     page.wait_for_function("() => document.querySelector('[data-gs-meta]').textContent.includes('搜索暂时不可用')")
     page.close()
+
+
+def test_articles_that_say_it_come_before_those_that_only_belong_to_it(browser, built_site, served_site):
+    """宪法: every article of the 宪法 carries the word in its hit's title ("中华人民共和国宪法 第N条"); those whose
+    text says 宪法 come first, then the rest in article order (the title is not counted twice as text)."""
+    url, _ = _law_page(built_site, "中华人民共和国宪法")
+    saying = {u for u in _units_containing(built_site, "宪法") if u.startswith(url + "#art-")}
+    page = browser.new_page()
+    _search(page, served_site, "宪法")
+    order = page.evaluate("""async () => {
+        const S = window.govsiteSearch, result = await S.search.run('宪法', {});
+        while (result.pending.length) await S.search.check(result, 1000);
+        return result.hits.map(h => h.url);
+    }""")
+    page.close()
+    articles = [u for u in order if u.startswith(url + "#art-")]
+    assert url in order[:10] and order.index(url) < order.index(articles[0])  # the law's own page first
+    assert len(saying) >= 5 and len(articles) > len(saying)
+    assert set(articles[:len(saying)]) == saying
+    rest = [int(u.rsplit("-", 1)[1]) for u in articles[len(saying):]]
+    assert rest == sorted(rest)

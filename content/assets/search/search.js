@@ -386,14 +386,25 @@
 
   function Search(index) { this.index = index; }
 
-  /* Score of a term found in the title or document numbers of a record (`head`: its n-grams are there). */
+  /* Score of a term found in the title or document numbers of a record (`head`: its n-grams are there).
+   * Sets headCount to its occurrences there: the postings' tf counts them too, and only the body's count
+   * should weigh as text (else every article of a law would rank by length, not by what its text says). */
+  var headCount = 0;
   function headScore(idx, rid, term) {
     var t = idx.title(rid), at = t[0].indexOf(term);
+    headCount = countOf(t[0], term) + countOf(t[1], term);
     if (at !== -1) {
       // A law article's title starts with the law's: a title hit counts less there than on the law's own page.
       return (idx.flags[rid] & FLAG_ARTICLE) ? 60 : 100 + (at === 0 ? 20 : 0) + (t[0] === term ? 30 : 0);
     }
     return t[1].indexOf(term) !== -1 ? 80 : 0; // 发文字号/索引号: after titles, before body text
+  }
+
+  /* Occurrences of `term` in `text`, overlapping ones too (as the n-gram postings count them). */
+  function countOf(text, term) {
+    var n = 0;
+    for (var i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) n++;
+    return n;
   }
 
   /* Candidates for a query, final scores, filters applied: a Queue in rank order. The score needs only the
@@ -411,7 +422,7 @@
       var base = sets[order[0]], size = base.ids.length;
       var rids = new Int32Array(size), scores = new Float64Array(size), n = 0;
       var packed = size < DAY_UNIT, keys = packed ? new Float64Array(size) : null, days = idx.days;
-      var group = idx.group, year = idx.year, norm = idx.norm, bonus = idx.bonus, est = 0, rid = 0;
+      var group = idx.group, year = idx.year, norm = idx.norm, bonus = idx.bonus, est = 0, rid = 0, tf = 0;
       var filtered = filters.group >= 0 || !!filters.year;
       if (sets.length === 1 && !short.length) {
         // One term, the usual query: the same score as below, in a loop that stays cheap on its first run.
@@ -419,8 +430,9 @@
         for (var j = 0; j < size; j++) {
           rid = ids1[j];
           if (filtered && ((filters.group >= 0 && group[rid] !== filters.group) || (filters.year && year[rid] !== filters.year))) continue;
-          est = tfScore(tf1[j], norm[rid]);
-          if (head1[j]) est += headScore(idx, rid, term1);
+          est = 0; tf = tf1[j];
+          if (head1[j]) { est = headScore(idx, rid, term1); tf = Math.max(0, tf - headCount); }
+          est += tfScore(tf, norm[rid]);
           est += bonus[rid];
           if (packed) keys[n] = rankKey(est, days[rid], n);
           rids[n] = rid; scores[n] = est; n++;
@@ -445,9 +457,10 @@
           at[s] = lo;
         }
         for (var t = 0; t < sets.length; t++) {
-          est += tfScore(sets[t].tf[at[t]], norm[rid]);
-          if (sets[t].title[at[t]]) est += headScore(idx, rid, long[t]);
+          tf = sets[t].tf[at[t]];
+          if (sets[t].title[at[t]]) { est += headScore(idx, rid, long[t]); tf = Math.max(0, tf - headCount); }
           else inAllTitles = 0;
+          est += tfScore(tf, norm[rid]);
         }
         for (var u = 0; u < short.length; u++) {
           if (idx.title(rid)[0].indexOf(short[u]) !== -1) est += 10;
