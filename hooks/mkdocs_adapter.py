@@ -25,7 +25,7 @@ from govsite import build as engine  # noqa: E402
 from govsite import crossref  # noqa: E402
 from govsite import search  # noqa: E402
 from govsite.render import shared_bytecode_cache  # noqa: E402
-from govsite.servecache import ConversionCache, PageSkipper, SourceCache  # noqa: E402
+from govsite.servecache import CollectorPause, ConversionCache, PageSkipper, SourceCache  # noqa: E402
 
 log = logging.getLogger("mkdocs.govsite")
 
@@ -34,6 +34,7 @@ _state: dict = {}
 _skipper = PageSkipper()
 _conversions = ConversionCache()  # ... and convert only pages whose Markdown changed
 _sources = SourceCache()  # ... and parse a page's front matter only when its text changed
+_collector = CollectorPause()  # ... and collect cyclic garbage after a rebuild, not during it
 _parsed = engine.ParseCache()  # ... parse and validate only files whose text changed
 _rendered = engine.RenderCache()  # ... and render a template again only for a new context
 
@@ -60,6 +61,8 @@ def on_startup(command, dirty):
 def on_config(config):
     if _skipper.enabled:  # make serve: a save started this rebuild; the previous one's index is stale
         search.stop_index_later()
+        if "site" in _state:  # a rebuild (the first build's garbage is collected as usual)
+            _collector.pause()
     _skipper.start()
     root = Path(config.config_file_path).resolve().parent
     site = engine.load_site(root, site_url=config.site_url or "", cache=_parsed if _skipper.enabled else None,
@@ -184,6 +187,7 @@ def on_post_page(output, page, config):
 
 
 def on_build_error(error):
+    _collector.resume()
     if "index_stream" in _state:
         _state.pop("index_stream").cancel()
 
@@ -200,6 +204,7 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
     if _skipper.enabled:  # make serve: the edited page first, the search index right after
+        _collector.resume()
         search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
         return
     stream = _state.pop("index_stream", None)

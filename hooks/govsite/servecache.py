@@ -21,8 +21,10 @@ No MkDocs import: the adapter passes MkDocs' objects in; only attributes are rea
 from __future__ import annotations
 
 import copy
+import gc
 import hashlib
 import os
+import threading
 from pathlib import Path
 
 
@@ -218,3 +220,33 @@ class SourceCache:
             return entry[0], _copy_meta(entry[1])
 
         return cached
+
+
+class CollectorPause:
+    """`mkdocs serve --dirty`: Python's cycle collector is paused while a rebuild runs, and run once after it.
+
+    A rebuild allocates millions of objects, so the collector ran one or two full passes over the whole heap (the
+    site model, the caches, MkDocs' and Material's objects) during every save: 0.2–0.35 s of the save's 1.6–2.3 s
+    CPU at 2,000 documents. Nothing the build writes depends on it. Objects are still freed as soon as their last
+    reference goes; only garbage in reference cycles waits, for the collection `resume` starts DELAY seconds after
+    the build, when the edited page is already served. Memory therefore holds at most one rebuild's cycles more.
+    """
+
+    DELAY = 1.0
+
+    def __init__(self):
+        self.paused = False
+
+    def pause(self) -> None:
+        if gc.isenabled():
+            gc.disable()
+            self.paused = True
+
+    def resume(self) -> None:
+        if not self.paused:
+            return
+        self.paused = False
+        gc.enable()
+        timer = threading.Timer(self.DELAY, gc.collect)
+        timer.daemon = True
+        timer.start()

@@ -144,3 +144,30 @@ def test_front_matter_is_parsed_again_only_for_a_new_text_and_handed_out_as_copi
     read(edited)
     cache.start()
     assert list(cache.entries) == [edited]
+
+
+def test_collector_is_paused_only_between_pause_and_resume_and_collects_after():
+    import gc
+    import time
+
+    from govsite.servecache import CollectorPause
+
+    assert gc.isenabled()
+    pause = CollectorPause()
+    pause.DELAY = 0.05
+    pause.resume()  # never paused: nothing changes
+    assert gc.isenabled()
+    pause.pause()
+    assert not gc.isenabled()
+    collections = gc.get_stats()[2]["collections"]
+    pause.resume()
+    assert gc.isenabled()
+    deadline = time.monotonic() + 5
+    while gc.get_stats()[2]["collections"] == collections:  # the full collection after the build
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    gc.disable()  # a collector someone else paused is left to them
+    pause.pause()
+    pause.resume()
+    assert not gc.isenabled()
+    gc.enable()
