@@ -168,9 +168,16 @@ def _renderer(site: Site):
 
 
 def _link(site: Site, citation: Citation, from_url: str, kind: str) -> str:
-    status = citation.law.status(site.today)
-    return _renderer(site).render("laws/citation.html", from_url, citation=citation, kind=kind,
-                                  tooltip=tooltip(citation), status=status).strip()
+    # The template gets strings only, so that under make serve the link is rendered again only when one of them
+    # (or the template, or the settings: RenderCache) changes
+    inputs = (from_url, kind, citation.law.status(site.today), citation.target, tooltip(citation), citation.text)
+
+    def render() -> str:
+        from_url, kind, status, target, shown, text = inputs
+        return _renderer(site).render("laws/citation.html", from_url, citation={"target": target, "text": text},
+                                      kind=kind, tooltip=shown, status=status).strip()
+
+    return render() if site.render_cache is None else site.render_cache.reuse("laws: citation", inputs, render)
 
 
 def _title_link(site: Site, law, shown: str, from_url: str) -> str:

@@ -10,6 +10,7 @@ import dataclasses
 import pytest
 from markupsafe import Markup
 
+from govsite import crossref
 from govsite.build import ParseCache, document_html, load_site, render_site
 from govsite.render import Renderer, RenderCache, Unkeyable, _describe
 from sitekit import copy_site
@@ -68,7 +69,8 @@ def outputs(site_root, caches=None):
     site = load_site(site_root, cache=parse, render_cache=render)
     pages, files = render_site(site)
     renderer = Renderer(site)
-    frames = [(uri, document_html(site, doc, renderer)) for uri, doc in sorted(site.documents.items())]
+    frames = [(uri, document_html(site, doc, renderer), crossref.expand(site, doc.body, uri))
+              for uri, doc in sorted(site.documents.items())]  # what the adapter adds to editors' pages
     return ([p.format() for p in site.problems.items], [(p.src_uri, p.title, p.html, p.toc, p.meta) for p in pages],
             [(f.dest_uri, f.content) for f in files], frames)
 
@@ -111,7 +113,7 @@ def test_parse_cache_hands_out_copies(tmp_path):
 
 def test_pages_follow_the_files_they_link_to(tmp_path):
     """Policy and interpretation pages and notice frames are keyed by their own files' digests (SOURCE_FIELDS) plus
-    everything they link to. Each edit below changes a file other than the page's own, and the page must show it:
+    everything they link to; citation links by the strings they show. Each edit below changes a file other than the page's own, and the page must show it:
     a key that missed that link would serve the page as it was, and differ from the fresh render."""
     root = copy_site(tmp_path / "repo")
     parse, render = ParseCache(), RenderCache()
@@ -121,10 +123,11 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
         render.undescribable.clear()
         cached = outputs(root, (parse, render))
         assert cached == outputs(root)
-        assert not {"policies/policy.html", "policies/interpretation.html", "notices: frame"} & render.undescribable
+        assert not {"policies/policy.html", "policies/interpretation.html", "notices: frame",
+                    "laws: citation"} & render.undescribable
         problems, pages, _files, frames = cached
         assert not [p for p in problems if p.startswith("错误")], problems
-        return {uri: rest for uri, *rest in pages} | {uri: html for uri, html in frames}
+        return {uri: rest for uri, *rest in pages} | {uri: rest for uri, *rest in frames}
 
     def edit(path: str, old: str, new: str) -> None:
         file = root / path
@@ -150,6 +153,9 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
         # ... and the correction names the notice it corrects
         (lambda: edit("content/notices/2025/peixun-baoming.md", "标题: 关于", "标题: 新关于"),
          "notices/2025/peixun-baoming-gengzheng.md"),
+        # a citation's tooltip quotes the article: an edit of the law's text reaches the page citing it
+        (lambda: edit("data/laws/texts/中华人民共和国退役军人保障法.md", "第四十一条 公共", "第四十一条 各级公共"),
+         "pufa/news/2026-07-28-pufa-jin-junying.md"),
         # a 公示期 counted in working days ends later when a holiday falls in it (data/holidays.yml)
         (lambda: edit("data/holidays.yml", "年份: {}",
                       '年份:\n  "2026":\n    依据: 测试\n    放假: [2026-11-25]\n    调休上班: []'),
