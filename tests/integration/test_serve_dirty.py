@@ -145,3 +145,34 @@ def test_data_edits_reach_every_page_that_shows_them_across_saves(serving):
     for page in shown_on[1:]:
         wait_until(lambda: new_title not in fetch(url + page)[1], timeout=30, what=page)
     assert "错误" not in log.read_text(encoding="utf-8").split("未变化的页面未重写")[-1]
+
+
+def test_edits_of_linked_files_reach_the_pages_that_show_them(serving):
+    """Policy and interpretation pages, notice frames and citation links are reused under make serve by keys made
+    of their own files' texts plus what they link to (govsite/render.py SOURCE_FIELDS): each save below changes
+    only the linked file, and the other page must show it."""
+    root, url, log = serving
+
+    def edit(path: str, old: str, new: str) -> None:
+        file = root / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, path
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    steps = [
+        # the interpretation's new title on the policy it explains
+        ("data/interpretations/2024-001.yml", "标题: 《", "标题: 新版《", "xxgk/zcwj/2024-001/", "新版《"),
+        # the policy's new title on its interpretation
+        ("data/policies/2024-001.yml", "标题: 某区", "标题: 新版某区", "xxgk/zcjd/2024-001/", "新版某区"),
+        # the correction's new title in the banner of the notice it corrects
+        ("content/notices/2025/peixun-baoming-gengzheng.md", "标题: 关于", "标题: 新版关于",
+         "notices/2025/peixun-baoming/", "新版关于"),
+        # the law's new article text in the tooltip of a page citing it
+        ("data/laws/texts/中华人民共和国退役军人保障法.md", "第四十一条 公共", "第四十一条 新版公共",
+         "pufa/news/2026-07-28-pufa-jin-junying/", "新版公共"),
+    ]
+    for path, old, new, page, shown in steps:
+        assert shown not in fetch(url + page)[1], page
+        edit(path, old, new)
+        wait_until(lambda: shown in fetch(url + page)[1], timeout=60, what=f"{page} after saving {path}")
+    assert "错误" not in log.read_text(encoding="utf-8").split("未变化的页面未重写")[-1]
