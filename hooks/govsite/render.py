@@ -69,8 +69,9 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
     are met.
     """
     kind = type(value)
-    if kind in _SCALARS or isinstance(value, str):
-        out.append(_tag(kind))
+    tag = _TAGS.get(kind)  # scalars seen before: the common case, one lookup (speed: this runs for every value)
+    if tag is not None or kind in _SCALARS or isinstance(value, str):
+        out.append(tag or _tag(kind))
         out.append(repr(value))
         return True
     if depth > 60:
