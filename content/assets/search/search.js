@@ -17,7 +17,8 @@
   var VERIFY_ALL_BYTES = 100000; // check every candidate when their text costs at most this much
   var PAGE_SIZE = 10; // hits shown per step
   var FIRST_PAINT = 5; // hits needed before anything is shown when candidates must be confirmed by their text
-  var MAX_GRAMS = 6; // n-gram lists fetched at most per term
+  var MAX_GRAMS = 3; // n-gram lists fetched at most per term: each is a request the first hits wait for; three
+  // 4-grams spread over a term leave few candidates, and those are confirmed anyway
   var STEP_CHUNKS = 16; // text files fetched at most per step while looking for confirmed hits
   var FLAG_STATUS = 1, FLAG_ARTICLE = 2, FLAG_LISTING = 4;
 
