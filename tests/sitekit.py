@@ -86,3 +86,23 @@ def start_nginx(site_dir: Path, work: Path, binary: str = "") -> tuple[str, subp
         except OSError:
             time.sleep(0.1)
     return base, process
+
+
+def search_record_texts(site_dir: Path) -> list[str]:
+    """Every search record's stored text, read back from site_dir/searchindex/ (records.bin gives each text
+    file's first record; a long text is several files with the same first record, one part each)."""
+    import json
+    import struct
+
+    folder = site_dir / "searchindex"
+    table = (folder / "records.bin").read_bytes()
+    count, chunks = struct.unpack_from("<II", table, 0)
+    first = struct.unpack_from(f"<{chunks}I", table, 8 + 6 * count)
+    texts = [""] * count
+    for c in range(chunks):
+        stored = json.loads((folder / f"c/{c}.json").read_text(encoding="utf-8"))
+        if first.count(first[c]) > 1:  # a part of a long text
+            texts[first[c]] += stored[0]
+        else:
+            texts[first[c]:first[c] + len(stored)] = stored
+    return texts

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-import struct
 import unicodedata
 from pathlib import Path
 
 import lxml.html
 import pytest
+from sitekit import search_record_texts
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 740}
@@ -318,19 +318,8 @@ def test_first_hits_are_shown_before_any_text_arrives(browser, built_site, serve
 
 def _record_texts(site: Path) -> list[str]:
     """Title, document numbers and stored text of each record, read back from the index files."""
-    folder = site / "searchindex"
-    table = (folder / "records.bin").read_bytes()
-    count, chunks = struct.unpack_from("<II", table, 0)
-    first = struct.unpack_from(f"<{chunks}I", table, 8 + 6 * count)
-    texts = [""] * count
-    for c in range(chunks):
-        stored = json.loads((folder / f"c/{c}.json").read_text(encoding="utf-8"))
-        if first.count(first[c]) > 1:  # a part of a long text
-            texts[first[c]] += stored[0]
-        else:
-            texts[first[c]:first[c] + len(stored)] = stored
-    titles = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
-    return [" ".join([row[1], (row + ["", ""])[4], text]) for row, text in zip(titles, texts)]
+    titles = json.loads((site / "searchindex/titles.json").read_text(encoding="utf-8"))
+    return [" ".join([row[1], (row + ["", ""])[4], text]) for row, text in zip(titles, search_record_texts(site))]
 
 
 def _near_miss(site: Path) -> tuple[str, int]:

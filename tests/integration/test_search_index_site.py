@@ -12,6 +12,7 @@ import struct
 from pathlib import Path
 
 import yaml
+from sitekit import search_record_texts
 
 REPO = Path(__file__).resolve().parents[2]
 TEXTS = REPO / "data" / "laws" / "texts"
@@ -22,16 +23,9 @@ def _records(site: Path) -> dict[str, list]:
     folder = site / "searchindex"
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     table = (folder / "records.bin").read_bytes()
-    count, chunks = struct.unpack_from("<II", table, 0)
+    count, _ = struct.unpack_from("<II", table, 0)
     days = [struct.unpack_from("<BBHH", table, 8 + 6 * rid)[2] for rid in range(count)]
-    first = struct.unpack_from(f"<{chunks}I", table, 8 + 6 * count)
-    texts: dict[int, str] = {}
-    for c in range(chunks):
-        stored = json.loads((folder / f"c/{c}.json").read_text(encoding="utf-8"))
-        if first.count(first[c]) > 1:  # a part of a long text
-            texts[first[c]] = texts.get(first[c], "") + stored[0]
-        else:
-            texts.update((first[c] + k, text) for k, text in enumerate(stored))
+    texts = search_record_texts(site)
     titles = json.loads((folder / "titles.json").read_text(encoding="utf-8"))
     epoch = dt.date.fromisoformat(manifest["epoch"])
     rows = {}
