@@ -177,7 +177,7 @@ def _link(site: Site, citation: Citation, from_url: str, kind: str) -> str:
         return _renderer(site).render("laws/citation.html", from_url, citation={"target": target, "text": text},
                                       kind=kind, tooltip=shown, status=status).strip()
 
-    return render() if site.render_cache is None else site.render_cache.reuse("laws: citation", inputs, render)
+    return site.reuse("laws: citation", inputs, render)
 
 
 def _title_link(site: Site, law, shown: str, from_url: str) -> str:

@@ -143,6 +143,11 @@ class Site:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
+    def reuse(self, label: str, inputs, compute):
+        """compute(); under `mkdocs serve` its result is remembered while `inputs` are described the same
+        (render.RenderCache.reuse: compute must read nothing but inputs)."""
+        return compute() if self.render_cache is None else self.render_cache.reuse(label, inputs, compute)
+
     def documents_under(self, prefix: str) -> list[Document]:
         return [d for uri, d in sorted(self.documents.items()) if uri.startswith(prefix)]
 

@@ -210,11 +210,8 @@ class Feeds(ContentType):
     def _render(self, site: Site, feed: Feed, kind: str, fallback: dt.datetime) -> bytes:
         """render_feed, reused under `mkdocs serve` while everything it reads is the same (issue 9: a save
         changes a few of the 40-odd feeds). The settings it reads are part of every RenderCache key."""
-        cache = site.render_cache
-        if cache is None:
-            return render_feed(site, feed, kind, fallback)
         inputs = (feed.channel, feed.entries, feed.newest, kind, fallback, site.site_url)
-        return cache.reuse("feeds: render_feed", inputs, lambda: render_feed(site, feed, kind, fallback))
+        return site.reuse("feeds: render_feed", inputs, lambda: render_feed(site, feed, kind, fallback))
 
 
 CONTENT_TYPE = Feeds()

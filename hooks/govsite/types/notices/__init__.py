@@ -267,11 +267,9 @@ class Notices(ContentType):
             return (renderer.render("notices/header.html", from_url, notice=notice, status=status),
                     renderer.render("notices/footer.html", from_url, notice=notice))
 
-        if site.render_cache is None:
-            return frame()
         # make serve: rendered again only when the notice (its file's text, by digest: Document.SOURCE_FIELDS),
         # a notice it corrects or that corrects it, its category or its status changed
-        return site.render_cache.reuse("notices: frame", (from_url, notice, status), frame)
+        return site.reuse("notices: frame", (from_url, notice, status), frame)
 
     # -- what other parts of the site read ------------------------------------------------------------
 
@@ -286,16 +284,13 @@ class Notices(ContentType):
     def content_html(self, site: Site, renderer: Renderer, notice: Notice) -> str:
         """Full HTML of a notice for feed readers, links site-relative (the feed writer makes them absolute)."""
         if notice.body is not None:
-            body = notice.body(renderer, "")
-        else:
-            def compute():
-                body = site_relative_links(markdown_html(notice.doc.body), notice.doc.src_uri)
-                return renderer.render("notices/feed.html", "", notice=notice, body_html=body)
+            return renderer.render("notices/feed.html", "", notice=notice, body_html=notice.body(renderer, ""))
 
-            if site.render_cache is None:
-                return compute()
-            return site.render_cache.reuse("notices: feed entry", notice, compute)  # as the frame above
-        return renderer.render("notices/feed.html", "", notice=notice, body_html=body)
+        def compute():
+            body = site_relative_links(markdown_html(notice.doc.body), notice.doc.src_uri)
+            return renderer.render("notices/feed.html", "", notice=notice, body_html=body)
+
+        return site.reuse("notices: feed entry", notice, compute)  # as the frame above
 
     def feed_items(self, site: Site):
         renderer = Renderer(site)

@@ -305,9 +305,7 @@ class Services(ContentType):
         # combination of answers, a noticeable part of each save).
         inputs = (model.questions, [(a.name, a.file, a.line, a.profile) for a in model.audiences],
                   [(b.id, b.file, b.conditions_line, b.title, b.rules) for b in model.benefits])
-        cache = site.render_cache
-        problems = (cache.reuse("services: coverage", inputs, lambda: self._coverage_problems(model))
-                    if cache is not None else self._coverage_problems(model))
+        problems = site.reuse("services: coverage", inputs, lambda: self._coverage_problems(model))
         site.problems.extend(problems)
 
     def _coverage_problems(self, model: ServicesModel) -> tuple:
