@@ -8,14 +8,14 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check test browser clean
+.PHONY: serve build check lint test browser clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# --dirty: on each save only pages whose output changed are rewritten (hooks/govsite/servecache.py; README 性能).
+# --dirty: on each save only pages whose output changed are rewritten (hooks/govsite/servecache.py; docs/performance.md).
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000 --livereload
 
@@ -41,7 +41,11 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-test: $(VENV)/.installed browser $(AXE)
+# ruff, settings in pyproject.toml
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+test: $(VENV)/.installed browser $(AXE) lint
 	$(PY) -m pytest -q
 
 clean:

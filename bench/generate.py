@@ -119,8 +119,8 @@ class Writer:
         self.source = source
         self.rng = random.Random(seed)
         self.sentences = law_sentences(source)
-        self.index_seq = {year: 20000 for year in YEARS}  # above the demo data's numbers
-        self.doc_no = {year: 500 for year in YEARS}
+        self.index_seq = dict.fromkeys(YEARS, 20000)  # above the demo data's numbers
+        self.doc_no = dict.fromkeys(YEARS, 500)
         self.policies: list[tuple[str, dt.date]] = []  # (id, 发布日期)
         self.templates = {
             "policy": self._yaml_templates("data/policies/*.yml"),

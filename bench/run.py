@@ -231,7 +231,7 @@ def bench(docs: int, runs: int, seed: int, work: Path, which: str) -> dict:
             print(f"   run {run} ({key}) {figures['wall']:7.1f} s wall {figures['cpu']:7.1f} s CPU "
                   f"{figures['rss_mb']:6.0f} MB (load {figures['load']})", flush=True)
     result = {"docs": docs, "seed": seed, "runs": runs, "counts": counts, "pages": pages,
-              "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
+              "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
               "builds": {}}
     for key, values in samples.items():
         size, files = tree_size(base / f"out-{key}")
@@ -253,7 +253,7 @@ def bench(docs: int, runs: int, seed: int, work: Path, which: str) -> dict:
 
 
 def table(result: dict) -> str:
-    lines = [f"| build | wall (s) | CPU (s) | peak RSS (MB) | output (MB) | files |",
+    lines = ["| build | wall (s) | CPU (s) | peak RSS (MB) | output (MB) | files |",
              "|---|---:|---:|---:|---:|---:|"]
     for key, b in result["builds"].items():
         lines.append(f"| ({key}) {b['label']} | {b['wall']:.1f} | {b['cpu']:.1f} | {b['rss_mb']:.0f} | "

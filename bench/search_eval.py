@@ -94,7 +94,7 @@ def units_of(site: Path, excluded: set[str] = frozenset()) -> list[dict]:
         if not found:
             continue
         article = found[0]
-        for skipped in article.xpath(".//*[@data-search-exclude] | .//select"):  # README "搜索 / Search"
+        for skipped in article.xpath(".//*[@data-search-exclude] | .//select"):  # docs/search.md
             skipped.drop_tree()
         title = (tree.findtext(".//head/title") or "").rsplit(" - ", 1)[0].strip()
         for el in article.xpath(".//*[starts-with(@id, 'art-')]"):

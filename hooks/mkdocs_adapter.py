@@ -20,12 +20,14 @@ from mkdocs.utils import meta as mkdocs_meta
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from govsite import assets  # noqa: E402
-from govsite import build as engine  # noqa: E402
-from govsite import crossref  # noqa: E402
-from govsite import search  # noqa: E402
-from govsite.render import shared_bytecode_cache  # noqa: E402
-from govsite.servecache import CollectorPause, ConversionCache, PageSkipper, SourceCache  # noqa: E402
+from govsite import (
+    assets,
+    crossref,
+    search,
+)
+from govsite import build as engine
+from govsite.render import shared_bytecode_cache
+from govsite.servecache import CollectorPause, ConversionCache, PageSkipper, SourceCache
 
 log = logging.getLogger("mkdocs.govsite")
 

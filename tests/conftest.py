@@ -7,6 +7,7 @@ import pytest
 
 from sitekit import REPO, TODAY, copy_site, run_build, tree_hash  # noqa: F401  (re-exported for tests)
 
+
 @pytest.fixture
 def site_copy(tmp_path) -> Path:
     """A private copy of the site sources that a test may change."""

@@ -34,7 +34,7 @@ def check_rss(data: bytes, self_url: str) -> list[dict]:
     for required in ("title", "link", "description"):
         assert (channel.findtext(required) or "").strip(), f"channel <{required}> missing"
     assert channel.findtext("language") == "zh-CN"
-    [self_link] = [l for l in channel.findall(f"{ATOM}link") if l.get("rel") == "self"]
+    [self_link] = [link for link in channel.findall(f"{ATOM}link") if link.get("rel") == "self"]
     assert self_link.get("href") == self_url
     assert channel.findtext("link").startswith("http")
     build_date = channel.findtext("lastBuildDate")
@@ -70,7 +70,7 @@ def check_atom(data: bytes, self_url: str) -> list[dict]:
     for required in ("id", "title", "updated"):
         assert (root.findtext(f"{ATOM}{required}") or "").strip(), f"feed <{required}> missing"
     assert RFC3339.match(root.findtext(f"{ATOM}updated"))
-    [self_link] = [l for l in root.findall(f"{ATOM}link") if l.get("rel") == "self"]
+    [self_link] = [link for link in root.findall(f"{ATOM}link") if link.get("rel") == "self"]
     assert self_link.get("href") == self_url
     feed_has_author = root.find(f"{ATOM}author/{ATOM}name") is not None
     entries = []
@@ -80,7 +80,7 @@ def check_atom(data: bytes, self_url: str) -> list[dict]:
         assert feed_has_author or entry.find(f"{ATOM}author") is not None
         assert RFC3339.match(entry.findtext(f"{ATOM}updated"))
         assert RFC3339.match(entry.findtext(f"{ATOM}published"))
-        links = [l for l in entry.findall(f"{ATOM}link") if l.get("rel", "alternate") == "alternate"]
+        links = [link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"]
         assert links and links[0].get("href").startswith("http")
         content = entry.find(f"{ATOM}content")
         if content is not None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Iterable
+from typing import Any, ClassVar
 
 from .dates import WorkCalendar
 from .problems import Problems

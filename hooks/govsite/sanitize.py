@@ -42,7 +42,8 @@ _DANGEROUS = [
     (re.compile(r"<\s*script\b", re.I), "含有 <script> 脚本，发布时已删除"),
     (re.compile(r"<\s*(iframe|object|embed|form|style|link|meta|base)\b", re.I), "含有不允许的 HTML 标签 <{0}>，发布时已删除"),
     (re.compile(r"\son[a-z]+\s*=", re.I), "含有事件属性（如 onclick、onerror），发布时已删除"),
-    (re.compile(r"(?:\]\(|href\s*=\s*[\"']?|src\s*=\s*[\"']?)\s*(?:javascript|vbscript|data)\s*:", re.I), "含有 javascript: 等不安全链接，发布时已删除"),
+    (re.compile(r"(?:\]\(|href\s*=\s*[\"']?|src\s*=\s*[\"']?)\s*(?:javascript|vbscript|data)\s*:", re.I),
+     "含有 javascript: 等不安全链接，发布时已删除"),
     (re.compile(r"\sstyle\s*=", re.I), "含有 style 属性（内联样式），发布时已删除；请使用标题、列表等 Markdown 格式"),
 ]
 

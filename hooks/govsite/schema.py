@@ -72,14 +72,14 @@ def _type_name(t) -> str:
     return _TYPE_NAMES.get(t, t)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_schema(path: str) -> dict:
     schema = json.loads(Path(path).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return schema
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _validator(path: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(path), format_checker=format_checker)
 

@@ -23,13 +23,14 @@ def read_text(path: Path, root: Path) -> str:
         try:
             real.relative_to(root.resolve())
         except ValueError:
-            raise InputError([Problem(name, 0, "", "是指向仓库之外的符号链接，出于安全原因不予读取；请把文件本身放进仓库")])
+            raise InputError([Problem(name, 0, "", "是指向仓库之外的符号链接，出于安全原因不予读取；请把文件本身放进仓库")]) from None
     try:
         size = real.stat().st_size
     except OSError as exc:
-        raise InputError([Problem(name, 0, "", f"无法读取文件（{exc.strerror}）")])
+        raise InputError([Problem(name, 0, "", f"无法读取文件（{exc.strerror}）")]) from None
     if size > MAX_TEXT_BYTES:
-        raise InputError([Problem(name, 0, "", f"文件过大（{size // 1024 // 1024} MB），上限为 {MAX_TEXT_BYTES // 1024 // 1024} MB；请检查是否误放了其他文件")])
+        limit = MAX_TEXT_BYTES // 1024 // 1024
+        raise InputError([Problem(name, 0, "", f"文件过大（{size // 1024 // 1024} MB），上限为 {limit} MB；请检查是否误放了其他文件")])
     raw = real.read_bytes()
     if not raw.strip():
         raise InputError([Problem(name, 1, "", "文件为空；请填写内容或删除此文件")])
@@ -45,7 +46,7 @@ def read_text(path: Path, root: Path) -> str:
             hint = "（看起来是 GBK/GB18030 编码）"
         except UnicodeDecodeError:
             pass
-        raise InputError([Problem(name, line, "", f"文件不是 UTF-8 编码{hint}；请在编辑器中另存为“UTF-8”编码")])
+        raise InputError([Problem(name, line, "", f"文件不是 UTF-8 编码{hint}；请在编辑器中另存为“UTF-8”编码")]) from None
     if "\x00" in text:
         raise InputError([Problem(name, text[: text.index("\x00")].count("\n") + 1, "", "文件含有空字符，似乎不是文本文件")])
     return text

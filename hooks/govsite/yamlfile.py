@@ -35,7 +35,7 @@ _Loader.yaml_implicit_resolvers = {
 # refuse, is parsed again with _Loader: editors always get the same Chinese messages.
 _FastLoader = None
 if getattr(yaml, "__with_libyaml__", False):
-    class _FastLoader(yaml.CSafeLoader):  # noqa: N801
+    class _FastLoader(yaml.CSafeLoader):
         pass
 
     _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
@@ -131,9 +131,9 @@ def _parse_yaml(text: str, file: str, line_offset: int, loader_class) -> Located
             suspects = [n + line_offset for n in _odd_quote_lines(text) if n + line_offset < line]
             if suspects:
                 message += f"（第 {suspects[-1]} 行的引号可能没有闭合）"
-        raise InputError([Problem(file, line, "", message)])
+        raise InputError([Problem(file, line, "", message)]) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        raise InputError([Problem(file, 1 + line_offset, "", f"YAML 无法读取（{exc}）")])
+        raise InputError([Problem(file, 1 + line_offset, "", f"YAML 无法读取（{exc}）")]) from None
     finally:
         loader.dispose()
     located = Located(file=file, data=None, line_offset=line_offset)

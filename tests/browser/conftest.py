@@ -50,8 +50,7 @@ def offsite_requests():
     def watch(page):
         def on_request(request):
             url = request.url
-            if not (url.startswith("http://127.0.0.1:") or url.startswith("data:") or url.startswith("blob:")
-                    or url == "about:blank"):
+            if not (url.startswith(("http://127.0.0.1:", "data:", "blob:")) or url == "about:blank"):
                 found.append(url)
         page.on("request", on_request)
         return page

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from sitekit import REPO, start_nginx
+from sitekit import start_nginx
 
 pytestmark = pytest.mark.browser
 

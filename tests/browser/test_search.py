@@ -12,6 +12,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+
 from sitekit import search_record_texts
 
 pytestmark = pytest.mark.browser
@@ -21,7 +22,7 @@ DESKTOP = {"width": 1280, "height": 900}
 
 def _text(el) -> str:
     """Text a reader searches: without permalinks, scripts, form controls and what a template marks
-    `data-search-exclude` (README "搜索 / Search")."""
+    `data-search-exclude` (docs/search.md)."""
     for link in el.xpath(".//a[contains(@class, 'headerlink')] | .//script | .//style | .//select | .//button"
                          " | .//*[@data-search-exclude]"):
         link.drop_tree()
@@ -132,7 +133,7 @@ def test_repealed_law_is_marked_on_its_hits(browser, built_site, served_site, of
 
 def _document_numbers(site: Path) -> dict[str, str]:
     numbers = {}
-    for url, tree, article in _pages(site):
+    for url, _tree, article in _pages(site):
         for row in article.xpath(".//tr[th and td]"):
             if row.xpath("string(th[1])").strip() == "发文字号":
                 numbers[row.xpath("string(td[1])").strip()] = url

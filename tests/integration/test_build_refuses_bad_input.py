@@ -86,7 +86,7 @@ def test_duplicate_id(previous_site):
     (root / "content/pufa/fzzf/2023-copy.md").write_text(
         (root / REPORT).read_text(encoding="utf-8"), encoding="utf-8")
     assert_refused(root, before,
-                   f"content/pufa/fzzf/2023.md:4 年度: 2023 年度的报告重复：已在 content/pufa/fzzf/2023-copy.md 中发布")
+                   "content/pufa/fzzf/2023.md:4 年度: 2023 年度的报告重复：已在 content/pufa/fzzf/2023-copy.md 中发布")
 
 
 def test_all_errors_are_printed_at_once(previous_site):

@@ -99,7 +99,7 @@ def test_law_list_groups_and_filters(built_site):
 
 def test_seed_report_links_law_titles(built_site):
     page = read(built_site, "pufa/fzzf/2023/")
-    links = dict((html.unescape(t), h) for h, t in re.findall(r'<a class="law-ref[^"]*" href="([^"]+)"[^>]*>([^<]+)</a>', page))
+    links = {html.unescape(t): h for h, t in re.findall(r'<a class="law-ref[^"]*" href="([^"]+)"[^>]*>([^<]+)</a>', page)}
     assert links["《宪法》"] == "../../../laws/xianfa/"
     assert links["《中华人民共和国退役军人保障法》"] == "../../../laws/tuiyi-junren-baozhangfa/"
     assert links["《退役军人保障法》"] == "../../../laws/tuiyi-junren-baozhangfa/"

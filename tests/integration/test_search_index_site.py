@@ -12,6 +12,7 @@ import struct
 from pathlib import Path
 
 import yaml
+
 from sitekit import search_record_texts
 
 REPO = Path(__file__).resolve().parents[2]

@@ -71,7 +71,7 @@ def test_finder_page_works_offline_and_has_no_mermaid(built_site):
     data = json.loads((built_site / "services/finder.json").read_text(encoding="utf-8"))
     assert [b["id"] for b in data["benefits"]] == list(ITEMS)
     assert [a["id"] for a in data["audiences"]] == [a["编号"] for a in AUDIENCES]
-    for benefit_id, item in ITEMS.items():
+    for benefit_id, _item in ITEMS.items():
         assert f'id="b-{benefit_id}"' in html
     for audience in AUDIENCES:
         assert f'id="dx-{audience["编号"]}"' in html

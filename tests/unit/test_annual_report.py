@@ -7,9 +7,9 @@ import datetime as dt
 import re
 
 import pytest
+from xxgk_site import errors, load, new_root, read_yaml, render_pages, warnings
 
 from govsite.types.annualreports import APPLICANTS, SECTION3_ROWS, deadline
-from xxgk_site import errors, load, new_root, read_yaml, render_pages, warnings
 
 REPORTS = "data/xxgk/annual-reports"
 

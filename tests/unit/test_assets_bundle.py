@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from govsite.assets import css_bundle
-
 from sitekit import REPO
 
 

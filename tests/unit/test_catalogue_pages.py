@@ -5,9 +5,9 @@ The expected rows are computed from the policy files the test writes, not from t
 from __future__ import annotations
 
 import lxml.html
+from xxgk_site import load, new_root, render_pages
 
 from govsite.types.catalogue import PAGE_SIZE, URL
-from xxgk_site import load, new_root, render_pages
 
 EXTRA = 2 * PAGE_SIZE + 17  # enough for three pages of the whole list, and two of 2019's
 

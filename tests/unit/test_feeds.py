@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from feedcheck import check_atom, check_rss, parse_with_reader
 from govsite.dates import TZ
 from govsite.model import ContentType, FeedChannel, FeedItem, Site
 from govsite.render import Renderer
-from govsite.types.feeds import CONTENT_TYPE as FEEDS, collect, render_feed
-from feedcheck import check_atom, check_rss, parse_with_reader
+from govsite.types.feeds import CONTENT_TYPE as FEEDS
+from govsite.types.feeds import collect, render_feed
 
 SITE_URL = "https://example.gov.cn/"
 

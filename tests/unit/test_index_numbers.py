@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from xxgk_site import errors, line_of, load, new_root, replace_in
 
 from govsite.types.catalogue.indexno import PatternError, compile_pattern, next_free
-from xxgk_site import errors, line_of, load, new_root, replace_in
 
 CODE = "11410100MB0000000X"
 
@@ -29,7 +29,7 @@ def test_default_pattern():
     pattern = compile_pattern("{统一社会信用代码}/{年份}-{流水号}", CODE)
     assert pattern.format(2024, 3) == f"{CODE}/2024-00003"
     assert pattern.parse(f"{CODE}/2024-00003") == (2024, 3)
-    for bad in (f"{CODE}/2024-003", f"{CODE}/24-00003", f"11410100MB0000000Y/2024-00003", f"{CODE}-2024-00003",
+    for bad in (f"{CODE}/2024-003", f"{CODE}/24-00003", "11410100MB0000000Y/2024-00003", f"{CODE}-2024-00003",
                 f"{CODE}/2024-00003 ", f"{CODE}/2024-000003"):
         assert pattern.parse(bad) is None, bad
 

@@ -36,7 +36,7 @@ def test_qa_citing_a_repealed_law_is_an_error(site_copy):
     text = path.read_text(encoding="utf-8")
     text = text.replace("（[[退役军人安置条例#25]]）", "（[[退役士兵安置条例#25]]）")
     path.write_text(text, encoding="utf-8")
-    line = next(i for i, l in enumerate(text.split("\n"), 1) if "[[退役士兵安置条例#25]]" in l)
+    line = next(i for i, text_line in enumerate(text.split("\n"), 1) if "[[退役士兵安置条例#25]]" in text_line)
     found = errors(site_copy)
     assert any(e.startswith(f"data/qa/anzhi.yml:{line} 问答[2].答: [[退役士兵安置条例#25]] 《退役士兵安置条例》已于2024年9月1日废止")
                for e in found), found
@@ -83,7 +83,7 @@ def test_article_gap_in_a_text_is_reported_in_the_text_file(site_copy):
     path = site_copy / "data" / "laws" / "texts" / "中华人民共和国个人信息保护法.md"
     text = path.read_text(encoding="utf-8").replace("第十条 ", "第十一条 ", 1)
     path.write_text(text, encoding="utf-8")
-    line = next(i for i, l in enumerate(text.split("\n"), 1) if l.startswith("第十一条 "))
+    line = next(i for i, text_line in enumerate(text.split("\n"), 1) if text_line.startswith("第十一条 "))
     found = errors(site_copy)
     assert f"data/laws/texts/中华人民共和国个人信息保护法.md:{line}: 条文编号不连续：第九条之后是第十一条" in found
 
@@ -92,6 +92,6 @@ def test_duty_list_must_name_laws_in_force(site_copy):
     path = site_copy / "data" / "pufa" / "responsibilities.yml"
     text = path.read_text(encoding="utf-8").replace("法律法规: [烈士褒扬条例]", "法律法规: [退役士兵安置条例]")
     path.write_text(text, encoding="utf-8")
-    line = next(i for i, l in enumerate(text.split("\n"), 1) if "[退役士兵安置条例]" in l)
+    line = next(i for i, text_line in enumerate(text.split("\n"), 1) if "[退役士兵安置条例]" in text_line)
     assert f"data/pufa/responsibilities.yml:{line} 清单[5].法律法规[1]: 《退役士兵安置条例》已废止，不应再列入普法责任清单" \
         in errors(site_copy)

@@ -108,7 +108,7 @@ def test_header_quirks_stray_bracket_and_full_width_space():
     parsed = parser.parse((TEXTS / "军人抚恤优待条例.md").read_text(encoding="utf-8"))
     texts = [h.text for h in parsed.header]
     assert texts[-1] == "2024年8月5日 中华人民共和国国务院、中华人民共和国中央军事委员会令第788号第三次修订"
-    assert not any(t.endswith("\u3000") or t.endswith("）") for t in texts)
+    assert not any(t.endswith(("\u3000", "）")) for t in texts)
     assert [(h.kind, h.date.isoformat()) for h in parsed.header] == [
         ("公布", "2004-08-01"), ("修订", "2011-07-29"), ("修订", "2019-03-02"), ("修订", "2024-08-05")]
     # a bracket that is opened on the line stays

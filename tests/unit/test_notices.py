@@ -4,11 +4,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from notice_site import errors, load, new_root, notice_text, write
 
 from govsite.dates import TZ
 from govsite.render import Renderer
-from govsite.types.notices import CONTENT_TYPE as NOTICES, model
-from notice_site import errors, load, new_root, notice_text, write
+from govsite.types.notices import CONTENT_TYPE as NOTICES
+from govsite.types.notices import model
 
 
 def notices_of(site):

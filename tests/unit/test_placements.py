@@ -6,11 +6,12 @@ import re
 
 import pytest
 import yaml
+from notice_site import errors, load, new_root
 
 from govsite.render import Renderer
 from govsite.types.notices import model as notices_model
-from govsite.types.placements import CONTENT_TYPE as PLACEMENTS, expected_order
-from notice_site import errors, load, new_root
+from govsite.types.placements import CONTENT_TYPE as PLACEMENTS
+from govsite.types.placements import expected_order
 from sitekit import REPO
 
 DEMO = REPO / "data/placements/2023.yml"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from xxgk_site import errors, line_of, load, new_root, read_yaml, render_pages, replace_in, warnings
 
 from govsite.types.policies import doc_number_problem
-from xxgk_site import errors, line_of, load, new_root, read_yaml, render_pages, replace_in, warnings
 
 
 @pytest.fixture

@@ -1,12 +1,10 @@
 """Personal-data guard: each rule on its own, planted cases in every kind of file, and no false alarms."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from notice_site import errors, load, new_root, notice_text, write
 
 from govsite import privacy
-from notice_site import errors, load, new_root, notice_text, write
 from sitekit import REPO
 
 
@@ -127,7 +125,7 @@ def test_planted_cases_in_every_kind_of_file_are_all_caught(tmp_path):
 
 def test_guard_stops_the_load_with_file_line_and_rule(tmp_path):
     root = new_root(tmp_path)
-    write(root, "content/notices/2026/a.md", notice_text("甲", body=f"请联系 13912345678。"))
+    write(root, "content/notices/2026/a.md", notice_text("甲", body="请联系 13912345678。"))
     site = load(root, with_privacy=True)
     assert errors(site) == ["content/notices/2026/a.md:7: 此处疑似公开了个人信息（规则：手机号码）：139****5678。"
                             "个人手机号码不得公开，请写成“138****1234”的形式；如这是单位公开的办公或监督电话，"

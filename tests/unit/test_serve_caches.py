@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from govsite import crossref
 from govsite.build import ParseCache, document_html, load_site, render_site
-from govsite.render import Renderer, RenderCache, Unkeyable, _describe
+from govsite.render import RenderCache, Renderer, Unkeyable, _describe
 from sitekit import copy_site
 
 
@@ -26,7 +26,7 @@ def describe(value) -> str:
 class Node:
     name: str
     children: list = dataclasses.field(default_factory=list)
-    parent: "Node | None" = None
+    parent: Node | None = None
 
 
 @dataclasses.dataclass(frozen=True)

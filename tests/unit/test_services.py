@@ -8,8 +8,17 @@ import yaml
 
 from govsite.build import load_site
 from govsite.types.services import Services, flowchart
-from govsite.types.services.matching import (APPLIES, MAYBE, NO, Profile, Question, Rule, complete_profiles,
-                                              evaluate, profile_from_answers)
+from govsite.types.services.matching import (
+    APPLIES,
+    MAYBE,
+    NO,
+    Profile,
+    Question,
+    Rule,
+    complete_profiles,
+    evaluate,
+    profile_from_answers,
+)
 from sitekit import REPO, copy_site
 
 ITEMS = sorted((REPO / "data/benefits/items").glob("*.yml"))
@@ -38,7 +47,7 @@ def test_data_loads_without_errors(site, model):
     assert _errors(site, "data/benefits") == [] and _errors(site, "data/guides") == []
     assert len(model.benefits) == len(ITEMS) >= 20
     assert len(model.audiences) == len(AUDIENCES["服务对象"])
-    assert {g for g in model.guides} >= {"youdaizheng-shenling", "shangcan-fuxujin", "zizhu-jiuye-buzhu",
+    assert set(model.guides) >= {"youdaizheng-shenling", "shangcan-fuxujin", "zizhu-jiuye-buzhu",
                                          "lieshi-baoyangjin", "laixin-laifang"}
 
 

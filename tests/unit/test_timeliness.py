@@ -9,11 +9,11 @@ import datetime as dt
 import re
 
 import pytest
+from xxgk_site import errors, line_of, load, new_root, warnings
 
 from govsite.dates import WorkCalendar
 from govsite.types.policies.timeliness import disclosure_deadline, is_late, workdays_taken
 from govsite.types.xxgk import reply_deadlines
-from xxgk_site import errors, line_of, load, new_root, warnings
 
 CALENDAR = WorkCalendar()
 D = dt.date

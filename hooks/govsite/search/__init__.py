@@ -1,7 +1,7 @@
 """Site search: a character-bigram index of the built pages, searched in the browser (content/assets/search/).
 
 build_index() runs after the site is written (the adapter's on_post_build): it reads site/**/index.html, so it
-indexes whatever pages exist, whichever content type made them. See README "搜索 / Search".
+indexes whatever pages exist, whichever content type made them. See docs/search.md.
 """
 from __future__ import annotations
 
@@ -165,7 +165,7 @@ def _stream_worker(conn) -> None:
         conn.send(("ok", stats))
     except EOFError:  # the build stopped (an error elsewhere): nothing to write
         pass
-    except Exception as exc:  # noqa: BLE001 - reported by the parent, which stops the build
+    except Exception as exc:
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()

@@ -3,7 +3,7 @@
 One record per page, and one per law article: an element with `id="art-N"` inside the page's <article>
 becomes its own record (URL `page/#art-N`), so a hit lands on the article, not on the top of a long law.
 
-Conventions a page template may use (all optional, see README "搜索 / Search"):
+Conventions a page template may use (all optional, see docs/search.md):
 - `data-search-exclude` on an element: its text is not indexed (copy-link buttons, navigation aids).
 - `data-search-status="已废止"` on any element of the page, or a badge with a class containing "status" in the
   page's <h1> (`<span class="law-status">已废止</span>`): every hit from the page is marked with it.
@@ -12,11 +12,10 @@ Kind, date and status known to the engine (catalogue items, updates, page meta) 
 """
 from __future__ import annotations
 
+import html as htmllib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import html as htmllib
 
 from lxml import etree
 

@@ -26,7 +26,7 @@ import json
 import math
 import shutil
 import struct
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -215,7 +215,7 @@ def _postings(records: list[Record], grams: list | None = None) -> dict[str, tup
     return result
 
 
-@lru_cache(maxsize=None)
+@cache
 def _varint_bytes(value: int) -> bytes:
     out = bytearray()
     _varint(value, out)

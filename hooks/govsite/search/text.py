@@ -26,7 +26,7 @@ def fold_char(char: str) -> str:
 
 _TABLE: dict[int, str] = {}
 _KNOWN: set[str] = set()
-_ASCII_SPACE = {code: " " for code in (9, 10, 11, 12, 13, 28, 29, 30, 31)}  # what str.isspace() calls space
+_ASCII_SPACE = dict.fromkeys((9, 10, 11, 12, 13, 28, 29, 30, 31), " ")  # what str.isspace() calls space
 
 
 def fold(text: str) -> str:

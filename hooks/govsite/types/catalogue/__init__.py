@@ -223,7 +223,7 @@ class Catalogue(ContentType):
 
 
 def catalogue_json(site: Site, items: list[CatalogueItem]) -> str:
-    """The catalogue as open data. Field meanings are documented on the catalogue page and in README.md."""
+    """The catalogue as open data. Field meanings are documented on the catalogue page and in docs/architecture.md."""
     data = {
         "version": API_VERSION,
         "publisher": site.settings.get("机构名称", ""),

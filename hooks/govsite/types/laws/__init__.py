@@ -193,10 +193,10 @@ class Laws(ContentType):
         today = site.today
         laws = library.sorted_laws()
         yield renderer.page("laws/index.md", "法律法规", "laws/list.html",
-                            toc=[(2, f"rank-{RANKS.index(r)}", r) for r in RANKS if any(l.rank == r for l in laws)],
+                            toc=[(2, f"rank-{RANKS.index(r)}", r) for r in RANKS if any(law.rank == r for law in laws)],
                             meta={"description": "本局执行的法律法规全文，标明效力位阶、施行日期和时效性"},
                             groups=self._groups(laws), statuses=STATUSES, status_class=STATUS_CLASS,
-                            topics=[t for t in TOPICS if any(t in l.topics for l in laws)],
+                            topics=[t for t in TOPICS if any(t in law.topics for law in laws)],
                             counts=self._counts(laws, today), today=today, ranks=RANKS)
         for law in laws:
             yield self._version_page(site, renderer, law.current)
@@ -209,8 +209,8 @@ class Laws(ContentType):
                                     status_class=STATUS_CLASS)
 
     def _groups(self, laws: list[Law]):
-        return [(RANKS.index(rank), rank, [l for l in laws if l.rank == rank])
-                for rank in RANKS if any(l.rank == rank for l in laws)]
+        return [(RANKS.index(rank), rank, [law for law in laws if law.rank == rank])
+                for rank in RANKS if any(law.rank == rank for law in laws)]
 
     def _counts(self, laws: list[Law], today: dt.date) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -266,7 +266,7 @@ class Laws(ContentType):
     def feed_items(self, site: Site):
         if self.name not in site.models:
             return
-        for date, item_id, title, url, summary, kind, law in self._events(site):
+        for date, item_id, title, url, summary, _kind, law in self._events(site):
             if date > site.today:
                 continue
             moment = dt.datetime(date.year, date.month, date.day, tzinfo=TZ)

@@ -13,7 +13,7 @@ STATUS_CLASS = {"有效": "valid", "已修改": "amended", "已废止": "repeale
 
 @dataclass
 class LawVersion:
-    law: "Law"
+    law: Law
     ident: str  # "" for the current text, e.g. "2019" for an earlier version
     label: str  # 版本, e.g. 2024年修订
     promulgated: dt.date
@@ -70,8 +70,8 @@ class Law:
     repealed: dt.date | None = None
     repeal_basis: str = ""
     successor_name: str = ""
-    successor: "Law | None" = None
-    predecessors: list["Law"] = field(default_factory=list)
+    successor: Law | None = None
+    predecessors: list[Law] = field(default_factory=list)
     current: LawVersion | None = None
     history: list[LawVersion] = field(default_factory=list)  # earlier versions, oldest first
 

@@ -189,7 +189,7 @@ def parse(text: str) -> ParsedLaw:
 def _numbering_problems(articles: list[Article]) -> list[tuple[int, str]]:
     """Articles must run 1..N; 第X条之一 may follow 第X条 (or 第X条之一 before 之二)."""
     problems = []
-    expected_number, expected_suffix_after = 1, None
+    expected_number, _expected_suffix_after = 1, None
     previous: Article | None = None
     for art in articles:
         if art.suffix == 0:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 STATUS_BEFORE = "公示未开始"
 STATUS_OPEN = "公示中"
@@ -61,8 +61,8 @@ class Notice:
     doc: object = None  # the editor's Document, for Markdown notices
     # Generated notices: render(renderer, from_url) -> body HTML with links relative to from_url.
     body: Callable | None = None
-    corrected_by: list["Notice"] = field(default_factory=list)  # filled in check()
-    corrected: "Notice | None" = None
+    corrected_by: list[Notice] = field(default_factory=list)  # filled in check()
+    corrected: Notice | None = None
 
     @property
     def src_uri(self) -> str:

@@ -21,7 +21,8 @@ from ...build import load_yaml_checked
 from ...model import ContentType, Site
 from ...schema import parse_datetime
 from ...yamlfile import Located
-from ..notices import Notice, make_period, model as notices_model, register_notice
+from ..notices import Notice, make_period, register_notice
+from ..notices import model as notices_model
 
 HERE = Path(__file__).parent
 FOLDER = "placements"
@@ -161,7 +162,8 @@ def check_round(site: Site, located: Located, year_in_name: int) -> bool:
         if person["排名"] != rank:
             i = people.index(person)
             error(("排名", i, "排名"), f"排名[{i + 1}].排名",
-                  f"编号 {person['编号']}（{person['姓名']}，量化评分 {person['量化评分']:g}）的排名应为 {rank}，实际填写 {person['排名']}；"
+                  f"编号 {person['编号']}（{person['姓名']}，量化评分 {person['量化评分']:g}）的排名应为 {rank}，"
+                  f"实际填写 {person['排名']}；"
                   f"排名按量化评分从高到低，评分相同的入伍时间早者在前，入伍时间也相同的按编号顺序")
 
     chosen: dict[tuple[str, str], int] = {}

@@ -73,9 +73,9 @@ class Policy:
     validity: str  # computed: 有效 / 失效 / 废止
     ended: dt.date | None  # first day no longer in effect (失效 or 废止), None while in effect
     attachments: list[Attachment] = field(default_factory=list)
-    interpretations: list["Interpretation"] = field(default_factory=list)
-    repealed_by: "Policy | None" = None  # the document that repealed this one (废止文件)
-    repeals: list["Policy"] = field(default_factory=list)  # documents this one repealed
+    interpretations: list[Interpretation] = field(default_factory=list)
+    repealed_by: Policy | None = None  # the document that repealed this one (废止文件)
+    repeals: list[Policy] = field(default_factory=list)  # documents this one repealed
     # `mkdocs serve`: digest of the file's text; the fields named below come from it alone (model.Document)
     source_digest: str = ""
     SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta", "html", "toc")
@@ -183,7 +183,7 @@ class Policies(ContentType):
         if located is None:
             return None
         file, meta = located.file, located.data
-        where = lambda *keys: located.line_of(keys)  # noqa: E731
+        where = lambda *keys: located.line_of(keys)
         ok = True
         if not _ID.match(path.stem):
             site.problems.error(file, 0, "", f"文件名“{path.name}”只能用小写字母、数字和连字符（它是网址的一部分），如 2024-001.yml")
@@ -211,7 +211,8 @@ class Policies(ContentType):
                 ok = False
             ended = repealed
         elif repealed is not None:
-            site.problems.error(file, where("废止日期"), "废止日期", f"填写了废止日期，但有效性是“{validity}”；已废止的文件请把有效性改为“废止”")
+            site.problems.error(file, where("废止日期"), "废止日期",
+                                f"填写了废止日期，但有效性是“{validity}”；已废止的文件请把有效性改为“废止”")
             ok = False
         elif validity == "失效":
             if until is None:
