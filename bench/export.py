@@ -42,7 +42,7 @@ def export(root: Path, out: Path) -> dict[str, int]:
         # Raw HTML at the top of a Markdown file is passed through as one block (md_in_html is on).
         target.write_text(front_matter(page.title, page.meta) + page.html.strip() + "\n", encoding="utf-8")
         written["generated"] += 1
-    for src_uri, doc in sorted(site.documents.items()):
+    for src_uri, doc in sorted(site.editor_pages.items()):
         before, after = engine.document_html(site, doc, renderer)
         body = crossref.expand(site, doc.body, src_uri)
         meta = {"description": doc.meta.get("描述"), "hide": doc.meta.get("隐藏")}

@@ -294,6 +294,7 @@ class Writer:
             items = []
             for i in range(count):
                 item = copy.deepcopy(demo[i % len(demo)])
+                item["编号"] = f"gen-{topic:04d}-{i + 1}"  # unique site-wide, as every answer's 编号 must be
                 cited = citations(item["答"]) or self.cited
                 item["问"] = f"{self.title_words()}怎么办理？（生成示例{topic}-{i + 1}）"
                 item["答"] = self.paragraph(2, 5) + f"（{self.rng.choice(cited)}）\n"

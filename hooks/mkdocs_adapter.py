@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from govsite import (
     assets,
-    crossref,
     search,
 )
 from govsite import build as engine
+from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
 from govsite.servecache import CollectorPause, ConversionCache, PageSkipper, SourceCache
 
@@ -68,7 +68,8 @@ def on_config(config):
     _skipper.start()
     root = Path(config.config_file_path).resolve().parent
     site = engine.load_site(root, site_url=config.site_url or "", cache=_parsed if _skipper.enabled else None,
-                            render_cache=_rendered if _skipper.enabled else None)
+                            render_cache=_rendered if _skipper.enabled else None,
+                            markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs))
     errors, warnings = site.problems.errors, site.problems.warnings
     if errors:
         _report_and_stop([f"错误 {p.format()}" for p in errors] + [f"警告 {p.format()}" for p in warnings],
@@ -144,7 +145,7 @@ def on_page_markdown(markdown, page, config, files):
         if "description" in page.meta:
             page.meta["description"] = escape(page.meta["description"])
         return ""
-    document = _state["site"].documents.get(page.file.src_uri)
+    document = _state["site"].editor_pages.get(page.file.src_uri)
     if document is not None:
         # Material prints titles and descriptions unescaped (they normally come from trusted Markdown);
         # here they are editors' data, so they are escaped once, as Markup, before any template sees them.
@@ -153,7 +154,7 @@ def on_page_markdown(markdown, page, config, files):
             page.meta["description"] = escape(document.meta["描述"])
         if "隐藏" in document.meta:
             page.meta["hide"] = document.meta["隐藏"]
-        return crossref.expand(_state["site"], markdown, page.file.src_uri)  # [[法#条]] citations, 《titles》
+        return ""  # the engine converts it (one Markdown pipeline: citations, extensions, safe HTML)
     return markdown
 
 
@@ -175,10 +176,11 @@ def on_page_content(html, page, config, files):
     if generated is not None:
         page.toc = get_toc(_toc_tokens(generated.toc))
         return generated.html
-    document = _state["site"].documents.get(page.file.src_uri)
+    document = _state["site"].editor_pages.get(page.file.src_uri)
     if document is not None:
-        before, after = engine.document_html(_state["site"], document, _state["renderer"])
-        return before + engine.clean_html(html) + after  # editors' raw HTML: safe subset only
+        html, toc = engine.editor_page_html(_state["site"], document, _state["renderer"])
+        page.toc = get_toc(_toc_tokens(toc))
+        return html
     return html
 
 

@@ -21,7 +21,7 @@ def main(argv: list[str]) -> int:
     if errors:
         print(f"检查未通过：{errors} 个错误，{warnings} 个警告。", file=sys.stderr)
         return 1
-    print(f"检查通过：{len(site.documents)} 个页面，{warnings} 个警告。")
+    print(f"检查通过：{len(site.editor_pages)} 个页面，{warnings} 个警告。")
     return 0
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from . import dates, frontmatter, schema
 from .dates import WorkCalendar
-from .model import ContentType, Document, GeneratedFile, GeneratedPage, Site
+from .markdown import MarkdownConfig, Pipeline, default_config
+from .model import ContentType, EditorPage, GeneratedFile, GeneratedPage, Site, page_url
 from .problems import InputError, Problem
 from .render import RenderCache, Renderer
 from .sanitize import clean_html, unsafe_constructs  # noqa: F401  (clean_html is used by the adapter)
@@ -53,7 +54,7 @@ def _copy_data(value):
 def _copy_located(located: Located) -> Located:
     return Located(file=located.file, data=_copy_data(located.data), lines=dict(located.lines),
                    key_lines=dict(located.key_lines), line_offset=located.line_offset,
-                   source_digest=located.source_digest)
+                   block_paths=set(located.block_paths), source_digest=located.source_digest)
 
 
 def source_digest(file: str, text: str) -> str:
@@ -229,7 +230,7 @@ def _load_documents(site: Site) -> None:
             continue
         for line, message in warnings:
             site.problems.warning(file, line, "正文", message)
-        site.documents[src_uri] = Document(
+        site.editor_pages[src_uri] = EditorPage(
             src_uri=src_uri, file=file, meta=located.data, body=body, body_line=body_line,
             located=located, kind=owner.name if owner else "page",
             source_digest=source_digest(file, text) if site.parse_cache is not None else "")
@@ -237,7 +238,7 @@ def _load_documents(site: Site) -> None:
 
 def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
               types: list[ContentType] | None = None, cache: ParseCache | None = None,
-              render_cache: RenderCache | None = None) -> Site:
+              render_cache: RenderCache | None = None, markdown: MarkdownConfig | None = None) -> Site:
     """Load, validate and model everything. Problems are collected in site.problems, never raised.
 
     `types` restricts the content types (tests of one area); by default every discovered type runs.
@@ -246,6 +247,7 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
     """
     root = Path(root).resolve()
     site = Site(root=root, site_url=site_url, today=today or dates.today(), parse_cache=cache)
+    site.markdown = Pipeline(site, markdown if markdown is not None else default_config(str(root)))
     if cache is not None:
         cache.begin()
     site.types = discover_types() if types is None else sorted(types, key=lambda t: (t.order, t.name))
@@ -260,9 +262,31 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
     if not site.problems.errors:
         for content_type in site.types:
             content_type.check(site)
+    if not site.problems.errors:
+        check_documents(site)
     if cache is not None:
         cache.end()
     return site
+
+
+def check_documents(site: Site) -> None:
+    """Rules every document's text obeys, whatever its type: citations resolve and raw HTML is safe. Editors'
+    Markdown pages were checked as they loaded (crossref.check_documents); this covers text held in YAML
+    (a policy's 正文, an interpretation …)."""
+    from . import crossref
+    from .document import all_documents
+
+    seen: set[tuple] = set()
+    for doc in all_documents(site):
+        body = doc.body
+        if body is None or body.template or body.checked or not body.file.endswith((".yml", ".yaml")):
+            continue
+        if (body.file, body.line) in seen:
+            continue
+        seen.add((body.file, body.line))
+        crossref.check_text(site, body.markdown, body.file, body.line, body.field)
+        for line, message in unsafe_constructs(body.markdown, body.line):
+            site.problems.warning(body.file, line, body.field, message)
 
 
 def render_site(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
@@ -274,31 +298,27 @@ def render_site(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
         files.extend(content_type.files(site, renderer))
     seen: dict[str, str] = {}
     for page in pages:
-        if page.src_uri in seen or page.src_uri in site.documents:
+        if page.src_uri in seen or page.src_uri in site.editor_pages:
             raise ValueError(f"two sources for page {page.src_uri}")  # a programming error, not editors'
         seen[page.src_uri] = page.title
     return pages, files
 
 
-def document_html(site: Site, doc: Document, renderer: Renderer) -> tuple[str, str]:
-    """What the owning content type puts around an editor's page body."""
-    owner = next((t for t in site.types if t.name == doc.kind), None)
-    return owner.document_html(site, doc, renderer) if owner else ("", "")
+def editor_page_html(site: Site, page: EditorPage, renderer: Renderer) -> tuple[str, list]:
+    """An editor's Markdown page as HTML (links relative to the page) and its table of contents: the body
+    through the one Markdown pipeline, with what the owning content type puts around it (title, metadata)."""
+    owner = next((t for t in site.types if t.name == page.kind), None)
+    before, after = owner.document_html(site, page, renderer) if owner else ("", "")
+    converted = site.markdown.convert(page.body, page.src_uri)
+    return before + site.markdown.for_page(converted, page_url(page.src_uri)) + after, list(converted.toc)
 
 
 def build_epoch(site: Site) -> int:
-    """A build timestamp taken from the content, never the clock: midnight (Beijing) of the newest update.
-
-    MkDocs stamps sitemap.xml and its gzip file with the build date; with this as SOURCE_DATE_EPOCH the same
-    input gives byte-identical output on any day.
+    """A build timestamp taken from the content, never the clock: midnight (Beijing) of the newest change of any
+    document. MkDocs stamps sitemap.xml and its gzip file with the build date; with this as SOURCE_DATE_EPOCH the
+    same input gives byte-identical output on any day.
     """
-    newest = max((u.date for u in all_updates(site)), default=dt.date(2000, 1, 1))
-    day = newest.date() if isinstance(newest, dt.datetime) else newest
-    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dates.TZ).timestamp())
+    from .document import all_documents
 
-
-def all_updates(site: Site, limit: int | None = None):
-    """Latest updates across content types, newest first, ties broken by title for determinism."""
-    items = [u for t in site.types for u in t.updates(site)]
-    items.sort(key=lambda u: (-u.date.toordinal(), u.title, u.url))
-    return items[:limit] if limit else items
+    newest = max((doc.changed.day for doc in all_documents(site)), default=dt.date(2000, 1, 1))
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dates.TZ).timestamp())

@@ -13,17 +13,19 @@ article text. Besides, in Markdown pages a title in book-title marks that names 
 (《宪法》, 《中华人民共和国退役军人保障法》) becomes a link to the law page.
 
 Unknown laws and articles past a law's last are build errors with 文件:行 (check_documents runs in the
-load phase, before anything is written). Content types that render YAML text with citations call
-check_text() in their load() (order > the laws type) and render_text() in their templates' context.
+load phase, before anything is written; build.check_documents checks every document's text held in YAML).
+Content types with YAML text of their own call check_text() in their load() (order > the laws type); the text
+becomes HTML through the one Markdown pipeline (govsite.markdown, the `markdown` template filter), which calls
+expand_markdown() here.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
-from .model import Site, page_url
+from .model import Site
 from .types.laws.numerals import chinese_to_int, int_to_chinese
 
 REF_RE = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]+?))?(?:\|([^\[\]\n]+?))?\]\]")
@@ -144,7 +146,7 @@ def text_line(source: str, line: int) -> int:
 
 def check_documents(site: Site) -> None:
     """Validate the citations of every Markdown page in content/ (load phase: before any output)."""
-    for doc in sorted(site.documents.values(), key=lambda d: d.src_uri):
+    for doc in sorted(site.editor_pages.values(), key=lambda d: d.src_uri):
         check_text(site, doc.body, doc.file, doc.body_line, "")
 
 
@@ -214,32 +216,23 @@ def _expand_line(site: Site, line: str, from_url: str, escape_plain: bool, link_
     return "".join(out)
 
 
-def expand(site: Site, markdown: str, src_uri: str) -> str:
-    """Markdown of an editor's page with citations and known 《titles》 turned into links (inline HTML)."""
+def expand_markdown(site: Site, markdown: str) -> tuple[str, list[Citation]]:
+    """Markdown with citations and known 《titles》 turned into links (inline HTML, site-relative targets), and the
+    citations it holds, each once in order of appearance (govsite.markdown runs this before Markdown)."""
     if _library(site) is None:
-        return markdown
-    from_url = page_url(src_uri)
+        return markdown, []
     lines = markdown.split("\n")
+    found: dict[tuple, Citation] = {}
     for index, line in _scan_lines(markdown):
+        for m in _outside_code(line, REF_RE.finditer(line)):
+            try:
+                citation = resolve(site, m.group(1), m.group(2), m.group(3))
+            except CitationError:
+                continue  # reported at load time (check_text)
+            found.setdefault((citation.law.slug, citation.article.key if citation.article else ""), citation)
         if line.lstrip().startswith("#"):  # headings: keep plain, they become the table of contents
             lines[index] = REF_RE.sub(lambda m: m.group(3) or m.group(1) + (f"第{m.group(2)}条" if m.group(2) else ""), line)
             continue
-        lines[index] = _expand_line(site, line, from_url, escape_plain=False, link_titles=True)
-    return "\n".join(lines)
-
-
-def render_lines(site: Site, text: str, from_url: str, link_titles: bool = True) -> list[Markup]:
-    """One escaped HTML string per non-empty line of a YAML text field, citations as links (for <p> each)."""
-    return [Markup(_expand_line(site, line, from_url, escape_plain=True, link_titles=link_titles))
-            for line in (text or "").strip().split("\n") if line.strip()]
-
-
-def render_text(site: Site, text: str, from_url: str, link_titles: bool = True) -> Markup:
-    """HTML (escaped) of a YAML text field with its citations as links; lines joined by <br>."""
-    if not text:
-        return Markup("")
-    parts = [_expand_line(site, line, from_url, escape_plain=True, link_titles=link_titles)
-             for line in text.strip().split("\n")]
-    return Markup(_renderer(site).render("laws/lines.html", from_url, lines=[Markup(p) for p in parts]).strip())
-
-
+        # root-relative links ("/laws/x/"): the pipeline resolves editors' own links against the file's place
+        lines[index] = _expand_line(site, line, None, escape_plain=False, link_titles=True)
+    return "\n".join(lines), list(found.values())

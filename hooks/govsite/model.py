@@ -42,47 +42,29 @@ class GeneratedFile:
 
 
 @dataclass(frozen=True)
-class Update:
-    """One item for the home page's latest updates (and the feeds built later)."""
-
-    date: dt.date
-    title: str
-    url: str  # site-relative directory URL, e.g. "pufa/fzzf/2023/"
-    kind: str  # Chinese label of the content type
-    summary: str = ""
-
-
-@dataclass(frozen=True)
-class CatalogueItem:
-    """One entry of the 政府信息公开目录 (条例第十二条): 索引号, 名称, 内容概述, 生成日期."""
-
-    id: str  # stable id, e.g. "policies/2024-003"; never reused
-    index_no: str  # 索引号
-    title: str  # 名称
-    summary: str  # 内容概述
-    date: dt.date  # 生成日期
-    category: str  # 类别 (the 条例第二十条 item that applies)
-    validity: str  # 有效性: 有效 / 失效 / 废止 (or "" when not applicable)
-    url: str  # site-relative page URL
-    kind: str  # Chinese label of the content type (政策文件, 政策解读, 公示公告 …)
-    file: str = ""  # repository-relative file that defines the item (for messages naming both files)
-    line: int = 0  # line of its 索引号 in that file (0 when unknown)
+class Enclosure:
+    url: str  # site-relative
+    length: int  # bytes
+    type: str  # media type
 
 
 @dataclass(frozen=True)
 class FeedItem:
-    """One entry for RSS/Atom feeds. `feeds` names every feed it belongs to (e.g. "notices", "notices-anzhi")."""
+    """One entry of RSS/Atom feeds, made from a Document (types/feeds/items.py). `feeds` names every feed it
+    belongs to besides the site-wide one (e.g. "notices", "anzhi-gongshi")."""
 
     id: str  # stable across rebuilds and edits, unique site-wide, e.g. "notices/2024/anzhi-gongshi"
     title: str
     url: str  # site-relative page URL
     published: dt.datetime  # timezone-aware (Asia/Shanghai)
-    updated: dt.datetime  # == published unless corrected/changed
+    updated: dt.datetime  # == published unless the document or its status changed
     feeds: tuple[str, ...]
     categories: tuple[str, ...] = ()
     summary: str = ""
     content_html: str = ""  # full HTML; links may be site-relative, the feed writer makes them absolute
     audiences: tuple[str, ...] = ()  # 精准服务: which audiences this concerns
+    author: str = ""  # the issuing organisation
+    enclosures: tuple[Enclosure, ...] = ()  # attachments: RSS carries the first, Atom every one
 
 
 @dataclass(frozen=True)
@@ -102,7 +84,7 @@ class FeedChannel:
 
 
 @dataclass
-class Document:
+class EditorPage:
     """An editor's Markdown page in content/ with its validated front matter."""
 
     src_uri: str  # relative to content/
@@ -127,11 +109,12 @@ class Site:
     problems: Problems = field(default_factory=Problems)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     today: dt.date = field(default_factory=dt.date.today)
-    documents: dict[str, Document] = field(default_factory=dict)
+    editor_pages: dict[str, EditorPage] = field(default_factory=dict)
     models: dict[str, Any] = field(default_factory=dict)
     types: list = field(default_factory=list)
     parse_cache: Any = field(default=None, repr=False, compare=False)  # build.ParseCache under mkdocs serve
     render_cache: Any = field(default=None, repr=False, compare=False)  # render.RenderCache under mkdocs serve
+    markdown: Any = field(default=None, repr=False, compare=False)  # markdown.Pipeline: the one Markdown pipeline
 
     @property
     def content_dir(self) -> Path:
@@ -149,8 +132,8 @@ class Site:
         (render.RenderCache.reuse: compute must read nothing but inputs)."""
         return compute() if self.render_cache is None else self.render_cache.reuse(label, inputs, compute)
 
-    def documents_under(self, prefix: str) -> list[Document]:
-        return [d for uri, d in sorted(self.documents.items()) if uri.startswith(prefix)]
+    def editor_pages_under(self, prefix: str) -> list[EditorPage]:
+        return [d for uri, d in sorted(self.editor_pages.items()) if uri.startswith(prefix)]
 
     def absolute_url(self, url: str) -> str:
         return self.site_url.rstrip("/") + "/" + url.lstrip("/")
@@ -231,21 +214,15 @@ class ContentType:
     def files(self, site: Site, renderer) -> Iterable[GeneratedFile]:
         return ()
 
-    def updates(self, site: Site) -> Iterable[Update]:
-        return ()
-
-    def catalogue(self, site: Site) -> Iterable[CatalogueItem]:
-        """Items this type contributes to the 政府信息公开目录."""
-        return ()
-
-    def feed_items(self, site: Site) -> Iterable[FeedItem]:
-        """Items this type contributes to RSS/Atom feeds."""
+    def documents(self, site: Site) -> Iterable:
+        """The documents this type publishes (govsite.document.Document), filled once from its model after
+        every type has loaded and checked: the catalogue, feeds, search and the home page read them."""
         return ()
 
     def feed_channels(self, site: Site) -> Iterable[FeedChannel]:
         """Feeds this type names in its items, with their Chinese titles (see FeedChannel)."""
         return ()
 
-    def document_html(self, site: Site, doc: Document, renderer) -> tuple[str, str]:
+    def document_html(self, site: Site, doc: EditorPage, renderer) -> tuple[str, str]:
         """HTML placed before and after the body of an editor's page this type owns (title, metadata, banners)."""
         return "", ""

@@ -7,8 +7,10 @@ import hashlib
 import time
 from pathlib import Path
 
-from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from markupsafe import Markup
 
+from . import document
 from .dates import zh_date
 from .model import GeneratedPage, Site, TocEntry, page_url, relative_url
 
@@ -244,10 +246,19 @@ class Renderer:
             bytecode_cache=_BYTECODE_CACHE,
         )
         self.env.filters["zh_date"] = zh_date
+        self.env.filters["zh_when"] = document.zh_when
+        self.env.filters["facts"] = document.facts
+        self.env.filters["filesize"] = _filesize
+        self.env.filters["groupby_first"] = _groupby_first
+        self.env.filters["markdown"] = self._markdown_filter
         self.env.globals["settings"] = site.settings
         self.env.globals["today"] = site.today
 
-    def render(self, template: str, from_url: str, **context) -> str:
+    def render(self, template: str, from_url: str | None, **context) -> str:
+        """`template` with `url(target)` relative to the page at `from_url`; "" gives site-relative links, None
+        root-relative ones ("/laws/x/"), which the Markdown pipeline tells from links written by editors."""
+        if from_url is None:
+            return self.env.get_template(template).render(url=lambda target: "/" + target, page_url="", **context)
         return self.env.get_template(template).render(
             url=lambda target: relative_url(target, from_url), page_url=from_url, **context
         )
@@ -269,8 +280,49 @@ class Renderer:
             cache.put(key, html)
         return html
 
+    @pass_context
+    def _markdown_filter(self, context, text: str) -> Markup:
+        """`{{ text | markdown }}`: a YAML text field through the one Markdown pipeline (citations, Markdown, safe
+        HTML), each line a paragraph, links relative to the page being rendered; a single paragraph is given
+        without its <p>, so the filter fits in a table cell or a sentence."""
+        from_url = context.get("page_url", "")
+        html = self.site.markdown.for_page(self.site.markdown.convert(str(text or ""), from_url, lines=True), from_url)
+        inner = html.strip()
+        if inner.startswith("<p>") and inner.endswith("</p>") and inner.count("<p>") == 1:
+            inner = inner[3:-4]
+        return Markup(inner)
+
+    def body_html(self, body: document.Body | None, from_url: str) -> str:
+        """A document's body (or appendix) as HTML, links relative to the page at `from_url`; "" gives
+        site-relative links (feeds: the writer makes them absolute). Markdown goes through the one pipeline."""
+        if body is None:
+            return ""
+        if body.template:
+            return self.render(body.template, from_url, **dict(body.context))
+        return self.site.markdown.for_page(self.converted(body), from_url)
+
+    def converted(self, body: document.Body):
+        """The Markdown pipeline's result for a body: HTML with site-relative links, headings, citations."""
+        return self.site.markdown.convert(body.markdown, body.base, lines=body.lines)
+
     def page(self, src_uri: str, title: str, template: str, *, toc=(), meta=None, **context) -> GeneratedPage:
         html = self._render_page(template, page_url(src_uri), title=title, **context)
         return GeneratedPage(src_uri=src_uri, title=title, html=html,
                              toc=[t if isinstance(t, TocEntry) else TocEntry(*t) for t in toc],
                              meta=dict(meta or {}))
+
+
+def _filesize(attachment) -> str:
+    """A size as people read it: 12.3 KB, 1.4 MB."""
+    size = attachment.size if hasattr(attachment, "size") else int(attachment)
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{max(size, 1) / 1024:.1f} KB"
+
+
+def _groupby_first(items, attribute: str) -> list[tuple]:
+    """Like Jinja's groupby, but groups in the order of their first item (not sorted)."""
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(getattr(item, attribute), []).append(item)
+    return list(groups.items())

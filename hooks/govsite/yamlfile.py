@@ -50,6 +50,7 @@ class Located:
     lines: dict = field(default_factory=dict)  # path -> line of the value
     key_lines: dict = field(default_factory=dict)  # path -> line of the key that holds it
     line_offset: int = 0
+    block_paths: set = field(default_factory=set)  # values written as block scalars (`正文: |`)
     # `mkdocs serve`: digest of the file's whole text, set by build.load_yaml_checked (render.SOURCE_FIELDS)
     source_digest: str = ""
 
@@ -58,6 +59,11 @@ class Located:
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1) + self.line_offset
+
+    def text_line_of(self, path: Path_) -> int:
+        """The line of a text value's first line: a block scalar (`正文: |`) starts on the line after its key."""
+        path = tuple(path)
+        return self.line_of(path) + (1 if path in self.block_paths else 0)
 
     def key_line_of(self, path: Path_) -> int:
         path = tuple(path)
@@ -169,6 +175,8 @@ def _parse_yaml(text: str, file: str, line_offset: int, loader_class) -> Located
             return out
         if isinstance(n, yaml.SequenceNode):
             return [build(item, path + (i,)) for i, item in enumerate(n.value)]
+        if getattr(n, "style", None) in ("|", ">"):
+            located.block_paths.add(path)
         try:
             return loader.construct_object(n)
         except yaml.YAMLError as exc:

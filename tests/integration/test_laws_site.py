@@ -131,7 +131,7 @@ def test_pufa_pages(built_site):
     assert len(entries) == 3
     for href, _title in entries:
         page = read(built_site, "pufa/news/" + href)
-        assert "pufa-sample" in page and "虚构" in page
+        assert "doc-sample" in page and "虚构" in page
 
 
 def test_new_law_file_with_only_its_yaml_renders_with_every_article_anchored(site_copy, tmp_path):

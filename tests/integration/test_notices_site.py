@@ -42,7 +42,7 @@ def test_notice_list_and_category_pages(built_site):
 
 def test_notice_page_shows_period_status_and_phones(built_site):
     html = (built_site / "notices/2026/youfu-dingqi-fuxu/index.html").read_text(encoding="utf-8")
-    assert "2026年11月23日</time>至<time datetime=\"2026-11-27\">2026年11月27日</time>（5个工作日）" in html
+    assert ">公示期</th><td>2026年11月23日至2026年11月27日（5个工作日）</td>" in html
     assert re.search(r'<strong class="gov-status gov-status--open"[^>]*>公示中</strong>', html) and "0371-12345678" in html
 
 

@@ -1,14 +1,18 @@
-"""The feed writer on items made here: RSS 2.0 and Atom 1.0 rules, order, dates, escaping, determinism."""
+"""The feed writer on documents made here: RSS 2.0 and Atom 1.0 rules, order, dates, escaping, determinism, and
+the whole document in every item (metadata, status, attachments, author, the sample note)."""
 from __future__ import annotations
 
 import datetime as dt
 
 from feedcheck import check_atom, check_rss, parse_with_reader
 from govsite.dates import TZ
-from govsite.model import ContentType, FeedChannel, FeedItem, Site
+from govsite.document import Attachment, Body, Document, Status, When
+from govsite.markdown import Pipeline
+from govsite.model import ContentType, FeedChannel, Site
 from govsite.render import Renderer
 from govsite.types.feeds import CONTENT_TYPE as FEEDS
 from govsite.types.feeds import collect, render_feed
+from sitekit import REPO
 
 SITE_URL = "https://example.gov.cn/"
 
@@ -23,41 +27,45 @@ class Maker(ContentType):
     def __init__(self, items, channels=()):
         self.items, self.channels = items, channels
 
-    def feed_items(self, site):
+    def documents(self, site):
         return self.items
 
     def feed_channels(self, site):
         return self.channels
 
 
+def notice(ident, title, published, **fields):
+    return Document(id=ident, kind="公示公告", title=title, url=ident + "/", published=When.of(published), **fields)
+
+
 ITEMS = [
-    FeedItem(id="notices/2026/b", title="乙 & <丙>", url="notices/2026/b/", published=at(5), updated=at(7),
-             feeds=("notices", "youfu"), categories=("优抚公示",), summary="概述 <b>",
-             content_html='<p>见<a href="notices/2026/a/">甲</a>与<a href="#fujian">附件</a>，'
-                          '<img src="notices/2026/files/x.png" alt="图"> 和 <a href="https://www.gov.cn/">外链</a></p>'),
-    FeedItem(id="notices/2026/a", title="甲", url="notices/2026/a/", published=at(1), updated=at(1),
-             feeds=("notices",), categories=("通知公告",), summary="甲概述", content_html="<p>甲</p>"),
-    FeedItem(id="policies/2026-001", title="政策", url="policies/2026-001/",
-             published=dt.datetime(2026, 3, 3, 10, 0), updated=dt.datetime(2026, 3, 3, 10, 0),  # naive: Beijing time
-             feeds=("policies",), categories=("政策文件",), summary="政策概述", content_html="<p>政策</p>"),
+    notice("notices/2026/b", "乙 & <丙>", at(5), updated=When.of(at(7)), update_note="补充附件",
+           feeds=("notices", "youfu"), categories=("优抚公示",), summary="概述 <b>",
+           body=Body(markdown="见[甲](a.md)与[附件](#fujian)，![图](files/x.png) 和 [外链](https://www.gov.cn/)",
+                     base="notices/2026/b.md")),
+    notice("notices/2026/a", "甲", at(1), feeds=("notices",), categories=("通知公告",), summary="甲概述",
+           body=Body(markdown="甲", base="notices/2026/a.md")),
+    Document(id="policies/2026-001", kind="政策文件", title="政策", url="policies/2026-001/",
+             published=When.of(dt.datetime(2026, 3, 3, 10, 0)),  # naive: Beijing time
+             feeds=("policies",), summary="政策概述", body=Body(markdown="政策", base="policies/2026-001/")),
 ]
 CHANNELS = [FeedChannel("notices", "站 · 公示公告", "全部公告", "notices/", "公示公告", 10),
             FeedChannel("youfu", "站 · 优抚公示", "优抚", "notices/youfu/", "公示公告", 11)]
 
 
 def make_site(items=ITEMS, channels=CHANNELS) -> Site:
-    site = Site(root=__import__("pathlib").Path("."), site_url=SITE_URL,
-                settings={"网站名称": "站", "机构名称": "某局（示例）"})
+    site = Site(root=REPO, site_url=SITE_URL, settings={"网站名称": "站", "机构名称": "某局（示例）"})
+    site.markdown = Pipeline(site)
     site.types = [Maker(items, channels), FEEDS]
     return site
 
 
 def feeds_of(site):
-    return {f.channel.name: f for f in collect(site, site.types[:1]).feeds}
+    return {f.channel.name: f for f in collect(site, site.types[:1], site.types[0].items).feeds}
 
 
 def render(site, name, kind):
-    model = collect(site, site.types[:1])
+    model = collect(site, site.types[:1], site.types[0].items)
     feed = next(f for f in model.feeds if f.channel.name == name)
     return render_feed(site, feed, kind, model.newest)
 
@@ -84,7 +92,7 @@ def test_atom_follows_the_rules_with_published_and_updated():
     entries = check_atom(data, SITE_URL + "feeds/notices.atom")
     first = entries[0]
     assert (first["published"], first["updated"]) == ("2026-03-05T09:00:00+08:00", "2026-03-07T09:00:00+08:00")
-    assert first["categories"] == ["优抚公示"]
+    assert first["categories"] == ["公示公告", "优抚公示"]
     assert b"<updated>2026-03-07T09:00:00+08:00</updated>" in data.split(b"<entry>")[0]
 
 
@@ -100,6 +108,7 @@ def test_content_is_escaped_full_html_with_absolute_links():
     html = entry.content[0].value
     assert 'href="https://example.gov.cn/notices/2026/a/"' in html
     assert 'href="https://example.gov.cn/notices/2026/b/#fujian"' in html  # a bare anchor points into its page
+    assert "补充附件" in html  # why it changed
     assert 'src="https://example.gov.cn/notices/2026/files/x.png"' in html
     assert 'href="https://www.gov.cn/"' in html
     rss = parse_with_reader(render(make_site(), "youfu", "xml"))
@@ -124,10 +133,7 @@ def test_an_empty_feed_takes_the_newest_date_of_the_site():
 
 
 def test_files_and_subscribe_page(tmp_path):
-    from sitekit import REPO
-
     site = make_site()
-    site.root = REPO  # templates
     site.models.pop("feeds", None)
     FEEDS.check(site)
     files = {f.dest_uri for f in FEEDS.files(site, None)}
@@ -141,16 +147,16 @@ def test_files_and_subscribe_page(tmp_path):
 
 
 def test_an_id_used_twice_is_reported():
-    twice = ITEMS + [FeedItem(id="notices/2026/a", title="重复", url="x/", published=at(2), updated=at(2), feeds=("notices",))]
+    twice = ITEMS + [notice("notices/2026/a", "重复", at(2), feeds=("notices",))]
     site = make_site(items=twice)
     collect(site, site.types[:1])
     assert any("notices/2026/a" in p.message for p in site.problems.errors)
 
 
 def test_scripts_in_content_never_reach_a_feed_reader():
-    hostile = [FeedItem(id="notices/2026/x", title="<script>t</script>", url="notices/2026/x/", published=at(9),
-                        updated=at(9), feeds=("notices",), summary="s",
-                        content_html='<p>正文<script>alert(1)</script><a href="javascript:alert(2)" onclick="alert(3)">链接</a></p>')]
+    hostile = [notice("notices/2026/x", "<script>t</script>", at(9), feeds=("notices",), summary="s",
+                      body=Body(markdown='<p>正文<script>alert(1)</script><a href="javascript:alert(2)" onclick="alert(3)">'
+                                         '链接</a></p>', base="notices/2026/x.md"))]
     site = make_site(items=hostile)
     for kind in ("xml", "atom"):
         parsed = parse_with_reader(render(site, "notices", kind))
@@ -164,9 +170,52 @@ def test_a_feed_holds_the_newest_fifty_items():
     from govsite.types.feeds import FEED_LIMIT
 
     start = dt.datetime(2026, 1, 1, 9, 0, tzinfo=TZ)
-    many = [FeedItem(id=f"notices/2026/n{i:03d}", title=f"第{i}则", url=f"notices/2026/n{i:03d}/",
-                     published=start + dt.timedelta(days=i), updated=start + dt.timedelta(days=i), feeds=("notices",),
-                     categories=("通知公告",), summary="s") for i in range(FEED_LIMIT + 10)]
+    many = [notice(f"notices/2026/n{i:03d}", f"第{i}则", start + dt.timedelta(days=i), feeds=("notices",),
+                   categories=("通知公告",), summary="s") for i in range(FEED_LIMIT + 10)]
     items = check_rss(render(make_site(items=many), "notices", "xml"), SITE_URL + "feeds/notices.xml")
     assert FEED_LIMIT == 50 and len(items) == 50
     assert items[0]["title"] == "第59则" and items[-1]["title"] == "第10则"
+
+
+def test_a_repealed_document_says_so_first_and_updates_on_the_day_it_changed():
+    repealed = Document(id="policies/2023-003", kind="政策文件", title="旧办法", url="xxgk/zcwj/2023-003/",
+                        published=When(dt.date(2023, 6, 16)), doc_number="某局发〔2023〕5号", index_no="X/2023-00003",
+                        publisher="某局", status=Status("废止", since=dt.date(2025, 4, 1), reason="被《新办法》废止"),
+                        feeds=("policies",), summary="概述", catalogue="规范性文件",
+                        body=Body(markdown="正文", base="xxgk/zcwj/2023-003/"))
+    site = make_site(items=[repealed])
+    for kind in ("xml", "atom"):
+        [entry] = parse_with_reader(render(site, "policies", kind)).entries
+        assert entry.title == "【已废止】旧办法"
+        text = entry.content[0].value
+        assert text.index("已废止") < text.index("<table")  # the first line of the item
+        for shown in ("某局发〔2023〕5号", "X/2023-00003", "废止（自2025年4月1日起）", "被《新办法》废止"):
+            assert shown in text
+    [atom] = check_atom(render(site, "policies", "atom"), SITE_URL + "feeds/policies.atom")
+    assert atom["updated"] == "2025-04-01T20:00:00+08:00" and atom["published"] == "2023-06-16T20:00:00+08:00"
+
+
+def test_a_date_alone_is_the_same_calendar_day_in_every_readers_time_zone():
+    dated = notice("notices/2026/d", "只有日期", dt.date(2026, 3, 9), feeds=("notices",), summary="s")
+    [entry] = check_atom(render(make_site(items=[dated]), "notices", "atom"), SITE_URL + "feeds/notices.atom")
+    moment = dt.datetime.fromisoformat(entry["published"])
+    for hours in range(-11, 12):  # UTC−11 … UTC+11: every inhabited offset but the far Pacific
+        assert moment.astimezone(dt.timezone(dt.timedelta(hours=hours))).date() == dt.date(2026, 3, 9), hours
+
+
+def test_attachments_are_enclosures_and_the_publisher_is_the_author(tmp_path):
+    files = [Attachment("申请表", "xxgk/fujian/a.docx", 2048, Attachment.media_type_of("a.docx")),
+             Attachment("名单", "xxgk/fujian/b.pdf", 4096, Attachment.media_type_of("b.pdf"))]
+    doc = notice("notices/2026/e", "带附件", at(10), feeds=("notices",), summary="s", attachments=tuple(files),
+                 publisher="某区退役军人事务局", sample=True)
+    site = make_site(items=[doc])
+    [item] = check_rss(render(site, "notices", "xml"), SITE_URL + "feeds/notices.xml")
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    assert item["enclosures"] == [(SITE_URL + "xxgk/fujian/a.docx", 2048, docx)]  # RSS: the first
+    assert item["author"] == "某区退役军人事务局" and item["title"] == "带附件（示例）"
+    for name in ("申请表", "名单", "示例"):
+        assert name in item["content"]  # every attachment linked in the text, and the sample note
+    [entry] = check_atom(render(site, "notices", "atom"), SITE_URL + "feeds/notices.atom")
+    assert entry["enclosures"] == [(SITE_URL + "xxgk/fujian/a.docx", 2048, docx),
+                                   (SITE_URL + "xxgk/fujian/b.pdf", 4096, "application/pdf")]  # Atom: every one
+    assert entry["author"] == "某区退役军人事务局"

@@ -148,23 +148,34 @@ def test_citation_errors(site):
 def test_expand_markdown_links_citations_and_titles(site):
     markdown = ("见[[退役军人保障法#21]]和《宪法》，以及《某不存在的法》。写法如 `[[退役军人保障法#21]]` 或 `《宪法》`。"
                 "\n\n```\n[[退役军人保障法#21]]\n```")
-    out = crossref.expand(site, markdown, "pufa/news/x.md")
+    converted = site.markdown.convert(markdown, "pufa/news/x.md")
+    out = site.markdown.for_page(converted, "pufa/news/x/")
     assert 'href="../../../laws/tuiyi-junren-baozhangfa/#art-21"' in out
     assert 'title="第二十一条 对退役的军官' in out
     assert '>《宪法》</a>' in out and 'href="../../../laws/xianfa/"' in out
     assert "《某不存在的法》" in out and out.count("<a ") == 2  # unknown titles and code stay as they are
-    assert out.endswith("```\n[[退役军人保障法#21]]\n```")
+    assert out.count("<code>[[退役军人保障法#21]]") == 2  # inline code and the fenced block, untouched
+    assert [(c.law.short, c.article.label) for c in converted.citations] == [("退役军人保障法", "第二十一条")]
+    # the same text in a feed: absolute links, site-relative in between
+    assert 'href="laws/tuiyi-junren-baozhangfa/#art-21"' in converted.html
+    site.site_url, kept = "https://example.gov.cn/", site.site_url
+    try:
+        assert 'href="https://example.gov.cn/laws/xianfa/"' in site.markdown.for_feed(converted, "pufa/news/x/")
+    finally:
+        site.site_url = kept
 
 
-def test_render_text_escapes_and_links(site):
-    html = crossref.render_text(site, "<b>注意</b> [[宪法#55]]\n第二行", "qa/")
-    assert "&lt;b&gt;注意&lt;/b&gt;" in html
-    assert 'href="../laws/xianfa/#art-55"' in html and "<br>" in html
+def test_yaml_text_goes_through_the_same_pipeline_line_by_line(site):
+    converted = site.markdown.convert('<b>注意</b> [[宪法#55]]\n第二行<script>alert(1)</script>', "qa/", lines=True)
+    html = site.markdown.for_page(converted, "qa/")
+    assert html.count("<p>") == 2 and "<b>注意</b>" in html  # each line a paragraph; safe HTML kept
+    assert "<script" not in html and "alert(1)" not in html  # the script removed with its content
+    assert 'href="../laws/xianfa/#art-55"' in html
 
 
 def test_seed_report_titles_become_law_links(site):
-    doc = site.documents["pufa/fzzf/2023.md"]
-    out = crossref.expand(site, doc.body, doc.src_uri)
+    doc = site.editor_pages["pufa/fzzf/2023.md"]
+    out = site.markdown.for_page(site.markdown.convert(doc.body, doc.src_uri), "pufa/fzzf/2023/")
     for title, slug in [("《宪法》", "xianfa"), ("《中华人民共和国退役军人保障法》", "tuiyi-junren-baozhangfa"),
                         ("《退役士兵安置条例》", "tuiyi-shibing-anzhi-tiaoli"),
                         ("《军人抚恤优待条例》", "junren-fuxu-youdai-tiaoli"), ("《烈士褒扬条例》", "lieshi-baoyang-tiaoli"),
@@ -172,32 +183,42 @@ def test_seed_report_titles_become_law_links(site):
         assert f'href="../../../laws/{slug}/"' in out and f">{title}</a>" in out, title
     # the verbatim text itself is unchanged: only links were added around the titles
     assert doc.body.count("《") == out.count("《")
+    assert crossref.REF_RE.search(out) is None
 
 
 def test_feed_items_have_stable_ids_and_dates(site):
     from govsite.types.laws import CONTENT_TYPE as laws
 
-    items = {item.id: item for item in laws.feed_items(site)}
+    items = {doc.id: doc for doc in laws.documents(site)}
     repeal = items["laws/tuiyi-shibing-anzhi-tiaoli/repealed"]
     assert repeal.title == "《退役士兵安置条例》已废止" and repeal.feeds == ("laws",)
-    assert repeal.published.isoformat() == "2024-09-01T00:00:00+08:00" and repeal.url == "laws/tuiyi-shibing-anzhi-tiaoli/"
+    assert repeal.published.day == dt.date(2024, 9, 1) and repeal.published.date_only
+    assert repeal.url == "laws/tuiyi-shibing-anzhi-tiaoli/" and repeal.status.mark == "已废止"
     revision = items["laws/junren-fuxu-youdai-tiaoli/2024-08-05"]
     assert revision.title == "《军人抚恤优待条例》2024年修订" and "2024年10月1日起施行" in revision.summary
-    assert items["laws/junren-fuxu-youdai-tiaoli/2019-03-02"].url == "laws/junren-fuxu-youdai-tiaoli/2019/"
+    # the change note links the comparison of the two texts
+    assert ("版本对照", "laws/junren-fuxu-youdai-tiaoli/2019-compare/") in [(r.label, r.url) for r in revision.related]
+    old = items["laws/junren-fuxu-youdai-tiaoli/2019-03-02"]
+    assert old.url == "laws/junren-fuxu-youdai-tiaoli/2019/"
+    # superseded since the 2024 text took effect: that is when subscribers see it change
+    assert (old.status.mark, old.status.since, old.changed.day) == ("已修改", dt.date(2024, 10, 1), dt.date(2024, 10, 1))
     assert len(items) == 11  # 8 current texts + 2 earlier versions + 1 repeal
-    again = {item.id for item in laws.feed_items(site)}
+    again = {doc.id for doc in laws.documents(site)}
     assert again == set(items)
-    assert all(item.published.date() <= site.today for item in items.values())
+    assert all(doc.published.day <= site.today for doc in items.values())
 
 
 def test_pufa_news_feed_and_updates(site):
+    from govsite.document import newest_first
+    from govsite.types.feeds.items import feed_title
     from govsite.types.pufa import CONTENT_TYPE as pufa
 
-    items = list(pufa.feed_items(site))
+    items = newest_first(pufa.documents(site))
     assert {i.id for i in items} == {"pufa/news/2025-12-04-xianfa-xuanchuanzhou", "pufa/news/2026-07-28-pufa-jin-junying",
                                      "pufa/news/2026-09-30-lieshi-jinianri"}
-    assert all(i.title.endswith("（示例）") and i.feeds == ("pufa",) for i in items)
-    assert [u.url for u in pufa.updates(site)][0] == "pufa/news/2026-09-30-lieshi-jinianri/"
+    assert all(i.sample and feed_title(i).endswith("（示例）") and i.feeds == ("pufa",) for i in items)
+    assert items[0].url == "pufa/news/2026-09-30-lieshi-jinianri/" and items[0].on_home
+    assert "烈士纪念日" in items[0].body.markdown  # the whole article, not one sentence
 
 
 def test_pages_on_a_day_when_a_revision_is_not_yet_in_force():

@@ -59,8 +59,15 @@ def test_status_is_shown_on_the_page_with_the_end_date(tmp_path):
     root = new_root(tmp_path)
     write(root, "content/notices/2026/a.md", notice_text("甲", extra="公示期:\n  开始: 2026-11-23\n"))
     site = load(root)
-    before, _after = NOTICES.document_html(site, site.documents["notices/2026/a.md"], Renderer(site))
+    before, _after = NOTICES.document_html(site, site.editor_pages["notices/2026/a.md"], Renderer(site))
     assert "公示中" in before and "2026年11月27日" in before and "（5个工作日）" in before
+
+
+def feed_items_of(site):
+    from govsite.types.feeds.items import feed_item
+
+    renderer = Renderer(site)
+    return [feed_item(site, renderer, doc) for doc in NOTICES.documents(site)]
 
 
 def test_correction_banner_and_updated_date(tmp_path):
@@ -75,11 +82,13 @@ def test_correction_banner_and_updated_date(tmp_path):
     assert original.updated == dt.datetime(2026, 3, 12, 16, 0, tzinfo=TZ)
     assert original.published == dt.datetime(2026, 3, 10, 10, 0, tzinfo=TZ)
     renderer = Renderer(site)
-    banner, _ = NOTICES.document_html(site, site.documents["notices/2026/a.md"], renderer)
+    banner, _ = NOTICES.document_html(site, site.editor_pages["notices/2026/a.md"], renderer)
     assert "本公告已更正" in banner and 'href="../a-fix/"' in banner
-    items = {i.id: i for i in NOTICES.feed_items(site)}
+    items = {i.id: i for i in feed_items_of(site)}
     assert items["notices/2026/a"].updated == original.updated
     assert items["notices/2026/a"].published == original.published
+    # subscribers are told why the item changed, and that the notice was corrected
+    assert "已由《更正公告》更正" in items["notices/2026/a"].content_html
 
 
 def test_edit_with_update_time_changes_updated_only(tmp_path):
@@ -96,8 +105,8 @@ def test_feed_items_name_the_main_and_category_feeds_with_site_relative_links(tm
                                                            body="见[乙](b.md#part)和[法律法规](../../laws/index.md)。"))
     write(root, "content/notices/2026/b.md", notice_text("乙"))
     site = load(root)
-    item = next(i for i in NOTICES.feed_items(site) if i.id == "notices/2026/a")
-    assert item.feeds == ("notices", "youfu-gongshi") and item.categories == ("优抚公示",)
+    item = next(i for i in feed_items_of(site) if i.id == "notices/2026/a")
+    assert item.feeds == ("notices", "youfu-gongshi") and item.categories[:2] == ("公示公告", "优抚公示")
     assert item.summary == "概述。" and item.url == "notices/2026/a/"
     assert 'href="notices/2026/b/#part"' in item.content_html and 'href="laws/"' in item.content_html
 
@@ -119,12 +128,11 @@ def test_catalogue_and_updates(tmp_path):
     root = new_root(tmp_path)
     write(root, "content/notices/2026/a.md", notice_text("甲", extra="索引号: 11410100MB0000000X/2026-00001\n描述: 概述\n"))
     site = load(root)
-    [item] = NOTICES.catalogue(site)
-    assert (item.index_no, item.title, item.date, item.url, item.kind) == (
-        "11410100MB0000000X/2026-00001", "甲", dt.date(2026, 11, 23), "notices/2026/a/", "公示公告")
-    assert item.line == 5  # the 索引号 line, after ---, 标题, 类别, 发布时间
-    [update] = NOTICES.updates(site)
-    assert (update.date, update.url) == (dt.date(2026, 11, 23), "notices/2026/a/")
+    [doc] = NOTICES.documents(site)
+    assert (doc.index_no, doc.title, doc.published.day, doc.url, doc.kind, doc.catalogue) == (
+        "11410100MB0000000X/2026-00001", "甲", dt.date(2026, 11, 23), "notices/2026/a/", "公示公告", "阳光安置")
+    assert doc.line == 5  # the 索引号 line, after ---, 标题, 类别, 发布时间
+    assert doc.on_home and doc.published.time == dt.time(9, 0)
 
 
 @pytest.mark.parametrize("path, extra, message", [

@@ -114,7 +114,7 @@ def test_each_stage_is_an_anzhi_notice_with_its_period(tmp_path):
     assert (plan.period.start, plan.period.end) == (dt.date(2023, 11, 6), dt.date(2023, 11, 10))
     assert {p["单位"] for p in plan.phones} >= {"区纪委监委派驻第五纪检监察组（示例）", "某市某区公证处（示例）"}
     renderer = Renderer(site)
-    html = plan.body(renderer, plan.url)
+    html = renderer.body_html(plan.body, plan.url)
     assert "区市政设施维护中心（示例）" in html and 'href="../../../placements/2023/"' in html
 
 

@@ -130,16 +130,20 @@ def test_important_policy_without_interpretation_is_a_warning(root):
         "没有解读；请在 data/interpretations/ 中添加“解读对象: 2025-004”的解读，与文件同步发布"]
 
 
-def test_policy_page_starts_with_the_metadata_table(root):
+def test_policy_page_shows_its_title_then_its_status_then_the_metadata_table(root):
     pages = render_pages(load(root))
     html = pages["xxgk/zcwj/2023-003/index.md"].html
     table = html[html.index("<table"):html.index("</table>")]
     data = read_yaml(root / "data/policies/2023-003.yml")
-    for label in ("索引号", "主题分类", "发布机构", "成文日期", "标题", "发文字号", "发布日期", "有效性", "内容概述", "政策解读"):
+    for label in ("索引号", "主题分类", "发布机构", "成文日期", "发文字号", "发布日期", "有效性", "内容概述", "政策解读"):
         assert f">{label}</th>" in table
     assert data["索引号"] in table and data["发文字号"] in table
     assert "废止" in table and "2025年4月1日" in table
-    assert html.index("<table") < html.index("<h1")
+    # On a phone the title comes first, then what a reader must know (repealed), then the metadata.
+    assert html.index("<h1") < html.index('class="doc-status') < html.index("<table")
+    status = html[html.index('class="doc-status'):]
+    status = status[:status.index("</p>")]
+    assert "已废止" in status and "2025年4月1日" in status and 'href="../2025-002/"' in status
 
 
 def test_broken_policy_does_not_cascade_to_its_interpretation(root):

@@ -70,7 +70,7 @@ def outputs(site_root, caches=None):
     pages, files = render_site(site)
     renderer = Renderer(site)
     frames = [(uri, document_html(site, doc, renderer), crossref.expand(site, doc.body, uri))
-              for uri, doc in sorted(site.documents.items())]  # what the adapter adds to editors' pages
+              for uri, doc in sorted(site.editor_pages.items())]  # what the adapter adds to editors' pages
     return ([p.format() for p in site.problems.items], [(p.src_uri, p.title, p.html, p.toc, p.meta) for p in pages],
             [(f.dest_uri, f.content) for f in files], frames)
 
@@ -102,12 +102,12 @@ def test_parse_cache_hands_out_copies(tmp_path):
     root = copy_site(tmp_path / "repo")
     cache = ParseCache()
     site = load_site(root, cache=cache)
-    fresh_title = site.documents["notices/2025/peixun-baoming.md"].meta["标题"]
-    site.documents["notices/2025/peixun-baoming.md"].meta["标题"] = "changed by a caller"
+    fresh_title = site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"]
+    site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] = "changed by a caller"
     site.models["policies"].policies[0].meta["标题"] = "changed by a caller"
     again = load_site(root, cache=cache)
     assert cache.hits > 0
-    assert again.documents["notices/2025/peixun-baoming.md"].meta["标题"] == fresh_title
+    assert again.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] == fresh_title
     assert again.models["policies"].policies[0].meta["标题"] != "changed by a caller"
 
 

@@ -11,7 +11,7 @@ def test_repository_loads_without_errors():
     site = load_site(REPO)
     assert [p.format() for p in site.problems.errors] == []
     assert site.settings["机构名称"]
-    assert "pufa/fzzf/2023.md" in site.documents
+    assert "pufa/fzzf/2023.md" in site.editor_pages
 
 
 def test_holidays_file_extends_the_calendar(tmp_path):

@@ -45,6 +45,7 @@ def _records(parsed_pages, known: dict) -> list[extract.Record]:
         group = facts.group_of(kind, url)
         status = fact.status or parsed.status
         date = fact.date or ("" if parsed.page.listing else parsed.first_date)  # a list's first date is not its own
+        parsed.page.keys = fact.keys
         for record in [parsed.page, *parsed.articles]:
             record.kind = kind or group
             record.group = group
@@ -155,7 +156,9 @@ def _stream_worker(conn) -> None:
         ordered = sorted(pages.items())
         records = _records(((url, parsed) for url, (parsed, _) in ordered), known)
         kept = {id(r) for r in records}
-        grams = [g for _, (parsed, page_grams) in ordered if parsed
+        # A page's document numbers (keys) arrive with the engine's facts, after its n-grams were counted:
+        # the few pages that have them are counted again.
+        grams = [record_grams(r) if r.keys else g for _, (parsed, page_grams) in ordered if parsed
                  for r, g in zip([parsed.page, *parsed.articles], page_grams) if id(r) in kept]
         files = build_files(records, grams)
         write_files(files, site_dir / INDEX_FOLDER)

@@ -28,8 +28,6 @@ BLOCK_TAGS = {"p", "div", "section", "article", "aside", "li", "ul", "ol", "dl",
               "table", "thead", "tbody", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "br", "blockquote",
               "pre", "figure", "figcaption", "details", "summary", "header", "footer", "nav", "hr"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-# Values after these labels are what people paste into a search box: 文号, 索引号.
-KEY_FIELD = re.compile(r"(?:发文字号|文号|索引号)\s*[:：]?\s*([^\s，。；,;]{3,40})")
 # Status badges that need no mark on a hit.
 VALID_STATUSES = {"", "有效", "现行有效", "公示中"}
 # An article element holding little more than its label ("第二十一条") is a heading; its text follows it.
@@ -41,7 +39,7 @@ class Record:
     url: str  # site-relative, e.g. "laws/tyjrbzf/" or "laws/tyjrbzf/#art-21"
     title: str
     text: str
-    keys: str = ""  # document numbers and index numbers found on the page
+    keys: str = ""  # the page's 索引号 and 发文字号, from the engine's documents (facts.py)
     page_url: str = ""  # the page this record belongs to
     article: int = 0  # article number for law articles
     listing: bool = False  # a list page (mostly links): ranked after documents
@@ -196,11 +194,9 @@ def parse_page(html: bytes | str, url: str) -> ParsedPage | None:
     found = _TITLE.search(html[:start])
     title = _title_of(found.group(1).decode("utf-8") if found else "", walker.h1)
     page_text = squeeze(walker.page.text() + " " + walker.facts.text())
-    all_text = page_text + " " + " ".join(b.text() for _, b, _ in walker.articles)
-    keys = " ".join(sorted(set(KEY_FIELD.findall(all_text))))
     visible = len(page_text.replace(" ", "")) or 1
     listing = not walker.articles and walker.page.link_chars / visible > 0.5
-    page = Record(url=url, title=title, text=page_text, keys=keys, page_url=url, listing=listing)
+    page = Record(url=url, title=title, text=page_text, page_url=url, listing=listing)
     status = "" if walker.status in VALID_STATUSES else walker.status
     articles = []
     seen: set[int] = set()

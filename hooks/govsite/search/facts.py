@@ -1,13 +1,13 @@
-"""What the engine knows about each page: 类别 (kind), date and status, for search hits and filters.
+"""What the engine knows about each page: 类别 (kind), date, status and document numbers, for search hits.
 
 Sources, strongest first:
 1. a generated page's meta `search` = {"kind": "法律法规", "date": "YYYY-MM-DD", "status": "已废止"} (and
    "exclude": true for a page that must not be found, as Material's `search.exclude`)
    (a content type sets it through renderer.page(..., meta={"search": {...}}));
-2. the 政府信息公开目录 items (catalogue(): kind, date, 有效性 废止/失效);
-3. home page updates (updates(): kind, date);
-4. an editor page's front matter dates (发布日期, 发布时间, 成文日期, 更新日期);
-5. the built HTML (data-search-status, the first <time datetime>), then the URL's section.
+2. the documents of the document core (govsite.document): kind, date, 有效性 mark (已废止, 已失效 …) and the
+   索引号 and 发文字号 people paste into the search box — from the model, never read back out of the HTML;
+3. an editor page's front matter dates (发布日期, 发布时间, 成文日期, 更新日期);
+4. the built HTML (data-search-status, the first <time datetime>), then the URL's section.
 """
 from __future__ import annotations
 
@@ -33,7 +33,6 @@ _KIND_WORDS = (
     ("普法", "普法"), ("法治", "普法"), ("问答", "普法"),
 )
 _DATE_KEYS = ("发布日期", "发布时间", "成文日期", "公布日期", "施行日期", "更新日期")
-_REPEALED = {"废止": "已废止", "已废止": "已废止", "失效": "已失效", "已失效": "已失效"}
 
 
 @dataclass
@@ -42,6 +41,7 @@ class PageFacts:
     date: str = ""
     status: str = ""
     exclude: bool = False  # meta {"search": {"exclude": true}}: not in the search (e.g. a supervisors' page)
+    keys: str = ""  # the page's 索引号 and 发文字号, which people paste into a search box
 
 
 def group_of(kind: str, url: str) -> str:
@@ -63,43 +63,36 @@ def _date_text(value) -> str:
     return text[:10] if len(text) >= 10 and text[4] == "-" else ""
 
 
-def _status_text(value: str) -> str:
-    return _REPEALED.get((value or "").strip(), "")
-
-
 def collect(site, generated_pages) -> dict[str, PageFacts]:
     """Facts by page URL (site-relative directory URL) from everything the engine knows."""
+    from ..document import all_documents
+
     facts: dict[str, PageFacts] = {}
 
-    def merge(url: str, kind: str = "", date: str = "", status: str = "", exclude: bool = False) -> None:
+    def merge(url: str, kind: str = "", date: str = "", status: str = "", exclude: bool = False,
+              keys: str = "") -> None:
         entry = facts.setdefault(url, PageFacts())
         entry.exclude = entry.exclude or exclude
         entry.kind = entry.kind or kind
         entry.date = entry.date or date
         entry.status = entry.status or status
+        entry.keys = entry.keys or keys
 
     for page in sorted(generated_pages, key=lambda p: p.src_uri):
         given = page.meta.get("search") if isinstance(page.meta, dict) else None
         if isinstance(given, dict):
             merge(page_url(page.src_uri), str(given.get("kind") or ""), _date_text(given.get("date")),
                   str(given.get("status") or ""), bool(given.get("exclude")))
-    for content_type in site.types:
-        try:
-            items = sorted(content_type.catalogue(site), key=lambda i: (i.url, i.id))
-        except Exception:  # a half-built type must not take search down with it
-            items = []
-        for item in items:
-            merge(item.url.split("#")[0], item.kind, _date_text(item.date), _status_text(item.validity))
-    for content_type in site.types:
-        try:
-            updates = sorted(content_type.updates(site), key=lambda u: (u.url, u.date, u.title))
-        except Exception:
-            updates = []
-        for update in updates:
-            merge(update.url.split("#")[0], update.kind, _date_text(update.date))
-    for src_uri, doc in sorted(site.documents.items()):
-        date = next((_date_text(doc.meta[k]) for k in _DATE_KEYS if k in doc.meta), "")
-        kind = str(doc.meta.get("类别") or "")
-        owner = next((t for t in site.types if t.name == doc.kind), None)
+    # A page holding several documents (a Q&A page, a law and its repeal) takes the first of each fact.
+    for doc in sorted(all_documents(site), key=lambda d: (d.page, "#" in d.url, d.id)):
+        if "#" in doc.url:
+            continue  # a part of a page (one answer of the Q&A page): not the page's own facts
+        numbers = " ".join(dict.fromkeys(n for n in (doc.doc_number, doc.index_no) if n))
+        merge(doc.page, doc.kind, doc.published.day.isoformat(), doc.status.mark if doc.status else "",
+              keys=numbers)
+    for src_uri, page in sorted(site.editor_pages.items()):
+        date = next((_date_text(page.meta[k]) for k in _DATE_KEYS if k in page.meta), "")
+        kind = str(page.meta.get("类别") or "")
+        owner = next((t for t in site.types if t.name == page.kind), None)
         merge(page_url(src_uri), kind or (owner.label if owner else ""), date)
     return facts

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...build import load_yaml_checked
-from ...model import CatalogueItem, ContentType, Site, Update
+from ...document import Body, Document, When
+from ...model import ContentType, Site
 from ...yamlfile import Located
-from ..policies.text import markdown_html
 
 SCHEMA = Path(__file__).with_name("annual-report.schema.json")
 URL = "xxgk/ndbg/"
@@ -94,7 +94,7 @@ class AnnualReport:
     meta: dict
     title: str
     published: dt.date
-    html: dict[str, str] = field(default_factory=dict)  # text sections as HTML
+    sections: dict[str, Body] = field(default_factory=dict)  # text sections (Markdown)
 
     @property
     def url(self) -> str:
@@ -225,7 +225,8 @@ class AnnualReports(ContentType):
                 continue
             model.checked["算术校验"] = model.checked.get("算术校验", 0) + check_arithmetic(report, site.problems)
             for key in ("总体情况", "存在的主要问题及改进情况", "其他需要报告的事项"):
-                report.html[key] = markdown_html(meta[key])[0]
+                report.sections[key] = Body(markdown=meta[key], base=report.url, file=located.file,
+                                            line=located.text_line_of((key,)))
             by_year[year] = report
         model.reports = [by_year[y] for y in sorted(by_year, reverse=True)]
         model.checked["年度报告"] = len(model.reports)
@@ -300,21 +301,22 @@ class AnnualReports(ContentType):
                                      (2, "s3", "三、收到和处理政府信息公开申请情况"),
                                      (2, "s4", "四、政府信息公开行政复议、行政诉讼情况"),
                                      (2, "s5", "五、存在的主要问题及改进情况"), (2, "s6", "六、其他需要报告的事项")],
-                                report=report, section2=SECTION2, section2_headers=SECTION2_HEADERS,
+                                report=report, sections={k: renderer.body_html(b, report.url) for k, b in report.sections.items()},
+                                section2=SECTION2, section2_headers=SECTION2_HEADERS,
                                 section3_rows=SECTION3_ROWS, group_labels=GROUP_LABELS, applicants=APPLICANTS,
                                 review_groups=REVIEW_GROUPS, review_columns=REVIEW_COLUMNS, fmt=_fmt)
 
-    def catalogue(self, site: Site):
+    def documents(self, site: Site):
+        """Each report as a document (catalogue 工作报告, the site-wide feed, search, the home page)."""
         for report in site.models[self.name].reports:
-            yield CatalogueItem(id=f"annual-reports/{report.year}", index_no=report.meta.get("索引号", ""),
-                                title=report.title, summary=f"本局{report.year}年政府信息公开工作情况、收到和处理政府信息公开申请情况、"
-                                "行政复议和行政诉讼情况及存在的问题和改进措施。",
-                                date=report.published, category="工作报告", validity="", url=report.url,
-                                kind="年度报告", file=report.file, line=report.line("索引号"))
-
-    def updates(self, site: Site):
-        for report in site.models[self.name].reports:
-            yield Update(date=report.published, title=report.title, url=report.url, kind="年度报告")
+            yield Document(
+                id=f"annual-reports/{report.year}", kind="年度报告", title=report.title, url=report.url,
+                published=When(report.published), index_no=report.meta.get("索引号", ""),
+                publisher=site.settings.get("机构名称", ""), topic="政务公开",
+                summary=f"本局{report.year}年政府信息公开工作情况、收到和处理政府信息公开申请情况、"
+                        "行政复议和行政诉讼情况及存在的问题和改进措施。",
+                sample=bool(report.meta.get("示例")), catalogue="工作报告", file=report.file,
+                line=report.line("索引号"))
 
 
 CHART_SERIES = (

@@ -1,4 +1,4 @@
-"""政府信息公开目录 (条例第十二条): every type's CatalogueItem on one page, filterable, plus api/catalogue.json.
+"""政府信息公开目录 (条例第十二条): every document with a 类别 on one page, filterable, plus api/catalogue.json.
 
 This type also owns the 索引号 rules: the pattern from data/site.yml (索引号格式), one number per item
 site-wide, numbers of withdrawn items reserved in data/xxgk/index-numbers.yml, and a proposal of the next
@@ -9,13 +9,15 @@ A list longer than PAGE_SIZE is cut into pages (…/page/2/): a city's catalogue
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...build import load_yaml_checked
-from ...model import CatalogueItem, ContentType, GeneratedFile, Site, list_pages
+from ...document import Document, all_documents, facts
+from ...model import ContentType, GeneratedFile, Site, list_pages
 from .categories import BY_NAME, CATEGORIES
 from .indexno import DEFAULT_PATTERN, IndexPattern, PatternError, compile_pattern, next_free
 
@@ -32,10 +34,38 @@ API_VERSION = 1
 PAGE_SIZE = 100  # catalogue rows per page
 
 
+@dataclass(frozen=True)
+class CatalogueRow:
+    """One entry of the 政府信息公开目录 (条例第十二条: 索引号, 名称, 内容概述, 生成日期), made from its Document."""
+
+    id: str
+    index_no: str
+    title: str
+    summary: str
+    date: dt.date  # 生成日期
+    category: str  # 类别 (the 条例第二十条 item that applies)
+    validity: str  # 有效性: 有效 / 失效 / 废止 (or "" when not applicable)
+    url: str
+    kind: str
+    doc_number: str  # 发文字号
+    topic: str  # 主题分类
+    file: str
+    line: int
+    doc: Document
+
+    @classmethod
+    def of(cls, doc: Document) -> CatalogueRow:
+        """The one place a Document becomes a catalogue row."""
+        validity = doc.status.value if doc.status and doc.status.value in VALIDITY_SLUGS else ""
+        return cls(id=doc.id, index_no=doc.index_no, title=doc.title, summary=doc.summary, date=doc.published.day,
+                   category=doc.catalogue, validity=validity, url=doc.url, kind=doc.kind, doc_number=doc.doc_number,
+                   topic=doc.topic, file=doc.file, line=doc.line, doc=doc)
+
+
 @dataclass
 class CatalogueModel:
     pattern: IndexPattern | None = None
-    items: list[CatalogueItem] = field(default_factory=list)  # newest first
+    items: list[CatalogueRow] = field(default_factory=list)  # newest first
     reserved: dict[str, dict] = field(default_factory=dict)  # 索引号 -> entry of index-numbers.yml
     checked: dict[str, int] = field(default_factory=dict)
 
@@ -103,15 +133,13 @@ class Catalogue(ContentType):
 
     def check(self, site: Site) -> None:
         model: CatalogueModel = site.models[self.name]
-        items: list[CatalogueItem] = []
-        for content_type in site.types:
-            items.extend(content_type.catalogue(site))
+        items = [CatalogueRow.of(doc) for doc in all_documents(site) if doc.catalogue]
         pattern = model.pattern
         used: set[tuple[int, int]] = {parsed for n in model.reserved if pattern and (parsed := pattern.parse(n))}
-        owners: dict[str, CatalogueItem] = {}
-        ids: dict[str, CatalogueItem] = {}
-        missing: list[CatalogueItem] = []
-        good: list[CatalogueItem] = []
+        owners: dict[str, CatalogueRow] = {}
+        ids: dict[str, CatalogueRow] = {}
+        missing: list[CatalogueRow] = []
+        good: list[CatalogueRow] = []
         # Date order: when two items share a number, the later one is the one that must change.
         for item in sorted(items, key=lambda i: (i.date, i.file, i.id)):
             ok = True
@@ -222,7 +250,7 @@ class Catalogue(ContentType):
         yield GeneratedFile(API_SCHEMA_FILE, API_SCHEMA.read_bytes())
 
 
-def catalogue_json(site: Site, items: list[CatalogueItem]) -> str:
+def catalogue_json(site: Site, items: list[CatalogueRow]) -> str:
     """The catalogue as open data. Field meanings are documented on the catalogue page and in docs/architecture.md."""
     data = {
         "version": API_VERSION,
@@ -245,9 +273,33 @@ def catalogue_json(site: Site, items: list[CatalogueItem]) -> str:
             "validity": i.validity or None,
             "kind": i.kind,
             "url": site.absolute_url(i.url),
+            **_document_fields(site, i.doc),
         } for i in items],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _document_fields(site: Site, doc: Document) -> dict:
+    """What the catalogue JSON adds from the document core: its typed fields, and every metadata row the page
+    shows (`metadata`), so that a field an editor adds to a type reaches the open data as well."""
+    status = doc.status
+    return {
+        "doc_number": doc.doc_number or None,
+        "publisher": doc.publisher or None,
+        "topic": doc.topic or None,
+        "doc_type": doc.doc_type or None,
+        "formed": doc.formed.isoformat() if doc.formed else None,
+        "published": doc.published.iso(),
+        "effective": doc.effective.isoformat() if doc.effective else None,
+        "updated": doc.updated.iso() if doc.updated else None,
+        "validity_since": status.since.isoformat() if status and status.since else None,
+        "validity_reason": status.reason if status and status.reason else None,
+        "audiences": list(doc.audiences),
+        "sample": doc.sample,
+        "attachments": [{"name": a.name, "url": site.absolute_url(a.url), "size": a.size, "type": a.media_type}
+                        for a in doc.attachments],
+        "metadata": [{"label": f.label, "value": f.value} for f in facts(doc)],
+    }
 
 
 CONTENT_TYPE = Catalogue()

@@ -1,6 +1,6 @@
 """类别 of the 政府信息公开目录: the items of 条例第二十条 (and 第二十一条) that apply to this bureau.
 
-Every CatalogueItem names one of these by `name`; an unknown name is an error that lists them.
+Every document in the catalogue names one of these (Document.catalogue); an unknown name is an error that lists them.
 They are legal structure, not editorial data, so they live in code; the guide page shows them.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Category:
-    name: str  # what CatalogueItem.category holds
+    name: str  # what Document.catalogue holds
     slug: str  # ASCII, for filtered page URLs
     basis: str  # the article item it rests on
     description: str

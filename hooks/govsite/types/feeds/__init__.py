@@ -1,9 +1,9 @@
-"""订阅: RSS 2.0 and Atom 1.0 feeds of every content type's FeedItems, and the 订阅 page that lists them.
+"""订阅: RSS 2.0 and Atom 1.0 feeds of every document, and the 订阅 page that lists them.
 
-Each FeedItem names the feeds it belongs to (FeedItem.feeds); every name becomes feeds/<name>.xml (RSS)
-and feeds/<name>.atom (Atom). Titles come from the types' feed_channels(); a name nobody declares still
-gets a feed. Builds stay byte-identical: entries are sorted, and the feed's lastBuildDate / updated is
-the newest item's date, never the clock.
+Every Document becomes one FeedItem (items.py) in the site-wide feed and in the feeds it names
+(Document.feeds); every name becomes feeds/<name>.xml (RSS) and feeds/<name>.atom (Atom). Titles come from
+the types' feed_channels(); a name nobody declares still gets a feed. Builds stay byte-identical: entries
+are sorted, and the feed's lastBuildDate / updated is the newest item's date, never the clock.
 """
 from __future__ import annotations
 
@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from ...dates import TZ
+from ...document import all_documents
 from ...model import ContentType, FeedChannel, FeedItem, GeneratedFile, Site
+from ...render import Renderer
 from ...sanitize import clean_html
-from .html import absolute_links
+from .items import feed_item
 
 ALL_FEED = "all"
 LANGUAGE = "zh-CN"
@@ -65,15 +68,26 @@ def _normalise(item: FeedItem) -> FeedItem:
     published, updated = _aware(item.published), _aware(item.updated)
     return FeedItem(id=item.id, title=item.title, url=item.url, published=published, updated=max(updated, published),
                     feeds=tuple(item.feeds), categories=tuple(item.categories), summary=item.summary,
-                    content_html=item.content_html, audiences=tuple(item.audiences))
+                    content_html=item.content_html, audiences=tuple(item.audiences), author=item.author,
+                    enclosures=tuple(item.enclosures))
+
+
+def document_items(site: Site, documents) -> list[FeedItem]:
+    """Every document as a feed item; under make serve an item is made again only when its document (or a law
+    text it cites, or a template) changed."""
+    renderer = Renderer(site)
+    library = site.markdown.library_state()
+    return [site.reuse("feeds: item", (doc, library), lambda doc=doc: feed_item(site, renderer, doc))
+            for doc in documents]
 
 
 def newest_first(items: list[FeedItem]) -> list[FeedItem]:
     return sorted(items, key=lambda i: (-i.published.timestamp(), -i.updated.timestamp(), i.id))
 
 
-def collect(site: Site, types) -> FeedsModel:
-    """Every type's feed items grouped into feeds; problems for ids used by two different items."""
+def collect(site: Site, types, documents=None) -> FeedsModel:
+    """Every document's feed item grouped into feeds; problems for ids used by two different items.
+    `documents` defaults to every document of the site."""
     site_name = site.settings.get("网站名称", "")
     channels: dict[str, FeedChannel] = {
         ALL_FEED: FeedChannel(name=ALL_FEED, title=f"{site_name} · 全站更新",
@@ -87,13 +101,15 @@ def collect(site: Site, types) -> FeedsModel:
                                                f"（{channels[channel.name].title} 和 {channel.title}）；请给其中一个换一个标识")
                 continue
             channels[channel.name] = channel
-        for item in content_type.feed_items(site):
-            item = _normalise(item)
-            if item.id in items:
-                site.problems.error("", 0, "", f"订阅条目编号 {item.id} 被两项内容同时使用（{items[item.id].url} 和 "
-                                               f"{item.url}）；编号必须唯一（这是程序问题，请联系网站维护人员）")
-                continue
-            items[item.id] = item
+    if documents is None:
+        documents = all_documents(site)
+    for item in document_items(site, documents):
+        item = _normalise(item)
+        if item.id in items:
+            site.problems.error("", 0, "", f"订阅条目编号 {item.id} 被两项内容同时使用（{items[item.id].url} 和 "
+                                           f"{item.url}）；编号必须唯一（这是程序问题，请联系网站维护人员）")
+            continue
+        items[item.id] = item
     by_feed: dict[str, list[FeedItem]] = {ALL_FEED: list(items.values())}
     for item in items.values():
         for name in item.feeds:
@@ -141,6 +157,7 @@ def render_feed(site: Site, feed: Feed, kind: str, fallback_date: dt.datetime) -
     channel = feed.channel
     self_url = feed_url(site, channel.name, kind)
     fg = FeedGenerator()
+    fg.load_extension("dc")  # RSS names an item's author by e-mail only; dc:creator carries the organisation
     fg.id(self_url)
     fg.title(plain(channel.title))
     fg.subtitle(plain(channel.description))  # also RSS <description>
@@ -159,16 +176,44 @@ def render_feed(site: Site, feed: Feed, kind: str, fallback_date: dt.datetime) -
         entry.link(href=link, rel="alternate", type="text/html")
         entry.published(item.published)
         entry.updated(item.updated)
+        if item.author:
+            if kind == "xml":
+                entry.dc.dc_creator(plain(item.author))
+            else:
+                entry.author({"name": plain(item.author)})
         for category in item.categories:
             entry.category(term=plain(category))
         if item.summary:
             entry.summary(plain(item.summary))
         if item.content_html:
             # Cleaned here too: feed readers render it, and an editor's raw HTML must not bring scripts along.
-            entry.content(absolute_links(clean_html(item.content_html), site.site_url or "/", item.url), type="html")
+            entry.content(site.markdown.for_feed(clean_html(item.content_html), item.url), type="html")
+        # RSS allows one enclosure (the first attachment); Atom lists every one. The content links them all.
+        for enclosure in item.enclosures[:1] if kind == "xml" else item.enclosures:
+            entry.enclosure(site.absolute_url(enclosure.url), enclosure.length, enclosure.type)
     if kind == "xml":
         return fg.rss_str(pretty=True)
-    return fg.atom_str(pretty=True)
+    return _atom_entry_links(fg.atom_str(pretty=True), feed.entries)
+
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _atom_entry_links(data: bytes, items: list[FeedItem]) -> bytes:
+    """feedgen 1.0.0 writes an Atom entry's links with their href only (its atom_entry() reads rel, type and
+    length from the element it has just created instead of from the link given), so every enclosure would read
+    as one more alternate link. The entry's links are written in the order given: the page, then the
+    attachments; their attributes are set here."""
+    root = etree.fromstring(data)
+    for entry, item in zip(root.findall(f"{_ATOM}entry"), items):
+        links = entry.findall(f"{_ATOM}link")
+        links[0].set("rel", "alternate")
+        links[0].set("type", "text/html")
+        for link, enclosure in zip(links[1:], item.enclosures):
+            link.set("rel", "enclosure")
+            link.set("type", enclosure.type)
+            link.set("length", str(enclosure.length))
+    return etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
 
 
 class Feeds(ContentType):

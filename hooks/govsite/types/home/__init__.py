@@ -1,7 +1,7 @@
 """首页: the home page, with the latest updates across every content type."""
 from __future__ import annotations
 
-from ...build import all_updates
+from ...document import all_documents
 from ...model import ContentType, Site
 
 LATEST = 8
@@ -12,7 +12,7 @@ COLUMNS = (
     ("公示公告", ("公示公告",), "notices/"),
     ("政策文件与解读", ("政策文件", "政策解读"), "xxgk/zcwj/"),
     ("普法宣传", ("普法活动", "政策问答", "法律法规"), "pufa/"),
-    ("工作报告", ("法治政府建设", "年度报告"), "xxgk/ndbg/"),
+    ("工作报告", ("法治政府建设年度报告", "年度报告"), "xxgk/ndbg/"),
 )
 # Entrances on the home page: (label, site-relative URL, one-line description)
 ENTRANCES = (
@@ -32,13 +32,18 @@ class Home(ContentType):
     order = 1000  # reads every other type's updates
 
     def pages(self, site: Site, renderer):
-        updates = all_updates(site)
+        updates = home_updates(site)
         columns = [(heading, [u for u in updates if u.kind in kinds][:PER_COLUMN], more)
                    for heading, kinds, more in COLUMNS]
         yield renderer.page("index.md", site.settings.get("网站名称", "首页"), "home/index.html",
                             meta={"hide": ["navigation", "toc"]},
                             updates=updates[:LATEST], entrances=ENTRANCES,
                             columns=[c for c in columns if c[1]])
+
+
+def home_updates(site: Site) -> list:
+    """The documents the home page lists as updates, newest first: the one place that chooses them."""
+    return [doc for doc in all_documents(site) if doc.on_home]
 
 
 CONTENT_TYPE = Home()

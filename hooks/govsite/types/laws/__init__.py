@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ... import crossref
 from ...build import load_yaml_checked
-from ...dates import TZ
-from ...model import ContentType, FeedChannel, FeedItem, Site, Update
+from ...document import Body, Document, Related, Status, When, zh_day
+from ...model import ContentType, FeedChannel, Site
 from ...problems import InputError
 from ...source import read_text
 from ...yamlfile import load_yaml
@@ -230,48 +230,78 @@ class Laws(ContentType):
                              meta={"description": f"{law.title}全文（{version.label}），时效性：{version.status(site.today)}"},
                              law=law, version=version, status=version.status(site.today),
                              status_class=STATUS_CLASS, today=site.today,
-                             repeal_basis=crossref.render_text(site, law.repeal_basis, version.url)
-                             if law.repeal_basis else "")
+                             repeal_basis=law.repeal_basis)
 
-    # ---- updates and feeds --------------------------------------------------------------------------
-    def _events(self, site: Site):
-        """(date, id, title, url, summary, kind) of everything that happened to the laws, up to today."""
-        library: LawLibrary = site.models[self.name]
-        for law in library.sorted_laws():
-            for version in law.all_versions:
-                kind = "new" if version is law.all_versions[0] else "changed"
-                yield (version.promulgated, f"laws/{law.slug}/{version.promulgated.isoformat()}",
-                       f"《{law.title}》{version.label}", version.url,
-                       f"{version.label}，{version.effective.year}年{version.effective.month}月{version.effective.day}日起施行",
-                       kind, law)
-            if law.repealed:
-                successor = f"，由《{law.successor.title}》取代" if law.successor else ""
-                yield (law.repealed, f"laws/{law.slug}/repealed", f"《{law.title}》已废止", law.url,
-                       f"自{law.repealed.year}年{law.repealed.month}月{law.repealed.day}日起废止{successor}",
-                       "repealed", law)
-
-    def updates(self, site: Site):
-        """Only what changed in the last year: a revision from 2011 is no news on the home page (the feed has all)."""
+    # ---- documents: what happened to the laws, up to today ------------------------------------------------
+    def documents(self, site: Site):
+        """A document for each version's promulgation and each repeal (feeds, search facts of the law pages,
+        the home page for the last RECENT_DAYS): the one mapping of the law library into the document core."""
         if self.name not in site.models:
             return
-        for date, _id, title, url, summary, _kind, _law in self._events(site):
-            if site.today - dt.timedelta(days=RECENT_DAYS) < date <= site.today:
-                yield Update(date=date, title=title, url=url, kind=self.label, summary=summary)
+        library: LawLibrary = site.models[self.name]
+        today = site.today
+        for law in library.sorted_laws():
+            for version in law.all_versions:
+                if version.promulgated <= today:
+                    yield version_document(law, version, today)
+            if law.repealed and law.repealed <= today:
+                yield repeal_document(law, today)
 
     def feed_channels(self, site: Site):
         yield FeedChannel(name="laws", title=f"{site.settings.get('网站名称', '')} · 法律法规",
                           description="法律法规库的更新：新收录、修订和废止的法律法规。", url="laws/",
                           group="法律法规", order=30)
 
-    def feed_items(self, site: Site):
-        if self.name not in site.models:
-            return
-        for date, item_id, title, url, summary, _kind, law in self._events(site):
-            if date > site.today:
-                continue
-            moment = dt.datetime(date.year, date.month, date.day, tzinfo=TZ)
-            yield FeedItem(id=item_id, title=title, url=url, published=moment, updated=moment,
-                           feeds=("laws",), categories=(law.rank, *law.topics), summary=summary)
+
+def _version_status(law: Law, version: LawVersion, today: dt.date) -> Status:
+    value = version.status(today)
+    if value == "已废止":
+        successor = f"由《{law.successor.title}》取代" if law.successor else ""
+        return Status(value, since=law.repealed, reason=successor)
+    if value == "已修改":
+        newer = min((v for v in law.all_versions if version.effective < v.effective <= today), key=lambda v: v.effective)
+        return Status(value, since=newer.effective, reason=f"由{newer.label}文本取代")
+    return Status(value)
+
+
+def _law_document(law: Law, version: LawVersion, today: dt.date, **fields) -> Document:
+    """What every document about a law shares; `fields` adds the event's own."""
+    comparisons = tuple((f"与{v.label}文本对照", v.compare_url) for v in law.history)
+    related = [Related("版本对照", f"《{law.short}》{label}", url) for label, url in comparisons]
+    if not version.is_current:
+        related.insert(0, Related("现行文本", f"《{law.title}》（{law.current.label}）", law.url))
+    if law.successor is not None:
+        related.insert(0, Related("替代的法律法规", law.successor.title, law.successor.url))
+    return Document(
+        kind="法律法规", publisher=law.issuer, doc_number=version.doc_no, topic="、".join(law.topics),
+        related=tuple(related), feeds=("laws",), categories=(law.rank,),
+        on_home=today - dt.timedelta(days=RECENT_DAYS) < fields["published"].day <= today, file=law.file, **fields)
+
+
+def version_document(law: Law, version: LawVersion, today: dt.date) -> Document:
+    new = version is law.all_versions[0]
+    summary = f"{version.label}，{zh_day(version.effective)}起施行"
+    return _law_document(
+        law, version, today, id=f"laws/{law.slug}/{version.promulgated.isoformat()}",
+        title=f"《{law.title}》{version.label}", url=version.url, published=When(version.promulgated),
+        effective=version.effective, status=_version_status(law, version, today), summary=summary,
+        body=Body(template="laws/event.html", context=(
+            ("summary", f"{'新收录' if new else '修订'}：《{law.title}》{summary}。"),
+            ("text_url", version.url), ("text_label", f"阅读{version.label}全文"),
+            ("source", law.source), ("source_url", law.source_url))))
+
+
+def repeal_document(law: Law, today: dt.date) -> Document:
+    successor = f"，由《{law.successor.title}》取代" if law.successor else ""
+    summary = f"自{zh_day(law.repealed)}起废止{successor}"
+    return _law_document(
+        law, law.current, today, id=f"laws/{law.slug}/repealed", title=f"《{law.title}》已废止", url=law.url,
+        published=When(law.repealed), effective=law.current.effective,
+        status=Status("已废止", since=law.repealed, reason=f"由《{law.successor.title}》取代" if law.successor else ""),
+        summary=summary,
+        body=Body(template="laws/event.html", context=(
+            ("summary", f"《{law.title}》{summary}。"), ("text_url", law.url), ("text_label", "查看原文（仅供查阅）"),
+            ("source", law.source), ("source_url", law.source_url))))
 
 
 CONTENT_TYPE = Laws()

@@ -14,10 +14,9 @@ from pathlib import Path
 
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
-from ...model import CatalogueItem, ContentType, FeedChannel, FeedItem, Site, Update, list_pages, page_url
-from ...render import Renderer
+from ...document import Body, Document, Fact, Related, When, attachment
+from ...model import ContentType, FeedChannel, Site, list_pages, page_url
 from ...schema import parse_datetime
-from ..feeds.html import markdown_html, site_relative_links
 from .notice import STATUS_BEFORE, STATUS_CLOSED, STATUS_OPEN, Category, Notice, Period
 
 HERE = Path(__file__).parent
@@ -25,8 +24,6 @@ PREFIX = "notices/"
 CATEGORIES_FILE = "notices/categories.yml"
 KIND = "公示公告"
 _NOTICE_URI = re.compile(r"^notices/(\d{4})/([a-z0-9][a-z0-9-]*)\.md$")
-_TAGS = re.compile(r"<[^>]+>")
-SUMMARY_CHARS = 120
 PAGE_SIZE = 30  # notices per list page
 DEFAULT_WORKDAYS = 5  # 公示期 when data/site.yml gives none (no national rule fixes it; 5 is common practice)
 MAIN_FEED = "notices"
@@ -154,12 +151,13 @@ def _notice_from_document(site: Site, doc, categories: NoticesModel) -> Notice |
             inside = target.relative_to(site.content_dir.resolve()).as_posix()
         except ValueError:
             inside = None
-        if inside is None or not target.is_file():
+        found = attachment(site, inside, item["名称"], doc.file) if inside is not None else None
+        if found is None:
             site.problems.error(doc.file, loc.line_of(("附件", i, "文件")), f"附件[{i + 1}].文件",
                                 f"找不到附件文件 content/notices/{year}/{item['文件']}；请把文件放到该位置，或改正路径")
             ok = False
             continue
-        attachments.append({"名称": item["名称"], "url": inside, "类型": target.suffix.lstrip(".").upper()})
+        attachments.append(found)
     in_fence = False
     for offset, line in enumerate(doc.body.split("\n")):
         if line.lstrip().startswith(("```", "~~~")):
@@ -175,15 +173,11 @@ def _notice_from_document(site: Site, doc, categories: NoticesModel) -> Notice |
         published=published, publisher=meta.get("发布机构") or site.settings.get("机构名称", ""),
         summary=meta.get("描述", ""), index_no=meta.get("索引号", ""), changed=changed,
         change_note=meta.get("更新说明", ""), period=period, phones=list(meta.get("监督电话", [])),
-        contact=meta.get("联系方式", ""), attachments=attachments,
+        contact=meta.get("联系方式", ""), attachments=tuple(attachments), sample=bool(meta.get("示例")),
+        body=Body(markdown=doc.body, base=doc.src_uri, file=doc.file, line=doc.body_line),
         corrects=f"notices/{meta['更正']}" if "更正" in meta else "",
         audiences=tuple(meta.get("适用对象", [])), file=doc.file, line=1, doc=doc,
         index_line=loc.key_line_of(("索引号",)) if "索引号" in meta else loc.key_line_of(("标题",)))
-
-
-def _plain_summary(html: str) -> str:
-    text = re.sub(r"\s+", " ", _TAGS.sub(" ", html)).strip()
-    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "…"
 
 
 class Notices(ContentType):
@@ -196,7 +190,7 @@ class Notices(ContentType):
     def load(self, site: Site) -> None:
         notices = model(site)
         notices.categories = _load_categories(site)
-        for doc in site.documents_under(PREFIX):
+        for doc in site.editor_pages_under(PREFIX):
             notice = _notice_from_document(site, doc, notices)
             if notice is not None:
                 register_notice(site, notice)
@@ -248,28 +242,30 @@ class Notices(ContentType):
         for category in notices.categories:
             yield from self._list_pages(site, renderer, category)
         for notice in notices.newest_first():
-            if notice.body is None:
+            if notice.doc is not None:
                 continue  # Markdown notices are pages of their own; document_html() frames them
-            from_url = notice.url
+            doc = notice_document(site, notice)
             yield renderer.page(notice.src_uri, notice.title, "notices/generated.html",
                                 meta={"description": notice.summary} if notice.summary else {},
-                                notice=notice, status=notice.status(site.today),
-                                body_html=notice.body(renderer, from_url))
+                                doc=doc, notice=notice, status=notice.status(site.today),
+                                body_html=renderer.body_html(doc.body, notice.url),
+                                appendix_html=renderer.body_html(doc.appendix, notice.url))
 
-    def document_html(self, site: Site, doc, renderer):
-        notice = model(site).notices.get(doc.src_uri[: -len(".md")])
+    def document_html(self, site: Site, page, renderer):
+        notice = model(site).notices.get(page.src_uri[: -len(".md")])
         if notice is None:
             return "", ""
-        from_url = page_url(doc.src_uri)
+        from_url = page_url(page.src_uri)
         status = notice.status(site.today)
+        doc = notice_document(site, notice)
 
         def frame():
-            return (renderer.render("notices/header.html", from_url, notice=notice, status=status),
-                    renderer.render("notices/footer.html", from_url, notice=notice))
+            return (renderer.render("notices/header.html", from_url, doc=doc, notice=notice, status=status),
+                    renderer.render("notices/footer.html", from_url, doc=doc, notice=notice,
+                                    appendix_html=renderer.body_html(doc.appendix, from_url)))
 
-        # make serve: rendered again only when the notice (its file's text, by digest: Document.SOURCE_FIELDS),
-        # a notice it corrects or that corrects it, its category or its status changed
-        return site.reuse("notices: frame", (from_url, notice, status), frame)
+        # make serve: rendered again only when the notice's document or status changed
+        return site.reuse("notices: frame", (from_url, doc, status), frame)
 
     # -- what other parts of the site read ------------------------------------------------------------
 
@@ -281,36 +277,41 @@ class Notices(ContentType):
             yield FeedChannel(name=category.slug, title=f"{site.settings.get('网站名称', '')} · {category.name}",
                               description=category.description, url=category.url, group=KIND, order=11 + i)
 
-    def content_html(self, site: Site, renderer: Renderer, notice: Notice) -> str:
-        """Full HTML of a notice for feed readers, links site-relative (the feed writer makes them absolute)."""
-        if notice.body is not None:
-            return renderer.render("notices/feed.html", "", notice=notice, body_html=notice.body(renderer, ""))
-
-        def compute():
-            body = site_relative_links(markdown_html(notice.doc.body), notice.doc.src_uri)
-            return renderer.render("notices/feed.html", "", notice=notice, body_html=body)
-
-        return site.reuse("notices: feed entry", notice, compute)  # as the frame above
-
-    def feed_items(self, site: Site):
-        renderer = Renderer(site)
+    def documents(self, site: Site):
         for notice in model(site).newest_first():
-            html = self.content_html(site, renderer, notice)
-            yield FeedItem(id=notice.id, title=notice.title, url=notice.url, published=notice.published,
-                           updated=notice.updated, feeds=(MAIN_FEED, notice.category.slug),
-                           categories=(notice.category.name,), summary=notice.summary or _plain_summary(html),
-                           content_html=html, audiences=notice.audiences)
+            yield notice_document(site, notice)
 
-    def updates(self, site: Site):
-        for notice in model(site).newest_first():
-            yield Update(date=notice.published.date(), title=notice.title, url=notice.url, kind=KIND,
-                         summary=notice.summary)
 
-    def catalogue(self, site: Site):
-        for notice in model(site).newest_first():
-            yield CatalogueItem(id=notice.id, index_no=notice.index_no, title=notice.title, summary=notice.summary,
-                                date=notice.published.date(), category=notice.category.catalogue_category,
-                                validity="", url=notice.url, kind=KIND, file=notice.file, line=notice.index_line)
+def notice_document(site: Site, notice: Notice) -> Document:
+    """A notice as a Document: the one mapping every output of a notice (page header, catalogue row, feed item,
+    search facts, home update) is made from."""
+    updates = []
+    if notice.changed:
+        updates.append((notice.changed, notice.change_note))
+    updates.extend((c.published, f"已由《{c.title}》更正") for c in notice.corrected_by)
+    updated, note = max(updates, key=lambda u: u[0]) if updates else (None, "")
+    extra = [Fact("类别", notice.category.name, url=notice.category.url)]
+    if notice.period is not None:
+        period = notice.period
+        days = f"（{period.workdays}个工作日）" if period.workdays else ""
+        extra.append(Fact("公示期", f"{period.start.year}年{period.start.month}月{period.start.day}日至"
+                                    f"{period.end.year}年{period.end.month}月{period.end.day}日{days}"))
+    related = [Related("更正公告", c.title, c.url) for c in notice.corrected_by]
+    if notice.corrected is not None:
+        related.append(Related("被更正的公告", notice.corrected.title, notice.corrected.url))
+    appendix = None
+    if notice.phones or notice.contact:
+        appendix = Body(template="notices/_contacts.html",
+                        context=(("phones", tuple((p["单位"], p["电话"]) for p in notice.phones)),
+                                 ("contact", notice.contact)))
+    return Document(
+        id=notice.id, kind=KIND, title=notice.title, url=notice.url, published=When.of(notice.published),
+        index_no=notice.index_no, publisher=notice.publisher, audiences=notice.audiences,
+        updated=When.of(updated) if updated else None, update_note=note, attachments=notice.attachments,
+        sample=notice.sample, summary=notice.summary, body=notice.body, appendix=appendix,
+        related=tuple(related), extra=tuple(extra), catalogue=notice.category.catalogue_category,
+        feeds=(MAIN_FEED, notice.category.slug), categories=(notice.category.name,),
+        file=notice.file, line=notice.index_line)
 
 
 CONTENT_TYPE = Notices()

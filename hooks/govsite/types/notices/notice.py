@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from ...document import Attachment, Body
 
 STATUS_BEFORE = "公示未开始"
 STATUS_OPEN = "公示中"
@@ -52,15 +53,15 @@ class Notice:
     period: Period | None = None
     phones: list[dict] = field(default_factory=list)  # [{"单位": …, "电话": …}]
     contact: str = ""
-    attachments: list[dict] = field(default_factory=list)  # [{"名称": …, "url": site-relative file URL}]
+    attachments: tuple[Attachment, ...] = ()
     corrects: str = ""  # id of the notice this one corrects
     audiences: tuple[str, ...] = ()
     file: str = ""  # source for messages
     line: int = 0
     index_line: int = 0  # where its 索引号 is (or should be written), for the catalogue's messages
-    doc: object = None  # the editor's Document, for Markdown notices
-    # Generated notices: render(renderer, from_url) -> body HTML with links relative to from_url.
-    body: Callable | None = None
+    doc: object = None  # the editor's page (model.EditorPage), for Markdown notices
+    body: Body | None = None  # what it says: the editor's Markdown, or a template of another type's data
+    sample: bool = False  # a demo notice (示例)
     corrected_by: list[Notice] = field(default_factory=list)  # filled in check()
     corrected: Notice | None = None
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...build import load_yaml_checked
+from ...document import Body
 from ...model import ContentType, Site
 from ...schema import parse_datetime
 from ...yamlfile import Located
@@ -219,15 +220,13 @@ def _stage_notice(site: Site, round_: Round, located: Located, key: str, slug: s
     phones = [{"单位": p["单位"], "电话": p["电话"]} for p in round_.data["监督电话"]]
     sample = "（示例）" if round_.sample else ""
 
-    def body(renderer, from_url: str, _key=key) -> str:
-        return renderer.render("placements/stage.html", from_url, round=round_, stage_key=_key,
-                               note=stage.get("说明", ""))
-
     return Notice(id=f"notices/{published.year}/yangguang-anzhi-{round_.year}-{slug}", year=published.year,
                   slug=f"yangguang-anzhi-{round_.year}-{slug}", title=f"{round_.year}年度退役士兵{title}{sample}",
                   category=category, published=published, publisher=site.settings.get("机构名称", ""),
                   summary=summaries[key], index_no=stage.get("索引号", ""), period=period, phones=phones,
-                  file=located.file, line=located.key_line_of(("阶段", key)), body=body,
+                  file=located.file, line=located.key_line_of(("阶段", key)), sample=round_.sample,
+                  body=Body(template="placements/stage.html",
+                            context=(("round", round_), ("stage_key", key), ("note", stage.get("说明", "")))),
                   index_line=located.key_line_of(("阶段", key, "索引号" if "索引号" in stage else "发布时间")))
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import ClassVar
 
 from ...build import load_yaml_checked
-from ...dates import TZ, UnknownHolidayYear
-from ...model import CatalogueItem, ContentType, FeedChannel, FeedItem, Site, Update, list_pages
+from ...dates import UnknownHolidayYear
+from ...document import Attachment, Body, Document, Fact, Related, Status, When, attachment
+from ...model import ContentType, FeedChannel, Site, list_pages
 from ...yamlfile import Located
 from . import timeliness
-from .text import markdown_html
 
 HERE = Path(__file__).parent
 POLICY_SCHEMA = HERE / "policy.schema.json"
@@ -54,20 +54,11 @@ def doc_number_problem(number: str, formed_year: int | None) -> str | None:
 
 
 @dataclass
-class Attachment:
-    name: str
-    path: str  # site-relative, e.g. xxgk/fujian/2024-001-1.docx
-    size: int
-
-
-@dataclass
 class Policy:
     id: str
     file: str
     located: Located
     meta: dict
-    html: str
-    toc: list
     formed: dt.date
     published: dt.date
     validity: str  # computed: 有效 / 失效 / 废止
@@ -78,7 +69,7 @@ class Policy:
     repeals: list[Policy] = field(default_factory=list)  # documents this one repealed
     # `mkdocs serve`: digest of the file's text; the fields named below come from it alone (model.Document)
     source_digest: str = ""
-    SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta", "html", "toc")
+    SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta")
 
     @property
     def url(self) -> str:
@@ -87,6 +78,10 @@ class Policy:
     @property
     def title(self) -> str:
         return self.meta["标题"]
+
+    @property
+    def body(self) -> Body:
+        return _body(self.meta, self.located, self.url)
 
     @property
     def normative(self) -> bool:
@@ -102,16 +97,18 @@ class Interpretation:
     file: str
     located: Located
     meta: dict
-    html: str
-    toc: list
     published: dt.date
     policy: Policy | None = None
     source_digest: str = ""  # as Policy.source_digest
-    SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta", "html", "toc")
+    SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta")
 
     @property
     def url(self) -> str:
         return f"{INTERPRETATION_URL}{self.id}/"
+
+    @property
+    def body(self) -> Body:
+        return _body(self.meta, self.located, self.url)
 
     @property
     def title(self) -> str:
@@ -130,6 +127,11 @@ class PolicyModel:
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+def _body(meta: dict, located: Located, url: str) -> Body:
+    """正文 as the one Markdown pipeline reads it; relative links start at the document's page."""
+    return Body(markdown=meta["正文"], base=url, file=located.file, line=located.text_line_of(("正文",)))
 
 
 def _files(folder: Path) -> list[Path]:
@@ -227,17 +229,16 @@ class Policies(ContentType):
             ok = False
         attachments = []
         for i, item in enumerate(meta.get("附件", [])):
-            target = site.content_dir / item["文件"]
-            if not target.is_file():
+            found = attachment(site, item["文件"], item["名称"], file)
+            if found is None:
                 site.problems.error(file, where("附件", i, "文件"), f"附件[{i + 1}].文件",
                                     f"附件文件不存在：content/{item['文件']}（请把文件放到该位置，或改正文件名）")
                 ok = False
                 continue
-            attachments.append(Attachment(item["名称"], item["文件"], target.stat().st_size))
+            attachments.append(found)
         if not ok:
             return None
-        html, toc = markdown_html(meta["正文"])
-        return Policy(id=path.stem, file=file, located=located, meta=meta, html=html, toc=toc, formed=formed,
+        return Policy(id=path.stem, file=file, located=located, meta=meta, formed=formed,
                       published=published, validity=validity, ended=ended, attachments=attachments,
                       source_digest=located.source_digest)
 
@@ -282,8 +283,7 @@ class Policies(ContentType):
             site.problems.error(file, located.line_of(("发布日期",)), "发布日期",
                                 f"解读的发布日期 {meta['发布日期']} 早于所解读文件的发布日期 {target.meta['发布日期']}（{target.file}）")
             return None
-        html, toc = markdown_html(meta["正文"])
-        item = Interpretation(id=path.stem, file=file, located=located, meta=meta, html=html, toc=toc,
+        item = Interpretation(id=path.stem, file=file, located=located, meta=meta,
                               published=published, policy=target, source_digest=located.source_digest)
         target.interpretations.append(item)
         return item
@@ -311,7 +311,15 @@ class Policies(ContentType):
         model.checked["及时公开"] = len(model.policies)
         model.checked["逾期公开"] = late
 
-    # ---- output ------------------------------------------------------------------------------------
+    # ---- documents: the one mapping of a policy or interpretation into the document core ----------------------
+    def documents(self, site: Site):
+        model: PolicyModel = site.models[self.name]
+        for policy in model.policies:
+            yield policy_document(policy)
+        for item in model.interpretations:
+            yield interpretation_document(item)
+
+    # ---- pages ---------------------------------------------------------------------------------------
     def pages(self, site: Site, renderer):
         model: PolicyModel = site.models[self.name]
         years = sorted({p.formed.year for p in model.policies}, reverse=True)
@@ -320,7 +328,8 @@ class Policies(ContentType):
             part_years = [y for y in years if any(p.formed.year == y for p in page.items)]
             yield renderer.page(page.src_uri, "政策文件" if page.number == 1 else f"政策文件（第{page.number}页）",
                                 "policies/list.html", meta={"description": "本局制发的行政规范性文件和其他政策文件"},
-                                toc=[(2, f"y{y}", f"{y}年") for y in part_years], policies=page.items,
+                                toc=[(2, f"y{y}", f"{y}年") for y in part_years],
+                                policies=[(p, policy_document(p)) for p in page.items],
                                 years=part_years, total=len(listed), page_number=page.number, page_urls=page.urls)
         for page in list_pages(INTERPRETATION_URL, model.interpretations, LIST_PAGE_SIZE):
             yield renderer.page(page.src_uri, "政策解读" if page.number == 1 else f"政策解读（第{page.number}页）",
@@ -328,53 +337,71 @@ class Policies(ContentType):
                                 items=page.items, total=len(model.interpretations), page_number=page.number,
                                 page_urls=page.urls)
         for policy in model.policies:
+            doc = policy_document(policy)
+            converted = renderer.converted(doc.body)
             yield renderer.page(policy.url + "index.md", policy.title, "policies/policy.html",
-                                meta={"description": policy.meta["内容概述"]},
-                                toc=[(2, "meta", "文件信息")] + policy.toc
-                                + ([(2, "attachments", "附件")] if policy.attachments else [])
+                                meta={"description": doc.summary},
+                                toc=[(2, "meta", "文件信息")] + list(converted.toc)
+                                + ([(2, "attachments", "附件")] if doc.attachments else [])
                                 + ([(2, "interpretations", "相关解读")] if policy.interpretations else []),
-                                policy=policy, index_no=policy.meta.get("索引号", ""))
+                                doc=doc, body_html=renderer.body_html(doc.body, policy.url),
+                                interpretations=[interpretation_document(i) for i in policy.interpretations])
         for item in model.interpretations:
+            doc = interpretation_document(item)
+            converted = renderer.converted(doc.body)
             yield renderer.page(item.url + "index.md", item.title, "policies/interpretation.html",
-                                meta={"description": item.meta["内容概述"]},
-                                toc=[(2, "meta", "解读信息")] + item.toc, item=item)
-
-    def catalogue(self, site: Site):
-        model: PolicyModel = site.models[self.name]
-        for p in model.policies:
-            yield CatalogueItem(id=f"policies/{p.id}", index_no=p.meta.get("索引号", ""), title=p.title,
-                                summary=p.meta["内容概述"], date=p.published,
-                                category="规范性文件" if p.normative else "政策文件", validity=p.validity,
-                                url=p.url, kind="政策文件", file=p.file, line=p.located.line_of(("索引号",)))
-        for i in model.interpretations:
-            yield CatalogueItem(id=f"interpretations/{i.id}", index_no=i.meta.get("索引号", ""), title=i.title,
-                                summary=i.meta["内容概述"], date=i.published, category="政策解读", validity="",
-                                url=i.url, kind="政策解读", file=i.file, line=i.located.line_of(("索引号",)))
-
-    def updates(self, site: Site):
-        model: PolicyModel = site.models[self.name]
-        for p in model.policies:
-            yield Update(date=p.published, title=p.title, url=p.url, kind="政策文件", summary=p.meta["内容概述"])
-        for i in model.interpretations:
-            yield Update(date=i.published, title=i.title, url=i.url, kind="政策解读", summary=i.meta["内容概述"])
+                                meta={"description": doc.summary},
+                                toc=[(2, "meta", "解读信息")] + list(converted.toc), doc=doc,
+                                body_html=renderer.body_html(doc.body, item.url), policy=policy_document(item.policy))
 
     def feed_channels(self, site: Site):
         yield FeedChannel(name="policies", title=f"{site.settings.get('网站名称', '')} · 政策文件与解读",
                           description="本局发布的政策文件和政策解读。", url=POLICY_URL, group="政府信息公开", order=20)
 
-    def feed_items(self, site: Site):
-        model: PolicyModel = site.models[self.name]
-        for p in model.policies:
-            when = dt.datetime.combine(p.published, dt.time(0, 0), tzinfo=TZ)
-            yield FeedItem(id=f"policies/{p.id}", title=p.title, url=p.url, published=when, updated=when,
-                           feeds=("policies",), categories=(p.meta["主题分类"],), summary=p.meta["内容概述"],
-                           content_html=p.html, audiences=tuple(p.meta.get("适用对象", ())))
-        for i in model.interpretations:
-            when = dt.datetime.combine(i.published, dt.time(0, 0), tzinfo=TZ)
-            audiences = tuple(i.policy.meta.get("适用对象", ())) if i.policy else ()
-            yield FeedItem(id=f"interpretations/{i.id}", title=i.title, url=i.url, published=when, updated=when,
-                           feeds=("policies",), categories=("政策解读",), summary=i.meta["内容概述"],
-                           content_html=i.html, audiences=audiences)
+
+def _policy_status(policy: Policy) -> Status:
+    meta = policy.meta
+    until = _date(meta.get("有效期至"))
+    if policy.validity == "废止":
+        reason = meta.get("废止说明") or (f"被《{policy.repealed_by.title}》废止" if policy.repealed_by else "")
+        return Status("废止", since=policy.ended, reason=reason, until=until)
+    if policy.validity == "失效":
+        return Status("失效", since=policy.ended, reason=f"有效期至{until.year}年{until.month}月{until.day}日", until=until)
+    return Status("有效", until=until)
+
+
+def policy_document(policy: Policy) -> Document:
+    """A policy as a Document: every output of it (page header, catalogue row, feed item, search facts, home
+    update) is made from this."""
+    meta = policy.meta
+    related = [Related("政策解读", i.title, i.url) for i in policy.interpretations]
+    if policy.repealed_by is not None:
+        related.append(Related("现行文件", policy.repealed_by.title, policy.repealed_by.url,
+                               policy.repealed_by.meta.get("发文字号", "")))
+    related += [Related("本文件废止的文件", old.title, old.url, old.meta.get("发文字号", "")) for old in policy.repeals]
+    return Document(
+        id=f"policies/{policy.id}", kind="政策文件", title=policy.title, url=policy.url,
+        published=When(policy.published), index_no=meta.get("索引号", ""), doc_number=meta.get("发文字号", ""),
+        publisher=meta["发布机构"], topic=meta["主题分类"], doc_type=meta["文件类型"],
+        audiences=tuple(meta.get("适用对象", ())), keywords=tuple(meta.get("主题词", ())),
+        formed=policy.formed, effective=_date(meta.get("施行日期")), status=_policy_status(policy),
+        attachments=tuple(policy.attachments), sample=bool(meta.get("示例")), summary=meta["内容概述"],
+        body=policy.body, related=tuple(related),
+        catalogue="规范性文件" if policy.normative else "政策文件", feeds=("policies",),
+        file=policy.file, line=policy.located.line_of(("索引号",)))
+
+
+def interpretation_document(item: Interpretation) -> Document:
+    meta, policy = item.meta, item.policy
+    return Document(
+        id=f"interpretations/{item.id}", kind="政策解读", title=item.title, url=item.url,
+        published=When(item.published), index_no=meta.get("索引号", ""), publisher=meta["发布机构"],
+        topic=policy.meta["主题分类"], audiences=tuple(policy.meta.get("适用对象", ())),
+        sample=bool(meta.get("示例")), summary=meta["内容概述"], body=item.body,
+        related=(Related("解读文件", policy.title, policy.url, policy.meta.get("发文字号", "")),),
+        extra=(Fact("解读形式", meta.get("解读形式", "文字解读")),),
+        catalogue="政策解读", feeds=("policies",), categories=("政策解读",),
+        file=item.file, line=item.located.line_of(("索引号",)))
 
 
 CONTENT_TYPE = Policies()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from ... import crossref
 from ...build import load_yaml_checked
-from ...dates import TZ
-from ...model import ContentType, FeedChannel, FeedItem, Site, Update, page_url
+from ...document import Body, Document, Fact, When, zh_day
+from ...model import ContentType, FeedChannel, Site, page_url
 
 NEWS_PREFIX = "pufa/news/"
 DUTIES_FILE = "responsibilities.yml"
@@ -23,7 +23,7 @@ class Pufa(ContentType):
     front_matter_schema = Path(__file__).with_name("news.schema.json")
 
     def load(self, site: Site) -> None:
-        news = [d for d in site.documents_under(NEWS_PREFIX) if d.src_uri != NEWS_PREFIX + "index.md"]
+        news = [d for d in site.editor_pages_under(NEWS_PREFIX) if d.src_uri != NEWS_PREFIX + "index.md"]
         news.sort(key=lambda d: (d.meta["发布日期"], d.src_uri), reverse=True)
         duties = None
         path = site.data_dir / "pufa" / DUTIES_FILE
@@ -67,36 +67,42 @@ class Pufa(ContentType):
                             meta={"description": "本局开展的普法宣传活动"}, news=news)
         if duties is not None:
             rows = [dict(row, laws=[site.models["laws"].lookup(n) for n in row["法律法规"]],
-                         content_html=crossref.render_text(site, row["普法内容"], "pufa/qingdan/"))
+                         content=row["普法内容"])
                     for row in duties.data["清单"]]
             yield renderer.page(DUTIES_PAGE, "普法责任清单", "pufa/duties.html",
                                 meta={"description": "按照“谁执法谁普法”普法责任制，本局的普法责任清单"},
                                 duties=duties.data, rows=rows)
 
-    def document_html(self, site: Site, doc, renderer):
-        if doc.src_uri == NEWS_PREFIX + "index.md":
+    def document_html(self, site: Site, page, renderer):
+        if page.src_uri == NEWS_PREFIX + "index.md":
             return "", ""
-        return renderer.render("pufa/news-header.html", page_url(doc.src_uri), news=doc.meta), ""
+        return renderer.render("document/header.html", page_url(page.src_uri), doc=news_document(page)), ""
 
-    def updates(self, site: Site):
-        for item in self._news_items(site):
-            title = item["title"] + ("（示例）" if item["sample"] else "")
-            yield Update(date=dt.date.fromisoformat(item["date"]), title=title, url=item["url"],
-                         kind=self.label, summary=item["summary"])
+    def documents(self, site: Site):
+        for page in site.models[self.name]["news"]:
+            yield news_document(page)
 
     def feed_channels(self, site: Site):
         yield FeedChannel(name="pufa", title=f"{site.settings.get('网站名称', '')} · 普法活动",
                           description="本局开展的普法宣传活动。", url="pufa/news/", group="普法宣传", order=40)
 
-    def feed_items(self, site: Site):
-        for doc in site.models[self.name]["news"]:
-            day = dt.date.fromisoformat(doc.meta["发布日期"])
-            moment = dt.datetime(day.year, day.month, day.day, tzinfo=TZ)
-            stem = doc.src_uri[len(NEWS_PREFIX):-len(".md")]
-            title = doc.meta["标题"] + ("（示例）" if doc.meta.get("示例") else "")
-            yield FeedItem(id=f"pufa/news/{stem}", title=title, url=page_url(doc.src_uri),
-                           published=moment, updated=moment, feeds=("pufa",), categories=("普法活动",),
-                           summary=doc.meta.get("描述", ""))
+
+
+def news_document(page) -> Document:
+    """A 普法活动 article as a Document (page header, feed item with its whole text, search, home page)."""
+    meta = page.meta
+    extra = []
+    if meta.get("活动日期"):
+        day = dt.date.fromisoformat(meta["活动日期"])
+        extra.append(Fact("活动日期", zh_day(day), day.isoformat()))
+    if meta.get("地点"):
+        extra.append(Fact("地点", meta["地点"]))
+    return Document(
+        id=f"pufa/news/{page.src_uri[len(NEWS_PREFIX):-len('.md')]}", kind="普法活动", title=meta["标题"],
+        url=page_url(page.src_uri), published=When(dt.date.fromisoformat(meta["发布日期"])),
+        publisher=meta["发布机构"], summary=meta.get("描述", ""), sample=bool(meta.get("示例")),
+        body=Body(markdown=page.body, base=page.src_uri, file=page.file, line=page.body_line),
+        extra=tuple(extra), feeds=("pufa",), file=page.file)
 
 
 CONTENT_TYPE = Pufa()

@@ -1,6 +1,8 @@
 """政策问答: questions and answers by topic from data/qa/*.yml; every answer cites the articles it rests on.
 
-A citation of a repealed law is a build error here: an answer must state the law in force.
+A citation of a repealed law is a build error here: an answer must state the law in force. Every answer has its
+own 编号, written in the YAML and unique site-wide: it is the answer's anchor on the page and its feed id, so
+inserting or reordering questions never hands an id that subscribers have read to another question.
 """
 from __future__ import annotations
 
@@ -10,8 +12,8 @@ from pathlib import Path
 
 from ... import crossref
 from ...build import load_yaml_checked
-from ...dates import TZ
-from ...model import ContentType, FeedChannel, FeedItem, Site, Update
+from ...document import Body, Document, When
+from ...model import ContentType, FeedChannel, Site
 
 SCHEMA = Path(__file__).with_name("qa.schema.json")
 PAGE = "qa/index.md"
@@ -26,6 +28,7 @@ class Answer:
     citations: list  # crossref.Citation
     audiences: tuple[str, ...] = ()  # 订阅标签: which per-audience feeds carry this answer
     topic: str = ""
+    body: Body | None = None  # the answer as the Markdown pipeline reads it (each line a paragraph)
 
 
 @dataclass
@@ -47,21 +50,31 @@ class QA(ContentType):
     def load(self, site: Site) -> None:
         topics: list[Topic] = []
         folder = site.data_dir / "qa"
+        ids: dict[str, str] = {}  # 编号 -> where it was first used
+        anchors = topic_anchors(folder)
         for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
             located = load_yaml_checked(site, path, SCHEMA)
             if located is None:
                 continue
             data = located.data
-            source = path.read_text(encoding="utf-8")
             answers = []
             for i, entry in enumerate(data["问答"]):
-                citations = crossref.check_text(site, entry["答"], located.file,
-                                                crossref.text_line(source, located.line_of(("问答", i, "答"))),
+                ident, where = entry["编号"], located.line_of(("问答", i, "编号"))
+                if ident in ids or ident in anchors:
+                    first = ids.get(ident, f"data/qa/{ident}.yml（主题的网址）")
+                    site.problems.error(located.file, where, f"问答[{i + 1}].编号",
+                                        f"编号“{ident}”已被 {first} 使用；每条问答的编号在全站唯一，发布后不再改变")
+                    continue
+                ids[ident] = f"{located.file}:{where}"
+                line = located.text_line_of(("问答", i, "答"))
+                citations = crossref.check_text(site, entry["答"], located.file, line,
                                                 f"问答[{i + 1}].答", allow_repealed=False, require=True)
-                answers.append(Answer(anchor=f"{path.stem}-{i + 1}", question=entry["问"], answer=entry["答"],
+                answers.append(Answer(anchor=ident, question=entry["问"], answer=entry["答"],
                                       updated=dt.date.fromisoformat(entry["更新日期"]), citations=citations,
                                       audiences=tuple(entry.get("适用对象", data.get("适用对象", []))),
-                                      topic=data["主题"]))
+                                      topic=data["主题"],
+                                      body=Body(markdown="答：" + entry["答"].strip(), base="qa/", file=located.file,
+                                                line=line, lines=True, field=f"问答[{i + 1}].答", checked=True)))
             topics.append(Topic(anchor=path.stem, name=data["主题"], order=data["排序"], note=data.get("说明", ""),
                                 answers=answers, file=located.file, located=located))
         topics.sort(key=lambda t: (t.order, t.anchor))
@@ -90,7 +103,7 @@ class QA(ContentType):
         toc = []
         for topic in topics:
             toc.append((2, topic.anchor, topic.name))
-        rendered = [(topic, [(a, crossref.render_lines(site, a.answer, "qa/"), self._basis(a)) for a in topic.answers])
+        rendered = [(topic, [(a, renderer.body_html(a.body, "qa/"), self._basis(a)) for a in topic.answers])
                     for topic in topics]
         yield renderer.page(PAGE, "政策问答", "qa/index.html", toc=toc,
                             meta={"description": "退役军人关心的就业创业、抚恤优待、褒扬激励、安置等政策问答，注明条文依据"},
@@ -106,30 +119,27 @@ class QA(ContentType):
                 out.append(citation)
         return out
 
-    def updates(self, site: Site):
-        topics = site.models.get(self.name, [])
-        for topic in topics:
-            newest = max((a.updated for a in topic.answers), default=None)
-            if newest and newest <= site.today:
-                yield Update(date=newest, title=f"政策问答：{topic.name}", url=f"qa/#{topic.anchor}", kind=self.label)
-
     def feed_channels(self, site: Site):
         yield FeedChannel(name="qa", title=f"{site.settings.get('网站名称', '')} · 政策问答",
                           description="新增和更新的政策问答，每个答案注明所依据的法律条文。", url="qa/",
                           group="普法宣传", order=45)
 
-    def feed_items(self, site: Site):
-        """One item per answer; its id stays with the question's place (file and number), updates bump `updated`."""
+    def documents(self, site: Site):
+        """One document per answer (feeds, search): the feed item carries the cited articles' text."""
         for topic in site.models.get(self.name, []):
             for answer in topic.answers:
                 if answer.updated > site.today:
                     continue
-                moment = dt.datetime(answer.updated.year, answer.updated.month, answer.updated.day, tzinfo=TZ)
-                html = str(crossref.render_text(site, answer.answer, "qa/"))
-                yield FeedItem(id=f"qa/{answer.anchor}", title=f"{answer.topic}：{answer.question}",
-                               url=f"qa/#{answer.anchor}", published=moment, updated=moment, feeds=("qa",),
-                               categories=("政策问答", answer.topic), summary=answer.question,
-                               content_html=html, audiences=answer.audiences)
+                yield Document(
+                    id=f"qa/{answer.anchor}", kind="政策问答", title=f"{answer.topic}：{answer.question}",
+                    url=f"qa/#{answer.anchor}", published=When(answer.updated), audiences=answer.audiences,
+                    summary=answer.question, body=answer.body, feeds=("qa",), categories=(answer.topic,),
+                    on_home=False, file=topic.file)
+
+
+def topic_anchors(folder) -> set[str]:
+    """The topics' own anchors on the page (their file names): an answer's 编号 must not take one."""
+    return {path.stem for path in folder.glob("*.yml")} if folder.is_dir() else set()
 
 
 CONTENT_TYPE = QA()

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ...model import CatalogueItem, ContentType, Site, Update, page_url
+from ...document import Body, Document, Fact, When
+from ...model import ContentType, Site, page_url
 
 PREFIX = "pufa/fzzf/"
 
@@ -18,7 +19,7 @@ class Reports(ContentType):
 
     def load(self, site: Site) -> None:
         by_year: dict[int, object] = {}
-        for doc in site.documents_under(PREFIX):
+        for doc in site.editor_pages_under(PREFIX):
             if doc.src_uri == PREFIX + "index.md":
                 continue
             year = doc.meta["年度"]
@@ -36,24 +37,28 @@ class Reports(ContentType):
                             reports=[{"title": d.meta["标题"], "year": d.meta["年度"], "date": d.meta["发布日期"],
                                       "url": page_url(d.src_uri)} for d in reports])
 
-    def document_html(self, site: Site, doc, renderer):
-        if doc.src_uri == PREFIX + "index.md":
+    def document_html(self, site: Site, page, renderer):
+        if page.src_uri == PREFIX + "index.md":
             return "", ""
-        header = renderer.render("reports/header.html", page_url(doc.src_uri), report=doc.meta)
-        return header, ""
+        return renderer.render("document/header.html", page_url(page.src_uri), doc=report_document(page)), ""
 
-    def catalogue(self, site: Site):
-        for doc in site.models[self.name]:
-            yield CatalogueItem(id=f"fzzf-reports/{doc.meta['年度']}", index_no=doc.meta.get("索引号", ""),
-                                title=doc.meta["标题"], summary=doc.meta.get("描述", ""),
-                                date=dt.date.fromisoformat(doc.meta["发布日期"]), category="工作报告", validity="",
-                                url=page_url(doc.src_uri), kind="法治政府建设年度报告", file=doc.file,
-                                line=doc.located.line_of(("索引号",)) if doc.located else 0)
+    def documents(self, site: Site):
+        for page in site.models[self.name]:
+            yield report_document(page)
 
-    def updates(self, site: Site):
-        for doc in site.models[self.name]:
-            yield Update(date=dt.date.fromisoformat(doc.meta["发布日期"]), title=doc.meta["标题"],
-                         url=page_url(doc.src_uri), kind=self.label, summary=doc.meta.get("描述", ""))
+
+
+def report_document(page) -> Document:
+    """A 法治政府建设年度报告 as a Document (its page header, catalogue row 工作报告, feed item, search, home)."""
+    meta = page.meta
+    return Document(
+        id=f"fzzf-reports/{meta['年度']}", kind="法治政府建设年度报告", title=meta["标题"], url=page_url(page.src_uri),
+        published=When(dt.date.fromisoformat(meta["发布日期"])), index_no=meta.get("索引号", ""),
+        publisher=meta["发布机构"], topic="法治政府建设", summary=meta.get("描述", ""),
+        body=Body(markdown=page.body, base=page.src_uri, file=page.file, line=page.body_line),
+        extra=(Fact("说明", meta["日期说明"]),) if meta.get("日期说明") else (),
+        catalogue="工作报告", file=page.file,
+        line=page.located.line_of(("索引号",)) if page.located else 0)
 
 
 CONTENT_TYPE = Reports()

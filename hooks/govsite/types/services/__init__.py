@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ... import crossref
 from ...build import load_yaml_checked
-from ...model import CatalogueItem, ContentType, FeedChannel, GeneratedFile, Site, page_url
+from ...document import Document, When
+from ...model import ContentType, FeedChannel, GeneratedFile, Site
 from ...problems import Problems
 from . import flowchart
 from .matching import APPLIES, NO, Outcome, Profile, Question, Rule, complete_profiles, evaluate, shown
@@ -342,7 +343,7 @@ class Services(ContentType):
         model: ServicesModel = site.models[self.name]
         known = {tag for audience in model.audiences for tag in audience.tags}
         tagged = []
-        for doc in sorted(site.documents.values(), key=lambda d: d.src_uri):
+        for doc in sorted(site.editor_pages.values(), key=lambda d: d.src_uri):
             if isinstance(doc.meta.get("适用对象"), list) and doc.located is not None:
                 tagged.append((doc.file, doc.located, doc.meta["适用对象"]))
         policies = site.models.get("policies")
@@ -358,9 +359,6 @@ class Services(ContentType):
                                         f"{'、'.join(sorted(known))}（标签在 {model.audiences_file} 的“订阅标签”中定义）")
 
     # ---- output -------------------------------------------------------------------------------------
-    def _context(self, site: Site, src_uri: str) -> dict:
-        from_url = page_url(src_uri)
-        return {"cite": lambda text: crossref.render_text(site, text, from_url)}
 
     def pages(self, site: Site, renderer):
         model: ServicesModel = site.models[self.name]
@@ -370,7 +368,7 @@ class Services(ContentType):
             meta={"description": "回答几个问题，查看您可以享受的抚恤优待、安置和就业创业等政策，以及依据的法规条文和办理方法。"},
             toc=[(2, "wenti", "回答几个问题"), (2, "anrenyuan", "按人员类别查看"), (2, "zhengce", "全部政策与服务")],
             questions=list(model.questions.values()), benefits=model.benefits, lists=lists,
-            guides_url=GUIDES_URL, json_url=FINDER_JSON, **self._context(site, FINDER_PAGE))
+            guides_url=GUIDES_URL, json_url=FINDER_JSON)
         guides = sorted(model.guides.values(), key=lambda g: g.id)
         yield renderer.page(GUIDES_PAGE, "办事指南", "services/guides.html",
                             meta={"description": "优待证申领、伤残抚恤金申领等事项的办理材料、流程、时限、地点和电话。"},
@@ -385,7 +383,7 @@ class Services(ContentType):
                      (2, "didian", "办理地点和时间"), (2, "dianhua", "咨询和监督电话")]
                 + ([(2, "zhengce", "相关政策")] if guide.benefits else []),
                 guide=guide, chart=guide.chart, office_hours=office_hours,
-                time_label=flowchart.time_label, **self._context(site, src_uri))
+                time_label=flowchart.time_label)
 
     def finder_data(self, site: Site) -> dict:
         """What finder.js needs: questions, each benefit's rules, the audiences (see matching.py)."""
@@ -408,14 +406,16 @@ class Services(ContentType):
         text = json.dumps(self.finder_data(site), ensure_ascii=False, indent=1) + "\n"
         yield GeneratedFile(FINDER_JSON, text.encode("utf-8"))
 
-    def catalogue(self, site: Site):
+    def documents(self, site: Site):
         """办事指南 are proactively disclosed (条例第二十条第（五）项: 办理对外管理服务事项的依据、条件、程序)."""
         model: ServicesModel = site.models[self.name]
         for guide in sorted(model.guides.values(), key=lambda g: g.id):
-            yield CatalogueItem(id=f"guides/{guide.id}", index_no=guide.data.get("索引号", ""), title=f"{guide.title}办事指南",
-                                summary=guide.data["概要"], date=dt.date.fromisoformat(guide.data["发布日期"]),
-                                category="办事服务", validity="", url=guide.url, kind="办事指南", file=guide.file,
-                                line=guide.located.line_of(("索引号",) if "索引号" in guide.data else ("名称",)))
+            yield Document(
+                id=f"guides/{guide.id}", kind="办事指南", title=f"{guide.title}办事指南", url=guide.url,
+                published=When(dt.date.fromisoformat(guide.data["发布日期"])), index_no=guide.data.get("索引号", ""),
+                publisher=site.settings.get("机构名称", ""), topic="办事服务", summary=guide.data["概要"],
+                catalogue="办事服务", on_home=False, file=guide.file,
+                line=guide.located.line_of(("索引号",) if "索引号" in guide.data else ("名称",)))
 
     def feed_channels(self, site: Site):
         model: ServicesModel = site.models[self.name]

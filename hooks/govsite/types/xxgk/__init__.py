@@ -12,10 +12,10 @@ from pathlib import Path
 
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
+from ...document import Body
 from ...model import ContentType, Site
 from ..catalogue.categories import CATEGORIES
 from ..policies import timeliness
-from ..policies.text import markdown_html
 
 GUIDE_SCHEMA = Path(__file__).with_name("guide.schema.json")
 GUIDE_FILE = ("xxgk", "guide.yml")
@@ -85,7 +85,8 @@ class Disclosure(ContentType):
         site.models[self.name] = {
             "guide": guide, "file": located.file, "example": example,
             "form_size": (site.content_dir / form).stat().st_size,
-            "arrangement_html": markdown_html(guide["编排体系"])[0],
+            "arrangement": Body(markdown=guide["编排体系"], base=GUIDE_URL, file=located.file,
+                                line=located.text_line_of(("编排体系",))),
         }
 
     def pages(self, site: Site, renderer):
@@ -108,7 +109,7 @@ class Disclosure(ContentType):
                                  (2, "access", "三、获取方式"), (2, "office", "四、政府信息公开工作机构"),
                                  (2, "apply", "五、依申请公开"), (2, "remedy", "六、监督和救济")],
                             guide=guide, office=office, categories=CATEGORIES, limits=limits,
-                            example=data["example"], arrangement_html=data["arrangement_html"],
+                            example=data["example"], arrangement_html=renderer.body_html(data["arrangement"], GUIDE_URL),
                             form_size=data["form_size"])
         yield renderer.page(APPLY_URL + "index.md", "依申请公开", "xxgk/apply.html",
                             meta={"description": "申请获取政府信息的程序、时限和申请表下载"},

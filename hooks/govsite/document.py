@@ -1,0 +1,295 @@
+"""The document core: every document the site publishes, whatever its content type, modelled once.
+
+A content type reads its files and fills one `Document` per document it publishes (a policy, an interpretation, a
+notice, a 普法 news item, a report, a law's new version, a Q&A answer …): `ContentType.documents()`. Everything the
+public or a machine reads about a document is made from that one model, each output in one place:
+
+- the page header (title, banners, the metadata table): template `document/header.html`;
+- the row of the 政府信息公开目录 and its JSON: `types/catalogue`;
+- the feed item: `types/feeds/items.py` with template `document/feed.html`;
+- the search record's facts (类别, date, status, 索引号, 发文字号): `search/facts.py`;
+- the home page's updates: `types/home`.
+
+The metadata rows all three of page, feed and catalogue JSON show come from `facts()`: a field an editor adds to a
+type reaches every output through its schema and the type's mapping into a Document (`extra` rows).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import mimetypes
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .dates import TZ
+
+# A document known only by its day is stamped 12:00 UTC (20:00 in Beijing): the same calendar day in every
+# time zone from UTC−11 to UTC+11, so a feed reader anywhere shows the day the bureau published it.
+DAY_ONLY_TIME = dt.time(12, 0, tzinfo=dt.UTC)
+
+# 有效性 / 时效性 values that change what a reader must know first: the mark shown before the title.
+MARKS = {"废止": "已废止", "已废止": "已废止", "失效": "已失效", "已失效": "已失效", "已修改": "已修改",
+         "尚未生效": "尚未生效"}
+
+MEDIA_TYPES = {
+    ".pdf": "application/pdf",
+    ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xls": "application/vnd.ms-excel",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".ofd": "application/ofd",
+    ".wps": "application/vnd.ms-works",
+    ".zip": "application/zip",
+    ".txt": "text/plain",
+    ".csv": "text/csv",
+}
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    """A moment in Beijing time known to the minute, or only to the day (`time` None)."""
+
+    day: dt.date
+    time: dt.time | None = None
+
+    @classmethod
+    def of(cls, value: dt.date | dt.datetime | When) -> When:
+        if isinstance(value, When):
+            return value
+        if isinstance(value, dt.datetime):
+            local = value.replace(tzinfo=TZ) if value.tzinfo is None else value.astimezone(TZ)
+            return cls(local.date(), local.time().replace(tzinfo=None))
+        return cls(value)
+
+    @property
+    def instant(self) -> dt.datetime:
+        """The aware moment feeds carry (a day alone: DAY_ONLY_TIME, shown as Beijing time)."""
+        if self.time is None:
+            return dt.datetime.combine(self.day, DAY_ONLY_TIME).astimezone(TZ)
+        return dt.datetime.combine(self.day, self.time, tzinfo=TZ)
+
+    @property
+    def date_only(self) -> bool:
+        return self.time is None
+
+    def iso(self) -> str:
+        """For <time datetime>: the day, or the moment with its offset."""
+        return self.day.isoformat() if self.time is None else self.instant.isoformat()
+
+
+@dataclass(frozen=True)
+class Status:
+    """有效性 (a document) or 时效性 (a law's text): its value, since when, and why it changed."""
+
+    value: str  # as the type shows it: 有效 / 失效 / 废止 (documents), 有效 / 已修改 / 已废止 / 尚未生效 (laws)
+    since: dt.date | None = None  # the day it took this value (None: from the start)
+    reason: str = ""  # 废止说明, "有效期至2025年12月31日", "由2024年修订文本取代" …
+    until: dt.date | None = None  # the last day in effect, when it is known in advance (有效期至)
+
+    @property
+    def mark(self) -> str:
+        """已废止 / 已失效 / 已修改 / 尚未生效 — what a reader must see first — or "" while in effect."""
+        return MARKS.get(self.value, "")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str  # 名称 as the editor wrote it
+    url: str  # site-relative file URL, e.g. xxgk/fujian/2024-001-fj1.docx
+    size: int  # bytes
+    media_type: str  # e.g. application/pdf
+    file: str = ""  # repository path, for messages
+
+    @property
+    def label(self) -> str:
+        """File type as people name it: PDF, DOCX …"""
+        return self.url.rsplit(".", 1)[-1].upper() if "." in self.url else ""
+
+    @classmethod
+    def media_type_of(cls, name: str) -> str:
+        suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        return MEDIA_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class Body:
+    """What a document says: an editor's Markdown (with where it stands, for messages and relative links), or a
+    template rendering the type's data (阳光安置 tables)."""
+
+    markdown: str = ""
+    base: str = ""  # where relative links start: the Markdown file's src_uri, or the page URL for YAML text
+    file: str = ""  # repository file holding the text
+    line: int = 0  # line of the text's first line in that file
+    lines: bool = False  # YAML text written as lines: each line a paragraph
+    field: str = "正文"  # the field holding it, for messages
+    checked: bool = False  # its type already checked its citations with rules of its own (Q&A answers)
+    template: str = ""  # instead of Markdown: a template under overrides/govsite/ …
+    context: tuple = ()  # … and its context as ((name, value), …)
+
+
+@dataclass(frozen=True)
+class Related:
+    """A link the document's readers need: the policy an interpretation explains, the version comparison …"""
+
+    label: str  # 解读文件, 相关解读, 废止本文件的文件, 版本对照 …
+    title: str
+    url: str  # site-relative
+    note: str = ""  # e.g. the 发文字号
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One row of a document's metadata table."""
+
+    label: str
+    value: str
+    iso: str = ""  # a date or moment: shown in <time datetime>
+    url: str = ""  # a link (site-relative)
+    key: str = ""  # machine name in the catalogue JSON (index_no, doc_number …); "" for a type's own rows
+
+
+@dataclass(frozen=True)
+class Document:
+    """One published document. Types fill it once (their mapping); outputs only read it."""
+
+    id: str  # stable across builds and edits, unique site-wide, never reused: "policies/2024-001"
+    kind: str  # Chinese name of the content type: 政策文件, 政策解读, 公示公告 …
+    title: str
+    url: str  # site-relative page URL (may carry a #fragment for documents that share a page)
+    published: When  # 发布
+    index_no: str = ""  # 索引号
+    doc_number: str = ""  # 发文字号
+    publisher: str = ""  # 发布机构
+    topic: str = ""  # 主题分类
+    doc_type: str = ""  # 文件类型
+    audiences: tuple[str, ...] = ()  # 适用对象
+    keywords: tuple[str, ...] = ()  # 主题词
+    formed: dt.date | None = None  # 成文日期
+    effective: dt.date | None = None  # 施行日期
+    updated: When | None = None  # 更新: the document itself was changed after publication
+    update_note: str = ""  # what changed
+    status: Status | None = None  # 有效性 / 时效性; None where it does not apply
+    attachments: tuple[Attachment, ...] = ()
+    sample: bool = False  # a demo document: every output says it is fictional
+    summary: str = ""  # 内容概述
+    body: Body | None = None
+    appendix: Body | None = None  # what the type adds after the body on the page and in the feed (contacts …)
+    related: tuple[Related, ...] = ()
+    extra: tuple[Fact, ...] = ()  # the type's own metadata rows, after the common ones
+    catalogue: str = ""  # 政府信息公开目录 类别 (条例第二十条); "" keeps it out of the catalogue
+    feeds: tuple[str, ...] = ()  # feeds besides the site-wide one
+    categories: tuple[str, ...] = ()  # feed categories besides kind and topic (a notice's category …)
+    on_home: bool = True  # among the home page's updates
+    file: str = ""  # repository file that defines it (messages)
+    line: int = 0  # line of its 索引号 in that file, or where one should be written
+
+    @property
+    def changed(self) -> When:
+        """When subscribers last saw it change: published, edited, or its status changed (not in the future)."""
+        moments = [self.published]
+        if self.updated is not None:
+            moments.append(self.updated)
+        if self.status is not None and self.status.since is not None and self.status.mark:
+            moments.append(When(self.status.since))
+        return max(moments, key=lambda w: w.instant)
+
+    @property
+    def page(self) -> str:
+        """The page URL without a fragment."""
+        return self.url.split("#", 1)[0]
+
+    @property
+    def feed_categories(self) -> tuple[str, ...]:
+        seen: list[str] = []
+        for value in (self.kind, *self.categories, self.topic, *self.audiences):
+            if value and value not in seen:
+                seen.append(value)
+        return tuple(seen)
+
+
+def facts(doc: Document) -> list[Fact]:
+    """The metadata rows of a document, in the order real disclosure pages show them: the page header, the feed
+    item and the catalogue JSON all show these."""
+    rows: list[Fact] = []
+
+    def add(label, value, iso="", url="", key=""):
+        if value:
+            rows.append(Fact(label, str(value), iso, url, key))
+
+    add("索引号", doc.index_no, key="index_no")
+    add("主题分类", doc.topic, key="topic")
+    add("发布机构", doc.publisher, key="publisher")
+    if doc.formed:
+        add("成文日期", zh_day(doc.formed), doc.formed.isoformat(), key="formed")
+    add("发文字号", doc.doc_number, key="doc_number")
+    add("发布日期" if doc.published.date_only else "发布时间", zh_when(doc.published), doc.published.iso(),
+        key="published")
+    if doc.effective:
+        add("施行日期", zh_day(doc.effective), doc.effective.isoformat(), key="effective")
+    if doc.updated:
+        note = f"（{doc.update_note}）" if doc.update_note else ""
+        add("更新时间", zh_when(doc.updated) + note, doc.updated.iso(), key="updated")
+    add("文件类型", doc.doc_type, key="doc_type")
+    if doc.status is not None:
+        add("有效性" if doc.status.value in ("有效", "失效", "废止") else "时效性", status_text(doc.status),
+            key="status")
+    add("适用对象", "、".join(doc.audiences), key="audiences")
+    add("主题词", "；".join(doc.keywords), key="keywords")
+    rows.extend(f for f in doc.extra if f.value)
+    return rows
+
+
+def status_text(status: Status) -> str:
+    """有效 / 失效（有效期至2025年12月31日）/ 废止（自2025年3月1日起）…"""
+    detail = []
+    if status.value in ("失效", "有效") and status.until:
+        detail.append(f"有效期至{zh_day(status.until)}")
+    elif status.since and status.mark:
+        detail.append(f"自{zh_day(status.since)}起")
+    return status.value + (f"（{'，'.join(detail)}）" if detail else "")
+
+
+def zh_day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def zh_when(when: When) -> str:
+    return zh_day(when.day) + ("" if when.time is None else f" {when.time:%H:%M}")
+
+
+def attachment(site, file_url: str, name: str, source_file: str = "") -> Attachment | None:
+    """An attachment under content/ (file_url site-relative), or None when the file is missing."""
+    path = site.content_dir / file_url
+    if not path.is_file():
+        return None
+    return Attachment(name=name, url=file_url, size=path.stat().st_size,
+                      media_type=Attachment.media_type_of(file_url), file=source_file)
+
+
+def newest_first(documents: Iterable[Document]) -> list[Document]:
+    """By publication, newest first; ties by id (deterministic)."""
+    return sorted(documents, key=lambda d: (-d.published.instant.timestamp(), d.id))
+
+
+def all_documents(site) -> list[Document]:
+    """Every document of every content type, newest first (remembered for the load: outputs ask repeatedly)."""
+    cached = site.models.get("_documents")
+    if cached is None:
+        cached = site.models["_documents"] = newest_first(
+            doc for content_type in site.types for doc in content_type.documents(site))
+    return cached
+
+
+@dataclass
+class DocumentIndex:
+    """Documents by page URL (search facts, page headers)."""
+
+    by_page: dict[str, list[Document]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, documents: Iterable[Document]) -> DocumentIndex:
+        index = cls()
+        for doc in documents:
+            index.by_page.setdefault(doc.page, []).append(doc)
+        return index
