@@ -15,7 +15,7 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# --dirty: on each save only pages whose output changed are rewritten (hooks/govsite/servecache.py; docs/performance.md).
+# --dirty: on each save only pages whose output changed are rewritten (hooks/mkdocs_adapter/serve.py; docs/performance.md).
 serve: $(VENV)/.installed
 	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000 --livereload
 

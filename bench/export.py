@@ -43,8 +43,9 @@ def export(root: Path, out: Path) -> dict[str, int]:
         target.write_text(front_matter(page.title, page.meta) + page.html.strip() + "\n", encoding="utf-8")
         written["generated"] += 1
     for src_uri, doc in sorted(site.editor_pages.items()):
-        before, after = engine.document_html(site, doc, renderer)
-        body = crossref.expand(site, doc.body, src_uri)
+        owner = next((t for t in site.types if t.name == doc.kind), None)
+        before, after = owner.document_html(site, doc, renderer) if owner else ("", "")
+        body, _citations = crossref.expand_markdown(site, doc.body)
         meta = {"description": doc.meta.get("描述"), "hide": doc.meta.get("隐藏")}
         target = out / "pages" / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,9 @@
 """The pipeline: load -> validate -> model (load_site), then render (render_site)."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import hashlib
 import importlib
 import pkgutil
@@ -10,12 +12,13 @@ from pathlib import Path
 
 from . import dates, frontmatter, schema
 from .dates import WorkCalendar
+from .incremental import Memo
 from .markdown import MarkdownConfig, Pipeline, default_config
 from .model import ContentType, EditorPage, GeneratedFile, GeneratedPage, Site, page_url
 from .problems import InputError, Problem
-from .render import RenderCache, Renderer
+from .render import Renderer
 from .sanitize import clean_html, unsafe_constructs  # noqa: F401  (clean_html is used by the adapter)
-from .source import read_text, rel
+from .source import rel
 from .yamlfile import Located, load_yaml, parse_yaml
 
 ENGINE_DIR = Path(__file__).parent
@@ -41,14 +44,14 @@ _PLAIN = (str, int, float, bool, type(None))
 
 
 def _copy_data(value):
-    """A fresh copy of parsed YAML (dicts, lists, scalars); raises TypeError for anything else."""
+    """A fresh copy of parsed YAML (dicts, lists, scalars; anything else deep-copied)."""
     if isinstance(value, dict):
         return {k: _copy_data(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_copy_data(v) for v in value]
     if isinstance(value, _PLAIN):
         return value
-    raise TypeError(type(value).__name__)
+    return copy.deepcopy(value)
 
 
 def _copy_located(located: Located) -> Located:
@@ -62,80 +65,39 @@ def source_digest(file: str, text: str) -> str:
     return hashlib.sha1(f"{file}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class ParseCache:
-    """`mkdocs serve`: parse and validate each file once while its text stays the same (issue 9, editor loop).
+def _parsed_and_checked(text: str, file: str, schema_path: Path) -> tuple[Located | None, list[Problem]]:
+    """One YAML file parsed and checked against its schema: a function of its text, name and schema alone."""
+    try:
+        located = parse_yaml(text, file)
+    except InputError as exc:
+        return None, list(exc.problems)
+    if located.data is None:
+        return None, [Problem(file, 1, "", "文件没有内容")]
+    problems = schema.validate(located, schema_path)
+    return (None if problems else located), problems
 
-    Parsing and schema validation of one file depend only on its text, its name and the schema (the schema
-    files belong to the engine, which `mkdocs serve` does not reload): the text itself is the key, read again on
-    every load, never file times. A hit returns a fresh copy of the data (the same values), so a caller that
-    changes what it got cannot change what the next load gets. Checks across files (types' load and check)
-    always run again. Entries of files not read in a load are dropped, so memory follows the site.
-    """
 
-    def __init__(self):
-        self.entries: dict[tuple, tuple] = {}
-        self.kept: dict[tuple, tuple] = {}
-        self.texts: dict[str, str] = {}  # this load's reads: the privacy scan and the loaders read each file once
-        self.hits = 0
-
-    def begin(self) -> None:
-        self.kept, self.texts, self.hits = {}, {}, 0
-
-    def read_text(self, path: Path, root: Path) -> str:
-        """source.read_text, once per file and load (a file that cannot be read raises every time)."""
-        key = str(path)
-        text = self.texts.get(key)
-        if text is None:
-            text = self.texts[key] = read_text(path, root)
-        return text
-
-    def end(self) -> None:
-        self.entries, self.kept, self.texts = self.kept, {}, {}
-
-    def get(self, key: tuple, text: str):
-        entry = self.entries.get(key)
-        if entry is None or entry[0] != text:
-            return None
-        self.kept[key] = entry
-        self.hits += 1
-        return entry[1]
-
-    def put(self, key: tuple, text: str, value) -> None:
-        self.kept[key] = (text, value)
+def _copy_parsed(result: tuple) -> tuple:
+    """Callers change what they were given (a type may add to its data): each gets its own copy."""
+    first, *rest = result
+    return (_copy_located(first) if first is not None else None, *rest)
 
 
 def load_yaml_checked(site: Site, path: Path, schema_path: Path):
-    """Load and validate one YAML file; record problems; return the Located data or None."""
-    cache = site.parse_cache
+    """Load and validate one YAML file; record problems; return the Located data or None. Under make serve a file
+    is parsed and checked again only when its text changed (site.reuse)."""
     try:
-        if cache is None:
-            located = load_yaml(path, site.root)
-        else:
-            text = cache.read_text(path, site.root)
-            key = ("yaml", str(path), str(schema_path))
-            hit = cache.get(key, text)
-            if hit is not None:
-                located, problems = hit
-                site.problems.extend(problems)
-                return None if problems else _copy_located(located)
-            located = parse_yaml(text, rel(path, site.root))
-            located.source_digest = source_digest(located.file, text)
+        text = site.read_text(path)
     except InputError as exc:
         site.problems.extend(exc.problems)
         return None
-    if cache is not None and located.data is None:
-        cache.put(key, text, (located, [Problem(located.file, 1, "", "文件没有内容")]))
-    if located.data is None:
-        site.problems.error(located.file, 1, "", "文件没有内容")
-        return None
-    problems = schema.validate(located, schema_path)
+    file = rel(path, site.root)
+    located, problems = site.reuse("yaml: parse and check", (file, text, str(schema_path)),
+                                   lambda: _parsed_and_checked(text, file, schema_path), _copy_parsed)
     site.problems.extend(problems)
-    if cache is not None:
-        try:
-            cache.put(key, text, (_copy_located(located), problems))
-        except TypeError:
-            pass  # not plain data: not cached
-    return None if problems else located
+    if located is not None and site.memo is not None:
+        located.source_digest = source_digest(file, text)
+    return located
 
 
 def _load_settings(site: Site) -> None:
@@ -206,57 +168,55 @@ def _load_documents(site: Site) -> None:
         owner = _owner_of(src_uri, site.types)
         schema_path = owner.front_matter_schema if owner and owner.front_matter_schema else PAGE_SCHEMA
         try:
-            text = site.parse_cache.read_text(path, site.root) if site.parse_cache else read_text(path, site.root)
-            hit = site.parse_cache.get(("md", file, str(schema_path)), text) if site.parse_cache else None
-            if hit is not None:
-                cached, body, body_line, problems, warnings = hit
-                located = _copy_located(cached)
-            else:
-                located, body, body_line = frontmatter.split(text, file)
+            text = site.read_text(path)
         except InputError as exc:
             site.problems.extend(exc.problems)
             continue
-        if hit is None:
-            problems = schema.validate(located, schema_path)
-            warnings = [] if problems else unsafe_constructs(body, body_line)
-            if site.parse_cache is not None:
-                try:
-                    site.parse_cache.put(("md", file, str(schema_path)), text,
-                                         (_copy_located(located), body, body_line, problems, warnings))
-                except TypeError:
-                    pass  # not plain data: not cached
+        located, body, body_line, problems, warnings = site.reuse(
+            "page: parse and check", (file, text, str(schema_path)),
+            functools.partial(_front_matter_checked, text, file, schema_path), _copy_parsed)
         site.problems.extend(problems)
-        if problems:
+        if located is None:
             continue
         for line, message in warnings:
             site.problems.warning(file, line, "正文", message)
         site.editor_pages[src_uri] = EditorPage(
             src_uri=src_uri, file=file, meta=located.data, body=body, body_line=body_line,
             located=located, kind=owner.name if owner else "page",
-            source_digest=source_digest(file, text) if site.parse_cache is not None else "")
+            source_digest=source_digest(file, text) if site.memo is not None else "")
+
+
+def _front_matter_checked(text: str, file: str, schema_path: Path) -> tuple:
+    """An editor's page split into front matter and body, the front matter checked against its schema, the body's
+    unsafe HTML listed: (located or None, body, body line, problems, warnings), a function of the text alone."""
+    try:
+        located, body, body_line = frontmatter.split(text, file)
+    except InputError as exc:
+        return None, "", 0, list(exc.problems), []
+    problems = schema.validate(located, schema_path)
+    if problems:
+        return None, body, body_line, problems, []
+    return located, body, body_line, [], unsafe_constructs(body, body_line)
 
 
 def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
-              types: list[ContentType] | None = None, cache: ParseCache | None = None,
-              render_cache: RenderCache | None = None, markdown: MarkdownConfig | None = None) -> Site:
+              types: list[ContentType] | None = None, memo: Memo | None = None,
+              markdown: MarkdownConfig | None = None) -> Site:
     """Load, validate and model everything. Problems are collected in site.problems, never raised.
 
     `types` restricts the content types (tests of one area); by default every discovered type runs.
-    `cache` and `render_cache` (mkdocs serve) keep each file's parsed and validated front matter or data, and
-    each template's HTML for a context, across loads.
+    `memo` (mkdocs serve) is the incremental layer: results whose inputs are unchanged since the last load are
+    reused (govsite.incremental). `markdown`: the Markdown settings of mkdocs.yml, as MkDocs read them.
     """
     root = Path(root).resolve()
-    site = Site(root=root, site_url=site_url, today=today or dates.today(), parse_cache=cache)
+    site = Site(root=root, site_url=site_url, today=today or dates.today(), memo=memo)
     site.markdown = Pipeline(site, markdown if markdown is not None else default_config(str(root)))
-    if cache is not None:
-        cache.begin()
+    if memo is not None:
+        memo.begin()
     site.types = discover_types() if types is None else sorted(types, key=lambda t: (t.order, t.name))
     _load_settings(site)
     _load_holidays(site)
     _load_documents(site)
-    if render_cache is not None:  # types render while they load (feed entries), with the settings known now
-        site.render_cache = render_cache
-        render_cache.begin(site)
     for content_type in site.types:
         content_type.load(site)
     if not site.problems.errors:
@@ -264,8 +224,7 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
             content_type.check(site)
     if not site.problems.errors:
         check_documents(site)
-    if cache is not None:
-        cache.end()
+    site.texts.clear()  # every file has been read; the model holds what it needs
     return site
 
 

@@ -112,8 +112,8 @@ class Site:
     editor_pages: dict[str, EditorPage] = field(default_factory=dict)
     models: dict[str, Any] = field(default_factory=dict)
     types: list = field(default_factory=list)
-    parse_cache: Any = field(default=None, repr=False, compare=False)  # build.ParseCache under mkdocs serve
-    render_cache: Any = field(default=None, repr=False, compare=False)  # render.RenderCache under mkdocs serve
+    memo: Any = field(default=None, repr=False, compare=False)  # incremental.Memo under mkdocs serve
+    texts: dict = field(default_factory=dict, repr=False, compare=False)  # files read in this load (read_text)
     markdown: Any = field(default=None, repr=False, compare=False)  # markdown.Pipeline: the one Markdown pipeline
 
     @property
@@ -127,10 +127,21 @@ class Site:
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def reuse(self, label: str, inputs, compute):
-        """compute(); under `mkdocs serve` its result is remembered while `inputs` are described the same
-        (render.RenderCache.reuse: compute must read nothing but inputs)."""
-        return compute() if self.render_cache is None else self.render_cache.reuse(label, inputs, compute)
+    def reuse(self, label: str, inputs, compute, copy=None):
+        """compute(); under `mkdocs serve` its result is reused while `inputs` are the same (incremental.Memo:
+        compute must read nothing but inputs)."""
+        return compute() if self.memo is None else self.memo.reuse(label, inputs, compute, copy)
+
+    def read_text(self, path: Path) -> str:
+        """A file's text (source.read_text: size, encoding, links out of the repository), read once per load:
+        the personal-data scan and the loaders read the same files."""
+        key = str(path)
+        text = self.texts.get(key)
+        if text is None:
+            from .source import read_text
+
+            text = self.texts[key] = read_text(path, self.root)
+        return text
 
     def editor_pages_under(self, prefix: str) -> list[EditorPage]:
         return [d for uri, d in sorted(self.editor_pages.items()) if uri.startswith(prefix)]

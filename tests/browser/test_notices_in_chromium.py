@@ -56,7 +56,7 @@ def test_status_corrects_itself_when_the_site_was_not_rebuilt(browser, served_si
     page = context.new_page()
     page.clock.set_fixed_time("2026-12-01T10:00:00+08:00")  # days later, without a rebuild
     page.goto(served_site + "notices/2026/youfu-dingqi-fuxu/")
-    assert page.locator(".gov-notice-meta .gov-status").inner_text() == "公示已结束"
+    assert page.locator(".gov-period .gov-status").inner_text() == "公示已结束"
     page.goto(served_site + "notices/")
     assert page.locator("[data-gov-open-only]").count() == 0
     context.close()
@@ -67,5 +67,5 @@ def test_status_corrects_itself_when_the_site_was_not_rebuilt(browser, served_si
         page = context.new_page()
         page.clock.set_fixed_time(when)
         page.goto(served_site + "notices/2026/youfu-dingqi-fuxu/")
-        assert page.locator(".gov-notice-meta .gov-status").inner_text() == expected, (js, when)
+        assert page.locator(".gov-period .gov-status").inner_text() == expected, (js, when)
         context.close()

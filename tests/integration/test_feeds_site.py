@@ -121,3 +121,51 @@ def test_a_category_page_also_advertises_its_own_feed(built_site):
         head = (built_site / f"notices/{category['标识']}/index.html").read_text(encoding="utf-8").split("</head>")[0]
         hrefs = [attrs(t)["href"] for t in LINK.findall(head) if "alternate" in t]
         assert f"../../feeds/{category['标识']}.xml" in hrefs and f"../../feeds/{category['标识']}.atom" in hrefs
+
+
+def test_a_policy_item_tells_the_whole_document(built_site):
+    """What a subscriber reads in a feed reader: numbers, status, attachment, and what a repealed one is."""
+    items = {i["link"]: i for i in check_rss((built_site / "feeds/policies.xml").read_bytes(),
+                                              SITE_URL + "feeds/policies.xml")}
+    policy = items[SITE_URL + "xxgk/zcwj/2024-001/"]
+    for shown in ("某退役军人发〔2024〕1号", "11410100MB0000000X/2024-00001", "有效（有效期至2029年3月31日）",
+                  "施行日期", "示例"):
+        assert shown in policy["content"], shown
+    [(url, length, media_type)] = policy["enclosures"]
+    assert url == SITE_URL + "xxgk/fujian/2024-001-fj1.docx"
+    assert length == (REPO / "content/xxgk/fujian/2024-001-fj1.docx").stat().st_size and "wordprocessingml" in media_type
+    assert f'href="{url}"' in policy["content"] and policy["author"] == "某区退役军人事务局（示例）"
+    repealed = items[SITE_URL + "xxgk/zcwj/2023-003/"]
+    assert repealed["title"].startswith("【已废止】")
+    assert repealed["content"].index("已废止") < repealed["content"].index("<table")
+    expired = items[SITE_URL + "xxgk/zcwj/2023-001/"]
+    assert expired["title"].startswith("【已失效】") and "有效期至2025年6月30日" in expired["content"]
+    atom = {e["link"]: e for e in check_atom((built_site / "feeds/policies.atom").read_bytes(),
+                                             SITE_URL + "feeds/policies.atom")}
+    assert atom[SITE_URL + "xxgk/zcwj/2023-003/"]["updated"].startswith("2025-04-01")  # the day it was repealed
+    interpretation = atom[SITE_URL + "xxgk/zcjd/2024-001/"]["content"]
+    assert f'href="{SITE_URL}xxgk/zcwj/2024-001/"' in interpretation and "解读文件" in interpretation
+
+
+def test_a_citation_in_a_notice_is_a_link_with_the_articles_text(built_site):
+    entries = {e["link"]: e for e in check_atom((built_site / "feeds/notices.atom").read_bytes(),
+                                                SITE_URL + "feeds/notices.atom")}
+    content = entries[SITE_URL + "notices/2026/youfu-dingqi-fuxu/"]["content"]
+    assert "[[" not in content
+    assert f'href="{SITE_URL}laws/junren-fuxu-youdai-tiaoli/#art-62"' in content
+    assert "发放定期生活补助" in content  # the article's own words, not only a link's title
+
+
+def test_news_law_and_qa_items_carry_their_whole_text(built_site):
+    pufa = check_rss((built_site / "feeds/pufa.xml").read_bytes(), SITE_URL + "feeds/pufa.xml")
+    body = (REPO / "content/pufa/news/2026-09-30-lieshi-jinianri.md").read_text(encoding="utf-8").split("---")[-1]
+    last_paragraph = [p for p in body.strip().split("\n\n") if p.strip()][-1].strip()[:20]
+    item = next(i for i in pufa if i["link"].endswith("2026-09-30-lieshi-jinianri/"))
+    assert last_paragraph in item["content"]  # the whole article, not one sentence
+    laws = {i["link"]: i for i in check_rss((built_site / "feeds/laws.xml").read_bytes(), SITE_URL + "feeds/laws.xml")}
+    revision = next(i for i in laws.values() if i["title"] == "《军人抚恤优待条例》2024年修订")
+    assert f"{SITE_URL}laws/junren-fuxu-youdai-tiaoli/2019-compare/" in revision["content"]  # the comparison
+    old = next(i for i in laws.values() if i["title"].startswith("【已修改】《军人抚恤优待条例》"))
+    assert "2024年10月1日" in old["content"]
+    qa = check_rss((built_site / "feeds/qa.xml").read_bytes(), SITE_URL + "feeds/qa.xml")
+    assert all("引用的法律条文" in i["content"] for i in qa)

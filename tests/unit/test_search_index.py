@@ -34,7 +34,7 @@ POLICY_PAGE = """<html><head><title>关于做好安置工作的通知 - 某区</
 
 
 def test_law_page_splits_into_articles():
-    parsed = extract.parse_page(LAW_PAGE, "laws/bzf/")
+    parsed = extract.parse_page(LAW_PAGE, "laws/bzf/", "退役军人保障法")
     assert parsed.title == "退役军人保障法"
     assert parsed.status == "已废止"
     assert [a.url for a in parsed.articles] == ["laws/bzf/#art-1", "laws/bzf/#art-2", "laws/bzf/#art-3"]
@@ -52,6 +52,7 @@ def test_law_page_splits_into_articles():
 
 def test_keys_and_dates_from_a_policy_page():
     parsed = extract.parse_page(POLICY_PAGE, "xxgk/zcwj/2023-003/")
+    assert parsed.title == "关于做好安置工作的通知"  # no title from the engine: the page's <h1>
     assert parsed.page.keys == ""  # document numbers come from the engine's documents (test_search_facts.py)
     assert parsed.first_date == "2023-05-06"
     assert parsed.status == ""
@@ -117,7 +118,7 @@ def _count(text: str, gram: str) -> int:
 def test_every_ngram_leads_back_to_its_records():
     records = []
     for url, html in (("laws/bzf/", LAW_PAGE), ("xxgk/zcwj/2023-003/", POLICY_PAGE)):
-        parsed = extract.parse_page(html, url)
+        parsed = extract.parse_page(html, url, "退役军人保障法" if url == "laws/bzf/" else "")
         for record in [parsed.page, *parsed.articles]:
             record.group = "其他"
             records.append(record)
@@ -220,10 +221,10 @@ def test_page_stream_writes_what_build_index_writes(tmp_path):
     _write_pages(tmp_path / "read", pages)
     build_index(None, tmp_path / "read")
     stream = PageStream()
-    stream.add("404.html", LAW_PAGE)  # not an index.html: not a search page, as in build_index
-    stream.add("assets/x/index.html", LAW_PAGE)
+    stream.add("404.html", "", LAW_PAGE)  # not an index.html: not a search page, as in build_index
+    stream.add("assets/x/index.html", "", LAW_PAGE)
     for url in sorted(pages, reverse=True):
-        stream.add(url + "index.html", pages[url])
+        stream.add(url + "index.html", "", pages[url])  # no engine: titles from <h1>
     stats = stream.finish(None, tmp_path / "streamed")
     assert stats.pages == 3 and stats.records == 3 + 3  # the law page has three articles
     assert _index_files(tmp_path / "streamed") == _index_files(tmp_path / "read")
@@ -233,7 +234,7 @@ def test_page_stream_failure_stops_the_build_with_a_message(tmp_path):
     from govsite.search import PageStream
 
     stream = PageStream()
-    stream.add("x/index.html", 12345)  # not HTML: the child's parser fails
+    stream.add("x/index.html", "", 12345)  # not HTML: the child's parser fails
     try:
         stream.finish(None, tmp_path)
     except RuntimeError as exc:
@@ -247,7 +248,7 @@ def test_page_stream_cancel_stops_the_child():
     from govsite.search import PageStream
 
     stream = PageStream()
-    stream.add("x/index.html", LAW_PAGE)
+    stream.add("x/index.html", "", LAW_PAGE)
     stream.cancel()
     assert not stream._process.is_alive()
 

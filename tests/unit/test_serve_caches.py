@@ -1,7 +1,9 @@
-"""The engine's `mkdocs serve` caches (issue 9, editor loop): reused results must equal fresh ones, always.
+"""The engine's incremental layer under `mkdocs serve` (govsite.incremental): reused results must equal fresh
+ones, always.
 
-ParseCache (each file parsed and validated once per text) and RenderCache (a page rendered again only for a new
-context) are what make a save fast; these tests compare a cached load and render with a fresh one after edits.
+A file is parsed and validated again only for a new text, a page rendered again only for new inputs, a Markdown
+text converted again only when it or what it cites changed; these tests compare a load and render through the
+Memo with a fresh one after edits.
 """
 from __future__ import annotations
 
@@ -10,16 +12,10 @@ import dataclasses
 import pytest
 from markupsafe import Markup
 
-from govsite import crossref
-from govsite.build import ParseCache, document_html, load_site, render_site
-from govsite.render import RenderCache, Renderer, Unkeyable, _describe
+from govsite.build import editor_page_html, load_site, render_site
+from govsite.incremental import Memo, Unkeyable, describe
+from govsite.render import Renderer
 from sitekit import copy_site
-
-
-def describe(value) -> str:
-    out: list = []
-    _describe(value, out, {}, {})
-    return "".join(out)
 
 
 @dataclasses.dataclass
@@ -64,21 +60,20 @@ def test_what_cannot_be_described_is_never_reused():
         describe(node)
 
 
-def outputs(site_root, caches=None):
-    parse, render = caches or (None, None)
-    site = load_site(site_root, cache=parse, render_cache=render)
+def outputs(site_root, memo=None):
+    site = load_site(site_root, memo=memo)
     pages, files = render_site(site)
     renderer = Renderer(site)
-    frames = [(uri, document_html(site, doc, renderer), crossref.expand(site, doc.body, uri))
-              for uri, doc in sorted(site.editor_pages.items())]  # what the adapter adds to editors' pages
+    frames = [(uri, editor_page_html(site, page, renderer))
+              for uri, page in sorted(site.editor_pages.items())]  # editors' pages, as the adapter shows them
     return ([p.format() for p in site.problems.items], [(p.src_uri, p.title, p.html, p.toc, p.meta) for p in pages],
             [(f.dest_uri, f.content) for f in files], frames)
 
 
 def test_cached_loads_and_renders_equal_fresh_ones_after_every_edit(tmp_path):
     root = copy_site(tmp_path / "repo")
-    caches = (ParseCache(), RenderCache())
-    assert outputs(root, caches) == outputs(root)  # first pass fills the caches
+    memo = Memo()
+    assert outputs(root, memo) == outputs(root)  # the first pass fills the Memo
     policy = root / "data/policies/2025-005.yml"
     notice = root / "content/notices/2025/peixun-baoming.md"
     site_file = root / "data/site.yml"
@@ -93,20 +88,20 @@ def test_cached_loads_and_renders_equal_fresh_ones_after_every_edit(tmp_path):
     ]
     for n, edit in enumerate(edits):
         edit()
-        cached = outputs(root, caches)
+        cached = outputs(root, memo)
         assert cached == outputs(root), f"edit {n}"
-    assert caches[0].hits > 0 and caches[1].hits > 0  # the caches were really used
+        assert memo.hits > 0  # the layer was really used
 
 
-def test_parse_cache_hands_out_copies(tmp_path):
+def test_parsed_files_are_handed_out_as_copies(tmp_path):
     root = copy_site(tmp_path / "repo")
-    cache = ParseCache()
-    site = load_site(root, cache=cache)
+    memo = Memo()
+    site = load_site(root, memo=memo)
     fresh_title = site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"]
     site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] = "changed by a caller"
     site.models["policies"].policies[0].meta["标题"] = "changed by a caller"
-    again = load_site(root, cache=cache)
-    assert cache.hits > 0
+    again = load_site(root, memo=memo)
+    assert memo.hits > 0
     assert again.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] == fresh_title
     assert again.models["policies"].policies[0].meta["标题"] != "changed by a caller"
 
@@ -116,18 +111,18 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
     everything they link to; citation links by the strings they show. Each edit below changes a file other than the page's own, and the page must show it:
     a key that missed that link would serve the page as it was, and differ from the fresh render."""
     root = copy_site(tmp_path / "repo")
-    parse, render = ParseCache(), RenderCache()
+    memo = Memo()
 
     def cached_and_fresh() -> dict:
-        render.costs.clear()  # key every template, whatever describing costs on this small site
-        render.undescribable.clear()
-        cached = outputs(root, (parse, render))
+        memo.costs.clear()  # key everything, whatever describing costs on this small site
+        memo.undescribable.clear()
+        cached = outputs(root, memo)
         assert cached == outputs(root)
         assert not {"policies/policy.html", "policies/interpretation.html", "notices: frame",
-                    "laws: citation"} & render.undescribable
+                    "laws: citation", "markdown", "feeds: item"} & memo.undescribable
         problems, pages, _files, frames = cached
         assert not [p for p in problems if p.startswith("错误")], problems
-        return {uri: rest for uri, *rest in pages} | {uri: rest for uri, *rest in frames}
+        return {uri: rest for uri, *rest in pages} | {uri: rest for uri, *rest in frames} | dict(_files)
 
     def edit(path: str, old: str, new: str) -> None:
         file = root / path
@@ -156,6 +151,9 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
         # a citation's tooltip quotes the article: an edit of the law's text reaches the page citing it
         (lambda: edit("data/laws/texts/中华人民共和国退役军人保障法.md", "第四十一条 公共", "第四十一条 各级公共"),
          "pufa/news/2026-07-28-pufa-jin-junying.md"),
+        # ... and the feed item of a document citing it, which carries the article's text
+        (lambda: edit("data/laws/texts/退役军人安置条例.md", "起施行。《退役士兵", "起正式施行。《退役士兵"),
+         "feeds/qa.xml"),
         # a 公示期 counted in working days ends later when a holiday falls in it (data/holidays.yml)
         (lambda: edit("data/holidays.yml", "年份: {}",
                       '年份:\n  "2026":\n    依据: 测试\n    放假: [2026-11-25]\n    调休上班: []'),
@@ -166,4 +164,4 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
         now = cached_and_fresh()
         assert now[dependent] != shown[dependent], f"step {n}: the edit does not show on {dependent}"
         shown = now
-    assert render.hits > 0
+    assert memo.hits > 0

@@ -17,9 +17,7 @@ from . import extract, facts
 from .index import build_files, record_grams, write_files
 
 INDEX_FOLDER = "searchindex"
-log = logging.getLogger("mkdocs.govsite")
-# Theme files only Material's own search uses (lunr, its Chinese segmenter wordcut.js, the worker).
-MATERIAL_SEARCH_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+log = logging.getLogger("govsite")
 
 
 @dataclass
@@ -58,8 +56,13 @@ def _records(parsed_pages, known: dict) -> list[extract.Record]:
 def records_of(site, site_dir: Path, generated_pages=()) -> list[extract.Record]:
     """Search records of every built page, with kind, date and status from the engine's knowledge."""
     known = facts.collect(site, generated_pages) if site is not None else {}
-    return _records(((url, extract.parse_page(path.read_bytes(), url)) for url, path in extract.page_files(site_dir)),
-                    known)
+    return _records(((url, extract.parse_page(path.read_bytes(), url, _title(known, url)))
+                     for url, path in extract.page_files(site_dir)), known)
+
+
+def _title(known: dict, url: str) -> str:
+    fact = known.get(url)
+    return fact.title if fact is not None else ""
 
 
 def page_url(dest_uri: str) -> str | None:
@@ -109,12 +112,13 @@ class PageStream:
         self._process.start()
         child_end.close()
 
-    def add(self, dest_uri: str, html: str) -> None:
+    def add(self, dest_uri: str, title: str, html: str) -> None:
+        """A finished page: `title` as the engine gave it (the page's own, without the site's name)."""
         url = page_url(dest_uri)
         part = extract.essential_part(html) if url is not None and isinstance(html, str) else html
         if url is not None and part is not None:
             try:
-                self._conn.send((url, part))  # a third of the page: less to copy through the pipe
+                self._conn.send((url, (title, part)))  # a third of the page: less to copy through the pipe
             except OSError:  # the child failed; finish() reports why
                 pass
 
@@ -150,7 +154,8 @@ def _stream_worker(conn) -> None:
             if url is None:  # the engine's facts: every page has been sent
                 known, site_dir = payload
                 break
-            parsed = extract.parse_page(payload, url)
+            title, part = payload
+            parsed = extract.parse_page(part, url, title)
             pages[url] = (parsed, [record_grams(r) for r in [parsed.page, *parsed.articles]] if parsed else [])
         started = time.perf_counter()
         ordered = sorted(pages.items())
@@ -205,7 +210,3 @@ def stop_index_later() -> None:
     if previous is not None and previous.is_alive():
         previous.terminate()
         previous.join(5)
-
-
-def is_material_search_asset(dest_uri: str) -> bool:
-    return dest_uri.startswith(MATERIAL_SEARCH_ASSETS)

@@ -12,7 +12,6 @@ Kind, date and status known to the engine (catalogue items, updates, page meta) 
 """
 from __future__ import annotations
 
-import html as htmllib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,31 +154,19 @@ def _is_fact_table(table) -> bool:
     return bool(rows) and all(0 < len(row.xpath("./th")) == len(row.xpath("./td")) for row in rows)
 
 
-def _title_of(title_html: str, h1: str) -> str:
-    """The page title MkDocs put in <title> ("标题 - 网站名"), else the <h1> text."""
-    title = squeeze(htmllib.unescape(title_html))
-    if " - " in title:
-        return title.rsplit(" - ", 1)[0]
-    return h1 or title
-
-
-_TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
-_TITLE_TEXT = re.compile(r"<title>.*?</title>", re.S)
-
-
 def essential_part(html: str) -> str | None:
-    """The part of a built page parse_page() reads: its <title> and its <article> (a page is mostly the theme's
-    navigation). parse_page() of the result equals parse_page() of the whole page; None when it has no article."""
+    """The part of a built page parse_page() reads: its <article> (a page is mostly the theme's navigation).
+    parse_page() of the result equals parse_page() of the whole page; None when it has no article."""
     start, end = html.find("<article"), html.rfind("</article>")
     if start < 0 or end < start:
         return None
-    title = _TITLE_TEXT.search(html, 0, start)
-    return (title.group(0) if title else "") + html[start:end + len("</article>")]
+    return html[start:end + len("</article>")]
 _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True)
 
 
-def parse_page(html: bytes | str, url: str) -> ParsedPage | None:
-    """Records of one built page, or None when it has no <article> (redirects, 404)."""
+def parse_page(html: bytes | str, url: str, title: str = "") -> ParsedPage | None:
+    """Records of one built page, or None when it has no <article> (redirects, 404). `title` is the page's title
+    as the engine knows it (search.facts); without one, the text of the page's <h1>."""
     if isinstance(html, str):
         html = html.encode("utf-8")
     # Parse only the page's <article> (a built page is mostly navigation): several times faster.
@@ -191,8 +178,7 @@ def parse_page(html: bytes | str, url: str) -> ParsedPage | None:
     fragment = document.find(".//article")
     walker = _Walker()
     walker.walk(fragment, None)
-    found = _TITLE.search(html[:start])
-    title = _title_of(found.group(1).decode("utf-8") if found else "", walker.h1)
+    title = title or walker.h1
     page_text = squeeze(walker.page.text() + " " + walker.facts.text())
     visible = len(page_text.replace(" ", "")) or 1
     listing = not walker.articles and walker.page.link_chars / visible > 0.5

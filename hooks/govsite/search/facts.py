@@ -42,6 +42,7 @@ class PageFacts:
     status: str = ""
     exclude: bool = False  # meta {"search": {"exclude": true}}: not in the search (e.g. a supervisors' page)
     keys: str = ""  # the page's 索引号 and 发文字号, which people paste into a search box
+    title: str = ""  # the page's title (what the theme prints in <title>, before the site's name)
 
 
 def group_of(kind: str, url: str) -> str:
@@ -70,8 +71,9 @@ def collect(site, generated_pages) -> dict[str, PageFacts]:
     facts: dict[str, PageFacts] = {}
 
     def merge(url: str, kind: str = "", date: str = "", status: str = "", exclude: bool = False,
-              keys: str = "") -> None:
+              keys: str = "", title: str = "") -> None:
         entry = facts.setdefault(url, PageFacts())
+        entry.title = entry.title or title
         entry.exclude = entry.exclude or exclude
         entry.kind = entry.kind or kind
         entry.date = entry.date or date
@@ -80,9 +82,9 @@ def collect(site, generated_pages) -> dict[str, PageFacts]:
 
     for page in sorted(generated_pages, key=lambda p: p.src_uri):
         given = page.meta.get("search") if isinstance(page.meta, dict) else None
-        if isinstance(given, dict):
-            merge(page_url(page.src_uri), str(given.get("kind") or ""), _date_text(given.get("date")),
-                  str(given.get("status") or ""), bool(given.get("exclude")))
+        given = given if isinstance(given, dict) else {}
+        merge(page_url(page.src_uri), str(given.get("kind") or ""), _date_text(given.get("date")),
+              str(given.get("status") or ""), bool(given.get("exclude")), title=page.title)
     # A page holding several documents (a Q&A page, a law and its repeal) takes the first of each fact.
     for doc in sorted(all_documents(site), key=lambda d: (d.page, "#" in d.url, d.id)):
         if "#" in doc.url:
@@ -94,5 +96,5 @@ def collect(site, generated_pages) -> dict[str, PageFacts]:
         date = next((_date_text(page.meta[k]) for k in _DATE_KEYS if k in page.meta), "")
         kind = str(page.meta.get("类别") or "")
         owner = next((t for t in site.types if t.name == page.kind), None)
-        merge(page_url(src_uri), kind or (owner.label if owner else ""), date)
+        merge(page_url(src_uri), kind or (owner.label if owner else ""), date, title=str(page.meta.get("标题") or ""))
     return facts

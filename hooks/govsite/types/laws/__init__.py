@@ -8,6 +8,7 @@ govsite.crossref against the model built here.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from pathlib import Path
 
@@ -16,7 +17,6 @@ from ...build import load_yaml_checked
 from ...document import Body, Document, Related, Status, When, zh_day
 from ...model import ContentType, FeedChannel, Site
 from ...problems import InputError
-from ...source import read_text
 from ...yamlfile import load_yaml
 from . import compare, parser
 from .model import RANKS, STATUS_CLASS, STATUSES, Law, LawLibrary, LawVersion
@@ -71,9 +71,11 @@ class Laws(ContentType):
             self._link_successor(site, library, law)
         for law in library.sorted_laws():
             if law.repeal_basis:
-                line = crossref.text_line(site.root.joinpath(law.file).read_text(encoding="utf-8"),
-                                          law.located.line_of(("废止依据",)))
+                line = law.located.text_line_of(("废止依据",))
                 crossref.check_text(site, law.repeal_basis, law.file, line, "废止依据")
+        # What a citation shows (titles, article texts, statuses on today) depends on these files and the date
+        # alone: the Markdown pipeline keys its conversions by this digest under make serve.
+        library.digest = hashlib.sha1(repr((sorted(library.sources), site.today)).encode("utf-8")).hexdigest()
         crossref.check_documents(site)
 
     def _load_law(self, site: Site, path: Path, library: LawLibrary) -> Law | None:
@@ -82,6 +84,8 @@ class Laws(ContentType):
             site.problems.error(file, 0, "", "文件名只能用小写字母、数字和连字符（文件名就是网址），如 tuiyi-junren-anzhi-tiaoli.yml")
             return None
         located = load_yaml_checked(site, path, SCHEMA)
+        if located is not None:
+            library.sources.append((file, site.read_text(path)))
         if located is None:
             # Its own errors are reported; citations of it elsewhere should not add a second wave of errors.
             library.broken_names.update(_names_in(path, site.root) | {path.stem})
@@ -130,12 +134,14 @@ class Laws(ContentType):
             site.problems.error(law.file, line, prefix + "文本", f"找不到全文文件 data/laws/{entry['文本']}")
             return None
         try:
-            text = read_text(text_path, site.root)
+            text = site.read_text(text_path)
         except InputError as exc:
             site.problems.extend(exc.problems)
             return None
         text_file = site.rel(text_path)
-        parsed = parser.parse(text)
+        library = site.models[self.name]
+        library.sources.append((text_file, text))
+        parsed = site.reuse("laws: parse", text, lambda: parser.parse(text))
         for problem_line, message in parsed.problems:
             site.problems.error(text_file, problem_line, "", message)
         if parsed.problems:

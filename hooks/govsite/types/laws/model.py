@@ -97,6 +97,8 @@ class LawLibrary:
     by_name: dict[str, Law] = field(default_factory=dict)  # 标题, 简称 and slug -> law
     broken_names: set[str] = field(default_factory=set)  # names of laws whose files have errors
     renderer: object = None  # set lazily by crossref for rendering citations
+    sources: list = field(default_factory=list)  # (file, text) of every law file read: what `digest` is made of
+    digest: str = ""  # of the library's files and the date: what citations show depends on nothing else
 
     def lookup(self, name: str) -> Law | None:
         return self.by_name.get(name.strip())

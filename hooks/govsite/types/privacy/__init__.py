@@ -12,8 +12,8 @@ class PrivacyGuard(ContentType):
 
     def load(self, site: Site) -> None:
         allowed = privacy.allowed_numbers(site.settings)
-        read = site.parse_cache.read_text if site.parse_cache is not None else privacy.read_text
-        findings = privacy.scan_tree(site.root, allowed, public_names=privacy.allowed_names(site.settings), read=read)
+        findings = privacy.scan_tree(site.root, allowed, public_names=privacy.allowed_names(site.settings),
+                                     read=lambda path, root: site.read_text(path))
         for finding in findings:
             site.problems.error(finding.file, finding.line, finding.field, finding.message())
         site.models[self.name] = findings

@@ -1,9 +1,12 @@
-"""govsite.servecache: under `mkdocs serve --dirty` a page is skipped only when what it would write is unchanged."""
+"""mkdocs_adapter.serve: under `mkdocs serve --dirty` a page is skipped only when what it would write is unchanged,
+and a page's front matter is split again only when its text changed."""
 from __future__ import annotations
 
 from types import SimpleNamespace
 
-from govsite.servecache import PageSkipper
+from mkdocs_adapter.serve import CollectorPause, PageSkipper, front_matter
+
+from govsite.incremental import Memo
 
 
 def make_page(tmp_path, name, content, title="标题"):
@@ -82,75 +85,33 @@ def test_disabled_skipper_never_skips(tmp_path):
     assert build(skipper, config, [a])[0] == ["a"]
 
 
-def test_conversion_is_reused_only_for_the_same_markdown_place_and_files(tmp_path):
-    from govsite.servecache import ConversionCache
-
-    config_file = tmp_path / "mkdocs.yml"
-    config_file.write_text("site_name: x\n", encoding="utf-8")
-    cache = ConversionCache()
-    cache.enabled = True
-    converted = []
-
-    def make(markdown, url="a/"):
-        page = SimpleNamespace(url=url, markdown=markdown, present_anchor_ids=None,
-                               file=SimpleNamespace(src_uri="a.md", dest_uri="a/index.html"))
-
-        def render(config, files):  # stands for MkDocs' Page.render
-            converted.append(page.markdown)
-            page.content, page.toc, page._title_from_render = f"<p>{page.markdown}</p>", [], None
-            page.present_anchor_ids = {"x"}
-        page.render = render
-        cache.wrap(page)
-        page.render(None, None)
-        return page
-
-    def build(markdown, files=("a.md",), url="a/"):
-        cache.start(str(config_file), files)
-        return make(markdown, url)
-
-    assert build("one").content == "<p>one</p>"
-    again = build("one")
-    assert again.content == "<p>one</p>" and again.present_anchor_ids == {"x"} and converted == ["one"]
-    assert build("two").content == "<p>two</p>"  # the text changed
-    assert build("two", files=("a.md", "b.md")).content == "<p>two</p>"  # another page appeared: links may change
-    assert build("two", files=("a.md", "b.md"), url="b/").content == "<p>two</p>"  # the page moved
-    config_file.write_text("site_name: y\n", encoding="utf-8")
-    assert build("two", files=("a.md", "b.md"), url="b/").content == "<p>two</p>"  # mkdocs.yml changed
-    assert converted == ["one", "two", "two", "two", "two"]
-    assert ConversionCache.usable(["toc", "tables", "fenced_code", "footnotes"], strict=False)
-    assert not ConversionCache.usable(["toc"], strict=True)
-    assert not ConversionCache.usable(["toc", "pymdownx.snippets"], strict=False)  # reads other files
-
-
 def test_front_matter_is_parsed_again_only_for_a_new_text_and_handed_out_as_copies():
     from mkdocs.utils.meta import get_data
 
-    from govsite.servecache import SourceCache
-
-    cache = SourceCache()
-    read = cache.wrap(get_data)
+    memo = Memo()
+    read = front_matter(get_data, memo)
     text = "---\n标题: 一\n列表: [a, b]\n日期: 2024-01-02\n---\n\n正文\n"
-    cache.start()
+    memo.begin()
     assert read(text) == get_data(text)
-    cache.start()
+    memo.begin()
     markdown, meta = read(text)
-    assert cache.hits == 1 and (markdown, meta) == get_data(text)
+    assert memo.hits == 1 and (markdown, meta) == get_data(text)
     meta["标题"] = "changed by a caller"  # the adapter and MkDocs change page.meta
     meta["列表"].append("c")
     assert read(text) == get_data(text)
     edited = text.replace("标题: 一", "标题: 二")
     assert read(edited) == get_data(edited) and read(edited)[1]["标题"] == "二"
-    cache.start()  # a build that reads only the edited text: the other entry is dropped after it
+    memo.begin()  # a build that reads only the edited text: the other entry is dropped after it
     read(edited)
-    cache.start()
-    assert list(cache.entries) == [edited]
+    memo.begin()
+    assert len(memo.entries) == 1
+    read(text)
+    assert memo.hits == 0  # the first text was dropped: parsed again
 
 
 def test_collector_is_paused_only_between_pause_and_resume_and_collects_after():
     import gc
     import time
-
-    from govsite.servecache import CollectorPause
 
     assert gc.isenabled()
     pause = CollectorPause()

@@ -1,44 +1,40 @@
-"""The one bridge between MkDocs and the govsite engine. Keep it thin: translate events only.
+"""MkDocs events translated into engine calls. Keep it thin: what Material needs is in material.py, what
+`make serve` needs in serve.py, everything else in the engine (govsite).
 
-on_config   load + validate everything; stop before site/ is touched if anything is wrong
-on_files    add the engine's generated pages as virtual files
-on_page_*   give generated pages their HTML and table of contents; map Chinese front matter
-on_post_build  write feeds, JSON and other non-page files
+on_startup     route the engine's log to MkDocs'; start the search indexer (build) or the serve layer
+on_config      load + validate everything; stop before site/ is touched if anything is wrong
+on_files       the engine's generated pages as virtual files (not in the nav); the site's CSS as one file
+on_page_*      every engine page's HTML, table of contents, title and description
+on_post_page   each finished page to the search indexer
+on_post_build  feeds, JSON and other files; the search index
 """
 from __future__ import annotations
 
+import html
 import logging
 import os
 import sys
 from pathlib import Path
 
-from markupsafe import escape
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from govsite import (
-    assets,
-    search,
-)
+from govsite import assets, search
 from govsite import build as engine
+from govsite.incremental import Memo
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
-from govsite.servecache import CollectorPause, ConversionCache, PageSkipper, SourceCache
 
-log = logging.getLogger("mkdocs.govsite")
+from . import material, serve
+
+log = logging.getLogger("govsite")
 
 _state: dict = {}
-# `mkdocs serve --dirty` (make serve): write only pages whose output changed; see govsite/servecache.py.
-_skipper = PageSkipper()
-_conversions = ConversionCache()  # ... and convert only pages whose Markdown changed
-_sources = SourceCache()  # ... and parse a page's front matter only when its text changed
-_collector = CollectorPause()  # ... and collect cyclic garbage after a rebuild, not during it
-_parsed = engine.ParseCache()  # ... parse and validate only files whose text changed
-_rendered = engine.RenderCache()  # ... and render a template again only for a new context
+_skipper = serve.PageSkipper()  # make serve: write only pages whose output changed
+_collector = serve.CollectorPause()  # ... and collect cyclic garbage after a rebuild, not during it
+_memo = Memo()  # ... and reuse every result whose inputs did not change (govsite.incremental)
 
 
 def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
@@ -48,13 +44,17 @@ def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
 
 
 def on_startup(command, dirty):
+    mkdocs_log = logging.getLogger("mkdocs")  # the engine logs as "govsite"; MkDocs prints what "mkdocs" gets
+    for handler in mkdocs_log.handlers:
+        if handler not in log.handlers:
+            log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
     if command != "serve":  # index pages while the next ones are built (search.PageStream)
         _state["index_stream"] = search.PageStream()
     _skipper.enabled = command == "serve" and dirty
-    _conversions.enabled = _skipper.enabled
     if _skipper.enabled and not getattr(mkdocs_meta.get_data, "govsite_cached", False):
-        mkdocs_meta.get_data = _sources.wrap(mkdocs_meta.get_data)  # Page.read_source calls it by module attribute
-        mkdocs_meta.get_data.govsite_cached = True
+        mkdocs_meta.get_data = serve.front_matter(mkdocs_meta.get_data, _memo)  # Page.read_source looks it up here
     if _skipper.enabled:  # MkDocs warns that --dirty may leave pages stale; the skipper rewrites every changed page
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: "A 'dirty' build is being performed" not in record.getMessage())
@@ -67,8 +67,7 @@ def on_config(config):
             _collector.pause()
     _skipper.start()
     root = Path(config.config_file_path).resolve().parent
-    site = engine.load_site(root, site_url=config.site_url or "", cache=_parsed if _skipper.enabled else None,
-                            render_cache=_rendered if _skipper.enabled else None,
+    site = engine.load_site(root, site_url=config.site_url or "", memo=_memo if _skipper.enabled else None,
                             markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs))
     errors, warnings = site.problems.errors, site.problems.warnings
     if errors:
@@ -82,6 +81,8 @@ def on_config(config):
     if "SOURCE_DATE_EPOCH" not in os.environ or _state.get("epoch_is_ours"):
         os.environ["SOURCE_DATE_EPOCH"] = str(engine.build_epoch(site))  # reproducible sitemap dates
         _state["epoch_is_ours"] = True
+    if site.settings.get("网站名称"):
+        config.site_name = site.settings["网站名称"]  # data/site.yml is where editors name the site
     config.extra["org"] = site.settings
     # The site's own CSS files as one request (govsite/assets.py: page weight, render-blocking requests).
     _state["css_bundle"] = bundle = assets.css_bundle(Path(config.docs_dir), list(config.extra_css))
@@ -96,31 +97,25 @@ def on_files(files, config):
     _state["renderer"] = engine.Renderer(site)
     _state["pages"] = {page.src_uri: page for page in pages}
     _state["files"] = extra_files
+    # Only section index pages are listed in mkdocs.yml's nav (a nav of thousands of pages makes MkDocs
+    # quadratic); every other page the engine makes or reads is expected outside it.
     for page in pages:
-        files.append(File.generated(config, page.src_uri, content=""))
+        files.append(File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+    for file in files.documentation_pages():
+        if file.src_uri in site.editor_pages and file.inclusion == InclusionLevel.UNDEFINED:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
     if _state.get("css_bundle"):
         files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
-    for file in [f for f in files if f.dest_uri.startswith(("assets/javascripts/", "assets/stylesheets/"))]:
-        if file.dest_uri.endswith(".map"):
-            files.remove(file)  # Material's source maps are not shipped (only developers' tools read them)
-        elif assets.MATERIAL_BUNDLE.match(file.dest_uri):  # no CDN script URLs (govsite/assets.py)
-            files.remove(file)
-            files.append(File.generated(config, file.src_uri,
-                                        content=assets.localise_material_bundle(file.content_string)))
-    if not _material_search_enabled(config):  # the site's own search replaces it: don't ship lunr (~1 MB)
-        for file in [f for f in files if search.is_material_search_asset(f.dest_uri)]:
-            files.remove(file)
+    material.theme_files(files, config)
     if _skipper.enabled:
         for file in files.documentation_pages():
             _skipper.watch(file)
-        _conversions.enabled = ConversionCache.usable(config.markdown_extensions, config.strict)
-        _conversions.start(config.config_file_path, [f.src_uri for f in files])
-        _sources.start()
     return files
 
 
 def on_nav(nav, config, files):
     _state["nav"] = nav
+    _state["nav_pages"] = {page.file.src_uri for page in nav.pages}
     return nav
 
 
@@ -131,29 +126,15 @@ def on_env(env, config, files):
     return env
 
 
-def _material_search_enabled(config) -> bool:
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    return plugin is not None and plugin.config.get("enabled", True)
-
-
 def on_page_markdown(markdown, page, config, files):
-    _conversions.wrap(page)  # make serve: MkDocs converts the Markdown right after this event
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None:
-        page.meta.update(generated.meta)
-        page.meta["title"] = escape(generated.title)  # data, printed unescaped by Material: escape once
-        if "description" in page.meta:
-            page.meta["description"] = escape(page.meta["description"])
+        material.page_meta(page, generated.title, None, generated.meta)
         return ""
     document = _state["site"].editor_pages.get(page.file.src_uri)
     if document is not None:
-        # Material prints titles and descriptions unescaped (they normally come from trusted Markdown);
-        # here they are editors' data, so they are escaped once, as Markup, before any template sees them.
-        page.meta["title"] = escape(document.meta["标题"])
-        if "描述" in document.meta:
-            page.meta["description"] = escape(document.meta["描述"])
-        if "隐藏" in document.meta:
-            page.meta["hide"] = document.meta["隐藏"]
+        extra = {"hide": document.meta["隐藏"]} if "隐藏" in document.meta else {}
+        material.page_meta(page, document.meta["标题"], document.meta.get("描述"), extra)
         return ""  # the engine converts it (one Markdown pipeline: citations, extensions, safe HTML)
     return markdown
 
@@ -184,10 +165,24 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def on_page_context(context, page, config, nav):
+    material.hide_navigation_outside_nav(page, page.file.src_uri in _state.get("nav_pages", ()))
+    return context
+
+
 def on_post_page(output, page, config):
     if "index_stream" in _state:
-        _state["index_stream"].add(page.file.dest_uri, output)
+        _state["index_stream"].add(page.file.dest_uri, _engine_title(page), output)
     return output
+
+
+def _engine_title(page) -> str:
+    """A page's title as the engine gave it (Material's <title> adds the site's name; page.title is escaped)."""
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None:
+        return generated.title
+    document = _state["site"].editor_pages.get(page.file.src_uri)
+    return str(document.meta["标题"]) if document is not None else html.unescape(str(page.title or ""))
 
 
 def on_build_error(error):

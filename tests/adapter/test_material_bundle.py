@@ -4,8 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import material
+from mkdocs_adapter.material import BUNDLE as MATERIAL_BUNDLE
+from mkdocs_adapter.material import OFFSITE_SCRIPTS as MATERIAL_OFFSITE_SCRIPTS
+from mkdocs_adapter.material import localise_bundle as localise_material_bundle
 
-from govsite.assets import MATERIAL_BUNDLE, MATERIAL_OFFSITE_SCRIPTS, localise_material_bundle
 from sitekit import REPO
 
 JS = Path(material.__file__).parent / "templates/assets/javascripts"

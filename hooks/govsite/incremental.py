@@ -1,0 +1,197 @@
+"""`make serve`'s one incremental layer: a result is reused while the digest of its declared inputs is the same.
+
+Everything the editor loop keeps between saves goes through `Memo.reuse(label, inputs, compute)`: a file's parse
+and schema check (inputs: its name and whole text), a page's HTML (the templates and settings it is rendered
+with, its place, its context), a Markdown conversion, a feed item, a law citation link. `compute` must read
+nothing but `inputs` (and the engine's code, which `mkdocs serve` does not reload). The inputs are described
+completely (`describe`: scalars with their type, containers in order, dataclasses field by field, shared values
+and cycles included) and the description's SHA-1 is the key, so the same key means the same inputs: a change
+anywhere gives a new key, and nothing is ever invalidated by hand.
+
+One lifecycle: a pass is one load and render of the site (`begin`); what a pass did not use is dropped at the
+next, so memory follows the site. `mkdocs build` runs without a Memo (Site.memo None): everything is computed.
+
+The adapter uses the same rule for what only MkDocs does (mkdocs_adapter/serve.py: front matter splits, pages written).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import time
+
+
+class Unkeyable(Exception):
+    """A value the incremental layer cannot describe completely: such a render is never reused."""
+
+
+_SCALARS = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta)
+_TAGS: dict = {}  # type -> "module.name:" written before a scalar's repr (Markup is not str)
+_CLASSES: dict = {}  # dataclass type -> (field names, frozen, "module.name(")
+
+
+def _tag(kind) -> str:
+    tag = _TAGS.get(kind)
+    if tag is None:
+        tag = _TAGS[kind] = f"{kind.__module__}.{kind.__qualname__}:"
+    return tag
+
+
+def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
+    """Append a complete description of `value` to `out`: the same description means the same value.
+
+    Plain data only: scalars (with their type: Markup is not str), lists, tuples, dicts in their order, sets,
+    and dataclass instances by type and every field — except the fields a class names in SOURCE_FIELDS, made from
+    one file's text alone, when the instance carries that text's digest (`source_digest`). A mutable value
+    (list, dict, set, dataclass that is not frozen) met again is written as the number of its first appearance
+    (`seen`), so shared values and cycles (a policy and its interpretations) are described completely, identity
+    included. Anything else (functions, other objects, attributes outside the fields) or a deep nesting raises
+    Unkeyable. Returns whether the value is immutable throughout (scalars, tuples and frozen dataclasses of
+    such): only those are described once per pass (`memo`, by id), as their text does not depend on where they
+    are met.
+    """
+    kind = type(value)
+    tag = _TAGS.get(kind)  # scalars seen before: the common case, one lookup (speed: this runs for every value)
+    if tag is not None or kind in _SCALARS or isinstance(value, str):
+        out.append(tag or _tag(kind))
+        out.append(repr(value))
+        return True
+    if depth > 60:
+        raise Unkeyable("deep nesting")
+    info = _CLASSES.get(kind)
+    if info is None and hasattr(kind, "__dataclass_fields__") and not isinstance(value, type):
+        names = tuple(f.name for f in dataclasses.fields(kind))
+        from_source = tuple(getattr(kind, "SOURCE_FIELDS", ()))
+        info = _CLASSES[kind] = (names, kind.__dataclass_params__.frozen, f"{kind.__module__}.{kind.__qualname__}(",
+                                 tuple(n for n in names if n not in from_source) if from_source else None)
+    mutable = kind is list or kind is dict or kind is set or (info is not None and not info[1])
+    if mutable:
+        number = seen.get(id(value))
+        if number is not None:
+            out.append(f"@{number}")
+            return False
+        seen[id(value)] = len(seen)
+    if kind is list or kind is tuple:
+        out.append("[" if kind is list else "(")
+        fixed = kind is tuple
+        for item in value:
+            fixed = _describe(item, out, memo, seen, depth + 1) and fixed
+        out.append("]")
+        return fixed
+    if kind is dict:
+        out.append("{")
+        for key, item in value.items():
+            _describe(key, out, memo, seen, depth + 1)
+            _describe(item, out, memo, seen, depth + 1)
+        out.append("}")
+        return False
+    if kind is set or kind is frozenset:
+        parts: list = []
+        all_fixed = True
+        for item in value:
+            one: list = []
+            all_fixed = _describe(item, one, {}, {}, depth + 1) and all_fixed  # alone: sorted by text
+            parts.append("".join(one))
+        if not all_fixed:
+            raise Unkeyable("set of mutable values")
+        out.append("<" + "|".join(sorted(parts)) + ">")
+        return kind is frozenset
+    if info is not None:
+        known = memo.get(id(value))
+        if known is not None:
+            out.append(known[1])
+            return True
+        names, frozen, opening, not_from_source = info
+        state = getattr(value, "__dict__", None)
+        if state is not None and len(state) > len(names):
+            raise Unkeyable(kind.__qualname__)  # state outside the fields
+        if not_from_source is not None and value.source_digest:
+            names = not_from_source  # made from the file's text alone: its digest (`source_digest`) says it all
+        one = [opening]
+        fixed = frozen
+        try:
+            for name in names:
+                one.append(name)
+                fixed = _describe(getattr(value, name), one, memo, seen, depth + 1) and fixed
+        except AttributeError:  # a field never set
+            raise Unkeyable(kind.__qualname__) from None
+        one.append(")")
+        text = "".join(one)
+        if fixed:
+            memo[id(value)] = (value, text)  # the value is kept, so its id is not reused during the pass
+        out.append(text)
+        return fixed
+    raise Unkeyable(kind.__qualname__)
+
+
+
+def describe(value) -> str:
+    """The complete description of `value` (raises Unkeyable)."""
+    out: list = []
+    _describe(value, out, {}, {})
+    return "".join(out)
+
+
+def digest(value) -> bytes:
+    """SHA-1 of the description of `value` (raises Unkeyable)."""
+    return hashlib.sha1(describe(value).encode("utf-8", "surrogatepass")).digest()
+
+
+class Memo:
+    """Results by (label, digest of inputs), for the length of a `make serve` session."""
+
+    def __init__(self):
+        self.entries: dict = {}  # (label, key) -> (result,): last pass
+        self.kept: dict = {}  # this pass
+        self.memo: dict = {}  # descriptions of immutable values met in this pass (describe is the hot loop)
+        self.undescribable: set[str] = set()  # labels whose inputs cannot be described, or cost too much to
+        self.costs: dict[str, list] = {}  # label -> [seconds describing, times, seconds computing, times]
+        self.hits = self.misses = self.unkeyable = 0
+
+    def begin(self) -> None:
+        """Start a pass. Describing a big context (a policy and everything it links to) can cost more than
+        computing the result: such labels are simply computed from now on (measured on the first pass, when
+        everything is computed)."""
+        self.undescribable.update(label for label, (described, d, computed, c) in self.costs.items()
+                                  if c and described / d > computed / c / 2)
+        self.entries, self.kept, self.memo = self.kept, {}, {}
+        self.hits = self.misses = self.unkeyable = 0
+
+    def key(self, label: str, inputs) -> bytes | None:
+        """The digest of `inputs`, or None when they cannot (or should not) be described: compute then."""
+        if label in self.undescribable:
+            self.unkeyable += 1
+            return None
+        out: list = []
+        started = time.process_time()
+        try:
+            _describe(inputs, out, self.memo, {})
+        except Unkeyable:
+            self.undescribable.add(label)
+            self.unkeyable += 1
+            return None
+        finally:
+            cost = self.costs.setdefault(label, [0.0, 0, 0.0, 0])
+            cost[0] += time.process_time() - started
+            cost[1] += 1
+        return hashlib.sha1("".join(out).encode("utf-8", "surrogatepass")).digest()
+
+    def reuse(self, label: str, inputs, compute, copy=None):
+        """compute(), or its result for the same inputs in this pass or the last. `copy` (for mutable results)
+        is applied to what is stored and to what is handed out, so no caller can change what the next gets."""
+        key = self.key(label, inputs)
+        if key is not None:
+            found = self.entries.get((label, key)) or self.kept.get((label, key))
+            if found is not None:
+                self.kept[(label, key)] = found
+                self.hits += 1
+                return copy(found[0]) if copy else found[0]
+        self.misses += 1
+        started = time.process_time()
+        result = compute()
+        if key is not None:
+            cost = self.costs[label]
+            cost[2] += time.process_time() - started
+            cost[3] += 1
+            self.kept[(label, key)] = (copy(result) if copy else result,)
+        return result

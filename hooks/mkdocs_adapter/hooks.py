@@ -1,0 +1,25 @@
+"""The hooks file mkdocs.yml names (`hooks: [hooks/mkdocs_adapter/hooks.py]`). MkDocs loads it by its path, not as
+part of a package, so it puts hooks/ on the import path and takes the events from the package."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs_adapter.events import (
+    on_build_error,
+    on_config,
+    on_env,
+    on_files,
+    on_nav,
+    on_page_content,
+    on_page_context,
+    on_page_markdown,
+    on_post_build,
+    on_post_page,
+    on_startup,
+)
+
+__all__ = ["on_build_error", "on_config", "on_env", "on_files", "on_nav", "on_page_content", "on_page_context",
+           "on_page_markdown", "on_post_build", "on_post_page", "on_startup"]

@@ -1,0 +1,98 @@
+"""The document core (govsite.document): one model per document, every output made from it.
+
+A row a type adds to a document (`extra`) must reach the page header, the feed item and the catalogue JSON without
+any other code knowing it: that is what lets a new editor field need only its schema and one mapping.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from govsite.build import load_site
+from govsite.document import Document, Fact, Status, When, facts, status_text
+from govsite.render import Renderer
+from govsite.types.catalogue import CatalogueRow, catalogue_json
+from govsite.types.feeds.items import feed_item
+from sitekit import REPO, copy_site
+
+
+def policy_with_a_new_row():
+    site = load_site(REPO)
+    policies = next(t for t in site.types if t.name == "policies")
+    doc = next(d for d in policies.documents(site) if d.id == "policies/2024-001")
+    return site, Document(**{**doc.__dict__, "extra": (*doc.extra, Fact("签发人", "张＊＊（示例）"))})
+
+
+def test_a_row_added_in_the_mapping_reaches_page_feed_and_catalogue_json():
+    site, doc = policy_with_a_new_row()
+    renderer = Renderer(site)
+    header = renderer.render("document/header.html", doc.url, doc=doc)
+    assert ">签发人</th><td>张＊＊（示例）</td>" in header
+    item = feed_item(site, renderer, doc)
+    assert ">签发人</th><td>张＊＊（示例）</td>" in item.content_html
+    data = json.loads(catalogue_json(site, [CatalogueRow.of(doc)]))
+    assert {"label": "签发人", "value": "张＊＊（示例）"} in data["items"][0]["metadata"]
+
+
+def test_the_policy_page_feed_and_json_show_the_same_metadata():
+    site, doc = policy_with_a_new_row()
+    rows = [(f.label, f.value) for f in facts(doc)]
+    assert ("发文字号", "某退役军人发〔2024〕1号") in rows and ("有效性", "有效（有效期至2029年3月31日）") in rows
+    data = json.loads(catalogue_json(site, [CatalogueRow.of(doc)]))["items"][0]
+    assert [(m["label"], m["value"]) for m in data["metadata"]] == rows
+    assert data["doc_number"] == "某退役军人发〔2024〕1号" and data["validity"] == "有效"
+    [attachment] = data["attachments"]
+    assert attachment["url"].endswith("xxgk/fujian/2024-001-fj1.docx") and attachment["size"] > 1000
+    assert attachment["type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def test_when_a_moment_or_a_day_is_known():
+    minute = When.of(dt.datetime(2026, 3, 1, 9, 30))  # naive: Beijing time
+    assert minute.iso() == "2026-03-01T09:30:00+08:00" and not minute.date_only
+    day = When(dt.date(2026, 3, 1))
+    assert day.iso() == "2026-03-01" and day.date_only
+    assert day.instant.astimezone(dt.UTC).time() == dt.time(12, 0)  # the same day from UTC−11 to UTC+11
+    utc = When.of(dt.datetime(2026, 2, 28, 20, 0, tzinfo=dt.UTC))
+    assert (utc.day, utc.time) == (dt.date(2026, 3, 1), dt.time(4, 0))  # Beijing's day, not UTC's
+
+
+def test_a_document_changes_when_its_status_does_not_before():
+    published = When(dt.date(2023, 6, 16))
+    repealed = Document(id="x", kind="政策文件", title="甲", url="x/", published=published,
+                        status=Status("废止", since=dt.date(2025, 4, 1), reason="被《乙》废止"))
+    assert repealed.changed == When(dt.date(2025, 4, 1)) and repealed.status.mark == "已废止"
+    assert status_text(repealed.status) == "废止（自2025年4月1日起）"
+    valid = Document(id="y", kind="政策文件", title="乙", url="y/", published=published,
+                     status=Status("有效", until=dt.date(2029, 3, 31)))
+    assert valid.changed == published and valid.status.mark == ""
+    assert status_text(valid.status) == "有效（有效期至2029年3月31日）"
+    edited = Document(id="z", kind="公示公告", title="丙", url="z/", published=published,
+                      updated=When.of(dt.datetime(2023, 6, 20, 8, 0)), update_note="补充附件")
+    assert edited.changed == edited.updated
+
+
+def test_every_document_of_the_site_has_a_unique_id_and_a_page():
+    site = load_site(REPO)
+    assert site.problems.errors == []
+    from govsite.document import all_documents
+
+    docs = all_documents(site)
+    assert len({d.id for d in docs}) == len(docs) > 40
+    kinds = {d.kind for d in docs}
+    assert {"政策文件", "政策解读", "公示公告", "普法活动", "法治政府建设年度报告", "年度报告", "办事指南", "法律法规",
+            "政策问答"} <= kinds
+    for doc in docs:
+        assert doc.published.day <= site.today, doc.id  # nothing from the future
+        assert doc.title and doc.url and not doc.url.startswith("/"), doc.id
+
+
+def test_an_impossible_article_in_a_policys_text_stops_the_build_with_its_line(tmp_path):
+    root = copy_site(tmp_path / "repo")
+    path = root / "data/policies/2025-004.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("制定本办法。", "制定本办法（[[退役军人保障法#186]]）。", 1)
+    path.write_text(text, encoding="utf-8")
+    line = next(n for n, t in enumerate(text.split("\n"), 1) if "#186" in t)
+    messages = [p.format() for p in load_site(root).problems.errors]
+    assert messages == [f"data/policies/2025-004.yml:{line} 正文: [[退役军人保障法#186]] 《退役军人保障法》共85条"
+                        "（最后一条为第八十五条），没有第一百八十六条"]
