@@ -172,6 +172,7 @@ class Document:
     status: Status | None = None  # 有效性 / 时效性; None where it does not apply
     attachments: tuple[Attachment, ...] = ()
     sample: bool = False  # a demo document: every output says it is fictional
+    sample_note: str = ""  # what exactly is fictional, when the general note would say too much or too little
     summary: str = ""  # 内容概述
     body: Body | None = None
     appendix: Body | None = None  # what the type adds after the body on the page and in the feed (contacts …)

@@ -382,7 +382,7 @@ class Services(ContentType):
                 toc=[(2, "jiben", "基本信息"), (2, "cailiao", "办理材料"), (2, "liucheng", "办理流程"),
                      (2, "didian", "办理地点和时间"), (2, "dianhua", "咨询和监督电话")]
                 + ([(2, "zhengce", "相关政策")] if guide.benefits else []),
-                guide=guide, chart=guide.chart, office_hours=office_hours,
+                guide=guide, doc=guide_document(site, guide), chart=guide.chart, office_hours=office_hours,
                 time_label=flowchart.time_label)
 
     def finder_data(self, site: Site) -> dict:
@@ -410,12 +410,7 @@ class Services(ContentType):
         """办事指南 are proactively disclosed (条例第二十条第（五）项: 办理对外管理服务事项的依据、条件、程序)."""
         model: ServicesModel = site.models[self.name]
         for guide in sorted(model.guides.values(), key=lambda g: g.id):
-            yield Document(
-                id=f"guides/{guide.id}", kind="办事指南", title=f"{guide.title}办事指南", url=guide.url,
-                published=When(dt.date.fromisoformat(guide.data["发布日期"])), index_no=guide.data.get("索引号", ""),
-                publisher=site.settings.get("机构名称", ""), topic="办事服务", summary=guide.data["概要"],
-                catalogue="办事服务", on_home=False, file=guide.file,
-                line=guide.located.line_of(("索引号",) if "索引号" in guide.data else ("名称",)))
+            yield guide_document(site, guide)
 
     def feed_channels(self, site: Site):
         model: ServicesModel = site.models[self.name]
@@ -425,6 +420,17 @@ class Services(ContentType):
                               description=f"与{audience.name}有关的公示公告、政策文件和解读。{audience.description}",
                               url=f"{FINDER_URL}#{audience.anchor}", group="按人员类别订阅", order=60 + index,
                               audiences=audience.tags)
+
+
+def guide_document(site: Site, guide) -> Document:
+    """A 办事指南 as a Document: its page header, catalogue row (办事服务), feed item and search facts."""
+    return Document(
+        id=f"guides/{guide.id}", kind="办事指南", title=f"{guide.title}办事指南", url=guide.url,
+        published=When(dt.date.fromisoformat(guide.data["发布日期"])), index_no=guide.data.get("索引号", ""),
+        publisher=site.settings.get("机构名称", ""), topic="办事服务", summary=guide.data["概要"],
+        sample=bool(guide.data.get("示例")), catalogue="办事服务", on_home=False, file=guide.file,
+        sample_note="本指南中的办理地点、步骤时限等本地做法为演示用示例；法律依据和法定期限为真实条文。",
+        line=guide.located.line_of(("索引号",) if "索引号" in guide.data else ("名称",)))
 
 
 CONTENT_TYPE = Services()
