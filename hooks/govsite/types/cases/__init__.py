@@ -1,0 +1,285 @@
+"""以案释法: typical cases told in plain words, each resting on the articles it cites.
+
+Data: data/cases/<id>.yml (schema case.schema.json), one case per file; the file name is the URL
+(pufa/anli/<id>/) and the feed id, so it never changes once published. Every text may cite articles with
+[[简称#条]]; the analysis (以案释法) must cite at least one, and no text may cite a repealed law: a case
+teaches the law in force. A real case names its published source (发布机关, 名称, 案号 where published);
+a fictional one says 示例: true and is marked as such on its page, in lists, on the home page and in feeds.
+
+Outputs, each made in one small function from the Case model (see case_feed_item, case_update,
+case_search_facts): the case pages, the list (all cases, one page per 主题 and one per cited law, so
+filtering needs no script), the 相关案例 under each cited article on the law pages
+(LawLibrary.add_related), the feed pufa-anli (and the per-audience feeds by 适用对象), the home page's
+updates and the search facts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ... import crossref
+from ...build import load_yaml_checked
+from ...dates import TZ
+from ...model import ContentType, FeedChannel, FeedItem, Site, Update
+from ...render import Renderer
+from ..laws.model import Related
+
+SCHEMA = Path(__file__).with_name("case.schema.json")
+FOLDER = "cases"
+PREFIX = "pufa/anli/"
+FEED = "pufa-anli"
+KIND = "以案释法"
+RELATED_KIND = "相关案例"
+# 主题 -> URL segment of its list page (pufa/anli/zhuti/<segment>/). The schema lists the same names.
+TOPICS = {"英烈保护": "yinglie-baohu", "烈士纪念设施": "jinian-sheshi", "涉军维权": "shejun-weiquan",
+          "安置": "anzhi", "抚恤优待": "fuxu-youdai", "就业创业": "jiuye-chuangye"}
+RESERVED = {"index", "zhuti", "fa", "page"}  # folders of the list pages
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A party as typical cases are published: surname + 某 (罗某, 张某某), or the site's own masking (张*明).
+MASKED_PARTY_RE = re.compile(r"^(?:[\u3400-\u9fff]{1,2}(?:某{1,2}[\u3400-\u9fff]?|[*＊×]+[\u3400-\u9fff]?)|某{1,2}[甲乙丙丁]?)$")
+TEXT_FIELDS = ("案情简介", "处理结果", "以案释法")
+
+
+@dataclass
+class Case:
+    id: str
+    file: str
+    data: dict
+    published: dt.date
+    updated: dt.date | None
+    citations: list = field(default_factory=list)  # crossref.Citation of every text, first mention first, unique
+    located: object = None  # yamlfile.Located, for line numbers in messages
+
+    @property
+    def title(self) -> str:
+        return self.data["案例名称"]
+
+    @property
+    def url(self) -> str:
+        return f"{PREFIX}{self.id}/"
+
+    @property
+    def sample(self) -> bool:
+        return bool(self.data.get("示例"))
+
+    @property
+    def summary(self) -> str:
+        return self.data["描述"]
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        return tuple(self.data["主题"])
+
+    @property
+    def audiences(self) -> tuple[str, ...]:
+        return tuple(self.data["适用对象"])
+
+    @property
+    def shown_title(self) -> str:
+        """The title wherever the case is listed outside its own page: a fictional case says so."""
+        return self.title + ("（示例）" if self.sample else "")
+
+    @property
+    def laws(self) -> list:
+        """The laws it cites, in order of first citation."""
+        seen: dict = {}
+        for citation in self.citations:
+            seen.setdefault(citation.law.slug, citation.law)
+        return list(seen.values())
+
+    def is_public(self, today: dt.date) -> bool:
+        return self.published <= today
+
+
+def _unique(citations: list) -> list:
+    seen, out = set(), []
+    for citation in citations:
+        key = (citation.law.slug, citation.article.key if citation.article else "")
+        if key not in seen:
+            seen.add(key)
+            out.append(citation)
+    return out
+
+
+class Cases(ContentType):
+    name = "cases"
+    label = KIND
+    order = 35  # after laws (15): cases cite articles and register themselves under them
+
+    # ---- load ---------------------------------------------------------------------------------------
+    def load(self, site: Site) -> None:
+        cases: list[Case] = []
+        site.models[self.name] = cases
+        folder = site.data_dir / FOLDER
+        for path in sorted(folder.glob("*.yml")) if folder.is_dir() else ():
+            case = self._load_case(site, path)
+            if case is not None:
+                cases.append(case)
+        cases.sort(key=lambda c: (-c.published.toordinal(), c.id))
+        library = site.models.get("laws")
+        if library is not None:
+            for case in sorted(cases, key=lambda c: c.id):
+                for citation in case.citations:
+                    library.add_related(citation, Related(RELATED_KIND, case.title, case.url, case.sample))
+
+    def _load_case(self, site: Site, path: Path) -> Case | None:
+        file = site.rel(path)
+        if not SLUG_RE.match(path.stem) or path.stem in RESERVED:
+            site.problems.error(file, 0, "", "文件名只能用小写字母、数字和连字符（文件名就是网址，发布后不要改），"
+                                f"不能是 {'、'.join(sorted(RESERVED))}，如 lieshi-mingyu-gongyi-susong.yml")
+            return None
+        located = load_yaml_checked(site, path, SCHEMA)
+        if located is None:
+            return None
+        data = located.data
+        source = path.read_text(encoding="utf-8")
+        citations = []
+        for key in TEXT_FIELDS:
+            line = crossref.text_line(source, located.line_of((key,)))
+            citations += crossref.check_text(site, data[key], file, line, key, allow_repealed=False,
+                                             require=key == "以案释法")
+        for index, text in enumerate(data["争议焦点"]):
+            citations += crossref.check_text(site, text, file, located.line_of(("争议焦点", index)),
+                                             f"争议焦点[{index + 1}]", allow_repealed=False)
+        if not data.get("示例") and "来源" not in data:
+            site.problems.error(file, located.key_line_of(("案例名称",)), "来源",
+                                "真实案例须写明公开发布的来源（来源: 发布机关、名称，公开了案号的写案号）；"
+                                "本局编写的虚构案例请写 示例: true")
+        for index, party in enumerate(data.get("当事人", [])):
+            if not party.get("单位") and not MASKED_PARTY_RE.match(party["称谓"].strip()):
+                site.problems.error(file, located.line_of(("当事人", index, "称谓")), f"当事人[{index + 1}].称谓",
+                                    f"“{party['称谓'][:1]}…”不是去标识化的称谓：典型案例中的个人只写姓加“某”，"
+                                    "如“罗某”“张某某”（单位请加 单位: true）")
+        published = dt.date.fromisoformat(data["发布日期"])
+        updated = dt.date.fromisoformat(data["更新日期"]) if "更新日期" in data else None
+        if updated is not None and updated < published:
+            site.problems.error(file, located.line_of(("更新日期",)), "更新日期", "更新日期不能早于发布日期")
+        return Case(id=path.stem, file=file, data=data, published=published, updated=updated,
+                    citations=_unique(citations), located=located)
+
+    def check(self, site: Site) -> None:
+        """适用对象 must be tags some audience follows (精准服务), or no 普法 page or feed would carry the case."""
+        services = site.models.get("services")
+        known = {tag for audience in getattr(services, "audiences", []) for tag in audience.tags}
+        if not known:
+            return
+        for case in site.models.get(self.name, []):
+            for index, tag in enumerate(case.audiences):
+                if tag not in known:
+                    site.problems.error(case.file, case.located.line_of(("适用对象", index)),
+                                        f"适用对象[{index + 1}]",
+                                        f"“{tag}”不是已知的服务对象标签，相应人员的普法页面和订阅收不到这个案例；可用："
+                                        f"{'、'.join(sorted(known))}")
+
+    # ---- pages --------------------------------------------------------------------------------------
+    def pages(self, site: Site, renderer):
+        cases = site.models[self.name]
+        items = [_list_item(c) for c in cases]
+        topics = [(topic, segment, sum(topic in c.topics for c in cases)) for topic, segment in TOPICS.items()]
+        topics = [t for t in topics if t[2]]
+        laws = _cited_laws(cases)
+        filters = {"topics": topics, "laws": [(law.short, law.slug, count) for law, count in laws], "total": len(cases)}
+        yield renderer.page(PREFIX + "index.md", KIND, "cases/list.html",
+                            meta={"description": "英烈保护、涉军维权、安置和优待等方面的典型案例，讲清案情、争议和所依据的法律条文",
+                                  "search": {"kind": KIND}},
+                            items=items, filters=filters, current="", heading="全部案例")
+        for topic, segment, _count in topics:
+            chosen = [_list_item(c) for c in cases if topic in c.topics]
+            yield renderer.page(f"{PREFIX}zhuti/{segment}.md", f"以案释法·{topic}", "cases/list.html",
+                                meta={"description": f"以案释法：{topic}方面的典型案例", "search": {"kind": KIND}},
+                                items=chosen, filters=filters, current=f"topic:{segment}", heading=f"主题：{topic}")
+        for law, _count in laws:
+            chosen = [_list_item(c) for c in cases if any(cited.slug == law.slug for cited in c.laws)]
+            yield renderer.page(f"{PREFIX}fa/{law.slug}.md", f"以案释法·《{law.short}》", "cases/list.html",
+                                meta={"description": f"以案释法：引用《{law.title}》的典型案例", "search": {"kind": KIND}},
+                                items=chosen, filters=filters, current=f"law:{law.slug}",
+                                heading=f"引用《{law.short}》的案例")
+        for case in cases:
+            src_uri = f"{PREFIX}{case.id}.md"
+            yield renderer.page(src_uri, case.title, "cases/case.html",
+                                meta={"description": case.summary, "search": case_search_facts(case)},
+                                toc=[(2, "anqing", "案情简介"), (2, "jiaodian", "争议焦点"), (2, "jieguo", "处理结果"),
+                                     (2, "shifa", "以案释法"), (2, "yiju", "依据条文")],
+                                **case_context(site, case, case.url))
+
+    # ---- updates, feeds -----------------------------------------------------------------------------
+    def updates(self, site: Site):
+        for case in site.models.get(self.name, []):
+            if case.is_public(site.today):
+                yield case_update(case)
+
+    def feed_channels(self, site: Site):
+        yield FeedChannel(name=FEED, title=f"{site.settings.get('网站名称', '')} · 以案释法",
+                          description="英烈保护、涉军维权、安置和优待等方面的典型案例及其法律分析。",
+                          url=PREFIX, group="普法宣传", order=42)
+
+    def feed_items(self, site: Site):
+        renderer = Renderer(site)
+        for case in site.models.get(self.name, []):
+            if case.is_public(site.today):
+                yield case_feed_item(site, renderer, case)
+
+
+def _list_item(case: Case) -> dict:
+    source = case.data.get("来源", {})
+    return {"title": case.title, "url": case.url, "sample": case.sample, "summary": case.summary,
+            "topics": case.topics, "date": case.published, "source": source.get("发布机关", "")}
+
+
+def _cited_laws(cases: list[Case]) -> list[tuple[object, int]]:
+    """(law, number of cases citing it), most cited first, then by the library's order."""
+    counts: dict = {}  # slug -> [law, count]
+    for case in cases:
+        for law in case.laws:
+            counts.setdefault(law.slug, [law, 0])[1] += 1
+    return sorted(((law, count) for law, count in counts.values()), key=lambda pair: (-pair[1], pair[0].short))
+
+
+def _article_entry(citation) -> dict:
+    law, article = citation.law, citation.article
+    return {"title": f"《{law.title}》" + (article.label if article else ""), "url": citation.target,
+            "paragraphs": list(article.paragraphs) if article else []}
+
+
+def case_context(site: Site, case: Case, from_url: str) -> dict:
+    """What the case templates (page and feed entry) show: plain values, texts as escaped HTML lines."""
+    data = case.data
+    return {
+        "case": {"title": case.title, "sample": case.sample, "summary": case.summary, "topics": case.topics,
+                 "topic_urls": [f"{PREFIX}zhuti/{TOPICS[t]}/" for t in case.topics], "audiences": case.audiences,
+                 "published": case.published, "updated": case.updated, "source": data.get("来源", {}),
+                 "parties": data.get("当事人", [])},
+        "facts": crossref.render_lines(site, data["案情简介"], from_url),
+        "issues": [crossref.render_text(site, text, from_url) for text in data["争议焦点"]],
+        "result": crossref.render_lines(site, data["处理结果"], from_url),
+        "analysis": crossref.render_lines(site, data["以案释法"], from_url),
+        "basis": [_article_entry(c) for c in case.citations],
+    }
+
+
+# ---- one function per output, from the Case model (the document core maps these in one place) -------
+def case_search_facts(case: Case) -> dict:
+    """Page meta `search` (search/facts.py): 类别 and date of a case page."""
+    return {"kind": KIND, "date": case.published.isoformat()}
+
+
+def case_update(case: Case) -> Update:
+    """The home page's latest-updates entry of a case."""
+    return Update(date=case.published, title=case.shown_title, url=case.url, kind=KIND, summary=case.summary)
+
+
+def case_feed_item(site: Site, renderer: Renderer, case: Case) -> FeedItem:
+    """The RSS/Atom entry of a case: the whole case as HTML (links site-relative: the feed writer makes them
+    absolute), in the 以案释法 feed and its audiences' feeds."""
+    published = dt.datetime(case.published.year, case.published.month, case.published.day, tzinfo=TZ)
+    changed = case.updated or case.published
+    updated = dt.datetime(changed.year, changed.month, changed.day, tzinfo=TZ)
+    html = renderer.render("cases/feed.html", "", **case_context(site, case, ""))
+    return FeedItem(id=f"{PREFIX}{case.id}", title=case.shown_title, url=case.url, published=published,
+                    updated=updated, feeds=(FEED,), categories=(KIND, *case.topics), summary=case.summary,
+                    content_html=html, audiences=case.audiences)
+
+
+CONTENT_TYPE = Cases()
