@@ -145,8 +145,16 @@
     root.classList.add("quiz--live");
     if (note) note.hidden = true;
     // A link to one question (#ti-3, e.g. from a law article's 相关答题) starts the quiz there.
-    var hash = window.location.hash.slice(1);
-    questions.forEach(function (section, i) { if (section.id === hash) first = i; });
+    function linked() {
+      var hash = window.location.hash.slice(1);
+      for (var i = 0; i < questions.length; i += 1) if (questions[i].id === hash) return i;
+      return -1;
+    }
+    window.addEventListener("hashchange", function () {
+      var index = linked();
+      if (index !== -1) show(index, true);
+    });
+    first = Math.max(0, linked());
     show(first, first !== 0);
   }
 
