@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from govsite import crossref
 from govsite.build import load_site
 from govsite.types import cases as cases_type
 from govsite.types.pufa import audiences, calendar
@@ -39,7 +40,7 @@ def test_cases_model_and_their_outputs(site):
     case = cases["bingdiaolian-yinglie-mingyu"]
     assert [(c.law.short, c.article.label) for c in case.citations][:2] == [("英雄烈士保护法", "第二十二条"),
                                                                              ("英雄烈士保护法", "第二十六条")]
-    assert case.citations == cases_type._unique(case.citations)
+    assert case.citations == crossref.unique(case.citations)
     update = cases_type.case_update(case)
     assert (update.kind, update.url, update.date) == ("以案释法", "pufa/anli/bingdiaolian-yinglie-mingyu/", dt.date(2026, 9, 25))
     assert cases_type.case_search_facts(case) == {"kind": "以案释法", "date": "2026-09-25"}
@@ -156,7 +157,7 @@ def test_quiz_and_case_mistakes_are_reported_at_their_lines(tmp_path):
                                                + BROKEN_QUIZ[BROKEN_QUIZ.index("  - 类型: 判断\n    题干: 未知"):], encoding="utf-8")
     (root / "data/cases/broken.yml").unlink()
     errors = [p.format() for p in load_site(root, today=TODAY).problems.errors]
-    assert errors == ["data/quiz/broken.yml:10 题目[1].适用对象[1]: “外星人”不是已知的服务对象标签；可用："
+    assert errors == ["data/quiz/broken.yml:10 题目[1].适用对象[1]: “外星人”不是已知的服务对象标签，相应人员的普法页面收不到这道题；可用："
                       + "、".join(sorted({t for a in site.models["services"].audiences for t in a.tags}))]
 
 

@@ -25,6 +25,7 @@ from ...dates import TZ
 from ...model import ContentType, FeedChannel, FeedItem, Site, Update
 from ...render import Renderer
 from ..laws.model import Related
+from ..services import check_audience_tags
 
 SCHEMA = Path(__file__).with_name("case.schema.json")
 FOLDER = "cases"
@@ -93,16 +94,6 @@ class Case:
         return self.published <= today
 
 
-def _unique(citations: list) -> list:
-    seen, out = set(), []
-    for citation in citations:
-        key = (citation.law.slug, citation.article.key if citation.article else "")
-        if key not in seen:
-            seen.add(key)
-            out.append(citation)
-    return out
-
-
 class Cases(ContentType):
     name = "cases"
     label = KIND
@@ -157,21 +148,13 @@ class Cases(ContentType):
         if updated is not None and updated < published:
             site.problems.error(file, located.line_of(("更新日期",)), "更新日期", "更新日期不能早于发布日期")
         return Case(id=path.stem, file=file, data=data, published=published, updated=updated,
-                    citations=_unique(citations), located=located)
+                    citations=crossref.unique(citations), located=located)
 
     def check(self, site: Site) -> None:
         """适用对象 must be tags some audience follows (精准服务), or no 普法 page or feed would carry the case."""
-        services = site.models.get("services")
-        known = {tag for audience in getattr(services, "audiences", []) for tag in audience.tags}
-        if not known:
-            return
         for case in site.models.get(self.name, []):
-            for index, tag in enumerate(case.audiences):
-                if tag not in known:
-                    site.problems.error(case.file, case.located.line_of(("适用对象", index)),
-                                        f"适用对象[{index + 1}]",
-                                        f"“{tag}”不是已知的服务对象标签，相应人员的普法页面和订阅收不到这个案例；可用："
-                                        f"{'、'.join(sorted(known))}")
+            check_audience_tags(site, case.file, case.located, [(("适用对象",), case.audiences)],
+                                "相应人员的普法页面和订阅收不到这个案例")
 
     # ---- pages --------------------------------------------------------------------------------------
     def pages(self, site: Site, renderer):

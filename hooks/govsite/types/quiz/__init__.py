@@ -21,6 +21,7 @@ from ... import crossref
 from ...build import load_yaml_checked
 from ...model import ContentType, Site
 from ..laws.model import Related
+from ..services import check_audience_tags
 
 SCHEMA = Path(__file__).with_name("quiz.schema.json")
 FOLDER = "quiz"
@@ -74,16 +75,6 @@ class Bank:
         for question in self.questions:
             out[question.kind] += 1
         return out
-
-
-def _unique(citations: list) -> list:
-    seen, out = set(), []
-    for citation in citations:
-        key = (citation.law.slug, citation.article.key if citation.article else "")
-        if key not in seen:
-            seen.add(key)
-            out.append(citation)
-    return out
 
 
 def _listed(options) -> str:
@@ -181,25 +172,16 @@ class Quiz(ContentType):
         if not ok:
             return None
         return Question(number=index + 1, kind=kind, stem=entry["题干"].strip(), options=options,
-                        answers=tuple(sorted(answers)), explanation=entry["解析"], citations=_unique(citations),
+                        answers=tuple(sorted(answers)), explanation=entry["解析"], citations=crossref.unique(citations),
                         audiences=tuple(entry.get("适用对象", bank_audiences)))
 
     def check(self, site: Site) -> None:
         """适用对象 must be tags some audience follows (精准服务), or no 普法 page would show the question."""
-        services = site.models.get("services")
-        known = {tag for audience in getattr(services, "audiences", []) for tag in audience.tags}
-        if not known:
-            return
         for bank in site.models.get(self.name, []):
             data = bank.located.data
             entries = [(("适用对象",), data.get("适用对象", []))]
             entries += [(("题目", i, "适用对象"), q.get("适用对象", [])) for i, q in enumerate(data["题目"])]
-            for path, tags in entries:
-                for index, tag in enumerate(tags):
-                    if tag not in known:
-                        field_name = "适用对象" if len(path) == 1 else f"题目[{path[1] + 1}].适用对象"
-                        site.problems.error(bank.file, bank.located.line_of(path + (index,)), f"{field_name}[{index + 1}]",
-                                            f"“{tag}”不是已知的服务对象标签；可用：{'、'.join(sorted(known))}")
+            check_audience_tags(site, bank.file, bank.located, entries, "相应人员的普法页面收不到这道题")
 
     # ---- pages --------------------------------------------------------------------------------------
     def pages(self, site: Site, renderer):
