@@ -164,3 +164,10 @@ def test_calendar_lists_dates_and_activities(built_site):
     assert "“普法进军营”：为即将退役的官兵讲解安置政策" in _text(bayi)  # held 7月28日, within 7 days of 8月1日
     xianfa = page.xpath("//*[@id='xianfa-ri']")[0].getparent()
     assert "还有8天" in _text(xianfa) and "宪法宣传周" in _text(xianfa)
+
+
+def test_related_lists_stay_out_of_the_articles_search_records(built_site):
+    rows = _records(built_site)
+    article = rows["laws/yingxiong-lieshi-baohufa/#art-22"][5]
+    assert "禁止歪曲、丑化、亵渎、否定英雄烈士事迹和精神" in article
+    assert "冰雕连" not in article and "相关案例" not in article
