@@ -107,6 +107,7 @@ def test_cases_on_the_home_page_and_in_search(built_site):
     row = rows["pufa/anli/bingdiaolian-yinglie-mingyu/"]
     assert row[2] == "以案释法" and row[3] == "2026-09-25"  # 类别 and date from the case
     assert "冰雕连" in row[5]
+    assert rows["pufa/anli/shili-canji-junren-gongjiao/"][1] == "残疾军人凭证乘坐公交车被要求购票案（示例）"
 
 
 def test_quiz_page_is_complete_html(built_site):

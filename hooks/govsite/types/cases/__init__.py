@@ -181,7 +181,8 @@ class Cases(ContentType):
                                 heading=f"引用《{law.short}》的案例")
         for case in cases:
             src_uri = f"{PREFIX}{case.id}.md"
-            yield renderer.page(src_uri, case.title, "cases/case.html",
+            # the window title and the search hit say 示例 too; the heading carries the tag instead
+            yield renderer.page(src_uri, case.shown_title, "cases/case.html",
                                 meta={"description": case.summary, "search": case_search_facts(case)},
                                 toc=[(2, "anqing", "案情简介"), (2, "jiaodian", "争议焦点"), (2, "jieguo", "处理结果"),
                                      (2, "shifa", "以案释法"), (2, "yiju", "依据条文")],
