@@ -9,9 +9,11 @@ import yaml
 
 PAYLOAD = "<script>alert('gov-xss')</script><img src=x onerror=\"alert('gov-xss')\">\"'><a href=\"javascript:alert('gov-xss')\">x</a>"
 # Free-text fields: appending text cannot make them invalid (no pattern, enum or format on them).
-FREE_TEXT = {"标题", "描述", "内容概述", "说明", "摘要", "问题", "答案", "正文", "简介", "首页简介", "备注", "主题词"}
-# Fields that other data refer to by value (a law's title must match its text): left alone there.
-NOT_FREE_IN = {"data/laws/": {"标题"}}
+FREE_TEXT = {"标题", "描述", "内容概述", "说明", "摘要", "问题", "答案", "正文", "简介", "首页简介", "备注", "主题词",
+             "案例名称", "题库", "题干", "解析"}
+# Fields that other data refer to by value (a law's title must match its text, a quiz answer one of its options):
+# left alone there.
+NOT_FREE_IN = {"data/laws/": {"标题"}, "data/quiz/": {"答案"}}
 
 
 class LiveMarkup(html.parser.HTMLParser):

@@ -110,7 +110,7 @@ class Pipeline:
         key = (text, base, lines)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self.site.reuse("markdown", (self._config_key, key, self.library_state()),
+            found = self._memo[key] = self.site.renders("markdown", (self._config_key, key, self.library_state()),
                                                       lambda: self._convert(text, base, lines))
         return found
 

@@ -132,6 +132,15 @@ class Site:
         compute must read nothing but inputs)."""
         return compute() if self.memo is None else self.memo.reuse(label, inputs, compute, copy)
 
+    def renders(self, label: str, inputs, compute):
+        """reuse() for what templates make: the key also holds what every render reads besides its inputs
+        (render.template_frame: the templates' text, the settings, the date, the law library's digest)."""
+        if self.memo is None:
+            return compute()
+        from .render import template_frame
+
+        return self.memo.reuse(label, (template_frame(self), inputs), compute)
+
     def read_text(self, path: Path) -> str:
         """A file's text (source.read_text: size, encoding, links out of the repository), read once per load:
         the personal-data scan and the loaders read the same files."""

@@ -236,6 +236,8 @@ class Laws(ContentType):
                              meta={"description": f"{law.title}全文（{version.label}），时效性：{version.status(site.today)}"},
                              law=law, version=version, status=version.status(site.today),
                              status_class=STATUS_CLASS, today=site.today,
+                             # citations resolve against the current text: only its page lists what rests on them
+                             related=site.models[self.name].related_to(law) if version.is_current else {},
                              repeal_basis=law.repeal_basis)
 
     # ---- documents: what happened to the laws, up to today ------------------------------------------------

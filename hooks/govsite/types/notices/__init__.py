@@ -265,7 +265,7 @@ class Notices(ContentType):
                                     appendix_html=renderer.body_html(doc.appendix, from_url)))
 
         # make serve: rendered again only when the notice's document or status changed
-        return site.reuse("notices: frame", (from_url, doc, status), frame)
+        return site.renders("notices: frame", (from_url, doc, status), frame)
 
     # -- what other parts of the site read ------------------------------------------------------------
 

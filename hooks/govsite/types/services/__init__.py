@@ -127,6 +127,21 @@ def _text_line(located, path: tuple, text: str) -> int:
     return located.line_of(path) + (1 if "\n" in text.strip("\n") or text.endswith("\n") else 0)
 
 
+def check_audience_tags(site: Site, file: str, located, entries, consequence: str) -> None:
+    """Report every 适用对象 tag no audience follows. `entries`: (YAML path of a tag list, its tags);
+    `consequence` says what the editor loses (“相应人员的普法页面收不到这个案例”)."""
+    model = site.models.get("services")
+    known = {tag for audience in getattr(model, "audiences", []) for tag in audience.tags}
+    if not known:
+        return
+    for path, tags in entries:
+        field_name = ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in path).replace(".[", "[")
+        for index, tag in enumerate(tags):
+            if tag not in known:
+                site.problems.error(file, located.line_of(path + (index,)), f"{field_name}[{index + 1}]",
+                                    f"“{tag}”不是已知的服务对象标签，{consequence}；可用：{'、'.join(sorted(known))}")
+
+
 class Services(ContentType):
     name = "services"
     label = "精准服务"
