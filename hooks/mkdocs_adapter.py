@@ -69,7 +69,7 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     site = engine.load_site(root, site_url=config.site_url or "", cache=_parsed if _skipper.enabled else None,
                             render_cache=_rendered if _skipper.enabled else None)
-    errors, warnings = site.problems.errors, site.problems.warnings
+    errors, warnings, _held = site.problems.shown()  # the cause first: see Problems.shown
     if errors:
         _report_and_stop([f"错误 {p.format()}" for p in errors] + [f"警告 {p.format()}" for p in warnings],
                          len(errors), "错误")

@@ -134,8 +134,8 @@ def test_catalogue_and_updates(tmp_path):
     ("content/notices/2025/a.md", "", "content/notices/2025/a.md:4 发布时间: 发布时间在 2026 年，但文件放在 2025 年的文件夹中"),
     ("content/notices/2026/A b.md", "", "content/notices/2026/A b.md: 公告文件应放在 content/notices/<年份>/<标识>.md"),
     ("content/notices/2026/a.md", "附件:\n  - 名称: 表\n    文件: files/none.pdf\n",
-     "content/notices/2026/a.md:7 附件[1].文件: 找不到附件文件 content/notices/2026/files/none.pdf"),
-    ("content/notices/2026/a.md", "公示期:\n  开始: 2026-11-01\n", "content/notices/2026/a.md:6 公示期.开始: 公示期开始于 2026-11-01，早于发布时间"),
+     "content/notices/2026/a.md:7 第1个附件的“文件”: 找不到附件文件 content/notices/2026/files/none.pdf"),
+    ("content/notices/2026/a.md", "公示期:\n  开始: 2026-11-01\n", "content/notices/2026/a.md:6 公示期的“开始”: 公示期开始于 2026-11-01，早于发布时间"),
 ])
 def test_editor_mistakes_are_reported_with_file_and_line(tmp_path, path, extra, message):
     root = new_root(tmp_path)

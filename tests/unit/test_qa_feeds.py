@@ -25,4 +25,4 @@ def test_unknown_audience_tag_is_an_error_with_its_line(tmp_path):
                     encoding="utf-8")
     site = load_site(root)
     messages = [p.format() for p in site.problems.errors]
-    assert len(messages) == 1 and messages[0].startswith("data/qa/anzhi.yml:5 适用对象[1]: “退伍士兵”不是已知的服务对象标签")
+    assert len(messages) == 1 and messages[0].startswith("data/qa/anzhi.yml:5 “适用对象”第1项: “退伍士兵”不是已知的服务对象标签")
