@@ -170,6 +170,9 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[tuple, str, bool]]
         return [(path, f"不能大于 {val}，实际为 {inst}", False)]
     if v == "exclusiveMinimum":
         return [(path, f"必须大于 {val}，实际为 {inst}", False)]
+    if v == "dependentRequired" and isinstance(inst, dict):
+        return [(path + (key,), f"填写了“{key}”，还须同时填写“{needed}”", True)
+                for key, needs in val.items() if key in inst for needed in needs if needed not in inst]
     if v in ("oneOf", "anyOf"):
         hint = error.schema.get("x-格式说明") or "不符合任何一种允许的写法"
         return [(path, hint, False)]
