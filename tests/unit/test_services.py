@@ -179,8 +179,9 @@ def test_guide_phone_must_be_public_and_steps_fit_the_promised_time(tmp_path):
     site = load_site(root)
     errors = _errors(site, "data/guides")
     file = "data/guides/youdaizheng-shenling.yml"
-    assert f"{file}:{_line_of(path, '0371-99999999')} 咨询电话第1项的“号码”: 0371-99999999 不在 data/site.yml 的“公开号码”中；" \
-           "办事指南只能公布本局公开的号码，新号码请先加入“公开号码”并写明用途" in errors
+    assert f"{file}:{_line_of(path, '0371-99999999')} 咨询电话第1项的“号码”: 0371-99999999 不在 data/site.yml 的“公开号码”中，" \
+           "办事指南只能公布本局公开的号码。如果这是新启用的号码，请先把它加入 data/site.yml 的“公开号码”并写明用途；" \
+           "如果本局电话已经变更，请改为现在的号码" in errors
     assert f"{file}:{_line_of(path, '承诺时限: 8')} 承诺时限: 各步骤时限合计 10 个工作日，超过承诺时限 8 个工作日" in errors
 
 
