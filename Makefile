@@ -8,7 +8,8 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check lint test browser clean
+.PHONY: serve serve-lan build check lint test browser clean
+PORT ?= 8000
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -17,7 +18,11 @@ $(VENV)/.installed: requirements.txt
 
 # --dirty: on each save only pages whose output changed are rewritten (hooks/govsite/servecache.py; docs/performance.md).
 serve: $(VENV)/.installed
-	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000 --livereload
+	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:$(PORT) --livereload
+
+# The same preview on the office network (a phone on the same Wi-Fi); it prints the address to open.
+serve-lan: $(VENV)/.installed
+	$(MKDOCS) serve --dirty --dev-addr 0.0.0.0:$(PORT) --livereload
 
 # Strict build into a staging folder; site/ is replaced only when the whole build succeeded.
 build: $(VENV)/.installed

@@ -20,6 +20,8 @@ from mkdocs.utils import meta as mkdocs_meta
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import mkdocs_serve  # make serve: the error page (MkDocs-side)
+
 from govsite import (
     assets,
     crossref,
@@ -48,6 +50,8 @@ def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
 
 
 def on_startup(command, dirty):
+    if command == "serve":
+        mkdocs_serve.guard_builds()  # a failed build shows its problems in the browser
     if command != "serve":  # index pages while the next ones are built (search.PageStream)
         _state["index_stream"] = search.PageStream()
     _skipper.enabled = command == "serve" and dirty
@@ -69,8 +73,9 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     site = engine.load_site(root, site_url=config.site_url or "", cache=_parsed if _skipper.enabled else None,
                             render_cache=_rendered if _skipper.enabled else None)
-    errors, warnings, _held = site.problems.shown()  # the cause first: see Problems.shown
+    errors, warnings, held = site.problems.shown()  # the cause first: see Problems.shown
     if errors:
+        mkdocs_serve.remember(root, errors, warnings, held)
         _report_and_stop([f"错误 {p.format()}" for p in errors] + [f"警告 {p.format()}" for p in warnings],
                          len(errors), "错误")
     if warnings and config.strict:
@@ -87,6 +92,10 @@ def on_config(config):
     if bundle:
         config.extra_css = [bundle[0]]
     return config
+
+
+def on_serve(server, config, builder):
+    return mkdocs_serve.install(server)
 
 
 def on_files(files, config):
