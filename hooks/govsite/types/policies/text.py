@@ -6,6 +6,8 @@ import functools
 import markdown
 from pymdownx.slugs import slugify
 
+from ...sanitize import clean_html
+
 _SLUGIFY = slugify(case="lower")
 
 
@@ -23,7 +25,7 @@ def _converted(text: str) -> tuple[str, tuple[tuple[int, str, str], ...]]:
                                       extension_configs={"toc": {"slugify": _SLUGIFY}})
     md = _MARKDOWN
     md.reset()
-    html = md.convert(text)
+    html = clean_html(md.convert(text))  # editors' raw HTML: the safe subset only, as on Markdown pages
     toc: list[tuple[int, str, str]] = []
 
     def walk(tokens):
