@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve serve-lan build check lint test browser clean
+.PHONY: serve serve-lan build check lint test browser faketime clean
 PORT ?= 8000
 
 $(VENV)/.installed: requirements.txt
@@ -46,11 +46,16 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
+# Debian's libfaketime: the reproducibility test builds on two different clock days. Installed when missing.
+faketime:
+	@command -v faketime >/dev/null || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq faketime >/dev/null; }
+
 # ruff, settings in pyproject.toml
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
-test: $(VENV)/.installed browser $(AXE) lint
+test: $(VENV)/.installed browser faketime $(AXE) lint
 	$(PY) -m pytest -q
 
 clean:
