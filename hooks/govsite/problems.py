@@ -27,8 +27,8 @@ class Problem:
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         if self.field:
-            return f"{where} {field_words(self.field)}: {self.message}"
-        return f"{where}: {self.message}"
+            where = f"{where} {field_words(self.field)}".lstrip()
+        return f"{where}: {self.message}" if where else self.message  # no file: a problem of the site as a whole
 
 
 # List items are counted with the word editors use for them; anything else is a 项.
