@@ -248,7 +248,8 @@ def test_name_keys_in_yaml_in_any_spacing(key):
 
 
 def test_a_name_written_after_its_label_in_text():
-    text = "---\n标题: 甲\n---\n\n申请人：王建华，联系电话见附件。\n\n姓名：张*明\n\n联系人：办公室\n"
+    text = ("---\n标题: 甲\n---\n\n申请人：王建华，联系电话见附件。\n\n姓名：张*明\n\n联系人：办公室\n\n"
+            "联系人：王老师、李科长\n")
     assert [(f.line, f.shown) for f in privacy.scan_text(text, "content/a.md", set())] == [(5, "王**")]
 
 

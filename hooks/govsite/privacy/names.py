@@ -28,6 +28,9 @@ PEOPLE_HEADERS = ("人员", "对象", "申请人", "联系人", "负责人", "�
 # Values in a name column that are not names.
 PLACEHOLDERS = {"无", "暂无", "空缺", "待定", "略", "（略）", "见附件", "同上", "不详", "合计", "小计", "总计"}
 _TAGS_OF_NAMES = {"nr", "nrfg", "nrt"}
+# A surname and a form of address (王老师, 李科长) names a contact the way offices publish them: not a full name.
+TITLES = {"老师", "先生", "女士", "同志", "主任", "科长", "处长", "局长", "站长", "所长", "书记", "经理", "师傅", "医生",
+          "大夫", "律师", "警官", "干事", "专员", "阿姨"}
 
 
 def _load_surnames() -> tuple[frozenset[str], frozenset[str]]:
@@ -99,7 +102,7 @@ def _tagger():
 def looks_like_name(value: str) -> bool:
     """A Chinese full name (not masked): name-shaped, and jieba reads it as a person's name."""
     text = re.sub(r"[\s\u3000]+", "", value)
-    if not name_shaped(text) or is_masked_name(text):
+    if not name_shaped(text) or is_masked_name(text) or text[len(_surname_of(text)):] in TITLES:
         return False
     words = _tagger()(text)
     if len(words) == 1:
