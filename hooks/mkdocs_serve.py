@@ -25,8 +25,10 @@ _HTML_PATHS = ("/", ".html", ".htm")
 
 
 def remember(root: Path, errors, warnings=(), held: int = 0) -> None:
-    """The engine's problems for the build that is about to stop (shown when the build fails)."""
-    _state["pending"] = errorpage.render(root, list(errors), list(warnings), held)
+    """The engine's problems for the build that is about to stop (shown when the build fails); only under
+    `make serve` (guard_builds), where a page shows them."""
+    if _state.get("guarded"):
+        _state["pending"] = errorpage.render(root, list(errors), list(warnings), held)
 
 
 def guard_builds() -> None:
@@ -35,6 +37,7 @@ def guard_builds() -> None:
     from mkdocs.commands import serve as serve_command
 
     if getattr(serve_command.build, "govsite_guarded", False):
+        _state["guarded"] = True
         return
     build = serve_command.build
 
@@ -60,6 +63,7 @@ def guard_builds() -> None:
 
     guarded.govsite_guarded = True
     serve_command.build = guarded
+    _state["guarded"] = True
 
 
 def install(server):

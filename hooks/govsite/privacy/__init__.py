@@ -36,6 +36,7 @@ from ..yamlfile import Located, dotted, parse_yaml
 from . import attachments
 from .names import (
     NAME_HEADERS,
+    NOT_PEOPLE,
     PEOPLE_HEADERS,
     header_kind,
     is_masked_name,
@@ -77,8 +78,8 @@ _CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1
 _HEADER_WORDS = "|".join(re.escape(w) for w in NAME_HEADERS + PEOPLE_HEADERS)
 # Speed: YAML is parsed for names only when some key or column could hold them, or a masked name shows a list of
 # names (law texts mention 姓名 in prose; `姓 名` with any space counts).
-_MAYBE_NAMES = re.compile(rf"(?:姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000\"'*_]*[:：|]"
-                          r"|[\u4e00-\u9fff][*＊]")
+_MAYBE_NAMES = re.compile(rf"[\u4e00-\u9fff]{{0,4}}(?:姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})"
+                          r"[\s\u3000\"'*_]*[:：|]|[\u4e00-\u9fff][*＊]")
 # “姓名：王建华” in running text (a Word paragraph, a PDF line, a Markdown paragraph).
 _LABELLED = re.compile(rf"(姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000]*[:：][\s\u3000]*"
                        r"([^\s\u3000,，;；、|:：（(]{1,8})")
@@ -284,7 +285,7 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
         for rule, shown in scan_line(line, allowed):
             findings.append(Finding(file, number, "", rule, shown))
     visible = "\n".join(lines)
-    maybe_names = bool(_MAYBE_NAMES.search(visible))
+    maybe_names = any(not m.group(0).startswith(NOT_PEOPLE) for m in _MAYBE_NAMES.finditer(visible))
     if suffix in YAML_SUFFIXES and maybe_names:
         try:
             located = parse_yaml(text, file)

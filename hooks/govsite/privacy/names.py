@@ -23,6 +23,8 @@ _HAS_HAN = re.compile(rf"[{_CJK}]")
 NAME_HEADERS = ("姓名", "名字")
 # Headers that usually hold people but may hold categories (人员: 退役士兵): a value is a leak when it looks
 # like a name.
+# Keys of this site's schemas that end like a word for people but hold categories or document ids.
+NOT_PEOPLE = ("适用对象", "服务对象", "解读对象", "安置对象", "普法对象", "联系人电话")
 PEOPLE_HEADERS = ("人员", "对象", "申请人", "联系人", "负责人", "经办人", "当事人", "户主", "家属", "配偶", "子女",
                   "获得者", "获奖者", "名单", "收款人", "户名", "受益人", "被申请人", "申报人", "本人")
 # Values in a name column that are not names.
@@ -62,7 +64,7 @@ def header_kind(text: str) -> str:
         return ""
     if header in NAME_HEADERS or header.endswith(NAME_HEADERS):
         return "name"
-    if header.endswith(PEOPLE_HEADERS):
+    if header.endswith(PEOPLE_HEADERS) and header not in NOT_PEOPLE:
         return "people"
     return ""
 
