@@ -8,7 +8,8 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check lint test browser clean
+.PHONY: serve serve-lan build check lint test browser faketime clean
+PORT ?= 8000
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -17,7 +18,11 @@ $(VENV)/.installed: requirements.txt
 
 # --dirty: on each save only pages whose output changed are rewritten (hooks/mkdocs_adapter/serve.py; docs/performance.md).
 serve: $(VENV)/.installed
-	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000 --livereload
+	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:$(PORT) --livereload
+
+# The same preview on the office network (a phone on the same Wi-Fi); it prints the address to open.
+serve-lan: $(VENV)/.installed
+	$(MKDOCS) serve --dirty --dev-addr 0.0.0.0:$(PORT) --livereload
 
 # Strict build into a staging folder; site/ is replaced only when the whole build succeeded.
 build: $(VENV)/.installed
@@ -41,11 +46,16 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
+# Debian's libfaketime: the reproducibility test builds on two different clock days. Installed when missing.
+faketime:
+	@command -v faketime >/dev/null || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq faketime >/dev/null; }
+
 # ruff, settings in pyproject.toml
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
-test: $(VENV)/.installed browser $(AXE) lint
+test: $(VENV)/.installed browser faketime $(AXE) lint
 	$(PY) -m pytest -q
 
 clean:

@@ -74,7 +74,7 @@ def measure(args: list[str], cwd: Path, env=None) -> dict:
         tail = (cwd / ".bench-stderr.log").read_text(encoding="utf-8", errors="replace")[-3000:]
         raise SystemExit(f"build failed ({' '.join(args)}):\n{tail}")
     figures = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
-    # (a) logs its search index build (hooks/mkdocs_adapter.py): the share of the build that (b) does not do
+    # (a) logs its search index build (hooks/mkdocs_adapter/): the share of the build that (b) does not do
     search = re.search(r"搜索索引：.*用时 ([\d.]+) 秒（CPU ([\d.]+) 秒）",
                        (cwd / ".bench-stderr.log").read_text(encoding="utf-8", errors="replace"))
     if search:
@@ -93,7 +93,7 @@ def floor_config(source_yml: str, org: dict) -> str:
     text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", source_yml)
     text = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", text)
     text = re.sub(r"(?m)^extra:\n", "extra:\n  org: " + json.dumps(org, ensure_ascii=False) + "\n", text, count=1)
-    assert "hooks/mkdocs_adapter.py" not in text and "  org: " in text
+    assert "hooks/mkdocs_adapter" not in text and "  org: " in text
     return text
 
 

@@ -13,13 +13,15 @@ def main(argv: list[str]) -> int:
         return 2
     root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
     site = load_site(root)
-    for problem in site.problems.errors:
+    shown_errors, shown_warnings, held = site.problems.shown()
+    for problem in shown_errors:
         print(f"错误 {problem.format()}", file=sys.stderr)
-    for problem in site.problems.warnings:
+    for problem in shown_warnings:
         print(f"警告 {problem.format()}", file=sys.stderr)
-    errors, warnings = len(site.problems.errors), len(site.problems.warnings)
+    errors, warnings = len(shown_errors), len(shown_warnings)
     if errors:
-        print(f"检查未通过：{errors} 个错误，{warnings} 个警告。", file=sys.stderr)
+        later = f"；另有 {held} 个问题待上述错误修正后再检查" if held else ""
+        print(f"检查未通过：{errors} 个错误，{warnings} 个警告{later}。", file=sys.stderr)
         return 1
     print(f"检查通过：{len(site.editor_pages)} 个页面，{warnings} 个警告。")
     return 0

@@ -27,6 +27,7 @@ from govsite.incremental import Memo
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
 
+from . import errors as serve_errors
 from . import material, serve
 
 log = logging.getLogger("govsite")
@@ -50,6 +51,8 @@ def on_startup(command, dirty):
             log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False
+    if command == "serve":
+        serve_errors.guard_builds()  # a failed build shows its problems in the browser
     if command != "serve":  # index pages while the next ones are built (search.PageStream)
         _state["index_stream"] = search.PageStream()
     _skipper.enabled = command == "serve" and dirty
@@ -69,8 +72,9 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     site = engine.load_site(root, site_url=config.site_url or "", memo=_memo if _skipper.enabled else None,
                             markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs))
-    errors, warnings = site.problems.errors, site.problems.warnings
+    errors, warnings, held = site.problems.shown()  # the cause first: see Problems.shown
     if errors:
+        serve_errors.remember(root, errors, warnings, held)
         _report_and_stop([f"错误 {p.format()}" for p in errors] + [f"警告 {p.format()}" for p in warnings],
                          len(errors), "错误")
     if warnings and config.strict:
@@ -89,6 +93,10 @@ def on_config(config):
     if bundle:
         config.extra_css = [bundle[0]]
     return config
+
+
+def on_serve(server, config, builder):
+    return serve_errors.install(server)
 
 
 def on_files(files, config):

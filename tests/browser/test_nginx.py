@@ -45,6 +45,34 @@ def fetch(url, headers=None):
         return error.code, dict(error.headers), error.read()
 
 
+# The policy, directive by directive: nothing from another host, no inline or eval'd script, no plugins, no
+# framing by others. Written out here, not read from deploy/nginx.conf, so that a loosened header fails.
+POLICY = {
+    "default-src": {"'self'"}, "script-src": {"'self'"}, "style-src": {"'self'"}, "img-src": {"'self'", "data:"},
+    "font-src": {"'self'"}, "connect-src": {"'self'"}, "worker-src": {"'self'"}, "object-src": {"'none'"},
+    "base-uri": {"'self'"}, "form-action": {"'self'"}, "frame-ancestors": {"'self'"},
+}
+
+
+def parse_csp(header: str) -> dict[str, set[str]]:
+    """A Content-Security-Policy header as directive -> set of sources (each directive once)."""
+    policy: dict[str, set[str]] = {}
+    for part in header.split(";"):
+        words = part.split()
+        if not words:
+            continue
+        name = words[0].lower()
+        assert name not in policy, f"directive {name} given twice"
+        policy[name] = set(words[1:])
+    return policy
+
+
+@pytest.mark.parametrize("path", ["", "laws/", "feeds/notices.xml", "no-such-page/", "assets/search/search.js"])
+def test_the_csp_is_exactly_the_policy_on_every_kind_of_response(nginx_site, path):
+    _status, headers, _ = fetch(nginx_site + path)
+    assert parse_csp(headers["Content-Security-Policy"]) == POLICY
+
+
 def test_security_headers_on_pages(nginx_site):
     status, headers, _ = fetch(nginx_site)
     assert status == 200

@@ -145,12 +145,12 @@ def test_quiz_and_case_mistakes_are_reported_at_their_lines(tmp_path):
     site = load_site(root, today=TODAY)
     errors = [p.format() for p in site.problems.errors]
     expected = [
-        "data/quiz/broken.yml:9 题目[1].答案: 答案请照抄选项原文，不要写字母“B”；选项为：A. 甲；B. 乙",
-        "data/quiz/broken.yml:13 题目[2].选项: 判断题不写选项（选项固定为“正确”“错误”）",
-        "data/quiz/broken.yml:14 题目[2].答案: “对”不在选项中；答案应为选项原文，“正确”或“错误”",
-        "data/quiz/broken.yml:19 题目[3].答案: 多选题至少有两个正确答案；只有一个的请改为“单选”",
-        "data/quiz/broken.yml:24 题目[4].答案: 单选题只有一个答案；多个答案请把类型改为“多选”",
-        "data/quiz/broken.yml:29 题目[5].解析: 应至少引用一条法律条文作为依据",
+        "data/quiz/broken.yml:9 第1题的“答案”: 答案请照抄选项原文，不要写字母“B”；选项为：A. 甲；B. 乙",
+        "data/quiz/broken.yml:13 第2题的“选项”: 判断题不写选项（选项固定为“正确”“错误”）",
+        "data/quiz/broken.yml:14 第2题的“答案”: “对”不在选项中；答案应为选项原文，“正确”或“错误”",
+        "data/quiz/broken.yml:19 第3题的“答案”: 多选题至少有两个正确答案；只有一个的请改为“单选”",
+        "data/quiz/broken.yml:24 第4题的“答案”: 单选题只有一个答案；多个答案请把类型改为“多选”",
+        "data/quiz/broken.yml:29 第5题的“解析”: 应至少引用一条法律条文作为依据",
         "data/cases/broken.yml:1 来源: 真实案例须写明公开发布的来源",
         "data/cases/broken.yml:10 以案释法: [[退役士兵安置条例#2]] 《退役士兵安置条例》已于2024年9月1日废止",
     ]
@@ -161,7 +161,7 @@ def test_quiz_and_case_mistakes_are_reported_at_their_lines(tmp_path):
                                                + BROKEN_QUIZ[BROKEN_QUIZ.index("  - 类型: 判断\n    题干: 未知"):], encoding="utf-8")
     (root / "data/cases/broken.yml").unlink()
     errors = [p.format() for p in load_site(root, today=TODAY).problems.errors]
-    assert errors == ["data/quiz/broken.yml:10 题目[1].适用对象[1]: “外星人”不是已知的服务对象标签，相应人员的普法页面收不到这道题；可用："
+    assert errors == ["data/quiz/broken.yml:10 第1题的“适用对象”第1项: “外星人”不是已知的服务对象标签，相应人员的普法页面收不到这道题；可用："
                       + "、".join(sorted({t for a in site.models["services"].audiences for t in a.tags}))]
 
 

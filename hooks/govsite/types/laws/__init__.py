@@ -12,6 +12,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from markupsafe import escape
+
 from ... import crossref
 from ...build import load_yaml_checked
 from ...document import Body, Document, Related, Status, When, zh_day
@@ -231,7 +233,7 @@ class Laws(ContentType):
     def _version_page(self, site: Site, renderer, version: LawVersion):
         law = version.law
         title = law.title if version.is_current else f"{law.title}（{version.label}）"
-        toc = [(min(h.level, 4), h.anchor, h.title) for h in version.parsed.headings]
+        toc = [(min(h.level, 4), h.anchor, str(escape(h.title))) for h in version.parsed.headings]  # toc titles are HTML
         return renderer.page(version.src_uri, title, "laws/law.html", toc=toc,
                              meta={"description": f"{law.title}全文（{version.label}），时效性：{version.status(site.today)}"},
                              law=law, version=version, status=version.status(site.today),

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import crossref
+from ... import crossref, phones
 from ...build import load_yaml_checked
 from ...document import Document, When
 from ...model import ContentType, FeedChannel, GeneratedFile, Site
@@ -267,13 +267,13 @@ class Services(ContentType):
         if total > data["承诺时限"]:
             site.problems.error(file, located.line_of(("承诺时限",)), "承诺时限",
                                 f"各步骤时限合计 {total} 个工作日，超过承诺时限 {data['承诺时限']} 个工作日")
-        public = {entry["号码"] for entry in site.settings.get("公开号码", [])}
+        public = phones.public_numbers(site.settings)
         for key in ("咨询电话", "监督电话"):
             for index, phone in enumerate(data.get(key, [])):
-                if phone["号码"] not in public:
+                if phones.digits(phone["号码"]) not in public:
                     site.problems.error(file, located.line_of((key, index, "号码")), f"{key}[{index + 1}].号码",
-                                        f"{phone['号码']} 不在 data/site.yml 的“公开号码”中；办事指南只能公布本局公开的号码，"
-                                        "新号码请先加入“公开号码”并写明用途")
+                                        f"{phone['号码']} 不在 data/site.yml 的“公开号码”中，办事指南只能公布本局公开的号码。"
+                                        + phones.not_public_advice(site, phone["号码"]))
         guide.chart = flowchart.layout(data["办理流程"])
         model.guides[guide.id] = guide
 
