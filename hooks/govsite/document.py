@@ -196,6 +196,12 @@ class Document:
         return max(moments, key=lambda w: w.instant)
 
     @property
+    def shown_title(self) -> str:
+        """The title wherever the document is named away from its own heading (window title, search hit, home page,
+        feed): a demo document says so."""
+        return self.title + "（示例）" if self.sample and "示例" not in self.title else self.title
+
+    @property
     def page(self) -> str:
         """The page URL without a fragment."""
         return self.url.split("#", 1)[0]

@@ -142,7 +142,7 @@ def on_page_markdown(markdown, page, config, files):
     document = _state["site"].editor_pages.get(page.file.src_uri)
     if document is not None:
         extra = {"hide": document.meta["隐藏"]} if "隐藏" in document.meta else {}
-        material.page_meta(page, document.meta["标题"], document.meta.get("描述"), extra)
+        material.page_meta(page, engine.editor_page_title(_state["site"], document), document.meta.get("描述"), extra)
         return ""  # the engine converts it (one Markdown pipeline: citations, extensions, safe HTML)
     return markdown
 
@@ -190,7 +190,9 @@ def _engine_title(page) -> str:
     if generated is not None:
         return generated.title
     document = _state["site"].editor_pages.get(page.file.src_uri)
-    return str(document.meta["标题"]) if document is not None else html.unescape(str(page.title or ""))
+    if document is not None:
+        return engine.editor_page_title(_state["site"], document)
+    return html.unescape(str(page.title or ""))
 
 
 def on_build_error(error):

@@ -295,7 +295,8 @@ class AnnualReports(ContentType):
                             toc=[(2, "reports", "历年报告"), (2, "trend", "历年数据趋势")],
                             model=model, chart=chart)
         for report in model.reports:
-            yield renderer.page(report.url + "index.md", report.title, "annualreports/report.html",
+            yield renderer.page(report.url + "index.md", report_document(site, report).shown_title,
+                                "annualreports/report.html",
                                 meta={"description": f"{report.year}年政府信息公开工作年度报告", "hide": ["toc"]},
                                 toc=[(2, "s1", "一、总体情况"), (2, "s2", "二、主动公开政府信息情况"),
                                      (2, "s3", "三、收到和处理政府信息公开申请情况"),

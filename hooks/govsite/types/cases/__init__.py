@@ -179,7 +179,7 @@ class Cases(ContentType):
                                 heading=f"引用《{law.short}》的案例")
         for case in cases:
             doc = case_document(site, case)
-            yield renderer.page(f"{PREFIX}{case.id}.md", doc.title, "cases/case.html",
+            yield renderer.page(f"{PREFIX}{case.id}.md", doc.shown_title, "cases/case.html",
                                 meta={"description": case.summary},
                                 toc=[(2, "meta", "案例信息"), (2, "anqing", "案情简介"), (2, "jiaodian", "争议焦点"),
                                      (2, "jieguo", "处理结果"), (2, "shifa", "以案释法"), (2, "yiju", "依据条文")],

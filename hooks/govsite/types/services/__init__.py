@@ -392,7 +392,7 @@ class Services(ContentType):
             src_uri = f"{GUIDES_URL}{guide.id}.md"
             office_hours = guide.data.get("办公时间") or site.settings.get("办公时间", "")
             yield renderer.page(
-                src_uri, guide.title, "services/guide.html",
+                src_uri, guide_document(site, guide).shown_title, "services/guide.html",
                 meta={"description": guide.data["概要"][:100]},
                 toc=[(2, "jiben", "基本信息"), (2, "cailiao", "办理材料"), (2, "liucheng", "办理流程"),
                      (2, "didian", "办理地点和时间"), (2, "dianhua", "咨询和监督电话")]
