@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import extract, facts
 from .index import build_files, record_grams, write_files
+from .words import Vocabulary, dictionary_words
 
 INDEX_FOLDER = "searchindex"
 log = logging.getLogger("mkdocs.govsite")
@@ -61,6 +62,12 @@ def records_of(site, site_dir: Path, generated_pages=()) -> list[extract.Record]
                     known)
 
 
+def vocabulary_of(site) -> Vocabulary | None:
+    """The editor's search words (data/search/vocabulary.yml, loaded by govsite.types.search)."""
+    found = site.models.get("search") if site is not None else None
+    return found if isinstance(found, Vocabulary) else None
+
+
 def page_url(dest_uri: str) -> str | None:
     """The URL page_files() gives the page written to `dest_uri`, or None when that file is not indexed."""
     if not (dest_uri == "index.html" or dest_uri.endswith("/index.html")):
@@ -78,7 +85,7 @@ def build_index(site, site_dir: Path, generated_pages=()) -> IndexStats:
     gc.disable()
     try:
         records = records_of(site, site_dir, generated_pages)
-        files = build_files(records)
+        files = build_files(records, vocabulary=vocabulary_of(site))
     finally:
         if collecting:
             gc.enable()
@@ -121,7 +128,7 @@ class PageStream:
         """Write the index into site_dir/searchindex/; seconds in the result are what it took after the last page."""
         try:
             known = facts.collect(site, generated_pages) if site is not None else {}
-            self._conn.send((None, (known, Path(site_dir))))
+            self._conn.send((None, (known, Path(site_dir), vocabulary_of(site))))
         except OSError:
             pass
         try:
@@ -143,11 +150,12 @@ class PageStream:
 def _stream_worker(conn) -> None:
     gc.disable()  # no reference cycles here, and a collector pass would walk everything inherited at the fork
     try:
+        dictionary_words()  # read now, while MkDocs renders the first pages, not after the last one
         pages: dict[str, tuple] = {}
         while True:
             url, payload = conn.recv()
             if url is None:  # the engine's facts: every page has been sent
-                known, site_dir = payload
+                known, site_dir, vocabulary = payload
                 break
             parsed = extract.parse_page(payload, url)
             pages[url] = (parsed, [record_grams(r) for r in [parsed.page, *parsed.articles]] if parsed else [])
@@ -157,7 +165,7 @@ def _stream_worker(conn) -> None:
         kept = {id(r) for r in records}
         grams = [g for _, (parsed, page_grams) in ordered if parsed
                  for r, g in zip([parsed.page, *parsed.articles], page_grams) if id(r) in kept]
-        files = build_files(records, grams)
+        files = build_files(records, grams, vocabulary)
         write_files(files, site_dir / INDEX_FOLDER)
         stats = IndexStats(pages=len({r.page_url for r in records}), records=len(records), files=len(files),
                            bytes=sum(len(b) for b in files.values()), seconds=time.perf_counter() - started,
