@@ -514,11 +514,15 @@ def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None
                                                         for v in variants(t, groups)) for t in terms))
 
     def typed_first(row):
-        """Every expected unit comes before any hit that holds only a synonym."""
-        want = set(row["expected"])
+        """Every hit holding the query as typed comes before any hit that holds only a synonym of it."""
+        terms = fold(row["q"]).split()
+
+        def typed(url):
+            unit = by_url.get(url, {})
+            return all(t in unit.get("heading", "") or t in unit.get("text", "") for t in terms)
         seen_other = False
         for url in row["got"]:
-            if url not in want:
+            if not typed(url):
                 seen_other = True
             elif seen_other:
                 return False

@@ -156,6 +156,9 @@
         // What the rank needs of each record besides its postings, computed once: BM25's length norm
         // (k1 = 1.2, b = 0.75) and the place of list pages (last) and of repealed texts (after those in force).
         var average = Math.max(self.manifest.average_length, 1);
+        var answers = ANSWER_KINDS.map(function (k) { return self.manifest.kinds.indexOf(k); });
+        self.answer = new Uint8Array(n);
+        for (var a = 0; a < n; a++) self.answer[a] = answers.indexOf(self.titles[a][2]) !== -1 ? 1 : 0;
         self.norm = new Float64Array(n);
         self.bonus = new Float64Array(n);
         for (var q = 0; q < n; q++) {
@@ -174,6 +177,21 @@
     if (t === undefined) {
       var row = this.titles[rid];
       t = this.foldedTitles[rid] = [fold(row[1]), fold(row[4] || "")];
+    }
+    return t;
+  };
+
+  /* What a record's title says of itself, for ranking a question: a law article's own label (its title
+   * begins with its law's, which every article shares), a document's title without the site owner's name
+   * that begins every title of the bureau's documents. */
+  Index.prototype.ownTitle = function (rid) {
+    if (!this.ownTitles) this.ownTitles = new Array(this.count);
+    var t = this.ownTitles[rid];
+    if (t === undefined) {
+      t = this.title(rid)[0];
+      if (this.flags[rid] & FLAG_ARTICLE) t = t.slice(t.lastIndexOf(" ") + 1);
+      else if (this.words) this.words.owner.forEach(function (name) { t = t.split(name).join(" "); });
+      this.ownTitles[rid] = t;
     }
     return t;
   };
@@ -328,6 +346,8 @@
   // Between the words of a question: spaces and punctuation (folded: ，？！；： are ASCII by then).
   var BREAK = /[\s,.。?!;:、…]+/;
   var ARTICLE_DIGITS = /第?(\d{1,3})条(?!例)/g; // 第24条, 24条 -> 第二十四条 (not 24条例)
+  var ARTICLE_LABEL = "第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?";
+  var ARTICLE_REF = new RegExp("^(.*[^\\d\\s第]{2})(" + ARTICLE_LABEL + ")$");
 
   /* The query as chunks: {text, quoted}. A phrase in quotes stays exact (no synonyms, never split). */
   function parseQuery(query) {
@@ -335,8 +355,13 @@
     function add(part, quoted) {
       part.split(quoted ? /\s+/ : BREAK).forEach(function (t) {
         if (!quoted) t = t.replace(ARTICLE_DIGITS, function (all, n) { return +n > 0 ? "第" + chineseNumber(+n) + "条" : all; });
-        var key = (quoted ? "\"" : "") + t;
-        if (t && !seen[key]) { seen[key] = true; chunks.push({ text: t, quoted: quoted }); }
+        // A law and its article typed together (保障法第十五条): the law's name and the article label are two
+        // words, both in the title of the article's hit ("…退役军人保障法 第十五条").
+        var article = quoted ? null : ARTICLE_REF.exec(t);
+        (article ? [article[1], article[2]] : [t]).forEach(function (part) {
+          var key = (quoted ? "\"" : "") + part;
+          if (part && !seen[key]) { seen[key] = true; chunks.push({ text: part, quoted: quoted }); }
+        });
       });
     }
     QUOTED.lastIndex = 0;
@@ -349,53 +374,65 @@
     return chunks;
   }
 
-  /* words.json: the dictionary a question is split by (the site's own vocabulary), the filler words to drop
-   * and the synonyms (data/search/vocabulary.yml), all folded at build time. */
+  /* words.json: the dictionary a question is split by (the site's own vocabulary: jieba's words found in the
+   * index, each with its frequency class, ln of jieba's count rounded), the filler words to drop and the
+   * synonyms (data/search/vocabulary.yml), all folded at build time. */
+  var FILLER_CLASS = 10, UNKNOWN_COST = 16, WORD_COST = 14; // a word costs WORD_COST - its class
   function Words(data) {
-    var self = this;
-    this.dict = new Set(data.words ? data.words.split(" ") : []);
-    this.fillers = new Set(data.fillers ? data.fillers.split(" ") : []);
+    var self = this, classes = data.words || {};
+    this.dict = new Map();
+    Object.keys(classes).forEach(function (c) {
+      classes[c].split(" ").forEach(function (w) { if (w) self.dict.set(w, +c); });
+    });
+    // The site owner's names (某区退役军人事务局, 本局) are dropped from a question like filler words.
+    this.owner = data.owner ? data.owner.split(" ").sort(function (a, b) { return b.length - a.length; }) : [];
+    this.fillers = new Set((data.fillers ? data.fillers.split(" ") : []).concat(this.owner));
     this.synonyms = data.synonyms || [];
     this.longest = 1;
-    [this.dict, this.fillers].forEach(function (set) {
-      set.forEach(function (w) { if (w.length > self.longest) self.longest = w.length; });
-    });
+    this.dict.forEach(function (c, w) { if (w.length > self.longest) self.longest = w.length; });
+    this.fillers.forEach(function (w) { if (w.length > self.longest) self.longest = w.length; });
   }
-  Words.prototype.has = function (w) { return this.dict.has(w) || this.fillers.has(w); };
-
-  /* Longest match from the left or from the right, whichever gives fewer pieces, then fewer single
-   * characters (from the right on a tie: it goes wrong less often in Chinese). */
-  Words.prototype.maxMatch = function (text, backward) {
-    var pieces = [], n = text.length, i, len;
-    if (!backward) {
-      for (i = 0; i < n; i += len) {
-        for (len = Math.min(this.longest, n - i); len > 1 && !this.has(text.substr(i, len)); len--);
-        pieces.push(text.substr(i, len));
-      }
-    } else {
-      for (i = n; i > 0; i -= len) {
-        for (len = Math.min(this.longest, i); len > 1 && !this.has(text.substr(i - len, len)); len--);
-        pieces.unshift(text.substr(i - len, len));
+  /* What a piece costs in a segmentation: less the more common the word; a character no word explains most. */
+  Words.prototype.cost = function (piece) {
+    if (this.fillers.has(piece)) return WORD_COST - FILLER_CLASS;
+    var c = this.dict.get(piece);
+    if (c === undefined && piece.length > 1) {
+      // A word of the site written with a synonym (退伍军人 for 退役军人) is a word too.
+      var dict = this.dict;
+      this.variants(piece).forEach(function (v) { var k = dict.get(v); if (k !== undefined && (c === undefined || k > c)) c = k; });
+    }
+    return c !== undefined ? WORD_COST - c : piece.length === 1 ? UNKNOWN_COST : Infinity;
+  };
+  /* The cheapest sequence of pieces (jieba's way: the most probable sequence of dictionary words). */
+  Words.prototype.segment = function (text) {
+    var n = text.length, best = new Float64Array(n + 1).fill(Infinity), from = new Int32Array(n + 1);
+    best[0] = 0;
+    for (var i = 1; i <= n; i++) {
+      for (var len = 1; len <= Math.min(this.longest, i); len++) {
+        var c = best[i - len] + this.cost(text.substr(i - len, len));
+        if (c < best[i]) { best[i] = c; from[i] = i - len; }
       }
     }
+    var pieces = [];
+    for (var j = n; j > 0; j = from[j]) pieces.unshift(text.slice(from[j], j));
     return pieces;
   };
-  function singles(pieces) { return pieces.filter(function (p) { return p.length === 1; }).length; }
 
   /* A chunk typed without spaces as its words: article labels (第二十四条) and runs of other characters
    * (digits, letters, document numbers) stay whole; filler words and single characters are dropped. */
   Words.prototype.split = function (text) {
     var self = this, out = [], dropped = [];
-    text.split(/(第[零〇一二三四五六七八九十百千]+条|[^\u4e00-\u9fff]+)/).forEach(function (part, k) {
+    text.split(new RegExp("(" + ARTICLE_LABEL + "|[^\\u4e00-\\u9fff]+)")).forEach(function (part, k) {
       if (!part) return;
-      var pieces = [part];
-      if (k % 2 === 0) {
-        var forward = self.maxMatch(part, false), backward = self.maxMatch(part, true);
-        pieces = forward.length < backward.length || (forward.length === backward.length &&
-          singles(forward) < singles(backward)) ? forward : backward;
-      }
-      pieces.forEach(function (p) {
-        if (self.fillers.has(p) || lengthOf(p) < 2) dropped.push(p); else out.push(p);
+      var pieces = k % 2 === 0 ? self.segment(part) : [part];
+      // Characters the dictionary does not know, one after another (选岗 in 选岗结果), are one word.
+      var run = "";
+      pieces.concat([""]).forEach(function (p) {
+        if (p.length === 1 && !self.fillers.has(p)) { run += p; return; }
+        if (run.length > 1) out.push(run); else if (run) dropped.push(run);
+        run = "";
+        if (!p) return;
+        if (self.fillers.has(p)) dropped.push(p); else out.push(p);
       });
     });
     return { words: out, dropped: dropped };
@@ -531,7 +568,10 @@
   var DAY_UNIT = Math.pow(2, RANK_BITS), SCORE_UNIT = Math.pow(2, RANK_BITS + 16), SCORE_MAX = Math.pow(2, 17) - 1;
   // Tiers above the score: a record holding every word as typed before one found through a synonym; in a
   // question split into words, records holding more of its words first.
-  var TYPED_TIER = 4000, COUNT_TIER = 1000;
+  // Within them: those whose own title holds every word (a page titled with what was asked is what was asked
+  // for), then the score (repealed texts and list pages at the end of their tier). A question has at most
+  // MAX_WORDS words: 6 * COUNT_TIER + 2 * TITLE_TIER stays within SCORE_MAX / SCORE_STEPS.
+  var TYPED_TIER = 4000, COUNT_TIER = 1000, TITLE_TIER = 125, BONUS_FLOOR = 85; // COUNT_TIER > MAX_WORDS * TITLE_TIER
   function rankKey(score, days, position) {
     var q = Math.floor((score + SCORE_FLOOR) * SCORE_STEPS + 0.5);
     q = q < 0 ? 0 : q > SCORE_MAX ? SCORE_MAX : q;
@@ -651,21 +691,41 @@
       unsure.subarray(0, n), new Uint8Array(n).fill(groups.length));
   }
 
+  /* Score of word `g` of a question split up: its occurrences in the text, and a part for the title or the
+   * document numbers of about one well-used word's worth (a common word in a title must not outweigh the
+   * other words of the question in a short text, as the large title score of a phrase search would). */
+  var TITLE_SCORE = 12, inOwnTitle = 0;
+  function splitWordScore(idx, rid, group, m, i) {
+    var term = group.alts[m.alt[i]], tf = m.tf[i], s = 0;
+    inOwnTitle = 0;
+    if (m.title[i]) {
+      var t = idx.title(rid);
+      tf = Math.max(0, tf - countOf(t[0], term) - countOf(t[1], term));
+      if (idx.ownTitle(rid).indexOf(term) !== -1 || t[1].indexOf(term) !== -1) { s = TITLE_SCORE; inOwnTitle = 1; }
+    }
+    s += tfScore(tf, idx.norm[rid]);
+    return m.alt[i] ? s * SYNONYM_WEIGHT : s;
+  }
+  // A question is answered first by the pages written to answer questions.
+  var ANSWER_KINDS = ["政策问答", "办事指南"], ANSWER_BONUS = 6;
+
   /* Every record holding at least one word of a question split up (and every word typed in quotes): those
    * holding more of its words first, then by score, each word weighted by its rarity (idf). */
   function scoreSome(idx, groups, sets, excluded, longBits) {
     var n = idx.count, count = new Uint8Array(n), score = new Float64Array(n), bits = new Uint8Array(n);
+    var titled = new Uint8Array(n);
     var weights = sets.map(function (m) { return Math.log(1 + n / Math.max(1, m.ids.length)); });
     var top = Math.max.apply(null, weights.concat([1e-9])), required = 0;
     groups.forEach(function (group, g) { if (group.quoted) required++; });
     var quoted = new Uint8Array(n);
     sets.forEach(function (m, g) {
-      var weight = weights[g] / top;
+      var weight = groups[g].weight = weights[g] / top;
       for (var i = 0; i < m.ids.length; i++) {
         var rid = m.ids[i];
         count[rid]++;
         if (groups[g].quoted) quoted[rid]++;
-        score[rid] += weight * wordScore(idx, rid, groups[g], m, i);
+        score[rid] += weight * splitWordScore(idx, rid, groups[g], m, i);
+        titled[rid] += inOwnTitle;
         if ((longBits >> g) & 1 && !exactTerm(groups[g].alts[m.alt[i]])) bits[rid] |= 1 << g;
       }
     });
@@ -675,7 +735,8 @@
     var counts = new Uint8Array(size), packed = size < DAY_UNIT, keys = packed ? new Float64Array(size) : null, k = 0;
     for (var q = 0; q < n; q++) {
       if (!count[q] || quoted[q] !== required || excluded(q)) continue;
-      var est = count[q] * COUNT_TIER + Math.min(COUNT_TIER - 100, score[q]) + idx.bonus[q];
+      var est = count[q] * COUNT_TIER + titled[q] * TITLE_TIER + Math.max(0, Math.min(TITLE_TIER - 1,
+        score[q] / groups.length + (idx.answer[q] ? ANSWER_BONUS : 0) + idx.bonus[q] + BONUS_FLOOR));
       if (packed) keys[k] = rankKey(est, idx.days[q], k);
       rids[k] = q; scores[k] = est; unsure[k] = bits[q]; counts[k] = count[q]; k++;
     }

@@ -41,6 +41,16 @@ def _checked(site: Site, located) -> Vocabulary:
             problems.error(located.file, located.line_of(("忽略词语", i)), f"忽略词语第{i + 1}项",
                            f"“{word}”重复（已在第{fillers[key] + 1}项）")
         fillers.setdefault(key, i)
+    owner: list[str] = []
+    for i, name in enumerate(data.get("本局名称", [])):
+        key = fold(name)
+        where, field = located.line_of(("本局名称", i)), f"本局名称第{i + 1}项"
+        if key in owner:
+            problems.error(located.file, where, field, f"“{name}”重复")
+        elif key in fillers:
+            problems.error(located.file, where, field, f"“{name}”已在忽略词语中；本局名称不必再写在那里")
+        else:
+            owner.append(key)
     groups: list[tuple[str, ...]] = []
     group_of: dict[str, int] = {}
     for g, group in enumerate(data.get("同义词", [])):
@@ -72,7 +82,7 @@ def _checked(site: Site, located) -> Vocabulary:
             problems.error(located.file, where, field, f"“{word}”重复")
         else:
             words.append(key)
-    return Vocabulary(fillers=tuple(fillers), synonyms=tuple(groups), words=tuple(words))
+    return Vocabulary(fillers=tuple(fillers), synonyms=tuple(groups), words=tuple(words), owner=tuple(owner))
 
 
 CONTENT_TYPE = SearchVocabulary()
