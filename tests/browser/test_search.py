@@ -161,18 +161,28 @@ def test_filters_by_type_and_year(browser, built_site, served_site):
     page = browser.new_page()
     hits = _search(page, served_site, "退役军人")
     total = hits.count()
+    unfiltered = [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+    assert any("/laws/" not in h for h in unfiltered), "the unfiltered hits include other kinds"
     page.locator("[data-gs-group='法律法规']").click()
-    page.wait_for_function("() => !document.querySelector('.gs-kind') || true")
-    page.wait_for_timeout(200)
+    # The filtered list is drawn: every hit shown is a law (the unfiltered first page had other kinds).
+    page.wait_for_function("""() => {
+        const links = [...document.querySelectorAll('.md-search-result__link')];
+        return links.length > 0 && links.every(a => a.getAttribute('href').includes('/laws/'));
+    }""")
     hrefs = [_site_relative(a.get_attribute("href"), served_site) for a in page.locator(".md-search-result__link").all()]
     assert hrefs and all(h.startswith("laws/") for h in hrefs)
+    assert page.locator("[data-gs-group='法律法规']").get_attribute("aria-pressed") == "true"
     page.locator("[data-gs-group='全部']").click()
-    page.wait_for_timeout(200)
+    page.wait_for_function("hrefs => [...document.querySelectorAll('.md-search-result__link')]"
+                           ".map(a => a.getAttribute('href')).join() === hrefs.join()", arg=unfiltered)
     assert hits.count() == total
     years = page.locator("[data-gs-year] option").all_inner_texts()
     assert "2024年" in years
     page.locator("[data-gs-year]").select_option("2024")
-    page.wait_for_timeout(200)
+    page.wait_for_function("""() => {
+        const dates = [...document.querySelectorAll('.md-search-result__item time')];
+        return dates.length > 0 && dates.every(t => t.getAttribute('datetime').startsWith('2024'));
+    }""")
     dates = page.locator(".md-search-result__item time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
     assert dates and all(d.startswith("2024") for d in dates)
     assert hits.count() == len(dates)  # a hit without a date is not in any year
@@ -239,15 +249,21 @@ def test_browser_folds_text_like_the_index(browser, served_site):
                           *range(0x20000, 0x20100)]
               if not 0xD800 <= c <= 0xDFFF and unicodedata.category(chr(c)) != "Cn"]
     samples += ["".join(map(chr, planes[i:i + 4096])) for i in range(0, len(planes), 4096)]
+    samples += ["軍人撫卹優待條例", "某退役军人发[2024]1号（2024）【2024】〖2024〗"]
     page = browser.new_page()
     page.goto(served_site, wait_until="networkidle")
-    in_browser = page.evaluate("samples => samples.map(s => window.govsiteSearch.fold(s))", samples)
+    # The traditional characters come with the index (fold.json): fold() equals text.fold() once it is loaded.
+    in_browser = page.evaluate("""async samples => {
+        await window.govsiteSearch.index.load();
+        return samples.map(s => window.govsiteSearch.fold(s));
+    }""", samples)
     page.close()
     expected = [fold(s) for s in samples]
     for got, want, sample in zip(in_browser, expected, samples):
         assert got == want, next(f"U+{ord(c):04X}: JS {g!r}, Python {w!r}" for c, g, w in zip(sample, got, want) if g != w)
     assert all(len(f.encode("utf-16-le")) == len(s.encode("utf-16-le"))
                for f, s in zip(in_browser, samples))  # UTF-16 lengths too (JS strings)
+    assert in_browser[-2:] == ["军人抚恤优待条例", "某退役军人发〔2024〕1号〔2024〕〔2024〕〔2024〕"]
 
 
 def test_long_terms_fetch_rare_grams_first(browser, served_site):
@@ -345,9 +361,16 @@ def test_a_candidate_without_the_term_is_never_shown(browser, built_site, served
     term, rid = _near_miss(built_site)
     assert not _units_containing(built_site, term)
     page = browser.new_page()
-    hits = _search(page, served_site, term)
+    # In quotes, a phrase stays exact: nothing holds it, nothing is shown.
+    hits = _search(page, served_site, f"“{term}”")
     assert hits.count() == 0
     assert page.locator("[data-gs-meta]").inner_text() == f"没有找到包含“{term}”的内容"
+    # Without quotes the site looks for its words instead, and says so above the hits.
+    hits = _search(page, served_site, term)
+    if hits.count():
+        assert page.locator("[data-gs-note]").is_visible()
+        assert "没有找到与输入完全相同的内容" in page.locator("[data-gs-note]").inner_text() or \
+            "没有同时包含全部词语的结果" in page.locator("[data-gs-note]").inner_text()
     # It was a candidate indeed: the record holds both 4-grams the term is looked up by.
     grams = page.evaluate("t => window.govsiteSearch.cover(t, {})", term)
     assert grams == [term[:4], term[1:]]

@@ -951,13 +951,22 @@
     return out + (open ? "</mark>" : "");
   }
 
+  /* The part of `text` to show for a hit: the window of `width` characters holding the most of the terms
+   * (counted once each, a longer term more: the words of a question, not only the first synonym found). */
   function snippet(text, terms, width) {
-    var folded = fold(text), at = -1;
-    terms.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (t) {
-      var i = folded.indexOf(t);
-      if (i !== -1 && (at === -1 || i < at)) at = i;
+    var folded = fold(text), found = [];
+    terms.forEach(function (t, k) {
+      for (var i = folded.indexOf(t), n = 0; i !== -1 && n < 50; i = folded.indexOf(t, i + 1), n++) found.push([i, k]);
     });
-    if (at === -1) at = 0;
+    found.sort(function (a, b) { return a[0] - b[0]; });
+    var at = found.length ? found[0][0] : 0, best = -1;
+    for (var s = 0; s < found.length; s++) {
+      var seen = {}, value = 0;
+      for (var e = s; e < found.length && found[e][0] + terms[found[e][1]].length <= found[s][0] + width; e++) {
+        if (!seen[found[e][1]]) { seen[found[e][1]] = true; value += terms[found[e][1]].length; }
+      }
+      if (value > best) { best = value; at = found[s][0]; }
+    }
     var from = Math.max(0, at - Math.floor(width / 3)), to = Math.min(text.length, from + width);
     from = Math.max(0, Math.min(from, to - width));
     return (from > 0 ? "…" : "") + marked(text, terms, from, to) + (to < text.length ? "…" : "");
@@ -1049,7 +1058,8 @@
     var hits = result.hits.slice(0, shown), words = result.words || [];
     if (!result.hits.length && result.pending.length) meta.textContent = "还在查找，请点“显示更多结果”";
     else if (!result.hits.length) {
-      meta.textContent = "没有找到包含“" + input.value.trim() + "”的内容" + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
+      var typed = input.value.trim().replace(/^["“”「」『』]+|["“”「」『』]+$/g, "");
+      meta.textContent = "没有找到包含“" + typed + "”的内容" + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
       // Other ways to the answer: each word alone, the catalogue, the questions and answers, the guides.
       fewer.hidden = words.length < 2;
       fewerWords.innerHTML = words.map(function (w) {
