@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_search import DESKTOP, PHONE, _document_numbers, _law_page, _search, _site_relative, _units_containing
 
 from sitekit import REPO
-from test_search import DESKTOP, PHONE, _document_numbers, _law_page, _search, _site_relative, _units_containing
 
 pytestmark = pytest.mark.browser
 JUDGED = {q["q"]: q["relevant"] for q in

@@ -11,14 +11,14 @@ import shutil
 import unicodedata
 from pathlib import Path
 
+from notice_site import SITE_URL, TODAY, write
+
 from govsite import build
 from govsite.search import index
 from govsite.search.text import BRACKET, browser_table, fold, fold_char
 from govsite.search.words import EDITOR_CLASS, Vocabulary, frequency_class, words_file
 from govsite.types.search import CONTENT_TYPE as SEARCH
 from sitekit import REPO
-
-from notice_site import SITE_URL, TODAY, write
 
 
 def test_traditional_characters_fold_to_simplified():
