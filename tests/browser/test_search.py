@@ -438,3 +438,29 @@ def test_articles_that_say_it_come_before_those_that_only_belong_to_it(browser, 
     assert set(articles[:len(saying)]) == saying
     rest = [int(u.rsplit("-", 1)[1]) for u in articles[len(saying):]]
     assert rest == sorted(rest)
+
+
+def test_a_long_term_is_confirmed_by_the_text_served(browser, built_site, served_site):
+    """Another angle on confirmation: a term of six characters that one record's text holds (not its title or
+    document numbers). Served as built, that record is the hit; served with its text file altered so that the
+    term is gone, the record is no longer shown although the 4-gram lists still point at it: the lists only
+    propose candidates, the text decides."""
+    texts = _record_texts(built_site)
+    titles = json.loads((built_site / "searchindex/titles.json").read_text(encoding="utf-8"))
+    chinese = re.compile(r"[\u4e00-\u9fff]{6}")
+    everything = "\n".join(texts)
+    term, rid = next((text[i:i + 6], r) for r, text in enumerate(texts) for i in range(0, len(text) - 6, 7)
+                     if chinese.fullmatch(text[i:i + 6]) and everything.count(text[i:i + 6]) == 1
+                     and text[i:i + 6] not in titles[r][1] and len(texts[r]) < 6000)
+    page = browser.new_page()
+    hits = _search(page, served_site, f"“{term}”")
+    assert [_site_relative(a.get_attribute("href"), served_site) for a in hits.locator("a").all()] == [titles[rid][0]]
+
+    def altered(route):
+        body = route.fetch().text()
+        route.fulfill(status=200, content_type="application/json", body=body.replace(term, "某" * len(term)))
+    page.route(re.compile(r"/searchindex/c/\d+\.json"), altered)
+    hits = _search(page, served_site, f"“{term}”")  # a new page load: nothing cached
+    assert hits.count() == 0
+    assert page.locator("[data-gs-meta]").inner_text() == f"没有找到包含“{term}”的内容"
+    page.close()
