@@ -134,7 +134,6 @@ def test_a_two_character_term_lists_exactly_the_records_holding_it(built_site):
     and of the demo pages must list exactly the records whose title, document numbers or text hold it
     (folded as text.py folds), with its count."""
     from govsite.search.text import fold
-
     from sitekit import search_postings
 
     titles = json.loads((built_site / "searchindex/titles.json").read_text(encoding="utf-8"))
