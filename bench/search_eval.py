@@ -6,7 +6,8 @@
 
 Two query sets:
 
-The natural set (bench/data/natural-queries.yml): 68 queries typed the way visitors type — questions,
+The natural sets (bench/data/natural-queries.yml, and natural-queries-2.yml written after the ranking was settled
+on the first and never used to tune it): 68 + 20 queries typed the way visitors type — questions,
 traditional characters, words run together, 发文字号 in other brackets, article references — each with the
 pages that answer it, judged by hand by reading the pages (the reason is kept beside each). Metrics: first-hit
 relevance (the first hit is one of the relevant pages) and MRR (1 / rank of the first relevant hit), at the
@@ -49,6 +50,8 @@ import lxml.html
 
 REPO = Path(__file__).resolve().parent.parent
 NATURAL = REPO / "bench" / "data" / "natural-queries.yml"
+# Written after the ranking was settled on NATURAL and never used to tune it: how it does on new questions.
+NATURAL_2 = REPO / "bench" / "data" / "natural-queries-2.yml"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -117,6 +120,12 @@ def units_of(site: Path, excluded: set[str] = frozenset()) -> list[dict]:
         for el in article.xpath(".//*[starts-with(@id, 'art-')]"):
             if re.fullmatch(r"art-\d+", el.get("id")):
                 el.drop_tree()
+        for el in article.xpath(".//*[@data-search-record and @id]"):  # an answer of 政策问答: its own unit
+            text = plain(lxml.html.tostring(el, encoding="unicode"))
+            heading = fold(el.get("data-search-record"))
+            units.append({"url": f"{url}#{el.get('id')}", "page": url, "text": fold(text) + " " + heading,
+                          "raw": text, "heading": heading, "title": heading})
+            el.drop_tree()
         fields = []
         for row in article.xpath(".//tr[th and td]"):
             if re.sub(r"\s", "", row.xpath("string(th[1])")) in ("发文字号", "文号", "索引号"):
@@ -347,11 +356,14 @@ def build(dest: Path, material: bool) -> Path:
     return out
 
 
-def natural_queries(path: Path = NATURAL) -> list[dict]:
+def natural_queries(paths=(NATURAL, NATURAL_2)) -> list[dict]:
     import yaml
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [{"q": q["q"], "kind": q["kind"], "relevant": q["relevant"]} for q in data["queries"]]
+    found = []
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found += [{"q": q["q"], "kind": q["kind"], "relevant": q["relevant"], "set": path.name} for q in data["queries"]]
+    return found
 
 
 def first_relevant(got: list[str], relevant: list[str], level: str) -> int:
@@ -378,9 +390,17 @@ def natural_metrics(rows: list[dict], level: str) -> dict:
             "MRR": sum(1 / r for r in ranks if r) / n, "no relevant hit": sum(1 for r in ranks if not r)}
 
 
-def natural_report(rows: list[dict], engines, names, show: bool) -> dict:
+def natural_report(all_rows: list[dict], engines, names, show: bool) -> dict:
+    reports = {}
+    for path in (NATURAL, NATURAL_2):
+        rows = [r for r in all_rows if r["set"] == path.name]
+        print(f"\nnatural queries ({path.relative_to(REPO)}): {len({r['q'] for r in rows})}, relevance judged by hand")
+        reports[path.name] = _natural_report(rows, engines, names, show)
+    return reports
+
+
+def _natural_report(rows: list[dict], engines, names, show: bool) -> dict:
     report = {}
-    print(f"\nnatural queries ({NATURAL.relative_to(REPO)}): {len({r['q'] for r in rows})}, relevance judged by hand")
     print(f"{'':28}" + "".join(f"{names[e]:>24}" for e in engines))
     for engine in engines:
         mine = [r for r in rows if r["engine"] == engine]
@@ -579,7 +599,7 @@ def main() -> int:
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     ours_page = report["engines"]["ours"]["article"]
-    natural = report["natural"]
+    natural = report["natural"][NATURAL.name]
     ahead = all(natural["ours"]["page"]["first hit relevant"] > natural[e]["page"]["first hit relevant"]
                 for e in natural if e != "ours")
     ok = (ours_page["recall@all"] >= 0.999 and ours_page["recall@10"] >= 0.95 and ours_page["MRR"] >= 0.9

@@ -5,6 +5,7 @@ element with id="art-N"; a page counts without its articles.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -13,7 +14,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from sitekit import search_record_texts
+from sitekit import REPO, search_record_texts
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 740}
@@ -29,11 +30,23 @@ def _text(el) -> str:
     return re.sub(r"\s+", " ", el.text_content())
 
 
+@functools.cache
+def _kept_out() -> frozenset[str]:
+    """Pages the engine keeps out of the search on purpose (page meta search.exclude: the 合规检查 page, the
+    comparisons of law versions); the built HTML does not show it."""
+    from govsite import build as engine
+    from govsite.search import facts
+
+    site = engine.load_site(REPO, site_url="")
+    pages, _ = engine.render_site(site)
+    return frozenset(url for url, fact in facts.collect(site, pages).items() if fact.exclude)
+
+
 def _pages(site: Path):
     for path in sorted(site.rglob("index.html")):
         url = path.parent.relative_to(site).as_posix()
         url = "" if url == "." else url + "/"
-        if url.startswith(("assets/", "searchindex/")):
+        if url.startswith(("assets/", "searchindex/")) or url in _kept_out():
             continue
         tree = lxml.html.fromstring(path.read_bytes())
         article = tree.xpath("//article")
@@ -42,12 +55,17 @@ def _pages(site: Path):
 
 
 def _units_containing(site: Path, phrase: str) -> set[str]:
-    """URLs of law articles and pages (without their articles) whose text contains `phrase`."""
+    """URLs of law articles, answers (elements marked data-search-record) and pages (without those) whose text
+    or, for an answer, its question contains `phrase`."""
     found = set()
     for url, tree, article in _pages(site):
         title = (tree.findtext(".//head/title") or "").rsplit(" - ", 1)[0]
         for el in article.xpath(".//*[starts-with(@id, 'art-')]"):
             if phrase in _text(el):
+                found.add(f"{url}#{el.get('id')}")
+            el.drop_tree()
+        for el in article.xpath(".//*[@data-search-record and @id]"):
+            if phrase in _text(el) or phrase in el.get("data-search-record"):
                 found.add(f"{url}#{el.get('id')}")
             el.drop_tree()
         if phrase in title or phrase in _text(article):

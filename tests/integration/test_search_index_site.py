@@ -153,3 +153,15 @@ def test_a_two_character_term_lists_exactly_the_records_holding_it(built_site):
         assert set(got) == set(expected), term
         if term[0] != term[1]:
             assert all(got[rid] == min(127, n) for rid, n in expected.items()), term
+
+
+def test_law_version_comparisons_are_kept_out_of_the_search(built_site):
+    """A comparison page repeats the texts of two versions of a law: as a hit it would crowd out the texts
+    themselves (it holds every word of both), so the laws type keeps it out; the versions stay searchable."""
+    compared = sorted(p.parent.relative_to(built_site).as_posix() + "/"
+                      for p in built_site.glob("laws/*/*-compare/index.html"))
+    assert compared
+    rows = _records(built_site)
+    assert not [url for url in rows if url.split("#")[0] in compared]
+    for url in compared:
+        assert url.replace("-compare/", "/") in rows  # the old version itself
