@@ -575,6 +575,59 @@ def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None
     return report
 
 
+def markdown(report: dict) -> str:
+    """The figures for bench/RESULTS.md."""
+    engines = [e for e in ("ours", "material", "pagefind") if e in report["engines"]]
+    names = {"ours": "this site", "material": "Material (lunr + jieba)", "pagefind": "Pagefind 1.5.2 extended"}
+    with open("/proc/loadavg") as load:
+        loadavg = load.read().split()[0]
+    out = [f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on the demo site (load average {loadavg}; "
+           "quality does not depend on it). Each engine runs its own code in headless Chromium.", ""]
+    for name, label in ((NATURAL.name, "natural queries, the set the ranking was developed on"),
+                        (NATURAL_2.name, "natural queries written afterwards, never used to tune anything")):
+        natural = report["natural"][name]
+        count = natural["ours"]["page"]["queries"]
+        out += [f"`bench/data/{name}`: {count} {label}; relevance judged by hand (reasons in the file). This site "
+                "is scored at the article level (its hit must be the relevant law article or answer), the others "
+                "at the page level (they cannot hit an article).", "",
+                "| | " + " | ".join(names[e] for e in engines) + " |", "|---|" + "---:|" * len(engines)]
+        cells = {"first hit relevant": lambda m: f"{m['first hit relevant']:.0%}", "MRR": lambda m: f"{m['MRR']:.3f}",
+                 "no relevant hit at all": lambda m: str(m["no relevant hit"])}
+        for key, fmt in cells.items():
+            row = [fmt(natural[e]["article" if e == "ours" else "page"]) for e in engines]
+            out.append(f"| {key} | " + " | ".join(row) + " |")
+        out.append(f"| this site at the page level: first hit relevant | {natural['ours']['page']['first hit relevant']:.0%}"
+                   + " |" * len(engines))
+        kinds = sorted(natural["ours"]["by_kind"])
+        out.append("| first hit relevant by kind (page level): " + ", ".join(
+            f"{k} ({natural['ours']['by_kind'][k]['queries']})" for k in kinds) + " | " + " | ".join(
+            " / ".join(f"{natural[e]['by_kind'][k]['first hit relevant']:.0%}" for k in kinds) for e in engines) + " |")
+        out.append("")
+    exact = report["engines"]
+    out += [f"Exact set ({report['queries']} generated queries: terms, pieces of compounds, phrases, 发文字号, 索引号; "
+            "expected hits computed from the pages):", "",
+            "| | " + " | ".join(names[e] for e in engines) + " |", "|---|" + "---:|" * len(engines)]
+    for key in ("recall@10", "recall@all", "MRR", "zero-hit"):
+        fmt = (lambda v: str(v)) if key == "zero-hit" else (lambda v: f"{v:.3f}")
+        out.append(f"| article {key} | " + " | ".join(fmt(exact[e]["article"][key]) for e in engines) + " |")
+    out.append(f"| this site: hits without the query or a synonym of it | {exact['ours']['wrong_hits']}" + " |" * (len(engines) - 1))
+    out.append(f"| this site: a synonym-only hit before a hit holding the query as typed | "
+               f"{exact['ours']['synonym_before_typed']}" + " |" * (len(engines) - 1))
+    return "\n".join(out)
+
+
+def save(report: dict) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    import run as bench_run
+
+    summary = {key: report[key] for key in ("queries", "natural")}
+    summary["engines"] = {e: {k: v for k, v in m.items() if k != "rows"} for e, m in report["engines"].items()}
+    summary["markdown"] = markdown(report)
+    target = REPO / "bench" / "results" / "search-quality.json"
+    target.write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    bench_run.write_results_md()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ours", type=Path, help="built site with this site's search (default: build one)")
@@ -582,6 +635,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--show", action="store_true", help="list every query")
     parser.add_argument("--json", type=Path, help="write the full report here")
+    parser.add_argument("--save", action="store_true",
+                        help="store the summary in bench/results/search-quality.json and rewrite bench/RESULTS.md")
     parser.add_argument("--with-pagefind", action="store_true",
                         help="also Pagefind: index a copy of this site's build with pagefind[extended]==1.5.2")
     parser.add_argument("--pagefind", type=Path, help="also a built site indexed by Pagefind (pagefind/ in it): "
@@ -598,6 +653,8 @@ def main() -> int:
         report = run(ours, material, args.seed, args.show, pagefind)
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.save:
+        save(report)
     ours_page = report["engines"]["ours"]["article"]
     natural = report["natural"][NATURAL.name]
     ahead = all(natural["ours"]["page"]["first hit relevant"] > natural[e]["page"]["first hit relevant"]

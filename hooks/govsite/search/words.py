@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,10 +32,6 @@ class Vocabulary:
     owner: tuple[str, ...] = ()  # the site owner's names: dropped from questions, not counted in titles
 
 
-def _chinese(word: str) -> bool:
-    return all("\u4e00" <= char <= "\u9fff" for char in word)
-
-
 def frequency_class(frequency: int) -> int:
     """ln(frequency) rounded, 0 … 12: what the segmentation needs of jieba's counts (11 is 我们, 0 a word seen once)."""
     return max(0, min(12, round(math.log(max(1, frequency)))))
@@ -47,11 +44,12 @@ def dictionary_words() -> dict[str, int]:
 
     words: dict[str, int] = {}
     with jieba.dt.get_dict_file() as handle:
-        for line in handle:
-            word, frequency = line.decode("utf-8").split(" ")[:2]
-            word = fold(word)
-            if 2 <= len(word) <= MAX_WORD and _chinese(word):
-                words[word] = max(words.get(word, 0), frequency_class(int(frequency)))
+        entries = [line.split(" ") for line in handle.read().decode("utf-8").splitlines()]  # word, count, tag
+    folded = fold(" ".join(entry[0] for entry in entries)).split(" ")  # one call, not 350,000
+    chinese = re.compile(r"[\u4e00-\u9fff]{2,%d}" % MAX_WORD)
+    for word, entry in zip(folded, entries):
+        if chinese.fullmatch(word):
+            words[word] = max(words.get(word, 0), frequency_class(int(entry[1])))
     return words
 
 
