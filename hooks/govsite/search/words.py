@@ -46,7 +46,7 @@ def dictionary_words() -> dict[str, int]:
     with jieba.dt.get_dict_file() as handle:
         entries = [line.split(" ") for line in handle.read().decode("utf-8").splitlines()]  # word, count, tag
     folded = fold(" ".join(entry[0] for entry in entries)).split(" ")  # one call, not 350,000
-    chinese = re.compile(r"[\u4e00-\u9fff]{2,%d}" % MAX_WORD)
+    chinese = re.compile(rf"[\u4e00-\u9fff]{{2,{MAX_WORD}}}")
     for word, entry in zip(folded, entries):
         if chinese.fullmatch(word):
             words[word] = max(words.get(word, 0), frequency_class(int(entry[1])))
