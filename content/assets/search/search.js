@@ -514,20 +514,29 @@
   }
 
   /* The lists of a word's alternatives as one: per record the alternative it holds (`alt`, the word as typed
-   * first, else the most frequent). */
+   * first, else the most frequent). A merge of the sorted lists in plain loops over typed arrays (a common word
+   * has thousands of postings, and this runs before the browser has optimised it). */
   function mergeAlternatives(lists) {
-    if (lists.length === 1) return { ids: lists[0].ids, tf: lists[0].tf, title: lists[0].title, alt: new Uint8Array(lists[0].ids.length) };
-    var entries = [];
-    lists.forEach(function (list, a) {
-      for (var k = 0; k < list.ids.length; k++) entries.push([list.ids[k], a, list.tf[k], list.title[k]]);
-    });
-    entries.sort(function (x, y) { return (x[0] - y[0]) || (x[1] === 0 ? -1 : y[1] === 0 ? 1 : y[2] - x[2]) || (x[1] - y[1]); });
-    var ids = [], tf = [], title = [], alt = [];
-    entries.forEach(function (e) {
-      if (ids.length && ids[ids.length - 1] === e[0]) return;
-      ids.push(e[0]); alt.push(e[1]); tf.push(e[2]); title.push(e[3]);
-    });
-    return { ids: Int32Array.from(ids), tf: Uint8Array.from(tf), title: Uint8Array.from(title), alt: Uint8Array.from(alt) };
+    var k = lists.length, total = 0, a;
+    if (k === 1) return { ids: lists[0].ids, tf: lists[0].tf, title: lists[0].title, alt: new Uint8Array(lists[0].ids.length) };
+    for (a = 0; a < k; a++) total += lists[a].ids.length;
+    var ids = new Int32Array(total), tf = new Uint8Array(total), title = new Uint8Array(total), alt = new Uint8Array(total);
+    var at = new Int32Array(k), n = 0;
+    for (;;) {
+      var rid = 2147483647;
+      for (a = 0; a < k; a++) if (at[a] < lists[a].ids.length && lists[a].ids[at[a]] < rid) rid = lists[a].ids[at[a]];
+      if (rid === 2147483647) break;
+      var best = -1;
+      for (a = 0; a < k; a++) {
+        var list = lists[a];
+        if (at[a] < list.ids.length && list.ids[at[a]] === rid) {
+          if (best < 0 || (best > 0 && list.tf[at[a]] > tf[n])) { best = a; tf[n] = list.tf[at[a]]; title[n] = list.title[at[a]]; }
+          at[a]++;
+        }
+      }
+      ids[n] = rid; alt[n] = best; n++;
+    }
+    return { ids: ids.subarray(0, n), tf: tf.subarray(0, n), title: title.subarray(0, n), alt: alt.subarray(0, n) };
   }
 
   /* Saturating, length-normalised term frequency (BM25; `norm` from Index.load), 0 … 22. */
