@@ -310,6 +310,8 @@ def write_results_md() -> Path:
         path = RESULTS / name
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
+            if "markdown" not in data and name.startswith("search-"):
+                continue  # raw figures of a run without --save
             parts += [f"## {title}", "", data.get("markdown", "```\n" + json.dumps(data, indent=1) + "\n```"), ""]
     target = BENCH / "RESULTS.md"
     target.write_text("\n".join(parts).rstrip() + "\n", encoding="utf-8")
