@@ -826,6 +826,15 @@
       var long = chunks.filter(function (c) { return lengthOf(c.text) >= 2; });
       var short = chunks.filter(function (c) { return lengthOf(c.text) < 2; }).map(function (c) { return c.text; });
       var groups = long.map(function (c) { return groupOf(c.text, c.quoted, words); });
+      // A part holding a filler word (怎么, 什么 …) is a question that no page holds as typed: its words' lists
+      // are asked for now, beside the phrase's, not in a second round after it.
+      long.forEach(function (c) {
+        var parts = c.quoted ? null : words.split(c.text);
+        if (!parts || !parts.dropped.some(function (w) { return words.fillers.has(w); })) return;
+        parts.words.forEach(function (w) {
+          groupOf(w, false, words).alts.forEach(function (t) { cover(t, idx.manifest.solo).forEach(function (g) { idx.postings(g).catch(function () {}); }); });
+        });
+      });
       return self.search(groups, short, filters, want, false).then(function (result) {
         if (result.hits.length || result.pending.length) return result;
         // Found nowhere as typed: the words of a question, then as many of them as possible.
