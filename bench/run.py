@@ -306,7 +306,8 @@ def write_results_md() -> Path:
                   f"Documents: {counts}.", "", table(result), "", verdict(result), ""]
     for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)"),
                         ("search-quality.json", "Search quality (`bench/search_eval.py`)"),
-                        ("search-scale.json", "Search at scale (`bench/search_scale.py`)")):
+                        ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
+                        ("search-costs.json", "Search: what folding, synonyms and questions add")):
         path = RESULTS / name
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))

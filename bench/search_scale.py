@@ -243,7 +243,8 @@ def save(report: dict, args, ms: list[float], kb: list[float], loadavg: str) -> 
         f"(target ≤ 300 kB); first hits on screen median {statistics.median(every):.0f} ms, 95th percentile "
         f"{every[int(0.95 * (len(every) - 1))]:.0f} ms, max {every[-1]:.0f} ms, "
         f"{sum(1 for v in every if v > 100)} of {len(every)} over 100 ms (target ≤ 100 ms).",
-        f"- Of which the questions (found nowhere as typed: a second round of requests for their words): "
+        f"- Of which the questions (found nowhere as typed: their words' lists are fetched beside the phrase's "
+        f"when they hold a filler word, else in a second round): "
         f"median {statistics.median(r['bytes'] / 1024 for r in asked):.0f} kB, max "
         f"{max(r['bytes'] / 1024 for r in asked):.0f} kB; first hits median "
         f"{statistics.median(r['ms'] for r in asked):.0f} ms, max {max(r['ms'] for r in asked):.0f} ms (last run).",
