@@ -289,8 +289,9 @@ def verdict(result: dict) -> str:
 def write_results_md() -> Path:
     """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json)."""
     parts = ["# Benchmark results", "",
-             "Written by `bench/run.py` (builds), `bench/serve_loop.py` (editor loop) and `bench/page_weight.py`",
-             "(page weight) from the JSON files in `bench/results/`. Re-run those scripts to refresh.", ""]
+             "Written by `bench/run.py` (builds), `bench/serve_loop.py` (editor loop), `bench/page_weight.py`",
+             "(page weight), `bench/search_eval.py --save` and `bench/search_scale.py --save` (search) from the JSON",
+             "files in `bench/results/`. Re-run those scripts to refresh.", ""]
     builds = sorted(RESULTS.glob("build-*.json"), key=lambda p: int(p.stem.split("-")[1]))
     for path in builds:
         result = json.loads(path.read_text(encoding="utf-8"))
@@ -303,10 +304,15 @@ def write_results_md() -> Path:
                   f"its search index in a second process beside the pages, on the core MkDocs leaves idle, and "
                   f"its CPU time counts both processes (each slower while the other runs).", "",
                   f"Documents: {counts}.", "", table(result), "", verdict(result), ""]
-    for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)")):
+    for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)"),
+                        ("search-quality.json", "Search quality (`bench/search_eval.py`)"),
+                        ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
+                        ("search-costs.json", "Search: what folding, synonyms and questions add")):
         path = RESULTS / name
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
+            if "markdown" not in data and name.startswith("search-"):
+                continue  # raw figures of a run without --save
             parts += [f"## {title}", "", data.get("markdown", "```\n" + json.dumps(data, indent=1) + "\n```"), ""]
     target = BENCH / "RESULTS.md"
     target.write_text("\n".join(parts).rstrip() + "\n", encoding="utf-8")

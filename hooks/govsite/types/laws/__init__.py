@@ -212,7 +212,10 @@ class Laws(ContentType):
                 yield self._version_page(site, renderer, version)
                 rows = compare.compare(version.parsed.articles, law.current.parsed.articles)
                 yield renderer.page(version.compare_src_uri, f"{law.title}（{version.label}）与现行文本对照",
-                                    "laws/compare.html", meta={"description": f"{law.title}{version.label}与现行文本的逐条对照"},
+                                    "laws/compare.html", meta={"description": f"{law.title}{version.label}与现行文本的逐条对照",
+                                                               # not in the site search: it repeats both versions'
+                                                               # texts, and as a hit would only crowd out those texts
+                                                               "search": {"exclude": True}},
                                     law=law, version=version, rows=rows, counts=compare.summary(rows),
                                     status_class=STATUS_CLASS)
 
