@@ -26,6 +26,7 @@ from govsite import (
     search,
 )
 from govsite import build as engine
+from govsite import mode as build_mode
 from govsite.render import shared_bytecode_cache
 from govsite.servecache import CollectorPause, ConversionCache, PageSkipper, SourceCache
 
@@ -48,6 +49,7 @@ def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
 
 
 def on_startup(command, dirty):
+    _state["serve"] = command == "serve"
     if command != "serve":  # index pages while the next ones are built (search.PageStream)
         _state["index_stream"] = search.PageStream()
     _skipper.enabled = command == "serve" and dirty
@@ -67,8 +69,13 @@ def on_config(config):
             _collector.pause()
     _skipper.start()
     root = Path(config.config_file_path).resolve().parent
+    try:  # preview or release (govsite/mode.py)
+        mode = build_mode.from_environ(os.environ, serve=_state.get("serve", False))
+    except build_mode.ModeError as exc:
+        raise Abort(f"构建已停止：{exc}。") from None
+    config.extra["preview"], config.extra["release"] = mode.preview, mode.release  # for overrides/ templates
     site = engine.load_site(root, site_url=config.site_url or "", cache=_parsed if _skipper.enabled else None,
-                            render_cache=_rendered if _skipper.enabled else None)
+                            render_cache=_rendered if _skipper.enabled else None, mode=mode)
     errors, warnings = site.problems.errors, site.problems.warnings
     if errors:
         _report_and_stop([f"错误 {p.format()}" for p in errors] + [f"警告 {p.format()}" for p in warnings],

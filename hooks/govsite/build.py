@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import dates, frontmatter, schema
 from .dates import WorkCalendar
+from .mode import BuildMode
 from .model import ContentType, Document, GeneratedFile, GeneratedPage, Site
 from .problems import InputError, Problem
 from .render import RenderCache, Renderer
@@ -237,15 +238,16 @@ def _load_documents(site: Site) -> None:
 
 def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
               types: list[ContentType] | None = None, cache: ParseCache | None = None,
-              render_cache: RenderCache | None = None) -> Site:
+              render_cache: RenderCache | None = None, mode: BuildMode | None = None) -> Site:
     """Load, validate and model everything. Problems are collected in site.problems, never raised.
 
     `types` restricts the content types (tests of one area); by default every discovered type runs.
     `cache` and `render_cache` (mkdocs serve) keep each file's parsed and validated front matter or data, and
-    each template's HTML for a context, across loads.
+    each template's HTML for a context, across loads. `mode` says whether drafts are shown (mode.py).
     """
     root = Path(root).resolve()
-    site = Site(root=root, site_url=site_url, today=today or dates.today(), parse_cache=cache)
+    site = Site(root=root, site_url=site_url, today=today or dates.today(), parse_cache=cache,
+                mode=mode or BuildMode())
     if cache is not None:
         cache.begin()
     site.types = discover_types() if types is None else sorted(types, key=lambda t: (t.order, t.name))

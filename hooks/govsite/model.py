@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .dates import WorkCalendar
+from .mode import BuildMode
 from .problems import Problems
 from .yamlfile import Located
 
@@ -130,6 +131,7 @@ class Site:
     documents: dict[str, Document] = field(default_factory=dict)
     models: dict[str, Any] = field(default_factory=dict)
     types: list = field(default_factory=list)
+    mode: BuildMode = field(default_factory=BuildMode)  # serve, preview or a release of make publish (mode.py)
     parse_cache: Any = field(default=None, repr=False, compare=False)  # build.ParseCache under mkdocs serve
     render_cache: Any = field(default=None, repr=False, compare=False)  # render.RenderCache under mkdocs serve
 
