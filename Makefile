@@ -40,11 +40,11 @@ preview: $(VENV)/.installed
 # A new release under $(GOVSITE_WEBROOT), link-checked, switched to atomically (docs/publishing.md).
 # FORCE=1 publishes even a rolled-back or older commit, or uncommitted changes.
 publish: $(VENV)/.installed
-	$(PY) -m govsite publish --webroot $(GOVSITE_WEBROOT) --keep $(GOVSITE_KEEP) $(if $(FORCE),--force)
+	@$(PY) -m govsite publish --webroot $(GOVSITE_WEBROOT) --keep $(GOVSITE_KEEP) $(if $(FORCE),--force)
 
 # Back to the release before the one being served.
 rollback: $(VENV)/.installed
-	$(PY) -m govsite rollback --webroot $(GOVSITE_WEBROOT)
+	@$(PY) -m govsite rollback --webroot $(GOVSITE_WEBROOT)
 
 check: $(VENV)/.installed
 	$(PY) -m govsite check

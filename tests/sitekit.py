@@ -40,6 +40,36 @@ def run_build(root: Path, site_dir: Path | None = None, strict: bool = True, ext
     return subprocess.run(args, cwd=root, capture_output=True, text=True, env=env, timeout=600)
 
 
+class GitCheckout:
+    """A copy of the site as a git checkout with one commit, as on the bureau's server: what make publish
+    publishes (a release is named by its commit). The Makefile comes along and .venv is shared with this one."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        copy_site(path)
+        for name in ("Makefile", "requirements.txt", ".gitignore"):
+            shutil.copy2(REPO / name, path / name)
+        (path / ".venv").symlink_to(REPO / ".venv")  # installed already: make finds .venv/.installed up to date
+        self.git("init", "-q")
+        self.commit("网站初始内容")
+
+    def git(self, *args: str) -> str:
+        return subprocess.run(["git", "-C", str(self.path), "-c", "user.name=编辑", "-c",
+                               "user.email=editor@example.gov.cn", *args],
+                              check=True, capture_output=True, text=True).stdout.strip()
+
+    def commit(self, message: str) -> str:
+        self.git("add", "-A")
+        self.git("commit", "-qm", message)
+        return self.git("rev-parse", "--short=10", "HEAD")
+
+    def edit(self, path: str, old: str, new: str) -> None:
+        file = self.path / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, (path, old)
+        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def tree_hash(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):

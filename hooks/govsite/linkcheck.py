@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 _FEED_HTML = {"description", "encoded", "content", "summary"}
 
 
-class _Collector(html.parser.HTMLParser):
+class Collector(html.parser.HTMLParser):
     LINKS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 
     def __init__(self):
@@ -45,8 +45,8 @@ class _Collector(html.parser.HTMLParser):
             self.links.append(attrs[attr])
 
 
-def html_links(text: str) -> _Collector:
-    collector = _Collector()
+def html_links(text: str) -> Collector:
+    collector = Collector()
     collector.feed(text)
     collector.close()
     return collector
@@ -67,7 +67,7 @@ class SiteLinks:
         self.base_path = split.path if split.path.endswith("/") else split.path + "/"
         self._ids: dict[Path, set[str]] = {}
 
-    def _parse(self, path: Path) -> _Collector:
+    def _parse(self, path: Path) -> Collector:
         return html_links(path.read_text(encoding="utf-8"))
 
     def ids_of(self, path: Path) -> set[str]:
@@ -145,9 +145,14 @@ def _check_feed(links: SiteLinks, path: Path, url_path: str, rel: str, report: L
                 links.check(link, url_path, rel, report)
 
 
-def check_site(site: Path, site_url: str) -> LinkReport:
+def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set[str]]] | None = None) -> LinkReport:
+    """Every link of the built `site`. `parsed`: the links and ids of HTML files already read, by path relative
+    to the site (make publish reads each page once for its own facts and for this check)."""
     links = SiteLinks(site, site_url)
     report = LinkReport()
+    parsed = parsed or {}
+    for rel, (_, ids) in parsed.items():
+        links._ids[site / rel] = ids
     for path in sorted(site.rglob("*")):
         if not path.is_file():
             continue
@@ -155,9 +160,12 @@ def check_site(site: Path, site_url: str) -> LinkReport:
         url_path = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         if path.suffix == ".html":
             report.pages += 1
-            collector = links._parse(path)
-            links._ids[path] = collector.ids
-            for link in collector.links:
+            if rel in parsed:
+                page_links = parsed[rel][0]
+            else:
+                collector = links._parse(path)
+                links._ids[path], page_links = collector.ids, collector.links
+            for link in page_links:
                 # 404.html is served at any depth: MkDocs makes its links absolute paths, which this checks.
                 links.check(link, url_path, rel, report)
         elif path.suffix in (".xml", ".atom") and rel != "sitemap.xml":

@@ -21,7 +21,6 @@ import datetime as dt
 import errno
 import fcntl
 import hashlib
-import html.parser
 import json
 import os
 import re
@@ -66,11 +65,12 @@ class Outcome:
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-class _PageFacts(html.parser.HTMLParser):
-    """A page's title, its <article> as text and tags (status badges left out), its statuses, withdrawal date."""
+class _PageFacts(linkcheck.Collector):
+    """A page's title, its <article> as text and tags (status badges left out), its statuses, withdrawal date;
+    and, read in the same pass, its links and ids for the link check."""
 
     def __init__(self):
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.title = ""
         self.h1 = ""
         self.statuses: list[str] = []
@@ -84,6 +84,7 @@ class _PageFacts(html.parser.HTMLParser):
         self._status_text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         attrs = dict(attrs)
         if tag == "title":
             self._in = "title"
@@ -178,12 +179,15 @@ def _catalogue_items(data, items: dict) -> None:
                                      "url": str(row.get("url", ""))}
 
 
-def release_facts(folder: Path, release: str, site_url: str) -> dict:
+def release_facts(folder: Path, release: str, site_url: str, previous: dict | None = None) -> dict:
     """What the publish log and the no-change test need to know of a built release. Every file's digest is taken
     with the release's own name replaced (pages carry it for their search files), so two releases with the same
-    content have the same digest. `documents`: the pages that feeds and the catalogue link to (not lists)."""
+    content have the same digest. `documents`: the pages that feeds and the catalogue link to (not lists).
+    `parsed`: each page's facts, links and ids by digest; a page unchanged since `previous` is not read again."""
     name = release.encode()
+    known = (previous or {}).get("parsed", {})
     files: dict[str, str] = {}
+    parsed: dict[str, dict] = {}
     pages: dict[str, dict] = {}
     feed_items: dict[str, dict] = {}
     catalogue: dict[str, dict] = {}
@@ -192,12 +196,11 @@ def release_facts(folder: Path, release: str, site_url: str) -> dict:
             continue
         rel = path.relative_to(folder).as_posix()
         data = path.read_bytes()
-        files[rel] = hashlib.sha256(data.replace(name, b"\0release\0") if name else data).hexdigest()[:20]
+        files[rel] = digest = hashlib.sha256(data.replace(name, b"\0release\0") if name else data).hexdigest()[:20]
         if path.suffix == ".html":
-            parser = _PageFacts()
-            parser.feed(data.decode("utf-8", "replace"))
-            parser.close()
-            pages[_page_url(rel)] = parser.facts()
+            if digest not in parsed:
+                parsed[digest] = known.get(digest) or _parse_page(data)
+            pages[_page_url(rel)] = parsed[digest]["page"]
         elif path.suffix == ".xml" and rel.startswith("feeds/"):
             _feed_items(path, feed_items)
         elif path.suffix == ".json" and not rel.startswith("searchindex/"):
@@ -205,10 +208,26 @@ def release_facts(folder: Path, release: str, site_url: str) -> dict:
                 _catalogue_items(json.loads(data), catalogue)
     digest = hashlib.sha256("".join(f"{k}\0{v}\n" for k, v in files.items()).encode()).hexdigest()
     base = site_url if site_url.endswith("/") else site_url + "/"
+    for item in feed_items.values():  # the page it leads to, as the log names pages
+        item["url"] = item["link"][len(base):] if item["link"].startswith(base) else item["link"]
     links = [i["link"] for i in feed_items.values()] + [i["url"] for i in catalogue.values()]
     documents = sorted({link[len(base):].split("#")[0] for link in links if link.startswith(base)} & set(pages))
     return {"release": release, "digest": digest, "files": files, "pages": pages, "feed_items": feed_items,
-            "catalogue": catalogue, "documents": documents}
+            "catalogue": catalogue, "documents": documents, "parsed": parsed}
+
+
+def _parse_page(data: bytes) -> dict:
+    parser = _PageFacts()
+    parser.feed(data.decode("utf-8", "replace"))
+    parser.close()
+    return {"page": parser.facts(), "links": parser.links, "ids": sorted(parser.ids)}
+
+
+def parsed_links(facts: dict) -> dict[str, tuple[list[str], set[str]]]:
+    """The links and ids of every page of a release, for linkcheck.check_site, from release_facts."""
+    parsed = facts["parsed"]
+    return {rel: (parsed[d]["links"], set(parsed[d]["ids"])) for rel, d in facts["files"].items() if d in parsed
+            and rel.endswith(".html")}
 
 
 def changes_between(old: dict | None, new: dict) -> dict:
@@ -242,7 +261,8 @@ def changes_between(old: dict | None, new: dict) -> dict:
 
 
 def _items(facts: dict, guids: set) -> list[dict]:
-    return [{"id": g, "title": facts["feed_items"][g]["title"], "feeds": sorted(facts["feed_items"][g]["feeds"])}
+    items = facts["feed_items"]
+    return [{"id": g, "title": items[g]["title"], "url": items[g].get("url", ""), "feeds": sorted(items[g]["feeds"])}
             for g in sorted(guids)]
 
 
@@ -269,7 +289,7 @@ def describe_changes(changes: dict, first: bool = False) -> list[str]:
                 lines.append(f"    {row['url'] or '/'}  {row['title']}（撤回日期 {row['date']}）")
             elif key.startswith("feed_items"):
                 feeds = "、".join(row["feeds"][:3]) + (f" 等 {len(row['feeds'])} 个订阅源" if len(row["feeds"]) > 3 else "")
-                lines.append(f"    {re.sub(r'^https?://[^/]+/', '', row['id'])}  {row['title']}（{feeds}）")
+                lines.append(f"    {row['url'] or '/'}  {row['title']}（{feeds}）")
             else:
                 lines.append(f"    {row['url'] or '/'}  {row['title']}")
     return lines
@@ -352,7 +372,8 @@ class WebRoot:
             os.fsync(log.fileno())
 
     @contextlib.contextmanager
-    def lock(self, wait: float = LOCK_WAIT_SECONDS):
+    def lock(self, wait: float | None = None):
+        wait = LOCK_WAIT_SECONDS if wait is None else wait
         handle = open(self.path / ".publish.lock", "a+")  # held for the block
         try:
             deadline = time.monotonic() + wait
@@ -468,7 +489,8 @@ def mkdocs_build(root: Path, out: Path, release: str, day: dt.date) -> None:
         with contextlib.suppress(OSError):
             report.write_text(output, encoding="utf-8")
         raise PublishError(f"构建程序出错（不是内容的问题）。详细信息已保存在 {report}，请交给网站维护人员")
-    shown = "\n".join(line for line in output.splitlines() if line.strip())
+    # The build's own lines say site/ was left alone; here it is the served release that stays.
+    shown = "\n".join(line.replace("site/ 未作任何改动。", "") for line in output.splitlines() if line.strip())
     raise PublishError(f"构建未通过，详见下面的提示（每行为“文件:行 字段: 问题”）：\n{shown}")
 
 
@@ -503,13 +525,13 @@ def publish(root: Path, webroot: Path, keep: int = 5, force: bool = False, build
         switched = False
         try:
             build(root, incoming, release, now.date())
-            report = linkcheck.check_site(incoming, site_url)
+            facts = release_facts(incoming, release, site_url, previous=before)
+            report = linkcheck.check_site(incoming, site_url, parsed_links(facts))
             if report.broken:
                 shown = "\n".join(f"  {line}" for line in report.broken[:SHOWN_BROKEN_LINKS])
                 if len(report.broken) > SHOWN_BROKEN_LINKS:
                     shown += f"\n  ……另有 {len(report.broken) - SHOWN_BROKEN_LINKS} 个"
                 raise PublishError(f"链接检查未通过：{len(report.broken)} 个链接指向不存在的页面或锚点：\n{shown}")
-            facts = release_facts(incoming, release, site_url)
             if before and facts["digest"] == before["digest"] and not force:
                 message = f"输出与线上版本 {current} 完全相同（提交 {commit}）"
                 web.log([f"未切换：{message}"])
