@@ -287,10 +287,11 @@ def verdict(result: dict) -> str:
 
 # -- RESULTS.md -------------------------------------------------------------------------------------------------------
 def write_results_md() -> Path:
-    """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json)."""
+    """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json, publish.json)."""
     parts = ["# Benchmark results", "",
-             "Written by `bench/run.py` (builds), `bench/serve_loop.py` (editor loop) and `bench/page_weight.py`",
-             "(page weight) from the JSON files in `bench/results/`. Re-run those scripts to refresh.", ""]
+             "Written by `bench/run.py` (builds), `bench/serve_loop.py` (editor loop), `bench/page_weight.py`",
+             "(page weight) and `bench/publish.py` (publish) from the JSON files in `bench/results/`. Re-run those",
+             "scripts to refresh.", ""]
     builds = sorted(RESULTS.glob("build-*.json"), key=lambda p: int(p.stem.split("-")[1]))
     for path in builds:
         result = json.loads(path.read_text(encoding="utf-8"))
@@ -303,7 +304,8 @@ def write_results_md() -> Path:
                   f"its search index in a second process beside the pages, on the core MkDocs leaves idle, and "
                   f"its CPU time counts both processes (each slower while the other runs).", "",
                   f"Documents: {counts}.", "", table(result), "", verdict(result), ""]
-    for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)")):
+    for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)"),
+                        ("publish.json", "Publish (`make publish`)")):
         path = RESULTS / name
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
