@@ -635,7 +635,14 @@ def _stop_on_sigterm(signum, frame):
 
 
 def main(command: str, argv: list[str]) -> int:
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        return _main(command, argv)
+    finally:  # a caller in the same process (a test) keeps its own way of being stopped, and so do its children
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _main(command: str, argv: list[str]) -> int:
     name = "发布" if command == "publish" else "回滚"
     try:
         options = _parse(argv)

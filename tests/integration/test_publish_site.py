@@ -21,8 +21,10 @@ class Checkout(GitCheckout):
         super().__init__(path)
         self.web = web
 
-    def make(self, target: str, *variables: str) -> subprocess.CompletedProcess:
+    def make(self, target: str, *variables: str, today: str = "") -> subprocess.CompletedProcess:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
+        if today:
+            env["GOVSITE_TODAY"] = today
         return subprocess.run(["make", "--no-print-directory", "-C", str(self.path), target,
                                f"GOVSITE_WEBROOT={self.web}", *variables],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, timeout=900)
@@ -70,6 +72,18 @@ def test_2_the_same_output_is_not_switched(checkout):
     assert checkout.served() == before and len(list((checkout.web / "releases").iterdir())) == 1
 
 
+def test_2b_the_next_day_the_same_commit_publishes_what_expired(checkout):
+    """The hourly timer on an unchanged checkout: a 公示期 ending overnight is published and logged."""
+    before = checkout.served()
+    result = checkout.make("publish", today="2026-11-28")
+    assert result.returncode == 0, result.stdout
+    assert checkout.served() != before
+    assert ("notices/2026/youfu-dingqi-fuxu/  关于2026年第四批定期抚恤补助对象资格认定的公示（示例）：公示中 → 公示已结束"
+            in result.stdout)
+    page = (checkout.web / "current/notices/2026/youfu-dingqi-fuxu/index.html").read_text(encoding="utf-8")
+    assert "公示已结束" in page
+
+
 def test_3_bad_input_stops_the_publish_with_the_builds_message(checkout):
     before = checkout.served()
     checkout.edit(NOTICE, "类别: 招聘", "类别: 不存在的类别")
@@ -77,7 +91,8 @@ def test_3_bad_input_stops_the_publish_with_the_builds_message(checkout):
     result = checkout.make("publish")
     assert_refused(result, "发布失败：构建未通过", f"{NOTICE}:", "类别")
     assert checkout.served() == before
-    assert [p.name for p in (checkout.web / "releases").iterdir()] == [before.removeprefix("releases/")]
+    assert before.removeprefix("releases/") == max(p.name for p in (checkout.web / "releases").iterdir())
+    assert not list((checkout.web / "releases").glob(".incoming-*"))
     checkout.git("revert", "--no-edit", "HEAD")
 
 
@@ -96,7 +111,7 @@ def test_5_second_release_is_logged_then_rollback_serves_the_first_again(checkou
     checkout.edit(NOTICE, "标题: 区退役军人服务中心2026年公益性岗位招聘公告（示例）",
                   "标题: 区退役军人服务中心2026年公益性岗位招聘公告（第二版）")
     checkout.commit("改标题")
-    result = checkout.make("publish")
+    result = checkout.make("publish", today="2026-11-28")  # the day of the release before: only the title changed
     assert result.returncode == 0, result.stdout
     second = checkout.served()
     assert second != first

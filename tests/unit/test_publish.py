@@ -357,3 +357,13 @@ def test_a_page_unchanged_since_the_last_release_is_not_read_again(repo, web, ru
     outcome = run()
     assert [p["url"] for p in outcome.changes["pages_changed"]] == ["notices/a/"]
     assert len(read) == 1 and "公示内容有改动" in read[0]
+
+
+def test_the_command_leaves_the_callers_sigterm_handling_as_it_was(tmp_path, capsys):
+    """main() turns SIGTERM into a clean stop while it runs; afterwards the process (and any child it forks,
+    which must still die on terminate()) is as before."""
+    import signal
+
+    before = signal.getsignal(signal.SIGTERM)
+    publish.main("rollback", ["--webroot", str(tmp_path / "none")])
+    assert signal.getsignal(signal.SIGTERM) is before
