@@ -8,8 +8,15 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve serve-lan build check lint test browser faketime clean
+.PHONY: serve serve-lan build check lint test browser faketime clean preview publish rollback
 PORT ?= 8000
+
+# The web server's folder for releases: make publish builds into $(GOVSITE_WEBROOT)/releases/ and switches
+# $(GOVSITE_WEBROOT)/current, which deploy/nginx.conf serves. Set here only (the timer, cron and CI call make).
+GOVSITE_WEBROOT ?= /srv/govsite
+# How many releases make publish keeps (at least 2: make rollback needs the one before).
+GOVSITE_KEEP ?= 5
+
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -29,6 +36,21 @@ build: $(VENV)/.installed
 	rm -rf .site-staging
 	$(MKDOCS) build --strict --site-dir .site-staging || { rm -rf .site-staging; exit 1; }
 	rm -rf site && mv .site-staging site
+
+# A merge request's preview (CI keeps it as an artifact): "预览" banner on every page, drafts shown.
+preview: $(VENV)/.installed
+	rm -rf .preview-staging
+	GOVSITE_PREVIEW=1 $(MKDOCS) build --strict --site-dir .preview-staging || { rm -rf .preview-staging; exit 1; }
+	rm -rf preview && mv .preview-staging preview
+
+# A new release under $(GOVSITE_WEBROOT), link-checked, switched to atomically (docs/publishing.md).
+# FORCE=1 publishes even a rolled-back or older commit, or uncommitted changes.
+publish: $(VENV)/.installed
+	@$(PY) -m govsite publish --webroot $(GOVSITE_WEBROOT) --keep $(GOVSITE_KEEP) $(if $(FORCE),--force)
+
+# Back to the release before the one being served.
+rollback: $(VENV)/.installed
+	@$(PY) -m govsite rollback --webroot $(GOVSITE_WEBROOT)
 
 check: $(VENV)/.installed
 	$(PY) -m govsite check
@@ -59,4 +81,4 @@ test: $(VENV)/.installed browser faketime $(AXE) lint
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf site .site-staging .pytest_cache
+	rm -rf site .site-staging preview .preview-staging .pytest_cache

@@ -287,11 +287,11 @@ def verdict(result: dict) -> str:
 
 # -- RESULTS.md -------------------------------------------------------------------------------------------------------
 def write_results_md() -> Path:
-    """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json)."""
+    """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json, publish.json)."""
     parts = ["# Benchmark results", "",
              "Written by `bench/run.py` (builds), `bench/serve_loop.py` (editor loop), `bench/page_weight.py`",
-             "(page weight), `bench/search_eval.py --save` and `bench/search_scale.py --save` (search) from the JSON",
-             "files in `bench/results/`. Re-run those scripts to refresh.", ""]
+             "(page weight), `bench/search_eval.py --save` and `bench/search_scale.py --save` (search) and",
+             "`bench/publish.py` (publish) from the JSON files in `bench/results/`. Re-run those scripts to refresh.", ""]
     builds = sorted(RESULTS.glob("build-*.json"), key=lambda p: int(p.stem.split("-")[1]))
     for path in builds:
         result = json.loads(path.read_text(encoding="utf-8"))
@@ -308,6 +308,7 @@ def write_results_md() -> Path:
                         ("search-quality.json", "Search quality (`bench/search_eval.py`)"),
                         ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
                         ("search-costs.json", "Search: what folding, synonyms and questions add")):
+                        ("publish.json", "Publish (`make publish`)")):
         path = RESULTS / name
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))

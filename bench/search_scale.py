@@ -103,7 +103,7 @@ def measure(site: Path, queries: list[str], nginx: bool = False) -> dict:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         cold = None
         for query in queries:
-            context = browser.new_context()
+            context = browser.new_context(ignore_https_errors=nginx)  # nginx: HTTPS, self-signed
             page = context.new_page()
             page.goto(base, wait_until="networkidle")
             page.evaluate("() => performance.setResourceTimingBufferSize(10000)")

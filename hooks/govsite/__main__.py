@@ -1,4 +1,5 @@
-"""`python -m govsite check [ROOT]`: validate all data and content without building (make check)."""
+"""`python -m govsite check [ROOT]`: validate all data and content without building (make check).
+`python -m govsite publish …` and `rollback …`: make publish and make rollback (govsite/publish.py)."""
 from __future__ import annotations
 
 import sys
@@ -8,8 +9,13 @@ from .build import load_site
 
 
 def main(argv: list[str]) -> int:
+    if argv and argv[0] in ("publish", "rollback"):
+        from . import publish
+
+        return publish.main(argv[0], argv[1:])
     if not argv or argv[0] != "check":
-        print("用法：python -m govsite check [网站目录]", file=sys.stderr)
+        print("用法：python -m govsite check [网站目录]\n      python -m govsite publish|rollback --webroot 目录",
+              file=sys.stderr)
         return 2
     root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
     site = load_site(root)

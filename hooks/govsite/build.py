@@ -14,6 +14,7 @@ from . import dates, frontmatter, schema
 from .dates import WorkCalendar
 from .incremental import Memo
 from .markdown import MarkdownConfig, Pipeline, default_config
+from .mode import BuildMode
 from .model import ContentType, EditorPage, GeneratedFile, GeneratedPage, Site, page_url
 from .problems import InputError, Problem
 from .render import Renderer
@@ -201,15 +202,16 @@ def _front_matter_checked(text: str, file: str, schema_path: Path) -> tuple:
 
 def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
               types: list[ContentType] | None = None, memo: Memo | None = None,
-              markdown: MarkdownConfig | None = None) -> Site:
+              markdown: MarkdownConfig | None = None, mode: BuildMode | None = None) -> Site:
     """Load, validate and model everything. Problems are collected in site.problems, never raised.
 
     `types` restricts the content types (tests of one area); by default every discovered type runs.
     `memo` (mkdocs serve) is the incremental layer: results whose inputs are unchanged since the last load are
     reused (govsite.incremental). `markdown`: the Markdown settings of mkdocs.yml, as MkDocs read them.
+    `mode` says whether drafts are shown (mode.py).
     """
     root = Path(root).resolve()
-    site = Site(root=root, site_url=site_url, today=today or dates.today(), memo=memo)
+    site = Site(root=root, site_url=site_url, today=today or dates.today(), memo=memo, mode=mode or BuildMode())
     site.markdown = Pipeline(site, markdown if markdown is not None else default_config(str(root)))
     if memo is not None:
         memo.begin()

@@ -215,8 +215,8 @@ def absolute_links(html: str, site_url: str, page: str) -> str:
             return match.group(0)
         if target.startswith("#"):
             absolute = urljoin(base, page) + target
-        else:
-            absolute = urljoin(base, target.lstrip("/"))
+        else:  # `..` stops at the site's root, not the host's: the site may be a column at /bm/tyjrswj/
+            absolute = base + urljoin("/", target).lstrip("/")
         return match.group(1) + absolute + match.group(3)
 
     return _LINK.sub(fix, html)

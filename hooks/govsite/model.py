@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .dates import WorkCalendar
+from .mode import BuildMode
 from .problems import Problems
 from .yamlfile import Located
 
@@ -112,6 +113,7 @@ class Site:
     editor_pages: dict[str, EditorPage] = field(default_factory=dict)
     models: dict[str, Any] = field(default_factory=dict)
     types: list = field(default_factory=list)
+    mode: BuildMode = field(default_factory=BuildMode)  # serve, preview or a release of make publish (mode.py)
     memo: Any = field(default=None, repr=False, compare=False)  # incremental.Memo under mkdocs serve
     texts: dict = field(default_factory=dict, repr=False, compare=False)  # files read in this load (read_text)
     markdown: Any = field(default=None, repr=False, compare=False)  # markdown.Pipeline: the one Markdown pipeline

@@ -23,6 +23,7 @@ from mkdocs.utils import meta as mkdocs_meta
 
 from govsite import assets, search
 from govsite import build as engine
+from govsite import mode as build_mode
 from govsite.incremental import Memo
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
@@ -51,6 +52,7 @@ def on_startup(command, dirty):
             log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False
+    _state["serve"] = command == "serve"
     if command == "serve":
         serve_errors.guard_builds()  # a failed build shows its problems in the browser
     if command != "serve":  # index pages while the next ones are built (search.PageStream)
@@ -70,8 +72,14 @@ def on_config(config):
             _collector.pause()
     _skipper.start()
     root = Path(config.config_file_path).resolve().parent
+    try:  # preview or release (govsite/mode.py)
+        mode = build_mode.from_environ(os.environ, serve=_state.get("serve", False))
+    except build_mode.ModeError as exc:
+        raise Abort(f"构建已停止：{exc}。") from None
+    config.extra["preview"], config.extra["release"] = mode.preview, mode.release  # for overrides/ templates
     site = engine.load_site(root, site_url=config.site_url or "", memo=_memo if _skipper.enabled else None,
-                            markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs))
+                            markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs),
+                            mode=mode)
     errors, warnings, held = site.problems.shown()  # the cause first: see Problems.shown
     if errors:
         serve_errors.remember(root, errors, warnings, held)

@@ -95,6 +95,7 @@
    * (measured with bench/search_scale.py: the n-gram lists reached the code about a third sooner). */
   Index.prototype.fetch = function (name, kind) {
     var url = new URL(name, this.base);
+    url.search = this.base.search; // ?r=<release>: the page's own release's files (docs/publishing.md)
     if (this.build) url.searchParams.set("v", this.build); // a new build never mixes with cached old files
     return new Promise(function (resolve, reject) {
       var request = new XMLHttpRequest();
@@ -1048,7 +1049,7 @@
   }
 
   function hitHTML(hit, terms) {
-    var url = new URL(hit.url, index.base.href.replace(/searchindex\/$/, ""));
+    var url = new URL(hit.url, index.base.href.replace(/searchindex\/(\?.*)?$/, ""));
     url.searchParams.set("h", terms.join(" "));  // the page marks the terms (see below)
     var info = '<span class="gs-kind">' + S.escapeHTML(hit.kind || hit.group) + "</span>";
     if (hit.date) info += '<time class="gs-date" datetime="' + S.escapeHTML(hit.date) + '">' + S.zhDate(hit.date) + "</time>";
