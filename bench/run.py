@@ -307,7 +307,7 @@ def write_results_md() -> Path:
     for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)"),
                         ("search-quality.json", "Search quality (`bench/search_eval.py`)"),
                         ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
-                        ("search-costs.json", "Search: what folding, synonyms and questions add")):
+                        ("search-costs.json", "Search: what folding, synonyms and questions add"),
                         ("publish.json", "Publish (`make publish`)")):
         path = RESULTS / name
         if path.exists():

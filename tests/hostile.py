@@ -41,6 +41,7 @@ REFERENCES = {
                               ("问题", "#", "选项", "#", "值"): "answers to questions"},
     "services/benefit.schema.json": {("条件", "#", "*", "#"): "answers to questions"},
     "quiz/quiz.schema.json": {("题目", "#", "答案"): "one of the question's options",
+                              ("题目", "#", "选项", "#"): "answers name an option by its text",
                               ("题目", "#", "答案", "#"): "options of the question",
                               ("适用对象", "#"): "audience tags", ("题目", "#", "适用对象", "#"): "audience tags"},
     "cases/case.schema.json": {("适用对象", "#"): "audience tags",
