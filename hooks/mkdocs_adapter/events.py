@@ -94,7 +94,10 @@ def on_config(config):
         os.environ["SOURCE_DATE_EPOCH"] = str(engine.build_epoch(site))  # reproducible sitemap dates
         _state["epoch_is_ours"] = True
     if site.settings.get("网站名称"):
-        config.site_name = site.settings["网站名称"]  # data/site.yml is where editors name the site
+        # data/site.yml is where editors name the site. Material prints the name unescaped in places (the
+        # logo's aria-label), which was safe while it came from mkdocs.yml; as editors' data it is escaped
+        # once, as Markup, so that templates which do escape it leave it as it is.
+        config.site_name = material.escaped(site.settings["网站名称"])
     config.extra["org"] = site.settings
     # The site's own CSS files as one request (govsite/assets.py: page weight, render-blocking requests).
     _state["css_bundle"] = bundle = assets.css_bundle(Path(config.docs_dir), list(config.extra_css))

@@ -6,7 +6,7 @@
   assets/js/material-bootstrap.js before the bundle runs), and its source maps are not shipped.
 - Its own search (lunr, the Chinese segmenter wordcut.js, a worker: about 1 MB) is not shipped when the plugin is
   disabled: the site's own search replaces it.
-- It prints a page's title and description unescaped (they normally come from trusted Markdown); here they are
+- It prints the site's name, a page's title and its description unescaped (they normally come from trusted Markdown); here they are
   editors' data, escaped once, as Markup.
 - A page outside the navigation gets an empty left column on the desktop; it is hidden for such pages.
 """
@@ -61,6 +61,12 @@ def page_meta(page, title: str, description: str | None, extra: dict) -> None:
         page.meta["description"] = escape(description)
     elif "description" in page.meta:
         page.meta["description"] = escape(page.meta["description"])
+
+
+def escaped(text: str):
+    """Editors' text for a place where Material prints it unescaped (the site's name in the logo's aria-label),
+    as Markup, so templates that escape it themselves do not escape it twice."""
+    return escape(text)
 
 
 def hide_navigation_outside_nav(page, in_nav: bool) -> None:

@@ -593,13 +593,21 @@
   /* Score of a term found in the title or document numbers of a record (`head`: its n-grams are there).
    * Sets headCount to its occurrences there: the postings' tf counts them too, and only the body's count
    * should weigh as text (else every article of a law would rank by length, not by what its text says). */
-  var headCount = 0;
+  var headCount = 0, STATE_PREFIX = /^中华人民共和国/;
   function headScore(idx, rid, term) {
     var t = idx.title(rid), at = t[0].indexOf(term);
     headCount = countOf(t[0], term) + countOf(t[1], term);
     if (at !== -1) {
       // A law article's title starts with the law's: a title hit counts less there than on the law's own page.
-      return (idx.flags[rid] & FLAG_ARTICLE) ? 60 : 100 + (at === 0 ? 20 : 0) + (t[0] === term ? 30 : 0);
+      // Between laws whose names both hold what was typed (保障法: 退役军人保障法 and 军人地位和权益保障法),
+      // the one it names more fully comes first.
+      // Laws are named without their formal prefix (退役军人保障法 for 中华人民共和国退役军人保障法).
+      if (idx.flags[rid] & FLAG_ARTICLE) {
+        var law = t[0].lastIndexOf(" "), name = t[0].slice(0, law).replace(STATE_PREFIX, "");
+        return 60 + (at < law ? 20 * Math.min(1, term.length / name.length) : 0);
+      }
+      var own = t[0].replace(STATE_PREFIX, "");
+      return 100 + (own.indexOf(term) === 0 ? 20 : 0) + (own === term ? 30 : 0);
     }
     return t[1].indexOf(term) !== -1 ? 80 : 0; // 发文字号/索引号: after titles, before body text
   }
