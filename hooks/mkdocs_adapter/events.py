@@ -21,8 +21,9 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
-from govsite import assets, search
+from govsite import assets, publishing, search
 from govsite import build as engine
+from govsite import mode as build_mode
 from govsite.incremental import Memo
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
@@ -50,6 +51,7 @@ def on_startup(command, dirty):
             log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False
+    _state["serve"] = command == "serve"
     if command != "serve":  # index pages while the next ones are built (search.PageStream)
         _state["index_stream"] = search.PageStream()
     _skipper.enabled = command == "serve" and dirty
@@ -67,8 +69,14 @@ def on_config(config):
             _collector.pause()
     _skipper.start()
     root = Path(config.config_file_path).resolve().parent
+    try:  # preview or release (govsite/mode.py): make serve and previews show drafts
+        mode = build_mode.from_environ(os.environ, serve=_state.get("serve", False))
+    except build_mode.ModeError as exc:
+        raise Abort(f"构建已停止：{exc}。") from None
+    config.extra["preview"], config.extra["release"] = mode.preview, mode.release  # for overrides/ templates
     site = engine.load_site(root, site_url=config.site_url or "", memo=_memo if _skipper.enabled else None,
-                            markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs))
+                            markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs),
+                            mode=mode)
     errors, warnings = site.problems.errors, site.problems.warnings
     if errors:
         _report_and_stop([f"错误 {p.format()}" for p in errors] + [f"警告 {p.format()}" for p in warnings],
@@ -93,6 +101,7 @@ def on_config(config):
 
 def on_files(files, config):
     site = _state["site"]
+    _leave_out_held(site, files)
     pages, extra_files = engine.render_site(site)
     _state["renderer"] = engine.Renderer(site)
     _state["pages"] = {page.src_uri: page for page in pages}
@@ -111,6 +120,19 @@ def on_files(files, config):
         for file in files.documentation_pages():
             _skipper.watch(file)
     return files
+
+
+def _leave_out_held(site, files) -> None:
+    """What the engine held back (drafts, documents scheduled for later, withdrawn ones: govsite/publishing.py)
+    is not built by MkDocs either: their Markdown files, and attachments no published document uses. A withdrawn
+    document's URL gets the engine's withdrawal page instead."""
+    from govsite.document import all_documents
+
+    sources = {item.src_uri for item in publishing.held(site) if item.src_uri}
+    in_use = {a.url for doc in all_documents(site) for a in doc.attachments}
+    withheld = publishing.withheld_files(site, in_use)
+    for file in [f for f in files if f.src_uri in sources or f.src_uri in withheld]:
+        files.remove(file)
 
 
 def on_nav(nav, config, files):
@@ -132,6 +154,7 @@ def on_page_markdown(markdown, page, config, files):
         material.page_meta(page, generated.title, None, generated.meta)
         return ""
     document = _state["site"].editor_pages.get(page.file.src_uri)
+    page.meta.pop(publishing.REVIEW, None)  # the review record is internal: never in what templates can print
     if document is not None:
         extra = {"hide": document.meta["隐藏"]} if "隐藏" in document.meta else {}
         material.page_meta(page, document.meta["标题"], document.meta.get("描述"), extra)

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ... import publishing
 from ...build import load_yaml_checked
 from ...document import Body, Document, When
 from ...model import ContentType, Site
@@ -95,6 +96,7 @@ class AnnualReport:
     title: str
     published: dt.date
     sections: dict[str, Body] = field(default_factory=dict)  # text sections (Markdown)
+    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
 
     @property
     def url(self) -> str:
@@ -227,6 +229,12 @@ class AnnualReports(ContentType):
             for key in ("总体情况", "存在的主要问题及改进情况", "其他需要报告的事项"):
                 report.sections[key] = Body(markdown=meta[key], base=report.url, file=located.file,
                                             line=located.text_line_of((key,)))
+            admission = publishing.admit(site, located, kind="年度报告", title=title, url=report.url,
+                                         published=report.published, index_no=meta.get("索引号", ""),
+                                         index_line=report.line("索引号"), catalogue=True)
+            if not admission:
+                continue  # a draft, scheduled for later or withdrawn: not in the site
+            report.lifecycle = admission.lifecycle
             by_year[year] = report
         model.reports = [by_year[y] for y in sorted(by_year, reverse=True)]
         model.checked["年度报告"] = len(model.reports)
@@ -316,7 +324,7 @@ class AnnualReports(ContentType):
                 summary=f"本局{report.year}年政府信息公开工作情况、收到和处理政府信息公开申请情况、"
                         "行政复议和行政诉讼情况及存在的问题和改进措施。",
                 sample=bool(report.meta.get("示例")), catalogue="工作报告", file=report.file,
-                line=report.line("索引号"))
+                line=report.line("索引号"), lifecycle=report.lifecycle)
 
 
 CHART_SERIES = (
