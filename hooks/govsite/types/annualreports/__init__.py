@@ -276,14 +276,15 @@ class AnnualReports(ContentType):
     def check(self, site: Site) -> None:
         policies = site.models.get("policies")
         model: AnnualReportModel = site.models[self.name]
-        if policies is None or not any(p.normative for p in policies.policies):
+        issued = list(policies.policies) + list(policies.issued_unlisted) if policies is not None else []
+        if not any(p.normative for p in issued):
             return
-        first_year = min(p.formed.year for p in policies.policies if p.normative)
+        first_year = min(p.formed.year for p in issued if p.normative)
         checked = 0
         for report in model.reports:
             if report.year < first_year:
                 continue  # the policy data starts later: nothing to compare with
-            counts = normative_counts(policies.policies, report.year)
+            counts = normative_counts(issued, report.year)
             for column, docs in counts.items():
                 checked += 1
                 reported = report.cell("主动公开", "行政规范性文件", column)

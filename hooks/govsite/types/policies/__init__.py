@@ -123,6 +123,9 @@ class PolicyModel:
     policies: list[Policy] = field(default_factory=list)  # newest first
     interpretations: list[Interpretation] = field(default_factory=list)
     checked: dict[str, int] = field(default_factory=dict)  # what was checked, for the 合规检查 page
+    # Issued documents the site does not show: withdrawn from it, or signed off and scheduled for later. The
+    # annual report counts what the bureau issued, whatever the website shows (drafts are not issued yet).
+    issued_unlisted: list[Policy] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Policy]:
         return {p.id: p for p in self.policies}
@@ -168,8 +171,11 @@ class Policies(ContentType):
                 published=When(policy.published), index_no=policy.meta.get("索引号", ""),
                 index_line=policy.located.line_of(("索引号",)), catalogue=True,
                 attachments=tuple(a.url for a in policy.attachments), body=policy.body)
-            if not admission:
-                continue  # a draft, scheduled for later or withdrawn: not in the site (its 发文字号 stays taken)
+            if not admission:  # a draft, scheduled for later or withdrawn: not in the site (its 发文字号 stays taken)
+                waiting = publishing.held_at(site, policy.url)
+                if waiting is not None and waiting.state != publishing.STATE_DRAFT:
+                    model.issued_unlisted.append(policy)
+                continue
             policy.lifecycle = admission.lifecycle
             model.policies.append(policy)
         model.policies.sort(key=lambda p: (-p.published.toordinal(), -p.formed.toordinal(), p.id))
