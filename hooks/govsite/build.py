@@ -190,6 +190,9 @@ def _load_documents(site: Site) -> None:
         if owner is not None and publishing.schema_declares(owner.front_matter_schema, publishing.REVIEW):
             admission = publishing.admit_page(site, page, owner)
             if not admission:
+                waiting = publishing.held_at(site, page_url(src_uri))
+                if waiting is not None and waiting.state == publishing.STATE_SCHEDULED:
+                    publishing.register(site).scheduled_pages[src_uri] = page
                 continue
             page.lifecycle = admission.lifecycle
         site.editor_pages[src_uri] = page

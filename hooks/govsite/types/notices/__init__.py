@@ -195,6 +195,8 @@ class Notices(ContentType):
             notice = _notice_from_document(site, doc, notices)
             if notice is not None:
                 register_notice(site, notice)
+        for doc in publishing.scheduled_pages(site, PREFIX):  # checked now, published at its release
+            _notice_from_document(site, doc, notices)
 
     def check(self, site: Site) -> None:
         notices = model(site).notices
