@@ -262,7 +262,8 @@ def admit(site, located: Located, path: tuple = (), *, kind: str, title: str, ur
     if scheduled:
         if site.mode.show_drafts:
             return Admission(True, Lifecycle(STATE_SCHEDULED, release))
-        return hold(STATE_SCHEDULED, where(SCHEDULE) if SCHEDULE in data else where(), body=body)
+        dated = next((key for key in (SCHEDULE, "发布时间", "发布日期") if key in data), None)
+        return hold(STATE_SCHEDULED, where(dated) if dated else where(), body=body)
     return Admission(True)
 
 
@@ -286,7 +287,7 @@ def _check_review(site, located: Located, path: tuple, data: dict, release: When
     if review_required(site):
         missing = [key for key in RECORD_FIELDS if key not in record]
         for key in missing:
-            site.problems.error(file, where(REVIEW), _field(path, REVIEW, key),
+            site.problems.error(file, located.key_line_of(tuple(path) + (REVIEW,)), _field(path, REVIEW, key),
                                 "审核记录不完整：缺少此项；信息须经拟稿、审核、保密审查、签发后才能发布，"
                                 "尚未完成的请先标为草稿（草稿: true）")
         if missing:

@@ -147,10 +147,12 @@ class Catalogue(ContentType):
         # never proposed to another document, never accepted for one. A document scheduled for later is published
         # by the hourly build unattended, so it needs its number now.
         held = [h for h in publishing.held(site) if h.catalogue and (h.index_no or h.state == publishing.STATE_SCHEDULED)]
-        entries = [(i.date, i.file, i.id, i) for i in items]
-        entries += [(h.published.day if h.published else site.today, h.file, h.url, h) for h in held]
-        # Date order: when two items share a number, the later one is the one that must change.
-        for _date, _file, _key, item in sorted(entries, key=lambda e: e[:3]):
+        # Date order: when two items share a number, the later one is the one that must change; on the same day a
+        # withdrawn document (its number was public) comes first, a draft or scheduled one (not yet) last.
+        rank = {publishing.STATE_WITHDRAWN: 0, publishing.STATE_SCHEDULED: 2, publishing.STATE_DRAFT: 3}
+        entries = [(i.date, 1, i.file, i.id, i) for i in items]
+        entries += [(h.published.day if h.published else site.today, rank[h.state], h.file, h.url, h) for h in held]
+        for *_order, item in sorted(entries, key=lambda e: e[:4]):
             is_held = isinstance(item, publishing.Held)
             ok = True
             if not is_held:
