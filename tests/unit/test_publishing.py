@@ -376,6 +376,19 @@ def test_a_scheduled_placement_stage_keeps_its_data_off_every_page(tmp_path):
     assert "未公示" in pages["placements/index.md"].html
 
 
+# ---- the record is internal ----------------------------------------------------------------------------------
+
+def test_real_names_in_a_review_record_are_not_personal_data_leaks(root):
+    from govsite.types.privacy import CONTENT_TYPE as PRIVACY
+
+    write(root, "content/notices/2026/a.md", notice(review=record(拟稿="王建华", 审核="李秀英", 保密审查人="欧阳明",
+                                                                    签发="赵国强")))
+    site = build.load_site(root, SITE_URL, types=[PRIVACY, *TYPES], now=NOW)
+    assert errors(site) == []  # never published, so never a leak (a 姓名 column with 王建华 would be)
+    doc = documents(site)["notices/2026/a"]
+    assert not any("王建华" in repr(getattr(doc, name)) for name in doc.__dataclass_fields__)
+
+
 # ---- the clock -----------------------------------------------------------------------------------------------
 
 def test_the_builds_moment(monkeypatch):
