@@ -420,3 +420,23 @@ def test_every_document_schema_carries_the_same_lifecycle_fields():
                 if t.front_matter_schema and publishing.schema_declares(t.front_matter_schema, "索引号")}
     copied = {name.rsplit("/", 1)[-1] for name, _keys in lifecycle_schema.TARGETS}
     assert declared <= copied  # every front matter of a catalogue document can be a draft
+
+
+def test_every_kind_of_document_on_the_site_can_carry_the_lifecycle_fields():
+    """Every file a document of the real site comes from names its schema (`$schema=`); each such schema is one
+    of those the lifecycle fields are copied into. A new content type fails here until it joins the gate."""
+    import re
+
+    sys.path.insert(0, str(REPO / "tools"))
+    import lifecycle_schema
+
+    site = build.load_site(REPO, SITE_URL, today=dt.date(2026, 11, 26))
+    copied = {(lifecycle_schema.TYPES / name).resolve() for name, _keys in lifecycle_schema.TARGETS}
+    files = {doc.file for doc in all_documents(site)}
+    assert len(files) > 40
+    for file in sorted(files):
+        path = REPO / file
+        found = re.search(r"\$schema=(\S+)", path.read_text(encoding="utf-8").split("\n", 3)[1 if file.endswith(".md") else 0])
+        assert found, file
+        assert (path.parent / found.group(1)).resolve() in copied, file
+
