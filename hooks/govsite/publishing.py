@@ -411,7 +411,12 @@ def check(site) -> None:
         if (page.file, page.body_line) not in seen:
             seen.add((page.file, page.body_line))
             sources.append(Body(markdown=page.body, base=page.src_uri, file=page.file, line=page.body_line))
+    # A link to a held-back page names its last path segment (a.md, ../2026/a/, /xxgk/zcwj/2024-001/): only texts
+    # holding one are converted here (make check does not render, and most texts link to nothing held back).
+    segments = {url.split("#", 1)[-1] if "#" in url else url.rstrip("/").rsplit("/", 1)[-1] for url in by_page}
     for body in sources:
+        if not any(segment and segment in body.markdown for segment in segments):
+            continue
         converted = site.markdown.convert(body.markdown, body.base, lines=body.lines)
         reported: set[str] = set()
         for match in _HREF.finditer(converted.html):
