@@ -376,6 +376,23 @@ def test_a_scheduled_placement_stage_keeps_its_data_off_every_page(tmp_path):
     assert "未公示" in pages["placements/index.md"].html
 
 
+def test_citing_a_law_that_is_not_yet_in_the_library_says_why(site_copy):
+    law = site_copy / "data/laws/lieshi-baoyang-tiaoli.yml"
+    law.write_text(law.read_text(encoding="utf-8").replace("简称: 烈士褒扬条例\n", "简称: 烈士褒扬条例\n草稿: true\n"),
+                   encoding="utf-8")
+    site = build.load_site(site_copy, SITE_URL, now=NOW)
+    found = errors(site)
+    line = line_of(site_copy, "data/laws/lieshi-baoyang-tiaoli.yml", "草稿")
+    expected = (f"[[烈士褒扬条例#31]] 引用的《烈士褒扬条例》（data/laws/lieshi-baoyang-tiaoli.yml:{line}）是草稿，尚未发布，"
+                "不能引用；请等它发布后再引用")
+    assert any(e.startswith("data/benefits/items/youfu-yiyuan.yml:20 依据[3]: ") and e.endswith(expected)
+               for e in found), found
+    assert not any("laws/lieshi-baoyang-tiaoli" in doc.url for doc in all_documents(site))
+    shown = build.load_site(site_copy, SITE_URL, now=NOW, mode=BuildMode(serve=True))
+    assert errors(shown) == []
+    assert {doc.lifecycle.state for doc in all_documents(shown) if doc.url == "laws/lieshi-baoyang-tiaoli/"} == {"草稿"}
+
+
 # ---- the record is internal ----------------------------------------------------------------------------------
 
 def test_real_names_in_a_review_record_are_not_personal_data_leaks(root):
