@@ -199,7 +199,7 @@ def admit(site, located: Located, path: tuple = (), *, kind: str, title: str, ur
 
     Checks its lifecycle fields and review record (errors name 文件:行 字段 in Chinese), records it when it is held
     back, and answers: admitted (into the type's model) with the banner it shows in previews, or not. An item with
-    an error here is not admitted (the build stops anyway)."""
+    an error here is admitted: the build stops anyway, and its type's own checks report the rest at once."""
     data = _value_at(located.data, path)
     file = located.file
     errors_before = len(site.problems.errors)
