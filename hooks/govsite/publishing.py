@@ -117,14 +117,18 @@ class Register:
     """What the lifecycle gate decided in one load."""
 
     held: list[Held] = field(default_factory=list)
+    # Drafts and scheduled documents make serve and previews show (in the model, with a banner): a published page
+    # may not link to them there either, as it may not in the public build.
+    shown: list[Held] = field(default_factory=list)
     # Editors' pages scheduled for later (model.EditorPage by src_uri): their types check them now, as they will be
     # checked at the release, which the hourly build makes unattended.
     scheduled_pages: dict = field(default_factory=dict)
 
-    def by_page(self) -> dict[str, Held]:
-        """Held documents by page URL (and by URL with #fragment for documents sharing a page)."""
+    def by_page(self, shown: bool = False) -> dict[str, Held]:
+        """Held documents by page URL (and by URL with #fragment for documents sharing a page); with `shown`, the
+        drafts and scheduled documents a preview shows as well."""
         found: dict[str, Held] = {}
-        for item in self.held:
+        for item in self.held + (self.shown if shown else []):
             for url in (item.urls or (item.url,)):
                 found.setdefault(url, item)
         return found
@@ -246,24 +250,27 @@ def admit(site, located: Located, path: tuple = (), *, kind: str, title: str, ur
     if len(site.problems.errors) > errors_before:
         return Admission(True)  # the build stops; the type still checks the rest, so every problem shows at once
 
+    def record(state: str, line: int, **extra) -> Held:
+        return Held(state=state, kind=kind, title=title, url=url, file=file, line=line, index_no=index_no,
+                    index_line=index_line or where(), catalogue=catalogue, published=published, release=release,
+                    urls=tuple(urls), src_uri=src_uri, attachments=tuple(attachments), names=tuple(names), **extra)
+
     def hold(state: str, line: int, **extra) -> Admission:
-        register(site).held.append(Held(
-            state=state, kind=kind, title=title, url=url, file=file, line=line, index_no=index_no,
-            index_line=index_line or where(), catalogue=catalogue, published=published, release=release,
-            urls=tuple(urls), src_uri=src_uri, attachments=tuple(attachments), names=tuple(names), **extra))
+        register(site).held.append(record(state, line, **extra))
         return Admission(False)
+
+    def show(state: str, line: int) -> Admission:
+        register(site).shown.append(record(state, line))
+        return Admission(True, Lifecycle(state, release if state == STATE_SCHEDULED else None))
 
     if withdrawal is not None:
         return hold(STATE_WITHDRAWN, key_where(WITHDRAWAL), withdrawn=withdrawn_on, reason=withdrawal.get("原因", ""))
     if draft:
-        if site.mode.show_drafts:
-            return Admission(True, Lifecycle(STATE_DRAFT))
-        return hold(STATE_DRAFT, where(DRAFT))
+        return show(STATE_DRAFT, where(DRAFT)) if site.mode.show_drafts else hold(STATE_DRAFT, where(DRAFT))
     if scheduled:
-        if site.mode.show_drafts:
-            return Admission(True, Lifecycle(STATE_SCHEDULED, release))
         dated = next((key for key in (SCHEDULE, "发布时间", "发布日期") if key in data), None)
-        return hold(STATE_SCHEDULED, where(dated) if dated else where(), body=body)
+        line = where(dated) if dated else where()
+        return show(STATE_SCHEDULED, line) if site.mode.show_drafts else hold(STATE_SCHEDULED, line, body=body)
     return Admission(True)
 
 
@@ -397,7 +404,8 @@ def check(site) -> None:
     from . import crossref
     from .document import all_documents
 
-    by_page = register(site).by_page()
+    # make serve and previews show drafts: a published page linking to one is reported there as in make build.
+    by_page = register(site).by_page(shown=True)
     if not by_page and not held(site):
         return
     seen: set[tuple[str, int]] = set()
@@ -406,9 +414,10 @@ def check(site) -> None:
         for body in (doc.body, doc.appendix):
             if body is not None and body.markdown and (body.file, body.line) not in seen:
                 seen.add((body.file, body.line))
-                sources.append(body)
+                if doc.lifecycle is None:  # a draft may link to another draft
+                    sources.append(body)
     for page in site.editor_pages.values():
-        if (page.file, page.body_line) not in seen:
+        if (page.file, page.body_line) not in seen and page.lifecycle is None:
             seen.add((page.file, page.body_line))
             sources.append(Body(markdown=page.body, base=page.src_uri, file=page.file, line=page.body_line))
     # A link to a held-back page names its last path segment (a.md, ../2026/a/, /xxgk/zcwj/2024-001/): only texts
