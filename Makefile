@@ -8,7 +8,15 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check lint test browser clean
+.PHONY: serve serve-lan build check lint test browser faketime clean preview publish rollback
+PORT ?= 8000
+
+# The web server's folder for releases: make publish builds into $(GOVSITE_WEBROOT)/releases/ and switches
+# $(GOVSITE_WEBROOT)/current, which deploy/nginx.conf serves. Set here only (the timer, cron and CI call make).
+GOVSITE_WEBROOT ?= /srv/govsite
+# How many releases make publish keeps (at least 2: make rollback needs the one before).
+GOVSITE_KEEP ?= 5
+
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -17,13 +25,32 @@ $(VENV)/.installed: requirements.txt
 
 # --dirty: on each save only pages whose output changed are rewritten (hooks/mkdocs_adapter/serve.py; docs/performance.md).
 serve: $(VENV)/.installed
-	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:8000 --livereload
+	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:$(PORT) --livereload
+
+# The same preview on the office network (a phone on the same Wi-Fi); it prints the address to open.
+serve-lan: $(VENV)/.installed
+	$(MKDOCS) serve --dirty --dev-addr 0.0.0.0:$(PORT) --livereload
 
 # Strict build into a staging folder; site/ is replaced only when the whole build succeeded.
 build: $(VENV)/.installed
 	rm -rf .site-staging
 	$(MKDOCS) build --strict --site-dir .site-staging || { rm -rf .site-staging; exit 1; }
 	rm -rf site && mv .site-staging site
+
+# A merge request's preview (CI keeps it as an artifact): "预览" banner on every page, drafts shown.
+preview: $(VENV)/.installed
+	rm -rf .preview-staging
+	GOVSITE_PREVIEW=1 $(MKDOCS) build --strict --site-dir .preview-staging || { rm -rf .preview-staging; exit 1; }
+	rm -rf preview && mv .preview-staging preview
+
+# A new release under $(GOVSITE_WEBROOT), link-checked, switched to atomically (docs/publishing.md).
+# FORCE=1 publishes even a rolled-back or older commit, or uncommitted changes.
+publish: $(VENV)/.installed
+	@$(PY) -m govsite publish --webroot $(GOVSITE_WEBROOT) --keep $(GOVSITE_KEEP) $(if $(FORCE),--force)
+
+# Back to the release before the one being served.
+rollback: $(VENV)/.installed
+	@$(PY) -m govsite rollback --webroot $(GOVSITE_WEBROOT)
 
 check: $(VENV)/.installed
 	$(PY) -m govsite check
@@ -41,12 +68,17 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
+# Debian's libfaketime: the reproducibility test builds on two different clock days. Installed when missing.
+faketime:
+	@command -v faketime >/dev/null || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq faketime >/dev/null; }
+
 # ruff, settings in pyproject.toml
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
-test: $(VENV)/.installed browser $(AXE) lint
+test: $(VENV)/.installed browser faketime $(AXE) lint
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf site .site-staging .pytest_cache
+	rm -rf site .site-staging preview .preview-staging .pytest_cache

@@ -74,7 +74,7 @@ def measure(args: list[str], cwd: Path, env=None) -> dict:
         tail = (cwd / ".bench-stderr.log").read_text(encoding="utf-8", errors="replace")[-3000:]
         raise SystemExit(f"build failed ({' '.join(args)}):\n{tail}")
     figures = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
-    # (a) logs its search index build (hooks/mkdocs_adapter.py): the share of the build that (b) does not do
+    # (a) logs its search index build (hooks/mkdocs_adapter/): the share of the build that (b) does not do
     search = re.search(r"搜索索引：.*用时 ([\d.]+) 秒（CPU ([\d.]+) 秒）",
                        (cwd / ".bench-stderr.log").read_text(encoding="utf-8", errors="replace"))
     if search:
@@ -93,7 +93,7 @@ def floor_config(source_yml: str, org: dict) -> str:
     text = re.sub(r"(?m)^hooks:\n(?:  - .*\n)+", "", source_yml)
     text = re.sub(r"(?m)^watch:\n(?:  - .*\n)+", "", text)
     text = re.sub(r"(?m)^extra:\n", "extra:\n  org: " + json.dumps(org, ensure_ascii=False) + "\n", text, count=1)
-    assert "hooks/mkdocs_adapter.py" not in text and "  org: " in text
+    assert "hooks/mkdocs_adapter" not in text and "  org: " in text
     return text
 
 
@@ -287,10 +287,11 @@ def verdict(result: dict) -> str:
 
 # -- RESULTS.md -------------------------------------------------------------------------------------------------------
 def write_results_md() -> Path:
-    """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json)."""
+    """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json, publish.json)."""
     parts = ["# Benchmark results", "",
-             "Written by `bench/run.py` (builds), `bench/serve_loop.py` (editor loop) and `bench/page_weight.py`",
-             "(page weight) from the JSON files in `bench/results/`. Re-run those scripts to refresh.", ""]
+             "Written by `bench/run.py` (builds), `bench/serve_loop.py` (editor loop), `bench/page_weight.py`",
+             "(page weight), `bench/search_eval.py --save` and `bench/search_scale.py --save` (search) and",
+             "`bench/publish.py` (publish) from the JSON files in `bench/results/`. Re-run those scripts to refresh.", ""]
     builds = sorted(RESULTS.glob("build-*.json"), key=lambda p: int(p.stem.split("-")[1]))
     for path in builds:
         result = json.loads(path.read_text(encoding="utf-8"))
@@ -303,10 +304,16 @@ def write_results_md() -> Path:
                   f"its search index in a second process beside the pages, on the core MkDocs leaves idle, and "
                   f"its CPU time counts both processes (each slower while the other runs).", "",
                   f"Documents: {counts}.", "", table(result), "", verdict(result), ""]
-    for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)")):
+    for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)"),
+                        ("search-quality.json", "Search quality (`bench/search_eval.py`)"),
+                        ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
+                        ("search-costs.json", "Search: what folding, synonyms and questions add"),
+                        ("publish.json", "Publish (`make publish`)")):
         path = RESULTS / name
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))
+            if "markdown" not in data and name.startswith("search-"):
+                continue  # raw figures of a run without --save
             parts += [f"## {title}", "", data.get("markdown", "```\n" + json.dumps(data, indent=1) + "\n```"), ""]
     target = BENCH / "RESULTS.md"
     target.write_text("\n".join(parts).rstrip() + "\n", encoding="utf-8")

@@ -28,6 +28,7 @@ TARGETS = (
     ("annualreports/annual-report.schema.json", ()),
     ("services/guide.schema.json", ()),
     ("laws/law.schema.json", ()),
+    ("cases/case.schema.json", ()),
     ("qa/qa.schema.json", ("properties", "问答", "items")),
     ("placements/placement.schema.json", ("$defs", "stage")),
 )

@@ -133,6 +133,7 @@
     var audiences = document.getElementById("gov-finder-audiences");
     var count = document.getElementById("gov-finder-count");
     var feeds = document.getElementById("gov-finder-feeds");
+    var pufa = document.getElementById("gov-finder-pufa");
     var heading = document.getElementById("zhengce");
     var headingText = heading ? heading.firstChild.nodeValue : "";
     var countText = count ? count.innerHTML : "";
@@ -183,10 +184,14 @@
       groups[APPLIES].concat(groups[MAYBE], groups[NO]).forEach(function (card) { list.appendChild(card); });
       if (audiences) audiences.hidden = any;
       var mine = audiencesOf(data, given);
-      Array.prototype.forEach.call(feeds.querySelectorAll("[data-audience]"), function (li) {
-        li.hidden = mine.indexOf(li.getAttribute("data-audience")) === -1;
+      // The visitor's audiences: their feeds and their 普法 pages
+      [feeds, pufa].forEach(function (box) {
+        if (!box) return;
+        Array.prototype.forEach.call(box.querySelectorAll("[data-audience]"), function (li) {
+          li.hidden = mine.indexOf(li.getAttribute("data-audience")) === -1;
+        });
+        box.hidden = mine.length === 0;
       });
-      feeds.hidden = mine.length === 0;
       summary.className = "gov-finder__summary" + (any ? " gov-finder__summary--live" : "");
       if (heading) heading.firstChild.nodeValue = any ? "适用于您的政策与服务" : headingText;
       if (!any) {

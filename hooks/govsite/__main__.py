@@ -1,4 +1,5 @@
-"""`python -m govsite check [ROOT]`: validate all data and content without building (make check)."""
+"""`python -m govsite check [ROOT]`: validate all data and content without building (make check).
+`python -m govsite publish …` and `rollback …`: make publish and make rollback (govsite/publish.py)."""
 from __future__ import annotations
 
 import sys
@@ -8,18 +9,25 @@ from .build import load_site
 
 
 def main(argv: list[str]) -> int:
+    if argv and argv[0] in ("publish", "rollback"):
+        from . import publish
+
+        return publish.main(argv[0], argv[1:])
     if not argv or argv[0] != "check":
-        print("用法：python -m govsite check [网站目录]", file=sys.stderr)
+        print("用法：python -m govsite check [网站目录]\n      python -m govsite publish|rollback --webroot 目录",
+              file=sys.stderr)
         return 2
     root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
     site = load_site(root)
-    for problem in site.problems.errors:
+    shown_errors, shown_warnings, held = site.problems.shown()
+    for problem in shown_errors:
         print(f"错误 {problem.format()}", file=sys.stderr)
-    for problem in site.problems.warnings:
+    for problem in shown_warnings:
         print(f"警告 {problem.format()}", file=sys.stderr)
-    errors, warnings = len(site.problems.errors), len(site.problems.warnings)
+    errors, warnings = len(shown_errors), len(shown_warnings)
     if errors:
-        print(f"检查未通过：{errors} 个错误，{warnings} 个警告。", file=sys.stderr)
+        later = f"；另有 {held} 个问题待上述错误修正后再检查" if held else ""
+        print(f"检查未通过：{errors} 个错误，{warnings} 个警告{later}。", file=sys.stderr)
         return 1
     print(f"检查通过：{len(site.editor_pages)} 个页面，{warnings} 个警告。")
     return 0

@@ -292,6 +292,18 @@ def render_site(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
     return pages, files
 
 
+def editor_page_title(site: Site, page: EditorPage) -> str:
+    """The title of an editor's page away from its own heading (window title, search): its Document's, which says
+    （示例） for a demo, when the page is a document; else its 标题."""
+    from .document import all_documents
+
+    index = site.models.get("_documents_by_page")
+    if index is None:
+        index = site.models["_documents_by_page"] = {d.url: d for d in reversed(all_documents(site))}
+    doc = index.get(page_url(page.src_uri))
+    return doc.shown_title if doc is not None else str(page.meta["标题"])
+
+
 def editor_page_html(site: Site, page: EditorPage, renderer: Renderer) -> tuple[str, list]:
     """An editor's Markdown page as HTML (links relative to the page) and its table of contents: the body
     through the one Markdown pipeline, with what the owning content type puts around it (title, metadata)."""

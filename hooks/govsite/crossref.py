@@ -142,6 +142,17 @@ def check_text(site: Site, text: str, file: str, line: int, field: str, allow_re
     return found
 
 
+def unique(citations: list) -> list:
+    """Citations without repeats (same law and article), in order of first mention."""
+    seen, out = set(), []
+    for citation in citations:
+        key = (citation.law.slug, citation.article.key if citation.article else "")
+        if key not in seen:
+            seen.add(key)
+            out.append(citation)
+    return out
+
+
 def text_line(source: str, line: int) -> int:
     """Line of a YAML value's first text line: a block scalar (`答: |`) starts on the line after its key."""
     lines = source.split("\n")
@@ -185,7 +196,7 @@ def _link(site: Site, citation: Citation, from_url: str, kind: str) -> str:
         return _renderer(site).render("laws/citation.html", from_url, citation={"target": target, "text": text},
                                       kind=kind, tooltip=shown, status=status).strip()
 
-    return site.reuse("laws: citation", inputs, render)
+    return site.renders("laws: citation", inputs, render)
 
 
 def _title_link(site: Site, law, shown: str, from_url: str) -> str:

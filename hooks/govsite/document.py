@@ -172,6 +172,7 @@ class Document:
     status: Status | None = None  # 有效性 / 时效性; None where it does not apply
     attachments: tuple[Attachment, ...] = ()
     sample: bool = False  # a demo document: every output says it is fictional
+    sample_note: str = ""  # what exactly is fictional, when the general note would say too much or too little
     summary: str = ""  # 内容概述
     body: Body | None = None
     appendix: Body | None = None  # what the type adds after the body on the page and in the feed (contacts …)
@@ -194,6 +195,12 @@ class Document:
         if self.status is not None and self.status.since is not None and self.status.mark:
             moments.append(When(self.status.since))
         return max(moments, key=lambda w: w.instant)
+
+    @property
+    def shown_title(self) -> str:
+        """The title wherever the document is named away from its own heading (window title, search hit, home page,
+        feed): a demo document says so."""
+        return self.title + "（示例）" if self.sample and "示例" not in self.title else self.title
 
     @property
     def page(self) -> str:

@@ -110,7 +110,7 @@ class Pipeline:
         key = (text, base, lines)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self.site.reuse("markdown", (self._config_key, key, self.library_state()),
+            found = self._memo[key] = self.site.renders("markdown", (self._config_key, key, self.library_state()),
                                                       lambda: self._convert(text, base, lines))
         return found
 
@@ -215,8 +215,8 @@ def absolute_links(html: str, site_url: str, page: str) -> str:
             return match.group(0)
         if target.startswith("#"):
             absolute = urljoin(base, page) + target
-        else:
-            absolute = urljoin(base, target.lstrip("/"))
+        else:  # `..` stops at the site's root, not the host's: the site may be a column at /bm/tyjrswj/
+            absolute = base + urljoin("/", target).lstrip("/")
         return match.group(1) + absolute + match.group(3)
 
     return _LINK.sub(fix, html)

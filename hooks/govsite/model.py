@@ -113,10 +113,10 @@ class Site:
     today: dt.date = field(default_factory=dt.date.today)
     # The build's moment (aware, Beijing): scheduled release needs the hour (publishing.py, dates.now)
     now: dt.datetime | None = None
-    mode: BuildMode = field(default_factory=BuildMode)  # serve, preview or a release of make publish (mode.py)
     editor_pages: dict[str, EditorPage] = field(default_factory=dict)
     models: dict[str, Any] = field(default_factory=dict)
     types: list = field(default_factory=list)
+    mode: BuildMode = field(default_factory=BuildMode)  # serve, preview or a release of make publish (mode.py)
     memo: Any = field(default=None, repr=False, compare=False)  # incremental.Memo under mkdocs serve
     texts: dict = field(default_factory=dict, repr=False, compare=False)  # files read in this load (read_text)
     markdown: Any = field(default=None, repr=False, compare=False)  # markdown.Pipeline: the one Markdown pipeline
@@ -136,6 +136,15 @@ class Site:
         """compute(); under `mkdocs serve` its result is reused while `inputs` are the same (incremental.Memo:
         compute must read nothing but inputs)."""
         return compute() if self.memo is None else self.memo.reuse(label, inputs, compute, copy)
+
+    def renders(self, label: str, inputs, compute):
+        """reuse() for what templates make: the key also holds what every render reads besides its inputs
+        (render.template_frame: the templates' text, the settings, the date, the law library's digest)."""
+        if self.memo is None:
+            return compute()
+        from .render import template_frame
+
+        return self.memo.reuse(label, (template_frame(self), inputs), compute)
 
     def read_text(self, path: Path) -> str:
         """A file's text (source.read_text: size, encoding, links out of the repository), read once per load:

@@ -284,7 +284,7 @@ def _check_review(site, located: Located, path: tuple, data: dict, release: When
         if review_required(site):
             site.problems.error(file, where(), _field(path, REVIEW),
                                 "缺少审核记录：本站规定信息须经审核、保密审查和签发后才能发布（data/site.yml“审核记录必填”）；"
-                                "请按 EDITING.md 第十五节填写“审核”，尚未审核完的请先标为草稿（草稿: true）")
+                                "请按 EDITING.md“草稿、审核、签发、定时发布与撤回”一节填写“审核”，尚未审核完的请先标为草稿（草稿: true）")
         return
     if record.get("保密审查") not in (None, PASSED):
         site.problems.error(file, where(REVIEW, "保密审查"), _field(path, REVIEW, "保密审查"),

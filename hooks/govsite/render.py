@@ -56,6 +56,7 @@ class Renderer:
         self.env.filters["filesize"] = _filesize
         self.env.filters["groupby_first"] = _groupby_first
         self.env.filters["markdown"] = self._markdown_filter
+        self.env.filters["markdown_block"] = self._markdown_block_filter
         self.env.globals["settings"] = site.settings
         self.env.globals["today"] = site.today
 
@@ -74,20 +75,24 @@ class Renderer:
         describing a context costs time, which small fragments would not win back."""
         if self.site.memo is None:
             return self.render(template, from_url, **context)
-        return self.site.reuse(template, (template_frame(self.site), from_url, context),
-                               lambda: self.render(template, from_url, **context))
+        return self.site.renders(template, (from_url, context), lambda: self.render(template, from_url, **context))
 
     @pass_context
     def _markdown_filter(self, context, text: str) -> Markup:
         """`{{ text | markdown }}`: a YAML text field through the one Markdown pipeline (citations, Markdown, safe
         HTML), each line a paragraph, links relative to the page being rendered; a single paragraph is given
         without its <p>, so the filter fits in a table cell or a sentence."""
-        from_url = context.get("page_url", "")
-        html = self.site.markdown.for_page(self.site.markdown.convert(str(text or ""), from_url, lines=True), from_url)
-        inner = html.strip()
+        inner = self._markdown_block_filter(context, text).strip()
         if inner.startswith("<p>") and inner.endswith("</p>") and inner.count("<p>") == 1:
             inner = inner[3:-4]
         return Markup(inner)
+
+    @pass_context
+    def _markdown_block_filter(self, context, text: str) -> Markup:
+        """`{{ text | markdown_block }}`: as `markdown`, for a text that stands as paragraphs of its own."""
+        from_url = context.get("page_url", "")
+        return Markup(self.site.markdown.for_page(self.site.markdown.convert(str(text or ""), from_url, lines=True),
+                                                  from_url))
 
     def body_html(self, body: document.Body | None, from_url: str) -> str:
         """A document's body (or appendix) as HTML, links relative to the page at `from_url`; "" gives
@@ -111,17 +116,20 @@ class Renderer:
 
 def template_frame(site: Site) -> str:
     """What every template render reads besides its context: the text of every template under
-    overrides/govsite/ (a changed template or include changes every page) and the globals (settings, today).
-    Computed once per load."""
-    frame = site.models.get("_template_frame")
+    overrides/govsite/ (a changed template or include changes every page), the globals (settings, today) and the
+    law library (the `markdown` filter and citations show article texts and statuses). Computed once per load and
+    library state."""
+    library = getattr(site.models.get("laws"), "digest", "")
+    frames = site.models.setdefault("_template_frames", {})
+    frame = frames.get(library)
     if frame is None:
         folder = Path(site.root) / "overrides" / "govsite"
         h = hashlib.sha1()
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             if path.is_file():
                 h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-        h.update(incremental.describe((site.settings, site.today)).encode("utf-8", "surrogatepass"))
-        frame = site.models["_template_frame"] = h.hexdigest()
+        h.update(incremental.describe((site.settings, site.today, library)).encode("utf-8", "surrogatepass"))
+        frame = frames[library] = h.hexdigest()
     return frame
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
-from .problems import Problem
+from .problems import SCHEMA, Problem
 from .yamlfile import Located, dotted
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -89,6 +89,31 @@ def _describe(value) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+def _intended_key(key: str, known: list[str]) -> str:
+    """The schema's key an editor meant when writing it with spaces around it or a full-width colon in it."""
+    bare = key.split("：")[0].strip(" \u3000\u00a0")
+    return bare if bare in known and bare != key else ""
+
+
+_WIDE_BRACKETS = {"［": "[", "【": "[", "〔": "[", "｛": "{"}
+
+
+def _wide_punctuation(expected, value) -> str:
+    """A list or mapping written with full-width punctuation arrives as text: name the character and the fix."""
+    wanted = set(expected) if isinstance(expected, list) else {expected}
+    if not isinstance(value, str) or not wanted & {"array", "object"}:
+        return ""
+    text = value.strip()
+    if text[:1] in _WIDE_BRACKETS:
+        ascii_ = _WIDE_BRACKETS[text[0]]
+        closing = "]" if ascii_ == "[" else "}"
+        return (f"用了全角括号“{text[0]}”；{'列表' if ascii_ == '[' else '映射'}应使用半角括号“{ascii_} {closing}”，"
+                f"各项之间用半角逗号“,”分隔，如 {ascii_}甲, 乙{closing}")
+    if "：" in text and "object" in wanted:
+        return "用了全角冒号“：”；字段名后应为半角冒号“:”再加一个空格，并换行缩进写出各个字段"
+    return ""
+
+
 def _message(error: jsonschema.ValidationError) -> list[tuple[tuple, str, bool]]:
     """Return (path, Chinese message, point at key) for one jsonschema error."""
     path = tuple(error.absolute_path)
@@ -102,12 +127,19 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[tuple, str, bool]]
         for key in inst:
             if key in known:
                 continue
+            intended = _intended_key(key, known)
+            if intended and "：" in key:
+                out.append((path + (key,), f"“{intended}”后面用了全角冒号“：”；应为半角冒号“:”再加一个空格", True))
+                continue
+            if intended:
+                out.append((path + (key,), f"字段名“{intended}”前后有多余的空格（可能是全角空格）；请删去", True))
+                continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.4)
             hint = f"；是否应为“{close[0]}”？" if close else f"；可用字段：{'、'.join(known)}"
             out.append((path + (key,), f"未知字段{hint}", True))
         return out
     if v == "type":
-        return [(path, f"应为{_type_name(val)}，实际为 {_describe(inst)}", False)]
+        return [(path, _wide_punctuation(val, inst) or f"应为{_type_name(val)}，实际为 {_describe(inst)}", False)]
     if v == "enum":
         return [(path, f"取值 {_describe(inst)} 不在允许范围内：{'、'.join(map(str, val))}", False)]
     if v == "const":
@@ -138,6 +170,9 @@ def _message(error: jsonschema.ValidationError) -> list[tuple[tuple, str, bool]]
         return [(path, f"不能大于 {val}，实际为 {inst}", False)]
     if v == "exclusiveMinimum":
         return [(path, f"必须大于 {val}，实际为 {inst}", False)]
+    if v == "dependentRequired" and isinstance(inst, dict):
+        return [(path + (key,), f"填写了“{key}”，还须同时填写“{needed}”", True)
+                for key, needs in val.items() if key in inst for needed in needs if needed not in inst]
     if v in ("oneOf", "anyOf"):
         hint = error.schema.get("x-格式说明") or "不符合任何一种允许的写法"
         return [(path, hint, False)]
@@ -151,5 +186,13 @@ def validate(located: Located, schema_path: Path) -> list[Problem]:
     for error in validator.iter_errors(located.data):
         for path, message, at_key in _message(error):
             line = located.key_line_of(path) if at_key else located.line_of(path)
-            problems.append(Problem(located.file, line, dotted(path), message))
+            problems.append(Problem(located.file, line, dotted(path), message, kind=SCHEMA))
+    # A key written with extra spaces or a full-width colon is reported once, not also as the missing key.
+    misspelt = set()
+    for error in validator.iter_errors(located.data):
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            known = list(error.schema.get("properties", {}))
+            misspelt |= {dotted(tuple(error.absolute_path) + (_intended_key(key, known),))
+                         for key in error.instance if key not in known and _intended_key(key, known)}
+    problems = [p for p in problems if not (p.message == "缺少必填字段" and p.field in misspelt)]
     return sorted(set(problems), key=lambda p: (p.line, p.field, p.message))

@@ -6,6 +6,7 @@ material.py what is Material's own: its JavaScript bundle without CDN URLs, its 
             titles escaped for its templates, pages outside the navigation without an empty column
 serve.py    `make serve` (mkdocs serve --dirty): pages written only when their output changed, front matter
             parsed only when its text changed, the cycle collector paused during a rebuild
+errors.py   `make serve` when the site cannot be built: every page shows the problems, and reloads once fixed
 
 The engine (hooks/govsite/) imports none of this; a different runtime would need a package like this one.
 """

@@ -28,6 +28,7 @@ from govsite.incremental import Memo
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
 
+from . import errors as serve_errors
 from . import material, serve
 
 log = logging.getLogger("govsite")
@@ -52,6 +53,8 @@ def on_startup(command, dirty):
     log.setLevel(logging.INFO)
     log.propagate = False
     _state["serve"] = command == "serve"
+    if command == "serve":
+        serve_errors.guard_builds()  # a failed build shows its problems in the browser
     if command != "serve":  # index pages while the next ones are built (search.PageStream)
         _state["index_stream"] = search.PageStream()
     _skipper.enabled = command == "serve" and dirty
@@ -77,8 +80,9 @@ def on_config(config):
     site = engine.load_site(root, site_url=config.site_url or "", memo=_memo if _skipper.enabled else None,
                             markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs),
                             mode=mode)
-    errors, warnings = site.problems.errors, site.problems.warnings
+    errors, warnings, held = site.problems.shown()  # the cause first: see Problems.shown
     if errors:
+        serve_errors.remember(root, errors, warnings, held)
         _report_and_stop([f"错误 {p.format()}" for p in errors] + [f"警告 {p.format()}" for p in warnings],
                          len(errors), "错误")
     if warnings and config.strict:
@@ -97,6 +101,10 @@ def on_config(config):
     if bundle:
         config.extra_css = [bundle[0]]
     return config
+
+
+def on_serve(server, config, builder):
+    return serve_errors.install(server)
 
 
 def on_files(files, config):
@@ -157,7 +165,7 @@ def on_page_markdown(markdown, page, config, files):
     page.meta.pop(publishing.REVIEW, None)  # the review record is internal: never in what templates can print
     if document is not None:
         extra = {"hide": document.meta["隐藏"]} if "隐藏" in document.meta else {}
-        material.page_meta(page, document.meta["标题"], document.meta.get("描述"), extra)
+        material.page_meta(page, engine.editor_page_title(_state["site"], document), document.meta.get("描述"), extra)
         return ""  # the engine converts it (one Markdown pipeline: citations, extensions, safe HTML)
     return markdown
 
@@ -205,7 +213,9 @@ def _engine_title(page) -> str:
     if generated is not None:
         return generated.title
     document = _state["site"].editor_pages.get(page.file.src_uri)
-    return str(document.meta["标题"]) if document is not None else html.unescape(str(page.title or ""))
+    if document is not None:
+        return engine.editor_page_title(_state["site"], document)
+    return html.unescape(str(page.title or ""))
 
 
 def on_build_error(error):

@@ -18,8 +18,9 @@ from mkdocs_adapter.events import (
     on_page_markdown,
     on_post_build,
     on_post_page,
+    on_serve,
     on_startup,
 )
 
 __all__ = ["on_build_error", "on_config", "on_env", "on_files", "on_nav", "on_page_content", "on_page_context",
-           "on_page_markdown", "on_post_build", "on_post_page", "on_startup"]
+           "on_page_markdown", "on_post_build", "on_post_page", "on_serve", "on_startup"]

@@ -42,6 +42,11 @@ def audit(page) -> list[str]:
 def pages_to_audit(built_site):
     pages = template_pages(built_site)
     assert len(pages) >= 10
+    # 普法: a case, the case list by 主题 and by law, a quiz, a 普法 page per audience, the calendar
+    for prefix in ("pufa/anli/", "pufa/dati/", "pufa/duixiang/"):
+        assert any(p.startswith(prefix) and p.count("/") == 3 for p in pages), prefix  # one case, quiz, audience
+    assert any(p.startswith(("pufa/anli/zhuti/", "pufa/anli/fa/")) for p in pages)  # a filtered list
+    assert "pufa/rili/" in pages
     return pages
 
 
@@ -71,4 +76,24 @@ def test_search_overlay_and_elder_mode(browser, served_site, viewport):
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert audit(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_quiz_states_have_no_serious_accessibility_violations(browser, served_site, viewport):
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    page.goto(served_site + "pufa/dati/tuiyi-junren-baozhangfa/", wait_until="networkidle")
+    assert audit(page) == []  # a question
+    page.locator("#ti-1 label.quiz-choice").first.click()
+    page.get_by_role("button", name="确定").click()
+    assert audit(page) == []  # answered wrong, explanation open
+    for number in range(2, 15):
+        page.get_by_role("button", name="下一题").click()
+        page.locator(f"#ti-{number} input").first.check()
+        page.get_by_role("button", name="确定").click()
+    page.get_by_role("button", name="查看成绩").click()
+    assert audit(page) == []  # the score
+    page.get_by_role("button", name="查看答错的题").click()
+    assert audit(page) == []  # the review
     context.close()

@@ -51,7 +51,8 @@ def test_search_results_over_hostile_titles_execute_nothing(browser, hostile_ser
     page.close()
 
 
-@pytest.mark.parametrize("path", ["", "xxgk/ml/", "services/", "laws/", "notices/", "about/functions/"])
+@pytest.mark.parametrize("path", ["", "xxgk/ml/", "services/", "laws/", "notices/", "about/functions/",
+                                  "pufa/dati/yinglie-baohu/", "pufa/anli/bingdiaolian-yinglie-mingyu/"])
 def test_pages_and_their_scripts_execute_nothing(browser, hostile_served, path):
     page = browser.new_page()
     dialogs = []

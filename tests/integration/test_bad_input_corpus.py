@@ -28,8 +28,19 @@ def apply(case: dict, root: Path, outside: Path) -> None:
     target = root / case["file"]
     if "replace" in case:
         text = target.read_text(encoding="utf-8")
-        assert case["replace"]["old"] in text, f"{case['id']}: text to replace not found in {case['file']}"
-        target.write_text(text.replace(case["replace"]["old"], case["replace"]["new"], 1), encoding="utf-8")
+        for change in case["replace"] if isinstance(case["replace"], list) else [case["replace"]]:
+            assert change["old"] in text, f"{case['id']}: text to replace not found in {case['file']}"
+            text = text.replace(change["old"], change["new"], 1)
+        target.write_text(text, encoding="utf-8")
+    elif "attachment" in case:  # built here, with fixed timestamps (tests/attachments_kit.py)
+        import attachments_kit
+
+        (kind, content), = case["attachment"].items()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "docx":
+            target.write_bytes(attachments_kit.make_docx(content.get("paragraphs", []), content.get("tables", [])))
+        else:
+            target.write_bytes(getattr(attachments_kit, f"make_{kind}")(content))
     elif "append" in case:
         with open(target, "a", encoding="utf-8") as f:
             f.write(case["append"])

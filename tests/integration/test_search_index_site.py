@@ -126,3 +126,42 @@ def test_a_failed_index_process_stops_the_build_with_a_message(tmp_path):
     assert build.returncode != 0
     assert "搜索索引生成失败：索引进程意外退出（退出码 -9）" in output
     assert "Traceback" not in output
+
+
+def test_a_two_character_term_lists_exactly_the_records_holding_it(built_site):
+    """The bigram lists are the whole answer for a term of two characters (恤金, 役金 …: nothing is confirmed
+    afterwards). Read from the real build with an independent decoder, each sampled bigram of the law texts
+    and of the demo pages must list exactly the records whose title, document numbers or text hold it
+    (folded as text.py folds), with its count."""
+    from govsite.search.text import fold
+    from sitekit import search_postings
+
+    titles = json.loads((built_site / "searchindex/titles.json").read_text(encoding="utf-8"))
+    heads = [fold(row[1] + " " + (row + ["", "", ""])[4]) for row in titles]
+    bodies = [fold(text) for text in search_record_texts(built_site)]
+    postings = search_postings(built_site)
+    corpus = "".join((TEXTS / name).read_text(encoding="utf-8") for name in sorted(p.name for p in TEXTS.glob("*.md")))
+    chinese = re.compile(r"[\u4e00-\u9fff]{2}")
+    sample = sorted({corpus[i:i + 2] for i in range(0, len(corpus) - 1, 211) if chinese.fullmatch(corpus[i:i + 2])})
+    sample += ["恤金", "役金", "〔2", "号）", "ab"]
+    assert len(sample) > 100
+    for term in sample:
+        expected = {rid: head.count(term) + body.count(term) for rid, (head, body) in enumerate(zip(heads, bodies))
+                    if term in head or term in body}
+        # str.count skips overlaps; a bigram of two different characters never overlaps itself
+        got = postings.get(term, {})
+        assert set(got) == set(expected), term
+        if term[0] != term[1]:
+            assert all(got[rid] == min(127, n) for rid, n in expected.items()), term
+
+
+def test_law_version_comparisons_are_kept_out_of_the_search(built_site):
+    """A comparison page repeats the texts of two versions of a law: as a hit it would crowd out the texts
+    themselves (it holds every word of both), so the laws type keeps it out; the versions stay searchable."""
+    compared = sorted(p.parent.relative_to(built_site).as_posix() + "/"
+                      for p in built_site.glob("laws/*/*-compare/index.html"))
+    assert compared
+    rows = _records(built_site)
+    assert not [url for url in rows if url.split("#")[0] in compared]
+    for url in compared:
+        assert url.replace("-compare/", "/") in rows  # the old version itself

@@ -148,7 +148,7 @@ def test_broken_sum_stops_the_build_naming_the_cell(site_copy):
     report.write_text("\n".join(lines), encoding="utf-8")
     result = run_build(site_copy, site_copy / "out")
     assert result.returncode != 0
-    assert f"错误 data/xxgk/annual-reports/2024.yml:{row + 1} 依申请公开.本年新收.总计: 总计填报为 9" in result.stderr
+    assert f"错误 data/xxgk/annual-reports/2024.yml:{row + 1} 依申请公开的本年新收的“总计”: 总计填报为 9" in result.stderr
     assert not (site_copy / "out").exists()
 
 

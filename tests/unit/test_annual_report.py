@@ -59,14 +59,14 @@ def test_demo_figures_checked_by_hand(root):
 def test_row_total_must_equal_its_parts(root):
     path = root / f"{REPORTS}/2024.yml"
     line = set_cell(path, "本年新收", "总计", 8)  # 6 + 1 = 7
-    assert (f"{REPORTS}/2024.yml:{line} 依申请公开.本年新收.总计: 总计填报为 8，但 自然人 6 + 商业企业 0 + 科研机构 0 + "
+    assert (f"{REPORTS}/2024.yml:{line} 依申请公开的本年新收的“总计”: 总计填报为 8，但 自然人 6 + 商业企业 0 + 科研机构 0 + "
             "社会公益组织 0 + 法律服务机构 1 + 其他 0 = 7") in errors(load(root))
 
 
 def test_row_total_in_a_numbered_sub_item(root):
     path = root / f"{REPORTS}/2025.yml"
     line = set_cell(path, "重复申请", "总计", 2)
-    assert any(e.startswith(f"{REPORTS}/2025.yml:{line} 依申请公开.不予处理.重复申请.总计: 总计填报为 2")
+    assert any(e.startswith(f"{REPORTS}/2025.yml:{line} 依申请公开的不予处理的重复申请的“总计”: 总计填报为 2")
                for e in errors(load(root)))
 
 
@@ -78,8 +78,8 @@ def test_grand_total_seven_must_equal_all_results(root):
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
                 if text.startswith("  总计: {"))
     found = errors(load(root))
-    assert f"{REPORTS}/2024.yml:{line} 依申请公开.总计.自然人: （七）总计的“自然人”列填报为 6，但（一）至（六）各项之和为 5" in found
-    assert f"{REPORTS}/2024.yml:{line} 依申请公开.总计.总计: （七）总计的“总计”列填报为 7，但（一）至（六）各项之和为 6" in found
+    assert f"{REPORTS}/2024.yml:{line} 依申请公开的总计的“自然人”: （七）总计的“自然人”列填报为 6，但（一）至（六）各项之和为 5" in found
+    assert f"{REPORTS}/2024.yml:{line} 依申请公开的总计的“总计”: （七）总计的“总计”列填报为 7，但（一）至（六）各项之和为 6" in found
 
 
 def test_first_plus_second_equals_third_plus_fourth(root):
@@ -87,20 +87,20 @@ def test_first_plus_second_equals_third_plus_fourth(root):
     set_cell(path, "结转下年度继续办理", "商业企业", 1)
     line = set_cell(path, "结转下年度继续办理", "总计", 1)  # row total still right: 0+1+0+0+0+0 = 1
     found = errors(load(root))
-    assert (f"{REPORTS}/2025.yml:{line} 依申请公开.结转下年度继续办理.商业企业: “商业企业”列勾稽关系不成立："
+    assert (f"{REPORTS}/2025.yml:{line} 依申请公开的结转下年度继续办理的“商业企业”: “商业企业”列勾稽关系不成立："
             "本年新收 1 + 上年结转 0 = 1，而办理结果总计 1 + 结转下年度继续办理 1 = 2") in found
-    assert any(e.startswith(f"{REPORTS}/2025.yml:{line} 依申请公开.结转下年度继续办理.总计: “总计”列勾稽关系不成立")
+    assert any(e.startswith(f"{REPORTS}/2025.yml:{line} 依申请公开的结转下年度继续办理的“总计”: “总计”列勾稽关系不成立")
                for e in found)
 
 
 def test_review_and_litigation_totals(root):
     path = root / f"{REPORTS}/2024.yml"
     line = set_cell(path, "行政复议", "总计", 2)
-    assert (f"{REPORTS}/2024.yml:{line} 行政复议和行政诉讼.行政复议.总计: 总计填报为 2，但 结果维持 1 + 结果纠正 0 + "
+    assert (f"{REPORTS}/2024.yml:{line} 行政复议和行政诉讼的行政复议的“总计”: 总计填报为 2，但 结果维持 1 + 结果纠正 0 + "
             "其他结果 0 + 尚未审结 0 = 1") in errors(load(root))
     path = root / f"{REPORTS}/2025.yml"
     line = set_cell(path, "复议后起诉", "尚未审结", 1)
-    assert any(e.startswith(f"{REPORTS}/2025.yml:{line} 行政复议和行政诉讼.复议后起诉.总计: ") for e in errors(load(root)))
+    assert any(e.startswith(f"{REPORTS}/2025.yml:{line} 行政复议和行政诉讼的复议后起诉的“总计”: ") for e in errors(load(root)))
 
 
 def test_carry_over_between_years(root):
@@ -108,7 +108,7 @@ def test_carry_over_between_years(root):
     set_cell(path, "上年结转", "自然人", 2)
     line = set_cell(path, "上年结转", "总计", 2)
     before = cell(root / f"{REPORTS}/2024.yml", "依申请公开", "结转下年度继续办理", "自然人")
-    assert (f"{REPORTS}/2025.yml:{line} 依申请公开.上年结转.自然人: 上年结转填报为 2，但 {REPORTS}/2024.yml 中 2024 年度的"
+    assert (f"{REPORTS}/2025.yml:{line} 依申请公开的上年结转的“自然人”: 上年结转填报为 2，但 {REPORTS}/2024.yml 中 2024 年度的"
             f"结转下年度继续办理为 {before}") in errors(load(root))
 
 
@@ -141,7 +141,7 @@ def test_normative_document_counts_match_the_policy_data(root, year):
 def test_normative_count_mismatch_names_the_cell(root):
     path = root / f"{REPORTS}/2024.yml"
     line = set_cell(path, "行政规范性文件", "本年制发件数", 4)
-    assert (f"{REPORTS}/2024.yml:{line} 主动公开.行政规范性文件.本年制发件数: 填报为 4，但本站政策文件数据中为 3 件"
+    assert (f"{REPORTS}/2024.yml:{line} 主动公开的行政规范性文件的“本年制发件数”: 填报为 4，但本站政策文件数据中为 3 件"
             "（某退役军人发〔2024〕1号、某退役军人发〔2024〕3号、某退役军人发〔2024〕6号）") in errors(load(root))
 
 

@@ -147,3 +147,21 @@ def test_pattern_from_site_settings(root):
     replace_in(root / "data/site.yml", '索引号格式: "{统一社会信用代码}/{年份}-{流水号}"', '索引号格式: "SY/{年份}/{流水号}"')
     found = [e for e in errors(load(root)) if "不符合索引号格式 SY/{年份}/{流水号}" in e]
     assert len(found) == len(numbers_in(root))  # every number now violates the configured pattern
+
+
+def test_a_duplicate_sits_on_the_later_published_item_whatever_file_was_edited(tmp_path):
+    """Another angle: the editor changes the *earlier* document (a policy published 2025-02-21) to the number of a
+    notice published later (2025-03-10, in Markdown front matter), across content types in the whole site. The
+    error still sits on the later notice, the one whose number must change, and names the policy's line."""
+    from govsite.build import load_site
+    from sitekit import copy_site
+
+    root = copy_site(tmp_path / "repo")
+    notice, policy = "content/notices/2025/peixun-baoming.md", "data/policies/2025-001.yml"
+    taken = numbers_in(root)
+    notice_number = next(n for n, f in taken.items() if f == notice)
+    own = next(n for n, f in taken.items() if f == policy)
+    replace_in(root / policy, f"索引号: {own}", f"索引号: {notice_number}")
+    found = [p.format() for p in load_site(root).problems.errors]
+    assert found == [f"{notice}:{line_of(root / notice, '^索引号:')} 索引号: 索引号 {notice_number} 重复："
+                     f"{policy}:{line_of(root / policy, '^索引号:')} 已使用；已发布的号码不能改动，请给后加入的这一条改用下一个可用号码"]

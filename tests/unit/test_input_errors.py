@@ -26,8 +26,8 @@ def test_malformed_yaml_names_the_parsers_line():
         parse_yaml("标题: 甲\n年度: 2023\n发布日期: [2024-01-01\n发布机构: 乙\n", "data/a.yml")
     (problem,) = exc.value.problems
     assert problem.file == "data/a.yml"
-    assert problem.line == 4  # the parser notices the unclosed "[" on the next line
-    assert "YAML" in problem.message or "文件" in problem.message
+    assert problem.line == 3  # where the "[" opens, though the parser notices it on the next line
+    assert problem.message == "方括号“[”没有闭合，或列表项之间缺少半角逗号“,”（列表应写成 [甲, 乙]）"
 
 
 def test_tab_indentation_is_explained():
@@ -149,3 +149,99 @@ def test_symlink_out_of_the_repository_is_not_followed(tmp_path):
     with pytest.raises(InputError) as exc:
         load_yaml(repo / "data" / "link.yml", repo)
     assert "符号链接" in exc.value.problems[0].message
+
+
+# ---- every syntax problem of a file, each at its own line, full-width punctuation named
+
+def syntax_messages(text: str, file="data/x.yml") -> list[str]:
+    with pytest.raises(InputError) as exc:
+        parse_yaml(text, file)
+    return [p.format() for p in exc.value.problems]
+
+
+TAB = "使用了 Tab 缩进；YAML 只能用空格缩进，请把行首的 Tab 换成空格"
+
+
+def test_every_tab_indented_line_is_listed_not_only_the_first():
+    text = "公开号码:\n\t- 号码: 0371-1\n\t  用途: 甲\n  - 号码: 0371-2\n    用途: 乙\n"
+    assert syntax_messages(text) == [f"data/x.yml:2: {TAB}", f"data/x.yml:3: {TAB}"]
+
+
+def test_a_full_width_colon_is_named_with_its_fix_not_called_missing():
+    messages = syntax_messages("标题: 甲\n电话：0371-12345678\n地址: 乙\n")
+    assert messages == ["data/x.yml:2: “电话”后面用了全角冒号“：”；字段名后应为半角冒号“:”再加一个空格，如“电话: …”"]
+    assert "缺少冒号" not in messages[0]
+
+
+def test_a_colon_without_its_space_is_named():
+    assert syntax_messages("标题: 甲\n电话:0371-12345678\n地址: 乙\n") == [
+        "data/x.yml:2: “电话:”后面缺少空格；冒号后应有一个空格，如“电话: …”"]
+
+
+def test_several_kinds_of_mistake_in_one_file_are_all_listed_in_order():
+    text = ("标题: 甲\n电话：0371-12345678\n附件:\n  - 名称：名单\n    文件: a.pdf\n"
+            "公示期:\n\t开始: 2026-11-23\n描述:甲乙\n")
+    lines = [m.split(":", 2)[1] for m in syntax_messages(text)]
+    assert lines == ["2", "4", "7", "8"]
+
+
+def test_a_problem_the_repairs_do_not_explain_is_listed_too():
+    text = "标题: 甲\n电话：0371-12345678\n地址: 乙\n\n\n描述: \"未闭合\n发布日期: 2026-01-01\n"
+    messages = syntax_messages(text)
+    assert messages[0].startswith("data/x.yml:2: “电话”后面用了全角冒号")
+    assert len(messages) == 2 and messages[1].startswith("data/x.yml:") and "引号" in messages[1]
+
+
+def test_full_width_colons_in_free_text_are_not_mistakes():
+    located = parse_yaml("标题: 关于：某事的公示\n正文: |\n  第一条：内容\n  电话:123\n步骤:\n  - 第一步：提交\n", "data/x.yml")
+    assert located.data["步骤"] == ["第一步：提交"]
+    # In a file that does not parse, lines inside a block of free text are still not blamed.
+    assert syntax_messages("正文: |\n  第一条：内容\n  电话:123\n标题：甲\n") == [
+        "data/x.yml:4: “标题”后面用了全角冒号“：”；字段名后应为半角冒号“:”再加一个空格，如“标题: …”"]
+
+
+def test_indentation_with_full_width_spaces_is_named():
+    # YAML reads a full-width space as text, so this even parses: as a key "　　工作日" at the top level.
+    messages = syntax_messages("公示期:\n  开始: 2026-11-23\n\u3000\u3000工作日: 5\n")
+    assert messages == ["data/x.yml:3: 行首有全角空格或其他特殊空格；缩进只能用半角空格（英文输入法下的空格键）"]
+    messages = syntax_messages("公示期:\n  开始: 2026-11-23\n\u3000\u3000工作日: 5\n\t结束: 1\n")
+    assert [m.split(":")[1] for m in messages] == ["3", "4"]
+
+
+def test_in_front_matter_the_lines_are_the_files_lines():
+    from govsite.frontmatter import split
+
+    with pytest.raises(InputError) as exc:
+        split("---\n标题: 甲\n\t类别: 乙\n\t发布时间: 2026-01-01 09:00\n---\n正文\n", "content/notices/2026/a.md")
+    assert [p.format() for p in exc.value.problems] == [f"content/notices/2026/a.md:3: {TAB}",
+                                                       f"content/notices/2026/a.md:4: {TAB}"]
+
+
+def test_a_list_in_full_width_brackets_is_named():
+    text = "年份:\n  \"2027\":\n    依据: 示例\n    放假: ［2027-01-01］\n    调休上班: []\n"
+    lines = problems_of(text, Path(__file__).resolve().parents[2] / "hooks/govsite/holidays.schema.json")
+    assert lines == ["data/x.yml:4 年份“2027”的“放假”: 用了全角括号“［”；列表应使用半角括号“[ ]”，"
+                     "各项之间用半角逗号“,”分隔，如 [甲, 乙]"]
+
+
+def test_a_key_with_a_full_width_space_is_named_once():
+    text = "年份:\n  \"2027\":\n    依据: 示例\n    放假: []\n    调休上班\u3000: []\n"
+    lines = problems_of(text, Path(__file__).resolve().parents[2] / "hooks/govsite/holidays.schema.json")
+    assert len(lines) == 1 and "字段名“调休上班”前后有多余的空格（可能是全角空格）" in lines[0], lines
+
+
+@pytest.mark.parametrize("path, words", [
+    ("问答[3].答", "第3条问答的“答”"),
+    ("依据[1]", "第1条依据"),
+    ("电话", "电话"),
+    ("附件[2].文件", "第2个附件的“文件”"),
+    ("排名[4].姓名", "排名第4行的“姓名”"),
+    ("年份.2027.放假[1]", "年份“2027”的“放假”第1项"),
+    ("依申请公开.本年新收.总计", "依申请公开的本年新收的“总计”"),
+    ("适用对象[1]", "“适用对象”第1项"),
+    ("工作表“名单”C3单元格", "工作表“名单”C3单元格"),  # already words
+])
+def test_fields_are_named_in_words(path, words):
+    from govsite.problems import field_words
+
+    assert field_words(path) == words

@@ -40,7 +40,7 @@ def test_qa_citing_a_repealed_law_is_an_error(site_copy):
     path.write_text(text, encoding="utf-8")
     line = next(i for i, text_line in enumerate(text.split("\n"), 1) if "[[退役士兵安置条例#25]]" in text_line)
     found = errors(site_copy)
-    assert any(e.startswith(f"data/qa/anzhi.yml:{line} 问答[2].答: [[退役士兵安置条例#25]] 《退役士兵安置条例》已于2024年9月1日废止")
+    assert any(e.startswith(f"data/qa/anzhi.yml:{line} 第2条问答的“答”: [[退役士兵安置条例#25]] 《退役士兵安置条例》已于2024年9月1日废止")
                for e in found), found
 
 
@@ -95,5 +95,5 @@ def test_duty_list_must_name_laws_in_force(site_copy):
     text = path.read_text(encoding="utf-8").replace("法律法规: [烈士褒扬条例]", "法律法规: [退役士兵安置条例]")
     path.write_text(text, encoding="utf-8")
     line = next(i for i, text_line in enumerate(text.split("\n"), 1) if "[退役士兵安置条例]" in text_line)
-    assert f"data/pufa/responsibilities.yml:{line} 清单[5].法律法规[1]: 《退役士兵安置条例》已废止，不应再列入普法责任清单" \
+    assert f"data/pufa/responsibilities.yml:{line} 清单第5项的“法律法规”第1项: 《退役士兵安置条例》已废止，不应再列入普法责任清单" \
         in errors(site_copy)

@@ -26,8 +26,9 @@ def test_library_loads_without_errors(site):
     assert law_problems(site) == []
     library = site.models["laws"]
     assert sorted(library.laws) == [
-        "geren-xinxi-baohufa", "junren-fuxu-youdai-tiaoli", "lieshi-baoyang-tiaoli", "tuiyi-junren-anzhi-tiaoli",
-        "tuiyi-junren-baozhangfa", "tuiyi-shibing-anzhi-tiaoli", "xianfa", "zhengfu-xinxi-gongkai-tiaoli"]
+        "geren-xinxi-baohufa", "junren-diwei-quanyi-baozhangfa", "junren-fuxu-youdai-tiaoli", "lieshi-baoyang-tiaoli",
+        "tuiyi-junren-anzhi-tiaoli", "tuiyi-junren-baozhangfa", "tuiyi-shibing-anzhi-tiaoli", "xianfa",
+        "yingxiong-lieshi-baohufa", "zhengfu-xinxi-gongkai-tiaoli"]
     assert library.lookup("宪法") is library.lookup("中华人民共和国宪法") is library.laws["xianfa"]
 
 
@@ -43,6 +44,8 @@ def test_metadata_matches_the_texts(site):
         "lieshi-baoyang-tiaoli": ("2024-09-27", "2025-01-01"),
         "zhengfu-xinxi-gongkai-tiaoli": ("2019-04-03", "2019-05-15"),
         "geren-xinxi-baohufa": ("2021-08-20", "2021-11-01"),
+        "yingxiong-lieshi-baohufa": ("2018-04-27", "2018-05-01"),
+        "junren-diwei-quanyi-baozhangfa": ("2021-06-10", "2021-08-01"),
     }
     for slug, (promulgated, effective) in expected.items():
         version = laws[slug].current
@@ -202,7 +205,7 @@ def test_feed_items_have_stable_ids_and_dates(site):
     assert old.url == "laws/junren-fuxu-youdai-tiaoli/2019/"
     # superseded since the 2024 text took effect: that is when subscribers see it change
     assert (old.status.mark, old.status.since, old.changed.day) == ("已修改", dt.date(2024, 10, 1), dt.date(2024, 10, 1))
-    assert len(items) == 11  # 8 current texts + 2 earlier versions + 1 repeal
+    assert len(items) == 13  # 10 current texts + 2 earlier versions + 1 repeal
     again = {doc.id for doc in laws.documents(site)}
     assert again == set(items)
     assert all(doc.published.day <= site.today for doc in items.values())

@@ -26,6 +26,8 @@ SOURCE_SHA256 = {
     "退役士兵安置条例.md": "bacc0d474727b5e6b6f07255ff2a843a2d16412df42824c4e5ac21dfa3a4351b",
     "versions/军人抚恤优待条例-2019.md": "b9f50fc7f6d622656bde7feb8456d9146a3e09737332992c47c128581fb5e602",
     "versions/烈士褒扬条例-2019.md": "f83070cf3db2f551c7e6acf9fe10f66148af88c6324b160259a5df8043452c6b",
+    "中华人民共和国英雄烈士保护法.md": "dbf090c751493d0a4d0147cd2aaf7d77dde427836174b55d341beacb8d7fa133",
+    "中华人民共和国军人地位和权益保障法.md": "e267197033c0ce31e1623fd9f986a60e9b6797270d8738df7d2e56afb48d3c95",
 }
 
 
@@ -41,7 +43,7 @@ def sources_table() -> dict[str, int]:
 
 def test_sources_table_lists_every_text():
     table = sources_table()
-    assert len(table) == 10
+    assert len(table) == 12
     assert set(table) == set(SOURCE_SHA256)
 
 

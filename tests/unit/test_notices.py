@@ -142,8 +142,8 @@ def test_catalogue_and_updates(tmp_path):
     ("content/notices/2025/a.md", "", "content/notices/2025/a.md:4 发布时间: 发布时间在 2026 年，但文件放在 2025 年的文件夹中"),
     ("content/notices/2026/A b.md", "", "content/notices/2026/A b.md: 公告文件应放在 content/notices/<年份>/<标识>.md"),
     ("content/notices/2026/a.md", "附件:\n  - 名称: 表\n    文件: files/none.pdf\n",
-     "content/notices/2026/a.md:7 附件[1].文件: 找不到附件文件 content/notices/2026/files/none.pdf"),
-    ("content/notices/2026/a.md", "公示期:\n  开始: 2026-11-01\n", "content/notices/2026/a.md:6 公示期.开始: 公示期开始于 2026-11-01，早于发布时间"),
+     "content/notices/2026/a.md:7 第1个附件的“文件”: 找不到附件文件 content/notices/2026/files/none.pdf"),
+    ("content/notices/2026/a.md", "公示期:\n  开始: 2026-11-01\n", "content/notices/2026/a.md:6 公示期的“开始”: 公示期开始于 2026-11-01，早于发布时间"),
 ])
 def test_editor_mistakes_are_reported_with_file_and_line(tmp_path, path, extra, message):
     root = new_root(tmp_path)
@@ -190,3 +190,33 @@ def test_a_second_title_in_the_body_is_a_warning(tmp_path):
     assert errors(site) == []
     assert [p.format() for p in site.problems.warnings] == [
         "content/notices/2026/a.md:7: 正文中不必再写一级标题“# …”：页面顶部已显示“标题”字段；请删去这一行，或改用“## ”小标题"]
+
+
+def test_a_period_shorter_than_its_categorys_minimum_is_a_warning(tmp_path):
+    root = new_root(tmp_path)
+    write(root, "content/notices/2026/a.md", notice_text("甲", category="优抚公示",
+                                                         extra="公示期:\n  开始: 2026-11-23\n  工作日: 2\n"))
+    # Friday to Monday: a weekend in between, two working days
+    write(root, "content/notices/2026/b.md", notice_text("乙", category="安置公示", published="2026-11-20 09:00",
+                                                         extra="公示期:\n  开始: 2026-11-20\n  结束: 2026-11-23\n"))
+    write(root, "content/notices/2026/c.md", notice_text("丙", category="采购", extra="公示期:\n  开始: 2026-11-23\n  工作日: 1\n"))
+    write(root, "content/notices/2026/d.md", notice_text("丁", category="优抚公示", extra="公示期:\n  开始: 2026-11-23\n  工作日: 5\n"))
+    site = load(root)
+    assert errors(site) == []
+    basis = "与安置公示一致，不少于5个工作日（示例，请按本地规定核对）"
+    assert [p.format() for p in site.problems.warnings] == [
+        f"content/notices/2026/a.md:5 公示期: 公示期只有 2 个工作日（2026-11-23 至 2026-11-24），少于“优抚公示”的最短公示期 "
+        f"5 个工作日（{basis}）；请延长公示期（写“工作日: 5”或更晚的“结束”日期），或在 data/notices/categories.yml 中核对最短公示期",
+        "content/notices/2026/b.md:5 公示期: 公示期只有 2 个工作日（2026-11-20 至 2026-11-23），少于“安置公示”的最短公示期 "
+        "5 个工作日（安置公示的公示期全国没有统一规定，参照《征兵工作条例》第三十条“公示时间不少于5个工作日”（示例，请按本地规定核对））"
+        "；请延长公示期（写“工作日: 5”或更晚的“结束”日期），或在 data/notices/categories.yml 中核对最短公示期"]
+
+
+def test_a_minimum_needs_its_basis(tmp_path):
+    root = new_root(tmp_path)
+    path = root / "data/notices/categories.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    最短公示期依据: 《政府采购货物和服务招标投标管理办法》（财政部令第87号）：中标结果公告期限为1个工作日\n", ""),
+        encoding="utf-8")
+    assert [e for e in errors(load(root)) if "categories.yml" in e] == [
+        "data/notices/categories.yml:31 第5个类别的“最短公示期”: 填写了“最短公示期”，还须同时填写“最短公示期依据”"]

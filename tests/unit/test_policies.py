@@ -90,7 +90,7 @@ def test_missing_attachment_is_an_error(root):
     (root / "content/xxgk/fujian/2024-001-fj1.docx").unlink()
     path = root / "data/policies/2024-001.yml"
     line = line_of(path, r"文件: xxgk/fujian/2024-001-fj1\.docx")
-    assert any(e.startswith(f"data/policies/2024-001.yml:{line} 附件[1].文件: 附件文件不存在") for e in errors(load(root)))
+    assert any(e.startswith(f"data/policies/2024-001.yml:{line} 第1个附件的“文件”: 附件文件不存在") for e in errors(load(root)))
 
 
 def test_interpretation_and_policy_link_both_ways(root):

@@ -139,11 +139,41 @@ def test_real_law_texts_produce_no_alarm():
     assert findings == []
 
 
-def test_the_repository_itself_is_clean():
+def _repository_scan(root):
     from govsite.yamlfile import load_yaml
 
-    settings = load_yaml(REPO / "data/site.yml", REPO).data
-    assert [f.message() for f in privacy.scan_tree(REPO, privacy.allowed_numbers(settings))] == []
+    settings = load_yaml(root / "data/site.yml", root).data
+    unreadable: list = []
+    findings = privacy.scan_tree(root, privacy.allowed_numbers(settings), public_names=privacy.allowed_names(settings),
+                                 unreadable=unreadable)
+    return findings, unreadable
+
+
+def test_the_repository_itself_is_clean_and_every_kind_of_file_was_read(tmp_path):
+    """No false alarm anywhere in the demo site, and the same scan does read what it claims to: a name or number
+    planted in a copy of each kind of file it covers (YAML, front matter, body, both Word attachments) is found."""
+    from sitekit import copy_site
+
+    findings, unreadable = _repository_scan(REPO)
+    assert [f.message() for f in findings] == [] and unreadable == []
+    root = copy_site(tmp_path / "repo")
+    notice = root / "content/notices/2026/youfu-dingqi-fuxu.md"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("| 2 | 李* |", "| 2 | 李建国 |"), encoding="utf-8")
+    guide = root / "data/guides/youdaizheng-shenling.yml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("0371-12345672", "13812345678", 1), encoding="utf-8")
+    import docx
+
+    form = root / "content/xxgk/fujian/2024-001-fj1.docx"
+    document = docx.Document(str(form))
+    document.tables[0].cell(0, 1).text = "王建华"  # the 姓名 box of the form, filled in
+    document.save(str(form))
+    planted, unreadable = _repository_scan(root)
+    assert unreadable == []
+    assert {(f.file, f.rule) for f in planted} == {
+        ("content/notices/2026/youfu-dingqi-fuxu.md", privacy.RULE_NAME),
+        ("data/guides/youdaizheng-shenling.yml", privacy.RULE_MOBILE),
+        ("content/xxgk/fujian/2024-001-fj1.docx", privacy.RULE_NAME)}
+    assert next(f for f in planted if f.file.endswith(".docx")).field == "表格1第1行第2列"
 
 
 def test_names_published_by_law_can_be_listed(tmp_path):
@@ -157,3 +187,167 @@ def test_names_published_by_law_can_be_listed(tmp_path):
 @pytest.mark.parametrize("settings", [{}, {"公开号码": 5}, {"公开号码": "0371"}, {"公开号码": [{"号码": 123}]}, {"公开姓名": {"a": 1}}])
 def test_an_invalid_site_yml_does_not_break_the_guard(settings):
     assert privacy.allowed_numbers(settings) == set() and privacy.allowed_names(settings) == frozenset()
+
+
+# ---- names whatever the header, in any kind of table ----------------------------------------------------
+
+def table_page(header: str, cells: list[str]) -> str:
+    rows = "".join(f"| {i} | {cell} |\n" for i, cell in enumerate(cells, 1))
+    return f"---\n标题: 名单\n---\n\n| 序号 | {header} |\n|---|---|\n{rows}"
+
+
+@pytest.mark.parametrize("header", ["姓名", "姓　名", "姓 名", "姓\u00a0名", "**姓名**", "名字", "姓名：", "人员", "对象",
+                                    "申请人", "拟认定对象", "联系人", "人员姓名"])
+def test_a_name_under_each_form_of_name_header_is_found(header):
+    findings = privacy.scan_text(table_page(header, ["张*明", "王建华"]), "content/a.md", set())
+    assert [(f.line, f.rule, f.shown) for f in findings] == [(8, privacy.RULE_NAME, "王**")]
+
+
+@pytest.mark.parametrize("header", ["人员", "对象", "申请人"])
+def test_a_people_header_over_categories_is_no_alarm(header):
+    assert privacy.scan_text(table_page(header, ["退役士兵", "烈士遗属", "伤残军人"]), "content/a.md", set()) == []
+
+
+def test_a_column_of_names_is_found_whatever_its_header():
+    findings = privacy.scan_text(table_page("备注", ["张*明", "王建华", "李*", "赵大军"]), "content/a.md", set())
+    assert [(f.line, f.shown, f.by_column) for f in findings] == [(8, "王**", True), (10, "赵**", True)]
+    assert "像是人员名单" in findings[0].message()
+
+
+@pytest.mark.parametrize("cells", [
+    ["安置", "高级", "方案", "关于"],  # words that begin with a surname
+    ["陆军", "海军", "武警"],
+    ["王*军", "示例街道", "示例镇", "在乡复员军人"],  # one masked name is not a list of names
+    ["区水务有限公司（示例）", "区公交公司", "运营调度"],
+])
+def test_columns_of_ordinary_words_are_no_alarm(cells):
+    assert privacy.scan_text(table_page("内容", cells), "content/a.md", set()) == []
+
+
+def test_html_tables_in_markdown_and_html_files():
+    body = ("---\n标题: 名单\n---\n\n<table>\n  <tr><th>姓　名</th><th>单位</th></tr>\n"
+            "  <tr><td>王建华</td><td>示例镇</td></tr>\n  <tr>\n    <td>张*明</td><td>示例街道</td>\n  </tr>\n</table>\n")
+    findings = privacy.scan_text(body, "content/a.md", set())
+    assert [(f.line, f.field, f.shown) for f in findings] == [(7, "姓　名", "王**")]
+    page = "<html><body><table><tr><td>序号</td><td>名单</td></tr>\n<tr><td>1</td><td>李*</td></tr>\n" \
+           "<tr><td>2</td><td>周建国</td></tr></table></body></html>"
+    assert [(f.line, f.shown) for f in privacy.scan_text(page, "content/b.html", set())] == [(3, "周**")]
+
+
+def test_a_list_in_yaml_is_a_table_too():
+    text = "排名:\n  - {编号: \"1\", 获奖者: 张*明}\n  - {编号: \"2\", 获奖者: 王建华}\n" \
+           "名单:\n  - {序号: 1, 备注: 张*明}\n  - {序号: 2, 备注: 刘德明}\n  - {序号: 3, 备注: 李*}\n"
+    findings = privacy.scan_text(text, "data/a.yml", set())
+    assert [(f.line, f.field, f.shown) for f in findings] == [(3, "排名[2].获奖者", "王**"), (6, "名单[2].备注", "刘**")]
+
+
+@pytest.mark.parametrize("key", ["姓名", "姓 名", "联系人姓名", "名字"])
+def test_name_keys_in_yaml_in_any_spacing(key):
+    findings = privacy.scan_text(f"人员:\n  - {key}: 王建华\n", "data/a.yml", set())
+    assert [(f.line, f.shown) for f in findings] == [(2, "王**")]
+
+
+def test_a_name_written_after_its_label_in_text():
+    text = ("---\n标题: 甲\n---\n\n申请人：王建华，联系电话见附件。\n\n姓名：张*明\n\n联系人：办公室\n\n"
+            "联系人：王老师、李科长\n")
+    assert [(f.line, f.shown) for f in privacy.scan_text(text, "content/a.md", set())] == [(5, "王**")]
+
+
+def test_names_in_published_cases_written_as_mou_are_masked():
+    assert privacy.is_masked_name("张某") and privacy.is_masked_name("王某某")
+    assert privacy.scan_text(table_page("当事人", ["张某", "李某某"]), "content/a.md", set()) == []
+
+
+# ---- attachments -------------------------------------------------------------------------------------------
+
+def test_an_id_number_in_a_spreadsheet_cell_names_sheet_and_cell():
+    from attachments_kit import make_xlsx
+
+    data = make_xlsx({"说明": [["本表为示例"]], "名单": [["序号", "姓名", "身份证号"], [1, "张*明", ID], [2, "李*", ""]]})
+    findings = privacy.scan_attachment(data, "content/notices/2026/files/a.xlsx", set())
+    assert [(f.field, f.rule, f.shown) for f in findings] == [("工作表“名单”C2单元格", privacy.RULE_ID, "410*************" + ID[-2:])]
+    problem_text = f"content/notices/2026/files/a.xlsx {findings[0].field}: {findings[0].message()}"
+    assert ID not in problem_text
+
+
+def test_numbers_stored_as_numbers_in_a_spreadsheet_are_read_as_written():
+    from attachments_kit import make_xlsx
+
+    data = make_xlsx({"Sheet1": [["联系电话", "金额"], [13812345678, 1200.0]]})
+    assert [(f.field, f.rule) for f in privacy.scan_attachment(data, "a.xlsx", set())] == [
+        ("工作表“Sheet1”A2单元格", privacy.RULE_MOBILE)]
+
+
+def test_names_in_a_spreadsheet_column_under_a_spaced_header():
+    from attachments_kit import make_xlsx
+
+    data = make_xlsx({"名单": [["序号", "姓　名", "镇街"], [1, "王建华", "示例镇"], [2, "李*", "示例街道"]]})
+    assert [(f.field, f.shown) for f in privacy.scan_attachment(data, "a.xlsx", set())] == [("工作表“名单”B2单元格", "王**")]
+
+
+def test_a_phone_number_in_a_pdf_names_page_and_line():
+    from attachments_kit import make_pdf
+
+    data = make_pdf([["公示名单"], ["附：联系方式", "联系人电话：138-1234-5678"]])
+    assert [(f.field, f.rule, f.shown) for f in privacy.scan_attachment(data, "a.pdf", set())] == [
+        ("第2页第2行", privacy.RULE_MOBILE, "138****5678")]
+
+
+def test_a_list_of_names_in_a_pdf():
+    from attachments_kit import make_pdf
+
+    data = make_pdf([["序号 姓名 所在镇", "1 王*华 示例镇", "2 刘建国 示例街道"]])
+    assert [(f.field, f.shown) for f in privacy.scan_attachment(data, "a.pdf", set())] == [("第1页第3行", "刘**")]
+
+
+def test_word_tables_paragraphs_and_filled_in_forms():
+    from attachments_kit import make_docx
+
+    data = make_docx(["拟认定人员名单如下：", "经办人：赵大军"],
+                     [[["序号", "人员"], ["1", "张*明"], ["2", "王建华"]], [["姓名", "孙立新", "性别", "男"]]])
+    findings = privacy.scan_attachment(data, "a.docx", set())
+    assert [(f.field, f.shown) for f in findings] == [("第2段", "赵**"), ("表格1第3行第2列", "王**"), ("表格2第1行第2列", "孙**")]
+
+
+def test_blank_forms_are_no_alarm():
+    for form in ("content/xxgk/ysqgk/xxgk-shenqingbiao.docx", "content/xxgk/fujian/2024-001-fj1.docx"):
+        assert privacy.scan_attachment((REPO / form).read_bytes(), form, set()) == []
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("a.doc", b"\xd0\xcf\x11\xe0 old word", "Word 97-2003 文档无法由程序读取"),
+    ("a.xls", b"\xd0\xcf\x11\xe0 old excel", "另存为 .docx、.xlsx 或 PDF"),
+    ("a.xlsx", b"not a zip at all", "文件已损坏或不是真正的Excel 工作簿"),
+    ("a.pdf", b"%PDF-1.4 broken", "PDF 无法读取"),
+])
+def test_attachments_that_cannot_be_read_are_errors_not_published_unread(tmp_path, name, data, expected):
+    root = new_root(tmp_path)
+    (root / "content/notices/2026/files").mkdir(parents=True)
+    (root / "content/notices/2026/files" / name).write_bytes(data)
+    site = load(root, with_privacy=True)
+    assert [p.format() for p in site.problems.errors if name in p.file] and \
+        expected in errors(site)[0] and errors(site)[0].startswith(f"content/notices/2026/files/{name}: ")
+
+
+def test_attachment_findings_stop_the_load_naming_file_and_cell(tmp_path):
+    from attachments_kit import make_xlsx
+
+    root = new_root(tmp_path)
+    (root / "content/notices/2026/files").mkdir(parents=True)
+    (root / "content/notices/2026/files/mingdan.xlsx").write_bytes(make_xlsx({"名单": [["姓名", "身份证号"], ["李*", ID]]}))
+    assert errors(load(root, with_privacy=True)) == [
+        "content/notices/2026/files/mingdan.xlsx 工作表“名单”B2单元格: 此处疑似公开了个人信息（规则：身份证号码）："
+        f"410*************{ID[-2:]}。身份证号码不得公开；如确需展示，请写成“41**************12”的形式"]
+
+
+# ---- fields that are never published ----------------------------------------------------------------------
+
+def test_review_records_are_not_scanned_but_everything_around_them_is():
+    from govsite.internal import INTERNAL_FIELDS
+
+    assert INTERNAL_FIELDS == ("审核",)
+    yaml_text = ("标题: 甲\n审核:\n  审核人: 王建华\n  电话: 13812345678\n  意见: |\n    同意。\n"
+                 "联系人: 李建国\n")
+    assert [(f.line, f.shown) for f in privacy.scan_text(yaml_text, "data/policies/a.yml", set())] == [(7, "李**")]
+    page = "---\n标题: 甲\n审核:\n  - {审核人: 王建华, 日期: 2026-11-20}\n---\n\n请联系 13912345678。\n"
+    assert [(f.line, f.rule) for f in privacy.scan_text(page, "content/a.md", set())] == [(7, privacy.RULE_MOBILE)]

@@ -184,7 +184,7 @@ def test_a_document_without_its_review_record_is_an_error_when_the_site_requires
     write(root, "content/notices/2026/a.md", notice(review=None))
     assert errors(load(root)) == [
         "content/notices/2026/a.md:2 审核: 缺少审核记录：本站规定信息须经审核、保密审查和签发后才能发布"
-        "（data/site.yml“审核记录必填”）；请按 EDITING.md 第十五节填写“审核”，尚未审核完的请先标为草稿（草稿: true）"]
+        "（data/site.yml“审核记录必填”）；请按 EDITING.md“草稿、审核、签发、定时发布与撤回”一节填写“审核”，尚未审核完的请先标为草稿（草稿: true）"]
     settings = root / "data/site.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("审核记录必填: true", "审核记录必填: false"),
                         encoding="utf-8")
@@ -195,8 +195,8 @@ def test_an_incomplete_record_names_each_missing_field(root):
     write(root, "content/notices/2026/a.md", notice(review=record(签发=None, 签发日期=None)))
     line = line_of(root, "content/notices/2026/a.md", "审核:")  # the record's own line
     message = "审核记录不完整：缺少此项；信息须经拟稿、审核、保密审查、签发后才能发布，尚未完成的请先标为草稿（草稿: true）"
-    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 审核.签发: {message}",
-                                  f"content/notices/2026/a.md:{line} 审核.签发日期: {message}"]
+    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 审核的“签发”: {message}",
+                                  f"content/notices/2026/a.md:{line} 审核的“签发日期”: {message}"]
 
 
 def test_a_failed_secrecy_review_is_never_published_whatever_the_setting(root):
@@ -206,7 +206,7 @@ def test_a_failed_secrecy_review_is_never_published_whatever_the_setting(root):
     write(root, "content/notices/2026/a.md", notice(review=record(保密审查="未通过")))
     line = line_of(root, "content/notices/2026/a.md", "  保密审查:")
     assert errors(load(root)) == [
-        f"content/notices/2026/a.md:{line} 审核.保密审查: 保密审查结果为“未通过”：未通过保密审查的信息不得公开"
+        f"content/notices/2026/a.md:{line} 审核的“保密审查”: 保密审查结果为“未通过”：未通过保密审查的信息不得公开"
         "（政府信息公开条例第十七条）；请改为草稿（草稿: true）或删除，修改后重新审查"]
     write(root, "content/notices/2026/a.md", notice(review=record(保密审查="未通过"), extra="草稿: true\n"))
     assert errors(load(root)) == []  # a draft may wait for a new review
@@ -223,21 +223,21 @@ def test_a_failed_secrecy_review_is_never_published_whatever_the_setting(root):
 def test_the_record_tells_a_real_order_of_review(root, changes, field, message):
     write(root, "content/notices/2026/a.md", notice(review=record(**changes)))
     line = line_of(root, "content/notices/2026/a.md", f"  {field}:")
-    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 审核.{field}: {message}"]
+    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 审核的“{field}”: {message}"]
 
 
 def test_a_record_of_steps_not_yet_taken_is_an_error(root):
     write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00", review=record(签发日期="2026-11-27")))
     line = line_of(root, "content/notices/2026/a.md", "  签发日期:")
-    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 审核.签发日期: 签发日期 2026-11-27 晚于今天"
+    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 审核的“签发日期”: 签发日期 2026-11-27 晚于今天"
                                   "（2026-11-26）；审核记录记的是已经完成的步骤"]
 
 
 def test_the_schema_checks_the_record_fields(root):
     write(root, "content/notices/2026/a.md", notice(review=record(保密审查="待定", 审核意见="同意")))
     found = errors(load(root))
-    assert any(e.endswith("审核.保密审查: 取值 \"待定\" 不在允许范围内：通过、未通过") for e in found), found
-    assert any("审核.审核意见: 未知字段" in e for e in found), found
+    assert any(e.endswith("审核的“保密审查”: 取值 \"待定\" 不在允许范围内：通过、未通过") for e in found), found
+    assert any("审核的“审核意见”: 未知字段" in e for e in found), found
 
 
 # ---- withdrawal ----------------------------------------------------------------------------------------------
@@ -268,7 +268,7 @@ def test_a_withdrawn_documents_index_number_is_never_given_again(root):
     index = line_of(root, "content/notices/2026/a.md", "索引号")
     assert errors(load(root)) == [
         f"content/notices/2026/a.md:{index} 索引号: 索引号 {CODE}/2026-00041 重复：data/policies/2026-009.yml:{line}"
-        "（已撤回的《测试文件》） 已使用；索引号一经使用不能改动，也不能给别的信息再用，请给后加入的这一条改用下一个可用号码"]
+        "（已撤回的《测试文件》）已使用；草稿、定时发布和已撤回信息的索引号同样保留，请给后加入的这一条改用下一个可用号码"]
     write(root, "content/notices/2026/a.md", notice(index=""))
     assert errors(load(root)) == [  # the proposal skips it
         f"content/notices/2026/a.md:2 索引号: 缺少索引号；请填写下一个可用的号码：{CODE}/2026-00042（号码一经发布不再改变）"]
@@ -279,13 +279,13 @@ def test_a_drafts_index_number_is_reserved_too(root):
     write(root, "content/notices/2026/b.md", notice(title="乙", index=f"{CODE}/2026-00040"))
     found = errors(load(root))
     assert found == [f"content/notices/2026/b.md:5 索引号: 索引号 {CODE}/2026-00040 重复：content/notices/2026/a.md:5"
-                     "（草稿的《甲》） 已使用；索引号一经使用不能改动，也不能给别的信息再用，请给后加入的这一条改用下一个可用号码"]
+                     "（草稿的《甲》）已使用；草稿、定时发布和已撤回信息的索引号同样保留，请给后加入的这一条改用下一个可用号码"]
 
 
 @pytest.mark.parametrize("extra, message", [
     ("撤回:\n  日期: 2026-11-27\n  原因: 有误\n",
-     "{line} 撤回.日期: 撤回日期 2026-11-27 晚于今天（2026-11-26）；撤回立即生效，请填写撤回当天的日期"),
-    ("撤回:\n  日期: 2026-11-20\n  原因: 有误\n", "{line} 撤回.日期: 撤回日期 2026-11-20 早于发布日期 2026-11-23"),
+     "{line} 撤回的“日期”: 撤回日期 2026-11-27 晚于今天（2026-11-26）；撤回立即生效，请填写撤回当天的日期"),
+    ("撤回:\n  日期: 2026-11-20\n  原因: 有误\n", "{line} 撤回的“日期”: 撤回日期 2026-11-20 早于发布日期 2026-11-23"),
     ("草稿: true\n撤回:\n  日期: 2026-11-25\n  原因: 有误\n", "{key} 撤回: 草稿没有发布过，不能撤回；不需要时删除文件即可"),
 ])
 def test_withdrawal_errors(root, extra, message):
@@ -385,7 +385,7 @@ def test_citing_a_law_that_is_not_yet_in_the_library_says_why(site_copy):
     line = line_of(site_copy, "data/laws/lieshi-baoyang-tiaoli.yml", "草稿")
     expected = (f"[[烈士褒扬条例#31]] 引用的《烈士褒扬条例》（data/laws/lieshi-baoyang-tiaoli.yml:{line}）是草稿，尚未发布，"
                 "不能引用；请等它发布后再引用")
-    assert any(e.startswith("data/benefits/items/youfu-yiyuan.yml:20 依据[3]: ") and e.endswith(expected)
+    assert any(e.startswith("data/benefits/items/youfu-yiyuan.yml:20 第3条依据: ") and e.endswith(expected)
                for e in found), found
     assert not any("laws/lieshi-baoyang-tiaoli" in doc.url for doc in all_documents(site))
     shown = build.load_site(site_copy, SITE_URL, now=NOW, mode=BuildMode(serve=True))

@@ -56,11 +56,11 @@ def test_a_repeated_or_missing_id_is_an_error_with_its_line(tmp_path):
     path.write_text(text.replace("编号: fuxu-youdai-2", "编号: anzhi-1", 1), encoding="utf-8")
     line = path.read_text(encoding="utf-8").split("\n").index("  - 编号: anzhi-1") + 1
     messages = [p.format() for p in load_site(root).problems.errors]
-    assert messages == [f"data/qa/fuxu-youdai.yml:{line} 问答[2].编号: 编号“anzhi-1”已被 data/qa/anzhi.yml:8 使用；"
+    assert messages == [f"data/qa/fuxu-youdai.yml:{line} 第2条问答的“编号”: 编号“anzhi-1”已被 data/qa/anzhi.yml:8 使用；"
                         "每条问答的编号在全站唯一，发布后不再改变"]
     path.write_text(text.replace("  - 编号: fuxu-youdai-2\n    问:", "  - 问:", 1), encoding="utf-8")
     messages = [p.format() for p in load_site(root).problems.errors]
-    assert len(messages) == 1 and messages[0].startswith(f"data/qa/fuxu-youdai.yml:{line} 问答[2]") and "编号" in messages[0]
+    assert len(messages) == 1 and messages[0].startswith(f"data/qa/fuxu-youdai.yml:{line} 第2条问答") and "编号" in messages[0]
 
 
 def test_unknown_audience_tag_is_an_error_with_its_line(tmp_path):
@@ -70,4 +70,4 @@ def test_unknown_audience_tag_is_an_error_with_its_line(tmp_path):
                     encoding="utf-8")
     site = load_site(root)
     messages = [p.format() for p in site.problems.errors]
-    assert len(messages) == 1 and messages[0].startswith("data/qa/anzhi.yml:5 适用对象[1]: “退伍士兵”不是已知的服务对象标签")
+    assert len(messages) == 1 and messages[0].startswith("data/qa/anzhi.yml:5 “适用对象”第1项: “退伍士兵”不是已知的服务对象标签")

@@ -151,6 +151,9 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
         # a citation's tooltip quotes the article: an edit of the law's text reaches the page citing it
         (lambda: edit("data/laws/texts/中华人民共和国退役军人保障法.md", "第四十一条 公共", "第四十一条 各级公共"),
          "pufa/news/2026-07-28-pufa-jin-junying.md"),
+        # a template that every citation link is made from: pages and conversions made with it change
+        (lambda: edit("overrides/govsite/laws/citation.html", 'class="law-ref ', 'class="law-ref law-ref--edited '),
+         "pufa/news/2026-07-28-pufa-jin-junying.md"),
         # ... and the feed item of a document citing it, which carries the article's text
         (lambda: edit("data/laws/texts/退役军人安置条例.md", "起施行。《退役士兵", "起正式施行。《退役士兵"),
          "feeds/qa.xml"),

@@ -140,7 +140,7 @@ def test_citing_a_repealed_law_is_an_error_with_file_and_line(tmp_path):
     line = _line_of(path, "[[退役士兵安置条例#18]]")
     errors = _errors(site, "data/benefits")
     assert len(errors) == 1, errors
-    assert errors[0].startswith(f"data/benefits/items/anpai-gongzuo.yml:{line} 依据[1]: [[退役士兵安置条例#18]]")
+    assert errors[0].startswith(f"data/benefits/items/anpai-gongzuo.yml:{line} 第1条依据: [[退役士兵安置条例#18]]")
     assert "已于2024年9月1日废止" in errors[0] and "退役军人安置条例" in errors[0]
 
 
@@ -165,8 +165,8 @@ def test_wrong_question_or_answer_and_missing_guide_are_errors(tmp_path):
     site = load_site(root)
     errors = _errors(site, "data/benefits")
     file = "data/benefits/items/hulifei.yml"
-    assert any(e.startswith(f"{file}:{_line_of(path, '4级')} 条件[1].伤残等级: “4级”不是问题“伤残等级”的选项") for e in errors), errors
-    assert any(e.startswith(f"{file}:{_line_of(path, '退役否')} 条件[2].退役否: 没有名为“退役否”的问题") for e in errors), errors
+    assert any(e.startswith(f"{file}:{_line_of(path, '4级')} 第1个条件的“伤残等级”: “4级”不是问题“伤残等级”的选项") for e in errors), errors
+    assert any(e.startswith(f"{file}:{_line_of(path, '退役否')} 第2个条件的“退役否”: 没有名为“退役否”的问题") for e in errors), errors
     assert any(e.startswith(f"{file}:{_line_of(path, 'shangcan-fuxu')} 办事指南: 找不到办事指南“shangcan-fuxu”") for e in errors), errors
 
 
@@ -179,8 +179,9 @@ def test_guide_phone_must_be_public_and_steps_fit_the_promised_time(tmp_path):
     site = load_site(root)
     errors = _errors(site, "data/guides")
     file = "data/guides/youdaizheng-shenling.yml"
-    assert f"{file}:{_line_of(path, '0371-99999999')} 咨询电话[1].号码: 0371-99999999 不在 data/site.yml 的“公开号码”中；" \
-           "办事指南只能公布本局公开的号码，新号码请先加入“公开号码”并写明用途" in errors
+    assert f"{file}:{_line_of(path, '0371-99999999')} 咨询电话第1项的“号码”: 0371-99999999 不在 data/site.yml 的“公开号码”中，" \
+           "办事指南只能公布本局公开的号码。如果这是新启用的号码，请先把它加入 data/site.yml 的“公开号码”并写明用途；" \
+           "如果本局电话已经变更，请改为现在的号码" in errors
     assert f"{file}:{_line_of(path, '承诺时限: 8')} 承诺时限: 各步骤时限合计 10 个工作日，超过承诺时限 8 个工作日" in errors
 
 
@@ -191,7 +192,7 @@ def test_unknown_audience_tag_on_a_notice_is_an_error(tmp_path):
     site = load_site(root)
     line = _line_of(path, "退伍士兵")
     errors = [p.format() for p in site.problems.errors if p.file == "content/notices/2025/peixun-baoming.md"]
-    assert len(errors) == 1 and errors[0].startswith(f"content/notices/2025/peixun-baoming.md:{line} 适用对象[1]: “退伍士兵”不是已知的服务对象标签")
+    assert len(errors) == 1 and errors[0].startswith(f"content/notices/2025/peixun-baoming.md:{line} “适用对象”第1项: “退伍士兵”不是已知的服务对象标签")
 
 
 # ---- the matching rule on small hand-made cases ---------------------------------------------------------
@@ -294,11 +295,11 @@ def test_audience_without_a_sure_benefit_and_question_order_are_errors(tmp_path)
     path.write_text(text, encoding="utf-8")
     site = load_site(root)
     errors = _errors(site, "data/benefits")
-    assert f"data/benefits/audiences.yml:{_line_of(path, '- 伤残等级: [一级]')} 问题[2].显示条件[1].伤残等级: " \
+    assert f"data/benefits/audiences.yml:{_line_of(path, '- 伤残等级: [一级]')} 第2个问题的显示条件第1项的“伤残等级”: " \
            "“是否退役”的显示条件只能引用排在它前面的问题，“伤残等级”不在它前面" in errors, errors
 
     line = _line_of(path, "      身份: [现役军人家属]") + 1
-    assert f"data/benefits/audiences.yml:{line} 服务对象[11].画像.是否参战: 按画像中的其他回答，政策找找看不会问“是否参战”；" \
+    assert f"data/benefits/audiences.yml:{line} 第11类服务对象的画像的“是否参战”: 按画像中的其他回答，政策找找看不会问“是否参战”；" \
            "请删去它或补上使它被提问的回答" in errors, errors
 
     root2 = copy_site(tmp_path / "repo2")

@@ -26,29 +26,46 @@
 
   // Exactly Python's str.isspace() (JavaScript's \s differs on U+0085, U+001C–U+001F and U+FEFF).
   var SPACE = /^[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/;
+  // The brackets of a 发文字号's year, one pair for all (text.py BRACKET): 〔2024〕 [2024] (2024) （2024） 【2024】.
+  var BRACKET = { "(": "〔", "[": "〔", "【": "〔", "〔": "〔", "〖": "〔", ")": "〕", "]": "〕", "】": "〕", "〕": "〕", "〗": "〕" };
+  var extraFold = null; // fold.json: traditional characters and brackets -> their fold (what NFKC does not do)
   var foldCache = Object.create(null);
   function foldChar(c) {
     var hit = foldCache[c];
     if (hit !== undefined) return hit;
     var out = c, code = c.charCodeAt(0);
-    if (c.length === 1 && code < 128) {
+    if (extraFold && extraFold[c] !== undefined) out = extraFold[c];
+    else if (c.length === 1 && code < 128) {
       out = (code >= 65 && code <= 90) ? String.fromCharCode(code + 32)
-        : ((code >= 9 && code <= 13) || (code >= 28 && code <= 31)) ? " " : c;
+        : ((code >= 9 && code <= 13) || (code >= 28 && code <= 31)) ? " " : (BRACKET[c] || c);
     } else if (SPACE.test(c)) out = " ";
     else {
       var f = c.normalize("NFKC").toLowerCase();
       var cps = Array.from(f);
-      if (cps.length === 1 && !SPACE.test(f) && f.length === c.length) out = f;
+      if (cps.length === 1 && !SPACE.test(f) && f.length === c.length) out = BRACKET[f] || f;
     }
     foldCache[c] = out;
     return out;
   }
-  // Characters fold() may change: everything but printable ASCII without capitals and the CJK ideographs
-  // (NFKC and lower case leave U+4E00–U+9FFF alone). The regular expression skips the rest natively: a
-  // hit's 6,000 characters are folded in well under a millisecond, also before the code is optimised.
-  var MAY_FOLD = /[^\x20-\x40\x5b-\x7e\u4e00-\u9fff]/gu;
+  // Characters fold() may change: everything but printable ASCII without capitals and brackets, and the CJK
+  // ideographs (NFKC and lower case leave U+4E00–U+9FFF alone) except the traditional ones of fold.json. The
+  // regular expression skips the rest natively: a hit's 6,000 characters are folded in well under a
+  // millisecond, also before the code is optimised.
+  var SKIPPED = "\\x20-\\x27\\x2a-\\x40\\x5c\\x5e-\\x7e\\u4e00-\\u9fff";
+  var mayFold = new RegExp("[^" + SKIPPED + "]", "gu");
   function fold(text) {
-    return text.replace(MAY_FOLD, foldChar);
+    return text.replace(mayFold, foldChar);
+  }
+  /* fold.json (built from OpenCC's table by hooks/govsite/search/text.py): from then on fold() is text.fold(). */
+  function setFoldTable(table) {
+    var from = Array.from(table.from), to = Array.from(table.to), cjk = "";
+    extraFold = Object.create(null);
+    for (var i = 0; i < from.length; i++) {
+      extraFold[from[i]] = to[i];
+      if (from[i] >= "\u4e00" && from[i] <= "\u9fff") cjk += from[i];
+    }
+    foldCache = Object.create(null);
+    mayFold = new RegExp("[^" + SKIPPED + "]" + (cjk ? "|[" + cjk + "]" : ""), "gu");
   }
 
   /* Timestamps of a query's steps, kept only while a measurement sets govsiteSearch.trace = [] (bench/). */
@@ -78,6 +95,7 @@
    * (measured with bench/search_scale.py: the n-gram lists reached the code about a third sooner). */
   Index.prototype.fetch = function (name, kind) {
     var url = new URL(name, this.base);
+    url.search = this.base.search; // ?r=<release>: the page's own release's files (docs/publishing.md)
     if (this.build) url.searchParams.set("v", this.build); // a new build never mixes with cached old files
     return new Promise(function (resolve, reject) {
       var request = new XMLHttpRequest();
@@ -98,8 +116,13 @@
       this.ready = this.fetch("manifest.json", "json").then(function (m) {
         self.manifest = m;
         self.build = m.build;
-        return Promise.all([self.fetch("records.bin", "bin"), self.fetch("titles.json", "json")]);
+        // With them: the traditional characters to fold, and the synonyms and dictionary of words.json (in
+        // parallel, smaller than titles.json: the first query does not wait longer for them).
+        return Promise.all([self.fetch("records.bin", "bin"), self.fetch("titles.json", "json"),
+          self.fetch("fold.json", "json"), self.fetch("words.json", "json")]);
       }).then(function (loaded) {
+        setFoldTable(loaded[2]);
+        self.words = new Words(loaded[3]);
         var buf = loaded[0], view = new DataView(buf);
         var n = view.getUint32(0, true), c = view.getUint32(4, true);
         self.count = n;
@@ -134,6 +157,9 @@
         // What the rank needs of each record besides its postings, computed once: BM25's length norm
         // (k1 = 1.2, b = 0.75) and the place of list pages (last) and of repealed texts (after those in force).
         var average = Math.max(self.manifest.average_length, 1);
+        var answers = ANSWER_KINDS.map(function (k) { return self.manifest.kinds.indexOf(k); });
+        self.answer = new Uint8Array(n);
+        for (var a = 0; a < n; a++) self.answer[a] = answers.indexOf(self.titles[a][2]) !== -1 ? 1 : 0;
         self.norm = new Float64Array(n);
         self.bonus = new Float64Array(n);
         for (var q = 0; q < n; q++) {
@@ -152,6 +178,21 @@
     if (t === undefined) {
       var row = this.titles[rid];
       t = this.foldedTitles[rid] = [fold(row[1]), fold(row[4] || "")];
+    }
+    return t;
+  };
+
+  /* What a record's title says of itself, for ranking a question: a law article's own label (its title
+   * begins with its law's, which every article shares), a document's title without the site owner's name
+   * that begins every title of the bureau's documents. */
+  Index.prototype.ownTitle = function (rid) {
+    if (!this.ownTitles) this.ownTitles = new Array(this.count);
+    var t = this.ownTitles[rid];
+    if (t === undefined) {
+      t = this.title(rid)[0];
+      if (this.flags[rid] & FLAG_ARTICLE) t = t.slice(t.lastIndexOf(" ") + 1);
+      else if (this.words) this.words.owner.forEach(function (name) { t = t.split(name).join(" "); });
+      this.ownTitles[rid] = t;
     }
     return t;
   };
@@ -279,14 +320,6 @@
 
   /* ---------------------------------------------------------------- query */
 
-  function parseQuery(query) {
-    var seen = Object.create(null), terms = [];
-    fold(query).split(" ").forEach(function (t) {
-      if (t && !seen[t]) { seen[t] = true; terms.push(t); }
-    });
-    return terms;
-  }
-
   var ASTRAL = /[\ud800-\udfff]/;
   function lengthOf(term) { return Array.from(term).length; }
   /* The largest n-gram indexed for a term: 4, or 3 when it has characters outside the Basic Multilingual
@@ -294,6 +327,143 @@
   function gramSize(term) { return ASTRAL.test(term) ? 3 : 4; }
   /* A term whose n-gram list is exactly the records containing it: nothing to confirm. */
   function exactTerm(term) { var n = lengthOf(term); return n >= 2 && n <= gramSize(term); }
+
+  var MAX_ALTERNATIVES = 6; // a word and its synonyms: each is one more list to fetch
+  var MAX_WORDS = 6; // words of a question searched (the rest are left out: each is one more list)
+  var SYNONYM_WEIGHT = 0.8; // a synonym found counts less than the word as typed
+  var CN_DIGITS = "零一二三四五六七八九";
+
+  /* 24 -> 二十四, 105 -> 一百零五, 110 -> 一百一十: the way laws number their articles (laws/numerals.py). */
+  function chineseNumber(n) {
+    if (n < 10) return CN_DIGITS[n];
+    if (n < 100) return (n >= 20 ? CN_DIGITS[Math.floor(n / 10)] : "") + "十" + (n % 10 ? CN_DIGITS[n % 10] : "");
+    var rest = n % 100, head = CN_DIGITS[Math.floor(n / 100)] + "百";
+    if (!rest) return head;
+    return head + (rest < 10 ? "零" + CN_DIGITS[rest] : rest < 20 ? "一" + chineseNumber(rest) : chineseNumber(rest));
+  }
+
+  var QUOTES = "\"“”「」『』";
+  var QUOTED = new RegExp("[" + QUOTES + "]([^" + QUOTES + "]*)[" + QUOTES + "]", "g");
+  // Between the words of a question: spaces and punctuation (folded: ，？！；： are ASCII by then).
+  var BREAK = /[\s,.。?!;:、…]+/;
+  var ARTICLE_DIGITS = /第?(\d{1,3})条(?!例)/g; // 第24条, 24条 -> 第二十四条 (not 24条例)
+  var ARTICLE_LABEL = "第[零〇一二三四五六七八九十百千]+条(?:之[一二三四五六七八九十]+)?";
+  var ARTICLE_REF = new RegExp("^(.*[^\\d\\s第]{2})(" + ARTICLE_LABEL + ")$");
+
+  /* The query as chunks: {text, quoted}. A phrase in quotes stays exact (no synonyms, never split). */
+  function parseQuery(query) {
+    var text = fold(query), chunks = [], seen = Object.create(null), at = 0, m;
+    function add(part, quoted) {
+      part.split(quoted ? /\s+/ : BREAK).forEach(function (t) {
+        if (!quoted) t = t.replace(ARTICLE_DIGITS, function (all, n) { return +n > 0 ? "第" + chineseNumber(+n) + "条" : all; });
+        // A law and its article typed together (保障法第十五条): the law's name and the article label are two
+        // words, both in the title of the article's hit ("…退役军人保障法 第十五条").
+        var article = quoted ? null : ARTICLE_REF.exec(t);
+        (article ? [article[1], article[2]] : [t]).forEach(function (part) {
+          var key = (quoted ? "\"" : "") + part;
+          if (part && !seen[key]) { seen[key] = true; chunks.push({ text: part, quoted: quoted }); }
+        });
+      });
+    }
+    QUOTED.lastIndex = 0;
+    while ((m = QUOTED.exec(text))) {
+      add(text.slice(at, m.index), false);
+      add(m[1], true);
+      at = QUOTED.lastIndex;
+    }
+    add(text.slice(at).replace(new RegExp("[" + QUOTES + "]", "g"), " "), false);
+    return chunks;
+  }
+
+  /* words.json: the dictionary a question is split by (the site's own vocabulary: jieba's words found in the
+   * index, each with its frequency class, ln of jieba's count rounded), the filler words to drop and the
+   * synonyms (data/search/vocabulary.yml), all folded at build time. */
+  var FILLER_CLASS = 10, UNKNOWN_COST = 16, WORD_COST = 14; // a word costs WORD_COST - its class
+  function Words(data) {
+    var self = this, classes = data.words || {};
+    this.dict = new Map();
+    Object.keys(classes).forEach(function (c) {
+      classes[c].split(" ").forEach(function (w) { if (w) self.dict.set(w, +c); });
+    });
+    // The site owner's names (某区退役军人事务局, 本局) are dropped from a question like filler words.
+    this.owner = data.owner ? data.owner.split(" ").sort(function (a, b) { return b.length - a.length; }) : [];
+    this.fillers = new Set((data.fillers ? data.fillers.split(" ") : []).concat(this.owner));
+    this.synonyms = data.synonyms || [];
+    this.longest = 1;
+    this.dict.forEach(function (c, w) { if (w.length > self.longest) self.longest = w.length; });
+    this.fillers.forEach(function (w) { if (w.length > self.longest) self.longest = w.length; });
+  }
+  /* What a piece costs in a segmentation: less the more common the word; a character no word explains most. */
+  Words.prototype.cost = function (piece) {
+    if (this.fillers.has(piece)) return WORD_COST - FILLER_CLASS;
+    var c = this.dict.get(piece);
+    if (c === undefined && piece.length > 1) {
+      // A word of the site written with a synonym (退伍军人 for 退役军人) is a word too.
+      var dict = this.dict;
+      this.variants(piece).forEach(function (v) { var k = dict.get(v); if (k !== undefined && (c === undefined || k > c)) c = k; });
+    }
+    return c !== undefined ? WORD_COST - c : piece.length === 1 ? UNKNOWN_COST : Infinity;
+  };
+  /* The cheapest sequence of pieces (jieba's way: the most probable sequence of dictionary words). */
+  Words.prototype.segment = function (text) {
+    var n = text.length, best = new Float64Array(n + 1).fill(Infinity), from = new Int32Array(n + 1);
+    best[0] = 0;
+    for (var i = 1; i <= n; i++) {
+      for (var len = 1; len <= Math.min(this.longest, i); len++) {
+        var c = best[i - len] + this.cost(text.substr(i - len, len));
+        if (c < best[i]) { best[i] = c; from[i] = i - len; }
+      }
+    }
+    var pieces = [];
+    for (var j = n; j > 0; j = from[j]) pieces.unshift(text.slice(from[j], j));
+    return pieces;
+  };
+
+  /* A chunk typed without spaces as its words: article labels (第二十四条) and runs of other characters
+   * (digits, letters, document numbers) stay whole; filler words and single characters are dropped. */
+  Words.prototype.split = function (text) {
+    var self = this, out = [], dropped = [];
+    text.split(new RegExp("(" + ARTICLE_LABEL + "|[^\\u4e00-\\u9fff]+)")).forEach(function (part, k) {
+      if (!part) return;
+      var pieces = k % 2 === 0 ? self.segment(part) : [part];
+      // Characters the dictionary does not know, one after another (选岗 in 选岗结果), are one word.
+      var run = "";
+      pieces.concat([""]).forEach(function (p) {
+        if (p.length === 1 && !self.fillers.has(p)) { run += p; return; }
+        if (run.length > 1) out.push(run); else if (run) dropped.push(run);
+        run = "";
+        if (!p) return;
+        if (self.fillers.has(p)) dropped.push(p); else out.push(p);
+      });
+    });
+    return { words: out, dropped: dropped };
+  };
+
+  /* Other ways to write a word: each synonym of a part of it put in its place (残疾军人 -> 伤残军人). */
+  Words.prototype.variants = function (word) {
+    var out = [];
+    this.synonyms.forEach(function (group) {
+      group.forEach(function (member) {
+        if (word.indexOf(member) === -1) return;
+        group.forEach(function (other) {
+          var v = word.split(member).join(other);
+          if (other !== member && v !== word && out.indexOf(v) === -1) out.push(v);
+        });
+      });
+    });
+    return out;
+  };
+
+  /* What one word of the query may be found as: the word as typed, then its synonyms. */
+  function groupOf(text, quoted, words) {
+    var alts = [text];
+    if (!quoted && words) {
+      words.variants(text).forEach(function (v) {
+        if (alts.length < MAX_ALTERNATIVES && lengthOf(v) >= 2) alts.push(v);
+      });
+    }
+    return { text: text, quoted: quoted, alts: alts };
+  }
 
   /* The n-grams whose lists hold every record containing `term`: the term itself when it has 2 to 4
    * characters, else the 4-grams at 0, 2, 4 … and the last one (overlapping, so that few records hold
@@ -344,33 +514,60 @@
     return { ids: ids.subarray(0, n), tf: tf.subarray(0, n), title: title.subarray(0, n) };
   }
 
+  /* The lists of a word's alternatives as one: per record the alternative it holds (`alt`, the word as typed
+   * first, else the most frequent). A merge of the sorted lists in plain loops over typed arrays (a common word
+   * has thousands of postings, and this runs before the browser has optimised it). */
+  function mergeAlternatives(lists) {
+    var k = lists.length, total = 0, a;
+    if (k === 1) return { ids: lists[0].ids, tf: lists[0].tf, title: lists[0].title, alt: new Uint8Array(lists[0].ids.length) };
+    for (a = 0; a < k; a++) total += lists[a].ids.length;
+    var ids = new Int32Array(total), tf = new Uint8Array(total), title = new Uint8Array(total), alt = new Uint8Array(total);
+    var at = new Int32Array(k), n = 0;
+    for (;;) {
+      var rid = 2147483647;
+      for (a = 0; a < k; a++) if (at[a] < lists[a].ids.length && lists[a].ids[at[a]] < rid) rid = lists[a].ids[at[a]];
+      if (rid === 2147483647) break;
+      var best = -1;
+      for (a = 0; a < k; a++) {
+        var list = lists[a];
+        if (at[a] < list.ids.length && list.ids[at[a]] === rid) {
+          if (best < 0 || (best > 0 && list.tf[at[a]] > tf[n])) { best = a; tf[n] = list.tf[at[a]]; title[n] = list.title[at[a]]; }
+          at[a]++;
+        }
+      }
+      ids[n] = rid; alt[n] = best; n++;
+    }
+    return { ids: ids.subarray(0, n), tf: tf.subarray(0, n), title: title.subarray(0, n), alt: alt.subarray(0, n) };
+  }
+
   /* Saturating, length-normalised term frequency (BM25; `norm` from Index.load), 0 … 22. */
   function tfScore(n, norm) {
     return 10 * n * 2.2 / (n + norm);
   }
 
   /* Candidates in rank order, taken a few at a time (a query may have thousands; a hit object is made only
-   * for those actually shown). `length` is how many are left. */
-  function Queue(rids, scores, keys, order) {
+   * for those actually shown). `length` is how many are left. Per candidate: `unsure`, a bit per word of the
+   * query found only through a long term's 4-grams (to be confirmed), and `count`, the words it holds. */
+  function Queue(rids, scores, keys, order, unsure, counts) {
     this.rids = rids; this.scores = scores; this.at = 0; this.length = rids.length;
     this.keys = keys; // rank keys sorted ascending (see rankKey), or null when `order` lists the positions
     this.order = order;
+    this.unsure = unsure; this.counts = counts;
   }
   /* Position in rids/scores of the candidate ranked `at` (decoded from its key only when it is taken). */
   Queue.prototype.position = function (at) {
     return this.order ? this.order[at] : DAY_UNIT - 1 - (this.keys[this.rids.length - 1 - at] % DAY_UNIT);
   };
+  Queue.prototype.candidate = function (k) {
+    return { rid: this.rids[k], score: this.scores[k], unsure: this.unsure[k], count: this.counts[k] };
+  };
   Queue.prototype.peek = function () {
     if (this.at >= this.rids.length) return null;
-    var k = this.position(this.at);
-    return { rid: this.rids[k], score: this.scores[k] };
+    return this.candidate(this.position(this.at));
   };
   Queue.prototype.take = function (n) {
     var out = [];
-    while (out.length < n && this.at < this.rids.length) {
-      var k = this.position(this.at++);
-      out.push({ rid: this.rids[k], score: this.scores[k] });
-    }
+    while (out.length < n && this.at < this.rids.length) out.push(this.candidate(this.position(this.at++)));
     this.length = this.rids.length - this.at;
     return out;
   };
@@ -379,6 +576,12 @@
   // (`position`, the candidate's place in record-id order, in the low bits: ascending ids rank first).
   var SCORE_STEPS = 16, SCORE_FLOOR = 1024, RANK_BITS = 20;
   var DAY_UNIT = Math.pow(2, RANK_BITS), SCORE_UNIT = Math.pow(2, RANK_BITS + 16), SCORE_MAX = Math.pow(2, 17) - 1;
+  // Tiers above the score: a record holding every word as typed before one found through a synonym; in a
+  // question split into words, records holding more of its words first.
+  // Within them: those whose own title holds every word (a page titled with what was asked is what was asked
+  // for), then the score (repealed texts and list pages at the end of their tier). A question has at most
+  // MAX_WORDS words: 6 * COUNT_TIER + 2 * TITLE_TIER stays within SCORE_MAX / SCORE_STEPS.
+  var TYPED_TIER = 4000, COUNT_TIER = 1000, TITLE_TIER = 125, BONUS_FLOOR = 85; // COUNT_TIER > MAX_WORDS * TITLE_TIER
   function rankKey(score, days, position) {
     var q = Math.floor((score + SCORE_FLOOR) * SCORE_STEPS + 0.5);
     q = q < 0 ? 0 : q > SCORE_MAX ? SCORE_MAX : q;
@@ -408,103 +611,181 @@
     return n;
   }
 
+  /* Score of word `g` (list `m`, entry `i`) in record `rid`. */
+  function wordScore(idx, rid, group, m, i) {
+    var term = group.alts[m.alt[i]], tf = m.tf[i], s = 0;
+    if (m.title[i]) { s = headScore(idx, rid, term); tf = Math.max(0, tf - headCount); }
+    s += tfScore(tf, idx.norm[rid]);
+    return m.alt[i] ? s * SYNONYM_WEIGHT : s;
+  }
+
   /* Candidates for a query, final scores, filters applied: a Queue in rank order. The score needs only the
-   * postings and the titles, so the order is known before any text is fetched. */
-  Search.prototype.candidates = function (terms, filters) {
-    var idx = this.index;
-    var long = terms.filter(function (t) { return lengthOf(t) >= 2; });
-    var short = terms.filter(function (t) { return lengthOf(t) < 2; });
-    var joined = terms.length > 1 ? terms.join("") : null;
-    return Promise.all(long.map(function (term) {
-      return Promise.all(cover(term, idx.manifest.solo).map(function (g) { return idx.postings(g); })).then(intersect);
+   * postings and the titles, so the order is known before any text is fetched.
+   * `split`: the words of a question split up; records holding some of them are candidates too, those with
+   * more of them first. Otherwise a record must hold every word (or a synonym of it). */
+  Search.prototype.candidates = function (groups, short, filters, split) {
+    var idx = this.index, solo = idx.manifest.solo;
+    return Promise.all(groups.map(function (group) {
+      return Promise.all(group.alts.map(function (term) {
+        return Promise.all(cover(term, solo).map(function (g) { return idx.postings(g); })).then(intersect);
+      })).then(mergeAlternatives);
     })).then(function (sets) {
       mark("lists");
-      var order = sets.map(function (s, k) { return k; }).sort(function (a, b) { return sets[a].ids.length - sets[b].ids.length; });
-      var base = sets[order[0]], size = base.ids.length;
-      var rids = new Int32Array(size), scores = new Float64Array(size), n = 0;
-      var packed = size < DAY_UNIT, keys = packed ? new Float64Array(size) : null, days = idx.days;
-      var group = idx.group, year = idx.year, norm = idx.norm, bonus = idx.bonus, est = 0, rid = 0, tf = 0;
-      var filtered = filters.group >= 0 || !!filters.year;
-      if (sets.length === 1 && !short.length) {
+      var longBits = 0;
+      groups.forEach(function (group, g) { if (!group.alts.every(exactTerm)) longBits |= 1 << g; });
+      var filtered = filters.group >= 0 || !!filters.year, group = idx.group, year = idx.year, days = idx.days;
+      var norm = idx.norm, bonus = idx.bonus, est = 0, rid = 0, tf = 0;
+      function excluded(r) {
+        return filtered && ((filters.group >= 0 && group[r] !== filters.group) || (filters.year && year[r] !== filters.year));
+      }
+      if (sets.length === 1 && groups[0].alts.length === 1 && !short.length) {
         // One term, the usual query: the same score as below, in a loop that stays cheap on its first run.
-        var ids1 = base.ids, tf1 = base.tf, head1 = base.title, term1 = long[0];
+        var base = sets[0], size = base.ids.length, ids1 = base.ids, tf1 = base.tf, head1 = base.title, term1 = groups[0].text;
+        var rids = new Int32Array(size), scores = new Float64Array(size), n = 0;
+        var packed = size < DAY_UNIT, keys = packed ? new Float64Array(size) : null;
         for (var j = 0; j < size; j++) {
           rid = ids1[j];
-          if (filtered && ((filters.group >= 0 && group[rid] !== filters.group) || (filters.year && year[rid] !== filters.year))) continue;
+          if (filtered && excluded(rid)) continue;
           est = 0; tf = tf1[j];
           if (head1[j]) { est = headScore(idx, rid, term1); tf = Math.max(0, tf - headCount); }
           est += tfScore(tf, norm[rid]);
-          est += bonus[rid];
+          est += bonus[rid] + TYPED_TIER;
           if (packed) keys[n] = rankKey(est, days[rid], n);
           rids[n] = rid; scores[n] = est; n++;
         }
         mark("scored");
-        return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n), packed ? keys.subarray(0, n) : null);
+        return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n), packed ? keys.subarray(0, n) : null,
+          new Uint8Array(n).fill(longBits), new Uint8Array(n).fill(1));
       }
-      var cursors = new Int32Array(sets.length), at = new Int32Array(sets.length);
-      outer: for (var k = 0; k < size; k++) {
-        var inAllTitles = 1;
-        rid = base.ids[k]; est = 0;
-        if (filters.group >= 0 && group[rid] !== filters.group) continue;
-        if (filters.year && year[rid] !== filters.year) continue;
-        for (var o = 0; o < order.length; o++) {
-          var s = order[o];
-          if (o === 0) { at[s] = k; continue; }
-          var ids = sets[s].ids, lo = cursors[s], hi = ids.length;
-          while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < rid) lo = mid + 1; else hi = mid; }
-          cursors[s] = lo;
-          if (lo >= ids.length) break outer;
-          if (ids[lo] !== rid) continue outer;
-          at[s] = lo;
-        }
-        for (var t = 0; t < sets.length; t++) {
-          tf = sets[t].tf[at[t]];
-          if (sets[t].title[at[t]]) { est += headScore(idx, rid, long[t]); tf = Math.max(0, tf - headCount); }
-          else inAllTitles = 0;
-          est += tfScore(tf, norm[rid]);
-        }
-        for (var u = 0; u < short.length; u++) {
-          if (idx.title(rid)[0].indexOf(short[u]) !== -1) est += 10;
-        }
-        if (joined && inAllTitles && idx.title(rid)[0].indexOf(joined) !== -1) est += 30;
-        est += bonus[rid];
-        if (packed) keys[n] = rankKey(est, days[rid], n);
-        rids[n] = rid; scores[n] = est; n++;
-      }
-      mark("scored");
-      return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n), packed ? keys.subarray(0, n) : null);
+      return split ? scoreSome(idx, groups, sets, excluded, longBits) : scoreAll(idx, groups, short, sets, excluded, longBits);
     });
   };
 
+  /* Every record holding every word (or a synonym of it). */
+  function scoreAll(idx, groups, short, sets, excluded, longBits) {
+    var order = sets.map(function (s, k) { return k; }).sort(function (a, b) { return sets[a].ids.length - sets[b].ids.length; });
+    var base = sets[order[0]], size = base.ids.length, joined = groups.length > 1 ? groups.map(function (g) { return g.text; }).join("") : null;
+    var rids = new Int32Array(size), scores = new Float64Array(size), unsure = new Uint8Array(size), n = 0;
+    var packed = size < DAY_UNIT, keys = packed ? new Float64Array(size) : null;
+    var cursors = new Int32Array(sets.length), at = new Int32Array(sets.length);
+    outer: for (var k = 0; k < size; k++) {
+      var rid = base.ids[k], est = 0, inAllTitles = 1, typed = 1, bits = 0;
+      if (excluded(rid)) continue;
+      for (var o = 0; o < order.length; o++) {
+        var s = order[o];
+        if (o === 0) { at[s] = k; continue; }
+        var ids = sets[s].ids, lo = cursors[s], hi = ids.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (ids[mid] < rid) lo = mid + 1; else hi = mid; }
+        cursors[s] = lo;
+        if (lo >= ids.length) break outer;
+        if (ids[lo] !== rid) continue outer;
+        at[s] = lo;
+      }
+      for (var g = 0; g < sets.length; g++) {
+        var m = sets[g], i = at[g];
+        est += wordScore(idx, rid, groups[g], m, i);
+        if (!m.title[i]) inAllTitles = 0;
+        if (m.alt[i]) typed = 0;
+        if ((longBits >> g) & 1 && !exactTerm(groups[g].alts[m.alt[i]])) bits |= 1 << g;
+      }
+      for (var u = 0; u < short.length; u++) {
+        if (idx.title(rid)[0].indexOf(short[u]) !== -1) est += 10;
+      }
+      if (joined && inAllTitles && idx.title(rid)[0].indexOf(joined) !== -1) est += 30;
+      est += idx.bonus[rid] + (typed ? TYPED_TIER : 0);
+      if (packed) keys[n] = rankKey(est, idx.days[rid], n);
+      rids[n] = rid; scores[n] = est; unsure[n] = bits; n++;
+    }
+    mark("scored");
+    return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n), packed ? keys.subarray(0, n) : null,
+      unsure.subarray(0, n), new Uint8Array(n).fill(groups.length));
+  }
+
+  /* Score of word `g` of a question split up: its occurrences in the text, and a part for the title or the
+   * document numbers of about one well-used word's worth (a common word in a title must not outweigh the
+   * other words of the question in a short text, as the large title score of a phrase search would). */
+  var TITLE_SCORE = 12, inOwnTitle = 0;
+  function splitWordScore(idx, rid, group, m, i) {
+    var term = group.alts[m.alt[i]], tf = m.tf[i], s = 0;
+    inOwnTitle = 0;
+    if (m.title[i]) {
+      var t = idx.title(rid);
+      tf = Math.max(0, tf - countOf(t[0], term) - countOf(t[1], term));
+      if (idx.ownTitle(rid).indexOf(term) !== -1 || t[1].indexOf(term) !== -1) { s = TITLE_SCORE; inOwnTitle = 1; }
+    }
+    s += tfScore(tf, idx.norm[rid]);
+    return m.alt[i] ? s * SYNONYM_WEIGHT : s;
+  }
+  // A question is answered first by the pages written to answer questions.
+  var ANSWER_KINDS = ["政策问答", "办事指南"], ANSWER_BONUS = 6;
+
+  /* Every record holding at least one word of a question split up (and every word typed in quotes): those
+   * holding more of its words first, then by score, each word weighted by its rarity (idf). */
+  function scoreSome(idx, groups, sets, excluded, longBits) {
+    var n = idx.count, count = new Uint8Array(n), score = new Float64Array(n), bits = new Uint8Array(n);
+    var titled = new Uint8Array(n);
+    var weights = sets.map(function (m) { return Math.log(1 + n / Math.max(1, m.ids.length)); });
+    var top = Math.max.apply(null, weights.concat([1e-9])), required = 0;
+    groups.forEach(function (group, g) { if (group.quoted) required++; });
+    var quoted = new Uint8Array(n);
+    sets.forEach(function (m, g) {
+      var weight = groups[g].weight = weights[g] / top;
+      for (var i = 0; i < m.ids.length; i++) {
+        var rid = m.ids[i];
+        count[rid]++;
+        if (groups[g].quoted) quoted[rid]++;
+        score[rid] += weight * splitWordScore(idx, rid, groups[g], m, i);
+        titled[rid] += inOwnTitle;
+        if ((longBits >> g) & 1 && !exactTerm(groups[g].alts[m.alt[i]])) bits[rid] |= 1 << g;
+      }
+    });
+    var size = 0;
+    for (var r = 0; r < n; r++) if (count[r] && quoted[r] === required && !excluded(r)) size++;
+    var rids = new Int32Array(size), scores = new Float64Array(size), unsure = new Uint8Array(size);
+    var counts = new Uint8Array(size), packed = size < DAY_UNIT, keys = packed ? new Float64Array(size) : null, k = 0;
+    for (var q = 0; q < n; q++) {
+      if (!count[q] || quoted[q] !== required || excluded(q)) continue;
+      var est = count[q] * COUNT_TIER + titled[q] * TITLE_TIER + Math.max(0, Math.min(TITLE_TIER - 1,
+        score[q] / groups.length + (idx.answer[q] ? ANSWER_BONUS : 0) + idx.bonus[q] + BONUS_FLOOR));
+      if (packed) keys[k] = rankKey(est, idx.days[q], k);
+      rids[k] = q; scores[k] = est; unsure[k] = bits[q]; counts[k] = count[q]; k++;
+    }
+    mark("scored");
+    return rankQueue(idx, rids, scores, keys, unsure, counts);
+  }
+
   /* The candidates in rank order: their keys sorted natively (a run of the code that the browser has not
    * optimised yet costs about a microsecond per candidate and loop, and a query may have 10,000 of them). */
-  function rankQueue(idx, rids, scores, keys) {
-    if (keys) return new Queue(rids, scores, keys.sort(), null);
+  function rankQueue(idx, rids, scores, keys, unsure, counts) {
+    if (keys) return new Queue(rids, scores, keys.sort(), null, unsure, counts);
     // Beyond a million candidates the packed number has no room: compare.
     var slow = Array.from(rids.keys()).map(function (k) { return { rid: rids[k], score: scores[k], k: k }; });
     slow.sort(function (a, b) {
       return (b.score - a.score) || (idx.days[b.rid] - idx.days[a.rid]) || (a.rid - b.rid);
     });
-    return new Queue(rids, scores, null, Int32Array.from(slow, function (c) { return c.k; }));
+    return new Queue(rids, scores, null, Int32Array.from(slow, function (c) { return c.k; }), unsure, counts);
   }
 
-  /* Does a candidate contain every term its n-gram lists do not prove? true, false, or null (its text is needed). */
-  function confirmedWithout(idx, rid, unsure) {
-    if (!unsure.length) return true;
+  /* Is some form of word `g` in the title or the document numbers of a record (or in `folded`, its text)? */
+  function holds(idx, rid, group, folded) {
     var t = idx.title(rid);
-    for (var k = 0; k < unsure.length; k++) {
-      if (t[0].indexOf(unsure[k]) === -1 && t[1].indexOf(unsure[k]) === -1) return null;
+    return group.alts.some(function (term) {
+      return t[0].indexOf(term) !== -1 || t[1].indexOf(term) !== -1 || (folded !== null && folded.indexOf(term) !== -1);
+    });
+  }
+
+  /* Does a candidate hold every word its n-gram lists do not prove? true, or null (its text is needed). */
+  function confirmedWithout(idx, c, groups) {
+    for (var g = 0; g < groups.length; g++) {
+      if ((c.unsure >> g) & 1 && !holds(idx, c.rid, groups[g], null)) return null;
     }
     return true;
   }
 
-  function confirmedBy(idx, rid, text, unsure) {
-    var t = idx.title(rid), folded = null;
-    for (var k = 0; k < unsure.length; k++) {
-      var term = unsure[k];
-      if (t[0].indexOf(term) !== -1 || t[1].indexOf(term) !== -1) continue;
-      if (folded === null) folded = fold(text);
-      if (folded.indexOf(term) === -1) return false;
+  function confirmedBy(idx, c, text, groups) {
+    var folded = fold(text);
+    for (var g = 0; g < groups.length; g++) {
+      if ((c.unsure >> g) & 1 && !holds(idx, c.rid, groups[g], folded)) return false;
     }
     return true;
   }
@@ -513,6 +794,7 @@
   function checkCost(idx, queue, limit) {
     var seen = new Set(), cost = 0, rids = queue.rids;
     for (var k = 0; k < rids.length && cost <= limit; k++) {
+      if (!queue.unsure[k]) continue;
       idx.chunksOf(rids[k]).forEach(function (c) {
         if (!seen.has(c) && !idx.chunks.has(c)) { seen.add(c); cost += idx.chunkSize[c]; }
       });
@@ -520,21 +802,77 @@
     return cost;
   }
 
-  /* Run a query: {terms, hits, total, exact, pending}. Hits whose terms are proven by the n-gram lists or by
-   * their titles come at once (in rank order, up to `want`); the rest waits for check(). Hits carry url,
-   * title, kind, date, status; their `text` (for the snippet) comes with withText(). */
+  function emptyResult(flag, chunks) {
+    var result = { terms: chunks.map(function (c) { return c.text; }), words: [], hits: [], total: 0, exact: true, pending: [] };
+    result[flag] = true;
+    return result;
+  }
+
+  /* Run a query: {terms, words, hits, total, exact, pending, split, partial}. The query is first looked for
+   * as typed (each space-separated part a phrase, substring semantics, synonyms after it); when that finds
+   * nothing, its parts are split into words (a question: 烈士遗属有什么待遇 -> 烈士遗属, 待遇), filler words
+   * dropped, and records holding all of them come first, then those holding most (`partial` when none holds
+   * all). Hits whose terms are proven by the n-gram lists or by their titles come at once (in rank order, up to
+   * `want`); the rest waits for check(). Hits carry url, title, kind, date, status, count (words held); their
+   * `text` (for the snippet) comes with withText(). */
   Search.prototype.run = function (query, filters, want) {
-    var self = this, idx = this.index, terms = parseQuery(query);
+    var self = this, idx = this.index;
     filters = filters || {};
     if (filters.group === undefined) filters.group = -1;
-    if (!terms.length) return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, empty: true, pending: [] });
-    if (!terms.some(function (t) { return lengthOf(t) >= 2; }))
-      return Promise.resolve({ terms: terms, hits: [], total: 0, exact: true, tooShort: true, pending: [] });
-    return idx.load().then(function () { return self.candidates(terms, filters); }).then(function (queue) {
-      var unsure = terms.filter(function (t) { return !exactTerm(t); });
-      var result = { terms: terms, hits: [], total: queue.length, exact: !unsure.length, pending: queue, unsure: unsure };
-      self.takeProven(result, want || PAGE_SIZE);
-      return result;
+    want = want || PAGE_SIZE;
+    return idx.load().then(function () {
+      var chunks = parseQuery(query), words = idx.words;
+      if (!chunks.length) return emptyResult("empty", chunks);
+      if (!chunks.some(function (c) { return lengthOf(c.text) >= 2; })) return emptyResult("tooShort", chunks);
+      var long = chunks.filter(function (c) { return lengthOf(c.text) >= 2; });
+      var short = chunks.filter(function (c) { return lengthOf(c.text) < 2; }).map(function (c) { return c.text; });
+      var groups = long.map(function (c) { return groupOf(c.text, c.quoted, words); });
+      // A part holding a filler word (怎么, 什么 …) is a question that no page holds as typed: its words' lists
+      // are asked for now, beside the phrase's, not in a second round after it.
+      long.forEach(function (c) {
+        var parts = c.quoted ? null : words.split(c.text);
+        if (!parts || !parts.dropped.some(function (w) { return words.fillers.has(w); })) return;
+        parts.words.forEach(function (w) {
+          groupOf(w, false, words).alts.forEach(function (t) { cover(t, idx.manifest.solo).forEach(function (g) { idx.postings(g).catch(function () {}); }); });
+        });
+      });
+      return self.search(groups, short, filters, want, false).then(function (result) {
+        if (result.hits.length || result.pending.length) return result;
+        // Found nowhere as typed: the words of a question, then as many of them as possible.
+        var split = [], dropped = short.slice();
+        long.forEach(function (c) {
+          if (c.quoted) { split.push(groupOf(c.text, true, words)); return; }
+          var parts = words.split(c.text);
+          dropped = dropped.concat(parts.dropped);
+          parts.words.forEach(function (w) {
+            if (!split.some(function (g) { return g.text === w && !g.quoted; })) split.push(groupOf(w, false, words));
+          });
+        });
+        split = split.slice(0, MAX_WORDS);
+        var same = split.length === groups.length && split.every(function (g, k) { return g.text === groups[k].text; });
+        if (!split.length || (same && split.length === 1)) { result.dropped = dropped; return result; }
+        return self.search(split, [], filters, want, true).then(function (second) {
+          second.dropped = dropped;
+          return second;
+        });
+      });
+    });
+  };
+
+  /* One search of `groups` (see run): the first hits, confirmed by their text when nothing else proves them. */
+  Search.prototype.search = function (groups, short, filters, want, split) {
+    var self = this;
+    return this.candidates(groups, short, filters, split).then(function (queue) {
+      var terms = [];
+      groups.forEach(function (g) { g.alts.forEach(function (t) { if (terms.indexOf(t) === -1) terms.push(t); }); });
+      var result = {
+        terms: terms.concat(short), words: groups.map(function (g) { return g.text; }), groups: groups, hits: [],
+        total: queue.length, exact: groups.every(function (g) { return g.alts.every(exactTerm); }), pending: queue,
+        split: split, partial: split && groups.length > 1 && (!queue.length || queue.peek().count < groups.length)
+      };
+      self.takeProven(result, want);
+      // Nothing proven yet (every top candidate must be confirmed by its text): confirm a few first.
+      return result.hits.length || !result.pending.length ? result : self.check(result, Math.min(want, FIRST_PAINT));
     });
   };
 
@@ -543,9 +881,9 @@
     var idx = this.index, target = result.hits.length + want, queue = result.pending;
     while (result.hits.length < target) {
       var next = queue.peek();
-      if (!next || !confirmedWithout(idx, next.rid, result.unsure)) break;
+      if (!next || !confirmedWithout(idx, next, result.groups)) break;
       queue.take(1);
-      result.hits.push(hitOf(idx, next.rid, next.score));
+      result.hits.push(hitOf(idx, next));
     }
     if (!queue.length && !result.exact) { result.exact = true; result.total = result.hits.length; }
     return result;
@@ -565,8 +903,8 @@
       return idx.texts(batch.map(function (c) { return c.rid; }), true).then(function (texts) {
         batch.forEach(function (c) {
           var text = texts.get(c.rid);
-          if (!confirmedBy(idx, c.rid, text, result.unsure)) return;
-          var hit = hitOf(idx, c.rid, c.score);
+          if (!confirmedBy(idx, c, text, result.groups)) return;
+          var hit = hitOf(idx, c);
           hit.text = text;
           result.hits.push(hit);
         });
@@ -598,11 +936,11 @@
     });
   };
 
-  function hitOf(idx, rid, score) {
-    var row = idx.titles[rid];
+  function hitOf(idx, c) {
+    var rid = c.rid, row = idx.titles[rid];
     return {
-      rid: rid, score: score, url: row[0], title: row[1], kind: idx.manifest.kinds[row[2]], date: idx.isoDate(rid),
-      status: row[3] || "", text: null,
+      rid: rid, score: c.score, count: c.count, url: row[0], title: row[1], kind: idx.manifest.kinds[row[2]],
+      date: idx.isoDate(rid), status: row[3] || "", text: null,
       group: idx.manifest.groups[idx.group[rid]], article: !!(idx.flags[rid] & FLAG_ARTICLE)
     };
   }
@@ -632,13 +970,22 @@
     return out + (open ? "</mark>" : "");
   }
 
+  /* The part of `text` to show for a hit: the window of `width` characters holding the most of the terms
+   * (counted once each, a longer term more: the words of a question, not only the first synonym found). */
   function snippet(text, terms, width) {
-    var folded = fold(text), at = -1;
-    terms.slice().sort(function (a, b) { return b.length - a.length; }).forEach(function (t) {
-      var i = folded.indexOf(t);
-      if (i !== -1 && (at === -1 || i < at)) at = i;
+    var folded = fold(text), found = [];
+    terms.forEach(function (t, k) {
+      for (var i = folded.indexOf(t), n = 0; i !== -1 && n < 50; i = folded.indexOf(t, i + 1), n++) found.push([i, k]);
     });
-    if (at === -1) at = 0;
+    found.sort(function (a, b) { return a[0] - b[0]; });
+    var at = found.length ? found[0][0] : 0, best = -1;
+    for (var s = 0; s < found.length; s++) {
+      var seen = {}, value = 0;
+      for (var e = s; e < found.length && found[e][0] + terms[found[e][1]].length <= found[s][0] + width; e++) {
+        if (!seen[found[e][1]]) { seen[found[e][1]] = true; value += terms[found[e][1]].length; }
+      }
+      if (value > best) { best = value; at = found[s][0]; }
+    }
     var from = Math.max(0, at - Math.floor(width / 3)), to = Math.min(text.length, from + width);
     from = Math.max(0, Math.min(from, to - width));
     return (from > 0 ? "…" : "") + marked(text, terms, from, to) + (to < text.length ? "…" : "");
@@ -650,7 +997,7 @@
   }
 
   window.govsiteSearch = {
-    fold: fold, cover: cover, Index: Index, Search: Search, marked: marked, snippet: snippet, zhDate: zhDate,
+    fold: fold, setFoldTable: setFoldTable, parseQuery: parseQuery, Words: Words, cover: cover, Index: Index, Search: Search, marked: marked, snippet: snippet, zhDate: zhDate,
     escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT
   };
 })();
@@ -667,6 +1014,10 @@
   var meta = root.querySelector("[data-gs-meta]");
   var list = root.querySelector("[data-gs-list]");
   var more = root.querySelector("[data-gs-more]");
+  var note = root.querySelector("[data-gs-note]");
+  var suggest = root.querySelector("[data-gs-suggest]");
+  var fewer = root.querySelector("[data-gs-fewer]");
+  var fewerWords = root.querySelector("[data-gs-fewer-words]");
   var filterBar = root.querySelector("[data-gs-filters]");
   var yearSelect = root.querySelector("[data-gs-year]");
   var chips = Array.prototype.slice.call(root.querySelectorAll("[data-gs-group]"));
@@ -698,7 +1049,7 @@
   }
 
   function hitHTML(hit, terms) {
-    var url = new URL(hit.url, index.base.href.replace(/searchindex\/$/, ""));
+    var url = new URL(hit.url, index.base.href.replace(/searchindex\/(\?.*)?$/, ""));
     url.searchParams.set("h", terms.join(" "));  // the page marks the terms (see below)
     var info = '<span class="gs-kind">' + S.escapeHTML(hit.kind || hit.group) + "</span>";
     if (hit.date) info += '<time class="gs-date" datetime="' + S.escapeHTML(hit.date) + '">' + S.zhDate(hit.date) + "</time>";
@@ -716,17 +1067,44 @@
   function render(result, shown) {
     current = result;
     filterBar.hidden = !!(result.empty || result.tooShort);
-    if (result.empty) { meta.textContent = "输入关键词，例如：抚恤金、退役金、〔2023〕3号"; list.innerHTML = ""; list.gsResult = null; more.hidden = true; return; }
-    if (result.tooShort) { meta.textContent = "请至少输入两个字"; list.innerHTML = ""; list.gsResult = null; more.hidden = true; return; }
-    var hits = result.hits.slice(0, shown);
+    note.hidden = true;
+    suggest.hidden = true;
+    if (result.empty || result.tooShort) {
+      meta.textContent = result.empty ? "输入关键词或问题，例如：抚恤金、〔2023〕3号、残疾军人怎么申请优待" : "请至少输入两个字";
+      list.innerHTML = ""; list.gsResult = null; more.hidden = true;
+      return;
+    }
+    var hits = result.hits.slice(0, shown), words = result.words || [];
     if (!result.hits.length && result.pending.length) meta.textContent = "还在查找，请点“显示更多结果”";
-    else if (!result.hits.length) meta.textContent = "没有找到包含“" + result.terms.join(" ") + "”的内容" + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
+    else if (!result.hits.length) {
+      var typed = input.value.trim().replace(/^["“”「」『』]+|["“”「」『』]+$/g, "");
+      meta.textContent = "没有找到包含“" + typed + "”的内容" + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
+      // Other ways to the answer: each word alone, the catalogue, the questions and answers, the guides.
+      fewer.hidden = words.length < 2;
+      fewerWords.innerHTML = words.map(function (w) {
+        return '<button type="button" class="gs-chip" data-gs-try="' + S.escapeHTML(w) + '">' + S.escapeHTML(w) + "</button>";
+      }).join(" ");
+      suggest.hidden = false;
+    }
     else if (result.exact) meta.textContent = "共 " + result.total + " 条结果";
     else meta.textContent = "约 " + result.total + " 条结果，已显示 " + hits.length + " 条";
+    if (result.hits.length && result.split) {
+      // A question found nowhere as typed: say which words were looked for instead.
+      note.textContent = (result.partial ? "没有同时包含全部词语的结果，以下结果包含其中部分词语" : "没有找到与输入完全相同的内容，以下结果包含这些词语") +
+        "：" + words.join("、");
+      note.hidden = false;
+    }
     // The same result drawn again (more hits, snippets): add what is new, keep what is there (and the focus).
-    var drawn = list.gsResult === result ? list.children.length : 0;
+    var drawn = list.gsResult === result ? list.querySelectorAll(".md-search-result__item").length : 0;
     if (drawn > hits.length) drawn = 0;
-    var html = hits.slice(drawn).map(function (h) { return hitHTML(h, result.terms); }).join("");
+    var html = "";
+    hits.slice(drawn).forEach(function (h, k) {
+      var before = drawn + k > 0 ? hits[drawn + k - 1] : null;
+      // Where the hits holding every word end and those holding only some begin.
+      if (result.split && !result.partial && h.count < words.length && (!before || before.count === words.length))
+        html += '<li class="gs-divider" role="presentation">以下结果包含其中部分词语</li>';
+      html += hitHTML(h, result.terms);
+    });
     if (drawn) list.insertAdjacentHTML("beforeend", html); else list.innerHTML = html;
     list.gsResult = result;
     more.hidden = !(result.hits.length > shown || result.pending.length);
@@ -738,8 +1116,9 @@
     var hits = result.hits.slice(0, shown);
     return search.withText(hits).then(function () {
       if (current !== result) return;
+      var items = list.querySelectorAll(".md-search-result__item");
       hits.forEach(function (hit, k) {
-        var p = list.children[k] && list.children[k].querySelector(".gs-snippet");
+        var p = items[k] && items[k].querySelector(".gs-snippet");
         if (p && !p.firstChild && hit.text) p.innerHTML = S.snippet(hit.text, result.terms, 90);
       });
     });
@@ -750,10 +1129,6 @@
     S.lastQueryStart = started;
     var stale = function () { return mine !== sequence; };
     return search.run(query, { group: filters.group, year: filters.year }, S.PAGE_SIZE).then(function (result) {
-      if (stale()) return null;
-      // Nothing proven yet (every top candidate must be confirmed by its text): confirm a few first.
-      return result.hits.length || !result.pending.length ? result : search.check(result, S.FIRST_PAINT);
-    }).then(function (result) {
       if (!result || stale()) return null;
       S.mark("ranked");
       render(result, S.PAGE_SIZE);
@@ -793,6 +1168,13 @@
   form.addEventListener("reset", function () { setTimeout(function () { run(); input.focus(); }, 0); });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); });
   more.addEventListener("click", showMore);
+  fewerWords.addEventListener("click", function (ev) {
+    var word = ev.target instanceof Element && ev.target.getAttribute("data-gs-try");
+    if (!word) return;
+    input.value = word;
+    input.focus();
+    run();
+  });
   scrollwrap.addEventListener("scroll", function () {
     if (!more.hidden && scrollwrap.scrollTop + scrollwrap.clientHeight > scrollwrap.scrollHeight - 200) showMore();
   });
@@ -848,34 +1230,42 @@
   var wanted = new URLSearchParams(location.search).get("h");
   var article = document.querySelector("article");
   if (!wanted || !article) return;
-  var terms = S.fold(wanted).split(" ").filter(function (t) { return Array.from(t).length >= 2; });
-  if (!terms.length) return;
-  var scope = (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))) || article;
-  var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
-    acceptNode: function (node) {
-      return node.parentElement.closest("script, style, mark, .headerlink") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
-    }
+  // The page's text is folded as the index folds it: with the traditional characters of fold.json.
+  var box = document.querySelector("[data-govsite-search]");
+  var table = box ? new S.Index(new URL(box.getAttribute("data-index"), location.href)).fetch("fold.json", "json") : Promise.reject();
+  table.then(S.setFoldTable, function () {}).then(function () {
+    var terms = S.fold(wanted).split(" ").filter(function (t) { return Array.from(t).length >= 2; });
+    if (terms.length) mark(terms);
   });
-  var nodes = [];
-  while (walker.nextNode()) nodes.push(walker.currentNode);
-  nodes.forEach(function (node) {
-    var text = node.nodeValue, folded = S.fold(text), cuts = [];
-    terms.forEach(function (term) {
-      for (var i = folded.indexOf(term); i !== -1; i = folded.indexOf(term, i + term.length)) cuts.push([i, i + term.length]);
+
+  function mark(terms) {
+    var scope = (location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)))) || article;
+    var walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest("script, style, mark, .headerlink") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
     });
-    if (!cuts.length) return;
-    cuts.sort(function (a, b) { return a[0] - b[0]; });
-    var fragment = document.createDocumentFragment(), at = 0;
-    cuts.forEach(function (cut) {
-      if (cut[0] < at) return;
-      fragment.appendChild(document.createTextNode(text.slice(at, cut[0])));
-      var mark = document.createElement("mark");
-      mark.className = "gs-highlight";
-      mark.textContent = text.slice(cut[0], cut[1]);
-      fragment.appendChild(mark);
-      at = cut[1];
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, folded = S.fold(text), cuts = [];
+      terms.forEach(function (term) {
+        for (var i = folded.indexOf(term); i !== -1; i = folded.indexOf(term, i + term.length)) cuts.push([i, i + term.length]);
+      });
+      if (!cuts.length) return;
+      cuts.sort(function (a, b) { return a[0] - b[0]; });
+      var fragment = document.createDocumentFragment(), at = 0;
+      cuts.forEach(function (cut) {
+        if (cut[0] < at) return;
+        fragment.appendChild(document.createTextNode(text.slice(at, cut[0])));
+        var highlight = document.createElement("mark");
+        highlight.className = "gs-highlight";
+        highlight.textContent = text.slice(cut[0], cut[1]);
+        fragment.appendChild(highlight);
+        at = cut[1];
+      });
+      fragment.appendChild(document.createTextNode(text.slice(at)));
+      node.parentNode.replaceChild(fragment, node);
     });
-    fragment.appendChild(document.createTextNode(text.slice(at)));
-    node.parentNode.replaceChild(fragment, node);
-  });
+  }
 })();

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import extract, facts
 from .index import build_files, record_grams, write_files
+from .words import Vocabulary, dictionary_words
 
 INDEX_FOLDER = "searchindex"
 log = logging.getLogger("govsite")
@@ -65,6 +66,12 @@ def _title(known: dict, url: str) -> str:
     return fact.title if fact is not None else ""
 
 
+def vocabulary_of(site) -> Vocabulary | None:
+    """The editor's search words (data/search/vocabulary.yml, loaded by govsite.types.search)."""
+    found = site.models.get("search") if site is not None else None
+    return found if isinstance(found, Vocabulary) else None
+
+
 def page_url(dest_uri: str) -> str | None:
     """The URL page_files() gives the page written to `dest_uri`, or None when that file is not indexed."""
     if not (dest_uri == "index.html" or dest_uri.endswith("/index.html")):
@@ -82,7 +89,7 @@ def build_index(site, site_dir: Path, generated_pages=()) -> IndexStats:
     gc.disable()
     try:
         records = records_of(site, site_dir, generated_pages)
-        files = build_files(records)
+        files = build_files(records, vocabulary=vocabulary_of(site))
     finally:
         if collecting:
             gc.enable()
@@ -126,7 +133,7 @@ class PageStream:
         """Write the index into site_dir/searchindex/; seconds in the result are what it took after the last page."""
         try:
             known = facts.collect(site, generated_pages) if site is not None else {}
-            self._conn.send((None, (known, Path(site_dir))))
+            self._conn.send((None, (known, Path(site_dir), vocabulary_of(site))))
         except OSError:
             pass
         try:
@@ -148,11 +155,12 @@ class PageStream:
 def _stream_worker(conn) -> None:
     gc.disable()  # no reference cycles here, and a collector pass would walk everything inherited at the fork
     try:
+        dictionary_words()  # read now, while MkDocs renders the first pages, not after the last one
         pages: dict[str, tuple] = {}
         while True:
             url, payload = conn.recv()
             if url is None:  # the engine's facts: every page has been sent
-                known, site_dir = payload
+                known, site_dir, vocabulary = payload
                 break
             title, part = payload
             parsed = extract.parse_page(part, url, title)
@@ -165,7 +173,7 @@ def _stream_worker(conn) -> None:
         # the few pages that have them are counted again.
         grams = [record_grams(r) if r.keys else g for _, (parsed, page_grams) in ordered if parsed
                  for r, g in zip([parsed.page, *parsed.articles], page_grams) if id(r) in kept]
-        files = build_files(records, grams)
+        files = build_files(records, grams, vocabulary)
         write_files(files, site_dir / INDEX_FOLDER)
         stats = IndexStats(pages=len({r.page_url for r in records}), records=len(records), files=len(files),
                            bytes=sum(len(b) for b in files.values()), seconds=time.perf_counter() - started,

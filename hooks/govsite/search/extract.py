@@ -3,6 +3,9 @@
 One record per page, and one per law article: an element with `id="art-N"` inside the page's <article>
 becomes its own record (URL `page/#art-N`), so a hit lands on the article, not on the top of a long law.
 
+An element with `data-search-record="<title>"` and an `id` becomes its own record too (URL `page/#id`, titled
+with the attribute's value): a question and its answer on the 政策问答 page, so that a hit lands on the answer.
+
 Conventions a page template may use (all optional, see docs/search.md):
 - `data-search-exclude` on an element: its text is not indexed (copy-link buttons, navigation aids).
 - `data-search-status="已废止"` on any element of the page, or a badge with a class containing "status" in the
@@ -78,6 +81,7 @@ class _Walker:
     def __init__(self):
         self.page = _Buffer()
         self.articles: list[tuple[int, _Buffer, str]] = []  # (number, buffer, label)
+        self.parts: list[tuple[str, _Buffer, str]] = []  # data-search-record elements: (id, buffer, title)
         self.current: _Buffer | None = None  # article collecting text after a heading-style article element
         self.h1 = ""
         self.status = ""
@@ -101,6 +105,12 @@ class _Walker:
             self.articles.append((int(match.group(1)), buffer, label if len(label) <= HEADING_STYLE_MAX else ""))
             # A bare heading ("第二十一条"): the paragraphs that follow belong to the article.
             self.current = buffer if len(label) <= HEADING_STYLE_MAX else None
+            return
+        if ident and target is None and get("data-search-record") is not None:
+            buffer = _Buffer()
+            self._walk_children(el, buffer, in_link)
+            self.parts.append((ident, buffer, squeeze(get("data-search-record"))))
+            self.current = None
             return
         if target is None and self.current is None and tag == "table" and _is_fact_table(el):
             self._walk_children(el, self.facts, in_link)
@@ -194,6 +204,11 @@ def parse_page(html: bytes | str, url: str, title: str = "") -> ParsedPage | Non
         article_label = label or _label_from_text(text) or f"第{number}条"
         articles.append(Record(url=f"{url}#art-{number}", title=f"{title} {article_label}", text=text,
                                page_url=url, article=number))
+    seen_ids: set[str] = set()
+    for ident, buffer, part_title in walker.parts:
+        if ident not in seen_ids:
+            seen_ids.add(ident)
+            articles.append(Record(url=f"{url}#{ident}", title=part_title or title, text=buffer.text(), page_url=url))
     return ParsedPage(url=url, title=title, page=page, articles=articles, status=status,
                       first_date=walker.first_date)
 

@@ -66,6 +66,7 @@ def _date_text(value) -> str:
 
 def collect(site, generated_pages) -> dict[str, PageFacts]:
     """Facts by page URL (site-relative directory URL) from everything the engine knows."""
+    from ..build import editor_page_title
     from ..document import all_documents
 
     facts: dict[str, PageFacts] = {}
@@ -96,5 +97,5 @@ def collect(site, generated_pages) -> dict[str, PageFacts]:
         date = next((_date_text(page.meta[k]) for k in _DATE_KEYS if k in page.meta), "")
         kind = str(page.meta.get("类别") or "")
         owner = next((t for t in site.types if t.name == page.kind), None)
-        merge(page_url(src_uri), kind or (owner.label if owner else ""), date, title=str(page.meta.get("标题") or ""))
+        merge(page_url(src_uri), kind or (owner.label if owner else ""), date, title=editor_page_title(site, page))
     return facts

@@ -7,6 +7,10 @@ Files under site/searchindex/ (format documented for the client in content/asset
                      loaded with records.bin on the first use of the search box: hits are shown from it
                      as soon as the n-gram lists are in, without waiting for their text
   g/<n>.bin          postings of the n-grams hashed to shard n (or of one large n-gram)
+  fold.json          {"from", "to"}: the characters whose fold search.js cannot compute itself (traditional
+                     characters, brackets; text.browser_table()), loaded with the titles
+  words.json         the dictionary to split a query typed without spaces, filler words, synonyms (words.py);
+                     loaded beside the titles, needed only when a query is found nowhere as typed
   c/<n>.json         the text of consecutive records, one string each: for snippets, and to confirm terms
                      of five or more characters. A text longer than PART_TEXT characters is cut into parts,
                      each a file of its own (consecutive files whose first record is that record)
@@ -33,7 +37,8 @@ import numpy as np
 
 from .extract import Record
 from .facts import GROUPS
-from .text import fold, fold_char
+from .text import browser_table, fold, fold_char
+from .words import Vocabulary, words_file
 
 FORMAT_VERSION = 2
 CHUNK_BYTES = 4_000  # stored text per file: a hit costs about this much to show
@@ -234,10 +239,12 @@ def _shard_bytes(entries: list[tuple[str, bytes, int]]) -> bytes:
     return bytes(out)
 
 
-def build_files(records: list[Record], grams: list | None = None) -> dict[str, bytes]:
-    """Every index file (relative path -> bytes), deterministic for the same records.
+def build_files(records: list[Record], grams: list | None = None,
+                vocabulary: Vocabulary | None = None) -> dict[str, bytes]:
+    """Every index file (relative path -> bytes), deterministic for the same records and vocabulary.
 
-    `grams`: record_grams() of each record, when computed beforehand (see search.PageStream)."""
+    `grams`: record_grams() of each record, when computed beforehand (see search.PageStream);
+    `vocabulary`: the editor's search words (data/search/vocabulary.yml)."""
     files: dict[str, bytes] = {}
     # Text chunks of consecutive records.
     chunk_first: list[int] = []
@@ -307,6 +314,8 @@ def build_files(records: list[Record], grams: list | None = None) -> dict[str, b
             shards.setdefault(gram_hash(gram) % shard_count, []).append(entry)
     for number in range(shard_count):
         files[f"g/{number}.bin"] = _shard_bytes(shards.get(number, []))
+    files["words.json"] = words_file(vocabulary, blobs.__contains__)
+    files["fold.json"] = fold_file()
 
     digest = hashlib.sha256()
     for name in sorted(files):
@@ -326,6 +335,12 @@ def build_files(records: list[Record], grams: list | None = None) -> dict[str, b
     }
     files["manifest.json"] = _json(manifest)
     return files
+
+
+@cache
+def fold_file() -> bytes:
+    table = browser_table()
+    return _json({"from": "".join(table), "to": "".join(table.values())})
 
 
 def write_files(files: dict[str, bytes], folder: Path) -> None:

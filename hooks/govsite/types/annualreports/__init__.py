@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ... import publishing
 from ...build import load_yaml_checked
-from ...document import Body, Document, When
+from ...document import Body, Document, Fact, When, zh_day
 from ...model import ContentType, Site
 from ...yamlfile import Located
 
@@ -304,13 +304,15 @@ class AnnualReports(ContentType):
                             toc=[(2, "reports", "历年报告"), (2, "trend", "历年数据趋势")],
                             model=model, chart=chart)
         for report in model.reports:
-            yield renderer.page(report.url + "index.md", report.title, "annualreports/report.html",
+            yield renderer.page(report.url + "index.md", report_document(site, report).shown_title,
+                                "annualreports/report.html",
                                 meta={"description": f"{report.year}年政府信息公开工作年度报告", "hide": ["toc"]},
                                 toc=[(2, "s1", "一、总体情况"), (2, "s2", "二、主动公开政府信息情况"),
                                      (2, "s3", "三、收到和处理政府信息公开申请情况"),
                                      (2, "s4", "四、政府信息公开行政复议、行政诉讼情况"),
                                      (2, "s5", "五、存在的主要问题及改进情况"), (2, "s6", "六、其他需要报告的事项")],
-                                report=report, sections={k: renderer.body_html(b, report.url) for k, b in report.sections.items()},
+                                report=report, doc=report_document(site, report),
+                                sections={k: renderer.body_html(b, report.url) for k, b in report.sections.items()},
                                 section2=SECTION2, section2_headers=SECTION2_HEADERS,
                                 section3_rows=SECTION3_ROWS, group_labels=GROUP_LABELS, applicants=APPLICANTS,
                                 review_groups=REVIEW_GROUPS, review_columns=REVIEW_COLUMNS, fmt=_fmt)
@@ -318,14 +320,21 @@ class AnnualReports(ContentType):
     def documents(self, site: Site):
         """Each report as a document (catalogue 工作报告, the site-wide feed, search, the home page)."""
         for report in site.models[self.name].reports:
-            yield Document(
-                id=f"annual-reports/{report.year}", kind="年度报告", title=report.title, url=report.url,
-                published=When(report.published), index_no=report.meta.get("索引号", ""),
-                publisher=site.settings.get("机构名称", ""), topic="政务公开",
-                summary=f"本局{report.year}年政府信息公开工作情况、收到和处理政府信息公开申请情况、"
-                        "行政复议和行政诉讼情况及存在的问题和改进措施。",
-                sample=bool(report.meta.get("示例")), catalogue="工作报告", file=report.file,
-                line=report.line("索引号"), lifecycle=report.lifecycle)
+            yield report_document(site, report)
+
+
+def report_document(site: Site, report: AnnualReport) -> Document:
+    """An annual report as a Document: its page header, catalogue row, feed item and search facts come from this."""
+    timing = "按时公布" if report.on_time else "逾期公布"
+    return Document(
+        id=f"annual-reports/{report.year}", kind="年度报告", title=report.title, url=report.url,
+        published=When(report.published), index_no=report.meta.get("索引号", ""),
+        publisher=site.settings.get("机构名称", ""), topic="政务公开",
+        summary=f"本局{report.year}年政府信息公开工作情况、收到和处理政府信息公开申请情况、"
+                "行政复议和行政诉讼情况及存在的问题和改进措施。",
+        extra=(Fact("法定期限", f"{zh_day(report.due)}前（条例第四十九条），{timing}"),),
+        sample=bool(report.meta.get("示例")), catalogue="工作报告", file=report.file, line=report.line("索引号"),
+        sample_note="本报告是演示网站虚构的示例，数据不反映任何真实机关的情况。", lifecycle=report.lifecycle)
 
 
 CHART_SERIES = (

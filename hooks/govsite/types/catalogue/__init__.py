@@ -180,11 +180,15 @@ class Catalogue(ContentType):
                 ok = False
             elif item.index_no in owners:
                 first = owners[item.index_no]
-                first_line = first.index_line if isinstance(first, publishing.Held) else first.line
-                whose = f"（{first.state}的《{first.title}》）" if isinstance(first, publishing.Held) else ""
-                site.problems.error(item.file, line, "索引号",
-                                    f"索引号 {item.index_no} 重复：{first.file}:{first_line}{whose} 已使用；"
-                                    "索引号一经使用不能改动，也不能给别的信息再用，请给后加入的这一条改用下一个可用号码")
+                if isinstance(first, publishing.Held):
+                    site.problems.error(item.file, line, "索引号",
+                                        f"索引号 {item.index_no} 重复：{first.file}:{first.index_line}（{first.state}的"
+                                        f"《{first.title}》）已使用；草稿、定时发布和已撤回信息的索引号同样保留，"
+                                        "请给后加入的这一条改用下一个可用号码")
+                else:
+                    site.problems.error(item.file, line, "索引号",
+                                        f"索引号 {item.index_no} 重复：{first.file}:{first.line} 已使用；"
+                                        "已发布的号码不能改动，请给后加入的这一条改用下一个可用号码")
                 ok = False
             else:
                 owners[item.index_no] = item

@@ -77,7 +77,7 @@ def document_items(site: Site, documents) -> list[FeedItem]:
     text it cites, or a template) changed."""
     renderer = Renderer(site)
     library = site.markdown.library_state()
-    return [site.reuse("feeds: item", (doc, library), lambda doc=doc: feed_item(site, renderer, doc))
+    return [site.renders("feeds: item", (doc, library), lambda doc=doc: feed_item(site, renderer, doc))
             for doc in documents]
 
 
@@ -256,7 +256,7 @@ class Feeds(ContentType):
         """render_feed, reused under `mkdocs serve` while everything it reads is the same (issue 9: a save
         changes a few of the 40-odd feeds). The settings it reads are part of every RenderCache key."""
         inputs = (feed.channel, feed.entries, feed.newest, kind, fallback, site.site_url)
-        return site.reuse("feeds: render_feed", inputs, lambda: render_feed(site, feed, kind, fallback))
+        return site.renders("feeds: render_feed", inputs, lambda: render_feed(site, feed, kind, fallback))
 
 
 CONTENT_TYPE = Feeds()

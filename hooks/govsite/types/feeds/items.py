@@ -13,9 +13,7 @@ _TAGS = re.compile(r"<[^>]+>")
 
 def feed_title(doc: Document) -> str:
     """The title a subscriber sees in the list: what is no longer in force says so, demo documents too."""
-    title = doc.title
-    if doc.sample and "示例" not in title:
-        title += "（示例）"
+    title = doc.shown_title
     mark = doc.status.mark if doc.status else ""
     return f"【{mark}】{title}" if mark else title
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ...document import all_documents
 from ...model import ContentType, Site
+from ..pufa.calendar import home_entry
 
 LATEST = 8
 PER_COLUMN = 5
@@ -11,7 +12,7 @@ PER_COLUMN = 5
 COLUMNS = (
     ("公示公告", ("公示公告",), "notices/"),
     ("政策文件与解读", ("政策文件", "政策解读"), "xxgk/zcwj/"),
-    ("普法宣传", ("普法活动", "政策问答", "法律法规"), "pufa/"),
+    ("普法宣传", ("普法活动", "以案释法", "政策问答", "法律法规"), "pufa/"),
     ("工作报告", ("法治政府建设年度报告", "年度报告"), "xxgk/ndbg/"),
 )
 # Entrances on the home page: (label, site-relative URL, one-line description)
@@ -38,7 +39,7 @@ class Home(ContentType):
         yield renderer.page("index.md", site.settings.get("网站名称", "首页"), "home/index.html",
                             meta={"hide": ["navigation", "toc"]},
                             updates=updates[:LATEST], entrances=ENTRANCES,
-                            columns=[c for c in columns if c[1]])
+                            columns=[c for c in columns if c[1]], pufa_next=home_entry(site))
 
 
 def home_updates(site: Site) -> list:

@@ -12,6 +12,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from markupsafe import escape
+
 from ... import crossref, publishing
 from ...build import load_yaml_checked
 from ...document import Body, Document, Related, Status, When, zh_day
@@ -229,7 +231,10 @@ class Laws(ContentType):
                 yield self._version_page(site, renderer, version)
                 rows = compare.compare(version.parsed.articles, law.current.parsed.articles)
                 yield renderer.page(version.compare_src_uri, f"{law.title}（{version.label}）与现行文本对照",
-                                    "laws/compare.html", meta={"description": f"{law.title}{version.label}与现行文本的逐条对照"},
+                                    "laws/compare.html", meta={"description": f"{law.title}{version.label}与现行文本的逐条对照",
+                                                               # not in the site search: it repeats both versions'
+                                                               # texts, and as a hit would only crowd out those texts
+                                                               "search": {"exclude": True}},
                                     law=law, version=version, rows=rows, counts=compare.summary(rows),
                                     status_class=STATUS_CLASS)
 
@@ -250,11 +255,13 @@ class Laws(ContentType):
     def _version_page(self, site: Site, renderer, version: LawVersion):
         law = version.law
         title = law.title if version.is_current else f"{law.title}（{version.label}）"
-        toc = [(min(h.level, 4), h.anchor, h.title) for h in version.parsed.headings]
+        toc = [(min(h.level, 4), h.anchor, str(escape(h.title))) for h in version.parsed.headings]  # toc titles are HTML
         return renderer.page(version.src_uri, title, "laws/law.html", toc=toc,
                              meta={"description": f"{law.title}全文（{version.label}），时效性：{version.status(site.today)}"},
                              law=law, version=version, status=version.status(site.today),
                              status_class=STATUS_CLASS, today=site.today,
+                             # citations resolve against the current text: only its page lists what rests on them
+                             related=site.models[self.name].related_to(law) if version.is_current else {},
                              repeal_basis=law.repeal_basis)
 
     # ---- documents: what happened to the laws, up to today ------------------------------------------------

@@ -92,6 +92,16 @@ class Law:
         return sorted({self.title, self.short, self.slug})
 
 
+@dataclass(frozen=True)
+class Related:
+    """Something that rests on an article (a 以案释法 case, a quiz question), listed under it on the law page."""
+
+    kind: str  # heading of the list under the article: 相关案例, 相关答题
+    title: str
+    url: str  # site-relative, may carry an anchor
+    sample: bool = False  # 示例: fictional demo content, marked wherever it is listed
+
+
 @dataclass
 class LawLibrary:
     laws: dict[str, Law] = field(default_factory=dict)  # slug -> law
@@ -100,9 +110,31 @@ class LawLibrary:
     renderer: object = None  # set lazily by crossref for rendering citations
     sources: list = field(default_factory=list)  # (file, text) of every law file read: what `digest` is made of
     digest: str = ""  # of the library's files and the date: what citations show depends on nothing else
+    # (law slug, article key) -> what other content types rest on that article of the current text, in the
+    # order they were registered (types load in a fixed order, files in name order: deterministic)
+    related: dict[tuple[str, str], list[Related]] = field(default_factory=dict)
 
     def lookup(self, name: str) -> Law | None:
         return self.by_name.get(name.strip())
+
+    def add_related(self, citation, item: Related) -> None:
+        """Register `item` under the article a crossref.Citation points at (whole-law citations are not listed)."""
+        if citation.article is None:
+            return
+        entries = self.related.setdefault((citation.law.slug, citation.article.key), [])
+        if item not in entries:
+            entries.append(item)
+
+    def related_to(self, law: Law) -> dict[str, dict[str, tuple[Related, ...]]]:
+        """article key -> {kind: items} for one law's current text (for its page)."""
+        out: dict[str, dict[str, tuple[Related, ...]]] = {}
+        for (slug, key), items in sorted(self.related.items()):
+            if slug == law.slug:
+                kinds: dict[str, list[Related]] = {}
+                for item in items:
+                    kinds.setdefault(item.kind, []).append(item)
+                out[key] = {kind: tuple(found) for kind, found in kinds.items()}
+        return out
 
     def sorted_laws(self) -> list[Law]:
         return sorted(self.laws.values(), key=lambda law: (RANKS.index(law.rank), -law.current.promulgated.toordinal(), law.title))

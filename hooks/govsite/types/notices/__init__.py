@@ -102,7 +102,8 @@ def _load_categories(site: Site) -> list[Category]:
         if entry["标识"] in RESERVED_SLUGS:
             site.problems.error(located.file, located.line_of(("类别", i, "标识")), f"类别[{i + 1}].标识",
                                 f"“{entry['标识']}”已被网站使用（全部公告的订阅地址或翻页网址），不能用作类别标识")
-        categories.append(Category(entry["名称"], entry["标识"], entry["说明"], entry["目录类别"]))
+        categories.append(Category(entry["名称"], entry["标识"], entry["说明"], entry["目录类别"],
+                                   entry.get("最短公示期"), entry.get("最短公示期依据", "")))
     return categories
 
 
@@ -181,6 +182,24 @@ def _notice_from_document(site: Site, doc, categories: NoticesModel) -> Notice |
         index_line=loc.key_line_of(("索引号",)) if "索引号" in meta else loc.key_line_of(("标题",)))
 
 
+def _check_minimum_period(site: Site, notice: Notice) -> None:
+    """A 公示期 shorter than its category's minimum (data/notices/categories.yml) is a warning."""
+    minimum, period = notice.category.min_workdays, notice.period
+    if not minimum or period is None:
+        return
+    try:
+        days = site.calendar.workdays_between(period.start, period.end) + site.calendar.is_workday(period.start)
+    except UnknownHolidayYear:
+        return  # reported where the period was computed
+    if days >= minimum:
+        return
+    line = notice.doc.located.key_line_of(("公示期",)) if notice.doc is not None else notice.line
+    site.problems.warning(notice.file, line, "公示期",
+                          f"公示期只有 {days} 个工作日（{period.start} 至 {period.end}），少于“{notice.category.name}”"
+                          f"的最短公示期 {minimum} 个工作日（{notice.category.min_basis}）；请延长公示期"
+                          f"（写“工作日: {minimum}”或更晚的“结束”日期），或在 data/{CATEGORIES_FILE} 中核对最短公示期")
+
+
 class Notices(ContentType):
     name = "notices"
     label = KIND
@@ -221,6 +240,8 @@ class Notices(ContentType):
                 target.corrected_by.append(notice)
         for notice in notices.values():
             notice.corrected_by.sort(key=lambda n: (n.published, n.id))
+        for notice in sorted(notices.values(), key=lambda n: n.id):
+            _check_minimum_period(site, notice)
 
     # -- pages -------------------------------------------------------------------------------------------
 
@@ -271,7 +292,7 @@ class Notices(ContentType):
                                     appendix_html=renderer.body_html(doc.appendix, from_url)))
 
         # make serve: rendered again only when the notice's document or status changed
-        return site.reuse("notices: frame", (from_url, doc, status), frame)
+        return site.renders("notices: frame", (from_url, doc, status), frame)
 
     # -- what other parts of the site read ------------------------------------------------------------
 

@@ -17,6 +17,8 @@ class Category:
     slug: str  # anzhi-gongshi: feeds/<slug>.xml and notices/<slug>/
     description: str
     catalogue_category: str
+    min_workdays: int | None = None  # 最短公示期 in 工作日 (data/notices/categories.yml), None: not checked
+    min_basis: str = ""  # where that minimum comes from
 
     @property
     def url(self) -> str:

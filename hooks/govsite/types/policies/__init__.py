@@ -368,7 +368,7 @@ class Policies(ContentType):
         for policy in model.policies:
             doc = policy_document(policy)
             converted = renderer.converted(doc.body)
-            yield renderer.page(policy.url + "index.md", policy.title, "policies/policy.html",
+            yield renderer.page(policy.url + "index.md", doc.shown_title, "policies/policy.html",
                                 meta={"description": doc.summary},
                                 toc=[(2, "meta", "文件信息")] + list(converted.toc)
                                 + ([(2, "attachments", "附件")] if doc.attachments else [])
@@ -378,7 +378,7 @@ class Policies(ContentType):
         for item in model.interpretations:
             doc = interpretation_document(item)
             converted = renderer.converted(doc.body)
-            yield renderer.page(item.url + "index.md", item.title, "policies/interpretation.html",
+            yield renderer.page(item.url + "index.md", doc.shown_title, "policies/interpretation.html",
                                 meta={"description": doc.summary},
                                 toc=[(2, "meta", "解读信息")] + list(converted.toc), doc=doc,
                                 body_html=renderer.body_html(doc.body, item.url), policy=policy_document(item.policy))

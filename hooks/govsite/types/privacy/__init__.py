@@ -12,10 +12,13 @@ class PrivacyGuard(ContentType):
 
     def load(self, site: Site) -> None:
         allowed = privacy.allowed_numbers(site.settings)
+        unreadable: list = []
         findings = privacy.scan_tree(site.root, allowed, public_names=privacy.allowed_names(site.settings),
-                                     read=lambda path, root: site.read_text(path))
+                                     read=lambda path, root: site.read_text(path), unreadable=unreadable)
         for finding in findings:
             site.problems.error(finding.file, finding.line, finding.field, finding.message())
+        for item in unreadable:  # an attachment nobody can check would be published unread
+            site.problems.error(item.file, 0, "", item.message)
         site.models[self.name] = findings
 
 

@@ -1,4 +1,5 @@
-"""普法宣传: the section page, 普法责任清单 (“谁执法谁普法”, from YAML) and 普法活动 (Markdown news)."""
+"""普法宣传: the section page, 普法责任清单 (“谁执法谁普法”, from YAML), 普法活动 (Markdown news), the 普法日历
+(calendar.py) and the 普法 pages per audience (audiences.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,7 @@ from ... import crossref
 from ...build import load_yaml_checked
 from ...document import Body, Document, Fact, When, zh_day
 from ...model import ContentType, FeedChannel, Site, page_url
+from . import audiences, calendar
 
 NEWS_PREFIX = "pufa/news/"
 DUTIES_FILE = "responsibilities.yml"
@@ -31,7 +33,8 @@ class Pufa(ContentType):
             duties = load_yaml_checked(site, path, Path(__file__).with_name("duties.schema.json"))
             if duties is not None:
                 self._check_duties(site, duties)
-        site.models[self.name] = {"news": news, "duties": duties}
+        dates, calendar_note, _ = calendar.load(site, site.data_dir / "pufa")
+        site.models[self.name] = {"news": news, "duties": duties, "calendar": dates, "calendar_note": calendar_note}
 
     def _check_duties(self, site: Site, located) -> None:
         library = site.models.get("laws")
@@ -65,6 +68,8 @@ class Pufa(ContentType):
                             reports=[{"title": d.meta["标题"], "url": page_url(d.src_uri)} for d in reports[:3]])
         yield renderer.page(NEWS_PREFIX + "index.md", "普法活动", "pufa/news-list.html",
                             meta={"description": "本局开展的普法宣传活动"}, news=news)
+        yield from self._calendar_pages(site, renderer, news)
+        yield from self._audience_pages(site, renderer)
         if duties is not None:
             rows = [dict(row, laws=[site.models["laws"].lookup(n) for n in row["法律法规"]],
                          content=row["普法内容"])
@@ -72,6 +77,68 @@ class Pufa(ContentType):
             yield renderer.page(DUTIES_PAGE, "普法责任清单", "pufa/duties.html",
                                 meta={"description": "按照“谁执法谁普法”普法责任制，本局的普法责任清单"},
                                 duties=duties.data, rows=rows)
+
+    def _calendar_pages(self, site: Site, renderer, news: list[dict]):
+        model = site.models[self.name]
+        entries = []
+        for found in calendar.upcoming(model["calendar"], site.today):
+            date = found.date
+            entries.append({"name": date.name, "anchor": date.anchor, "label": date.label, "start": found.start,
+                            "end": found.end, "days": found.days, "month_long": date.day is None,
+                            "note": date.note,
+                            "laws": [{"short": law.short, "url": law.url} for law in date.laws],
+                            "activities": calendar.activities(date, news)})
+        yield renderer.page(calendar.PAGE_URL + "index.md", "普法日历", "pufa/calendar.html",
+                            meta={"description": "国家安全教育日、民法典宣传月、八一建军节、烈士纪念日、国家宪法日等普法宣传日，"
+                                                 "以及本局在这些日子举办的普法活动"},
+                            toc=[(2, e["anchor"], e["name"]) for e in entries],
+                            note=model["calendar_note"], entries=entries)
+
+    def _audience_pages(self, site: Site, renderer):
+        from ..quiz import question_context
+
+        pages = audiences.gather(site)
+        if not pages:
+            return
+        yield renderer.page(audiences.PREFIX + "index.md", "按人员学法", "pufa/audiences.html",
+                            meta={"description": "按退役军人、伤残军人、烈士遗属、军属等人员类别，查看相关的法律条文、案例、问答和普法答题",
+                                  "search": {"kind": "普法"}},
+                            pages=[{"name": p.audience.name, "url": p.url, "cases": len(p.cases),
+                                    "questions": len(p.questions),
+                                    "articles": len(p.main_citations) + len(p.other_citations)} for p in pages])
+        for page in pages:
+            audience = page.audience
+
+            def case(c):
+                return {"title": c.title, "url": c.url, "sample": c.sample, "summary": c.summary, "topics": c.topics,
+                        "source": c.data.get("来源", {}).get("发布机关", "")}
+
+            def question(pair, from_url=page.url):
+                bank, q = pair
+                return dict(question_context(site, q, from_url), bank=bank.title, url=f"{bank.url}#{q.anchor}")
+
+            def answer(a):
+                return {"question": a.question, "url": f"qa/#{a.anchor}", "topic": a.topic}
+
+            banks = {}
+            for bank, _q in page.questions.main + page.questions.more:
+                banks.setdefault(bank.id, {"title": bank.title, "url": bank.url})
+            yield renderer.page(
+                f"{page.url}index.md", f"{audience.name}学法用法", "pufa/audience.html",
+                meta={"description": f"与{audience.name}有关的法律条文、以案释法案例、政策问答和普法答题。{audience.description}",
+                      "search": {"kind": "普法"}},
+                toc=[(2, "falv", "相关法律条文"), (2, "anli", "以案释法"), (2, "wenda", "政策问答"), (2, "dati", "普法答题"),
+                     (2, "zhengce", "可以享受的政策")],
+                audience={"name": audience.name, "description": audience.description, "anchor": audience.anchor,
+                          "feed": audience.feed},
+                main_articles=audiences.main_articles(site, page.main_citations),
+                other_laws=audiences.other_laws(site, page.other_citations, page.url),
+                cases=[case(c) for c in page.cases.main], more_cases=[case(c) for c in page.cases.more],
+                answers=[answer(a) for a in page.answers.main], more_answers=[answer(a) for a in page.answers.more],
+                questions=[question(p) for p in page.questions.main],
+                more_questions=[question(p) for p in page.questions.more], banks=list(banks.values()),
+                benefits=[{"title": b.title, "url": b.url} for b, o in page.benefits if o.status == "适用"],
+                maybe=sum(1 for _b, o in page.benefits if o.status != "适用"))
 
     def document_html(self, site: Site, page, renderer):
         if page.src_uri == NEWS_PREFIX + "index.md":

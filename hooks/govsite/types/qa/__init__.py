@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
+
 from ... import crossref, publishing
 from ...build import load_yaml_checked
 from ...document import Body, Document, When
@@ -112,7 +114,7 @@ class QA(ContentType):
         topics = site.models[self.name]
         toc = []
         for topic in topics:
-            toc.append((2, topic.anchor, topic.name))
+            toc.append((2, topic.anchor, str(escape(topic.name))))  # toc titles are HTML (Markdown's toc gives them so)
         rendered = [(topic, [(a, renderer.body_html(a.body, "qa/"), self._basis(a)) for a in topic.answers])
                     for topic in topics]
         yield renderer.page(PAGE, "政策问答", "qa/index.html", toc=toc,

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import crossref, publishing
+from ... import crossref, phones, publishing
 from ...build import load_yaml_checked
 from ...document import Document, When
 from ...model import ContentType, FeedChannel, GeneratedFile, Site
@@ -126,6 +126,21 @@ def _option_values(options: list) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _text_line(located, path: tuple, text: str) -> int:
     """Line of a text value's first line (block scalars `|` start on the line after their key)."""
     return located.line_of(path) + (1 if "\n" in text.strip("\n") or text.endswith("\n") else 0)
+
+
+def check_audience_tags(site: Site, file: str, located, entries, consequence: str) -> None:
+    """Report every 适用对象 tag no audience follows. `entries`: (YAML path of a tag list, its tags);
+    `consequence` says what the editor loses (“相应人员的普法页面收不到这个案例”)."""
+    model = site.models.get("services")
+    known = {tag for audience in getattr(model, "audiences", []) for tag in audience.tags}
+    if not known:
+        return
+    for path, tags in entries:
+        field_name = ".".join(f"[{p + 1}]" if isinstance(p, int) else p for p in path).replace(".[", "[")
+        for index, tag in enumerate(tags):
+            if tag not in known:
+                site.problems.error(file, located.line_of(path + (index,)), f"{field_name}[{index + 1}]",
+                                    f"“{tag}”不是已知的服务对象标签，{consequence}；可用：{'、'.join(sorted(known))}")
 
 
 class Services(ContentType):
@@ -253,13 +268,13 @@ class Services(ContentType):
         if total > data["承诺时限"]:
             site.problems.error(file, located.line_of(("承诺时限",)), "承诺时限",
                                 f"各步骤时限合计 {total} 个工作日，超过承诺时限 {data['承诺时限']} 个工作日")
-        public = {entry["号码"] for entry in site.settings.get("公开号码", [])}
+        public = phones.public_numbers(site.settings)
         for key in ("咨询电话", "监督电话"):
             for index, phone in enumerate(data.get(key, [])):
-                if phone["号码"] not in public:
+                if phones.digits(phone["号码"]) not in public:
                     site.problems.error(file, located.line_of((key, index, "号码")), f"{key}[{index + 1}].号码",
-                                        f"{phone['号码']} 不在 data/site.yml 的“公开号码”中；办事指南只能公布本局公开的号码，"
-                                        "新号码请先加入“公开号码”并写明用途")
+                                        f"{phone['号码']} 不在 data/site.yml 的“公开号码”中，办事指南只能公布本局公开的号码。"
+                                        + phones.not_public_advice(site, phone["号码"]))
         guide.chart = flowchart.layout(data["办理流程"])
         admission = publishing.admit(site, located, kind="办事指南", title=f"{guide.title}办事指南", url=guide.url,
                                      published=dt.date.fromisoformat(data["发布日期"]), index_no=data.get("索引号", ""),
@@ -388,12 +403,12 @@ class Services(ContentType):
             src_uri = f"{GUIDES_URL}{guide.id}.md"
             office_hours = guide.data.get("办公时间") or site.settings.get("办公时间", "")
             yield renderer.page(
-                src_uri, guide.title, "services/guide.html",
+                src_uri, guide_document(site, guide).shown_title, "services/guide.html",
                 meta={"description": guide.data["概要"][:100]},
                 toc=[(2, "jiben", "基本信息"), (2, "cailiao", "办理材料"), (2, "liucheng", "办理流程"),
                      (2, "didian", "办理地点和时间"), (2, "dianhua", "咨询和监督电话")]
                 + ([(2, "zhengce", "相关政策")] if guide.benefits else []),
-                guide=guide, chart=guide.chart, office_hours=office_hours,
+                guide=guide, doc=guide_document(site, guide), chart=guide.chart, office_hours=office_hours,
                 time_label=flowchart.time_label)
 
     def finder_data(self, site: Site) -> dict:
@@ -421,13 +436,7 @@ class Services(ContentType):
         """办事指南 are proactively disclosed (条例第二十条第（五）项: 办理对外管理服务事项的依据、条件、程序)."""
         model: ServicesModel = site.models[self.name]
         for guide in sorted(model.guides.values(), key=lambda g: g.id):
-            yield Document(
-                id=f"guides/{guide.id}", kind="办事指南", title=f"{guide.title}办事指南", url=guide.url,
-                published=When(dt.date.fromisoformat(guide.data["发布日期"])), index_no=guide.data.get("索引号", ""),
-                publisher=site.settings.get("机构名称", ""), topic="办事服务", summary=guide.data["概要"],
-                catalogue="办事服务", on_home=False, file=guide.file,
-                line=guide.located.line_of(("索引号",) if "索引号" in guide.data else ("名称",)),
-                lifecycle=guide.lifecycle)
+            yield guide_document(site, guide)
 
     def feed_channels(self, site: Site):
         model: ServicesModel = site.models[self.name]
@@ -437,6 +446,17 @@ class Services(ContentType):
                               description=f"与{audience.name}有关的公示公告、政策文件和解读。{audience.description}",
                               url=f"{FINDER_URL}#{audience.anchor}", group="按人员类别订阅", order=60 + index,
                               audiences=audience.tags)
+
+
+def guide_document(site: Site, guide) -> Document:
+    """A 办事指南 as a Document: its page header, catalogue row (办事服务), feed item and search facts."""
+    return Document(
+        id=f"guides/{guide.id}", kind="办事指南", title=f"{guide.title}办事指南", url=guide.url,
+        published=When(dt.date.fromisoformat(guide.data["发布日期"])), index_no=guide.data.get("索引号", ""),
+        publisher=site.settings.get("机构名称", ""), topic="办事服务", summary=guide.data["概要"],
+        sample=bool(guide.data.get("示例")), catalogue="办事服务", on_home=False, file=guide.file,
+        sample_note="本指南中的办理地点、步骤时限等本地做法为演示用示例；法律依据和法定期限为真实条文。",
+        line=guide.located.line_of(("索引号",) if "索引号" in guide.data else ("名称",)), lifecycle=guide.lifecycle)
 
 
 CONTENT_TYPE = Services()

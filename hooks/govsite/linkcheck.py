@@ -1,0 +1,176 @@
+"""A crawler over a built site: every internal link, anchor and attachment must resolve.
+
+Checks <a href>, <link href>, <script src>, <img src> and <source src> in every HTML page (the 404 page too);
+links in feeds (RSS <link>/<guid isPermaLink>, Atom <link href>) and in the HTML of their entries (what a
+feed reader shows); URLs in JSON files. Absolute URLs on the site's own host count as internal, and so do paths
+from the host's root: both must lie under the site's own path (a site published as a column of a portal at
+/bm/tyjrswj/ must not link to /laws/). A fragment must name an element id (or <a name>) in the target page.
+
+`make publish` runs it on every release before switching to it (govsite/publish.py); the tests run it on builds.
+"""
+from __future__ import annotations
+
+import html.parser
+import json
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# Elements of a feed whose text is HTML shown by feed readers (RSS 2.0, content:encoded, Atom type="html").
+_FEED_HTML = {"description", "encoded", "content", "summary"}
+
+
+class Collector(html.parser.HTMLParser):
+    LINKS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs and attrs["id"]:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        attr = self.LINKS.get(tag)
+        if attr and attrs.get(attr):
+            rel = attrs.get("rel") or ""
+            if tag == "link" and ("preconnect" in rel or "dns-prefetch" in rel):
+                return
+            self.links.append(attrs[attr])
+
+
+def html_links(text: str) -> Collector:
+    collector = Collector()
+    collector.feed(text)
+    collector.close()
+    return collector
+
+
+@dataclass
+class LinkReport:
+    checked: int = 0
+    pages: int = 0
+    broken: list[str] = field(default_factory=list)
+
+
+class SiteLinks:
+    def __init__(self, site: Path, site_url: str):
+        self.site = site
+        split = urlsplit(site_url)
+        self.host = split.netloc
+        self.base_path = split.path if split.path.endswith("/") else split.path + "/"
+        self._ids: dict[Path, set[str]] = {}
+
+    def _parse(self, path: Path) -> Collector:
+        return html_links(path.read_text(encoding="utf-8"))
+
+    def ids_of(self, path: Path) -> set[str]:
+        if path not in self._ids:
+            self._ids[path] = self._parse(path).ids if path.suffix == ".html" else set()
+        return self._ids[path]
+
+    def resolve(self, link: str, page_url_path: str) -> tuple[Path | None, str] | None:
+        """(file, fragment) for an internal link, file None when it points outside the site's path; None for
+        links that leave the site."""
+        split = urlsplit(link)
+        if split.scheme in ("mailto", "tel", "data", "javascript"):
+            return None
+        if split.scheme in ("http", "https") or link.startswith("//"):
+            if split.netloc != self.host:
+                return None
+            path = split.path or "/"
+        elif not split.path:
+            path = self.base_path.rstrip("/") + page_url_path
+        elif split.path.startswith("/"):
+            path = split.path
+        else:
+            directory = page_url_path if page_url_path.endswith("/") else posixpath.dirname(page_url_path) + "/"
+            path = posixpath.normpath(directory + split.path) + ("/" if split.path.endswith("/") else "")
+            path = self.base_path.rstrip("/") + path
+        if not (path + "/").startswith(self.base_path):
+            return (None, "")
+        path = unquote("/" + path[len(self.base_path):])
+        target = self.site / path.lstrip("/")
+        if path.endswith("/"):
+            target = target / "index.html"
+        elif target.is_dir():
+            target = target / "index.html"
+        return target, unquote(split.fragment)
+
+    def check(self, link: str, page_url_path: str, where: str, report: LinkReport) -> None:
+        resolved = self.resolve(link, page_url_path)
+        if resolved is None:
+            return
+        report.checked += 1
+        target, fragment = resolved
+        if target is None:
+            report.broken.append(f"{where}: {link} → 不在本站路径 {self.base_path} 下")
+            return
+        if not target.is_file():
+            report.broken.append(f"{where}: {link} → 文件不存在")
+            return
+        if fragment and target.suffix == ".html" and fragment not in self.ids_of(target):
+            report.broken.append(f"{where}: {link} → 页面中没有锚点 #{fragment}")
+
+
+def _json_urls(value):
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _json_urls(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _json_urls(v)
+    elif isinstance(value, str) and re.match(r"^https?://", value):
+        yield value
+
+
+def _check_feed(links: SiteLinks, path: Path, url_path: str, rel: str, report: LinkReport) -> None:
+    root = ET.parse(path).getroot()
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "link" and element.get("href"):
+            links.check(element.get("href"), url_path, rel, report)
+        elif tag == "link" and element.text:
+            links.check(element.text.strip(), url_path, rel, report)
+        elif tag == "guid" and element.get("isPermaLink", "true") == "true" and element.text:
+            links.check(element.text.strip(), url_path, rel, report)
+        elif tag in _FEED_HTML and element.text and element.get("type", "html") != "text":
+            for link in html_links(element.text).links:  # readers resolve them against the feed's URL
+                links.check(link, url_path, rel, report)
+
+
+def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set[str]]] | None = None) -> LinkReport:
+    """Every link of the built `site`. `parsed`: the links and ids of HTML files already read, by path relative
+    to the site (make publish reads each page once for its own facts and for this check)."""
+    links = SiteLinks(site, site_url)
+    report = LinkReport()
+    parsed = parsed or {}
+    for rel, (_, ids) in parsed.items():
+        links._ids[site / rel] = ids
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(site).as_posix()
+        url_path = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        if path.suffix == ".html":
+            report.pages += 1
+            if rel in parsed:
+                page_links = parsed[rel][0]
+            else:
+                collector = links._parse(path)
+                links._ids[path], page_links = collector.ids, collector.links
+            for link in page_links:
+                # 404.html is served at any depth: MkDocs makes its links absolute paths, which this checks.
+                links.check(link, url_path, rel, report)
+        elif path.suffix in (".xml", ".atom") and rel != "sitemap.xml":
+            _check_feed(links, path, url_path, rel, report)
+        elif path.suffix == ".json":
+            for url in _json_urls(json.loads(path.read_text(encoding="utf-8"))):
+                links.check(url, url_path, rel, report)
+    return report

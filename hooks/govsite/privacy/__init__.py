@@ -1,0 +1,445 @@
+"""Personal-data guard: finds ID-card numbers, mobile numbers, bank card numbers and unmasked names.
+
+A government site must not publish personal information by accident (个人信息保护法 第二十五条、
+第三十四条、第三十五条). Every file under data/ and content/ is scanned: text files line by line, attachments
+(.docx, .xlsx, .pdf, .csv, .txt) through the libraries that read them (attachments.py), and every file name
+(attachments are named by editors). A finding names the file, and the line, or in an attachment the sheet and
+cell, page and line, paragraph or table cell.
+
+Rules, each reported with its Chinese name:
+- 身份证号码: 18 digits (the last may be X) with a real region, a real birth date and a valid GB 11643
+  check digit; or the old 15-digit form with a real region and birth date.
+- 手机号码: 11 digits beginning 13–19 (also written with +86, spaces or hyphens), unless the number is in
+  data/site.yml `公开号码` (the bureau's published office and supervision numbers).
+- 银行卡号: 16–19 digits (also in groups of four) passing the Luhn check.
+- 未脱敏姓名 (names.py, tables.py): an unmasked value under a name field or column (姓名, 姓 名, 名字 …, in
+  YAML, Markdown and HTML tables, spreadsheets, Word tables), a name-like value under a field of people (人员,
+  对象, 申请人 …) or after “姓名：” in text, and the unmasked names in any column that is mostly names, masked or
+  not, whatever its header. Names published by law (data/site.yml `公开姓名`) are allowed.
+
+Fields that are never published (govsite/internal.py: review records) are not read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import frontmatter
+from ..internal import INTERNAL_FIELDS, internal_lines
+from ..problems import InputError
+from ..source import read_text, rel
+from ..yamlfile import Located, dotted, parse_yaml
+from . import attachments
+from .names import (
+    NAME_HEADERS,
+    NOT_PEOPLE,
+    PEOPLE_HEADERS,
+    header_kind,
+    is_masked_name,
+    is_name_value,
+    looks_like_name,
+    mask_name,
+    normalise_header,
+)
+from .tables import Cell, NameHit, Table, html_tables, markdown_tables, scan_table, yaml_tables
+
+__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "scan_line", "scan_text", "scan_tree",
+           "scan_file_name", "scan_attachment", "allowed_numbers", "allowed_names", "is_id18", "is_id15",
+           "is_bank_card", "luhn_ok", "is_masked_name", "mask_number", "mask_name", "read_text"]
+
+RULE_ID = "身份证号码"
+RULE_MOBILE = "手机号码"
+RULE_BANK = "银行卡号"
+RULE_NAME = "未脱敏姓名"
+
+# Files read as text; attachments are read by their libraries; anything else (images) has only its name checked.
+TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".json", ".csv", ".txt", ".html", ".htm", ".xml", ".svg"}
+YAML_SUFFIXES = {".yml", ".yaml"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
+
+# Province-level region codes of GB/T 2260 (the first two digits of an ID number).
+PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+             50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82}
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+
+# Digit runs not glued to other digits or Latin letters (a run inside a longer code is not a number).
+_ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
+_ID15 = re.compile(r"(?<![0-9A-Za-z])(\d{15})(?![0-9A-Za-z])")
+_MOBILE = re.compile(r"(?<![0-9A-Za-z])(?:(?:\+|00)?86[ -]?)?(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?![0-9A-Za-z])")
+_CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?)(?![0-9A-Za-z])")
+
+_HEADER_WORDS = "|".join(re.escape(w) for w in NAME_HEADERS + PEOPLE_HEADERS)
+# Speed: YAML is parsed for names only when some key or column could hold them, or a masked name shows a list of
+# names (law texts mention 姓名 in prose; `姓 名` with any space counts).
+_MAYBE_NAMES = re.compile(rf"[\u4e00-\u9fff]{{0,4}}(?:姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})"
+                          r"[\s\u3000\"'*_]*[:：|]|[\u4e00-\u9fff][*＊]")
+# “姓名：王建华” in running text (a Word paragraph, a PDF line, a Markdown paragraph).
+_LABELLED = re.compile(rf"(姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000]*[:：][\s\u3000]*"
+                       r"([^\s\u3000,，;；、|:：（(]{1,8})")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    file: str
+    line: int  # 0 when the place is not a line (the file name, a cell of an attachment)
+    field: str  # a YAML path, a column's header, or the place in an attachment (工作表“名单”C3单元格)
+    rule: str
+    shown: str  # the value, masked so the error message does not leak it again
+    in_file_name: bool = False
+    by_column: bool = False  # an unmasked name found because its column is a list of names
+
+    def message(self) -> str:
+        where = "文件名" if self.in_file_name else "此处"
+        if self.rule == RULE_NAME:
+            why = "（这一列的其他单元格也是姓名，像是人员名单）" if self.by_column else ""
+            return (f"{where}疑似公开了个人信息（规则：{RULE_NAME}）：“{self.shown}”{why}。"
+                    f"公开名单中的姓名须去标识化，只保留姓和最后一个字，如“张*明”“李*”")
+        hints = {
+            RULE_ID: "身份证号码不得公开；如确需展示，请写成“41**************12”的形式",
+            RULE_MOBILE: ("个人手机号码不得公开，请写成“138****1234”的形式；"
+                          "如这是单位公开的办公或监督电话，请把它加入 data/site.yml 的“公开号码”"),
+            RULE_BANK: "银行卡号不得公开；如确需展示，请只保留末四位，如“**** 1234”",
+        }
+        return f"{where}疑似公开了个人信息（规则：{self.rule}）：{self.shown}。{hints[self.rule]}"
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _birth_date_ok(year: int, month: int, day: int) -> bool:
+    try:
+        born = dt.date(year, month, day)
+    except ValueError:
+        return False
+    return dt.date(1900, 1, 1) <= born <= dt.date(2100, 1, 1)
+
+
+def id18_check_digit(first17: str) -> str:
+    return ID_CHECK[sum(int(d) * w for d, w in zip(first17, ID_WEIGHTS)) % 11]
+
+
+def is_id18(value: str) -> bool:
+    """A plausible 18-digit 居民身份证号码 (GB 11643-1999): region, birth date and check digit."""
+    if not re.fullmatch(r"\d{17}[\dXx]", value):
+        return False
+    if int(value[:2]) not in PROVINCES:
+        return False
+    if not _birth_date_ok(int(value[6:10]), int(value[10:12]), int(value[12:14])):
+        return False
+    return id18_check_digit(value[:17]) == value[17].upper()
+
+
+def is_id15(value: str) -> bool:
+    """The old 15-digit form (no check digit): region and a 19YYMMDD birth date."""
+    if not re.fullmatch(r"\d{15}", value):
+        return False
+    # Born 1910 or later: old 15-digit business registration numbers (region + 000…) read as born 1900.
+    return (int(value[:2]) in PROVINCES and int(value[6:8]) >= 10
+            and _birth_date_ok(1900 + int(value[6:8]), int(value[8:10]), int(value[10:12])))
+
+
+def luhn_ok(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        d = int(ch)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+# First digits of cards issued in China and abroad (银联 62/60, 9558 …, Visa 4, Mastercard 5, JCB 3). Serial
+# numbers of documents usually start with a year (2…), and one in ten of them would pass the Luhn check.
+CARD_FIRST_DIGITS = "34569"
+
+
+def is_bank_card(value: str) -> bool:
+    digits = _digits(value)
+    return (16 <= len(digits) <= 19 and digits[0] in CARD_FIRST_DIGITS and len(set(digits)) > 1
+            and luhn_ok(digits))
+
+
+def mask_number(value: str) -> str:
+    digits = re.sub(r"[^0-9Xx]", "", value)
+    keep = 3 if len(digits) > 8 else 1
+    return digits[:keep] + "*" * (len(digits) - keep - 2) + digits[-2:]
+
+
+def scan_line(text: str, allowed_numbers: set[str]) -> Iterator[tuple[str, str]]:
+    """(rule, masked value) for every personal number in one line of text."""
+    taken: list[tuple[int, int]] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[1] <= a or span[0] >= b for a, b in taken)
+
+    for match in _ID18.finditer(text):
+        if is_id18(match.group(1)):
+            taken.append(match.span(1))
+            yield RULE_ID, mask_number(match.group(1))
+    for match in _ID15.finditer(text):
+        if free(match.span(1)) and is_id15(match.group(1)):
+            taken.append(match.span(1))
+            yield RULE_ID, mask_number(match.group(1))
+    for match in _MOBILE.finditer(text):
+        number = _digits(match.group(1))
+        if free(match.span(1)) and number not in allowed_numbers:
+            taken.append(match.span(1))
+            yield RULE_MOBILE, number[:3] + "****" + number[-4:]
+    for match in _CARD.finditer(text):
+        if free(match.span(1)) and is_bank_card(match.group(1)):
+            taken.append(match.span(1))
+            yield RULE_BANK, mask_number(match.group(1))
+
+
+def labelled_names(text: str, public_names: frozenset[str]) -> Iterator[str]:
+    """Unmasked names written after a label in running text: “姓名：王建华”, “申请人：王建华”."""
+    for match in _LABELLED.finditer(text):
+        label, value = match.group(1), match.group(2)
+        if value in public_names or is_masked_name(value):
+            continue
+        strict = header_kind(label) == "name"
+        if (strict and is_name_value(value) and len(value) <= 4) or looks_like_name(value):
+            yield value
+
+
+# ---- YAML data and front matter ---------------------------------------------------------------------------
+
+def _fields(data, path=()) -> Iterator[tuple[tuple, str, str]]:
+    """(path, key, value) of every string value in loaded YAML, and of every string in a list under a key."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if not path and key in INTERNAL_FIELDS:
+                continue  # never published: not scanned (govsite/internal.py)
+            if isinstance(value, str):
+                yield path + (key,), str(key), value
+            elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+                for i, item in enumerate(value):
+                    yield path + (key, i), str(key), item
+            else:
+                yield from _fields(value, path + (key,))
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _fields(item, path + (i,))
+
+
+def _scan_yaml_names(located: Located, file: str, public_names: frozenset[str]) -> Iterator[Finding]:
+    seen = set()
+    for path, key, value in _fields(located.data):
+        kind = header_kind(key)
+        if value.strip() in public_names or not kind:
+            continue
+        if (kind == "name" and is_name_value(value)) or (kind == "people" and looks_like_name(value)):
+            seen.add(path)
+            yield Finding(file, located.line_of(path), dotted(path), RULE_NAME, mask_name(value))
+    data = located.data
+    if isinstance(data, dict):
+        data = {k: v for k, v in data.items() if k not in INTERNAL_FIELDS}
+    for _path, table in yaml_tables(data, located.line_of):
+        for hit in scan_table(table, public_names):
+            if hit.by_column and hit.cell.place not in {dotted(p) for p in seen}:
+                yield Finding(file, hit.cell.line, hit.cell.place, RULE_NAME, mask_name(hit.cell.text), by_column=True)
+
+
+# ---- text files -------------------------------------------------------------------------------------------
+
+def _hits_to_findings(file: str, hits: Iterable[NameHit]) -> Iterator[Finding]:
+    for hit in hits:
+        if hit.cell.line:
+            yield Finding(file, hit.cell.line, hit.header, RULE_NAME, mask_name(hit.cell.text), by_column=hit.by_column)
+        else:
+            yield Finding(file, 0, hit.cell.place, RULE_NAME, mask_name(hit.cell.text), by_column=hit.by_column)
+
+
+def _table_findings(file: str, tables: Iterable[Table], public_names: frozenset[str]) -> Iterator[Finding]:
+    for table in tables:
+        yield from _hits_to_findings(file, scan_table(table, public_names))
+
+
+def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every finding in one text file: numbers on each line, name fields, tables of every kind, labelled names."""
+    suffix = Path(file).suffix.lower()
+    lines = text.split("\n")
+    hidden: set[int] = set()
+    body_start = 0  # index of the first line of a Markdown body
+    located = None
+    if suffix in YAML_SUFFIXES:
+        hidden = internal_lines(lines)
+    elif suffix in MARKDOWN_SUFFIXES and lines and lines[0].rstrip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+        hidden = {i + 1 for i in internal_lines(lines[1:end])}
+        body_start = end + 1 if end else 0
+    if hidden:  # internal blocks are not read at all
+        lines = ["" if i in hidden else line for i, line in enumerate(lines)]
+    findings: list[Finding] = []
+    for number, line in enumerate(lines, start=1):
+        for rule, shown in scan_line(line, allowed):
+            findings.append(Finding(file, number, "", rule, shown))
+    visible = "\n".join(lines)
+    maybe_names = any(not m.group(0).startswith(NOT_PEOPLE) for m in _MAYBE_NAMES.finditer(visible))
+    if suffix in YAML_SUFFIXES and maybe_names:
+        try:
+            located = parse_yaml(text, file)
+        except InputError:
+            located = None  # syntax errors are reported by the loader of that file
+        if located is not None:
+            findings.extend(_scan_yaml_names(located, file, public_names))
+    elif suffix in MARKDOWN_SUFFIXES and maybe_names and body_start:
+        try:
+            located, _body, _line = frontmatter.split(text, file)
+        except InputError:
+            located = None
+        if located is not None:
+            findings.extend(_scan_yaml_names(located, file, public_names))
+    # Tables and labelled names in any text: Markdown bodies, Markdown or HTML inside YAML text fields, HTML files.
+    findings.extend(_table_findings(file, markdown_tables(lines), public_names))
+    findings.extend(_table_findings(file, html_tables(visible), public_names))
+    if suffix not in YAML_SUFFIXES:
+        for number, line in enumerate(lines[body_start:], start=body_start + 1):
+            for value in labelled_names(line, public_names):
+                findings.append(Finding(file, number, "", RULE_NAME, mask_name(value)))
+    if suffix == ".csv":
+        findings.extend(_table_findings(file, attachments.read_csv(visible).tables, public_names))
+    return _without_duplicates(findings)
+
+
+def _without_duplicates(findings: list[Finding]) -> list[Finding]:
+    """One finding per line and value: a name under a 姓名 column is not reported again as part of a list."""
+    out, seen = [], set()
+    for finding in sorted(set(findings)):
+        key = (finding.file, finding.line, finding.field if not finding.line else "", finding.rule, finding.shown)
+        if key not in seen:
+            seen.add(key)
+            out.append(finding)
+    return out
+
+
+def scan_attachment(data: bytes, file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
+    """Findings in a .docx, .xlsx or .pdf attachment, each naming its place (sheet and cell, page and line …).
+    Raises attachments.Unreadable when the file cannot be read."""
+    extracted = attachments.READERS[Path(file).suffix.lower()](data)
+    findings = []
+    for line in extracted.lines:
+        for rule, shown in scan_line(line.text, allowed):
+            findings.append(Finding(file, 0, line.place, rule, shown))
+        for value in labelled_names(line.text, public_names):
+            findings.append(Finding(file, 0, line.place, RULE_NAME, mask_name(value)))
+    findings.extend(_table_findings(file, extracted.tables, public_names))
+    return _without_duplicates(findings)
+
+
+def scan_file_name(file: str, allowed: set[str]) -> list[Finding]:
+    return [Finding(file, 0, "", rule, shown, in_file_name=True) for rule, shown in scan_line(Path(file).name, allowed)]
+
+
+def _entries(settings: dict, key: str, field: str) -> list[str]:
+    """String values of `field` in the list `key` of data/site.yml; an invalid file is reported elsewhere."""
+    entries = settings.get(key) if isinstance(settings, dict) else None
+    if not isinstance(entries, list):
+        return []
+    return [e[field] for e in entries if isinstance(e, dict) and isinstance(e.get(field), str)]
+
+
+def allowed_numbers(settings: dict) -> set[str]:
+    return {_digits(number) for number in _entries(settings, "公开号码", "号码")}
+
+
+def allowed_names(settings: dict) -> frozenset[str]:
+    """Names published by law (the bureau's leaders), from data/site.yml 公开姓名."""
+    return frozenset(name.strip() for name in _entries(settings, "公开姓名", "姓名"))
+
+
+def files_to_scan(root: Path, folders: Iterable[str] = ("data", "content")) -> Iterator[Path]:
+    for folder in folders:
+        base = root / folder
+        if base.is_dir():
+            for path in sorted(base.rglob("*")):
+                if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
+                    yield path
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An attachment that cannot be checked, and why (reported as an error: it would be published unread)."""
+    file: str
+    message: str
+
+
+def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "content"),
+              public_names: frozenset[str] = frozenset(), read=read_text,
+              unreadable: list | None = None) -> list[Finding]:
+    """Scan every file (name and content) under the given folders of the repository.
+    `read(path, root)` is source.read_text or, under `mkdocs serve`, the load's shared reader. Attachments
+    that cannot be read are added to `unreadable` (when given)."""
+    global _SCAN_CACHE
+    findings: list[Finding] = []
+    allow_key, kept = (frozenset(allowed), public_names), {}
+    for path in files_to_scan(root, folders):
+        file = rel(path, root)
+        findings.extend(scan_file_name(file, allowed))
+        suffix = path.suffix.lower()
+        if suffix in attachments.UNREADABLE:
+            if unreadable is not None:
+                unreadable.append(Unreadable(file, f"{attachments.UNREADABLE[suffix]}无法由程序读取，其中的个人信息无法检查；"
+                                                   "请另存为 .docx、.xlsx 或 PDF 后再放入"))
+            continue
+        if suffix in attachments.READERS:
+            try:
+                if path.stat().st_size > MAX_ATTACHMENT_BYTES:
+                    raise attachments.Unreadable(f"附件超过 {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB，无法检查其中的个人信息")
+                data = path.read_bytes()
+            except OSError as exc:
+                if unreadable is not None:
+                    unreadable.append(Unreadable(file, f"无法读取附件（{exc.strerror}），其中的个人信息无法检查"))
+                continue
+            except attachments.Unreadable as exc:
+                if unreadable is not None:
+                    unreadable.append(Unreadable(file, str(exc)))
+                continue
+            key = (file, hashlib.sha1(data).digest(), allow_key)
+            found = _SCAN_CACHE.get(key)
+            if found is None:
+                try:
+                    found = tuple(scan_attachment(data, file, allowed, public_names))
+                except attachments.Unreadable as exc:
+                    found = (Unreadable(file, str(exc)),)
+            kept[key] = found
+            for item in found:
+                if isinstance(item, Unreadable):
+                    if unreadable is not None:
+                        unreadable.append(item)
+                else:
+                    findings.append(item)
+            continue
+        if suffix not in TEXT_SUFFIXES:
+            continue
+        try:
+            text = read(path, root)
+        except InputError:
+            continue  # unreadable files are reported where they are loaded
+        key = (file, hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest(), allow_key)
+        found = _SCAN_CACHE.get(key)
+        if found is None:
+            found = tuple(scan_text(text, file, allowed, public_names))
+        kept[key] = found
+        findings.extend(found)
+    _SCAN_CACHE = kept  # only files that still exist, as they are now
+    return sorted(set(findings))
+
+
+# Speed (issue 9, bench/): findings per file, kept across `mkdocs serve` rebuilds (the hook module stays
+# loaded). A file's findings depend only on its content, its name and the allow-lists, which make up the key,
+# so an unchanged file is not scanned again; any change of its content scans it again.
+_SCAN_CACHE: dict = {}
+
+# Kept for callers of the former module: a Markdown table scan over lines (tests of the rules use it).
+__all__ += ["Cell", "Table", "markdown_tables", "html_tables", "normalise_header"]

@@ -1,0 +1,207 @@
+"""Tables wherever they are written (Markdown, HTML, YAML lists, spreadsheets, Word, PDF) and the name rules
+that apply to their columns."""
+from __future__ import annotations
+
+import html.parser
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .names import header_kind, is_form_name, is_masked_name, is_name_value, looks_like_name, name_shaped
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    line: int = 0  # line in a text file; 0 in an attachment (place says where)
+    place: str = ""  # where in an attachment, in words: 工作表“名单”C3单元格, 第2页第5行 …
+
+
+@dataclass
+class Table:
+    header: list[Cell]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NameHit:
+    cell: Cell
+    header: str  # the column's header as written ('' when none)
+    by_column: bool  # found because the column looks like a list of names, not by its header
+
+
+def _column(table: Table, index: int) -> list[Cell]:
+    return [row[index] for row in table.rows if index < len(row) and row[index].text.strip()]
+
+
+def scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]:
+    """Unmasked names in a table: under a name header (姓 名, 名字 …) every value must be masked; under a
+    header of people (人员, 对象, 申请人 …) values that look like names; and in any column whose cells are
+    mostly names, masked or not (at least two), the unmasked ones."""
+    rows = [table.header] + table.rows
+    # A form (姓名 | ____ | 退役时间 | ____): labels beside their value boxes, some of them empty. Its columns are
+    # not lists, so only the box beside each label is read; a filled-in box under 姓名 is a name.
+    form = any(header_kind(label.text) and not value.text.strip() for row in rows for label, value in zip(row, row[1:]))
+    for row in rows:
+        for label, value in zip(row, row[1:]):
+            kind = header_kind(label.text)
+            text = value.text.strip()
+            if not kind or not text or text == label.text.strip() or header_kind(text) or text in public_names:
+                continue
+            if (form and kind == "name" and is_form_name(text)) or looks_like_name(text):
+                yield NameHit(value, label.text.strip(), False)
+    if form:
+        return
+    width = max([len(table.header)] + [len(row) for row in table.rows])
+    for index in range(width):
+        header = table.header[index].text.strip() if index < len(table.header) else ""
+        cells = [c for c in _column(table, index) if c.text.strip() not in public_names]
+        kind = header_kind(header)
+        if kind == "name":
+            hits = [c for c in cells if is_name_value(c.text)]
+        elif kind == "people":
+            hits = [c for c in cells if looks_like_name(c.text)]
+        else:
+            masked = sum(1 for c in cells if is_masked_name(c.text))
+            shaped = [c for c in cells if name_shaped(c.text)]
+            if masked + len(shaped) < 2:
+                continue  # too few candidates to call it a list of names (and jieba stays unloaded)
+            named = [c for c in shaped if looks_like_name(c.text)]
+            if masked + len(named) < 2 or 2 * (masked + len(named)) < len(cells):
+                continue
+            hits = named
+        for cell in hits:
+            yield NameHit(cell, header, kind == "")
+
+
+# ---- Markdown tables ------------------------------------------------------------------------------------
+
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    match = _TABLE_ROW.match(line)
+    if not match:
+        return []
+    return [c.strip() for c in re.split(r"(?<!\\)\|", match.group(1))]
+
+
+def markdown_tables(lines: list[str], first_line: int = 1) -> Iterator[Table]:
+    """Pipe tables (a header row, a rule row, body rows) in lines numbered from first_line."""
+    i = 0
+    while i + 1 < len(lines):
+        header = _cells(lines[i])
+        if header and _TABLE_RULE.match(lines[i + 1]):
+            table = Table([Cell(text, first_line + i) for text in header])
+            j = i + 2
+            while j < len(lines) and _cells(lines[j]):
+                table.rows.append([Cell(text, first_line + j) for text in _cells(lines[j])])
+                j += 1
+            yield table
+            i = j
+        else:
+            i += 1
+
+
+# ---- HTML tables ------------------------------------------------------------------------------------------
+
+class _TableParser(html.parser.HTMLParser):
+    """Collects <table>s: each row's cells with the line where the cell starts; nested tables are their own."""
+
+    def __init__(self, first_line: int):
+        super().__init__(convert_charrefs=True)
+        self.first_line = first_line
+        self.tables: list[tuple[list[list[Cell]], bool]] = []
+        self._stack: list[dict] = []  # open tables: rows, current row, current cell text, header seen
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self._stack.append({"rows": [], "row": None, "cell": None, "line": 0, "th_first": None})
+        elif not self._stack:
+            return
+        elif tag == "tr":
+            self._end_row()
+            self._stack[-1]["row"] = []
+        elif tag in ("td", "th"):
+            top = self._stack[-1]
+            self._end_cell()
+            if top["row"] is None:
+                top["row"] = []
+            top["cell"], top["line"] = [], self.first_line + self.getpos()[0] - 1
+            if not top["rows"] and not top["row"]:
+                top["th_first"] = tag == "th"
+        elif tag == "br" and self._stack[-1]["cell"] is not None:
+            self._stack[-1]["cell"].append(" ")
+
+    def handle_endtag(self, tag):
+        if not self._stack:
+            return
+        if tag in ("td", "th"):
+            self._end_cell()
+        elif tag == "tr":
+            self._end_row()
+        elif tag == "table":
+            self._end_row()
+            top = self._stack.pop()
+            self.tables.append((top["rows"], bool(top["th_first"])))
+
+    def handle_data(self, data):
+        if self._stack and self._stack[-1]["cell"] is not None:
+            self._stack[-1]["cell"].append(data)
+
+    def _end_cell(self):
+        top = self._stack[-1]
+        if top["cell"] is not None:
+            if top["row"] is None:
+                top["row"] = []
+            top["row"].append(Cell(re.sub(r"[ \t\r\n]+", " ", "".join(top["cell"])).strip(), top["line"]))
+            top["cell"] = None
+
+    def _end_row(self):
+        self._end_cell()
+        top = self._stack[-1]
+        if top["row"]:
+            top["rows"].append(top["row"])
+        top["row"] = None
+
+
+def html_tables(text: str, first_line: int = 1) -> Iterator[Table]:
+    """<table>s in HTML or in Markdown with raw HTML; the first row is the header."""
+    if "<table" not in text.lower():
+        return
+    parser = _TableParser(first_line)
+    parser.feed(text)
+    parser.close()
+    for rows, _th in parser.tables:
+        if rows:
+            yield Table(rows[0], rows[1:])
+
+
+# ---- YAML lists of mappings ------------------------------------------------------------------------------
+
+def yaml_tables(data, line_of, path=()) -> Iterator[tuple[tuple, Table]]:
+    """Every list of mappings in loaded YAML as a table: the keys are the columns."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from yaml_tables(value, line_of, path + (key,))
+    elif isinstance(data, list):
+        items = [item for item in data if isinstance(item, dict)]
+        if items:
+            keys: list[str] = []
+            for item in items:
+                keys.extend(k for k in item if k not in keys)
+            table = Table([Cell(str(k)) for k in keys])
+            for i, item in enumerate(data):
+                if isinstance(item, dict):
+                    table.rows.append([Cell(item[k], line_of(path + (i, k)), place=_dotted(path + (i, k)))
+                                       if isinstance(item.get(k), str) else Cell("") for k in keys])
+            yield path, table
+        for i, item in enumerate(data):
+            yield from yaml_tables(item, line_of, path + (i,))
+
+
+def _dotted(path: tuple) -> str:
+    from ..yamlfile import dotted
+
+    return dotted(path)

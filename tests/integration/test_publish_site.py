@@ -1,0 +1,133 @@
+"""make publish and make rollback on the real site, as a person or the timer runs them: a git checkout, the
+Makefile targets, a real strict build into a web root, the link check, the log; bad input and a broken link
+leave the served release as it was. One checkout walks through the steps in order (each publish is a build).
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sitekit import GitCheckout
+
+NOTICE = "content/notices/2026/zhaopin-gongyi-gangwei.md"
+
+
+class Checkout(GitCheckout):
+    def __init__(self, path: Path, web: Path):
+        super().__init__(path)
+        self.web = web
+
+    def make(self, target: str, *variables: str, today: str = "") -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
+        if today:
+            env["GOVSITE_TODAY"] = today
+        return subprocess.run(["make", "--no-print-directory", "-C", str(self.path), target,
+                               f"GOVSITE_WEBROOT={self.web}", *variables],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, timeout=900)
+
+    def served(self) -> str:
+        return os.readlink(self.web / "current")
+
+    def log(self) -> str:
+        return (self.web / "publish.log").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory):
+    root = tmp_path_factory.mktemp("publish")
+    return Checkout(root / "repo", root / "web")
+
+
+def assert_refused(result: subprocess.CompletedProcess, *expected: str) -> None:
+    assert result.returncode != 0, result.stdout
+    for text in expected:
+        assert text in result.stdout, result.stdout
+    assert "线上网站未改动" in result.stdout and "Traceback" not in result.stdout
+
+
+def test_1_first_publish(checkout):
+    result = checkout.make("publish")
+    assert result.returncode == 0, result.stdout
+    commit = checkout.git("rev-parse", "--short=10", "HEAD")
+    release = checkout.served().removeprefix("releases/")
+    assert release.endswith(f"-{commit}") and f"发布 {release}" in result.stdout
+    site = checkout.web / "current"
+    # Each page asks for its own release's search files; nothing else of the build differs from `make build`.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'data-index="searchindex/?r={release}"' in home
+    assert f'data-index="../../searchindex/?r={release}"' in (site / "laws/xianfa/index.html").read_text(encoding="utf-8")
+    assert "首次发布：" in checkout.log()
+    facts = json.loads((checkout.web / f"meta/{release}.json").read_text(encoding="utf-8"))
+    assert "notices/2026/zhaopin-gongyi-gangwei/" in facts["documents"]
+
+
+def test_2_the_same_output_is_not_switched(checkout):
+    before = checkout.served()
+    result = checkout.make("publish")
+    assert result.returncode == 0 and "未切换：输出与线上版本" in result.stdout
+    assert checkout.served() == before and len(list((checkout.web / "releases").iterdir())) == 1
+
+
+def test_2b_the_next_day_the_same_commit_publishes_what_expired(checkout):
+    """The hourly timer on an unchanged checkout: a 公示期 ending overnight is published and logged."""
+    before = checkout.served()
+    result = checkout.make("publish", today="2026-11-28")
+    assert result.returncode == 0, result.stdout
+    assert checkout.served() != before
+    assert ("notices/2026/youfu-dingqi-fuxu/  关于2026年第四批定期抚恤补助对象资格认定的公示（示例）：公示中 → 公示已结束"
+            in result.stdout)
+    page = (checkout.web / "current/notices/2026/youfu-dingqi-fuxu/index.html").read_text(encoding="utf-8")
+    assert "公示已结束" in page
+
+
+def test_3_bad_input_stops_the_publish_with_the_builds_message(checkout):
+    before = checkout.served()
+    checkout.edit(NOTICE, "类别: 招聘", "类别: 不存在的类别")
+    checkout.commit("写错了类别")
+    result = checkout.make("publish")
+    assert_refused(result, "发布失败：构建未通过", f"{NOTICE}:", "类别")
+    assert checkout.served() == before
+    assert before.removeprefix("releases/") == max(p.name for p in (checkout.web / "releases").iterdir())
+    assert not list((checkout.web / "releases").glob(".incoming-*"))
+    checkout.git("revert", "--no-edit", "HEAD")
+
+
+def test_4_a_broken_link_stops_the_publish(checkout):
+    before = checkout.served()
+    checkout.edit("content/about/functions.md", "# 机构职能\n", '# 机构职能\n\n<a href="../../no-such-page/">旧链接</a>\n')
+    checkout.commit("加了失效链接")
+    result = checkout.make("publish")
+    assert_refused(result, "链接检查未通过：1 个链接", "about/functions/index.html: ../../no-such-page/ → 文件不存在")
+    assert checkout.served() == before
+    checkout.git("revert", "--no-edit", "HEAD")
+
+
+def test_5_second_release_is_logged_then_rollback_serves_the_first_again(checkout):
+    first = checkout.served()
+    checkout.edit(NOTICE, "标题: 区退役军人服务中心2026年公益性岗位招聘公告（示例）",
+                  "标题: 区退役军人服务中心2026年公益性岗位招聘公告（第二版）")
+    checkout.commit("改标题")
+    result = checkout.make("publish", today="2026-11-28")  # the day of the release before: only the title changed
+    assert result.returncode == 0, result.stdout
+    second = checkout.served()
+    assert second != first
+    log = checkout.log()
+    assert "notices/2026/zhaopin-gongyi-gangwei/  区退役军人服务中心2026年公益性岗位招聘公告（第二版）" in log
+    assert "  修改订阅条目：1\n    notices/2026/zhaopin-gongyi-gangwei/  区退役军人服务中心2026年公益性岗位招聘公告（第二版）" in log
+    page = (checkout.web / "current/notices/2026/zhaopin-gongyi-gangwei/index.html").read_text(encoding="utf-8")
+    assert "（第二版）" in page
+
+    result = checkout.make("rollback")
+    assert result.returncode == 0, result.stdout
+    assert checkout.served() == first
+    assert f"回滚：线上版本从 {second.removeprefix('releases/')} 切回 {first.removeprefix('releases/')}" in result.stdout
+    page = (checkout.web / "current/notices/2026/zhaopin-gongyi-gangwei/index.html").read_text(encoding="utf-8")
+    assert "（第二版）" not in page
+
+    # The next scheduled run finds the same commit: it stays rolled back, and says why.
+    result = checkout.make("publish")
+    assert result.returncode == 0 and "的发布已于" in result.stdout and checkout.served() == first

@@ -1,0 +1,160 @@
+"""What a query is folded and split by: traditional characters and brackets (text.py), the site's own
+dictionary (words.py) and the editor's search words (data/search/vocabulary.yml, govsite.types.search).
+
+Expected values are written from the characters and the data themselves, not from the code's own output.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+from notice_site import SITE_URL, TODAY, write
+
+from govsite import build
+from govsite.search import index
+from govsite.search.text import BRACKET, browser_table, fold, fold_char
+from govsite.search.words import EDITOR_CLASS, Vocabulary, frequency_class, words_file
+from govsite.types.search import CONTENT_TYPE as SEARCH
+from sitekit import REPO
+
+
+def test_traditional_characters_fold_to_simplified():
+    assert fold("軍人撫卹優待條例") == "军人抚恤优待条例"
+    assert fold("退役軍人保障法") == "退役军人保障法"
+    assert fold("傷殘撫卹金") == "伤残抚恤金"
+    text = "優待證申領：ＡＢＣ１２３"
+    assert len(fold(text)) == len(text)  # one character to one: marks land on the typed text
+
+
+def test_document_number_brackets_are_one_pair():
+    number = "某退役军人发〔2024〕1号"
+    for typed in ("某退役军人发[2024]1号", "某退役军人发(2024)1号", "某退役军人发（2024）1号",
+                  "某退役军人发【2024】1号", "某退役军人发〖2024〗1号", "某退役军人发［2024］1号", number):
+        assert fold(typed) == number, typed
+    assert set(BRACKET.values()) == {"〔", "〕"}
+
+
+def test_no_simplified_character_of_the_laws_is_changed():
+    """The real law texts are simplified: folding them changes nothing but letters, digits, spaces and
+    brackets (a character table that turned 干 into 乾 would break every search)."""
+    for path in sorted((REPO / "data/laws/texts").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for char in set(text):
+            if "\u4e00" <= char <= "\u9fff":
+                assert fold_char(char) == char, (path.name, char, fold_char(char))
+
+
+def test_browser_table_holds_exactly_what_nfkc_does_not():
+    """search.js folds with String.normalize("NFKC") and this table: every entry must differ from NFKC and
+    lower case alone, and every character whose fold differs from that must be in it."""
+    table = browser_table()
+    assert table["軍"] == "军" and table["（"] == "〔" and table["]"] == "〕" and table["【"] == "〔"
+    assert "军" not in table and "a" not in table and "Ａ" not in table  # NFKC does those
+    for char, folded in table.items():
+        nfkc = unicodedata.normalize("NFKC", char).lower()
+        assert folded == fold_char(char) != nfkc, char
+    for code in range(0x4E00, 0xA000):
+        char = chr(code)
+        if fold_char(char) != char:
+            assert char in table
+    files = index.build_files([])
+    shipped = json.loads(files["fold.json"])
+    assert dict(zip(shipped["from"], shipped["to"])) == table
+
+
+def test_words_file_is_the_sites_own_vocabulary():
+    grams = {"抚恤", "抚恤金", "优待", "优待证", "待遇", "烈士", "遗属", "烈士遗属", "申请", "怎么"}
+    dictionary = {"抚恤金": frequency_class(60), "优待证": frequency_class(3), "待遇": frequency_class(1608),
+                  "申请": frequency_class(2869), "火星": 8, "怎么": 10, "退役军人保障": 5}
+    vocabulary = Vocabulary(fillers=("怎么",), synonyms=(("优待证", "优待卡"),), words=("烈士遗属", "赋分选岗"),
+                            owner=("本局",))
+    data = json.loads(words_file(vocabulary, grams.__contains__, dictionary))
+    classes = {w: int(c) for c, words in data["words"].items() for w in words.split()}
+    assert "火星" not in classes  # not in the index
+    assert "退役军人保障" not in classes  # its 4-grams are not all in the index
+    assert "怎么" not in classes and data["fillers"] == "怎么"  # a filler is dropped, not searched
+    assert "赋分选岗" not in classes  # an editor's word the site does not use
+    assert classes["烈士遗属"] == EDITOR_CLASS and classes["优待卡"] == EDITOR_CLASS  # synonyms always
+    assert classes["申请"] == 8 and classes["待遇"] == 7  # ln 2869 = 7.96, ln 1608 = 7.38
+    assert data["owner"] == "本局" and data["synonyms"] == [["优待证", "优待卡"]]
+
+
+def _root(tmp_path: Path, vocabulary: str | None) -> Path:
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "data").mkdir()
+    shutil.copy2(REPO / "data/site.yml", root / "data/site.yml")
+    if vocabulary is not None:
+        write(root, "data/search/vocabulary.yml", vocabulary)
+    return root
+
+
+def _errors(root: Path) -> list[str]:
+    site = build.load_site(root, SITE_URL, TODAY, types=[SEARCH])
+    return [p.format() for p in site.problems.errors if "search" in p.file]
+
+
+def test_the_repository_vocabulary_is_valid_and_loaded(tmp_path):
+    site = build.load_site(REPO, SITE_URL, TODAY, types=[SEARCH])
+    assert [p.format() for p in site.problems.errors if p.file.startswith("data/search/")] == []
+    vocabulary = site.models["search"]
+    assert {"怎么", "如何", "什么", "多少", "哪些", "吗"} <= set(vocabulary.fillers)  # the issue's list
+    assert ("残疾", "伤残") in vocabulary.synonyms and ("优待证", "优待卡") in vocabulary.synonyms
+    assert any(set(g) >= {"退役", "退伍"} for g in vocabulary.synonyms)
+    first = (REPO / "data/search/vocabulary.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../hooks/govsite/types/search/vocabulary.schema.json"
+
+
+def test_vocabulary_mistakes_name_file_line_and_field(tmp_path):
+    root = _root(tmp_path, """
+        忽略词语:
+          - 怎么
+          - 怎麼
+          - 优待
+        本局名称:
+          - 本局
+          - 怎么
+        同义词:
+          - [残疾, 伤残]
+          - [伤残, 受伤]
+          - [优待, 优惠]
+          - [退役, 退役]
+        专用词语:
+          - 证
+          - 烈士遗属
+          - 烈士遺屬
+        """)
+    found = _errors(root)
+    expected = [
+        ("data/search/vocabulary.yml:3", "忽略词语第2项", "“怎麼”重复（已在第1项）"),
+        ("data/search/vocabulary.yml:7", "本局名称第2项", "“怎么”已在忽略词语中"),
+        ("data/search/vocabulary.yml:10", "同义词第2组第1项", "“伤残”已在第1组同义词中"),
+        ("data/search/vocabulary.yml:11", "同义词第3组第1项", "“优待”也在忽略词语中"),
+        ("data/search/vocabulary.yml:12", "同义词第4组第2项", "“退役”在本组中重复"),
+        ("data/search/vocabulary.yml:14", "专用词语第1项", "“证”只有一个字"),
+        ("data/search/vocabulary.yml:16", "专用词语第3项", "“烈士遺屬”重复"),
+    ]
+    for where, field, message in expected:
+        assert any(e.startswith(where) and field in e and message in e for e in found), (where, field, message, found)
+    assert len(found) == len(expected), found
+
+
+def test_a_word_with_a_space_is_a_schema_error_in_chinese(tmp_path):
+    root = _root(tmp_path, """
+        忽略词语: [怎么]
+        同义词:
+          - [残疾 军人, 伤残军人]
+        """)
+    found = _errors(root)
+    assert len(found) == 1 and found[0].startswith("data/search/vocabulary.yml:3"), found
+    assert "应为一个词语，不含空格和引号" in found[0]
+    assert re.search(r"[\u4e00-\u9fff]", found[0]) and "Traceback" not in found[0]
+
+
+def test_no_vocabulary_file_means_no_words(tmp_path):
+    root = _root(tmp_path, None)
+    site = build.load_site(root, SITE_URL, TODAY, types=[SEARCH])
+    assert site.models["search"] == Vocabulary() and not site.problems.errors
