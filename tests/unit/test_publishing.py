@@ -3,6 +3,7 @@ state, and every error with 文件:行 字段 in Chinese."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import sys
 
 import pytest
@@ -424,6 +425,29 @@ def test_a_bad_clock_is_a_chinese_error_not_a_traceback(root, monkeypatch):
     site = build.load_site(root, SITE_URL, types=list(TYPES))
     assert errors(site) == ["环境变量: 环境变量 GOVSITE_NOW 应为北京时间 YYYY-MM-DDTHH:MM，如 2026-12-02T09:30，"
                             "现为“2026-13-01T09:00”"]
+
+
+def test_make_publish_builds_at_the_releases_minute(monkeypatch, tmp_path):
+    """A release at 09:10 must not carry a document scheduled for 17:00 that day: the build's moment is pinned to
+    the minute (GOVSITE_NOW), not to the day (whose moment is its last second)."""
+    from govsite import publish
+
+    seen = {}
+
+    def run(command, cwd, env, capture_output, text):
+        seen.update(env)
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(publish.subprocess, "run", run)
+    monkeypatch.delenv("GOVSITE_TODAY", raising=False)
+    monkeypatch.delenv("GOVSITE_NOW", raising=False)
+    publish.mkdocs_build(tmp_path, tmp_path / "out", "20261126-091000-abcdef0",
+                         dt.datetime(2026, 11, 26, 9, 10, 42, tzinfo=TZ))
+    assert seen["GOVSITE_NOW"] == "2026-11-26T09:10" and "GOVSITE_TODAY" not in seen
+    monkeypatch.setenv("GOVSITE_NOW", "2026-11-26T08:00")  # reproducing a build: the given moment is kept
+    publish.mkdocs_build(tmp_path, tmp_path / "out", "20261126-091000-abcdef0",
+                         dt.datetime(2026, 11, 26, 9, 10, tzinfo=TZ))
+    assert seen["GOVSITE_NOW"] == "2026-11-26T08:00"
 
 
 # ---- the schemas ---------------------------------------------------------------------------------------------
