@@ -190,6 +190,14 @@ class Writer:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
+    def review(self, published: dt.date) -> dict:
+        """A review record (审核) that fits the document's date: drafted, reviewed and signed before it."""
+        drafted = published - dt.timedelta(days=self.rng.randint(2, 6))
+        reviewed = drafted + dt.timedelta(days=1)
+        return {"拟稿": "张某某", "拟稿日期": drafted.isoformat(), "审核": "李某某", "审核日期": reviewed.isoformat(),
+                "保密审查": "通过", "保密审查人": "王某某", "保密审查日期": reviewed.isoformat(),
+                "签发": "赵某某", "签发日期": published.isoformat()}
+
     def yaml_file(self, rel: str, schema_comment: str, data: dict) -> None:
         self.write(rel, (schema_comment + "\n" if schema_comment else "") + dump_yaml(data))
 
@@ -222,6 +230,7 @@ class Writer:
             "内容概述": self.paragraph(1, 1),
             "示例": True,
             "正文": self.body(6, 16) + "\n",
+            "审核": self.review(published),
         })
         self.yaml_file(f"data/policies/{ident}.yml", comment, data)
 
@@ -240,6 +249,7 @@ class Writer:
             "内容概述": self.paragraph(1, 1),
             "示例": True,
             "正文": "## 一、制定背景\n\n" + self.body(2, 5) + "\n\n## 二、主要内容\n\n" + self.body(3, 8) + "\n",
+            "审核": self.review(published),
         })
         self.yaml_file(f"data/interpretations/g{year}-{n:05d}.yml", comment, data)
 
@@ -256,6 +266,7 @@ class Writer:
             "发布时间": f"{day.isoformat()} {self.rng.randint(8, 17):02d}:00",
             "索引号": self.index_no(year),
             "描述": self.paragraph(1, 1),
+            "审核": self.review(day),
         })
         if "公示" in category:
             front["公示期"] = {"开始": day.isoformat(), "工作日": 5}
@@ -271,6 +282,7 @@ class Writer:
             "标题": f"开展“{self.title_words()}”普法宣传活动（生成示例{n}）",
             "发布日期": published.isoformat(),
             "描述": self.paragraph(1, 1),
+            "审核": self.review(published),
         })
         if "活动日期" in front:
             front["活动日期"] = held.isoformat()
@@ -298,7 +310,9 @@ class Writer:
                 cited = citations(item["答"]) or self.cited
                 item["问"] = f"{self.title_words()}怎么办理？（生成示例{topic}-{i + 1}）"
                 item["答"] = self.paragraph(2, 5) + f"（{self.rng.choice(cited)}）\n"
-                item["更新日期"] = self.date(self.rng.choice(YEARS)).isoformat()
+                updated = self.date(self.rng.choice(YEARS))
+                item["更新日期"] = updated.isoformat()
+                item["审核"] = self.review(updated)
                 items.append(item)
             data.update({"主题": f"{data['主题']}（生成示例{topic}）", "排序": order, "问答": items})
             self.yaml_file(f"data/qa/gen-{topic:04d}.yml", comment, data)

@@ -10,7 +10,7 @@ import pkgutil
 import re
 from pathlib import Path
 
-from . import dates, frontmatter, schema
+from . import dates, frontmatter, publishing, schema
 from .dates import WorkCalendar
 from .incremental import Memo
 from .markdown import MarkdownConfig, Pipeline, default_config
@@ -181,10 +181,21 @@ def _load_documents(site: Site) -> None:
             continue
         for line, message in warnings:
             site.problems.warning(file, line, "正文", message)
-        site.editor_pages[src_uri] = EditorPage(
+        page = EditorPage(
             src_uri=src_uri, file=file, meta=located.data, body=body, body_line=body_line,
             located=located, kind=owner.name if owner else "page",
             source_digest=source_digest(file, text) if site.memo is not None else "")
+        # The one gate for editors' documents: a draft, a page scheduled for later or a withdrawn one is left out
+        # of the model (publishing.py); the adapter keeps MkDocs from building its file.
+        if owner is not None and publishing.schema_declares(owner.front_matter_schema, publishing.REVIEW):
+            admission = publishing.admit_page(site, page, owner)
+            if not admission:
+                waiting = publishing.held_at(site, page_url(src_uri))
+                if waiting is not None and waiting.state == publishing.STATE_SCHEDULED:
+                    publishing.register(site).scheduled_pages[src_uri] = page
+                continue
+            page.lifecycle = admission.lifecycle
+        site.editor_pages[src_uri] = page
 
 
 def _front_matter_checked(text: str, file: str, schema_path: Path) -> tuple:
@@ -202,16 +213,30 @@ def _front_matter_checked(text: str, file: str, schema_path: Path) -> tuple:
 
 def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
               types: list[ContentType] | None = None, memo: Memo | None = None,
-              markdown: MarkdownConfig | None = None, mode: BuildMode | None = None) -> Site:
+              markdown: MarkdownConfig | None = None, mode: BuildMode | None = None,
+              now: dt.datetime | None = None) -> Site:
     """Load, validate and model everything. Problems are collected in site.problems, never raised.
 
     `types` restricts the content types (tests of one area); by default every discovered type runs.
     `memo` (mkdocs serve) is the incremental layer: results whose inputs are unchanged since the last load are
     reused (govsite.incremental). `markdown`: the Markdown settings of mkdocs.yml, as MkDocs read them.
-    `mode` says whether drafts are shown (mode.py).
+    `mode` says whether drafts are shown (mode.py). `now` is the build's moment (scheduled release): by default
+    dates.now(); given `today` alone, the end of that day.
     """
     root = Path(root).resolve()
-    site = Site(root=root, site_url=site_url, today=today or dates.today(), memo=memo, mode=mode or BuildMode())
+    clock_problem = ""
+    if now is None and today is not None:
+        now = dates.end_of_day(today)
+    if now is None:
+        try:
+            now = dates.now()
+        except dates.ClockError as exc:
+            clock_problem, now = str(exc), dates.end_of_day(dt.date.today())
+    now = now.astimezone(dates.TZ)
+    site = Site(root=root, site_url=site_url, today=today or now.date(), now=now, memo=memo,
+                mode=mode or BuildMode())
+    if clock_problem:
+        site.problems.error("环境变量", 0, "", clock_problem)
     site.markdown = Pipeline(site, markdown if markdown is not None else default_config(str(root)))
     if memo is not None:
         memo.begin()
@@ -226,6 +251,8 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
             content_type.check(site)
     if not site.problems.errors:
         check_documents(site)
+    if not site.problems.errors:
+        publishing.check(site)
     site.texts.clear()  # every file has been read; the model holds what it needs
     return site
 

@@ -70,6 +70,12 @@ def resolve(site: Site, name: str, spec: str | None, label: str | None = None,
     if law is None and library is not None and name.strip() in library.broken_names:
         raise CitationSkipped(name)
     if law is None:
+        from .publishing import held_law
+
+        waiting = held_law(site, name)
+        if waiting is not None:
+            raise CitationError(f"引用的《{waiting.title}》（{waiting.file}:{waiting.line}）{waiting.describe()}，"
+                                "不能引用；请等它发布后再引用")
         known = "、".join(sorted(law.short for law in library.laws.values())) if library else ""
         raise CitationError(f"引用了未收录的法律法规“{name.strip()}”" + (f"；可用的名称：{known}" if known else ""))
     if not allow_repealed and law.status(site.today) == "已废止":

@@ -16,11 +16,40 @@ TZ = ZoneInfo("Asia/Shanghai")
 
 
 def today() -> dt.date:
-    """The build's date in Beijing. GOVSITE_TODAY=YYYY-MM-DD fixes it (tests, reproducing a build)."""
-    fixed = os.environ.get("GOVSITE_TODAY")
+    """The build's date in Beijing: the day of now()."""
+    return now().date()
+
+
+class ClockError(ValueError):
+    """GOVSITE_NOW or GOVSITE_TODAY is not a valid moment; the message is Chinese."""
+
+
+def now() -> dt.datetime:
+    """The build's moment, aware, in Beijing time (scheduled release needs the hour, statuses the day).
+
+    GOVSITE_NOW=YYYY-MM-DDTHH:MM fixes it (reproducing a build, scheduled release in tests); else
+    GOVSITE_TODAY=YYYY-MM-DD fixes the day and the moment is that day's last second, so everything dated that day
+    is out; else the clock. The same input and the same GOVSITE_NOW give the same site.
+    """
+    fixed = os.environ.get("GOVSITE_NOW", "").strip()
     if fixed:
-        return dt.date.fromisoformat(fixed)
-    return dt.datetime.now(TZ).date()
+        try:
+            moment = dt.datetime.fromisoformat(fixed.replace(" ", "T"))
+        except ValueError:
+            raise ClockError(f"环境变量 GOVSITE_NOW 应为北京时间 YYYY-MM-DDTHH:MM，如 2026-12-02T09:30，现为“{fixed}”") from None
+        return moment.replace(tzinfo=TZ) if moment.tzinfo is None else moment.astimezone(TZ)
+    day = os.environ.get("GOVSITE_TODAY", "").strip()
+    if day:
+        try:
+            return end_of_day(dt.date.fromisoformat(day))
+        except ValueError:
+            raise ClockError(f"环境变量 GOVSITE_TODAY 应为 YYYY-MM-DD，如 2026-12-02，现为“{day}”") from None
+    return dt.datetime.now(TZ).replace(microsecond=0)
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The last second of a Beijing day: a build fixed to a day publishes everything scheduled on it."""
+    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=TZ)
 
 
 class UnknownHolidayYear(Exception):

@@ -95,6 +95,7 @@ class EditorPage:
     body_line: int  # line in the file where the body starts
     located: Located | None = None
     kind: str = "page"
+    lifecycle: Any = None  # publishing.Lifecycle: a draft or scheduled document shown by make serve / previews
     # `mkdocs serve`: digest of the file's text (build.source_digest). The fields named here are made from that
     # text alone and never changed afterwards, so render cache keys describe them by the digest (render._describe).
     source_digest: str = ""
@@ -110,6 +111,8 @@ class Site:
     problems: Problems = field(default_factory=Problems)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     today: dt.date = field(default_factory=dt.date.today)
+    # The build's moment (aware, Beijing): scheduled release needs the hour (publishing.py, dates.now)
+    now: dt.datetime | None = None
     editor_pages: dict[str, EditorPage] = field(default_factory=dict)
     models: dict[str, Any] = field(default_factory=dict)
     types: list = field(default_factory=list)

@@ -473,11 +473,14 @@ def site_url_of(root: Path) -> str:
 
 # ------------------------------------------------------------------------------------------------------ build
 
-def mkdocs_build(root: Path, out: Path, release: str, day: dt.date) -> None:
+def mkdocs_build(root: Path, out: Path, release: str, moment: dt.datetime) -> None:
     """`mkdocs build --strict` of the repository into `out`, for release `release` (never a preview)."""
     env = {k: v for k, v in os.environ.items() if k != "GOVSITE_PREVIEW"}
     env.update(GOVSITE_RELEASE=release, NO_MKDOCS_2_WARNING="1")
-    env.setdefault("GOVSITE_TODAY", day.isoformat())  # the build's date is the release's date, even at midnight
+    if "GOVSITE_NOW" not in env and "GOVSITE_TODAY" not in env:
+        # The build's moment is the release's, to the minute, even at midnight: a document scheduled for 09:00
+        # (govsite/publishing.py) is in the first release from 09:00 on, and not in one at 08:10.
+        env["GOVSITE_NOW"] = moment.astimezone(TZ).strftime("%Y-%m-%dT%H:%M")
     mkdocs = Path(sys.executable).with_name("mkdocs")
     command = [str(mkdocs if mkdocs.exists() else "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(out)]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
@@ -524,7 +527,7 @@ def publish(root: Path, webroot: Path, keep: int = 5, force: bool = False, build
         incoming = web.releases / f".incoming-{release}"
         switched = False
         try:
-            build(root, incoming, release, now.date())
+            build(root, incoming, release, now)
             facts = release_facts(incoming, release, site_url, previous=before)
             report = linkcheck.check_site(incoming, site_url, parsed_links(facts))
             if report.broken:

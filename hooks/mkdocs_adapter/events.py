@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
-from govsite import assets, search
+from govsite import assets, publishing, search
 from govsite import build as engine
 from govsite import mode as build_mode
 from govsite.incremental import Memo
@@ -72,7 +72,7 @@ def on_config(config):
             _collector.pause()
     _skipper.start()
     root = Path(config.config_file_path).resolve().parent
-    try:  # preview or release (govsite/mode.py)
+    try:  # preview or release (govsite/mode.py): make serve and previews show drafts
         mode = build_mode.from_environ(os.environ, serve=_state.get("serve", False))
     except build_mode.ModeError as exc:
         raise Abort(f"构建已停止：{exc}。") from None
@@ -112,6 +112,7 @@ def on_serve(server, config, builder):
 
 def on_files(files, config):
     site = _state["site"]
+    _leave_out_held(site, files)
     pages, extra_files = engine.render_site(site)
     _state["renderer"] = engine.Renderer(site)
     _state["pages"] = {page.src_uri: page for page in pages}
@@ -130,6 +131,19 @@ def on_files(files, config):
         for file in files.documentation_pages():
             _skipper.watch(file)
     return files
+
+
+def _leave_out_held(site, files) -> None:
+    """What the engine held back (drafts, documents scheduled for later, withdrawn ones: govsite/publishing.py)
+    is not built by MkDocs either: their Markdown files, and attachments no published document uses. A withdrawn
+    document's URL gets the engine's withdrawal page instead."""
+    from govsite.document import all_documents
+
+    sources = {item.src_uri for item in publishing.held(site) if item.src_uri}
+    in_use = {a.url for doc in all_documents(site) for a in doc.attachments}
+    withheld = publishing.withheld_files(site, in_use)
+    for file in [f for f in files if f.src_uri in sources or f.src_uri in withheld]:
+        files.remove(file)
 
 
 def on_nav(nav, config, files):
@@ -151,6 +165,7 @@ def on_page_markdown(markdown, page, config, files):
         material.page_meta(page, generated.title, None, generated.meta)
         return ""
     document = _state["site"].editor_pages.get(page.file.src_uri)
+    page.meta.pop(publishing.REVIEW, None)  # the review record is internal: never in what templates can print
     if document is not None:
         extra = {"hide": document.meta["隐藏"]} if "隐藏" in document.meta else {}
         material.page_meta(page, engine.editor_page_title(_state["site"], document), document.meta.get("描述"), extra)

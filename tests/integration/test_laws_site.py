@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from sitekit import run_build
+from sitekit import REVIEW_RECORD, run_build
 
 REPO = Path(__file__).resolve().parents[2]
 TEXTS = REPO / "data" / "laws" / "texts"
@@ -146,7 +146,8 @@ def test_new_law_file_with_only_its_yaml_renders_with_every_article_anchored(sit
     (site_copy / "data" / "laws" / "xin-fa.yml").write_text(
         "# yaml-language-server: $schema=../../hooks/govsite/types/laws/law.schema.json\n"
         "标题: 中华人民共和国个人信息保护法\n简称: 个保法\n效力位阶: 法律\n制定机关: 全国人民代表大会常务委员会\n"
-        "公布日期: 2021-08-20\n施行日期: 2021-11-01\n主题: [个人信息保护]\n来源: 国家法律法规数据库\n文本: texts/新法.md\n",
+        "公布日期: 2021-08-20\n施行日期: 2021-11-01\n主题: [个人信息保护]\n来源: 国家法律法规数据库\n文本: texts/新法.md\n"
+        + REVIEW_RECORD,  # reviewed like every document (the demo requires a record)
         encoding="utf-8")
     out = tmp_path / "out"
     result = run_build(site_copy, out)

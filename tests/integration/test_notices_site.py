@@ -6,21 +6,22 @@ import re
 import yaml
 
 from feedcheck import check_atom, check_rss
-from sitekit import REPO, run_build
+from sitekit import REPO, REVIEW_RECORD, run_build
 
 SITE_URL = "https://tyjrswj.example.gov.cn/"
 CATEGORIES = yaml.safe_load((REPO / "data/notices/categories.yml").read_text(encoding="utf-8"))["类别"]
 ANZHI = next(c["标识"] for c in CATEGORIES if c["名称"] == "安置公示")
+# The newest notice of the site (the build's day is 2026-11-26), reviewed and signed off like any other.
 NEW_NOTICE = """---
 标题: 关于2026年度退役士兵安置计划的公示（测试）
 类别: 安置公示
-发布时间: 2099-01-05 09:00
-索引号: 11410100MB0000000X/2099-00001
+发布时间: 2026-11-25 09:00
+索引号: 11410100MB0000000X/2026-00033
 描述: 测试用新公告。
 公示期:
-  开始: 2099-01-05
-  结束: 2099-01-09
----
+  开始: 2026-11-25
+  结束: 2026-12-01
+""" + REVIEW_RECORD + """---
 
 新公告正文。
 """
@@ -63,8 +64,7 @@ def test_placement_pages(built_site):
 
 def test_done_means_add_a_notice_then_correct_it(site_copy, tmp_path):
     # 1. An editor adds one Markdown file: after a rebuild it is first in its category's feed and in the main feed.
-    notice = site_copy / "content/notices/2099/anzhi-ceshi.md"
-    notice.parent.mkdir(parents=True)
+    notice = site_copy / "content/notices/2026/anzhi-ceshi.md"
     notice.write_text(NEW_NOTICE, encoding="utf-8")
     out1 = tmp_path / "one"
     result = run_build(site_copy, out1)
@@ -73,12 +73,12 @@ def test_done_means_add_a_notice_then_correct_it(site_copy, tmp_path):
     for name in (ANZHI, "notices"):
         rss = check_rss((out1 / f"feeds/{name}.xml").read_bytes(), SITE_URL + f"feeds/{name}.xml")
         atom = check_atom((out1 / f"feeds/{name}.atom").read_bytes(), SITE_URL + f"feeds/{name}.atom")
-        assert rss[0]["link"] == atom[0]["link"] == SITE_URL + "notices/2099/anzhi-ceshi/"
+        assert rss[0]["link"] == atom[0]["link"] == SITE_URL + "notices/2026/anzhi-ceshi/"
         first[name] = (rss[0]["guid"], atom[0]["id"], atom[0]["updated"])
-        assert atom[0]["updated"] == atom[0]["published"] == "2099-01-05T09:00:00+08:00"
+        assert atom[0]["updated"] == atom[0]["published"] == "2026-11-25T09:00:00+08:00"
 
     # 2. The editor corrects it (edits it and records the time): same GUID and id, a new updated date.
-    corrected = NEW_NOTICE.replace("描述: 测试用新公告。\n", "描述: 测试用新公告。\n更新时间: 2099-01-06 10:30\n更新说明: 更正公示期\n")
+    corrected = NEW_NOTICE.replace("描述: 测试用新公告。\n", "描述: 测试用新公告。\n更新时间: 2026-11-26 08:30\n更新说明: 更正公示期\n")
     notice.write_text(corrected.replace("新公告正文。", "新公告正文（已更正）。"), encoding="utf-8")
     out2 = tmp_path / "two"
     result = run_build(site_copy, out2)
@@ -87,10 +87,10 @@ def test_done_means_add_a_notice_then_correct_it(site_copy, tmp_path):
         rss = check_rss((out2 / f"feeds/{name}.xml").read_bytes(), SITE_URL + f"feeds/{name}.xml")
         atom = check_atom((out2 / f"feeds/{name}.atom").read_bytes(), SITE_URL + f"feeds/{name}.atom")
         assert (rss[0]["guid"], atom[0]["id"]) == first[name][:2]
-        assert atom[0]["updated"] == "2099-01-06T10:30:00+08:00" > first[name][2]
-        assert atom[0]["published"] == "2099-01-05T09:00:00+08:00"
+        assert atom[0]["updated"] == "2026-11-26T08:30:00+08:00" > first[name][2]
+        assert atom[0]["published"] == "2026-11-25T09:00:00+08:00"
         assert "已更正" in atom[0]["content"]
-        assert re.search(rb"<lastBuildDate>Tue, 06 Jan 2099 10:30:00 \+0800</lastBuildDate>",
+        assert re.search(rb"<lastBuildDate>Thu, 26 Nov 2026 08:30:00 \+0800</lastBuildDate>",
                          (out2 / f"feeds/{name}.xml").read_bytes())
 
 

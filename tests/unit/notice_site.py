@@ -16,7 +16,7 @@ from govsite.types.feeds import CONTENT_TYPE as FEEDS
 from govsite.types.notices import CONTENT_TYPE as NOTICES
 from govsite.types.placements import CONTENT_TYPE as PLACEMENTS
 from govsite.types.privacy import CONTENT_TYPE as PRIVACY
-from sitekit import REPO
+from sitekit import REPO, without_review
 
 TODAY = dt.date(2026, 11, 26)
 SITE_URL = "https://example.gov.cn/"
@@ -43,7 +43,7 @@ def new_root(tmp_path: Path, placements: bool = False) -> Path:
     (root / "overrides").symlink_to(REPO / "overrides")
     if placements:
         shutil.copytree(REPO / "data/placements", root / "data/placements")
-    return root
+    return without_review(root)
 
 
 def load(root: Path, today: dt.date = TODAY, with_privacy: bool = False) -> Site:

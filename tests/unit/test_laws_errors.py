@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from govsite.build import load_site
+from sitekit import without_review
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -17,6 +18,7 @@ def errors(root):
 
 
 def test_bad_citations_in_markdown_are_errors_with_file_and_line(site_copy):
+    without_review(site_copy)  # a test page without a review record: this test is about citations
     page = site_copy / "content" / "pufa" / "news" / "2026-01-01-test.md"
     page.write_text("---\n标题: 测试\n发布日期: 2026-01-01\n发布机构: 测试\n---\n\n第一段。\n\n"
                     "引用[[兵役法#1]]。\n\n"

@@ -76,7 +76,7 @@ class Repo:
         self.git("commit", "-qm", message)
         return self.git("rev-parse", "--short=10", "HEAD")
 
-    def build(self, root: Path, out: Path, release: str, day: dt.date) -> None:
+    def build(self, root: Path, out: Path, release: str, moment: dt.datetime) -> None:
         self.builds += 1
         for rel, text in self.site.items():
             target = out / rel
@@ -196,7 +196,7 @@ def test_a_failed_build_leaves_current_and_the_web_root_as_they_were(repo, web, 
     first = run()
     repo.commit("broken")
 
-    def failing(root, out, release, day):
+    def failing(root, out, release, moment):
         out.mkdir(parents=True)
         (out / "index.html").write_text("half a site", encoding="utf-8")
         raise PublishError("构建未通过：content/x.md:3 标题: 不能为空")

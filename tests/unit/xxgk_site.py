@@ -20,7 +20,7 @@ from govsite.types.catalogue import CONTENT_TYPE as CATALOGUE
 from govsite.types.policies import CONTENT_TYPE as POLICIES
 from govsite.types.reports import CONTENT_TYPE as REPORTS
 from govsite.types.xxgk import CONTENT_TYPE as XXGK
-from sitekit import REPO
+from sitekit import REPO, without_review
 
 TODAY = dt.date(2026, 11, 26)
 SITE_URL = "https://example.gov.cn/"
@@ -33,7 +33,7 @@ def new_root(tmp_path: Path) -> Path:
         shutil.copytree(REPO / part, root / part)
     shutil.copy2(REPO / "data/site.yml", root / "data/site.yml")
     (root / "overrides").symlink_to(REPO / "overrides")
-    return root
+    return without_review(root)
 
 
 def load(root: Path, today: dt.date = TODAY) -> Site:

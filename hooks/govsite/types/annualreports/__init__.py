@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ... import publishing
 from ...build import load_yaml_checked
 from ...document import Body, Document, Fact, When, zh_day
 from ...model import ContentType, Site
@@ -95,6 +96,7 @@ class AnnualReport:
     title: str
     published: dt.date
     sections: dict[str, Body] = field(default_factory=dict)  # text sections (Markdown)
+    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
 
     @property
     def url(self) -> str:
@@ -227,6 +229,12 @@ class AnnualReports(ContentType):
             for key in ("总体情况", "存在的主要问题及改进情况", "其他需要报告的事项"):
                 report.sections[key] = Body(markdown=meta[key], base=report.url, file=located.file,
                                             line=located.text_line_of((key,)))
+            admission = publishing.admit(site, located, kind="年度报告", title=title, url=report.url,
+                                         published=report.published, index_no=meta.get("索引号", ""),
+                                         index_line=report.line("索引号"), catalogue=True)
+            if not admission:
+                continue  # a draft, scheduled for later or withdrawn: not in the site
+            report.lifecycle = admission.lifecycle
             by_year[year] = report
         model.reports = [by_year[y] for y in sorted(by_year, reverse=True)]
         model.checked["年度报告"] = len(model.reports)
@@ -268,14 +276,15 @@ class AnnualReports(ContentType):
     def check(self, site: Site) -> None:
         policies = site.models.get("policies")
         model: AnnualReportModel = site.models[self.name]
-        if policies is None or not any(p.normative for p in policies.policies):
+        issued = list(policies.policies) + list(policies.issued_unlisted) if policies is not None else []
+        if not any(p.normative for p in issued):
             return
-        first_year = min(p.formed.year for p in policies.policies if p.normative)
+        first_year = min(p.formed.year for p in issued if p.normative)
         checked = 0
         for report in model.reports:
             if report.year < first_year:
                 continue  # the policy data starts later: nothing to compare with
-            counts = normative_counts(policies.policies, report.year)
+            counts = normative_counts(issued, report.year)
             for column, docs in counts.items():
                 checked += 1
                 reported = report.cell("主动公开", "行政规范性文件", column)
@@ -325,7 +334,7 @@ def report_document(site: Site, report: AnnualReport) -> Document:
                 "行政复议和行政诉讼情况及存在的问题和改进措施。",
         extra=(Fact("法定期限", f"{zh_day(report.due)}前（条例第四十九条），{timing}"),),
         sample=bool(report.meta.get("示例")), catalogue="工作报告", file=report.file, line=report.line("索引号"),
-        sample_note="本报告是演示网站虚构的示例，数据不反映任何真实机关的情况。")
+        sample_note="本报告是演示网站虚构的示例，数据不反映任何真实机关的情况。", lifecycle=report.lifecycle)
 
 
 CHART_SERIES = (

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import crossref
+from ... import crossref, publishing
 from ...build import load_yaml_checked
 from ...document import Body, Document, Fact, When, zh_day
 from ...document import Related as Link
@@ -51,6 +51,7 @@ class Case:
     updated: dt.date | None
     citations: list = field(default_factory=list)  # crossref.Citation of every text, first mention first, unique
     located: object = None  # yamlfile.Located, for line numbers in messages
+    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
 
     @property
     def title(self) -> str:
@@ -88,9 +89,6 @@ class Case:
         for citation in self.citations:
             seen.setdefault(citation.law.slug, citation.law)
         return list(seen.values())
-
-    def is_public(self, today: dt.date) -> bool:
-        return self.published <= today
 
 
 class Cases(ContentType):
@@ -145,8 +143,13 @@ class Cases(ContentType):
         updated = dt.date.fromisoformat(data["更新日期"]) if "更新日期" in data else None
         if updated is not None and updated < published:
             site.problems.error(file, located.line_of(("更新日期",)), "更新日期", "更新日期不能早于发布日期")
+        # Published like every document (草稿, 定时发布 — a 发布日期 to come is one —, 撤回, review record).
+        admission = publishing.admit(site, located, kind=KIND, title=data["案例名称"], url=f"{PREFIX}{path.stem}/",
+                                     published=published)
+        if not admission:
+            return None
         return Case(id=path.stem, file=file, data=data, published=published, updated=updated,
-                    citations=crossref.unique(citations), located=located)
+                    citations=crossref.unique(citations), located=located, lifecycle=admission.lifecycle)
 
     def check(self, site: Site) -> None:
         """适用对象 must be tags some audience follows (精准服务), or no 普法 page or feed would carry the case."""
@@ -188,8 +191,7 @@ class Cases(ContentType):
     # ---- documents, feeds ---------------------------------------------------------------------------
     def documents(self, site: Site):
         for case in site.models.get(self.name, []):
-            if case.is_public(site.today):
-                yield case_document(site, case)
+            yield case_document(site, case)
 
     def feed_channels(self, site: Site):
         yield FeedChannel(name=FEED, title=f"{site.settings.get('网站名称', '')} · 以案释法",
@@ -251,7 +253,8 @@ def case_document(site: Site, case: Case) -> Document:
         publisher=site.settings.get("机构名称", ""), audiences=case.audiences, summary=case.summary,
         sample=case.sample, sample_note="本案例是本局为演示网站编写的虚构示例，不是真实案件；所引法律条文真实、现行有效。",
         body=Body(template="cases/body.html", context=(("case", case_context(case)),)),
-        extra=tuple(extra), related=topics, feeds=(FEED,), categories=case.topics, file=case.file)
+        extra=tuple(extra), related=topics, feeds=(FEED,), categories=case.topics, file=case.file,
+        lifecycle=case.lifecycle)
 
 
 CONTENT_TYPE = Cases()

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ... import publishing
 from ...build import load_yaml_checked
 from ...document import Document, all_documents, facts
 from ...model import ContentType, GeneratedFile, Site, list_pages
@@ -133,59 +134,84 @@ class Catalogue(ContentType):
 
     def check(self, site: Site) -> None:
         model: CatalogueModel = site.models[self.name]
-        items = [CatalogueRow.of(doc) for doc in all_documents(site) if doc.catalogue]
+        # A draft shown by make serve may not have its number yet: it is not listed until it has one.
+        items = [CatalogueRow.of(doc) for doc in all_documents(site)
+                 if doc.catalogue and (doc.index_no or getattr(doc.lifecycle, "state", "") != publishing.STATE_DRAFT)]
         pattern = model.pattern
         used: set[tuple[int, int]] = {parsed for n in model.reserved if pattern and (parsed := pattern.parse(n))}
-        owners: dict[str, CatalogueRow] = {}
+        owners: dict[str, CatalogueRow | publishing.Held] = {}
         ids: dict[str, CatalogueRow] = {}
-        missing: list[CatalogueRow] = []
+        missing: list[CatalogueRow | publishing.Held] = []
         good: list[CatalogueRow] = []
-        # Date order: when two items share a number, the later one is the one that must change.
-        for item in sorted(items, key=lambda i: (i.date, i.file, i.id)):
+        # What the build holds back keeps its number (a draft, a document scheduled for later, a withdrawn one):
+        # never proposed to another document, never accepted for one. A document scheduled for later is published
+        # by the hourly build unattended, so it needs its number now.
+        held = [h for h in publishing.held(site) if h.catalogue and (h.index_no or h.state == publishing.STATE_SCHEDULED)]
+        # Date order: when two items share a number, the later one is the one that must change; on the same day a
+        # withdrawn document (its number was public) comes first, a draft or scheduled one (not yet) last.
+        rank = {publishing.STATE_WITHDRAWN: 0, publishing.STATE_SCHEDULED: 2, publishing.STATE_DRAFT: 3}
+        entries = [(i.date, 1, i.file, i.id, i) for i in items]
+        entries += [(h.published.day if h.published else site.today, rank[h.state], h.file, h.url, h) for h in held]
+        for *_order, item in sorted(entries, key=lambda e: e[:4]):
+            is_held = isinstance(item, publishing.Held)
             ok = True
-            if item.id in ids:
-                site.problems.error(item.file, 0, "", f"目录条目编号 {item.id} 重复：{ids[item.id].file} 已使用")
-                continue
-            ids[item.id] = item
-            if item.category not in BY_NAME:
-                site.problems.error(item.file, 0, "", f"目录类别“{item.category}”不存在；可用类别："
-                                    + "、".join(c.name for c in CATEGORIES))
-                ok = False
+            if not is_held:
+                if item.id in ids:
+                    site.problems.error(item.file, 0, "", f"目录条目编号 {item.id} 重复：{ids[item.id].file} 已使用")
+                    continue
+                ids[item.id] = item
+                if item.category not in BY_NAME:
+                    site.problems.error(item.file, 0, "", f"目录类别“{item.category}”不存在；可用类别："
+                                        + "、".join(c.name for c in CATEGORIES))
+                    ok = False
+            line = item.index_line if is_held else item.line
             if not item.index_no:
                 missing.append(item)
                 continue
             parsed = pattern.parse(item.index_no) if pattern else None
             if pattern and parsed is None:
-                site.problems.error(item.file, item.line, "索引号",
+                site.problems.error(item.file, line, "索引号",
                                     f"“{item.index_no}”不符合索引号格式 {pattern.template}（如 {pattern.example()}：年份4位，流水号5位）")
                 ok = False
             elif item.index_no in model.reserved:
                 entry = model.reserved[item.index_no]
-                site.problems.error(item.file, item.line, "索引号",
+                site.problems.error(item.file, line, "索引号",
                                     f"索引号 {item.index_no} 曾用于已撤下的信息（见 {entry['file']}:{entry['line']}），不能再次使用")
                 ok = False
             elif item.index_no in owners:
                 first = owners[item.index_no]
-                site.problems.error(item.file, item.line, "索引号",
-                                    f"索引号 {item.index_no} 重复：{first.file}:{first.line} 已使用；"
-                                    "已发布的号码不能改动，请给后加入的这一条改用下一个可用号码")
+                if isinstance(first, publishing.Held):
+                    site.problems.error(item.file, line, "索引号",
+                                        f"索引号 {item.index_no} 重复：{first.file}:{first.index_line}（{first.state}的"
+                                        f"《{first.title}》）已使用；草稿、定时发布和已撤回信息的索引号同样保留，"
+                                        "请给后加入的这一条改用下一个可用号码")
+                else:
+                    site.problems.error(item.file, line, "索引号",
+                                        f"索引号 {item.index_no} 重复：{first.file}:{first.line} 已使用；"
+                                        "已发布的号码不能改动，请给后加入的这一条改用下一个可用号码")
                 ok = False
             else:
                 owners[item.index_no] = item
                 if parsed:
                     used.add(parsed)
-            if ok:
+            if ok and not is_held:
                 good.append(item)
         # Propose distinct next-free numbers, in date order, so two new documents do not get the same one.
         if pattern:
-            for item in sorted(missing, key=lambda i: (i.date, i.file)):
-                (year, serial), = next_free(used, item.date.year)
+            def day(item):
+                return item.date if isinstance(item, CatalogueRow) else (item.published.day if item.published else site.today)
+
+            for item in sorted(missing, key=lambda i: (day(i), i.file)):
+                (year, serial), = next_free(used, day(item).year)
                 used.add((year, serial))
-                site.problems.error(item.file, item.line, "索引号",
+                line = item.index_line if isinstance(item, publishing.Held) else item.line
+                site.problems.error(item.file, line, "索引号",
                                     f"缺少索引号；请填写下一个可用的号码：{pattern.format(year, serial)}"
                                     "（号码一经发布不再改变）")
         model.items = sorted(good, key=lambda i: (-i.date.toordinal(), i.index_no, i.id))
-        model.checked = {"目录条目": len(items), "索引号": len(owners), "已撤下保留": len(model.reserved)}
+        # What the public 合规检查 page reports: published numbers only (held-back documents are not announced).
+        model.checked = {"目录条目": len(items), "索引号": sum(1 for o in owners.values() if isinstance(o, CatalogueRow)),
+                         "已撤下保留": len(model.reserved)}
 
     # ---- output ------------------------------------------------------------------------------------
     def _filters(self, model: CatalogueModel, year, validity, category, tally: Counter):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ... import crossref
+from ... import crossref, publishing
 from ...build import load_yaml_checked
 from ...document import Body, Document, Related, Status, When, zh_day
 from ...model import ContentType, FeedChannel, Site
@@ -67,7 +67,7 @@ class Laws(ContentType):
         if folder.is_dir():
             for path in sorted(folder.glob("*.yml")):
                 law = self._load_law(site, path, library)
-                if law is not None:
+                if law is not None and self._admit(site, library, law):
                     self._register(site, library, law)
         for law in library.sorted_laws():
             self._link_successor(site, library, law)
@@ -173,6 +173,19 @@ class Laws(ContentType):
                                 f"{effective} 与全文“自{stated.year}年{stated.month}月{stated.day}日起施行”不一致；"
                                 "如确有依据，请在“日期说明”中写明")
 
+    def _admit(self, site: Site, library: LawLibrary, law: Law) -> bool:
+        """A law is added to the library like any document (草稿, 定时发布, 撤回, review record). Held back, it is
+        not in the library: citations of it and 替代 naming it say why (publishing.held_law)."""
+        urls = [law.url] + [v.url for v in law.history] + [v.compare_url for v in law.history]
+        admission = publishing.admit(site, law.located, kind="法律法规", title=law.title, url=law.url,
+                                     urls=tuple(urls), names=tuple(law.names))
+        if not admission:
+            if publishing.held_law(site, law.slug) is not None:  # not broken: held back (citations say so)
+                library.broken_names.difference_update(law.names)
+            return False
+        law.lifecycle = admission.lifecycle
+        return True
+
     def _register(self, site: Site, library: LawLibrary, law: Law) -> None:
         for key, name in (("标题", law.title), ("简称", law.short)):
             other = library.by_name.get(name)
@@ -188,6 +201,12 @@ class Laws(ContentType):
         if not law.successor_name:
             return
         successor = library.lookup(law.successor_name)
+        waiting = publishing.held_law(site, law.successor_name) if successor is None else None
+        if waiting is not None:
+            site.problems.error(law.file, law.located.line_of(("替代",)), "替代",
+                                f"所指的《{waiting.title}》（{waiting.file}:{waiting.line}）{waiting.describe()}；"
+                                "已发布的法律法规不能指向未发布或已撤回的法律法规")
+            return
         if successor is None or successor is law:
             site.problems.error(law.file, law.located.line_of(("替代",)), "替代",
                                 f"找不到法律法规“{law.successor_name}”；应为已收录的标题、简称或文件名")
@@ -288,7 +307,8 @@ def _law_document(law: Law, version: LawVersion, today: dt.date, **fields) -> Do
     return Document(
         kind="法律法规", publisher=law.issuer, doc_number=version.doc_no, topic="、".join(law.topics),
         related=tuple(related), feeds=("laws",), categories=(law.rank,),
-        on_home=today - dt.timedelta(days=RECENT_DAYS) < fields["published"].day <= today, file=law.file, **fields)
+        on_home=today - dt.timedelta(days=RECENT_DAYS) < fields["published"].day <= today, file=law.file,
+        lifecycle=law.lifecycle, **fields)
 
 
 def version_document(law: Law, version: LawVersion, today: dt.date) -> Document:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ... import publishing
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
 from ...document import Body, Document, Fact, Related, When, attachment
@@ -177,7 +178,7 @@ def _notice_from_document(site: Site, doc, categories: NoticesModel) -> Notice |
         contact=meta.get("联系方式", ""), attachments=tuple(attachments), sample=bool(meta.get("示例")),
         body=Body(markdown=doc.body, base=doc.src_uri, file=doc.file, line=doc.body_line),
         corrects=f"notices/{meta['更正']}" if "更正" in meta else "",
-        audiences=tuple(meta.get("适用对象", [])), file=doc.file, line=1, doc=doc,
+        audiences=tuple(meta.get("适用对象", [])), file=doc.file, line=1, doc=doc, lifecycle=doc.lifecycle,
         index_line=loc.key_line_of(("索引号",)) if "索引号" in meta else loc.key_line_of(("标题",)))
 
 
@@ -213,6 +214,8 @@ class Notices(ContentType):
             notice = _notice_from_document(site, doc, notices)
             if notice is not None:
                 register_notice(site, notice)
+        for doc in publishing.scheduled_pages(site, PREFIX):  # checked now, published at its release
+            _notice_from_document(site, doc, notices)
 
     def check(self, site: Site) -> None:
         notices = model(site).notices
@@ -221,6 +224,9 @@ class Notices(ContentType):
                 continue
             field_line = notice.doc.located.line_of(("更正",)) if notice.doc else notice.line
             target = notices.get(notice.corrects)
+            if target is None and publishing.report_reference(site, notice.file, field_line, "更正",
+                                                              f"{notice.corrects}/"):
+                continue
             if target is None:
                 site.problems.error(notice.file, field_line, "更正",
                                     f"找不到被更正的公告 content/{notice.corrects}.md")
@@ -332,7 +338,7 @@ def notice_document(site: Site, notice: Notice) -> Document:
         sample=notice.sample, summary=notice.summary, body=notice.body, appendix=appendix,
         related=tuple(related), extra=tuple(extra), catalogue=notice.category.catalogue_category,
         feeds=(MAIN_FEED, notice.category.slug), categories=(notice.category.name,),
-        file=notice.file, line=notice.index_line)
+        file=notice.file, line=notice.index_line, lifecycle=notice.lifecycle)
 
 
 CONTENT_TYPE = Notices()

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ... import publishing
 from ...build import load_yaml_checked
 from ...document import Body
 from ...model import ContentType, Site
@@ -33,6 +34,8 @@ STAGES = (  # key in 阶段, slug part of the notice, title of the notice
     ("赋分排名", "paiming", "量化评分及排名公示"),
     ("选岗结果", "jieguo", "选岗结果公示"),
 )
+# The year page's sections, each shown once its stage is published: (stage, anchor, heading)
+SECTIONS = (("安置计划", "jihua", "安置计划"), ("赋分排名", "paiming", "量化评分及排名"), ("选岗结果", "jieguo", "选岗结果"))
 NATURES = ("事业单位", "国有企业")
 SCORE_BIN = 5  # width of a bar in the score distribution chart
 
@@ -63,6 +66,10 @@ class Round:
     @property
     def src_uri(self) -> str:
         return f"{FOLDER}/{self.year}.md"
+
+    def shows(self, key: str) -> bool:
+        """Whether the stage `key` is published (a draft or scheduled stage's data stays off every page)."""
+        return any(stage.key == key for stage in self.stages)
 
     @property
     def plan(self) -> list[dict]:
@@ -256,10 +263,21 @@ class Placements(ContentType):
                 continue
             for key, slug, title in STAGES:
                 notice = _stage_notice(site, round_, located, key, slug, title, category)
+                if notice is None:
+                    continue
+                # Each stage is published on its own (its 发布时间, review record, 草稿 / 定时发布 / 撤回).
+                admission = publishing.admit(
+                    site, located, ("阶段", key), kind=f"{NOTICE_CATEGORY}（{title}）", title=notice.title,
+                    url=notice.url, published=notice.published, index_no=notice.index_no,
+                    index_line=notice.index_line, catalogue=True)
+                if not admission:
+                    continue
+                notice.lifecycle = admission.lifecycle
                 stage = Stage(key=key, title=title, note=data["阶段"][key].get("说明", ""), notice=notice)
-                if notice is not None and register_notice(site, notice):
+                if register_notice(site, notice):
                     round_.stages.append(stage)
-            rounds.append(round_)
+            if round_.stages:  # a round is on the site from its first published stage
+                rounds.append(round_)
         site.models[self.name] = sorted(rounds, key=lambda r: -r.year)
 
     def pages(self, site: Site, renderer):
@@ -270,8 +288,8 @@ class Placements(ContentType):
         for round_ in rounds:
             yield renderer.page(round_.src_uri, round_.title, "placements/year.html",
                                 meta={"description": f"{round_.year}年度安置计划、赋分排名与选岗结果"},
-                                toc=[(2, "jihua", "安置计划"), (2, "paiming", "量化评分及排名"),
-                                     (2, "jieguo", "选岗结果"), (2, "jiandu", "监督电话")],
+                                toc=[(2, anchor, label) for key, anchor, label in SECTIONS if round_.shows(key)]
+                                + [(2, "jiandu", "监督电话")],
                                 round=round_, feed=notices_model(site).category(NOTICE_CATEGORY).slug,
                                 statuses={s.key: s.notice.status(site.today) for s in round_.stages})
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
+from ... import publishing
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
 from ...document import Attachment, Body, Document, Fact, Related, Status, When, attachment
@@ -67,6 +68,7 @@ class Policy:
     interpretations: list[Interpretation] = field(default_factory=list)
     repealed_by: Policy | None = None  # the document that repealed this one (废止文件)
     repeals: list[Policy] = field(default_factory=list)  # documents this one repealed
+    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
     # `mkdocs serve`: digest of the file's text; the fields named below come from it alone (model.Document)
     source_digest: str = ""
     SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta")
@@ -99,6 +101,7 @@ class Interpretation:
     meta: dict
     published: dt.date
     policy: Policy | None = None
+    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
     source_digest: str = ""  # as Policy.source_digest
     SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta")
 
@@ -120,6 +123,9 @@ class PolicyModel:
     policies: list[Policy] = field(default_factory=list)  # newest first
     interpretations: list[Interpretation] = field(default_factory=list)
     checked: dict[str, int] = field(default_factory=dict)  # what was checked, for the 合规检查 page
+    # Issued documents the site does not show: withdrawn from it, or signed off and scheduled for later. The
+    # annual report counts what the bureau issued, whatever the website shows (drafts are not issued yet).
+    issued_unlisted: list[Policy] = field(default_factory=list)
 
     def by_id(self) -> dict[str, Policy]:
         return {p.id: p for p in self.policies}
@@ -160,6 +166,17 @@ class Policies(ContentType):
                                         f"发文字号 {number} 重复：{first.file} 已使用")
                 else:
                     numbers[number] = policy
+            admission = publishing.admit(
+                site, policy.located, kind="政策文件", title=policy.title, url=policy.url,
+                published=When(policy.published), index_no=policy.meta.get("索引号", ""),
+                index_line=policy.located.line_of(("索引号",)), catalogue=True,
+                attachments=tuple(a.url for a in policy.attachments), body=policy.body)
+            if not admission:  # a draft, scheduled for later or withdrawn: not in the site (its 发文字号 stays taken)
+                waiting = publishing.held_at(site, policy.url)
+                if waiting is not None and waiting.state != publishing.STATE_DRAFT:
+                    model.issued_unlisted.append(policy)
+                continue
+            policy.lifecycle = admission.lifecycle
             model.policies.append(policy)
         model.policies.sort(key=lambda p: (-p.published.toordinal(), -p.formed.toordinal(), p.id))
 
@@ -252,6 +269,8 @@ class Policies(ContentType):
             return
         target = by_id.get(target_id)
         if target is None:
+            if publishing.report_reference(site, policy.file, line, "废止文件", f"{POLICY_URL}{target_id}/"):
+                return
             if not (site.data_dir / "policies" / f"{target_id}.yml").exists():
                 site.problems.error(policy.file, line, "废止文件", f"找不到政策文件“{target_id}”（data/policies/{target_id}.yml）")
             return
@@ -270,7 +289,17 @@ class Policies(ContentType):
         if not _ID.match(path.stem):
             site.problems.error(file, 0, "", f"文件名“{path.name}”只能用小写字母、数字和连字符（它是网址的一部分）")
             return None
+        url = f"{INTERPRETATION_URL}{path.stem}/"
+        admission = publishing.admit(
+            site, located, kind="政策解读", title=meta["标题"], url=url, published=_date(meta["发布日期"]),
+            index_no=meta.get("索引号", ""), index_line=located.line_of(("索引号",)), catalogue=True,
+            body=_body(meta, located, url))
+        if not admission:
+            return None  # a draft, scheduled for later or withdrawn: not in the site
         target = by_id.get(meta["解读对象"])
+        if target is None and publishing.report_reference(site, file, located.line_of(("解读对象",)), "解读对象",
+                                                          f"{POLICY_URL}{meta['解读对象']}/"):
+            return None
         if target is None and (site.data_dir / "policies" / f"{meta['解读对象']}.yml").exists():
             return None  # the policy exists but has errors of its own, reported there: no second message here
         if target is None:
@@ -283,8 +312,8 @@ class Policies(ContentType):
             site.problems.error(file, located.line_of(("发布日期",)), "发布日期",
                                 f"解读的发布日期 {meta['发布日期']} 早于所解读文件的发布日期 {target.meta['发布日期']}（{target.file}）")
             return None
-        item = Interpretation(id=path.stem, file=file, located=located, meta=meta,
-                              published=published, policy=target, source_digest=located.source_digest)
+        item = Interpretation(id=path.stem, file=file, located=located, meta=meta, published=published,
+                              policy=target, lifecycle=admission.lifecycle, source_digest=located.source_digest)
         target.interpretations.append(item)
         return item
 
@@ -388,7 +417,7 @@ def policy_document(policy: Policy) -> Document:
         attachments=tuple(policy.attachments), sample=bool(meta.get("示例")), summary=meta["内容概述"],
         body=policy.body, related=tuple(related),
         catalogue="规范性文件" if policy.normative else "政策文件", feeds=("policies",),
-        file=policy.file, line=policy.located.line_of(("索引号",)))
+        file=policy.file, line=policy.located.line_of(("索引号",)), lifecycle=policy.lifecycle)
 
 
 def interpretation_document(item: Interpretation) -> Document:
@@ -401,7 +430,7 @@ def interpretation_document(item: Interpretation) -> Document:
         related=(Related("解读文件", policy.title, policy.url, policy.meta.get("发文字号", "")),),
         extra=(Fact("解读形式", meta.get("解读形式", "文字解读")),),
         catalogue="政策解读", feeds=("policies",), categories=("政策解读",),
-        file=item.file, line=item.located.line_of(("索引号",)))
+        file=item.file, line=item.located.line_of(("索引号",)), lifecycle=item.lifecycle)
 
 
 CONTENT_TYPE = Policies()

@@ -169,7 +169,7 @@ def news_document(page) -> Document:
         url=page_url(page.src_uri), published=When(dt.date.fromisoformat(meta["发布日期"])),
         publisher=meta["发布机构"], summary=meta.get("描述", ""), sample=bool(meta.get("示例")),
         body=Body(markdown=page.body, base=page.src_uri, file=page.file, line=page.body_line),
-        extra=tuple(extra), feeds=("pufa",), file=page.file)
+        extra=tuple(extra), feeds=("pufa",), file=page.file, lifecycle=page.lifecycle)
 
 
 CONTENT_TYPE = Pufa()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ... import crossref
+from ... import crossref, publishing
 from ...build import load_yaml_checked
 from ...document import Body, Document, When
 from ...model import ContentType, FeedChannel, Site
@@ -31,6 +31,7 @@ class Answer:
     audiences: tuple[str, ...] = ()  # 订阅标签: which per-audience feeds carry this answer
     topic: str = ""
     body: Body | None = None  # the answer as the Markdown pipeline reads it (each line a paragraph)
+    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
 
 
 @dataclass
@@ -67,7 +68,13 @@ class QA(ContentType):
                     site.problems.error(located.file, where, f"问答[{i + 1}].编号",
                                         f"编号“{ident}”已被 {first} 使用；每条问答的编号在全站唯一，发布后不再改变")
                     continue
-                ids[ident] = f"{located.file}:{where}"
+                ids[ident] = f"{located.file}:{where}"  # a held-back answer keeps its 编号 too
+                # Each answer is published on its own: 草稿, 定时发布 (its 更新日期 is a revision date, not a
+                # release), 撤回 and its review record.
+                admission = publishing.admit(site, located, ("问答", i), kind="政策问答",
+                                             title=f"{data['主题']}：{entry['问']}", url=f"qa/#{ident}")
+                if not admission:
+                    continue
                 line = located.text_line_of(("问答", i, "答"))
                 citations = crossref.check_text(site, entry["答"], located.file, line,
                                                 f"问答[{i + 1}].答", allow_repealed=False, require=True)
@@ -76,7 +83,10 @@ class QA(ContentType):
                                       audiences=tuple(entry.get("适用对象", data.get("适用对象", []))),
                                       topic=data["主题"],
                                       body=Body(markdown="答：" + entry["答"].strip(), base="qa/", file=located.file,
-                                                line=line, lines=True, field=f"问答[{i + 1}].答", checked=True)))
+                                                line=line, lines=True, field=f"问答[{i + 1}].答", checked=True),
+                                      lifecycle=admission.lifecycle))
+            if not answers:
+                continue  # every answer of the topic is held back: no empty topic on the page
             topics.append(Topic(anchor=path.stem, name=data["主题"], order=data["排序"], note=data.get("说明", ""),
                                 answers=answers, file=located.file, located=located))
         topics.sort(key=lambda t: (t.order, t.anchor))
@@ -136,7 +146,7 @@ class QA(ContentType):
                     id=f"qa/{answer.anchor}", kind="政策问答", title=f"{answer.topic}：{answer.question}",
                     url=f"qa/#{answer.anchor}", published=When(answer.updated), audiences=answer.audiences,
                     summary=answer.question, body=answer.body, feeds=("qa",), categories=(answer.topic,),
-                    on_home=False, file=topic.file)
+                    on_home=False, file=topic.file, lifecycle=answer.lifecycle)
 
 
 def topic_anchors(folder) -> set[str]:

@@ -58,7 +58,7 @@ def report_document(page) -> Document:
         body=Body(markdown=page.body, base=page.src_uri, file=page.file, line=page.body_line),
         extra=(Fact("说明", meta["日期说明"]),) if meta.get("日期说明") else (),
         catalogue="工作报告", file=page.file,
-        line=page.located.line_of(("索引号",)) if page.located else 0)
+        line=page.located.line_of(("索引号",)) if page.located else 0, lifecycle=page.lifecycle)
 
 
 CONTENT_TYPE = Reports()

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import crossref, phones
+from ... import crossref, phones, publishing
 from ...build import load_yaml_checked
 from ...document import Document, When
 from ...model import ContentType, FeedChannel, GeneratedFile, Site
@@ -66,6 +66,7 @@ class Guide:
     citations: list = field(default_factory=list)  # resolved 设定依据
     chart: flowchart.Chart | None = None
     benefits: list = field(default_factory=list)  # benefits that link here
+    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
 
     @property
     def url(self) -> str:
@@ -275,6 +276,13 @@ class Services(ContentType):
                                         f"{phone['号码']} 不在 data/site.yml 的“公开号码”中，办事指南只能公布本局公开的号码。"
                                         + phones.not_public_advice(site, phone["号码"]))
         guide.chart = flowchart.layout(data["办理流程"])
+        admission = publishing.admit(site, located, kind="办事指南", title=f"{guide.title}办事指南", url=guide.url,
+                                     published=dt.date.fromisoformat(data["发布日期"]), index_no=data.get("索引号", ""),
+                                     index_line=located.line_of(("索引号",) if "索引号" in data else ("名称",)),
+                                     catalogue=True)
+        if not admission:
+            return  # a draft, scheduled for later or withdrawn: not in the site
+        guide.lifecycle = admission.lifecycle
         model.guides[guide.id] = guide
 
     def _load_benefit(self, site: Site, model: ServicesModel, path: Path) -> None:
@@ -303,7 +311,10 @@ class Services(ContentType):
         if "办事指南" in data:
             guide = model.guides.get(data["办事指南"])
             present = (site.data_dir / "guides" / f"{data['办事指南']}.yml").is_file()
-            if guide is None and not present:  # a guide that exists but has errors is reported on its own
+            if guide is None and publishing.report_reference(site, file, located.line_of(("办事指南",)), "办事指南",
+                                                             f"{GUIDES_URL}{data['办事指南']}/"):
+                pass
+            elif guide is None and not present:  # a guide that exists but has errors is reported on its own
                 known = "、".join(sorted(model.guides)) or "（暂无）"
                 site.problems.error(file, located.line_of(("办事指南",)), "办事指南",
                                     f"找不到办事指南“{data['办事指南']}”（data/guides/{data['办事指南']}.yml）；现有：{known}")
@@ -445,7 +456,7 @@ def guide_document(site: Site, guide) -> Document:
         publisher=site.settings.get("机构名称", ""), topic="办事服务", summary=guide.data["概要"],
         sample=bool(guide.data.get("示例")), catalogue="办事服务", on_home=False, file=guide.file,
         sample_note="本指南中的办理地点、步骤时限等本地做法为演示用示例；法律依据和法定期限为真实条文。",
-        line=guide.located.line_of(("索引号",) if "索引号" in guide.data else ("名称",)))
+        line=guide.located.line_of(("索引号",) if "索引号" in guide.data else ("名称",)), lifecycle=guide.lifecycle)
 
 
 CONTENT_TYPE = Services()
