@@ -1,0 +1,173 @@
+"""What a visitor sees on a phone (375 px) and a desktop (1280 px): the faults found by trying the site page by
+page, each checked the way a person would notice it (what is visible, what is cut off, what scrolls sideways)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+BOTH = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
+
+
+@pytest.fixture
+def open_page(browser, served_site, offsite_requests):
+    found, watch = offsite_requests
+    opened = []
+
+    def go(path: str, viewport: dict):
+        context = browser.new_context(viewport=viewport)
+        opened.append(context)
+        page = watch(context.new_page())
+        page.goto(served_site + path)
+        return page
+
+    yield go
+    for context in opened:
+        context.close()
+    assert not found, f"requests left the site: {found}"
+
+
+def scrolls_sideways(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+
+
+def visible_ids(page, selector: str, attribute: str) -> set[str]:
+    return set(page.locator(selector).evaluate_all(
+        f"els => els.filter(e => e.offsetParent !== null && e.getBoundingClientRect().height > 0)"
+        f".map(e => e.getAttribute('{attribute}'))"))
+
+
+@BOTH
+def test_filtered_catalogue_shows_only_the_matching_cards(open_page, built_site, viewport):
+    items = json.loads((built_site / "api/catalogue.json").read_text(encoding="utf-8"))["items"]
+    wanted = {i["id"] for i in items if i["year"] == 2024 and i["validity"] == "有效"}
+    others = {i["id"] for i in items} - wanted
+    assert wanted and any(i["year"] == 2026 for i in items)
+    page = open_page("xxgk/ml/#year=2024&validity=有效", viewport)
+    page.wait_for_selector("table[data-catalogue][data-enhanced]")
+    shown = visible_ids(page, "table[data-catalogue] tbody tr", "data-id")
+    assert shown == wanted, f"shown but not wanted: {shown - wanted}; wanted but hidden: {wanted - shown}"
+    assert not shown & others
+    assert page.locator("[data-catalogue-count]").inner_text() == f"2024年、有效：共 {len(wanted)} 条"
+    assert not scrolls_sideways(page)
+
+
+@BOTH
+def test_elder_mode_fits_the_screen_and_says_how_to_leave(open_page, viewport):
+    page = open_page("", viewport)
+    toggle = page.locator("[data-gov-elder-toggle]")
+    assert toggle.inner_text() == "适老模式"
+    toggle.click()
+    assert page.get_attribute("html", "data-gov-elder") == "on"
+    assert toggle.inner_text() == "退出适老模式" and toggle.is_visible()
+    assert not scrolls_sideways(page)
+    for section in page.locator(".gov-column, .gov-entrances, .gov-updates").all():
+        box = section.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 1
+    toggle.click()
+    assert page.get_attribute("html", "data-gov-elder") is None and toggle.inner_text() == "适老模式"
+
+
+def _cells_past_the_edge(table, width: int) -> list[str]:
+    """Texts of the table's cells that reach past the right edge of the screen or of their scrolling box."""
+    return table.locator("td, th").evaluate_all(
+        """(cells, width) => cells.filter(c => {
+             const r = c.getBoundingClientRect();
+             const box = c.closest('.md-typeset__scrollwrap, .gov-table-wrap, .xxgk-table-wrap');
+             const right = Math.min(width, box ? box.getBoundingClientRect().right : width);
+             return r.width > 0 && r.right > right + 1;
+           }).map(c => c.textContent.trim())""", width)
+
+
+@BOTH
+@pytest.mark.parametrize("path, caption, column, value", [
+    ("notices/2026/youfu-dingqi-fuxu/", "", "优抚类别", "在乡复员军人"),
+    ("placements/2023/", "安置计划", "岗位", "综合管理"),
+], ids=["公示名单", "安置计划"])
+def test_phone_tables_show_every_column_at_readable_size(open_page, viewport, path, caption, column, value):
+    page = open_page(path, viewport)
+    page.wait_for_timeout(200)  # scroll-regions.js labels the editors' tables after load
+    tables = page.locator("article table:not([class])")
+    table = tables.filter(has=page.locator("caption", has_text=caption)).first if caption else tables.first
+    table.scroll_into_view_if_needed()
+    assert not _cells_past_the_edge(table, viewport["width"])
+    cell = table.locator("td", has_text=value).first
+    assert cell.is_visible()
+    if viewport is PHONE:  # one card per row: each value says which column it is
+        assert cell.evaluate("c => getComputedStyle(c, '::before').content") == f'"{column}"'
+    else:
+        assert table.locator("th", has_text=column).is_visible()
+    body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
+    size = cell.evaluate("c => parseFloat(getComputedStyle(c).fontSize)")
+    assert size >= 0.88 * body, (size, body)
+    assert not scrolls_sideways(page)
+
+
+@BOTH
+def test_chart_labels_stay_readable(open_page, viewport):
+    for path in ("xxgk/ndbg/", "placements/2023/"):
+        page = open_page(path, viewport)
+        sizes = page.locator("svg.xxgk-chart text, figure.gov-chart svg text").evaluate_all(
+            "ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)")
+        assert sizes and min(sizes) >= 12.5, (path, min(sizes))
+        assert not scrolls_sideways(page)
+
+
+@BOTH
+def test_a_table_that_does_not_fit_says_it_scrolls(open_page, viewport):
+    overflowing = 0
+    for path in ("notices/2026/youfu-dingqi-fuxu/", "placements/2023/", "xxgk/ndbg/2024/",
+                 "services/guides/shangcan-fuxujin/", "xxgk/hegui/"):
+        page = open_page(path, viewport)
+        page.wait_for_timeout(200)
+        regions = page.locator(".md-typeset__scrollwrap, .gov-table-wrap, .xxgk-table-wrap").all()
+        for region in regions:
+            if region.evaluate("w => w.scrollWidth > w.clientWidth + 1"):
+                overflowing += 1
+                hint = region.locator("xpath=preceding-sibling::*[1]")
+                assert "滑动" in hint.inner_text() and hint.is_visible(), path
+                assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
+        assert not scrolls_sideways(page)
+    if viewport is PHONE:
+        assert overflowing >= 2  # the annual report's wide tables
+
+
+def test_finder_on_a_phone_lists_the_results_before_the_cards(open_page):
+    page = open_page("services/", PHONE)
+    page.wait_for_selector("#gov-finder:not([hidden])")
+    for answer in ("伤残军人", "已退役", "五级", "因公"):
+        page.locator("label.gov-finder__option", has_text=answer).first.click()
+    cards = page.locator("#gov-benefits [data-benefit]:not([hidden])")
+    assert cards.count() > 10
+    shortlist = page.locator("#gov-finder-shortlist")
+    assert shortlist.is_visible()
+    links = shortlist.locator("a")
+    assert links.count() == cards.count()
+    titles = [links.nth(i).inner_text() for i in range(links.count())]
+    first_card = cards.first.locator(".gov-benefit__title").inner_text()
+    assert first_card.startswith(titles[0])
+    # The whole list comes before the first card and takes less than two screens.
+    list_box, card_box = shortlist.bounding_box(), cards.first.bounding_box()
+    assert list_box["y"] + list_box["height"] <= card_box["y"]
+    assert list_box["height"] < 2 * PHONE["height"]
+    page.locator("#gov-finder-summary a", has_text="查看结果").click()
+    assert shortlist.evaluate("e => e.getBoundingClientRect().top") < PHONE["height"]
+    links.nth(3).click()
+    target = page.evaluate("location.hash")
+    card = page.locator(target)
+    assert card.locator(".gov-benefit__back a").is_visible()
+    assert not scrolls_sideways(page)
+
+
+def test_finder_on_a_desktop_lists_the_results_too(open_page):
+    page = open_page("services/", DESKTOP)
+    page.wait_for_selector("#gov-finder:not([hidden])")
+    assert not page.locator("#gov-finder-shortlist").is_visible()  # nothing answered: no result yet
+    page.locator("label.gov-finder__option", has_text="伤残军人").first.click()
+    assert page.locator("#gov-finder-shortlist").is_visible()
+    assert page.locator("#gov-finder-shortlist a").count() == page.locator(
+        "#gov-benefits [data-benefit]:not([hidden])").count()
