@@ -171,3 +171,24 @@ def test_finder_on_a_desktop_lists_the_results_too(open_page):
     assert page.locator("#gov-finder-shortlist").is_visible()
     assert page.locator("#gov-finder-shortlist a").count() == page.locator(
         "#gov-benefits [data-benefit]:not([hidden])").count()
+
+
+@BOTH
+def test_law_comparison_reads_as_one_column_with_the_second_article_changed(open_page, viewport):
+    page = open_page("laws/junren-fuxu-youdai-tiaoli/2019-compare/", viewport)
+    banner = page.locator(".law-banner").inner_text()
+    assert "左列" not in banner and "右列" not in banner and "逐条对照" in banner
+    # The page is one column: every item is as wide as the text column.
+    rows = page.locator(".law-compare__row")
+    widths = {round(rows.nth(i).bounding_box()["width"]) for i in (0, 1, 2)}
+    assert len(widths) == 1
+    second = page.locator("#new-art-2")
+    assert second.locator(".law-diff").inner_text() == "修改"
+    head = second.locator(".law-compare__head").inner_text()
+    assert "旧第二条" in head and "现第二条" in head
+    assert page.locator(".law-compare__row--removed .law-compare__head", has_text="旧第二条").count() == 0
+    text = second.locator(".law-compare__text").inner_text()
+    assert "抚恤优待对象" in text and "烈士遗属、因公牺牲军人遗属、病故军人遗属" in text
+    # word by word: no change of a single character inside a word (或者 → 和 is a whole word)
+    assert second.locator("del", has_text="或者").count() == 1 and second.locator("ins", has_text="和").count() >= 1
+    assert not scrolls_sideways(page)
