@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from govsite import (
     assets,
+    breadcrumb,
     crossref,
     search,
 )
@@ -97,6 +98,7 @@ def on_files(files, config):
     _state["files"] = extra_files
     for page in pages:
         files.append(File.generated(config, page.src_uri, content=""))
+    _state["trails"] = breadcrumb.trails(site, pages)
     if _state.get("css_bundle"):
         files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
     for file in [f for f in files if f.dest_uri.startswith(("assets/javascripts/", "assets/stylesheets/"))]:
@@ -180,6 +182,16 @@ def on_page_content(html, page, config, files):
         before, after = engine.document_html(_state["site"], document, _state["renderer"])
         return before + engine.clean_html(html) + after  # editors' raw HTML: safe subset only
     return html
+
+
+def on_page_context(context, page, config, nav):
+    trails = _state["trails"]
+    context["breadcrumb"] = trails.above(page.url)  # 当前位置, shown by overrides/main.html
+    # A page outside the nav's sections has nothing in Material's left column: give its width to the text.
+    # The catalogue's documents are left as they are: their page header decides their layout.
+    if not page.ancestors and not trails.is_document(page.url) and "navigation" not in page.meta.get("hide", ()):
+        page.meta["hide"] = [*page.meta.get("hide", ()), "navigation"]
+    return context
 
 
 def on_post_page(output, page, config):

@@ -67,6 +67,8 @@ class CatalogueItem:
     kind: str  # Chinese label of the content type (政策文件, 政策解读, 公示公告 …)
     file: str = ""  # repository-relative file that defines the item (for messages naming both files)
     line: int = 0  # line of its 索引号 in that file (0 when unknown)
+    doc_number: str = ""  # 发文字号 (GB/T 9704), "" when the item has none
+    topic: str = ""  # 主题分类, "" when not given
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,9 @@ def test_notice_list_and_category_pages(built_site):
         page = (built_site / f"notices/{category['标识']}/index.html").read_text(encoding="utf-8")
         tags = re.findall(r'class="gov-tag">([^<]*)<', page.split('class="md-content"')[1])
         assert tags == []  # a category page does not repeat its own category on every line
-    assert "公示中（至2026年11月27日）" in main  # data: 2026-11-23 + 5 工作日, build date 2026-11-26
+    # data: 2026-11-23 + 5 工作日, build date 2026-11-26; every notice with a 公示期 says where it stands
+    assert re.search(r'gov-status--open"[^>]*>公示中</strong> <span class="gov-list__period">公示期至2026年11月27日<', main)
+    assert re.search(r'gov-status--closed"[^>]*>公示已结束</strong>', main)
 
 
 def test_notice_page_shows_period_status_and_phones(built_site):

@@ -345,11 +345,13 @@ class Policies(ContentType):
             yield CatalogueItem(id=f"policies/{p.id}", index_no=p.meta.get("索引号", ""), title=p.title,
                                 summary=p.meta["内容概述"], date=p.published,
                                 category="规范性文件" if p.normative else "政策文件", validity=p.validity,
-                                url=p.url, kind="政策文件", file=p.file, line=p.located.line_of(("索引号",)))
+                                url=p.url, kind="政策文件", file=p.file, line=p.located.line_of(("索引号",)),
+                                doc_number=p.meta.get("发文字号", ""), topic=p.meta["主题分类"])
         for i in model.interpretations:
             yield CatalogueItem(id=f"interpretations/{i.id}", index_no=i.meta.get("索引号", ""), title=i.title,
                                 summary=i.meta["内容概述"], date=i.published, category="政策解读", validity="",
-                                url=i.url, kind="政策解读", file=i.file, line=i.located.line_of(("索引号",)))
+                                url=i.url, kind="政策解读", file=i.file, line=i.located.line_of(("索引号",)),
+                                topic=i.policy.meta["主题分类"] if i.policy else "")
 
     def updates(self, site: Site):
         model: PolicyModel = site.models[self.name]
