@@ -29,6 +29,8 @@ from govsite import (
 from govsite import build as engine
 from govsite.render import shared_bytecode_cache
 from govsite.servecache import CollectorPause, ConversionCache, PageSkipper, SourceCache
+from govsite.types.inspection import allowed_hosts
+from govsite.types.inspection.scan import OutputCheck
 
 log = logging.getLogger("mkdocs.govsite")
 
@@ -99,6 +101,7 @@ def on_files(files, config):
     for page in pages:
         files.append(File.generated(config, page.src_uri, content=""))
     _state["trails"] = breadcrumb.trails(site, pages)
+    _state["output_check"] = OutputCheck(allowed_hosts(site))  # what the public will see, page by page
     if _state.get("css_bundle"):
         files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
     for file in [f for f in files if f.dest_uri.startswith(("assets/javascripts/", "assets/stylesheets/"))]:
@@ -195,6 +198,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    _state["output_check"].page(page.file.dest_uri, output)
     if "index_stream" in _state:
         _state["index_stream"].add(page.file.dest_uri, output)
     return output
@@ -213,10 +217,18 @@ def on_post_build(config):
             if os.path.exists(gone):
                 os.remove(gone)
         log.info("未变化的页面未重写：%d 个", _skipper.skipped)
+    check = _state["output_check"]
     for extra in _state.get("files", []):
+        check.file(extra.dest_uri, extra.content)
         target = site_dir / extra.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
+    if check.problems:  # never published; under make serve the editor sees them and goes on editing
+        if _skipper.enabled:
+            for line in check.problems:
+                log.warning("警告 %s", line)
+        else:
+            _report_and_stop([f"错误 {line}" for line in check.problems], len(check.problems), "错误（网站巡检）")
     if _skipper.enabled:  # make serve: the edited page first, the search index right after
         _collector.resume()
         search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())

@@ -1,4 +1,8 @@
-"""`python -m govsite check [ROOT]`: validate all data and content without building (make check)."""
+"""`python -m govsite check [ROOT]`: validate all data and content without building (make check).
+
+Besides every error and warning of a build, it prints what a government-website inspection would find
+(types/inspection): each failed rule as a warning, with its source. Those do not fail the check.
+"""
 from __future__ import annotations
 
 import sys
@@ -17,11 +21,18 @@ def main(argv: list[str]) -> int:
         print(f"错误 {problem.format()}", file=sys.stderr)
     for problem in site.problems.warnings:
         print(f"警告 {problem.format()}", file=sys.stderr)
+    inspection = site.models.get("inspection")
+    failed = [r for r in inspection.failed if not r.stops_build] if inspection else []
+    for result in failed:
+        for finding in result.findings or [None]:
+            detail = finding.format() if finding else result.summary
+            print(f"警告 巡检·{result.name}: {detail}（{result.source.split('（')[0]}）", file=sys.stderr)
     errors, warnings = len(site.problems.errors), len(site.problems.warnings)
+    inspected = f"；网站巡检 {len(inspection.results)} 项，未通过 {len(failed)} 项（详见合规检查页面 xxgk/hegui/）" if inspection else ""
     if errors:
-        print(f"检查未通过：{errors} 个错误，{warnings} 个警告。", file=sys.stderr)
+        print(f"检查未通过：{errors} 个错误，{warnings} 个警告{inspected}。", file=sys.stderr)
         return 1
-    print(f"检查通过：{len(site.documents)} 个页面，{warnings} 个警告。")
+    print(f"检查通过：{len(site.documents)} 个页面，{warnings} 个警告{inspected}。")
     return 0
 
 

@@ -54,9 +54,9 @@ def test_placement_pages(built_site):
     assert html.count('<figure class="gov-chart">') == 2 and html.count('<svg viewBox="0 0 480') == 2
     assert "示例数据" in html
     for person in data["排名"]:
-        assert f"<td>{person['姓名']}</td>" in html
+        assert f'<td data-label="姓名">{person["姓名"]}</td>' in html
     results = html.split('id="jieguo"')[1].split('id="jiandu"')[0]
-    assert len(re.findall(r"<tr><td class=\"gov-num\">\d+</td>", results)) == len(data["选岗结果"]) == 10
+    assert len(re.findall(r'<tr><td class="gov-num" data-label="选岗顺序">\d+</td>', results)) == len(data["选岗结果"]) == 10
     overview = (built_site / "placements/index.html").read_text(encoding="utf-8")
     assert "10人" in overview and 'href="2023/"' in overview
     for stage in ("jihua", "paiming", "jieguo"):
