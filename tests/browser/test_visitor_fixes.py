@@ -192,3 +192,151 @@ def test_law_comparison_reads_as_one_column_with_the_second_article_changed(open
     # word by word: no change of a single character inside a word (或者 → 和 is a whole word)
     assert second.locator("del", has_text="或者").count() == 1 and second.locator("ins", has_text="和").count() >= 1
     assert not scrolls_sideways(page)
+
+
+# -- what an inspector looks for, on every page ---------------------------------------------------------------------
+
+@BOTH
+@pytest.mark.parametrize("path", ["", "laws/junren-fuxu-youdai-tiaoli/", "xxgk/ml/", "notices/2026/youfu-dingqi-fuxu/",
+                                  "about/leaders/"])
+def test_trail_and_identity_are_visible(open_page, viewport, path):
+    page = open_page(path, viewport)
+    trail = page.locator("nav.gov-breadcrumb")
+    assert trail.is_visible() and trail.inner_text().startswith("当前位置：")
+    heading = page.locator("article h1").first
+    assert trail.bounding_box()["y"] < heading.bounding_box()["y"]  # above the title
+    footer = page.locator(".gov-footer")
+    footer.scroll_into_view_if_needed()
+    mark = footer.locator(".gov-footer__conac img")
+    assert mark.is_visible() and mark.evaluate("img => img.complete && img.naturalWidth > 0")
+    for text in ("网站标识码：", "我为政府网站找错", "网站地图", "互动交流"):
+        assert footer.get_by_text(text, exact=False).first.is_visible(), text
+    icp = footer.locator('a[href="https://beian.miit.gov.cn/"]')
+    assert icp.is_visible() and "ICP备" in icp.inner_text()
+    assert footer.locator('a[href^="https://beian.mps.gov.cn/"]').is_visible()
+    assert not scrolls_sideways(page)
+
+
+@BOTH
+def test_404_page_offers_home_and_search(browser, served_site_with_404, viewport):
+    base = served_site_with_404
+    context = browser.new_context(viewport=viewport)
+    try:
+        page = context.new_page()
+        response = page.goto(base + "xxgk/no-such-page/")
+        assert response.status == 404
+        assert page.locator("h1").inner_text() == "页面未找到"
+        home = page.get_by_role("link", name="返回首页")
+        assert home.is_visible()
+        box = page.get_by_role("searchbox", name="在本站搜索：")
+        assert box.is_visible()
+        box.fill("抚恤金")
+        box.press("Enter")
+        page.wait_for_function("() => document.querySelector('[data-govsite-search]').dataset.gsDone === '抚恤金'")
+        assert page.locator(".md-search-result__item").first.is_visible()
+        page.keyboard.press("Escape")
+        home.click()
+        page.wait_for_load_state()
+        assert page.url == base and not scrolls_sideways(page)
+    finally:
+        context.close()
+
+
+@BOTH
+def test_site_map_and_interaction_pages(open_page, viewport):
+    page = open_page("wzdt/", viewport)
+    assert page.locator("h1").inner_text() == "网站地图"
+    for section in ("政府信息公开", "法律法规", "公示公告", "关于我们"):
+        assert page.locator(".gov-sitemap__section h2", has_text=section).is_visible()
+    assert page.locator(".gov-sitemap a", has_text="军人抚恤优待条例").first.is_visible()
+    assert not scrolls_sideways(page)
+    page.locator(".gov-sitemap a", has_text="互动交流").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "互动交流"
+    assert page.locator(".gov-channels__link", has_text="局长信箱").is_visible()
+    assert not scrolls_sideways(page)
+
+
+@BOTH
+def test_feed_link_opens_a_chinese_page_with_a_copy_button(browser, served_site, viewport):
+    context = browser.new_context(viewport=viewport)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(served_site + "notices/")
+        page.locator(".gov-subscribe a", has_text="订阅").first.click()
+        page.wait_for_load_state()
+        assert page.url == served_site + "feeds/notices/"
+        assert page.locator("h1").inner_text() == "订阅：公示公告"
+        field = page.locator("#rss-url")
+        assert field.is_visible() and field.input_value() == "https://tyjrswj.example.gov.cn/feeds/notices.xml"
+        page.locator('[data-copy="rss-url"]').click()
+        assert page.locator(".gov-copy__status").inner_text().startswith("已复制")
+        assert page.evaluate("navigator.clipboard.readText()") == field.input_value()
+        assert page.locator("#ruhe").is_visible() and page.locator(".gov-feedpage__steps li").count() == 4
+        assert not scrolls_sideways(page)
+    finally:
+        context.close()
+
+
+@BOTH
+@pytest.mark.parametrize("query", ["某退役军人发[2024]1号", "某退役军人发（2024）1号", "【2024】1号", "(2024)1号"])
+def test_catalogue_keyword_box_finds_a_document_number_in_any_brackets(open_page, built_site, viewport, query):
+    page = open_page("xxgk/ml/", viewport)
+    box = page.locator("[data-catalogue-keyword] input[name=q]")
+    assert box.is_visible()
+    box.fill(query)
+    assert visible_ids(page, "table[data-catalogue] tbody tr", "data-id") == {"policies/2024-001"}
+    row = page.locator('tr[data-id="policies/2024-001"]')
+    number = row.locator("td[data-label=发文字号]")
+    assert number.is_visible() and number.inner_text() == "某退役军人发〔2024〕1号"
+    assert row.locator("td[data-label=主题分类]").inner_text() == "就业创业"
+    assert "共 1 条" in page.locator("[data-catalogue-count]").inner_text()
+    box.fill("")
+    assert len(visible_ids(page, "table[data-catalogue] tbody tr", "data-id")) > 30
+    assert not scrolls_sideways(page)
+
+
+@BOTH
+def test_notice_list_marks_each_notice_open_or_ended(open_page, viewport):
+    page = open_page("notices/", viewport)
+    items = page.locator(".gov-notices .gov-list__item")
+    marks = [items.nth(i).locator(".gov-status[data-gov-period-end]") for i in range(items.count())
+             if items.nth(i).locator(".gov-status[data-gov-period-end]").count()]
+    texts = {m.inner_text() for m in marks}
+    assert len(marks) >= 3 and texts <= {"公示中", "公示已结束", "公示未开始"} and "公示已结束" in texts
+    assert all(m.is_visible() for m in marks)
+    tabs = page.locator(".gov-filter a").all_inner_texts()
+    assert any(t.startswith("采购") for t in tabs) and not any("（0）" in t for t in tabs)
+    assert not scrolls_sideways(page)
+
+
+@BOTH
+def test_home_page_does_not_repeat_itself(open_page, viewport):
+    page = open_page("", viewport)
+    latest = set(page.locator(".gov-updates a").evaluate_all("as => as.map(a => a.getAttribute('href'))"))
+    in_columns = page.locator(".gov-column li a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert latest and in_columns and not latest & set(in_columns)
+    pufa = page.locator(".gov-column", has=page.locator("h2", has_text="普法宣传"))
+    assert "政策问答" not in pufa.inner_text() and "qa/" not in " ".join(
+        pufa.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))"))
+    assert page.locator(".gov-entrances a", has_text="互动交流").is_visible()
+    assert not scrolls_sideways(page)
+
+
+@BOTH
+def test_leaders_page_shows_demo_leaders_not_an_editors_note(open_page, viewport):
+    page = open_page("about/leaders/", viewport)
+    text = page.locator("article").inner_text()
+    assert "正式使用时" not in text and "请编辑" not in text
+    assert page.get_by_text("王建国").first.is_visible() and "示例" in text
+    assert not scrolls_sideways(page)
+
+
+def test_page_outside_the_nav_has_no_empty_left_column(open_page):
+    for path in ("laws/junren-fuxu-youdai-tiaoli/", "wzdt/", "notices/"):
+        page = open_page(path, DESKTOP)
+        article = page.locator("article").bounding_box()
+        assert article["x"] < 120, (path, article["x"])  # the text starts at the left edge of the grid
+    page = open_page("xxgk/zn/", DESKTOP)  # in a section of the nav: its pages on the left, as before
+    assert page.locator(".md-sidebar--primary").is_visible()
