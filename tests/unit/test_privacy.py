@@ -143,7 +143,9 @@ def test_the_repository_itself_is_clean():
     from govsite.yamlfile import load_yaml
 
     settings = load_yaml(REPO / "data/site.yml", REPO).data
-    assert [f.message() for f in privacy.scan_tree(REPO, privacy.allowed_numbers(settings))] == []
+    # as the build scans it: the leaders' names on 领导信息 are listed in 公开姓名
+    assert [f.message() for f in privacy.scan_tree(REPO, privacy.allowed_numbers(settings),
+                                                   public_names=privacy.allowed_names(settings))] == []
 
 
 def test_names_published_by_law_can_be_listed(tmp_path):
