@@ -207,9 +207,7 @@ class Feeds(ContentType):
             label = channel.title.split(" · ")[-1]
             feed = next(f for f in feeds.feeds if f.channel.name == channel.name)
             yield renderer.page(f"feeds/{channel.name}/index.md", f"订阅：{label}", "feeds/feed.html",
-                                # The same explanation on every feed's page: search finds the 订阅 page instead.
-                                meta={"description": f"订阅本站“{label}”的更新：{channel.description}",
-                                      "search": {"exclude": True}},
+                                meta={"description": f"订阅本站“{label}”的更新：{channel.description}"},
                                 toc=[(2, "neirong", "订阅内容"), (2, "dizhi", "订阅地址"), (2, "ruhe", "怎样添加到阅读器"),
                                      (2, "zuijin", "最近的内容")],
                                 row=row, label=label, recent=feed.entries[:RECENT_ON_PAGE])

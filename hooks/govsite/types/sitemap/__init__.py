@@ -104,9 +104,7 @@ class Sitemap(ContentType):
         titles.update({page_url(d.src_uri): d.meta["标题"] for d in site.documents.values()})
         entries = build(read_nav(site.root), titles)
         yield renderer.page(URL + "index.md", "网站地图", "sitemap/index.html",
-                            # Only links to other pages: search finds those pages themselves.
-                            meta={"description": "本站全部栏目一览", "hide": ["navigation", "toc"],
-                                  "search": {"exclude": True}},
+                            meta={"description": "本站全部栏目一览", "hide": ["navigation", "toc"]},
                             entries=entries)
 
 
