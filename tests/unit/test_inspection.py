@@ -121,7 +121,9 @@ def test_placeholder_patterns(text, found):
 
 def test_page_findings_look_at_links_and_visible_text_only():
     allow = frozenset({"www.gov.cn", "tyjrswj.example.gov.cn"})
-    html = ('<p>见<a href="https://www.gov.cn/x">国务院</a>和<a href="//evil.example.com/">另一个</a></p>'
+    html = ('<svg xmlns="http://www.w3.org/2000/svg"></svg><rss xmlns:atom="http://www.w3.org/2005/Atom"\n'
+            ' xmlns:content="http://purl.org/rss/1.0/modules/content/">'  # namespaces, not links
+            '<p>见<a href="https://www.gov.cn/x">国务院</a>和<a href="//evil.example.com/">另一个</a></p>'
             '<input placeholder="待补充">'  # an attribute, not text a person reads as content
             '<script>var t = "待补充";</script><p>内容建设中</p>'
             '<img src="https://cdn.example.net/a.png">')

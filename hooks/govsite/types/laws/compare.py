@@ -56,18 +56,23 @@ class Row:
         return same < REWRITTEN * max(min(len(self.old.text), len(self.new.text)), 1)
 
 
-def _bigrams(text: str) -> Counter:
+@functools.lru_cache(maxsize=1 << 12)
+def _bigrams(text: str) -> tuple[Counter, int]:
+    """Two-character sequences of an article and their number (each article meets many others: made once)."""
     text = _TEXT.sub("", text)
-    return Counter(text[i:i + 2] for i in range(len(text) - 1))
+    pairs = Counter(text[i:i + 2] for i in range(len(text) - 1))
+    return pairs, max(len(text) - 1, 0)
 
 
 # Pure functions of two texts: remembered, so `mkdocs serve` does not compare unchanged laws again on every save
 # (issue 9: most of the laws' render time). Bounded, for a long session over many laws.
 @functools.lru_cache(maxsize=1 << 16)
 def _ratio(a: str, b: str) -> float:
-    a_pairs, b_pairs = _bigrams(a), _bigrams(b)
-    total = sum(a_pairs.values()) + sum(b_pairs.values())
-    dice = 2 * sum((a_pairs & b_pairs).values()) / total if total else 0.0
+    (a_pairs, a_count), (b_pairs, b_count) = _bigrams(a), _bigrams(b)
+    total = a_count + b_count
+    small, large = (a_pairs, b_pairs) if len(a_pairs) <= len(b_pairs) else (b_pairs, a_pairs)
+    shared = sum(min(n, large[k]) for k, n in small.items() if k in large)
+    dice = 2 * shared / total if total else 0.0
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     floor = max(dice, SAME_ARTICLE)  # the character measure only matters when it can beat this
     if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
