@@ -24,6 +24,7 @@ from ...dates import UnknownHolidayYear
 from ...model import ContentType, Site
 from ...problems import InputError
 from ...source import read_text
+from ..sitemap import read_config
 from . import scan
 
 HOME_DAYS = 14
@@ -91,8 +92,9 @@ class InspectionModel:
 
 
 def allowed_hosts(site: Site) -> frozenset[str]:
+    """The allow-list and the site's own host (from MkDocs under a build, from mkdocs.yml under make check)."""
     hosts = {h.lower() for h in site.settings.get("外部链接白名单", [])}
-    own = urlsplit(site.site_url).hostname
+    own = urlsplit(site.site_url or str(read_config(site.root).get("site_url") or "")).hostname
     if own:
         hosts.add(own.lower())
     return frozenset(hosts)

@@ -33,11 +33,16 @@ class _NavLoader(yaml.SafeLoader):
 _NavLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-def read_nav(root: Path) -> list:
+def read_config(root: Path) -> dict:
+    """mkdocs.yml as plain data ({} when there is none, e.g. a test of a few types)."""
     path = root / "mkdocs.yml"
     if not path.is_file():
-        return []
-    return (yaml.load(path.read_text(encoding="utf-8"), Loader=_NavLoader) or {}).get("nav") or []
+        return {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_NavLoader) or {}
+
+
+def read_nav(root: Path) -> list:
+    return read_config(root).get("nav") or []
 
 
 def _entries(items: list, titles: dict[str, str]) -> list[Entry]:
