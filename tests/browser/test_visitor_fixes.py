@@ -271,7 +271,7 @@ def test_feed_link_opens_a_chinese_page_with_a_copy_button(browser, served_site,
         field = page.locator("#rss-url")
         assert field.is_visible() and field.input_value() == "https://tyjrswj.example.gov.cn/feeds/notices.xml"
         page.locator('[data-copy="rss-url"]').click()
-        assert page.locator(".gov-copy__status").inner_text().startswith("已复制")
+        page.wait_for_function("document.querySelector('.gov-copy__status').textContent.startsWith('已复制')")
         assert page.evaluate("navigator.clipboard.readText()") == field.input_value()
         assert page.locator("#ruhe").is_visible() and page.locator(".gov-feedpage__steps li").count() == 4
         assert not scrolls_sideways(page)
