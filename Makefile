@@ -77,8 +77,9 @@ faketime:
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
+# Two workers for the two cores; each test file stays on one worker, so its module fixtures build once.
 test: $(VENV)/.installed browser faketime $(AXE) lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n 2 --dist loadfile
 
 clean:
 	rm -rf site .site-staging preview .preview-staging .pytest_cache

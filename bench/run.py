@@ -308,7 +308,8 @@ def write_results_md() -> Path:
                         ("search-quality.json", "Search quality (`bench/search_eval.py`)"),
                         ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
                         ("search-costs.json", "Search: what folding, synonyms and questions add"),
-                        ("publish.json", "Publish (`make publish`)")):
+                        ("publish.json", "Publish (`make publish`)"),
+                        ("inspection.json", "Cost of the 政府网站 checks and pages (build, 1,000 documents)")):
         path = RESULTS / name
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))

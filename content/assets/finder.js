@@ -149,6 +149,33 @@
       return out;
     }
 
+    var shortlist = document.getElementById("gov-finder-shortlist");
+
+    // The result as a list of titles before the cards: on a phone the cards run to many screens.
+    function fillShortlist(groups) {
+      if (!shortlist) return;
+      shortlist.hidden = !groups;
+      [APPLIES, MAYBE].forEach(function (status) {
+        var ol = shortlist.querySelector('[data-shortlist="' + status + '"]');
+        var heading = shortlist.querySelector('[data-shortlist-heading="' + status + '"]');
+        ol.textContent = "";
+        var cardsOf = groups ? groups[status] : [];
+        cardsOf.forEach(function (card) {
+          var li = document.createElement("li");
+          var a = document.createElement("a");
+          a.href = "#" + card.id;
+          a.textContent = card.querySelector(".gov-benefit__title").firstChild.nodeValue.trim();
+          li.appendChild(a);
+          ol.appendChild(li);
+        });
+        ol.hidden = heading.hidden = cardsOf.length === 0;
+        heading.textContent = (status === APPLIES ? "适用于您" : "可能适用（需看具体情况）") + "：" + cardsOf.length + " 项";
+      });
+      cards.forEach(function (card) {
+        card.querySelector(".gov-benefit__back").hidden = !groups;
+      });
+    }
+
     function update() {
       // Show the questions that apply; forget answers to hidden ones.
       var given = answers();
@@ -182,6 +209,7 @@
       });
       // Surely applicable first, then possibly applicable, in data order within each.
       groups[APPLIES].concat(groups[MAYBE], groups[NO]).forEach(function (card) { list.appendChild(card); });
+      fillShortlist(any ? groups : null);
       if (audiences) audiences.hidden = any;
       var mine = audiencesOf(data, given);
       // The visitor's audiences: their feeds and their 普法 pages

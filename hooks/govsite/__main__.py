@@ -1,5 +1,9 @@
 """`python -m govsite check [ROOT]`: validate all data and content without building (make check).
-`python -m govsite publish …` and `rollback …`: make publish and make rollback (govsite/publish.py)."""
+`python -m govsite publish …` and `rollback …`: make publish and make rollback (govsite/publish.py).
+
+Besides every error and warning of a build, it prints what a government-website inspection would find
+(types/inspection): each failed rule as a warning, with its source. Those do not fail the check.
+"""
 from __future__ import annotations
 
 import sys
@@ -24,12 +28,19 @@ def main(argv: list[str]) -> int:
         print(f"错误 {problem.format()}", file=sys.stderr)
     for problem in shown_warnings:
         print(f"警告 {problem.format()}", file=sys.stderr)
+    inspection = site.models.get("inspection")
+    failed = [r for r in inspection.failed if not r.stops_build] if inspection else []
+    for result in failed:
+        for finding in result.findings or [None]:
+            detail = finding.format() if finding else result.summary
+            print(f"警告 巡检·{result.name}: {detail}（{result.source.split('（')[0]}）", file=sys.stderr)
     errors, warnings = len(shown_errors), len(shown_warnings)
+    inspected = f"；网站巡检 {len(inspection.results)} 项，未通过 {len(failed)} 项（详见合规检查页面 xxgk/hegui/）" if inspection else ""
     if errors:
         later = f"；另有 {held} 个问题待上述错误修正后再检查" if held else ""
-        print(f"检查未通过：{errors} 个错误，{warnings} 个警告{later}。", file=sys.stderr)
+        print(f"检查未通过：{errors} 个错误，{warnings} 个警告{later}{inspected}。", file=sys.stderr)
         return 1
-    print(f"检查通过：{len(site.editor_pages)} 个页面，{warnings} 个警告。")
+    print(f"检查通过：{len(site.editor_pages)} 个页面，{warnings} 个警告{inspected}。")
     return 0
 
 

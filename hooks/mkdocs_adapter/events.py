@@ -21,12 +21,14 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
-from govsite import assets, publishing, search
+from govsite import assets, breadcrumb, publishing, search
 from govsite import build as engine
 from govsite import mode as build_mode
 from govsite.incremental import Memo
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
+from govsite.types.inspection import allowed_hosts
+from govsite.types.inspection.scan import OutputCheck
 
 from . import errors as serve_errors
 from . import material, serve
@@ -124,6 +126,8 @@ def on_files(files, config):
     for file in files.documentation_pages():
         if file.src_uri in site.editor_pages and file.inclusion == InclusionLevel.UNDEFINED:
             file.inclusion = InclusionLevel.NOT_IN_NAV
+    _state["trails"] = breadcrumb.trails(site, pages)
+    _state["output_check"] = OutputCheck(allowed_hosts(site))  # what the public will see, page by page
     if _state.get("css_bundle"):
         files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
     material.theme_files(files, config)
@@ -201,10 +205,12 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     material.hide_navigation_outside_nav(page, page.file.src_uri in _state.get("nav_pages", ()))
+    context["breadcrumb"] = _state["trails"].above(page.url)  # 当前位置, shown by overrides/main.html
     return context
 
 
 def on_post_page(output, page, config):
+    _state["output_check"].page(page.file.dest_uri, output)
     if "index_stream" in _state:
         _state["index_stream"].add(page.file.dest_uri, _engine_title(page), output)
     return output
@@ -234,10 +240,18 @@ def on_post_build(config):
             if os.path.exists(gone):
                 os.remove(gone)
         log.info("未变化的页面未重写：%d 个", _skipper.skipped)
+    check = _state["output_check"]
     for extra in _state.get("files", []):
+        check.file(extra.dest_uri, extra.content)
         target = site_dir / extra.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
+    if check.problems:  # never published; under make serve the editor sees them and goes on editing
+        if _skipper.enabled:
+            for line in check.problems:
+                log.warning("警告 %s", line)
+        else:
+            _report_and_stop([f"错误 {line}" for line in check.problems], len(check.problems), "错误（网站巡检）")
     if _skipper.enabled:  # make serve: the edited page first, the search index right after
         _collector.resume()
         search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())

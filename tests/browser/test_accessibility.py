@@ -21,6 +21,8 @@ def template_pages(site) -> list[str]:
     for path in sorted(site.rglob("index.html")):
         parts = path.relative_to(site).parts[:-1]
         key = parts[:2] + tuple("Y" if YEAR.match(p) else "*" for p in parts[2:])
+        if parts[:1] == ("feeds",) and len(parts) == 2:  # one page per feed, all from one template
+            key = ("feeds", "*")
         chosen.setdefault(key, "/".join(parts) + ("/" if parts else ""))
     return sorted(chosen.values())
 
@@ -97,3 +99,36 @@ def test_quiz_states_have_no_serious_accessibility_violations(browser, served_si
     page.get_by_role("button", name="查看答错的题").click()
     assert audit(page) == []  # the review
     context.close()
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_inspector_pages_and_their_states(browser, served_site_with_404, viewport):
+    """What every-template sampling does not reach: the 404 page, the catalogue found by keyword, the finder's
+    result list, a feed page after copying, the law comparison and the site map."""
+    context = browser.new_context(viewport=VIEWPORTS[viewport])
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    failures = {}
+
+    def check(name):
+        violations = audit(page)
+        if violations:
+            failures[name] = violations
+
+    page.goto(served_site_with_404 + "no/such/page/", wait_until="load")
+    check("404")
+    page.goto(served_site_with_404 + "xxgk/ml/", wait_until="load")
+    page.locator("[data-catalogue-keyword] input").fill("某退役军人发[2024]1号")
+    check("catalogue keyword")
+    page.goto(served_site_with_404 + "services/", wait_until="load")
+    page.wait_for_selector("#gov-finder:not([hidden])")
+    page.locator("label.gov-finder__option", has_text="伤残军人").first.click()
+    check("finder result list")
+    page.goto(served_site_with_404 + "feeds/notices/", wait_until="load")
+    page.locator('[data-copy="rss-url"]').click()
+    check("feed page, copied")
+    for url in ("laws/junren-fuxu-youdai-tiaoli/2019-compare/", "wzdt/", "hdjl/", "xxgk/hegui/", "about/leaders/"):
+        page.goto(served_site_with_404 + url, wait_until="load")
+        check(url)
+    context.close()
+    assert failures == {}, "\n".join(f"{name}: {v}" for name, vs in failures.items() for v in vs)

@@ -102,9 +102,11 @@ def test_the_404_page_links_feeds_from_the_site_root(built_site):
 
 def test_subscribe_page_lists_every_feed_and_explains_rss(built_site):
     html = (built_site / "feeds/index.html").read_text(encoding="utf-8")
+    body = html.split('class="md-content"')[1]
     for path in feed_files(built_site):
-        assert SITE_URL + "feeds/" + path.name in html, path.name
-        assert f'href="{path.name}"' in html
+        assert SITE_URL + "feeds/" + path.name in body, path.name
+        # a link opens the feed's own Chinese page (feeds/<name>/), not the XML a browser shows as code
+        assert f'href="{path.stem}/"' in body and f'href="{path.name}"' not in body
     assert "什么是订阅" in html and "RSS 阅读器" in html
 
 

@@ -38,7 +38,9 @@ def test_notice_list_and_category_pages(built_site):
         page = (built_site / f"notices/{category['标识']}/index.html").read_text(encoding="utf-8")
         tags = re.findall(r'class="gov-tag">([^<]*)<', page.split('class="md-content"')[1])
         assert tags == []  # a category page does not repeat its own category on every line
-    assert "公示中（至2026年11月27日）" in main  # data: 2026-11-23 + 5 工作日, build date 2026-11-26
+    # data: 2026-11-23 + 5 工作日, build date 2026-11-26; every notice with a 公示期 says where it stands
+    assert re.search(r'gov-status--open"[^>]*>公示中</strong> <span class="gov-list__period">公示期至2026年11月27日<', main)
+    assert re.search(r'gov-status--closed"[^>]*>公示已结束</strong>', main)
 
 
 def test_notice_page_shows_period_status_and_phones(built_site):
@@ -53,9 +55,9 @@ def test_placement_pages(built_site):
     assert html.count('<figure class="gov-chart">') == 2 and html.count('<svg viewBox="0 0 480') == 2
     assert "示例数据" in html
     for person in data["排名"]:
-        assert f"<td>{person['姓名']}</td>" in html
+        assert f'<td data-label="姓名">{person["姓名"]}</td>' in html
     results = html.split('id="jieguo"')[1].split('id="jiandu"')[0]
-    assert len(re.findall(r"<tr><td class=\"gov-num\">\d+</td>", results)) == len(data["选岗结果"]) == 10
+    assert len(re.findall(r'<tr><td class="gov-num" data-label="选岗顺序">\d+</td>', results)) == len(data["选岗结果"]) == 10
     overview = (built_site / "placements/index.html").read_text(encoding="utf-8")
     assert "10人" in overview and 'href="2023/"' in overview
     for stage in ("jihua", "paiming", "jieguo"):

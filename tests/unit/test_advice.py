@@ -81,7 +81,7 @@ def test_a_notice_whose_period_is_over_is_left_alone(tmp_path):
 
 
 def test_a_changed_office_number_names_every_file_that_still_shows_the_old_one(tmp_path):
-    """The office number in data/site.yml changes; five 办事指南, three notices and a placement still show it."""
+    """The office number in data/site.yml changes; five 办事指南, five notices and a placement still show it."""
     root = copy_site(tmp_path / "repo")
     settings = root / "data/site.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("0371-12345678", "0371-12345688"), encoding="utf-8")
@@ -91,7 +91,7 @@ def test_a_changed_office_number_names_every_file_that_still_shows_the_old_one(t
                   "data/guides/shangcan-fuxujin.yml:48", "data/guides/youdaizheng-shenling.yml:47",
                   "data/guides/zizhu-jiuye-buzhu.yml:42", "data/placements/2023.yml:18",
                   "content/notices/2025/peixun-baoming-gengzheng.md:9", "content/notices/2025/peixun-baoming.md:8",
-                  "content/notices/2026/youfu-dingqi-fuxu.md:12", "content/notices/2026/zhaopin-gongyi-gangwei.md:11"]
+                  "content/notices/2026/caigou-yixiang.md:8", "content/notices/2026/youfu-dingqi-fuxu.md:12", "content/notices/2026/zhaopin-gongyi-gangwei.md:11"]
     advice = (f"如果本局电话已经变更，这是旧号码：以下 {len(old_places)} 处仍写着 0371-12345678，请逐一改为新号码："
               + "、".join(old_places) + "；如果这是新启用的号码，请先把它加入 data/site.yml 的“公开号码”并写明用途")
     guides = [e for e in errors if e.startswith("data/guides/")]

@@ -71,7 +71,7 @@ def test_short_catalogue_stays_one_sortable_page(tmp_path):
     assert len(site.models["catalogue"].items) <= PAGE_SIZE
     assert not [src for src in pages if src.startswith(URL) and "/page/" in src]
     doc = lxml.html.fromstring(pages[URL + "index.md"].html)
-    assert doc.xpath("//table[@data-complete]") and len(doc.xpath("//th[@data-sort]")) == 5
+    assert doc.xpath("//table[@data-complete]") and len(doc.xpath("//th[@data-sort]")) == 7
     assert "点击列标题排序" in doc.xpath("//h1/following-sibling::p[1]")[0].text_content()
     assert not doc.xpath("//nav[@class='gov-pager']")
 

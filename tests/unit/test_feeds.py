@@ -138,12 +138,15 @@ def test_files_and_subscribe_page(tmp_path):
     FEEDS.check(site)
     files = {f.dest_uri for f in FEEDS.files(site, None)}
     assert files == {f"feeds/{n}.{k}" for n in ("all", "notices", "policies", "youfu") for k in ("xml", "atom")}
-    [page] = FEEDS.pages(site, Renderer(site))
+    page, *feed_pages = FEEDS.pages(site, Renderer(site))
     assert page.src_uri == "feeds/index.md"
     for name in ("all", "notices", "policies", "youfu"):
         assert f"https://example.gov.cn/feeds/{name}.xml" in page.html
-        assert f'href="{name}.atom"' in page.html
+        assert f'href="{name}/"' in page.html  # its own page, with the addresses and how to subscribe
     assert "什么是订阅" in page.html
+    assert sorted(p.src_uri for p in feed_pages) == [f"feeds/{n}/index.md" for n in ("all", "notices", "policies", "youfu")]
+    notices = next(p for p in feed_pages if p.src_uri == "feeds/notices/index.md")
+    assert 'value="https://example.gov.cn/feeds/notices.atom"' in notices.html and "怎样添加到阅读器" in notices.html
 
 
 def test_an_id_used_twice_is_reported():

@@ -109,6 +109,69 @@ def test_comparison_of_the_two_versions_of_junren_fuxu_youdai_tiaoli(site):
     assert "".join(s.text for s in last.segments if s.kind != "ins") == law.history[0].parsed.article("54").text
 
 
+def test_rewritten_second_article_is_one_change(site):
+    """The 2004 and 2024 第二条 both define 抚恤优待对象 (a sentence, then a list): one 修改, not 删除 + 新增."""
+    law = site.models["laws"].laws["junren-fuxu-youdai-tiaoli"]
+    rows = compare.compare(law.history[0].parsed.articles, law.current.parsed.articles)
+    second = _row(rows, old="2")
+    assert second.kind == "changed" and second.new.key == "2"
+    assert not [r for r in rows if r.kind in ("added", "removed") and (r.new or r.old).key == "2" and
+                (r.new is None or r.new.label == "第二条")]
+    kept = "".join(s.text for s in second.segments if s.kind == "same")
+    assert "烈士遗属、因公牺牲军人遗属、病故军人遗属" in kept and "退出现役的残疾军人" in kept
+    assert not second.rewritten and not _row(rows, old="54").rewritten  # enough in common: shown inline
+
+
+def test_an_article_with_little_in_common_is_shown_old_then_new():
+    from govsite.types.laws.parser import Article
+
+    old = Article(number=3, suffix=0, paragraphs=["县级以上人民政府应当将烈士褒扬经费列入财政预算，专款专用。"], line=1)
+    new = Article(number=3, suffix=0, paragraphs=["烈士褒扬经费由中央和地方财政分级负担，具体办法由国务院财政部门规定。"], line=1)
+    row = compare.Row("changed", old, new, compare.diff_segments(old.text, new.text))
+    assert row.rewritten
+
+
+def test_changes_are_whole_words(site):
+    """Every boundary between kept and changed text falls between two words (jieba), never inside one: a
+    character diff of a rewritten clause (the old code's) cuts words in half."""
+    import jieba
+
+    law = site.models["laws"].laws["junren-fuxu-youdai-tiaoli"]
+    rows = compare.compare(law.history[0].parsed.articles, law.current.parsed.articles)
+    checked = 0
+    for row in rows:
+        if row.kind != "changed":
+            continue
+        for side, skip in (("old", "ins"), ("new", "del")):
+            text = getattr(row, side).text
+            bounds = {0}
+            for line_start, line in zip(_line_starts(text), text.split("\n")):
+                at = line_start
+                for word in jieba.lcut(line):
+                    at += len(word)
+                    bounds.add(at)
+                bounds.add(line_start)
+            at, kinds = 0, []
+            for seg in row.segments:
+                if seg.kind == skip:
+                    continue
+                kinds.append((at, seg.kind))
+                at += len(seg.text)
+            assert at == len(text)
+            cuts = [start for (start, kind), (_s, previous) in zip(kinds[1:], kinds) if kind != previous]
+            assert all(c in bounds for c in cuts), (row.old.label, side, [text[c - 3:c + 3] for c in cuts if c not in bounds])
+            checked += len(cuts)
+    assert checked > 100
+
+
+def _line_starts(text: str) -> list[int]:
+    starts, at = [], 0
+    for line in text.split("\n"):
+        starts.append(at)
+        at += len(line) + 1
+    return starts
+
+
 def test_comparison_of_lieshi_baoyang_tiaoli(site):
     law = site.models["laws"].laws["lieshi-baoyang-tiaoli"]
     rows = compare.compare(law.history[0].parsed.articles, law.current.parsed.articles)

@@ -10,9 +10,12 @@
     if (on) root.setAttribute("data-gov-elder", "on"); else root.removeAttribute("data-gov-elder");
     var buttons = document.querySelectorAll("[data-gov-elder-toggle]");
     for (var i = 0; i < buttons.length; i++) {
-      buttons[i].setAttribute("aria-pressed", on ? "true" : "false");
-      // A toggle keeps its name; aria-pressed (and the inverted look) says whether it is on.
-      buttons[i].title = on ? "适老模式已开启，再按一次恢复标准字号和配色" : "适老模式：放大字号、提高对比度";
+      // The label says what pressing does, so a visitor who switched the mode on sees how to leave it. A label
+      // that changes must not be combined with aria-pressed (screen readers would say "退出适老模式, pressed");
+      // data-state gives the inverted look.
+      buttons[i].setAttribute("data-state", on ? "on" : "off");
+      buttons[i].textContent = on ? "退出适老模式" : "适老模式";
+      buttons[i].title = on ? "恢复标准字号和配色" : "放大字号、提高对比度";
     }
   }
   apply(stored());

@@ -354,9 +354,11 @@ def trend_chart(reports: list[AnnualReport]) -> dict | None:
     top = max([v for row in values for v in row.values()] + [1])
     step = next(m * 10 ** k for k in range(12) for m in (1, 2, 5) if top / (m * 10 ** k) <= 6)  # ≤ 6 gridlines
     top = -(-top // step) * step  # round the axis up to a whole step
-    plot_left, plot_top, plot_height, bar, gap = 48, 16, 180, 24, 4
+    plot_left, plot_top, plot_height, bar, gap = 48, 18, 180, 24, 4
     group_width = len(CHART_SERIES) * bar + (len(CHART_SERIES) - 1) * gap
-    slot = max(group_width + 48, 520 // len(years))  # each year gets an equal slot; few years spread out
+    # The chart is drawn at its natural size (never scaled down, so its labels keep their size on a phone): two
+    # years fit a 375 px screen; more years scroll sideways inside the figure.
+    slot = group_width + 56
     width = plot_left + len(years) * slot + 8
     groups = []
     for i, (report, row) in enumerate(zip(years, values)):
@@ -369,7 +371,7 @@ def trend_chart(reports: list[AnnualReport]) -> dict | None:
         groups.append({"year": report.year, "x": x0, "center": x0 + group_width / 2, "bars": bars})
     ticks = [{"value": v, "y": round(plot_top + plot_height - v / top * plot_height, 1)}
              for v in range(0, top + 1, step)]
-    return {"width": width, "height": plot_top + plot_height + 40, "left": plot_left, "top": plot_top,
+    return {"width": width, "height": plot_top + plot_height + 44, "left": plot_left, "top": plot_top,
             "bottom": plot_top + plot_height, "groups": groups, "ticks": ticks, "series": CHART_SERIES}
 
 

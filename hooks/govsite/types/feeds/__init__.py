@@ -24,6 +24,7 @@ from .items import feed_item
 ALL_FEED = "all"
 LANGUAGE = "zh-CN"
 FEED_LIMIT = 50  # newest entries per feed file: readers need what is new, not the archive
+RECENT_ON_PAGE = 5  # newest entries listed on a feed's own page
 # Titles for feeds whose type does not declare them (see ContentType.feed_channels).
 FALLBACK_LABELS = {
     "policies": ("政策文件", "政府信息公开"),
@@ -243,6 +244,18 @@ class Feeds(ContentType):
                             meta={"description": "用 RSS 阅读器订阅本站的公示公告、政策文件和法律法规更新，不错过新内容。"},
                             toc=[(2, "shenme", "什么是订阅"), (2, "ruhe", "怎样订阅"), (2, "liebiao", "订阅地址一览")],
                             groups=list(groups.items()), host=host)
+        # One page per feed: what a link to a feed opens (the feed file itself is XML for reader apps, shown by
+        # browsers as code under an English notice). It says what the feed carries, gives its address with a
+        # copy button and how to add it to a reader app.
+        for row in rows:
+            channel = row["channel"]
+            label = channel.title.split(" · ")[-1]
+            feed = next(f for f in feeds.feeds if f.channel.name == channel.name)
+            yield renderer.page(f"feeds/{channel.name}/index.md", f"订阅：{label}", "feeds/feed.html",
+                                meta={"description": f"订阅本站“{label}”的更新：{channel.description}"},
+                                toc=[(2, "neirong", "订阅内容"), (2, "dizhi", "订阅地址"), (2, "ruhe", "怎样添加到阅读器"),
+                                     (2, "zuijin", "最近的内容")],
+                                row=row, label=label, recent=feed.entries[:RECENT_ON_PAGE])
 
     def files(self, site: Site, renderer):
         feeds = self._model(site)

@@ -8,11 +8,14 @@ from ..pufa.calendar import home_entry
 LATEST = 8
 PER_COLUMN = 5
 # Columns of the home page, as on most government sites: (heading, kinds of Update shown, "more" URL).
-# Every published report stays findable from the home page even when newer items fill 最新动态.
+# Every published report stays findable from the home page even when newer items fill 最新动态. A column shows
+# what 最新动态 above it does not (the same items twice made the page longer and said nothing more); a column
+# left with nothing is not shown. 政策问答 is not 普法宣传: its topics stay in 最新动态 and in their own tab.
 COLUMNS = (
     ("公示公告", ("公示公告",), "notices/"),
     ("政策文件与解读", ("政策文件", "政策解读"), "xxgk/zcwj/"),
-    ("普法宣传", ("普法活动", "以案释法", "政策问答", "法律法规"), "pufa/"),
+    ("普法宣传", ("普法活动", "以案释法"), "pufa/"),
+    ("法律法规", ("法律法规",), "laws/"),
     ("工作报告", ("法治政府建设年度报告", "年度报告"), "xxgk/ndbg/"),
 )
 # Entrances on the home page: (label, site-relative URL, one-line description)
@@ -24,6 +27,7 @@ ENTRANCES = (
     ("阳光安置", "placements/", "安置计划、赋分排名与选岗结果"),
     ("政策问答", "qa/", "退役军人关心的常见政策问题"),
     ("精准服务", "services/", "回答几个问题，查看适用于您的政策和办事指南"),
+    ("互动交流", "hdjl/", "局长信箱、咨询建言、来信来访"),
 )
 
 
@@ -34,7 +38,8 @@ class Home(ContentType):
 
     def pages(self, site: Site, renderer):
         updates = home_updates(site)
-        columns = [(heading, [u for u in updates if u.kind in kinds][:PER_COLUMN], more)
+        latest = {u.url for u in updates[:LATEST]}
+        columns = [(heading, [u for u in updates if u.kind in kinds and u.url not in latest][:PER_COLUMN], more)
                    for heading, kinds, more in COLUMNS]
         yield renderer.page("index.md", site.settings.get("网站名称", "首页"), "home/index.html",
                             meta={"hide": ["navigation", "toc"]},

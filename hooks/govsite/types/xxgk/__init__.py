@@ -126,8 +126,9 @@ class Disclosure(ContentType):
                             # For supervisors: kept out of the public search and the nav.
                             meta={"description": "本次构建检查了什么，以及全部警告", "hide": ["navigation"],
                                   "search": {"exclude": True}},
-                            toc=[(2, "checks", "检查项目"), (2, "timeliness", "公开时限明细"),
-                                 (2, "warnings", "警告")],
+                            toc=[(2, "xunjian", "网站巡检"), (2, "checks", "政府信息公开检查"),
+                                 (2, "timeliness", "公开时限明细"), (2, "warnings", "警告")],
+                            inspection=site.models.get("inspection"),
                             checks=self._checks(site), timeliness_rows=self._timeliness_rows(site),
                             warnings=site.problems.warnings, limit=timeliness.LIMIT_WORKDAYS)
 

@@ -1,0 +1,104 @@
+"""What an inspection of a government site finds in text: placeholder text and links to other sites.
+
+Used twice: on the editors' files when the site is loaded (make check and every build report `文件:行`), and on
+every page and feed the build writes (the adapter), which also catches text that templates or data put together.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# Text an editor leaves for later. The patterns are specific on purpose: the demo site's fictional names (某区)
+# and the example text of search boxes must not match. TODO, TBD and FIXME count in capitals only (as editors
+# write them); "todo" inside an English word never counts.
+PLACEHOLDERS = re.compile(
+    r"正式使用时|请(?:编辑)?在此(?:处)?(?:填写|输入|补充|修改)|在此(?:处)?填写|此处(?:填写|输入|补充)"
+    r"|待(?:补充|填写|完善|更新)|内容(?:建设|完善)中|(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])"
+    r"|(?i:lorem ipsum)|[×Ｘ]{3,}|XXXX+")
+URL = re.compile(r"(?:https?:)?//([A-Za-z0-9.-]+\.[A-Za-z]{2,})(?::\d+)?(?=[/\"'?#\s)）\]<>]|$)")
+# In HTML: where a page links or loads from (an attribute's value that is an address, not text that merely
+# mentions one). The pattern starts with a literal "=", which the regex engine finds fast (a page is ~35 kB).
+_ATTRIBUTE_URL = re.compile(r"""=["']?((?:https?:)?//[^"'\s>]+)""")
+_HIDDEN = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _is_namespace(html: str, at: int) -> bool:
+    """Whether the attribute whose "=" is at `at` declares a namespace (xmlns="http://www.w3.org/2000/svg",
+    xmlns:atom=…): its value looks like an address and is not a link."""
+    start = max(html.rfind(" ", max(at - 40, 0), at), html.rfind("\n", max(at - 40, 0), at))
+    return html.startswith("xmlns", start + 1)
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url if "//" in url[:8] else "//" + url).hostname or "").lower()
+
+
+def allowed(host: str, allow: frozenset[str]) -> bool:
+    return host in allow
+
+
+# Every match of PLACEHOLDERS contains one of these: a page without any of them (nearly all) is passed over by
+# a few substring tests instead of a regular expression over its whole text (ten times slower).
+_CLUES = ("正式使用时", "在此", "此处", "待补充", "待填写", "待完善", "待更新", "内容建设中", "内容完善中", "TODO", "TBD",
+          "FIXME", "orem ipsum", "OREM IPSUM", "×××", "ＸＸＸ", "XXXX")
+
+
+def placeholders(text: str) -> list[str]:
+    if not any(clue in text for clue in _CLUES):
+        return []
+    return [m.group(0) for m in PLACEHOLDERS.finditer(text)]
+
+
+def yaml_line(line: str) -> str:
+    """A YAML line without its comment (a # at the start or after a space, outside quotes)."""
+    quote = ""
+    for i, ch in enumerate(line):
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1] in " \t"):
+            return line[:i]
+    return line
+
+
+def page_findings(html: str, allow: frozenset[str]) -> tuple[list[str], list[str]]:
+    """(placeholder texts, hosts linked or loaded that are not allowed) in one built page or feed."""
+    hosts = sorted({h for m in _ATTRIBUTE_URL.finditer(html)
+                    if not _is_namespace(html, m.start())
+                    and (h := host_of(m.group(1))) and not allowed(h, allow)})
+    if not placeholders(html):  # nothing in the markup at all: nothing in its visible text either
+        return [], hosts
+    visible = _TAG.sub(" ", _HIDDEN.sub(" ", html))
+    return placeholders(visible), hosts
+
+
+def feed_findings(xml: str, allow: frozenset[str]) -> tuple[list[str], list[str]]:
+    """The same for a feed: its entries carry escaped HTML, which is unescaped once before looking."""
+    import html as html_module
+
+    return page_findings(html_module.unescape(xml), allow)
+
+
+class OutputCheck:
+    """Every page and feed a build writes, looked at once more for placeholder text and links off the allow-list
+    (text put together by templates and data is only seen here). `problems` name the page, in Chinese."""
+
+    def __init__(self, allow: frozenset[str]):
+        self.allow = allow
+        self.problems: list[str] = []
+
+    def page(self, dest_uri: str, html: str) -> None:
+        self._report(dest_uri, *page_findings(html, self.allow))
+
+    def file(self, dest_uri: str, content: bytes) -> None:
+        if dest_uri.endswith((".xml", ".atom")):
+            self._report(dest_uri, *feed_findings(content.decode("utf-8", "replace"), self.allow))
+
+    def _report(self, dest_uri: str, found: list[str], hosts: list[str]) -> None:
+        for text in dict.fromkeys(found):
+            self.problems.append(f"site/{dest_uri}: 公开内容中有占位文字“{text}”：请找到它所在的数据或页面文件，换成正式内容")
+        for host in hosts:
+            self.problems.append(f"site/{dest_uri}: 链接到 {host}，不在 data/site.yml 外部链接白名单中")
