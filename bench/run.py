@@ -289,9 +289,10 @@ def verdict(result: dict) -> str:
 def write_results_md() -> Path:
     """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json, publish.json)."""
     parts = ["# Benchmark results", "",
-             "Written by `bench/run.py` (builds), `bench/serve_loop.py` (editor loop), `bench/page_weight.py`",
-             "(page weight), `bench/search_eval.py --save` and `bench/search_scale.py --save` (search) and",
-             "`bench/publish.py` (publish) from the JSON files in `bench/results/`. Re-run those scripts to refresh.", ""]
+             "Written by `bench/run.py` (builds), `bench/compare_revisions.py` (before and after a redesign),",
+             "`bench/serve_loop.py` (editor loop), `bench/page_weight.py` (page weight), `bench/search_eval.py",
+             "--save` and `bench/search_scale.py --save` (search) and `bench/publish.py` (publish) from the JSON",
+             "files in `bench/results/`. Re-run those scripts to refresh.", ""]
     builds = sorted(RESULTS.glob("build-*.json"), key=lambda p: int(p.stem.split("-")[1]))
     for path in builds:
         result = json.loads(path.read_text(encoding="utf-8"))
@@ -304,7 +305,8 @@ def write_results_md() -> Path:
                   f"its search index in a second process beside the pages, on the core MkDocs leaves idle, and "
                   f"its CPU time counts both processes (each slower while the other runs).", "",
                   f"Documents: {counts}.", "", table(result), "", verdict(result), ""]
-    for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)"),
+    for name, title in (("revisions.json", "Before and after the document core (`bench/compare_revisions.py`)"),
+                        ("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)"),
                         ("search-quality.json", "Search quality (`bench/search_eval.py`)"),
                         ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
                         ("search-costs.json", "Search: what folding, synonyms and questions add"),

@@ -76,8 +76,8 @@ class SiteLinks:
         return self._ids[path]
 
     def resolve(self, link: str, page_url_path: str) -> tuple[Path | None, str] | None:
-        """(file, fragment) for an internal link, file None when it points outside the site's path; None for
-        links that leave the site."""
+        """(file, fragment) for an internal link, file None when a path without a host points outside the
+        site's path; None for links that leave the site, full addresses elsewhere on its host included."""
         split = urlsplit(link)
         if split.scheme in ("mailto", "tel", "data", "javascript"):
             return None
@@ -85,6 +85,11 @@ class SiteLinks:
             if split.netloc != self.host:
                 return None
             path = split.path or "/"
+            if not (path + "/").startswith(self.base_path):
+                # A full address elsewhere on the same host: as a column of the district portal, another part
+                # of the portal (its 互动交流 system), linked on purpose. Only a path without a host can escape
+                # the column by mistake.
+                return None
         elif not split.path:
             path = self.base_path.rstrip("/") + page_url_path
         elif split.path.startswith("/"):

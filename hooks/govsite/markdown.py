@@ -15,6 +15,7 @@ The result (Converted) does not depend on where it is shown. `for_page` makes it
 from __future__ import annotations
 
 import functools
+import html as html_lib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -156,7 +157,8 @@ class Pipeline:
 
 
 def _plain_heading(name: str) -> str:
-    return re.sub(r"<[^>]+>", "", name)
+    """A heading's text as TocEntry holds every title: plain text (the adapter escapes it for the theme)."""
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", name))
 
 
 def _make_markdown(config: MarkdownConfig) -> markdown_lib.Markdown:

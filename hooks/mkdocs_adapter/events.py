@@ -178,11 +178,12 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def _toc_tokens(entries) -> list[dict]:
-    """Nest flat (level, id, title) entries the way MkDocs' toc extension would."""
+    """Nest flat (level, id, title) entries the way MkDocs' toc extension would. Titles are plain text (often
+    editors' data) and Material prints a TOC entry's name as HTML, so they are escaped here."""
     roots: list[dict] = []
     stack: list[dict] = []
     for entry in entries:
-        token = {"level": entry.level, "id": entry.id, "name": entry.title, "children": []}
+        token = {"level": entry.level, "id": entry.id, "name": material.escaped(entry.title), "children": []}
         while stack and stack[-1]["level"] >= entry.level:
             stack.pop()
         (stack[-1]["children"] if stack else roots).append(token)
@@ -204,7 +205,8 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    material.hide_navigation_outside_nav(page, page.file.src_uri in _state.get("nav_pages", ()))
+    in_nav = page.file.src_uri in _state.get("nav_pages", ())
+    material.hide_empty_navigation(page, in_nav and bool(page.ancestors))
     context["breadcrumb"] = _state["trails"].above(page.url)  # 当前位置, shown by overrides/main.html
     return context
 

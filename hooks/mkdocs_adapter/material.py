@@ -8,7 +8,7 @@
   disabled: the site's own search replaces it.
 - It prints the site's name, a page's title and its description unescaped (they normally come from trusted Markdown); here they are
   editors' data, escaped once, as Markup.
-- A page outside the navigation gets an empty left column on the desktop; it is hidden for such pages.
+- A page outside the navigation's sections gets an empty left column on the desktop; it is hidden for such pages.
 """
 from __future__ import annotations
 
@@ -69,10 +69,11 @@ def escaped(text: str):
     return escape(text)
 
 
-def hide_navigation_outside_nav(page, in_nav: bool) -> None:
-    """A page that is not in the navigation (a policy, a notice, a law …) would get an empty left column on the
-    desktop: Material has no section to show for it. Its width goes to the content instead."""
-    if not in_nav:
+def hide_empty_navigation(page, in_a_nav_section: bool) -> None:
+    """A page outside the navigation's sections — not in the nav at all (a policy, a notice, a law …) or a tab
+    of its own with nothing under it (公示公告) — would get an empty left column on the desktop: Material has no
+    section to show for it. Its width goes to the content instead."""
+    if not in_a_nav_section:
         hide = list(page.meta.get("hide") or [])
         if "navigation" not in hide:
             page.meta["hide"] = hide + ["navigation"]

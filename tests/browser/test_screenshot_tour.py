@@ -42,7 +42,7 @@ STOPS = [
     ("02-catalogue-filtered", "xxgk/ml/#year=2024&validity=有效", "table[data-catalogue] tbody tr:not([hidden])"),
     ("03-law", "laws/junren-fuxu-youdai-tiaoli/", "#art-2"),
     ("04-law-comparison", "laws/junren-fuxu-youdai-tiaoli/2019-compare/", "#new-art-2"),
-    ("05-notice", "notices/2026/youfu-dingqi-fuxu/", ".gov-notice-meta"),
+    ("05-notice", "notices/2026/youfu-dingqi-fuxu/", ".doc-facts"),
     ("06-finder", "services/", _finder),
     ("07-search-results", "", _search),
     ("08-not-found", "this/page/does-not-exist/", ".gov-404__search"),

@@ -131,3 +131,62 @@ def test_5_second_release_is_logged_then_rollback_serves_the_first_again(checkou
     # The next scheduled run finds the same commit: it stays rolled back, and says why.
     result = checkout.make("publish")
     assert result.returncode == 0 and "的发布已于" in result.stdout and checkout.served() == first
+
+
+SCHEDULED = "content/notices/2026/dongji-zoufang-weiwen.md"
+SCHEDULED_URL = "notices/2026/dongji-zoufang-weiwen/"
+
+
+def test_6_a_notice_due_in_an_hour_goes_out_with_the_first_publish_after_it(checkout):
+    """The editor's path: a notice with its review record and a 发布时间 one hour ahead is committed; the hourly
+    publish before that hour leaves it out of the site, its feed and the catalogue, the first one after it puts
+    it in all three and logs it as added."""
+    (checkout.path / SCHEDULED).write_text("""---
+标题: 关于开展2026年冬季走访慰问困难退役军人的通知（示例）
+类别: 通知公告
+发布时间: 2026-11-30 10:00
+索引号: 11410100MB0000000X/2026-00160
+描述: 部署2026年冬季走访慰问困难退役军人工作（演示用示例）。
+审核:
+  拟稿: 刘某某
+  拟稿日期: 2026-11-27
+  审核: 李某某
+  审核日期: 2026-11-27
+  保密审查: 通过
+  保密审查人: 王某某
+  保密审查日期: 2026-11-27
+  签发: 赵某某
+  签发日期: 2026-11-28
+---
+
+各镇（街道）退役军人服务站：
+
+入冬以来，请各服务站对辖区困难退役军人逐户走访，了解生活情况，及时协调解决实际困难。本通知为演示用示例。
+""", encoding="utf-8")
+    checkout.commit("冬季走访慰问通知，定时上午10点发布")
+    before = checkout.served()
+
+    def published(now: str) -> tuple[subprocess.CompletedProcess, Path]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS", "GOVSITE_TODAY"))}
+        result = subprocess.run(["make", "--no-print-directory", "-C", str(checkout.path), "publish",
+                                 f"GOVSITE_WEBROOT={checkout.web}"], stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, env=dict(env, GOVSITE_NOW=now), timeout=900)
+        assert result.returncode == 0, result.stdout
+        return result, checkout.web / "current"
+
+    result, site = published("2026-11-30T09:00")  # the 09:00 run: an hour early
+    assert not (site / SCHEDULED_URL).exists()
+    assert SCHEDULED_URL not in (site / "feeds/notices.xml").read_text(encoding="utf-8")
+    assert "2026-00160" not in (site / "api/catalogue.json").read_text(encoding="utf-8")
+    early = checkout.served()
+    assert early != before  # another commit: the release of the rolled-back one is not served any more
+
+    result, site = published("2026-11-30T10:05")  # the next hourly run
+    assert checkout.served() != early
+    assert "关于开展2026年冬季走访慰问困难退役军人的通知" in (site / SCHEDULED_URL / "index.html").read_text(encoding="utf-8")
+    feed = (site / "feeds/notices.xml").read_text(encoding="utf-8")
+    assert f'<guid isPermaLink="false">https://tyjrswj.example.gov.cn/{SCHEDULED_URL.rstrip("/")}</guid>' in feed
+    rows = json.loads((site / "api/catalogue.json").read_text(encoding="utf-8"))["items"]
+    row = next(r for r in rows if r["id"] == SCHEDULED_URL.rstrip("/"))
+    assert row["index_no"] == "11410100MB0000000X/2026-00160"
+    assert f"新增页面：1\n    {SCHEDULED_URL}  关于开展2026年冬季走访慰问困难退役军人的通知（示例）" in result.stdout

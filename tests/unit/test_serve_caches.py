@@ -60,6 +60,30 @@ def test_what_cannot_be_described_is_never_reused():
         describe(node)
 
 
+def test_a_result_lives_while_a_pass_uses_it():
+    """One rule, one lifecycle: the same inputs reuse, other inputs compute, and what a pass did not ask for is
+    gone at the next one (memory follows the site)."""
+    memo, calls = Memo(), []
+
+    def compute(value):
+        calls.append(value)
+        sum(range(300_000))  # worth keeping: a result cheaper than describing its inputs is never kept
+        return [value]
+
+    memo.begin()
+    assert memo.reuse("t", {"x": 1}, lambda: compute(1)) == [1]
+    assert memo.reuse("t", {"x": 1}, lambda: compute(1)) == [1] and calls == [1]  # same pass
+    assert memo.reuse("t", {"x": 2}, lambda: compute(2)) == [2] and calls == [1, 2]
+    memo.begin()
+    assert memo.reuse("t", {"x": 1}, lambda: compute(1)) == [1] and calls == [1, 2]  # the last pass's result
+    memo.begin()  # the pass before did not use {"x": 2}
+    assert memo.reuse("t", {"x": 2}, lambda: compute(2)) == [2] and calls == [1, 2, 2]
+    assert memo.reuse("u", {"x": 1}, lambda: compute(1)) and calls == [1, 2, 2, 1]  # labels do not share
+    handed = memo.reuse("t", {"x": 3}, lambda: compute(3), copy=list)
+    handed.append("changed by a caller")
+    assert memo.reuse("t", {"x": 3}, lambda: compute(3), copy=list) == [3]
+
+
 def outputs(site_root, memo=None):
     site = load_site(site_root, memo=memo)
     pages, files = render_site(site)
