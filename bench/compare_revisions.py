@@ -11,8 +11,9 @@ two revisions may differ, so neither builds the other's sources), with its own h
 - the editor loop: each revision's own `bench/serve_loop.py --serve-args=--dirty` (as `make serve` runs) in turn,
   the seconds from saving a notice to its new page being served, and the serve process's CPU per save.
 
-The base revision is checked out with `git worktree` under `--work` and removed afterwards. Stores
-bench/results/revisions.json and rewrites bench/RESULTS.md (`--no-save`: print only).
+The revisions are checked out with `git worktree` under `--work` and removed afterwards (`--head` omitted: this
+checkout as it is). Stores bench/results/revisions-<base>-<head>.json and rewrites bench/RESULTS.md (`--no-save`:
+print only).
 """
 from __future__ import annotations
 
@@ -96,6 +97,7 @@ def markdown(result: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base", required=True, help="the earlier commit")
+    parser.add_argument("--head", help="the later commit (default: this checkout as it is)")
     parser.add_argument("--docs", type=int, default=10000)
     parser.add_argument("--serve-docs", type=int, default=2000, help="0: no editor loop")
     parser.add_argument("--runs", type=int, default=3)
@@ -105,13 +107,15 @@ def main() -> int:
     args = parser.parse_args()
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
-    base_checkout = work / "base"
-    if base_checkout.exists():
-        git("worktree", "remove", "--force", str(base_checkout))
-    git("worktree", "add", "--detach", str(base_checkout), args.base)
+    checkouts = {"base": work / "base", "head": work / "head" if args.head else REPO}
+    for side, revision in (("base", args.base), ("head", args.head)):
+        if revision:
+            if checkouts[side].exists():
+                git("worktree", "remove", "--force", str(checkouts[side]))
+            git("worktree", "add", "--detach", str(checkouts[side]), revision)
     try:
-        names = {"base": git("rev-parse", "--short", args.base), "head": git("rev-parse", "--short", "HEAD")}
-        checkouts = {"base": base_checkout, "head": REPO}
+        names = {side: git("rev-parse", "--short", revision or "HEAD")
+                 for side, revision in (("base", args.base), ("head", args.head))}
         load = os.getloadavg()[0]
         sites, builds = {}, {"base": [], "head": []}
         for side, checkout in checkouts.items():
@@ -151,11 +155,12 @@ def main() -> int:
         result["markdown"] = markdown(result)
         print(result["markdown"])
         if not args.no_save:
-            (run.RESULTS / "revisions.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n",
-                                                        encoding="utf-8")
+            name = f"revisions-{names['base']}-{names['head'] if args.head else 'head'}.json"
+            (run.RESULTS / name).write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             run.write_results_md()
     finally:
-        git("worktree", "remove", "--force", str(base_checkout))
+        for side in ("base", "head") if args.head else ("base",):
+            git("worktree", "remove", "--force", str(checkouts[side]))
     return 0
 
 

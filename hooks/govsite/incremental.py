@@ -25,6 +25,7 @@ class Unkeyable(Exception):
     """A value the incremental layer cannot describe completely: such a render is never reused."""
 
 
+_LONG = 512  # characters: a longer string is described by its SHA-1
 _SCALARS = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta)
 _TAGS: dict = {}  # type -> "module.name:" written before a scalar's repr (Markup is not str)
 _CLASSES: dict = {}  # dataclass type -> (field names, frozen, "module.name(")
@@ -54,7 +55,15 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
     tag = _TAGS.get(kind)  # scalars seen before: the common case, one lookup (speed: this runs for every value)
     if tag is not None or kind in _SCALARS or isinstance(value, str):
         out.append(tag or _tag(kind))
-        out.append(repr(value))
+        if isinstance(value, str) and len(value) > _LONG:
+            # A body or a page's HTML, often met in several contexts of a pass: described by its digest, once
+            # per pass, rather than copied into every description that holds it.
+            known = memo.get(id(value))
+            if known is None:
+                known = memo[id(value)] = (value, f"#{len(value)}:{hashlib.sha1(value.encode('utf-8', 'surrogatepass')).hexdigest()}")
+            out.append(known[1])
+        else:
+            out.append(repr(value))
         return True
     if depth > 60:
         raise Unkeyable("deep nesting")
@@ -145,15 +154,16 @@ class Memo:
         self.kept: dict = {}  # this pass
         self.memo: dict = {}  # descriptions of immutable values met in this pass (describe is the hot loop)
         self.undescribable: set[str] = set()  # labels whose inputs cannot be described, or cost too much to
-        self.costs: dict[str, list] = {}  # label -> [seconds describing, times, seconds computing, times]
+        # label -> [seconds describing, times, seconds computing, times, seconds of the first computation]
+        self.costs: dict[str, list] = {}
         self.hits = self.misses = self.unkeyable = 0
 
     def begin(self) -> None:
         """Start a pass. Describing a big context (a policy and everything it links to) can cost more than
         computing the result: such labels are simply computed from now on (measured on the first pass, when
-        everything is computed)."""
-        self.undescribable.update(label for label, (described, d, computed, c) in self.costs.items()
-                                  if c and described / d > computed / c / 2)
+        everything is computed, leaving out each label's first computation)."""
+        self.undescribable.update(label for label, (described, d, computed, c, first) in self.costs.items()
+                                  if d and described / d > (computed / c if c else first) / 2)
         self.entries, self.kept, self.memo = self.kept, {}, {}
         self.hits = self.misses = self.unkeyable = 0
 
@@ -171,7 +181,7 @@ class Memo:
             self.unkeyable += 1
             return None
         finally:
-            cost = self.costs.setdefault(label, [0.0, 0, 0.0, 0])
+            cost = self.costs.setdefault(label, [0.0, 0, 0.0, 0, 0.0])
             cost[0] += time.process_time() - started
             cost[1] += 1
         return hashlib.sha1("".join(out).encode("utf-8", "surrogatepass")).digest()
@@ -191,7 +201,12 @@ class Memo:
         result = compute()
         if key is not None:
             cost = self.costs[label]
-            cost[2] += time.process_time() - started
-            cost[3] += 1
+            # The first computation of a label also compiles its template and warms its caches: judged apart,
+            # so that a render cheaper than describing its inputs is recognised as such.
+            if cost[4]:
+                cost[2] += time.process_time() - started
+                cost[3] += 1
+            else:
+                cost[4] = time.process_time() - started or 1e-9
             self.kept[(label, key)] = (copy(result) if copy else result,)
         return result

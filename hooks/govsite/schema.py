@@ -183,13 +183,14 @@ def validate(located: Located, schema_path: Path) -> list[Problem]:
     """Validate a loaded YAML document; return every problem found, in file order."""
     validator = _validator(str(schema_path))
     problems = []
-    for error in validator.iter_errors(located.data):
+    errors = list(validator.iter_errors(located.data))  # validated once: the second look below reads the same
+    for error in errors:
         for path, message, at_key in _message(error):
             line = located.key_line_of(path) if at_key else located.line_of(path)
             problems.append(Problem(located.file, line, dotted(path), message, kind=SCHEMA))
     # A key written with extra spaces or a full-width colon is reported once, not also as the missing key.
     misspelt = set()
-    for error in validator.iter_errors(located.data):
+    for error in errors:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             known = list(error.schema.get("properties", {}))
             misspelt |= {dotted(tuple(error.absolute_path) + (_intended_key(key, known),))

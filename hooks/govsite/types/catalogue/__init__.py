@@ -272,7 +272,10 @@ class Catalogue(ContentType):
 
     def files(self, site: Site, renderer):
         model: CatalogueModel = site.models[self.name]
-        yield GeneratedFile(API_FILE, catalogue_json(site, model.items).encode("utf-8"))
+        # make serve: written again only when a row changed (the rows' documents are described once per pass)
+        text = site.reuse("catalogue: json", (model.items, site.settings, site.site_url, site.today),
+                          lambda: catalogue_json(site, model.items))
+        yield GeneratedFile(API_FILE, text.encode("utf-8"))
         yield GeneratedFile(API_SCHEMA_FILE, API_SCHEMA.read_bytes())
 
 

@@ -5,6 +5,7 @@ every page and feed the build writes (the adapter), which also catches text that
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from urllib.parse import urlsplit
 
@@ -86,16 +87,26 @@ class OutputCheck:
     """Every page and feed a build writes, looked at once more for placeholder text and links off the allow-list
     (text put together by templates and data is only seen here). `problems` name the page, in Chinese."""
 
-    def __init__(self, allow: frozenset[str]):
+    def __init__(self, allow: frozenset[str], memo=None):
         self.allow = allow
         self.problems: list[str] = []
+        # make serve (incremental.Memo): a page or feed whose text did not change is not looked at again
+        self.memo = memo
+        self._allow_key = tuple(sorted(allow))
+
+    def _findings(self, label: str, text: str, find) -> tuple[list[str], list[str]]:
+        if self.memo is None:
+            return find(text, self.allow)
+        digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.memo.reuse(label, (digest, self._allow_key), lambda: find(text, self.allow))
 
     def page(self, dest_uri: str, html: str) -> None:
-        self._report(dest_uri, *page_findings(html, self.allow))
+        self._report(dest_uri, *self._findings("output check: page", html, page_findings))
 
     def file(self, dest_uri: str, content: bytes) -> None:
         if dest_uri.endswith((".xml", ".atom")):
-            self._report(dest_uri, *feed_findings(content.decode("utf-8", "replace"), self.allow))
+            self._report(dest_uri, *self._findings("output check: feed", content.decode("utf-8", "replace"),
+                                                   feed_findings))
 
     def _report(self, dest_uri: str, found: list[str], hosts: list[str]) -> None:
         for text in dict.fromkeys(found):
