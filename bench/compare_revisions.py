@@ -103,6 +103,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--serve-runs", type=int, default=2, help="serve_loop.py runs per revision (3 saves each)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/govsite-revisions"))
+    parser.add_argument("--note", default="", help="what the two revisions are, for RESULTS.md")
     parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args()
     work = args.work.resolve()
@@ -141,7 +142,7 @@ def main() -> int:
         for key in ("wall", "cpu", "rss_mb"):
             pairs = [h[key] / b[key] for b, h in zip(builds["base"], builds["head"])]
             ratios[key] = {"median": statistics.median(pairs), "min": min(pairs), "max": max(pairs)}
-        result = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "base": names["base"],
+        result = {"note": args.note, "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "base": names["base"],
                   "head": names["head"], "docs": args.docs, "runs": args.runs, "load_at_start": round(load, 2),
                   "build": {"base": builds["base"], "head": builds["head"], "ratios": ratios}}
         if args.serve_docs:

@@ -305,10 +305,11 @@ def write_results_md() -> Path:
                   f"its search index in a second process beside the pages, on the core MkDocs leaves idle, and "
                   f"its CPU time counts both processes (each slower while the other runs).", "",
                   f"Documents: {counts}.", "", table(result), "", verdict(result), ""]
-    for path in sorted(RESULTS.glob("revisions-*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        parts += [f"## Before and after: {data['base']} → {data['head']} (`bench/compare_revisions.py`)", "",
-                  data["markdown"], ""]
+    revisions = [json.loads(p.read_text(encoding="utf-8")) for p in RESULTS.glob("revisions-*.json")]
+    for data in sorted(revisions, key=lambda r: r["date"]):
+        parts += [f"## Before and after: {data['base']} → {data['head']} (`bench/compare_revisions.py`)", ""]
+        parts += [data["note"], ""] if data.get("note") else []
+        parts += [data["markdown"], ""]
     for name, title in (("serve.json", "Editor loop (`mkdocs serve`)"), ("weight.json", "Page weight (Chromium)"),
                         ("search-quality.json", "Search quality (`bench/search_eval.py`)"),
                         ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
