@@ -7,6 +7,8 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -103,6 +105,17 @@ def tree_hash(folder: Path) -> str:
     return digest.hexdigest()
 
 
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """(HTTP status, body) of a GET; 0 when nothing answers (a server still starting or stopped)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", errors="replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+    except OSError:
+        return 0, ""
 
 
 def free_port() -> int:

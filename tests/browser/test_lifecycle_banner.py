@@ -7,12 +7,10 @@ import os
 import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 
-from sitekit import MKDOCS, REVIEW_RECORD, TODAY, copy_site
+from sitekit import MKDOCS, REVIEW_RECORD, TODAY, copy_site, fetch
 
 pytestmark = pytest.mark.browser
 
@@ -20,16 +18,6 @@ NOW = "2026-11-26T10:00"
 DRAFT = "notices/2026/dongji-weiwen/"
 SCHEDULED = "notices/2026/dingshi-fabu/"
 WITHDRAWN = "notices/2026/zhaopin-gongyi-gangwei/"
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8", errors="replace")
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-    except OSError:
-        return 0, ""
 
 
 @pytest.fixture(scope="module")

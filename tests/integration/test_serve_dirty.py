@@ -4,31 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 
-from sitekit import MKDOCS, TODAY
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8", errors="replace")
-    except urllib.error.HTTPError as exc:
-        return exc.code, ""
-    except OSError:
-        return 0, ""
+from sitekit import MKDOCS, TODAY, fetch, free_port
 
 
 def wait_until(predicate, timeout=180, what=""):
