@@ -192,6 +192,31 @@ def test_a_feed_holds_the_newest_fifty_items():
     assert items[0]["title"] == "第59则" and items[-1]["title"] == "第10则"
 
 
+def test_every_entry_of_every_feed_is_the_whole_item_even_when_older_ones_are_left_out():
+    """Only the items a feed file holds are rendered whole; an old item that is among the newest of a small
+    feed (here the only 优抚 one, older than the fifty newest of the whole site) must be whole there too."""
+    from govsite.types.feeds import FEED_LIMIT
+    from govsite.types.feeds.items import feed_item
+
+    start = dt.datetime(2026, 1, 1, 9, 0, tzinfo=TZ)
+    many = [notice(f"notices/2026/n{i:03d}", f"第{i}则", start + dt.timedelta(days=i), feeds=("notices",),
+                   body=Body(markdown=f"正文{i}", base=f"notices/2026/n{i:03d}.md")) for i in range(FEED_LIMIT + 5)]
+    old = notice("notices/2025/old", "旧", dt.datetime(2025, 6, 1, 9, 0, tzinfo=TZ), feeds=("youfu",),
+                 body=Body(markdown="旧正文", base="notices/2025/old.md"))
+    site = make_site(items=[*many, old])
+    feeds = feeds_of(site)
+    renderer = Renderer(site)
+    whole = {doc.id: feed_item(site, renderer, doc) for doc in [*many, old]}
+    assert [i.id for i in feeds["youfu"].entries] == ["notices/2025/old"]
+    for feed in feeds.values():
+        for item in feed.entries:
+            assert item.content_html and item.content_html == whole[item.id].content_html
+            assert item.summary == whole[item.id].summary
+    assert "旧正文" in feeds["youfu"].entries[0].content_html and "正文54" in feeds["all"].entries[0].content_html
+    # the site-wide feed leaves the oldest out; its count on the 订阅 page still counts every item
+    assert "notices/2025/old" not in {i.id for i in feeds["all"].entries} and len(feeds["all"].items) == 56
+
+
 def test_a_repealed_document_says_so_first_and_updates_on_the_day_it_changed():
     repealed = Document(id="policies/2023-003", kind="政策文件", title="旧办法", url="xxgk/zcwj/2023-003/",
                         published=When(dt.date(2023, 6, 16)), doc_number="某局发〔2023〕5号", index_no="X/2023-00003",

@@ -19,7 +19,7 @@ from ...document import all_documents
 from ...model import ContentType, FeedChannel, FeedItem, GeneratedFile, Site
 from ...render import Renderer
 from ...sanitize import clean_html
-from .items import feed_item
+from .items import feed_head, feed_item
 
 ALL_FEED = "all"
 LANGUAGE = "zh-CN"
@@ -74,8 +74,8 @@ def _normalise(item: FeedItem) -> FeedItem:
 
 
 def document_items(site: Site, documents) -> list[FeedItem]:
-    """Every document as a feed item; under make serve an item is made again only when its document (or a law
-    text it cites, or a template) changed."""
+    """Every document as a whole feed item; under make serve an item is made again only when its document (or a
+    law text it cites, or a template) changed."""
     renderer = Renderer(site)
     library = site.markdown.library_state()
     return [site.renders("feeds: item", (doc, library), lambda doc=doc: feed_item(site, renderer, doc))
@@ -104,13 +104,17 @@ def collect(site: Site, types, documents=None) -> FeedsModel:
             channels[channel.name] = channel
     if documents is None:
         documents = all_documents(site)
-    for item in document_items(site, documents):
-        item = _normalise(item)
+    # Every document is placed and ordered by its head; only the items some feed file holds (the newest
+    # FEED_LIMIT of each feed) are rendered whole: at 10,000 documents that is a few hundred bodies, not all.
+    document_of: dict[str, object] = {}
+    for doc in documents:
+        item = _normalise(feed_head(site, doc))
         if item.id in items:
             site.problems.error("", 0, "", f"订阅条目编号 {item.id} 被两项内容同时使用（{items[item.id].url} 和 "
                                            f"{item.url}）；编号必须唯一（这是程序问题，请联系网站维护人员）")
             continue
         items[item.id] = item
+        document_of[item.id] = doc
     by_feed: dict[str, list[FeedItem]] = {ALL_FEED: list(items.values())}
     for item in items.values():
         for name in item.feeds:
@@ -124,14 +128,18 @@ def collect(site: Site, types, documents=None) -> FeedsModel:
             members.extend(i for i in items.values() if wanted & set(i.audiences) and channel.name not in i.feeds)
     for name in channels:
         by_feed.setdefault(name, [])
+    by_feed = {name: newest_first(members) for name, members in by_feed.items()}
+    shown = sorted({item.id for members in by_feed.values() for item in members[:FEED_LIMIT]})
+    whole = {item.id: _normalise(item) for item in document_items(site, [document_of[i] for i in shown])}
     feeds = []
     for name, members in by_feed.items():
+        members = [whole.get(item.id, item) for item in members]
         channel = channels.get(name)
         if channel is None:
             label, group = FALLBACK_LABELS.get(name, (name, "其他"))
             channel = FeedChannel(name=name, title=f"{site_name} · {label}", description=f"本站“{label}”栏目的最新内容。",
                                   url="", group=group, order=90)
-        feeds.append(Feed(channel, newest_first(members)))
+        feeds.append(Feed(channel, members))
     feeds.sort(key=lambda f: (f.channel.order, f.channel.name))
     newest = max((i.updated for i in items.values()), default=None)
     return FeedsModel(feeds, newest)
