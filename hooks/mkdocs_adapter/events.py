@@ -132,6 +132,8 @@ def on_files(files, config):
     if _state.get("css_bundle"):
         files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
     material.theme_files(files, config)
+    if "index_stream" in _state:  # before the first page: the index child makes each page's records as it comes
+        _state["index_stream"].facts(site, Path(config.site_dir), pages)
     if _skipper.enabled:
         for file in files.documentation_pages():
             _skipper.watch(file)

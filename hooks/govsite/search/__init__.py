@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import extract, facts
-from .index import build_files, record_grams, write_files
+from .index import build_files, iter_files, record_grams, write_files
 from .words import Vocabulary, dictionary_words
 
 INDEX_FOLDER = "searchindex"
@@ -33,24 +33,28 @@ class IndexStats:
 
 def _records(parsed_pages, known: dict) -> list[extract.Record]:
     """Records of parsed pages (in URL order), with kind, date and status from the engine's knowledge."""
-    records: list[extract.Record] = []
-    for url, parsed in parsed_pages:
-        if parsed is None:
-            continue
-        fact = known.get(url, facts.PageFacts())
-        if fact.exclude:
-            continue
-        kind = fact.kind
-        group = facts.group_of(kind, url)
-        status = fact.status or parsed.status
-        date = fact.date or ("" if parsed.page.listing else parsed.first_date)  # a list's first date is not its own
-        parsed.page.keys = fact.keys
-        for record in [parsed.page, *parsed.articles]:
-            record.kind = kind or group
-            record.group = group
-            record.status = status
-            record.date = date
-            records.append(record)
+    return [record for url, parsed in parsed_pages for record in _page_records(url, parsed, known)]
+
+
+def _page_records(url: str, parsed, known: dict) -> list[extract.Record]:
+    """One parsed page's records with kind, date, status and document numbers from the engine's knowledge
+    (none for a page without an article or one the engine excludes)."""
+    if parsed is None:
+        return []
+    fact = known.get(url, facts.PageFacts())
+    if fact.exclude:
+        return []
+    kind = fact.kind
+    group = facts.group_of(kind, url)
+    status = fact.status or parsed.status
+    date = fact.date or ("" if parsed.page.listing else parsed.first_date)  # a list's first date is not its own
+    parsed.page.keys = fact.keys
+    records = [parsed.page, *parsed.articles]
+    for record in records:
+        record.kind = kind or group
+        record.group = group
+        record.status = status
+        record.date = date
     return records
 
 
@@ -104,11 +108,12 @@ class PageStream:
     """`mkdocs build`: index each page in a child process as soon as MkDocs has rendered it.
 
     build_index() reads site/ after the build, on the one core MkDocs uses: at 10,000 documents that added
-    11 s to a 60 s build (issue 9: a/b ≤ 1.15). Here the child parses each page's HTML and computes its
-    n-grams while MkDocs renders the next ones, on the machine's other core; when the last page is done it
-    only groups the postings and writes the files. The result is byte for byte what build_index() writes
-    for the same pages (tests/integration/test_search_index_site.py). The child is forked at startup, while
-    the build process is small, and gets everything through the pipe (pages, then the engine's facts).
+    11 s to a 60 s build (issue 9: a/b ≤ 1.15). Here the child is given the engine's facts before the first
+    page (`facts`, once the engine has made its pages), then parses each page's HTML into its final records and
+    computes their n-grams while MkDocs renders the next ones, on the machine's other core; when the last page
+    is done it only groups the postings and writes the files, writing while it groups. The result is byte for
+    byte what build_index() writes for the same pages (tests/integration/test_search_index_site.py). The child
+    is forked at startup, while the build process is small, and gets everything through the pipe.
     """
 
     def __init__(self):
@@ -118,24 +123,33 @@ class PageStream:
                                         name="govsite-search-index", daemon=True)
         self._process.start()
         child_end.close()
+        self._facts_sent = False
+
+    def _send(self, message) -> None:
+        try:
+            self._conn.send(message)
+        except OSError:  # the child failed; finish() reports why
+            pass
+
+    def facts(self, site, site_dir: Path, generated_pages=()) -> None:
+        """What the engine knows of every page (search.facts) and where to write: known before MkDocs renders
+        the first page, so that the child makes each page's records once, as the page arrives."""
+        known = facts.collect(site, generated_pages) if site is not None else {}
+        self._send(("facts", (known, Path(site_dir), vocabulary_of(site))))
+        self._facts_sent = True
 
     def add(self, dest_uri: str, title: str, html: str) -> None:
         """A finished page: `title` as the engine gave it (the page's own, without the site's name)."""
         url = page_url(dest_uri)
         part = extract.essential_part(html) if url is not None and isinstance(html, str) else html
         if url is not None and part is not None:
-            try:
-                self._conn.send((url, (title, part)))  # a third of the page: less to copy through the pipe
-            except OSError:  # the child failed; finish() reports why
-                pass
+            self._send(("page", (url, title, part)))  # a third of the page: less to copy through the pipe
 
     def finish(self, site, site_dir: Path, generated_pages=()) -> IndexStats:
         """Write the index into site_dir/searchindex/; seconds in the result are what it took after the last page."""
-        try:
-            known = facts.collect(site, generated_pages) if site is not None else {}
-            self._conn.send((None, (known, Path(site_dir), vocabulary_of(site))))
-        except OSError:
-            pass
+        if not self._facts_sent:
+            self.facts(site, site_dir, generated_pages)
+        self._send(("done", None))
         try:
             kind, result = self._conn.recv()
         except EOFError:
@@ -156,27 +170,38 @@ def _stream_worker(conn) -> None:
     gc.disable()  # no reference cycles here, and a collector pass would walk everything inherited at the fork
     try:
         dictionary_words()  # read now, while MkDocs renders the first pages, not after the last one
-        pages: dict[str, tuple] = {}
+        pages: dict[str, tuple] = {}  # url -> (records, their n-grams)
+        waiting: list[tuple] = []  # pages parsed before the facts came (none when the adapter sends them first)
+        known = site_dir = vocabulary = None
+
+        def keep(url, parsed):
+            records = _page_records(url, parsed, known)
+            pages[url] = (records, [record_grams(r) for r in records])
+
         while True:
-            url, payload = conn.recv()
-            if url is None:  # the engine's facts: every page has been sent
+            kind, payload = conn.recv()
+            if kind == "page":
+                url, title, part = payload
+                parsed = extract.parse_page(part, url, title)
+                if known is None:
+                    waiting.append((url, parsed))
+                else:
+                    keep(url, parsed)
+            elif kind == "facts":
                 known, site_dir, vocabulary = payload
+                for url, parsed in waiting:
+                    keep(url, parsed)
+                waiting.clear()
+            else:  # "done": every page has been sent
                 break
-            title, part = payload
-            parsed = extract.parse_page(part, url, title)
-            pages[url] = (parsed, [record_grams(r) for r in [parsed.page, *parsed.articles]] if parsed else [])
         started = time.perf_counter()
-        ordered = sorted(pages.items())
-        records = _records(((url, parsed) for url, (parsed, _) in ordered), known)
-        kept = {id(r) for r in records}
-        # A page's document numbers (keys) arrive with the engine's facts, after its n-grams were counted:
-        # the few pages that have them are counted again.
-        grams = [record_grams(r) if r.keys else g for _, (parsed, page_grams) in ordered if parsed
-                 for r, g in zip([parsed.page, *parsed.articles], page_grams) if id(r) in kept]
-        files = build_files(records, grams, vocabulary)
-        write_files(files, site_dir / INDEX_FOLDER)
-        stats = IndexStats(pages=len({r.page_url for r in records}), records=len(records), files=len(files),
-                           bytes=sum(len(b) for b in files.values()), seconds=time.perf_counter() - started,
+        ordered = [pages[url] for url in sorted(pages)]
+        records = [record for page_records, _ in ordered for record in page_records]
+        grams = [g for _, page_grams in ordered for g in page_grams]
+        files = iter_files(records, grams, vocabulary)
+        written = write_files(files, site_dir / INDEX_FOLDER)
+        stats = IndexStats(pages=len({r.page_url for r in records}), records=len(records), files=len(written),
+                           bytes=sum(written.values()), seconds=time.perf_counter() - started,
                            cpu_seconds=time.process_time())
         conn.send(("ok", stats))
     except EOFError:  # the build stopped (an error elsewhere): nothing to write

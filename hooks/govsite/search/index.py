@@ -28,8 +28,11 @@ import datetime as dt
 import hashlib
 import json
 import math
+import queue
 import shutil
 import struct
+import threading
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -245,12 +248,24 @@ def build_files(records: list[Record], grams: list | None = None,
 
     `grams`: record_grams() of each record, when computed beforehand (see search.PageStream);
     `vocabulary`: the editor's search words (data/search/vocabulary.yml)."""
+    return dict(iter_files(records, grams, vocabulary))
+
+
+def iter_files(records: list[Record], grams: list | None = None,
+               vocabulary: Vocabulary | None = None) -> Iterator[tuple[str, bytes]]:
+    """build_files() one file at a time, the stored texts first and the manifest last, so that a writer can
+    write the first files while the postings are still being grouped."""
     files: dict[str, bytes] = {}
     # Text chunks of consecutive records.
     chunk_first: list[int] = []
     chunk_sizes: list[int] = []
     rows: list = []
     size = 0
+    ready: list[str] = []  # files made and not yet handed over
+
+    def handover():
+        yield from ((name, files[name]) for name in ready)
+        ready.clear()
 
     def flush():
         nonlocal rows, size
@@ -258,6 +273,7 @@ def build_files(records: list[Record], grams: list | None = None,
             data = _json(rows)
             files[f"c/{len(chunk_first) - 1}.json"] = data
             chunk_sizes.append(len(data))
+            ready.append(f"c/{len(chunk_first) - 1}.json")
         rows, size = [], 0
 
     for rid, record in enumerate(records):
@@ -267,6 +283,7 @@ def build_files(records: list[Record], grams: list | None = None,
                 chunk_first.append(rid)
                 rows.append(record.text[start:start + PART_TEXT])
                 flush()
+            yield from handover()
             continue
         row_size = len(_json(record.text)) + 1
         if rows and size + row_size > CHUNK_BYTES:
@@ -275,7 +292,9 @@ def build_files(records: list[Record], grams: list | None = None,
             chunk_first.append(rid)
         rows.append(record.text)
         size += row_size
+        yield from handover()
     flush()
+    yield from handover()
 
     # What a hit shows before its text: every record's link, title, kind, status and document numbers.
     kinds = sorted({record.kind for record in records})
@@ -287,6 +306,7 @@ def build_files(records: list[Record], grams: list | None = None,
             row.pop()
         titles.append(row)
     files["titles.json"] = _json(titles)
+    yield "titles.json", files["titles.json"]
 
     table = bytearray(struct.pack("<II", len(records), len(chunk_first)))
     for record in records:
@@ -297,6 +317,7 @@ def build_files(records: list[Record], grams: list | None = None,
     table += struct.pack(f"<{len(chunk_first)}I", *chunk_first)
     table += struct.pack(f"<{len(chunk_sizes)}I", *chunk_sizes)
     files["records.bin"] = bytes(table)
+    yield "records.bin", files["records.bin"]
 
     blobs = _postings(records, grams)
     total = sum(len(b) for b, _ in blobs.values())
@@ -310,12 +331,16 @@ def build_files(records: list[Record], grams: list | None = None,
         if len(blob) > solo_limit:
             solo[gram] = shard_count + len(solo)
             files[f"g/{solo[gram]}.bin"] = _shard_bytes([entry])
+            yield f"g/{solo[gram]}.bin", files[f"g/{solo[gram]}.bin"]
         else:
             shards.setdefault(gram_hash(gram) % shard_count, []).append(entry)
     for number in range(shard_count):
         files[f"g/{number}.bin"] = _shard_bytes(shards.get(number, []))
+        yield f"g/{number}.bin", files[f"g/{number}.bin"]
     files["words.json"] = words_file(vocabulary, blobs.__contains__)
     files["fold.json"] = fold_file()
+    yield "words.json", files["words.json"]
+    yield "fold.json", files["fold.json"]
 
     digest = hashlib.sha256()
     for name in sorted(files):
@@ -333,8 +358,7 @@ def build_files(records: list[Record], grams: list | None = None,
         "epoch": EPOCH.isoformat(),
         "average_length": round(sum(len(r.text) for r in records) / max(1, len(records))),
     }
-    files["manifest.json"] = _json(manifest)
-    return files
+    yield "manifest.json", _json(manifest)
 
 
 @cache
@@ -343,19 +367,52 @@ def fold_file() -> bytes:
     return _json({"from": "".join(table), "to": "".join(table.values())})
 
 
-def write_files(files: dict[str, bytes], folder: Path) -> None:
-    """Write the index beside the old one, then swap, so a browser never reads half of each."""
+def write_files(files, folder: Path) -> dict[str, int]:
+    """Write the index beside the old one, then swap, so a browser never reads half of each. `files` is a dict or
+    an iterable of (name, bytes) such as iter_files(): a thread writes each file as it comes (the disk is slow
+    right after a build has written its pages) while the next ones are being made. Returns name -> size."""
     fresh = folder.with_name(folder.name + ".new")
     stale = folder.with_name(folder.name + ".old")
     for leftover in (fresh, stale):
         if leftover.exists():
             shutil.rmtree(leftover)
-    for name in sorted(files):
-        target = fresh / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(files[name])
+    pending: queue.SimpleQueue = queue.SimpleQueue()
+    failed: list[BaseException] = []
+
+    def writer():
+        made: set[Path] = set()
+        while (item := pending.get()) is not None:
+            if failed:
+                continue
+            try:
+                target = fresh / item[0]
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
+                target.write_bytes(item[1])
+            except BaseException as exc:  # reported by the caller, after the thread has ended
+                failed.append(exc)
+
+    thread = threading.Thread(target=writer, name="govsite-search-index-writer")
+    thread.start()
+    written: dict[str, int] = {}
+    try:
+        for name, data in files.items() if isinstance(files, dict) else files:
+            pending.put((name, data))
+            written[name] = len(data)
+    except BaseException:
+        pending.put(None)
+        thread.join()
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    pending.put(None)
+    thread.join()
+    if failed:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise failed[0]
     if folder.exists():
         folder.rename(stale)
     fresh.rename(folder)
     if stale.exists():
         shutil.rmtree(stale)
+    return written
