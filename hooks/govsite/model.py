@@ -119,6 +119,7 @@ class Site:
     mode: BuildMode = field(default_factory=BuildMode)  # serve, preview or a release of make publish (mode.py)
     memo: Any = field(default=None, repr=False, compare=False)  # incremental.Memo under mkdocs serve
     texts: dict = field(default_factory=dict, repr=False, compare=False)  # files read in this load (read_text)
+    real_folders: dict = field(default_factory=dict, repr=False, compare=False)  # folder -> resolved, this load
     markdown: Any = field(default=None, repr=False, compare=False)  # markdown.Pipeline: the one Markdown pipeline
 
     @property
@@ -154,7 +155,7 @@ class Site:
         if text is None:
             from .source import read_text
 
-            text = self.texts[key] = read_text(path, self.root)
+            text = self.texts[key] = read_text(path, self.root, self.real_folders)
         return text
 
     def editor_pages_under(self, prefix: str) -> list[EditorPage]:

@@ -15,10 +15,17 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def read_text(path: Path, root: Path) -> str:
-    """Return the file's text or raise InputError with a Chinese explanation."""
+def read_text(path: Path, root: Path, real_folders: dict | None = None) -> str:
+    """Return the file's text or raise InputError with a Chinese explanation. `real_folders` (folder -> its
+    resolved path) spares resolving the same folders again for each of their files, within one load."""
     name = rel(path, root)
-    real = path.resolve()
+    if real_folders is None or path.is_symlink():
+        real = path.resolve()
+    else:
+        folder = real_folders.get(path.parent)
+        if folder is None:
+            folder = real_folders[path.parent] = path.parent.resolve()
+        real = folder / path.name
     if path.is_symlink() or real != path.absolute():
         try:
             real.relative_to(root.resolve())

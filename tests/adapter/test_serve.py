@@ -122,9 +122,24 @@ def test_collector_is_paused_only_between_pause_and_resume_and_collects_after():
     assert not gc.isenabled()
     collections = gc.get_stats()[2]["collections"]
     pause.resume()
-    assert gc.isenabled()
+    assert not gc.isenabled()  # not inside the rebuild's last steps: DELAY later, with the full collection
     deadline = time.monotonic() + 5
     while gc.get_stats()[2]["collections"] == collections:  # the full collection after the build
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert gc.isenabled()
+    # a save during the delay: the collector stays paused through the next rebuild, then collects once after it
+    pause.DELAY = 0.3
+    pause.pause()
+    pause.resume()
+    pause.pause()
+    time.sleep(0.4)
+    assert not gc.isenabled()
+    collections = gc.get_stats()[2]["collections"]
+    pause.DELAY = 0.05
+    pause.resume()
+    deadline = time.monotonic() + 5
+    while not gc.isenabled() or gc.get_stats()[2]["collections"] == collections:
         assert time.monotonic() < deadline
         time.sleep(0.01)
     gc.disable()  # a collector someone else paused is left to them

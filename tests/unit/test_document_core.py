@@ -30,7 +30,7 @@ def test_a_row_added_in_the_mapping_reaches_page_feed_and_catalogue_json():
     assert ">签发人</th><td>张＊＊（示例）</td>" in header
     item = feed_item(site, renderer, doc)
     assert ">签发人</th><td>张＊＊（示例）</td>" in item.content_html
-    data = json.loads(catalogue_json(site, [CatalogueRow.of(doc)]))
+    data = json.loads(catalogue_json(site, [CatalogueRow.of(doc)], {doc.id: doc}))
     assert {"label": "签发人", "value": "张＊＊（示例）"} in data["items"][0]["metadata"]
 
 
@@ -38,12 +38,24 @@ def test_the_policy_page_feed_and_json_show_the_same_metadata():
     site, doc = policy_with_a_new_row()
     rows = [(f.label, f.value) for f in facts(doc)]
     assert ("发文字号", "某退役军人发〔2024〕1号") in rows and ("有效性", "有效（有效期至2029年3月31日）") in rows
-    data = json.loads(catalogue_json(site, [CatalogueRow.of(doc)]))["items"][0]
+    data = json.loads(catalogue_json(site, [CatalogueRow.of(doc)], {doc.id: doc}))["items"][0]
     assert [(m["label"], m["value"]) for m in data["metadata"]] == rows
     assert data["doc_number"] == "某退役军人发〔2024〕1号" and data["validity"] == "有效"
     [attachment] = data["attachments"]
     assert attachment["url"].endswith("xxgk/fujian/2024-001-fj1.docx") and attachment["size"] > 1000
     assert attachment["type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def test_the_catalogue_json_is_written_as_json_dumps_with_indent_2_would_write_it():
+    """It is put together item by item (make serve reuses unchanged items); the file must read exactly as the
+    standard library writes it, for any number of items."""
+    site = load_site(REPO)
+    model = site.models["catalogue"]
+    for rows in (model.items, model.items[:1], []):
+        text = catalogue_json(site, rows, model.documents)
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+        assert [i["id"] for i in json.loads(text)["items"]] == [r.id for r in rows]
+    assert len(model.items) > 10
 
 
 def test_when_a_moment_or_a_day_is_known():

@@ -151,6 +151,27 @@ def test_symlink_out_of_the_repository_is_not_followed(tmp_path):
     assert "符号链接" in exc.value.problems[0].message
 
 
+def test_a_folder_linked_out_of_the_repository_is_not_followed_either(tmp_path):
+    """The site reads many files of one folder and resolves each folder once (Site.real_folders): a folder that
+    is a link out of the repository must still stop every file in it, the first and the next."""
+    from govsite.model import Site
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    for name in ("a.md", "b.md"):
+        (outside / name).write_text("# 机密\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / "content").mkdir(parents=True)
+    (repo / "content" / "inside.md").write_text("# 公开\n", encoding="utf-8")
+    os.symlink(outside, repo / "content" / "linked")
+    site = Site(root=repo)
+    assert site.read_text(repo / "content" / "inside.md") == "# 公开\n"
+    for name in ("a.md", "b.md"):
+        with pytest.raises(InputError) as exc:
+            site.read_text(repo / "content" / "linked" / name)
+        assert "符号链接" in exc.value.problems[0].message
+
+
 # ---- every syntax problem of a file, each at its own line, full-width punctuation named
 
 def syntax_messages(text: str, file="data/x.yml") -> list[str]:
