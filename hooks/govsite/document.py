@@ -285,8 +285,18 @@ def all_documents(site) -> list[Document]:
     cached = site.models.get("_documents")
     if cached is None:
         cached = site.models["_documents"] = newest_first(
-            doc for content_type in site.types for doc in content_type.documents(site))
+            site.document(doc) for content_type in site.types for doc in content_type.documents(site))
     return cached
+
+
+def document_of(site, doc_id: str, make) -> Document:
+    """The site's Document with this id (the one all_documents() holds), or make() for one it does not hold:
+    a page shows the very object its catalogue row, feed item and search facts were made from."""
+    index = site.models.get("_documents_by_id")
+    if index is None:
+        index = site.models["_documents_by_id"] = {doc.id: doc for doc in all_documents(site)}
+    found = index.get(doc_id)
+    return found if found is not None else site.document(make())
 
 
 @dataclass

@@ -58,7 +58,7 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
         if isinstance(value, str) and len(value) > _LONG:
             # A body or a page's HTML, often met in several contexts of a pass: described by its digest, once
             # per pass, rather than copied into every description that holds it.
-            known = memo.get(id(value))
+            known = memo[id(value)]
             if known is None:
                 known = memo[id(value)] = (value, f"#{len(value)}:{hashlib.sha1(value.encode('utf-8', 'surrogatepass')).hexdigest()}")
             out.append(known[1])
@@ -99,14 +99,14 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
         all_fixed = True
         for item in value:
             one: list = []
-            all_fixed = _describe(item, one, {}, {}, depth + 1) and all_fixed  # alone: sorted by text
+            all_fixed = _describe(item, one, Descriptions(), {}, depth + 1) and all_fixed  # alone: sorted by text
             parts.append("".join(one))
         if not all_fixed:
             raise Unkeyable("set of mutable values")
         out.append("<" + "|".join(sorted(parts)) + ">")
         return kind is frozenset
     if info is not None:
-        known = memo.get(id(value))
+        known = memo[id(value)]
         if known is not None:
             out.append(known[1])
             return True
@@ -134,10 +134,55 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
 
 
 
+class Descriptions(dict):
+    """Descriptions of immutable values by id (each entry holds its value, so the id is not reused while it is
+    here). `before`: the last pass's, taken over when a value is met again: an object the load handed over
+    unchanged (Memo.intern) is not described again. A lookup that finds nothing gives None."""
+
+    __slots__ = ("before",)
+
+    def __init__(self, before: dict | None = None):
+        super().__init__()
+        self.before = before if before is not None else {}
+
+    def __missing__(self, key):
+        found = self.before.pop(key, None)
+        if found is not None:
+            self[key] = found
+        return found
+
+
+def same(a, b, depth: int = 0) -> bool:
+    """Whether `a` and `b` have the same description (a strict ==: Markup is not str, 1 is not True, 9:00+08:00
+    is not 01:00 UTC). Only plain data; anything else is never the same unless it is the same object."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b) or depth > 60:
+        return False
+    if isinstance(a, str):
+        return a == b
+    if kind in _SCALARS:
+        return a == b and repr(a) == repr(b)
+    if kind is tuple or kind is list:
+        return len(a) == len(b) and all(x is y or same(x, y, depth + 1) for x, y in zip(a, b))
+    if kind is dict:
+        return len(a) == len(b) and all(same(ka, kb, depth + 1) and same(va, vb, depth + 1)
+                                        for (ka, va), (kb, vb) in zip(a.items(), b.items()))
+    if kind is set or kind is frozenset:
+        return a == b and all(type(x) is str for x in a)
+    fields = getattr(kind, "__dataclass_fields__", None)
+    if fields is None or isinstance(a, type):
+        return False
+    if len(getattr(a, "__dict__", ())) != len(getattr(b, "__dict__", ())):
+        return False
+    return all((x := getattr(a, name)) is (y := getattr(b, name)) or same(x, y, depth + 1) for name in fields)
+
+
 def describe(value) -> str:
     """The complete description of `value` (raises Unkeyable)."""
     out: list = []
-    _describe(value, out, {}, {})
+    _describe(value, out, Descriptions(), {})
     return "".join(out)
 
 
@@ -152,7 +197,10 @@ class Memo:
     def __init__(self):
         self.entries: dict = {}  # (label, key) -> (result,): last pass
         self.kept: dict = {}  # this pass
-        self.memo: dict = {}  # descriptions of immutable values met in this pass (describe is the hot loop)
+        # descriptions of immutable values met in this pass, and in the last (describe is the hot loop)
+        self.memo = Descriptions()
+        self.instances: dict = {}  # key -> the value handed out by intern() in this pass
+        self.instances_before: dict = {}  # ... in the last pass
         self.undescribable: set[str] = set()  # labels whose inputs cannot be described, or cost too much to
         # label -> [seconds describing, times, seconds computing, times, seconds of the first computation]
         self.costs: dict[str, list] = {}
@@ -164,7 +212,8 @@ class Memo:
         everything is computed, leaving out each label's first computation)."""
         self.undescribable.update(label for label, (described, d, computed, c, first) in self.costs.items()
                                   if d and described / d > (computed / c if c else first) / 2)
-        self.entries, self.kept, self.memo = self.kept, {}, {}
+        self.entries, self.kept, self.memo = self.kept, {}, Descriptions(dict(self.memo))
+        self.instances_before, self.instances = self.instances, {}
         self.hits = self.misses = self.unkeyable = 0
 
     def key(self, label: str, inputs) -> bytes | None:
@@ -185,6 +234,19 @@ class Memo:
             cost[0] += time.process_time() - started
             cost[1] += 1
         return hashlib.sha1("".join(out).encode("utf-8", "surrogatepass")).digest()
+
+    def intern(self, key, value):
+        """The value handed out for `key` before (in this pass or the last) when it is the same (`same`), else
+        `value`. The load makes its documents anew on every save; handing out the one made before lets every
+        key that holds an unchanged document reuse its description instead of describing it again."""
+        found = self.instances.get(key)
+        if found is None:
+            found = self.instances_before.get(key)
+        if found is not None and same(found, value):
+            self.instances[key] = found
+            return found
+        self.instances[key] = value
+        return value
 
     def reuse(self, label: str, inputs, compute, copy=None):
         """compute(), or its result for the same inputs in this pass or the last. `copy` (for mutable results)

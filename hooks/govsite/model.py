@@ -147,6 +147,12 @@ class Site:
 
         return self.memo.reuse(label, (template_frame(self), inputs), compute)
 
+    def document(self, doc):
+        """`doc`, or under make serve the equal Document this load or the last one handed out for its id
+        (incremental.Memo.intern): made anew on every save, an unchanged document stays the same object, so the
+        keys that hold it need not describe it again."""
+        return doc if self.memo is None else self.memo.intern(("document", doc.id), doc)
+
     def read_text(self, path: Path) -> str:
         """A file's text (source.read_text: size, encoding, links out of the repository), read once per load:
         the personal-data scan and the loaders read the same files."""

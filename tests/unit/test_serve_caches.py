@@ -13,7 +13,7 @@ import pytest
 from markupsafe import Markup
 
 from govsite.build import editor_page_html, load_site, render_site
-from govsite.incremental import Memo, Unkeyable, describe
+from govsite.incremental import Memo, Unkeyable, describe, same
 from govsite.render import Renderer
 from sitekit import copy_site
 
@@ -82,6 +82,50 @@ def test_a_result_lives_while_a_pass_uses_it():
     handed = memo.reuse("t", {"x": 3}, lambda: compute(3), copy=list)
     handed.append("changed by a caller")
     assert memo.reuse("t", {"x": 3}, lambda: compute(3), copy=list) == [3]
+
+
+def test_same_is_as_strict_as_a_description():
+    """intern() hands out an earlier object when it is the same: whatever a description tells apart, so must same."""
+    import datetime as dt
+
+    pairs = [("<b>", Markup("<b>")), (1, True), (1, 1.0), (0.0, -0.0), ((1, 2), [1, 2]), ({"a": 1, "b": 2}, {"b": 2, "a": 1}),
+             (dt.datetime(2026, 3, 1, 9, tzinfo=dt.timezone(dt.timedelta(hours=8))),
+              dt.datetime(2026, 3, 1, 1, tzinfo=dt.UTC)),
+             (Item("x"), Item("y")), ((Item("x"), "a"), (Item("x"), "b")), (object(), object())]
+    for a, b in pairs:
+        assert not same(a, b), (a, b)
+        if type(a) is not object:  # (plain objects cannot be described at all)
+            assert describe(a) != describe(b), (a, b)
+    assert same((Item("x"), {"k": [1, "2", None]}), (Item("x"), {"k": [1, "2", None]}))
+    assert same(Node("n", [Node("c")]), Node("n", [Node("c")]))
+
+
+def test_an_unchanged_value_is_handed_out_again_and_not_described_again():
+    memo, calls = Memo(), []
+
+    def page(item):
+        calls.append(item.title)
+        sum(range(300_000))  # worth keeping (see above)
+        return f"<h1>{item.title}</h1>"
+
+    memo.begin()
+    first = Item("公告")
+    assert memo.intern(("document", "a"), first) is first
+    memo.reuse("page", (first, "context"), lambda: page(first))
+    memo.begin()  # the next save makes its objects anew
+    again = memo.intern(("document", "a"), Item("公告"))
+    assert again is first  # the same: the earlier object
+    assert id(first) in memo.memo.before  # its description was kept from the last pass ...
+    assert memo.reuse("page", (again, "context"), lambda: page(again)) == "<h1>公告</h1>" and calls == ["公告"]
+    assert id(first) in memo.memo and id(first) not in memo.memo.before  # ... and taken over by this one
+    changed = memo.intern(("document", "a"), Item("公告（更正）"))
+    assert changed is not first and changed.title == "公告（更正）"
+    assert memo.reuse("page", (changed, "context"), lambda: page(changed)) == "<h1>公告（更正）</h1>"
+    assert calls == ["公告", "公告（更正）"]
+    memo.begin()
+    memo.begin()  # two passes without it: gone, memory follows the site
+    assert id(first) not in memo.memo and id(first) not in memo.memo.before
+    assert memo.intern(("document", "a"), Item("公告")) is not first
 
 
 def outputs(site_root, memo=None):

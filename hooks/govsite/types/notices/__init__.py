@@ -15,7 +15,7 @@ from pathlib import Path
 from ... import publishing
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
-from ...document import Body, Document, Fact, Related, When, attachment
+from ...document import Body, Document, Fact, Related, When, attachment, document_of
 from ...model import ContentType, FeedChannel, Site, list_pages, page_url
 from ...schema import parse_datetime
 from .notice import STATUS_BEFORE, STATUS_CLOSED, STATUS_OPEN, Category, Notice, Period
@@ -271,7 +271,7 @@ class Notices(ContentType):
         for notice in notices.newest_first():
             if notice.doc is not None:
                 continue  # Markdown notices are pages of their own; document_html() frames them
-            doc = notice_document(site, notice)
+            doc = document_of(site, notice.id, lambda notice=notice: notice_document(site, notice))
             yield renderer.page(notice.src_uri, notice.title, "notices/generated.html",
                                 meta={"description": notice.summary} if notice.summary else {},
                                 doc=doc, notice=notice, status=notice.status(site.today),
@@ -284,7 +284,7 @@ class Notices(ContentType):
             return "", ""
         from_url = page_url(page.src_uri)
         status = notice.status(site.today)
-        doc = notice_document(site, notice)
+        doc = document_of(site, notice.id, lambda: notice_document(site, notice))
 
         def frame():
             return (renderer.render("notices/header.html", from_url, doc=doc, notice=notice, status=status),

@@ -16,7 +16,7 @@ from typing import ClassVar
 from ... import publishing
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
-from ...document import Attachment, Body, Document, Fact, Related, Status, When, attachment
+from ...document import Attachment, Body, Document, Fact, Related, Status, When, attachment, document_of
 from ...model import ContentType, FeedChannel, Site, list_pages
 from ...yamlfile import Located
 from . import timeliness
@@ -358,7 +358,7 @@ class Policies(ContentType):
             yield renderer.page(page.src_uri, "政策文件" if page.number == 1 else f"政策文件（第{page.number}页）",
                                 "policies/list.html", meta={"description": "本局制发的行政规范性文件和其他政策文件"},
                                 toc=[(2, f"y{y}", f"{y}年") for y in part_years],
-                                policies=[(p, policy_document(p)) for p in page.items],
+                                policies=[(p, _shown(site, p)) for p in page.items],
                                 years=part_years, total=len(listed), page_number=page.number, page_urls=page.urls)
         for page in list_pages(INTERPRETATION_URL, model.interpretations, LIST_PAGE_SIZE):
             yield renderer.page(page.src_uri, "政策解读" if page.number == 1 else f"政策解读（第{page.number}页）",
@@ -366,7 +366,7 @@ class Policies(ContentType):
                                 items=page.items, total=len(model.interpretations), page_number=page.number,
                                 page_urls=page.urls)
         for policy in model.policies:
-            doc = policy_document(policy)
+            doc = _shown(site, policy)
             converted = renderer.converted(doc.body)
             yield renderer.page(policy.url + "index.md", doc.shown_title, "policies/policy.html",
                                 meta={"description": doc.summary},
@@ -374,18 +374,25 @@ class Policies(ContentType):
                                 + ([(2, "attachments", "附件")] if doc.attachments else [])
                                 + ([(2, "interpretations", "相关解读")] if policy.interpretations else []),
                                 doc=doc, body_html=renderer.body_html(doc.body, policy.url),
-                                interpretations=[interpretation_document(i) for i in policy.interpretations])
+                                interpretations=[_shown(site, i) for i in policy.interpretations])
         for item in model.interpretations:
-            doc = interpretation_document(item)
+            doc = _shown(site, item)
             converted = renderer.converted(doc.body)
             yield renderer.page(item.url + "index.md", doc.shown_title, "policies/interpretation.html",
                                 meta={"description": doc.summary},
                                 toc=[(2, "meta", "解读信息")] + list(converted.toc), doc=doc,
-                                body_html=renderer.body_html(doc.body, item.url), policy=policy_document(item.policy))
+                                body_html=renderer.body_html(doc.body, item.url), policy=_shown(site, item.policy))
 
     def feed_channels(self, site: Site):
         yield FeedChannel(name="policies", title=f"{site.settings.get('网站名称', '')} · 政策文件与解读",
                           description="本局发布的政策文件和政策解读。", url=POLICY_URL, group="政府信息公开", order=20)
+
+
+def _shown(site: Site, item: Policy | Interpretation) -> Document:
+    """The Document of a policy or interpretation as the site holds it (document_of)."""
+    if isinstance(item, Policy):
+        return document_of(site, f"policies/{item.id}", lambda: policy_document(item))
+    return document_of(site, f"interpretations/{item.id}", lambda: interpretation_document(item))
 
 
 def _policy_status(policy: Policy) -> Status:
