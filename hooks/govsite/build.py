@@ -16,7 +16,7 @@ from .incremental import Memo
 from .markdown import MarkdownConfig, Pipeline, default_config
 from .mode import BuildMode
 from .model import ContentType, EditorPage, GeneratedFile, GeneratedPage, Site, page_url
-from .problems import InputError, Problem
+from .problems import InputError, Problem, Problems
 from .render import Renderer
 from .sanitize import clean_html, unsafe_constructs  # noqa: F401  (clean_html is used by the adapter)
 from .source import rel
@@ -261,7 +261,6 @@ def check_documents(site: Site) -> None:
     """Rules every document's text obeys, whatever its type: citations resolve and raw HTML is safe. Editors'
     Markdown pages were checked as they loaded (crossref.check_documents); this covers text held in YAML
     (a policy's 正文, an interpretation …)."""
-    from . import crossref
     from .document import all_documents
 
     seen: set[tuple] = set()
@@ -272,9 +271,23 @@ def check_documents(site: Site) -> None:
         if (body.file, body.line) in seen:
             continue
         seen.add((body.file, body.line))
+        # make serve: a text's findings are reused while the text, its place and the law library are the same
+        inputs = (body.markdown, body.file, body.line, body.field, site.markdown.library_state(), site.today)
+        site.problems.extend(site.reuse("check: document text", inputs, lambda body=body: _text_findings(site, body)))
+
+
+def _text_findings(site: Site, body) -> tuple[Problem, ...]:
+    """The problems check_documents reports for one text (collected apart, so that they can be reported again)."""
+    from . import crossref
+
+    reported, site.problems = site.problems, Problems()
+    try:
         crossref.check_text(site, body.markdown, body.file, body.line, body.field)
         for line, message in unsafe_constructs(body.markdown, body.line):
             site.problems.warning(body.file, line, body.field, message)
+        return tuple(site.problems.items)
+    finally:
+        site.problems = reported
 
 
 def render_site(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:

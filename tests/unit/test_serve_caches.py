@@ -161,6 +161,30 @@ def test_cached_loads_and_renders_equal_fresh_ones_after_every_edit(tmp_path):
         assert memo.hits > 0  # the layer was really used
 
 
+def test_problems_of_a_documents_text_are_reported_on_every_save_until_fixed(tmp_path):
+    """The citation and HTML checks of YAML text are reused between saves: their problems must be reported again
+    on each save that reuses them, at the same place, and be gone once the text is fixed."""
+    root = copy_site(tmp_path / "repo")
+    policy = root / "data/policies/2025-005.yml"
+    original = policy.read_text(encoding="utf-8")
+    broken = original.replace("经研究，决定", "依据[[退役军人保障法#第九百九十九条]]，<script>x</script>经研究，决定")
+    assert broken != original
+    policy.write_text(broken, encoding="utf-8")
+    memo = Memo()
+
+    def found():
+        site = load_site(root, memo=memo)
+        return sorted(p.format() for p in site.problems.items if p.file == "data/policies/2025-005.yml")
+
+    first = found()
+    assert any("第九百九十九条" in p for p in first) and any("script" in p.lower() for p in first)
+    assert found() == first and memo.hits > 0  # reused, and reported again
+    fresh = load_site(root)
+    assert sorted(p.format() for p in fresh.problems.items if p.file == "data/policies/2025-005.yml") == first
+    policy.write_text(original, encoding="utf-8")
+    assert found() == []
+
+
 def test_parsed_files_are_handed_out_as_copies(tmp_path):
     root = copy_site(tmp_path / "repo")
     memo = Memo()
