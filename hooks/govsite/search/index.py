@@ -261,40 +261,32 @@ def iter_files(records: list[Record], grams: list | None = None,
     chunk_sizes: list[int] = []
     rows: list = []
     size = 0
-    ready: list[str] = []  # files made and not yet handed over
 
-    def handover():
-        yield from ((name, files[name]) for name in ready)
-        ready.clear()
-
-    def flush():
+    def flush():  # the chunk so far as a file of its own, handed over at once
         nonlocal rows, size
         if rows:
-            data = _json(rows)
-            files[f"c/{len(chunk_first) - 1}.json"] = data
+            name, data = f"c/{len(chunk_first) - 1}.json", _json(rows)
+            files[name] = data
             chunk_sizes.append(len(data))
-            ready.append(f"c/{len(chunk_first) - 1}.json")
+            yield name, data
         rows, size = [], 0
 
     for rid, record in enumerate(records):
         if len(record.text) > PART_TEXT:  # alone, in parts: one file each
-            flush()
+            yield from flush()
             for start in range(0, len(record.text), PART_TEXT):
                 chunk_first.append(rid)
                 rows.append(record.text[start:start + PART_TEXT])
-                flush()
-            yield from handover()
+                yield from flush()
             continue
         row_size = len(_json(record.text)) + 1
         if rows and size + row_size > CHUNK_BYTES:
-            flush()
+            yield from flush()
         if not rows:
             chunk_first.append(rid)
         rows.append(record.text)
         size += row_size
-        yield from handover()
-    flush()
-    yield from handover()
+    yield from flush()
 
     # What a hit shows before its text: every record's link, title, kind, status and document numbers.
     kinds = sorted({record.kind for record in records})
