@@ -357,3 +357,37 @@ def test_review_records_are_not_scanned_but_everything_around_them_is():
     assert [(f.line, f.shown) for f in privacy.scan_text(yaml_text, "data/policies/a.yml", set())] == [(7, "李**")]
     page = "---\n标题: 甲\n审核:\n  - {审核人: 王建华, 日期: 2026-11-20}\n---\n\n请联系 13912345678。\n"
     assert [(f.line, f.rule) for f in privacy.scan_text(page, "content/a.md", set())] == [(7, privacy.RULE_MOBILE)]
+
+
+def _maybe_names_by_definition(text: str) -> bool:
+    """What the gate means, written the slow way: some match of the pattern, in finditer's order, does not start
+    with a key of the site's schemas."""
+    return any(not m.group(0).startswith(privacy.NOT_PEOPLE) for m in privacy._MAYBE_NAMES.finditer(text))
+
+
+@pytest.mark.parametrize("text", [
+    "适用对象：退役军人\n联系人：王建华", "服务对象: 全体\n申请人 | 金额", "普法对象：群众，受益人：张*明",
+    "前文前文前文适用对象：x", "前文王对象：x", "联系人电话：123", "王*", "**加粗**", "", "姓 名：李四",
+    "文字文字文字文字文字" * 50 + "名字：", "解读对象：" * 30 + "本人：",
+])
+def test_the_quick_name_gate_answers_as_its_definition(text):
+    assert privacy._maybe_names(text) == _maybe_names_by_definition(text)
+
+
+def test_the_quick_name_gate_on_random_text():
+    import random
+
+    rng = random.Random(7)
+    pieces = list("姓名字对象适用服务人员本：:|*＊ \n\u3000王李建华") + list(privacy.NOT_PEOPLE)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert privacy._maybe_names(text) == _maybe_names_by_definition(text), text
+
+
+def test_only_lines_with_digit_runs_are_looked_at_and_numbered_as_in_the_file():
+    text = "第一行\n电话 13812345678\n\n12\n编号 123\n最后 138-1234-5678"
+    assert list(privacy._lines_with_digit_runs(text)) == [
+        (2, "电话 13812345678"), (5, "编号 123"), (6, "最后 138-1234-5678")]
+    assert list(privacy._lines_with_digit_runs("１２３")) == [(1, "１２３")]  # \d is any digit, as in scan_line
+    found = privacy.scan_text("甲\n乙\n手机 13812345678\n", "a.md", set())
+    assert [(f.line, f.rule) for f in found] == [(3, privacy.RULE_MOBILE)]

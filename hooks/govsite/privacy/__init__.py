@@ -78,8 +78,14 @@ _CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1
 _HEADER_WORDS = "|".join(re.escape(w) for w in NAME_HEADERS + PEOPLE_HEADERS)
 # Speed: YAML is parsed for names only when some key or column could hold them, or a masked name shows a list of
 # names (law texts mention 姓名 in prose; `姓 名` with any space counts).
-_MAYBE_NAMES = re.compile(rf"[\u4e00-\u9fff]{{0,4}}(?:姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})"
-                          r"[\s\u3000\"'*_]*[:：|]|[\u4e00-\u9fff][*＊]")
+_HEADER_THEN_COLON = rf"(?:姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000\"'*_]*[:：|]"
+_MASKED = r"[\u4e00-\u9fff][*＊]"
+_MAYBE_NAMES = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_HEADER_THEN_COLON}|{_MASKED}")
+# The same without the up to four characters before a header: every match of _MAYBE_NAMES starts at most four
+# characters before a match of this one. Searching for it first lets the regex engine skip ahead to the header
+# words instead of trying four characters of context at every position of the text (speed: see _maybe_names).
+_MAYBE_NAMES_CORE = re.compile(rf"{_HEADER_THEN_COLON}|{_MASKED}")
+_DIGIT_RUN = re.compile(r"\d{3}")  # every personal number (scan_line's patterns) holds three digits in a row
 # “姓名：王建华” in running text (a Word paragraph, a PDF line, a Markdown paragraph).
 _LABELLED = re.compile(rf"(姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000]*[:：][\s\u3000]*"
                        r"([^\s\u3000,，;；、|:：（(]{1,8})")
@@ -265,6 +271,36 @@ def _table_findings(file: str, tables: Iterable[Table], public_names: frozenset[
         yield from _hits_to_findings(file, scan_table(table, public_names))
 
 
+def _lines_with_digit_runs(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of the lines holding three digits in a row, the only ones scan_line can find anything
+    in: a document's text is mostly Chinese, and looking at each of its lines took most of the scan's time."""
+    number, counted_to, pos = 1, 0, 0
+    while (match := _DIGIT_RUN.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        number += text.count("\n", counted_to, start)
+        counted_to = start
+        yield number, text[start:end]
+        pos = end + 1
+
+
+def _maybe_names(text: str) -> bool:
+    """Whether a match of _MAYBE_NAMES (in the order finditer gives them) does not start with a key of this
+    site's schemas (NOT_PEOPLE). The same answer as going through finditer: the next match from `pos` starts no
+    earlier than four characters before the next match of _MAYBE_NAMES_CORE (and no later than it), so the
+    search for it starts there."""
+    pos = 0
+    while (core := _MAYBE_NAMES_CORE.search(text, pos)) is not None:
+        match = _MAYBE_NAMES.search(text, max(pos, core.start() - 4))
+        if match is None:  # cannot happen: the core alone matches
+            return True
+        if not match.group(0).startswith(NOT_PEOPLE):
+            return True
+        pos = match.end()
+    return False
+
+
 def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
     """Every finding in one text file: numbers on each line, name fields, tables of every kind, labelled names."""
     suffix = Path(file).suffix.lower()
@@ -281,11 +317,11 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
     if hidden:  # internal blocks are not read at all
         lines = ["" if i in hidden else line for i, line in enumerate(lines)]
     findings: list[Finding] = []
-    for number, line in enumerate(lines, start=1):
+    visible = "\n".join(lines)
+    for number, line in _lines_with_digit_runs(visible):
         for rule, shown in scan_line(line, allowed):
             findings.append(Finding(file, number, "", rule, shown))
-    visible = "\n".join(lines)
-    maybe_names = any(not m.group(0).startswith(NOT_PEOPLE) for m in _MAYBE_NAMES.finditer(visible))
+    maybe_names = _maybe_names(visible)
     if suffix in YAML_SUFFIXES and maybe_names:
         try:
             located = parse_yaml(text, file)
