@@ -5,7 +5,7 @@ on_startup     route the engine's log to MkDocs'; start the search indexer (buil
 on_config      load + validate everything; stop before site/ is touched if anything is wrong
 on_files       the engine's generated pages as virtual files (not in the nav); the site's CSS as one file
 on_page_*      every engine page's HTML, table of contents, title and description
-on_post_page   each finished page to the search indexer
+on_post_page   each finished page to the output check and the search index (mkdocs build: in a child process)
 on_post_build  feeds, JSON and other files; the search index
 """
 from __future__ import annotations
@@ -128,12 +128,12 @@ def on_files(files, config):
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _state["trails"] = breadcrumb.trails(site, pages)
     # what the public will see, page by page (under make serve, only pages whose text changed)
-    _state["output_check"] = OutputCheck(allowed_hosts(site), memo=_memo if _skipper.enabled else None)
+    check = _state["output_check"] = OutputCheck(allowed_hosts(site), memo=_memo if _skipper.enabled else None)
     if _state.get("css_bundle"):
         files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
     material.theme_files(files, config)
-    if "index_stream" in _state:  # before the first page: the index child makes each page's records as it comes
-        _state["index_stream"].facts(site, Path(config.site_dir), pages)
+    if "index_stream" in _state:  # before the first page: the child checks and indexes each page as it comes
+        _state["index_stream"].facts(site, Path(config.site_dir), pages, check=check)
     if _skipper.enabled:
         for file in files.documentation_pages():
             _skipper.watch(file)
@@ -227,9 +227,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    _state["output_check"].page(page.file.dest_uri, output)
-    if "index_stream" in _state:
+    if "index_stream" in _state:  # mkdocs build: checked and indexed in the child, off the build's core
         _state["index_stream"].add(page.file.dest_uri, _engine_title(page), output)
+    else:
+        _state["output_check"].page(page.file.dest_uri, output)
     return output
 
 
@@ -263,23 +264,26 @@ def on_post_build(config):
         target = site_dir / extra.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
-    if check.problems:  # never published; under make serve the editor sees them and goes on editing
-        if _skipper.enabled:
-            for line in check.problems:
-                log.warning("警告 %s", line)
-        else:
-            _report_and_stop([f"错误 {line}" for line in check.problems], len(check.problems), "错误（网站巡检）")
-    if _skipper.enabled:  # make serve: the edited page first, the search index right after
-        _collector.resume()
-        search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
-        return
+    stats = None
+    problems = check.problems
     stream = _state.pop("index_stream", None)
     if stream is not None:
         try:
             stats = stream.finish(_state["site"], site_dir, _state.get("pages", {}).values())
         except RuntimeError as exc:  # the index process failed (e.g. out of memory): a message, not a traceback
             raise Abort(f"{exc}。构建已停止，请重试；如再次出现，请联系网站维护人员。") from exc
-    else:
+        problems = stream.problems + problems  # the pages' (checked in the child) before the files', as written
+    if problems:  # never published; under make serve the editor sees them and goes on editing
+        if _skipper.enabled:
+            for line in problems:
+                log.warning("警告 %s", line)
+        else:
+            _report_and_stop([f"错误 {line}" for line in problems], len(problems), "错误（网站巡检）")
+    if _skipper.enabled:  # make serve: the edited page first, the search index right after
+        _collector.resume()
+        search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
+        return
+    if stats is None:
         stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
     log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒（CPU %.2f 秒）",
              stats.pages, stats.records, stats.files, stats.bytes / 1024, stats.seconds, stats.cpu_seconds)

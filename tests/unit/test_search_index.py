@@ -185,6 +185,23 @@ def test_index_is_deterministic(tmp_path):
     assert groups[""] == "其他"
 
 
+def test_how_n_grams_are_numbered_does_not_change_the_index(tmp_path, monkeypatch):
+    """n-grams are numbered a batch of records at a time, in the order met (the build numbers pages in the order
+    MkDocs renders them); the files depend only on the records."""
+    site = tmp_path / "site"
+    for url, html in (("laws/bzf/", LAW_PAGE), ("xxgk/zcwj/2023-003/", POLICY_PAGE), ("", POLICY_PAGE)):
+        (site / url).mkdir(parents=True, exist_ok=True)
+        (site / url / "index.html").write_text(html, encoding="utf-8")
+    records = records_of(None, site)
+    expected = index.build_files(records)
+    for batch in (1, 2):
+        monkeypatch.setattr(index, "NUMBERING_BATCH", batch)
+        assert index.build_files(records) == expected
+    numbering = index.GramNumbering()
+    backwards = numbering.numbered([index.record_grams(r) for r in reversed(records)])[::-1]
+    assert dict(index.iter_files(records, backwards, None, numbering)) == expected
+
+
 def test_a_page_can_ask_not_to_be_found(tmp_path):
     from types import SimpleNamespace
 
@@ -228,6 +245,30 @@ def test_page_stream_writes_what_build_index_writes(tmp_path):
     stats = stream.finish(None, tmp_path / "streamed")
     assert stats.pages == 3 and stats.records == 3 + 3  # the law page has three articles
     assert _index_files(tmp_path / "streamed") == _index_files(tmp_path / "read")
+
+
+def test_page_stream_runs_the_output_check_on_every_page_in_order(tmp_path):
+    """`mkdocs build` checks pages in the index child: every page, indexed or not (404.html), is looked at, and
+    the problems are those the check finds in the main process, in the order the pages came."""
+    from govsite.search import PageStream
+    from govsite.types.inspection.scan import OutputCheck
+
+    placeholder = LAW_PAGE.replace("</article>", "<p>电话：待补充</p></article>")
+    off_list = POLICY_PAGE.replace("</article>", '<a href="https://elsewhere.example.com/x">x</a></article>')
+    in_main = OutputCheck(frozenset())
+    for dest, html in (("404.html", placeholder), ("b/index.html", off_list), ("a/index.html", LAW_PAGE)):
+        in_main.page(dest, html)
+    assert len(in_main.problems) == 2
+
+    stream = PageStream()
+    stream.facts(None, tmp_path, check=OutputCheck(frozenset()))
+    stream.add("404.html", "", placeholder)
+    stream.add("b/index.html", "", off_list)
+    stream.add("a/index.html", "", LAW_PAGE)
+    stream.finish(None, tmp_path)
+    assert stream.problems == in_main.problems
+    assert "site/404.html" in stream.problems[0] and "待补充" in stream.problems[0]
+    assert "site/b/index.html" in stream.problems[1] and "elsewhere.example.com" in stream.problems[1]
 
 
 def test_page_stream_failure_stops_the_build_with_a_message(tmp_path):

@@ -9,12 +9,14 @@ import gc
 import logging
 import multiprocessing
 import os
+import queue
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import extract, facts
-from .index import build_files, iter_files, record_grams, write_files
+from .index import NUMBERING_BATCH, GramNumbering, build_files, iter_files, record_grams, write_files
 from .words import Vocabulary, dictionary_words
 
 INDEX_FOLDER = "searchindex"
@@ -105,15 +107,18 @@ def build_index(site, site_dir: Path, generated_pages=()) -> IndexStats:
 
 
 class PageStream:
-    """`mkdocs build`: index each page in a child process as soon as MkDocs has rendered it.
+    """`mkdocs build`: each page, as soon as MkDocs has rendered it, goes to a child process that indexes it and
+    runs the output check on it (inspection.scan.OutputCheck), on the machine's other core.
 
     build_index() reads site/ after the build, on the one core MkDocs uses: at 10,000 documents that added
-    11 s to a 60 s build (issue 9: a/b ≤ 1.15). Here the child is given the engine's facts before the first
-    page (`facts`, once the engine has made its pages), then parses each page's HTML into its final records and
-    computes their n-grams while MkDocs renders the next ones, on the machine's other core; when the last page
-    is done it only groups the postings and writes the files, writing while it groups. The result is byte for
-    byte what build_index() writes for the same pages (tests/integration/test_search_index_site.py). The child
-    is forked at startup, while the build process is small, and gets everything through the pipe.
+    11 s to a 60 s build (issue 9: a/b ≤ 1.15); the output check of every page took another 2.5 s there. Here the
+    child is given the engine's facts and the check before the first page (`facts`, once the engine has made its
+    pages), then checks each page, parses its HTML into its final records and computes their n-grams while
+    MkDocs renders the next ones; when the last page is done it only groups the postings and writes the files,
+    writing while it groups. The index is byte for byte what build_index() writes for the same pages
+    (tests/integration/test_search_index_site.py); the check's problems are what it finds in the main process,
+    in the order the pages came (`problems`, after finish). The child is forked at startup, while the build
+    process is small, and gets everything through the pipe.
     """
 
     def __init__(self):
@@ -124,32 +129,49 @@ class PageStream:
         self._process.start()
         child_end.close()
         self._facts_sent = False
+        self.problems: list[str] = []  # the output check's, once finish() has returned
+        # Pages are handed to a thread that writes them into the pipe: a page is bigger than the pipe's buffer,
+        # and the build would otherwise wait, page after page, for the child to finish the one before.
+        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._sender = threading.Thread(target=self._send_all, name="govsite-search-index-sender", daemon=True)
+        self._sender.start()
 
     def _send(self, message) -> None:
-        try:
-            self._conn.send(message)
-        except OSError:  # the child failed; finish() reports why
-            pass
+        self._outbox.put(message)
 
-    def facts(self, site, site_dir: Path, generated_pages=()) -> None:
+    def _send_all(self) -> None:
+        broken = False
+        while True:
+            message = self._outbox.get()
+            if message is None:
+                return
+            if not broken:
+                try:
+                    self._conn.send(message)
+                except OSError:  # the child failed; finish() reports why
+                    broken = True
+
+    def facts(self, site, site_dir: Path, generated_pages=(), check=None) -> None:
         """What the engine knows of every page (search.facts) and where to write: known before MkDocs renders
-        the first page, so that the child makes each page's records once, as the page arrives."""
+        the first page, so that the child makes each page's records once, as the page arrives. `check`: an
+        OutputCheck (without a memo) the child runs on every page."""
         known = facts.collect(site, generated_pages) if site is not None else {}
-        self._send(("facts", (known, Path(site_dir), vocabulary_of(site))))
+        self._send(("facts", (known, Path(site_dir), vocabulary_of(site), check)))
         self._facts_sent = True
 
     def add(self, dest_uri: str, title: str, html: str) -> None:
-        """A finished page: `title` as the engine gave it (the page's own, without the site's name)."""
-        url = page_url(dest_uri)
-        part = extract.essential_part(html) if url is not None and isinstance(html, str) else html
-        if url is not None and part is not None:
-            self._send(("page", (url, title, part)))  # a third of the page: less to copy through the pipe
+        """A finished page: `title` as the engine gave it (the page's own, without the site's name). Sent whole
+        and as bytes: the check reads all of it, and bytes go through the pipe without being encoded again."""
+        self._send(("page", (dest_uri, title, html.encode("utf-8") if isinstance(html, str) else html)))
 
     def finish(self, site, site_dir: Path, generated_pages=()) -> IndexStats:
-        """Write the index into site_dir/searchindex/; seconds in the result are what it took after the last page."""
+        """Write the index into site_dir/searchindex/; seconds in the result are what it took after the last page.
+        The output check's problems are in `problems` afterwards."""
         if not self._facts_sent:
             self.facts(site, site_dir, generated_pages)
         self._send(("done", None))
+        self._send(None)
+        self._sender.join()
         try:
             kind, result = self._conn.recv()
         except EOFError:
@@ -158,9 +180,11 @@ class PageStream:
         self._process.join()
         if kind == "error":
             raise RuntimeError(f"搜索索引生成失败：{result}")
-        return result
+        stats, self.problems = result
+        return stats
 
     def cancel(self) -> None:
+        self._send(None)
         if self._process.is_alive():
             self._process.terminate()
             self._process.join()
@@ -170,40 +194,53 @@ def _stream_worker(conn) -> None:
     gc.disable()  # no reference cycles here, and a collector pass would walk everything inherited at the fork
     try:
         dictionary_words()  # read now, while MkDocs renders the first pages, not after the last one
-        pages: dict[str, tuple] = {}  # url -> (records, their n-grams)
-        waiting: list[tuple] = []  # pages parsed before the facts came (none when the adapter sends them first)
-        known = site_dir = vocabulary = None
+        pages: dict[str, tuple] = {}  # url -> (records, their numbered n-grams)
+        waiting: list[tuple] = []  # pages that came before the facts (none when the adapter sends them first)
+        known = site_dir = vocabulary = check = None
+        numbering = GramNumbering()
+        unnumbered: list[tuple] = []  # (url, records, their n-grams) of pages not yet numbered
 
-        def keep(url, parsed):
-            records = _page_records(url, parsed, known)
-            pages[url] = (records, [record_grams(r) for r in records])
+        def number_them():
+            numbered = iter(numbering.numbered([g for _, _, grams in unnumbered for g in grams]))
+            for url, records, grams in unnumbered:
+                pages[url] = (records, [next(numbered) for _ in grams])
+            unnumbered.clear()
+
+        def take(dest_uri, title, data):
+            if check is not None:
+                check.page(dest_uri, data.decode("utf-8") if isinstance(data, bytes) else data)
+            url = page_url(dest_uri)
+            if url is not None:
+                records = _page_records(url, extract.parse_page(data, url, title), known)
+                unnumbered.append((url, records, [record_grams(r) for r in records]))
+                if len(unnumbered) >= NUMBERING_BATCH:
+                    number_them()
 
         while True:
             kind, payload = conn.recv()
             if kind == "page":
-                url, title, part = payload
-                parsed = extract.parse_page(part, url, title)
                 if known is None:
-                    waiting.append((url, parsed))
+                    waiting.append(payload)
                 else:
-                    keep(url, parsed)
+                    take(*payload)
             elif kind == "facts":
-                known, site_dir, vocabulary = payload
-                for url, parsed in waiting:
-                    keep(url, parsed)
+                known, site_dir, vocabulary, check = payload
+                for page in waiting:
+                    take(*page)
                 waiting.clear()
             else:  # "done": every page has been sent
                 break
         started = time.perf_counter()
+        number_them()
         ordered = [pages[url] for url in sorted(pages)]
         records = [record for page_records, _ in ordered for record in page_records]
         grams = [g for _, page_grams in ordered for g in page_grams]
-        files = iter_files(records, grams, vocabulary)
+        files = iter_files(records, grams, vocabulary, numbering)
         written = write_files(files, site_dir / INDEX_FOLDER)
         stats = IndexStats(pages=len({r.page_url for r in records}), records=len(records), files=len(written),
                            bytes=sum(written.values()), seconds=time.perf_counter() - started,
                            cpu_seconds=time.process_time())
-        conn.send(("ok", stats))
+        conn.send(("ok", (stats, check.problems if check is not None else [])))
     except EOFError:  # the build stopped (an error elsewhere): nothing to write
         pass
     except Exception as exc:

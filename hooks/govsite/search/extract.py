@@ -164,13 +164,6 @@ def _is_fact_table(table) -> bool:
     return bool(rows) and all(0 < len(row.xpath("./th")) == len(row.xpath("./td")) for row in rows)
 
 
-def essential_part(html: str) -> str | None:
-    """The part of a built page parse_page() reads: its <article> (a page is mostly the theme's navigation).
-    parse_page() of the result equals parse_page() of the whole page; None when it has no article."""
-    start, end = html.find("<article"), html.rfind("</article>")
-    if start < 0 or end < start:
-        return None
-    return html[start:end + len("</article>")]
 _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True)
 
 

@@ -33,6 +33,7 @@ import shutil
 import struct
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from pathlib import Path
 
@@ -143,21 +144,31 @@ def _gram(key: int, n: int) -> str:
     return chr(key >> _BITS) + chr(key & _MASK)
 
 
-def _encode(arrays: list, n: int) -> dict[str, tuple[bytes, int]]:
-    """Group (key, record, value) triples by key into encoded posting lists (numpy: millions of postings).
+def _encode(numbers: np.ndarray, rids: np.ndarray, vals: np.ndarray, keys: np.ndarray,
+            n: int) -> dict[str, tuple[bytes, int]]:
+    """Group postings into encoded posting lists: posting i is record rids[i] (ascending) holding the n-gram
+    numbered numbers[i] (GramNumbering) with value vals[i]; keys[number] is that n-gram's key.
 
-    `arrays` = [keys, records, values]; it is emptied so that the big inputs can be freed early.
+    The three are packed into one 64-bit integer per posting (number, record, value: most significant first),
+    so that one plain sort puts every n-gram's postings together, in record order: several times faster than a
+    stable argsort of the keys and three gathers, at millions of postings. The order of the numbers does not
+    matter: the lists are returned by n-gram.
     """
-    keys, rids, vals = arrays
-    arrays.clear()
-    if not len(keys):
+    if not len(numbers):
         return {}
-    order = np.argsort(keys, kind="stable")  # stable: records stay in id order within a key
-    keys = keys[order]
-    rids = rids[order]
-    vals = vals[order]
-    del order
-    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    rid_bits = max(1, int(rids[-1]).bit_length())
+    number_bits = max(1, (len(keys) - 1).bit_length())
+    if number_bits + rid_bits + 8 > 64:
+        raise ValueError(f"search index too large: {len(keys)} {n}-grams in {int(rids[-1]) + 1} records")
+    packed = numbers.astype(np.uint64) << np.uint64(rid_bits + 8)
+    packed |= rids.astype(np.uint64) << np.uint64(8)
+    packed |= vals
+    packed.sort()
+    numbers = (packed >> np.uint64(rid_bits + 8)).astype(np.int64)
+    rids = ((packed >> np.uint64(8)) & np.uint64((1 << rid_bits) - 1)).astype(np.int32)
+    vals = (packed & np.uint64(0xFF)).astype(np.uint8)
+    del packed
+    starts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
     gaps = np.empty(len(rids), dtype=np.int32)
     gaps[0] = rids[0] + 1
     np.subtract(rids[1:], rids[:-1], out=gaps[1:])
@@ -167,8 +178,9 @@ def _encode(arrays: list, n: int) -> dict[str, tuple[bytes, int]]:
     offsets = np.cumsum(width + 1, dtype=np.int64)
     offsets -= width + 1
     total = int(offsets[-1] + width[-1] + 1)
-    out = np.zeros(total, dtype=np.uint8)
-    for byte in range(4):
+    out = np.empty(total, dtype=np.uint8)
+    out[offsets] = (gaps & 0x7F) | ((width > 1).astype(np.int32) << 7)  # every gap's first byte, in one pass
+    for byte in range(1, 4):
         has = np.flatnonzero(width > byte)
         if not len(has):
             break
@@ -178,9 +190,54 @@ def _encode(arrays: list, n: int) -> dict[str, tuple[bytes, int]]:
     out[offsets + width] = vals
     del gaps, vals, rids
     ends = np.concatenate((offsets[starts[1:]], [total]))
-    counts = np.diff(np.concatenate((starts, [len(keys)])))
+    counts = np.diff(np.concatenate((starts, [len(numbers)])))
     return {_gram(int(k), n): (out[b:e].tobytes(), int(c))
-            for k, b, e, c in zip(keys[starts].tolist(), offsets[starts].tolist(), ends.tolist(), counts.tolist())}
+            for k, b, e, c in zip(keys[numbers[starts]].tolist(), offsets[starts].tolist(), ends.tolist(),
+                                  counts.tolist())}
+
+
+class GramNumbering:
+    """Every distinct n-gram numbered (one numbering per n), in the order first met: _encode sorts numbers, not
+    keys (a trigram's key takes 63 bits, leaving no room for the record in one integer).
+
+    Numbers are given a batch of records at a time (`numbered`): one np.unique over the batch's keys and one
+    lookup per distinct n-gram of the batch, not one per posting. `mkdocs build` numbers pages while MkDocs
+    renders the next ones (search.PageStream), so that after the last page only one sort per n is left."""
+
+    def __init__(self):
+        self._known: list[dict] = [{} for _ in NGRAM_SIZES]  # key -> number (a dict keeps insertion order)
+
+    def numbered(self, grams: list[list[tuple]]) -> list[list[tuple]]:
+        """record_grams() of some records, with each key replaced by its n-gram's number (uint32)."""
+        out: list[list] = [[None] * len(NGRAM_SIZES) for _ in grams]
+        for size in range(len(NGRAM_SIZES)):
+            parts = [g[size][0] for g in grams]
+            if not parts:
+                continue
+            distinct, where = np.unique(np.concatenate(parts), return_inverse=True)
+            known = self._known[size]
+            numbers = np.fromiter((known.setdefault(key, len(known)) for key in distinct.tolist()),
+                                  dtype=np.uint32, count=len(distinct))[where]
+            bounds = np.cumsum([len(part) for part in parts])[:-1]
+            for i, (part, record) in enumerate(zip(np.split(numbers, bounds), grams)):
+                out[i][size] = (part, record[size][1])
+        return out
+
+    def keys(self, size: int) -> np.ndarray:
+        """The keys of the n-grams of NGRAM_SIZES[size], by number."""
+        known = self._known[size]
+        return np.fromiter(known, dtype=np.uint64 if NGRAM_SIZES[size] == 4 else np.int64, count=len(known))
+
+
+NUMBERING_BATCH = 256  # records numbered at once: big enough for np.unique to pay, small enough to stay cheap
+
+
+def numbered_grams(records: list[Record], numbering: GramNumbering) -> list[list[tuple]]:
+    """record_grams() of every record, numbered, a batch at a time."""
+    grams: list[list[tuple]] = []
+    for start in range(0, len(records), NUMBERING_BATCH):
+        grams.extend(numbering.numbered([record_grams(r) for r in records[start:start + NUMBERING_BATCH]]))
+    return grams
 
 
 def record_grams(record: Record) -> list[tuple]:
@@ -204,22 +261,22 @@ def record_grams(record: Record) -> list[tuple]:
     return out
 
 
-def _postings(records: list[Record], grams: list | None = None) -> dict[str, tuple[bytes, int]]:
-    """n-gram -> (encoded postings, number of postings) for the bigrams and the trigrams of every record.
+def _postings(grams: list, numbering: GramNumbering) -> dict[str, tuple[bytes, int]]:
+    """n-gram -> (encoded postings, number of postings) for the n-grams of every record; `grams` are the numbered
+    record_grams() of the records in id order. The three sizes are grouped in two threads (numpy's sorts and
+    gathers release the GIL)."""
+    def one_size(size: int) -> dict[str, tuple[bytes, int]]:
+        numbers = [g[size][0] for g in grams]
+        lengths = np.fromiter((len(k) for k in numbers), dtype=np.int64, count=len(numbers))
+        if not lengths.sum():
+            return {}
+        return _encode(np.concatenate(numbers), np.repeat(np.arange(len(grams), dtype=np.int32), lengths),
+                       np.concatenate([g[size][1] for g in grams]), numbering.keys(size), NGRAM_SIZES[size])
 
-    `grams`: record_grams() of each record when already computed."""
-    if grams is None:
-        grams = [record_grams(r) for r in records]
     result: dict[str, tuple[bytes, int]] = {}
-    for size, n in enumerate(NGRAM_SIZES):  # one size at a time: a third of the memory
-        keys = [g[size][0] for g in grams]
-        if not sum(len(k) for k in keys):
-            continue
-        lengths = np.fromiter((len(k) for k in keys), dtype=np.int64, count=len(keys))
-        arrays = [np.concatenate(keys), np.repeat(np.arange(len(grams), dtype=np.int32), lengths),
-                  np.concatenate([g[size][1] for g in grams])]
-        del keys
-        result.update(_encode(arrays, n))
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="govsite-search-postings") as pool:
+        for part in pool.map(one_size, range(len(NGRAM_SIZES))):
+            result.update(part)
     return result
 
 
@@ -242,19 +299,17 @@ def _shard_bytes(entries: list[tuple[str, bytes, int]]) -> bytes:
     return bytes(out)
 
 
-def build_files(records: list[Record], grams: list | None = None,
-                vocabulary: Vocabulary | None = None) -> dict[str, bytes]:
-    """Every index file (relative path -> bytes), deterministic for the same records and vocabulary.
-
-    `grams`: record_grams() of each record, when computed beforehand (see search.PageStream);
-    `vocabulary`: the editor's search words (data/search/vocabulary.yml)."""
-    return dict(iter_files(records, grams, vocabulary))
+def build_files(records: list[Record], vocabulary: Vocabulary | None = None) -> dict[str, bytes]:
+    """Every index file (relative path -> bytes), deterministic for the same records and vocabulary
+    (`vocabulary`: the editor's search words, data/search/vocabulary.yml)."""
+    return dict(iter_files(records, vocabulary=vocabulary))
 
 
-def iter_files(records: list[Record], grams: list | None = None,
-               vocabulary: Vocabulary | None = None) -> Iterator[tuple[str, bytes]]:
+def iter_files(records: list[Record], grams: list | None = None, vocabulary: Vocabulary | None = None,
+               numbering: GramNumbering | None = None) -> Iterator[tuple[str, bytes]]:
     """build_files() one file at a time, the stored texts first and the manifest last, so that a writer can
-    write the first files while the postings are still being grouped."""
+    write the first files while the postings are still being grouped. `grams`: the numbered record_grams() of
+    each record and their `numbering`, when computed beforehand (search.PageStream)."""
     files: dict[str, bytes] = {}
     # Text chunks of consecutive records.
     chunk_first: list[int] = []
@@ -311,7 +366,10 @@ def iter_files(records: list[Record], grams: list | None = None,
     files["records.bin"] = bytes(table)
     yield "records.bin", files["records.bin"]
 
-    blobs = _postings(records, grams)
+    if grams is None or numbering is None:
+        numbering = GramNumbering()
+        grams = numbered_grams(records, numbering)
+    blobs = _postings(grams, numbering)
     total = sum(len(b) for b, _ in blobs.values())
     shard_count = max(1, math.ceil(total / SHARD_BYTES))
     solo_limit = SHARD_BYTES // 2
