@@ -224,7 +224,8 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> Located:
 
 def _parse_yaml(text: str, file: str, line_offset: int, loader_class) -> Located:
     try:  # refuse aliases before building anything: the alias's own line, and no exponential expansion
-        for event in yaml.parse(text, Loader=loader_class):
+        # An alias is written *name: a text without "*" has none, and is spared a pass of the parser over it.
+        for event in yaml.parse(text, Loader=loader_class) if "*" in text else ():
             if isinstance(event, yaml.AliasEvent):
                 raise InputError([Problem(file, event.start_mark.line + 1 + line_offset, "",
                                           "不支持 YAML 锚点与别名（& 和 *）；请把内容直接写出")])
