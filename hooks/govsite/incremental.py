@@ -201,6 +201,8 @@ class Memo:
         self.memo = Descriptions()
         self.instances: dict = {}  # key -> the value handed out by intern() in this pass
         self.instances_before: dict = {}  # ... in the last pass
+        self.derivations: dict = {}  # (label, id of a frozen value) -> (value, what derived() made of it): this pass
+        self.derivations_before: dict = {}  # ... the last pass
         self.undescribable: set[str] = set()  # labels whose inputs cannot be described, or cost too much to
         # label -> [seconds describing, times, seconds computing, times, seconds of the first computation]
         self.costs: dict[str, list] = {}
@@ -214,6 +216,7 @@ class Memo:
                                   if d and described / d > (computed / c if c else first) / 2)
         self.entries, self.kept, self.memo = self.kept, {}, Descriptions(dict(self.memo))
         self.instances_before, self.instances = self.instances, {}
+        self.derivations_before, self.derivations = self.derivations, {}
         self.hits = self.misses = self.unkeyable = 0
 
     def key(self, label: str, inputs) -> bytes | None:
@@ -247,6 +250,17 @@ class Memo:
             return found
         self.instances[key] = value
         return value
+
+    def derived(self, label: str, value, make):
+        """make(value) for a frozen value (a Document handed out by intern): the same object, met again in this
+        pass or the next, gets the very object made before, so that the keys holding it (a 目录 page's rows) are
+        described from the last pass's descriptions instead of anew. `make` must read nothing but `value`."""
+        entry = (label, id(value))
+        found = self.derivations.get(entry) or self.derivations_before.get(entry)
+        if found is None or found[0] is not value:
+            found = (value, make(value))
+        self.derivations[entry] = found
+        return found[1]
 
     def reuse(self, label: str, inputs, compute, copy=None):
         """compute(), or its result for the same inputs in this pass or the last. `copy` (for mutable results)

@@ -153,6 +153,11 @@ class Site:
         keys that hold it need not describe it again."""
         return doc if self.memo is None else self.memo.intern(("document", doc.id), doc)
 
+    def derived(self, label: str, value, make):
+        """make(value); under make serve, what it made of the same frozen object before (incremental.Memo.derived:
+        a row made from an unchanged Document is the same row)."""
+        return make(value) if self.memo is None else self.memo.derived(label, value, make)
+
     def read_text(self, path: Path) -> str:
         """A file's text (source.read_text: size, encoding, links out of the repository), read once per load:
         the personal-data scan and the loaders read the same files."""

@@ -128,6 +128,29 @@ def test_an_unchanged_value_is_handed_out_again_and_not_described_again():
     assert memo.intern(("document", "a"), Item("公告")) is not first
 
 
+def test_what_is_made_of_an_unchanged_value_is_made_once():
+    """A 目录 row made from a Document the load handed out again (intern) is the row made before, so the keys
+    holding it are not described anew; an edited document gets a new row."""
+    memo, made = Memo(), []
+
+    def row(item):
+        made.append(item.title)
+        return ("row", item.title)
+
+    memo.begin()
+    first = memo.intern(("document", "a"), Item("公告"))
+    first_row = memo.derived("row", first, row)
+    assert memo.derived("row", first, row) is first_row and made == ["公告"]
+    assert memo.derived("other", first, row) == first_row and made == ["公告", "公告"]  # labels apart
+    memo.begin()
+    again = memo.intern(("document", "a"), Item("公告"))
+    assert memo.derived("row", again, row) is first_row and len(made) == 2
+    changed = memo.intern(("document", "a"), Item("公告（更正）"))
+    assert memo.derived("row", changed, row) == ("row", "公告（更正）") and len(made) == 3
+    equal_not_same = Item("公告")  # never handed out by intern: a row of its own
+    assert memo.derived("row", equal_not_same, row) is not first_row and len(made) == 4
+
+
 def outputs(site_root, memo=None):
     site = load_site(site_root, memo=memo)
     pages, files = render_site(site)

@@ -140,7 +140,7 @@ class Catalogue(ContentType):
         listed = [doc for doc in all_documents(site)
                   if doc.catalogue and (doc.index_no or getattr(doc.lifecycle, "state", "") != publishing.STATE_DRAFT)]
         model.documents = {doc.id: doc for doc in listed}
-        items = [CatalogueRow.of(doc) for doc in listed]
+        items = [site.derived("catalogue: row", doc, CatalogueRow.of) for doc in listed]
         pattern = model.pattern
         used: set[tuple[int, int]] = {parsed for n in model.reserved if pattern and (parsed := pattern.parse(n))}
         owners: dict[str, CatalogueRow | publishing.Held] = {}
