@@ -246,6 +246,8 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
     _load_documents(site)
     for content_type in site.types:
         content_type.load(site)
+    for content_type in site.types:
+        content_type.loaded(site)
     if not site.problems.errors:
         for content_type in site.types:
             content_type.check(site)

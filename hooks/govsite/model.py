@@ -166,7 +166,10 @@ class Site:
         if text is None:
             from .source import read_text
 
-            text = self.texts[key] = read_text(path, self.root, self.real_folders)
+            text = read_text(path, self.root, self.real_folders)
+            if self.memo is not None:  # make serve: an unchanged file's text is the str read before (Memo.intern),
+                text = self.memo.intern(("text", key), text)  # so keys holding it reuse its digest
+            self.texts[key] = text
         return text
 
     def editor_pages_under(self, prefix: str) -> list[EditorPage]:
@@ -241,6 +244,10 @@ class ContentType:
 
     def load(self, site: Site) -> None:
         """Read and validate data files; put the model in site.models[self.name]."""
+
+    def loaded(self, site: Site) -> None:
+        """After every type's load, before any check: finish what load() left running beside the other loads
+        (the personal-data scan of a one-off build), reporting its problems."""
 
     def check(self, site: Site) -> None:
         """Checks across content types, after every type has loaded."""

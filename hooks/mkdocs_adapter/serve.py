@@ -46,14 +46,18 @@ def _fingerprint(*parts) -> bytes:
     return digest(repr(parts))
 
 
-def _page_fingerprint(page) -> bytes:
-    """What one page shows: title, meta, toc, neighbours and its HTML. The HTML (most of the bytes, on every page
-    of every save) is hashed as it is, without the copy and escaping repr() would make of it."""
+def _html_digest(html) -> bytes:
+    return hashlib.sha1(str(html or "").encode("utf-8", "surrogatepass")).digest()
+
+
+def _page_fingerprint(page, html_digest: bytes) -> bytes:
+    """What one page shows: title, meta, toc, neighbours and its HTML (`html_digest`: most of the bytes, hashed as
+    they are, without the copy and escaping repr() would make of them)."""
     h = hashlib.sha1(repr((page.title, sorted((str(k), repr(v)) for k, v in page.meta.items()), str(page.toc),
                            getattr(page.previous_page, "url", None), getattr(page.next_page, "url", None)))
                      .encode("utf-8", "surrogatepass"))
     h.update(b"\0")
-    h.update(str(page.content or "").encode("utf-8", "surrogatepass"))
+    h.update(html_digest)
     return h.digest()
 
 
@@ -64,6 +68,9 @@ class PageSkipper:
         self.frame = b""
         self.written: dict[str, bytes] = {}  # output path -> digest of what was written there
         self.current: dict[str, bytes] = {}  # output path -> digest in this build
+        # output path -> (the page's HTML, its digest) in the last build: the engine hands out an unchanged page's
+        # HTML as the very str it made before (govsite.incremental), whose digest need not be computed again
+        self.html_digests: dict[str, tuple] = {}
         self.skipped = 0
 
     def start(self) -> None:
@@ -89,8 +96,14 @@ class PageSkipper:
         if frame != self.frame:
             self.written.clear()
             self.frame = frame
+        html_digests = {}
         for page in pages:
-            self.current[page.file.abs_dest_path] = _page_fingerprint(page)
+            dest = page.file.abs_dest_path
+            known = self.html_digests.get(dest)
+            html_digest = known[1] if known is not None and known[0] is page.content else _html_digest(page.content)
+            html_digests[dest] = (page.content, html_digest)
+            self.current[dest] = _page_fingerprint(page, html_digest)
+        self.html_digests = html_digests
         self.building = True
 
     def is_modified(self, file) -> bool:

@@ -391,3 +391,19 @@ def test_only_lines_with_digit_runs_are_looked_at_and_numbered_as_in_the_file():
     assert list(privacy._lines_with_digit_runs("１２３")) == [(1, "１２３")]  # \d is any digit, as in scan_line
     found = privacy.scan_text("甲\n乙\n手机 13812345678\n", "a.md", set())
     assert [(f.line, f.rule) for f in found] == [(3, privacy.RULE_MOBILE)]
+
+
+def test_a_one_off_build_scans_beside_the_load_and_finds_the_same(tmp_path, monkeypatch):
+    """mkdocs build and make check scan in a forked child while the other types load (govsite.forked); the
+    findings are those of the scan in the build's own process, and a child that fails changes nothing."""
+    from govsite import forked
+
+    root = new_root(tmp_path)
+    write(root, "content/notices/2024/a.md", notice_text("公告", body="联系电话 13812345678，身份证 " + ID))
+    beside = sorted(p.format() for p in load(root, with_privacy=True).problems.errors)
+    assert any("手机号码" in line for line in beside) and any("身份证号码" in line for line in beside)
+    monkeypatch.setattr(forked, "spare_core", lambda: False)  # one core: the scan runs in this process
+    assert sorted(p.format() for p in load(root, with_privacy=True).problems.errors) == beside
+    monkeypatch.setattr(forked, "spare_core", lambda: True)
+    monkeypatch.setattr(forked, "_run", lambda conn, fn, args: conn.close())  # the child sends nothing
+    assert sorted(p.format() for p in load(root, with_privacy=True).problems.errors) == beside

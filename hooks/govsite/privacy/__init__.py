@@ -412,10 +412,11 @@ class Unreadable:
 
 def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "content"),
               public_names: frozenset[str] = frozenset(), read=read_text,
-              unreadable: list | None = None) -> list[Finding]:
+              unreadable: list | None = None, remember: bool = True) -> list[Finding]:
     """Scan every file (name and content) under the given folders of the repository.
     `read(path, root)` is source.read_text or, under `mkdocs serve`, the load's shared reader. Attachments
-    that cannot be read are added to `unreadable` (when given)."""
+    that cannot be read are added to `unreadable` (when given). `remember`: keep each file's findings for the
+    next scan (_SCAN_CACHE, with the texts: `mkdocs build` scans once and need not hold them)."""
     global _SCAN_CACHE
     findings: list[Finding] = []
     allow_key, kept = (frozenset(allowed), public_names), {}
@@ -462,19 +463,24 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
             text = read(path, root)
         except InputError:
             continue  # unreadable files are reported where they are loaded
-        key = (file, hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest(), allow_key)
-        found = _SCAN_CACHE.get(key)
-        if found is None:
+        # The text itself is the key (str equality is a memory compare, cheaper than a digest; under make serve an
+        # unchanged file's text is the very object read before, and the compare stops at `is`).
+        before = _SCAN_CACHE.get(file)
+        if before is not None and before[1] == allow_key and (before[0] is text or before[0] == text):
+            found = before[2]
+        else:
             found = tuple(scan_text(text, file, allowed, public_names))
-        kept[key] = found
+        kept[file] = (text, allow_key, found)
         findings.extend(found)
-    _SCAN_CACHE = kept  # only files that still exist, as they are now
+    if remember:
+        _SCAN_CACHE = kept  # only files that still exist, as they are now
     return sorted(set(findings))
 
 
 # Speed (issue 9, bench/): findings per file, kept across `mkdocs serve` rebuilds (the hook module stays
-# loaded). A file's findings depend only on its content, its name and the allow-lists, which make up the key,
-# so an unchanged file is not scanned again; any change of its content scans it again.
+# loaded). A file's findings depend only on its content, its name and the allow-lists, which make up the key
+# (attachments: name, digest of the bytes, allow-lists; text files: name -> (text, allow-lists, findings)), so an
+# unchanged file is not scanned again; any change of its content scans it again.
 _SCAN_CACHE: dict = {}
 
 # Kept for callers of the former module: a Markdown table scan over lines (tests of the rules use it).

@@ -131,12 +131,14 @@ class PageStream:
         self._facts_sent = False
         self.problems: list[str] = []  # the output check's, once finish() has returned
         # Pages are handed to a thread that writes them into the pipe: a page is bigger than the pipe's buffer,
-        # and the build would otherwise wait, page after page, for the child to finish the one before.
+        # and the build would otherwise wait, page after page, for the child to finish the one before. Started
+        # with the first message: the load may fork (govsite.forked), best without other threads.
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self._sender = threading.Thread(target=self._send_all, name="govsite-search-index-sender", daemon=True)
-        self._sender.start()
 
     def _send(self, message) -> None:
+        if self._sender.ident is None and message is not None:  # not started yet
+            self._sender.start()
         self._outbox.put(message)
 
     def _send_all(self) -> None:
@@ -171,7 +173,7 @@ class PageStream:
             self.facts(site, site_dir, generated_pages)
         self._send(("done", None))
         self._send(None)
-        self._sender.join()
+        self._sender.join()  # started by "done" at the latest
         try:
             kind, result = self._conn.recv()
         except EOFError:
