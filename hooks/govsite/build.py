@@ -159,7 +159,7 @@ def _load_documents(site: Site) -> None:
     if not site.content_dir.is_dir():
         site.problems.error("content", 0, "", "缺少内容目录 content/")
         return
-    for path in sorted(site.content_dir.rglob("*")):
+    for path in site.listing(site.content_dir):
         if path.is_dir() or path.name.startswith("."):
             continue
         src_uri = path.relative_to(site.content_dir).as_posix()
@@ -256,6 +256,7 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
     if not site.problems.errors:
         publishing.check(site)
     site.texts.clear()  # every file has been read; the model holds what it needs
+    site.listings.clear()
     return site
 
 

@@ -152,9 +152,15 @@ class Descriptions(dict):
         return found
 
 
-def same(a, b, depth: int = 0) -> bool:
+def same(a, b) -> bool:
     """Whether `a` and `b` have the same description (a strict ==: Markup is not str, 1 is not True, 9:00+08:00
-    is not 01:00 UTC). Only plain data; anything else is never the same unless it is the same object."""
+    is not 01:00 UTC). Only plain data; anything else is never the same unless it is the same object. Shared
+    mutable values and cycles (a 阳光安置 year and the notices of its stages, which name the year) are compared
+    as a description numbers them: a value met again must be met again on the other side too, at the same place."""
+    return _same(a, b, {}, set(), 0)
+
+
+def _same(a, b, pairs: dict, met_b: set, depth: int) -> bool:
     if a is b:
         return True
     kind = type(a)
@@ -164,19 +170,29 @@ def same(a, b, depth: int = 0) -> bool:
         return a == b
     if kind in _SCALARS:
         return a == b and repr(a) == repr(b)
+    fields = None
+    if kind is not tuple and kind is not frozenset:
+        fields = getattr(kind, "__dataclass_fields__", None)
+        if kind is list or kind is dict or kind is set or (fields is not None and not kind.__dataclass_params__.frozen):
+            paired = pairs.get(id(a))
+            if paired is not None or id(b) in met_b:  # met before (a cycle, or a value shared)
+                return paired == id(b)
+            pairs[id(a)] = id(b)
+            met_b.add(id(b))
+    depth += 1
     if kind is tuple or kind is list:
-        return len(a) == len(b) and all(x is y or same(x, y, depth + 1) for x, y in zip(a, b))
+        return len(a) == len(b) and all(x is y or _same(x, y, pairs, met_b, depth) for x, y in zip(a, b))
     if kind is dict:
-        return len(a) == len(b) and all(same(ka, kb, depth + 1) and same(va, vb, depth + 1)
+        return len(a) == len(b) and all(_same(ka, kb, pairs, met_b, depth) and _same(va, vb, pairs, met_b, depth)
                                         for (ka, va), (kb, vb) in zip(a.items(), b.items()))
     if kind is set or kind is frozenset:
         return a == b and all(type(x) is str for x in a)
-    fields = getattr(kind, "__dataclass_fields__", None)
     if fields is None or isinstance(a, type):
         return False
     if len(getattr(a, "__dict__", ())) != len(getattr(b, "__dict__", ())):
         return False
-    return all((x := getattr(a, name)) is (y := getattr(b, name)) or same(x, y, depth + 1) for name in fields)
+    return all((x := getattr(a, name)) is (y := getattr(b, name)) or _same(x, y, pairs, met_b, depth)
+               for name in fields)
 
 
 def describe(value) -> str:

@@ -120,6 +120,7 @@ class Site:
     memo: Any = field(default=None, repr=False, compare=False)  # incremental.Memo under mkdocs serve
     texts: dict = field(default_factory=dict, repr=False, compare=False)  # files read in this load (read_text)
     real_folders: dict = field(default_factory=dict, repr=False, compare=False)  # folder -> resolved, this load
+    listings: dict = field(default_factory=dict, repr=False, compare=False)  # folder -> listing(), this load
     markdown: Any = field(default=None, repr=False, compare=False)  # markdown.Pipeline: the one Markdown pipeline
 
     @property
@@ -171,6 +172,15 @@ class Site:
                 text = self.memo.intern(("text", key), text)  # so keys holding it reuse its digest
             self.texts[key] = text
         return text
+
+    def listing(self, folder: Path) -> list[Path]:
+        """sorted(folder.rglob("*")): every file and folder below it, walked once per load (the loader of pages,
+        the personal-data scan, the inspection and the advice all look through data/ and content/)."""
+        key = str(folder)
+        found = self.listings.get(key)
+        if found is None:
+            found = self.listings[key] = sorted(folder.rglob("*")) if folder.is_dir() else []
+        return found
 
     def editor_pages_under(self, prefix: str) -> list[EditorPage]:
         return [d for uri, d in sorted(self.editor_pages.items()) if uri.startswith(prefix)]

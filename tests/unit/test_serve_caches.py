@@ -100,6 +100,23 @@ def test_same_is_as_strict_as_a_description():
     assert same(Node("n", [Node("c")]), Node("n", [Node("c")]))
 
 
+def test_same_follows_cycles_and_shared_values_as_a_description_does():
+    """A 阳光安置 year names its stages' notices, whose documents name the year: equal cycles are the same (and
+    their documents handed out again), a difference anywhere in them is not, nor is sharing where there was none."""
+    def cycle(title):
+        year = Node("2025", [])
+        year.children.append(Item(title))
+        year.children.append(year)  # the year again, through its notice
+        return year
+
+    assert same(cycle("公示"), cycle("公示")) and describe(cycle("公示")) == describe(cycle("公示"))
+    assert not same(cycle("公示"), cycle("结果")) and describe(cycle("公示")) != describe(cycle("结果"))
+    shared = ["x"]
+    apart = (["x"], ["x"])
+    assert not same((shared, shared), apart) and describe((shared, shared)) != describe(apart)
+    assert same((shared, shared), (["x"],) * 2)
+
+
 def test_an_unchanged_value_is_handed_out_again_and_not_described_again():
     memo, calls = Memo(), []
 

@@ -394,11 +394,12 @@ def allowed_names(settings: dict) -> frozenset[str]:
     return frozenset(name.strip() for name in _entries(settings, "公开姓名", "姓名"))
 
 
-def files_to_scan(root: Path, folders: Iterable[str] = ("data", "content")) -> Iterator[Path]:
+def files_to_scan(root: Path, folders: Iterable[str] = ("data", "content"), listing=None) -> Iterator[Path]:
+    """Every file below the folders; `listing(folder)` is sorted(folder.rglob("*")) or the load's (Site.listing)."""
     for folder in folders:
         base = root / folder
         if base.is_dir():
-            for path in sorted(base.rglob("*")):
+            for path in listing(base) if listing is not None else sorted(base.rglob("*")):
                 if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
                     yield path
 
@@ -412,15 +413,16 @@ class Unreadable:
 
 def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "content"),
               public_names: frozenset[str] = frozenset(), read=read_text,
-              unreadable: list | None = None, remember: bool = True) -> list[Finding]:
+              unreadable: list | None = None, remember: bool = True, listing=None) -> list[Finding]:
     """Scan every file (name and content) under the given folders of the repository.
     `read(path, root)` is source.read_text or, under `mkdocs serve`, the load's shared reader. Attachments
     that cannot be read are added to `unreadable` (when given). `remember`: keep each file's findings for the
-    next scan (_SCAN_CACHE, with the texts: `mkdocs build` scans once and need not hold them)."""
+    next scan (_SCAN_CACHE, with the texts: `mkdocs build` scans once and need not hold them). `listing`: see
+    files_to_scan."""
     global _SCAN_CACHE
     findings: list[Finding] = []
     allow_key, kept = (frozenset(allowed), public_names), {}
-    for path in files_to_scan(root, folders):
+    for path in files_to_scan(root, folders, listing):
         file = rel(path, root)
         findings.extend(scan_file_name(file, allowed))
         suffix = path.suffix.lower()

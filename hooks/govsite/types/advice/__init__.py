@@ -66,7 +66,7 @@ class Advice(ContentType):
             for line, message in images_without_alt(doc.body, doc.body_line):
                 site.problems.warning(doc.file, line, "正文", message)
         if site.data_dir.is_dir():
-            for path in sorted(site.data_dir.rglob("*.yml")):
+            for path in (p for p in site.listing(site.data_dir) if p.name.endswith(".yml")):
                 try:
                     text = read(path, site.root)
                 except InputError:
@@ -75,7 +75,7 @@ class Advice(ContentType):
                     for line, message in images_without_alt(text):
                         site.problems.warning(rel(path, site.root), line, "", message)
         if site.content_dir.is_dir():
-            for path in sorted(site.content_dir.rglob("*")):
+            for path in site.listing(site.content_dir):
                 if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() and "assets" not in path.parts \
                         and path.stat().st_size > MAX_IMAGE_BYTES:
                     size = path.stat().st_size / 1024 / 1024

@@ -218,7 +218,7 @@ class Catalogue(ContentType):
                          "已撤下保留": len(model.reserved)}
 
     # ---- output ------------------------------------------------------------------------------------
-    def _filters(self, model: CatalogueModel, year, validity, category, tally: Counter):
+    def _filters(self, years: list, categories: list, year, validity, category, tally: Counter):
         """Links of the filter bar for the page showing (year, validity, category), with counts.
 
         Counts come from `tally` (items per filter, ALL included: _by_filter), not from scanning every item for
@@ -230,15 +230,17 @@ class Catalogue(ContentType):
 
         return [
             ("年份", "year", [dict(option("全部", ALL, validity, category), value=ALL)]
-             + [dict(option(f"{y}年", y, validity, category), value=str(y)) for y in model.years()]),
+             + [dict(option(f"{y}年", y, validity, category), value=str(y)) for y in years]),
             ("有效性", "validity", [dict(option("全部", year, ALL, category), value=ALL)]
              + [dict(option(v, year, v, category), value=v) for v, _slug in VALIDITIES]),
             ("类别", "category", [dict(option("全部", year, validity, ALL), value=ALL)]
-             + [dict(option(c.name, year, validity, c.name), value=c.name) for c in model.categories()]),
+             + [dict(option(c.name, year, validity, c.name), value=c.name) for c in categories]),
         ]
 
-    def _list_pages(self, model: CatalogueModel, renderer, tally: Counter, year, validity, category, chosen):
-        """The pages of one filter's list, PAGE_SIZE items each: xxgk/ml/…/, xxgk/ml/…/page/2/ …"""
+    def _list_pages(self, years: list, categories: list, renderer, tally: Counter, year, validity, category,
+                    chosen):
+        """The pages of one filter's list, PAGE_SIZE items each: xxgk/ml/…/, xxgk/ml/…/page/2/ …; `years` and
+        `categories`: those of the whole catalogue (model.years(), model.categories()), worked out once."""
         main = (year, validity, category) == (ALL, ALL, ALL)
         parts = [f"{year}年" if year != ALL else "", validity if validity != ALL else "",
                  category if category != ALL else ""]
@@ -253,26 +255,27 @@ class Catalogue(ContentType):
                 meta={"description": description, "hide": ["toc"]},
                 toc=[(2, "items", "目录")] + ([(2, "open-data", "开放数据")] if main and first else []),
                 items=page.items, total=len(chosen),
-                filters=self._filters(model, year, validity, category, tally),
+                filters=self._filters(years, categories, year, validity, category, tally),
                 main=main, open_data=main and first,
                 complete=main and page.only,  # every item on this page: filter and sort in place
                 page_number=page.number, page_urls=page.urls, page_size=PAGE_SIZE,
-                heading=heading, categories=model.categories(), api=API_FILE, api_schema=API_SCHEMA_FILE, by_name=BY_NAME)
+                heading=heading, categories=categories, api=API_FILE, api_schema=API_SCHEMA_FILE, by_name=BY_NAME)
 
     def pages(self, site: Site, renderer):
         model: CatalogueModel = site.models[self.name]
         chosen_by = _by_filter(model.items)
         tally = Counter({key: len(items) for key, items in chosen_by.items()})
-        yield from self._list_pages(model, renderer, tally, ALL, ALL, ALL, model.items)
-        categories = [ALL] + [c.name for c in model.categories()]
-        for year in [ALL] + model.years():
+        years, categories = model.years(), model.categories()
+        yield from self._list_pages(years, categories, renderer, tally, ALL, ALL, ALL, model.items)
+        for year in [ALL, *years]:
             for validity in [ALL] + [v for v, _s in VALIDITIES]:
-                for category in categories:
+                for category in [ALL] + [c.name for c in categories]:
                     if (year, validity, category) == (ALL, ALL, ALL):
                         continue
                     chosen = chosen_by.get((year, validity, category))
                     if chosen:
-                        yield from self._list_pages(model, renderer, tally, year, validity, category, chosen)
+                        yield from self._list_pages(years, categories, renderer, tally, year, validity, category,
+                                                    chosen)
 
     def files(self, site: Site, renderer):
         model: CatalogueModel = site.models[self.name]

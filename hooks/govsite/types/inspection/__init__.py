@@ -102,8 +102,8 @@ def allowed_hosts(site: Site) -> frozenset[str]:
 
 
 def _source_files(site: Site) -> list[Path]:
-    files = sorted(p for p in site.data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
-    files += sorted(p for p in site.content_dir.rglob("*.md") if p.is_file())
+    files = [p for p in site.listing(site.data_dir) if p.suffix in (".yml", ".yaml") and p.is_file()]
+    files += [p for p in site.listing(site.content_dir) if p.name.endswith(".md") and p.is_file()]
     return files
 
 
