@@ -407,3 +407,28 @@ def test_a_one_off_build_scans_beside_the_load_and_finds_the_same(tmp_path, monk
     monkeypatch.setattr(forked, "spare_core", lambda: True)
     monkeypatch.setattr(forked, "_run", lambda conn, fn, args: conn.close())  # the child sends nothing
     assert sorted(p.format() for p in load(root, with_privacy=True).problems.errors) == beside
+
+
+def test_make_serve_scans_a_file_again_only_when_it_changed(tmp_path, monkeypatch):
+    """Findings are kept per file between scans (make serve): an unchanged text or attachment is not scanned
+    again, a changed one is, and a one-off scan (remember=False) keeps nothing."""
+    from attachments_kit import make_docx
+
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "data").mkdir()
+    (root / "content/a.md").write_text("联系电话 13812345678\n", encoding="utf-8")
+    (root / "content/b.docx").write_bytes(make_docx(["身份证 " + ID]))
+    monkeypatch.setattr(privacy, "_SCAN_CACHE", {})
+    scanned: list[str] = []
+    for name in ("scan_text", "scan_attachment"):
+        real = getattr(privacy, name)
+        monkeypatch.setattr(privacy, name, lambda data, file, *a, real=real: scanned.append(file) or real(data, file, *a))
+    first = privacy.scan_tree(root, set())
+    assert {f.rule for f in first} == {privacy.RULE_MOBILE, privacy.RULE_ID} and sorted(scanned) == ["content/a.md", "content/b.docx"]
+    assert privacy.scan_tree(root, set()) == first and len(scanned) == 2  # nothing changed: nothing scanned
+    (root / "content/b.docx").write_bytes(make_docx(["无个人信息"]))
+    assert {f.rule for f in privacy.scan_tree(root, set())} == {privacy.RULE_MOBILE} and scanned[2:] == ["content/b.docx"]
+    monkeypatch.setattr(privacy, "_SCAN_CACHE", {})
+    privacy.scan_tree(root, set(), remember=False)
+    assert privacy._SCAN_CACHE == {}

@@ -444,14 +444,14 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
                 if unreadable is not None:
                     unreadable.append(Unreadable(file, str(exc)))
                 continue
-            key = (file, hashlib.sha1(data).digest(), allow_key)
-            found = _SCAN_CACHE.get(key)
+            content = hashlib.sha1(data).digest()  # not the bytes: an attachment may be many megabytes
+            found = _known(file, content, allow_key)
             if found is None:
                 try:
                     found = tuple(scan_attachment(data, file, allowed, public_names))
                 except attachments.Unreadable as exc:
                     found = (Unreadable(file, str(exc)),)
-            kept[key] = found
+            kept[file] = (content, allow_key, found)
             for item in found:
                 if isinstance(item, Unreadable):
                     if unreadable is not None:
@@ -467,10 +467,8 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
             continue  # unreadable files are reported where they are loaded
         # The text itself is the key (str equality is a memory compare, cheaper than a digest; under make serve an
         # unchanged file's text is the very object read before, and the compare stops at `is`).
-        before = _SCAN_CACHE.get(file)
-        if before is not None and before[1] == allow_key and (before[0] is text or before[0] == text):
-            found = before[2]
-        else:
+        found = _known(file, text, allow_key)
+        if found is None:
             found = tuple(scan_text(text, file, allowed, public_names))
         kept[file] = (text, allow_key, found)
         findings.extend(found)
@@ -480,10 +478,18 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
 
 
 # Speed (issue 9, bench/): findings per file, kept across `mkdocs serve` rebuilds (the hook module stays
-# loaded). A file's findings depend only on its content, its name and the allow-lists, which make up the key
-# (attachments: name, digest of the bytes, allow-lists; text files: name -> (text, allow-lists, findings)), so an
-# unchanged file is not scanned again; any change of its content scans it again.
+# loaded): file -> (its content: the text, or an attachment's digest; the allow-lists; the findings). A file's
+# findings depend only on these and its name, so an unchanged file is not scanned again; any change of its
+# content scans it again.
 _SCAN_CACHE: dict = {}
+
+
+def _known(file: str, content, allow_key) -> tuple | None:
+    """The findings kept for this file when its content and the allow-lists are the same, else None."""
+    before = _SCAN_CACHE.get(file)
+    if before is not None and before[1] == allow_key and (before[0] is content or before[0] == content):
+        return before[2]
+    return None
 
 # Kept for callers of the former module: a Markdown table scan over lines (tests of the rules use it).
 __all__ += ["Cell", "Table", "markdown_tables", "html_tables", "normalise_header"]

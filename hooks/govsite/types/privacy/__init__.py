@@ -20,7 +20,8 @@ class PrivacyGuard(ContentType):
             site.models[self.name] = Forked(_scan, site.root, allowed, names)
             return
         # make serve: here, with the load's shared reader (an unchanged file is not scanned again)
-        self._report(site, *_scan(site.root, allowed, names, lambda path, root: site.read_text(path), site.listing))
+        self._report(site, *_scan(site.root, allowed, names, lambda path, root: site.read_text(path), site.listing,
+                                  remember=True))
 
     def loaded(self, site: Site) -> None:
         pending = site.models.get(self.name)
@@ -35,11 +36,12 @@ class PrivacyGuard(ContentType):
         site.models[self.name] = findings
 
 
-def _scan(root, allowed, names, read=read_text, listing=None) -> tuple[list, list]:
-    """(findings, unreadable attachments) of every file under data/ and content/."""
+def _scan(root, allowed, names, read=read_text, listing=None, remember=False) -> tuple[list, list]:
+    """(findings, unreadable attachments) of every file under data/ and content/; `remember`: for the next scan
+    (make serve), see privacy.scan_tree."""
     unreadable: list = []
     findings = privacy.scan_tree(root, allowed, public_names=names, read=read, unreadable=unreadable,
-                                 remember=read is not read_text, listing=listing)
+                                 remember=remember, listing=listing)
     return findings, unreadable
 
 
