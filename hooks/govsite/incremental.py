@@ -127,6 +127,10 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
         one.append(")")
         text = "".join(one)
         if fixed:
+            if len(text) > _LONG:
+                # A document or a 目录 row is met in many keys of a pass (every list page it is on): those hold the
+                # digest of its description, not a copy of it to be joined and hashed again in each.
+                text = f"{opening}#{hashlib.sha1(text.encode('utf-8', 'surrogatepass')).hexdigest()})"
             memo[id(value)] = (value, text)  # the value is kept, so its id is not reused during the pass
         out.append(text)
         return fixed
@@ -229,7 +233,7 @@ class Memo:
         computing the result: such labels are simply computed from now on (measured on the first pass, when
         everything is computed, leaving out each label's first computation)."""
         self.undescribable.update(label for label, (described, d, computed, c, first) in self.costs.items()
-                                  if d and described / d > (computed / c if c else first) / 2)
+                                  if d and described / d > (computed / c if c else first))
         self.entries, self.kept, self.memo = self.kept, {}, Descriptions(dict(self.memo))
         self.instances_before, self.instances = self.instances, {}
         self.derivations_before, self.derivations = self.derivations, {}

@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+_HOOKS = str(Path(__file__).resolve().parent.parent)
+if _HOOKS not in sys.path:  # mkdocs serve loads this file again on every rebuild
+    sys.path.insert(0, _HOOKS)
 
 from mkdocs_adapter.events import (
     on_build_error,

@@ -147,3 +147,41 @@ def test_collector_is_paused_only_between_pause_and_resume_and_collects_after():
     pause.resume()
     assert not gc.isenabled()
     gc.enable()
+
+
+def test_theme_files_are_picked_as_mkdocs_picks_them_after_every_change(tmp_path):
+    """The pick of the theme's static files is reused between rebuilds: it must equal MkDocs' own pick after a
+    file is added to overrides/ and after docs/ overrides a theme file."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files, get_files
+    from mkdocs_adapter.serve import theme_files
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("# 首页\n", encoding="utf-8")
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ntheme:\n  name: material\n  custom_dir: overrides\n",
+                                         encoding="utf-8")
+    memo = Memo()
+    cached = theme_files(Files.add_files_from_theme, memo)
+
+    def both() -> tuple[list, list]:
+        memo.begin()
+        config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        env = config.theme.get_env()
+        mine, theirs = get_files(config), get_files(config)
+        cached(mine, env, config)
+        Files.add_files_from_theme(theirs, env, config)
+        return ([(f.src_uri, f.abs_src_path) for f in mine], [(f.src_uri, f.abs_src_path) for f in theirs])
+
+    mine, theirs = both()
+    assert mine == theirs and any(uri.startswith("assets/javascripts/") for uri, _ in mine)
+    (tmp_path / "overrides/assets").mkdir()
+    (tmp_path / "overrides/assets/extra.js").write_text("//\n", encoding="utf-8")
+    mine, theirs = both()
+    assert mine == theirs and ("assets/extra.js", str(tmp_path / "overrides/assets/extra.js")) in mine
+    bundle = next(uri for uri, _ in mine if uri.startswith("assets/javascripts/bundle."))
+    (tmp_path / "docs" / bundle).parent.mkdir(parents=True)
+    (tmp_path / "docs" / bundle).write_text("//\n", encoding="utf-8")
+    mine, theirs = both()
+    assert mine == theirs and (bundle, str(tmp_path / "docs" / bundle)) in mine
+    assert memo.hits > 0

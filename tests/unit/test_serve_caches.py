@@ -36,6 +36,11 @@ def test_descriptions_tell_apart_what_a_template_could_tell_apart():
     assert describe([1, "1"]) != describe(["1", 1])
     assert describe(Item("x")) != describe(Item("y"))
     assert describe(Item("x")) == describe(Item("x"))
+    # a long frozen value is written into the keys that hold it as the digest of its description
+    long_a, long_b = Item("条" * 600), Item("条" * 599 + "款")
+    assert describe([long_a, long_a]) == describe([Item("条" * 600), Item("条" * 600)])
+    assert describe([long_a, long_a]) != describe([long_a, long_b])
+    assert describe((Item("x" * 300), Item("y" * 300))) != describe((Item("x" * 300 + "y" * 300),))
     shared = Node("n")
     assert describe([shared, shared]) != describe([Node("n"), Node("n")])  # `is sameas` sees the difference
     a, b = Node("a"), Node("b")
@@ -251,7 +256,7 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
         cached = outputs(root, memo)
         assert cached == outputs(root)
         assert not {"policies/policy.html", "policies/interpretation.html", "notices: frame",
-                    "laws: citation", "markdown", "feeds: item"} & memo.undescribable
+                    "laws: citation", "markdown", "feeds: item", "services: outcomes"} & memo.undescribable
         problems, pages, _files, frames = cached
         assert not [p for p in problems if p.startswith("错误")], problems
         return {uri: rest for uri, *rest in pages} | {uri: rest for uri, *rest in frames} | dict(_files)
@@ -290,6 +295,11 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
         (lambda: edit("data/laws/texts/退役军人安置条例.md", "起施行。《退役士兵", "起正式施行。《退役士兵"),
          "feeds/qa.xml"),
         # a 公示期 counted in working days ends later when a holiday falls in it (data/holidays.yml)
+        # who may claim a benefit: the audience's 普法 page and the finder's list for it (outcomes are reused)
+        (lambda: edit("data/benefits/items/canji-yiliao.yml", "  - 身份: [伤残军人]", "  - 身份: [伤残军人, 退役军人]"),
+         "pufa/duixiang/tuiyi-junren/index.md"),
+        (lambda: edit("data/benefits/items/canji-yiliao.yml", "[伤残军人, 退役军人]", "[伤残军人, 退役军人, 现役军人家属]"),
+         "services/index.md"),
         (lambda: edit("data/holidays.yml", "年份: {}",
                       '年份:\n  "2026":\n    依据: 测试\n    放假: [2026-11-25]\n    调休上班: []'),
          "notices/2026/youfu-dingqi-fuxu.md"),

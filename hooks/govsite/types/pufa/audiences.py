@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import Site
+from ..services import audience_benefits
 
 PREFIX = "pufa/duixiang/"
 EXCERPT = 80
@@ -77,7 +78,7 @@ def gather(site: Site) -> list[AudiencePufa]:
         page.cases = _split(cases, audience, audiences, lambda c: c.audiences)
         page.questions = _split(questions, audience, audiences, lambda pair: pair[1].audiences)
         page.answers = _split(answers, audience, audiences, lambda a: a.audiences)
-        page.benefits = services.for_audience(audience) if services is not None else []
+        page.benefits = audience_benefits(site, audience) if services is not None else []
         main = [c for case in page.cases.main for c in case.citations]
         main += [c for _bank, q in page.questions.main for c in q.citations]
         main += [c for a in page.answers.main for c in a.citations]

@@ -36,6 +36,7 @@ GUIDES_PAGE = "services/guides/index.md"
 GUIDES_URL = "services/guides/"
 FEED_PREFIX = "duixiang-"
 EXTRA_KEY = "另需"
+_OUTCOMES = "_services_outcomes"  # site.models key: each audience's outcomes in this load (audience_benefits)
 
 
 @dataclass
@@ -111,10 +112,28 @@ class ServicesModel:
     def outcomes(self, profile: Profile) -> list[tuple[Benefit, Outcome]]:
         return [(b, evaluate(b.rules, profile)) for b in self.benefits]
 
-    def for_audience(self, audience: Audience) -> list[tuple[Benefit, Outcome]]:
-        """Benefits that apply or may apply: those that surely apply first, data order within."""
-        found = [(b, o) for b, o in self.outcomes(audience.profile) if o.status != NO]
+    def for_audience(self, audience: Audience, outcomes=None) -> list[tuple[Benefit, Outcome]]:
+        """Benefits that apply or may apply: those that surely apply first, data order within. `outcomes`: the
+        audience's outcome for each benefit, in order, when known (audience_benefits)."""
+        pairs = zip(self.benefits, outcomes) if outcomes is not None else self.outcomes(audience.profile)
+        found = [(b, o) for b, o in pairs if o.status != NO]
         return sorted(found, key=lambda pair: pair[1].status != APPLIES)
+
+
+def audience_benefits(site: Site, audience: Audience) -> list[tuple[Benefit, Outcome]]:
+    """ServicesModel.for_audience for an audience of the site's model. The finder's lists and every audience's
+    普法 page show them: each audience's outcomes are worked out once per load, and under `mkdocs serve` reused
+    while the benefits' rules and the audiences' profiles are the same (trying every answer is slow)."""
+    model: ServicesModel = site.models["services"]
+    table = site.models.get(_OUTCOMES)
+    if table is None:
+        rules = [b.rules for b in model.benefits]
+        profiles = [a.profile for a in model.audiences]
+        rows = site.reuse("services: outcomes", (rules, profiles),
+                          lambda: tuple(tuple(evaluate(r, p) for r in rules) for p in profiles))
+        table = site.models[_OUTCOMES] = {id(a): (a, row) for a, row in zip(model.audiences, rows)}
+    found = table.get(id(audience))
+    return model.for_audience(audience, found[1] if found is not None and found[0] is audience else None)
 
 
 def _option_values(options: list) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -388,7 +407,7 @@ class Services(ContentType):
 
     def pages(self, site: Site, renderer):
         model: ServicesModel = site.models[self.name]
-        lists = [(audience, model.for_audience(audience)) for audience in model.audiences]
+        lists = [(audience, audience_benefits(site, audience)) for audience in model.audiences]
         yield renderer.page(
             FINDER_PAGE, "政策找找看", "services/finder.html",
             meta={"description": "回答几个问题，查看您可以享受的抚恤优待、安置和就业创业等政策，以及依据的法规条文和办理方法。"},
