@@ -66,6 +66,12 @@ def source_digest(file: str, text: str) -> str:
     return hashlib.sha1(f"{file}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _source_digest(site: Site, file: str, text: str) -> str:
+    """source_digest under make serve, where an unchanged file's text is the str read before (Site.read_text):
+    its digest is the one computed before, not a hash of the whole text again on every save."""
+    return site.derived(f"source digest: {file}", text, lambda same_text: source_digest(file, same_text))
+
+
 def _parsed_and_checked(text: str, file: str, schema_path: Path) -> tuple[Located | None, list[Problem]]:
     """One YAML file parsed and checked against its schema: a function of its text, name and schema alone."""
     try:
@@ -97,7 +103,7 @@ def load_yaml_checked(site: Site, path: Path, schema_path: Path):
                                    lambda: _parsed_and_checked(text, file, schema_path), _copy_parsed)
     site.problems.extend(problems)
     if located is not None and site.memo is not None:
-        located.source_digest = source_digest(file, text)
+        located.source_digest = _source_digest(site, file, text)
     return located
 
 
@@ -184,7 +190,7 @@ def _load_documents(site: Site) -> None:
         page = EditorPage(
             src_uri=src_uri, file=file, meta=located.data, body=body, body_line=body_line,
             located=located, kind=owner.name if owner else "page",
-            source_digest=source_digest(file, text) if site.memo is not None else "")
+            source_digest=_source_digest(site, file, text) if site.memo is not None else "")
         # The one gate for editors' documents: a draft, a page scheduled for later or a withdrawn one is left out
         # of the model (publishing.py); the adapter keeps MkDocs from building its file.
         if owner is not None and publishing.schema_declares(owner.front_matter_schema, publishing.REVIEW):
@@ -255,8 +261,7 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
         check_documents(site)
     if not site.problems.errors:
         publishing.check(site)
-    site.texts.clear()  # every file has been read; the model holds what it needs
-    site.listings.clear()
+    site.listings.clear()  # every file has been read; the texts stay until MkDocs has its pages (forget_texts)
     return site
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import operator
 import time
 
 
@@ -27,6 +28,8 @@ class Unkeyable(Exception):
 
 _LONG = 512  # characters: a longer string is described by its SHA-1
 _SCALARS = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta)
+_PLAIN_EQUAL = (int, bool, type(None), dt.date)  # of the same type, equal means the same text
+_FIELD_VALUES: dict = {}  # dataclass type -> function giving the tuple of its fields' values (same)
 _TAGS: dict = {}  # type -> "module.name:" written before a scalar's repr (Markup is not str)
 _CLASSES: dict = {}  # dataclass type -> (field names, frozen, "module.name(")
 
@@ -170,10 +173,10 @@ def _same(a, b, pairs: dict, met_b: set, depth: int) -> bool:
     kind = type(a)
     if kind is not type(b) or depth > 60:
         return False
-    if isinstance(a, str):
+    if isinstance(a, str) or kind in _PLAIN_EQUAL:
         return a == b
     if kind in _SCALARS:
-        return a == b and repr(a) == repr(b)
+        return a == b and repr(a) == repr(b)  # floats (-0.0), datetimes and times (their time zone)
     fields = None
     if kind is not tuple and kind is not frozenset:
         fields = getattr(kind, "__dataclass_fields__", None)
@@ -195,8 +198,15 @@ def _same(a, b, pairs: dict, met_b: set, depth: int) -> bool:
         return False
     if len(getattr(a, "__dict__", ())) != len(getattr(b, "__dict__", ())):
         return False
-    return all((x := getattr(a, name)) is (y := getattr(b, name)) or _same(x, y, pairs, met_b, depth)
-               for name in fields)
+    values = _FIELD_VALUES.get(kind)
+    if values is None:  # the fields' values as one tuple, read in C (a Document has some thirty)
+        names = tuple(fields)
+        values = _FIELD_VALUES[kind] = (operator.attrgetter(*names) if len(names) > 1
+                                        else lambda value, names=names: tuple(getattr(value, n) for n in names))
+    for x, y in zip(values(a), values(b)):
+        if x is not y and not _same(x, y, pairs, met_b, depth):
+            return False
+    return True
 
 
 def describe(value) -> str:

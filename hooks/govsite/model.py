@@ -173,6 +173,14 @@ class Site:
             self.texts[key] = text
         return text
 
+    def text_read(self, path: Path) -> str | None:
+        """The text read_text gave for this file in this load, or None when it was not read (or is forgotten)."""
+        return self.texts.get(str(path))
+
+    def forget_texts(self) -> None:
+        """Drop the files' texts once every reader has them (the model holds what it needs)."""
+        self.texts.clear()
+
     def listing(self, folder: Path) -> list[Path]:
         """sorted(folder.rglob("*")): every file and folder below it, walked once per load (the loader of pages,
         the personal-data scan, the inspection and the advice all look through data/ and content/)."""

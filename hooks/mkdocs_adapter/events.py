@@ -4,6 +4,7 @@
 on_startup     route the engine's log to MkDocs'; start the search indexer (build) or the serve layer
 on_config      load + validate everything; stop before site/ is touched if anything is wrong
 on_files       the engine's generated pages as virtual files (not in the nav); the site's CSS as one file
+on_page_read_source  an editor's page as the engine read it (not read from disk again)
 on_page_*      every engine page's HTML, table of contents, title and description
 on_post_page   each finished page to the output check and the search index (mkdocs build: in a child process)
 on_post_build  feeds, JSON and other files; the search index
@@ -94,6 +95,7 @@ def on_config(config):
     for p in warnings:
         log.info("警告 %s", p.format())  # info, not warning: strict builds already stopped above
     _state["site"] = site
+    _state["docs_are_content"] = Path(config.docs_dir).resolve() == site.content_dir.resolve()
     if "SOURCE_DATE_EPOCH" not in os.environ or _state.get("epoch_is_ours"):
         os.environ["SOURCE_DATE_EPOCH"] = str(engine.build_epoch(site))  # reproducible sitemap dates
         _state["epoch_is_ours"] = True
@@ -162,10 +164,23 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
+    _state["site"].forget_texts()  # MkDocs has read every page (on_page_read_source)
     if _skipper.enabled:  # every page is read now; decide which ones need writing
         env.bytecode_cache = shared_bytecode_cache()  # and compile the theme's templates once per session
         _skipper.before_writing(config, _state.get("nav"), [f.page for f in files.documentation_pages() if f.page])
     return env
+
+
+def on_page_read_source(page, config):
+    """The text of an editor's page as the engine read it in this build (every page of content/ is read by the
+    load), so MkDocs does not read the file again; under `make serve` an unchanged page's text is then the very
+    str of the last save, and its front matter split is found without hashing it again. MkDocs reads in text mode
+    (a carriage return becomes a newline): a text holding one is left to MkDocs."""
+    if page.file.abs_src_path is None or not _state.get("docs_are_content"):
+        return None
+    site = _state["site"]
+    text = site.text_read(site.content_dir / page.file.src_uri)
+    return text if text is not None and "\r" not in text else None
 
 
 def on_page_markdown(markdown, page, config, files):

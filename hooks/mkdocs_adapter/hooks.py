@@ -9,7 +9,7 @@ _HOOKS = str(Path(__file__).resolve().parent.parent)
 if _HOOKS not in sys.path:  # mkdocs serve loads this file again on every rebuild
     sys.path.insert(0, _HOOKS)
 
-from mkdocs_adapter.events import (
+from mkdocs_adapter.events import (  # noqa: E402 (after the import path above)
     on_build_error,
     on_config,
     on_env,
@@ -18,6 +18,7 @@ from mkdocs_adapter.events import (
     on_page_content,
     on_page_context,
     on_page_markdown,
+    on_page_read_source,
     on_post_build,
     on_post_page,
     on_serve,
@@ -25,4 +26,4 @@ from mkdocs_adapter.events import (
 )
 
 __all__ = ["on_build_error", "on_config", "on_env", "on_files", "on_nav", "on_page_content", "on_page_context",
-           "on_page_markdown", "on_post_build", "on_post_page", "on_serve", "on_startup"]
+           "on_page_markdown", "on_page_read_source", "on_post_build", "on_post_page", "on_serve", "on_startup"]
