@@ -233,6 +233,8 @@ class Memo:
         self.instances_before: dict = {}  # ... in the last pass
         self.derivations: dict = {}  # (label, id of a frozen value) -> (value, what derived() made of it): this pass
         self.derivations_before: dict = {}  # ... the last pass
+        self.files: dict = {}  # file -> (its status, its text) read in this pass (file_text)
+        self.files_before: dict = {}  # ... in the last pass
         self.undescribable: set[str] = set()  # labels whose inputs cannot be described, or cost too much to
         # label -> [seconds describing, times, seconds computing, times, seconds of the first computation]
         self.costs: dict[str, list] = {}
@@ -247,6 +249,7 @@ class Memo:
         self.entries, self.kept, self.memo = self.kept, {}, Descriptions(dict(self.memo))
         self.instances_before, self.instances = self.instances, {}
         self.derivations_before, self.derivations = self.derivations, {}
+        self.files_before, self.files = self.files, {}
         self.hits = self.misses = self.unkeyable = 0
 
     def key(self, label: str, inputs) -> bytes | None:
@@ -267,6 +270,27 @@ class Memo:
             cost[0] += time.process_time() - started
             cost[1] += 1
         return hashlib.sha1("".join(out).encode("utf-8", "surrogatepass")).digest()
+
+    # A file written this recently may be written again within the same tick of the file system's clock without
+    # its status changing (a second save of the same size): its text is read again on the next pass.
+    SETTLED_NS = 2_000_000_000
+
+    def file_text(self, file: str, status) -> str | None:
+        """The text of `file` read in the last pass, when its status (model.file_status: inode, size, times) is
+        the same and was already settled then: a file is an input like any other, and a file no one wrote since
+        has the same text. What git, make and rsync trust; the settling time covers their "racy" case."""
+        if status is None:
+            return None
+        found = self.files_before.get(file) or self.files.get(file)
+        if found is None or found[0] != status:
+            return None
+        self.files[file] = found
+        return found[1]
+
+    def remember_file(self, file: str, status, text: str) -> None:
+        """Keep the text read from `file` (status taken before reading) for the next pass, if it had settled."""
+        if status is not None and max(status[3], status[4]) < time.time_ns() - self.SETTLED_NS:
+            self.files[file] = (status, text)
 
     def intern(self, key, value):
         """The value handed out for `key` before (in this pass or the last) when it is the same (`same`), else

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import posixpath
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,9 +169,16 @@ class Site:
         if text is None:
             from .source import read_text
 
-            text = read_text(path, self.root, self.real_folders)
-            if self.memo is not None:  # make serve: an unchanged file's text is the str read before (Memo.intern),
-                text = self.memo.intern(("text", key), text)  # so keys holding it reuse its digest
+            if self.memo is None:
+                text = read_text(path, self.root, self.real_folders)
+            else:  # make serve: a file not touched since the last save is not read again (Memo.file_text) …
+                status = file_status(path)
+                text = self.memo.file_text(key, status)
+                if text is None:
+                    text = read_text(path, self.root, self.real_folders)
+                    self.memo.remember_file(key, status, text)
+                # … and an unchanged file's text is the str read before, so keys holding it reuse its digest
+                text = self.memo.intern(("text", key), text)
             self.texts[key] = text
         return text
 
@@ -195,6 +204,18 @@ class Site:
 
     def absolute_url(self, url: str) -> str:
         return self.site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def file_status(path: Path) -> tuple | None:
+    """What tells that a file was written (its inode, size, modification and change times), taken before it is
+    read; None for a symbolic link (always read: where it points is checked then) or a file that is not there."""
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    if stat.S_ISLNK(found.st_mode):
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_mode)
 
 
 def page_url(src_uri: str) -> str:

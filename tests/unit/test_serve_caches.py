@@ -310,3 +310,42 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
         assert now[dependent] != shown[dependent], f"step {n}: the edit does not show on {dependent}"
         shown = now
     assert memo.hits > 0
+
+
+def test_a_file_is_read_again_only_when_it_was_written(tmp_path, monkeypatch):
+    """Under make serve a file whose status (inode, size, times) is unchanged since the last save, and had settled
+    then, is not read again; any write shows in its status, even one of the same size with its old mtime put back,
+    and a file written moments ago is read again until it settles."""
+    import os
+    import time
+
+    from govsite import source
+    from govsite.model import Site
+
+    reads: list[str] = []
+    real_read = source.read_text
+    monkeypatch.setattr(source, "read_text", lambda path, *rest: reads.append(path.name) or real_read(path, *rest))
+    old, fresh = tmp_path / "old.md", tmp_path / "fresh.md"
+    old.write_text("原文", encoding="utf-8")
+    long_ago = time.time_ns() - 3600 * 10**9
+    os.utime(old, ns=(long_ago, long_ago))
+    memo = Memo()
+    memo.SETTLED_NS = 1_000_000_000  # a shorter settling time than the real one, so the test need not wait for it
+    time.sleep(1.2)
+    fresh.write_text("新文", encoding="utf-8")
+
+    def load() -> tuple[str, str]:
+        memo.begin()
+        site = Site(root=tmp_path, memo=memo)
+        return site.read_text(old), site.read_text(fresh)
+
+    first = load()
+    assert first == ("原文", "新文") and reads == ["old.md", "fresh.md"]
+    again = load()
+    assert again == first and again[0] is first[0]
+    assert reads == ["old.md", "fresh.md", "fresh.md"]  # the settled file is not read again; the fresh one is
+    old.write_text("改文", encoding="utf-8")  # same size …
+    os.utime(old, ns=(long_ago, long_ago))  # … and the old modification time: the change time still moves
+    assert load()[0] == "改文" and reads.count("old.md") == 2
+    load()  # written moments ago (its change time), whatever its modification time says: read again
+    assert reads.count("old.md") == 3
