@@ -255,8 +255,8 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
         memo.undescribable.clear()
         cached = outputs(root, memo)
         assert cached == outputs(root)
-        assert not {"policies/policy.html", "policies/interpretation.html", "notices: frame",
-                    "laws: citation", "markdown", "feeds: item", "services: outcomes"} & memo.undescribable
+        assert not {"policies/policy.html", "policies/interpretation.html", "notices: frame", "laws: citation",
+                    "markdown", "feeds: item", "services: outcomes", "laws/law.html"} & memo.undescribable
         problems, pages, _files, frames = cached
         assert not [p for p in problems if p.startswith("错误")], problems
         return {uri: rest for uri, *rest in pages} | {uri: rest for uri, *rest in frames} | dict(_files)
@@ -288,6 +288,9 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
         # a citation's tooltip quotes the article: an edit of the law's text reaches the page citing it
         (lambda: edit("data/laws/texts/中华人民共和国退役军人保障法.md", "第四十一条 公共", "第四十一条 各级公共"),
          "pufa/news/2026-07-28-pufa-jin-junying.md"),
+        # the law's own page shows its text
+        (lambda: edit("data/laws/texts/中华人民共和国退役军人保障法.md", "第四十一条 各级公共", "第四十一条 各级各类公共"),
+         "laws/tuiyi-junren-baozhangfa.md"),
         # a template that every citation link is made from: pages and conversions made with it change
         (lambda: edit("overrides/govsite/laws/citation.html", 'class="law-ref ', 'class="law-ref law-ref--edited '),
          "pufa/news/2026-07-28-pufa-jin-junying.md"),
@@ -349,3 +352,16 @@ def test_a_file_is_read_again_only_when_it_was_written(tmp_path, monkeypatch):
     assert load()[0] == "改文" and reads.count("old.md") == 2
     load()  # written moments ago (its change time), whatever its modification time says: read again
     assert reads.count("old.md") == 3
+
+
+def test_a_parsed_law_is_described_by_its_texts_digest():
+    """A law's parse is made from its text alone and never changed (SOURCE_FIELDS): keys holding it are described
+    by the text's digest, not article by article, and a changed text gives another description."""
+    from govsite.types.laws import parser
+    from sitekit import REPO
+
+    text = (REPO / "data/laws/texts/中华人民共和国退役军人保障法.md").read_text(encoding="utf-8")
+    parsed = parser.parse(text)
+    assert describe(parsed) == describe(parser.parse(text))
+    assert describe(parsed) != describe(parser.parse(text.replace("第四十一条 公共", "第四十一条 各级公共")))
+    assert len(describe(parsed)) < 500 < len(text)  # the digest, not the articles

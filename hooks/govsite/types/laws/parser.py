@@ -9,8 +9,10 @@ comments between paragraphs (the constitution's preamble), paragraphs before the
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from .numerals import chinese_to_int, int_to_chinese
 
@@ -85,6 +87,10 @@ class ParsedLaw:
     items: list  # Heading | Paragraph | Article in document order
     articles: list[Article]
     problems: list[tuple[int, str]] = field(default_factory=list)  # (line, Chinese message)
+    # SHA-1 of the text it was parsed from: every other field is made from that text alone and never changed
+    # afterwards, so the incremental layer describes a parsed law by it, not article by article.
+    source_digest: str = ""
+    SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("title", "header", "items", "articles", "problems")
 
     def article(self, key: str) -> Article | None:
         return next((a for a in self.articles if a.key == key), None)
@@ -183,7 +189,8 @@ def parse(text: str) -> ParsedLaw:
     if in_header:
         problems.append((len(lines), f"缺少正文开始标记“{INFO_END}”"))
     problems.extend(_numbering_problems(articles))
-    return ParsedLaw(title=title, header=header, items=items, articles=articles, problems=problems)
+    return ParsedLaw(title=title, header=header, items=items, articles=articles, problems=problems,
+                     source_digest=hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest())
 
 
 def _numbering_problems(articles: list[Article]) -> list[tuple[int, str]]:
