@@ -38,6 +38,7 @@ log = logging.getLogger("govsite")
 
 _state: dict = {}
 _skipper = serve.PageSkipper()  # make serve: write only pages whose output changed
+_watcher = serve.SaveWatcher()  # ... notice a save when the system reports it
 _collector = serve.CollectorPause()  # ... and collect cyclic garbage after a rebuild, not during it
 _memo = Memo()  # ... and reuse every result whose inputs did not change (govsite.incremental)
 
@@ -113,6 +114,7 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
+    _watcher.install(server, config)  # a save starts the rebuild at once, not at MkDocs' next poll
     return serve_errors.install(server)
 
 

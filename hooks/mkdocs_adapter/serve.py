@@ -15,12 +15,14 @@ title it cites). So:
   function of the text alone, reused through the engine's Memo.
 - theme_files: MkDocs lists every file of the theme folders on each rebuild to pick the static ones it copies;
   the pick is reused while the folders' listing is the same.
+- SaveWatcher: a save is noticed when the file system reports it, not at MkDocs' next poll of every file.
 - CollectorPause: the cycle collector waits until the page is served.
 """
 from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 import os
 import threading
 from pathlib import Path
@@ -225,3 +227,63 @@ class CollectorPause:
             self._timer = None
             gc.enable()
         gc.collect()
+
+
+class SaveWatcher:
+    """The editor's save starts the rebuild as soon as the operating system reports it.
+
+    MkDocs' serve looks for changes by walking every watched file twice a second (a polling observer, which works
+    everywhere): a save waited 0–0.5 s, 0.3 s on average, before its rebuild started, and each walk stats every
+    file of content/ and data/ under the interpreter's lock while a rebuild runs. Where the system reports
+    changes (inotify on Linux, FSEvents, ReadDirectoryChangesW: watchdog's native observer) the same folders are
+    watched that way instead, for writes, creations, deletions and moves only: the build's own reads of those
+    files report nothing. Where it cannot (no native observer, too many watches), MkDocs' polling stays as it is.
+    """
+
+    def __init__(self):
+        self.observer = None
+
+    def install(self, server, config) -> bool:
+        """Watch mkdocs.yml, the docs folder and `watch:` natively and stop MkDocs polling them. False (MkDocs'
+        polling untouched) when the native observer is not available."""
+        try:
+            from watchdog import events
+            from watchdog.observers import Observer
+            from watchdog.observers.polling import PollingObserver
+        except ImportError:
+            return False
+        if issubclass(Observer, PollingObserver):
+            return False
+        config_file = os.path.abspath(config.config_file_path) if config.config_file_path else None
+        folders = [os.path.abspath(p) for p in [config.docs_dir, *config.watch] if os.path.isdir(p)]
+        files = [os.path.abspath(p) for p in config.watch if os.path.isfile(p)] + ([config_file] if config_file else [])
+        wanted = set(files)
+
+        def changed(event) -> None:
+            if event.src_path in folders or any(os.path.commonpath([event.src_path, f]) == f for f in folders) \
+                    or event.src_path in wanted or getattr(event, "dest_path", "") in wanted:
+                with server._rebuild_cond:  # what MkDocs' own watcher does on a change
+                    server._want_rebuild = True
+                    server._rebuild_cond.notify_all()
+
+        handler = events.FileSystemEventHandler()
+        handler.on_any_event = changed
+        kinds = [events.FileModifiedEvent, events.FileClosedEvent, events.FileCreatedEvent, events.FileDeletedEvent,
+                 events.FileMovedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+        observer = Observer()
+        try:
+            for folder in folders:
+                observer.schedule(handler, folder, recursive=True, event_filter=kinds)
+            for parent in sorted({os.path.dirname(f) for f in files}):  # a file is watched through its folder
+                observer.schedule(handler, parent, recursive=False, event_filter=kinds)
+            observer.start()
+        except OSError as exc:  # e.g. the system's limit of watches: MkDocs' polling keeps working
+            logging.getLogger("govsite").info("文件监视改用轮询（%s）", exc)
+            observer.stop()
+            return False
+        self.observer = observer
+        for path in [os.path.abspath(config.docs_dir), *([config_file] if config_file else [])]:
+            if path in getattr(server, "_watched_paths", {}):
+                server.unwatch(path)
+        config.watch[:] = []  # MkDocs polls what is left in it after on_serve
+        return True

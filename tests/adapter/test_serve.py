@@ -185,3 +185,69 @@ def test_theme_files_are_picked_as_mkdocs_picks_them_after_every_change(tmp_path
     mine, theirs = both()
     assert mine == theirs and (bundle, str(tmp_path / "docs" / bundle)) in mine
     assert memo.hits > 0
+
+
+def test_a_save_starts_the_rebuild_at_once_and_a_read_does_not(tmp_path):
+    """SaveWatcher: writes, new and deleted files under the docs folder, `watch:` folders and mkdocs.yml wake
+    MkDocs' rebuild loop as its own watcher would; reading a file (what every build does) does not, another file
+    beside mkdocs.yml does not, and MkDocs no longer polls what is watched."""
+    import threading
+    import time
+
+    from mkdocs_adapter.serve import SaveWatcher
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "data").mkdir()
+    page, data, config_file = tmp_path / "content/a.md", tmp_path / "data/b.yml", tmp_path / "mkdocs.yml"
+    for path in (page, data, config_file, tmp_path / "README.md"):
+        path.write_text("原文\n", encoding="utf-8")
+    unwatched = []
+    server = SimpleNamespace(_rebuild_cond=threading.Condition(), _want_rebuild=False,
+                             _watched_paths={str(tmp_path / "content"): 1, str(config_file): 1},
+                             unwatch=unwatched.append)
+    config = SimpleNamespace(config_file_path=str(config_file), docs_dir=str(tmp_path / "content"),
+                             watch=[str(tmp_path / "data")])
+    watcher = SaveWatcher()
+    assert watcher.install(server, config)
+    try:
+        assert sorted(unwatched) == sorted([str(tmp_path / "content"), str(config_file)]) and config.watch == []
+
+        def wakes(action) -> bool:
+            server._want_rebuild = False
+            action()
+            deadline = time.monotonic() + 2
+            while time.monotonic() < deadline and not server._want_rebuild:
+                time.sleep(0.02)
+            return server._want_rebuild
+
+        assert not wakes(lambda: (page.read_text(encoding="utf-8"), data.read_text(encoding="utf-8")))
+        assert not wakes(lambda: (tmp_path / "README.md").write_text("说明\n", encoding="utf-8"))
+        assert wakes(lambda: page.write_text("改文\n", encoding="utf-8"))
+        assert wakes(lambda: data.write_text("改文\n", encoding="utf-8"))
+        assert wakes(lambda: config_file.write_text("site_name: 新\n", encoding="utf-8"))
+        assert wakes(lambda: (tmp_path / "content/new.md").write_text("新\n", encoding="utf-8"))
+        assert wakes(lambda: (tmp_path / "content/new.md").unlink())
+        assert wakes(lambda: (tmp_path / "content/sub").mkdir())
+    finally:
+        watcher.observer.stop()
+
+
+def test_mkdocs_keeps_polling_when_the_system_cannot_watch(tmp_path, monkeypatch):
+    import threading
+
+    import watchdog.observers
+    from mkdocs_adapter.serve import SaveWatcher
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(watchdog.observers.Observer, "schedule", refuse)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    unwatched = []
+    server = SimpleNamespace(_rebuild_cond=threading.Condition(), _want_rebuild=False,
+                             _watched_paths={str(tmp_path / "content"): 1}, unwatch=unwatched.append)
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), docs_dir=str(tmp_path / "content"),
+                             watch=[str(tmp_path / "data")])
+    assert not SaveWatcher().install(server, config)
+    assert unwatched == [] and config.watch == [str(tmp_path / "data")]
