@@ -492,8 +492,8 @@ def mkdocs_build(root: Path, out: Path, release: str, moment: dt.datetime) -> No
         with contextlib.suppress(OSError):
             report.write_text(output, encoding="utf-8")
         raise PublishError(f"构建程序出错（不是内容的问题）。详细信息已保存在 {report}，请交给网站维护人员")
-    # The build's own lines say site/ was left alone; here it is the served release that stays.
-    shown = "\n".join(line.replace("site/ 未作任何改动。", "") for line in output.splitlines() if line.strip())
+    # The build's own last line says what became of site/; here it is the served release that stays.
+    shown = "\n".join(re.sub(r"^(构建已停止：.*?）。).*", r"\1", line) for line in output.splitlines() if line.strip())
     raise PublishError(f"构建未通过，详见下面的提示（每行为“文件:行 字段: 问题”）：\n{shown}")
 
 

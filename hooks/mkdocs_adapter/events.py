@@ -43,10 +43,15 @@ _collector = serve.CollectorPause()  # ... and collect cyclic garbage after a re
 _memo = Memo()  # ... and reuse every result whose inputs did not change (govsite.incremental)
 
 
-def _report_and_stop(lines: list[str], count: int, kind: str) -> None:
+UNTOUCHED = "site/ 未作任何改动。"  # stopped in on_config, before MkDocs writes anything
+# stopped after the pages were written: make build (a staging folder) still leaves site/ as it was
+NOT_PUBLISHABLE = "本次输出的文件不可发布；make build 只在没有错误时才替换 site/。"
+
+
+def _report_and_stop(lines: list[str], count: int, kind: str, outcome: str = UNTOUCHED) -> None:
     for line in lines:
         print(line, file=sys.stderr)
-    raise Abort(f"构建已停止：发现 {count} 个{kind}（见上方，每行为“文件:行 字段: 问题”）。site/ 未作任何改动。")
+    raise Abort(f"构建已停止：发现 {count} 个{kind}（见上方，每行为“文件:行 字段: 问题”）。{outcome}")
 
 
 def on_startup(command, dirty):
@@ -297,7 +302,7 @@ def on_post_build(config):
             for line in problems:
                 log.warning("警告 %s", line)
         else:
-            _report_and_stop([f"错误 {line}" for line in problems], len(problems), "错误（网站巡检）")
+            _report_and_stop([f"错误 {line}" for line in problems], len(problems), "错误（网站巡检）", NOT_PUBLISHABLE)
     if _skipper.enabled:  # make serve: the edited page first, the search index right after
         _collector.resume()
         search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())

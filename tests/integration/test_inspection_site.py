@@ -226,6 +226,9 @@ def test_placeholder_put_in_by_a_template_is_found_in_the_output(site_copy):
     result = run_build(site_copy, site_copy / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "site/about/contact/index.html: 公开内容中有占位文字“正式使用时”" in result.stderr
+    # found in what was written: the message does not claim the output folder was left alone
+    said = result.stdout + result.stderr
+    assert "本次输出的文件不可发布" in said and "未作任何改动" not in said
 
 
 def test_link_off_the_allow_list_stops_the_build(site_copy):
