@@ -283,7 +283,11 @@ class SaveWatcher:
             return False
         self.observer = observer
         for path in [os.path.abspath(config.docs_dir), *([config_file] if config_file else [])]:
-            if path in getattr(server, "_watched_paths", {}):
+            if path in server._watched_paths:
                 server.unwatch(path)
         config.watch[:] = []  # MkDocs polls what is left in it after on_serve
+        # MkDocs puts its reload script into pages, and names what it watches, only while it watches something:
+        # what is watched here is listed there too, without a polling watch of its own.
+        for path in [*folders, *files]:
+            server._watched_paths.setdefault(path, 1)
         return True

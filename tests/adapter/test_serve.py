@@ -204,13 +204,15 @@ def test_a_save_starts_the_rebuild_at_once_and_a_read_does_not(tmp_path):
     unwatched = []
     server = SimpleNamespace(_rebuild_cond=threading.Condition(), _want_rebuild=False,
                              _watched_paths={str(tmp_path / "content"): 1, str(config_file): 1},
-                             unwatch=unwatched.append)
+                             unwatch=lambda path: (unwatched.append(path), server._watched_paths.pop(path)))
     config = SimpleNamespace(config_file_path=str(config_file), docs_dir=str(tmp_path / "content"),
                              watch=[str(tmp_path / "data")])
     watcher = SaveWatcher()
     assert watcher.install(server, config)
     try:
         assert sorted(unwatched) == sorted([str(tmp_path / "content"), str(config_file)]) and config.watch == []
+        # ... while MkDocs still lists them as watched: it puts its reload script into pages only then
+        assert set(server._watched_paths) >= {str(tmp_path / "content"), str(tmp_path / "data"), str(config_file)}
 
         def wakes(action) -> bool:
             server._want_rebuild = False
