@@ -261,7 +261,7 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
         check_documents(site)
     if not site.problems.errors:
         publishing.check(site)
-    site.listings.clear()  # every file has been read; the texts stay until MkDocs has its pages (forget_texts)
+    site.listings.clear()  # every file has been read; the texts stay for the caller (Site.forget_texts)
     return site
 
 

@@ -255,27 +255,28 @@ class SaveWatcher:
         if issubclass(Observer, PollingObserver):
             return False
         config_file = os.path.abspath(config.config_file_path) if config.config_file_path else None
-        folders = [os.path.abspath(p) for p in [config.docs_dir, *config.watch] if os.path.isdir(p)]
+        watched = [config.docs_dir, *config.watch]  # a path not there yet is left to MkDocs, which polls for it
+        folders = [os.path.abspath(p) for p in watched if os.path.isdir(p)]
         files = [os.path.abspath(p) for p in config.watch if os.path.isfile(p)] + ([config_file] if config_file else [])
         wanted = set(files)
 
-        def changed(event) -> None:
-            if event.src_path in folders or any(os.path.commonpath([event.src_path, f]) == f for f in folders) \
-                    or event.src_path in wanted or getattr(event, "dest_path", "") in wanted:
-                with server._rebuild_cond:  # what MkDocs' own watcher does on a change
-                    server._want_rebuild = True
-                    server._rebuild_cond.notify_all()
+        def rebuild() -> None:
+            with server._rebuild_cond:  # what MkDocs' own watcher does on a change
+                server._want_rebuild = True
+                server._rebuild_cond.notify_all()
 
-        handler = events.FileSystemEventHandler()
-        handler.on_any_event = changed
+        in_folders = events.FileSystemEventHandler()  # anything under a watched folder
+        in_folders.on_any_event = lambda event: rebuild()
+        beside_files = events.FileSystemEventHandler()  # a watched file, among the others of its folder
+        beside_files.on_any_event = lambda event: rebuild() if {event.src_path, event.dest_path} & wanted else None
         kinds = [events.FileModifiedEvent, events.FileClosedEvent, events.FileCreatedEvent, events.FileDeletedEvent,
                  events.FileMovedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
         observer = Observer()
         try:
             for folder in folders:
-                observer.schedule(handler, folder, recursive=True, event_filter=kinds)
+                observer.schedule(in_folders, folder, recursive=True, event_filter=kinds)
             for parent in sorted({os.path.dirname(f) for f in files}):  # a file is watched through its folder
-                observer.schedule(handler, parent, recursive=False, event_filter=kinds)
+                observer.schedule(beside_files, parent, recursive=False, event_filter=kinds)
             observer.start()
         except OSError as exc:  # e.g. the system's limit of watches: MkDocs' polling keeps working
             logging.getLogger("govsite").info("文件监视改用轮询（%s）", exc)
@@ -285,7 +286,8 @@ class SaveWatcher:
         for path in [os.path.abspath(config.docs_dir), *([config_file] if config_file else [])]:
             if path in server._watched_paths:
                 server.unwatch(path)
-        config.watch[:] = []  # MkDocs polls what is left in it after on_serve
+        # MkDocs polls what is left in `watch:` after on_serve
+        config.watch[:] = [p for p in config.watch if os.path.abspath(p) not in folders + files]
         # MkDocs puts its reload script into pages, and names what it watches, only while it watches something:
         # what is watched here is listed there too, without a polling watch of its own.
         for path in [*folders, *files]:
