@@ -43,7 +43,7 @@ preview: $(VENV)/.installed
 	GOVSITE_PREVIEW=1 $(MKDOCS) build --strict --site-dir .preview-staging || { rm -rf .preview-staging; exit 1; }
 	rm -rf preview && mv .preview-staging preview
 
-# A new release under $(GOVSITE_WEBROOT), link-checked, switched to atomically (docs/publishing.md).
+# A new release under $(GOVSITE_WEBROOT), link-checked, switched to atomically (docs/lifecycle.md).
 # FORCE=1 publishes even a rolled-back or older commit, or uncommitted changes.
 publish: $(VENV)/.installed
 	@$(PY) -m govsite publish --webroot $(GOVSITE_WEBROOT) --keep $(GOVSITE_KEEP) $(if $(FORCE),--force)

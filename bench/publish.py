@@ -49,7 +49,8 @@ def timed(command: list[str], cwd: Path, env: dict) -> tuple[float, float]:
 
 def reading(release: Path, site_url: str, previous: dict | None = None, separate: bool = False) -> float:
     """CPU seconds to read a finished release for the publish log and the link check."""
-    from govsite import linkcheck, publish
+    from govsite import release as publish
+    from govsite.guard import links as linkcheck
 
     start = time.process_time()
     facts = publish.release_facts(release, release.name, site_url, previous)
@@ -63,7 +64,7 @@ def git(root: Path, *args: str) -> None:
 
 
 def main() -> int:
-    from govsite import publish
+    from govsite import release as publish
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)

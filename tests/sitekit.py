@@ -35,7 +35,7 @@ def copy_site(dest: Path) -> Path:
     return dest
 
 
-# A complete review record (审核, govsite/publishing.py) for documents tests write into a copy of the real site,
+# A complete review record (审核, govsite/lifecycle.py) for documents tests write into a copy of the real site,
 # where data/site.yml requires one: fictional names, dates before any test document's publication.
 REVIEW_RECORD = ("审核:\n  拟稿: 张某某\n  拟稿日期: 2020-01-02\n  审核: 李某某\n  审核日期: 2020-01-03\n"
                  "  保密审查: 通过\n  保密审查人: 王某某\n  保密审查日期: 2020-01-03\n  签发: 赵某某\n  签发日期: 2020-01-03\n")
@@ -44,7 +44,7 @@ _RECORD_BLOCK = re.compile(r"^( *)审核:\n(?:\1  .*\n)+", re.M)
 
 def without_review(root: Path) -> Path:
     """A site copy for tests of other rules: no review record required, and the demo documents' records removed
-    (tests move documents' dates; the records' own rules are tested in tests/unit/test_publishing.py)."""
+    (tests move documents' dates; the records' own rules are tested in tests/unit/test_lifecycle.py)."""
     settings = root / "data/site.yml"
     if settings.is_file():
         settings.write_text(settings.read_text(encoding="utf-8").replace("审核记录必填: true", "审核记录必填: false"),

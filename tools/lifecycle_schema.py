@@ -2,7 +2,7 @@
 schema, so that editors' YAML language server completes and checks them in each kind of file.
 
     python tools/lifecycle_schema.py          # write the copies
-    python tools/lifecycle_schema.py --check  # exit 1 when a copy differs (tests/unit/test_publishing.py does too)
+    python tools/lifecycle_schema.py --check  # exit 1 when a copy differs (tests/unit/test_lifecycle.py does too)
 
 Copies rather than $ref: a relative $ref between schema files resolves differently in editors' tools and in the
 engine; a copy means the same everywhere. Each field is one line, written right after the `"properties": {` line

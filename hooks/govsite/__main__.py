@@ -1,5 +1,5 @@
 """`python -m govsite check [ROOT]`: validate all data and content without building (make check).
-`python -m govsite publish …` and `rollback …`: make publish and make rollback (govsite/publish.py).
+`python -m govsite publish …` and `rollback …`: make publish and make rollback (govsite/release.py).
 
 Besides every error and warning of a build, it prints what a government-website inspection would find
 (types/inspection): each failed rule as a warning, with its source. Those do not fail the check.
@@ -14,9 +14,9 @@ from .build import load_site
 
 def main(argv: list[str]) -> int:
     if argv and argv[0] in ("publish", "rollback"):
-        from . import publish
+        from . import release
 
-        return publish.main(argv[0], argv[1:])
+        return release.main(argv[0], argv[1:])
     if not argv or argv[0] != "check":
         print("用法：python -m govsite check [网站目录]\n      python -m govsite publish|rollback --webroot 目录",
               file=sys.stderr)

@@ -10,15 +10,16 @@ import pkgutil
 import re
 from pathlib import Path
 
-from . import dates, frontmatter, publishing, schema
+from . import dates, frontmatter, lifecycle, schema
 from .dates import WorkCalendar
+from .guard.review import review_links
+from .guard.sanitize import clean_html, unsafe_constructs  # noqa: F401  (clean_html is used by the adapter)
 from .incremental import Memo
 from .markdown import MarkdownConfig, Pipeline, default_config
 from .mode import BuildMode
 from .model import ContentType, EditorPage, GeneratedFile, GeneratedPage, Site, page_url
 from .problems import InputError, Problem, Problems
 from .render import Renderer
-from .sanitize import clean_html, unsafe_constructs  # noqa: F401  (clean_html is used by the adapter)
 from .source import rel
 from .yamlfile import Located, load_yaml, parse_yaml
 
@@ -192,13 +193,13 @@ def _load_documents(site: Site) -> None:
             located=located, kind=owner.name if owner else "page",
             source_digest=_source_digest(site, file, text) if site.memo is not None else "")
         # The one gate for editors' documents: a draft, a page scheduled for later or a withdrawn one is left out
-        # of the model (publishing.py); the adapter keeps MkDocs from building its file.
-        if owner is not None and publishing.schema_declares(owner.front_matter_schema, publishing.REVIEW):
-            admission = publishing.admit_page(site, page, owner)
+        # of the model (lifecycle.py); the adapter keeps MkDocs from building its file.
+        if owner is not None and lifecycle.schema_declares(owner.front_matter_schema, lifecycle.REVIEW):
+            admission = lifecycle.admit_page(site, page, owner)
             if not admission:
-                waiting = publishing.held_at(site, page_url(src_uri))
-                if waiting is not None and waiting.state == publishing.STATE_SCHEDULED:
-                    publishing.register(site).scheduled_pages[src_uri] = page
+                waiting = lifecycle.held_at(site, page_url(src_uri))
+                if waiting is not None and waiting.state == lifecycle.STATE_SCHEDULED:
+                    lifecycle.register(site).scheduled_pages[src_uri] = page
                 continue
             page.lifecycle = admission.lifecycle
         site.editor_pages[src_uri] = page
@@ -260,7 +261,10 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
     if not site.problems.errors:
         check_documents(site)
     if not site.problems.errors:
-        publishing.check(site)
+        from . import crossref  # imports the laws type, which imports this module
+
+        review_links(site)  # links to held-back pages; the rest once the published pages are known
+        crossref.check_scheduled(site)
     site.listings.clear()  # every file has been read; the texts stay for the caller (Site.forget_texts)
     return site
 

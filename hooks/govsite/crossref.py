@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from .lifecycle import STATE_SCHEDULED, held, held_law
 from .model import Site
 from .types.laws.numerals import chinese_to_int, int_to_chinese
 
@@ -70,8 +71,6 @@ def resolve(site: Site, name: str, spec: str | None, label: str | None = None,
     if law is None and library is not None and name.strip() in library.broken_names:
         raise CitationSkipped(name)
     if law is None:
-        from .publishing import held_law
-
         waiting = held_law(site, name)
         if waiting is not None:
             raise CitationError(f"引用的《{waiting.title}》（{waiting.file}:{waiting.line}）{waiting.describe()}，"
@@ -253,3 +252,11 @@ def expand_markdown(site: Site, markdown: str) -> tuple[str, list[Citation]]:
         # root-relative links ("/laws/x/"): the pipeline resolves editors' own links against the file's place
         lines[index] = _expand_line(site, line, None, escape_plain=False, link_titles=True)
     return "\n".join(lines), list(found.values())
+
+
+def check_scheduled(site: Site) -> None:
+    """A document scheduled for later is released by an unattended hourly build: its citations are checked now,
+    as they will be at its release (an hourly publish that fails keeps the site as it was)."""
+    for item in held(site):
+        if item.state == STATE_SCHEDULED and item.body is not None and item.body.markdown:
+            check_text(site, item.body.markdown, item.body.file, item.body.line, "")

@@ -182,7 +182,7 @@ class Document:
     feeds: tuple[str, ...] = ()  # feeds besides the site-wide one
     categories: tuple[str, ...] = ()  # feed categories besides kind and topic (a notice's category …)
     on_home: bool = True  # among the home page's updates
-    lifecycle: object = None  # publishing.Lifecycle: a draft or scheduled document shown ahead (make serve, previews)
+    lifecycle: object = None  # lifecycle.Lifecycle: a draft or scheduled document shown ahead (make serve, previews)
     file: str = ""  # repository file that defines it (messages)
     line: int = 0  # line of its 索引号 in that file, or where one should be written
 

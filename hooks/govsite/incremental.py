@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import operator
 import time
+from pathlib import Path
 
 
 class Unkeyable(Exception):
@@ -340,3 +341,22 @@ class Memo:
                 cost[4] = time.process_time() - started or 1e-9
             self.kept[(label, key)] = (copy(result) if copy else result,)
         return result
+
+
+def template_frame(site) -> str:
+    """What every template render reads besides its context: the text of every template under
+    overrides/govsite/ (a changed template or include changes every page), the globals (settings, today) and the
+    law library (the `markdown` filter and citations show article texts and statuses). Computed once per load and
+    library state."""
+    library = getattr(site.models.get("laws"), "digest", "")
+    frames = site.models.setdefault("_template_frames", {})
+    frame = frames.get(library)
+    if frame is None:
+        folder = Path(site.root) / "overrides" / "govsite"
+        h = hashlib.sha1()
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        h.update(describe((site.settings, site.today, library)).encode("utf-8", "surrogatepass"))
+        frame = frames[library] = h.hexdigest()
+    return frame

@@ -25,8 +25,8 @@ from urllib.parse import urljoin
 import markdown as markdown_lib
 import yaml
 
+from .guard.sanitize import clean_html
 from .model import TocEntry, page_url, relative_url
-from .sanitize import clean_html
 
 # What mkdocs.yml gives when it cannot be read (engine tests without a site): the same as the demo site's.
 DEFAULT_EXTENSIONS = ("toc", "tables", "attr_list", "md_in_html", "admonition", "footnotes")

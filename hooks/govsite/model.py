@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from . import incremental
 from .dates import WorkCalendar
 from .mode import BuildMode
 from .problems import Problems
@@ -97,7 +98,7 @@ class EditorPage:
     body_line: int  # line in the file where the body starts
     located: Located | None = None
     kind: str = "page"
-    lifecycle: Any = None  # publishing.Lifecycle: a draft or scheduled document shown by make serve / previews
+    lifecycle: Any = None  # lifecycle.Lifecycle: a draft or scheduled document shown by make serve / previews
     # `mkdocs serve`: digest of the file's text (build.source_digest). The fields named here are made from that
     # text alone and never changed afterwards, so render cache keys describe them by the digest (render._describe).
     source_digest: str = ""
@@ -113,7 +114,7 @@ class Site:
     problems: Problems = field(default_factory=Problems)
     calendar: WorkCalendar = field(default_factory=WorkCalendar)
     today: dt.date = field(default_factory=dt.date.today)
-    # The build's moment (aware, Beijing): scheduled release needs the hour (publishing.py, dates.now)
+    # The build's moment (aware, Beijing): scheduled release needs the hour (lifecycle.py, dates.now)
     now: dt.datetime | None = None
     editor_pages: dict[str, EditorPage] = field(default_factory=dict)
     models: dict[str, Any] = field(default_factory=dict)
@@ -143,12 +144,10 @@ class Site:
 
     def renders(self, label: str, inputs, compute):
         """reuse() for what templates make: the key also holds what every render reads besides its inputs
-        (render.template_frame: the templates' text, the settings, the date, the law library's digest)."""
+        (incremental.template_frame: the templates' text, the settings, the date, the law library's digest)."""
         if self.memo is None:
             return compute()
-        from .render import template_frame
-
-        return self.memo.reuse(label, (template_frame(self), inputs), compute)
+        return self.memo.reuse(label, (incremental.template_frame(self), inputs), compute)
 
     def document(self, doc):
         """`doc`, or under make serve the equal Document this load or the last one handed out for its id

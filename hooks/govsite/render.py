@@ -1,13 +1,10 @@
 """Jinja rendering of generated pages. Markup lives in overrides/govsite/, never in Python."""
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
-from . import document, incremental
+from . import document
 from .dates import zh_date
 from .model import GeneratedPage, Site, TocEntry, page_url, relative_url
 
@@ -114,25 +111,6 @@ class Renderer:
         return GeneratedPage(src_uri=src_uri, title=title, html=html,
                              toc=[t if isinstance(t, TocEntry) else TocEntry(*t) for t in toc],
                              meta=dict(meta or {}))
-
-
-def template_frame(site: Site) -> str:
-    """What every template render reads besides its context: the text of every template under
-    overrides/govsite/ (a changed template or include changes every page), the globals (settings, today) and the
-    law library (the `markdown` filter and citations show article texts and statuses). Computed once per load and
-    library state."""
-    library = getattr(site.models.get("laws"), "digest", "")
-    frames = site.models.setdefault("_template_frames", {})
-    frame = frames.get(library)
-    if frame is None:
-        folder = Path(site.root) / "overrides" / "govsite"
-        h = hashlib.sha1()
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                h.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-        h.update(incremental.describe((site.settings, site.today, library)).encode("utf-8", "surrogatepass"))
-        frame = frames[library] = h.hexdigest()
-    return frame
 
 
 def _filesize(attachment) -> str:

@@ -22,14 +22,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
-from govsite import assets, breadcrumb, publishing, search
+from govsite import assets, breadcrumb, lifecycle, search
 from govsite import build as engine
 from govsite import mode as build_mode
+from govsite.guard.placeholders import OutputCheck
 from govsite.incremental import Memo
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
 from govsite.types.inspection import allowed_hosts
-from govsite.types.inspection.scan import OutputCheck
 
 from . import errors as serve_errors
 from . import material, serve
@@ -152,14 +152,14 @@ def on_files(files, config):
 
 
 def _leave_out_held(site, files) -> None:
-    """What the engine held back (drafts, documents scheduled for later, withdrawn ones: govsite/publishing.py)
+    """What the engine held back (drafts, documents scheduled for later, withdrawn ones: govsite/lifecycle.py)
     is not built by MkDocs either: their Markdown files, and attachments no published document uses. A withdrawn
     document's URL gets the engine's withdrawal page instead."""
     from govsite.document import all_documents
 
-    sources = {item.src_uri for item in publishing.held(site) if item.src_uri}
+    sources = {item.src_uri for item in lifecycle.held(site) if item.src_uri}
     in_use = {a.url for doc in all_documents(site) for a in doc.attachments}
-    withheld = publishing.withheld_files(site, in_use)
+    withheld = lifecycle.withheld_files(site, in_use)
     for file in [f for f in files if f.src_uri in sources or f.src_uri in withheld]:
         files.remove(file)
 
@@ -197,7 +197,7 @@ def on_page_markdown(markdown, page, config, files):
         _converted_by_the_engine(page)
         return ""
     document = _state["site"].editor_pages.get(page.file.src_uri)
-    page.meta.pop(publishing.REVIEW, None)  # the review record is internal: never in what templates can print
+    page.meta.pop(lifecycle.REVIEW, None)  # the review record is internal: never in what templates can print
     if document is not None:
         extra = {"hide": document.meta["隐藏"]} if "隐藏" in document.meta else {}
         material.page_meta(page, engine.editor_page_title(_state["site"], document), document.meta.get("描述"), extra)

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from govsite.linkcheck import check_site
+from govsite.guard.links import check_site
 from sitekit import Nginx, copy_site, run_build
 
 pytestmark = pytest.mark.browser

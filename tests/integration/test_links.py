@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import yaml
 
-from govsite.linkcheck import check_site
+from govsite.guard.links import check_site
 from sitekit import REPO
 
 SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from govsite.build import load_site
-from govsite.types.inspection import scan
+from govsite.guard import placeholders as scan
 from sitekit import REPO
 
 D = dt.date

@@ -250,8 +250,8 @@ def test_page_stream_writes_what_build_index_writes(tmp_path):
 def test_page_stream_runs_the_output_check_on_every_page_in_order(tmp_path):
     """`mkdocs build` checks pages in the index child: every page, indexed or not (404.html), is looked at, and
     the problems are those the check finds in the main process, in the order the pages came."""
+    from govsite.guard.placeholders import OutputCheck
     from govsite.search import PageStream
-    from govsite.types.inspection.scan import OutputCheck
 
     placeholder = LAW_PAGE.replace("</article>", "<p>电话：待补充</p></article>")
     off_list = POLICY_PAGE.replace("</article>", '<a href="https://elsewhere.example.com/x">x</a></article>')

@@ -108,7 +108,7 @@ def build_index(site, site_dir: Path, generated_pages=()) -> IndexStats:
 
 class PageStream:
     """`mkdocs build`: each page, as soon as MkDocs has rendered it, goes to a child process that indexes it and
-    runs the output check on it (inspection.scan.OutputCheck), on the machine's other core.
+    runs the output check on it (guard.placeholders.OutputCheck), on the machine's other core.
 
     build_index() reads site/ after the build, on the one core MkDocs uses: at 10,000 documents that added
     11 s to a 60 s build (issue 9: a/b ≤ 1.15); the output check of every page took another 2.5 s there. Here the

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import publishing
+from ... import lifecycle
 from ...build import load_yaml_checked
 from ...document import Body, Document, Fact, When, zh_day
 from ...model import ContentType, Site
@@ -96,7 +96,7 @@ class AnnualReport:
     title: str
     published: dt.date
     sections: dict[str, Body] = field(default_factory=dict)  # text sections (Markdown)
-    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
+    lifecycle: lifecycle.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
 
     @property
     def url(self) -> str:
@@ -229,7 +229,7 @@ class AnnualReports(ContentType):
             for key in ("总体情况", "存在的主要问题及改进情况", "其他需要报告的事项"):
                 report.sections[key] = Body(markdown=meta[key], base=report.url, file=located.file,
                                             line=located.text_line_of((key,)))
-            admission = publishing.admit(site, located, kind="年度报告", title=title, url=report.url,
+            admission = lifecycle.admit(site, located, kind="年度报告", title=title, url=report.url,
                                          published=report.published, index_no=meta.get("索引号", ""),
                                          index_line=report.line("索引号"), catalogue=True)
             if not admission:

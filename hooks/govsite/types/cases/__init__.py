@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import crossref, publishing
+from ... import crossref, lifecycle
 from ...build import load_yaml_checked
 from ...document import Body, Document, Fact, When, zh_day
 from ...document import Related as Link
@@ -51,7 +51,7 @@ class Case:
     updated: dt.date | None
     citations: list = field(default_factory=list)  # crossref.Citation of every text, first mention first, unique
     located: object = None  # yamlfile.Located, for line numbers in messages
-    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
+    lifecycle: lifecycle.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
 
     @property
     def title(self) -> str:
@@ -144,7 +144,7 @@ class Cases(ContentType):
         if updated is not None and updated < published:
             site.problems.error(file, located.line_of(("更新日期",)), "更新日期", "更新日期不能早于发布日期")
         # Published like every document (草稿, 定时发布 — a 发布日期 to come is one —, 撤回, review record).
-        admission = publishing.admit(site, located, kind=KIND, title=data["案例名称"], url=f"{PREFIX}{path.stem}/",
+        admission = lifecycle.admit(site, located, kind=KIND, title=data["案例名称"], url=f"{PREFIX}{path.stem}/",
                                      published=published)
         if not admission:
             return None

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import publishing
+from ... import lifecycle
 from ...build import load_yaml_checked
 from ...document import Document, all_documents, facts
 from ...model import ContentType, GeneratedFile, Site, list_pages
@@ -138,26 +138,26 @@ class Catalogue(ContentType):
         model: CatalogueModel = site.models[self.name]
         # A draft shown by make serve may not have its number yet: it is not listed until it has one.
         listed = [doc for doc in all_documents(site)
-                  if doc.catalogue and (doc.index_no or getattr(doc.lifecycle, "state", "") != publishing.STATE_DRAFT)]
+                  if doc.catalogue and (doc.index_no or getattr(doc.lifecycle, "state", "") != lifecycle.STATE_DRAFT)]
         model.documents = {doc.id: doc for doc in listed}
         items = [site.derived("catalogue: row", doc, CatalogueRow.of) for doc in listed]
         pattern = model.pattern
         used: set[tuple[int, int]] = {parsed for n in model.reserved if pattern and (parsed := pattern.parse(n))}
-        owners: dict[str, CatalogueRow | publishing.Held] = {}
+        owners: dict[str, CatalogueRow | lifecycle.Held] = {}
         ids: dict[str, CatalogueRow] = {}
-        missing: list[CatalogueRow | publishing.Held] = []
+        missing: list[CatalogueRow | lifecycle.Held] = []
         good: list[CatalogueRow] = []
         # What the build holds back keeps its number (a draft, a document scheduled for later, a withdrawn one):
         # never proposed to another document, never accepted for one. A document scheduled for later is published
         # by the hourly build unattended, so it needs its number now.
-        held = [h for h in publishing.held(site) if h.catalogue and (h.index_no or h.state == publishing.STATE_SCHEDULED)]
+        held = [h for h in lifecycle.held(site) if h.catalogue and (h.index_no or h.state == lifecycle.STATE_SCHEDULED)]
         # Date order: when two items share a number, the later one is the one that must change; on the same day a
         # withdrawn document (its number was public) comes first, a draft or scheduled one (not yet) last.
-        rank = {publishing.STATE_WITHDRAWN: 0, publishing.STATE_SCHEDULED: 2, publishing.STATE_DRAFT: 3}
+        rank = {lifecycle.STATE_WITHDRAWN: 0, lifecycle.STATE_SCHEDULED: 2, lifecycle.STATE_DRAFT: 3}
         entries = [(i.date, 1, i.file, i.id, i) for i in items]
         entries += [(h.published.day if h.published else site.today, rank[h.state], h.file, h.url, h) for h in held]
         for *_order, item in sorted(entries, key=lambda e: e[:4]):
-            is_held = isinstance(item, publishing.Held)
+            is_held = isinstance(item, lifecycle.Held)
             ok = True
             if not is_held:
                 if item.id in ids:
@@ -184,7 +184,7 @@ class Catalogue(ContentType):
                 ok = False
             elif item.index_no in owners:
                 first = owners[item.index_no]
-                if isinstance(first, publishing.Held):
+                if isinstance(first, lifecycle.Held):
                     site.problems.error(item.file, line, "索引号",
                                         f"索引号 {item.index_no} 重复：{first.file}:{first.index_line}（{first.state}的"
                                         f"《{first.title}》）已使用；草稿、定时发布和已撤回信息的索引号同样保留，"
@@ -208,7 +208,7 @@ class Catalogue(ContentType):
             for item in sorted(missing, key=lambda i: (day(i), i.file)):
                 (year, serial), = next_free(used, day(item).year)
                 used.add((year, serial))
-                line = item.index_line if isinstance(item, publishing.Held) else item.line
+                line = item.index_line if isinstance(item, lifecycle.Held) else item.line
                 site.problems.error(item.file, line, "索引号",
                                     f"缺少索引号；请填写下一个可用的号码：{pattern.format(year, serial)}"
                                     "（号码一经发布不再改变）")

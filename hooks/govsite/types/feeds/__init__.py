@@ -16,9 +16,9 @@ from lxml import etree
 
 from ...dates import TZ
 from ...document import all_documents
+from ...guard.sanitize import clean_html
 from ...model import ContentType, FeedChannel, FeedItem, GeneratedFile, Site
 from ...render import Renderer
-from ...sanitize import clean_html
 from .items import feed_head, feed_item
 
 ALL_FEED = "all"

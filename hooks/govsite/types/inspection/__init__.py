@@ -3,7 +3,7 @@ checked by every build and by `make check`.
 
 Two kinds of rule:
 - Rules on what the public must never see (placeholder text, links to sites off the allow-list in data/site.yml
-  外部链接白名单): errors with `文件:行`. The build also looks at every page and feed it writes (scan.py, called
+  外部链接白名单): errors with `文件:行`. The build also looks at every page and feed it writes (govsite/guard/placeholders.py, called
   by the adapter) and stops on anything found there.
 - Rules on the site's upkeep (home page new within 14 days, no empty column, columns within their update
   cycle, the annual report on time, 解读 published with its 重要政策): results with their source, shown on the
@@ -21,11 +21,11 @@ from urllib.parse import urlsplit
 
 from ...dates import UnknownHolidayYear
 from ...document import all_documents
+from ...guard import placeholders as scan
 from ...model import ContentType, Site
 from ...problems import InputError
 from ..home import home_updates
 from ..sitemap import read_config
-from . import scan
 
 HOME_DAYS = 14
 DEFAULT_INTERPRETATION_WORKDAYS = 3

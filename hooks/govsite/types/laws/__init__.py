@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ... import crossref, publishing
+from ... import crossref, lifecycle
 from ...build import load_yaml_checked
 from ...document import Body, Document, Related, Status, When, zh_day
 from ...model import ContentType, FeedChannel, Site
@@ -175,12 +175,12 @@ class Laws(ContentType):
 
     def _admit(self, site: Site, library: LawLibrary, law: Law) -> bool:
         """A law is added to the library like any document (草稿, 定时发布, 撤回, review record). Held back, it is
-        not in the library: citations of it and 替代 naming it say why (publishing.held_law)."""
+        not in the library: citations of it and 替代 naming it say why (lifecycle.held_law)."""
         urls = [law.url] + [v.url for v in law.history] + [v.compare_url for v in law.history]
-        admission = publishing.admit(site, law.located, kind="法律法规", title=law.title, url=law.url,
+        admission = lifecycle.admit(site, law.located, kind="法律法规", title=law.title, url=law.url,
                                      urls=tuple(urls), names=tuple(law.names))
         if not admission:
-            if publishing.held_law(site, law.slug) is not None:  # not broken: held back (citations say so)
+            if lifecycle.held_law(site, law.slug) is not None:  # not broken: held back (citations say so)
                 library.broken_names.difference_update(law.names)
             return False
         law.lifecycle = admission.lifecycle
@@ -201,7 +201,7 @@ class Laws(ContentType):
         if not law.successor_name:
             return
         successor = library.lookup(law.successor_name)
-        waiting = publishing.held_law(site, law.successor_name) if successor is None else None
+        waiting = lifecycle.held_law(site, law.successor_name) if successor is None else None
         if waiting is not None:
             site.problems.error(law.file, law.located.line_of(("替代",)), "替代",
                                 f"所指的《{waiting.title}》（{waiting.file}:{waiting.line}）{waiting.describe()}；"

@@ -74,7 +74,7 @@ class Law:
     predecessors: list[Law] = field(default_factory=list)
     current: LawVersion | None = None
     history: list[LawVersion] = field(default_factory=list)  # earlier versions, oldest first
-    lifecycle: object = None  # publishing.Lifecycle: shown ahead of its release (make serve, previews)
+    lifecycle: object = None  # lifecycle.Lifecycle: shown ahead of its release (make serve, previews)
 
     @property
     def all_versions(self) -> list[LawVersion]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import publishing
+from ... import lifecycle
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
 from ...document import Body, Document, Fact, Related, When, attachment, document_of
@@ -214,7 +214,7 @@ class Notices(ContentType):
             notice = _notice_from_document(site, doc, notices)
             if notice is not None:
                 register_notice(site, notice)
-        for doc in publishing.scheduled_pages(site, PREFIX):  # checked now, published at its release
+        for doc in lifecycle.scheduled_pages(site, PREFIX):  # checked now, published at its release
             _notice_from_document(site, doc, notices)
 
     def check(self, site: Site) -> None:
@@ -224,7 +224,7 @@ class Notices(ContentType):
                 continue
             field_line = notice.doc.located.line_of(("更正",)) if notice.doc else notice.line
             target = notices.get(notice.corrects)
-            if target is None and publishing.report_reference(site, notice.file, field_line, "更正",
+            if target is None and lifecycle.report_reference(site, notice.file, field_line, "更正",
                                                               f"{notice.corrects}/"):
                 continue
             if target is None:

@@ -66,7 +66,7 @@ class Notice:
     sample: bool = False  # a demo notice (示例)
     corrected_by: list[Notice] = field(default_factory=list)  # filled in check()
     corrected: Notice | None = None
-    lifecycle: object = None  # publishing.Lifecycle: shown ahead of its release (make serve, previews)
+    lifecycle: object = None  # lifecycle.Lifecycle: shown ahead of its release (make serve, previews)
 
     @property
     def src_uri(self) -> str:

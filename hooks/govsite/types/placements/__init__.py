@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import publishing
+from ... import lifecycle
 from ...build import load_yaml_checked
 from ...document import Body
 from ...model import ContentType, Site
@@ -266,7 +266,7 @@ class Placements(ContentType):
                 if notice is None:
                     continue
                 # Each stage is published on its own (its 发布时间, review record, 草稿 / 定时发布 / 撤回).
-                admission = publishing.admit(
+                admission = lifecycle.admit(
                     site, located, ("阶段", key), kind=f"{NOTICE_CATEGORY}（{title}）", title=notice.title,
                     url=notice.url, published=notice.published, index_no=notice.index_no,
                     index_line=notice.index_line, catalogue=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
-from ... import publishing
+from ... import lifecycle
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
 from ...document import Attachment, Body, Document, Fact, Related, Status, When, attachment, document_of
@@ -68,7 +68,7 @@ class Policy:
     interpretations: list[Interpretation] = field(default_factory=list)
     repealed_by: Policy | None = None  # the document that repealed this one (废止文件)
     repeals: list[Policy] = field(default_factory=list)  # documents this one repealed
-    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
+    lifecycle: lifecycle.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
     # `mkdocs serve`: digest of the file's text; the fields named below come from it alone (model.Document)
     source_digest: str = ""
     SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta")
@@ -101,7 +101,7 @@ class Interpretation:
     meta: dict
     published: dt.date
     policy: Policy | None = None
-    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
+    lifecycle: lifecycle.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
     source_digest: str = ""  # as Policy.source_digest
     SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("located", "meta")
 
@@ -166,14 +166,14 @@ class Policies(ContentType):
                                         f"发文字号 {number} 重复：{first.file} 已使用")
                 else:
                     numbers[number] = policy
-            admission = publishing.admit(
+            admission = lifecycle.admit(
                 site, policy.located, kind="政策文件", title=policy.title, url=policy.url,
                 published=When(policy.published), index_no=policy.meta.get("索引号", ""),
                 index_line=policy.located.line_of(("索引号",)), catalogue=True,
                 attachments=tuple(a.url for a in policy.attachments), body=policy.body)
             if not admission:  # a draft, scheduled for later or withdrawn: not in the site (its 发文字号 stays taken)
-                waiting = publishing.held_at(site, policy.url)
-                if waiting is not None and waiting.state != publishing.STATE_DRAFT:
+                waiting = lifecycle.held_at(site, policy.url)
+                if waiting is not None and waiting.state != lifecycle.STATE_DRAFT:
                     model.issued_unlisted.append(policy)
                 continue
             policy.lifecycle = admission.lifecycle
@@ -269,7 +269,7 @@ class Policies(ContentType):
             return
         target = by_id.get(target_id)
         if target is None:
-            if publishing.report_reference(site, policy.file, line, "废止文件", f"{POLICY_URL}{target_id}/"):
+            if lifecycle.report_reference(site, policy.file, line, "废止文件", f"{POLICY_URL}{target_id}/"):
                 return
             if not (site.data_dir / "policies" / f"{target_id}.yml").exists():
                 site.problems.error(policy.file, line, "废止文件", f"找不到政策文件“{target_id}”（data/policies/{target_id}.yml）")
@@ -290,14 +290,14 @@ class Policies(ContentType):
             site.problems.error(file, 0, "", f"文件名“{path.name}”只能用小写字母、数字和连字符（它是网址的一部分）")
             return None
         url = f"{INTERPRETATION_URL}{path.stem}/"
-        admission = publishing.admit(
+        admission = lifecycle.admit(
             site, located, kind="政策解读", title=meta["标题"], url=url, published=_date(meta["发布日期"]),
             index_no=meta.get("索引号", ""), index_line=located.line_of(("索引号",)), catalogue=True,
             body=_body(meta, located, url))
         if not admission:
             return None  # a draft, scheduled for later or withdrawn: not in the site
         target = by_id.get(meta["解读对象"])
-        if target is None and publishing.report_reference(site, file, located.line_of(("解读对象",)), "解读对象",
+        if target is None and lifecycle.report_reference(site, file, located.line_of(("解读对象",)), "解读对象",
                                                           f"{POLICY_URL}{meta['解读对象']}/"):
             return None
         if target is None and (site.data_dir / "policies" / f"{meta['解读对象']}.yml").exists():

@@ -1,8 +1,8 @@
-"""个人信息保护: scans every file in data/ and content/ before anything else is built (see govsite.privacy)."""
+"""个人信息保护: scans every file in data/ and content/ before anything else is built (see govsite.guard.personal)."""
 from __future__ import annotations
 
-from ... import privacy
 from ...forked import Forked
+from ...guard import personal as privacy
 from ...model import ContentType, Site
 from ...source import read_text
 

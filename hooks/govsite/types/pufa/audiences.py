@@ -69,7 +69,7 @@ def _articles(citations, exclude=frozenset()) -> list:
 def gather(site: Site) -> list[AudiencePufa]:
     services = site.models.get("services")
     audiences = list(getattr(services, "audiences", []) or [])
-    cases = list(site.models.get("cases", []) or [])  # published ones (govsite/publishing.py holds the rest back)
+    cases = list(site.models.get("cases", []) or [])  # published ones (govsite/lifecycle.py holds the rest back)
     questions = [(b, q) for b in site.models.get("quiz", []) or [] for q in b.questions]
     answers = [a for t in site.models.get("qa", []) or [] for a in t.answers if a.updated <= site.today]
     out = []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ... import crossref, publishing
+from ... import crossref, lifecycle
 from ...build import load_yaml_checked
 from ...document import Body, Document, When
 from ...model import ContentType, FeedChannel, Site
@@ -31,7 +31,7 @@ class Answer:
     audiences: tuple[str, ...] = ()  # 订阅标签: which per-audience feeds carry this answer
     topic: str = ""
     body: Body | None = None  # the answer as the Markdown pipeline reads it (each line a paragraph)
-    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
+    lifecycle: lifecycle.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
 
 
 @dataclass
@@ -71,7 +71,7 @@ class QA(ContentType):
                 ids[ident] = f"{located.file}:{where}"  # a held-back answer keeps its 编号 too
                 # Each answer is published on its own: 草稿, 定时发布 (its 更新日期 is a revision date, not a
                 # release), 撤回 and its review record.
-                admission = publishing.admit(site, located, ("问答", i), kind="政策问答",
+                admission = lifecycle.admit(site, located, ("问答", i), kind="政策问答",
                                              title=f"{data['主题']}：{entry['问']}", url=f"qa/#{ident}")
                 if not admission:
                     continue

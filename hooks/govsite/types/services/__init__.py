@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import crossref, phones, publishing
+from ... import crossref, lifecycle, phones
 from ...build import load_yaml_checked
 from ...document import Document, When
 from ...model import ContentType, FeedChannel, GeneratedFile, Site
@@ -67,7 +67,7 @@ class Guide:
     citations: list = field(default_factory=list)  # resolved 设定依据
     chart: flowchart.Chart | None = None
     benefits: list = field(default_factory=list)  # benefits that link here
-    lifecycle: publishing.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
+    lifecycle: lifecycle.Lifecycle | None = None  # shown ahead of its release (make serve, previews)
 
     @property
     def url(self) -> str:
@@ -295,7 +295,7 @@ class Services(ContentType):
                                         f"{phone['号码']} 不在 data/site.yml 的“公开号码”中，办事指南只能公布本局公开的号码。"
                                         + phones.not_public_advice(site, phone["号码"]))
         guide.chart = flowchart.layout(data["办理流程"])
-        admission = publishing.admit(site, located, kind="办事指南", title=f"{guide.title}办事指南", url=guide.url,
+        admission = lifecycle.admit(site, located, kind="办事指南", title=f"{guide.title}办事指南", url=guide.url,
                                      published=dt.date.fromisoformat(data["发布日期"]), index_no=data.get("索引号", ""),
                                      index_line=located.line_of(("索引号",) if "索引号" in data else ("名称",)),
                                      catalogue=True)
@@ -330,7 +330,7 @@ class Services(ContentType):
         if "办事指南" in data:
             guide = model.guides.get(data["办事指南"])
             present = (site.data_dir / "guides" / f"{data['办事指南']}.yml").is_file()
-            if guide is None and publishing.report_reference(site, file, located.line_of(("办事指南",)), "办事指南",
+            if guide is None and lifecycle.report_reference(site, file, located.line_of(("办事指南",)), "办事指南",
                                                              f"{GUIDES_URL}{data['办事指南']}/"):
                 pass
             elif guide is None and not present:  # a guide that exists but has errors is reported on its own

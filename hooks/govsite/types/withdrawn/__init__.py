@@ -1,6 +1,6 @@
 """撤回: the page a withdrawn document leaves at its URL.
 
-A withdrawn document (`撤回: {日期, 原因}`, govsite/publishing.py) is in no list, feed, search record or the
+A withdrawn document (`撤回: {日期, 原因}`, govsite/lifecycle.py) is in no list, feed, search record or the
 catalogue, but its URL keeps answering: people followed links and bookmarks to it, and a government site should
 say what happened to a document rather than give "not found". The page says, from what was recorded: the title,
 its 索引号, when it was published and withdrawn, and why. Its <article> content carries
@@ -8,7 +8,7 @@ its 索引号, when it was published and withdrawn, and why. Its <article> conte
 """
 from __future__ import annotations
 
-from ... import publishing
+from ... import lifecycle
 from ...model import ContentType, Site
 
 
@@ -18,8 +18,8 @@ class Withdrawn(ContentType):
     order = 990  # after every type has loaded: it reads what they held back
 
     def pages(self, site: Site, renderer):
-        for item in sorted(publishing.held(site), key=lambda h: h.url):
-            if item.state != publishing.STATE_WITHDRAWN:
+        for item in sorted(lifecycle.held(site), key=lambda h: h.url):
+            if item.state != lifecycle.STATE_WITHDRAWN:
                 continue
             for url in item.pages:
                 yield renderer.page(

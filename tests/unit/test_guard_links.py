@@ -1,7 +1,7 @@
 """The link check of a built site (govsite.linkcheck) for a site published as a column under a sub-path."""
 from __future__ import annotations
 
-from govsite.linkcheck import LinkReport, SiteLinks
+from govsite.guard.links import LinkReport, SiteLinks
 
 
 def broken(tmp_path, link: str, page: str = "/bm/tyjrswj/notices/") -> list[str]:

@@ -5,22 +5,10 @@ from __future__ import annotations
 import html.parser
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from ..files import Cell, Table
 from .names import header_kind, is_form_name, is_masked_name, is_name_value, looks_like_name, name_shaped
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    line: int = 0  # line in a text file; 0 in an attachment (place says where)
-    place: str = ""  # where in an attachment, in words: 工作表“名单”C3单元格, 第2页第5行 …
-
-
-@dataclass
-class Table:
-    header: list[Cell]
-    rows: list[list[Cell]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -202,6 +190,6 @@ def yaml_tables(data, line_of, path=()) -> Iterator[tuple[tuple, Table]]:
 
 
 def _dotted(path: tuple) -> str:
-    from ..yamlfile import dotted
+    from ...yamlfile import dotted
 
     return dotted(path)

@@ -12,7 +12,7 @@ The web root (GOVSITE_WEBROOT in the Makefile, the one place it is set) holds:
 A publish builds into releases/.incoming-<id> (never served: nginx accepts only release names), checks every link,
 compares the output with the release being served, and only then renames the folder into place and switches
 `current`. Any failure before the switch removes what it made: `current` stays where it was. Every message is
-Chinese; no traceback reaches the person or the timer's log. docs/publishing.md explains the design.
+Chinese; no traceback reaches the person or the timer's log. docs/lifecycle.md explains the design.
 """
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ from pathlib import Path
 
 import yaml
 
-from . import linkcheck
 from .dates import TZ
+from .guard import links as linkcheck
 from .mode import RELEASE_ID
 
 SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")  # what a build reads from the repository
@@ -479,7 +479,7 @@ def mkdocs_build(root: Path, out: Path, release: str, moment: dt.datetime) -> No
     env.update(GOVSITE_RELEASE=release, NO_MKDOCS_2_WARNING="1")
     if "GOVSITE_NOW" not in env and "GOVSITE_TODAY" not in env:
         # The build's moment is the release's, to the minute, even at midnight: a document scheduled for 09:00
-        # (govsite/publishing.py) is in the first release from 09:00 on, and not in one at 08:10.
+        # (govsite/lifecycle.py) is in the first release from 09:00 on, and not in one at 08:10.
         env["GOVSITE_NOW"] = moment.astimezone(TZ).strftime("%Y-%m-%dT%H:%M")
     mkdocs = Path(sys.executable).with_name("mkdocs")
     command = [str(mkdocs if mkdocs.exists() else "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(out)]

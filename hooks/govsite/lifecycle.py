@@ -29,7 +29,6 @@ and previews, govsite/mode.py); the time is `site.now` (dates.now: GOVSITE_NOW, 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,9 +145,9 @@ class Admission:
 
 
 def register(site) -> Register:
-    found = site.models.get("_publishing")
+    found = site.models.get("_lifecycle")
     if found is None:
-        found = site.models["_publishing"] = Register()
+        found = site.models["_lifecycle"] = Register()
     return found
 
 
@@ -377,9 +376,6 @@ def schema_declares(schema_path, name: str) -> bool:
 
 # ---- what refers to held-back documents ----------------------------------------------------------------------
 
-_HREF = re.compile(r'\s(?:href|src)="([^"#]*)(#[^"]*)?"')
-
-
 def report_reference(site, file: str, line: int, field_: str, url: str) -> bool:
     """For a type resolving a cross-reference (解读对象, 废止文件, 更正, 办事指南 …) that found no published target:
     report it when the target is held back, naming both files, and say so (the type then stays silent)."""
@@ -396,61 +392,6 @@ def held_law(site, name: str) -> Held | None:
     """A held-back law by what a citation calls it."""
     name = name.strip()
     return next((h for h in held(site) if name in h.names), None)
-
-
-def check(site) -> None:
-    """After every type has loaded: no published text links to a held-back page, and a scheduled document's text
-    is checked now, as it will be at its release (an hourly publish that fails keeps the site as it was)."""
-    from . import crossref
-    from .document import all_documents
-
-    # make serve and previews show drafts: a published page linking to one is reported there as in make build.
-    by_page = register(site).by_page(shown=True)
-    if not by_page and not held(site):
-        return
-    seen: set[tuple[str, int]] = set()
-    sources: list[Body] = []
-    for doc in all_documents(site):
-        for body in (doc.body, doc.appendix):
-            if body is not None and body.markdown and (body.file, body.line) not in seen:
-                seen.add((body.file, body.line))
-                if doc.lifecycle is None:  # a draft may link to another draft
-                    sources.append(body)
-    for page in site.editor_pages.values():
-        if (page.file, page.body_line) not in seen and page.lifecycle is None:
-            seen.add((page.file, page.body_line))
-            sources.append(Body(markdown=page.body, base=page.src_uri, file=page.file, line=page.body_line))
-    # A link to a held-back page names its last path segment (a.md, ../2026/a/, /xxgk/zcwj/2024-001/): only texts
-    # holding one are converted here (make check does not render, and most texts link to nothing held back).
-    segments = {url.split("#", 1)[-1] if "#" in url else url.rstrip("/").rsplit("/", 1)[-1] for url in by_page}
-    for body in sources:
-        if not any(segment and segment in body.markdown for segment in segments):
-            continue
-        converted = site.markdown.convert(body.markdown, body.base, lines=body.lines)
-        reported: set[str] = set()
-        for match in _HREF.finditer(converted.html):
-            target = match.group(1)
-            anchor = match.group(2) or ""
-            item = by_page.get(target + anchor) or by_page.get(target)
-            if item is None or target in reported:
-                continue
-            reported.add(target)
-            site.problems.error(body.file, _line_of_link(body, target), body.field if body.file.endswith((".yml", ".yaml")) else "正文",
-                                f"链接指向的{item.kind}《{item.title}》（{item.file}:{item.line}）{item.describe()}；"
-                                "已发布的页面不能链接到未发布或已撤回的信息，请删去链接或等它发布后再加")
-    for item in held(site):
-        if item.state == STATE_SCHEDULED and item.body is not None and item.body.markdown:
-            crossref.check_text(site, item.body.markdown, item.body.file, item.body.line, "")
-
-
-def _line_of_link(body: Body, target: str) -> int:
-    """The line of the body that links to `target`: the first naming its last path segment, else the first line."""
-    segment = target.rstrip("/").rsplit("/", 1)[-1]
-    if segment:
-        for offset, line in enumerate(body.markdown.split("\n")):
-            if segment in line:
-                return body.line + offset
-    return body.line
 
 
 def withheld_files(site, published_files: set[str]) -> set[str]:

@@ -1,7 +1,7 @@
-"""The safe subset of editors' HTML (policy in hooks/govsite/sanitize.py and EDITING.md 第八节)."""
+"""The safe subset of editors' HTML (policy in hooks/govsite/guard/sanitize.py and EDITING.md 第八节)."""
 from __future__ import annotations
 
-from govsite.sanitize import clean_html, unsafe_constructs
+from govsite.guard.sanitize import clean_html, unsafe_constructs
 
 
 def test_scripts_handlers_and_javascript_urls_are_removed():

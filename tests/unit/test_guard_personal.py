@@ -5,7 +5,7 @@ import pytest
 import yaml
 from notice_site import errors, load, new_root, notice_text, write
 
-from govsite import privacy
+from govsite.guard import personal as privacy
 from sitekit import REPO
 
 

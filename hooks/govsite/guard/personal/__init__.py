@@ -28,12 +28,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import frontmatter
-from ..internal import INTERNAL_FIELDS, internal_lines
-from ..problems import InputError
-from ..source import read_text, rel
-from ..yamlfile import Located, dotted, parse_yaml
-from . import attachments
+from ... import frontmatter
+from ...internal import INTERNAL_FIELDS, internal_lines
+from ...problems import InputError
+from ...source import read_text, rel
+from ...yamlfile import Located, dotted, parse_yaml
+from .. import files as attachments
 from .names import (
     NAME_HEADERS,
     NOT_PEOPLE,

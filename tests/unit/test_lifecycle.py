@@ -1,4 +1,4 @@
-"""The lifecycle gate (govsite/publishing.py): drafts, the review record, scheduled release, withdrawal — every
+"""The lifecycle gate (govsite/lifecycle.py): drafts, the review record, scheduled release, withdrawal — every
 state, and every error with 文件:行 字段 in Chinese."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 import pytest
 from notice_site import SITE_URL, new_root, write
 
-from govsite import build, dates, publishing
+from govsite import build, dates, lifecycle, release
 from govsite.dates import TZ
 from govsite.document import all_documents
 from govsite.mode import BuildMode
@@ -90,14 +90,14 @@ def test_a_draft_is_held_back_from_the_public_build_and_shown_with_its_banner_in
     site = load(root)
     assert errors(site) == []  # a draft needs no review record yet
     assert "notices/2026/a.md" not in site.editor_pages and "notices/2026/a" not in notices_model(site).notices
-    [held] = publishing.held(site)
+    [held] = lifecycle.held(site)
     assert (held.state, held.file, held.line, held.url, held.index_no, held.src_uri) == \
         ("草稿", "content/notices/2026/a.md", line_of(root, "content/notices/2026/a.md", "草稿"), "notices/2026/a/",
          f"{CODE}/2026-00040", "notices/2026/a.md")
     assert documents(site) == {}
 
     shown = load(root, preview=True)
-    assert errors(shown) == [] and publishing.held(shown) == []
+    assert errors(shown) == [] and lifecycle.held(shown) == []
     doc = documents(shown)["notices/2026/a"]
     assert doc.lifecycle.state == "草稿" and doc.lifecycle.banner == "草稿 · 未发布"
     renderer = Renderer(shown)
@@ -116,7 +116,7 @@ def test_a_scheduled_notice_is_out_until_its_moment_and_then_the_same_document(r
     write(root, "content/notices/2026/a.md", notice(published="2026-11-26 11:00", extra="定时发布: 2026-11-26 11:00\n"))
     before = load(root, now=NOW)  # 10:00, an hour before
     assert errors(before) == []
-    [held] = publishing.held(before)
+    [held] = lifecycle.held(before)
     assert held.state == "定时发布" and held.release.instant == dt.datetime(2026, 11, 26, 11, 0, tzinfo=TZ)
     assert held.line == line_of(root, "content/notices/2026/a.md", "定时发布")
     assert documents(before) == {} and CATALOGUE.name in before.models and before.models["catalogue"].items == []
@@ -126,26 +126,26 @@ def test_a_scheduled_notice_is_out_until_its_moment_and_then_the_same_document(r
 
     after = load(root, now=NOW + dt.timedelta(hours=2))
     doc = documents(after)["notices/2026/a"]
-    assert doc.lifecycle is None and publishing.held(after) == []
+    assert doc.lifecycle is None and lifecycle.held(after) == []
     assert (doc.id, doc.index_no) == ("notices/2026/a", f"{CODE}/2026-00040")  # the same feed id and 索引号
     assert [row.index_no for row in after.models["catalogue"].items] == [f"{CODE}/2026-00040"]
 
 
 def test_the_release_moment_is_exact_to_the_minute(root):
     write(root, "content/notices/2026/a.md", notice(published="2026-11-26 11:00"))
-    assert publishing.held(load(root, now=dt.datetime(2026, 11, 26, 10, 59, tzinfo=TZ)))
-    assert not publishing.held(load(root, now=dt.datetime(2026, 11, 26, 11, 0, tzinfo=TZ)))
+    assert lifecycle.held(load(root, now=dt.datetime(2026, 11, 26, 10, 59, tzinfo=TZ)))
+    assert not lifecycle.held(load(root, now=dt.datetime(2026, 11, 26, 11, 0, tzinfo=TZ)))
 
 
 def test_a_future_publication_time_alone_schedules_the_document(root):
     write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00"))
-    [held] = publishing.held(load(root))
+    [held] = lifecycle.held(load(root))
     assert held.state == "定时发布" and held.release.day == dt.date(2026, 11, 27)
 
 
 def test_a_document_dated_by_its_day_goes_public_at_midnight(root):
     write(root, "data/policies/2026-009.yml", policy(formed="2026-11-20", published="2026-11-27"))
-    assert publishing.held(load(root, now=dt.datetime(2026, 11, 26, 23, 59, tzinfo=TZ)))[0].state == "定时发布"
+    assert lifecycle.held(load(root, now=dt.datetime(2026, 11, 26, 23, 59, tzinfo=TZ)))[0].state == "定时发布"
     site = load(root, now=dt.datetime(2026, 11, 27, 0, 0, tzinfo=TZ))
     assert errors(site) == [] and "policies/2026-009" in documents(site)
 
@@ -250,7 +250,7 @@ def test_a_withdrawn_document_leaves_the_model_and_keeps_a_page_at_its_url(root)
     write(root, "data/policies/2026-009.yml", policy(extra=WITHDRAWAL))
     site = load(root)
     assert errors(site) == [] and documents(site) == {}
-    [held] = publishing.held(site)
+    [held] = lifecycle.held(site)
     assert (held.state, held.withdrawn, held.reason, held.index_no) == \
         ("已撤回", dt.date(2026, 11, 25), "内容有误，已重新发布", f"{CODE}/2026-00041")
     [page] = WITHDRAWN.pages(site, Renderer(site))
@@ -259,7 +259,7 @@ def test_a_withdrawn_document_leaves_the_model_and_keeps_a_page_at_its_url(root)
     assert 'data-govsite-withdrawn="2026-11-25"' in page.html and "内容有误，已重新发布" in page.html
     assert "本件政策文件已于<time datetime=\"2026-11-25\">2026年11月25日</time>撤回" in page.html
     # previews show a withdrawn document as withdrawn too
-    assert publishing.held(load(root, preview=True))[0].state == "已撤回"
+    assert lifecycle.held(load(root, preview=True))[0].state == "已撤回"
 
 
 def test_a_withdrawn_documents_index_number_is_never_given_again(root):
@@ -369,7 +369,7 @@ def test_a_scheduled_placement_stage_keeps_its_data_off_every_page(tmp_path):
     assert errors(site) == []
     [round_] = site.models["placements"]
     assert [s.key for s in round_.stages] == ["安置计划", "赋分排名"]
-    assert [h.url for h in publishing.held(site)] == ["notices/2023/yangguang-anzhi-2023-jieguo/"]
+    assert [h.url for h in lifecycle.held(site)] == ["notices/2023/yangguang-anzhi-2023-jieguo/"]
     pages = {p.src_uri: p for p in PLACEMENTS.pages(site, Renderer(site))}
     year = pages["placements/2023.md"]
     assert 'id="jieguo"' not in year.html and "选岗结果" not in [t.title for t in year.toc]
@@ -430,7 +430,6 @@ def test_a_bad_clock_is_a_chinese_error_not_a_traceback(root, monkeypatch):
 def test_make_publish_builds_at_the_releases_minute(monkeypatch, tmp_path):
     """A release at 09:10 must not carry a document scheduled for 17:00 that day: the build's moment is pinned to
     the minute (GOVSITE_NOW), not to the day (whose moment is its last second)."""
-    from govsite import publish
 
     seen = {}
 
@@ -438,14 +437,14 @@ def test_make_publish_builds_at_the_releases_minute(monkeypatch, tmp_path):
         seen.update(env)
         return subprocess.CompletedProcess(command, 0, "", "")
 
-    monkeypatch.setattr(publish.subprocess, "run", run)
+    monkeypatch.setattr(release.subprocess, "run", run)
     monkeypatch.delenv("GOVSITE_TODAY", raising=False)
     monkeypatch.delenv("GOVSITE_NOW", raising=False)
-    publish.mkdocs_build(tmp_path, tmp_path / "out", "20261126-091000-abcdef0",
+    release.mkdocs_build(tmp_path, tmp_path / "out", "20261126-091000-abcdef0",
                          dt.datetime(2026, 11, 26, 9, 10, 42, tzinfo=TZ))
     assert seen["GOVSITE_NOW"] == "2026-11-26T09:10" and "GOVSITE_TODAY" not in seen
     monkeypatch.setenv("GOVSITE_NOW", "2026-11-26T08:00")  # reproducing a build: the given moment is kept
-    publish.mkdocs_build(tmp_path, tmp_path / "out", "20261126-091000-abcdef0",
+    release.mkdocs_build(tmp_path, tmp_path / "out", "20261126-091000-abcdef0",
                          dt.datetime(2026, 11, 26, 9, 10, tzinfo=TZ))
     assert seen["GOVSITE_NOW"] == "2026-11-26T08:00"
 
@@ -458,7 +457,7 @@ def test_every_document_schema_carries_the_same_lifecycle_fields():
 
     assert lifecycle_schema.differences() == []
     declared = {t.front_matter_schema.name for t in build.discover_types()
-                if t.front_matter_schema and publishing.schema_declares(t.front_matter_schema, "索引号")}
+                if t.front_matter_schema and lifecycle.schema_declares(t.front_matter_schema, "索引号")}
     copied = {name.rsplit("/", 1)[-1] for name, _keys in lifecycle_schema.TARGETS}
     assert declared <= copied  # every front matter of a catalogue document can be a draft
 

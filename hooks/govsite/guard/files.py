@@ -14,12 +14,23 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from .tables import Cell, Table
-
 READABLE = {".docx", ".xlsx", ".pdf"}
 UNREADABLE = {".doc": "Word 97-2003 文档", ".xls": "Excel 97-2003 工作簿", ".wps": "WPS 文字文档", ".et": "WPS 表格",
               ".rtf": "RTF 文档", ".zip": "压缩包", ".rar": "压缩包", ".7z": "压缩包"}
 MAX_UNPACKED = 200 * 1024 * 1024  # a .docx/.xlsx is a zip: refuse one that unpacks to more (a zip bomb)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    line: int = 0  # line in a text file; 0 in an attachment (place says where)
+    place: str = ""  # where in an attachment, in words: 工作表“名单”C3单元格, 第2页第5行 …
+
+
+@dataclass
+class Table:
+    header: list[Cell]
+    rows: list[list[Cell]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

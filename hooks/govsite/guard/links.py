@@ -6,7 +6,7 @@ feed reader shows); URLs in JSON files. Absolute URLs on the site's own host cou
 from the host's root: both must lie under the site's own path (a site published as a column of a portal at
 /bm/tyjrswj/ must not link to /laws/). A fragment must name an element id (or <a name>) in the target page.
 
-`make publish` runs it on every release before switching to it (govsite/publish.py); the tests run it on builds.
+`make publish` runs it on every release before switching to it (govsite/release.py); the tests run it on builds.
 """
 from __future__ import annotations
 

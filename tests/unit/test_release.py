@@ -1,4 +1,4 @@
-"""make publish / make rollback (govsite/publish.py) without MkDocs: a stand-in build writes small sites.
+"""make publish / make rollback (govsite/release.py) without MkDocs: a stand-in build writes small sites.
 
 The real build, the Makefile targets and nginx are tested in tests/integration/test_publish_site.py and
 tests/browser/test_publish_nginx.py; here every rule of the web root is tried quickly, failures included.
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from govsite import publish
+from govsite import release
 from govsite.dates import TZ
 from govsite.mode import RELEASE_ID
-from govsite.publish import PublishError, WebRoot
+from govsite.release import PublishError, WebRoot
 
 SITE_URL = "https://www.example.gov.cn/bm/tyjrswj/"
 
@@ -111,7 +111,7 @@ def run(repo, web):
 
     def run(**options):
         options.setdefault("keep", 5)
-        return publish.publish(repo.path, web, build=repo.build, clock=clock, **options)
+        return release.publish(repo.path, web, build=repo.build, clock=clock, **options)
 
     return run
 
@@ -203,7 +203,7 @@ def test_a_failed_build_leaves_current_and_the_web_root_as_they_were(repo, web, 
 
     before = sorted(p.name for p in web.rglob("*"))
     with pytest.raises(PublishError, match="标题: 不能为空"):
-        publish.publish(repo.path, web, build=failing, clock=Clock())
+        release.publish(repo.path, web, build=failing, clock=Clock())
     assert served(web) == f"releases/{first.release}"
     assert sorted(p.name for p in web.rglob("*")) == before  # no half release, no record, no temporary link
 
@@ -245,11 +245,11 @@ def test_rollback_goes_back_one_release_and_the_rolled_back_commit_is_not_publis
     repo.site["index.html"] = page("首页", "有错误的版本")
     bad_commit = repo.commit("bad")
     second = run()
-    outcome = publish.rollback(web)
+    outcome = release.rollback(web)
     assert outcome.release == first.release and served(web) == f"releases/{first.release}"
     assert f"回滚：线上版本从 {second.release} 切回 {first.release}" in (web / "publish.log").read_text(encoding="utf-8")
     with pytest.raises(PublishError, match=f"没有比当前版本 {first.release} 更早的版本可以回滚"):
-        publish.rollback(web)
+        release.rollback(web)
     # The hourly timer runs on the same commit: it must not bring the bad release back.
     held = run()
     assert not held.switched and f"提交 {bad_commit} 的发布已于" in held.message
@@ -304,7 +304,7 @@ def test_current_moves_by_renaming_a_new_link_over_it_never_missing(repo, web, r
 
 def test_a_second_publish_waits_for_the_first_then_gives_up_with_a_message(repo, web, run, monkeypatch):
     run()
-    monkeypatch.setattr(publish, "LOCK_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(release, "LOCK_WAIT_SECONDS", 0.5)
     with WebRoot(web).lock(), pytest.raises(PublishError, match="另一次发布或回滚已进行超过 0 秒仍未结束"):
         run()
 
@@ -325,7 +325,7 @@ def test_a_current_folder_that_is_not_a_link_is_refused(repo, web, run):
 def test_command_line_errors_are_chinese_sentences_with_exit_code_1(command, args, expected, tmp_path, capsys):
     (tmp_path / "web").mkdir()
     args = [str(tmp_path / "web") if a == "WEB" else a for a in args]
-    assert publish.main(command, args) == 1
+    assert release.main(command, args) == 1
     err = capsys.readouterr().err
     assert expected in err and "线上网站未改动" in err and "Traceback" not in err
 
@@ -334,8 +334,8 @@ def test_a_fault_of_the_program_is_reported_without_a_traceback(monkeypatch, tmp
     def broken(*args, **kwargs):
         raise KeyError("pages")
 
-    monkeypatch.setattr(publish, "publish", broken)
-    assert publish.main("publish", ["--webroot", str(tmp_path)]) == 1
+    monkeypatch.setattr(release, "publish", broken)
+    assert release.main("publish", ["--webroot", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "发布失败：程序内部错误（KeyError: 'pages'）。线上网站未改动" in err and "Traceback" not in err
 
@@ -343,15 +343,15 @@ def test_a_fault_of_the_program_is_reported_without_a_traceback(monkeypatch, tmp
 def test_site_url_must_be_a_full_address(tmp_path):
     (tmp_path / "mkdocs.yml").write_text("site_url: /bm/tyjrswj/\n", encoding="utf-8")
     with pytest.raises(PublishError, match="site_url 应为网站的完整地址"):
-        publish.site_url_of(tmp_path)
+        release.site_url_of(tmp_path)
 
 
 def test_a_page_unchanged_since_the_last_release_is_not_read_again(repo, web, run, monkeypatch):
     """A publish reads each new or changed page once, for its log facts and its links together."""
     run()
     read: list[str] = []
-    parse = publish._parse_page
-    monkeypatch.setattr(publish, "_parse_page", lambda data: read.append(data.decode()) or parse(data))
+    parse = release._parse_page
+    monkeypatch.setattr(release, "_parse_page", lambda data: read.append(data.decode()) or parse(data))
     repo.site["notices/a/index.html"] = page("公示甲", "公示内容有改动", status="公示中")
     repo.commit("edit")
     outcome = run()
@@ -365,5 +365,5 @@ def test_the_command_leaves_the_callers_sigterm_handling_as_it_was(tmp_path, cap
     import signal
 
     before = signal.getsignal(signal.SIGTERM)
-    publish.main("rollback", ["--webroot", str(tmp_path / "none")])
+    release.main("rollback", ["--webroot", str(tmp_path / "none")])
     assert signal.getsignal(signal.SIGTERM) is before

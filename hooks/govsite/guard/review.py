@@ -1,0 +1,143 @@
+"""Links at review: every internal link and attachment an editor writes is checked where it is written.
+
+`make check` and every build (the merge request's checks) convert each published text through the one Markdown
+pipeline (govsite.markdown: its links come out site-relative, whatever the editor wrote) and look up every
+internal target among what the build will publish: pages (the engine's and the editors'), and files under
+content/ (attachments, images). A missing target, or one held back (a draft, a document scheduled for later, a
+withdrawn one: govsite.lifecycle), is an error at the text's `文件:行`, so `make publish` is never the first to
+find it. A bare `#anchor` must name a heading or an id of the same text; anchors into other pages are checked on
+the built output (govsite.guard.output), which maps a broken one back to its page's source.
+
+The conversions are the ones the pages reuse later in the same build (Pipeline's memo), so a build pays for them
+once.
+"""
+from __future__ import annotations
+
+import html as html_lib
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from ..document import Body, all_documents
+from ..lifecycle import register
+from ..model import page_url
+
+_HREF = re.compile(r'\s(href|src)="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]+)"')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a build publishes, as site-relative paths: pages by their directory URL ("xxgk/zcwj/2024-001/", ""
+    for the home page) and files by their path ("xxgk/fujian/a.pdf")."""
+
+    pages: frozenset[str]
+    files: frozenset[str]
+
+    def has(self, target: str) -> bool:
+        path = unquote(target)
+        if path in self.files or path in self.pages:
+            return True
+        if path.endswith("index.html"):
+            return path[: -len("index.html")] in self.pages
+        return (path + "/") in self.pages if path and not path.endswith("/") else False
+
+
+def published_of(page_uris: Iterable[str], file_uris: Iterable[str]) -> Published:
+    """From the src_uris of every page (Markdown or generated) and the paths of every other file published."""
+    return Published(frozenset(page_url(uri) for uri in page_uris), frozenset(file_uris))
+
+
+def texts(site) -> Iterator[Body]:
+    """Every published text an editor wrote, once: documents' bodies and appendices, editors' pages. A draft's
+    text is not its own reviewer's concern yet (it may link to another draft)."""
+    seen: set[tuple[str, int]] = set()
+    for doc in all_documents(site):
+        for body in (doc.body, doc.appendix):
+            if body is not None and body.markdown and not body.template and (body.file, body.line) not in seen:
+                seen.add((body.file, body.line))
+                if doc.lifecycle is None:
+                    yield body
+    for page in site.editor_pages.values():
+        if (page.file, page.body_line) not in seen and page.lifecycle is None:
+            seen.add((page.file, page.body_line))
+            yield Body(markdown=page.body, base=page.src_uri, file=page.file, line=page.body_line)
+
+
+def review_links(site, published: Published | None = None) -> None:
+    """Report, at its `文件:行`, every link of a published text to a held-back page, and (when `published` is known:
+    make check and builds) to a page or file the build does not publish, and every bare #anchor naming no heading
+    or id of its own text."""
+    # make serve and previews show drafts: a published page linking to one is reported there as in make build.
+    by_page = register(site).by_page(shown=True)
+    if published is None and not by_page:
+        return
+    for body in texts(site):
+        if published is None and not _may_link_to(body.markdown, by_page):
+            continue  # speed: without the published set only links to held-back pages are looked for
+        converted = site.markdown.convert(body.markdown, body.base, lines=body.lines)
+        field_ = body.field if body.file.endswith((".yml", ".yaml")) else "正文"
+        reported: set[str] = set()
+        own_ids = None
+        for match in _HREF.finditer(converted.html):
+            target = html_lib.unescape(match.group(2))
+            if not target or target.startswith("//") or _SCHEME.match(target) or target in reported:
+                continue
+            path, _, anchor = target.partition("#")
+            item = by_page.get(target) or by_page.get(path)
+            if item is not None:
+                reported.add(target)
+                site.problems.error(body.file, line_of_link(body, path), field_,
+                                    f"链接指向的{item.kind}《{item.title}》（{item.file}:{item.line}）{item.describe()}；"
+                                    "已发布的页面不能链接到未发布或已撤回的信息，请删去链接或等它发布后再加")
+                continue
+            if published is None:
+                continue
+            if not path:  # a bare #anchor: into this text (its headings, attr_list ids, footnotes)
+                if own_ids is None:
+                    own_ids = {t.id for t in converted.toc} | set(_ID.findall(converted.html))
+                if anchor and unquote(anchor) not in own_ids:
+                    reported.add(target)
+                    site.problems.error(body.file, line_of_link(body, "#" + anchor), field_,
+                                        f"链接 #{anchor} 在本页中找不到对应的标题或锚点；请检查拼写，或删去“#”之后的部分")
+                continue
+            if path.startswith(".."):
+                reported.add(target)
+                site.problems.error(body.file, line_of_link(body, path), field_,
+                                    f"链接 {_written(path)} 指向网站以外的位置；站内链接请写相对于本文件的路径，"
+                                    "外部网站请写以 https:// 开头的完整地址")
+                continue
+            if not published.has(path):
+                reported.add(target)
+                kind = "页面" if path.endswith("/") or "." not in posixpath.basename(path) else "文件"
+                site.problems.error(body.file, line_of_link(body, path), field_,
+                                    f"链接指向的{kind}不存在：{_written(path)}；请检查路径和文件名"
+                                    "（附件须放在 content/ 下并随本次提交一起提交）")
+
+
+def _written(path: str) -> str:
+    return "/" + path if path and not path.startswith("/") else path or "/"
+
+
+def _may_link_to(markdown: str, by_page: dict) -> bool:
+    """A link to a held-back page names its last path segment (a.md, ../2026/a/, /xxgk/zcwj/2024-001/)."""
+    segments = {url.split("#", 1)[-1] if "#" in url else url.rstrip("/").rsplit("/", 1)[-1] for url in by_page}
+    return any(segment and segment in markdown for segment in segments)
+
+
+def line_of_link(body: Body, target: str) -> int:
+    """The line of the body that links to `target`: the first naming its last path segment (or .md file), else
+    the first line of the text."""
+    segment = target.rstrip("/").rsplit("/", 1)[-1]
+    candidates = [segment] if segment else []
+    if segment and not segment.startswith("#") and "." not in segment:
+        candidates.insert(0, segment + ".md")
+    for candidate in candidates:
+        for offset, line in enumerate(body.markdown.split("\n")):
+            if candidate in line:
+                return body.line + offset
+    return body.line
+
