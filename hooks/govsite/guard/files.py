@@ -1,4 +1,9 @@
-"""The text of attachments, read with kept libraries, as lines and tables with their places in words.
+"""Every published file read as the public gets it: its text as lines and tables, with their places in words.
+
+`read(data, name)` is the one entry: the output guard (output.py) calls it on every file of the build's output,
+the input scan (personal/) on every attachment under content/. A file is either text with places, media that
+holds no text the guard can read (images, fonts: `Extracted.media`), or Unreadable (a Chinese message saying
+how to publish it): what cannot be read is not published.
 
 .docx (python-docx): paragraphs and tables; .xlsx (openpyxl): every sheet as a table, every cell; .pdf (pypdf):
 every page's lines, and runs of lines with the same number of fields as tables; .csv: a table. Legacy binary
@@ -36,13 +41,15 @@ class Table:
 @dataclass(frozen=True)
 class Line:
     text: str
-    place: str
+    place: str  # where, in words: 第3行, 第2页第5行, 工作表“名单”C3单元格, 页眉 …
+    line: int = 0  # the line in a text file (1-based): an output page's finding is mapped back by it
 
 
 @dataclass
 class Extracted:
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    media: str = ""  # a kind of file with no text to read (图片, 字体): published as it is
 
 
 class Unreadable(Exception):
@@ -189,3 +196,39 @@ def read_csv(text: str) -> Extracted:
 
 
 READERS = {".xlsx": read_xlsx, ".docx": read_docx, ".pdf": read_pdf}
+
+TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".json", ".csv", ".txt", ".html", ".htm", ".xml", ".svg",
+                 ".css", ".js", ".atom", ".rss", ".map", ".webmanifest"}
+MEDIA = {".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".gif": "图片", ".webp": "图片", ".ico": "图片", ".bmp": "图片",
+         ".woff": "字体", ".woff2": "字体", ".ttf": "字体", ".otf": "字体", ".eot": "字体"}
+
+
+def decode_text(data: bytes) -> str:
+    """The text of a text file as its author saved it. Raises Unreadable when its encoding cannot be told."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Unreadable("文件不是 UTF-8 编码，无法确定其编码，其中的个人信息无法检查；请用记事本等另存为 UTF-8 后再放入") from None
+
+
+def read_text_lines(text: str) -> Extracted:
+    return Extracted(lines=[Line(line, f"第{n}行", n) for n, line in enumerate(text.split("\n"), start=1)
+                            if line.strip()])
+
+
+def read(data: bytes, name: str) -> Extracted:
+    """What the public gets out of one published file `name` (its path, for its kind and for messages)."""
+    suffix = name[name.rfind("."):].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    if suffix in UNREADABLE:
+        raise Unreadable(f"{UNREADABLE[suffix]}无法由程序读取，其中的个人信息无法检查；请另存为 .docx、.xlsx 或 PDF 后再放入")
+    if suffix in READERS:
+        return READERS[suffix](data)
+    if suffix in MEDIA:
+        return Extracted(media=MEDIA[suffix])
+    if suffix in TEXT_SUFFIXES:
+        text = decode_text(data)
+        extracted = read_text_lines(text)
+        if suffix == ".csv":
+            extracted.tables = read_csv(text).tables
+        return extracted
+    raise Unreadable("这种格式的文件无法由程序读取，其中的个人信息无法检查；请转换为带文字层的 PDF 后再放入")

@@ -25,7 +25,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import frontmatter
@@ -100,6 +100,8 @@ class Finding:
     shown: str  # the value, masked so the error message does not leak it again
     in_file_name: bool = False
     by_column: bool = False  # an unmasked name found because its column is a list of names
+    # The value as written: never printed (messages show `shown`); the output guard looks for it in the sources.
+    value: str = field(default="", compare=False, repr=False)
 
     def message(self) -> str:
         where = "文件名" if self.in_file_name else "此处"
@@ -183,6 +185,12 @@ def mask_number(value: str) -> str:
 
 def scan_line(text: str, allowed_numbers: set[str]) -> Iterator[tuple[str, str]]:
     """(rule, masked value) for every personal number in one line of text."""
+    for rule, shown, _value in number_hits(text, allowed_numbers):
+        yield rule, shown
+
+
+def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterator[tuple[str, str, str]]:
+    """(rule, masked value, value as written) for every personal number in one line of text."""
     taken: list[tuple[int, int]] = []
 
     def free(span: tuple[int, int]) -> bool:
@@ -191,20 +199,62 @@ def scan_line(text: str, allowed_numbers: set[str]) -> Iterator[tuple[str, str]]
     for match in _ID18.finditer(text):
         if is_id18(match.group(1)):
             taken.append(match.span(1))
-            yield RULE_ID, mask_number(match.group(1))
+            yield RULE_ID, mask_number(match.group(1)), match.group(1)
     for match in _ID15.finditer(text):
         if free(match.span(1)) and is_id15(match.group(1)):
             taken.append(match.span(1))
-            yield RULE_ID, mask_number(match.group(1))
+            yield RULE_ID, mask_number(match.group(1)), match.group(1)
     for match in _MOBILE.finditer(text):
         number = _digits(match.group(1))
         if free(match.span(1)) and number not in allowed_numbers:
             taken.append(match.span(1))
-            yield RULE_MOBILE, number[:3] + "****" + number[-4:]
+            yield RULE_MOBILE, number[:3] + "****" + number[-4:], match.group(1)
     for match in _CARD.finditer(text):
         if free(match.span(1)) and is_bank_card(match.group(1)):
             taken.append(match.span(1))
-            yield RULE_BANK, mask_number(match.group(1))
+            yield RULE_BANK, mask_number(match.group(1)), match.group(1)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What the guard lets through: the bureau's published numbers (data/site.yml 公开号码) and names published
+    by law (公开姓名)."""
+
+    numbers: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, settings: dict) -> Rules:
+        return cls(frozenset(allowed_numbers(settings)), allowed_names(settings))
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: str
+    shown: str  # masked, for messages
+    value: str = field(repr=False)  # as written: never printed
+
+
+def scan_unit(text: str, rules: Rules) -> list[Hit]:
+    """Every personal datum in one unit of published text: a line, a cell, an attribute's value."""
+    hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
+    hits += [Hit(RULE_NAME, mask_name(value), value) for value in labelled_names(text, rules.names)]
+    return hits
+
+
+def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
+    """Findings in a file read by files.read: each at its line (text files) or its place in words."""
+    findings = []
+    for line in extracted.lines:
+        for hit in scan_unit(line.text, rules):
+            findings.append(Finding(file, line.line, "" if line.line else line.place, hit.rule, hit.shown,
+                                    value=hit.value))
+    for table in extracted.tables:
+        for hit in scan_table(table, rules.names):
+            cell = hit.cell
+            findings.append(Finding(file, cell.line, hit.header if cell.line else cell.place, RULE_NAME,
+                                    mask_name(cell.text), by_column=hit.by_column, value=cell.text.strip()))
+    return _without_duplicates(findings)
 
 
 def labelled_names(text: str, public_names: frozenset[str]) -> Iterator[str]:
@@ -246,24 +296,23 @@ def _scan_yaml_names(located: Located, file: str, public_names: frozenset[str]) 
             continue
         if (kind == "name" and is_name_value(value)) or (kind == "people" and looks_like_name(value)):
             seen.add(path)
-            yield Finding(file, located.line_of(path), dotted(path), RULE_NAME, mask_name(value))
+            yield Finding(file, located.line_of(path), dotted(path), RULE_NAME, mask_name(value), value=value)
     data = located.data
     if isinstance(data, dict):
         data = {k: v for k, v in data.items() if k not in INTERNAL_FIELDS}
     for _path, table in yaml_tables(data, located.line_of):
         for hit in scan_table(table, public_names):
             if hit.by_column and hit.cell.place not in {dotted(p) for p in seen}:
-                yield Finding(file, hit.cell.line, hit.cell.place, RULE_NAME, mask_name(hit.cell.text), by_column=True)
+                yield Finding(file, hit.cell.line, hit.cell.place, RULE_NAME, mask_name(hit.cell.text), by_column=True,
+                              value=hit.cell.text.strip())
 
 
 # ---- text files -------------------------------------------------------------------------------------------
 
 def _hits_to_findings(file: str, hits: Iterable[NameHit]) -> Iterator[Finding]:
     for hit in hits:
-        if hit.cell.line:
-            yield Finding(file, hit.cell.line, hit.header, RULE_NAME, mask_name(hit.cell.text), by_column=hit.by_column)
-        else:
-            yield Finding(file, 0, hit.cell.place, RULE_NAME, mask_name(hit.cell.text), by_column=hit.by_column)
+        yield Finding(file, hit.cell.line, hit.header if hit.cell.line else hit.cell.place, RULE_NAME,
+                      mask_name(hit.cell.text), by_column=hit.by_column, value=hit.cell.text.strip())
 
 
 def _table_findings(file: str, tables: Iterable[Table], public_names: frozenset[str]) -> Iterator[Finding]:
@@ -319,8 +368,8 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
     findings: list[Finding] = []
     visible = "\n".join(lines)
     for number, line in _lines_with_digit_runs(visible):
-        for rule, shown in scan_line(line, allowed):
-            findings.append(Finding(file, number, "", rule, shown))
+        for rule, shown, value in number_hits(line, allowed):
+            findings.append(Finding(file, number, "", rule, shown, value=value))
     maybe_names = _maybe_names(visible)
     if suffix in YAML_SUFFIXES and maybe_names:
         try:
@@ -342,7 +391,7 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
     if suffix not in YAML_SUFFIXES:
         for number, line in enumerate(lines[body_start:], start=body_start + 1):
             for value in labelled_names(line, public_names):
-                findings.append(Finding(file, number, "", RULE_NAME, mask_name(value)))
+                findings.append(Finding(file, number, "", RULE_NAME, mask_name(value), value=value))
     if suffix == ".csv":
         findings.extend(_table_findings(file, attachments.read_csv(visible).tables, public_names))
     return _without_duplicates(findings)
@@ -360,17 +409,9 @@ def _without_duplicates(findings: list[Finding]) -> list[Finding]:
 
 
 def scan_attachment(data: bytes, file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
-    """Findings in a .docx, .xlsx or .pdf attachment, each naming its place (sheet and cell, page and line …).
-    Raises attachments.Unreadable when the file cannot be read."""
-    extracted = attachments.READERS[Path(file).suffix.lower()](data)
-    findings = []
-    for line in extracted.lines:
-        for rule, shown in scan_line(line.text, allowed):
-            findings.append(Finding(file, 0, line.place, rule, shown))
-        for value in labelled_names(line.text, public_names):
-            findings.append(Finding(file, 0, line.place, RULE_NAME, mask_name(value)))
-    findings.extend(_table_findings(file, extracted.tables, public_names))
-    return _without_duplicates(findings)
+    """Findings in an attachment, each naming its place (sheet and cell, page and line …).
+    Raises files.Unreadable when the file cannot be read."""
+    return scan_extracted(attachments.read(data, file), file, Rules(frozenset(allowed), public_names))
 
 
 def scan_file_name(file: str, allowed: set[str]) -> list[Finding]:
