@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .build import load_site
+from .build import check_links, load_site
 
 
 def main(argv: list[str]) -> int:
@@ -23,6 +23,8 @@ def main(argv: list[str]) -> int:
         return 2
     root = Path(argv[1]) if len(argv) > 1 else Path.cwd()
     site = load_site(root)
+    if not site.problems.errors:
+        check_links(site)  # links at review: every page and attachment an editor links to is published
     shown_errors, shown_warnings, held = site.problems.shown()
     for problem in shown_errors:
         print(f"错误 {problem.format()}", file=sys.stderr)

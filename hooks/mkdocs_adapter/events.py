@@ -25,8 +25,11 @@ from mkdocs.utils import meta as mkdocs_meta
 from govsite import assets, breadcrumb, lifecycle, search
 from govsite import build as engine
 from govsite import mode as build_mode
-from govsite.guard.placeholders import OutputCheck
+from govsite.guard import link_problems, links, output_problems, personal
+from govsite.guard import output as output_guard
+from govsite.guard.sources import origins as output_origins
 from govsite.incremental import Memo
+from govsite.internal import INTERNAL_FIELDS
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
 from govsite.types.inspection import allowed_hosts
@@ -91,6 +94,8 @@ def on_config(config):
     site = engine.load_site(root, site_url=config.site_url or "", memo=_memo if _skipper.enabled else None,
                             markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs),
                             mode=mode)
+    if not site.problems.errors:  # links at review: before MkDocs cleans the output folder
+        _state["rendered"] = engine.check_links(site)
     errors, warnings, held = site.problems.shown()  # the cause first: see Problems.shown
     if errors:
         serve_errors.remember(root, errors, warnings, held)
@@ -126,7 +131,7 @@ def on_serve(server, config, builder):
 def on_files(files, config):
     site = _state["site"]
     _leave_out_held(site, files)
-    pages, extra_files = engine.render_site(site)
+    pages, extra_files = _state.pop("rendered")  # made by check_links in on_config
     _state["renderer"] = engine.Renderer(site)
     _state["pages"] = {page.src_uri: page for page in pages}
     _state["files"] = extra_files
@@ -138,11 +143,16 @@ def on_files(files, config):
         if file.src_uri in site.editor_pages and file.inclusion == InclusionLevel.UNDEFINED:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _state["trails"] = breadcrumb.trails(site, pages)
-    # what the public will see, page by page (under make serve, only pages whose text changed)
-    check = _state["output_check"] = OutputCheck(allowed_hosts(site), memo=_memo if _skipper.enabled else None)
+    # what the public will get, file by file (govsite/guard/output.py): pages as MkDocs writes them, then the
+    # whole output folder in on_post_build
+    check = _state["file_check"] = output_guard.FileCheck(personal.Rules.of(site.settings), allowed_hosts(site))
+    _state["page_scan"] = output_guard.Scan()
     if _state.get("css_bundle"):
         files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
     material.theme_files(files, config)
+    _state["origins"] = output_origins(
+        site, {f.dest_uri: f.src_uri for f in files.documentation_pages()},
+        {f.dest_uri: f.abs_src_path for f in files if not f.is_documentation_page() and f.abs_src_path})
     if "index_stream" in _state:  # before the first page: the child checks and indexes each page as it comes
         _state["index_stream"].facts(site, Path(config.site_dir), pages, check=check)
     if _skipper.enabled:
@@ -197,7 +207,8 @@ def on_page_markdown(markdown, page, config, files):
         _converted_by_the_engine(page)
         return ""
     document = _state["site"].editor_pages.get(page.file.src_uri)
-    page.meta.pop(lifecycle.REVIEW, None)  # the review record is internal: never in what templates can print
+    for key in INTERNAL_FIELDS:  # the review record, the guard's exceptions: never in what templates can print
+        page.meta.pop(key, None)
     if document is not None:
         extra = {"hide": document.meta["隐藏"]} if "隐藏" in document.meta else {}
         material.page_meta(page, engine.editor_page_title(_state["site"], document), document.meta.get("描述"), extra)
@@ -254,7 +265,8 @@ def on_post_page(output, page, config):
     if "index_stream" in _state:  # mkdocs build: checked and indexed in the child, off the build's core
         _state["index_stream"].add(page.file.dest_uri, _engine_title(page), output)
     else:
-        _state["output_check"].page(page.file.dest_uri, output)
+        output_guard.check_bytes(_state["file_check"], page.file.dest_uri, output.encode("utf-8"), _state["page_scan"],
+                                 output_guard.CHECKED)
     return output
 
 
@@ -275,6 +287,31 @@ def on_build_error(error):
         _state.pop("index_stream").cancel()
 
 
+def _guard_output(config, site_dir: Path, page_scan) -> None:
+    """Every file of the output folder read as the public gets it (govsite/guard/output.py), before make build
+    replaces site/ or make publish switches to the release. Under make serve the editor sees the problems and
+    goes on editing; otherwise they stop the build."""
+    site = _state["site"]
+    origins = _state["origins"]
+    scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled,
+                                    copies=origins.copies.keys())
+    report = output_problems(site.root, scan, origins)
+    for note in report.notes:
+        log.info("提示 %s", note.format())
+    # every link of the output: a template's or a data field's, and anchors into other pages (editors' links to
+    # pages and files were reviewed at load)
+    broken = links.check_site(site_dir, site.site_url or config.site_url or "", scan.links).found
+    errors = report.errors + link_problems(site.root, broken, origins)
+    if not errors:
+        return
+    lines = [p.format() for p in errors]
+    if _skipper.enabled:
+        for line in lines:
+            log.warning("警告 %s", line)
+        return
+    _report_and_stop([f"错误 {line}" for line in lines], len(lines), "错误（发布内容检查）", NOT_PUBLISHABLE)
+
+
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     if _skipper.enabled:
@@ -282,32 +319,25 @@ def on_post_build(config):
             if os.path.exists(gone):
                 os.remove(gone)
         log.info("未变化的页面未重写：%d 个", _skipper.skipped)
-    check = _state["output_check"]
     for extra in _state.get("files", []):
-        check.file(extra.dest_uri, extra.content)
         target = site_dir / extra.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
     stats = None
-    problems = check.problems
     stream = _state.pop("index_stream", None)
+    page_scan = _state["page_scan"]
     if stream is not None:
         try:
             stats = stream.finish(_state["site"], site_dir, _state.get("pages", {}).values())
         except RuntimeError as exc:  # the index process failed (e.g. out of memory): a message, not a traceback
             raise Abort(f"{exc}。构建已停止，请重试；如再次出现，请联系网站维护人员。") from exc
-        problems = stream.problems + problems  # the pages' (checked in the child) before the files', as written
-    if problems:  # never published; under make serve the editor sees them and goes on editing
-        if _skipper.enabled:
-            for line in problems:
-                log.warning("警告 %s", line)
-        else:
-            _report_and_stop([f"错误 {line}" for line in problems], len(problems), "错误（网站巡检）", NOT_PUBLISHABLE)
+        page_scan = stream.scan
+    elif not _skipper.enabled:
+        stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
+    _guard_output(config, site_dir, page_scan)
     if _skipper.enabled:  # make serve: the edited page first, the search index right after
         _collector.resume()
         search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
         return
-    if stats is None:
-        stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
     log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒（CPU %.2f 秒）",
              stats.pages, stats.records, stats.files, stats.bytes / 1024, stats.seconds, stats.cpu_seconds)

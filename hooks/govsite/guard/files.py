@@ -219,6 +219,18 @@ def read_text_lines(text: str) -> Extracted:
 def read(data: bytes, name: str) -> Extracted:
     """What the public gets out of one published file `name` (its path, for its kind and for messages)."""
     suffix = name[name.rfind("."):].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    if suffix == ".gz":  # sitemap.xml.gz: what a client gets once it unpacks it
+        import gzip
+        import zlib
+
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+                inner = unpacked.read(MAX_UNPACKED + 1)
+        except (OSError, EOFError, zlib.error):
+            raise Unreadable("压缩文件已损坏，无法检查其中的个人信息") from None
+        if len(inner) > MAX_UNPACKED:
+            raise Unreadable(f"压缩文件解压后超过 {MAX_UNPACKED // 1024 // 1024} MB，无法检查其中的个人信息")
+        return read(inner, name[:-3])
     if suffix in UNREADABLE:
         raise Unreadable(f"{UNREADABLE[suffix]}无法由程序读取，其中的个人信息无法检查；请另存为 .docx、.xlsx 或 PDF 后再放入")
     if suffix in READERS:

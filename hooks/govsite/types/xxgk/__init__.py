@@ -13,7 +13,9 @@ from pathlib import Path
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
 from ...document import Body
+from ...guard.review import data_link
 from ...model import ContentType, Site
+from ...yamlfile import dotted
 from ..catalogue.categories import CATEGORIES
 from ..policies import timeliness
 
@@ -70,6 +72,10 @@ class Disclosure(ContentType):
         if located is None:
             return
         guide = located.data
+        for i, duty in enumerate(guide.get("法定主动公开内容") or ()):
+            for j, link in enumerate(duty.get("本局公开") or ()):
+                path = ("法定主动公开内容", i, "本局公开", j, "链接")
+                data_link(site, located.file, located.line_of(path), dotted(path), link["链接"])
         form = guide["依申请公开"]["申请表"]
         if not (site.content_dir / form).is_file():
             site.problems.error(located.file, located.line_of(("依申请公开", "申请表")), "依申请公开.申请表",
