@@ -30,6 +30,8 @@ def main(argv: list[str]) -> int:
         print(f"错误 {problem.format()}", file=sys.stderr)
     for problem in shown_warnings:
         print(f"警告 {problem.format()}", file=sys.stderr)
+    for problem in site.problems.notes:  # reviewed exceptions: shown every time, never silent
+        print(f"提示 {problem.format()}", file=sys.stderr)
     inspection = site.models.get("inspection")
     failed = [r for r in inspection.failed if not r.stops_build] if inspection else []
     for result in failed:

@@ -105,6 +105,8 @@ def on_config(config):
         _report_and_stop([f"警告 {p.format()}" for p in warnings], len(warnings), "警告（严格模式下警告也会停止构建）")
     for p in warnings:
         log.info("警告 %s", p.format())  # info, not warning: strict builds already stopped above
+    for p in site.problems.notes:  # reviewed exceptions to the guard: shown, stop nothing
+        log.info("提示 %s", p.format())
     _state["site"] = site
     _state["docs_are_content"] = Path(config.docs_dir).resolve() == site.content_dir.resolve()
     if "SOURCE_DATE_EPOCH" not in os.environ or _state.get("epoch_is_ours"):
@@ -295,7 +297,7 @@ def _guard_output(config, site_dir: Path, page_scan) -> None:
     origins = _state["origins"]
     scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled,
                                     copies=origins.copies.keys())
-    report = output_problems(site.root, scan, origins)
+    report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()))
     for note in report.notes:
         log.info("提示 %s", note.format())
     # every link of the output: a template's or a data field's, and anchors into other pages (editors' links to

@@ -33,15 +33,16 @@ class Report:
 
 
 def exemption_register(finder: SourceFinder) -> exceptions.Register:
-    texts = ((f, finder.text(f) or "") for f in finder.all_sources() if f.endswith((".yml", ".yaml", ".md", ".markdown")))
+    texts = ((f, finder.raw_text(f) or "") for f in finder.all_sources() if f.endswith((".yml", ".yaml", ".md", ".markdown")))
     return exceptions.Register(texts)
 
 
-def output_problems(root: Path, scan: Scan, origins: Origins, read=None) -> Report:
+def output_problems(root: Path, scan: Scan, origins: Origins, read=None, used_before=frozenset()) -> Report:
     """The output scan's findings as problems at their sources, one per source place and value (with how many
-    published files show it), exceptions applied."""
+    published files show it), exceptions applied. `used_before`: exemptions the input scan applied; any other
+    exemption of the site matched nothing and is reported so that it is removed."""
     finder = SourceFinder(root, origins, read)
-    register = None
+    register = exemption_register(finder)
     groups: dict[tuple, list[OutputFinding]] = {}
     places = {}
     for finding in scan.findings:
@@ -54,8 +55,6 @@ def output_problems(root: Path, scan: Scan, origins: Origins, read=None) -> Repo
         file, line, field_, rule, shown, by_column, note = key
         found, place = groups[key], places[key]
         dests = sorted({f.dest for f in found})
-        if register is None and (rule in PERSONAL_RULES or rule == RULE_UNREADABLE):
-            register = exemption_register(finder)
         exemption = None
         if rule in PERSONAL_RULES and not file.startswith("site/"):
             value = found[0].value
@@ -75,9 +74,13 @@ def output_problems(root: Path, scan: Scan, origins: Origins, read=None) -> Repo
             message += _made_from(place.made_from)
         if exemption is not None:
             report.notes.append(Problem(file, line, field_, f"已按登记的个人信息例外放行 {exemption.describe()}："
-                                                            f"{message}", severity="warning"))
+                                                            f"{message}", severity="note"))
         else:
             report.errors.append(Problem(file, line, field_, message))
+    for exemption in register.unused():
+        if exemption not in used_before:
+            report.notes.append(Problem(exemption.file, exemption.line, exceptions.FIELD,
+                                        exceptions.unused_text(exemption), severity="note"))
     return report
 
 

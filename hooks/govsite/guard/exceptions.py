@@ -109,6 +109,10 @@ def reviewed(exemptions: list[Exemption], attachment: str, data: bytes) -> tuple
     return None, False
 
 
+def unused_text(exemption: Exemption) -> str:
+    return f"登记的个人信息例外{exemption.describe()}没有对应的检查结果，可以删去这一项"
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

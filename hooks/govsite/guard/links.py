@@ -55,7 +55,7 @@ def html_links(text: str) -> Collector:
 
 # The same as Collector, by regular expressions over the markup the build writes (a page every few
 # milliseconds instead of every few tens): start tags with their attributes, comments and raw text skipped.
-_SKIPPED = re.compile(r"<!--.*?-->|<(script|style|textarea|title)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+_SKIPPED = re.compile(r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 _START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
 _ATTRIBUTE = re.compile(r"""([^\s>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
@@ -65,7 +65,7 @@ def fast_links(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     links: list[str] = []
     ids: set[str] = set()
 
-    def scripts(match: re.Match) -> str:  # an element's start tag stays (a script's src, an svg title's id)
+    def scripts(match: re.Match) -> str:  # a script's start tag stays (its src), its text does not
         return match.group(0)[: match.group(0).find(">") + 1] if match.group(1) else " "
 
     for tag in _START_TAG.finditer(_SKIPPED.sub(scripts, text)):

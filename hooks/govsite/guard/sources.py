@@ -13,12 +13,26 @@ import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..internal import internal_lines
 from ..problems import InputError
 from ..source import rel
 from ..yamlfile import dotted, parse_yaml
 
 SOURCE_FOLDERS = ("data", "content")
 TEXT_SUFFIXES = (".md", ".markdown", ".yml", ".yaml", ".csv", ".txt", ".html", ".htm", ".json", ".svg", ".xml")
+
+
+def without_internal(text: str, file: str) -> str:
+    """`text` with the lines of its internal top-level blocks emptied (line numbers stay)."""
+    lines = text.split("\n")
+    if file.endswith((".yml", ".yaml")):
+        hidden = internal_lines(lines)
+    elif file.endswith((".md", ".markdown")) and lines and lines[0].rstrip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), 0)
+        hidden = {i + 1 for i in internal_lines(lines[1:end])}
+    else:
+        return text
+    return "\n".join("" if i in hidden else line for i, line in enumerate(lines)) if hidden else text
 
 
 @dataclass(frozen=True)
@@ -75,13 +89,19 @@ class SourceFinder:
         self._fields: dict[str, tuple[list[int], list[tuple]]] = {}
 
     def text(self, file: str) -> str | None:
+        """The file's text with its internal blocks (review record, exemptions) blanked: they are never published,
+        so nothing published comes from them (a reviewer's name is not where a page's name came from)."""
         if file not in self._texts:
-            path = self.root / file
-            try:
-                self._texts[file] = self._read(path) if self._read else path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError, InputError):
-                self._texts[file] = None
+            text = self.raw_text(file)
+            self._texts[file] = None if text is None else without_internal(text, file)
         return self._texts[file]
+
+    def raw_text(self, file: str) -> str | None:
+        path = self.root / file
+        try:
+            return self._read(path) if self._read else path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError, InputError):
+            return None
 
     def all_sources(self) -> list[str]:
         if self._all is None:

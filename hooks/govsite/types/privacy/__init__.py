@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 from ...forked import Forked
+from ...guard import exceptions
 from ...guard import personal as privacy
 from ...model import ContentType, Site
-from ...source import read_text
+from ...problems import InputError
+from ...source import read_text, rel
+
+USED = "_exemptions_used"  # the exemptions this scan applied (the output guard reports those nothing used)
 
 
 class PrivacyGuard(ContentType):
@@ -29,11 +33,50 @@ class PrivacyGuard(ContentType):
             self._report(site, *pending.result())
 
     def _report(self, site: Site, findings: list, unreadable: list) -> None:
+        register = _exemptions(site) if findings or unreadable else None
         for finding in findings:
-            site.problems.error(finding.file, finding.line, finding.field, finding.message())
+            line_text = _line(site, finding.file, finding.line) if finding.line else None
+            exemption = (register.for_text(finding.file, finding.value, line_text) if finding.line
+                         else register.for_attachment(finding.file, finding.value))
+            if exemption is not None:
+                site.problems.note(finding.file, finding.line, finding.field,
+                                   f"已按登记的个人信息例外放行 {exemption.describe()}：{finding.message()}")
+            else:
+                site.problems.error(finding.file, finding.line, finding.field, finding.message())
         for item in unreadable:  # an attachment nobody can check would be published unread
-            site.problems.error(item.file, 0, "", item.message)
+            reviewed = register.reviewed_file(item.file)
+            digest = exceptions.sha256_of(site.root / item.file)
+            if reviewed is not None and reviewed.digest == digest:
+                site.problems.note(item.file, 0, "", f"已登记为人工审查过的文件 {reviewed.describe()}：{item.message}")
+            elif reviewed is not None:
+                site.problems.error(item.file, 0, "", f"{item.message}。此文件登记为已人工审查（{reviewed.file}:"
+                                                      f"{reviewed.line}），但登记后内容已改动：请重新审查，并把摘要改为 {digest}")
+            else:
+                site.problems.error(item.file, 0, "", f"{item.message}；如已由人逐页审查确认没有个人信息，可在链接它的信息中"
+                                                      f"登记（个人信息例外：- 文件: 附件路径，摘要: {digest}，原因: 已逐页人工审查）")
         site.models[self.name] = findings
+        site.models[USED] = frozenset(register.used) if register is not None else frozenset()
+
+
+def _exemptions(site: Site) -> exceptions.Register:
+    """Every exemption recorded in the site's YAML files and Markdown front matter."""
+    texts = []
+    for folder in (site.data_dir, site.content_dir):
+        for path in site.listing(folder):
+            if path.suffix in (".yml", ".yaml", ".md") and path.is_file():
+                try:
+                    texts.append((rel(path, site.root), site.read_text(path)))
+                except InputError:
+                    continue  # reported by the file's loader
+    return exceptions.Register(texts)
+
+
+def _line(site: Site, file: str, line: int) -> str:
+    try:
+        lines = site.read_text(site.root / file).split("\n")
+    except InputError:
+        return ""
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def _scan(root, allowed, names, read=read_text, listing=None, remember=False) -> tuple[list, list]:
