@@ -225,7 +225,10 @@ def test_placeholder_put_in_by_a_template_is_found_in_the_output(site_copy):
     assert check(site_copy).returncode == 0  # nothing in the editors' files: only the written page shows it
     result = run_build(site_copy, site_copy / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "site/about/contact/index.html: 公开内容中有占位文字“正式使用时”" in result.stderr
+    # traced to the template that holds it, and to the page it is published in
+    line = line_of(site_copy, "overrides/govsite/about/contact.html", "正式使用时")
+    assert (f"overrides/govsite/about/contact.html:{line}: 公开内容中有占位文字“正式使用时”：请换成正式内容"
+            "（发布后出现在 site/about/contact/index.html）") in result.stderr
     # found in what was written: the message does not claim the output folder was left alone
     said = result.stdout + result.stderr
     assert "本次输出的文件不可发布" in said and "未作任何改动" not in said

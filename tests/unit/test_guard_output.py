@@ -33,7 +33,7 @@ def make_mobile(rng: random.Random) -> str:
 
 def page(body: str) -> bytes:
     return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>页面</title></head>\n'
-            f"<body><article>\n{body}\n</article></body></html>\n").encode("utf-8")
+            f"<body><article>\n{body}\n</article></body></html>\n").encode()
 
 
 # ---- one file --------------------------------------------------------------------------------------------------
@@ -43,15 +43,15 @@ def test_a_number_anywhere_in_a_published_text_file_is_found(seed):
     """The same ID number and mobile in every kind of text the site publishes, at a random line."""
     rng = random.Random(seed)
     number, mobile = make_id18(rng), make_mobile(rng)
-    before = "\n".join("<p>第{}段</p>".format(i) for i in range(rng.randint(0, 30)))
+    before = "\n".join(f"<p>第{i}段</p>" for i in range(rng.randint(0, 30)))
     files = {
         "a/index.html": page(f"{before}\n<p>身份证号 {number}，电话 {mobile}</p>"),
         "feeds/all.xml": (f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n{before}\n'
                           f"<item><description>&lt;p&gt;身份证号 {number} 电话 {mobile}&lt;/p&gt;</description></item>"
-                          "</channel></rss>\n").encode("utf-8"),
+                          "</channel></rss>\n").encode(),
         "api/catalogue.json": json.dumps({"items": [{"summary": f"身份证号 {number}，电话 {mobile}"}]},
                                          ensure_ascii=False, indent=2).encode("utf-8"),
-        "sitemap.xml.gz": gzip.compress(f"<urlset>\n{before}\n<url>{number} {mobile}</url></urlset>".encode("utf-8"),
+        "sitemap.xml.gz": gzip.compress(f"<urlset>\n{before}\n<url>{number} {mobile}</url></urlset>".encode(),
                                         mtime=0),
     }
     for dest, data in files.items():

@@ -3,7 +3,7 @@
 A published file is either a copy of a repository file (an attachment, an image, a stylesheet: the finding is at
 the same line or place of the source) or made by the build (a page, a feed, JSON, the search index). A made file's
 finding is looked for, as written, in the files it was made from first (a page's documents, an editor's Markdown
-page), then in every text file under data/ and content/: the first line holding it is where it came from, with
+page), then in every text file under data/, content/ and overrides/: the first line holding it is where it came from, with
 the YAML field at that line. Only text the build put together itself (a template joining two fields) is not found
 anywhere; it is reported at the output file and the files it was made from.
 """
@@ -18,7 +18,9 @@ from ..problems import InputError
 from ..source import rel
 from ..yamlfile import dotted, parse_yaml
 
-SOURCE_FOLDERS = ("data", "content")
+# Where published text comes from: editors' data and pages, and the maintainers' templates (a template's text
+# is published on every page it makes).
+SOURCE_FOLDERS = ("data", "content", "overrides")
 TEXT_SUFFIXES = (".md", ".markdown", ".yml", ".yaml", ".csv", ".txt", ".html", ".htm", ".json", ".svg", ".xml")
 
 
