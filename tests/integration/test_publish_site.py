@@ -97,11 +97,15 @@ def test_3_bad_input_stops_the_publish_with_the_builds_message(checkout):
 
 
 def test_4_a_broken_link_stops_the_publish(checkout):
+    """Found by the build's link review, at the line that writes it: make publish is never the first to find it
+    (its own check of the release stays, for what a build alone cannot see: tests/unit/test_release.py)."""
     before = checkout.served()
     checkout.edit("content/about/functions.md", "# 机构职能\n", '# 机构职能\n\n<a href="../../no-such-page/">旧链接</a>\n')
     checkout.commit("加了失效链接")
+    lines = (checkout.path / "content/about/functions.md").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if "no-such-page" in text)
     result = checkout.make("publish")
-    assert_refused(result, "链接检查未通过：1 个链接", "about/functions/index.html: ../../no-such-page/ → 文件不存在")
+    assert_refused(result, "构建未通过", f"错误 content/about/functions.md:{line} 正文: 链接 ../../no-such-page/ 指向网站以外的位置")
     assert checkout.served() == before
     checkout.git("revert", "--no-edit", "HEAD")
 

@@ -144,6 +144,9 @@ def _missing(path: str) -> str:
 
 
 def _written(path: str) -> str:
+    """A site-relative path as an address from the site's root (a path leaving the site as it was written)."""
+    if path.startswith(".."):
+        return path
     return "/" + path if path and not path.startswith("/") else path or "/"
 
 
