@@ -25,6 +25,7 @@ _BOMS = (  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
 # Windows saves as "ANSI"), then Big5 (cp950: Windows' Big5, a superset of it).
 LEGACY = ("gb18030", "cp950")
 MIN_SCORE = 0.5  # below this the best reading is not Chinese (or any text) we can tell
+WIDE_SCORE = 0.85  # UTF-16 without a mark decodes almost any bytes: its reading must be convincing
 UTF8_SCORE = 0.9  # valid UTF-8 reading this plausibly is taken without looking further, …
 UTF8_SEQUENCES = 3  # … and so is any plausible one with this many multi-byte characters (not found by chance)
 MARGIN = 0.15  # a likelier encoding whose reading is this close to the best one is a near tie …
@@ -164,7 +165,7 @@ def decode(data: bytes) -> Decoded:
                                  f"{RESAVE}")
             best = reading
             break
-    if best[0] < MIN_SCORE:
+    if best[0] < (WIDE_SCORE if best[2].startswith("utf-16") or best[2].startswith("utf-32") else MIN_SCORE):
         raise Unreadable(f"无法确定文件的文字编码（或它不是文本文件），其中的个人信息无法检查；{RESAVE}")
     return Decoded(best[3], best[2])
 

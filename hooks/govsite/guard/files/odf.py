@@ -284,7 +284,8 @@ def read_odf(package: Package) -> Extracted:
         if name.endswith(".xml"):
             trees[name] = parse(package.read(name), f"文件内部的“{name}”")
     if "meta.xml" in trees:
-        properties(trees["meta.xml"], out, reader.consumed)
+        meta = trees["meta.xml"]
+        properties(next((el for el in meta if local(el.tag) == "meta"), meta), out, reader.consumed)
     if "styles.xml" in trees:
         reader.styles(trees["styles.xml"])
     if "content.xml" in trees:
@@ -300,8 +301,9 @@ def read_odf(package: Package) -> Extracted:
     return out
 
 
-# Style and font names are formatting (and often Chinese: 标题 1, 宋体).
-_STYLE_ATTRIBUTES = frozenset(("name", "display-name", "style-name", "font-name", "font-family", "parent-style-name",
-                               "font-family-asian", "font-family-complex", "list-style-name", "next-style-name",
-                               "master-page-name", "page-layout-name", "data-style-name", "font-name-asian",
-                               "font-name-complex", "apply-style-name", "condition"))
+# Style and font names are formatting (and often Chinese: 标题 1, 宋体); cells' values are read with their cells.
+_STYLE_ATTRIBUTES = frozenset((
+    "value", "string-value", "date-value", "time-value", "boolean-value", "name", "display-name", "style-name",
+    "font-name", "font-family", "parent-style-name", "font-family-asian", "font-family-complex", "list-style-name",
+    "next-style-name", "master-page-name", "page-layout-name", "data-style-name", "font-name-asian",
+    "font-name-complex", "apply-style-name", "condition"))
