@@ -375,6 +375,19 @@ def test_an_ods_reads_hidden_sheets_and_stored_values():
     assert places(extracted, name) == ["工作表“名单”C3单元格（隐藏的工作表）"]
 
 
+def test_a_flat_odt_is_read_like_a_packed_one():
+    p = People(13)
+    name, author = p.name(), p.name()
+    from files_kit import ODF_NS
+
+    flat = (f'<?xml version="1.0" encoding="UTF-8"?><office:document {ODF_NS} office:mimetype='
+            '"application/vnd.oasis.opendocument.text"><office:meta><meta:initial-creator>'
+            f'{author}</meta:initial-creator></office:meta><office:body><office:text><text:p>标题</text:p>'
+            f'<text:p>联系人：{name}</text:p></office:text></office:body></office:document>')
+    extracted = files.read(flat.encode(), "a.fodt")
+    assert places(extracted, name) == ["第2段"] and places(extracted, author) == ["文档属性“作者”"]
+
+
 def test_a_clean_odf_gives_nothing():
     data = make_odf("text", '<text:p text:style-name="P1">关于开展退役军人优待证申领工作的通知</text:p>', header="某区退役军人事务局")
     assert findings(data, "a.odt") == []

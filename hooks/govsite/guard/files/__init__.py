@@ -43,6 +43,7 @@ MEDIA = {".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".gif": "图片"
 SOURCE_SUFFIXES = {".md", ".markdown", ".yml", ".yaml"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 XML_SUFFIXES = {".xml", ".rss", ".atom", ".svg", ".xsl", ".xslt", ".kml", ".gpx", ".opf", ".rdf", ".xsd"}
+FLAT_ODF_SUFFIXES = {".fodt", ".fods", ".fodp", ".fodg"}  # OpenDocument as one XML file
 JSON_SUFFIXES = {".json", ".webmanifest", ".map", ".geojson", ".jsonld"}
 CSV_SUFFIXES = {".csv", ".tsv"}
 PACKAGE_KINDS = {".docx": "Word 文档", ".docm": "Word 文档", ".xlsx": "Excel 工作簿", ".xlsm": "Excel 工作簿",
@@ -144,6 +145,13 @@ def _read_text(data: bytes, name: str, suffix: str) -> Extracted:
 
         return read_html(_decode_html(data, declared_charset(data)))
     text = decode(data).text
+    if suffix in FLAT_ODF_SUFFIXES:
+        from .odf import read_odf_root
+        from .xmlfile import parse
+
+        extracted = Extracted()
+        read_odf_root(parse(data, "OpenDocument 文件"), extracted)
+        return extracted
     if suffix in XML_SUFFIXES or (suffix in OFFICE_SUFFIXES | {""} and _LOOKS_LIKE_XML.match(data[:64])):
         from .xmlfile import read_xml
 
