@@ -322,7 +322,7 @@ def test_blank_forms_are_no_alarm():
 
 @pytest.mark.parametrize("name, data, expected", [
     ("a.doc", b"\xd0\xcf\x11\xe0 old word", "Word 97-2003 文档无法由程序读取"),
-    ("a.xls", b"\xd0\xcf\x11\xe0 old excel", "另存为 .docx、.xlsx 或 PDF"),
+    ("a.xls", b"\xd0\xcf\x11\xe0 old excel", "另存为 .docx、.xlsx 或带文字层的 PDF"),
     ("a.xlsx", b"not a zip at all", "文件已损坏或不是真正的Excel 工作簿"),
     ("a.pdf", b"%PDF-1.4 broken", "PDF 无法读取"),
 ])

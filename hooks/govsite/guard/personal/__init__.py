@@ -466,13 +466,8 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
     for path in files_to_scan(root, folders, listing):
         file = rel(path, root)
         findings.extend(scan_file_name(file, allowed))
-        suffix = path.suffix.lower()
-        if suffix in attachments.UNREADABLE:
-            if unreadable is not None:
-                unreadable.append(Unreadable(file, f"{attachments.UNREADABLE[suffix]}无法由程序读取，其中的个人信息无法检查；"
-                                                   "请另存为 .docx、.xlsx 或 PDF 后再放入"))
-            continue
-        if suffix in attachments.READERS:
+        if path.suffix.lower() not in attachments.SOURCE_SUFFIXES:
+            # Anything else is published as it is (attachments, assets, a GBK .csv): read as the public gets it.
             try:
                 if path.stat().st_size > MAX_ATTACHMENT_BYTES:
                     raise attachments.Unreadable(f"附件超过 {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB，无法检查其中的个人信息")
@@ -499,8 +494,6 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
                         unreadable.append(item)
                 else:
                     findings.append(item)
-            continue
-        if suffix not in TEXT_SUFFIXES:
             continue
         try:
             text = read(path, root)

@@ -1,0 +1,57 @@
+"""The site's search index (search/index.py) holds its text in JSON files (c/<n>.json: every record's whole
+text; titles.json: titles and document numbers), read as JSON. Its .bin files hold counts and postings: the
+n-grams of those same texts, two to four characters each, with record numbers. They hold no text of their
+own, so they are checked to be exactly that (the format parses to its end) and published as they are; any
+other .bin file is not."""
+from __future__ import annotations
+
+import re
+import struct
+
+_SHARD = re.compile(r"(?:^|/)searchindex/g/\d+\.bin$")
+_RECORDS = re.compile(r"(?:^|/)searchindex/records\.bin$")
+
+
+def _varint(data: bytes, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, pos
+        shift += 7
+        if shift > 35:
+            raise ValueError("varint too long")
+
+
+def _shard_ok(data: bytes) -> bool:
+    count, pos = _varint(data, 0)
+    total = 0
+    for _ in range(count):
+        length, pos = _varint(data, pos)
+        if not 2 <= length <= 4:
+            return False
+        for _ in range(length):
+            _code, pos = _varint(data, pos)
+        _postings, pos = _varint(data, pos)
+        size, pos = _varint(data, pos)
+        total += size
+    return pos + total == len(data)
+
+
+def _records_ok(data: bytes) -> bool:
+    records, chunks = struct.unpack("<II", data[:8])
+    return len(data) == 8 + 6 * records + 8 * chunks
+
+
+def search_index_kind(name: str, data: bytes) -> bool:
+    """Whether `data` is one of the search index's binary files, named as such."""
+    try:
+        if _SHARD.search(name):
+            return _shard_ok(data)
+        if _RECORDS.search(name):
+            return _records_ok(data)
+    except (IndexError, ValueError, struct.error):
+        return False
+    return False
