@@ -295,8 +295,7 @@ def _guard_output(config, site_dir: Path, page_scan) -> None:
     goes on editing; otherwise they stop the build."""
     site = _state["site"]
     origins = _state["origins"]
-    scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled,
-                                    copies=origins.copies.keys())
+    scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled)
     report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()))
     for note in report.notes:
         log.info("提示 %s", note.format())

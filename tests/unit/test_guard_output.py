@@ -74,11 +74,9 @@ def test_a_file_that_cannot_be_read_is_refused_not_published_unread(dest):
     assert finding.rule == output.RULE_UNREADABLE and finding.note
 
 
-def test_media_hold_no_text_to_read_and_the_index_postings_are_the_builds_own():
-    assert CHECK("assets/logo.png", b"\x89PNG\r\n\x1a\n13912345678") == ()
-    assert CHECK("searchindex/g/3.bin", bytes(range(256)), made=True) == ()
-    # a .bin an editor put under content/ is a copy, not the index: it is read (and cannot be)
-    assert [f.rule for f in CHECK("searchindex/g/3.bin", bytes(range(256)), made=False)] == [output.RULE_UNREADABLE]
+def test_media_hold_no_text_to_read_and_a_binary_that_is_not_the_index_is_refused():
+    assert CHECK("assets/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR") == ()
+    assert [f.rule for f in CHECK("searchindex/g/3.bin", bytes(range(256)))] == [output.RULE_UNREADABLE]
 
 
 def test_placeholders_and_foreign_hosts_in_pages_and_feeds():

@@ -30,7 +30,6 @@ from . import files, links, personal, placeholders
 RULE_PLACEHOLDER = "占位文字"
 RULE_HOST = "外部链接"
 RULE_UNREADABLE = "无法读取"
-INDEX_FOLDER = "searchindex"  # search.index.INDEX_FOLDER (the engine's own binary postings)
 
 
 @dataclass(frozen=True, order=True)
@@ -60,18 +59,12 @@ class FileCheck:
         """What the findings depend on besides a file's bytes and name."""
         return (self.rules, tuple(sorted(self.allow)))
 
-    def __call__(self, dest: str, data: bytes, made: bool = True) -> tuple[OutputFinding, ...]:
-        """`made`: the build made the file (not a copy of a repository file): the search index's postings
-        (numbers only, searchindex/**/*.bin) are known to hold no text."""
+    def __call__(self, dest: str, data: bytes) -> tuple[OutputFinding, ...]:
         found: list[OutputFinding] = []
-        if made and dest.startswith(INDEX_FOLDER + "/") and dest.endswith(".bin"):
-            return ()
         try:
-            extracted = files.read(data, dest)
+            extracted = files.read(data, dest)  # media (images, the index's postings) may still carry text
         except files.Unreadable as exc:
             return (OutputFinding(dest, 0, "", RULE_UNREADABLE, "", note=str(exc)),)
-        if extracted.media:
-            return ()
         for finding in personal.scan_extracted(extracted, dest, self.rules):
             found.append(OutputFinding(dest, finding.line, "" if finding.line else finding.field, finding.rule,
                                        finding.shown, by_column=finding.by_column, value=finding.value))
@@ -131,16 +124,15 @@ class Scan:
     links: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(default_factory=dict)  # page -> (links, ids)
 
 
-def check_bytes(check: FileCheck, dest: str, data: bytes, scan: Scan, checked: Checked | None = None,
-                made: bool = True) -> None:
+def check_bytes(check: FileCheck, dest: str, data: bytes, scan: Scan, checked: Checked | None = None) -> None:
     """Check one file's bytes (a page as MkDocs writes it, in the index child or under make serve)."""
     sha = scan.digests[dest] = digest(data)
     if dest.endswith(".html"):  # for the link check of the whole output (links.check_site)
         scan.links[dest] = links.fast_links(data.decode("utf-8", "replace"))
-    key = (sha, os.path.splitext(dest)[1].lower(), check.key(), made and dest.startswith(INDEX_FOLDER + "/"))
+    key = (sha, os.path.splitext(dest)[1].lower(), check.key())
     found = checked.get(key) if checked is not None else None
     if found is None:
-        found = check(dest, data, made)
+        found = check(dest, data)
         scan.read += 1
         if checked is not None:
             checked.put(key, _rename(found, ""))
@@ -158,12 +150,12 @@ def _rename(found: tuple[OutputFinding, ...], dest: str) -> tuple[OutputFinding,
 
 
 def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
-                checked: Checked | None = None, by_status: bool = False, copies=frozenset()) -> Scan:
+                checked: Checked | None = None, by_status: bool = False) -> Scan:
     """Every file of the output `folder`, read as the public gets it. `streamed`: pages already checked as they
     were written (their findings count when the file on disk has the digest that was checked; otherwise the file
     is checked again). `checked`: content checked before (attachments read by the input scan; make serve).
     `by_status` (make serve, which rewrites only pages that changed): a file whose status (inode, size, times)
-    is what it was at its last scan is not read again. `copies`: the dests that are copies of repository files."""
+    is what it was at its last scan is not read again."""
     checked = CHECKED if checked is None else checked
     scan = Scan()
     statuses = _STATUSES if by_status else None
@@ -201,7 +193,7 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
             scan.reused += 1
             continue
         before_count = len(scan.findings)
-        check_bytes(check, dest, data, scan, checked, made=dest not in copies)
+        check_bytes(check, dest, data, scan, checked)
         if statuses is not None and (status := _status(path)) is not None:
             statuses[str(path)] = (status, scan.digests[dest], _rename(tuple(scan.findings[before_count:]), ""))
     if statuses is not None:
@@ -240,4 +232,4 @@ def remember(checked_files: Iterable[tuple[bytes | str, str, tuple]], check: Fil
     """Findings the input scan made of files the build copies as they are (attachments): (digest, suffix,
     findings) — so the output scan does not read them again."""
     for sha, suffix, found in checked_files:
-        CHECKED.put((sha, suffix, check.key(), False), found)
+        CHECKED.put((sha, suffix, check.key()), found)
