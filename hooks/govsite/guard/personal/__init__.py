@@ -34,6 +34,7 @@ from ...problems import InputError
 from ...source import read_text, rel
 from ...yamlfile import Located, dotted, parse_yaml
 from .. import files as attachments
+from . import prose
 from .names import (
     NAME_HEADERS,
     NOT_PEOPLE,
@@ -238,8 +239,16 @@ class Hit:
 def scan_unit(text: str, rules: Rules) -> list[Hit]:
     """Every personal datum in one unit of published text: a line, a cell, an attribute's value."""
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
-    hits += [Hit(RULE_NAME, mask_name(value), value) for value in labelled_names(text, rules.names)]
+    hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
     return hits
+
+
+def unit_names(text: str, public_names: frozenset[str]) -> list[str]:
+    """The unmasked names in one unit of text, each once, as written: after “姓名：” and the like, and wherever
+    running text names a person (prose.py)."""
+    found = list(labelled_names(text, public_names))
+    found += [name for name in prose.names_in(text, public_names) if name not in found]
+    return list(dict.fromkeys(found))
 
 
 def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
