@@ -12,10 +12,15 @@ Rules, each reported with its Chinese name:
 - 手机号码: 11 digits beginning 13–19 (also written with +86, spaces or hyphens), unless the number is in
   data/site.yml `公开号码` (the bureau's published office and supervision numbers).
 - 银行卡号: 16–19 digits (also in groups of four) passing the Luhn check.
-- 未脱敏姓名 (names.py, tables.py): an unmasked value under a name field or column (姓名, 姓 名, 名字 …, in
-  YAML, Markdown and HTML tables, spreadsheets, Word tables), a name-like value under a field of people (人员,
-  对象, 申请人 …) or after “姓名：” in text, and the unmasked names in any column that is mostly names, masked or
-  not, whatever its header. Names published by law (data/site.yml `公开姓名`) are allowed.
+- 未脱敏姓名 (names.py, tables.py, prose.py): an unmasked value under a name field or column (姓名, 姓 名,
+  名字, 姓名（化名） …, in YAML, Markdown and HTML tables, spreadsheets, Word tables), a name-like value under a
+  field of people (人员, 对象, 退役士兵 …, a table of one row too), the unmasked names in any column that is
+  mostly names, masked or not, whatever its header, and names in running text (prose.py: lists joined by 、,
+  王建华同志, 联系人 王建华, a name beside a telephone number, 王建华，男，…). Names published by law
+  (data/site.yml `公开姓名`) and public figures (public_figures.txt) are allowed.
+- 家庭住址 (addresses.py): an address below the township (a road and house number, building, entrance and
+  room, a village's group, 门牌号, a residence label followed by a village or a street), unless it is one the
+  bureau publishes (data/site.yml `地址`, `政府信息公开.地址`, `公开地址`).
 
 Fields that are never published (govsite/internal.py: review records) are not read.
 """
@@ -35,6 +40,7 @@ from ...source import read_text, rel
 from ...yamlfile import Located, dotted, parse_yaml
 from .. import files as attachments
 from . import prose
+from .addresses import PublicAddresses, address_spans, mask_address
 from .names import (
     NAME_HEADERS,
     NOT_PEOPLE,
@@ -48,14 +54,16 @@ from .names import (
 )
 from .tables import Cell, NameHit, Table, html_tables, markdown_tables, scan_table, yaml_tables
 
-__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "scan_line", "scan_text", "scan_tree",
-           "scan_file_name", "scan_attachment", "allowed_numbers", "allowed_names", "is_id18", "is_id15",
+__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "scan_line", "scan_text",
+           "scan_tree", "scan_file_name", "scan_attachment", "allowed_numbers", "allowed_names",
+           "allowed_addresses", "is_id18", "is_id15",
            "is_bank_card", "luhn_ok", "is_masked_name", "mask_number", "mask_name", "read_text"]
 
 RULE_ID = "身份证号码"
 RULE_MOBILE = "手机号码"
 RULE_BANK = "银行卡号"
 RULE_NAME = "未脱敏姓名"
+RULE_ADDRESS = "家庭住址"
 
 # Files read as text; attachments are read by their libraries; anything else (images) has only its name checked.
 TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".json", ".csv", ".txt", ".html", ".htm", ".xml", ".svg"}
@@ -110,6 +118,10 @@ class Finding:
             why = "（这一列的其他单元格也是姓名，像是人员名单）" if self.by_column else ""
             return (f"{where}疑似公开了个人信息（规则：{RULE_NAME}）：“{self.shown}”{why}。"
                     f"公开名单中的姓名须去标识化，只保留姓和最后一个字，如“张*明”“李*”")
+        if self.rule == RULE_ADDRESS:
+            return (f"{where}疑似公开了个人信息（规则：{RULE_ADDRESS}）：“{self.shown}”。家庭住址不得公开，"
+                    f"公示中只写到乡镇（街道），如“示例镇”；如这是本局或服务场所公开的办公地址，"
+                    f"请把它加入 data/site.yml 的“公开地址”")
         hints = {
             RULE_ID: "身份证号码不得公开；如确需展示，请写成“41**************12”的形式",
             RULE_MOBILE: ("个人手机号码不得公开，请写成“138****1234”的形式；"
@@ -218,15 +230,16 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
 
 @dataclass(frozen=True)
 class Rules:
-    """What the guard lets through: the bureau's published numbers (data/site.yml 公开号码) and names published
-    by law (公开姓名)."""
+    """What the guard lets through: the bureau's published numbers (data/site.yml 公开号码), names published
+    by law (公开姓名) and the addresses it publishes (地址, 政府信息公开.地址, 公开地址)."""
 
     numbers: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    addresses: PublicAddresses = PublicAddresses()
 
     @classmethod
     def of(cls, settings: dict) -> Rules:
-        return cls(frozenset(allowed_numbers(settings)), allowed_names(settings))
+        return cls(frozenset(allowed_numbers(settings)), allowed_names(settings), allowed_addresses(settings))
 
 
 @dataclass(frozen=True)
@@ -240,7 +253,13 @@ def scan_unit(text: str, rules: Rules) -> list[Hit]:
     """Every personal datum in one unit of published text: a line, a cell, an attribute's value."""
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
     hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
+    hits += [Hit(RULE_ADDRESS, mask_address(value), value) for value in unit_addresses(text, rules.addresses)]
     return hits
+
+
+def unit_addresses(text: str, public: PublicAddresses) -> list[str]:
+    """The home addresses in one unit of text, as written (addresses.py)."""
+    return list(dict.fromkeys(span.of(text) for span in address_spans(text, public)))
 
 
 def unit_names(text: str, public_names: frozenset[str]) -> list[str]:
@@ -437,6 +456,17 @@ def _entries(settings: dict, key: str, field: str) -> list[str]:
 
 def allowed_numbers(settings: dict) -> set[str]:
     return {_digits(number) for number in _entries(settings, "公开号码", "号码")}
+
+
+def allowed_addresses(settings: dict) -> PublicAddresses:
+    """The addresses the bureau publishes: its own (地址, 政府信息公开.地址) and those listed in 公开地址 (service
+    halls, reception offices)."""
+    found = [settings.get("地址")] if isinstance(settings, dict) else []
+    office = settings.get("政府信息公开") if isinstance(settings, dict) else None
+    if isinstance(office, dict):
+        found.append(office.get("地址"))
+    found += _entries(settings, "公开地址", "地址")
+    return PublicAddresses.of(a for a in found if isinstance(a, str))
 
 
 def allowed_names(settings: dict) -> frozenset[str]:

@@ -118,8 +118,8 @@ def surname_of(text: str) -> str:
 
 def name_shaped(value: str) -> bool:
     """A known surname and a given name of one or two Chinese characters (the cheap test before jieba)."""
-    text = re.sub(r"[\s\u3000]+", "", value)
-    if not _HAN_ONLY.match(text) or not 2 <= len(text) <= 4:
+    text = value if len(value) <= 4 else re.sub(r"[\s\u3000]+", "", value)
+    if not 2 <= len(text) <= 4 or not _HAN_ONLY.match(text):
         return False
     surname = surname_of(text)
     return bool(surname) and 1 <= len(text) - len(surname) <= 2

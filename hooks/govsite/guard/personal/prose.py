@@ -16,7 +16,7 @@ such as 张庄村 or 黄河路, not a public figure, not an ordinary word of jie
 
 Speed: every cue is a regular expression searched first; jieba (loaded once, about a second) runs only on the
 short run of Chinese characters around a cue whose characters have the shape of a name, and its answers are
-cached. Text without any cue costs one search per cue.
+cached. Text without any cue costs one search.
 """
 from __future__ import annotations
 
@@ -25,7 +25,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .names import COMPOUND_SURNAMES, TITLES, _tagger, is_masked_name, is_ordinary_word, name_shaped, not_a_person, surname_of
+from .names import (
+    COMPOUND_SURNAMES,
+    TITLES,
+    _tagger,
+    is_ordinary_word,
+    name_shaped,
+    not_a_person,
+    surname_of,
+)
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _SPACE = r"[ \t\u3000\u00a0]"
@@ -58,6 +66,7 @@ _SEX = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（({_SPACE[1:-1]}]{_SPACE}*[
 _COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|(?<=[{_HAN}])等(?:老|青年|优秀)?同志")
 _PEOPLE = re.compile(rf"(?:{_alternation(PEOPLE_WORDS)})(?=[{_HAN}])")
 _FOLLOW = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(FOLLOW_WORDS)})")
+_LABEL_SEP = re.compile(rf"{_SPACE}*[:：]{_SPACE}*|{_SPACE}+|")
 # Office landlines (0371-12345678, (0371)12345678, 12345678) and mobile numbers as people write them.
 _PHONE = re.compile(r"(?<![\dA-Za-z])(?:(?:[(（]0\d{2,3}[)）]|0\d{2,3})[-－ ]?)?\d{7,8}(?![\dA-Za-z])"
                     r"|(?<![\dA-Za-z])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\dA-Za-z])")
@@ -68,6 +77,18 @@ _AFTER_PHONE = re.compile(rf"{_SPACE}*[（(]{_SPACE}*([{_HAN}]{{2,4}}){_SPACE}*[
 # note in brackets (王建华（示例镇）、李*（男）).
 _ITEM = rf"[{_HAN}*＊×]{{1,14}}(?:[（(][^（）()\n]{{0,24}}[）)])?"
 _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
+# Every cue's first words in one pattern (name_spans): longer words first, a form of address before the sex it
+# begins with (女士, 女). The lookahead of every first character lets the engine skip ahead (five times faster).
+_FIRST = "".join(sorted({w[0] for w in TITLE_WORDS + LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + FOLLOW_WORDS}))
+_CUES = re.compile(
+    rf"(?=[{re.escape(_FIRST)}等、男女(（+0-9])(?:"
+    rf"(?P<title>{_alternation(TITLE_WORDS)})"
+    rf"|(?P<clabel>(?:{_alternation(COLON_LABEL_WORDS)}){_SPACE}*[:：]{_SPACE}*(?=[{_HAN}]))"
+    rf"|(?P<label>{_alternation(LABEL_WORDS)})"
+    rf"|(?P<people>{_alternation(PEOPLE_WORDS)})"
+    rf"|(?P<follow>{_alternation(FOLLOW_WORDS)})"
+    r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
+    r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
 _ITEM_PARTS = re.compile(rf"([{_HAN}*＊×]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
 _MASKED_ITEM = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]+[{_HAN}]?|某{{1,2}})$")
 _MASKED_LAST = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]+[{_HAN}]?|某{{1,2}})(?:等|$)")
@@ -267,32 +288,66 @@ class _Finder:
 
 
 def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan]:
-    """Every unmasked person's name in one unit of running text (a line, a cell, an attribute's value)."""
-    if not _ANY_HAN.search(text):
-        return []
+    """Every unmasked person's name in one unit of running text (a line, a cell, an attribute's value).
+
+    Speed: one pass of one regular expression finds every cue's first words (_CUES); each is then checked in
+    full where it stands. tests/unit/test_guard_names.py compares this with a pass of each cue's own pattern."""
+    first = _CUES.search(text)
+    if first is None:  # most units: no cue; at most a name and nothing else (an image's alt text)
+        return _whole(text, public) if len(text) <= 12 else []
     finder = _Finder(text, public)
-    for match in _TITLE.finditer(text):
-        finder.before(match.start(), "称谓", True)
-    for match in _LABEL.finditer(text):
-        finder.after(match.end(), "标签", bool(match.group(1)))
-    for match in _COLON_LABEL.finditer(text):
-        finder.after(match.end(), "标签", True)
-    for match in _SEX.finditer(text):
-        finder.before(match.start(), "性别", True)
-    for match in _COUNT_AFTER.finditer(text):
-        finder.before(match.start(), "人数", True)
-    for match in _PHONE.finditer(text):
-        _beside_phone(finder, match)
-    for match in _LIST.finditer(text):
-        _list(finder, match)
-    for match in _PEOPLE.finditer(text):
-        finder.after(match.end(), "人员", False)
-    for match in _FOLLOW.finditer(text):
-        finder.before(match.start(), "其后", False)
+    list_done = phone_done = 0
+    for match in _CUES.finditer(text, first.start()):
+        kind, at, end = match.lastgroup, match.start(), match.end()
+        if kind == "title":
+            if at > 0 and _is_han(text[at - 1]):
+                finder.before(at, "称谓", True)
+        elif kind == "label":
+            sep = _LABEL_SEP.match(text, end)
+            if sep.end() < len(text) and _is_han(text[sep.end()]):
+                finder.after(sep.end(), "标签", bool(sep.group()))
+        elif kind == "clabel":
+            finder.after(end, "标签", True)
+        elif kind == "sex":
+            sex = _SEX.search(text, max(0, at - 8), end + 8)
+            while sex is not None and sex.end() <= at:
+                sex = _SEX.search(text, sex.end(), end + 8)
+            if sex is not None and sex.start() <= at:
+                finder.before(sex.start(), "性别", True)
+        elif kind == "count":
+            if at > 0 and _is_han(text[at - 1]) and _COUNT_AFTER.match(text, at):
+                finder.before(at, "人数", True)
+        elif kind == "phone":
+            phone = _PHONE.match(text, at)
+            if at >= phone_done and phone is not None:
+                _beside_phone(finder, phone)
+                phone_done = phone.end()
+        elif kind == "list":
+            if at >= list_done:
+                listed = _LIST.search(text, max(list_done, at - 60))
+                while listed is not None and listed.end() <= at:
+                    listed = _LIST.search(text, listed.end())
+                if listed is not None and listed.start() <= at:
+                    _list(finder, listed)
+                    list_done = listed.end()
+        elif kind == "people":
+            if end < len(text) and _is_han(text[end]):
+                finder.after(end, "人员", False)
+        elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
+            finder.before(at, "其后", False)
+    if len(text) <= 12:
+        _whole(text, public, finder)
+    return finder.result()
+
+
+def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> list[NameSpan]:
+    """A unit that is a name and nothing else (an image's alt text, a table cell)."""
     whole = text.strip(_WHOLE_STRIP)
-    if 2 <= len(whole) <= 4 and _is_han_run(whole):
-        start = text.index(whole)
-        finder.exact(start, start + len(whole), "全文", False)
+    if not 2 <= len(whole) <= 4 or not _is_han_run(whole):
+        return []
+    finder = finder or _Finder(text, public)
+    start = text.index(whole)
+    finder.exact(start, start + len(whole), "全文", False)
     return finder.result()
 
 
