@@ -40,7 +40,7 @@ from ...source import read_text, rel
 from ...yamlfile import Located, dotted, parse_yaml
 from .. import files as attachments
 from . import prose
-from .addresses import PublicAddresses, address_spans, mask_address
+from .addresses import PublicAddresses, address_spans, mask_address, maybe_address
 from .names import (
     NAME_HEADERS,
     NOT_PEOPLE,
@@ -64,6 +64,7 @@ RULE_MOBILE = "手机号码"
 RULE_BANK = "银行卡号"
 RULE_NAME = "未脱敏姓名"
 RULE_ADDRESS = "家庭住址"
+NO_ADDRESSES = PublicAddresses()
 
 # Files read as text; attachments are read by their libraries; anything else (images) has only its name checked.
 TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".json", ".csv", ".txt", ".html", ".htm", ".xml", ".svg"}
@@ -262,10 +263,10 @@ def unit_addresses(text: str, public: PublicAddresses) -> list[str]:
     return list(dict.fromkeys(span.of(text) for span in address_spans(text, public)))
 
 
-def unit_names(text: str, public_names: frozenset[str]) -> list[str]:
-    """The unmasked names in one unit of text, each once, as written: after “姓名：” and the like, and wherever
-    running text names a person (prose.py)."""
-    found = list(labelled_names(text, public_names))
+def unit_names(text: str, public_names: frozenset[str], labelled: bool = True) -> list[str]:
+    """The unmasked names in one unit of text, each once, as written: after “姓名：” and the like (`labelled`),
+    and wherever running text names a person (prose.py)."""
+    found = list(labelled_names(text, public_names)) if labelled else []
     found += [name for name in prose.names_in(text, public_names) if name not in found]
     return list(dict.fromkeys(found))
 
@@ -378,8 +379,27 @@ def _maybe_names(text: str) -> bool:
     return False
 
 
-def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every finding in one text file: numbers on each line, name fields, tables of every kind, labelled names."""
+_INSIDE = re.compile(r"""!\[([^\]\n]*)\]|\]\([^)\s]*\s+(?:"([^"\n]*)"|'([^'\n]*)')\)"""
+                     r"""|\b(?:alt|title|aria-label)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')""")
+_YAML_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?['\"]?(.*?)['\"]?\s*$")
+
+
+def _units_inside(line: str, yaml: bool) -> list[str]:
+    """The units of text a line holds besides itself: alt texts and titles, a YAML value, table cells."""
+    units = [next(g for g in m.groups() if g is not None) for m in _INSIDE.finditer(line)]
+    if yaml or line.lstrip().startswith("- "):
+        value = _YAML_VALUE.match(line)
+        if value and value.group(1) and value.group(1) != line:
+            units.append(value.group(1))
+    if line.lstrip().startswith("|"):
+        units += [cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip()]
+    return [u for u in units if u.strip()]
+
+
+def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[str] = frozenset(),
+              public_addresses: PublicAddresses | None = NO_ADDRESSES) -> list[Finding]:
+    """Every finding in one text file: numbers on each line, name fields, tables of every kind, names and
+    addresses in running text."""
     suffix = Path(file).suffix.lower()
     lines = text.split("\n")
     hidden: set[int] = set()
@@ -416,30 +436,41 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
     # Tables and labelled names in any text: Markdown bodies, Markdown or HTML inside YAML text fields, HTML files.
     findings.extend(_table_findings(file, markdown_tables(lines), public_names))
     findings.extend(_table_findings(file, html_tables(visible), public_names))
-    if suffix not in YAML_SUFFIXES:
-        for number, line in enumerate(lines[body_start:], start=body_start + 1):
-            for value in labelled_names(line, public_names):
-                findings.append(Finding(file, number, "", RULE_NAME, mask_name(value), value=value))
+    # Names and addresses in running text, line by line, as the output guard reads the published units: the
+    # line itself, an image's alt text, a link's or an element's title, a YAML value, a table cell.
+    addresses_possible = public_addresses is not None and maybe_address(visible)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        names_here = unit_names(line, public_names, labelled=suffix not in YAML_SUFFIXES)
+        for unit in _units_inside(line, yaml=suffix in YAML_SUFFIXES):
+            names_here += [v for v in unit_names(unit, public_names, labelled=False) if v not in names_here]
+        findings.extend(Finding(file, number, "", RULE_NAME, mask_name(v), value=v) for v in names_here)
+        if addresses_possible:
+            findings.extend(Finding(file, number, "", RULE_ADDRESS, mask_address(v), value=v)
+                            for v in unit_addresses(line, public_addresses))
     if suffix == ".csv":
         findings.extend(_table_findings(file, attachments.read_csv(visible).tables, public_names))
     return _without_duplicates(findings)
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:
-    """One finding per line and value: a name under a 姓名 column is not reported again as part of a list."""
-    out, seen = [], set()
+    """One finding per line and value: a name under a 姓名 column is not reported again as part of a list or of
+    running text; the finding that says more (its field, found by its column) is kept."""
+    best: dict[tuple, Finding] = {}
     for finding in sorted(set(findings)):
         key = (finding.file, finding.line, finding.field if not finding.line else "", finding.rule, finding.shown)
-        if key not in seen:
-            seen.add(key)
-            out.append(finding)
-    return out
+        kept = best.get(key)
+        if kept is None or (bool(finding.field), finding.by_column) > (bool(kept.field), kept.by_column):
+            best[key] = finding
+    return sorted(best.values())
 
 
-def scan_attachment(data: bytes, file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
+def scan_attachment(data: bytes, file: str, allowed: set[str], public_names: frozenset[str] = frozenset(),
+                    public_addresses: PublicAddresses = NO_ADDRESSES) -> list[Finding]:
     """Findings in an attachment, each naming its place (sheet and cell, page and line …).
     Raises files.Unreadable when the file cannot be read."""
-    return scan_extracted(attachments.read(data, file), file, Rules(frozenset(allowed), public_names))
+    return scan_extracted(attachments.read(data, file), file, Rules(frozenset(allowed), public_names, public_addresses))
 
 
 def scan_file_name(file: str, allowed: set[str]) -> list[Finding]:
@@ -456,6 +487,17 @@ def _entries(settings: dict, key: str, field: str) -> list[str]:
 
 def allowed_numbers(settings: dict) -> set[str]:
     return {_digits(number) for number in _entries(settings, "公开号码", "号码")}
+
+
+def _settings_of(root: Path) -> dict:
+    """data/site.yml as loaded, or {} when it cannot be (its errors are reported where it is loaded)."""
+    import yaml
+
+    try:
+        settings = yaml.safe_load((root / "data" / "site.yml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return settings if isinstance(settings, dict) else {}
 
 
 def allowed_addresses(settings: dict) -> PublicAddresses:
@@ -493,15 +535,18 @@ class Unreadable:
 
 def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "content"),
               public_names: frozenset[str] = frozenset(), read=read_text,
-              unreadable: list | None = None, remember: bool = True, listing=None) -> list[Finding]:
+              unreadable: list | None = None, remember: bool = True, listing=None,
+              public_addresses: PublicAddresses | None = None) -> list[Finding]:
     """Scan every file (name and content) under the given folders of the repository.
     `read(path, root)` is source.read_text or, under `mkdocs serve`, the load's shared reader. Attachments
     that cannot be read are added to `unreadable` (when given). `remember`: keep each file's findings for the
     next scan (_SCAN_CACHE, with the texts: `mkdocs build` scans once and need not hold them). `listing`: see
     files_to_scan."""
     global _SCAN_CACHE
+    if public_addresses is None:  # the addresses data/site.yml publishes are the bureau's, whoever calls
+        public_addresses = allowed_addresses(_settings_of(root))
     findings: list[Finding] = []
-    allow_key, kept = (frozenset(allowed), public_names), {}
+    allow_key, kept = (frozenset(allowed), public_names, public_addresses), {}
     for path in files_to_scan(root, folders, listing):
         file = rel(path, root)
         findings.extend(scan_file_name(file, allowed))
@@ -528,7 +573,7 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
             found = _known(file, content, allow_key)
             if found is None:
                 try:
-                    found = tuple(scan_attachment(data, file, allowed, public_names))
+                    found = tuple(scan_attachment(data, file, allowed, public_names, public_addresses))
                 except attachments.Unreadable as exc:
                     found = (Unreadable(file, str(exc)),)
             kept[file] = (content, allow_key, found)
@@ -549,7 +594,7 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
         # unchanged file's text is the very object read before, and the compare stops at `is`).
         found = _known(file, text, allow_key)
         if found is None:
-            found = tuple(scan_text(text, file, allowed, public_names))
+            found = tuple(scan_text(text, file, allowed, public_names, public_addresses))
         kept[file] = (text, allow_key, found)
         findings.extend(found)
     if remember:

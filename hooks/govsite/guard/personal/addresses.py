@@ -132,6 +132,11 @@ def _road_start(text: str, match: re.Match) -> int:
 _MAYBE = re.compile(rf"{_NUM}{_S}(?:号|栋|幢|座|单元|室|楼|层|户|(?:村民)?小?组)|门牌|{'|'.join(RESIDENCE_LABELS)}")
 
 
+def maybe_address(text: str) -> bool:
+    """Whether the text may hold an address at all (one search; most text does not)."""
+    return bool(_MAYBE.search(text))
+
+
 def mask_address(value: str) -> str:
     """An address as messages show it: every number starred (人民路**号*栋*单元***室)."""
     value = re.sub(r"[0-9０-９]", "*", value)

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from .names import (
     COMPOUND_SURNAMES,
+    NAME_HEADERS,
+    PEOPLE_HEADERS,
     TITLES,
     _tagger,
     is_ordinary_word,
@@ -95,8 +97,10 @@ _MASKED_LAST = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]+[{_HAN}]?|某{{1,2}})(?:
 _LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|等?(?:老|青年|优秀)?"
                          rf"(?:{_alternation(TITLE_WORDS)}))")
 _LIST_TAIL = re.compile(rf"[{_HAN}*＊×]{{1,6}}?(?:[（(][^（）()\n]{{0,24}}[）)])?(?:{_LIST_AFTER.pattern})")
-_LIST_BEFORE = re.compile(rf"(?:名单|人选|获奖者|获得者|奖|人员|对象|代表|成员|同志|如下|{_alternation(LABEL_WORDS)})"
+_LIST_BEFORE = re.compile(rf"(?:名单|名单如下|人选|获奖者|获得者|奖|同志|同志如下|人员如下|{_alternation(LABEL_WORDS)})"
                           rf"{_SPACE}*[:：]{_SPACE}*$")
+# 申请人, 联系人, 退役军人: words for people, which jieba tags as names
+_WORDS_FOR_PEOPLE = frozenset(LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + PEOPLE_HEADERS + NAME_HEADERS)
 _ANY_HAN = re.compile(f"[{_HAN}]")
 _WHOLE_STRIP = " \t\u3000\u00a0:：,，。.;；!！?？\"'“”‘’《》「」【】[]"
 # jieba's tags of words that are not the surname of a name standing next to them (向 in 向户籍, 和 in 和李明).
@@ -246,7 +250,7 @@ class _Finder:
         (`read`) and refuses words jieba has seen often even as names (陈述, 高峰)."""
         text = self.text
         name = text[start:end]
-        if name in self.public or not_a_person(name, text[end:end + 6]):
+        if name in self.public or name in _WORDS_FOR_PEOPLE or not_a_person(name, text[end:end + 6]):
             return False
         if start > 0 and text[start - 1] in "*＊×":
             return False
@@ -341,9 +345,11 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
 
 
 def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> list[NameSpan]:
-    """A unit that is a name and nothing else (an image's alt text, a table cell)."""
+    """A unit that is a name and nothing else (an image's alt text, a table cell): three characters, or four
+    with a compound surname. Two would take villages for names (李园, 孙河, 白沙: jieba tags them nr), and a
+    cell under 所在村 reaches the output guard without its header."""
     whole = text.strip(_WHOLE_STRIP)
-    if not 2 <= len(whole) <= 4 or not _is_han_run(whole):
+    if not 3 <= len(whole) <= 4 or not _is_han_run(whole):
         return []
     finder = finder or _Finder(text, public)
     start = text.index(whole)
