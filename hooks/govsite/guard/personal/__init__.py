@@ -380,12 +380,13 @@ def _maybe_names(text: str) -> bool:
 
 
 _INSIDE = re.compile(r"""!\[([^\]\n]*)\]|\]\([^)\s]*\s+(?:"([^"\n]*)"|'([^'\n]*)')\)"""
-                     r"""|\b(?:alt|title|aria-label)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')""")
+                     r"""|\b(?:alt|title|aria-label)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')|>([^<>\n]+)<""")
 _YAML_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?['\"]?(.*?)['\"]?\s*$")
 
 
 def _units_inside(line: str, yaml: bool) -> list[str]:
-    """The units of text a line holds besides itself: alt texts and titles, a YAML value, table cells."""
+    """The units of text a line holds besides itself: alt texts and titles, an element's text, a YAML value,
+    table cells."""
     units = [next(g for g in m.groups() if g is not None) for m in _INSIDE.finditer(line)]
     if yaml or line.lstrip().startswith("- "):
         value = _YAML_VALUE.match(line)
