@@ -124,8 +124,13 @@ def _road_start(text: str, match: re.Match) -> int:
     """Where the road's name begins: after the administrative units and words before it (家住某区人民路 ->
     人民路), so the value is the address and not the sentence."""
     road = match.group("road")
-    rest = _ADMIN.sub("", road)
-    return match.start() + (len(road) - len(rest) if rest else 0)
+    rest = _ADMIN.sub("", road) or road
+    # 家住人民路, 本局位于示例路: the words before the road's name
+    rest = _BEFORE_ROAD.sub("", rest) if len(_BEFORE_ROAD.sub("", rest)) >= 2 else rest
+    return match.start() + len(road) - len(rest)
+
+
+_BEFORE_ROAD = re.compile(r"^.*(?:住|在|于|址|处|是|为)")
 
 
 # Every shape holds a number before 号, 组, 栋, 单元, 室 …, a 门牌 or a residence label (speed: most text has none).

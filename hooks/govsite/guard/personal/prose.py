@@ -93,7 +93,7 @@ _CUES = re.compile(
     r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
 _ITEM_PARTS = re.compile(rf"([{_HAN}*＊×]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
 _MASKED_ITEM = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]+[{_HAN}]?|某{{1,2}})$")
-_MASKED_LAST = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]+[{_HAN}]?|某{{1,2}})(?:等|$)")
+_MASKED_LAST = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]|某)")
 _LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|等?(?:老|青年|优秀)?"
                          rf"(?:{_alternation(TITLE_WORDS)}))")
 _LIST_TAIL = re.compile(rf"[{_HAN}*＊×]{{1,6}}?(?:[（(][^（）()\n]{{0,24}}[）)])?(?:{_LIST_AFTER.pattern})")
@@ -147,7 +147,8 @@ PRECEDE_WORDS = LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + (
 FOLLOW_NAME_WORDS = TITLE_WORDS + FOLLOW_WORDS + (
     "等", "于", "在", "的", "和", "与", "及", "同", "为", "向", "到", "被", "已", "将", "是", "系", "因", "经", "自",
     "从", "对", "曾", "也", "都", "还", "说", "表示", "介绍", "提出", "申请", "反映", "不服", "称", "现年", "生于",
-    "出生", "获", "担任", "现任", "作为", "带领", "主持", "通过", "所")
+    "出生", "获", "担任", "现任", "作为", "带领", "主持", "通过", "所", "确定", "认定", "列为", "评为", "推荐",
+    "安排", "调整", "纳入", "享受", "符合", "领取", "获得")
 _ADDRESS_FORM = re.compile(_alternation(t for t in TITLES if len(t) > 1))
 _FOLLOW_CHARS = frozenset(w for w in FOLLOW_NAME_WORDS if len(w) == 1)
 _PRECEDE = re.compile(f"(?:{_alternation(PRECEDE_WORDS)})$")
@@ -382,7 +383,8 @@ def _list(finder: _Finder, match: re.Match) -> None:
         pos = part.end() + 1  # the 、 after it
     if len(items) < 2:
         return
-    # A masked name is the whole item; the first may follow other words (拟将张*明), the last run on (李*等).
+    # A masked name is the whole item; the first may follow other words (拟将张*明), the last run on (李*等,
+    # 王*伟确定为…).
     last = len(items) - 1
     items = [(a, b, bool(_MASKED_ITEM.search(t) if i == 0 else _MASKED_LAST.match(t) if i == last
                          else _MASKED_ITEM.fullmatch(t)))
