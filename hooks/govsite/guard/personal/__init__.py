@@ -444,8 +444,9 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
         if not line.strip():
             continue
         names_here = unit_names(line, public_names, labelled=suffix not in YAML_SUFFIXES)
+        # The line's cues reach into the units it holds; what a unit adds is a name standing alone in it.
         for unit in _units_inside(line, yaml=suffix in YAML_SUFFIXES):
-            names_here += [v for v in unit_names(unit, public_names, labelled=False) if v not in names_here]
+            names_here += [v for v in prose.names_alone(unit, public_names) if v not in names_here]
         findings.extend(Finding(file, number, "", RULE_NAME, mask_name(v), value=v) for v in names_here)
         if addresses_possible:
             findings.extend(Finding(file, number, "", RULE_ADDRESS, mask_address(v), value=v)

@@ -329,10 +329,8 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                 phone_done = phone.end()
         elif kind == "list":
             if at >= list_done:
-                listed = _LIST.search(text, max(list_done, at - 60))
-                while listed is not None and listed.end() <= at:
-                    listed = _LIST.search(text, listed.end())
-                if listed is not None and listed.start() <= at:
+                listed = _LIST.match(text, max(list_done, _item_start(text, at)))
+                if listed is not None and listed.end() > at:
                     _list(finder, listed)
                     list_done = listed.end()
         elif kind == "people":
@@ -356,6 +354,20 @@ def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> 
     start = text.index(whole)
     finder.exact(start, start + len(whole), "全文", False)
     return finder.result()
+
+
+def _item_start(text: str, at: int) -> int:
+    """Where the list item before the 、 at `at` begins: its note in brackets, then up to 14 characters."""
+    pos = at
+    if pos > 0 and text[pos - 1] in "）)":
+        opening = max(text.rfind("（", max(0, pos - 26), pos), text.rfind("(", max(0, pos - 26), pos))
+        if opening < 0:
+            return at
+        pos = opening
+    start = pos
+    while start > 0 and pos - start < 14 and (_is_han(text[start - 1]) or text[start - 1] in "*＊×"):
+        start -= 1
+    return start
 
 
 def _beside_phone(finder: _Finder, match: re.Match) -> None:
@@ -469,6 +481,11 @@ def _reads_as_name(name: str) -> bool:
     # 赵/大军: the surname alone, taken for a noun or a name; 宋明/健: the surname and the first given character
     return (first_end == 1 and first_tag.startswith("n")) or \
         (first_end == 2 and first_tag.startswith(_NAME_TAGS) and len(name) == 3)
+
+
+def names_alone(text: str, public: frozenset[str] = frozenset()) -> list[str]:
+    """The name that a short unit is, and nothing else (王建华 as an image's alt text), as written."""
+    return [span.of(text) for span in _whole(text, public)] if len(text) <= 12 else []
 
 
 def names_in(text: str, public: frozenset[str] = frozenset()) -> Iterator[str]:
