@@ -45,6 +45,9 @@ def addresses_in(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
     ("退役军人张建国接受慰问", ["张建国"]),
     ("烈属李秀英在家中接受走访", ["李秀英"]),
     ("宋明健", ["宋明健"]),  # an image's alt text: a name and nothing else
+    ("2024年度优秀退役军人：王建华", ["王建华"]),
+    ("本人王建华承诺所填信息属实", ["王建华"]),
+    ("张建国（身份证号41010519900307123X）", ["张建国"]),
 ])
 def test_each_shape_of_a_name_is_found(text, expected):
     assert found(text) == expected
@@ -58,6 +61,7 @@ def test_each_shape_of_a_name_is_found(text, expected):
     "一九一一年孙中山先生领导的辛亥革命", "以毛泽东主席为领袖的中国共产党", "以习近平同志为核心的党中央",  # public figures
     "“狼牙山五壮士”之一葛振林之子", "侵害了谢勇烈士的名誉",
     "申请人向户籍所在地退役军人服务站提出申请", "当事人陈述和申辩", "退役士兵安置地为退役士兵入伍时的户口所在地",
+    "补助发放至银行卡 6222021234567890123。", "服务对象：高龄老人", "适用对象：烈士遗属、退役军人", "本人申请",
     "第五十条", "公示期", "索引号 11410100MB0000000X/2026-00031", "服务对象: 以自主就业方式安置、安置地为本区的退役军士",
 ])
 def test_what_is_no_name_to_protect_passes(text):

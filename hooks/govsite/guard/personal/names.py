@@ -165,6 +165,11 @@ def _frequency(word: str) -> int:
 COMMON_NAME_WORD = 500
 
 
+def in_dictionary(text: str) -> bool:
+    """A word of jieba's dictionary (a name jieba guessed is not)."""
+    return text in _dictionary()
+
+
 def is_ordinary_word(text: str, strict: bool = False) -> bool:
     """A word of jieba's dictionary that is not a name (单位, 安置, 方向); `strict`: also the names it has seen
     too often to tell from words (陈述 and 高峰 are tagged nr)."""

@@ -31,6 +31,7 @@ from .names import (
     PEOPLE_HEADERS,
     TITLES,
     _tagger,
+    in_dictionary,
     is_ordinary_word,
     name_shaped,
     not_a_person,
@@ -42,12 +43,13 @@ _SPACE = r"[ \t\u3000\u00a0]"
 
 TITLE_WORDS = ("同志", "先生", "女士", "同学", "老师", "老人", "师傅", "夫妇", "阿姨", "大爷", "大娘", "老先生")
 # Labels of a person in notices and forms; with a colon or space after them a name follows, without one it may.
-LABEL_WORDS = ("联系人", "经办人", "申请人", "负责人", "承办人", "受理人", "当事人", "收件人", "代理人", "委托人",
+LABEL_WORDS = ("联系人", "经办人", "申请人", "本人", "负责人", "承办人", "受理人", "当事人", "收件人", "代理人", "委托人",
                "被申请人", "申报人", "推荐人", "领款人", "收款人", "户主", "监护人", "填表人", "审核人", "审批人",
                "拟稿人", "签发人", "签收人", "举报人", "投诉人", "来访人", "被推荐人", "责任人", "记录人", "主持人")
 # Labels followed by names only when a colon follows them.
 COLON_LABEL_WORDS = ("名单", "人选", "获奖者", "获得者", "一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "鼓励奖",
-                     "代表", "成员", "姓名", "名字", "化名", "组长", "副组长", "队长", "讲解员", "主讲人", "获奖人")
+                     "代表", "成员", "姓名", "名字", "化名", "组长", "副组长", "队长", "讲解员", "主讲人",
+                     "获奖人") + PEOPLE_HEADERS + ("退役军人", "退役士兵", "老兵", "烈属", "军属", "志愿者")
 # Words for the people this bureau serves, written right before a name (退役军人王建华).
 PEOPLE_WORDS = ("退役军人", "退役士兵", "退伍军人", "复员军人", "转业军人", "伤残军人", "残疾军人", "现役军人", "老兵",
                 "老战士", "老党员", "烈属", "军属", "遗属", "军嫂", "志愿者", "优抚对象", "村民", "居民", "市民")
@@ -69,11 +71,14 @@ _COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|�
 _PEOPLE = re.compile(rf"(?:{_alternation(PEOPLE_WORDS)})(?=[{_HAN}])")
 _FOLLOW = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(FOLLOW_WORDS)})")
 _LABEL_SEP = re.compile(rf"{_SPACE}*[:：]{_SPACE}*|{_SPACE}+|")
-# Office landlines (0371-12345678, (0371)12345678, 12345678) and mobile numbers as people write them.
+# Office landlines (0371-12345678, (0371)12345678, 12345678), mobile numbers as people write them, and the
+# numbers of identity cards and bank cards: a name beside any of them is a person's.
 _PHONE = re.compile(r"(?<![\dA-Za-z])(?:(?:[(（]0\d{2,3}[)）]|0\d{2,3})[-－ ]?)?\d{7,8}(?![\dA-Za-z])"
-                    r"|(?<![\dA-Za-z])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\dA-Za-z])")
+                    r"|(?<![\dA-Za-z])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\dA-Za-z])"
+                    r"|(?<![\dA-Za-z])\d{15,19}[Xx]?(?![\dA-Za-z])")
 _BEFORE_PHONE = re.compile(rf"(?:{_SPACE}|[:：,，;；（(、/]|联系电话|办公电话|咨询电话|值班电话|电话|手机号码|手机号|手机|"
-                           r"座机|联系方式|Tel|TEL|tel)+$")
+                           r"座机|联系方式|身份证号码|身份证号|身份证|公民身份号码|证件号码|银行卡号|卡号|账号|"
+                           r"Tel|TEL|tel)+$")
 _AFTER_PHONE = re.compile(rf"{_SPACE}*[（(]{_SPACE}*([{_HAN}]{{2,4}}){_SPACE}*[）)]")
 # A list joined by 、: items of Chinese characters (masked ones with their asterisks), each with an optional
 # note in brackets (王建华（示例镇）、李*（男）).
@@ -173,11 +178,13 @@ def _run_end(text: str, start: int) -> int:
     return end
 
 
-def _jieba_name(words, run: int, start: int | None, end: int | None) -> tuple[int, int] | None:
+def _jieba_name(text: str, words, run: int, start: int | None, end: int | None) -> tuple[int, int] | None:
     """A word of two or three characters jieba tags as a name, beginning at `start` or ending at `end`: names
-    with a surname outside the list (兰, 代, 母 …) where the wording says a person stands."""
+    with a surname outside the list (兰, 代, 母 …) where the wording says a person stands. Only a word jieba
+    guessed, not one of its dictionary (银行卡 is tagged nr there)."""
     for a, b, tag in words:
-        if tag.startswith(_NAME_TAGS) and 2 <= b - a <= 3 and (a + run == start or b + run == end):
+        if tag.startswith(_NAME_TAGS) and 2 <= b - a <= 3 and (a + run == start or b + run == end) \
+                and not in_dictionary(text[a + run:b + run]):
             return a + run, b + run
     return None
 
@@ -192,7 +199,7 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
     if not starts or (len(starts) > 1 or starts[0] != run):
         words = _segment(text[run:end])
     if not starts:
-        found = _jieba_name(words, run, None, end) if strong else None
+        found = _jieba_name(text, words, run, None, end) if strong else None
         return (found[0], True) if found else None
     if text[end - 1] in _FOLLOW_CHARS and any(name_shaped(text[s:end - 1]) for s in starts):
         return None  # 申屠晓在|家中: the name ends before 在 (the cue before it finds it)
@@ -220,7 +227,7 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
     if not ends or len(ends) > 1 or ends[0] != run:
         words = _segment(text[start:run])
     if not ends:
-        found = _jieba_name(words, start, start, None) if strong else None
+        found = _jieba_name(text, words, start, start, None) if strong else None
         return (found[1], True) if found else None
     if not strong and words is not None and words[0][1] == 1 and _function_word(words[0][2]) and \
             text[start:start + 2] not in COMPOUND_SURNAMES:
@@ -462,7 +469,7 @@ def _jieba_single_name(text: str) -> bool:
     if not 2 <= len(text) <= 3 or not _is_han_run(text):
         return False
     words = _segment(text)
-    return len(words) == 1 and words[0][2].startswith(_NAME_TAGS)
+    return len(words) == 1 and words[0][2].startswith(_NAME_TAGS) and not in_dictionary(text)
 
 
 def _reads_as_name(name: str) -> bool:
