@@ -291,8 +291,8 @@ def write_results_md() -> Path:
     parts = ["# Benchmark results", "",
              "Written by `bench/run.py` (builds), `bench/compare_revisions.py` (before and after a redesign),",
              "`bench/serve_loop.py` (editor loop), `bench/page_weight.py` (page weight), `bench/search_eval.py",
-             "--save` and `bench/search_scale.py --save` (search), `bench/publish.py` (publish) and `bench/readers.py`",
-             "(the guard's readers) from the JSON",
+             "--save` and `bench/search_scale.py --save` (search), `bench/publish.py` (publish), `bench/readers.py`",
+             "(the guard's readers) and `bench/names_eval.py --save` (personal data in running text) from the JSON",
              "files in `bench/results/`. Re-run those scripts to refresh.", ""]
     builds = sorted(RESULTS.glob("build-*.json"), key=lambda p: int(p.stem.split("-")[1]))
     for path in builds:
@@ -317,6 +317,8 @@ def write_results_md() -> Path:
                         ("search-costs.json", "Search: what folding, synonyms and questions add"),
                         ("publish.json", "Publish (`make publish`)"),
                         ("readers.json", "Guard: reading every published file (`bench/readers.py`)"),
+                        ("names.json", "Personal data: names in running text and home addresses "
+                                       "(`bench/names_eval.py`)"),
                         ("inspection.json", "Cost of the 政府网站 checks and pages (build, 1,000 documents)")):
         path = RESULTS / name
         if path.exists():

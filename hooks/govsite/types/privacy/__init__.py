@@ -18,14 +18,15 @@ class PrivacyGuard(ContentType):
 
     def load(self, site: Site) -> None:
         allowed, names = privacy.allowed_numbers(site.settings), privacy.allowed_names(site.settings)
+        addresses = privacy.allowed_addresses(site.settings)
         if site.memo is None:
             # A one-off build or check: the scan reads the files itself in a child process, beside the other
             # types' loads (at 10,000 documents it is 2 s of the load); its findings are reported in loaded().
-            site.models[self.name] = Forked(_scan, site.root, allowed, names)
+            site.models[self.name] = Forked(_scan, site.root, allowed, names, addresses)
             return
         # make serve: here, with the load's shared reader (an unchanged file is not scanned again)
-        self._report(site, *_scan(site.root, allowed, names, lambda path, root: site.read_text(path), site.listing,
-                                  remember=True))
+        self._report(site, *_scan(site.root, allowed, names, addresses, lambda path, root: site.read_text(path),
+                                  site.listing, remember=True))
 
     def loaded(self, site: Site) -> None:
         pending = site.models.get(self.name)
@@ -79,12 +80,12 @@ def _line(site: Site, file: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def _scan(root, allowed, names, read=read_text, listing=None, remember=False) -> tuple[list, list]:
+def _scan(root, allowed, names, addresses, read=read_text, listing=None, remember=False) -> tuple[list, list]:
     """(findings, unreadable attachments) of every file under data/ and content/; `remember`: for the next scan
     (make serve), see privacy.scan_tree."""
     unreadable: list = []
     findings = privacy.scan_tree(root, allowed, public_names=names, read=read, unreadable=unreadable,
-                                 remember=remember, listing=listing)
+                                 remember=remember, listing=listing, public_addresses=addresses)
     return findings, unreadable
 
 
