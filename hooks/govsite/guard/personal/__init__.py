@@ -252,6 +252,26 @@ class Hit:
 
 def scan_unit(text: str, rules: Rules) -> list[Hit]:
     """Every personal datum in one unit of published text: a line, a cell, an attribute's value."""
+    if len(text) > _REMEMBERED_LENGTH:
+        return _scan_unit(text, rules)
+    key = (text, rules)
+    found = _UNITS.get(key)
+    if found is None:
+        if len(_UNITS) >= _REMEMBERED_UNITS:
+            _UNITS.clear()
+        found = _UNITS[key] = tuple(_scan_unit(text, rules))
+    return list(found)
+
+
+# Speed: a site repeats most of its short units on every page (navigation, header, footer, labels) and again in
+# its feeds and JSON: each distinct one is scanned once per process (the answer depends on the text and the
+# rules only). Long units (a document's paragraphs) seldom repeat and are not kept; the table is bounded.
+_REMEMBERED_LENGTH = 160
+_REMEMBERED_UNITS = 200_000
+_UNITS: dict[tuple[str, Rules], tuple[Hit, ...]] = {}
+
+
+def _scan_unit(text: str, rules: Rules) -> list[Hit]:
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
     hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
     hits += [Hit(RULE_ADDRESS, mask_address(value), value) for value in unit_addresses(text, rules.addresses)]
