@@ -120,7 +120,9 @@ def on_config(config):
 
 def on_serve(server, config, builder):
     _watcher.install(server, config)  # a save starts the rebuild at once, not at MkDocs' next poll
-    return serve_errors.install(server)
+    server = serve_errors.install(server)
+    # the browser editor at /bianji/, in front of the error page: editors fix a broken site with it too
+    return serve.mount_editor(server, Path(config.config_file_path).resolve().parent)
 
 
 def on_files(files, config):
