@@ -309,7 +309,20 @@ def on_post_build(config):
         _collector.resume()
         search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
         return
+    if config.extra.get("preview"):  # make preview (the intranet): the browser editor, signing in to the Git server
+        _write_editor(config, site_dir)
     if stats is None:
         stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
     log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒（CPU %.2f 秒）",
              stats.pages, stats.records, stats.files, stats.bytes / 1024, stats.seconds, stats.cpu_seconds)
+
+
+def _write_editor(config, site_dir: Path) -> None:
+    """The browser editor into a preview build (never into the public site: only previews call this)."""
+    from govsite.editor import app as editor
+
+    root = Path(config.config_file_path).resolve().parent
+    if editor.write_into(root, site_dir, _state["site"].settings):
+        log.info("网页编辑器：预览网站的 %s（登录 data/site.yml 中“网页编辑器”设置的 Git 服务器）", editor.PREFIX)
+    else:
+        log.info("网页编辑器未放入预览：data/site.yml 没有“网页编辑器”设置，或编辑器尚未安装（make editor）")

@@ -42,7 +42,7 @@ def backend_config(settings: dict | None) -> tuple[dict, str] | None:
     git = (settings or {}).get("网页编辑器")
     if not git:
         return None
-    base = git["地址"].rstrip("/")
+    base = "https://" + git["主机"].rstrip("/")  # PKCE needs the browser's crypto, which only https gives
     platform = git["平台"]
     if platform == "gitlab":
         return ({"name": "gitlab", "repo": git["仓库"], "branch": git.get("分支", "main"), "auth_type": "pkce",

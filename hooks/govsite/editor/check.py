@@ -4,7 +4,7 @@ What a form cannot know — 索引号 taken by another document, 工作日 and �
 review records — is what `make check` reports. So the entry's text, as the form would write it, is put into a
 shadow copy of the site and the site is loaded and checked there exactly as `make check` does (build.load_site,
 the same mode); the answer is every `文件:行 字段: 问题` line, the entry's own first. The shadow copy (content/,
-data/, mkdocs.yml) is brought up to date with the working tree before each check by size and modification time,
+data/, mkdocs.yml; overrides/ linked) is brought up to date with the working tree before each check by size and modification time,
 and the load keeps an incremental memo between checks (govsite.incremental), so a check after a keystroke
 re-reads one file. Nothing is written into the working tree.
 """
@@ -19,8 +19,9 @@ from pathlib import Path
 from ..incremental import Memo
 from .backend import BackendError, _decode, _target
 
-MIRRORED = ("content", "data")
+MIRRORED = ("content", "data")  # copied: the entry's text goes into the copy
 MIRRORED_FILES = ("mkdocs.yml",)
+LINKED = ("overrides",)  # read as they are (the templates the load renders with)
 
 
 def _copy_tree(source: Path, target: Path, seen: set) -> None:
@@ -86,6 +87,9 @@ class EntryCheck:
         for name in MIRRORED_FILES:
             if (self.root / name).is_file():
                 shutil.copy2(self.root / name, self.shadow / name)
+        for name in LINKED:
+            if (self.root / name).is_dir() and not (self.shadow / name).is_symlink():
+                os.symlink(self.root / name, self.shadow / name)
         return self.shadow
 
     def run(self, path: str, text: str, assets: list | None = None) -> dict:

@@ -335,9 +335,10 @@ def build() -> dict:
     collections += sorted(singles, key=lambda c: (c["name"] != "site", c["name"]))
     return {
         "locale": "zh_Hans",
-        "site_url": "/",
-        "display_url": "/",
-        "logo_url": "/assets/logo.svg",
+        # relative: the preview may be served below a path (a merge request's artifact), make serve at /
+        "site_url": "../",
+        "display_url": "../",
+        "logo_url": "../assets/logo.svg",
         # Markdown images of a collection without its own folder; each file field names its own.
         "media_folder": "content/xxgk/fujian",
         "public_folder": "xxgk/fujian",
