@@ -98,7 +98,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
 # Two workers for the two cores; each test file stays on one worker, so its module fixtures build once.
-test: $(VENV)/.installed browser faketime $(AXE) lint
+test: $(VENV)/.installed browser faketime $(AXE) $(EDITOR) lint
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
 clean:

@@ -105,8 +105,31 @@ function node(doc, value) {
   return made;
 }
 
+// Equal as data: the order of a mapping's keys does not count (the form keeps its own order).
 function same(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const canonical = value => JSON.stringify(value, (key, v) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.keys(v).sort().map(k => [k, v[k]])) : v));
+  return canonical(a) === canonical(b);
+}
+
+// Change a mapping of the file in place: keys that stayed keep their place and their way of being written.
+function update(doc, map, before, after, fields) {
+  for (const f of fields) {
+    if (!NAME_WIDGETS.includes(f.widget) && f.name !== 'body' && map.has(f.name) && !(f.name in after)) {
+      map.delete(f.name);
+    }
+  }
+  for (const [key, value] of Object.entries(after)) {
+    if (same(before[key], value)) continue;
+    const existing = map.get(key, true);
+    const field = fields.find(f => f.name === key);
+    const isMap = value && typeof value === 'object' && !Array.isArray(value);
+    if (YAML.isMap(existing) && isMap && field && field.fields && before[key] && typeof before[key] === 'object') {
+      update(doc, existing, before[key], value, field.fields);
+    } else {
+      map.set(key, node(doc, value));
+    }
+  }
 }
 
 function schemaLine(schema, entryPath) {
@@ -153,12 +176,7 @@ function makeFormat(collection, meta) {
       const before = doc.toJS() || {};
       const fields = root.fields;
       const wanted = clean(data, { widget: 'object', fields }, before);
-      for (const f of fields) {
-        if (!NAME_WIDGETS.includes(f.widget) && doc.has(f.name) && !(f.name in wanted)) doc.delete(f.name);
-      }
-      for (const [key, value] of Object.entries(wanted)) {
-        if (!same(before[key], value)) doc.set(key, node(doc, value));
-      }
+      update(doc, doc.contents, before, wanted, fields);
       let yaml = YAML.isMap(doc.contents) && doc.contents.items.length ? doc.toString({ lineWidth: 0 }) : '';
       if (!existing && meta.schema) yaml = `${schemaLine(meta.schema, entryPath(meta, data) || meta.file)}\n${yaml}`;
       if (!markdown) return yaml;
@@ -220,9 +238,14 @@ function checkingPreview(collection, meta, format, checkUrl) {
       const data = entry.get('data').toJS();
       const path = entry.get('newRecord') ? entryPath(meta, data) : entry.get('path');
       // files chosen in this entry but not saved yet (attachments are saved with the entry)
+      // Files chosen but not saved: where saving will put them (for a new entry Decap knows only then).
+      const folder = path ? path.slice(0, path.lastIndexOf('/')) : '';
       const media = entry.get('mediaFiles');
-      const drafts = media ? media.toJS().filter(m => m.draft)
-        .map(m => ({ path: m.path, url: m.url || m.displayURL, id: m.id })) : [];
+      const drafts = media ? media.toJS().filter(m => m.draft).map(m => {
+        const into = (m.field && m.field.media_folder) || collection.media_folder || '';
+        const where = into.startsWith('/') ? into.slice(1) : [folder, into].filter(Boolean).join('/');
+        return { path: where ? `${where}/${m.name}` : m.path, url: m.url || m.displayURL, id: m.id };
+      }) : [];
       let text = '';
       try { text = format.toFile(data); } catch (e) { return { error: e.message }; }
       return { path, text, drafts };
@@ -234,6 +257,7 @@ function checkingPreview(collection, meta, format, checkUrl) {
       if (key === this.sent) return;
       this.sent = key;
       clearTimeout(this.timer);
+      if (this.state.status === 'done') this.setState({ status: 'pending' }); // the result shown is for older text
       this.timer = setTimeout(() => this.run(request), 500);
     },
     async run(request) {
@@ -278,7 +302,9 @@ function checkingPreview(collection, meta, format, checkUrl) {
         return h('p', null, '这里不能即时检查（只有本机 make serve 中的编辑器可以）。保存后，合并请求的检查（make check、make build）',
           '会列出问题，格式是“文件:行 字段: 问题”。');
       }
-      if (status === 'idle' || status === 'running' && !result) return h('p', null, '正在检查……');
+      if (status === 'idle' || (status === 'running' || status === 'pending') && !result) {
+        return h('p', null, '正在检查……');
+      }
       if (status === 'waiting' || status === 'error') return h('p', { className: 'govsite-note' }, message);
       const own = p => p.file === result.file;
       const errors = result.errors || [], warnings = result.warnings || [];

@@ -337,7 +337,6 @@ def build() -> dict:
         "locale": "zh_Hans",
         # relative: the preview may be served below a path (a merge request's artifact), make serve at /
         "site_url": "../",
-        "display_url": "../",
         "logo_url": "../assets/logo.svg",
         # Markdown images of a collection without its own folder; each file field names its own.
         "media_folder": "content/xxgk/fujian",
