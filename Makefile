@@ -42,9 +42,13 @@ $(EDITOR): editor/vendor.lock tools/editor_vendor.py
 	touch $@
 editor: $(EDITOR)
 
-# make serve starts even where the editor cannot be installed (no network): the preview works, /bianji/ says why.
+# make serve and make preview go on where the editor cannot be installed (no npm, no network): the preview works,
+# /bianji/ says why. make serve never asks for sudo on its own: without npm it says how to get it.
 editor-if-possible:
-	@$(MAKE) --no-print-directory $(EDITOR) || echo "网页编辑器未能安装（见上方提示）；预览照常运行，稍后可运行 make editor。" >&2
+	@if [ -f $(EDITOR) ] && [ $(EDITOR) -nt editor/vendor.lock ]; then :; \
+	elif command -v npm >/dev/null; then \
+	  $(MAKE) --no-print-directory $(EDITOR) || echo "网页编辑器未能安装（见上方提示）；预览照常运行，稍后可运行 make editor。" >&2; \
+	else echo "网页编辑器需要 npm：运行 sudo apt-get install -y nodejs npm，再运行 make editor。预览照常运行。" >&2; fi
 
 # The editor's forms, made from the JSON Schemas into editor/config.yml (committed; a test fails when they differ).
 editor-config: $(VENV)/.installed
@@ -58,7 +62,7 @@ build: $(VENV)/.installed
 
 # A merge request's preview (CI keeps it as an artifact): "预览" banner on every page, drafts shown, and the browser
 # editor at bianji/ signing in to the bureau's Git server (data/site.yml 网页编辑器; docs/editor.md).
-preview: $(VENV)/.installed $(EDITOR)
+preview: $(VENV)/.installed editor-if-possible
 	rm -rf .preview-staging
 	GOVSITE_PREVIEW=1 $(MKDOCS) build --strict --site-dir .preview-staging || { rm -rf .preview-staging; exit 1; }
 	rm -rf preview && mv .preview-staging preview
