@@ -335,8 +335,8 @@ def build() -> dict:
     collections += sorted(singles, key=lambda c: (c["name"] != "site", c["name"]))
     return {
         "locale": "zh_Hans",
-        # relative: the preview may be served below a path (a merge request's artifact), make serve at /
-        "site_url": "../",
+        # relative: the preview may be served below a path (a merge request's artifact), make serve at /. No
+        # site_url: Decap would print it in its header and guess pages' addresses; the preview pane gives them.
         "logo_url": "../assets/logo.svg",
         # Markdown images of a collection without its own folder; each file field names its own.
         "media_folder": "content/xxgk/fujian",
