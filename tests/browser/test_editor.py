@@ -56,20 +56,28 @@ def serving(tmp_path_factory):
             process.wait(timeout=30)
 
 
-@pytest.fixture
-def editor(browser, serving, offsite_requests):
+@pytest.fixture(scope="module")
+def signed_in(browser, serving):
+    """One editor page for the module (loading Decap takes seconds): signed in to the local mode."""
     url, root = serving
-    found, watch = offsite_requests
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", timezone_id="Asia/Shanghai")
-    page = watch(context.new_page())
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    page = context.new_page()
+    offsite = []
+    page.on("request", lambda r: offsite.append(r.url) if not r.url.startswith(
+        ("http://127.0.0.1:", "data:", "blob:", "about:")) else None)
+    page.on("dialog", lambda dialog: dialog.accept())  # "leave with unsaved changes?" between tests
     page.goto(url + "bianji/")
     page.get_by_role("button", name="登录").click()  # the local mode: no account, the working tree
     page.get_by_role("link", name="公示公告").first.wait_for()
-    yield page, url, root
-    assert found == [], f"请求了其他网站：{found}"
+    yield page, url, root, offsite
     context.close()
+
+
+@pytest.fixture
+def editor(signed_in):
+    page, url, root, offsite = signed_in
+    yield page, url, root
+    assert offsite == [], f"请求了其他网站：{offsite}"
 
 
 def control(scope, label):
@@ -257,6 +265,7 @@ def test_withdrawing_a_notice_adds_only_its_withdrawal(editor, tmp_path):
     page, url, root = editor
     path = root / "content/notices/2026/caigou-yixiang.md"
     before = path.read_text(encoding="utf-8")
+    page.goto(url + "bianji/#/collections/notice")
     page.get_by_text("某区退役军人事务局2026年政府采购意向公开（示例）").click()
     withdrawal = control(page, "撤回")
     withdrawal.get_by_role("button", name="新增撤回").click()
@@ -278,8 +287,12 @@ def test_an_unmasked_name_and_a_wrong_date_show_the_chinese_errors(editor, tmp_p
     page, url, root = editor
     before = sorted(p.name for p in (root / "content/notices/2026").iterdir())
     page.goto(url + "bianji/#/collections/notice/new")
-    fill(page, "标识", "Bad Name")
-    fill(page, "标题", "关于公示拟认定对象的通知")
+    # by keyboard: typed into the first field, Tab to the next one
+    control(page, "标识").locator("input").first.click()
+    page.keyboard.type("Bad Name")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id").startswith("标题-field")
+    page.keyboard.insert_text("关于公示拟认定对象的通知")
     fill(page, "类别", "优抚公示")
     fill(page, "发布时间", "2026-11-26T09:00")
     period = control(page, "公示期")
