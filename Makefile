@@ -45,7 +45,7 @@ editor: $(EDITOR)
 # make serve and make preview go on where the editor cannot be installed (no npm, no network): the preview works,
 # /bianji/ says why. make serve never asks for sudo on its own: without npm it says how to get it.
 editor-if-possible:
-	@if [ -f $(EDITOR) ] && [ $(EDITOR) -nt editor/vendor.lock ]; then :; \
+	@if [ ! -f editor/vendor.lock ] || { [ -f $(EDITOR) ] && [ $(EDITOR) -nt editor/vendor.lock ]; }; then :; \
 	elif command -v npm >/dev/null; then \
 	  $(MAKE) --no-print-directory $(EDITOR) || echo "网页编辑器未能安装（见上方提示）；预览照常运行，稍后可运行 make editor。" >&2; \
 	else echo "网页编辑器需要 npm：运行 sudo apt-get install -y nodejs npm，再运行 make editor。预览照常运行。" >&2; fi

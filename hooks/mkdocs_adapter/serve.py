@@ -301,10 +301,14 @@ def mount_editor(server, root: Path):
     entry being edited) in front of everything MkDocs serves, under /bianji/ only."""
     import sys
 
+    from govsite import lan
     from govsite.editor.app import PREFIX, EditorApp
 
     server.set_app(EditorApp(root, server.get_app()))
     host, port = server.server_address[:2]
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
-    print(f"网页编辑器：http://{shown}:{port}{PREFIX}（在浏览器中用表单编辑；说明见 EDITING.md 第一节）", file=sys.stderr)
+    if host in ("0.0.0.0", "::", ""):  # make serve-lan: where colleagues on the office network open it
+        shown = [f"http://{address}:{port}{PREFIX}" for address in lan.addresses()] or [f"http://<本机地址>:{port}{PREFIX}"]
+    else:
+        shown = [f"http://{host}:{port}{PREFIX}"]
+    print(f"网页编辑器：{'、'.join(shown)}（在浏览器中用表单编辑；说明见 EDITING.md 开头一节）", file=sys.stderr)
     return server
