@@ -1,5 +1,6 @@
 """`python -m govsite check [ROOT]`: validate all data and content without building (make check).
 `python -m govsite publish …` and `rollback …`: make publish and make rollback (govsite/release.py).
+`python -m govsite editor-config [--check]`: the browser editor's forms from the JSON Schemas (make editor-config).
 
 Besides every error and warning of a build, it prints what a government-website inspection would find
 (types/inspection): each failed rule as a warning, with its source. Those do not fail the check.
@@ -13,6 +14,10 @@ from .build import check_links, load_site
 
 
 def main(argv: list[str]) -> int:
+    if argv and argv[0] == "editor-config":
+        from .editor import config
+
+        return config.main(argv[1:])
     if argv and argv[0] in ("publish", "rollback"):
         from . import release
 

@@ -127,7 +127,9 @@ def on_config(config):
 
 def on_serve(server, config, builder):
     _watcher.install(server, config)  # a save starts the rebuild at once, not at MkDocs' next poll
-    return serve_errors.install(server)
+    server = serve_errors.install(server)
+    # the browser editor at /bianji/, in front of the error page: editors fix a broken site with it too
+    return serve.mount_editor(server, Path(config.config_file_path).resolve().parent)
 
 
 def on_files(files, config):
@@ -340,5 +342,18 @@ def on_post_build(config):
         _collector.resume()
         search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
         return
+    if config.extra.get("preview"):  # make preview (the intranet): the browser editor, after the guard (not public)
+        _write_editor(config, site_dir)
     log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒（CPU %.2f 秒）",
              stats.pages, stats.records, stats.files, stats.bytes / 1024, stats.seconds, stats.cpu_seconds)
+
+
+def _write_editor(config, site_dir: Path) -> None:
+    """The browser editor into a preview build (never into the public site: only previews call this)."""
+    from govsite.editor import app as editor
+
+    root = Path(config.config_file_path).resolve().parent
+    if editor.write_into(root, site_dir, _state["site"].settings):
+        log.info("网页编辑器：预览网站的 %s（登录 data/site.yml 中“网页编辑器”设置的 Git 服务器）", editor.PREFIX)
+    else:
+        log.info("网页编辑器未放入预览：data/site.yml 没有“网页编辑器”设置，或编辑器尚未安装（make editor）")
