@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import subprocess
 import zipfile
 
@@ -141,3 +142,73 @@ def test_the_guard_is_in_every_build_not_in_the_makefile(checkout, tmp_path):
     result = run_build(checkout.path, site_dir=tmp_path / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "content/notices/2026/files/shuju.bin" in result.stderr
+
+
+# ---- every shape of the issue, planted with generated values, found by make check --------------------------
+
+SURNAMES = ("王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林")
+COMPOUND = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容")
+GIVEN = ("建华", "国强", "秀英", "志明", "海燕", "明", "伟", "丽娟", "晓东", "桂兰", "振宇", "玉梅", "德胜", "静")
+
+
+def person(rng: random.Random, compound: bool = False) -> str:
+    return (rng.choice(COMPOUND) if compound else rng.choice(SURNAMES)) + rng.choice(GIVEN)
+
+
+def shapes(rng: random.Random) -> list[tuple[str, str, str]]:
+    """(label, Markdown text, what must be reported) for each shape of a leak in running text."""
+    a, b, c = person(rng), person(rng), person(rng)
+    compound = person(rng, compound=True)
+    count = rng.randint(3, 9)
+    road = rng.choice(("人民路", "建设路", "解放大街", "文化巷"))
+    return [
+        ("list", f"经审核，{a}、{b}、{c}等{count}名同志符合条件。", "未脱敏姓名"),
+        ("contact", f"如有疑问，请与{a}同志联系，电话0371-6{rng.randint(1000000, 9999999)}。", "未脱敏姓名"),
+        ("colonless", f"经办人{b}，办公电话0371-6{rng.randint(1000000, 9999999)}。", "未脱敏姓名"),
+        ("mobile", f"联系人：{c}，手机1{rng.choice('3589')}{rng.randint(100000000, 999999999)}。", "未脱敏姓名"),
+        ("alt", f"![{a}同志在慰问现场](/favicon.ico)", "未脱敏姓名"),
+        ("title", f'[活动报道](/ "{b}先生讲话")', "未脱敏姓名"),
+        ("one-row", f"| 退役士兵 | 安置去向 |\n|---|---|\n| {c} | 区环卫所 |", "未脱敏姓名"),
+        ("compound", f"| 人员 | 类别 |\n|---|---|\n| {compound} | 伤残军人 |\n| {person(rng, True)} | 烈属 |", "未脱敏姓名"),
+        ("address", f"家庭住址：示例区{road}{rng.randint(1, 300)}号{rng.randint(1, 20)}栋{rng.randint(1, 6)}单元"
+                    f"{rng.randint(1, 30)}0{rng.randint(1, 4)}室", "家庭住址"),
+    ]
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_every_shape_of_a_leak_stops_make_check_at_its_line(checkout, seed):
+    """Each shape of the issue, with other names, numbers and places each run, in pages and attachments."""
+    import attachments_kit
+    import files_kit
+
+    rng = random.Random(seed)
+    expected = []
+    front = (checkout.path / NOTICE).read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    for serial, (label, text, rule) in enumerate(shapes(rng), start=901):
+        page = f"content/notices/2026/guard-{label}.md"
+        (checkout.path / page).write_text(front.replace("2026-00150", f"2026-00{serial}") + f"\n---\n\n{text}\n",
+                                          encoding="utf-8")
+        expected.append((page, rule))
+    files = checkout.path / "content/notices/2026/files"
+    number = make_id18(rng)
+    (files / "utf16.txt").write_bytes(f"序号 身份证号码\n1 {number}\n".encode("utf-16"))
+    (files / "mingdan.odt").write_bytes(files_kit.make_odf(
+        "text", f"<text:p>拟安置人员：{person(rng)}，身份证号 {make_id18(rng)}</text:p>"))
+    (files / "xiuding.docx").write_bytes(files_kit.make_docx(
+        [files_kit.para(files_kit.run("名单如下："), files_kit.deleted(f"{person(rng)} {make_id18(rng)}", "编辑"))]))
+    (files / "mingdan.pdf").write_bytes(attachments_kit.make_pdf(
+        [[f"{person(rng)} 男 {rng.randint(1950, 1999)}年入伍 {rng.choice(['陆军', '海军', '空军'])}"
+          for _ in range(5)]]))
+    for name, rule in (("utf16.txt", "身份证号码"), ("mingdan.odt", "身份证号码"), ("xiuding.docx", "身份证号码"),
+                       ("mingdan.pdf", "未脱敏姓名")):
+        expected.append((f"content/notices/2026/files/{name}", rule))
+    check = make(checkout, "check")
+    output = check.stdout + check.stderr
+    assert check.returncode != 0 and "Traceback" not in output
+    errors = [line for line in output.splitlines() if line.startswith("错误 ")]
+    for file, rule in expected:
+        hits = [line for line in errors if line.startswith(f"错误 {file}")]
+        assert hits, (file, errors[-20:])
+        assert any(f"规则：{rule}" in line for line in hits), (file, rule, hits)
+    assert all(re.match(r"错误 \S+(:\d+)?", line) for line in errors)
+    assert number not in output
