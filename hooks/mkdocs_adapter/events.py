@@ -295,8 +295,11 @@ def _guard_output(config, site_dir: Path, page_scan) -> None:
     """Every file of the output folder read as the public gets it (govsite/guard/output.py), before make build
     replaces site/ or make publish switches to the release. Under make serve the editor sees the problems and
     goes on editing; otherwise they stop the build."""
+    import time
+
     site = _state["site"]
     origins = _state["origins"]
+    started, started_cpu = time.perf_counter(), time.process_time()
     scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled)
     report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()))
     for note in report.notes:
@@ -305,6 +308,9 @@ def _guard_output(config, site_dir: Path, page_scan) -> None:
     # pages and files were reviewed at load)
     broken = links.check_site(site_dir, site.site_url or config.site_url or "", scan.links).found
     errors = report.errors + link_problems(site.root, broken, origins)
+    log.info("发布内容检查：%d 个文件（其中 %d 个在本次检查），%d 个页面的链接，用时 %.2f 秒（CPU %.2f 秒）",
+             len(scan.digests), scan.read, len(scan.links), time.perf_counter() - started,
+             time.process_time() - started_cpu)
     if not errors:
         return
     lines = [p.format() for p in errors]

@@ -334,3 +334,21 @@ def test_the_link_check_judges_each_link_as_resolving_it_alone_would(tmp_path, s
         one_by_one += report.broken
     assert sorted(remembered) == sorted(one_by_one)
     assert any("没有锚点" in b for b in remembered) and any("文件不存在" in b for b in remembered)
+
+
+# ---- the search index: records join a page's blocks, n-grams are fragments ------------------------------------
+
+def test_the_index_records_are_read_per_block_and_its_ngrams_only_for_numbers():
+    rng = random.Random(31)
+    number, mobile = make_id18(rng), make_mobile(rng)
+    spaced = f"{mobile[:3]} {mobile[3:7]} {mobile[7:]}"
+    record = json.dumps([f"二、或者父母居住地 接收安置单位和其他组织应当结合退役军人工作 王建华同志 {spaced}"],
+                        ensure_ascii=False).encode()
+    found = {(f.rule, f.value) for f in CHECK("searchindex/c/7.json", record)}
+    # a heading joined to the next paragraph is not an address; a name and a spaced number still are found
+    assert {rule for rule, _v in found} == {personal.RULE_NAME, personal.RULE_MOBILE}
+    manifest = json.dumps({"solo": {"王建华": 3, "建华同": 4}, "note": number}, ensure_ascii=False).encode()
+    assert {(f.rule, f.value) for f in CHECK("searchindex/manifest.json", manifest)} == {(personal.RULE_ID, number)}
+    # the same texts outside the index are read as units
+    assert personal.RULE_ADDRESS in {f.rule for f in CHECK("api/x.json", json.dumps(
+        ["家庭住址：示例区人民路12号3栋2单元501室"], ensure_ascii=False).encode())}

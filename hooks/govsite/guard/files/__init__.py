@@ -21,10 +21,10 @@ import re
 import zlib
 
 from .encoding import decode, decode_text
-from .model import Cell, Extracted, Line, Table, Unreadable
+from .model import FRAGMENT, JOINED, Cell, Extracted, Line, Table, Unreadable
 from .text import read_csv, read_text_lines
 
-__all__ = ["Cell", "Extracted", "Line", "Table", "Unreadable", "read", "read_csv", "read_text_lines",
+__all__ = ["FRAGMENT", "JOINED", "Cell", "Extracted", "Line", "Table", "Unreadable", "read", "read_csv", "read_text_lines",
            "decode", "decode_text", "UNREADABLE", "MEDIA", "SOURCE_SUFFIXES"]
 
 # Legacy binary formats (an OLE compound file) and archives: nothing here reads them, so they cannot be
@@ -158,8 +158,10 @@ def _read_text(data: bytes, name: str, suffix: str) -> Extracted:
         return read_xml(text)
     if suffix in JSON_SUFFIXES:
         from .jsonfile import read_json
+        from .searchindex import read_index_json
 
-        return read_json(text)
+        index = read_index_json(name, text)
+        return index if index is not None else read_json(text)
     if suffix in PACKAGE_KINDS:  # neither a package nor a web page: a damaged file, or not what its name says
         raise Unreadable(f"文件已损坏或不是真正的{PACKAGE_KINDS[suffix]}（扩展名与内容不符），无法检查其中的个人信息；"
                          "请用办公软件重新另存后再放入")

@@ -22,6 +22,13 @@ class Line:
     text: str
     place: str  # where, in words: 第3行, 第2页第5行, 工作表“名单”C3单元格, 页眉 …
     line: int = 0  # the line in a text file (1-based): an output page's finding is mapped back by it
+    # How the text was put together: "" a unit as a person reads it; JOINED several units joined by spaces (the
+    # search index's records: names and addresses are read per piece, numbers in the whole); FRAGMENT pieces
+    # cut anywhere (n-grams, word lists: only numbers can be read in them).
+    kind: str = ""
+
+
+JOINED, FRAGMENT = "joined", "fragment"
 
 
 @dataclass
@@ -33,7 +40,7 @@ class Extracted:
     def add(self, other: Extracted, prefix: str = "") -> None:
         """Another file's text as part of this one (a file attached inside an OFD or a PDF, a gzip's
         content), its places prefixed by where it sits."""
-        self.lines += [Line(u.text, prefix + u.place, 0 if prefix else u.line) for u in other.lines]
+        self.lines += [Line(u.text, prefix + u.place, 0 if prefix else u.line, u.kind) for u in other.lines]
         for table in other.tables:
             self.tables.append(Table([_moved(c, prefix) for c in table.header],
                                      [[_moved(c, prefix) for c in row] for row in table.rows]))

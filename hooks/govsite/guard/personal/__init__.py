@@ -295,7 +295,7 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
     """Findings in a file read by files.read: each at its line (text files) or its place in words."""
     findings = []
     for line in extracted.lines:
-        for hit in scan_unit(line.text, rules):
+        for hit in _unit_hits(line, rules):
             findings.append(Finding(file, line.line, "" if line.line else line.place, hit.rule, hit.shown,
                                     value=hit.value))
     for table in extracted.tables:
@@ -304,6 +304,22 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
             findings.append(Finding(file, cell.line, hit.header if cell.line else cell.place, RULE_NAME,
                                     mask_name(cell.text), by_column=hit.by_column, value=cell.text.strip()))
     return _without_duplicates(findings)
+
+
+def _unit_hits(line, rules: Rules) -> list[Hit]:
+    """scan_unit for a read unit, as its kind allows (files.model.Line.kind)."""
+    if not line.kind:
+        return scan_unit(line.text, rules)
+    hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(line.text, rules.numbers)]
+    if line.kind == attachments.JOINED:
+        for piece in _PIECES.split(line.text):
+            if piece:
+                hits += [h for h in scan_unit(piece, rules) if h.rule not in NUMBER_RULES]
+    return hits
+
+
+_PIECES = re.compile(r"[\s\u3000]+")
+NUMBER_RULES = (RULE_ID, RULE_MOBILE, RULE_BANK)
 
 
 def labelled_names(text: str, public_names: frozenset[str]) -> Iterator[str]:
