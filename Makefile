@@ -9,6 +9,7 @@ export PYTHONPATH := hooks
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve serve-lan build check lint test browser faketime clean preview publish rollback
+# The preview's port: `PORT=8001 make serve` when 8000 is taken (make serve says so before building anything).
 PORT ?= 8000
 
 # The web server's folder for releases: make publish builds into $(GOVSITE_WEBROOT)/releases/ and switches
@@ -25,10 +26,12 @@ $(VENV)/.installed: requirements.txt
 
 # --dirty: on each save only pages whose output changed are rewritten (hooks/mkdocs_adapter/serve.py; docs/performance.md).
 serve: $(VENV)/.installed
+	@$(PY) -m govsite port 127.0.0.1 "$(PORT)" serve
 	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:$(PORT) --livereload
 
 # The same preview on the office network (a phone on the same Wi-Fi); it prints the address to open.
 serve-lan: $(VENV)/.installed
+	@$(PY) -m govsite port 0.0.0.0 "$(PORT)" serve-lan
 	$(MKDOCS) serve --dirty --dev-addr 0.0.0.0:$(PORT) --livereload
 
 # Strict build into a staging folder; site/ is replaced only when the whole build succeeded.

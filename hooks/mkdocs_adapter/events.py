@@ -22,13 +22,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
-from govsite import assets, breadcrumb, publishing, search
+from govsite import assets, breadcrumb, pagemeta, publishing, search
 from govsite import build as engine
 from govsite import mode as build_mode
 from govsite.incremental import Memo
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
-from govsite.types.inspection import allowed_hosts
+from govsite.types.inspection import allowed_hosts, report_lines
 from govsite.types.inspection.scan import OutputCheck
 
 from . import errors as serve_errors
@@ -138,6 +138,9 @@ def on_files(files, config):
         if file.src_uri in site.editor_pages and file.inclusion == InclusionLevel.UNDEFINED:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _state["trails"] = breadcrumb.trails(site, pages)
+    _state["pagemeta"] = _page_metadata(site, pages, config)
+    config.extra["site_metadata"] = _state["pagemeta"].site_tags  # pages MkDocs makes alone (404.html)
+    config.extra["sitemap_lastmod"] = _state["pagemeta"].lastmod  # overrides/sitemap.xml
     # what the public will see, page by page (under make serve, only pages whose text changed)
     check = _state["output_check"] = OutputCheck(allowed_hosts(site), memo=_memo if _skipper.enabled else None)
     if _state.get("css_bundle"):
@@ -149,6 +152,19 @@ def on_files(files, config):
         for file in files.documentation_pages():
             _skipper.watch(file)
     return files
+
+
+def _page_metadata(site, pages, config) -> pagemeta.PageMetadata:
+    """Every page's 网页元数据 (govsite/pagemeta.py), from the engine's pages and the editors' pages."""
+    from govsite.model import page_url
+    from govsite.types.sitemap import read_nav
+
+    titles = {page_url(p.src_uri): p.title for p in pages}
+    descriptions = {page_url(p.src_uri): str(p.meta.get("description") or "") for p in pages}
+    for src_uri, document in site.editor_pages.items():
+        titles[page_url(src_uri)] = engine.editor_page_title(site, document)
+        descriptions[page_url(src_uri)] = str(document.meta.get("描述") or "")
+    return pagemeta.PageMetadata(site, titles, descriptions, read_nav(site.root))
 
 
 def _leave_out_held(site, files) -> None:
@@ -247,6 +263,8 @@ def on_page_context(context, page, config, nav):
     in_nav = page.file.src_uri in _state.get("nav_pages", ())
     material.hide_empty_navigation(page, in_nav and bool(page.ancestors))
     context["breadcrumb"] = _state["trails"].above(page.url)  # 当前位置, shown by overrides/main.html
+    # 网页元数据 and the sitemap's lastmod (govsite/pagemeta.py), printed by overrides/main.html and sitemap.xml
+    context["page_metadata"] = _state["pagemeta"].tags(page.url, noindex=bool(page.meta.get("noindex")))
     return context
 
 
@@ -309,5 +327,10 @@ def on_post_build(config):
         return
     if stats is None:
         stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
+    # make publish asks for the inspection's findings (govsite/publish.py puts them in the publish log): a file
+    # of its own outside the site, never a page the public could read.
+    report = os.environ.get("GOVSITE_INSPECTION_REPORT")
+    if report:
+        Path(report).write_text("".join(line + "\n" for line in report_lines(_state["site"])), encoding="utf-8")
     log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒（CPU %.2f 秒）",
              stats.pages, stats.records, stats.files, stats.bytes / 1024, stats.seconds, stats.cpu_seconds)
