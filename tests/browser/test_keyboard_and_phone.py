@@ -36,6 +36,11 @@ FOCUS = """() => {
         n.getAttribute('aria-hidden') === 'true') hiddenBy = n.tagName.toLowerCase() + '.' + String(n.className).split(' ')[0];
   }
   const onScreen = r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+  // covered: something else (an open drawer pane, a panel) is drawn over its middle
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const top = onScreen ? document.elementFromPoint(x, y) : null;
+  if (onScreen && top && !el.contains(top) && !top.contains(el) && !(el.labels && [...el.labels].some(l => l.contains(top))))
+    hiddenBy = hiddenBy || 'covered by ' + top.tagName.toLowerCase() + '.' + String(top.className).split(' ')[0];
   return Object.assign(state, {
     what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' +
           (el.getAttribute('aria-label') || el.textContent || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 24),
@@ -114,11 +119,13 @@ def test_drawer_opens_and_closes_by_keyboard(browser, served_site, viewport):
     page.wait_for_timeout(100)
     stop = page.evaluate(FOCUS)
     assert stop["drawer"] and stop["inDrawer"] and stop["onScreen"] and not stop["hiddenBy"], stop
+    assert page.locator(":focus").evaluate(RING)["ring"], stop  # and one sees where it is
     assert opener.get_attribute("aria-expanded") == "true"
-    for _ in range(3):  # the stops inside the open drawer are all in sight
+    for _ in range(3):  # the stops inside the open drawer are all in sight, each with its ring
         page.keyboard.press("Tab")
         stop = page.evaluate(FOCUS)
         assert stop["inDrawer"] and stop["onScreen"] and not stop["hiddenBy"], stop
+        assert page.locator(":focus").evaluate(RING)["ring"], stop
     page.keyboard.press("Escape")
     page.wait_for_timeout(100)
     stop = page.evaluate(FOCUS)

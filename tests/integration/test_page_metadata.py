@@ -72,10 +72,13 @@ def documents():
     return list(pages.values())
 
 
-def test_site_metadata_on_every_page(built_site, settings):
+def test_site_metadata_and_logo_text_on_every_page(built_site, settings):
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 150
     for path in pages:
+        logo = re.search(r'class="md-header__button md-logo"[^>]*>\s*<img src="[^"]*" alt="([^"]*)"',
+                         path.read_text(encoding="utf-8"))
+        assert logo and logo.group(1) == settings["网站名称"], path  # the logo says the site's name, not "logo"
         found = meta(path)
         assert found.get("SiteName") == settings["网站名称"], path
         assert found.get("SiteDomain") == "tyjrswj.example.gov.cn", path
