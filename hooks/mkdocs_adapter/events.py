@@ -140,7 +140,6 @@ def on_files(files, config):
     _state["trails"] = breadcrumb.trails(site, pages)
     _state["pagemeta"] = _page_metadata(site, pages, config)
     config.extra["site_metadata"] = _state["pagemeta"].site_tags  # pages MkDocs makes alone (404.html)
-    config.extra["sitemap_lastmod"] = _state["pagemeta"].lastmod  # overrides/sitemap.xml
     # what the public will see, page by page (under make serve, only pages whose text changed)
     check = _state["output_check"] = OutputCheck(allowed_hosts(site), memo=_memo if _skipper.enabled else None)
     if _state.get("css_bundle"):
@@ -206,10 +205,21 @@ def on_page_read_source(page, config):
     return text if text is not None and "\r" not in text else None
 
 
+def _with_metadata(page) -> None:
+    """The page's 网页元数据 and sitemap lastmod (govsite/pagemeta.py), for overrides/main.html and
+    overrides/sitemap.xml. Kept in page.meta, not in the template context or config.extra: make serve rewrites a page
+    when its meta changes (serve.PageSkipper), and a whole-site value in config.extra would rewrite every page on
+    every save and lose track of removed ones."""
+    metadata = _state["pagemeta"]
+    page.meta["govsite_metadata"] = metadata.tags(page.url, noindex=bool(page.meta.get("noindex")))
+    page.meta["govsite_lastmod"] = metadata.lastmod.get(page.url, "")
+
+
 def on_page_markdown(markdown, page, config, files):
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None:
         material.page_meta(page, generated.title, None, generated.meta)
+        _with_metadata(page)
         _converted_by_the_engine(page)
         return ""
     document = _state["site"].editor_pages.get(page.file.src_uri)
@@ -217,6 +227,7 @@ def on_page_markdown(markdown, page, config, files):
     if document is not None:
         extra = {"hide": document.meta["隐藏"]} if "隐藏" in document.meta else {}
         material.page_meta(page, engine.editor_page_title(_state["site"], document), document.meta.get("描述"), extra)
+        _with_metadata(page)
         _converted_by_the_engine(page)
         return ""  # the engine converts it (one Markdown pipeline: citations, extensions, safe HTML)
     return markdown
@@ -263,8 +274,6 @@ def on_page_context(context, page, config, nav):
     in_nav = page.file.src_uri in _state.get("nav_pages", ())
     material.hide_empty_navigation(page, in_nav and bool(page.ancestors))
     context["breadcrumb"] = _state["trails"].above(page.url)  # 当前位置, shown by overrides/main.html
-    # 网页元数据 and the sitemap's lastmod (govsite/pagemeta.py), printed by overrides/main.html and sitemap.xml
-    context["page_metadata"] = _state["pagemeta"].tags(page.url, noindex=bool(page.meta.get("noindex")))
     return context
 
 
