@@ -10,6 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve serve-lan build check lint test browser faketime clean preview publish rollback editor editor-config \
 	editor-if-possible
+# The preview's port: `PORT=8001 make serve` when 8000 is taken (make serve says so before building anything).
 PORT ?= 8000
 
 # The web server's folder for releases: make publish builds into $(GOVSITE_WEBROOT)/releases/ and switches
@@ -27,10 +28,12 @@ $(VENV)/.installed: requirements.txt
 # --dirty: on each save only pages whose output changed are rewritten (hooks/mkdocs_adapter/serve.py; docs/performance.md).
 # The browser editor answers at /bianji/ (docs/editor.md); without it installed, the preview runs as before.
 serve: $(VENV)/.installed editor-if-possible
+	@$(PY) -m govsite port 127.0.0.1 "$(PORT)" serve
 	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:$(PORT) --livereload
 
 # The same preview on the office network (a phone on the same Wi-Fi); it prints the address to open.
 serve-lan: $(VENV)/.installed editor-if-possible
+	@$(PY) -m govsite port 0.0.0.0 "$(PORT)" serve-lan
 	$(MKDOCS) serve --dirty --dev-addr 0.0.0.0:$(PORT) --livereload
 
 # The browser editor's Decap CMS and YAML library, exact versions and checksums in editor/vendor.lock, fetched with
@@ -67,7 +70,7 @@ preview: $(VENV)/.installed editor-if-possible
 	GOVSITE_PREVIEW=1 $(MKDOCS) build --strict --site-dir .preview-staging || { rm -rf .preview-staging; exit 1; }
 	rm -rf preview && mv .preview-staging preview
 
-# A new release under $(GOVSITE_WEBROOT), link-checked, switched to atomically (docs/lifecycle.md).
+# A new release under $(GOVSITE_WEBROOT), link-checked, switched to atomically (docs/publishing.md).
 # FORCE=1 publishes even a rolled-back or older commit, or uncommitted changes.
 publish: $(VENV)/.installed
 	@$(PY) -m govsite publish --webroot $(GOVSITE_WEBROOT) --keep $(GOVSITE_KEEP) $(if $(FORCE),--force)

@@ -6,7 +6,7 @@ to the templates (config.extra). Nothing else reads these variables.
 GOVSITE_PREVIEW=1    `make preview` (CI, merge requests): a "预览" banner on every page, pages kept out of search
                      engines, and drafts shown (Site.mode.show_drafts).
 GOVSITE_RELEASE=<id> `make publish` (govsite/release.py): the release folder's name. Each page asks for the search
-                     index files of its own release (overrides/partials/govsite-search.html; docs/lifecycle.md).
+                     index files of its own release (overrides/partials/govsite-search.html; docs/publishing.md).
 """
 from __future__ import annotations
 

@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
-from govsite import assets, breadcrumb, lifecycle, search
+from govsite import assets, breadcrumb, lifecycle, pagemeta, search
 from govsite import build as engine
 from govsite import mode as build_mode
 from govsite.guard import link_problems, links, output_problems, personal
@@ -32,7 +32,7 @@ from govsite.incremental import Memo
 from govsite.internal import INTERNAL_FIELDS
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
-from govsite.types.inspection import allowed_hosts
+from govsite.types.inspection import allowed_hosts, report_lines
 
 from . import errors as serve_errors
 from . import material, serve
@@ -147,6 +147,8 @@ def on_files(files, config):
         if file.src_uri in site.editor_pages and file.inclusion == InclusionLevel.UNDEFINED:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _state["trails"] = breadcrumb.trails(site, pages)
+    _state["pagemeta"] = _page_metadata(site, pages, config)
+    config.extra["site_metadata"] = _state["pagemeta"].site_tags  # pages MkDocs makes alone (404.html)
     # what the public will get, file by file (govsite/guard/output.py): pages as MkDocs writes them, then the
     # whole output folder in on_post_build
     check = _state["file_check"] = output_guard.FileCheck(personal.Rules.of(site.settings), allowed_hosts(site))
@@ -163,6 +165,19 @@ def on_files(files, config):
         for file in files.documentation_pages():
             _skipper.watch(file)
     return files
+
+
+def _page_metadata(site, pages, config) -> pagemeta.PageMetadata:
+    """Every page's 网页元数据 (govsite/pagemeta.py), from the engine's pages and the editors' pages."""
+    from govsite.model import page_url
+    from govsite.types.sitemap import read_nav
+
+    titles = {page_url(p.src_uri): p.title for p in pages}
+    descriptions = {page_url(p.src_uri): str(p.meta.get("description") or "") for p in pages}
+    for src_uri, document in site.editor_pages.items():
+        titles[page_url(src_uri)] = engine.editor_page_title(site, document)
+        descriptions[page_url(src_uri)] = str(document.meta.get("描述") or "")
+    return pagemeta.PageMetadata(site, titles, descriptions, read_nav(site.root))
 
 
 def _leave_out_held(site, files) -> None:
@@ -204,10 +219,21 @@ def on_page_read_source(page, config):
     return text if text is not None and "\r" not in text else None
 
 
+def _with_metadata(page) -> None:
+    """The page's 网页元数据 and sitemap lastmod (govsite/pagemeta.py), for overrides/main.html and
+    overrides/sitemap.xml. Kept in page.meta, not in the template context or config.extra: make serve rewrites a page
+    when its meta changes (serve.PageSkipper), and a whole-site value in config.extra would rewrite every page on
+    every save and lose track of removed ones."""
+    metadata = _state["pagemeta"]
+    page.meta["govsite_metadata"] = metadata.tags(page.url, noindex=bool(page.meta.get("noindex")))
+    page.meta["govsite_lastmod"] = metadata.lastmod.get(page.url, "")
+
+
 def on_page_markdown(markdown, page, config, files):
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None:
         material.page_meta(page, generated.title, None, generated.meta)
+        _with_metadata(page)
         _converted_by_the_engine(page)
         return ""
     document = _state["site"].editor_pages.get(page.file.src_uri)
@@ -216,6 +242,7 @@ def on_page_markdown(markdown, page, config, files):
     if document is not None:
         extra = {"hide": document.meta["隐藏"]} if "隐藏" in document.meta else {}
         material.page_meta(page, engine.editor_page_title(_state["site"], document), document.meta.get("描述"), extra)
+        _with_metadata(page)
         _converted_by_the_engine(page)
         return ""  # the engine converts it (one Markdown pipeline: citations, extensions, safe HTML)
     return markdown
@@ -350,6 +377,11 @@ def on_post_build(config):
         return
     if config.extra.get("preview"):  # make preview (the intranet): the browser editor, after the guard (not public)
         _write_editor(config, site_dir)
+    # make publish asks for the inspection's findings (govsite/release.py puts them in the publish log): a file
+    # of its own outside the site, never a page the public could read.
+    report = os.environ.get("GOVSITE_INSPECTION_REPORT")
+    if report:
+        Path(report).write_text("".join(line + "\n" for line in report_lines(_state["site"])), encoding="utf-8")
     log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒（CPU %.2f 秒）",
              stats.pages, stats.records, stats.files, stats.bytes / 1024, stats.seconds, stats.cpu_seconds)
 

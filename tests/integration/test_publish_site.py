@@ -61,6 +61,10 @@ def test_1_first_publish(checkout):
     assert f'data-index="searchindex/?r={release}"' in home
     assert f'data-index="../../searchindex/?r={release}"' in (site / "laws/xianfa/index.html").read_text(encoding="utf-8")
     assert "首次发布：" in checkout.log()
+    # The inspection's findings go to the bureau's log (a stale column on the test's date), not to a public page;
+    # the report the build handed over is not left behind.
+    assert "  网站巡检：" in checkout.log() and "巡检·栏目按周期更新: 栏目“普法活动”" in checkout.log()
+    assert "巡检" not in home and not list((checkout.web / "meta").glob(".inspection-*"))
     facts = json.loads((checkout.web / f"meta/{release}.json").read_text(encoding="utf-8"))
     assert "notices/2026/zhaopin-gongyi-gangwei/" in facts["documents"]
 

@@ -1169,10 +1169,18 @@
     });
   }
 
-  input.addEventListener("focus", function () { open(true); warm(); });
-  input.addEventListener("compositionstart", function () { composing = true; });
+  // Reaching the box by Tab does not open the overlay (a keyboard user passing through would leave the page
+  // greyed behind it): typing, a click or a tap does. Focus leaving the search closes it.
+  input.addEventListener("focus", function () { warm(); });
+  input.addEventListener("pointerdown", function () { open(true); });
+  input.addEventListener("compositionstart", function () { composing = true; open(true); });
   input.addEventListener("compositionend", function () { composing = false; run(); });
-  input.addEventListener("input", function () { if (!composing) run(); });
+  input.addEventListener("input", function () { open(true); if (!composing) run(); });
+  root.addEventListener("focusout", function (ev) {
+    var to = ev.relatedTarget;
+    // to another element outside the search (not the window losing focus, not a click on the results' blank space)
+    if (to instanceof Element && !root.contains(to) && !to.closest('label[for="__search"]')) open(false);
+  });
   form.addEventListener("reset", function () { setTimeout(function () { run(); input.focus(); }, 0); });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); });
   more.addEventListener("click", showMore);
@@ -1214,6 +1222,10 @@
       }
       return;
     }
+    // Open, the search takes these keys only while the focus is in it: arrows elsewhere (a quiz's answers, a
+    // radio group) belong to what has the focus.
+    var inside = active && (active === document.body || root.contains(active));
+    if (!inside) return;
     if (ev.key === "Escape") { open(false); input.blur(); ev.preventDefault(); return; }
     if (ev.key === "Enter" && active === input) {
       var first = list.querySelector(".md-search-result__link");

@@ -17,6 +17,10 @@ DUTIES_PAGE = "pufa/qingdan.md"
 LATEST = 5
 
 
+AUDIENCE_SECTIONS = (("falv", "相关法律条文"), ("anli", "以案释法"), ("wenda", "政策问答"), ("dati", "普法答题"),
+                     ("zhengce", "可以享受的政策"))
+
+
 class Pufa(ContentType):
     name = "pufa"
     label = "普法活动"
@@ -123,22 +127,29 @@ class Pufa(ContentType):
             banks = {}
             for bank, _q in page.questions.main + page.questions.more:
                 banks.setdefault(bank.id, {"title": bank.title, "url": bank.url})
+            sections = {
+                "main_articles": audiences.main_articles(site, page.main_citations),
+                "other_laws": audiences.other_laws(site, page.other_citations, page.url),
+                "cases": [case(c) for c in page.cases.main], "more_cases": [case(c) for c in page.cases.more],
+                "answers": [answer(a) for a in page.answers.main],
+                "more_answers": [answer(a) for a in page.answers.more],
+                "questions": [question(p) for p in page.questions.main],
+                "more_questions": [question(p) for p in page.questions.more], "banks": list(banks.values()),
+                "benefits": [{"title": b.title, "url": b.url} for b, o in page.benefits if o.status == "适用"],
+                "maybe": sum(1 for _b, o in page.benefits if o.status != "适用")}
+            # the sections the page shows: those with something in them (the template leaves the others out)
+            shown = {"falv": ("main_articles", "other_laws"), "anli": ("cases", "more_cases"),
+                     "wenda": ("answers", "more_answers"), "dati": ("questions", "more_questions", "banks"),
+                     "zhengce": ("benefits", "maybe")}
             yield renderer.page(
                 f"{page.url}index.md", f"{audience.name}学法用法", "pufa/audience.html",
                 meta={"description": f"与{audience.name}有关的法律条文、以案释法案例、政策问答和普法答题。{audience.description}",
                       "search": {"kind": "普法"}},
-                toc=[(2, "falv", "相关法律条文"), (2, "anli", "以案释法"), (2, "wenda", "政策问答"), (2, "dati", "普法答题"),
-                     (2, "zhengce", "可以享受的政策")],
+                toc=[(2, anchor, heading) for anchor, heading in AUDIENCE_SECTIONS
+                     if any(sections[key] for key in shown[anchor])],
                 audience={"name": audience.name, "description": audience.description, "anchor": audience.anchor,
                           "feed": audience.feed},
-                main_articles=audiences.main_articles(site, page.main_citations),
-                other_laws=audiences.other_laws(site, page.other_citations, page.url),
-                cases=[case(c) for c in page.cases.main], more_cases=[case(c) for c in page.cases.more],
-                answers=[answer(a) for a in page.answers.main], more_answers=[answer(a) for a in page.answers.more],
-                questions=[question(p) for p in page.questions.main],
-                more_questions=[question(p) for p in page.questions.more], banks=list(banks.values()),
-                benefits=[{"title": b.title, "url": b.url} for b, o in page.benefits if o.status == "适用"],
-                maybe=sum(1 for _b, o in page.benefits if o.status != "适用"))
+                **sections)
 
     def document_html(self, site: Site, page, renderer):
         if page.src_uri == NEWS_PREFIX + "index.md":
