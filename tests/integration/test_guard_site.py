@@ -92,9 +92,9 @@ def test_links_are_reviewed_at_their_source_by_make_check_and_make_build(checkou
     assert tree_hash(checkout.path / "site") == before
 
 
-def test_what_the_input_scan_cannot_read_is_caught_in_the_output(checkout):
-    """Attachments in formats and encodings the input side skipped: the output guard reads every file of the
-    staging folder, and refuses what it cannot read; the messages name the repository files."""
+def test_attachments_in_any_format_and_encoding_are_read_or_refused(checkout):
+    """Attachments in formats and encodings the input side once skipped (OFD, a GBK CSV, an unknown format): the
+    build stops naming the repository files, with site/ as it was."""
     before = tree_hash(checkout.path / "site")
     rng = random.Random(2)
     number, other = make_id18(rng), make_id18(rng)
@@ -109,9 +109,29 @@ def test_what_the_input_scan_cannot_read_is_caught_in_the_output(checkout):
     for name in ("mingdan.ofd", "mingdan.csv", "shuju.dat"):
         assert f"错误 content/notices/2026/files/{name}" in output, output[-3000:]
     assert number not in output and other not in output  # messages mask what they report
-    assert "发布内容检查" in output
     assert tree_hash(checkout.path / "site") == before
     assert not (checkout.path / ".site-staging").exists()
+
+
+def test_text_only_the_output_holds_is_caught_there_and_traced_to_its_template(checkout):
+    """A name and a mobile number a template writes: no editor's file holds them, so only the output guard sees
+    them, on every page the template makes; each is reported once, at the template's line."""
+    rng = random.Random(4)
+    name = rng.choice("王李张刘陈") + rng.choice(["建华", "国强", "秀英", "志明"])
+    mobile = f"1{rng.choice('3589')}{rng.randint(100000000, 999999999)}"
+    template = checkout.path / "overrides/govsite/about/contact.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("<h1>联系方式</h1>", f"<h1>联系方式</h1>\n<p>值班联系人：{name}，手机 {mobile}</p>", 1),
+                        encoding="utf-8")
+    line = next(n for n, t in enumerate(template.read_text(encoding="utf-8").split("\n"), 1) if mobile in t)
+    assert make(checkout, "check").returncode == 0  # nothing in the editors' files
+    build = make(checkout, "build")
+    output = build.stdout + build.stderr
+    assert build.returncode != 0 and "发布内容检查" in output and mobile not in output
+    where = f"错误 overrides/govsite/about/contact.html:{line}: "
+    lines = output.splitlines()
+    assert any(e.startswith(where) and "规则：手机号码" in e for e in lines), output[-2000:]
+    assert any(e.startswith(where) and "规则：未脱敏姓名" in e for e in lines), output[-2000:]
 
 
 def test_a_reviewed_exception_lets_the_build_through_with_a_note(checkout):
