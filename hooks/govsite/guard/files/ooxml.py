@@ -267,11 +267,16 @@ class _Word(_Reader):
                 self.story(child, label, top)
 
     def paragraph(self, p, place: str) -> str:
+        text = self.paragraph_text(p, place)
+        unit(self.out, text, place)
+        return text
+
+    def paragraph_text(self, p, place: str) -> str:
+        """A paragraph's visible text; what else it holds (tracked deletions, field codes, images' alt texts,
+        text boxes) is read as units of its own at `place`."""
         para = _Paragraph()
         _runs(p, para)
         self.consumed.add(p)
-        text = "".join(para.text)
-        unit(self.out, text, place)
         if "".join(para.deleted).strip():
             unit(self.out, "".join(para.deleted), f"{place}修订（删除的文字）")
         if "".join(para.instr).strip():
@@ -280,7 +285,7 @@ class _Word(_Reader):
             unit(self.out, alt, f"{place}图片说明（替代文字）")
         for box in para.boxes:
             self.story(box, "文本框")
-        return text
+        return "".join(para.text)
 
     def table(self, tbl, prefix: str) -> None:
         rows: list[list[Cell]] = []
@@ -295,18 +300,7 @@ class _Word(_Reader):
                 for child in _flat(tc):
                     name = local(child.tag)
                     if name == "p":
-                        para = _Paragraph()
-                        _runs(child, para)
-                        self.consumed.add(child)
-                        texts.append("".join(para.text))
-                        if "".join(para.deleted).strip():
-                            unit(self.out, "".join(para.deleted), f"{place}修订（删除的文字）")
-                        if "".join(para.instr).strip():
-                            unit(self.out, "".join(para.instr), f"{place}域代码")
-                        for alt in para.alts:
-                            unit(self.out, alt, f"{place}图片说明（替代文字）")
-                        for box in para.boxes:
-                            self.story(box, "文本框")
+                        texts.append(self.paragraph_text(child, place))
                     elif name == "tbl":
                         self.table(child, f"{place}中的表格")
                 text = "\n".join(texts).strip()
