@@ -223,22 +223,25 @@ def make_queries(units: list[dict], seed: int) -> list[dict]:
     return queries
 
 
-def synonym_groups(root: Path = REPO) -> list[list[str]]:
-    """The editor's synonyms (data/search/vocabulary.yml), folded."""
+def synonym_groups(root: Path = REPO) -> list[tuple[list[str], list[str]]]:
+    """The editor's synonyms and everyday words (data/search/synonyms.yml), folded: (words, what each of them may
+    be found as) — a group of synonyms both ways, an everyday word as its official terms."""
     import yaml
 
-    path = root / "data" / "search" / "vocabulary.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return [[fold(w) for w in group] for group in (data or {}).get("同义词", [])]
+    path = root / "data" / "search" / "synonyms.yml"
+    data = (yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None) or {}
+    groups = [([fold(w) for w in group], [fold(w) for w in group]) for group in data.get("同义词", [])]
+    groups += [([fold(w) for w in entry["说法"]], [fold(w) for w in entry["正式说法"]]) for entry in data.get("俗称", [])]
+    return groups
 
 
-def variants(term: str, groups: list[list[str]]) -> list[str]:
+def variants(term: str, groups: list[tuple[list[str], list[str]]]) -> list[str]:
     """The term and each form with a synonym put in place of a part of it (as search.js's Words.variants)."""
     out = [term]
-    for group in groups:
-        for member in group:
+    for members, found_as in groups:
+        for member in members:
             if member in term:
-                out += [term.replace(member, other) for other in group if other != member]
+                out += [term.replace(member, other) for other in found_as if other != member]
     return out
 
 
