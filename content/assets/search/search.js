@@ -419,12 +419,14 @@
     return c !== undefined ? WORD_COST - c : piece.length === 1 ? UNKNOWN_COST : Infinity;
   };
   /* The cheapest sequence of pieces (jieba's way: the most probable sequence of dictionary words). */
-  Words.prototype.segment = function (text) {
+  Words.prototype.segment = function (text, preferred) {
     var n = text.length, best = new Float64Array(n + 1).fill(Infinity), from = new Int32Array(n + 1);
     best[0] = 0;
     for (var i = 1; i <= n; i++) {
       for (var len = 1; len <= Math.min(this.longest, i); len++) {
-        var c = best[i - len] + this.cost(text.substr(i - len, len));
+        var piece = text.substr(i - len, len);
+        // `preferred` words (an intent's) are cheaper than any other word, but not than two common words.
+        var c = best[i - len] + (preferred && len > 1 && preferred.has(piece) ? 1 : this.cost(piece));
         if (c < best[i]) { best[i] = c; from[i] = i - len; }
       }
     }
@@ -653,22 +655,21 @@
     return out;
   }
 
-  /* The intent of a question (data/search/intents.yml), when it asks for nothing else: the question, split into
-   * words as a question is, holds every word of one of its phrasings, and each of its other words is one of the
-   * words that may come with it, a filler word, the bureau's name or a character alone (优待证 is not 优待 and a
-   * character: 优待证有什么用 asks about the card). null when none. */
+  /* The intent of a question (data/search/intents.yml), when it asks for nothing else: the question holds every
+   * word of one of its phrasings, and each of its words (split as a question is) is one of the intent's words or
+   * made of them, a filler word, the bureau's name or a character alone (优待证 is not 优待 and a character:
+   * 优待证有什么用 asks about the card). null when none. */
   function intentOf(idx, text, words) {
     if (!idx.intents.length) return null;
-    var pieces = [];
-    text.split(/([\u4e00-\u9fff]+)/).forEach(function (part, k) {
-      if (k % 2) { var split = words.split(part); pieces = pieces.concat(split.words, split.dropped); }
-      else part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) pieces.push(w); });
-    });
     var plain = text.replace(/\s+/g, "");
     words.owner.forEach(function (name) { plain = plain.split(name).join(" "); });
     for (var i = 0; i < idx.intents.length; i++) {
-      var intent = idx.intents[i];
+      var intent = idx.intents[i], pieces = [];
       if (!intent.patterns.some(function (p) { return p.every(function (w) { return plain.indexOf(w) !== -1; }); })) continue;
+      plain.split(/([\u4e00-\u9fff]+)/).forEach(function (part, k) {
+        if (k % 2) pieces = pieces.concat(words.segment(part, intent.words));
+        else part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) pieces.push(w); });
+      });
       var other = pieces.some(function (piece) {
         return piece.length > 1 && !intent.words.has(piece) && !words.isFiller(piece) && words.owner.indexOf(piece) === -1 &&
           !composedOf(piece, intent.words);
@@ -742,23 +743,29 @@
       var mentions = lawMentions(idx, piece, words);
       // A law typed without its kind, followed by an article (个人信息保护 第二十九条).
       if (!mentions.length) {
-        var bare = new RegExp("^(.*?[^\\s\\d第]{2})\\s*(" + ARTICLE_LABEL + ")").exec(piece.trim());
+        var bare = new RegExp("^(.*?[^\\s\\d第的]{2})\\s*的?\\s*(" + ARTICLE_LABEL + ")").exec(piece.trim());
         if (bare) {
-          var named = lawsNamed(idx, bare[1].trim(), false, words).filter(function (law) { return nameScore(bare[1].trim(), law) >= 50; });
-          if (named.length) {
-            var start = piece.indexOf(bare[1].trim());
-            mentions = [{ start: start, end: start + bare[0].trim().length, laws: named, article: articleNumber(bare[2]) }];
+          // The name may follow filler words (请问个人信息保护第二十九条), nothing else.
+          var typedName = bare[1].trim(), from = piece.indexOf(typedName);
+          for (var s = 0; s <= typedName.length - 2 && !mentions.length; s++) {
+            if (s && words.split(typedName.slice(0, s)).words.length) break;
+            var candidate = typedName.slice(s);
+            var named = lawsNamed(idx, candidate, false, words).filter(function (law) { return nameScore(candidate, law) >= 50; });
+            if (named.length) {
+              mentions = [{ start: from + s, end: from + bare[0].trim().length, laws: named, article: articleNumber(bare[2]) }];
+            }
           }
         }
       }
-      var whole = piece.trim();
       mentions.reverse().forEach(function (mention) {
         var label = mention.article ? "第" + chineseNumber(mention.article) + "条" : "";
         var law = mention.laws[0], typed = piece.slice(mention.start, mention.end).replace(/\s+/g, "");
         var shortened = typed.indexOf(law.name) !== 0;
-        // The law itself is asked for when its name is all the part says, or with an article; named inside a
-        // phrase (宪法宣传周), the phrase is asked for.
-        if (mention.article || typed === whole.replace(/\s+/g, "")) {
+        // The law itself is asked for when its name is all the part says (but filler words: 请问宪法), or with an
+        // article; named inside a phrase (宪法宣传周), the phrase is asked for.
+        var around = (piece.slice(0, mention.start) + " " + piece.slice(mention.end)).split(/[^\u4e00-\u9fff]+/);
+        var alone = around.every(function (part) { return !part || !words.split(part).words.length; });
+        if (mention.article || alone) {
           mention.laws.slice(0, 3).forEach(function (named) {
             var article = mention.article ? idx.urls.get(named.url + "#art-" + mention.article) : undefined;
             pin(article !== undefined ? article : named.rid);
@@ -839,7 +846,7 @@
   /* The query with same-sounding words of the site put for pieces no page holds: a split of each chunk where a
    * piece may also be a word of the site typed with other characters of the same sound (at a cost, so that
    * words as typed win). {text, replaced: [[typed, meant]]}; replaced is empty when nothing sounds better. */
-  var TYPO_COST = 12; // more than a filler and an unknown character together: a typed word is read as typed first
+  var TYPO_COST = 8; // a word typed as it is written wins over the same word of another sound
   Index.prototype.soundCorrection = function (text) {
     var self = this, words = this.words, replaced = [];
     var corrected = text.split(/(\s+|[^\u4e00-\u9fff]+)/).map(function (part) {
@@ -1541,7 +1548,9 @@
 
   window.govsiteSearch = {
     fold: fold, setFoldTable: setFoldTable, parseQuery: parseQuery, Words: Words, cover: cover, Index: Index, Search: Search, marked: marked, snippet: snippet, zhDate: zhDate,
-    escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT
+    escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT,
+    // The query's understanding, for the tests of tests/unit/test_search_query.py (run in Node).
+    understand: understand, chineseNumber: chineseNumber, parseChineseNumber: parseChineseNumber, digitsFor: digitsFor
   };
 })();
 
