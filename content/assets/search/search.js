@@ -614,7 +614,8 @@
         if (laws.length && before && words && words.split(before).words.length) laws = [];
         if (laws.length) {
           var after = new RegExp("^\\s*的?\\s*(" + ARTICLE_LABEL + ")").exec(text.slice(end));
-          out.push({ start: start, end: end + (after ? after[0].length : 0), laws: laws, article: after ? articleNumber(after[1]) : 0 });
+          out.push({ start: start, end: end + (after ? after[0].length : 0), nameEnd: end, laws: laws,
+            article: after ? articleNumber(after[1]) : 0 });
           from = end;
           break;
         }
@@ -752,7 +753,8 @@
             var candidate = typedName.slice(s);
             var named = lawsNamed(idx, candidate, false, words).filter(function (law) { return nameScore(candidate, law) >= 50; });
             if (named.length) {
-              mentions = [{ start: from + s, end: from + bare[0].trim().length, laws: named, article: articleNumber(bare[2]) }];
+              mentions = [{ start: from + s, end: from + bare[0].trim().length, nameEnd: from + typedName.length, laws: named,
+                article: articleNumber(bare[2]) }];
             }
           }
         }
@@ -771,7 +773,8 @@
             pin(article !== undefined ? article : named.rid);
           });
         } else if (!shortened) return;
-        if (shortened) notes.push([typed, law.name + (label ? " " + label : "")]);
+        // Said plainly above the hits: the name typed, and the law it was read as.
+        if (shortened) notes.push([piece.slice(mention.start, mention.nameEnd).trim(), law.name]);
         piece = piece.slice(0, mention.start) + " " + law.name + (label ? " " + label : "") + " " + piece.slice(mention.end);
       });
       return piece;
