@@ -70,6 +70,7 @@ SET_LABELS = {
     UNDERSTANDING_TEST.name: "new questions for query understanding, test half (frozen before tuning, run at the end)",
 }
 DEFAULT_SETS = ("natural", "natural-2", "dev")  # the test half only when named
+BASE_NAME = ["an earlier commit"]  # --base-commit: the name of the commit whose build --base is
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -453,7 +454,7 @@ def _natural_report(rows: list[dict], engines, names, show: bool) -> dict:
         for key in ("first hit relevant", "MRR", "no relevant hit"):
             cells = []
             for e in engines:
-                value = report[e]["page" if e != "ours" else level][key]
+                value = report[e]["page" if e not in ("ours", "base") else level][key]
                 cells.append(f"{value:>24}" if key == "no relevant hit" else f"{value:>24.3f}")
             print(f"{(level + ' ' + key)[:28]:28}" + "".join(cells))
         if level == "article":
@@ -486,7 +487,7 @@ def make_pagefind(ours: Path, dest: Path) -> Path:
 
 
 def run(ours: Path, material: Path | None, seed: int, show: bool, pagefind: Path | None = None,
-        sets=DEFAULT_SETS) -> dict:
+        sets=DEFAULT_SETS, base: Path | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     units = units_of(ours, excluded_pages())
@@ -515,6 +516,13 @@ def run(ours: Path, material: Path | None, seed: int, show: bool, pagefind: Path
         page.goto(ours_url, wait_until="networkidle")
         page.evaluate("() => window.govsiteSearch.index.load()")
         ask(page, OURS_JS, "ours")
+        if base:  # this site's search at an earlier commit, on its own build of the same pages
+            base_url, base_server = serve(base)
+            bpage = browser.new_page()
+            bpage.goto(base_url, wait_until="networkidle")
+            bpage.evaluate("() => window.govsiteSearch.index.load()")
+            ask(bpage, OURS_JS, "base")
+            base_server.shutdown()
         if material:
             material_url, material_server = serve(material)
             mpage = browser.new_page()
@@ -538,7 +546,8 @@ def run(ours: Path, material: Path | None, seed: int, show: bool, pagefind: Path
         row["got_page"] = pages
 
     report = {"queries": len(queries), "kinds": {}, "engines": {}}
-    engines = ("ours",) + (("material",) if material else ()) + (("pagefind",) if pagefind else ())
+    engines = ("ours",) + (("base",) if base else ()) + (("material",) if material else ()) + \
+        (("pagefind",) if pagefind else ())
     for engine in engines:
         mine = [r for r in rows if r["engine"] == engine]
         report["engines"][engine] = {
@@ -548,7 +557,8 @@ def run(ours: Path, material: Path | None, seed: int, show: bool, pagefind: Path
                         for kind in sorted({r["kind"] for r in mine})},
         }
     print(f"{len(queries)} queries, {len(units)} units ({sum('#' in u['url'] for u in units)} law articles)\n")
-    names = {"ours": "this site", "material": "Material (lunr+jieba)", "pagefind": "Pagefind 1.5.2 ext."}
+    names = {"ours": "this site", "base": f"this site at {BASE_NAME[0]}", "material": "Material (lunr+jieba)",
+             "pagefind": "Pagefind 1.5.2 ext."}
     print(f"{'':24}" + "".join(f"{names[e]:>24}" for e in engines))
     for level in ("article", "page"):
         for key in ("recall@10", "recall@all", "MRR", "zero-hit"):
@@ -620,8 +630,9 @@ def run(ours: Path, material: Path | None, seed: int, show: bool, pagefind: Path
 
 def markdown(report: dict) -> str:
     """The figures for bench/RESULTS.md."""
-    engines = [e for e in ("ours", "material", "pagefind") if e in report["engines"]]
-    names = {"ours": "this site", "material": "Material (lunr + jieba)", "pagefind": "Pagefind 1.5.2 extended"}
+    engines = [e for e in ("ours", "base", "material", "pagefind") if e in report["engines"]]
+    names = {"ours": f"this site ({report.get('commit', 'now')})", "base": f"this site at {report.get('base', '')}",
+             "material": "Material (lunr + jieba)", "pagefind": "Pagefind 1.5.2 extended"}
     with open("/proc/loadavg") as load:
         loadavg = load.read().split()[0]
     out = [f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on the demo site (load average {loadavg}; "
@@ -636,7 +647,7 @@ def markdown(report: dict) -> str:
         cells = {"first hit relevant": lambda m: f"{m['first hit relevant']:.0%}", "MRR": lambda m: f"{m['MRR']:.3f}",
                  "no relevant hit at all": lambda m: str(m["no relevant hit"])}
         for key, fmt in cells.items():
-            row = [fmt(natural[e]["article" if e == "ours" else "page"]) for e in engines]
+            row = [fmt(natural[e]["article" if e in ("ours", "base") else "page"]) for e in engines]
             out.append(f"| {key} | " + " | ".join(row) + " |")
         out.append(f"| this site at the page level: first hit relevant | {natural['ours']['page']['first hit relevant']:.0%}"
                    + " |" * len(engines))
@@ -662,7 +673,7 @@ def save(report: dict) -> None:
     sys.path.insert(0, str(REPO / "bench"))
     import run as bench_run
 
-    summary = {key: report[key] for key in ("queries", "natural")}
+    summary = {key: report[key] for key in ("queries", "natural", "base", "commit") if key in report}
     summary["engines"] = {e: {k: v for k, v in m.items() if k != "rows"} for e, m in report["engines"].items()}
     summary["markdown"] = markdown(report)
     target = REPO / "bench" / "results" / "search-quality.json"
@@ -685,6 +696,9 @@ def main() -> int:
                         help="question sets, comma-separated, of: " + ", ".join(SETS) + " (the test half only when "
                         "named: it was frozen before tuning and is run at the end)")
     parser.add_argument("--ours-only", action="store_true", help="only this site's search (no Material build)")
+    parser.add_argument("--base", type=Path, help="also this site's search of an earlier commit: its build of the "
+                        "same pages (git archive COMMIT | tar -x -C DIR, then mkdocs build there)")
+    parser.add_argument("--base-commit", default="", help="the commit --base was built from, for the report")
     parser.add_argument("--pagefind", type=Path, help="also a built site indexed by Pagefind (pagefind/ in it): "
                         "copy the site, then `python -m pagefind --site COPY --root-selector article` with "
                         "pagefind[extended]==1.5.2 installed")
@@ -697,7 +711,11 @@ def main() -> int:
             print(f"built the sites in {time.perf_counter() - started:.1f} s")
         pagefind = args.pagefind or (make_pagefind(ours, Path(tmp)) if args.with_pagefind else None)
         sets = [name.strip() for name in args.sets.split(",") if name.strip()]
-        report = run(ours, material, args.seed, args.show, pagefind, sets)
+        BASE_NAME[0] = args.base_commit or "an earlier commit"
+        report = run(ours, material, args.seed, args.show, pagefind, sets, args.base)
+        report["base"] = args.base_commit
+        report["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
+                                          text=True).stdout.strip()
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.save:
@@ -707,7 +725,7 @@ def main() -> int:
     if natural is None:
         return 0
     ahead = all(natural["ours"]["page"]["first hit relevant"] > natural[e]["page"]["first hit relevant"]
-                for e in natural if e != "ours")
+                for e in natural if e not in ("ours", "base"))
     ok = (ours_page["recall@all"] >= 0.999 and ours_page["recall@10"] >= 0.95 and ours_page["MRR"] >= 0.9
           and not report["engines"]["ours"]["wrong_hits"] and not report["engines"]["ours"]["synonym_before_typed"]
           and natural["ours"]["article"]["first hit relevant"] >= 0.95 and ahead)
