@@ -156,6 +156,7 @@
           if (self.days[r]) { self.year[r] = new Date(epoch + self.days[r] * 86400000).getUTCFullYear(); years.add(self.year[r]); }
         }
         self.years = Array.from(years).sort(function (a, b) { return b - a; });
+        self.understanding(); // laws, 发文字号 and intents, read now rather than during the first query
         // What the rank needs of each record besides its postings, computed once: BM25's length norm
         // (k1 = 1.2, b = 0.75) and the place of list pages (last) and of repealed texts (after those in force).
         var average = Math.max(self.manifest.average_length, 1);
@@ -671,9 +672,11 @@
         if (k % 2) pieces = pieces.concat(words.segment(part, intent.words));
         else part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) pieces.push(w); });
       });
-      var other = pieces.some(function (piece) {
-        return piece.length > 1 && !intent.words.has(piece) && !words.isFiller(piece) && words.owner.indexOf(piece) === -1 &&
-          !composedOf(piece, intent.words);
+      // Characters alone, one after another, are a word the site does not know (订阅 where no page says it).
+      var run = 0, other = pieces.some(function (piece) {
+        run = piece.length === 1 && !intent.words.has(piece) && !words.isFiller(piece) ? run + 1 : 0;
+        return run > 1 || (piece.length > 1 && !intent.words.has(piece) && !words.isFiller(piece) &&
+          words.owner.indexOf(piece) === -1 && !composedOf(piece, intent.words));
       });
       if (!other) return intent;
     }
@@ -1304,9 +1307,10 @@
     });
     // A word the site does not know may be a character typed for another of the same sound: the sounds come
     // beside the lists (once per visitor), in case nothing is found as typed.
-    if (mayCorrect && (unknown || chunks.some(function (c) { return !c.quoted && words.split(c.text).dropped.some(function (w) { return !words.isFiller(w); }); }))) {
-      idx.sounds().catch(function () {});
-    }
+    mayCorrect = mayCorrect && (unknown || chunks.some(function (c) {
+      return !c.quoted && words.split(c.text).dropped.some(function (w) { return !words.isFiller(w); });
+    }));
+    if (mayCorrect) idx.sounds().catch(function () {});
     return self.search(groups, short, filters, want, false).then(function (result) {
       if (result.hits.length || result.pending.length) return result;
       // Found nowhere as typed: the words of a question, then as many of them as possible.
