@@ -1286,7 +1286,7 @@
 
   /* The search of a query's text (see run): as typed, then as words, then with the same-sounding words of the
    * site (`mayCorrect`), and whether the site has an answer at all. */
-  Search.prototype.answer = function (text, filters, want, mayCorrect) {
+  Search.prototype.answer = function (text, filters, want, mayCorrect, corrected) {
     var self = this, idx = this.index, words = idx.words;
     var chunks = parseQuery(text);
     if (!chunks.length) return Promise.resolve(emptyResult("empty", chunks));
@@ -1294,13 +1294,14 @@
     var long = chunks.filter(function (c) { return lengthOf(c.text) >= 2; });
     var short = chunks.filter(function (c) { return lengthOf(c.text) < 2; }).map(function (c) { return c.text; });
     var groups = long.map(function (c) { return groupOf(c.text, c.quoted, words); });
-    var unknown = false;
+    var unknown = false, questions = 0;
     // A part holding a filler word (怎么, 什么 …) is a question that no page holds as typed: its words' lists
     // are asked for now, beside the phrase's, not in a second round after it.
     long.forEach(function (c) {
       var parts = c.quoted ? null : words.split(c.text);
       if (parts && parts.words.some(function (w) { return !words.dict.has(w) && /[\u4e00-\u9fff]/.test(w); })) unknown = true;
       if (!parts || !parts.dropped.some(function (w) { return words.isFiller(w); })) return;
+      if (parts.words.length > 1) questions++;
       parts.words.forEach(function (w) {
         groupOf(w, false, words).alts.forEach(function (t) { cover(t, idx.manifest.solo).forEach(function (g) { idx.postings(g).catch(function () {}); }); });
       });
@@ -1311,7 +1312,11 @@
       return !c.quoted && words.split(c.text).dropped.some(function (w) { return !words.isFiller(w); });
     }));
     if (mayCorrect) idx.sounds().catch(function () {});
-    return self.search(groups, short, filters, want, false).then(function (result) {
+    // A question corrected for a same-sounding character was found nowhere as typed: its words are searched at
+    // once (the phrase's lists would be downloads for nothing).
+    var asTyped = corrected === true && questions === long.length ? Promise.resolve(emptyResult("none", chunks))
+      : self.search(groups, short, filters, want, false);
+    return asTyped.then(function (result) {
       if (result.hits.length || result.pending.length) return result;
       // Found nowhere as typed: the words of a question, then as many of them as possible.
       var split = [], dropped = short.slice();
@@ -1332,7 +1337,7 @@
         var second = both[0], fixed = both[1];
         second.dropped = dropped;
         if (!fixed) return decided(idx, second);
-        return self.answer(fixed, filters, want, false).then(function (third) {
+        return self.answer(fixed, filters, want, false, true).then(function (third) {
           if (!third.hits.length && !third.pending.length) return decided(idx, second);
           third.suggestion = fixed;
           third.typed = text;
@@ -1645,7 +1650,8 @@
     if (result.noAnswer || (!result.hits.length && !result.pending.length)) {
       var typed = input.value.trim().replace(/^["“”「」『』]+|["“”「」『』]+$/g, "");
       // Plainly: nothing holds what was typed, or nothing is about the question's main words (the closest few follow).
-      meta.textContent = (result.hits.length && result.absent && result.absent.length
+      var named = result.absent && result.absent.length && result.absent.every(function (w) { return /^[\u4e00-\u9fff]+$/.test(w); });
+      meta.textContent = (result.hits.length && named
         ? "没有找到关于" + result.absent.map(function (w) { return "“" + w + "”"; }).join("") + "的内容"
         : "没有找到包含“" + typed + "”的内容") + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
       // Other ways to the answer: each word alone, the catalogue, the questions and answers, the guides.
