@@ -206,7 +206,7 @@ def test_a_question_the_site_cannot_answer_says_so(browser, built_site, served_s
         assert page.locator("[data-gs-suggest]").is_visible()  # the help panel: the catalogue, Q&A, guides, phone
         assert hits.count() <= 3  # the closest few, not every page with 退役军人 or 办理
         if hits.count():
-            assert page.locator(".gs-divider").first.inner_text().startswith("最接近的几条")
+            assert page.locator("[data-gs-note]").inner_text() == "最接近的几条（不一定能回答您的问题）"
         assert not page.locator("[data-gs-more]").is_visible()
     _no_sideways_scroll(page)
     SHOTS.mkdir(exist_ok=True)

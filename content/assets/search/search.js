@@ -1673,20 +1673,19 @@
       notes.push((result.partial ? "没有同时包含全部词语的结果，以下结果包含其中部分词语" : "没有找到与输入完全相同的内容，以下结果包含这些词语") +
         "：" + words.join("、"));
     }
+    // No answer: the hits below are only the closest few, and say so.
+    if (result.noAnswer && result.hits.length) notes.push("最接近的几条（不一定能回答您的问题）");
     if (notes.length) { note.textContent = notes.join("。"); note.hidden = false; }
     // The same result drawn again (more hits, snippets): add what is new, keep what is there (and the focus).
     var drawn = list.gsResult === result ? list.querySelectorAll(".md-search-result__item").length : 0;
     if (drawn > hits.length) drawn = 0;
     var html = "";
-    if (!drawn && result.noAnswer && hits.length) {
-      html += '<li class="gs-divider" role="presentation">最接近的几条（不一定能回答您的问题）</li>';
-    }
     hits.slice(drawn).forEach(function (h, k) {
       var before = drawn + k > 0 ? hits[drawn + k - 1] : null;
       // Where the hits holding every word end and those holding only some begin.
       if (result.split && !result.partial && !result.noAnswer && !h.pinned && h.count < result.counted &&
           (!before || before.pinned || before.count === result.counted))
-        html += '<li class="gs-divider" role="presentation">以下结果包含其中部分词语</li>';
+        html += '<li class="gs-divider">以下结果包含其中部分词语</li>';
       html += hitHTML(h, result.terms);
     });
     if (drawn) list.insertAdjacentHTML("beforeend", html); else list.innerHTML = html;
