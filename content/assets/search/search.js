@@ -426,8 +426,8 @@
     for (var i = 1; i <= n; i++) {
       for (var len = 1; len <= Math.min(this.longest, i); len++) {
         var piece = text.substr(i - len, len);
-        // `preferred` words (an intent's) are cheaper than any other word, but not than two common words.
-        var c = best[i - len] + (preferred && len > 1 && preferred.has(piece) ? 1 : this.cost(piece));
+        // `preferred` words (an intent's) are cheaper than any other word or character.
+        var c = best[i - len] + (preferred && preferred.has(piece) ? 1 : this.cost(piece));
         if (c < best[i]) { best[i] = c; from[i] = i - len; }
       }
     }
@@ -440,8 +440,13 @@
    * (digits, letters, document numbers) stay whole; filler words and single characters are dropped. */
   Words.prototype.split = function (text) {
     var self = this, out = [], dropped = [];
-    text.split(new RegExp("(" + ARTICLE_LABEL + "|[^\\u4e00-\\u9fff]+)")).forEach(function (part, k) {
+    var parts = text.split(new RegExp("(" + ARTICLE_LABEL + "|[^\\u4e00-\\u9fff]+)"));
+    parts.forEach(function (part, k) {
       if (!part) return;
+      // The unit of a number typed before it (2023年, 2024年度, 15日, 3号) belongs to the number, not to the
+      // next word (2023年选岗结果 is 2023 and 选岗结果, not 年选岗).
+      var unit = k % 2 === 0 && k > 0 && /\d$/.test(parts[k - 1]) ? /^(年度|年|月|日|号|条|个|岁|元)/.exec(part) : null;
+      if (unit) { dropped.push(unit[0]); part = part.slice(unit[0].length); if (!part) return; }
       var pieces = k % 2 === 0 ? self.segment(part) : [part];
       // Characters the dictionary does not know, one after another (选岗 in 选岗结果), are one word.
       var run = "";
@@ -840,7 +845,7 @@
     var found = [], words = this.words;
     if (!this.bySound || lengthOf(piece) < 2 || words.dict.has(piece)) return found;
     (this.bySound.get(this.soundKey(piece)) || []).forEach(function (word) {
-      if (word === piece || words.isGeneric(word)) return;
+      if (word === piece || words.isFiller(word)) return;
       var same = 0;
       for (var i = 0; i < word.length; i++) if (word[i] === piece[i]) same++;
       if (same >= 1 && word.length - same <= Math.ceil(word.length / 2)) found.push(word);
@@ -865,7 +870,9 @@
           if (len >= 2 && !words.dict.has(piece) && !words.isFiller(piece) && !hasFiller(words, piece)) {
             var alikes = self.soundAlikes(piece);
             if (alikes.length) {
-              var c = best[i - len] + words.cost(alikes[0]) + TYPO_COST;
+              // The longer the word that sounds like what was typed, the likelier it is what was meant (人事关系
+              // rather than 人士 and 关系).
+              var c = best[i - len] + TYPO_COST + Math.max(0, words.cost(alikes[0]) - 3 * (len - 2));
               if (c < cost) { cost = c; alike = alikes[0]; }
             }
           }
@@ -873,12 +880,18 @@
         }
       }
       var pieces = [];
-      for (var j = n; j > 0; j = from[j]) {
-        var typed = part.slice(from[j], j);
-        if (meant[j]) replaced.unshift([typed, meant[j]]);
-        pieces.unshift(meant[j] || typed);
+      for (var j = n; j > 0; j = from[j]) pieces.unshift({ typed: part.slice(from[j], j), meant: meant[j] });
+      // A word of the same sound between characters nothing explains is a guess across other words (驾照到期:
+      // not 驾 找到 期): a correction leaves the words around it words.
+      function loose(k) {
+        var p = pieces[k];
+        return p && !p.meant && p.typed.length === 1 && !words.isFiller(p.typed);
       }
-      return pieces.join("");
+      return pieces.map(function (p, k) {
+        if (!p.meant || loose(k - 1) || loose(k + 1)) return p.typed;
+        replaced.push([p.typed, p.meant]);
+        return p.meant;
+      }).join("");
     }).join("");
     return { text: corrected, replaced: replaced };
   };
