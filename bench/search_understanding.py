@@ -146,6 +146,9 @@ def save(report: dict, site: Path) -> None:
         f"{qb['median_ms']:.0f} / {qb['max_ms']:.0f} ms | {qo['median_ms']:.0f} / {qo['max_ms']:.0f} ms |",
         f"| the questions: fetched median / max | {qb['median_kb']:.0f} / {qb['max_kb']:.0f} kB | "
         f"{qo['median_kb']:.0f} / {qo['max_kb']:.0f} kB |", "",
+        *(f"Over 100 ms with the search.js of {report[name if name == 'base' else 'head']}: " + (", ".join(
+            f"{r['q']} {r['ms']:.0f}" for r in sorted(report["rows"][name], key=lambda r: -r["ms"]) if r["ms"] > 100)
+            or "none") + " (ms)." for name in ("base", "ours")), "",
         f"Index size (gzip): `pinyin.json` {s['pinyin.json'] / 1024:.1f} kB, fetched once per visitor and only by a "
         f"query with a piece the site's dictionary does not know; `words.json` {s['words.json'] / 1024:.1f} kB in all, "
         "of which the understanding added: " + ", ".join(f"{k} {v / 1024:.1f} kB" for k, v in s["added to words.json"].items())
@@ -153,9 +156,11 @@ def save(report: dict, site: Path) -> None:
     ]
     lines += quality_lines(report.get("frozen"))
     report["markdown"] = "\n".join(lines)
+    slim = {name: [{"q": r["q"], "ms": round(r["ms"], 1), "kb": round(r["bytes"] / 1024, 1)} for r in rows]
+            for name, rows in report["rows"].items()}
     (REPO / "bench/results/search-understanding.json").write_text(
-        json.dumps({k: v for k, v in report.items() if k != "rows"}, ensure_ascii=False, indent=1) + "\n",
-        encoding="utf-8")
+        json.dumps({**{k: v for k, v in report.items() if k != "rows"}, "rows": slim}, ensure_ascii=False, indent=1)
+        + "\n", encoding="utf-8")
     bench_run.write_results_md()
 
 
