@@ -1324,7 +1324,9 @@
     mayCorrect = mayCorrect && (unknown || chunks.some(function (c) {
       return !c.quoted && words.split(c.text).dropped.some(function (w) { return !words.isFiller(w); });
     }));
-    if (mayCorrect) idx.sounds().catch(function () {});
+    // … and as soon as they are in, the lists a correction would need (the pieces typed and meant, the corrected
+    // question's words), so that a question with a typo waits for no more rounds than one without.
+    if (mayCorrect) idx.sounds().then(function () { prefetchCorrection(idx, text); }).catch(function () {});
     // A question corrected for a same-sounding character was found nowhere as typed: its words are searched at
     // once (the phrase's lists would be downloads for nothing).
     var asTyped = corrected === true && questions === long.length ? Promise.resolve(emptyResult("none", chunks))
@@ -1343,15 +1345,20 @@
       });
       split = split.slice(0, MAX_WORDS);
       var same = split.length === groups.length && split.every(function (g, k) { return g.text === groups[k].text; });
-      var asWords = !split.length || (same && split.length === 1) ? Promise.resolve(result)
-        : self.search(split, [], filters, want, true);
-      var corrected = mayCorrect ? self.corrected(text) : Promise.resolve(null);
-      return Promise.all([asWords, corrected]).then(function (both) {
-        var second = both[0], fixed = both[1];
-        second.dropped = dropped;
-        if (!fixed) return decided(idx, second);
+      function asWords() {
+        var words_ = !split.length || (same && split.length === 1) ? Promise.resolve(result)
+          : self.search(split, [], filters, want, true);
+        return words_.then(function (second) {
+          second.dropped = dropped;
+          return decided(idx, second);
+        });
+      }
+      // A same-sounding correction first (its sounds and lists were asked for beside the phrase's): the query as
+      // typed is then not scored as words for nothing.
+      return (mayCorrect ? self.corrected(text) : Promise.resolve(null)).then(function (fixed) {
+        if (!fixed) return asWords();
         return self.answer(fixed, filters, want, false, true).then(function (third) {
-          if (!third.hits.length && !third.pending.length) return decided(idx, second);
+          if (!third.hits.length && !third.pending.length) return asWords();
           third.suggestion = fixed;
           third.typed = text;
           return third;
@@ -1359,6 +1366,19 @@
       });
     });
   };
+
+  function prefetchCorrection(idx, text) {
+    var fix = idx.soundCorrection(text), solo = idx.manifest.solo, words = idx.words, terms = [];
+    if (!fix.replaced.length) return;
+    fix.replaced.forEach(function (pair) { terms.push(pair[0], pair[1]); });
+    parseQuery(fix.text).forEach(function (chunk) {
+      if (chunk.quoted) return;
+      words.split(chunk.text).words.forEach(function (w) { terms = terms.concat(groupOf(w, false, words).alts); });
+    });
+    terms.forEach(function (term) {
+      cover(term, solo).forEach(function (g) { idx.postings(g).catch(function () {}); });
+    });
+  }
 
   /* `text` with the site's same-sounding words put for the pieces no page holds (each replaced piece checked:
    * on no page as typed, on some as meant), or null. */
