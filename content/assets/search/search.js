@@ -404,20 +404,27 @@
     this.intents = data.intents || [];
     // The language's most common words (时候, 情况, 几年): they say little of what a question is about.
     this.common = new Set(data.common ? data.common.split(" ") : []);
+    this.costs = new Map(); // piece -> cost (see cost)
+    this.splits = new Map(); // text -> its split (see split)
     this.longest = 1;
     this.dict.forEach(function (c, w) { if (w.length > self.longest) self.longest = w.length; });
     this.fillers.forEach(function (w) { if (w.length > self.longest) self.longest = w.length; });
   }
   /* What a piece costs in a segmentation: less the more common the word; a character no word explains most. */
   Words.prototype.cost = function (piece) {
-    if (this.fillers.has(piece)) return WORD_COST - FILLER_CLASS;
-    var c = this.dict.get(piece);
+    // Remembered: a question is split several times (its words' lists, intents, sounds), each piece of it
+    // looked up against every synonym and everyday word, while the browser has not optimised this code yet.
+    var known = this.costs.get(piece);
+    if (known !== undefined) return known;
+    var c = this.fillers.has(piece) ? FILLER_CLASS : this.dict.get(piece);
     if (c === undefined && piece.length > 1) {
       // A word of the site written with a synonym (退伍军人 for 退役军人) is a word too.
       var dict = this.dict;
       this.variants(piece).forEach(function (v) { var k = dict.get(v); if (k !== undefined && (c === undefined || k > c)) c = k; });
     }
-    return c !== undefined ? WORD_COST - c : piece.length === 1 ? UNKNOWN_COST : Infinity;
+    known = c !== undefined ? WORD_COST - c : piece.length === 1 ? UNKNOWN_COST : Infinity;
+    this.costs.set(piece, known);
+    return known;
   };
   /* The cheapest sequence of pieces (jieba's way: the most probable sequence of dictionary words). */
   Words.prototype.segment = function (text, preferred) {
@@ -439,6 +446,8 @@
   /* A chunk typed without spaces as its words: article labels (第二十四条) and runs of other characters
    * (digits, letters, document numbers) stay whole; filler words and single characters are dropped. */
   Words.prototype.split = function (text) {
+    var remembered = this.splits.get(text);
+    if (remembered) return { words: remembered.words.slice(), dropped: remembered.dropped.slice() };
     var self = this, out = [], dropped = [];
     var parts = text.split(new RegExp("(" + ARTICLE_LABEL + "|[^\\u4e00-\\u9fff]+)"));
     parts.forEach(function (part, k) {
@@ -459,6 +468,8 @@
         if (self.isFiller(p)) dropped.push(p); else out.push(p);
       });
     });
+    if (this.splits.size > 200) this.splits.clear();
+    this.splits.set(text, { words: out.slice(), dropped: dropped.slice() });
     return { words: out, dropped: dropped };
   };
 
