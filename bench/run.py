@@ -287,7 +287,7 @@ def verdict(result: dict) -> str:
 
 # -- RESULTS.md -------------------------------------------------------------------------------------------------------
 def write_results_md() -> Path:
-    """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json, publish.json)."""
+    """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json, publish.json, search-*.json)."""
     parts = ["# Benchmark results", "",
              "Written by `bench/run.py` (builds), `bench/compare_revisions.py` (before and after a redesign),",
              "`bench/serve_loop.py` (editor loop), `bench/page_weight.py` (page weight), `bench/search_eval.py",
@@ -315,6 +315,7 @@ def write_results_md() -> Path:
                         ("search-quality.json", "Search quality (`bench/search_eval.py`)"),
                         ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
                         ("search-costs.json", "Search: what folding, synonyms and questions add"),
+                        ("search-understanding.json", "Search: what understanding the query costs at 10,000 documents"),
                         ("publish.json", "Publish (`make publish`)"),
                         ("readers.json", "Guard: reading every published file (`bench/readers.py`)"),
                         ("names.json", "Personal data: names in running text and home addresses "

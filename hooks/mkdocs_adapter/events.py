@@ -318,7 +318,7 @@ def on_build_error(error):
         _state.pop("index_stream").cancel()
 
 
-def _guard_output(config, site_dir: Path, page_scan) -> None:
+def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) -> None:
     """Every file of the output folder read as the public gets it (govsite/guard/output.py), before make build
     replaces site/ or make publish switches to the release. Under make serve the editor sees the problems and
     goes on editing; otherwise they stop the build."""
@@ -338,9 +338,9 @@ def _guard_output(config, site_dir: Path, page_scan) -> None:
     log.info("发布内容检查：%d 个文件（其中 %d 个在本次检查），%d 个页面的链接，用时 %.2f 秒（CPU %.2f 秒）",
              len(scan.digests), scan.read, len(scan.links), time.perf_counter() - started,
              time.process_time() - started_cpu)
-    if not errors:
+    if not errors and not index_problems:
         return
-    lines = [p.format() for p in errors]
+    lines = [p.format() for p in errors] + index_problems
     if _skipper.enabled:
         for line in lines:
             log.warning("警告 %s", line)
@@ -370,7 +370,9 @@ def on_post_build(config):
         page_scan = stream.scan
     elif not _skipper.enabled:
         stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
-    _guard_output(config, site_dir, page_scan)
+    # the editors' search data that the index cannot use (an intent naming a page that is not built) stops a build
+    # as a guard finding does
+    _guard_output(config, site_dir, page_scan, list(stats.problems) if stats is not None else [])
     if _skipper.enabled:  # make serve: the edited page first, the search index right after
         _collector.resume()
         search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..guard import output as output_guard
-from . import extract, facts
+from . import extract, facts, pinyin
 from .index import NUMBERING_BATCH, GramNumbering, build_files, iter_files, record_grams, write_files
 from .words import Vocabulary, dictionary_words
 
@@ -32,6 +32,7 @@ class IndexStats:
     bytes: int
     seconds: float
     cpu_seconds: float  # what it adds to the build on a busy machine (wall time depends on the neighbours)
+    problems: tuple[str, ...] = ()  # the editor's search data that the index cannot use (an intent's missing page)
 
 
 def _records(parsed_pages, known: dict) -> list[extract.Record]:
@@ -52,6 +53,7 @@ def _page_records(url: str, parsed, known: dict) -> list[extract.Record]:
     status = fact.status or parsed.status
     date = fact.date or ("" if parsed.page.listing else parsed.first_date)  # a list's first date is not its own
     parsed.page.keys = fact.keys
+    parsed.page.listing = parsed.page.listing or fact.listing
     records = [parsed.page, *parsed.articles]
     for record in records:
         record.kind = kind or group
@@ -96,15 +98,18 @@ def build_index(site, site_dir: Path, generated_pages=()) -> IndexStats:
     gc.disable()
     try:
         records = records_of(site, site_dir, generated_pages)
-        files = build_files(records, vocabulary=vocabulary_of(site))
+        problems: list[str] = []
+        files = build_files(records, vocabulary=vocabulary_of(site), problems=problems)
     finally:
         if collecting:
             gc.enable()
     write_files(files, site_dir / INDEX_FOLDER)
     pages = len({r.page_url for r in records})
+    for problem in problems:
+        log.warning("警告 %s", problem)
     return IndexStats(pages=pages, records=len(records), files=len(files),
                       bytes=sum(len(b) for b in files.values()), seconds=time.perf_counter() - started,
-                      cpu_seconds=time.process_time() - started_cpu)
+                      cpu_seconds=time.process_time() - started_cpu, problems=tuple(problems))
 
 
 class PageStream:
@@ -198,6 +203,7 @@ def _stream_worker(conn) -> None:
     gc.disable()  # no reference cycles here, and a collector pass would walk everything inherited at the fork
     try:
         dictionary_words()  # read now, while MkDocs renders the first pages, not after the last one
+        pinyin.preload()
         pages: dict[str, tuple] = {}  # url -> (records, their numbered n-grams)
         waiting: list[tuple] = []  # pages that came before the facts (none when the adapter sends them first)
         known = site_dir = vocabulary = check = None
@@ -241,11 +247,12 @@ def _stream_worker(conn) -> None:
         ordered = [pages[url] for url in sorted(pages)]
         records = [record for page_records, _ in ordered for record in page_records]
         grams = [g for _, page_grams in ordered for g in page_grams]
-        files = iter_files(records, grams, vocabulary, numbering)
+        problems: list[str] = []
+        files = iter_files(records, grams, vocabulary, numbering, problems)
         written = write_files(files, site_dir / INDEX_FOLDER)
         stats = IndexStats(pages=len({r.page_url for r in records}), records=len(records), files=len(written),
                            bytes=sum(written.values()), seconds=time.perf_counter() - started,
-                           cpu_seconds=time.process_time())
+                           cpu_seconds=time.process_time(), problems=tuple(problems))
         conn.send(("ok", (stats, scan)))
     except EOFError:  # the build stopped (an error elsewhere): nothing to write
         pass

@@ -41,7 +41,7 @@ class Home(ContentType):
         columns = [(heading, [u for u in updates if u.kind in kinds][:PER_COLUMN], more)
                    for heading, kinds, more in COLUMNS]
         yield renderer.page("index.md", site.settings.get("网站名称", "首页"), "home/index.html",
-                            meta={"hide": ["navigation", "toc"]},
+                            meta={"hide": ["navigation", "toc"], "search": {"list": True}},
                             updates=updates[:LATEST], entrances=ENTRANCES,
                             columns=[c for c in columns if c[1]], pufa_next=home_entry(site))
 

@@ -221,7 +221,7 @@ class Laws(ContentType):
         laws = library.sorted_laws()
         yield renderer.page("laws/index.md", "法律法规", "laws/list.html",
                             toc=[(2, f"rank-{RANKS.index(r)}", r) for r in RANKS if any(law.rank == r for law in laws)],
-                            meta={"description": "本局执行的法律法规全文，标明效力位阶、施行日期和时效性"},
+                            meta={"description": "本局执行的法律法规全文，标明效力位阶、施行日期和时效性", "search": {"list": True}},
                             groups=self._groups(laws), statuses=STATUSES, status_class=STATUS_CLASS,
                             topics=[t for t in TOPICS if any(t in law.topics for law in laws)],
                             counts=self._counts(laws, today), today=today, ranks=RANKS)

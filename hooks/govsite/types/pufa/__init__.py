@@ -67,11 +67,11 @@ class Pufa(ContentType):
         duties = model["duties"]
         reports = site.models.get("reports", [])
         yield renderer.page("pufa/index.md", "普法宣传", "pufa/index.html",
-                            meta={"description": "普法责任清单、普法活动、法治政府建设年度报告"},
+                            meta={"description": "普法责任清单、普法活动、法治政府建设年度报告", "search": {"list": True}},
                             news=news[:LATEST], news_count=len(news), duties=duties.data if duties else None,
                             reports=[{"title": d.meta["标题"], "url": page_url(d.src_uri)} for d in reports[:3]])
         yield renderer.page(NEWS_PREFIX + "index.md", "普法活动", "pufa/news-list.html",
-                            meta={"description": "本局开展的普法宣传活动"}, news=news)
+                            meta={"description": "本局开展的普法宣传活动", "search": {"list": True}}, news=news)
         yield from self._calendar_pages(site, renderer, news)
         yield from self._audience_pages(site, renderer)
         if duties is not None:
@@ -79,7 +79,7 @@ class Pufa(ContentType):
                          content=row["普法内容"])
                     for row in duties.data["清单"]]
             yield renderer.page(DUTIES_PAGE, "普法责任清单", "pufa/duties.html",
-                                meta={"description": "按照“谁执法谁普法”普法责任制，本局的普法责任清单"},
+                                meta={"description": "按照“谁执法谁普法”普法责任制，本局的普法责任清单", "search": {"list": True}},
                                 duties=duties.data, rows=rows)
 
     def _calendar_pages(self, site: Site, renderer, news: list[dict]):
@@ -94,7 +94,7 @@ class Pufa(ContentType):
                             "activities": calendar.activities(date, news)})
         yield renderer.page(calendar.PAGE_URL + "index.md", "普法日历", "pufa/calendar.html",
                             meta={"description": "国家安全教育日、民法典宣传月、八一建军节、烈士纪念日、国家宪法日等普法宣传日，"
-                                                 "以及本局在这些日子举办的普法活动"},
+                                                 "以及本局在这些日子举办的普法活动", "search": {"list": True}},
                             toc=[(2, e["anchor"], e["name"]) for e in entries],
                             note=model["calendar_note"], entries=entries)
 
@@ -106,7 +106,7 @@ class Pufa(ContentType):
             return
         yield renderer.page(audiences.PREFIX + "index.md", "按人员学法", "pufa/audiences.html",
                             meta={"description": "按退役军人、伤残军人、烈士遗属、军属等人员类别，查看相关的法律条文、案例、问答和普法答题",
-                                  "search": {"kind": "普法"}},
+                                  "search": {"kind": "普法", "list": True}},
                             pages=[{"name": p.audience.name, "url": p.url, "cases": len(p.cases),
                                     "questions": len(p.questions),
                                     "articles": len(p.main_citations) + len(p.other_citations)} for p in pages])
@@ -144,7 +144,7 @@ class Pufa(ContentType):
             yield renderer.page(
                 f"{page.url}index.md", f"{audience.name}学法用法", "pufa/audience.html",
                 meta={"description": f"与{audience.name}有关的法律条文、以案释法案例、政策问答和普法答题。{audience.description}",
-                      "search": {"kind": "普法"}},
+                      "search": {"kind": "普法", "list": True}},
                 toc=[(2, anchor, heading) for anchor, heading in AUDIENCE_SECTIONS
                      if any(sections[key] for key in shown[anchor])],
                 audience={"name": audience.name, "description": audience.description, "anchor": audience.anchor,

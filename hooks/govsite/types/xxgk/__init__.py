@@ -110,7 +110,7 @@ class Disclosure(ContentType):
         limits = {"correction": CORRECTION_NOTICE_WORKDAYS, "reply": REPLY_WORKDAYS,
                   "extension": EXTENSION_MAX_WORKDAYS, "third_party": THIRD_PARTY_WORKDAYS}
         yield renderer.page(INDEX + "index.md", "政府信息公开", "xxgk/index.html",
-                            meta={"description": "依据《中华人民共和国政府信息公开条例》公开本局政府信息"},
+                            meta={"description": "依据《中华人民共和国政府信息公开条例》公开本局政府信息", "search": {"list": True}},
                             toc=[(2, "sections", "栏目"), (2, "latest", "最新公开")],
                             latest=catalogue.items[:LATEST], count=len(catalogue.items),
                             policies=policies, reports=reports)
