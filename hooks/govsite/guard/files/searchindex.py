@@ -9,7 +9,7 @@ import re
 import struct
 
 _SHARD = re.compile(r"(?:^|/)searchindex/g/\d+\.bin$")
-_INDEX_JSON = re.compile(r"(?:^|/)searchindex/(?:(?P<fragments>words|fold|manifest)|[^/]+/[^/]+|[^/]+)\.json$")
+_INDEX_JSON = re.compile(r"(?:^|/)searchindex/(?:(?P<fragments>words|fold|manifest|pinyin)|[^/]+/[^/]+|[^/]+)\.json$")
 _RECORDS = re.compile(r"(?:^|/)searchindex/records\.bin$")
 
 
@@ -61,7 +61,8 @@ def search_index_kind(name: str, data: bytes) -> bool:
 def read_index_json(name: str, text: str):
     """The search index's JSON as the guard must read it, or None when `name` is not one of its files. Records'
     texts join a page's blocks with spaces (JOINED: a heading and the paragraph after it are not one sentence);
-    the vocabulary, the folding table and the manifest's n-grams are fragments of those texts (FRAGMENT)."""
+    the vocabulary, the folding table, the same-sound table and the manifest's n-grams are fragments of those texts
+    (FRAGMENT)."""
     from .jsonfile import read_json
     from .model import FRAGMENT, JOINED, Line
 
