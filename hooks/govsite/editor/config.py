@@ -17,8 +17,9 @@ Each property becomes a Decap CMS field: its key is the label, its description (
 required and optional as the schema says; enums as selects; `format: date` / `datetime` as date pickers writing
 YYYY-MM-DD / YYYY-MM-DD HH:MM; integers and numbers with their bounds; patterns with their Chinese message;
 `contentMediaType: text/markdown` as a Markdown editor (raw Markdown, so 条文引用 [[…]] stays as typed); lists
-and nested objects as lists and objects. The four lifecycle fields (草稿, 定时发布, 撤回, 审核) come last in every
-form. What JSON Schema says that a form cannot (oneOf, maps with free keys) is refused with the schema's path, so
+and nested objects as lists and objects. The four lifecycle fields (草稿, 定时发布, 撤回, 审核) and the exceptions to
+the personal-data check (个人信息例外) come last in every form. What JSON Schema says that a form cannot (oneOf,
+maps with free keys) is refused with the schema's path, so
 a schema change that the forms cannot follow fails `make editor-config`.
 
 `python -m govsite editor-config` writes editor/config.yml; `--check` exits 1 when the committed file differs
@@ -39,6 +40,9 @@ CONFIG_FILE = "editor/config.yml"
 ANNOTATION = "x-编辑器"
 UPLOAD = "x-上传到"
 LIFECYCLE = ("草稿", "定时发布", "撤回", "审核")
+# Fields an editor rarely fills, placed after the lifecycle: the reviewed exceptions to the personal-data check
+# are written only when the check has reported a false alarm.
+LAST = LIFECYCLE + ("个人信息例外",)
 MARKDOWN = "text/markdown"
 FILE_NAME_WIDGET = "govsite-filename"
 # Schemas that describe no file an editor writes: the lifecycle fragment is copied into the others
@@ -226,10 +230,10 @@ def field(name: str, prop: dict, schema: dict, required: bool, where: str) -> di
 
 
 def fields(obj: dict, schema: dict, where: str) -> list[dict]:
-    """An object's properties as fields, in the schema's order, the lifecycle fields last."""
+    """An object's properties as fields, in the schema's order, the lifecycle fields and exceptions last."""
     required = set(obj.get("required", ()))
     names = list(obj.get("properties", {}))
-    names = [n for n in names if n not in LIFECYCLE] + [n for n in names if n in LIFECYCLE]
+    names = [n for n in names if n not in LAST] + [n for n in names if n in LAST]
     return [field(n, obj["properties"][n], schema, n in required, f"{where}.{n}".lstrip(".")) for n in names]
 
 

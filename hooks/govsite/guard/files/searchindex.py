@@ -58,6 +58,14 @@ def search_index_kind(name: str, data: bytes) -> bool:
     return False
 
 
+def is_fragment_list(name: str) -> bool:
+    """Whether `name` is one of the search index's lists of pieces of the records' texts (the vocabulary, the
+    folding and same-sound tables, the manifest's n-grams): only numbers are looked for in them, the names and
+    addresses they could hold are read whole in the records."""
+    found = _INDEX_JSON.search(name)
+    return found is not None and bool(found.group("fragments"))
+
+
 def read_index_json(name: str, text: str):
     """The search index's JSON as the guard must read it, or None when `name` is not one of its files. Records'
     texts join a page's blocks with spaces (JOINED: a heading and the paragraph after it are not one sentence);

@@ -45,7 +45,9 @@ TITLES = {"老师", "先生", "女士", "同志", "主任", "科长", "处长", 
           "奶奶", "爷爷", "叔叔", "大姐", "大哥", "女儿", "儿子", "某", "某某", "老", "小", "总", "工", "姐", "哥"}
 # The last character of villages and roads named after a family (张庄, 王楼, 李家, 孙集, 黄河路): a word ending
 # so is a place, not a given name.
-PLACE_CHARS = frozenset("村庄镇乡屯寨集店铺湾桥洼圩坊窑堡埠坝楼营路街巷区县市省组家岗沟庙寺台口门塘井港滩坪岔峪堰渡垴洲坨岭坡")
+PLACE_CHARS = frozenset("村庄镇乡屯寨集店铺湾桥洼圩坊窑堡埠坝楼营路街巷区县市省组家岗沟庙寺台口门塘井港滩坪岔峪堰渡垴洲坨岭坡"
+                        # institutions, which no given name ends with: 养老院 (tagged a name by jieba), 文化馆
+                        "院馆所站局厅署厂校府")
 # What makes the word before it a place: 张庄村, 王楼社区, 张衡路, 李家镇, 赵庄居委会.
 PLACE_AFTER = re.compile(r"(?:村|庄|镇|乡|街道|社区|路|街|巷|大道|大街|胡同|小区|屯|寨|组|县|区|市|省|居委会|村委会|"
                          r"居民委员会|村民委员会|中学|小学|学校|医院|公司|大厦|广场|公园|花园|家园|新村|湾|桥|"
