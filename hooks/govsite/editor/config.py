@@ -19,8 +19,8 @@ YYYY-MM-DD / YYYY-MM-DD HH:MM; integers and numbers with their bounds; patterns 
 `contentMediaType: text/markdown` as a Markdown editor (raw Markdown, so 条文引用 [[…]] stays as typed); lists
 and nested objects as lists and objects. The four lifecycle fields (草稿, 定时发布, 撤回, 审核) and the exceptions to
 the personal-data check (个人信息例外) come last in every form. What JSON Schema says that a form cannot (oneOf,
-maps with free keys) is refused with the schema's path, so
-a schema change that the forms cannot follow fails `make editor-config`.
+maps with free keys) is refused with the schema's path, so a
+schema change that the forms cannot follow fails `make editor-config`.
 
 `python -m govsite editor-config` writes editor/config.yml; `--check` exits 1 when the committed file differs
 (tests/unit/test_editor_config.py does the same).
