@@ -328,7 +328,7 @@ class WebRoot:
     def release_ids(self) -> list[str]:
         if not self.releases.is_dir():
             return []
-        return sorted(p.name for p in self.releases.iterdir() if RELEASE_ID.match(p.name) and p.is_dir())
+        return sorted(p.name for p in self.releases.iterdir() if RELEASE_ID.fullmatch(p.name) and p.is_dir())
 
     def facts(self, release: str, site_url: str) -> dict | None:
         """A release's recorded facts; worked out again from its folder if the record is missing or unreadable."""

@@ -11,7 +11,7 @@ from notice_site import SITE_URL, new_root, write
 
 from govsite import build, dates, lifecycle, release
 from govsite.dates import TZ
-from govsite.document import all_documents
+from govsite.document import When, all_documents
 from govsite.mode import BuildMode
 from govsite.render import Renderer
 from govsite.types.catalogue import CONTENT_TYPE as CATALOGUE
@@ -480,3 +480,147 @@ def test_every_kind_of_document_on_the_site_can_carry_the_lifecycle_fields():
         assert found, file
         assert (path.parent / found.group(1)).resolve() in copied, file
 
+
+
+# ---- what a held-back editor's page takes with it ------------------------------------------------------------
+
+def attachment(path: str) -> str:
+    return f"  - 名称: 附件\n    文件: {path}\n"
+
+
+def test_a_drafts_attachments_are_held_back_unless_a_published_page_uses_them(root):
+    write(root, "content/notices/2026/a.md", notice(
+        extra="草稿: true\n附件:\n" + attachment("files/own.pdf") + attachment("./files/shared.pdf")
+        + attachment("../common/form.docx") + attachment("../../../../outside.pdf")))
+    write(root, "content/notices/2026/b.md", notice(title="乙", index=f"{CODE}/2026-00042",
+                                                    extra="附件:\n" + attachment("files/shared.pdf")))
+    for name in ("2026/files/own.pdf", "2026/files/shared.pdf", "common/form.docx"):
+        (root / "content/notices" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "content/notices" / name).write_bytes(b"%PDF-1.4\n")
+    site = load(root)
+    [held] = lifecycle.held(site)
+    assert held.attachments == ("notices/2026/files/own.pdf", "notices/2026/files/shared.pdf",
+                                "notices/common/form.docx")  # relative to the page; a path leaving content/ is none
+    published = {a.url for doc in all_documents(site) for a in doc.attachments}
+    assert lifecycle.withheld_files(site, published) == {"notices/2026/files/own.pdf", "notices/common/form.docx"}
+    assert lifecycle.withheld_files(site, set()) == set(held.attachments)
+
+
+def test_a_scheduled_page_keeps_its_text_to_be_checked_as_at_its_release(root):
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00", body="第一段。\n\n第二段。"))
+    [held] = lifecycle.held(load(root))
+    assert held.body.markdown.strip() == "第一段。\n\n第二段。" and held.body.base == "notices/2026/a.md"
+    before = held.body.markdown[:held.body.markdown.index("第一段")].count("\n")  # the body's first line is its file's
+    assert (held.body.file, held.body.line + before) == ("content/notices/2026/a.md",
+                                                         line_of(root, "content/notices/2026/a.md", "第一段。"))
+    assert held.title == "甲" and held.kind == "公示公告" and held.catalogue is True
+    assert held.published == held.release == When.of(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ))
+
+
+@pytest.mark.parametrize(("path", "inside"), [
+    ("notices/2026/files/a.pdf", "notices/2026/files/a.pdf"), ("notices/2026/./a.pdf", "notices/2026/a.pdf"),
+    ("notices/2026/../a.pdf", "notices/a.pdf"), ("notices//2026/a.pdf", "notices/2026/a.pdf"),
+    ("notices/../../a.pdf", ""), ("../a.pdf", ""), ("a.pdf", "a.pdf"), ("/a/b.pdf", "a/b.pdf"),
+    ("notices/2026/..", "notices"), ("notices/2026/...", "notices/2026/..."), ("", "")])
+def test_an_attachment_path_is_read_inside_content_or_not_at_all(path, inside):
+    assert lifecycle._inside(path) == inside
+
+
+def test_a_scheduled_pufa_article_goes_out_at_midnight_of_its_date(root):
+    from govsite.types.pufa import CONTENT_TYPE as PUFA
+
+    write(root, "content/pufa/news/a.md", "---\n标题: 活动\n发布日期: 2026-11-27\n发布机构: 某局（示例）\n"
+          f"{REVIEW_RECORD}---\n\n正文。\n")
+    held = lifecycle.held(build.load_site(root, SITE_URL, types=[*TYPES, PUFA], now=NOW))
+    assert [(h.state, h.url, h.published, h.release) for h in held] == [
+        ("定时发布", "pufa/news/a/", When(dt.date(2026, 11, 27)), When(dt.date(2026, 11, 27)))]
+    at_midnight = build.load_site(root, SITE_URL, types=[*TYPES, PUFA], now=dt.datetime(2026, 11, 27, 0, 0, tzinfo=TZ))
+    assert lifecycle.held(at_midnight) == [] and "pufa/news/a.md" in at_midnight.editor_pages
+    write(root, "content/pufa/news/a.md", "---\n标题: 活动\n发布日期: 2026-11-20\n发布机构: 某局（示例）\n草稿: true\n"
+          "撤回:\n  日期: 2026-11-25\n  原因: 有误\n---\n\n正文。\n")
+    assert errors(build.load_site(root, SITE_URL, types=[*TYPES, PUFA], now=NOW)) == [
+        f"content/pufa/news/a.md:{line_of(root, 'content/pufa/news/a.md', '撤回')} 撤回: 草稿没有发布过，不能撤回；不需要时删除文件即可"]
+
+
+# ---- the register and its answers ----------------------------------------------------------------------------
+
+def held_item(**fields) -> lifecycle.Held:
+    defaults = {"state": lifecycle.STATE_DRAFT, "kind": "公示公告", "title": "甲", "url": "notices/2026/a/",
+                    "file": "content/notices/2026/a.md", "line": 3}
+    return lifecycle.Held(**(defaults | fields))
+
+
+def test_what_a_held_document_is_said_to_be():
+    release_at = When.of(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ))
+    assert held_item().describe() == "是草稿，尚未发布"
+    assert held_item(state="定时发布", release=release_at).describe() == "定时于 2026年11月27日 09:00 发布，现在还不在网站上"
+    assert held_item(state="已撤回", withdrawn=dt.date(2026, 11, 25)).describe() == "已于 2026年11月25日 撤回"
+    assert held_item(state="定时发布").describe() == "不在网站上"
+    assert held_item(state="已撤回").describe() == "不在网站上"
+    assert held_item(state="草稿", withdrawn=dt.date(2026, 11, 25)).describe() == "是草稿，尚未发布"
+    assert held_item(state="其他", withdrawn=dt.date(2026, 11, 25), release=release_at).describe() == "不在网站上"
+
+
+def test_a_banner_names_the_release_minute_or_midnight():
+    assert lifecycle.Lifecycle("草稿").banner == "草稿 · 未发布"
+    assert lifecycle.Lifecycle("定时发布", When(dt.date(2026, 11, 27))).banner == "定时发布 2026-11-27 00:00"
+    assert lifecycle.Lifecycle("定时发布", When.of(dt.datetime(2026, 11, 27, 9, 5, tzinfo=TZ))).banner == \
+        "定时发布 2026-11-27 09:05"
+    assert lifecycle.Lifecycle("定时发布").banner == "草稿 · 未发布"
+    assert lifecycle.Lifecycle("草稿", When(dt.date(2026, 11, 27))).banner == "草稿 · 未发布"
+
+
+def test_held_pages_and_urls():
+    law = held_item(url="laws/x/", urls=("laws/x/", "laws/x/v2018/", "laws/x/#art-1"))
+    answer = held_item(url="qa/anzhi/#q3")
+    assert law.pages == ("laws/x/", "laws/x/v2018/") and answer.pages == () and held_item().pages == ("notices/2026/a/",)
+    register = lifecycle.Register(held=[law, answer], shown=[held_item(url="notices/2026/b/")])
+    assert set(register.by_page()) == {"laws/x/", "laws/x/v2018/", "laws/x/#art-1", "qa/anzhi/#q3"}
+    assert set(register.by_page(shown=True)) == set(register.by_page()) | {"notices/2026/b/"}
+    first, second = held_item(title="一"), held_item(title="二")
+    assert lifecycle.Register(held=[first, second]).by_page()["notices/2026/a/"] is first
+
+
+def test_a_reference_to_a_held_document_is_reported_once_naming_both_files(root):
+    site = load(root)
+    register = lifecycle.register(site)
+    assert lifecycle.register(site) is register
+    register.held.append(held_item(kind="政策问答", title="安置", url="qa/anzhi/", file="data/qa/anzhi.yml", line=7))
+    assert lifecycle.report_reference(site, "data/x.yml", 4, "更正", "qa/anzhi/#q3") is True  # by its page
+    assert lifecycle.report_reference(site, "data/x.yml", 5, "更正", "qa/other/") is False
+    assert errors(site) == ["data/x.yml:4 更正: 所指的政策问答《安置》（data/qa/anzhi.yml:7）是草稿，尚未发布；"
+                            "已发布的信息不能指向未发布或已撤回的信息，请等它发布后再引用，或删去这一项"]
+    register.held.append(held_item(url="qa/x/#q1"))
+    assert lifecycle.held_at(site, "qa/x/#q1") is register.held[-1] and lifecycle.held_at(site, "qa/x/") is None
+
+
+def test_a_held_law_is_found_by_any_of_its_names(root):
+    site = load(root)
+    law = held_item(kind="法律法规", names=("烈士褒扬条例", "lieshi-baoyang-tiaoli"))
+    lifecycle.register(site).held.append(law)
+    assert lifecycle.held_law(site, " 烈士褒扬条例 ") is law and lifecycle.held_law(site, "lieshi-baoyang-tiaoli") is law
+    assert lifecycle.held_law(site, "宪法") is None
+
+
+def test_scheduled_pages_are_listed_by_folder_in_file_order(root):
+    site = load(root)
+    pages = lifecycle.register(site).scheduled_pages
+    pages.update({"notices/2026/b.md": "b", "notices/2025/a.md": "a", "pufa/news/c.md": "c", "notices/2026/a.md": "a2"})
+    assert lifecycle.scheduled_pages(site, "notices/") == ["a", "a2", "b"]
+    assert lifecycle.scheduled_pages(site, "pufa/") == ["c"] and lifecycle.scheduled_pages(site, "xxgk/") == []
+
+
+@pytest.mark.parametrize(("text", "day"), [("2026-11-25", dt.date(2026, 11, 25)), (dt.date(2026, 1, 2), dt.date(2026, 1, 2)),
+                                           ("", None), (None, None), ("2026-02-30", None), ("明天", None)])
+def test_a_date_in_a_record_is_read_or_left_to_the_schema(text, day):
+    assert lifecycle._date(text) == day
+
+
+def test_the_review_record_is_required_only_when_the_setting_is_true(root):
+    site = load(root)
+    for value, required in ((True, True), (False, False), ("true", False), (1, False), (None, False)):
+        site.settings[lifecycle.REQUIRED_SETTING] = value
+        assert lifecycle.review_required(site) is required
+    assert lifecycle.schema_declares(None, "索引号") is False
+    assert lifecycle.schema_declares(NOTICES.front_matter_schema, "索引号") is True
+    assert lifecycle.schema_declares(NOTICES.front_matter_schema, "不存在的字段") is False
