@@ -442,8 +442,18 @@ def commit_of(root: Path) -> str:
 
 
 def uncommitted(root: Path) -> list[str]:
-    result = _git(root, "status", "--porcelain", "--", *SITE_PARTS)
-    return [line[3:] for line in result.stdout.splitlines() if line.strip()]
+    """Changed files of the site, as editors named them: -z, because git otherwise quotes a Chinese file name as
+    octal escapes ("content/\\346\\226\\260.md")."""
+    entries = _git(root, "status", "--porcelain", "-z", "--", *SITE_PARTS).stdout.split("\0")
+    names, renamed_from = [], False
+    for entry in entries:
+        if renamed_from:  # a rename or copy is followed by the path it came from
+            renamed_from = False
+            continue
+        if entry:
+            names.append(entry[3:])
+            renamed_from = entry[0] in "RC"
+    return names
 
 
 def is_older(root: Path, commit: str, than: str) -> bool:

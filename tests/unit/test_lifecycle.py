@@ -389,6 +389,9 @@ def test_citing_a_law_that_is_not_yet_in_the_library_says_why(site_copy):
     assert any(e.startswith("data/benefits/items/youfu-yiyuan.yml:20 第3条依据: ") and e.endswith(expected)
                for e in found), found
     assert not any("laws/lieshi-baoyang-tiaoli" in doc.url for doc in all_documents(site))
+    [law_held] = [h for h in lifecycle.held(site) if h.url == "laws/lieshi-baoyang-tiaoli/"]
+    assert "laws/lieshi-baoyang-tiaoli/" in law_held.urls and "烈士褒扬条例" in law_held.names  # every page it has
+    assert all(url.startswith("laws/lieshi-baoyang-tiaoli/") for url in law_held.urls)
     shown = build.load_site(site_copy, SITE_URL, now=NOW, mode=BuildMode(serve=True))
     assert errors(shown) == []
     assert {doc.lifecycle.state for doc in all_documents(shown) if doc.url == "laws/lieshi-baoyang-tiaoli/"} == {"草稿"}
@@ -624,3 +627,131 @@ def test_the_review_record_is_required_only_when_the_setting_is_true(root):
     assert lifecycle.schema_declares(None, "索引号") is False
     assert lifecycle.schema_declares(NOTICES.front_matter_schema, "索引号") is True
     assert lifecycle.schema_declares(NOTICES.front_matter_schema, "不存在的字段") is False
+
+
+# ---- boundaries of the record and of withdrawal --------------------------------------------------------------
+
+def test_steps_taken_on_the_same_day_and_today_are_in_order(root):
+    same_day = record(拟稿日期="2026-11-23", 审核日期="2026-11-23", 保密审查日期="2026-11-23", 签发日期="2026-11-23")
+    write(root, "content/notices/2026/a.md", notice(review=same_day))
+    assert errors(load(root)) == []  # drafted, reviewed, checked and signed the day it is published
+    today = record(拟稿日期="2026-11-26", 审核日期="2026-11-26", 保密审查日期="2026-11-26", 签发日期="2026-11-26")
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-26 09:00", review=today))
+    assert errors(load(root)) == []  # the record may be dated today (the build's day)
+
+
+def test_review_after_signing_is_named_for_the_step_that_came_late(root):
+    write(root, "content/notices/2026/a.md", notice(review=record(审核日期="2020-01-05", 保密审查日期="2020-01-02")))
+    line = line_of(root, "content/notices/2026/a.md", "  审核日期:")
+    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 审核的“审核日期”: 审核日期 2020-01-05 晚于签发日期 "
+                                  "2020-01-03：须先审核、后签发"]
+
+
+def test_without_a_drafter_nobody_is_compared_with_one(root):
+    settings = root / "data/site.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("审核记录必填: true", "审核记录必填: false"),
+                        encoding="utf-8")
+    write(root, "content/notices/2026/a.md", notice(review=record(拟稿=None, 审核=None, 签发=None)))
+    assert errors(load(root)) == []
+    write(root, "content/notices/2026/a.md", notice(review=record(审核=None, 签发=None)))
+    assert errors(load(root)) == []
+
+
+def test_a_scheduled_release_on_another_day_than_the_stated_time_names_the_time(root):
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00", extra="定时发布: 2026-11-28 09:00\n"))
+    line = line_of(root, "content/notices/2026/a.md", "定时发布")
+    assert errors(load(root)) == [
+        f"content/notices/2026/a.md:{line} 定时发布: 定时发布 2026-11-28 09:00 与发布时间 2026-11-27 不在同一天；网站显示的"
+        "发布时间就是信息上线的日子，请把发布时间改为 2026-11-28，或把定时发布改到那一天"]
+
+
+@pytest.mark.parametrize("day", ["2026-11-23", "2026-11-26"])  # the day it was published, and today
+def test_a_withdrawal_on_its_publication_day_or_today_is_valid(root, day):
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-23 09:00",
+                                                    extra=f"撤回:\n  日期: {day}\n  原因: 有误\n"))
+    site = load(root)
+    assert errors(site) == [] and [h.withdrawn for h in lifecycle.held(site)] == [dt.date.fromisoformat(day)]
+
+
+def test_a_withdrawal_date_error_points_at_the_date_whatever_the_order_of_the_fields(root):
+    write(root, "content/notices/2026/a.md", notice(extra="撤回:\n  原因: 有误\n  日期: 2026-11-27\n"))
+    line = line_of(root, "content/notices/2026/a.md", "  日期:")
+    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 撤回的“日期”: 撤回日期 2026-11-27 晚于今天"
+                                  "（2026-11-26）；撤回立即生效，请填写撤回当天的日期"]
+    write(root, "content/notices/2026/a.md", notice(extra="撤回:\n  原因: 有误\n  日期: 2026-11-20\n"))
+    line = line_of(root, "content/notices/2026/a.md", "  日期:")
+    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 撤回的“日期”: 撤回日期 2026-11-20 早于发布日期 2026-11-23"]
+
+
+def test_an_item_with_a_lifecycle_error_stays_in_its_types_model_to_be_checked(root):
+    """Every problem shows at once: an item whose record is wrong is not dropped silently, its type checks it too
+    (the build stops anyway)."""
+    write(root, "content/notices/2026/a.md", notice(review=record(签发="张某某"),
+                                                    extra="公示期:\n  开始: 2026-11-25\n  结束: 2026-11-20\n"))
+    site = load(root)
+    assert "notices/2026/a.md" in site.editor_pages and lifecycle.held(site) == []
+    assert [e.split(": ", 1)[0] for e in errors(site)] == ["content/notices/2026/a.md:6 公示期",
+                                                           "content/notices/2026/a.md:17 审核的“签发”"]
+
+
+def test_a_scheduled_yaml_document_is_held_at_the_line_of_its_date(root):
+    write(root, "data/policies/2026-009.yml", policy(formed="2026-11-20", published="2026-11-27"))
+    [held] = lifecycle.held(load(root))
+    assert held.line == line_of(root, "data/policies/2026-009.yml", "发布日期")
+    assert (held.state, held.index_no, held.catalogue) == ("定时发布", f"{CODE}/2026-00041", True)
+    preview = load(root, preview=True)
+    [shown] = lifecycle.register(preview).shown
+    assert shown.line == held.line and shown.state == "定时发布"
+
+
+def test_a_link_to_a_scheduled_page_is_reported_in_a_preview_naming_its_line(root):
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00"))
+    write(root, "content/notices/2026/b.md", notice(title="乙", index=f"{CODE}/2026-00042", body="见[甲](a.md)。"))
+    public, preview = errors(load(root)), errors(load(root, preview=True))
+    published = line_of(root, "content/notices/2026/a.md", "发布时间")
+    assert public == preview and len(preview) == 1
+    assert f"《甲》（content/notices/2026/a.md:{published}）定时于 2026年11月27日 09:00 发布" in preview[0]
+
+
+def test_in_a_preview_an_interpretation_of_a_shown_draft_is_not_an_error(root):
+    write(root, "data/policies/2026-009.yml", policy(extra="草稿: true\n"))
+    write(root, "data/interpretations/2026-009.yml",
+          f"标题: 解读\n索引号: {CODE}/2026-00042\n解读对象: 2026-009\n发布机构: 某区退役军人事务局（示例）\n"
+          f"发布日期: 2026-11-23\n内容概述: 概述。\n{REVIEW_RECORD}正文: |\n  正文。\n")
+    preview = load(root, preview=True)
+    assert errors(preview) == [] and lifecycle.held_at(preview, "xxgk/zcwj/2026-009/") is None
+    assert lifecycle.register(preview).by_page(shown=True)["xxgk/zcwj/2026-009/"].state == "草稿"
+
+
+def test_a_drafts_banner_carries_no_release_moment(root):
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00", extra="草稿: true\n"))
+    doc = documents(load(root, preview=True))["notices/2026/a"]
+    assert doc.lifecycle == lifecycle.Lifecycle("草稿", None)
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00"))
+    doc = documents(load(root, preview=True))["notices/2026/a"]
+    assert doc.lifecycle == lifecycle.Lifecycle("定时发布", When.of(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ)))
+
+
+def test_the_gate_called_directly_records_what_it_was_told(root):
+    """A type calls admit() with what it knows; what it does not pass is empty, never made up."""
+    from govsite.yamlfile import parse_yaml
+
+    site = load(root)
+    located = parse_yaml("标题: 甲\n草稿: true\n", "data/x.yml")
+    assert not lifecycle.admit(site, located, kind="测试", title="甲", url="x/")
+    held = lifecycle.held(site)[-1]
+    assert (held.index_no, held.index_line, held.catalogue, held.src_uri, held.urls, held.attachments, held.names) == \
+        ("", 1, False, "", (), (), ())  # the 索引号 would be written at the item's line
+    located = parse_yaml("问答:\n  - 问: 甲\n    草稿: true\n", "data/qa.yml")
+    assert not lifecycle.admit(site, located, ("问答", 0), kind="问答", title="甲", url="qa/#q1", urls=("qa/#q1",),
+                               names=("甲",))
+    held = lifecycle.held(site)[-1]
+    assert (held.line, held.index_line, held.urls, held.names) == (3, 2, ("qa/#q1",), ("甲",))
+    assert not lifecycle.admit(site, located, ("问答", 0), kind="问答", title="甲", url="qa/#q1", index_line=9)
+    assert lifecycle.held(site)[-1].index_line == 9
+
+
+def test_a_schema_without_properties_declares_nothing(tmp_path):
+    schema = tmp_path / "x.schema.json"
+    schema.write_text('{"type": "object"}', encoding="utf-8")
+    assert lifecycle.schema_declares(schema, "索引号") is False

@@ -6,10 +6,13 @@ tests/browser/test_publish_nginx.py; here every rule of the web root is tried qu
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
+import re
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -367,3 +370,464 @@ def test_the_command_leaves_the_callers_sigterm_handling_as_it_was(tmp_path, cap
     before = signal.getsignal(signal.SIGTERM)
     release.main("rollback", ["--webroot", str(tmp_path / "none")])
     assert signal.getsignal(signal.SIGTERM) is before
+
+
+# ---- what a release's facts say of its pages, feeds and catalogue ------------------------------------------------
+
+def facts_of(tmp_path, files: dict[str, str], name: str = "20261126-090000-abcdef0", previous=None) -> dict:
+    folder = tmp_path / name
+    for rel, text in files.items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text.replace("{release}", name), encoding="utf-8")
+    return release.release_facts(folder, name, SITE_URL, previous=previous)
+
+
+def test_a_pages_facts_are_its_heading_statuses_and_withdrawal_and_its_article_without_badges(tmp_path):
+    html = ('<html><head><title>标题栏 - 某局</title></head><body><nav><span class="gov-status">导航里的</span></nav>'
+            '<article><h1 id="t">公示 <em>甲</em><a class="headerlink" href="#t">#</a></h1>'
+            '<span class="gov-status gov-status--open">公示<b>中</b> <span>（还有3天）</span></span>'
+            '<p class="law-status">现行 有效</p><img src="a.png"><br/>'
+            '<div data-govsite-withdrawn="2026-11-25">已撤回</div><div data-govsite-withdrawn="2026-11-20"></div>'
+            '<p>正文</p></article></body></html>')
+    facts = facts_of(tmp_path, {"a/index.html": html})["pages"]["a/"]
+    assert facts["title"] == "公示 甲"  # the heading without its permalink, spaces collapsed
+    assert facts["statuses"] == ["公示中 （还有3天）", "现行 有效"]  # inside <article> only, nested markup read
+    assert facts["withdrawn"] == "2026-11-25"  # the first one
+    # the status text is not part of the article: a status that changes by date alone is not a changed page
+    other = html.replace("公示<b>中</b> <span>（还有3天）</span>", "公示已结束").replace("现行 有效", "已失效")
+    assert facts_of(tmp_path / "2", {"a/index.html": other})["pages"]["a/"]["article"] == facts["article"]
+    changed = html.replace("<p>正文</p>", "<p>正文有改动</p>")
+    assert facts_of(tmp_path / "3", {"a/index.html": changed})["pages"]["a/"]["article"] != facts["article"]
+    retagged = html.replace("<p>正文</p>", "<div>正文</div>")
+    assert facts_of(tmp_path / "4", {"a/index.html": retagged})["pages"]["a/"]["article"] != facts["article"]
+
+
+def test_a_page_without_a_heading_is_named_by_its_title_and_a_withdrawal_without_a_date_still_counts(tmp_path):
+    html = ('<html><head><title>  站内  页面 </title></head><body><article><p data-govsite-withdrawn="">撤回</p>'
+            '</article><h1>文章外的标题</h1></body></html>')
+    facts = facts_of(tmp_path, {"x/y.html": html, "index.html": "<title>首页</title>"})["pages"]
+    assert facts["x/y.html"] == {"title": "站内 页面", "article": facts["x/y.html"]["article"], "statuses": [],
+                                 "withdrawn": "是"}
+    assert facts[""]["title"] == "首页" and facts[""]["withdrawn"] == ""
+
+
+def test_feed_items_are_read_by_guid_or_link_with_every_feed_holding_them(tmp_path):
+    rss = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+           '<channel><title>t</title>'
+           f'<item><title> 甲 </title><link>{SITE_URL}notices/a/</link><guid>{SITE_URL}notices/a/</guid>'
+           '<description>摘要</description><content:encoded>全文</content:encoded></item>'
+           f'<item><title>乙</title><link>{SITE_URL}notices/b/</link></item>'
+           '<item><title>无链接</title></item></channel></rss>')
+    files = {"feeds/all.xml": rss, "feeds/notices.xml": rss, "feeds/broken.xml": "<rss><channel>",
+             "other/x.xml": rss, "notices/a/index.html": page("甲"), "notices/b/index.html": page("乙")}
+    facts = facts_of(tmp_path, files)
+    items = facts["feed_items"]
+    assert sorted(items) == [f"{SITE_URL}notices/a/", f"{SITE_URL}notices/b/"]  # other/ is not a feed
+    a = items[f"{SITE_URL}notices/a/"]
+    assert (a["title"], a["link"], a["url"], sorted(a["feeds"])) == ("甲", f"{SITE_URL}notices/a/", "notices/a/",
+                                                                     ["all", "notices"])
+    assert facts["documents"] == ["notices/a/", "notices/b/"]
+    # what a reader shows: its full text too
+    changed = facts_of(tmp_path / "2", {**files, "feeds/all.xml": rss.replace("全文", "改过的全文")})
+    assert changed["feed_items"][f"{SITE_URL}notices/a/"]["digest"] != a["digest"]
+    changed = facts_of(tmp_path / "3", {**files, "feeds/all.xml": rss.replace("摘要", "新摘要")})
+    assert changed["feed_items"][f"{SITE_URL}notices/a/"]["digest"] != a["digest"]
+
+
+def test_the_catalogue_gives_validities_and_documents_but_search_files_and_bad_json_are_ignored(tmp_path):
+    files = {"api/catalogue.json": json.dumps({"items": [
+                 {"id": "p1", "title": "政策一", "validity": "有效", "url": f"{SITE_URL}xxgk/zcwj/p1/"},
+                 {"id": "p2", "title": "政策二"},  # no validity: not a catalogue row
+                 "not a row"]}, ensure_ascii=False),
+             "api/other.json": json.dumps([1, 2]), "api/broken.json": "{",
+             "searchindex/x.json": json.dumps({"items": [{"id": "s", "validity": "有效"}]}),
+             "xxgk/zcwj/p1/index.html": page("政策一"), "elsewhere/index.html": page("外")}
+    facts = facts_of(tmp_path, files)
+    assert facts["catalogue"] == {"p1": {"title": "政策一", "validity": "有效", "url": f"{SITE_URL}xxgk/zcwj/p1/"}}
+    assert facts["documents"] == ["xxgk/zcwj/p1/"]
+    assert set(facts["files"]) == set(files)
+
+
+def test_a_release_digest_depends_on_every_file_and_its_name_on_none(tmp_path):
+    a = facts_of(tmp_path / "a", {"index.html": page("首页"), "x.txt": "{release}"}, name="20261126-090000-abcdef0")
+    b = facts_of(tmp_path / "b", {"index.html": page("首页"), "x.txt": "{release}"}, name="20261126-100000-1234567")
+    assert a["digest"] == b["digest"] and a["files"] == b["files"]
+    c = facts_of(tmp_path / "c", {"index.html": page("首页"), "x.txt": "{release}", "y.txt": ""})
+    d = facts_of(tmp_path / "d", {"index.html": page("首页"), "x.txt": "其他"})
+    assert len({a["digest"], c["digest"], d["digest"]}) == 3
+
+
+def test_changes_name_only_documents_whose_first_status_changed(tmp_path):
+    def facts(status_a, status_b, withdrawn=""):
+        return facts_of(tmp_path / f"{status_a}{status_b}{withdrawn}", {
+            "notices/a/index.html": page("甲", status=status_a, withdrawn=withdrawn),
+            "lists/index.html": page("列表", status=status_b),
+            "feeds/notices.xml": feed(("notices/a/", "甲", "")),
+        })
+
+    before = facts("公示中", "公示中")
+    after = facts("公示已结束", "公示已结束")
+    changes = release.changes_between(before, after)
+    assert changes["expired"] == [{"url": "notices/a/", "title": "甲", "from": "公示中", "to": "公示已结束"}]
+    assert changes["pages_changed"] == [] and changes["pages_added"] == [] and changes["pages_removed"] == []
+    assert release.changes_between(before, facts("公示中", "公示已结束"))["expired"] == []
+    withdrawn = release.changes_between(before, facts("公示已结束", "公示中", withdrawn="2026-11-26"))
+    assert withdrawn["expired"] == [] and withdrawn["pages_changed"] == []
+    assert withdrawn["pages_withdrawn"] == [{"url": "notices/a/", "title": "甲", "date": "2026-11-26"}]
+    # a page that gains its first status, or loses it, has not expired
+    assert release.changes_between(facts("", "x"), after)["expired"] == []
+    assert release.changes_between(before, facts("", "x"))["expired"] == []
+    # already withdrawn before: not withdrawn again
+    assert release.changes_between(withdrawn and facts("公示已结束", "公示中", withdrawn="2026-11-26"),
+                                   facts("公示已结束", "公示中", withdrawn="2026-11-26"))["pages_withdrawn"] == []
+
+
+def test_the_first_release_has_every_page_added_and_the_log_counts_them():
+    new = {"pages": {"": {"title": "首页", "article": "1", "statuses": [], "withdrawn": ""},
+                     "a/": {"title": "甲", "article": "2", "statuses": [], "withdrawn": ""}},
+           "feed_items": {"g": {"title": "甲", "url": "a/", "feeds": ["all"], "digest": "d"}},
+           "catalogue": {}, "documents": ["a/"]}
+    changes = release.changes_between(None, new)
+    assert [p["url"] for p in changes["pages_added"]] == ["", "a/"]
+    assert [i["id"] for i in changes["feed_items_added"]] == ["g"]
+    assert release.describe_changes(changes, first=True) == ["  首次发布：2 个页面，1 个订阅条目"]
+
+
+def test_the_log_lists_every_section_with_its_rows():
+    changes = {
+        "pages_added": [{"url": "", "title": "首页"}],
+        "pages_changed": [{"url": "a/", "title": "甲"}],
+        "pages_withdrawn": [{"url": "b/", "title": "乙", "date": "2026-11-25"}],
+        "pages_removed": [{"url": "c/", "title": "丙"}],
+        "expired": [{"url": "d/", "title": "丁", "from": "公示中", "to": ""},
+                    {"catalogue": "p1", "title": "政策", "from": "", "to": "失效"}],
+        "feed_items_added": [{"url": "a/", "title": "甲", "feeds": ["a1", "a2", "a3", "a4", "a5"]}],
+        "feed_items_changed": [{"url": "", "title": "首页", "feeds": ["all", "x", "y"]}],
+    }
+    assert release.describe_changes(changes) == [
+        "  新增页面：1", "    /  首页",
+        "  修改页面：1", "    a/  甲",
+        "  撤回页面：1", "    b/  乙（撤回日期 2026-11-25）",
+        "  删除页面：1", "    c/  丙",
+        "  到期或状态变化：2", "    d/  丁：公示中 → 无", "    目录 p1  政策：无 → 失效",
+        "  新增订阅条目：1", "    a/  甲（a1、a2、a3 等 5 个订阅源）",
+        "  修改订阅条目：1", "    /  首页（all、x、y）",
+        "  移除订阅条目：0"]
+
+
+# ---- the web root --------------------------------------------------------------------------------------------------
+
+def test_the_web_root_knows_only_release_folders_and_a_missing_record_is_worked_out_again(web, repo, run):
+    first = run()
+    root = WebRoot(web)
+    for odd in (".incoming-20261126-100000-abcdef0", "20261126-100000-abcdef0-x", "notes"):
+        (web / "releases" / odd).mkdir()
+    (web / "releases/20261126-100000-abcdef0").write_text("a file, not a release", encoding="utf-8")
+    assert root.release_ids() == [first.release]
+    recorded = root.facts(first.release, SITE_URL)
+    (web / f"meta/{first.release}.json").write_text("{broken", encoding="utf-8")
+    worked_out = root.facts(first.release, SITE_URL)
+    assert worked_out["digest"] == recorded["digest"] and worked_out["pages"] == recorded["pages"]
+    assert worked_out["commit"] == first.release.rsplit("-", 1)[-1] and worked_out["published"] == ""
+    assert root.facts("20261126-235959-abcdef0", SITE_URL) is None
+    assert WebRoot(web / "none").release_ids() == []
+
+
+def test_switching_to_a_release_that_is_not_there_is_refused_and_current_stays(web, repo, run):
+    first = run()
+    with pytest.raises(PublishError, match="版本目录 releases/20261126-235959-abcdef0 不存在"):
+        WebRoot(web).switch("20261126-235959-abcdef0")
+    assert served(web) == f"releases/{first.release}"
+
+
+def test_the_log_is_appended_with_a_beijing_timestamp_on_each_entry(web, monkeypatch):
+    root = WebRoot(web)
+    root.prepare()
+    root.log(["第一行", "  第二行"])
+    root.log(["再一次"])
+    lines = (web / "publish.log").read_text(encoding="utf-8").split("\n")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 第一行", lines[0]) and lines[1] == "  第二行"
+    assert lines[2].endswith(" 再一次") and lines[3] == ""
+    stamp = dt.datetime.strptime(lines[2][:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=TZ)
+    assert abs((dt.datetime.now(TZ) - stamp).total_seconds()) < 60  # Beijing time whatever the server's zone
+
+
+def test_a_waiting_publish_says_so_once_and_goes_on_when_the_other_ends(web, capsys):
+    root = WebRoot(web)
+    root.prepare()
+    release_after = threading.Event()
+
+    def hold():
+        with root.lock():
+            release_after.wait(5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    time.sleep(0.2)
+    threading.Timer(1.2, release_after.set).start()
+    with root.lock(wait=10):
+        pass
+    holder.join()
+    assert capsys.readouterr().out == "另一次发布或回滚正在进行，等待它结束……\n"
+
+
+def test_pruning_keeps_the_newest_and_the_served_one_and_removes_half_made_releases(web):
+    root = WebRoot(web)
+    root.prepare()
+    names = [f"20261126-0{n}0000-abcdef0" for n in range(1, 7)]
+    for name in names:
+        (web / "releases" / name).mkdir()
+        (web / "meta" / f"{name}.json").write_text("{}", encoding="utf-8")
+    (web / "releases/.incoming-20261126-090000-abcdef0").mkdir()
+    root.switch(names[0])  # an old release is being served (after a rollback)
+    assert root.prune(3) == names[1:3]
+    assert root.release_ids() == [names[0], *names[3:]]
+    assert sorted(p.name for p in (web / "meta").iterdir()) == sorted(f"{n}.json" for n in [names[0], *names[3:]])
+    assert not list((web / "releases").glob(".incoming-*"))
+    assert root.prune(10) == [] and root.prune(4) == []
+
+
+@pytest.mark.parametrize(("number", "reason"), [(errno.EACCES, "没有权限"), (errno.EPERM, "没有权限"),
+                                                (errno.ENOSPC, "磁盘空间不足"), (errno.EROFS, "文件系统只读"),
+                                                (errno.ENOENT, "目录不存在")])
+def test_system_errors_are_said_in_chinese(number, reason):
+    assert release._os_reason(OSError(number, "english")) == reason
+    assert release._os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+
+
+def test_a_web_root_that_cannot_be_written_is_a_clear_error(tmp_path):
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    with pytest.raises(PublishError) as exc:
+        WebRoot(tmp_path / "file/web").prepare()
+    assert str(exc.value) == (f"无法写入网站根目录 {tmp_path / 'file/web'}（Not a directory）。请检查目录权限，"
+                              "或在 Makefile 的 GOVSITE_WEBROOT 中设置正确的目录")
+
+
+# ---- the repository ------------------------------------------------------------------------------------------------
+
+def test_the_repository_is_read_through_git(repo, tmp_path):
+    assert release.commit_of(repo.path) == repo.git("rev-parse", "--short=10", "HEAD")
+    with pytest.raises(PublishError, match=r"不是 git 仓库或还没有提交：只能发布已提交的版本"):
+        release.commit_of(tmp_path / "nowhere")
+    assert release.uncommitted(repo.path) == []
+    (repo.path / "content/新页面.md").write_text("x", encoding="utf-8")
+    (repo.path / "content/note.md").write_text("changed", encoding="utf-8")
+    (repo.path / "notes.txt").write_text("not part of the site", encoding="utf-8")
+    assert sorted(release.uncommitted(repo.path)) == ["content/note.md", "content/新页面.md"]  # as named, not escaped
+    repo.git("add", "-A")
+    repo.git("commit", "-qm", "both")
+    repo.git("mv", "content/新页面.md", "content/改名.md")  # a rename: its old name is not a second change
+    assert release.uncommitted(repo.path) == ["content/改名.md"]
+    repo.git("commit", "-qm", "renamed")
+    old = repo.git("rev-parse", "--short=10", "HEAD")
+    new = repo.commit("next")
+    assert release.uncommitted(repo.path) == []
+    assert release.is_older(repo.path, old, new) and not release.is_older(repo.path, new, old)
+    assert not release.is_older(repo.path, new, new) and not release.is_older(repo.path, new, "")
+
+
+def test_many_uncommitted_files_are_named_five_and_more(repo, run):
+    for n in range(7):
+        (repo.path / f"content/p{n}.md").write_text("x", encoding="utf-8")
+    with pytest.raises(PublishError) as exc:
+        run()
+    assert str(exc.value) == ("有未提交的修改（content/p0.md、content/p1.md、content/p2.md、content/p3.md、content/p4.md等）。"
+                              "只发布已提交的内容：请先提交，或撤销这些修改")
+    assert run(force=True).switched  # FORCE=1 publishes them
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    ("site_url: https://www.example.gov.cn/bm/\n", "https://www.example.gov.cn/bm/"),
+    ("site_url: http://127.0.0.1:8000\n", "http://127.0.0.1:8000"),
+    ("site_url: https://www.example.gov.cn/\nnav: !ENV [X, y]\n", "https://www.example.gov.cn/"),
+])
+def test_site_url_is_read_past_python_and_env_tags(tmp_path, text, url):
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    assert release.site_url_of(tmp_path) == url
+
+
+@pytest.mark.parametrize("text", [None, "", "site_name: x\n", "site_url: ftp://example.gov.cn/\n", "site_url: [\n",
+                                  "site_url: https:///x/\n"])
+def test_a_missing_or_partial_site_url_is_refused(tmp_path, text):
+    if text is not None:
+        (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(PublishError, match="site_url"):
+        release.site_url_of(tmp_path)
+
+
+# ---- the build ------------------------------------------------------------------------------------------------------
+
+class Recorder:
+    def __init__(self, returncode=0, stdout="", stderr=""):
+        self.result = subprocess.CompletedProcess([], returncode, stdout, stderr)
+        self.calls = []
+
+    def __call__(self, command, cwd, env, capture_output, text):
+        self.calls.append((command, cwd, env))
+        return self.result
+
+
+def test_the_build_is_strict_quiet_for_the_release_never_a_preview_at_the_releases_beijing_minute(tmp_path,
+                                                                                                   monkeypatch):
+    recorder = Recorder()
+    monkeypatch.setattr(release.subprocess, "run", recorder)
+    for name in ("GOVSITE_NOW", "GOVSITE_TODAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("GOVSITE_PREVIEW", "1")
+    utc = dt.datetime(2026, 11, 26, 16, 5, 59, tzinfo=dt.UTC)  # 00:05 on 27 November in Beijing
+    release.mkdocs_build(tmp_path, tmp_path / "out", "20261127-000559-abcdef0", utc)
+    [(command, cwd, env)] = recorder.calls
+    assert command[1:] == ["build", "--strict", "--quiet", "--site-dir", str(tmp_path / "out")]
+    assert command[0].endswith("mkdocs") and cwd == tmp_path
+    assert env["GOVSITE_NOW"] == "2026-11-27T00:05" and env["GOVSITE_RELEASE"] == "20261127-000559-abcdef0"
+    assert "GOVSITE_PREVIEW" not in env and env["NO_MKDOCS_2_WARNING"] == "1" and env["PATH"] == os.environ["PATH"]
+    monkeypatch.setenv("GOVSITE_TODAY", "2026-11-20")  # a fixed day is kept too
+    release.mkdocs_build(tmp_path, tmp_path / "out", "20261127-000559-abcdef0", utc)
+    assert "GOVSITE_NOW" not in recorder.calls[-1][2] and recorder.calls[-1][2]["GOVSITE_TODAY"] == "2026-11-20"
+
+
+def test_a_content_error_is_passed_on_with_what_became_of_the_site_said_for_the_web_server(tmp_path, monkeypatch):
+    output = ("错误 content/notices/a.md:3 标题: 不能为空\n\n"
+              "构建已停止：发现 1 个错误（见上方，每行为“文件:行 字段: 问题”）。site/ 未作任何改动。\n")
+    monkeypatch.setattr(release.subprocess, "run", Recorder(1, "", output))
+    with pytest.raises(PublishError) as exc:
+        release.mkdocs_build(tmp_path, tmp_path / "releases/.incoming-x/", "x", dt.datetime.now(TZ))
+    assert str(exc.value) == ("构建未通过，详见下面的提示（每行为“文件:行 字段: 问题”）：\n"
+                              "错误 content/notices/a.md:3 标题: 不能为空\n"
+                              "构建已停止：发现 1 个错误（见上方，每行为“文件:行 字段: 问题”）。")
+
+
+def test_a_fault_of_the_build_program_is_kept_in_a_file_not_shown(tmp_path, monkeypatch):
+    (tmp_path / "web/meta").mkdir(parents=True)
+    trace = "Traceback (most recent call last):\n  File \"x.py\", line 1\nKeyError: 'x'\n"
+    monkeypatch.setattr(release.subprocess, "run", Recorder(1, "输出\n", trace))
+    with pytest.raises(PublishError) as exc:
+        release.mkdocs_build(tmp_path, tmp_path / "web/releases/.incoming-r1", "r1", dt.datetime.now(TZ))
+    report = tmp_path / "web/meta/failed-r1.log"
+    assert str(exc.value) == f"构建程序出错（不是内容的问题）。详细信息已保存在 {report}，请交给网站维护人员"
+    assert report.read_text(encoding="utf-8") == ("输出\n" + trace).strip()
+
+
+# ---- publish and rollback, the remaining rules ------------------------------------------------------------------
+
+def test_many_broken_links_are_shown_twenty_and_counted(repo, web, run):
+    run()
+    links = "".join(f'<a href="../gone{n}/">x</a>' for n in range(23))
+    repo.site["notices/a/index.html"] = page("公示甲", links)
+    repo.commit("broken links")
+    with pytest.raises(PublishError) as exc:
+        run()
+    lines = str(exc.value).split("\n")
+    assert lines[0] == "链接检查未通过：23 个链接指向不存在的页面或锚点："
+    assert len(lines) == 1 + 20 + 1 and lines[-1] == "  ……另有 3 个" and all(line.startswith("  ") for line in lines[1:])
+
+
+def test_force_publishes_even_an_unchanged_output(repo, web, run):
+    first = run()
+    forced = run(force=True)
+    assert forced.switched and forced.release != first.release and served(web) == f"releases/{forced.release}"
+    facts = json.loads((web / f"meta/{forced.release}.json").read_text(encoding="utf-8"))
+    assert facts["previous"] == first.release and facts["published"] == "2026-11-26T09:02:00+08:00"
+
+
+def test_two_publishes_in_the_same_second_do_not_overwrite_a_release(repo, web):
+    moment = dt.datetime(2026, 11, 26, 9, 0, tzinfo=TZ)
+    first = release.publish(repo.path, web, build=repo.build, clock=lambda: moment)
+    with pytest.raises(PublishError, match=f"版本 {first.release} 已存在（同一秒内重复发布？），请稍后再试"):
+        release.publish(repo.path, web, build=repo.build, clock=lambda: moment, force=True)
+    assert served(web) == f"releases/{first.release}" and (web / "releases" / first.release).is_dir()
+
+
+def test_a_failure_after_the_switch_is_reported_and_the_new_release_stays(repo, web, run, monkeypatch):
+    run()
+    repo.site["index.html"] = page("首页", "新版本")
+    repo.commit("new")
+
+    def full(self, keep):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(WebRoot, "prune", full)
+    outcome = run()
+    assert outcome.switched and served(web) == f"releases/{outcome.release}"
+    assert outcome.message.endswith("  注意：新版本已上线，但整理旧版本或写发布记录时出错（磁盘空间不足）")
+
+
+def test_a_rollback_records_what_it_undid(repo, web, run):
+    first = run()
+    repo.site["index.html"] = page("首页", "二")
+    bad = repo.commit("bad")
+    second = run()
+    outcome = release.rollback(web)
+    assert outcome.switched and outcome.message == f"回滚：线上版本从 {second.release} 切回 {first.release}"
+    record = json.loads((web / "meta/rollback.json").read_text(encoding="utf-8"))
+    assert (record["from"], record["commit"], record["to"]) == (second.release, bad, first.release)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", record["time"])
+
+
+def test_a_rollback_to_a_release_without_its_record_is_refused(repo, web, run):
+    first = run()
+    repo.site["index.html"] = page("首页", "二")
+    repo.commit("two")
+    second = run()
+    (web / f"meta/{first.release}.json").unlink()
+    with pytest.raises(PublishError) as exc:
+        release.rollback(web)
+    assert str(exc.value) == (f"版本 {first.release} 没有发布记录（meta/{first.release}.json），可能不完整，无法回滚到它")
+    assert served(web) == f"releases/{second.release}"
+
+
+# ---- the command line ----------------------------------------------------------------------------------------------
+
+def test_the_command_line_reads_its_options(tmp_path):
+    assert release._parse(["--webroot", "/srv/x", "--keep", "7", "--force", "site"]) == {
+        "webroot": Path("/srv/x"), "keep": 7, "force": True, "root": Path("site")}
+    assert release._parse(["--webroot", "/srv/x"]) == {"webroot": Path("/srv/x"), "keep": 5, "force": False,
+                                                       "root": Path.cwd()}
+    with pytest.raises(PublishError) as exc:
+        release._parse(["--webroot", "/srv/x", "--verbose"])
+    assert str(exc.value) == f"不认识的参数“--verbose”\n{release.USAGE}"
+    with pytest.raises(PublishError) as exc:
+        release._parse(["--keep", "-3", "--webroot", "/srv/x"])
+    assert str(exc.value) == "保留版本数应为整数，现为“-3”"
+    with pytest.raises(PublishError) as exc:
+        release._parse(["--webroot"])
+    assert str(exc.value) == f"不认识的参数“--webroot”\n{release.USAGE}" or "没有指定网站根目录" in str(exc.value)
+
+
+def test_the_command_prints_the_outcome_and_exits_0(monkeypatch, capsys, tmp_path):
+    outcomes = iter([release.Outcome(True, "发布 r2"), release.Outcome(False, "输出与线上版本相同")])
+    monkeypatch.setattr(release, "publish", lambda *args: next(outcomes))
+    assert release.main("publish", ["--webroot", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == "发布 r2\n"
+    assert release.main("publish", ["--webroot", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == "未切换：输出与线上版本相同\n"
+
+
+@pytest.mark.parametrize(("command", "fault", "expected"), [
+    ("publish", KeyboardInterrupt(), "发布已中断。线上网站未改动。\n"),
+    ("rollback", KeyboardInterrupt(), "回滚已中断。线上网站未改动。\n"),
+    ("publish", PermissionError(errno.EACCES, "Permission denied", "/srv/govsite/x"),
+     "发布失败：/srv/govsite/x 没有权限。线上网站未改动。\n"),
+    ("rollback", PublishError("原因"), "回滚失败：原因\n线上网站未改动。\n"),
+])
+def test_every_way_a_command_stops_is_a_chinese_sentence(monkeypatch, capsys, tmp_path, command, fault, expected):
+    def stop(*args):
+        raise fault
+
+    monkeypatch.setattr(release, command, stop)
+    assert release.main(command, ["--webroot", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == expected
+
+
+def test_sigterm_while_the_command_runs_stops_it_like_ctrl_c(monkeypatch, capsys, tmp_path):
+    import signal
+
+    def publish(*args):
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(1)
+        raise AssertionError("not stopped")
+
+    monkeypatch.setattr(release, "publish", publish)
+    assert release.main("publish", ["--webroot", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == "发布已中断。线上网站未改动。\n"
