@@ -145,7 +145,7 @@ def diffs(folder: Path, names: list[str]) -> dict[str, str]:
 def diff_lines(diff: str) -> list[str]:
     """The changed lines of a mutant's diff, stripped: what identifies it besides its name."""
     return [line[1:].strip() for line in diff.splitlines()
-            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+            if line[:1] in ("+", "-") and not line.startswith(("+++", "---"))]
 
 
 def load_equivalent() -> dict[str, dict]:

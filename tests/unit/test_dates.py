@@ -132,7 +132,7 @@ def test_working_days_between_count_after_the_start_up_to_the_end(start, length)
 
 @pytest.mark.parametrize("count", [0, -1])
 def test_a_period_has_at_least_one_working_day(count):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^count must be at least 1$"):
         WorkCalendar().add_workdays(D(2024, 3, 4), count)
 
 
@@ -305,3 +305,15 @@ def test_a_bad_fixed_clock_is_a_chinese_error(monkeypatch, name, value, message)
     with pytest.raises(dates.ClockError) as exc:
         dates.now()
     assert str(exc.value) == message and exc.value.__suppress_context__
+
+
+def test_remembered_spans_belong_to_the_working_weekends_they_were_counted_with():
+    """Two calendars with the same holidays but different 调休 working days never share remembered answers."""
+    saturday = D(2027, 1, 9)
+    with_workday = {2027: {"holidays": {D(2027, 1, 4)}, "workdays": {saturday}}}
+    without = {2027: {"holidays": {D(2027, 1, 4)}, "workdays": set()}}
+    for _ in range(2):
+        assert WorkCalendar(with_workday).workdays_between(D(2027, 1, 1), D(2027, 1, 10)) == 5
+        assert WorkCalendar(without).workdays_between(D(2027, 1, 1), D(2027, 1, 10)) == 4
+        assert WorkCalendar(with_workday).add_workdays(D(2027, 1, 8), 2) == saturday
+        assert WorkCalendar(without).add_workdays(D(2027, 1, 8), 2) == D(2027, 1, 11)
