@@ -208,3 +208,171 @@ def test_on_the_real_site_every_feed_item_quotes_each_article_its_text_cites():
     # the demo content quotes 37 articles, several of them from the same law in one text: were citations merged
     # per law, far fewer would be quoted
     assert total >= 30
+
+
+# ---- resolving a citation: every error an editor can make, in Chinese ----------------------------------------
+
+def resolve_error(site, name, spec=None, **options) -> str:
+    with pytest.raises(crossref.CitationError) as exc:
+        crossref.resolve(site.site, name, spec, **options)
+    return str(exc.value)
+
+
+def test_an_unknown_law_names_the_ones_that_can_be_cited(site):
+    shorts = "、".join(sorted(law.short for law in site.models["laws"].laws.values()))
+    assert resolve_error(site, " 兵役法 ", "1") == f"引用了未收录的法律法规“兵役法”；可用的名称：{shorts}"
+    assert "退役军人保障法" in shorts and shorts.index("个人信息保护法") < shorts.index("退役军人保障法")
+
+
+def test_a_repealed_law_is_refused_where_a_current_basis_is_required_and_points_at_its_successor(site):
+    assert resolve_error(site, "退役士兵安置条例", "32", allow_repealed=False) == (
+        "《退役士兵安置条例》已于2024年9月1日废止，不能作为现行依据；请改引《退役军人安置条例》的相应条文")
+    assert crossref.resolve(site.site, "退役士兵安置条例", "32").article.key == "32"  # history may cite it
+    assert crossref.resolve(site.site, "退役军人保障法", "1", allow_repealed=False).law.slug == "tuiyi-junren-baozhangfa"
+
+
+@pytest.mark.parametrize("spec", ["第二十一款", "abc", "21条之", "#21", "二十一之", "21-", "第-1条"])
+def test_an_article_written_in_no_known_way_is_explained(site, spec):
+    assert resolve_error(site, "退役军人保障法", spec) == \
+        f"条文写法“{spec}”无法识别；应为数字或“第X条”，如 [[退役军人保障法#21]]"
+
+
+def test_an_article_past_the_last_is_named_with_the_laws_length(site):
+    assert resolve_error(site, "退役军人保障法", "86") == "《退役军人保障法》共85条（最后一条为第八十五条），没有第八十六条"
+    assert resolve_error(site, "退役军人保障法", "21之一") == "《退役军人保障法》共85条（最后一条为第八十五条），没有第二十一条之一"
+    for zero in ("0", "00", "第0条"):  # once a traceback: article 0 has no Chinese label to show
+        assert resolve_error(site, "退役军人保障法", zero) == \
+            f"条文写法“{zero}”无法识别；条文从第一条起编号，如 [[退役军人保障法#1]]"
+
+
+def test_a_whole_law_citation_links_the_law_and_its_text_is_its_short_title(site):
+    whole = crossref.resolve(site.site, "中华人民共和国宪法", None)
+    assert whole.article is None and whole.text == "《宪法》" and whole.target == whole.law.url == "laws/xianfa/"
+    assert crossref.tooltip(whole) == f"{whole.law.title}（{whole.law.current.label}）"
+
+
+def test_a_tooltip_is_the_articles_text_on_one_line_cut_at_three_hundred_characters(site):
+    short = crossref.resolve(site.site, "宪法", "45")
+    text = short.article.text
+    assert crossref.tooltip(short) == f"第四十五条 {text.replace(chr(10), ' ')}" and "\n" not in crossref.tooltip(short)
+    longest = max((a for law in site.models["laws"].laws.values() for a in law.current.parsed.articles),
+                  key=lambda a: len(a.text))
+    law = next(law for law in site.models["laws"].laws.values() if longest in law.current.parsed.articles)
+    tip = crossref.tooltip(crossref.resolve(site.site, law.short, longest.key))
+    assert len(longest.text) > 300
+    assert tip == f"{longest.label} {longest.text.replace(chr(10), ' ')[:300]}……"
+
+
+def test_a_law_whose_files_have_errors_is_not_reported_again_at_each_citation(site):
+    library = site.models["laws"]
+    library.broken_names.add("坏了的法")
+    try:
+        with pytest.raises(crossref.CitationSkipped):
+            crossref.resolve(site.site, " 坏了的法 ", "1")
+        assert crossref.check_text(site.site, "见[[坏了的法#1]]。", "data/x.yml", 3, "正文") == []
+        assert [p for p in site.problems.errors if "坏了的法" in p.message] == []
+    finally:
+        library.broken_names.discard("坏了的法")
+
+
+# ---- checking a text ------------------------------------------------------------------------------------------
+
+def checked(site, text, line=10, **options):
+    fresh = build.load_site(site.root, SITE_URL, dt.date(2026, 11, 26), types=[LAWS])
+    found = crossref.check_text(fresh, text, "data/x.yml", line, "答", **options)
+    return found, [p.format() for p in fresh.problems.errors]
+
+
+def test_each_bad_citation_is_reported_at_its_own_line(site):
+    text = "第一行[[退役军人保障法#21]]\n\n第三行[[兵役法#1]]\n```\n[[不查#1]]\n```\n~~~\n[[也不查#1]]\n~~~\n`[[行内#1]]` [[宪法#999]]"
+    found, problems = checked(site, text)
+    assert [(c.law.slug, c.article.key) for c in found] == [("tuiyi-junren-baozhangfa", "21")]
+    assert [p.split(" [[")[0] for p in problems] == ["data/x.yml:12 答:", "data/x.yml:19 答:"]
+    assert problems[0].endswith("[[兵役法#1]] 引用了未收录的法律法规“兵役法”；可用的名称：" + "、".join(
+        sorted(law.short for law in site.models["laws"].laws.values())))
+    assert problems[1] == "data/x.yml:19 答: [[宪法#999]] 《宪法》共143条（最后一条为第一百四十三条），没有第九百九十九条"
+
+
+def test_a_text_that_must_rest_on_a_law_cites_at_least_one(site):
+    assert checked(site, "没有依据。", require=True)[1] == [
+        "data/x.yml:10 答: 应至少引用一条法律条文作为依据，写法如 [[退役军人保障法#21]]"]
+    assert checked(site, "依据[[宪法#45]]。", require=True)[1] == []
+    assert checked(site, "", require=True)[1] == ["data/x.yml:10 答: 应至少引用一条法律条文作为依据，写法如 [[退役军人保障法#21]]"]
+    assert checked(site, "没有依据。")[1] == []
+    found, problems = checked(site, "依据[[退役士兵安置条例#1]]。", allow_repealed=False)
+    assert found == [] and problems[0].startswith("data/x.yml:10 答: [[退役士兵安置条例#1]] 《退役士兵安置条例》已于2024年9月1日废止")
+
+
+@pytest.mark.parametrize(("source", "line", "expected"), [
+    ("答: |\n  正文\n", 1, 2), ("答: >-\n  正文\n", 1, 2), ("答: |+ # 注释\n  正文\n", 1, 2), ("答: |2\n  正文\n", 1, 2),
+    ("答: 正文\n", 1, 1), ("标题: x\n答: 正文 | 其他\n", 2, 2), ("答: |\n", 5, 5), ("答: |\n", 0, 0)])
+def test_a_block_texts_first_line_is_the_one_after_its_key(source, line, expected):
+    assert crossref.text_line(source, line) == expected
+
+
+# ---- turning citations into links ------------------------------------------------------------------------------
+
+def link(html: str) -> list[tuple[str, str, str]]:
+    return re.findall(r'<a class="law-ref law-ref--(\w+)[^"]*" href="([^"]+)" title="[^"]*" data-law-ref>([^<]+)</a>', html)
+
+
+def test_citations_and_known_titles_become_links_and_the_rest_stays_as_written(site):
+    markdown = ("依据[[退役军人保障法#21|该条]]和《中华人民共和国宪法》、《某不存在的法》，"
+                "[《宪法》](/laws/xianfa/)已是链接，[[宪法]]整部。")
+    expanded, citations = crossref.expand_markdown(site.site, markdown)
+    assert link(expanded) == [("ref", "/laws/tuiyi-junren-baozhangfa/#art-21", "该条"),
+                              ("title", "/laws/xianfa/", "《中华人民共和国宪法》"), ("ref", "/laws/xianfa/", "《宪法》")]
+    assert "《某不存在的法》" in expanded and "[《宪法》](/laws/xianfa/)" in expanded
+    assert [(c.law.slug, c.article.key if c.article else "") for c in citations] == [
+        ("tuiyi-junren-baozhangfa", "21"), ("xianfa", "")]
+
+
+def test_a_link_to_a_repealed_law_says_so(site):
+    expanded, _ = crossref.expand_markdown(site.site, "[[退役士兵安置条例#1]]")
+    assert 'class="law-ref law-ref--ref law-ref--repealed"' in expanded and "（已废止）" in expanded
+
+
+def test_in_a_heading_a_citation_is_plain_text(site):
+    expanded, citations = crossref.expand_markdown(site.site, "## 依据[[宪法#45]]与[[宪法|根本法]]和[[宪法]]\n\n正文")
+    assert expanded.split("\n")[0] == "## 依据宪法第45条与根本法和宪法"
+    assert [c.law.slug for c in citations] == ["xianfa", "xianfa"]
+
+
+def test_a_title_inside_a_citation_or_a_code_span_is_not_linked_again(site):
+    expanded, _ = crossref.expand_markdown(site.site, "[[宪法#45|《宪法》第四十五条]] `《宪法》` 《宪法》")
+    assert [kind for kind, _, _ in link(expanded)] == ["ref", "title"] and "`《宪法》`" in expanded
+
+
+def test_without_a_law_library_a_text_is_left_alone(tmp_path):
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "data").mkdir()
+    shutil.copy2(REPO / "data/site.yml", root / "data/site.yml")
+    bare = build.load_site(root, SITE_URL, dt.date(2026, 11, 26), types=[])
+    assert crossref.expand_markdown(bare, "[[宪法#45]] 《宪法》") == ("[[宪法#45]] 《宪法》", [])
+
+
+def test_the_pages_of_content_are_checked_in_file_order(site):
+    fresh = build.load_site(site.root, SITE_URL, dt.date(2026, 11, 26), types=[LAWS])
+    from types import SimpleNamespace
+
+    fresh.editor_pages = {
+        "b.md": SimpleNamespace(src_uri="b.md", body="[[甲法#1]]", file="content/b.md", body_line=4),
+        "a.md": SimpleNamespace(src_uri="a.md", body="\n[[乙法#1]]", file="content/a.md", body_line=7)}
+    crossref.check_documents(fresh)
+    assert [p.format().split(" [[")[0] for p in fresh.problems.errors] == ["content/a.md:8:", "content/b.md:4:"]
+
+
+def test_a_scheduled_documents_citations_are_checked_now(site):
+    from govsite import lifecycle
+    from govsite.lifecycle import Held
+
+    fresh = build.load_site(site.root, SITE_URL, dt.date(2026, 11, 26), types=[LAWS])
+    held = lifecycle.register(fresh).held
+    common = {"kind": "公示公告", "title": "甲", "url": "a/", "file": "content/a.md", "line": 3}
+    held += [Held(state="定时发布", body=Body(markdown="\n见[[兵役法#1]]", file="content/a.md", line=5), **common),
+             Held(state="草稿", body=Body(markdown="[[草稿里的#1]]", file="content/b.md", line=5), **common),
+             Held(state="定时发布", body=Body(markdown="", file="content/c.md", line=5), **common),
+             Held(state="定时发布", **common)]
+    crossref.check_scheduled(fresh)
+    assert [p.format().split(" [[")[0] for p in fresh.problems.errors] == ["content/a.md:6:"]
