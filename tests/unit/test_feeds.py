@@ -8,7 +8,7 @@ from feedcheck import check_atom, check_rss, parse_with_reader
 from govsite.dates import TZ
 from govsite.document import Attachment, Body, Document, Status, When
 from govsite.markdown import Pipeline
-from govsite.model import ContentType, FeedChannel, Site
+from govsite.model import ContentType, FeedChannel, FeedItem, Site
 from govsite.render import Renderer
 from govsite.types.feeds import CONTENT_TYPE as FEEDS
 from govsite.types.feeds import collect, render_feed
@@ -259,3 +259,108 @@ def test_attachments_are_enclosures_and_the_publisher_is_the_author(tmp_path):
     assert entry["enclosures"] == [(SITE_URL + "xxgk/fujian/a.docx", 2048, docx),
                                    (SITE_URL + "xxgk/fujian/b.pdf", 4096, "application/pdf")]  # Atom: every one
     assert entry["author"] == "某区退役军人事务局"
+
+
+# ---- dates, order and grouping of items --------------------------------------------------------------------------
+
+def test_every_kind_of_date_becomes_beijing_time():
+    from govsite.types.feeds import _aware
+
+    assert _aware(dt.date(2026, 3, 9)) == dt.datetime(2026, 3, 9, 0, 0, tzinfo=TZ)
+    assert _aware(dt.datetime(2026, 3, 9, 9, 30)) == dt.datetime(2026, 3, 9, 9, 30, tzinfo=TZ)
+    utc = _aware(dt.datetime(2026, 3, 8, 16, 30, tzinfo=dt.UTC))
+    assert utc == dt.datetime(2026, 3, 9, 0, 30, tzinfo=TZ) and utc.utcoffset() == dt.timedelta(hours=8)
+    assert (utc.day, utc.hour) == (9, 0)
+
+
+def test_an_item_is_never_updated_before_it_was_published_and_newest_comes_first():
+    from govsite.types.feeds import _normalise, newest_first
+
+    early = FeedItem(id="b", title="b", url="b/", published=at(5), updated=at(3), feeds=("x",))
+    assert _normalise(early).updated == at(5) and _normalise(early).published == at(5)
+    later = FeedItem(id="c", title="c", url="c/", published=at(5), updated=at(7), feeds=("x",))
+    assert _normalise(later).updated == at(7)
+    same = FeedItem(id="a", title="a", url="a/", published=at(5), updated=at(7), feeds=("x",))
+    older = FeedItem(id="z", title="z", url="z/", published=at(4), updated=at(9), feeds=("x",))
+    # the newest publication first; then the newest update; then by id, so the order never depends on input order
+    for items in ([early, later, same, older], [older, same, later, early]):
+        assert [i.id for i in newest_first([_normalise(i) for i in items])] == ["a", "c", "b", "z"]
+
+
+def test_a_feed_name_claimed_by_two_channels_is_reported_and_the_first_keeps_it():
+    channels = CHANNELS + [FeedChannel("notices", "站 · 另一个", "另一个", "x/", "其他", 20)]
+    site = make_site(channels=channels)
+    model = collect(site, site.types[:1], site.types[0].items)
+    assert [p.format() for p in site.problems.errors] == [
+        "订阅地址 feeds/notices.xml 被两个栏目同时使用（站 · 公示公告 和 站 · 另一个）；请给其中一个换一个标识"]
+    assert next(f for f in model.feeds if f.channel.name == "notices").channel.title == "站 · 公示公告"
+    site = make_site(channels=CHANNELS + [CHANNELS[0]])  # the same channel declared twice is one channel
+    collect(site, site.types[:1], site.types[0].items)
+    assert site.problems.errors == []
+
+
+def test_an_audience_channel_collects_the_items_of_its_audiences_once():
+    items = [notice("notices/2026/p", "甲", at(3), feeds=("notices",), audiences=("伤残军人", "老兵")),
+             notice("notices/2026/q", "乙", at(4), feeds=("notices", "shangcan"), audiences=("伤残军人",)),
+             notice("notices/2026/r", "丙", at(5), feeds=("notices",), audiences=("其他",))]
+    channels = [*CHANNELS, FeedChannel("shangcan", "站 · 伤残军人", "伤残", "pufa/duixiang/shangcan/", "精准服务", 30,
+                                       audiences=("伤残军人",))]
+    feeds = feeds_of(make_site(items=items, channels=channels))
+    assert [i.id for i in feeds["shangcan"].items] == ["notices/2026/q", "notices/2026/p"]  # q once, not twice
+
+
+def test_feeds_nobody_declares_get_a_plain_title_by_their_name():
+    items = [notice("laws/x", "法", at(3), feeds=("laws",)), notice("misc/y", "杂", at(4), feeds=("zaxiang",))]
+    feeds = feeds_of(make_site(items=items, channels=[]))
+    assert (feeds["laws"].channel.title, feeds["laws"].channel.group) == ("站 · 法律法规", "法律法规")
+    assert (feeds["laws"].channel.description, feeds["laws"].channel.order) == ("本站“法律法规”栏目的最新内容。", 90)
+    assert (feeds["zaxiang"].channel.title, feeds["zaxiang"].channel.group) == ("站 · zaxiang", "其他")
+    assert feeds["all"].channel.title == "站 · 全站更新" and feeds["all"].channel.group == "全站"
+    assert [f.channel.name for f in collect(make_site(items=items, channels=[]), []).feeds][0] == "all"
+
+
+def test_a_site_with_nothing_published_writes_no_feed_file():
+    site = make_site(items=[])
+    site.models.pop("feeds", None)
+    assert list(FEEDS.files(site, None)) == []
+
+
+# ---- what a feed item carries -------------------------------------------------------------------------------------
+
+def test_a_summary_is_the_editors_or_the_texts_first_words_or_the_title():
+    from govsite.types.feeds.items import SUMMARY_CHARS, feed_item, plain_summary
+
+    assert plain_summary("<p>第一段&amp;<b>加粗</b></p>\n\n<p>  第二段 </p>") == "第一段& 加粗 第二段"
+    long = "字" * (SUMMARY_CHARS + 5)
+    assert plain_summary(f"<p>{long}</p>") == "字" * SUMMARY_CHARS + "…"
+    assert plain_summary(f"<p>{'字' * SUMMARY_CHARS}</p>") == "字" * SUMMARY_CHARS and SUMMARY_CHARS == 120
+    site = make_site()
+    renderer = Renderer(site)
+    body = Body(markdown="正文第一句。\n\n第二段。", base="notices/2026/s.md")
+    assert feed_item(site, renderer, notice("notices/2026/s", "标题", at(3), summary="编辑写的", body=body)).summary == "编辑写的"
+    assert feed_item(site, renderer, notice("notices/2026/s", "标题", at(3), body=body)).summary == "正文第一句。 第二段。"
+    assert feed_item(site, renderer, notice("notices/2026/s", "标题", at(3))).summary == "标题"
+
+
+def test_a_feed_items_head_names_the_site_when_the_document_names_no_publisher():
+    from govsite.types.feeds.items import feed_head
+
+    site = make_site()
+    doc = notice("notices/2026/t", "甲", at(3), feeds=("notices",), categories=("通知公告",), audiences=("老兵",))
+    head = feed_head(site, doc)
+    assert head.author == "某局（示例）" and head.feeds == ("notices",) and head.categories == doc.feed_categories
+    assert "通知公告" in head.categories and head.published == at(3) and head.title == "甲"
+    assert head.audiences == ("老兵",) and head.url == "notices/2026/t/" and head.id == "notices/2026/t"
+    assert feed_head(site, notice("notices/2026/t", "甲", at(3), publisher="某区退役军人事务局")).author == "某区退役军人事务局"
+
+
+def test_a_feed_names_its_language_generator_and_links_and_only_the_newest_item_dates_it():
+    data = render(make_site(), "notices", "xml")
+    for part in (b"<language>zh-CN</language>", b"<generator>govsite</generator>",
+                 b'href="https://example.gov.cn/feeds/notices.xml" rel="self" type="application/rss+xml"',
+                 b"<link>https://example.gov.cn/notices/</link>", b"<dc:creator>"):
+        assert part in data, part
+    atom = render(make_site(), "notices", "atom")
+    assert b'href="https://example.gov.cn/feeds/notices.atom" rel="self" type="application/atom+xml"' in atom
+    assert b'<link href="https://example.gov.cn/notices/" rel="alternate" type="text/html"/>' in atom
+    assert b"<name>\xe6\x9f\x90\xe5\xb1\x80\xef\xbc\x88\xe7\xa4\xba\xe4\xbe\x8b\xef\xbc\x89</name>" in atom  # 某局（示例）
