@@ -129,24 +129,35 @@ def read_docx(data: bytes) -> Extracted:
     for number, paragraph in enumerate(document.paragraphs, start=1):
         if paragraph.text.strip():
             out.lines.append(Line(paragraph.text, f"第{number}段"))
-    for t, table in enumerate(document.tables, start=1):
+    _docx_tables(out, document.tables, "")
+    # 页眉页脚 are published too, every kind of them (the first page's and even pages' have their own), tables
+    # included; a part linked to the previous section's has no text of its own.
+    for section in document.sections:
+        for part, name in ((section.header, "页眉"), (section.first_page_header, "首页页眉"),
+                           (section.even_page_header, "偶数页页眉"), (section.footer, "页脚"),
+                           (section.first_page_footer, "首页页脚"), (section.even_page_footer, "偶数页页脚")):
+            if part.is_linked_to_previous:
+                continue
+            for paragraph in part.paragraphs:
+                if paragraph.text.strip():
+                    out.lines.append(Line(paragraph.text, name))
+            _docx_tables(out, part.tables, name)
+    return out
+
+
+def _docx_tables(out: Extracted, tables, where: str) -> None:
+    for t, table in enumerate(tables, start=1):
         rows = []
         for r, row in enumerate(table.rows, start=1):
             cells = []
             for c, cell in enumerate(row.cells, start=1):
-                place = f"表格{t}第{r}行第{c}列"
+                place = f"{where}表格{t}第{r}行第{c}列"
                 cells.append(Cell(cell.text.strip(), 0, place))
                 if cell.text.strip():
                     out.lines.append(Line(cell.text, place))
             rows.append(cells)
         if rows:
             out.tables.append(Table(rows[0], rows[1:]))
-    for section in document.sections:  # 页眉页脚 are published too
-        for part, name in ((section.header, "页眉"), (section.footer, "页脚")):
-            for paragraph in part.paragraphs:
-                if paragraph.text.strip():
-                    out.lines.append(Line(paragraph.text, name))
-    return out
 
 
 def read_pdf(data: bytes) -> Extracted:
