@@ -755,3 +755,47 @@ def test_a_schema_without_properties_declares_nothing(tmp_path):
     schema = tmp_path / "x.schema.json"
     schema.write_text('{"type": "object"}', encoding="utf-8")
     assert lifecycle.schema_declares(schema, "索引号") is False
+
+
+def test_a_type_whose_date_field_has_another_name_is_held_at_the_items_line(root):
+    """admit() is the gate of every type, present and future: a document dated by a field the gate does not know
+    (a type's own 成文日期, say) is scheduled by the date the type hands over, and held at the item's line."""
+    from govsite.yamlfile import parse_yaml
+
+    site = load(root)
+    located = parse_yaml("标题: 甲\n成文日期: 2026-11-27\n" + REVIEW_RECORD, "data/x/a.yml")
+    assert not lifecycle.admit(site, located, kind="测试", title="甲", url="x/a/", published=dt.date(2026, 11, 27))
+    assert errors(site) == []
+    held = lifecycle.held(site)[-1]
+    assert (held.state, held.line, held.release) == ("定时发布", 1, When(dt.date(2026, 11, 27)))
+
+
+@pytest.mark.parametrize(("path", "text", "field"), [
+    ("content/notices/2026/a.md", notice(published="2026-11-23 25:00"), "发布时间"),
+    ("content/notices/2026/a.md", notice().replace("发布时间: 2026-11-23 09:00\n", ""), ""),
+    ("content/pufa/news/a.md", f"---\n标题: 活动\n发布日期: 2026-02-30\n发布机构: 某局（示例）\n{REVIEW_RECORD}---\n\n正文。\n",
+     "发布日期")])
+def test_a_page_with_a_bad_or_missing_date_is_a_chinese_error_not_a_traceback(root, path, text, field):
+    from govsite.types.pufa import CONTENT_TYPE as PUFA
+
+    write(root, path, text)
+    found = errors(build.load_site(root, SITE_URL, types=[*TYPES, PUFA], now=NOW))
+    assert found and all(e.startswith(path) for e in found), found
+    assert any(field in e for e in found), found
+
+
+def test_a_reference_to_a_held_answer_is_found_by_its_own_fragment(root):
+    site = load(root)
+    answer = held_item(kind="政策问答", title="问", url="qa/x/#q1", file="data/qa/x.yml", line=9)
+    lifecycle.register(site).held.append(answer)
+    assert lifecycle.report_reference(site, "data/y.yml", 2, "替代", "qa/x/#q1") is True
+    assert lifecycle.report_reference(site, "data/y.yml", 2, "替代", "qa/x/#q2") is False  # another answer
+    assert errors(site) == ["data/y.yml:2 替代: 所指的政策问答《问》（data/qa/x.yml:9）是草稿，尚未发布；"
+                            "已发布的信息不能指向未发布或已撤回的信息，请等它发布后再引用，或删去这一项"]
+
+
+def test_every_editors_document_page_lives_in_a_folder():
+    """Pages are given to their type by folder: a document page at the top of content/ does not exist, so an
+    attachment path is always read relative to a folder (admit_page)."""
+    for content_type in build.discover_types():
+        assert all(prefix.endswith("/") and prefix != "/" for prefix in content_type.content_prefixes), content_type.name
