@@ -323,11 +323,14 @@ def test_a_current_folder_that_is_not_a_link_is_refused(repo, web, run):
     ("publish", ["--webroot", "/dev/null/web"], "无法写入网站根目录 /dev/null/web"),
     ("publish", ["--webroot", "WEB", "--keep", "x"], "保留版本数应为整数"),
     ("rollback", ["--webroot", "WEB"], "还没有发布过（没有 current 链接），无法回滚"),
-    ("rollback", ["--webroot", "/nonexistent/web"], "网站根目录 /nonexistent/web 不存在"),
+    ("rollback", ["--webroot", "MISSING"], "网站根目录 MISSING 不存在"),
 ])
 def test_command_line_errors_are_chinese_sentences_with_exit_code_1(command, args, expected, tmp_path, capsys):
+    # paths under tmp_path only: a faulty rollback (mutation testing makes them) must not create folders elsewhere
     (tmp_path / "web").mkdir()
-    args = [str(tmp_path / "web") if a == "WEB" else a for a in args]
+    places = {"WEB": str(tmp_path / "web"), "MISSING": str(tmp_path / "missing/web")}
+    args = [places.get(a, a) for a in args]
+    expected = expected.replace("MISSING", places["MISSING"])
     assert release.main(command, args) == 1
     err = capsys.readouterr().err
     assert expected in err and "线上网站未改动" in err and "Traceback" not in err
