@@ -69,7 +69,7 @@ TARGETS: dict[str, Target] = {
                                  "mkdocs_adapter.events.x__leave_out_held__mutmut_*"),
                       what="适配层：页面元数据中的审核记录、未发布文件"),
     "guard": Target(("govsite/guard/personal/*.py", "govsite/guard/files.py"),
-                    ("tests/unit/test_guard_personal.py",), what="个人信息检查"),
+                    ("tests/unit/test_guard_personal.py", "tests/unit/test_guard_faults.py"), what="个人信息检查"),
 }
 
 
