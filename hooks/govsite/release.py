@@ -429,7 +429,9 @@ def _os_reason(exc: OSError) -> str:
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
+        # UTF-8 by name: file names are UTF-8 whatever the locale the timer or CI runs under (C, GBK)
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, encoding="utf-8", errors="replace",
+                              timeout=60)
     except FileNotFoundError:
         raise PublishError("找不到 git 命令：发布版本以提交号命名，需要安装 git") from None
 

@@ -11,6 +11,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -255,7 +256,9 @@ def test_rollback_goes_back_one_release_and_the_rolled_back_commit_is_not_publis
         release.rollback(web)
     # The hourly timer runs on the same commit: it must not bring the bad release back.
     held = run()
-    assert not held.switched and f"提交 {bad_commit} 的发布已于" in held.message
+    time_of = json.loads((web / "meta/rollback.json").read_text(encoding="utf-8"))["time"]
+    assert not held.switched and held.message == (f"提交 {bad_commit} 的发布已于 {time_of} 回滚；在有新的提交之前不再发布它"
+                                                   "（确需发布请用 make publish FORCE=1）")
     assert served(web) == f"releases/{first.release}"
     assert run(force=True).switched  # FORCE=1: on purpose
     # A new commit (the fix) publishes as usual and lifts the hold.
@@ -314,8 +317,9 @@ def test_a_second_publish_waits_for_the_first_then_gives_up_with_a_message(repo,
 
 def test_a_current_folder_that_is_not_a_link_is_refused(repo, web, run):
     (web / "current").mkdir(parents=True)
-    with pytest.raises(PublishError, match="不是符号链接，无法原子切换"):
+    with pytest.raises(PublishError) as exc:
         run()
+    assert str(exc.value) == (f"{web / 'current'} 不是符号链接，无法原子切换。请把其中的网站移到别处后删除它，再重新发布")
 
 
 @pytest.mark.parametrize("command, args, expected", [
@@ -323,17 +327,20 @@ def test_a_current_folder_that_is_not_a_link_is_refused(repo, web, run):
     ("publish", ["--webroot", "/dev/null/web"], "无法写入网站根目录 /dev/null/web"),
     ("publish", ["--webroot", "WEB", "--keep", "x"], "保留版本数应为整数"),
     ("rollback", ["--webroot", "WEB"], "还没有发布过（没有 current 链接），无法回滚"),
-    ("rollback", ["--webroot", "MISSING"], "网站根目录 MISSING 不存在"),
+    ("rollback", ["--webroot", "EMPTY"], "还没有发布过（没有 current 链接），无法回滚"),
+    ("rollback", ["--webroot", "MISSING"], "网站根目录 MISSING 不存在：还没有发布过，无法回滚"),
 ])
 def test_command_line_errors_are_chinese_sentences_with_exit_code_1(command, args, expected, tmp_path, capsys):
     # paths under tmp_path only: a faulty rollback (mutation testing makes them) must not create folders elsewhere
     (tmp_path / "web").mkdir()
-    places = {"WEB": str(tmp_path / "web"), "MISSING": str(tmp_path / "missing/web")}
+    places = {"WEB": str(tmp_path / "web"), "MISSING": str(tmp_path / "missing/web"), "EMPTY": str(tmp_path / "web")}
     args = [places.get(a, a) for a in args]
     expected = expected.replace("MISSING", places["MISSING"])
     assert release.main(command, args) == 1
     err = capsys.readouterr().err
     assert expected in err and "线上网站未改动" in err and "Traceback" not in err
+    if command == "rollback":  # the whole sentence
+        assert err == f"回滚失败：{expected}\n线上网站未改动。\n"
 
 
 def test_a_fault_of_the_program_is_reported_without_a_traceback(monkeypatch, tmp_path, capsys):
@@ -501,21 +508,22 @@ def test_the_log_lists_every_section_with_its_rows():
     changes = {
         "pages_added": [{"url": "", "title": "首页"}],
         "pages_changed": [{"url": "a/", "title": "甲"}],
-        "pages_withdrawn": [{"url": "b/", "title": "乙", "date": "2026-11-25"}],
+        "pages_withdrawn": [{"url": "b/", "title": "乙", "date": "2026-11-25"}, {"url": "", "title": "首页", "date": "2026-11-26"}],
         "pages_removed": [{"url": "c/", "title": "丙"}],
         "expired": [{"url": "d/", "title": "丁", "from": "公示中", "to": ""},
                     {"catalogue": "p1", "title": "政策", "from": "", "to": "失效"}],
         "feed_items_added": [{"url": "a/", "title": "甲", "feeds": ["a1", "a2", "a3", "a4", "a5"]}],
-        "feed_items_changed": [{"url": "", "title": "首页", "feeds": ["all", "x", "y"]}],
+        "feed_items_changed": [{"url": "", "title": "首页", "feeds": ["all", "x", "y"]},
+                               {"url": "d/", "title": "丁", "feeds": ["all", "x", "y", "z"]}],
     }
     assert release.describe_changes(changes) == [
         "  新增页面：1", "    /  首页",
         "  修改页面：1", "    a/  甲",
-        "  撤回页面：1", "    b/  乙（撤回日期 2026-11-25）",
+        "  撤回页面：2", "    b/  乙（撤回日期 2026-11-25）", "    /  首页（撤回日期 2026-11-26）",
         "  删除页面：1", "    c/  丙",
         "  到期或状态变化：2", "    d/  丁：公示中 → 无", "    目录 p1  政策：无 → 失效",
         "  新增订阅条目：1", "    a/  甲（a1、a2、a3 等 5 个订阅源）",
-        "  修改订阅条目：1", "    /  首页（all、x、y）",
+        "  修改订阅条目：2", "    /  首页（all、x、y）", "    d/  丁（all、x、y 等 4 个订阅源）",
         "  移除订阅条目：0"]
 
 
@@ -597,6 +605,7 @@ def test_pruning_keeps_the_newest_and_the_served_one_and_removes_half_made_relea
 def test_system_errors_are_said_in_chinese(number, reason):
     assert release._os_reason(OSError(number, "english")) == reason
     assert release._os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+    assert release._os_reason(OSError("磁盘出错")) == "磁盘出错"  # no errno, no strerror: the message itself
 
 
 def test_a_web_root_that_cannot_be_written_is_a_clear_error(tmp_path):
@@ -667,6 +676,7 @@ class Recorder:
         self.calls = []
 
     def __call__(self, command, cwd, env, capture_output, text):
+        assert capture_output is True and text is True  # the output is read as text, never shown raw
         self.calls.append((command, cwd, env))
         return self.result
 
@@ -675,19 +685,28 @@ def test_the_build_is_strict_quiet_for_the_release_never_a_preview_at_the_releas
                                                                                                    monkeypatch):
     recorder = Recorder()
     monkeypatch.setattr(release.subprocess, "run", recorder)
-    for name in ("GOVSITE_NOW", "GOVSITE_TODAY"):
+    for name in ("GOVSITE_NOW", "GOVSITE_TODAY", "NO_MKDOCS_2_WARNING"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("GOVSITE_PREVIEW", "1")
     utc = dt.datetime(2026, 11, 26, 16, 5, 59, tzinfo=dt.UTC)  # 00:05 on 27 November in Beijing
     release.mkdocs_build(tmp_path, tmp_path / "out", "20261127-000559-abcdef0", utc)
     [(command, cwd, env)] = recorder.calls
     assert command[1:] == ["build", "--strict", "--quiet", "--site-dir", str(tmp_path / "out")]
-    assert command[0].endswith("mkdocs") and cwd == tmp_path
+    beside = Path(sys.executable).with_name("mkdocs")  # the virtualenv's own mkdocs
+    assert command[0] == (str(beside) if beside.exists() else "mkdocs") and cwd == tmp_path
     assert env["GOVSITE_NOW"] == "2026-11-27T00:05" and env["GOVSITE_RELEASE"] == "20261127-000559-abcdef0"
     assert "GOVSITE_PREVIEW" not in env and env["NO_MKDOCS_2_WARNING"] == "1" and env["PATH"] == os.environ["PATH"]
     monkeypatch.setenv("GOVSITE_TODAY", "2026-11-20")  # a fixed day is kept too
     release.mkdocs_build(tmp_path, tmp_path / "out", "20261127-000559-abcdef0", utc)
     assert "GOVSITE_NOW" not in recorder.calls[-1][2] and recorder.calls[-1][2]["GOVSITE_TODAY"] == "2026-11-20"
+    monkeypatch.delenv("GOVSITE_TODAY")
+    monkeypatch.setenv("GOVSITE_NOW", "2026-11-20T08:00")  # and a fixed moment
+    release.mkdocs_build(tmp_path, tmp_path / "out", "20261127-000559-abcdef0", utc)
+    assert recorder.calls[-1][2]["GOVSITE_NOW"] == "2026-11-20T08:00" and "GOVSITE_TODAY" not in recorder.calls[-1][2]
+    # without a mkdocs beside the interpreter, the one on PATH
+    monkeypatch.setattr(release.sys, "executable", str(tmp_path / "bin/python"))
+    release.mkdocs_build(tmp_path, tmp_path / "out", "20261127-000559-abcdef0", utc)
+    assert recorder.calls[-1][0][0] == "mkdocs"
 
 
 def test_a_content_error_is_passed_on_with_what_became_of_the_site_said_for_the_web_server(tmp_path, monkeypatch):
@@ -798,6 +817,14 @@ def test_the_command_line_reads_its_options(tmp_path):
     assert str(exc.value) == f"不认识的参数“--webroot”\n{release.USAGE}" or "没有指定网站根目录" in str(exc.value)
 
 
+def test_the_command_passes_its_options_on(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(release, "publish", lambda *args: calls.append(args) or release.Outcome(True, "x"))
+    assert release.main("publish", ["--webroot", str(tmp_path), "--keep", "3", "--force", str(tmp_path / "site")]) == 0
+    assert release.main("publish", ["--webroot", str(tmp_path)]) == 0
+    assert calls == [(tmp_path / "site", tmp_path, 3, True), (Path.cwd(), tmp_path, 5, False)]
+
+
 def test_the_command_prints_the_outcome_and_exits_0(monkeypatch, capsys, tmp_path):
     outcomes = iter([release.Outcome(True, "发布 r2"), release.Outcome(False, "输出与线上版本相同")])
     monkeypatch.setattr(release, "publish", lambda *args: next(outcomes))
@@ -813,6 +840,7 @@ def test_the_command_prints_the_outcome_and_exits_0(monkeypatch, capsys, tmp_pat
     ("publish", PermissionError(errno.EACCES, "Permission denied", "/srv/govsite/x"),
      "发布失败：/srv/govsite/x 没有权限。线上网站未改动。\n"),
     ("rollback", PublishError("原因"), "回滚失败：原因\n线上网站未改动。\n"),
+    ("publish", PermissionError(errno.EACCES, "Permission denied"), "发布失败： 没有权限。线上网站未改动。\n"),
 ])
 def test_every_way_a_command_stops_is_a_chinese_sentence(monkeypatch, capsys, tmp_path, command, fault, expected):
     def stop(*args):
@@ -834,3 +862,143 @@ def test_sigterm_while_the_command_runs_stops_it_like_ctrl_c(monkeypatch, capsys
     monkeypatch.setattr(release, "publish", publish)
     assert release.main("publish", ["--webroot", str(tmp_path)]) == 1
     assert capsys.readouterr().err == "发布已中断。线上网站未改动。\n"
+
+
+# ---- what the records on the server look like, and the rest of the edges ---------------------------------------
+
+def test_the_records_are_readable_sorted_json_in_utf8(repo, web, run):
+    """A person on the server reads meta/*.json: Chinese as written, keys in order (diffs between two releases)."""
+    outcome = run()
+    text = (web / f"meta/{outcome.release}.json").read_text(encoding="utf-8")
+    assert "首页" in text and "\\u" not in text
+    keys = json.loads(text, object_pairs_hook=lambda pairs: [k for k, _ in pairs])
+    assert keys == sorted(keys)
+
+
+def test_publish_and_rollback_write_their_records_in_utf8_whatever_the_servers_locale(repo, tmp_path):
+    """Servers may run with a locale that is not UTF-8 (C without coercion, GBK): every record is written and read
+    as UTF-8 by name, and git's output too, so Chinese text neither fails nor changes."""
+    script = f"""
+import pathlib, sys
+sys.path[:0] = [{str(Path(release.__file__).parents[1])!r}, {str(Path(__file__).parent)!r}]
+from govsite import release
+from test_release import BASE_SITE, Clock, Repo, page
+repo = Repo.__new__(Repo)
+repo.path, repo.site, repo.builds = pathlib.Path({str(repo.path)!r}), dict(BASE_SITE), 0
+clock, web = Clock(), pathlib.Path({str(tmp_path / "web")!r})
+if sys.argv[1] == "pending":  # a file an editor named in Chinese is waiting to be committed
+    try:
+        release.publish(repo.path, web, build=repo.build, clock=clock)
+    except release.PublishError as exc:
+        assert "content/新页面.md" in str(exc), str(exc)
+        print("ok")
+    sys.exit()
+first = release.publish(repo.path, web, build=repo.build, clock=clock)
+repo.site["index.html"] = page("首页", "第二版")
+second = release.publish(repo.path, web, build=repo.build, clock=clock, force=True)
+assert release.rollback(web).release == first.release
+held = release.publish(repo.path, web, build=repo.build, clock=clock)
+assert not held.switched and "回滚" in held.message, held.message
+(web / "meta" / (first.release + ".json")).rename(web / "meta" / "moved.json")
+assert release.WebRoot(web).facts(first.release, {SITE_URL!r})["pages"][""]["title"] == "首页"
+print("ok")
+"""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.update(LC_ALL="C", PYTHONCOERCECLOCALE="0", PYTHONUTF8="0", PYTHONIOENCODING="utf-8")
+    (tmp_path / "publish_in_c_locale.py").write_text(script, encoding="utf-8")  # source files are UTF-8 anywhere
+    for step in ("records", "pending"):
+        if step == "pending":
+            (repo.path / "content/新页面.md").write_text("x", encoding="utf-8")
+        result = subprocess.run([sys.executable, str(tmp_path / "publish_in_c_locale.py"), step], capture_output=True,
+                                env=env, encoding="utf-8")
+        assert result.stdout.strip() == "ok", result.stderr[-2000:]
+    log = (tmp_path / "web/publish.log").read_text(encoding="utf-8")
+    assert "回滚：线上版本从" in log and "首次发布" in log
+
+
+def test_a_stray_file_named_like_an_unfinished_release_does_not_stop_pruning(web):
+    root = WebRoot(web)
+    root.prepare()
+    (web / "releases/.incoming-stray").write_text("not a folder", encoding="utf-8")
+    assert root.prune(2) == []
+
+
+def test_a_record_of_rollback_that_cannot_be_read_holds_nothing_back(repo, web, run):
+    run()
+    (web / "meta/rollback.json").write_text("{broken", encoding="utf-8")
+    repo.site["index.html"] = page("首页", "新版本")
+    repo.commit("new")
+    assert run().switched
+
+
+def test_the_default_keeps_five_releases(repo, web):
+    clock = Clock()
+    for n in range(7):
+        repo.site["index.html"] = page("首页", f"第{n}版")
+        repo.commit(f"v{n}")
+        release.publish(repo.path, web, build=repo.build, clock=clock)
+    assert len(WebRoot(web).release_ids()) == 5
+
+
+def test_the_rollback_record_is_dated_in_beijing_time_on_a_utc_server(repo, web, run, monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        run()
+        repo.site["index.html"] = page("首页", "二")
+        repo.commit("two")
+        run()
+        release.rollback(web)
+        recorded = json.loads((web / "meta/rollback.json").read_text(encoding="utf-8"))["time"]
+        moment = dt.datetime.strptime(recorded, "%Y-%m-%d %H:%M").replace(tzinfo=TZ)
+        assert abs((dt.datetime.now(TZ) - moment).total_seconds()) < 120
+        first_log_line = (web / "publish.log").read_text(encoding="utf-8").split("\n")[0]
+        logged = dt.datetime.strptime(first_log_line[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=TZ)
+        assert abs((dt.datetime.now(TZ) - logged).total_seconds()) < 120
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_a_build_fault_with_no_place_for_its_report_is_still_a_message(tmp_path, monkeypatch):
+    trace = "Traceback (most recent call last):\nKeyError: 'x'\n"
+    monkeypatch.setattr(release.subprocess, "run", Recorder(1, "", trace))
+    with pytest.raises(PublishError, match="构建程序出错（不是内容的问题）"):
+        release.mkdocs_build(tmp_path, tmp_path / "nowhere/releases/.incoming-r1", "r1", dt.datetime.now(TZ))
+
+
+def test_links_are_checked_in_pages_only_and_in_self_closing_tags_too(tmp_path):
+    html = page("首页", '<img src="gone.png"/><br/>')
+    facts = facts_of(tmp_path, {"index.html": html, "copy.txt": html})
+    links = release.parsed_links(facts)
+    assert set(links) == {"index.html"}  # a text file with the same bytes is not a page
+    assert "gone.png" in links["index.html"][0]
+    other = facts_of(tmp_path / "2", {"index.html": html.replace("<img", "<embed")})
+    assert other["pages"][""]["article"] != facts["pages"][""]["article"]  # a self-closing tag's name counts
+
+
+def test_changes_follow_documents_that_left_every_feed_and_compare_only_first_statuses():
+    def facts(statuses, documents, url="a/"):
+        return {"pages": {url: {"title": "甲", "article": "1", "statuses": statuses, "withdrawn": ""}},
+                "feed_items": {}, "catalogue": {}, "documents": documents}
+
+    # a notice that left the feeds when its 公示 ended is still a document whose status changed
+    assert release.changes_between(facts(["公示中"], ["a/"]), facts(["公示已结束"], []))["expired"] == [
+        {"url": "a/", "title": "甲", "from": "公示中", "to": "公示已结束"}]
+    # only the page's own (first) status counts
+    assert release.changes_between(facts(["有效", "甲"], ["a/"]), facts(["有效", "乙"], ["a/"]))["expired"] == []
+    # a removed page is named with its title
+    gone = release.changes_between(facts([], ["a/"]), facts([], [], url="b/"))
+    assert gone["pages_removed"] == [{"url": "a/", "title": "甲"}]
+
+
+def test_records_of_an_older_version_without_urls_or_titles_are_still_logged():
+    old = {"pages": {}, "catalogue": {}, "feed_items": {"g": {"title": "旧条目", "feeds": ["all"], "digest": "1"}},
+           "documents": []}
+    new = {"pages": {}, "catalogue": {}, "feed_items": {}, "documents": []}
+    changes = release.changes_between(old, new)
+    assert changes["feed_items_removed"] == [{"id": "g", "title": "旧条目", "url": "", "feeds": ["all"]}]
+    rows = {"items": [{"id": "p1", "validity": "失效"}]}
+    items = {}
+    release._catalogue_items(rows, items)
+    assert items == {"p1": {"title": "", "validity": "失效", "url": ""}}
