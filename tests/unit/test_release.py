@@ -82,6 +82,7 @@ class Repo:
 
     def build(self, root: Path, out: Path, release: str, moment: dt.datetime) -> None:
         self.builds += 1
+        self.built_with = (root, moment)
         for rel, text in self.site.items():
             target = out / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -141,8 +142,8 @@ def test_output_that_would_not_change_is_not_switched_and_the_log_says_so(repo, 
     first = run()
     repo.commit("a commit that changes nothing on the site")
     second = run()
-    assert not second.switched and served(web) == f"releases/{first.release}"
-    assert "输出与线上版本" in second.message
+    assert second.switched is False and second.release == first.release and served(web) == f"releases/{first.release}"
+    assert second.message == f"输出与线上版本 {first.release} 完全相同（提交 {repo.git('rev-parse', '--short=10', 'HEAD')}）"
     assert [p.name for p in (web / "releases").iterdir()] == [first.release]  # the new build is gone again
     log = (web / "publish.log").read_text(encoding="utf-8").splitlines()
     assert "未切换：输出与线上版本" in log[-1] and first.release in log[-1]
@@ -240,8 +241,9 @@ def test_the_last_n_releases_are_kept_and_the_served_one_always(repo, web, run):
     assert sorted(p.name for p in (web / "releases").iterdir()) == releases[-2:]
     assert sorted(p.name for p in (web / "meta").iterdir()) == sorted(f"{r}.json" for r in releases[-2:])
     assert "删除旧版本：" + releases[1] in (web / "publish.log").read_text(encoding="utf-8")
-    with pytest.raises(PublishError, match="至少要保留 2 个版本"):
+    with pytest.raises(PublishError) as exc:
         run(keep=1)
+    assert str(exc.value) == "至少要保留 2 个版本（GOVSITE_KEEP ≥ 2），否则无法回滚"
 
 
 def test_rollback_goes_back_one_release_and_the_rolled_back_commit_is_not_published_again(repo, web, run):
@@ -256,6 +258,7 @@ def test_rollback_goes_back_one_release_and_the_rolled_back_commit_is_not_publis
         release.rollback(web)
     # The hourly timer runs on the same commit: it must not bring the bad release back.
     held = run()
+    assert held.switched is False and held.release == first.release
     time_of = json.loads((web / "meta/rollback.json").read_text(encoding="utf-8"))["time"]
     assert not held.switched and held.message == (f"提交 {bad_commit} 的发布已于 {time_of} 回滚；在有新的提交之前不再发布它"
                                                    "（确需发布请用 make publish FORCE=1）")
@@ -1002,3 +1005,54 @@ def test_records_of_an_older_version_without_urls_or_titles_are_still_logged():
     items = {}
     release._catalogue_items(rows, items)
     assert items == {"p1": {"title": "", "validity": "失效", "url": ""}}
+
+
+def test_the_build_is_given_the_repository_and_the_releases_moment(repo, web, run):
+    outcome = run()
+    root, moment = repo.built_with
+    assert root == repo.path.resolve() and moment == dt.datetime(2026, 11, 26, 9, 1, tzinfo=TZ)
+    assert outcome.release.startswith("20261126-090100-")
+
+
+@pytest.mark.parametrize(("count", "shown"), [(5, "content/p0.md、content/p1.md、content/p2.md、content/p3.md、content/p4.md"),
+                                              (6, "content/p0.md、content/p1.md、content/p2.md、content/p3.md、content/p4.md等")])
+def test_five_uncommitted_files_are_all_named_and_a_sixth_is_an_and_so_on(repo, run, count, shown):
+    for n in range(count):
+        (repo.path / f"content/p{n}.md").write_text("x", encoding="utf-8")
+    with pytest.raises(PublishError) as exc:
+        run()
+    assert str(exc.value) == f"有未提交的修改（{shown}）。只发布已提交的内容：请先提交，或撤销这些修改"
+
+
+def test_exactly_twenty_broken_links_are_all_shown(repo, web, run):
+    run()
+    repo.site["notices/a/index.html"] = page("公示甲", "".join(f'<a href="../gone{n}/">x</a>' for n in range(20)))
+    repo.commit("broken links")
+    with pytest.raises(PublishError) as exc:
+        run()
+    assert "另有" not in str(exc.value) and len(str(exc.value).split("\n")) == 21
+
+
+def test_a_served_release_whose_record_is_lost_is_compared_from_its_folder(repo, web, run):
+    first = run()
+    (web / f"meta/{first.release}.json").unlink()
+    repo.site["notices/a/index.html"] = page("公示甲", "公示内容有改动", status="公示中")
+    repo.commit("edit")
+    outcome = run()
+    assert outcome.switched and [p["url"] for p in outcome.changes["pages_changed"]] == ["notices/a/"]
+
+
+def test_a_switch_that_fails_after_the_new_folder_is_in_place_removes_it_again(repo, web, run, monkeypatch):
+    first = run()
+    repo.site["index.html"] = page("首页", "新版本")
+    repo.commit("new")
+
+    def broken_switch(self, release):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(WebRoot, "switch", broken_switch)
+    with pytest.raises(OSError):
+        run()
+    assert served(web) == f"releases/{first.release}"
+    assert WebRoot(web).release_ids() == [first.release]
+    assert sorted(p.name for p in (web / "meta").iterdir()) == [f"{first.release}.json"]
