@@ -3,6 +3,7 @@ the whole document in every item (metadata, status, attachments, author, the sam
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from feedcheck import check_atom, check_rss, parse_with_reader
 from govsite.dates import TZ
@@ -364,3 +365,127 @@ def test_a_feed_names_its_language_generator_and_links_and_only_the_newest_item_
     assert b'href="https://example.gov.cn/feeds/notices.atom" rel="self" type="application/atom+xml"' in atom
     assert b'<link href="https://example.gov.cn/notices/" rel="alternate" type="text/html"/>' in atom
     assert b"<name>\xe6\x9f\x90\xe5\xb1\x80\xef\xbc\x88\xe7\xa4\xba\xe4\xbe\x8b\xef\xbc\x89</name>" in atom  # 某局（示例）
+
+
+# ---- the 订阅 pages and the feed files ------------------------------------------------------------------------
+
+def subscribe_pages(site):
+    site.models.pop("feeds", None)
+    FEEDS.check(site)
+    index, *pages = FEEDS.pages(site, Renderer(site))
+    return index, {p.src_uri: p for p in pages}
+
+
+def test_the_subscribe_page_lists_every_feed_by_group_with_its_title_and_contents():
+    channels = [*CHANNELS, FeedChannel("misc", "站 · 杂项", "杂项", "misc/", "", 40)]
+    items = [*ITEMS, notice("misc/1", "杂", at(2), feeds=("misc",))]
+    index, pages = subscribe_pages(make_site(items=items, channels=channels))
+    assert (index.src_uri, index.title) == ("feeds/index.md", "订阅本站更新")
+    assert index.meta == {"description": "用 RSS 阅读器订阅本站的公示公告、政策文件和法律法规更新，不错过新内容。"}
+    assert [(t.level, t.id, t.title) for t in index.toc] == [(2, "shenme", "什么是订阅"), (2, "ruhe", "怎样订阅"),
+                                                             (2, "liebiao", "订阅地址一览")]
+    groups = re.findall(r'<h3 id="group-\d+">([^<]+)</h3>', index.html)
+    assert groups == ["全站", "公示公告", "其他", "政府信息公开"]  # a channel without a group is under 其他
+    assert "example.gov.cn" in index.html
+    notices = pages["feeds/notices/index.md"]
+    assert notices.title == "订阅：公示公告"
+    assert notices.meta == {"description": "订阅本站“公示公告”的更新：全部公告"}
+    assert [(t.level, t.id, t.title) for t in notices.toc] == [(2, "neirong", "订阅内容"), (2, "dizhi", "订阅地址"),
+                                                               (2, "ruhe", "怎样添加到阅读器"), (2, "zuijin", "最近的内容")]
+    assert "本站“公示公告”一有新内容" in notices.html
+    assert re.findall(r'<a href="[^"]*">([^<]+)</a>\s*<time', notices.html) == ["乙 &amp; &lt;丙&gt;", "甲"]
+
+
+def test_a_feeds_page_shows_its_five_newest_items():
+    start = dt.datetime(2026, 1, 1, 9, 0, tzinfo=TZ)
+    many = [notice(f"notices/2026/n{i}", f"第{i}则", start + dt.timedelta(days=i), feeds=("notices",)) for i in range(8)]
+    _index, pages = subscribe_pages(make_site(items=many))
+    shown = re.findall(r'<a href="[^"]*">(第\d则)</a>', pages["feeds/notices/index.md"].html)
+    assert shown == ["第7则", "第6则", "第5则", "第4则", "第3则"]
+
+
+def test_the_feed_files_are_the_rendered_feeds_of_every_declared_channel():
+    site = make_site()
+    site.models.pop("feeds", None)
+    FEEDS.check(site)
+    files = {f.dest_uri: f.content for f in FEEDS.files(site, None)}
+    assert files["feeds/notices.xml"] == render(site, "notices", "xml")
+    assert files["feeds/notices.atom"] == render(site, "notices", "atom")
+    assert b"<title>\xe7\xab\x99 \xc2\xb7 \xe5\x85\xac\xe7\xa4\xba\xe5\x85\xac\xe5\x91\x8a</title>" in files["feeds/notices.xml"]  # 站 · 公示公告
+
+
+def test_feed_files_are_pretty_xml_with_a_declaration_and_links_a_reader_follows():
+    rss = render(make_site(), "notices", "xml")
+    atom = render(make_site(), "notices", "atom")
+    assert rss.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<rss") and b"\n  <channel>\n" in rss
+    assert atom.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<feed") and b"\n  <entry>\n" in atom
+    first_entry = atom.split(b"<entry>")[1]
+    assert b'<link href="https://example.gov.cn/notices/2026/b/" rel="alternate" type="text/html"/>' in first_entry
+    assert b"<id>https://example.gov.cn/notices/2026/b</id>" in first_entry
+    assert b'<guid isPermaLink="false">https://example.gov.cn/notices/2026/b</guid>' in rss
+    assert b"<description>\xe5\x85\xa8\xe9\x83\xa8\xe5\x85\xac\xe5\x91\x8a</description>" in rss  # 全部公告
+
+
+def test_the_feeds_author_is_the_organisation_or_else_the_site():
+    site = make_site()
+    assert b"<name>\xe6\x9f\x90\xe5\xb1\x80\xef\xbc\x88\xe7\xa4\xba\xe4\xbe\x8b\xef\xbc\x89</name>" in render(site, "notices", "atom")
+    site.settings = {"网站名称": "某站"}
+    assert b"<name>\xe6\x9f\x90\xe7\xab\x99</name>" in render(site, "notices", "atom").split(b"<entry>")[0]
+    site.settings = {}
+    collect(site, site.types[:1], site.types[0].items)
+    assert feeds_of(site)["all"].channel.title == " · 全站更新"
+
+
+def test_every_channel_and_item_after_a_duplicate_is_still_collected():
+    channels = [CHANNELS[0], FeedChannel("notices", "站 · 另一个", "另一个", "x/", "其他", 20), CHANNELS[1],
+                FeedChannel("later", "站 · 后来的", "后来", "later/", "其他", 30)]
+    twice = [ITEMS[0], notice("notices/2026/b", "重复", at(2), feeds=("notices",)), *ITEMS[1:]]
+    site = make_site(items=twice, channels=channels)
+    model = collect(site, site.types[:1], twice)
+    assert {f.channel.name for f in model.feeds} >= {"notices", "youfu", "later", "policies"}
+    assert {i.id for f in model.feeds for i in f.items} == {"notices/2026/b", "notices/2026/a", "policies/2026-001"}
+    assert [(p.file, p.line, p.field) for p in site.problems.errors] == [("", 0, ""), ("", 0, "")]  # the site's own
+
+
+def test_the_site_wide_channel():
+    [all_feed] = [f for f in collect(make_site(), [FEEDS], ITEMS).feeds if f.channel.name == "all"]
+    assert all_feed.channel == FeedChannel(name="all", title="站 · 全站更新", url="", group="全站", order=0,
+                                           description="本站所有栏目的最新内容：公示公告、政策文件、法律法规、普法动态等。")
+
+
+def test_a_documents_appendix_and_a_body_made_by_a_template_reach_its_feed_item():
+    from govsite.types.feeds.items import feed_item
+
+    site = make_site()
+    shown = notice("x", "乙", at(3), sample_note="模板写出的正文")
+    doc = notice("notices/2026/t", "甲", at(3), body=Body(template="document/sample.html", context=(("doc", shown),)),
+                 appendix=Body(markdown="附录[链接](../x/)。", base="notices/2026/t.md"))
+    html = feed_item(site, Renderer(site), doc).content_html
+    assert "附录" in html and 'href="notices/x/"' in html  # links site-relative: the feed writer makes them absolute
+    assert "模板写出的正文" in html
+
+
+def test_under_make_serve_a_changed_item_or_feed_is_rendered_again():
+    """make serve reuses what it rendered on the last save (govsite.incremental): what a feed item or a feed file
+    shows must be in what the reuse is keyed by, so a changed document is never served stale."""
+    from govsite.incremental import Memo
+
+    memo = Memo()
+
+    def files_of(items):
+        site = make_site(items=items)
+        site.memo = memo
+        memo.begin()
+        site.models.pop("feeds", None)
+        FEEDS.check(site)
+        return {f.dest_uri: f.content for f in FEEDS.files(site, None)}
+
+    first = files_of(ITEMS)
+    again = files_of(ITEMS)
+    assert again == first
+    edited = [notice("notices/2026/a", "甲（更正）", at(1), feeds=("notices",), categories=("通知公告",),
+                     summary="甲概述", body=Body(markdown="改过的正文", base="notices/2026/a.md")), *ITEMS[:1], ITEMS[2]]
+    changed = files_of(edited)
+    assert "甲（更正）".encode() in changed["feeds/notices.xml"] and "改过的正文".encode() in changed["feeds/notices.atom"]
+    assert changed["feeds/policies.xml"] == first["feeds/policies.xml"]
+    assert changed["feeds/notices.xml"] != changed["feeds/notices.atom"]  # each kind its own file
