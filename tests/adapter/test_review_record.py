@@ -15,8 +15,9 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 from mkdocs_adapter import events
+from mkdocs_adapter import material as adapter_material
 
-from govsite import internal, lifecycle
+from govsite import build, internal, lifecycle
 from govsite.build import load_site
 from govsite.dates import TZ
 from sitekit import REPO, copy_site
@@ -66,15 +67,39 @@ def test_no_page_meta_keeps_the_review_record(planted, monkeypatch):
     documents = others = 0
     for page in pages_of(config, files):
         assert lifecycle.REVIEW in page.meta, page.file.src_uri  # planted: MkDocs read it into the meta
-        events.on_page_markdown(page.markdown, page, config, files)
+        markdown = page.markdown
+        returned = events.on_page_markdown(markdown, page, config, files)
         for key in internal.INTERNAL_FIELDS:
             assert key not in page.meta, page.file.src_uri
         assert MARKER not in repr(page.meta), page.file.src_uri
-        if page.file.src_uri in site.editor_pages:
+        document = site.editor_pages.get(page.file.src_uri)
+        if document is not None:
             documents += 1
+            assert returned == ""  # the engine converts it
+            assert page.meta["title"] == adapter_material.escaped(build.editor_page_title(site, document))
+            if "描述" in document.meta:
+                assert page.meta["description"] == adapter_material.escaped(document.meta["描述"])
+            if "隐藏" in document.meta:
+                assert page.meta["hide"] == document.meta["隐藏"]
         else:
             others += 1
+            assert returned == markdown  # MkDocs converts it
     assert documents >= 5 and others >= 1  # documents of every type, and a page the engine does not own
+
+
+def test_a_page_without_a_record_and_a_generated_page_go_through_as_well(planted, monkeypatch):
+    from types import SimpleNamespace
+
+    root, config, site, files = planted
+    page = next(p for p in pages_of(config, files) if p.file.src_uri in site.editor_pages)
+    page.meta.pop(lifecycle.REVIEW)
+    generated = SimpleNamespace(title="生成的页面", meta={"search": {"exclude": True}})
+    monkeypatch.setitem(events._state, "site", site)
+    monkeypatch.setitem(events._state, "pages", {page.file.src_uri: generated})
+    assert events.on_page_markdown("原文", page, config, files) == ""
+    assert page.meta["title"] == "生成的页面" and page.meta["search"] == {"exclude": True}
+    monkeypatch.setitem(events._state, "pages", {})
+    assert events.on_page_markdown("原文", page, config, files) == ""  # no record to drop: no error either
 
 
 # ---- no template reads it ----------------------------------------------------------------------------------------

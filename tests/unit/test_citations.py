@@ -305,7 +305,8 @@ def test_a_text_that_must_rest_on_a_law_cites_at_least_one(site):
 
 @pytest.mark.parametrize(("source", "line", "expected"), [
     ("答: |\n  正文\n", 1, 2), ("答: >-\n  正文\n", 1, 2), ("答: |+ # 注释\n  正文\n", 1, 2), ("答: |2\n  正文\n", 1, 2),
-    ("答: 正文\n", 1, 1), ("标题: x\n答: 正文 | 其他\n", 2, 2), ("答: |\n", 5, 5), ("答: |\n", 0, 0)])
+    ("答: 正文\n", 1, 1), ("标题: x\n答: 正文 | 其他\n", 2, 2), ("答: |\n", 5, 5), ("答: |\n", 0, 0),
+    ("答: |", 1, 2), ("x: 1\n答: |", 0, 0)])
 def test_a_block_texts_first_line_is_the_one_after_its_key(source, line, expected):
     assert crossref.text_line(source, line) == expected
 
@@ -376,3 +377,114 @@ def test_a_scheduled_documents_citations_are_checked_now(site):
              Held(state="定时发布", **common)]
     crossref.check_scheduled(fresh)
     assert [p.format().split(" [[")[0] for p in fresh.problems.errors] == ["content/a.md:6:"]
+
+
+# ---- the edges of expanding a text -----------------------------------------------------------------------------
+
+def expand(site, text):
+    return crossref.expand_markdown(site.site, text)
+
+
+def test_a_citation_that_cannot_be_resolved_is_left_as_written_and_the_rest_still_linked(site):
+    expanded, citations = expand(site, "见[[兵役法#1]]和[[宪法#45|该条]]。")
+    assert expanded.startswith("见[[兵役法#1]]和<a ") and expanded.endswith("</a>。")
+    assert [(c.law.slug, c.article.key, c.text) for c in citations] == [("xianfa", "45", "该条")]
+
+
+def test_a_link_carries_the_articles_text_as_its_tooltip(site):
+    expanded, _ = expand(site, "[[宪法#45]]")
+    article = site.models["laws"].lookup("宪法").current.parsed.article("45")
+    assert f'title="第四十五条 {article.paragraphs[0][:10]}' in expanded
+
+
+def test_plain_text_around_citations_is_left_for_markdown(site):
+    expanded, _ = expand(site, "版权&copy; a < b [[宪法#45]] c & d")
+    assert expanded.startswith("版权&copy; a < b <a ") and expanded.endswith("</a> c & d")
+
+
+def test_a_title_next_to_a_citation_or_a_code_span_is_linked_and_one_in_brackets_is_not(site):
+    assert [kind for kind, _, _ in link(expand(site, "[[宪法#45]]《宪法》")[0])] == ["ref", "title"]
+    assert [kind for kind, _, _ in link(expand(site, "`代码`[[宪法#45]]")[0])] == ["ref"]
+    for text in ("[《宪法》] 不是链接", "见[《宪法》]", "《宪法》](/laws/xianfa/) 残缺的链接"):
+        assert link(expand(site, text)[0]) == [], text
+
+
+def test_an_indented_heading_keeps_its_citations_as_plain_text(site):
+    assert expand(site, "   ## 依据[[宪法#45]]")[0] == "   ## 依据宪法第45条"
+
+
+def test_a_law_being_held_back_is_named_with_its_file_when_cited(site):
+    from govsite import lifecycle
+    from govsite.lifecycle import Held
+
+    fresh = build.load_site(site.root, SITE_URL, dt.date(2026, 11, 26), types=[LAWS])
+    lifecycle.register(fresh).held.append(Held(state="草稿", kind="法律法规", title="兵役法", url="laws/byf/",
+                                               file="data/laws/byf.yml", line=4, names=("兵役法",)))
+    with pytest.raises(crossref.CitationError) as exc:
+        crossref.resolve(fresh, "兵役法", "1")
+    assert str(exc.value) == "引用的《兵役法》（data/laws/byf.yml:4）是草稿，尚未发布，不能引用；请等它发布后再引用"
+
+
+def test_without_a_law_library_any_citation_names_no_alternatives(tmp_path):
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "data").mkdir()
+    shutil.copy2(REPO / "data/site.yml", root / "data/site.yml")
+    bare = build.load_site(root, SITE_URL, dt.date(2026, 11, 26), types=[])
+    with pytest.raises(crossref.CitationError) as exc:
+        crossref.resolve(bare, "宪法", "1")
+    assert str(exc.value) == "引用了未收录的法律法规“宪法”"
+
+
+def test_a_repealed_law_without_a_successor_is_refused_without_pointing_anywhere(site, monkeypatch):
+    law = site.models["laws"].lookup("退役士兵安置条例")
+    monkeypatch.setattr(law, "successor", None)
+    assert resolve_error(site, "退役士兵安置条例", "1", allow_repealed=False) == \
+        "《退役士兵安置条例》已于2024年9月1日废止，不能作为现行依据"
+
+
+def test_numerals_that_do_not_make_a_number_are_explained(site):
+    for spec in ("百百", "第十十条", "千千千"):
+        with pytest.raises(crossref.CitationError) as exc:
+            crossref.resolve(site.site, "退役军人保障法", spec)
+        assert str(exc.value).startswith(f"条文写法“{spec}”"), spec
+
+
+def test_a_tooltip_of_exactly_three_hundred_characters_is_not_cut():
+    from types import SimpleNamespace
+
+    article = SimpleNamespace(text="字" * 300, label="第一条")
+    citation = crossref.Citation(law=SimpleNamespace(), article=article, text="x")
+    assert crossref.tooltip(citation) == "第一条 " + "字" * 300
+    article.text = "字" * 301
+    assert crossref.tooltip(citation) == "第一条 " + "字" * 300 + "……"
+
+
+def test_checking_a_text_keeps_labels_allows_repealed_laws_by_default_and_goes_on_after_a_broken_law(site):
+    found, problems = checked(site, "[[宪法#45|该条]] [[退役士兵安置条例#1]]")
+    assert [c.text for c in found] == ["该条", "《退役士兵安置条例》第一条"] and problems == []
+    fresh = build.load_site(site.root, SITE_URL, dt.date(2026, 11, 26), types=[LAWS])
+    fresh.models["laws"].broken_names.add("坏了的法")
+    crossref.check_text(fresh, "[[坏了的法#1]] [[兵役法#1]]", "data/x.yml", 3, "答")
+    assert [p.format().split(" [[")[0] for p in fresh.problems.errors] == ["data/x.yml:3 答:"]
+    assert [(p.file, p.field) for p in fresh.problems.errors] == [("data/x.yml", "答")]
+
+
+def test_problems_of_pages_and_scheduled_texts_name_no_field(site):
+    fresh = build.load_site(site.root, SITE_URL, dt.date(2026, 11, 26), types=[LAWS])
+    from types import SimpleNamespace
+
+    fresh.editor_pages = {"a.md": SimpleNamespace(src_uri="a.md", body="[[甲法#1]]", file="content/a.md", body_line=4)}
+    crossref.check_documents(fresh)
+    assert [(p.file, p.line, p.field) for p in fresh.problems.errors] == [("content/a.md", 4, "")]
+
+
+def test_under_make_serve_each_citation_keeps_its_own_link(site):
+    from govsite.incremental import Memo
+
+    fresh = build.load_site(site.root, SITE_URL, dt.date(2026, 11, 26), types=[LAWS])
+    fresh.memo = Memo()
+    fresh.memo.begin()
+    first, _ = crossref.expand_markdown(fresh, "[[宪法#45]]")
+    second, _ = crossref.expand_markdown(fresh, "[[宪法#55]]")
+    assert "#art-45" in first and "#art-55" in second
