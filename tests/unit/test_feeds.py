@@ -489,3 +489,17 @@ def test_under_make_serve_a_changed_item_or_feed_is_rendered_again():
     assert "甲（更正）".encode() in changed["feeds/notices.xml"] and "改过的正文".encode() in changed["feeds/notices.atom"]
     assert changed["feeds/policies.xml"] == first["feeds/policies.xml"]
     assert changed["feeds/notices.xml"] != changed["feeds/notices.atom"]  # each kind its own file
+
+
+def test_links_in_every_part_of_a_feed_item_are_site_relative():
+    from govsite.types.feeds.items import feed_head, feed_item
+
+    site = make_site()
+    attached = notice("x", "乙", at(3), attachments=(Attachment("表", "notices/2026/files/a.pdf", 10,
+                                                                 Attachment.media_type_of("a.pdf")),))
+    doc = notice("notices/2026/t", "甲", at(3), body=Body(template="document/attachments.html", context=(("doc", attached),)))
+    html = feed_item(site, Renderer(site), doc).content_html
+    assert 'href="notices/2026/files/a.pdf"' in html  # the template's links
+    assert 'href="notices/2026/t/">在网站上查看' in html  # the item's own
+    site.settings = {}
+    assert feed_head(site, notice("y", "丙", at(3))).author == ""
