@@ -4,6 +4,7 @@ against the guard's entry points (scan_attachment, scan_text), so a reader or a 
 wrong way elsewhere fails here too."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -106,3 +107,110 @@ def test_the_compound_surnames_are_those_of_the_bai_jia_xing():
     for surname in ("欧阳", "司马", "上官", "诸葛", "慕容", "皇甫", "东方", "令狐", "尉迟", "长孙"):
         assert surname in names.COMPOUND_SURNAMES
     assert all(len(s) == 2 for s in names.COMPOUND_SURNAMES) and len(names.COMPOUND_SURNAMES) >= 60
+
+
+# ---- personal numbers: generated against the standards themselves ----------------------------------------------
+
+WEIGHTS = [2 ** (17 - i) % 11 for i in range(17)]  # GB 11643-1999: W_i = 2^(i-1) mod 11, read from the left
+
+
+def check_character(first17: str) -> str:
+    return "10X98765432"[sum(int(d) * w for d, w in zip(first17, WEIGHTS)) % 11]
+
+
+PROVINCE_CODES = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+                  53, 54, 61, 62, 63, 64, 65, 71, 81, 82]
+
+
+@st.composite
+def id_numbers(draw):
+    province = draw(st.sampled_from(PROVINCE_CODES))
+    born = draw(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)))
+    first17 = f"{province:02d}{draw(st.integers(0, 9999)):04d}{born:%Y%m%d}{draw(st.integers(0, 999)):03d}"
+    return first17 + check_character(first17)
+
+
+@settings(max_examples=200, deadline=None)
+@given(id_numbers())
+def test_every_valid_id_number_is_found_and_any_other_check_character_is_not(number):
+    assert privacy.is_id18(number) and privacy.is_id18(number.lower())
+    assert [rule for rule, _ in privacy.scan_line(f"身份证：{number}。", set())] == [privacy.RULE_ID]
+    for wrong in "0123456789X":
+        if wrong != number[-1]:
+            assert not privacy.is_id18(number[:17] + wrong)
+
+
+@pytest.mark.parametrize(("birth", "valid"), [("19000101", True), ("18991231", False), ("21000101", True),
+                                             ("21000102", False), ("20240229", True), ("20230229", False),
+                                             ("20241301", False), ("20240100", False), ("20240431", False)])
+def test_an_id_numbers_birth_date_must_exist_between_1900_and_2100(birth, valid):
+    first17 = f"110105{birth}002"
+    assert privacy.is_id18(first17 + check_character(first17)) is valid
+
+
+@pytest.mark.parametrize(("province", "valid"), [(10, False), (11, True), (20, False), (82, True), (83, False), (99, False)])
+def test_an_id_number_starts_with_a_province(province, valid):
+    first17 = f"{province}0105" + "19491231" + "002"
+    assert privacy.is_id18(first17 + check_character(first17)) is valid
+
+
+@pytest.mark.parametrize(("number", "valid"), [("110105491231002", True), ("110105101231002", True),
+                                               ("110105091231002", False), ("110105490230002", False),
+                                               ("990105491231002", False), ("11010549123100", False)])
+def test_an_old_fifteen_digit_number_is_a_region_and_a_birth_date_from_1910(number, valid):
+    assert privacy.is_id15(number) is valid
+
+
+def luhn_digit(partial: str) -> str:
+    """The check digit a card number ends with: doubled from the right, starting next to it."""
+    total = 0
+    for i, ch in enumerate(reversed(partial)):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return str((10 - total % 10) % 10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from("34569"), st.integers(15, 18), st.data())
+def test_card_numbers_of_every_length_are_found_by_their_luhn_digit(first, length, data):
+    body = first + "".join(data.draw(st.lists(st.sampled_from("0123456789"), min_size=length - 1, max_size=length - 1)))
+    card = body + luhn_digit(body)
+    assert privacy.luhn_ok(card)
+    if len(set(card)) > 1:
+        assert privacy.is_bank_card(card) and privacy.is_bank_card(" ".join(card[i:i + 4] for i in range(0, len(card), 4)))
+    wrong = body + str((int(luhn_digit(body)) + 1) % 10)
+    assert not privacy.luhn_ok(wrong) and not privacy.is_bank_card(wrong)
+
+
+@pytest.mark.parametrize("partial", ["622202123456789", "411111111111111", "95588012345678901"])
+def test_a_card_number_is_found_only_with_a_cards_first_digit_and_length(partial):
+    number = partial + luhn_digit(partial)
+    assert privacy.is_bank_card(number)
+    assert not privacy.is_bank_card("2" + number[1:-1] + luhn_digit("2" + number[1:-1]))  # a year-like serial
+    assert not privacy.is_bank_card(number[:15]) and not privacy.is_bank_card(number + "0000")
+    assert not privacy.is_bank_card("0" * 16)
+
+
+@pytest.mark.parametrize(("value", "masked"), [("11010519491231002X", "110*************2X"),
+                                               ("13812345678", "138******78"), ("6222 0212 3456 7890", "622***********90"),
+                                               ("12345678", "1*****78")])
+def test_numbers_are_shown_masked_in_messages(value, masked):
+    assert privacy.mask_number(value) == masked
+
+
+@pytest.mark.parametrize(("index", "letters"), [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (52, "BA"), (701, "ZZ"),
+                                               (702, "AAA")])
+def test_spreadsheet_columns_are_named_as_excel_names_them(index, letters):
+    from govsite.guard import files
+
+    assert files._column_letters(index) == letters
+
+
+def test_spreadsheet_values_are_read_as_an_editor_sees_them():
+    import datetime as dt
+
+    from govsite.guard import files
+
+    assert [files._cell_text(v) for v in (None, True, 13812345678.0, 1.5, dt.date(2024, 3, 1),
+                                           dt.datetime(2024, 3, 1, 9, 30), dt.time(9, 30), "文字", 7)] == \
+        ["", "True", "13812345678", "1.5", "2024-03-01", "2024-03-01T09:30:00", "09:30:00", "文字", "7"]
