@@ -63,7 +63,8 @@ class Repo:
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
         # The real mkdocs.yml has Python tags: the publish reads site_url past them.
-        (path / "mkdocs.yml").write_text(f"site_url: {SITE_URL}\nslug: !!python/name:builtins.str\n", encoding="utf-8")
+        (path / "mkdocs.yml").write_text(f"site_name: 某区退役军人事务局\nsite_url: {SITE_URL}\nslug: !!python/name:builtins.str\n",
+                                         encoding="utf-8")
         (path / "content").mkdir(exist_ok=True)
         self.site = dict(BASE_SITE)
         self.builds = 0
