@@ -428,10 +428,12 @@ def test_feed_files_are_pretty_xml_with_a_declaration_and_links_a_reader_follows
 
 def test_the_feeds_author_is_the_organisation_or_else_the_site():
     site = make_site()
-    assert b"<name>\xe6\x9f\x90\xe5\xb1\x80\xef\xbc\x88\xe7\xa4\xba\xe4\xbe\x8b\xef\xbc\x89</name>" in render(site, "notices", "atom")
+    head = render(site, "notices", "atom").split(b"<entry>")[0]  # the feed's own author, not its entries'
+    assert b"<name>\xe6\x9f\x90\xe5\xb1\x80\xef\xbc\x88\xe7\xa4\xba\xe4\xbe\x8b\xef\xbc\x89</name>" in head
     site.settings = {"网站名称": "某站"}
     assert b"<name>\xe6\x9f\x90\xe7\xab\x99</name>" in render(site, "notices", "atom").split(b"<entry>")[0]
     site.settings = {}
+    assert b"<author>" not in render(site, "notices", "atom").split(b"<entry>")[0]  # no name: no author at all
     collect(site, site.types[:1], site.types[0].items)
     assert feeds_of(site)["all"].channel.title == " · 全站更新"
 
@@ -503,3 +505,14 @@ def test_links_in_every_part_of_a_feed_item_are_site_relative():
     assert 'href="notices/2026/t/">在网站上查看' in html  # the item's own
     site.settings = {}
     assert feed_head(site, notice("y", "丙", at(3))).author == ""
+
+
+def test_an_empty_declared_feed_file_is_dated_by_the_sites_newest_item_and_an_undeclared_one_links_the_site():
+    channels = [*CHANNELS, FeedChannel("caigou", "站 · 采购", "采购", "notices/caigou/", "公示公告", 12)]
+    site = make_site(channels=channels)
+    site.models.pop("feeds", None)
+    FEEDS.check(site)
+    files = {f.dest_uri: f.content for f in FEEDS.files(site, None)}
+    assert b"<lastBuildDate>Sat, 07 Mar 2026 09:00:00 +0800</lastBuildDate>" in files["feeds/caigou.xml"]
+    assert b"<updated>2026-03-07T09:00:00+08:00</updated>" in files["feeds/caigou.atom"]
+    assert b"<link>https://example.gov.cn/</link>" in files["feeds/policies.xml"]  # undeclared: the site itself
