@@ -1057,3 +1057,75 @@ def test_a_switch_that_fails_after_the_new_folder_is_in_place_removes_it_again(r
     assert served(web) == f"releases/{first.release}"
     assert WebRoot(web).release_ids() == [first.release]
     assert sorted(p.name for p in (web / "meta").iterdir()) == [f"{first.release}.json"]
+
+
+# ---- more of what a page, a feed and the repository say --------------------------------------------------------
+
+def title_of(tmp_path, html: str) -> str:
+    return facts_of(tmp_path, {"index.html": html})["pages"][""]["title"]
+
+
+def test_a_pages_title_is_its_first_heading_in_words_whatever_links_it_holds_or_follow(tmp_path):
+    article = ('<html><head><title>栏目<!-- -->名 - 某局</title></head><body><article>'
+               '<h1 id="t">标题<a class="headerlink" href="#t">#</a>（更正）</h1>'
+               '<h2 id="s">一、小节<a class="headerlink" href="#s">#</a></h2><p>见<a href="x/">链接</a>后文</p>'
+               '<h1>第二个标题</h1></article></body></html>')
+    assert title_of(tmp_path / "1", article) == "标题（更正）"
+    linked = '<article><h1><a href="x/">链接里的标题</a></h1><p><a href="y/">别处</a>正文</p></article>'
+    assert title_of(tmp_path / "2", linked) == "链接里的标题"
+    assert title_of(tmp_path / "3", "<title>栏目<!-- -->名</title><p>无标题</p>") == "栏目名"
+
+
+def test_statuses_are_read_whole_in_nested_articles_and_nested_badges(tmp_path):
+    html = ('<article><article><p>内层</p></article>'
+            '<span class="gov-status"><span>公示</span><span>中</span></span><p>正文</p></article>')
+    assert facts_of(tmp_path, {"index.html": html})["pages"][""]["statuses"] == ["公示中"]
+
+
+def test_feed_items_are_keyed_by_guid_read_from_every_field_a_reader_shows(tmp_path):
+    def rss(items: str) -> str:
+        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>{SITE_URL}</link>{items}</channel></rss>'
+
+    items = ('<item><title>无链接</title></item>'
+             f'<item><title>甲</title><link>{SITE_URL}qa/x/#q1</link><guid>urn:qa:1</guid><pubDate>Mon, 01 Jan 2024 00:00:00 +0800</pubDate></item>'
+             f'<item><link>https://www.gov.cn/x/</link></item>')
+    facts = facts_of(tmp_path, {"feeds/all.xml": rss(items), "qa/x/index.html": page("问答")}, )
+    assert sorted(facts["feed_items"]) == ["https://www.gov.cn/x/", "urn:qa:1"]  # not the channel's own link
+    item = facts["feed_items"]["urn:qa:1"]
+    assert (item["title"], item["url"]) == ("甲", "qa/x/#q1") and facts["documents"] == ["qa/x/"]
+    outside = facts["feed_items"]["https://www.gov.cn/x/"]
+    assert (outside["title"], outside["url"]) == ("", "https://www.gov.cn/x/")
+    for old, new in (("甲", "乙"), (f"{SITE_URL}qa/x/#q1", f"{SITE_URL}qa/x/#q2"), ("01 Jan", "02 Jan")):
+        changed = facts_of(tmp_path / old[:2], {"feeds/all.xml": rss(items.replace(old, new))})
+        assert changed["feed_items"]["urn:qa:1"]["digest"] != item["digest"], old
+    assert facts["release"] == "20261126-090000-abcdef0"
+
+
+def test_a_site_address_without_its_last_slash_reads_the_same(tmp_path):
+    files = {"feeds/all.xml": feed(("notices/a/", "甲", "")), "notices/a/index.html": page("甲")}
+    folder = tmp_path / "r"
+    for rel, text in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+    facts = release.release_facts(folder, "r", SITE_URL.rstrip("/"))
+    assert facts["feed_items"][f"{SITE_URL}notices/a/"]["url"] == "notices/a/" and facts["documents"] == ["notices/a/"]
+
+
+def test_a_rename_does_not_hide_the_changes_listed_after_it(repo):
+    (repo.path / "content/a.md").write_text("甲" * 50, encoding="utf-8")
+    (repo.path / "content/z.md").write_text("乙", encoding="utf-8")
+    repo.git("add", "-A")
+    repo.git("commit", "-qm", "two pages")
+    repo.git("mv", "content/a.md", "content/b.md")
+    (repo.path / "content/z.md").write_text("乙改", encoding="utf-8")
+    assert release.uncommitted(repo.path) == ["content/b.md", "content/z.md"]
+
+
+def test_without_git_the_publish_says_what_is_missing(monkeypatch, tmp_path):
+    def no_git(*args, **kwargs):
+        raise FileNotFoundError("git")
+
+    monkeypatch.setattr(release.subprocess, "run", no_git)
+    with pytest.raises(PublishError) as exc:
+        release.commit_of(tmp_path)
+    assert str(exc.value) == "找不到 git 命令：发布版本以提交号命名，需要安装 git"
