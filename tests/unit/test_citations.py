@@ -377,6 +377,7 @@ def test_a_scheduled_documents_citations_are_checked_now(site):
              Held(state="定时发布", **common)]
     crossref.check_scheduled(fresh)
     assert [p.format().split(" [[")[0] for p in fresh.problems.errors] == ["content/a.md:6:"]
+    assert [p.field for p in fresh.problems.errors] == [""]
 
 
 # ---- the edges of expanding a text -----------------------------------------------------------------------------
