@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from govsite.guard import personal as privacy
 from govsite.guard.personal import names
+from sitekit import REPO  # noqa: F401  (tests/ on sys.path: attachments_kit)
 
 ID = "11010519491231002X"  # a valid GB 11643 number (check digit X)
 GIVEN = ["建华", "秀英", "国强", "明", "伟", "丽娟", "志刚", "红", "海燕", "文"]
@@ -214,3 +215,171 @@ def test_spreadsheet_values_are_read_as_an_editor_sees_them():
     assert [files._cell_text(v) for v in (None, True, 13812345678.0, 1.5, dt.date(2024, 3, 1),
                                            dt.datetime(2024, 3, 1, 9, 30), dt.time(9, 30), "文字", 7)] == \
         ["", "True", "13812345678", "1.5", "2024-03-01", "2024-03-01T09:30:00", "09:30:00", "文字", "7"]
+
+
+# ---- every file of the repository, whatever can go wrong with it ------------------------------------------------
+
+@pytest.fixture
+def fresh_scan(monkeypatch):
+    """No findings remembered from an earlier scan (privacy._SCAN_CACHE): each test scans for itself."""
+    monkeypatch.setattr(privacy, "_SCAN_CACHE", {})
+
+
+def tree(tmp_path, files: dict[str, bytes | str]):
+    for rel, content in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return tmp_path
+
+
+def test_every_file_is_scanned_and_every_one_that_cannot_be_read_is_named(tmp_path, fresh_scan, monkeypatch):
+    from attachments_kit import make_xlsx
+
+    root = tree(tmp_path, {
+        "content/a-old.doc": b"\xd0\xcf\x11\xe0 old word",
+        "content/b-broken.docx": b"not a zip",
+        "content/c-big.pdf": b"%PDF-1.4\n" + b"0" * 20000,
+        "content/d.md": "联系电话 13812345678\n",
+        "content/e.xlsx": make_xlsx({"表": [["身份证"], [ID]]}),
+        "content/.hidden/f.md": "联系电话 13912345678\n",
+        "data/.g.yml": "电话: 13912345678\n",
+        "data/h-13712345678.txt": "无\n",
+        "data/i.bin": "13612345678",
+    })
+    monkeypatch.setattr(privacy, "MAX_ATTACHMENT_BYTES", 10000)
+    unreadable: list = []
+    findings = privacy.scan_tree(root, set(), unreadable=unreadable, remember=False)
+    assert [(f.file, f.rule, f.in_file_name) for f in findings] == [
+        ("content/d.md", privacy.RULE_MOBILE, False), ("content/e.xlsx", privacy.RULE_ID, False),
+        ("data/h-13712345678.txt", privacy.RULE_MOBILE, True)]
+    assert [(u.file, u.message) for u in unreadable] == [
+        ("content/a-old.doc", "Word 97-2003 文档无法由程序读取，其中的个人信息无法检查；请另存为 .docx、.xlsx 或 PDF 后再放入"),
+        ("content/b-broken.docx", "文件已损坏或不是真正的Word 文档（扩展名与内容不符），无法检查其中的个人信息；请用办公软件重新另存后再放入"),
+        ("content/c-big.pdf", "附件超过 0 MB，无法检查其中的个人信息")]
+    # without a list for them, unreadable files are simply not scanned (the load reports them)
+    assert privacy.scan_tree(root, set(), remember=False) == findings
+    assert privacy.scan_tree(root, {"13812345678", "13712345678"}, remember=False)[0].file == "content/e.xlsx"
+
+
+def test_the_repository_listing_given_by_the_load_is_the_one_scanned(tmp_path, fresh_scan):
+    root = tree(tmp_path, {"content/a.md": "13812345678\n", "content/b.md": "13912345678\n"})
+    listed = []
+
+    def listing(folder):
+        listed.append(folder)
+        return [folder / "b.md"]
+
+    findings = privacy.scan_tree(root, set(), folders=("content",), listing=listing, remember=False)
+    assert listed == [root / "content"] and [f.file for f in findings] == ["content/b.md"]
+    assert [p.name for p in privacy.files_to_scan(root, ("content",), listing)] == ["b.md"]
+    assert [p.name for p in privacy.files_to_scan(root, ("content", "missing"))] == ["a.md", "b.md"]
+
+
+def test_a_file_names_finding_says_so(tmp_path, fresh_scan):
+    [finding] = privacy.scan_file_name("content/名单-13812345678.md", set())
+    assert (finding.file, finding.line, finding.field, finding.shown, finding.in_file_name) == \
+        ("content/名单-13812345678.md", 0, "", "138****5678", True)
+    assert finding.message().startswith("文件名疑似公开了个人信息（规则：手机号码）：138****5678。")
+    assert privacy.scan_file_name("content/名单-13812345678.md", {"13812345678"}) == []
+
+
+def test_every_message_names_the_rule_and_how_to_publish_it_correctly():
+    card = privacy.Finding("a.md", 1, "", privacy.RULE_BANK, "622***********90")
+    assert card.message() == ("此处疑似公开了个人信息（规则：银行卡号）：622***********90。"
+                              "银行卡号不得公开；如确需展示，请只保留末四位，如“**** 1234”")
+    column = privacy.Finding("a.md", 1, "", privacy.RULE_NAME, "王**", by_column=True)
+    assert column.message() == ("此处疑似公开了个人信息（规则：未脱敏姓名）：“王**”（这一列的其他单元格也是姓名，像是人员名单）。"
+                                "公开名单中的姓名须去标识化，只保留姓和最后一个字，如“张*明”“李*”")
+    single = privacy.Finding("a.md", 1, "", privacy.RULE_NAME, "王**")
+    assert "（这一列" not in single.message() and single.message().startswith("此处疑似公开了个人信息（规则：未脱敏姓名）：“王**”。")
+
+
+# ---- text files, spreadsheets as CSV, PDFs ------------------------------------------------------------------------
+
+def test_text_and_csv_attachments_are_read_in_utf8_with_or_without_bom_and_numbered_by_line():
+    findings = privacy.scan_attachment("第一行\n\n联系人 13812345678\n".encode(), "a.txt", set())
+    assert [(f.line, f.rule) for f in findings] == [(3, privacy.RULE_MOBILE)]
+    csv = "\ufeff序号,姓名,电话\n1,王建华,13812345678\n2,李*,\n".encode()
+    findings = privacy.scan_attachment(csv, "a.csv", set())
+    assert {(f.line, f.rule, f.shown) for f in findings} == {(2, privacy.RULE_NAME, "王**"),
+                                                             (2, privacy.RULE_MOBILE, "138****5678")}
+    with pytest.raises(Exception) as exc:
+        privacy.scan_attachment("姓名,王建华\n".encode("gbk"), "a.csv", set())
+    assert str(exc.value) == "文件不是 UTF-8 编码，无法确定其编码，其中的个人信息无法检查；请用记事本等另存为 UTF-8 后再放入"
+
+
+def test_a_damaged_spreadsheet_or_encrypted_pdf_is_unreadable_with_its_reason():
+    from govsite.guard import files
+
+    with pytest.raises(files.Unreadable) as exc:
+        files.read(b"PK\x03\x04 broken", "a.xlsx")
+    assert str(exc.value).startswith("文件已损坏或不是真正的Excel 工作簿（扩展名与内容不符）")
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(files.Unreadable) as exc:
+        files.read(buffer.getvalue(), "a.pdf")
+    assert str(exc.value) == "PDF 已加密，无法检查其中的个人信息；请放入未加密的 PDF"
+    with pytest.raises(files.Unreadable) as exc:
+        files.read(b"%PDF-1.4 nothing else", "a.pdf")
+    assert str(exc.value).startswith("PDF 无法读取（") and str(exc.value).endswith("），无法检查其中的个人信息；请重新导出 PDF 后再放入")
+
+
+def test_even_page_headers_and_first_page_footers_are_read_too():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("正文。")
+    section = document.sections[0]
+    document.settings.odd_and_even_pages_header_footer = True
+    section.different_first_page_header_footer = True
+    section.even_page_header.paragraphs[0].text = "偶数页 13812345678"
+    section.first_page_footer.paragraphs[0].text = f"首页 {ID}"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert sorted((field, rule) for field, rule, _ in found(buffer.getvalue())) == [
+        ("偶数页页眉", privacy.RULE_MOBILE), ("首页页脚", privacy.RULE_ID)]
+
+
+# ---- the rules' own edges -------------------------------------------------------------------------------------------
+
+def test_malformed_id_numbers_are_not_id_numbers():
+    for value in ("1101051949123100", "11010519491231002Y", "110105194912310021X", "abcdefghijklmnopqr", ""):
+        assert not privacy.is_id18(value), value
+    assert privacy.is_id15("110105120229002") and not privacy.is_id15("110105130229002")  # 1912, a leap year
+    assert not privacy.is_id15("110105120431002")  # 31 April
+
+
+def test_masking_keeps_the_check_character_as_written_and_the_first_three_of_long_numbers():
+    assert privacy.mask_number("11010519491231002x") == "110*************2x"
+    assert privacy.mask_number("123456789") == "123****89"
+
+
+def test_names_in_a_review_record_of_a_yaml_file_are_not_read_but_a_list_of_names_is():
+    text = ("审核:\n  拟稿: 王建华\n  审核: 李秀英\n名单:\n  - 姓名: 赵国强\n    镇街: 示例镇\n")
+    findings = privacy.scan_text(text, "data/x.yml", set())
+    assert [(f.line, f.shown) for f in findings] == [(5, "赵**")]
+
+
+def test_a_number_on_the_first_line_after_an_empty_one_is_numbered_as_in_the_file():
+    findings = privacy.scan_text("\n联系人 13812345678\n", "content/a.md", set())
+    assert [f.line for f in findings] == [2]
+    assert [f.line for f in privacy.scan_text("13812345678 在第一行\n", "content/a.md", set())] == [1]
+
+
+def test_the_surname_list_is_read_from_its_file_as_the_guard_uses_it():
+    singles, compounds = names._load_surnames()
+    assert (singles, compounds) == (names.SINGLE_SURNAMES, names.COMPOUND_SURNAMES)
+    assert {"王", "李", "张", "欧", "肖", "付", "覃"} <= singles and all(len(s) == 1 for s in singles)
+    assert "欧阳" in compounds and "欧阳" not in singles and len(singles) > 400
+
+
+def test_the_rules_of_a_site_are_its_public_numbers_and_names():
+    rules = privacy.Rules.of({"公开号码": [{"号码": "138-1234-5678", "用途": "监督"}],
+                              "公开姓名": [{"姓名": "王建华", "依据": "任前公示"}]})
+    assert rules == privacy.Rules(frozenset({"13812345678"}), frozenset({"王建华"}))
