@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from govsite.guard import personal as privacy
 from govsite.guard.personal import names
-from sitekit import REPO  # noqa: F401  (tests/ on sys.path: attachments_kit)
 
 ID = "11010519491231002X"  # a valid GB 11643 number (check digit X)
 GIVEN = ["建华", "秀英", "国强", "明", "伟", "丽娟", "志刚", "红", "海燕", "文"]
