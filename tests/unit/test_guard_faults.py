@@ -382,3 +382,54 @@ def test_the_rules_of_a_site_are_its_public_numbers_and_names():
     rules = privacy.Rules.of({"公开号码": [{"号码": "138-1234-5678", "用途": "监督"}],
                               "公开姓名": [{"姓名": "王建华", "依据": "任前公示"}]})
     assert rules == privacy.Rules(frozenset({"13812345678"}), frozenset({"王建华"}))
+
+
+# ---- tables in every form ---------------------------------------------------------------------------------------
+
+def cells(table) -> list[list[tuple[str, int]]]:
+    return [[(c.text, c.line) for c in row] for row in [table.header, *table.rows]]
+
+
+def test_markdown_tables_are_read_with_their_lines_and_escaped_pipes():
+    from govsite.guard.personal.tables import markdown_tables
+
+    lines = ["前文", "| 序号 | 姓名 |", "|:--|--:|", "| 1 | 王\\|建华 |", "| 2 | 李* |", "", "|a|b|", "|---|---|", "|c|d|",
+             "", "| 不是表 |", "正文"]
+    tables = list(markdown_tables(lines, first_line=10))
+    assert [cells(t) for t in tables] == [
+        [[("序号", 11), ("姓名", 11)], [("1", 13), ("王\\|建华", 13)], [("2", 14), ("李*", 14)]],
+        [[("a", 16), ("b", 16)], [("c", 18), ("d", 18)]]]
+    assert list(markdown_tables(["| 甲 |"])) == [] and list(markdown_tables([])) == []
+
+
+def test_html_tables_are_read_cell_by_cell_with_lines_breaks_and_nested_tables():
+    from govsite.guard.personal.tables import html_tables
+
+    html = ("<p>前文</p>\n<TABLE>\n<tr><th>序号</th><th>姓名</th></tr>\n<tr><td>1</td><td>王<br>建华</td></tr>\n"
+            "<tr><td>2</td><td><table><tr><td>内</td></tr></table>李*</td></tr>\n</TABLE>")
+    tables = list(html_tables(html, first_line=5))
+    assert [cells(t) for t in tables] == [
+        [[("内", 9)]],
+        [[("序号", 7), ("姓名", 7)], [("1", 8), ("王 建华", 8)], [("2", 9), ("李*", 9)]]]
+    assert list(html_tables("<p>没有表格</p>")) == [] and list(html_tables("<table></table>")) == []
+    # cells outside rows and text outside cells
+    [loose] = html_tables("<table><td>甲</td><td>乙</td>外面</table>")
+    assert cells(loose) == [[("甲", 1), ("乙", 1)]]
+
+
+def test_yaml_lists_of_mappings_are_tables_whose_keys_are_the_columns():
+    from govsite.guard.personal.tables import yaml_tables
+
+    data = {"名单": [{"姓名": "王建华", "镇": "甲镇"}, {"姓名": "李*", "备注": "无"}, "不是映射", {"姓名": 3}],
+            "其他": {"子": [{"人员": "赵国强"}]}}
+    lines = {("名单", 0, "姓名"): 3, ("名单", 0, "镇"): 4, ("名单", 1, "姓名"): 5, ("名单", 1, "备注"): 6,
+             ("其他", "子", 0, "人员"): 9}
+    found = list(yaml_tables(data, lambda path: lines.get(path, 0)))
+    assert [path for path, _ in found] == [("名单",), ("其他", "子")]
+    table = found[0][1]
+    assert [c.text for c in table.header] == ["姓名", "镇", "备注"]
+    assert [[(c.text, c.line, c.place) for c in row] for row in table.rows] == [
+        [("王建华", 3, "名单[1].姓名"), ("甲镇", 4, "名单[1].镇"), ("", 0, "")],  # places count from 1, as editors do
+        [("李*", 5, "名单[2].姓名"), ("", 0, ""), ("无", 6, "名单[2].备注")],
+        [("", 0, ""), ("", 0, ""), ("", 0, "")]]
+    assert [[c.text for c in row] for row in found[1][1].rows] == [["赵国强"]]
