@@ -433,3 +433,48 @@ def test_yaml_lists_of_mappings_are_tables_whose_keys_are_the_columns():
         [("李*", 5, "名单[2].姓名"), ("", 0, ""), ("无", 6, "名单[2].备注")],
         [("", 0, ""), ("", 0, ""), ("", 0, "")]]
     assert [[c.text for c in row] for row in found[1][1].rows] == [["赵国强"]]
+
+
+# ---- Markdown pages: front matter, review records, line numbers -------------------------------------------------
+
+def scan_page(text: str, file: str = "content/a.md"):
+    return [(f.line, f.field, f.rule, f.shown, f.value) for f in privacy.scan_text(text, file, set())]
+
+
+def test_a_pages_review_record_is_not_read_and_every_other_line_is_numbered_as_in_the_file():
+    page = ("---\n标题: 通知\n审核:\n  拟稿: 王建华\n  电话: 13812345678\n姓名: 赵国强\n---\n\n"
+            "正文。\n联系电话 13912345678\n姓名：孙立新\n")
+    assert scan_page(page) == [
+        (6, "姓名", privacy.RULE_NAME, "赵**", "赵国强"),
+        (10, "", privacy.RULE_MOBILE, "139****5678", "13912345678"),
+        (11, "", privacy.RULE_NAME, "孙**", "孙立新")]
+    dots = page.replace("姓名: 赵国强\n---\n", "姓名: 赵国强\n...\n")  # YAML's other end marker
+    assert scan_page(dots) == scan_page(page)
+
+
+def test_a_page_without_front_matter_is_read_from_its_first_line():
+    assert scan_page("姓名：孙立新\n电话 13912345678\n") == [
+        (1, "", privacy.RULE_NAME, "孙**", "孙立新"), (2, "", privacy.RULE_MOBILE, "139****5678", "13912345678")]
+    assert scan_page("---\n没有结束的前置元数据 13812345678\n") == [
+        (2, "", privacy.RULE_MOBILE, "138****5678", "13812345678")]
+
+
+def test_a_text_file_that_starts_like_front_matter_is_read_whole():
+    text = "---\n审核:\n  电话: 13812345678\n---\n"
+    assert [f.line for f in privacy.scan_text(text, "data/a.txt", set())] == [3]
+    assert privacy.scan_text(text, "content/a.md", set()) == []
+
+
+@pytest.mark.parametrize(("value", "is_name"), [
+    ("王建华", True), ("阿依古丽·买买提", True), ("欧阳建华", True), ("王 建 华", True),
+    ("王*华", False), ("（签字）", False), ("□男 □女", False), ("", False), ("王", False),
+    ("一二三四五六七", False), ("Wang", False)])
+def test_the_value_beside_a_name_label_in_a_form(value, is_name):
+    assert names.is_form_name(value) is is_name
+
+
+def test_a_filled_in_form_in_a_word_file_names_the_box():
+    from attachments_kit import make_docx
+
+    data = make_docx([], [[["姓名", "王建华", "性别", "男"], ["申请人", "", "签字", "（签字）"]]])
+    assert [(f.field, f.shown) for f in privacy.scan_attachment(data, "a.docx", set())] == [("表格1第1行第2列", "王**")]
