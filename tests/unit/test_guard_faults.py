@@ -478,3 +478,84 @@ def test_a_filled_in_form_in_a_word_file_names_the_box():
 
     data = make_docx([], [[["姓名", "王建华", "性别", "男"], ["申请人", "", "签字", "（签字）"]]])
     assert [(f.field, f.shown) for f in privacy.scan_attachment(data, "a.docx", set())] == [("表格1第1行第2列", "王**")]
+
+
+# ---- what the output guard is handed: every finding's value as written -----------------------------------------
+
+def test_each_attachment_finding_carries_the_value_as_written_and_its_place():
+    from attachments_kit import make_docx, make_xlsx
+
+    data = make_docx(["姓名：孙立新，电话 138 1234 5678"], [[["序号", "人员"], ["1", "张*明"], ["2", "王建华"]]])
+    findings = privacy.scan_attachment(data, "a.docx", set())
+    assert {(f.line, f.field, f.rule, f.value, f.by_column) for f in findings} == {
+        (0, "第1段", privacy.RULE_NAME, "孙立新", False), (0, "第1段", privacy.RULE_MOBILE, "138 1234 5678", False),
+        (0, "表格1第3行第2列", privacy.RULE_NAME, "王建华", False)}
+    data = make_xlsx({"名单": [["序号", "所在镇"], [1, "王*华"], [2, "刘建国"], [3, "李*"]]})
+    [column] = privacy.scan_attachment(data, "b.xlsx", set())
+    assert (column.field, column.value, column.by_column, column.shown) == ("工作表“名单”B3单元格", "刘建国", True, "刘**")
+    text = privacy.scan_attachment("姓名：王建华\n".encode(), "c.txt", set())
+    assert [(f.line, f.field, f.value) for f in text] == [(1, "", "王建华")]
+
+
+def test_the_same_finding_twice_at_one_place_is_reported_once_and_different_places_twice():
+    from attachments_kit import make_docx
+
+    data = make_docx(["电话 13812345678 或 13812345678", "电话 13812345678"])
+    assert sorted(f.field for f in privacy.scan_attachment(data, "a.docx", set())) == ["第1段", "第2段"]
+
+
+def test_lines_of_a_pdf_with_the_same_number_of_fields_are_a_table():
+    from attachments_kit import make_pdf
+
+    data = make_pdf([["名单", "序号 所在镇 备注", "1 王*华 无", "2 刘建国 无", "另起一段", "3 孙立新 无",
+                      "甲 乙", "丙 丁"]])
+    assert [(f.field, f.shown, f.by_column) for f in privacy.scan_attachment(data, "a.pdf", set())] == [
+        ("第1页第4行", "刘**", True)]
+    # two lines alone are a table too; one line is not
+    two = make_pdf([["所在镇 备注", "刘建国 无", "孙立新 无"]])
+    assert [f.field for f in privacy.scan_attachment(two, "b.pdf", set())] == ["第1页第2行", "第1页第3行"]
+    one = make_pdf([["刘建国 孙立新"]])
+    assert privacy.scan_attachment(one, "c.pdf", set()) == []
+
+
+def test_overlapping_numbers_are_reported_once_by_the_most_specific_rule():
+    hits = list(privacy.number_hits(f"身份证{ID}，15位110105491231002，手机13812345678", set()))
+    assert [rule for rule, _shown, _value in hits] == [privacy.RULE_ID, privacy.RULE_ID, privacy.RULE_MOBILE]
+    assert [value for _rule, _shown, value in hits] == [ID, "110105491231002", "13812345678"]
+    # a 15-digit run inside an 18-digit ID is not a second ID; a mobile inside a card number is not a mobile
+    assert [rule for rule, _s, _v in privacy.number_hits(ID, set())] == [privacy.RULE_ID]
+
+
+@pytest.mark.parametrize(("value", "shaped"), [("王明", True), ("王建华", True), ("欧阳建华", True), ("王建华明", False),
+                                              ("王建华明亮", False), ("王", False), ("王 建 华", True), ("王\u3000建华", True),
+                                              ("Wang", False), ("王1", False), ("安置", True), ("欧阳", False),
+                                              ("欧阳建华明", False), ("喵喵喵", False)])
+def test_the_shape_of_a_name(value, shaped):
+    assert names.name_shaped(value) is shaped
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("姓名：王建华", ["王建华"]), ("姓 名: 王建华", ["王建华"]), ("联系人：王老师", []), ("申请人：张*明", []),
+    ("姓名：欧阳建华明亮", []), ("人员：退役士兵", []), ("姓名：王建华；名字：孙立新", ["王建华", "孙立新"]),
+    ("名字：阿依古丽", ["阿依古丽"])])
+def test_names_written_after_a_label(text, found):
+    assert list(privacy.labelled_names(text, frozenset())) == found
+    assert list(privacy.labelled_names(text, frozenset(found))) == []  # names published by law
+
+
+def test_a_column_is_a_list_of_names_when_at_least_two_and_half_of_its_cells_are_names():
+    from govsite.guard.files import Cell, Table
+    from govsite.guard.personal.tables import scan_table
+
+    def column(*values):
+        return Table([Cell("所在镇")], [[Cell(v)] for v in values])
+
+    assert [h.cell.text for h in scan_table(column("王*华", "刘建国"), frozenset())] == ["刘建国"]
+    assert [h.cell.text for h in scan_table(column("刘建国", "孙立新"), frozenset())] == ["刘建国", "孙立新"]
+    assert [h.cell.text for h in scan_table(column("刘建国", "甲镇", "乙镇", "丙镇", "丁镇"), frozenset())] == []
+    assert [h.cell.text for h in scan_table(column("刘建国", "王*华", "乙镇", "丙镇"), frozenset())] == ["刘建国"]
+    assert [h.cell.text for h in scan_table(column("刘建国"), frozenset())] == []
+    assert all(h.by_column and h.header == "所在镇" for h in scan_table(column("刘建国", "孙立新"), frozenset()))
+    wide = Table([Cell("姓名")], [[Cell("王建华"), Cell("刘建国")], [Cell("李*"), Cell("孙立新")]])
+    assert [(h.cell.text, h.header, h.by_column) for h in scan_table(wide, frozenset())] == [
+        ("王建华", "姓名", False), ("刘建国", "", True), ("孙立新", "", True)]
