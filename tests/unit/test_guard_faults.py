@@ -559,3 +559,39 @@ def test_a_column_is_a_list_of_names_when_at_least_two_and_half_of_its_cells_are
     wide = Table([Cell("姓名")], [[Cell("王建华"), Cell("刘建国")], [Cell("李*"), Cell("孙立新")]])
     assert [(h.cell.text, h.header, h.by_column) for h in scan_table(wide, frozenset())] == [
         ("王建华", "姓名", False), ("刘建国", "", True), ("孙立新", "", True)]
+
+
+@pytest.mark.parametrize(("name", "outcome"), [
+    ("files/a.RAR", "压缩包无法由程序读取，其中的个人信息无法检查；请另存为 .docx、.xlsx 或 PDF 后再放入"),
+    ("files.v2/a.wps", "WPS 文字文档无法由程序读取，其中的个人信息无法检查；请另存为 .docx、.xlsx 或 PDF 后再放入"),
+    ("files.v2/readme", "这种格式的文件无法由程序读取，其中的个人信息无法检查；请转换为带文字层的 PDF 后再放入"),
+    ("a.tar.gz", "这种格式的文件无法由程序读取，其中的个人信息无法检查；请转换为带文字层的 PDF 后再放入"),
+    ("img/photo.JPG", "图片"), ("fonts/x.woff2", "字体"), ("notes.v1.txt", "text")])
+def test_a_file_is_read_by_its_last_extension_whatever_its_folders_are_called(name, outcome):
+    from govsite.guard import files
+
+    if outcome in ("图片", "字体"):
+        assert files.read(b"\x89PNG", name).media == outcome
+    elif outcome == "text":
+        assert [line.text for line in files.read("甲\n\n乙".encode(), name).lines] == ["甲", "乙"]
+    else:
+        with pytest.raises(files.Unreadable) as exc:
+            files.read(b"data", name)
+        assert str(exc.value) == outcome
+
+
+def test_a_zip_that_unpacks_to_more_than_the_limit_is_refused(monkeypatch):
+    from attachments_kit import make_docx
+
+    from govsite.guard import files
+
+    data = make_docx(["正文"])
+    import zipfile
+
+    unpacked = sum(i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    monkeypatch.setattr(files, "MAX_UNPACKED", unpacked)
+    assert files.read(data, "a.docx").lines  # exactly at the limit: read
+    monkeypatch.setattr(files, "MAX_UNPACKED", unpacked - 1)
+    with pytest.raises(files.Unreadable) as exc:
+        files.read(data, "a.docx")
+    assert str(exc.value) == "Word 文档解压后超过 0 MB，无法检查其中的个人信息；请检查文件是否正确"
