@@ -595,3 +595,41 @@ def test_a_zip_that_unpacks_to_more_than_the_limit_is_refused(monkeypatch):
     with pytest.raises(files.Unreadable) as exc:
         files.read(data, "a.docx")
     assert str(exc.value) == "Word 文档解压后超过 0 MB，无法检查其中的个人信息；请检查文件是否正确"
+
+
+def test_a_pdf_with_only_an_owner_password_is_read_and_every_line_after_a_blank_one_too():
+    import pypdf
+    from attachments_kit import make_pdf
+
+    reader = pypdf.PdfReader(io.BytesIO(make_pdf([["联系人电话", "", "13812345678"]])))
+    writer = pypdf.PdfWriter()
+    for page in reader.pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="owner")  # opens without a password: the public reads it
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    findings = privacy.scan_attachment(buffer.getvalue(), "a.pdf", set())
+    assert [(f.line, f.rule) for f in findings] == [(0, privacy.RULE_MOBILE)]
+
+
+def test_damaged_office_files_that_are_still_zips_say_which_kind_failed():
+    import zipfile
+
+    from govsite.guard import files
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not an office file")
+    for name, kind in (("a.xlsx", "Excel 工作簿无法读取（"), ("a.docx", "Word 文档无法读取（")):
+        with pytest.raises(files.Unreadable) as exc:
+            files.read(buffer.getvalue(), name)
+        assert str(exc.value).startswith(kind) and "Error）" in str(exc.value) and "None" not in str(exc.value)
+
+
+def test_findings_in_attachment_cells_have_no_line_only_a_place():
+    from attachments_kit import make_pdf, make_xlsx
+
+    for data, name in ((make_xlsx({"名单": [["姓名"], ["王建华"]]}), "a.xlsx"),
+                       (make_pdf([["序号 所在镇", "1 刘建国", "2 孙立新"]]), "a.pdf")):
+        findings = privacy.scan_attachment(data, name, set())
+        assert findings and all(f.line == 0 and f.field for f in findings), name
