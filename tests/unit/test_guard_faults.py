@@ -633,3 +633,7 @@ def test_findings_in_attachment_cells_have_no_line_only_a_place():
                        (make_pdf([["序号 所在镇", "1 刘建国", "2 孙立新"]]), "a.pdf")):
         findings = privacy.scan_attachment(data, name, set())
         assert findings and all(f.line == 0 and f.field for f in findings), name
+
+
+def test_a_run_of_one_repeated_digit_is_not_a_card_number_even_when_it_passes_luhn():
+    assert privacy.luhn_ok("4" * 17) and not privacy.is_bank_card("4" * 17)
