@@ -8,7 +8,9 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve serve-lan build check lint test browser faketime clean preview publish rollback mutate
+.PHONY: serve serve-lan build check lint test browser faketime clean preview publish rollback editor editor-config \
+	editor-if-possible mutate
+# The preview's port: `PORT=8001 make serve` when 8000 is taken (make serve says so before building anything).
 PORT ?= 8000
 
 # The web server's folder for releases: make publish builds into $(GOVSITE_WEBROOT)/releases/ and switches
@@ -24,12 +26,36 @@ $(VENV)/.installed: requirements.txt
 	touch $@
 
 # --dirty: on each save only pages whose output changed are rewritten (hooks/mkdocs_adapter/serve.py; docs/performance.md).
-serve: $(VENV)/.installed
+# The browser editor answers at /bianji/ (docs/editor.md); without it installed, the preview runs as before.
+serve: $(VENV)/.installed editor-if-possible
+	@$(PY) -m govsite port 127.0.0.1 "$(PORT)" serve
 	$(MKDOCS) serve --dirty --dev-addr 127.0.0.1:$(PORT) --livereload
 
 # The same preview on the office network (a phone on the same Wi-Fi); it prints the address to open.
-serve-lan: $(VENV)/.installed
+serve-lan: $(VENV)/.installed editor-if-possible
+	@$(PY) -m govsite port 0.0.0.0 "$(PORT)" serve-lan
 	$(MKDOCS) serve --dirty --dev-addr 0.0.0.0:$(PORT) --livereload
+
+# The browser editor's Decap CMS and YAML library, exact versions and checksums in editor/vendor.lock, fetched with
+# npm (Node from Debian if missing) into editor/vendor/ (not committed; nothing is loaded from another host).
+EDITOR := editor/vendor/.installed
+$(EDITOR): editor/vendor.lock tools/editor_vendor.py
+	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }
+	python3 tools/editor_vendor.py
+	touch $@
+editor: $(EDITOR)
+
+# make serve and make preview go on where the editor cannot be installed (no npm, no network): the preview works,
+# /bianji/ says why. make serve never asks for sudo on its own: without npm it says how to get it.
+editor-if-possible:
+	@if [ ! -f editor/vendor.lock ] || { [ -f $(EDITOR) ] && [ $(EDITOR) -nt editor/vendor.lock ]; }; then :; \
+	elif command -v npm >/dev/null; then \
+	  $(MAKE) --no-print-directory $(EDITOR) || echo "网页编辑器未能安装（见上方提示）；预览照常运行，稍后可运行 make editor。" >&2; \
+	else echo "网页编辑器需要 npm：运行 sudo apt-get install -y nodejs npm，再运行 make editor。预览照常运行。" >&2; fi
+
+# The editor's forms, made from the JSON Schemas into editor/config.yml (committed; a test fails when they differ).
+editor-config: $(VENV)/.installed
+	$(PY) -m govsite editor-config
 
 # Strict build into a staging folder; site/ is replaced only when the whole build succeeded.
 build: $(VENV)/.installed
@@ -37,13 +63,14 @@ build: $(VENV)/.installed
 	$(MKDOCS) build --strict --site-dir .site-staging || { rm -rf .site-staging; exit 1; }
 	rm -rf site && mv .site-staging site
 
-# A merge request's preview (CI keeps it as an artifact): "预览" banner on every page, drafts shown.
-preview: $(VENV)/.installed
+# A merge request's preview (CI keeps it as an artifact): "预览" banner on every page, drafts shown, and the browser
+# editor at bianji/ signing in to the bureau's Git server (data/site.yml 网页编辑器; docs/editor.md).
+preview: $(VENV)/.installed editor-if-possible
 	rm -rf .preview-staging
 	GOVSITE_PREVIEW=1 $(MKDOCS) build --strict --site-dir .preview-staging || { rm -rf .preview-staging; exit 1; }
 	rm -rf preview && mv .preview-staging preview
 
-# A new release under $(GOVSITE_WEBROOT), link-checked, switched to atomically (docs/lifecycle.md).
+# A new release under $(GOVSITE_WEBROOT), link-checked, switched to atomically (docs/publishing.md).
 # FORCE=1 publishes even a rolled-back or older commit, or uncommitted changes.
 publish: $(VENV)/.installed
 	@$(PY) -m govsite publish --webroot $(GOVSITE_WEBROOT) --keep $(GOVSITE_KEEP) $(if $(FORCE),--force)
@@ -78,7 +105,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
 # Two workers for the two cores; each test file stays on one worker, so its module fixtures build once.
-test: $(VENV)/.installed browser faketime $(AXE) lint
+test: $(VENV)/.installed browser faketime $(AXE) $(EDITOR) lint
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
 # Mutation testing of the safety-critical modules (docs/testing.md), not part of `make test`: every module, or

@@ -287,11 +287,12 @@ def verdict(result: dict) -> str:
 
 # -- RESULTS.md -------------------------------------------------------------------------------------------------------
 def write_results_md() -> Path:
-    """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json, publish.json)."""
+    """bench/RESULTS.md from every stored result (build-<N>.json, serve.json, weight.json, publish.json, search-*.json)."""
     parts = ["# Benchmark results", "",
              "Written by `bench/run.py` (builds), `bench/compare_revisions.py` (before and after a redesign),",
              "`bench/serve_loop.py` (editor loop), `bench/page_weight.py` (page weight), `bench/search_eval.py",
-             "--save` and `bench/search_scale.py --save` (search) and `bench/publish.py` (publish) from the JSON",
+             "--save` and `bench/search_scale.py --save` (search), `bench/publish.py` (publish), `bench/readers.py`",
+             "(the guard's readers) and `bench/names_eval.py --save` (personal data in running text) from the JSON",
              "files in `bench/results/`. Re-run those scripts to refresh.", ""]
     builds = sorted(RESULTS.glob("build-*.json"), key=lambda p: int(p.stem.split("-")[1]))
     for path in builds:
@@ -314,7 +315,11 @@ def write_results_md() -> Path:
                         ("search-quality.json", "Search quality (`bench/search_eval.py`)"),
                         ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
                         ("search-costs.json", "Search: what folding, synonyms and questions add"),
+                        ("search-understanding.json", "Search: what understanding the query costs at 10,000 documents"),
                         ("publish.json", "Publish (`make publish`)"),
+                        ("readers.json", "Guard: reading every published file (`bench/readers.py`)"),
+                        ("names.json", "Personal data: names in running text and home addresses "
+                                       "(`bench/names_eval.py`)"),
                         ("inspection.json", "Cost of the 政府网站 checks and pages (build, 1,000 documents)")):
         path = RESULTS / name
         if path.exists():

@@ -3,13 +3,18 @@
     .venv/bin/python bench/search_eval.py            # builds both sites into a temporary folder
     .venv/bin/python bench/search_eval.py --ours DIR --material DIR   # reuse built sites
     .venv/bin/python bench/search_eval.py --with-pagefind   # also Pagefind 1.5.2 (pip install "pagefind[extended]==1.5.2")
+    .venv/bin/python bench/search_eval.py --ours site --ours-only --sets dev   # this site only, one set
 
 Two query sets:
 
 The natural sets (bench/data/natural-queries.yml, and natural-queries-2.yml written after the ranking was settled
 on the first and never used to tune it): 68 + 20 queries typed the way visitors type — questions,
 traditional characters, words run together, 发文字号 in other brackets, article references — each with the
-pages that answer it, judged by hand by reading the pages (the reason is kept beside each). Metrics: first-hit
+pages that answer it, judged by hand by reading the pages (the reason is kept beside each). Then 120 questions
+written for the query understanding before it was built (understanding-dev.yml, 56, looked at while tuning;
+understanding-test.yml, 64, committed alone before and run only when named): laws shortened, everyday words,
+same-sounding typos, loose 发文字号, a kind of document with a year, intents, and questions the site has no answer
+to (right when the search says so: its no-answer panel, or no hit at all). Metrics: first-hit
 relevance (the first hit is one of the relevant pages) and MRR (1 / rank of the first relevant hit), at the
 article level (this site must hit the relevant law article itself) and the page level (every engine: a hit on
 a relevant page or on the law page of a relevant article).
@@ -52,6 +57,20 @@ REPO = Path(__file__).resolve().parent.parent
 NATURAL = REPO / "bench" / "data" / "natural-queries.yml"
 # Written after the ranking was settled on NATURAL and never used to tune it: how it does on new questions.
 NATURAL_2 = REPO / "bench" / "data" / "natural-queries-2.yml"
+# Written for the query understanding (laws shortened, everyday words, typos, loose 发文字号, kind + year, intents,
+# questions without an answer) before its code changed, split in two: the development half was looked at while
+# tuning; the test half was committed alone first and is run only when asked for by name (--sets ...,test).
+UNDERSTANDING_DEV = REPO / "bench" / "data" / "understanding-dev.yml"
+UNDERSTANDING_TEST = REPO / "bench" / "data" / "understanding-test.yml"
+SETS = {"natural": NATURAL, "natural-2": NATURAL_2, "dev": UNDERSTANDING_DEV, "test": UNDERSTANDING_TEST}
+SET_LABELS = {
+    NATURAL.name: "natural queries, the set the ranking was developed on",
+    NATURAL_2.name: "natural queries written afterwards, never used to tune anything",
+    UNDERSTANDING_DEV.name: "new questions for query understanding, development half (looked at while tuning)",
+    UNDERSTANDING_TEST.name: "new questions for query understanding, test half (frozen before tuning, run at the end)",
+}
+DEFAULT_SETS = ("natural", "natural-2", "dev")  # the test half only when named
+BASE_NAME = ["an earlier commit"]  # --base-commit: the name of the commit whose build --base is
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -205,22 +224,25 @@ def make_queries(units: list[dict], seed: int) -> list[dict]:
     return queries
 
 
-def synonym_groups(root: Path = REPO) -> list[list[str]]:
-    """The editor's synonyms (data/search/vocabulary.yml), folded."""
+def synonym_groups(root: Path = REPO) -> list[tuple[list[str], list[str]]]:
+    """The editor's synonyms and everyday words (data/search/synonyms.yml), folded: (words, what each of them may
+    be found as) — a group of synonyms both ways, an everyday word as its official terms."""
     import yaml
 
-    path = root / "data" / "search" / "vocabulary.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return [[fold(w) for w in group] for group in (data or {}).get("同义词", [])]
+    path = root / "data" / "search" / "synonyms.yml"
+    data = (yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None) or {}
+    groups = [([fold(w) for w in group], [fold(w) for w in group]) for group in data.get("同义词", [])]
+    groups += [([fold(w) for w in entry["说法"]], [fold(w) for w in entry["正式说法"]]) for entry in data.get("俗称", [])]
+    return groups
 
 
-def variants(term: str, groups: list[list[str]]) -> list[str]:
+def variants(term: str, groups: list[tuple[list[str], list[str]]]) -> list[str]:
     """The term and each form with a synonym put in place of a part of it (as search.js's Words.variants)."""
     out = [term]
-    for group in groups:
-        for member in group:
+    for members, found_as in groups:
+        for member in members:
             if member in term:
-                out += [term.replace(member, other) for other in group if other != member]
+                out += [term.replace(member, other) for other in found_as if other != member]
     return out
 
 
@@ -258,7 +280,9 @@ OURS_JS = """async (q) => {
   const t0 = performance.now();
   const result = await S.search.run(q, {});
   while (result.pending && result.pending.length) await S.search.check(result, 1000);
-  return {urls: result.hits.map(h => h.url), ms: performance.now() - t0};
+  // noAnswer: the search says the site holds no answer (its hits are then only the closest few, not answers).
+  return {urls: result.hits.map(h => h.url), ms: performance.now() - t0, noAnswer: !!result.noAnswer,
+          suggestion: result.suggestion || ""};
 }"""
 
 MATERIAL_SETUP_JS = """async () => {
@@ -362,8 +386,21 @@ def natural_queries(paths=(NATURAL, NATURAL_2)) -> list[dict]:
     found = []
     for path in paths:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        found += [{"q": q["q"], "kind": q["kind"], "relevant": q["relevant"], "set": path.name} for q in data["queries"]]
+        found += [{"q": q["q"], "kind": q["kind"], "relevant": q["relevant"], "set": path.name,
+                   "no_answer": bool(q.get("no_answer"))} for q in data["queries"]]
     return found
+
+
+def judged_rank(row: dict, level: str) -> int:
+    """first_relevant() of a row, with the questions the site cannot answer: there the right outcome, rank 1, is
+    to say so (this site: its no-answer panel; the others: no hit at all); and an answerable question that this
+    site calls unanswerable has no relevant hit, whatever the closest few it shows."""
+    if row.get("no_answer"):
+        said = row.get("noAnswer") or not row["got"]  # no hit at all says it too
+        return 1 if said else 0
+    if row.get("noAnswer"):
+        return 0
+    return first_relevant(row["got"], row["relevant"], level)
 
 
 def first_relevant(got: list[str], relevant: list[str], level: str) -> int:
@@ -384,7 +421,7 @@ def first_relevant(got: list[str], relevant: list[str], level: str) -> int:
 
 
 def natural_metrics(rows: list[dict], level: str) -> dict:
-    ranks = [first_relevant(r["got"], r["relevant"], level) for r in rows]
+    ranks = [judged_rank(r, level) for r in rows]
     n = len(ranks) or 1
     return {"queries": len(ranks), "first hit relevant": sum(1 for r in ranks if r == 1) / n,
             "MRR": sum(1 / r for r in ranks if r) / n, "no relevant hit": sum(1 for r in ranks if not r)}
@@ -392,8 +429,10 @@ def natural_metrics(rows: list[dict], level: str) -> dict:
 
 def natural_report(all_rows: list[dict], engines, names, show: bool) -> dict:
     reports = {}
-    for path in (NATURAL, NATURAL_2):
+    for path in SETS.values():
         rows = [r for r in all_rows if r["set"] == path.name]
+        if not rows:
+            continue
         print(f"\nnatural queries ({path.relative_to(REPO)}): {len({r['q'] for r in rows})}, relevance judged by hand")
         reports[path.name] = _natural_report(rows, engines, names, show)
     return reports
@@ -415,7 +454,7 @@ def _natural_report(rows: list[dict], engines, names, show: bool) -> dict:
         for key in ("first hit relevant", "MRR", "no relevant hit"):
             cells = []
             for e in engines:
-                value = report[e]["page" if e != "ours" else level][key]
+                value = report[e]["page" if e not in ("ours", "base") else level][key]
                 cells.append(f"{value:>24}" if key == "no relevant hit" else f"{value:>24.3f}")
             print(f"{(level + ' ' + key)[:28]:28}" + "".join(cells))
         if level == "article":
@@ -425,14 +464,16 @@ def _natural_report(rows: list[dict], engines, names, show: bool) -> dict:
         cells = [f"{e} {report[e]['by_kind'][kind]['first hit relevant']:.2f}/{report[e]['by_kind'][kind]['MRR']:.2f}"
                  for e in engines]
         print(f"  {kind:13} n={report['ours']['by_kind'][kind]['queries']:3}  " + "   ".join(cells))
-    misses = [r for r in rows if r["engine"] == "ours" and first_relevant(r["got"], r["relevant"], "article") != 1]
+    misses = [r for r in rows if r["engine"] == "ours" and judged_rank(r, "article") != 1]
     if misses:
         print("natural queries whose first hit on this site is not judged relevant:")
         for r in misses:
-            print(f"  {r['q']}: first {r['got'][:1]}, first relevant at {first_relevant(r['got'], r['relevant'], 'article')}")
+            said = " (said: no answer)" if r.get("noAnswer") else ""
+            print(f"  [{r['kind']}] {r['q']}: first {r['got'][:1]}{said}, first relevant at {judged_rank(r, 'article')}")
     if show:
         for r in rows:
-            print(f"  [{r['engine']}] {r['q']}: {r['got'][:3]}")
+            said = " (said: no answer)" if r.get("noAnswer") else ""
+            print(f"  [{r['engine']}] {r['q']}: {r['got'][:3]}{said}")
     return report
 
 
@@ -445,7 +486,8 @@ def make_pagefind(ours: Path, dest: Path) -> Path:
     return copy
 
 
-def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None = None) -> dict:
+def run(ours: Path, material: Path | None, seed: int, show: bool, pagefind: Path | None = None,
+        sets=DEFAULT_SETS, base: Path | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     units = units_of(ours, excluded_pages())
@@ -454,10 +496,9 @@ def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None
         query["expected"] = expected_for(query["q"], units)
         query["expected_page"] = sorted({u.split("#")[0] for u in query["expected"]})
         query["targets"] = targets_for(query["q"], units, query["expected"])
-    natural = natural_queries()
+    natural = natural_queries([SETS[name] for name in sets])
     rows, natural_rows = [], []
     ours_url, ours_server = serve(ours)
-    material_url, material_server = serve(material)
 
     def ask(page, script, engine):
         for query in queries:
@@ -466,7 +507,8 @@ def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None
         for query in natural:
             answer = page.evaluate(script, query["q"])
             natural_rows.append(dict(query, engine=engine, got=[normalise(u) for u in answer["urls"]],
-                                     ms=answer["ms"]))
+                                     ms=answer["ms"], noAnswer=answer.get("noAnswer", False),
+                                     suggestion=answer.get("suggestion", "")))
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -474,10 +516,20 @@ def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None
         page.goto(ours_url, wait_until="networkidle")
         page.evaluate("() => window.govsiteSearch.index.load()")
         ask(page, OURS_JS, "ours")
-        mpage = browser.new_page()
-        mpage.goto(material_url, wait_until="networkidle")
-        mpage.evaluate(MATERIAL_SETUP_JS)
-        ask(mpage, MATERIAL_JS, "material")
+        if base:  # this site's search at an earlier commit, on its own build of the same pages
+            base_url, base_server = serve(base)
+            bpage = browser.new_page()
+            bpage.goto(base_url, wait_until="networkidle")
+            bpage.evaluate("() => window.govsiteSearch.index.load()")
+            ask(bpage, OURS_JS, "base")
+            base_server.shutdown()
+        if material:
+            material_url, material_server = serve(material)
+            mpage = browser.new_page()
+            mpage.goto(material_url, wait_until="networkidle")
+            mpage.evaluate(MATERIAL_SETUP_JS)
+            ask(mpage, MATERIAL_JS, "material")
+            material_server.shutdown()
         if pagefind:
             pagefind_url, pagefind_server = serve(pagefind)
             ppage = browser.new_page()
@@ -486,7 +538,6 @@ def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None
             pagefind_server.shutdown()
         browser.close()
     ours_server.shutdown()
-    material_server.shutdown()
     for row in rows:
         pages = []
         for url in row["got"]:
@@ -495,7 +546,8 @@ def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None
         row["got_page"] = pages
 
     report = {"queries": len(queries), "kinds": {}, "engines": {}}
-    engines = ("ours", "material", "pagefind") if pagefind else ("ours", "material")
+    engines = ("ours",) + (("base",) if base else ()) + (("material",) if material else ()) + \
+        (("pagefind",) if pagefind else ())
     for engine in engines:
         mine = [r for r in rows if r["engine"] == engine]
         report["engines"][engine] = {
@@ -505,7 +557,8 @@ def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None
                         for kind in sorted({r["kind"] for r in mine})},
         }
     print(f"{len(queries)} queries, {len(units)} units ({sum('#' in u['url'] for u in units)} law articles)\n")
-    names = {"ours": "this site", "material": "Material (lunr+jieba)", "pagefind": "Pagefind 1.5.2 ext."}
+    names = {"ours": "this site", "base": f"this site at {BASE_NAME[0]}", "material": "Material (lunr+jieba)",
+             "pagefind": "Pagefind 1.5.2 ext."}
     print(f"{'':24}" + "".join(f"{names[e]:>24}" for e in engines))
     for level in ("article", "page"):
         for key in ("recall@10", "recall@all", "MRR", "zero-hit"):
@@ -577,15 +630,15 @@ def run(ours: Path, material: Path, seed: int, show: bool, pagefind: Path | None
 
 def markdown(report: dict) -> str:
     """The figures for bench/RESULTS.md."""
-    engines = [e for e in ("ours", "material", "pagefind") if e in report["engines"]]
-    names = {"ours": "this site", "material": "Material (lunr + jieba)", "pagefind": "Pagefind 1.5.2 extended"}
+    engines = [e for e in ("ours", "base", "material", "pagefind") if e in report["engines"]]
+    names = {"ours": f"this site ({report.get('commit', 'now')})", "base": f"this site at {report.get('base', '')}",
+             "material": "Material (lunr + jieba)", "pagefind": "Pagefind 1.5.2 extended"}
     with open("/proc/loadavg") as load:
         loadavg = load.read().split()[0]
     out = [f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on the demo site (load average {loadavg}; "
            "quality does not depend on it). Each engine runs its own code in headless Chromium.", ""]
-    for name, label in ((NATURAL.name, "natural queries, the set the ranking was developed on"),
-                        (NATURAL_2.name, "natural queries written afterwards, never used to tune anything")):
-        natural = report["natural"][name]
+    for name, natural in report["natural"].items():
+        label = SET_LABELS[name]
         count = natural["ours"]["page"]["queries"]
         out += [f"`bench/data/{name}`: {count} {label}; relevance judged by hand (reasons in the file). This site "
                 "is scored at the article level (its hit must be the relevant law article or answer), the others "
@@ -594,7 +647,7 @@ def markdown(report: dict) -> str:
         cells = {"first hit relevant": lambda m: f"{m['first hit relevant']:.0%}", "MRR": lambda m: f"{m['MRR']:.3f}",
                  "no relevant hit at all": lambda m: str(m["no relevant hit"])}
         for key, fmt in cells.items():
-            row = [fmt(natural[e]["article" if e == "ours" else "page"]) for e in engines]
+            row = [fmt(natural[e]["article" if e in ("ours", "base") else "page"]) for e in engines]
             out.append(f"| {key} | " + " | ".join(row) + " |")
         out.append(f"| this site at the page level: first hit relevant | {natural['ours']['page']['first hit relevant']:.0%}"
                    + " |" * len(engines))
@@ -620,7 +673,7 @@ def save(report: dict) -> None:
     sys.path.insert(0, str(REPO / "bench"))
     import run as bench_run
 
-    summary = {key: report[key] for key in ("queries", "natural")}
+    summary = {key: report[key] for key in ("queries", "natural", "base", "commit") if key in report}
     summary["engines"] = {e: {k: v for k, v in m.items() if k != "rows"} for e, m in report["engines"].items()}
     summary["markdown"] = markdown(report)
     target = REPO / "bench" / "results" / "search-quality.json"
@@ -639,6 +692,13 @@ def main() -> int:
                         help="store the summary in bench/results/search-quality.json and rewrite bench/RESULTS.md")
     parser.add_argument("--with-pagefind", action="store_true",
                         help="also Pagefind: index a copy of this site's build with pagefind[extended]==1.5.2")
+    parser.add_argument("--sets", default=",".join(DEFAULT_SETS),
+                        help="question sets, comma-separated, of: " + ", ".join(SETS) + " (the test half only when "
+                        "named: it was frozen before tuning and is run at the end)")
+    parser.add_argument("--ours-only", action="store_true", help="only this site's search (no Material build)")
+    parser.add_argument("--base", type=Path, help="also this site's search of an earlier commit: its build of the "
+                        "same pages (git archive COMMIT | tar -x -C DIR, then mkdocs build there)")
+    parser.add_argument("--base-commit", default="", help="the commit --base was built from, for the report")
     parser.add_argument("--pagefind", type=Path, help="also a built site indexed by Pagefind (pagefind/ in it): "
                         "copy the site, then `python -m pagefind --site COPY --root-selector article` with "
                         "pagefind[extended]==1.5.2 installed")
@@ -646,19 +706,26 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp:
         started = time.perf_counter()
         ours = args.ours or build(Path(tmp) / "ours", material=False)
-        material = args.material or build(Path(tmp) / "material", material=True)
-        if not args.ours or not args.material:
-            print(f"built both sites in {time.perf_counter() - started:.1f} s")
+        material = None if args.ours_only else args.material or build(Path(tmp) / "material", material=True)
+        if not args.ours or not (args.material or args.ours_only):
+            print(f"built the sites in {time.perf_counter() - started:.1f} s")
         pagefind = args.pagefind or (make_pagefind(ours, Path(tmp)) if args.with_pagefind else None)
-        report = run(ours, material, args.seed, args.show, pagefind)
+        sets = [name.strip() for name in args.sets.split(",") if name.strip()]
+        BASE_NAME[0] = args.base_commit or "an earlier commit"
+        report = run(ours, material, args.seed, args.show, pagefind, sets, args.base)
+        report["base"] = args.base_commit
+        report["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True,
+                                          text=True).stdout.strip()
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.save:
         save(report)
     ours_page = report["engines"]["ours"]["article"]
-    natural = report["natural"][NATURAL.name]
+    natural = report["natural"].get(NATURAL.name)
+    if natural is None:
+        return 0
     ahead = all(natural["ours"]["page"]["first hit relevant"] > natural[e]["page"]["first hit relevant"]
-                for e in natural if e != "ours")
+                for e in natural if e not in ("ours", "base"))
     ok = (ours_page["recall@all"] >= 0.999 and ours_page["recall@10"] >= 0.95 and ours_page["MRR"] >= 0.9
           and not report["engines"]["ours"]["wrong_hits"] and not report["engines"]["ours"]["synonym_before_typed"]
           and natural["ours"]["article"]["first hit relevant"] >= 0.95 and ahead)

@@ -41,6 +41,9 @@ QUESTIONS = [
     "残疾军人怎么申请优待", "烈士遗属有什么待遇", "軍人撫卹優待條例", "退役军人保障法第24条", "优待证怎么办理",
     "退伍军人有哪些优待", "退役军人就业创业有什么扶持政策", "依申请公开多久答复", "（2024）1号", "某退役军人发[2023]3号",
     "褒扬金 罢免", "自主就业一次性补助怎么领",
+    # What the query understanding adds (docs/search.md): a shortened law with its article, a loose 发文字号, an
+    # everyday word, an intent, a same-sounding typo (pinyin.json, then the corrected words' lists), no answer.
+    "个保法第13条", "2024年第1号文件", "退伍开个小店能少交税吗", "我要投诉", "优待征怎么办理", "退役军人办护照有优先吗",
 ]
 
 

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import yaml
 
-PAYLOAD = "<script>alert('gov-xss')</script><img src=x onerror=\"alert('gov-xss')\">\"'><a href=\"javascript:alert('gov-xss')\">x</a>"
+# The image points at a file the site publishes: links are checked at review, and a broken one would stop the
+# build before the escaping this payload tests is reached.
+PAYLOAD = "<script>alert('gov-xss')</script><img src=/favicon.ico onerror=\"alert('gov-xss')\">\"'><a href=\"javascript:alert('gov-xss')\">x</a>"
 # For fields with a maxLength: the shortest markup that would be a live element if it were printed unescaped.
 TINY = "<b gov-xss>"
 
@@ -202,7 +204,7 @@ def poison_front_matter(root: Path, path: Path) -> None:
 
 
 EDITOR_BODY = ("\n\n<script>alert('gov-xss')</script>\n\n"
-               "[点这里](javascript:alert('gov-xss'))\n\n<img src=\"x\" onerror=\"alert('gov-xss')\">\n\n"
+               "[点这里](javascript:alert('gov-xss'))\n\n<img src=\"/favicon.ico\" onerror=\"alert('gov-xss')\">\n\n"
                "**仍然加粗** <span style=\"color:red\" onclick=\"alert('gov-xss')\">文字</span>\n")
 
 

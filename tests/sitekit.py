@@ -205,7 +205,7 @@ class Nginx:
                 (r"/etc/ssl/govsite/fullchain\.pem", str(self.cert), 1),
                 (r"/etc/ssl/govsite/privkey\.pem", str(self.cert.with_name("key.pem")), 1),
                 (r"include /etc/nginx/govsite/", f"include {self.work}/etc/", 2),
-                (r"root /srv/govsite/", f"root {self.webroot}/", 2),
+                (r"root /srv/govsite/", f"root {self.webroot}/", 3),
                 (r"^http \{", "http {\n" + temp, 1),
             ])
         if os.geteuid() == 0:  # temporary folders are private to root: let the workers read them

@@ -68,9 +68,21 @@ TARGETS: dict[str, Target] = {
                       functions=("mkdocs_adapter.events.x_on_page_markdown__mutmut_*",
                                  "mkdocs_adapter.events.x__leave_out_held__mutmut_*"),
                       what="适配层：页面元数据中的审核记录、未发布文件"),
-    "guard": Target(("govsite/guard/personal/*.py", "govsite/guard/files.py"),
-                    ("tests/unit/test_guard_personal.py", "tests/unit/test_guard_faults.py"), what="个人信息检查"),
+    # The personal-data guard, in three parts that each fit a run: the rules (numbers, names in tables and in
+    # running text, addresses), the readers of every published format, and the output check that applies them
+    # to a build's folder and maps findings back to their sources. test_name_corpus.py covers the running-text
+    # rule too, but reads every law text for every mutant of prose.py.
+    "guard-personal": Target(("govsite/guard/personal/*.py",),
+                             ("tests/unit/test_guard_personal.py", "tests/unit/test_guard_names.py",
+                              "tests/unit/test_guard_faults.py"), what="个人信息规则：号码、姓名、住址"),
+    "guard-files": Target(("govsite/guard/files/*.py",),
+                          ("tests/unit/test_guard_files.py", "tests/unit/test_guard_faults.py"),
+                          what="个人信息检查读取的各种文件格式"),
+    "guard-output": Target(("govsite/guard/output.py", "govsite/guard/sources.py", "govsite/guard/exceptions.py"),
+                           ("tests/unit/test_guard_output.py",), what="构建输出检查、问题回溯到源文件、例外记录"),
 }
+# Names that stand for several modules.
+GROUPS = {"guard": ("guard-personal", "guard-files", "guard-output")}
 
 
 def worktree_files() -> list[str]:
@@ -223,10 +235,10 @@ def _natural(key: str):
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="变异测试（见 docs/testing.md）")
-    parser.add_argument("modules", nargs="*", help=f"模块：{'、'.join(TARGETS)}（不写则全部）")
+    parser.add_argument("modules", nargs="*", help=f"模块：{'、'.join([*TARGETS, *GROUPS])}（不写则全部）")
     parser.add_argument("--jobs", type=int, default=int(os.environ.get("MUTATE_JOBS", "2")))
     args = parser.parse_args(argv)
-    names = [m for arg in args.modules for m in arg.split()] or list(TARGETS)
+    names = [m for arg in args.modules for word in arg.split() for m in GROUPS.get(word, (word,))] or list(TARGETS)
     unknown = [m for m in names if m not in TARGETS]
     if unknown:
         print(f"不认识的模块：{'、'.join(unknown)}；可用：{'、'.join(TARGETS)}", file=sys.stderr)

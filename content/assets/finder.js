@@ -150,30 +150,55 @@
     }
 
     var shortlist = document.getElementById("gov-finder-shortlist");
+    var expand = shortlist && shortlist.querySelector("[data-finder-expand]");
+    var expanded = false;  // before an answer: every card shown on request
+    var any = false;
 
-    // The result as a list of titles before the cards: on a phone the cards run to many screens.
+    function title(card) {
+      return card.querySelector(".gov-benefit__title").firstChild.nodeValue.trim();
+    }
+
+    // The list of titles before the cards: on a phone the cards run to many screens. Before an answer it holds
+    // every benefit (groups null), after one what applies and what may apply.
     function fillShortlist(groups) {
       if (!shortlist) return;
-      shortlist.hidden = !groups;
-      [APPLIES, MAYBE].forEach(function (status) {
+      shortlist.hidden = false;
+      var lists = groups ? { "全部": [] } : { "全部": cards, "适用": [], "可能适用": [] };
+      if (groups) { lists[APPLIES] = groups[APPLIES]; lists[MAYBE] = groups[MAYBE]; }
+      ["全部", APPLIES, MAYBE].forEach(function (status) {
         var ol = shortlist.querySelector('[data-shortlist="' + status + '"]');
         var heading = shortlist.querySelector('[data-shortlist-heading="' + status + '"]');
         ol.textContent = "";
-        var cardsOf = groups ? groups[status] : [];
-        cardsOf.forEach(function (card) {
+        lists[status].forEach(function (card) {
           var li = document.createElement("li");
           var a = document.createElement("a");
           a.href = "#" + card.id;
-          a.textContent = card.querySelector(".gov-benefit__title").firstChild.nodeValue.trim();
+          a.textContent = title(card);
           li.appendChild(a);
           ol.appendChild(li);
         });
-        ol.hidden = heading.hidden = cardsOf.length === 0;
-        heading.textContent = (status === APPLIES ? "适用于您" : "可能适用（需看具体情况）") + "：" + cardsOf.length + " 项";
+        ol.hidden = heading.hidden = lists[status].length === 0;
+        heading.textContent = (status === "全部" ? "全部政策与服务" : status === APPLIES ? "适用于您" : "可能适用（需看具体情况）") +
+          "：" + lists[status].length + " 项";
       });
+      if (expand) expand.hidden = !!groups || expanded;
       cards.forEach(function (card) {
-        card.querySelector(".gov-benefit__back").hidden = !groups;
+        card.querySelector(".gov-benefit__back").hidden = false;
       });
+    }
+
+    // A card asked for by its address (a title in the list, a link from another page) is shown, opened.
+    function reveal() {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var target = id && document.getElementById(id);
+      if (!target) return;
+      var card = target.closest("[data-benefit]");
+      if (card && card.hidden && (!any || card.getAttribute("data-fit") !== NO)) {
+        card.hidden = false;
+        card.scrollIntoView();
+      }
+      var box = target.closest("details.gov-audience");
+      if (box && !box.open) { box.open = true; target.scrollIntoView(); }
     }
 
     function update() {
@@ -189,13 +214,14 @@
       });
       given = answers();
       result = window.govFinder.evaluateAll(data, given);
-      var any = Object.keys(given).length > 0;
+      any = Object.keys(given).length > 0;
       var groups = { "适用": [], "可能适用": [], "不适用": [] };
       cards.forEach(function (card) {
         var outcome = result.outcomes[card.getAttribute("data-benefit")];
         var fit = card.querySelector(".gov-benefit__fit");
         var status = any ? outcome.status : "";
-        card.hidden = status === NO;
+        // before an answer the cards wait behind the list of titles, unless asked for
+        card.hidden = any ? status === NO : !expanded && "#" + card.id !== location.hash;
         card.setAttribute("data-fit", status);
         if (status && status !== NO) {
           fit.hidden = false;
@@ -238,8 +264,11 @@
 
     form.addEventListener("change", update);
     form.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    if (expand) expand.addEventListener("click", function () { expanded = true; update(); });
+    window.addEventListener("hashchange", reveal);
     form.hidden = false;
     update();
+    reveal();
   }
 
   function init() {

@@ -110,12 +110,49 @@
     });
   }
 
+  /* "跳到第 N 条": the number in Arabic or Chinese numerals (10, 十, 第一百零五条, 17之1). */
+  var DIGITS = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+  var UNITS = { "十": 10, "百": 100, "千": 1000 };
+  function number(text) {
+    text = text.replace(/[\s第条]/g, "").replace(/[０-９]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); });
+    if (/^\d+$/.test(text)) return parseInt(text, 10);
+    var total = 0, digit = 0, seen = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i);
+      if (c in DIGITS) { digit = DIGITS[c]; seen = true; }
+      else if (c in UNITS) { total += (seen || digit ? digit : 1) * UNITS[c]; digit = 0; seen = false; }
+      else return NaN;
+    }
+    return text ? total + digit : NaN;
+  }
+  function setupGoto(root) {
+    var form = root.querySelector("[data-law-goto]");
+    if (!form) return;
+    var input = form.querySelector("input"), message = form.querySelector("[data-law-goto-message]");
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var parts = input.value.split(/之/), n = number(parts[0]), suffix = parts.length > 1 ? number(parts[1]) : 0;
+      var id = "art-" + n + (suffix ? "-" + suffix : "");
+      var target = isNaN(n) || isNaN(suffix) ? null : document.getElementById(id);
+      if (!target) {
+        message.textContent = input.value.trim() ? "没有找到这一条：本文共" + form.getAttribute("data-count") + "条，请输入 1 到 " + form.getAttribute("data-count") + " 之间的数字" : "请输入条号，如 10";
+        return;
+      }
+      message.textContent = "";
+      location.hash = "#" + id;
+      var label = target.querySelector(".law-article__no");
+      if (label) label.focus({ preventScroll: true });
+    });
+  }
+
   function setup() {
     closePopover();
     var root = document.querySelector(".md-content") || document;
     setupFilters(root);
     setupCopyLinks(root);
     setupCitations(root);
+    setupGoto(root);
   }
 
   document.addEventListener("click", function (event) {

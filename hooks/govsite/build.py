@@ -302,6 +302,28 @@ def _text_findings(site: Site, body) -> tuple[Problem, ...]:
         site.problems = reported
 
 
+# Files MkDocs writes itself besides the pages and the theme (a link to them is not broken).
+MKDOCS_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
+def check_links(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
+    """Links at review (guard/review.py): every internal link an editor wrote must reach a page or file the build
+    publishes. Renders the engine's pages to know them; returns them (the adapter adds them to MkDocs' files)."""
+    from .document import all_documents
+    from .guard.review import published_of
+
+    pages, files = render_site(site)
+    in_use = {a.url for doc in all_documents(site) for a in doc.attachments}
+    withheld = lifecycle.withheld_files(site, in_use)
+    content = [rel(p, site.content_dir) for p in site.listing(site.content_dir)
+               if p.is_file() and not p.name.endswith(".md")
+               and not any(part.startswith(".") for part in p.relative_to(site.content_dir).parts)]
+    published = published_of([p.src_uri for p in pages] + list(site.editor_pages),
+                             [f for f in content if f not in withheld] + [f.dest_uri for f in files] + list(MKDOCS_FILES))
+    review_links(site, published, held_back=False)
+    return pages, files
+
+
 def render_site(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
     renderer = Renderer(site)
     pages: list[GeneratedPage] = []

@@ -8,7 +8,9 @@ public or a machine reads about a document is made from that one model, each out
 - the row of the 政府信息公开目录 and its JSON: `types/catalogue`;
 - the feed item: `types/feeds/items.py` with template `document/feed.html`;
 - the search record's facts (类别, date, status, 索引号, 发文字号): `search/facts.py`;
-- the home page's updates: `types/home`.
+- the home page's updates: `types/home`;
+- the page's 网页元数据 (ArticleTitle, PubDate, ContentSource …): `article_metadata()`, printed by overrides/main.html
+  through govsite/pagemeta.py.
 
 The metadata rows all three of page, feed and catalogue JSON show come from `facts()`: a field an editor adds to a
 type reaches every output through its schema and the type's mapping into a Document (`extra` rows).
@@ -246,6 +248,22 @@ def facts(doc: Document) -> list[Fact]:
     add("主题词", "；".join(doc.keywords), key="keywords")
     rows.extend(f for f in doc.extra if f.value)
     return rows
+
+
+def article_metadata(doc: Document, page_address: str, source: str) -> tuple[tuple[str, str], ...]:
+    """The article-level 网页元数据 of the document's page (政府网站发展指引, 国办发〔2017〕47号), as (name, content):
+    ArticleTitle, PubDate (YYYY-MM-DD HH:MM, Beijing time; a document known only by its day is public from
+    00:00 of it, the release rule of govsite/lifecycle.py), ContentSource (发布机构, else `source`: the site's
+    organisation), Keywords (主题词, else its kind, topic and audiences), Description (内容概述) and Url (the page's
+    full address). Author and Image are optional and no document states them, so they are left out rather than
+    invented."""
+    moment = doc.published.instant if doc.published.time is not None else dt.datetime.combine(
+        doc.published.day, dt.time(0, 0), tzinfo=TZ)
+    keywords = doc.keywords or tuple(dict.fromkeys(k for k in (doc.kind, doc.topic, *doc.audiences) if k))
+    tags = [("ArticleTitle", doc.title), ("PubDate", f"{moment.astimezone(TZ):%Y-%m-%d %H:%M}"),
+            ("ContentSource", doc.publisher or source), ("Keywords", ",".join(keywords)),
+            ("Description", " ".join(doc.summary.split())), ("Url", page_address)]
+    return tuple((name, value) for name, value in tags if value)
 
 
 def status_text(status: Status) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-INTERNAL_FIELDS = ("审核",)
+INTERNAL_FIELDS = ("审核", "个人信息例外")  # the review record; the guard's reviewed exceptions
 
 _TOP_LEVEL_KEY = re.compile(r"^([^\s#:-][^:#]*?)\s*:(?:\s|$)")
 

@@ -8,7 +8,7 @@ GOVSITE_PREVIEW=1    `make preview` (CI, merge requests): a "预览" banner on e
                      0/false/no/off leave it off (any case, spaces around ignored); anything else stops the build,
                      so that no value meant as "off" ever shows drafts on the public site.
 GOVSITE_RELEASE=<id> `make publish` (govsite/release.py): the release folder's name. Each page asks for the search
-                     index files of its own release (overrides/partials/govsite-search.html; docs/lifecycle.md).
+                     index files of its own release (overrides/partials/govsite-search.html; docs/publishing.md).
 """
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ class Problem:
     line: int  # 1-based; 0 when the whole file is meant
     field: str  # field path as recorded (`问答[2].答`), '' when none; shown by field_words
     message: str
-    severity: str = "error"  # "error" or "warning"
+    severity: str = "error"  # "error", "warning" or "note" (shown, stops nothing)
     kind: str = RULE
 
     def format(self) -> str:
@@ -87,6 +87,11 @@ class Problems:
     def warning(self, file: str, line: int, field_: str, message: str) -> None:
         self.items.append(Problem(file, line or 0, field_, message, "warning"))
 
+    def note(self, file: str, line: int, field_: str, message: str) -> None:
+        """Something editors must see but that stops nothing, not even a strict build: a reviewed exception to
+        the personal-data guard (make check prints it as 提示)."""
+        self.items.append(Problem(file, line or 0, field_, message, "note"))
+
     def extend(self, problems: list[Problem]) -> None:
         self.items.extend(problems)
 
@@ -97,6 +102,10 @@ class Problems:
     @property
     def warnings(self) -> list[Problem]:
         return sorted({p for p in self.items if p.severity == "warning"})
+
+    @property
+    def notes(self) -> list[Problem]:
+        return sorted({p for p in self.items if p.severity == "note"})
 
     def shown(self) -> tuple[list[Problem], list[Problem], int]:
         """(errors, warnings, held back) as editors should see them: the cause first.

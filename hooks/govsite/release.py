@@ -6,13 +6,14 @@ The web root (GOVSITE_WEBROOT in the Makefile, the one place it is set) holds:
     releases/<id>/             one folder per release, <id> = Beijing time and commit: 20261202-150000-a3409a0c1e
     meta/<id>.json             each release's facts: commit, time, a digest per file, pages, feed items, statuses
     meta/rollback.json         the last rollback: its commit is not published again until a new commit arrives
+    assets-kept/assets/…       the content-hashed assets of every kept release (nginx falls back to them)
     publish.log                every publish (what was added, changed, withdrawn, expired), no-switch run, rollback
     .publish.lock              one publish or rollback at a time (the hourly timer, CI and a person may overlap)
 
 A publish builds into releases/.incoming-<id> (never served: nginx accepts only release names), checks every link,
 compares the output with the release being served, and only then renames the folder into place and switches
 `current`. Any failure before the switch removes what it made: `current` stays where it was. Every message is
-Chinese; no traceback reaches the person or the timer's log. docs/lifecycle.md explains the design.
+Chinese; no traceback reaches the person or the timer's log. docs/publishing.md explains the design.
 """
 from __future__ import annotations
 
@@ -46,6 +47,10 @@ STATUS_CLASSES = ("gov-status", "law-status", "xxgk-validity")
 WITHDRAWN_ATTR = "data-govsite-withdrawn"  # on the page a withdrawn document leaves at its URL, with the date
 LOCK_WAIT_SECONDS = 900  # a publish takes well under a minute; a stuck one is reported, not waited for forever
 SHOWN_BROKEN_LINKS = 20
+# Assets whose names carry a hash of their content (Material's bundle and stylesheets, the site's CSS bundle): the
+# pattern deploy/nginx.conf and deploy/nginx-column.conf look up in assets-kept/ when `current` lacks the file.
+HASHED_ASSET = re.compile(r"^assets/(?:.+/)?[^/]+\.[0-9a-f]{8}\.min\.(?:css|js)$")
+KEPT_ASSETS = "assets-kept"
 
 
 class PublishError(Exception):
@@ -396,8 +401,42 @@ class WebRoot:
 
     def remove_release(self, release: str) -> None:
         shutil.rmtree(self.releases / release, ignore_errors=True)
-        with contextlib.suppress(FileNotFoundError):
-            (self.meta / f"{release}.json").unlink()
+        for record in (self.meta / f"{release}.json", inspection_report(self.path, release)):
+            with contextlib.suppress(FileNotFoundError):
+                record.unlink()
+
+    def keep_hashed_assets(self) -> None:
+        """assets-kept/ holds the hashed assets of every release in releases/ (hard links, else copies), and no
+        others: a page fetched just before a switch, publish or rollback, asks for the stylesheet and script of
+        its own release, which nginx then finds here (deploy/nginx.conf) for as long as that release is kept.
+        A name holds a hash of its content, so an existing file is never rewritten; new ones appear whole
+        (written beside, then renamed)."""
+        kept = self.path / KEPT_ASSETS
+        wanted: dict[str, Path] = {}
+        for release in self.release_ids():
+            folder = self.releases / release
+            for path in sorted((folder / "assets").rglob("*")) if (folder / "assets").is_dir() else ():
+                rel = path.relative_to(folder).as_posix()
+                if HASHED_ASSET.match(rel) and path.is_file() and not path.is_symlink():
+                    wanted.setdefault(rel, path)
+        for rel, source in wanted.items():
+            target = kept / rel
+            if target.is_file():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.{os.getpid()}")
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+            try:
+                os.link(source, temporary)
+            except OSError:  # another file system, or links not allowed
+                shutil.copyfile(source, temporary)
+            os.replace(temporary, target)
+        for path in sorted(kept.rglob("*"), reverse=True) if kept.is_dir() else ():
+            if path.is_file() and path.relative_to(kept).as_posix() not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
 
     def prune(self, keep: int) -> list[str]:
         """Keep the newest `keep` releases and the one being served; remove the rest and their records."""
@@ -488,7 +527,8 @@ def site_url_of(root: Path) -> str:
 def mkdocs_build(root: Path, out: Path, release: str, moment: dt.datetime) -> None:
     """`mkdocs build --strict` of the repository into `out`, for release `release` (never a preview)."""
     env = {k: v for k, v in os.environ.items() if k != "GOVSITE_PREVIEW"}
-    env.update(GOVSITE_RELEASE=release, NO_MKDOCS_2_WARNING="1")
+    env.update(GOVSITE_RELEASE=release, NO_MKDOCS_2_WARNING="1",
+               GOVSITE_INSPECTION_REPORT=str(inspection_report(out.parent.parent, release)))
     if "GOVSITE_NOW" not in env and "GOVSITE_TODAY" not in env:
         # The build's moment is the release's, to the minute, even at midnight: a document scheduled for 09:00
         # (govsite/lifecycle.py) is in the first release from 09:00 on, and not in one at 08:10.
@@ -507,6 +547,25 @@ def mkdocs_build(root: Path, out: Path, release: str, moment: dt.datetime) -> No
     # The build's own last line says what became of site/; here it is the served release that stays.
     shown = "\n".join(re.sub(r"^(构建已停止：.*?）。).*", r"\1", line) for line in output.splitlines() if line.strip())
     raise PublishError(f"构建未通过，详见下面的提示（每行为“文件:行 字段: 问题”）：\n{shown}")
+
+
+def inspection_report(webroot: Path, release: str) -> Path:
+    """Where the build of `release` leaves the inspection's findings for the publish log (the adapter writes it):
+    beside the releases' records, never inside a served folder."""
+    return Path(webroot) / "meta" / f".inspection-{release}.txt"
+
+
+def _inspection_lines(web: WebRoot, release: str) -> list[str]:
+    path = inspection_report(web.path, release)
+    try:
+        found = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    except OSError:
+        return []  # a build that writes no report (tests' stand-in builds)
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return [f"  网站巡检：{len(found)} 项提示" if found else "  网站巡检：全部通过",
+            *(f"    {line}" for line in found)]
 
 
 # ---------------------------------------------------------------------------------------------------- publish
@@ -556,6 +615,8 @@ def publish(root: Path, webroot: Path, keep: int = 5, force: bool = False, build
                          changes=changes)
             os.rename(incoming, web.releases / release)
             web.write_json(web.meta / f"{release}.json", facts)
+            with contextlib.suppress(OSError):  # done again below, where a failure is reported
+                web.keep_hashed_assets()
             web.switch(release)
             switched = True
         finally:
@@ -564,13 +625,14 @@ def publish(root: Path, webroot: Path, keep: int = 5, force: bool = False, build
                 web.remove_release(release)
         # Switched: from here on a failure is only reported; the new release is served either way.
         lines = [f"发布 {release}（提交 {commit}；上一版本 {current or '无'}）",
-                 *describe_changes(changes, first=before is None)]
+                 *describe_changes(changes, first=before is None), *_inspection_lines(web, release)]
         try:
             with contextlib.suppress(FileNotFoundError):
                 (web.meta / "rollback.json").unlink()  # a new release replaces what was rolled back
             removed = web.prune(keep)
             if removed:
                 lines.append(f"  删除旧版本：{'、'.join(removed)}")
+            web.keep_hashed_assets()  # the removed releases' assets go; those of the releases kept stay
             web.log(lines)
         except OSError as exc:
             lines.append(f"  注意：新版本已上线，但整理旧版本或写发布记录时出错（{_os_reason(exc)}）")
@@ -606,6 +668,8 @@ def rollback(webroot: Path) -> Outcome:
         if not (web.meta / f"{target}.json").is_file():
             raise PublishError(f"版本 {target} 没有发布记录（meta/{target}.json），可能不完整，无法回滚到它")
         web.switch(target)
+        with contextlib.suppress(OSError):  # already there since the releases' own publishes; a repair at most
+            web.keep_hashed_assets()
         # The timer must not publish the rolled-back commit again an hour later (publish: _held_back).
         web.write_json(web.meta / "rollback.json", {"from": current, "commit": current.rsplit("-", 1)[-1],
                                                     "to": target,

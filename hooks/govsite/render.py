@@ -56,7 +56,7 @@ class Renderer:
         self.env.filters["markdown_block"] = self._markdown_block_filter
         self.env.globals["settings"] = site.settings
         self.env.globals["today"] = site.today
-        self.made: dict[str, str] = {}  # src_uri -> title of every page made so far (the 网站地图 lists them)
+        self.made: dict[str, str] = {}  # src_uri -> title of every page made so far to list (the 网站地图)
 
     def render(self, template: str, from_url: str | None, **context) -> str:
         """`template` with `url(target)` relative to the page at `from_url`; "" gives site-relative links, None
@@ -107,7 +107,8 @@ class Renderer:
 
     def page(self, src_uri: str, title: str, template: str, *, toc=(), meta=None, **context) -> GeneratedPage:
         html = self._render_page(template, page_url(src_uri), title=title, **context)
-        self.made[src_uri] = title
+        if not (meta or {}).get("noindex"):  # a page kept out of search engines is not listed in the 网站地图
+            self.made[src_uri] = title
         return GeneratedPage(src_uri=src_uri, title=title, html=html,
                              toc=[t if isinstance(t, TocEntry) else TocEntry(*t) for t in toc],
                              meta=dict(meta or {}))

@@ -22,14 +22,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
-from govsite import assets, breadcrumb, lifecycle, search
+from govsite import assets, breadcrumb, lifecycle, pagemeta, search
 from govsite import build as engine
 from govsite import mode as build_mode
-from govsite.guard.placeholders import OutputCheck
+from govsite.guard import link_problems, links, output_problems, personal
+from govsite.guard import output as output_guard
+from govsite.guard.sources import origins as output_origins
 from govsite.incremental import Memo
+from govsite.internal import INTERNAL_FIELDS
 from govsite.markdown import MarkdownConfig
 from govsite.render import shared_bytecode_cache
-from govsite.types.inspection import allowed_hosts
+from govsite.types.inspection import allowed_hosts, report_lines
 
 from . import errors as serve_errors
 from . import material, serve
@@ -91,6 +94,8 @@ def on_config(config):
     site = engine.load_site(root, site_url=config.site_url or "", memo=_memo if _skipper.enabled else None,
                             markdown=MarkdownConfig.from_mkdocs(config.markdown_extensions, config.mdx_configs),
                             mode=mode)
+    if not site.problems.errors:  # links at review: before MkDocs cleans the output folder
+        _state["rendered"] = engine.check_links(site)
     errors, warnings, held = site.problems.shown()  # the cause first: see Problems.shown
     if errors:
         serve_errors.remember(root, errors, warnings, held)
@@ -100,6 +105,8 @@ def on_config(config):
         _report_and_stop([f"警告 {p.format()}" for p in warnings], len(warnings), "警告（严格模式下警告也会停止构建）")
     for p in warnings:
         log.info("警告 %s", p.format())  # info, not warning: strict builds already stopped above
+    for p in site.problems.notes:  # reviewed exceptions to the guard: shown, stop nothing
+        log.info("提示 %s", p.format())
     _state["site"] = site
     _state["docs_are_content"] = Path(config.docs_dir).resolve() == site.content_dir.resolve()
     if "SOURCE_DATE_EPOCH" not in os.environ or _state.get("epoch_is_ours"):
@@ -120,13 +127,15 @@ def on_config(config):
 
 def on_serve(server, config, builder):
     _watcher.install(server, config)  # a save starts the rebuild at once, not at MkDocs' next poll
-    return serve_errors.install(server)
+    server = serve_errors.install(server)
+    # the browser editor at /bianji/, in front of the error page: editors fix a broken site with it too
+    return serve.mount_editor(server, Path(config.config_file_path).resolve().parent)
 
 
 def on_files(files, config):
     site = _state["site"]
     _leave_out_held(site, files)
-    pages, extra_files = engine.render_site(site)
+    pages, extra_files = _state.pop("rendered")  # made by check_links in on_config
     _state["renderer"] = engine.Renderer(site)
     _state["pages"] = {page.src_uri: page for page in pages}
     _state["files"] = extra_files
@@ -138,17 +147,37 @@ def on_files(files, config):
         if file.src_uri in site.editor_pages and file.inclusion == InclusionLevel.UNDEFINED:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _state["trails"] = breadcrumb.trails(site, pages)
-    # what the public will see, page by page (under make serve, only pages whose text changed)
-    check = _state["output_check"] = OutputCheck(allowed_hosts(site), memo=_memo if _skipper.enabled else None)
+    _state["pagemeta"] = _page_metadata(site, pages, config)
+    config.extra["site_metadata"] = _state["pagemeta"].site_tags  # pages MkDocs makes alone (404.html)
+    # what the public will get, file by file (govsite/guard/output.py): pages as MkDocs writes them, then the
+    # whole output folder in on_post_build
+    check = _state["file_check"] = output_guard.FileCheck(personal.Rules.of(site.settings), allowed_hosts(site))
+    _state["page_scan"] = output_guard.Scan()
     if _state.get("css_bundle"):
         files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
     material.theme_files(files, config)
+    _state["origins"] = output_origins(
+        site, {f.dest_uri: f.src_uri for f in files.documentation_pages()},
+        {f.dest_uri: f.abs_src_path for f in files if not f.is_documentation_page() and f.abs_src_path})
     if "index_stream" in _state:  # before the first page: the child checks and indexes each page as it comes
         _state["index_stream"].facts(site, Path(config.site_dir), pages, check=check)
     if _skipper.enabled:
         for file in files.documentation_pages():
             _skipper.watch(file)
     return files
+
+
+def _page_metadata(site, pages, config) -> pagemeta.PageMetadata:
+    """Every page's 网页元数据 (govsite/pagemeta.py), from the engine's pages and the editors' pages."""
+    from govsite.model import page_url
+    from govsite.types.sitemap import read_nav
+
+    titles = {page_url(p.src_uri): p.title for p in pages}
+    descriptions = {page_url(p.src_uri): str(p.meta.get("description") or "") for p in pages}
+    for src_uri, document in site.editor_pages.items():
+        titles[page_url(src_uri)] = engine.editor_page_title(site, document)
+        descriptions[page_url(src_uri)] = str(document.meta.get("描述") or "")
+    return pagemeta.PageMetadata(site, titles, descriptions, read_nav(site.root))
 
 
 def _leave_out_held(site, files) -> None:
@@ -190,17 +219,30 @@ def on_page_read_source(page, config):
     return text if text is not None and "\r" not in text else None
 
 
+def _with_metadata(page) -> None:
+    """The page's 网页元数据 and sitemap lastmod (govsite/pagemeta.py), for overrides/main.html and
+    overrides/sitemap.xml. Kept in page.meta, not in the template context or config.extra: make serve rewrites a page
+    when its meta changes (serve.PageSkipper), and a whole-site value in config.extra would rewrite every page on
+    every save and lose track of removed ones."""
+    metadata = _state["pagemeta"]
+    page.meta["govsite_metadata"] = metadata.tags(page.url, noindex=bool(page.meta.get("noindex")))
+    page.meta["govsite_lastmod"] = metadata.lastmod.get(page.url, "")
+
+
 def on_page_markdown(markdown, page, config, files):
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None:
         material.page_meta(page, generated.title, None, generated.meta)
+        _with_metadata(page)
         _converted_by_the_engine(page)
         return ""
     document = _state["site"].editor_pages.get(page.file.src_uri)
-    page.meta.pop(lifecycle.REVIEW, None)  # the review record is internal: never in what templates can print
+    for key in INTERNAL_FIELDS:  # the review record, the guard's exceptions: never in what templates can print
+        page.meta.pop(key, None)
     if document is not None:
         extra = {"hide": document.meta["隐藏"]} if "隐藏" in document.meta else {}
         material.page_meta(page, engine.editor_page_title(_state["site"], document), document.meta.get("描述"), extra)
+        _with_metadata(page)
         _converted_by_the_engine(page)
         return ""  # the engine converts it (one Markdown pipeline: citations, extensions, safe HTML)
     return markdown
@@ -254,7 +296,8 @@ def on_post_page(output, page, config):
     if "index_stream" in _state:  # mkdocs build: checked and indexed in the child, off the build's core
         _state["index_stream"].add(page.file.dest_uri, _engine_title(page), output)
     else:
-        _state["output_check"].page(page.file.dest_uri, output)
+        output_guard.check_bytes(_state["file_check"], page.file.dest_uri, output.encode("utf-8"), _state["page_scan"],
+                                 output_guard.CHECKED)
     return output
 
 
@@ -275,6 +318,36 @@ def on_build_error(error):
         _state.pop("index_stream").cancel()
 
 
+def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) -> None:
+    """Every file of the output folder read as the public gets it (govsite/guard/output.py), before make build
+    replaces site/ or make publish switches to the release. Under make serve the editor sees the problems and
+    goes on editing; otherwise they stop the build."""
+    import time
+
+    site = _state["site"]
+    origins = _state["origins"]
+    started, started_cpu = time.perf_counter(), time.process_time()
+    scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled)
+    report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()))
+    for note in report.notes:
+        log.info("提示 %s", note.format())
+    # every link of the output: a template's or a data field's, and anchors into other pages (editors' links to
+    # pages and files were reviewed at load)
+    broken = links.check_site(site_dir, site.site_url or config.site_url or "", scan.links).found
+    errors = report.errors + link_problems(site.root, broken, origins)
+    log.info("发布内容检查：%d 个文件（其中 %d 个在本次检查），%d 个页面的链接，用时 %.2f 秒（CPU %.2f 秒）",
+             len(scan.digests), scan.read, len(scan.links), time.perf_counter() - started,
+             time.process_time() - started_cpu)
+    if not errors and not index_problems:
+        return
+    lines = [p.format() for p in errors] + index_problems
+    if _skipper.enabled:
+        for line in lines:
+            log.warning("警告 %s", line)
+        return
+    _report_and_stop([f"错误 {line}" for line in lines], len(lines), "错误（发布内容检查）", NOT_PUBLISHABLE)
+
+
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     if _skipper.enabled:
@@ -282,32 +355,45 @@ def on_post_build(config):
             if os.path.exists(gone):
                 os.remove(gone)
         log.info("未变化的页面未重写：%d 个", _skipper.skipped)
-    check = _state["output_check"]
     for extra in _state.get("files", []):
-        check.file(extra.dest_uri, extra.content)
         target = site_dir / extra.dest_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
     stats = None
-    problems = check.problems
     stream = _state.pop("index_stream", None)
+    page_scan = _state["page_scan"]
     if stream is not None:
         try:
             stats = stream.finish(_state["site"], site_dir, _state.get("pages", {}).values())
         except RuntimeError as exc:  # the index process failed (e.g. out of memory): a message, not a traceback
             raise Abort(f"{exc}。构建已停止，请重试；如再次出现，请联系网站维护人员。") from exc
-        problems = stream.problems + problems  # the pages' (checked in the child) before the files', as written
-    if problems:  # never published; under make serve the editor sees them and goes on editing
-        if _skipper.enabled:
-            for line in problems:
-                log.warning("警告 %s", line)
-        else:
-            _report_and_stop([f"错误 {line}" for line in problems], len(problems), "错误（网站巡检）", NOT_PUBLISHABLE)
+        page_scan = stream.scan
+    elif not _skipper.enabled:
+        stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
+    # the editors' search data that the index cannot use (an intent naming a page that is not built) stops a build
+    # as a guard finding does
+    _guard_output(config, site_dir, page_scan, list(stats.problems) if stats is not None else [])
     if _skipper.enabled:  # make serve: the edited page first, the search index right after
         _collector.resume()
         search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
         return
-    if stats is None:
-        stats = search.build_index(_state["site"], site_dir, _state.get("pages", {}).values())
+    if config.extra.get("preview"):  # make preview (the intranet): the browser editor, after the guard (not public)
+        _write_editor(config, site_dir)
+    # make publish asks for the inspection's findings (govsite/release.py puts them in the publish log): a file
+    # of its own outside the site, never a page the public could read.
+    report = os.environ.get("GOVSITE_INSPECTION_REPORT")
+    if report:
+        Path(report).write_text("".join(line + "\n" for line in report_lines(_state["site"])), encoding="utf-8")
     log.info("搜索索引：%d 个页面，%d 条记录，%d 个文件，%.0f KB，用时 %.2f 秒（CPU %.2f 秒）",
              stats.pages, stats.records, stats.files, stats.bytes / 1024, stats.seconds, stats.cpu_seconds)
+
+
+def _write_editor(config, site_dir: Path) -> None:
+    """The browser editor into a preview build (never into the public site: only previews call this)."""
+    from govsite.editor import app as editor
+
+    root = Path(config.config_file_path).resolve().parent
+    if editor.write_into(root, site_dir, _state["site"].settings):
+        log.info("网页编辑器：预览网站的 %s（登录 data/site.yml 中“网页编辑器”设置的 Git 服务器）", editor.PREFIX)
+    else:
+        log.info("网页编辑器未放入预览：data/site.yml 没有“网页编辑器”设置，或编辑器尚未安装（make editor）")

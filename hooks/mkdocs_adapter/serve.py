@@ -17,6 +17,7 @@ title it cites). So:
   the pick is reused while the folders' listing is the same.
 - SaveWatcher: a save is noticed when the file system reports it, not at MkDocs' next poll of every file.
 - CollectorPause: the cycle collector waits until the page is served.
+- mount_editor: the browser editor (govsite.editor) answers under /bianji/.
 """
 from __future__ import annotations
 
@@ -293,3 +294,21 @@ class SaveWatcher:
         for path in [*folders, *files]:
             server._watched_paths.setdefault(path, 1)
         return True
+
+
+def mount_editor(server, root: Path):
+    """The engine's editor app (govsite/editor/app.py: the editor's page, its local backend and the check of the
+    entry being edited) in front of everything MkDocs serves, under /bianji/ only."""
+    import sys
+
+    from govsite import lan
+    from govsite.editor.app import PREFIX, EditorApp
+
+    server.set_app(EditorApp(root, server.get_app()))
+    host, port = server.server_address[:2]
+    if host in ("0.0.0.0", "::", ""):  # make serve-lan: where colleagues on the office network open it
+        shown = [f"http://{address}:{port}{PREFIX}" for address in lan.addresses()] or [f"http://<本机地址>:{port}{PREFIX}"]
+    else:
+        shown = [f"http://{host}:{port}{PREFIX}"]
+    print(f"网页编辑器：{'、'.join(shown)}（在浏览器中用表单编辑；说明见 EDITING.md 开头一节）", file=sys.stderr)
+    return server

@@ -64,10 +64,17 @@ def pages_of(config, files):
         yield page
 
 
+def adapter_state(monkeypatch, site, config, pages: dict) -> None:
+    """What on_files leaves for on_page_markdown: the site, the engine's pages and every page's 网页元数据 (the
+    metadata is put in page.meta too, so it is searched for the record as well)."""
+    monkeypatch.setitem(events._state, "site", site)
+    monkeypatch.setitem(events._state, "pages", pages)
+    monkeypatch.setitem(events._state, "pagemeta", events._page_metadata(site, [], config))
+
+
 def test_no_page_meta_keeps_the_review_record(planted, monkeypatch):
     root, config, site, files = planted
-    monkeypatch.setitem(events._state, "site", site)
-    monkeypatch.setitem(events._state, "pages", {})
+    adapter_state(monkeypatch, site, config, {})
     documents = others = 0
     for page in pages_of(config, files):
         if page.file.src_uri != "about/functions.md":
@@ -81,6 +88,7 @@ def test_no_page_meta_keeps_the_review_record(planted, monkeypatch):
         if document is not None:
             documents += 1
             assert returned == ""  # the engine converts it
+            assert page.meta["govsite_metadata"]  # the page's own metadata went in, the record did not
             assert page.meta["title"] == adapter_material.escaped(build.editor_page_title(site, document))
             if "描述" in document.meta:
                 assert page.meta["description"] == adapter_material.escaped(document.meta["描述"])
@@ -100,8 +108,7 @@ def test_a_page_without_a_record_and_a_generated_page_go_through_as_well(planted
     page = next(p for p in pages_of(config, files) if p.file.src_uri in site.editor_pages)
     page.meta.pop(lifecycle.REVIEW, None)
     generated = SimpleNamespace(title="生成的页面", meta={"search": {"exclude": True}})
-    monkeypatch.setitem(events._state, "site", site)
-    monkeypatch.setitem(events._state, "pages", {page.file.src_uri: generated})
+    adapter_state(monkeypatch, site, config, {page.file.src_uri: generated})
     assert events.on_page_markdown("原文", page, config, files) == ""
     assert page.meta["title"] == "生成的页面" and page.meta["search"] == {"exclude": True}
     monkeypatch.setitem(events._state, "pages", {})

@@ -78,6 +78,12 @@ def test_search_overlay_and_elder_mode(browser, served_site, viewport):
     page.keyboard.press("End")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert audit(page) == []
+    # 您是不是要找 (a character of the same sound) and the no-answer panel with the closest few.
+    for query, shown in (("优待征怎么办理", "[data-gs-did-you-mean]"), ("退役军人的护照怎么办理", "[data-gs-suggest]")):
+        page.locator("[data-gs-query]").fill(query)
+        page.wait_for_function("q => document.querySelector('[data-govsite-search]').dataset.gsDone === q", arg=query)
+        assert page.locator(shown).is_visible(), query
+        assert audit(page) == [], query
     context.close()
 
 

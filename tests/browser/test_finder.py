@@ -96,8 +96,10 @@ def test_keyboard_alone_answers_the_questions(browser, served_site, offsite_requ
     applies, maybe = _expected(model, {"身份": "伤残军人", "是否退役": "已退役", "伤残等级": "五级"})
     assert _visible_cards(page) == applies + maybe
     page.get_by_role("button", name="重新选择").press("Enter")
-    page.wait_for_function("document.querySelectorAll('#gov-benefits [data-benefit]:not([hidden])').length"
+    # nothing answered again: every benefit listed by its title, the cards folded away until one is chosen
+    page.wait_for_function("document.querySelectorAll(\"[data-shortlist='全部'] a\").length"
                            f" === {len(model.benefits)}")
+    assert _visible_cards(page) == []
     assert page.locator("#gov-finder-audiences").is_visible()
     assert found == []
 
@@ -109,7 +111,8 @@ def test_without_javascript_every_audience_has_its_plain_list(browser, served_si
     assert not page.locator("#gov-finder").is_visible()
     assert page.locator("noscript").count() == 1
     for audience in model.audiences:
-        listed = page.eval_on_selector_all(f"#{audience.anchor} ~ ul a", "links => links.map(a => a.hash)")
+        listed = page.eval_on_selector_all(f"details.gov-audience:has(#{audience.anchor}) .gov-audience__list a",
+                                           "links => links.map(a => a.hash)")
         assert listed == ["#" + b.anchor for b, _ in model.for_audience(audience)], audience.name
     assert page.locator("#gov-benefits [data-benefit]:visible").count() == len(model.benefits)
     context.close()

@@ -3,12 +3,14 @@ search engines are told to keep out; the public build has neither. Bad GOVSITE_*
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 
 import pytest
+import yaml
 
 from govsite.mode import BuildMode, ModeError, from_environ
-from sitekit import GitCheckout
+from sitekit import REPO, GitCheckout
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +20,9 @@ BANNER = "这是修改稿的预览，不是正式发布的网站"
 @pytest.fixture(scope="module")
 def preview_site(tmp_path_factory):
     checkout = GitCheckout(tmp_path_factory.mktemp("preview") / "repo")
+    # the browser editor comes along (installed already: make finds editor/vendor/.installed up to date)
+    shutil.copytree(REPO / "editor", checkout.path / "editor", ignore=shutil.ignore_patterns("vendor"))
+    (checkout.path / "editor/vendor").symlink_to(REPO / "editor/vendor")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAKE", "MFLAGS"))}
     result = subprocess.run(["make", "--no-print-directory", "-C", str(checkout.path), "preview"],
                             capture_output=True, text=True, env=env, timeout=900)
@@ -26,15 +31,18 @@ def preview_site(tmp_path_factory):
 
 
 def test_every_page_of_a_preview_carries_the_banner_and_noindex(preview_site, built_site):
-    pages = sorted(preview_site.rglob("*.html"))
+    pages = sorted(p for p in preview_site.rglob("*.html") if "bianji" not in p.relative_to(preview_site).parts)
     assert len(pages) > 100
     missing = [p.relative_to(preview_site).as_posix() for p in pages
                if BANNER not in (text := p.read_text(encoding="utf-8"))
                or '<meta name="robots" content="noindex, nofollow">' not in text]
     assert missing == []
-    public = [p for p in built_site.rglob("*.html") if BANNER in p.read_text(encoding="utf-8")
-              or "noindex" in p.read_text(encoding="utf-8")]
+    public = [p for p in built_site.rglob("*.html") if BANNER in p.read_text(encoding="utf-8")]
     assert public == [] and not list(built_site.rglob("*.html"))[0].read_text(encoding="utf-8").count("md-banner")
+    # the public site keeps search engines off one page only: the note at the old address of the inspection report
+    hidden = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+              if "noindex" in p.read_text(encoding="utf-8")]
+    assert hidden == ["xxgk/hegui/index.html"]
 
 
 @pytest.mark.parametrize("width", [1280, 375])
@@ -78,3 +86,13 @@ def test_drafts_are_shown_only_where_the_public_never_looks():
     assert not from_environ({}).show_drafts
     assert not from_environ({"GOVSITE_RELEASE": "20261202-150000-a3409a0c1e"}).show_drafts
     assert BuildMode().release == ""
+
+
+def test_the_preview_carries_the_editor_for_the_bureaus_git_server(preview_site, built_site):
+    """The intranet preview has the browser editor, signing in to data/site.yml's Git server; site/ has none."""
+    served = yaml.safe_load((preview_site / "bianji/config.yml").read_text(encoding="utf-8"))
+    assert served["backend"]["name"] == "gitlab" and served["backend"]["auth_type"] == "pkce"
+    assert served["backend"]["base_url"] == "https://git.tyjrswj.example.gov.cn"
+    assert served["publish_mode"] == "editorial_workflow"
+    assert (preview_site / "bianji/vendor/decap-cms/dist/decap-cms.js").is_file()
+    assert not (built_site / "bianji").exists()

@@ -54,8 +54,12 @@ def test_every_page_has_the_identity_footer_and_a_trail(built_site):
         where = path.relative_to(built_site)
         assert f"网站标识码：{settings['网站标识码']}" in footer, where
         assert f'<a href="https://beian.miit.gov.cn/">{settings["ICP备案号"]}</a>' in footer, where
-        assert f'href="https://beian.mps.gov.cn/#/query/webSearch?code={digits}">{settings["公安机关备案号"]}</a>' in footer
+        police = re.search(r'<a class="gov-footer__police" href="([^"]+)"><img src="([^"]+)"[^>]*>([^<]+)</a>', footer)
+        assert police and police.groups()[0::2] == (f"https://beian.mps.gov.cn/#/query/webSearch?code={digits}",
+                                                    settings["公安机关备案号"]), where
+        assert police.group(2).endswith("assets/gongan.svg") and "//" not in police.group(2)  # its emblem, self-hosted
         assert f"主办单位：{settings['主办单位']}" in footer, where
+        assert f"承办单位：{settings['承办单位']}" in footer, where
         conac = re.search(r'<a class="gov-footer__conac" href="([^"]+)"[^>]*><img src="([^"]+)"', footer)
         assert conac and conac.group(1) == settings["党政机关网站标识"]["链接"].replace("&", "&amp;")
         assert conac.group(2).endswith("assets/conac.svg") and "//" not in conac.group(2)  # self-hosted
@@ -66,7 +70,8 @@ def test_every_page_has_the_identity_footer_and_a_trail(built_site):
         assert '<nav class="gov-breadcrumb" aria-label="当前位置" data-search-exclude>' in html, where
         checked += 1
     assert checked > 100
-    assert (built_site / "assets/conac.svg").read_text(encoding="utf-8").startswith("<svg")
+    for emblem in ("conac.svg", "gongan.svg"):
+        assert (built_site / "assets" / emblem).read_text(encoding="utf-8").startswith("<svg")
 
 
 class _Trail(HTMLParser):
@@ -195,7 +200,7 @@ def test_missing_identity_field_stops_make_build(site_copy):
     assert tree_hash(root / "site") == before
 
 
-@pytest.mark.parametrize("field", ["网站标识码", "ICP备案号", "公安机关备案号", "主办单位", "我为政府网站找错", "互动交流",
+@pytest.mark.parametrize("field", ["网站标识码", "ICP备案号", "公安机关备案号", "主办单位", "承办单位", "我为政府网站找错", "互动交流",
                                    "外部链接白名单"])
 def test_each_identity_field_is_required(site_copy, field):
     text = (site_copy / "data/site.yml").read_text(encoding="utf-8")
@@ -225,7 +230,10 @@ def test_placeholder_put_in_by_a_template_is_found_in_the_output(site_copy):
     assert check(site_copy).returncode == 0  # nothing in the editors' files: only the written page shows it
     result = run_build(site_copy, site_copy / "out")
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "site/about/contact/index.html: 公开内容中有占位文字“正式使用时”" in result.stderr
+    # traced to the template that holds it, and to the page it is published in
+    line = line_of(site_copy, "overrides/govsite/about/contact.html", "正式使用时")
+    assert (f"overrides/govsite/about/contact.html:{line}: 公开内容中有占位文字“正式使用时”：请换成正式内容"
+            "（发布后出现在 site/about/contact/index.html）") in result.stderr
     # found in what was written: the message does not claim the output folder was left alone
     said = result.stdout + result.stderr
     assert "本次输出的文件不可发布" in said and "未作任何改动" not in said
@@ -254,8 +262,16 @@ def test_make_check_warns_of_stale_columns_by_the_build_date(site_copy):
     assert "警告 巡检·首页两周内有更新: 首页已 27 天没有新内容（最新一条 2026-11-23）" in later.stderr
 
 
-def test_hegui_page_lists_every_rule_with_source_and_status(built_site):
-    html = (built_site / "xxgk/hegui/index.html").read_text(encoding="utf-8")
+def test_preview_report_lists_every_rule_with_source_and_status():
+    """The 合规检查 report is the bureau's: make serve and make preview show it (here: the engine in preview mode)."""
+    from govsite.build import load_site
+    from govsite.mode import BuildMode
+    from govsite.render import Renderer
+    from govsite.types.xxgk import CHECKS_URL
+
+    site = load_site(REPO, "https://tyjrswj.example.gov.cn/", mode=BuildMode(preview=True))
+    xxgk = next(t for t in site.types if t.name == "xxgk")
+    html = next(p.html for p in xxgk.pages(site, Renderer(site)) if p.src_uri == CHECKS_URL + "index.md")
     section = html.split('id="xunjian"')[1].split('id="checks"')[0]
     rows = re.findall(r'<th scope="row">([^<]+)</th>\s*<td>([^<]+)</td>\s*<td><span class="gov-inspection__status[^"]*">([^<]+)</span>',
                       section)
@@ -265,3 +281,29 @@ def test_hegui_page_lists_every_rule_with_source_and_status(built_site):
     status = {name: s for name, _source, s in rows}
     assert status["首页两周内有更新"] == "通过" and status["栏目按周期更新"] == "不通过"
     assert all("号" in source or "条例" in source for _n, source, _s in rows)  # each names where the rule comes from
+
+
+def test_public_site_has_no_report_and_no_link_to_it(built_site):
+    """The public build: the old address explains that the results are not published (never a silent 404), is
+    kept out of search engines and the sitemap, and no page links to it."""
+    html = (built_site / "xxgk/hegui/index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in html and "不在网站上公开" in html
+    for internal in ("不通过", "make build", "make check", "data/site.yml", "栏目按周期更新", "警告"):
+        assert internal not in html, internal
+    assert "hegui" not in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in built_site.rglob("*.html"):
+        if "xxgk/hegui/" not in path.as_posix():
+            assert "hegui/" not in path.read_text(encoding="utf-8"), path
+
+
+def test_make_check_counts_every_warning_it_prints(site_copy):
+    """The summary's count is the number of lines above it that begin 警告: the inspection's findings too, and a
+    warning of the content (an image without alt text) besides them."""
+    edit(site_copy, "content/about/functions.md", "- 依法做好本部门政府信息公开和普法工作。",
+         "- 依法做好本部门政府信息公开和普法工作。\n\n![](../assets/logo.svg)")
+    result = check(site_copy, today="2026-12-20")
+    assert result.returncode == 0, result.stderr
+    printed = [line for line in result.stderr.splitlines() if line.startswith("警告")]
+    assert any("巡检·" in line for line in printed) and any("巡检·" not in line for line in printed)
+    summary = re.search(r"检查通过：\d+ 个页面，(\d+) 个警告", result.stdout)
+    assert summary and int(summary.group(1)) == len(printed) > 2, (result.stdout, printed)

@@ -100,3 +100,26 @@ def test_make_serve_lan_listens_on_the_office_network_and_says_where(tmp_path):
     finally:
         os.killpg(process.pid, 15)
         process.wait(timeout=30)
+
+
+@pytest.mark.parametrize("target", ["serve", "serve-lan"])
+def test_make_serve_on_a_taken_port_says_how_to_choose_another_before_building(tmp_path, target):
+    """Another program holds the port: a Chinese message naming PORT=…, at once (no build, no traceback), exit ≠ 0;
+    the same command with the suggested kind of PORT gets past the check."""
+    root = editor_copy(tmp_path / "repo")
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1" if target == "serve" else "0.0.0.0", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        started = time.monotonic()
+        result = subprocess.run(["make", "--no-print-directory", target, f"PORT={port}", f"VENV={VENV}"], cwd=root,
+                                env=dict(os.environ, GOVSITE_TODAY=TODAY), capture_output=True, text=True, timeout=120)
+        took = time.monotonic() - started
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"端口 {port} 已被占用" in said and f"make {target}" in said and "PORT=8001" in said, said
+    assert "Traceback" not in said and "Building documentation" not in said and "INFO" not in said, said
+    assert not (root / "site").exists() and took < 30, took
+    bad = subprocess.run(["make", "--no-print-directory", target, "PORT=80a", f"VENV={VENV}"], cwd=root,
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode != 0 and "端口“80a”无效" in bad.stdout + bad.stderr

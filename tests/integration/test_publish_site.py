@@ -61,6 +61,10 @@ def test_1_first_publish(checkout):
     assert f'data-index="searchindex/?r={release}"' in home
     assert f'data-index="../../searchindex/?r={release}"' in (site / "laws/xianfa/index.html").read_text(encoding="utf-8")
     assert "首次发布：" in checkout.log()
+    # The inspection's findings go to the bureau's log (a stale column on the test's date), not to a public page;
+    # the report the build handed over is not left behind.
+    assert "  网站巡检：" in checkout.log() and "巡检·栏目按周期更新: 栏目“普法活动”" in checkout.log()
+    assert "巡检" not in home and not list((checkout.web / "meta").glob(".inspection-*"))
     facts = json.loads((checkout.web / f"meta/{release}.json").read_text(encoding="utf-8"))
     assert "notices/2026/zhaopin-gongyi-gangwei/" in facts["documents"]
 
@@ -97,11 +101,15 @@ def test_3_bad_input_stops_the_publish_with_the_builds_message(checkout):
 
 
 def test_4_a_broken_link_stops_the_publish(checkout):
+    """Found by the build's link review, at the line that writes it: make publish is never the first to find it
+    (its own check of the release stays, for what a build alone cannot see: tests/unit/test_release.py)."""
     before = checkout.served()
     checkout.edit("content/about/functions.md", "# 机构职能\n", '# 机构职能\n\n<a href="../../no-such-page/">旧链接</a>\n')
     checkout.commit("加了失效链接")
+    lines = (checkout.path / "content/about/functions.md").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if "no-such-page" in text)
     result = checkout.make("publish")
-    assert_refused(result, "链接检查未通过：1 个链接", "about/functions/index.html: ../../no-such-page/ → 文件不存在")
+    assert_refused(result, "构建未通过", f"错误 content/about/functions.md:{line} 正文: 链接 ../../no-such-page/ 指向网站以外的位置")
     assert checkout.served() == before
     checkout.git("revert", "--no-edit", "HEAD")
 

@@ -23,6 +23,8 @@ SCHEDULED = ("content/notices/2026/dingshi-fabu.md", "notices/2026/dingshi-fabu/
 SCHEDULED_INDEX = "11410100MB0000000X/2026-00033"
 WITHDRAWN = ("data/policies/2023-001.yml", "xxgk/zcwj/2023-001/")
 WITHDRAWN_INDEX = "11410100MB0000000X/2023-00001"
+# Published half an hour after a Beijing midnight: in UTC still the day before.
+EARLY = ("content/notices/2026/lingchen-fabu.md", "notices/2026/lingchen-fabu/", "关于寒潮期间走访慰问的通知（凌晨发布测试）")
 
 
 def marked(record: str, n: int) -> str:
@@ -60,6 +62,9 @@ def builds(tmp_path_factory):
         f"---\n标题: {SCHEDULED[2]}\n类别: 通知公告\n发布时间: 2026-11-26 11:00\n定时发布: 2026-11-26 11:00\n"
         f"索引号: {SCHEDULED_INDEX}\n描述: 春节前走访慰问困难退役军人。\n{marked(REVIEW_RECORD, 91)}---\n\n定时发布测试正文。\n",
         encoding="utf-8")
+    (root / EARLY[0]).write_text(
+        f"---\n标题: {EARLY[2]}\n类别: 通知公告\n发布时间: 2026-11-26 00:30\n索引号: 11410100MB0000000X/2026-00035\n"
+        f"描述: 寒潮来临前走访慰问困难退役军人。\n{REVIEW_RECORD}---\n\n凌晨发布测试正文。\n", encoding="utf-8")
     policy = root / WITHDRAWN[0]
     policy.write_text(policy.read_text(encoding="utf-8").replace(
         "审核:\n", "撤回:\n  日期: 2026-11-25\n  原因: 文件已由新文件替代，原文不再公开\n审核:\n", 1), encoding="utf-8")
@@ -148,6 +153,26 @@ def test_a_withdrawn_policy_leaves_a_chinese_page_at_its_url(builds):
     assert WITHDRAWN_INDEX not in {i["index_no"] for i in catalogue["items"]}
     assert url not in text(site, "feeds/all.xml") and url not in text(site, "xxgk/zcwj/index.html")
     assert not any("已撤回" in t or "文件已由新文件替代" in t for t in search_record_texts(site))
+
+
+def test_sitemap_lists_each_page_with_its_own_beijing_day_and_no_withdrawn_page(builds):
+    """sitemap.xml (and its gzip copy): a withdrawn document's page is not listed and says noindex; each page's
+    lastmod is the day its own document last changed, in Beijing time — not the build's date, and not the day
+    before for a document published just after midnight."""
+    site = builds["before"]
+    sitemap = text(site, "sitemap.xml")
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
+    entries = dict(re.findall(r"<loc>https://tyjrswj\.example\.gov\.cn/([^<]*)</loc>\s*(?:<lastmod>([^<]+)</lastmod>)?",
+                              sitemap))
+    assert WITHDRAWN[1] not in entries and "xxgk/zcwj/2024-001/" in entries
+    assert '<meta name="robots" content="noindex">' in text(site, WITHDRAWN[1] + "index.html")
+    assert '<meta name="robots"' not in text(site, "xxgk/zcwj/2024-001/index.html")
+    assert entries[EARLY[1]] == "2026-11-26"  # 00:30 Beijing
+    assert entries["notices/2026/youfu-dingqi-fuxu/"] == "2026-11-23"  # 发布时间 2026-11-23 09:00
+    assert entries["xxgk/zcwj/2024-001/"] == "2024-03-08"  # 发布日期 2024-03-08, never changed since
+    assert entries[""] == "2026-11-26"  # the home page: the newest change of all
+    assert len({day for day in entries.values() if day}) > 10  # each page its own day, not one build date
+    assert DRAFT[1] not in entries and SCHEDULED[1] not in entries
 
 
 def test_a_withdrawn_policys_index_number_cannot_be_reused(builds, tmp_path):

@@ -108,3 +108,23 @@ def test_an_impossible_article_in_a_policys_text_stops_the_build_with_its_line(t
     messages = [p.format() for p in load_site(root).problems.errors]
     assert messages == [f"data/policies/2025-004.yml:{line} 正文: [[退役军人保障法#186]] 《退役军人保障法》共85条"
                         "（最后一条为第八十五条），没有第一百八十六条"]
+
+
+def test_article_metadata_of_the_guideline_from_the_document():
+    """网页元数据 (政府网站发展指引): PubDate as YYYY-MM-DD HH:MM in Beijing time, even half an hour after midnight
+    (the day before in UTC); a day-only document from its Beijing midnight; the site's organisation when the
+    document names no 发布机构; keywords from 主题词, else kind, topic and audiences; nothing invented."""
+    from govsite.document import article_metadata
+
+    early = Document(id="notices/x", kind="公示公告", title="关于<某>事项的公示", url="notices/x/",
+                     published=When(dt.date(2026, 11, 26), dt.time(0, 30)), audiences=("优抚对象",),
+                     summary="一段\n概述。")
+    tags = dict(article_metadata(early, "https://www.example.gov.cn/notices/x/", "某区退役军人事务局"))
+    assert tags == {"ArticleTitle": "关于<某>事项的公示", "PubDate": "2026-11-26 00:30",
+                    "ContentSource": "某区退役军人事务局", "Keywords": "公示公告,优抚对象", "Description": "一段 概述。",
+                    "Url": "https://www.example.gov.cn/notices/x/"}
+    day_only = Document(id="policies/y", kind="政策文件", title="文件", url="xxgk/zcwj/y/",
+                        published=When(dt.date(2024, 3, 8)), publisher="某机关", keywords=("优抚", "安置"))
+    tags = dict(article_metadata(day_only, "https://www.example.gov.cn/xxgk/zcwj/y/", "某区退役军人事务局"))
+    assert tags["PubDate"] == "2024-03-08 00:00" and tags["ContentSource"] == "某机关"
+    assert tags["Keywords"] == "优抚,安置" and "Description" not in tags and "Author" not in tags

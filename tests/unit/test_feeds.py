@@ -381,7 +381,8 @@ def test_the_subscribe_page_lists_every_feed_by_group_with_its_title_and_content
     items = [*ITEMS, notice("misc/1", "杂", at(2), feeds=("misc",))]
     index, pages = subscribe_pages(make_site(items=items, channels=channels))
     assert (index.src_uri, index.title) == ("feeds/index.md", "订阅本站更新")
-    assert index.meta == {"description": "用 RSS 阅读器订阅本站的公示公告、政策文件和法律法规更新，不错过新内容。"}
+    assert index.meta == {"description": "用 RSS 阅读器订阅本站的公示公告、政策文件和法律法规更新，不错过新内容。",
+                          "search": {"list": True}}
     assert [(t.level, t.id, t.title) for t in index.toc] == [(2, "shenme", "什么是订阅"), (2, "ruhe", "怎样订阅"),
                                                              (2, "liebiao", "订阅地址一览")]
     groups = re.findall(r'<h3 id="group-\d+">([^<]+)</h3>', index.html)
@@ -389,7 +390,7 @@ def test_the_subscribe_page_lists_every_feed_by_group_with_its_title_and_content
     assert "example.gov.cn" in index.html
     notices = pages["feeds/notices/index.md"]
     assert notices.title == "订阅：公示公告"
-    assert notices.meta == {"description": "订阅本站“公示公告”的更新：全部公告"}
+    assert notices.meta == {"description": "订阅本站“公示公告”的更新：全部公告", "search": {"list": True}}
     assert [(t.level, t.id, t.title) for t in notices.toc] == [(2, "neirong", "订阅内容"), (2, "dizhi", "订阅地址"),
                                                                (2, "ruhe", "怎样添加到阅读器"), (2, "zuijin", "最近的内容")]
     assert "本站“公示公告”一有新内容" in notices.html

@@ -322,7 +322,7 @@ def test_blank_forms_are_no_alarm():
 
 @pytest.mark.parametrize("name, data, expected", [
     ("a.doc", b"\xd0\xcf\x11\xe0 old word", "Word 97-2003 文档无法由程序读取"),
-    ("a.xls", b"\xd0\xcf\x11\xe0 old excel", "另存为 .docx、.xlsx 或 PDF"),
+    ("a.xls", b"\xd0\xcf\x11\xe0 old excel", "另存为 .docx、.xlsx 或带文字层的 PDF"),
     ("a.xlsx", b"not a zip at all", "文件已损坏或不是真正的Excel 工作簿"),
     ("a.pdf", b"%PDF-1.4 broken", "PDF 无法读取"),
 ])
@@ -351,7 +351,7 @@ def test_attachment_findings_stop_the_load_naming_file_and_cell(tmp_path):
 def test_review_records_are_not_scanned_but_everything_around_them_is():
     from govsite.internal import INTERNAL_FIELDS
 
-    assert INTERNAL_FIELDS == ("审核",)
+    assert INTERNAL_FIELDS == ("审核", "个人信息例外")
     yaml_text = ("标题: 甲\n审核:\n  审核人: 王建华\n  电话: 13812345678\n  意见: |\n    同意。\n"
                  "联系人: 李建国\n")
     assert [(f.line, f.shown) for f in privacy.scan_text(yaml_text, "data/policies/a.yml", set())] == [(7, "李**")]

@@ -474,7 +474,7 @@ def test_every_kind_of_document_on_the_site_can_carry_the_lifecycle_fields():
     import lifecycle_schema
 
     site = build.load_site(REPO, SITE_URL, today=dt.date(2026, 11, 26))
-    copied = {(lifecycle_schema.TYPES / name).resolve() for name, _keys in lifecycle_schema.TARGETS}
+    copied = {(lifecycle_schema.ENGINE / name).resolve() for name, _keys in lifecycle_schema.TARGETS}
     files = {doc.file for doc in all_documents(site)}
     assert len(files) > 40
     for file in sorted(files):

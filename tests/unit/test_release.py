@@ -1129,3 +1129,39 @@ def test_without_git_the_publish_says_what_is_missing(monkeypatch, tmp_path):
     with pytest.raises(PublishError) as exc:
         release.commit_of(tmp_path)
     assert str(exc.value) == "找不到 git 命令：发布版本以提交号命名，需要安装 git"
+
+
+def _styled(repo, css: str) -> str:
+    """The site now styled by `css`: its bundle under a name holding the content's hash, as the real build names
+    it (govsite/assets.py), and the home page linking it. Returns the bundle's path."""
+    import hashlib
+
+    name = f"assets/site.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+    for old in [k for k in repo.site if k.startswith("assets/site.")]:
+        del repo.site[old]
+    repo.site[name] = css
+    repo.site["assets/javascripts/bundle.0123abcd.min.js"] = "/* the theme's script: the same in every release */"
+    repo.site["assets/gov.css"] = css  # not hashed: never kept
+    repo.site["index.html"] = page("首页", f'<link rel="stylesheet" href="{name}"><a href="notices/a/">公示</a>')
+    return name
+
+
+def test_hashed_assets_of_every_kept_release_stay_after_publish_rollback_and_pruning(repo, web, run):
+    """A page fetched just before a switch asks for its own release's stylesheet: assets-kept/ holds the hashed
+    assets of every release kept (nginx serves them when `current` lacks one), never those of a pruned release."""
+    names = []
+    for n in range(4):
+        names.append(_styled(repo, f"body {{ color: #{n}{n}{n}; }}"))
+        repo.commit(f"style {n}")
+        assert run(keep=3).switched
+    kept = web / release.KEPT_ASSETS
+    found = sorted(p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file())
+    assert found == sorted(names[1:] + ["assets/javascripts/bundle.0123abcd.min.js"])  # release 1 was pruned
+    assert (kept / names[3]).read_text(encoding="utf-8") == "body { color: #333; }"
+    assert not (kept / "assets/gov.css").exists()
+    release.rollback(web)
+    assert served(web).endswith(sorted(p.name for p in (web / "releases").iterdir())[-2])
+    assert (kept / names[3]).is_file() and (kept / names[2]).is_file()  # the newer release's, after the rollback
+    # the same file as the release's own (a hard link on one file system: no copy of the content)
+    newest = web / "releases" / sorted(p.name for p in (web / "releases").iterdir())[-1]
+    assert os.path.samefile(kept / names[3], newest / names[3])

@@ -247,28 +247,30 @@ def test_page_stream_writes_what_build_index_writes(tmp_path):
     assert _index_files(tmp_path / "streamed") == _index_files(tmp_path / "read")
 
 
-def test_page_stream_runs_the_output_check_on_every_page_in_order(tmp_path):
+def test_page_stream_runs_the_output_guard_on_every_page(tmp_path):
     """`mkdocs build` checks pages in the index child: every page, indexed or not (404.html), is looked at, and
-    the problems are those the check finds in the main process, in the order the pages came."""
-    from govsite.guard.placeholders import OutputCheck
+    the findings are those the guard finds in the main process, with each page's digest and links."""
+    from govsite.guard import output, personal
     from govsite.search import PageStream
 
     placeholder = LAW_PAGE.replace("</article>", "<p>电话：待补充</p></article>")
     off_list = POLICY_PAGE.replace("</article>", '<a href="https://elsewhere.example.com/x">x</a></article>')
-    in_main = OutputCheck(frozenset())
-    for dest, html in (("404.html", placeholder), ("b/index.html", off_list), ("a/index.html", LAW_PAGE)):
-        in_main.page(dest, html)
-    assert len(in_main.problems) == 2
+    leak = LAW_PAGE.replace("</article>", f"<p>请联系 139{'12345678'}</p></article>")
+    pages = (("404.html", placeholder), ("b/index.html", off_list), ("a/index.html", LAW_PAGE), ("c/index.html", leak))
+    check = output.FileCheck(personal.Rules(), frozenset())
+    in_main = output.Scan()
+    for dest, html in pages:
+        output.check_bytes(check, dest, html.encode("utf-8"), in_main)
+    assert {(f.dest, f.rule) for f in in_main.findings} == {
+        ("404.html", output.RULE_PLACEHOLDER), ("b/index.html", output.RULE_HOST), ("c/index.html", personal.RULE_MOBILE)}
 
     stream = PageStream()
-    stream.facts(None, tmp_path, check=OutputCheck(frozenset()))
-    stream.add("404.html", "", placeholder)
-    stream.add("b/index.html", "", off_list)
-    stream.add("a/index.html", "", LAW_PAGE)
+    stream.facts(None, tmp_path, check=check)
+    for dest, html in pages:
+        stream.add(dest, "", html)
     stream.finish(None, tmp_path)
-    assert stream.problems == in_main.problems
-    assert "site/404.html" in stream.problems[0] and "待补充" in stream.problems[0]
-    assert "site/b/index.html" in stream.problems[1] and "elsewhere.example.com" in stream.problems[1]
+    assert stream.scan.findings == in_main.findings
+    assert stream.scan.digests == in_main.digests and stream.scan.links == in_main.links
 
 
 def test_page_stream_failure_stops_the_build_with_a_message(tmp_path):

@@ -82,13 +82,14 @@ def test_words_file_is_the_sites_own_vocabulary():
     assert data["owner"] == "本局" and data["synonyms"] == [["优待证", "优待卡"]]
 
 
-def _root(tmp_path: Path, vocabulary: str | None) -> Path:
+def _root(tmp_path: Path, vocabulary: str | None, synonyms: str | None = None, intents: str | None = None) -> Path:
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)
     (root / "data").mkdir()
     shutil.copy2(REPO / "data/site.yml", root / "data/site.yml")
-    if vocabulary is not None:
-        write(root, "data/search/vocabulary.yml", vocabulary)
+    for name, text in (("vocabulary", vocabulary), ("synonyms", synonyms), ("intents", intents)):
+        if text is not None:
+            write(root, f"data/search/{name}.yml", text)
     return root
 
 
@@ -104,8 +105,12 @@ def test_the_repository_vocabulary_is_valid_and_loaded(tmp_path):
     assert {"怎么", "如何", "什么", "多少", "哪些", "吗"} <= set(vocabulary.fillers)  # the issue's list
     assert ("残疾", "伤残") in vocabulary.synonyms and ("优待证", "优待卡") in vocabulary.synonyms
     assert any(set(g) >= {"退役", "退伍"} for g in vocabulary.synonyms)
-    first = (REPO / "data/search/vocabulary.yml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../../hooks/govsite/types/search/vocabulary.schema.json"
+    everyday = {say: official for says, official in vocabulary.everyday for say in says}
+    assert everyday["减税"] == ("税收优惠",) and everyday["年报"] == ("年度报告",)  # 俗称, one way
+    assert {i.url for i in vocabulary.intents} >= {"services/", "xxgk/ysqgk/", "hdjl/"}  # the issue's three
+    for name in ("vocabulary", "synonyms", "intents"):
+        first = (REPO / f"data/search/{name}.yml").read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../../hooks/govsite/types/search/{name}.schema.json"
 
 
 def test_vocabulary_mistakes_name_file_line_and_field(tmp_path):
@@ -117,25 +122,42 @@ def test_vocabulary_mistakes_name_file_line_and_field(tmp_path):
         本局名称:
           - 本局
           - 怎么
+        专用词语:
+          - 证
+          - 烈士遗属
+          - 烈士遺屬
+        """, synonyms="""
         同义词:
           - [残疾, 伤残]
           - [伤残, 受伤]
           - [优待, 优惠]
           - [退役, 退役]
-        专用词语:
-          - 证
-          - 烈士遗属
-          - 烈士遺屬
+        俗称:
+          - 说法: [减税, 免税]
+            正式说法: [税收优惠]
+          - 说法: [免稅, 税收优惠]
+            正式说法: [税收优惠]
+        """, intents="""
+        入口:
+          - 名称: 投诉
+            页面: hdjl/
+            问法: [[投诉]]
+          - 名称: 投诉
+            页面: hdjl/
+            问法: [[举报]]
         """)
     found = _errors(root)
     expected = [
         ("data/search/vocabulary.yml:3", "忽略词语第2项", "“怎麼”重复（已在第1项）"),
         ("data/search/vocabulary.yml:7", "本局名称第2项", "“怎么”已在忽略词语中"),
-        ("data/search/vocabulary.yml:10", "同义词第2组第1项", "“伤残”已在第1组同义词中"),
-        ("data/search/vocabulary.yml:11", "同义词第3组第1项", "“优待”也在忽略词语中"),
-        ("data/search/vocabulary.yml:12", "同义词第4组第2项", "“退役”在本组中重复"),
-        ("data/search/vocabulary.yml:14", "专用词语第1项", "“证”只有一个字"),
-        ("data/search/vocabulary.yml:16", "专用词语第3项", "“烈士遺屬”重复"),
+        ("data/search/vocabulary.yml:9", "专用词语第1项", "“证”只有一个字"),
+        ("data/search/vocabulary.yml:11", "专用词语第3项", "“烈士遺屬”重复"),
+        ("data/search/synonyms.yml:3", "同义词第2组第1项", "“伤残”已在第1组同义词中"),
+        ("data/search/synonyms.yml:4", "同义词第3组第1项", "“优待”也在忽略词语中"),
+        ("data/search/synonyms.yml:5", "同义词第4组第2项", "“退役”在本组中重复"),
+        ("data/search/synonyms.yml:9", "俗称第2条说法第1项", "“免稅”已在第1条俗称中"),
+        ("data/search/synonyms.yml:9", "俗称第2条说法第2项", "“税收优惠”就是本条的正式说法"),
+        ("data/search/intents.yml:5", "入口第2项 名称", "“投诉”重复（已在第1项）"),
     ]
     for where, field, message in expected:
         assert any(e.startswith(where) and field in e and message in e for e in found), (where, field, message, found)
@@ -145,13 +167,37 @@ def test_vocabulary_mistakes_name_file_line_and_field(tmp_path):
 def test_a_word_with_a_space_is_a_schema_error_in_chinese(tmp_path):
     root = _root(tmp_path, """
         忽略词语: [怎么]
+        """, synonyms="""
         同义词:
           - [残疾 军人, 伤残军人]
         """)
     found = _errors(root)
-    assert len(found) == 1 and found[0].startswith("data/search/vocabulary.yml:3"), found
+    assert len(found) == 1 and found[0].startswith("data/search/synonyms.yml:2"), found
     assert "应为一个词语，不含空格和引号" in found[0]
     assert re.search(r"[\u4e00-\u9fff]", found[0]) and "Traceback" not in found[0]
+
+
+def test_an_intent_page_written_as_a_path_is_a_schema_error(tmp_path):
+    root = _root(tmp_path, "忽略词语: [怎么]\n", intents="""
+        入口:
+          - 名称: 首页
+            页面: /hdjl
+            问法: [[首页]]
+        """)
+    found = _errors(root)
+    assert len(found) == 1 and found[0].startswith("data/search/intents.yml:3"), found
+    assert "应为本站页面的地址（不含域名），以 / 结尾" in found[0]
+
+
+def test_synonyms_in_the_old_place_are_named(tmp_path):
+    """同义词 moved from vocabulary.yml to synonyms.yml: an old vocabulary file says where they go now."""
+    root = _root(tmp_path, """
+        忽略词语: [怎么]
+        同义词:
+          - [残疾, 伤残]
+        """)
+    found = _errors(root)
+    assert found == ["data/search/vocabulary.yml:2 同义词: 未知字段；可用字段：忽略词语、本局名称、专用词语"], found
 
 
 def test_no_vocabulary_file_means_no_words(tmp_path):

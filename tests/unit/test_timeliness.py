@@ -94,8 +94,10 @@ def test_year_without_holiday_data_is_a_chinese_error(root):
 
 def test_compliance_page_lists_the_warning_and_the_late_document(root):
     from xxgk_site import render_pages
+
+    from govsite.mode import BuildMode
     make_late(root, "2024-004", "2024-09-02", "2024-10-10")
-    site = load(root)
+    site = load(root, mode=BuildMode(preview=True))  # the bureau's page: previews only, never the public site
     html = render_pages(site)["xxgk/hegui/index.md"].html
     assert "本次构建共有 1 个警告" in html
     assert "相隔 23 个工作日" in html
@@ -108,3 +110,14 @@ def test_guide_shows_the_worked_reply_deadline(root):
     # Hand-counted in test_reply_deadline_of_article_33_around_national_day_2025 for the date in data/xxgk/guide.yml.
     assert "时限示例收到日期: 2025-09-26" in (root / "data/xxgk/guide.yml").read_text(encoding="utf-8")
     assert "2025年9月26日收到申请" in html and "2025年10月30日" in html and "2025年11月27日" in html
+
+
+def test_public_site_keeps_the_address_but_not_the_report(root):
+    """The public build answers at the old address with a short explanation, never the report's findings."""
+    from xxgk_site import render_pages
+    make_late(root, "2024-004", "2024-09-02", "2024-10-10")
+    page = render_pages(load(root))["xxgk/hegui/index.md"]
+    assert page.meta["noindex"] and page.meta["search"] == {"exclude": True}
+    assert "不在网站上公开" in page.html
+    for internal in ("警告", "逾期", "不通过", "make", "data/", "23 个工作日"):
+        assert internal not in page.html, internal

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from govsite import build
+from govsite.mode import BuildMode
 from govsite.model import Site
 from govsite.render import Renderer
 from govsite.types.annualreports import CONTENT_TYPE as ANNUAL_REPORTS
@@ -36,9 +37,9 @@ def new_root(tmp_path: Path) -> Path:
     return without_review(root)
 
 
-def load(root: Path, today: dt.date = TODAY) -> Site:
-    """load + check with this area's types only."""
-    return build.load_site(root, SITE_URL, today, types=list(TYPES))
+def load(root: Path, today: dt.date = TODAY, mode: BuildMode | None = None) -> Site:
+    """load + check with this area's types only (`mode`: a preview shows the bureau's 合规检查 page)."""
+    return build.load_site(root, SITE_URL, today, types=list(TYPES), mode=mode)
 
 
 def errors(site: Site) -> list[str]:

@@ -21,6 +21,8 @@
   // 4-grams spread over a term leave few candidates, and those are confirmed anyway
   var STEP_CHUNKS = 16; // text files fetched at most per step while looking for confirmed hits
   var FLAG_STATUS = 1, FLAG_ARTICLE = 2, FLAG_LISTING = 4;
+  // Filter groups (facts.py GROUPS): a kind named after its group says nothing more of what a page is.
+  var GROUP_NAMES = ["法律法规", "政策文件", "解读", "公示公告", "普法", "其他"];
 
   /* ---------------------------------------------------------------- folding */
 
@@ -154,6 +156,7 @@
           if (self.days[r]) { self.year[r] = new Date(epoch + self.days[r] * 86400000).getUTCFullYear(); years.add(self.year[r]); }
         }
         self.years = Array.from(years).sort(function (a, b) { return b - a; });
+        self.understanding(); // laws, 发文字号 and intents, read now rather than during the first query
         // What the rank needs of each record besides its postings, computed once: BM25's length norm
         // (k1 = 1.2, b = 0.75) and the place of list pages (last) and of repealed texts (after those in force).
         var average = Math.max(self.manifest.average_length, 1);
@@ -192,6 +195,9 @@
       t = this.title(rid)[0];
       if (this.flags[rid] & FLAG_ARTICLE) t = t.slice(t.lastIndexOf(" ") + 1);
       else if (this.words) this.words.owner.forEach(function (name) { t = t.split(name).join(" "); });
+      // The kind of a document says what it is as its title does (法治政府建设年度报告: a 年度报告).
+      var kind = this.manifest.kinds[this.titles[rid][2]];
+      if (kind && GROUP_NAMES.indexOf(kind) === -1) t += " " + fold(kind);
       this.ownTitles[rid] = t;
     }
     return t;
@@ -389,28 +395,46 @@
     this.owner = data.owner ? data.owner.split(" ").sort(function (a, b) { return b.length - a.length; }) : [];
     this.fillers = new Set((data.fillers ? data.fillers.split(" ") : []).concat(this.owner));
     this.synonyms = data.synonyms || [];
+    // 俗称 (data/search/synonyms.yml): an everyday word -> the official terms the pages use, one way only.
+    this.everyday = new Map();
+    (data.everyday || []).forEach(function (entry) {
+      entry[0].forEach(function (say) { self.everyday.set(say, entry[1]); });
+    });
+    this.laws = data.laws || [];
+    this.intents = data.intents || [];
+    // The language's most common words (时候, 情况, 几年): they say little of what a question is about.
+    this.common = new Set(data.common ? data.common.split(" ") : []);
+    this.costs = new Map(); // piece -> cost (see cost)
+    this.splits = new Map(); // text -> its split (see split)
     this.longest = 1;
     this.dict.forEach(function (c, w) { if (w.length > self.longest) self.longest = w.length; });
     this.fillers.forEach(function (w) { if (w.length > self.longest) self.longest = w.length; });
   }
   /* What a piece costs in a segmentation: less the more common the word; a character no word explains most. */
   Words.prototype.cost = function (piece) {
-    if (this.fillers.has(piece)) return WORD_COST - FILLER_CLASS;
-    var c = this.dict.get(piece);
+    // Remembered: a question is split several times (its words' lists, intents, sounds), each piece of it
+    // looked up against every synonym and everyday word, while the browser has not optimised this code yet.
+    var known = this.costs.get(piece);
+    if (known !== undefined) return known;
+    var c = this.fillers.has(piece) ? FILLER_CLASS : this.dict.get(piece);
     if (c === undefined && piece.length > 1) {
       // A word of the site written with a synonym (退伍军人 for 退役军人) is a word too.
       var dict = this.dict;
       this.variants(piece).forEach(function (v) { var k = dict.get(v); if (k !== undefined && (c === undefined || k > c)) c = k; });
     }
-    return c !== undefined ? WORD_COST - c : piece.length === 1 ? UNKNOWN_COST : Infinity;
+    known = c !== undefined ? WORD_COST - c : piece.length === 1 ? UNKNOWN_COST : Infinity;
+    this.costs.set(piece, known);
+    return known;
   };
   /* The cheapest sequence of pieces (jieba's way: the most probable sequence of dictionary words). */
-  Words.prototype.segment = function (text) {
+  Words.prototype.segment = function (text, preferred) {
     var n = text.length, best = new Float64Array(n + 1).fill(Infinity), from = new Int32Array(n + 1);
     best[0] = 0;
     for (var i = 1; i <= n; i++) {
       for (var len = 1; len <= Math.min(this.longest, i); len++) {
-        var c = best[i - len] + this.cost(text.substr(i - len, len));
+        var piece = text.substr(i - len, len);
+        // `preferred` words (an intent's) are cheaper than any other word or character.
+        var c = best[i - len] + (preferred && preferred.has(piece) ? 1 : this.cost(piece));
         if (c < best[i]) { best[i] = c; from[i] = i - len; }
       }
     }
@@ -422,36 +446,73 @@
   /* A chunk typed without spaces as its words: article labels (第二十四条) and runs of other characters
    * (digits, letters, document numbers) stay whole; filler words and single characters are dropped. */
   Words.prototype.split = function (text) {
+    var remembered = this.splits.get(text);
+    if (remembered) return { words: remembered.words.slice(), dropped: remembered.dropped.slice() };
     var self = this, out = [], dropped = [];
-    text.split(new RegExp("(" + ARTICLE_LABEL + "|[^\\u4e00-\\u9fff]+)")).forEach(function (part, k) {
+    var parts = text.split(new RegExp("(" + ARTICLE_LABEL + "|[^\\u4e00-\\u9fff]+)"));
+    parts.forEach(function (part, k) {
       if (!part) return;
+      // The unit of a number typed before it (2023年, 2024年度, 15日, 3号) belongs to the number, not to the
+      // next word (2023年选岗结果 is 2023 and 选岗结果, not 年选岗).
+      var unit = k % 2 === 0 && k > 0 && /\d$/.test(parts[k - 1]) ? /^(年度|年|月|日|号|条|个|岁|元)/.exec(part) : null;
+      if (unit) { dropped.push(unit[0]); part = part.slice(unit[0].length); if (!part) return; }
       var pieces = k % 2 === 0 ? self.segment(part) : [part];
       // Characters the dictionary does not know, one after another (选岗 in 选岗结果), are one word.
       var run = "";
       pieces.concat([""]).forEach(function (p) {
         if (p.length === 1 && !self.fillers.has(p)) { run += p; return; }
-        if (run.length > 1) out.push(run); else if (run) dropped.push(run);
+        // A run made of common words and a character (那几年, 每个月) is how people talk, not what they ask about.
+        if (run.length > 1 && !self.isFiller(run) && !self.isGeneric(run)) out.push(run); else if (run) dropped.push(run);
         run = "";
         if (!p) return;
-        if (self.fillers.has(p)) dropped.push(p); else out.push(p);
+        if (self.isFiller(p)) dropped.push(p); else out.push(p);
       });
     });
+    if (this.splits.size > 200) this.splits.clear();
+    this.splits.set(text, { words: out.slice(), dropped: dropped.slice() });
     return { words: out, dropped: dropped };
   };
 
-  /* Other ways to write a word: each synonym of a part of it put in its place (残疾军人 -> 伤残军人). */
+  /* Other ways to write a word: each synonym of a part of it put in its place (残疾军人 -> 伤残军人), and the
+   * official terms for an everyday word in it (少交税 -> 税收优惠; 政府资讯公开 -> 政府信息公开). */
   Words.prototype.variants = function (word) {
     var out = [];
+    function add(v) { if (v !== word && out.indexOf(v) === -1) out.push(v); }
+    this.everyday.forEach(function (official, say) {
+      if (word.indexOf(say) === -1) return;
+      official.forEach(function (term) { add(word.split(say).join(term)); });
+    });
     this.synonyms.forEach(function (group) {
       group.forEach(function (member) {
         if (word.indexOf(member) === -1) return;
-        group.forEach(function (other) {
-          var v = word.split(member).join(other);
-          if (other !== member && v !== word && out.indexOf(v) === -1) out.push(v);
-        });
+        group.forEach(function (other) { if (other !== member) add(word.split(member).join(other)); });
       });
     });
     return out;
+  };
+
+  /* A question particle of the form A不A (管不管, 算不算, 行不行): it asks, it is not what is asked about. */
+  var ASKING = /^(.{1,2})[不没]\1$/;
+  Words.prototype.isFiller = function (piece) {
+    return this.fillers.has(piece) || ASKING.test(piece);
+  };
+
+  /* Does a word of a question say little of what it is about: a filler, one of the language's most common words,
+   * or made of those and one more character (那几年, 每个月, 我爸)? A question whose other words the site holds
+   * is answered even when no page holds this one. */
+  Words.prototype.isGeneric = function (word) {
+    if (this.isFiller(word) || this.common.has(word)) return true;
+    var n = word.length, best = new Int32Array(n + 1).fill(99);
+    best[0] = 0;
+    for (var i = 1; i <= n; i++) {
+      best[i] = best[i - 1] + 1; // a character of its own
+      for (var len = 2; len <= Math.min(4, i); len++) {
+        var piece = word.substr(i - len, len);
+        if (this.isFiller(piece) || this.common.has(piece)) best[i] = Math.min(best[i], best[i - len]);
+      }
+      if (this.fillers.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
+    }
+    return best[n] <= 1 && best[n] < n;
   };
 
   /* What one word of the query may be found as: the word as typed, then its synonyms. */
@@ -464,6 +525,387 @@
     }
     return { text: text, quoted: quoted, alts: alts };
   }
+
+  /* ---------------------------------------------------------------- query understanding */
+  /* What a query means beyond its characters, from the site's own data: the laws it names the way people shorten
+   * them, a 发文字号 typed loosely, an intent (data/search/intents.yml), a character typed for another of the same
+   * sound. Each gives records to put first ("pins") and may rewrite the query into the words the pages use. */
+
+  var CN_VALUE = { "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9 };
+  /* 十四 -> 14, 一百零五 -> 105, 二十 -> 20, 八 -> 8 (the numbers of articles and documents); NaN if not one. */
+  function parseChineseNumber(text) {
+    var total = 0, digit = -1;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (CN_VALUE[c] !== undefined) { digit = CN_VALUE[c]; continue; }
+      var unit = c === "十" ? 10 : c === "百" ? 100 : c === "千" ? 1000 : 0;
+      if (!unit) return NaN;
+      total += (digit < 0 ? 1 : digit) * unit;
+      digit = -1;
+    }
+    return total + (digit < 0 ? 0 : digit);
+  }
+  var CN_NUMERAL = "[零〇一二两三四五六七八九十百千]";
+
+  /* Years and numbers of documents written in Chinese numerals, as digits: 二〇二四年 -> 2024年, 十四号 -> 14号. */
+  function digitsFor(text) {
+    return text.replace(/([零〇一二三四五六七八九]{4})(?=年)/g, function (all) {
+      return all.split("").map(function (c) { return CN_VALUE[c]; }).join("");
+    }).replace(new RegExp("(" + CN_NUMERAL + "+)(?=号)", "g"), function (all) {
+      var n = parseChineseNumber(all);
+      return isNaN(n) ? all : String(n);
+    });
+  }
+
+  // Laws. A law's name is its title without 中华人民共和国 and a version note (〔2019年修订〕); its kind is how the
+  // name ends (法, 条例 …). What people type names a law when its characters come in the law's name in the same
+  // order (个保法: 个人信息保护法; 英烈法: 英雄烈士保护法; 军人权益保障法: 军人地位和权益保障法), it ends with the same
+  // kind, or is followed by an article (退役军人保障 第二十一条), and it keeps two characters of the name or more.
+  var LAW_ENDINGS = ["实施细则", "条例", "规定", "办法", "决定", "细则", "规则", "法"];
+  var NOT_A_LAW_AFTER = "律院官人定治制学理庭警"; // 法律, 法院, 法定 …: a word, not the end of a law's name
+  var VERSION_NOTE = /〔[^〔〕]*〕$/;
+
+  function lawName(title) {
+    var name = title.replace(VERSION_NOTE, "").replace(STATE_PREFIX, "");
+    var ending = "";
+    for (var i = 0; i < LAW_ENDINGS.length; i++) {
+      if (name.length > LAW_ENDINGS[i].length && name.slice(-LAW_ENDINGS[i].length) === LAW_ENDINGS[i]) { ending = LAW_ENDINGS[i]; break; }
+    }
+    return { name: name, core: name.slice(0, name.length - ending.length), ending: ending };
+  }
+
+  /* How well `core` (typed, without the kind) names a law's core: 0 when it does not (its characters are not in
+   * the name in that order), else more for more of the name, fewer gaps, the same first character. */
+  function nameScore(core, law) {
+    if (core === law.core) return 1000;
+    if (lengthOf(core) < 2) return 0;
+    var at = -1, gaps = 0;
+    for (var i = 0; i < core.length; i++) {
+      var next = law.core.indexOf(core[i], at + 1);
+      if (next === -1) return 0;
+      if (i > 0 && next !== at + 1) gaps++;
+      at = next;
+    }
+    return 100 * core.length / law.core.length + (core[0] === law.core[0] ? 20 : 0) - 5 * gaps;
+  }
+
+  /* The laws `typed` names, best first (laws in force before repealed ones and older versions; one law per name).
+   * `ending`: whether `typed` must end with the law's kind (else it may leave it out). */
+  function lawsNamed(idx, typed, ending, words) {
+    var tries = [typed].concat(words ? words.variants(typed) : []), found = [];
+    idx.laws.forEach(function (law) {
+      var best = 0;
+      tries.forEach(function (t) {
+        var core = t;
+        if (law.ending && t.slice(-law.ending.length) === law.ending) core = t.slice(0, t.length - law.ending.length);
+        else if (ending) return;
+        best = Math.max(best, nameScore(core, law));
+      });
+      if (best > 0) found.push({ law: law, score: best - (law.old ? 0.5 : 0) });
+    });
+    found.sort(function (a, b) { return b.score - a.score || a.law.rid - b.law.rid; });
+    var top = found.length ? Math.floor(found[0].score) : 0, names = {};
+    return found.filter(function (f) {
+      if (Math.floor(f.score) < top - 10 || names[f.law.name]) return false;
+      return (names[f.law.name] = true);
+    }).map(function (f) { return f.law; });
+  }
+
+  /* Names of laws in a chunk of the query: [{start, end, laws, article}], `article` the number of an article
+   * typed right after the name (第二十一条). Each place where a kind of law ends a name (法, 条例 …) is tried
+   * with the longest text before it that names a law. */
+  function lawMentions(idx, text, words) {
+    var out = [], from = 0;
+    for (var end = 1; end <= text.length; end++) {
+      var ending = LAW_ENDINGS.filter(function (e) { return end >= e.length && text.slice(end - e.length, end) === e; })[0];
+      if (!ending || end <= from) continue;
+      if (ending === "法" && text[end] && NOT_A_LAW_AFTER.indexOf(text[end]) !== -1) continue;
+      if (ending === "法" && text[end] === "规" && text[end + 1] !== "定") continue; // 法规, not 法 + 规定
+      for (var start = Math.max(from, end - 16); start <= end - ending.length - 1; start++) {
+        var typed = text.slice(start, end);
+        if (/[\s\d〔〕]/.test(typed)) continue;
+        var laws = lawsNamed(idx, typed, true, words);
+        // A name begins a word: what is typed right before it, in the same run of characters, may only be
+        // filler words (请问英烈法), not the beginning of another name (军人地位和权义保障法 is not 保障法).
+        var before = /[\u4e00-\u9fff]*$/.exec(text.slice(0, start))[0];
+        if (laws.length && before && words && words.split(before).words.length) laws = [];
+        if (laws.length) {
+          var after = new RegExp("^\\s*的?\\s*(" + ARTICLE_LABEL + ")").exec(text.slice(end));
+          out.push({ start: start, end: end + (after ? after[0].length : 0), nameEnd: end, laws: laws,
+            article: after ? articleNumber(after[1]) : 0 });
+          from = end;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  function articleNumber(label) {
+    var m = /^第(.+?)条/.exec(label);
+    return m ? parseChineseNumber(m[1]) : 0;
+  }
+
+  // 发文字号 typed loosely: the organ shortened or left out, no brackets, 年 and 号 written out, 第, Chinese
+  // numerals (某退役军人发〔2024〕3号 as 退役军人发2024年3号, 发2025 4号, 2023年第5号文件, 24年6号文, 二〇二四年八号).
+  var LOOSE_NUMBER = /([^\s\d〔〕]*?)(?:[\s〔]*((?:19|20)\d{2}|\d{2}(?=年))\s*〕?\s*(?:年度?|[-—－\/.·])?\s*第?\s*(\d{1,4})\s*号|\s*〔((?:19|20)\d{2})〕\s*第?\s*(\d{1,4})(?![\d号]))/g;
+  var DOC_NUMBER = /([^\s〔〕]*)〔(\d{4})〕(\d+)号/g;
+
+  /* Documents whose 发文字号 the query holds, loosely typed: [{start, end, docs}]. */
+  function numberMentions(idx, text) {
+    var out = [], m;
+    LOOSE_NUMBER.lastIndex = 0;
+    while ((m = LOOSE_NUMBER.exec(text))) {
+      // 〔2025〕9 without 号 (m[4], m[5]): the brackets say it is a number all the same.
+      var typedYear = m[2] || m[4], year = typedYear.length === 2 ? 2000 + +typedYear : +typedYear;
+      var number = +(m[3] || m[5]), organ = m[1];
+      var docs = idx.docNumbers.filter(function (d) { return d.year === year && d.number === number; });
+      if (docs.length > 1 && organ) {
+        // The organ typed, or the end of it (发, 办 …), in the document's organ: the one meant.
+        var tail = organ.slice(-3), named = [];
+        for (var k = tail.length; k >= 1 && !named.length; k--) {
+          named = docs.filter(function (d) { return d.organ.indexOf(tail.slice(-k)) !== -1; });
+        }
+        if (named.length) docs = named;
+      }
+      if (docs.length) out.push({ start: m.index, end: LOOSE_NUMBER.lastIndex, docs: docs });
+    }
+    return out;
+  }
+
+  /* The intent of a question (data/search/intents.yml), when it asks for nothing else: the question holds every
+   * word of one of its phrasings, and each of its words (split as a question is) is one of the intent's words or
+   * made of them, a filler word, the bureau's name or a character alone (优待证 is not 优待 and a character:
+   * 优待证有什么用 asks about the card). null when none. */
+  function intentOf(idx, text, words) {
+    if (!idx.intents.length) return null;
+    var plain = text.replace(/\s+/g, "");
+    words.owner.forEach(function (name) { plain = plain.split(name).join(" "); });
+    for (var i = 0; i < idx.intents.length; i++) {
+      var intent = idx.intents[i], pieces = [];
+      if (!intent.patterns.some(function (p) { return p.every(function (w) { return plain.indexOf(w) !== -1; }); })) continue;
+      plain.split(/([\u4e00-\u9fff]+)/).forEach(function (part, k) {
+        if (k % 2) pieces = pieces.concat(words.segment(part, intent.words));
+        else part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) pieces.push(w); });
+      });
+      // Characters alone, one after another, are a word the site does not know (订阅 where no page says it).
+      var run = 0, other = pieces.some(function (piece) {
+        run = piece.length === 1 && !intent.words.has(piece) && !words.isFiller(piece) ? run + 1 : 0;
+        return run > 1 || (piece.length > 1 && !intent.words.has(piece) && !words.isFiller(piece) &&
+          words.owner.indexOf(piece) === -1 && !composedOf(piece, intent.words));
+      });
+      if (!other) return intent;
+    }
+    return null;
+  }
+
+  /* `piece` as words of `known` one after another (信息公开: 信息, 公开), or null. */
+  function composedOf(piece, known) {
+    var n = piece.length, from = new Int32Array(n + 1).fill(-1);
+    from[0] = 0;
+    for (var i = 1; i <= n; i++) {
+      for (var len = 1; len <= i; len++) {
+        if (from[i - len] !== -1 && known.has(piece.substr(i - len, len))) { from[i] = i - len; break; }
+      }
+    }
+    if (from[n] === -1) return null;
+    var out = [];
+    for (var j = n; j > 0; j = from[j]) out.unshift(piece.slice(from[j], j));
+    return out;
+  }
+
+  /* Laws, documents and intents of the index, read from words.json and the titles once, on the first query. */
+  Index.prototype.understanding = function () {
+    if (this.laws) return;
+    var self = this, words = this.words;
+    this.urls = new Map();
+    for (var r = 0; r < this.count; r++) this.urls.set(this.titles[r][0], r);
+    this.laws = words.laws.map(function (rid) {
+      var law = lawName(self.title(rid)[0]);
+      law.rid = rid;
+      law.url = self.titles[rid][0];
+      law.old = !!(self.flags[rid] & FLAG_STATUS);
+      return law;
+    });
+    this.docNumbers = [];
+    for (var d = 0; d < this.count; d++) {
+      var keys = this.title(d)[1], m;
+      if (!keys) continue;
+      DOC_NUMBER.lastIndex = 0;
+      while ((m = DOC_NUMBER.exec(keys))) this.docNumbers.push({ rid: d, organ: m[1], year: +m[2], number: +m[3], text: m[0] });
+    }
+    this.intents = words.intents.map(function (entry) {
+      return { rid: entry[0], patterns: entry[1], words: new Set([].concat.apply([], entry[1]).concat(entry[2])), name: entry[3] };
+    });
+  };
+
+  /* What a query means: {text: the query in the pages' words, pins: records to show first, notes}. */
+  function understand(idx, query) {
+    idx.understanding();
+    var words = idx.words, pins = [], notes = [];
+    function pin(rid) { if (rid !== undefined && pins.indexOf(rid) === -1) pins.push(rid); }
+    var text = digitsFor(fold(query)).replace(ARTICLE_DIGITS, function (all, n) { return +n > 0 ? "第" + chineseNumber(+n) + "条" : all; });
+    // Quoted phrases stay as typed.
+    var parts = [], at = 0, m;
+    QUOTED.lastIndex = 0;
+    while ((m = QUOTED.exec(text))) { parts.push([text.slice(at, m.index), false], [m[0], true]); at = QUOTED.lastIndex; }
+    parts.push([text.slice(at), false]);
+    var out = parts.map(function (part) {
+      if (part[1]) return part[0];
+      var piece = part[0];
+      numberMentions(idx, piece).reverse().forEach(function (n) {
+        n.docs.forEach(function (d) { pin(d.rid); });
+        // Typed loosely: searched as the document writes it (a part of it typed as written stays as typed).
+        if (n.docs[0].text.indexOf(piece.slice(n.start, n.end).trim()) === -1) {
+          piece = piece.slice(0, n.start) + " " + n.docs[0].text + " " + piece.slice(n.end);
+        }
+      });
+      var mentions = lawMentions(idx, piece, words);
+      // A law typed without its kind, followed by an article (个人信息保护 第二十九条).
+      if (!mentions.length) {
+        var bare = new RegExp("^(.*?[^\\s\\d第的]{2})\\s*的?\\s*(" + ARTICLE_LABEL + ")").exec(piece.trim());
+        if (bare) {
+          // The name may follow filler words (请问个人信息保护第二十九条), nothing else.
+          var typedName = bare[1].trim(), from = piece.indexOf(typedName);
+          for (var s = 0; s <= typedName.length - 2 && !mentions.length; s++) {
+            if (s && words.split(typedName.slice(0, s)).words.length) break;
+            var candidate = typedName.slice(s);
+            var named = lawsNamed(idx, candidate, false, words).filter(function (law) { return nameScore(candidate, law) >= 50; });
+            if (named.length) {
+              mentions = [{ start: from + s, end: from + bare[0].trim().length, nameEnd: from + typedName.length, laws: named,
+                article: articleNumber(bare[2]) }];
+            }
+          }
+        }
+      }
+      mentions.reverse().forEach(function (mention) {
+        var label = mention.article ? "第" + chineseNumber(mention.article) + "条" : "";
+        var law = mention.laws[0], typed = piece.slice(mention.start, mention.end).replace(/\s+/g, "");
+        var shortened = typed.indexOf(law.name) !== 0;
+        // The law itself is asked for when its name is all the part says (but filler words: 请问宪法), or with an
+        // article; named inside a phrase (宪法宣传周), the phrase is asked for.
+        var around = (piece.slice(0, mention.start) + " " + piece.slice(mention.end)).split(/[^\u4e00-\u9fff]+/);
+        var alone = around.every(function (part) { return !part || !words.split(part).words.length; });
+        if (mention.article || alone) {
+          mention.laws.slice(0, 3).forEach(function (named) {
+            var article = mention.article ? idx.urls.get(named.url + "#art-" + mention.article) : undefined;
+            pin(article !== undefined ? article : named.rid);
+          });
+        } else if (!shortened) return;
+        // Said plainly above the hits: the name typed, and the law it was read as.
+        if (shortened) notes.push([piece.slice(mention.start, mention.nameEnd).trim(), law.name]);
+        piece = piece.slice(0, mention.start) + " " + law.name + (label ? " " + label : "") + " " + piece.slice(mention.end);
+      });
+      return piece;
+    });
+    var rewritten = out.join("").replace(/\s+/g, " ").trim();
+    var intent = intentOf(idx, rewritten, words);
+    if (intent) pin(intent.rid);
+    return { text: rewritten, pins: pins, notes: notes, intent: intent };
+  }
+
+  /* ---------------------------------------------------------------- same-sounding characters */
+  /* pinyin.json (hooks/govsite/search/pinyin.py): each common character and each character of the site's words
+   * under its usual reading without tone, and the site's words read otherwise as phrases (银行: yin hang); fetched
+   * the first time a query has a piece no page holds. */
+  Index.prototype.sounds = function () {
+    var self = this;
+    if (!this.soundsReady) {
+      this.soundsReady = this.fetch("pinyin.json", "json").then(function (table) {
+        var of = new Map(), read = table.words || {};
+        Object.keys(table.sounds).forEach(function (syllable) {
+          Array.from(table.sounds[syllable]).forEach(function (c) { of.set(c, syllable); });
+        });
+        self.soundOf = of;
+        var bySound = new Map();
+        self.words.dict.forEach(function (cls, word) {
+          var key = read[word] || self.soundKey(word);
+          if (!key) return;
+          var list = bySound.get(key);
+          if (!list) bySound.set(key, [word]); else list.push(word);
+        });
+        self.bySound = bySound;
+        return self;
+      });
+    }
+    return this.soundsReady;
+  };
+
+  /* The sound of a piece typed: its characters' usual readings ("" when one has none). */
+  Index.prototype.soundKey = function (piece) {
+    var key = [];
+    for (var i = 0; i < piece.length; i++) {
+      var syllable = this.soundOf.get(piece[i]);
+      if (!syllable) return "";
+      key.push(syllable);
+    }
+    return key.join(" ");
+  };
+
+  /* Does a piece hold a filler word (有, 吗, 怎么 …)? Then it is not one word typed wrong. */
+  function hasFiller(words, piece) {
+    for (var i = 0; i < piece.length; i++) {
+      for (var len = 1; len <= Math.min(3, piece.length - i); len++) if (words.fillers.has(piece.substr(i, len))) return true;
+    }
+    return false;
+  }
+
+  /* Words of the site that sound like `piece` and differ from it in at most half its characters, most common
+   * first: what was meant when `piece` was typed with the wrong character of the same sound. */
+  Index.prototype.soundAlikes = function (piece) {
+    var found = [], words = this.words;
+    if (!this.bySound || lengthOf(piece) < 2 || words.dict.has(piece)) return found;
+    (this.bySound.get(this.soundKey(piece)) || []).forEach(function (word) {
+      if (word === piece || words.isFiller(word)) return;
+      var same = 0;
+      for (var i = 0; i < word.length; i++) if (word[i] === piece[i]) same++;
+      if (same >= 1 && word.length - same <= Math.ceil(word.length / 2)) found.push(word);
+    });
+    var dict = this.words.dict;
+    return found.sort(function (a, b) { return dict.get(b) - dict.get(a) || (a < b ? -1 : 1); });
+  };
+
+  /* The query with same-sounding words of the site put for pieces no page holds: a split of each chunk where a
+   * piece may also be a word of the site typed with other characters of the same sound (at a cost, so that
+   * words as typed win). {text, replaced: [[typed, meant]]}; replaced is empty when nothing sounds better. */
+  var TYPO_COST = 8; // a word typed as it is written wins over the same word of another sound
+  Index.prototype.soundCorrection = function (text) {
+    var self = this, words = this.words, replaced = [];
+    var corrected = text.split(/(\s+|[^\u4e00-\u9fff]+)/).map(function (part) {
+      if (!/^[\u4e00-\u9fff]{2,}$/.test(part)) return part;
+      var n = part.length, best = new Float64Array(n + 1).fill(Infinity), from = new Int32Array(n + 1), meant = new Array(n + 1);
+      best[0] = 0;
+      for (var i = 1; i <= n; i++) {
+        for (var len = 1; len <= Math.min(words.longest, i); len++) {
+          var piece = part.substr(i - len, len), cost = best[i - len] + words.cost(piece), alike = null;
+          if (len >= 2 && !words.dict.has(piece) && !words.isFiller(piece) && !hasFiller(words, piece)) {
+            var alikes = self.soundAlikes(piece);
+            if (alikes.length) {
+              // The longer the word that sounds like what was typed, the likelier it is what was meant (人事关系
+              // rather than 人士 and 关系).
+              var c = best[i - len] + TYPO_COST + Math.max(0, words.cost(alikes[0]) - 3 * (len - 2));
+              if (c < cost) { cost = c; alike = alikes[0]; }
+            }
+          }
+          if (cost < best[i]) { best[i] = cost; from[i] = i - len; meant[i] = alike; }
+        }
+      }
+      var pieces = [];
+      for (var j = n; j > 0; j = from[j]) pieces.unshift({ typed: part.slice(from[j], j), meant: meant[j] });
+      // A word of the same sound between characters nothing explains is a guess across other words (驾照到期:
+      // not 驾 找到 期): a correction leaves the words around it words.
+      function loose(k) {
+        var p = pieces[k];
+        return p && !p.meant && p.typed.length === 1 && !words.isFiller(p.typed);
+      }
+      return pieces.map(function (p, k) {
+        if (!p.meant || loose(k - 1) || loose(k + 1)) return p.typed;
+        replaced.push([p.typed, p.meant]);
+        return p.meant;
+      }).join("");
+    }).join("");
+    return { text: corrected, replaced: replaced };
+  };
 
   /* The n-grams whose lists hold every record containing `term`: the term itself when it has 2 to 4
    * characters, else the 4-grams at 0, 2, 4 … and the last one (overlapping, so that few records hold
@@ -582,6 +1024,9 @@
   // for), then the score (repealed texts and list pages at the end of their tier). A question has at most
   // MAX_WORDS words: 6 * COUNT_TIER + 2 * TITLE_TIER stays within SCORE_MAX / SCORE_STEPS.
   var TYPED_TIER = 4000, COUNT_TIER = 1000, TITLE_TIER = 125, BONUS_FLOOR = 85; // COUNT_TIER > MAX_WORDS * TITLE_TIER
+  // A list or catalogue page holding the words only because it lists documents that hold them comes after every
+  // document holding them as typed (not after those found through a synonym): it must not outrank what it lists.
+  var LIST_DROP = 2000;
   function rankKey(score, days, position) {
     var q = Math.floor((score + SCORE_FLOOR) * SCORE_STEPS + 0.5);
     q = q < 0 ? 0 : q > SCORE_MAX ? SCORE_MAX : q;
@@ -639,10 +1084,11 @@
       })).then(mergeAlternatives);
     })).then(function (sets) {
       mark("lists");
+      groups.forEach(function (group, g) { group.size = sets[g].ids.length; }); // 0: the word is on no page
       var longBits = 0;
       groups.forEach(function (group, g) { if (!group.alts.every(exactTerm)) longBits |= 1 << g; });
       var filtered = filters.group >= 0 || !!filters.year, group = idx.group, year = idx.year, days = idx.days;
-      var norm = idx.norm, bonus = idx.bonus, est = 0, rid = 0, tf = 0;
+      var norm = idx.norm, bonus = idx.bonus, flags = idx.flags, est = 0, rid = 0, tf = 0;
       function excluded(r) {
         return filtered && ((filters.group >= 0 && group[r] !== filters.group) || (filters.year && year[r] !== filters.year));
       }
@@ -658,6 +1104,7 @@
           if (head1[j]) { est = headScore(idx, rid, term1); tf = Math.max(0, tf - headCount); }
           est += tfScore(tf, norm[rid]);
           est += bonus[rid] + TYPED_TIER;
+          if (flags[rid] & FLAG_LISTING && !head1[j]) est -= LIST_DROP; // a list after what it lists
           if (packed) keys[n] = rankKey(est, days[rid], n);
           rids[n] = rid; scores[n] = est; n++;
         }
@@ -701,6 +1148,7 @@
       }
       if (joined && inAllTitles && idx.title(rid)[0].indexOf(joined) !== -1) est += 30;
       est += idx.bonus[rid] + (typed ? TYPED_TIER : 0);
+      if (idx.flags[rid] & FLAG_LISTING && !inAllTitles) est -= LIST_DROP;
       if (packed) keys[n] = rankKey(est, idx.days[rid], n);
       rids[n] = rid; scores[n] = est; unsure[n] = bits; n++;
     }
@@ -712,7 +1160,7 @@
   /* Score of word `g` of a question split up: its occurrences in the text, and a part for the title or the
    * document numbers of about one well-used word's worth (a common word in a title must not outweigh the
    * other words of the question in a short text, as the large title score of a phrase search would). */
-  var TITLE_SCORE = 12, inOwnTitle = 0;
+  var TITLE_SCORE = 12, LONE_TITLE = 3, inOwnTitle = 0;
   function splitWordScore(idx, rid, group, m, i) {
     var term = group.alts[m.alt[i]], tf = m.tf[i], s = 0;
     inOwnTitle = 0;
@@ -731,16 +1179,17 @@
    * holding more of its words first, then by score, each word weighted by its rarity (idf). */
   function scoreSome(idx, groups, sets, excluded, longBits) {
     var n = idx.count, count = new Uint8Array(n), score = new Float64Array(n), bits = new Uint8Array(n);
-    var titled = new Uint8Array(n);
+    var titled = new Uint8Array(n), holding = new Uint8Array(n); // holding: a bit per word held
     var weights = sets.map(function (m) { return Math.log(1 + n / Math.max(1, m.ids.length)); });
     var top = Math.max.apply(null, weights.concat([1e-9])), required = 0;
     groups.forEach(function (group, g) { if (group.quoted) required++; });
-    var quoted = new Uint8Array(n);
+    var quoted = new Uint8Array(n), counted = countedWords(idx, groups);
     sets.forEach(function (m, g) {
-      var weight = groups[g].weight = weights[g] / top;
+      var weight = groups[g].weight = weights[g] / top, counts = (counted >> g) & 1;
       for (var i = 0; i < m.ids.length; i++) {
         var rid = m.ids[i];
-        count[rid]++;
+        count[rid] += counts;
+        holding[rid] |= 1 << g;
         if (groups[g].quoted) quoted[rid]++;
         score[rid] += weight * splitWordScore(idx, rid, groups[g], m, i);
         titled[rid] += inOwnTitle;
@@ -748,18 +1197,34 @@
       }
     });
     var size = 0;
-    for (var r = 0; r < n; r++) if (count[r] && quoted[r] === required && !excluded(r)) size++;
+    for (var r = 0; r < n; r++) if (holding[r] && quoted[r] === required && !excluded(r)) size++;
     var rids = new Int32Array(size), scores = new Float64Array(size), unsure = new Uint8Array(size);
-    var counts = new Uint8Array(size), packed = size < DAY_UNIT, keys = packed ? new Float64Array(size) : null, k = 0;
+    var counts = new Uint8Array(size), packed = size < DAY_UNIT;
+    var keys = packed ? new Float64Array(size) : null, k = 0;
     for (var q = 0; q < n; q++) {
-      if (!count[q] || quoted[q] !== required || excluded(q)) continue;
-      var est = count[q] * COUNT_TIER + titled[q] * TITLE_TIER + Math.max(0, Math.min(TITLE_TIER - 1,
-        score[q] / groups.length + (idx.answer[q] ? ANSWER_BONUS : 0) + idx.bonus[q] + BONUS_FLOOR));
+      if (!holding[q] || quoted[q] !== required || excluded(q)) continue;
+      // A title holding two words of the question or more is a tier above the others; one word alone of several
+      // (补助 in the title of a notice) is evidence like any other, as a law article's title never holds any.
+      var tier = titled[q] >= Math.min(2, groups.length) ? titled[q] : 0, lone = titled[q] - tier;
+      var est = count[q] * COUNT_TIER + tier * TITLE_TIER + Math.max(0, Math.min(TITLE_TIER - 1,
+        score[q] / groups.length + lone * LONE_TITLE + (idx.answer[q] ? ANSWER_BONUS : 0) + idx.bonus[q] + BONUS_FLOOR));
+      // A list (of documents, or of what others say: quiz questions quoting laws, the finder of benefits) holds
+      // many words because it gathers many things: after the texts holding as many words, unless its own title
+      // holds them all.
+      if (idx.flags[q] & FLAG_LISTING && titled[q] < groups.length) est -= COUNT_TIER / 2;
       if (packed) keys[k] = rankKey(est, idx.days[q], k);
       rids[k] = q; scores[k] = est; unsure[k] = bits[q]; counts[k] = count[q]; k++;
     }
     mark("scored");
     return rankQueue(idx, rids, scores, keys, unsure, counts);
+  }
+
+  /* The words of a question that count in how many of them a record holds (a bit per word): all but the
+   * language's most common ones (时候, 每个), unless the question has nothing else. */
+  function countedWords(idx, groups) {
+    var mask = 0;
+    groups.forEach(function (group, g) { if (group.quoted || !idx.words.isGeneric(group.text)) mask |= 1 << g; });
+    return mask || (1 << groups.length) - 1;
   }
 
   /* The candidates in rank order: their keys sorted natively (a run of the code that the browser has not
@@ -816,56 +1281,181 @@
     return result;
   }
 
-  /* Run a query: {terms, words, hits, total, exact, pending, split, partial}. The query is first looked for
-   * as typed (each space-separated part a phrase, substring semantics, synonyms after it); when that finds
-   * nothing, its parts are split into words (a question: 烈士遗属有什么待遇 -> 烈士遗属, 待遇), filler words
-   * dropped, and records holding all of them come first, then those holding most (`partial` when none holds
-   * all). Hits whose terms are proven by the n-gram lists or by their titles come at once (in rank order, up to
-   * `want`); the rest waits for check(). Hits carry url, title, kind, date, status, count (words held); their
-   * `text` (for the snippet) comes with withText(). */
+  /* Run a query: {terms, words, hits, total, exact, pending, split, partial, noAnswer, suggestion, understood}.
+   * The query is first understood (laws named as people shorten them, 发文字号 typed loosely, intents: see
+   * understand()), which rewrites it into the pages' words and gives records to put first. Then it is looked for
+   * as typed (each space-separated part a phrase, substring semantics, synonyms and everyday words after it);
+   * when that finds nothing, its parts are split into words (a question: 烈士遗属有什么待遇 -> 烈士遗属, 待遇), filler
+   * words dropped, and records holding all of them come first, then those holding most (`partial` when none
+   * holds all). A word on no page may be a character typed for another of the same sound: the query with the
+   * site's word that sounds the same is searched instead (`suggestion`, shown as 您是不是要找). When no page holds
+   * the question's main words, `noAnswer` says so and the hits are only the closest few. Hits whose terms are
+   * proven by the n-gram lists or by their titles come at once (in rank order, up to `want`); the rest waits for
+   * check(). Hits carry url, title, kind, date, status, count (words held); their `text` (for the snippet) comes
+   * with withText(). */
   Search.prototype.run = function (query, filters, want) {
     var self = this, idx = this.index;
     filters = filters || {};
     if (filters.group === undefined) filters.group = -1;
     want = want || PAGE_SIZE;
     return idx.load().then(function () {
-      var chunks = parseQuery(query), words = idx.words;
-      if (!chunks.length) return emptyResult("empty", chunks);
-      if (!chunks.some(function (c) { return lengthOf(c.text) >= 2; })) return emptyResult("tooShort", chunks);
-      var long = chunks.filter(function (c) { return lengthOf(c.text) >= 2; });
-      var short = chunks.filter(function (c) { return lengthOf(c.text) < 2; }).map(function (c) { return c.text; });
-      var groups = long.map(function (c) { return groupOf(c.text, c.quoted, words); });
-      // A part holding a filler word (怎么, 什么 …) is a question that no page holds as typed: its words' lists
-      // are asked for now, beside the phrase's, not in a second round after it.
+      var meaning = understand(idx, query);
+      return self.answer(meaning.text, filters, want, true).then(function (result) {
+        result.understood = meaning.notes;
+        result.intent = meaning.intent ? meaning.intent.name : "";
+        return withPins(idx, result, meaning.pins, filters);
+      });
+    });
+  };
+
+  /* The search of a query's text (see run): as typed, then as words, then with the same-sounding words of the
+   * site (`mayCorrect`), and whether the site has an answer at all. */
+  Search.prototype.answer = function (text, filters, want, mayCorrect, corrected) {
+    var self = this, idx = this.index, words = idx.words;
+    var chunks = parseQuery(text);
+    if (!chunks.length) return Promise.resolve(emptyResult("empty", chunks));
+    if (!chunks.some(function (c) { return lengthOf(c.text) >= 2; })) return Promise.resolve(emptyResult("tooShort", chunks));
+    var long = chunks.filter(function (c) { return lengthOf(c.text) >= 2; });
+    var short = chunks.filter(function (c) { return lengthOf(c.text) < 2; }).map(function (c) { return c.text; });
+    var groups = long.map(function (c) { return groupOf(c.text, c.quoted, words); });
+    var unknown = false, questions = 0;
+    // A part holding a filler word (怎么, 什么 …) is a question that no page holds as typed: its words' lists
+    // are asked for now, beside the phrase's, not in a second round after it.
+    long.forEach(function (c) {
+      var parts = c.quoted ? null : words.split(c.text);
+      if (parts && parts.words.some(function (w) { return !words.dict.has(w) && /[\u4e00-\u9fff]/.test(w); })) unknown = true;
+      if (!parts || !parts.dropped.some(function (w) { return words.isFiller(w); })) return;
+      if (parts.words.length > 1) questions++;
+      parts.words.forEach(function (w) {
+        groupOf(w, false, words).alts.forEach(function (t) { cover(t, idx.manifest.solo).forEach(function (g) { idx.postings(g).catch(function () {}); }); });
+      });
+    });
+    // A word the site does not know may be a character typed for another of the same sound: the sounds come
+    // beside the lists (once per visitor), in case nothing is found as typed.
+    mayCorrect = mayCorrect && (unknown || chunks.some(function (c) {
+      return !c.quoted && words.split(c.text).dropped.some(function (w) { return !words.isFiller(w); });
+    }));
+    // … and as soon as they are in, the lists a correction would need (the pieces typed and meant, the corrected
+    // question's words), so that a question with a typo waits for no more rounds than one without.
+    if (mayCorrect) idx.sounds().then(function () { prefetchCorrection(idx, text); }).catch(function () {});
+    // A question corrected for a same-sounding character was found nowhere as typed: its words are searched at
+    // once (the phrase's lists would be downloads for nothing).
+    var asTyped = corrected === true && questions === long.length ? Promise.resolve(emptyResult("none", chunks))
+      : self.search(groups, short, filters, want, false);
+    return asTyped.then(function (result) {
+      if (result.hits.length || result.pending.length) return result;
+      // Found nowhere as typed: the words of a question, then as many of them as possible.
+      var split = [], dropped = short.slice();
       long.forEach(function (c) {
-        var parts = c.quoted ? null : words.split(c.text);
-        if (!parts || !parts.dropped.some(function (w) { return words.fillers.has(w); })) return;
+        if (c.quoted) { split.push(groupOf(c.text, true, words)); return; }
+        var parts = words.split(c.text);
+        dropped = dropped.concat(parts.dropped);
         parts.words.forEach(function (w) {
-          groupOf(w, false, words).alts.forEach(function (t) { cover(t, idx.manifest.solo).forEach(function (g) { idx.postings(g).catch(function () {}); }); });
+          if (!split.some(function (g) { return g.text === w && !g.quoted; })) split.push(groupOf(w, false, words));
         });
       });
-      return self.search(groups, short, filters, want, false).then(function (result) {
-        if (result.hits.length || result.pending.length) return result;
-        // Found nowhere as typed: the words of a question, then as many of them as possible.
-        var split = [], dropped = short.slice();
-        long.forEach(function (c) {
-          if (c.quoted) { split.push(groupOf(c.text, true, words)); return; }
-          var parts = words.split(c.text);
-          dropped = dropped.concat(parts.dropped);
-          parts.words.forEach(function (w) {
-            if (!split.some(function (g) { return g.text === w && !g.quoted; })) split.push(groupOf(w, false, words));
-          });
-        });
-        split = split.slice(0, MAX_WORDS);
-        var same = split.length === groups.length && split.every(function (g, k) { return g.text === groups[k].text; });
-        if (!split.length || (same && split.length === 1)) { result.dropped = dropped; return result; }
-        return self.search(split, [], filters, want, true).then(function (second) {
+      split = split.slice(0, MAX_WORDS);
+      var same = split.length === groups.length && split.every(function (g, k) { return g.text === groups[k].text; });
+      function asWords() {
+        var words_ = !split.length || (same && split.length === 1) ? Promise.resolve(result)
+          : self.search(split, [], filters, want, true);
+        return words_.then(function (second) {
           second.dropped = dropped;
-          return second;
+          return decided(idx, second);
+        });
+      }
+      // A same-sounding correction first (its sounds and lists were asked for beside the phrase's): the query as
+      // typed is then not scored as words for nothing.
+      return (mayCorrect ? self.corrected(text) : Promise.resolve(null)).then(function (fixed) {
+        if (!fixed) return asWords();
+        return self.answer(fixed, filters, want, false, true).then(function (third) {
+          if (!third.hits.length && !third.pending.length) return asWords();
+          third.suggestion = fixed;
+          third.typed = text;
+          return third;
         });
       });
     });
   };
+
+  function prefetchCorrection(idx, text) {
+    var fix = idx.soundCorrection(text), solo = idx.manifest.solo, words = idx.words, terms = [];
+    if (!fix.replaced.length) return;
+    fix.replaced.forEach(function (pair) { terms.push(pair[0], pair[1]); });
+    parseQuery(fix.text).forEach(function (chunk) {
+      if (chunk.quoted) return;
+      words.split(chunk.text).words.forEach(function (w) { terms = terms.concat(groupOf(w, false, words).alts); });
+    });
+    terms.forEach(function (term) {
+      cover(term, solo).forEach(function (g) { idx.postings(g).catch(function () {}); });
+    });
+  }
+
+  /* `text` with the site's same-sounding words put for the pieces no page holds (each replaced piece checked:
+   * on no page as typed, on some as meant), or null. */
+  Search.prototype.corrected = function (text) {
+    var idx = this.index;
+    return idx.sounds().then(function () {
+      var fix = idx.soundCorrection(text);
+      if (!fix.replaced.length) return null;
+      var solo = idx.manifest.solo;
+      function found(term) {
+        return Promise.all(cover(term, solo).map(function (g) { return idx.postings(g); })).then(function (lists) {
+          return intersect(lists).ids.length > 0;
+        });
+      }
+      return Promise.all(fix.replaced.map(function (pair) { return Promise.all([found(pair[0]), found(pair[1])]); })).then(function (checks) {
+        var good = fix.replaced.filter(function (pair, k) { return !checks[k][0] && checks[k][1]; });
+        if (!good.length) return null;
+        var out = text;
+        good.forEach(function (pair) { out = out.split(pair[0]).join(pair[1]); });
+        return out === text ? null : out;
+      });
+    }, function () { return null; });
+  };
+
+  /* Whether the site answers a question found nowhere as typed: not when a word of it that says what it is
+   * about is on no page, nor its synonyms, nor a word of the same sound (护照 in 退役军人办护照有优先吗; a word of
+   * the language's most common ones, such as 时候, says little of that). Then `noAnswer` is set and the hits are
+   * only the closest few, not every page holding one of its other words. */
+  var CLOSEST = 3;
+  function decided(idx, result) {
+    if (result.empty || result.tooShort || result.noAnswer) return result;
+    var groups = result.groups || [], words = idx.words;
+    var absent = groups.filter(function (g) { return g.size === 0 && !g.quoted && !words.isGeneric(g.text); })
+      .map(function (g) { return g.text; });
+    if (absent.length === 0 && (result.hits.length || result.pending.length)) return result;
+    result.noAnswer = true;
+    result.absent = absent;
+    result.exact = true;
+    result.pending = new Queue(new Int32Array(0), new Float64Array(0), new Float64Array(0), null, new Uint8Array(0), new Uint8Array(0));
+    result.hits = result.hits.slice(0, CLOSEST);
+    result.total = result.hits.length;
+    return result;
+  }
+
+  /* The records understood to answer the query (the article of a law named, a document by its number, an
+   * intent's page) first, each once. */
+  function withPins(idx, result, pins, filters) {
+    pins = pins.filter(function (rid) {
+      return !((filters.group >= 0 && idx.group[rid] !== filters.group) || (filters.year && idx.year[rid] !== filters.year));
+    });
+    if (!pins.length || result.empty || result.tooShort) return result;
+    var pinned = new Set(pins), queue = result.pending, added = 0;
+    pins.forEach(function (rid) { if (!queue.rids || Array.prototype.indexOf.call(queue.rids, rid) === -1) added++; });
+    var rest = result.hits.filter(function (h) { return !pinned.has(h.rid); });
+    if (result.noAnswer) { rest = []; result.noAnswer = false; result.absent = null; result.total = 0; result.exact = true; }
+    else added -= result.hits.length - rest.length;
+    result.hits = pins.map(function (rid) {
+      var hit = hitOf(idx, { rid: rid, score: 0, count: (result.groups || []).length });
+      hit.pinned = true;
+      return hit;
+    }).concat(rest);
+    result.pinned = pinned;
+    result.total += Math.max(0, added);
+    result.partial = false;
+    return result;
+  }
 
   /* One search of `groups` (see run): the first hits, confirmed by their text when nothing else proves them. */
   Search.prototype.search = function (groups, short, filters, want, split) {
@@ -876,8 +1466,14 @@
       var result = {
         terms: terms.concat(short), words: groups.map(function (g) { return g.text; }), groups: groups, hits: [],
         total: queue.length, exact: groups.every(function (g) { return g.alts.every(exactTerm); }), pending: queue,
-        split: split, partial: split && groups.length > 1 && (!queue.length || queue.peek().count < groups.length)
+        split: split
       };
+      if (split) {
+        var counted = countedWords(self.index, groups), many = 0;
+        for (var g = 0; g < groups.length; g++) many += (counted >> g) & 1;
+        result.counted = many;
+        result.partial = groups.length > 1 && (!queue.length || queue.peek().count < many);
+      }
       self.takeProven(result, want);
       // Nothing proven yet (every top candidate must be confirmed by its text): confirm a few first.
       return result.hits.length || !result.pending.length ? result : self.check(result, Math.min(want, FIRST_PAINT));
@@ -889,6 +1485,7 @@
     var idx = this.index, target = result.hits.length + want, queue = result.pending;
     while (result.hits.length < target) {
       var next = queue.peek();
+      if (next && result.pinned && result.pinned.has(next.rid)) { queue.take(1); continue; } // shown first already
       if (!next || !confirmedWithout(idx, next, result.groups)) break;
       queue.take(1);
       result.hits.push(hitOf(idx, next));
@@ -911,6 +1508,7 @@
       return idx.texts(batch.map(function (c) { return c.rid; }), true).then(function (texts) {
         batch.forEach(function (c) {
           var text = texts.get(c.rid);
+          if (result.pinned && result.pinned.has(c.rid)) return;
           if (!confirmedBy(idx, c, text, result.groups)) return;
           var hit = hitOf(idx, c);
           hit.text = text;
@@ -1006,7 +1604,9 @@
 
   window.govsiteSearch = {
     fold: fold, setFoldTable: setFoldTable, parseQuery: parseQuery, Words: Words, cover: cover, Index: Index, Search: Search, marked: marked, snippet: snippet, zhDate: zhDate,
-    escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT
+    escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT,
+    // The query's understanding, for the tests of tests/unit/test_search_query.py (run in Node).
+    understand: understand, chineseNumber: chineseNumber, parseChineseNumber: parseChineseNumber, digitsFor: digitsFor
   };
 })();
 
@@ -1023,6 +1623,7 @@
   var list = root.querySelector("[data-gs-list]");
   var more = root.querySelector("[data-gs-more]");
   var note = root.querySelector("[data-gs-note]");
+  var didYouMean = root.querySelector("[data-gs-did-you-mean]");
   var suggest = root.querySelector("[data-gs-suggest]");
   var fewer = root.querySelector("[data-gs-fewer]");
   var fewerWords = root.querySelector("[data-gs-fewer-words]");
@@ -1077,16 +1678,26 @@
     filterBar.hidden = !!(result.empty || result.tooShort);
     note.hidden = true;
     suggest.hidden = true;
+    didYouMean.hidden = true;
     if (result.empty || result.tooShort) {
       meta.textContent = result.empty ? "输入关键词或问题，例如：抚恤金、〔2023〕3号、残疾军人怎么申请优待" : "请至少输入两个字";
       list.innerHTML = ""; list.gsResult = null; more.hidden = true;
       return;
     }
     var hits = result.hits.slice(0, shown), words = result.words || [];
-    if (!result.hits.length && result.pending.length) meta.textContent = "还在查找，请点“显示更多结果”";
-    else if (!result.hits.length) {
+    if (result.suggestion) {
+      // A word typed with a character of the same sound: what was searched instead, to click or to read.
+      didYouMean.innerHTML = "您是不是要找：" + '<button type="button" class="gs-link" data-gs-try="' + S.escapeHTML(result.suggestion) +
+        '">' + S.escapeHTML(result.suggestion) + "</button>" + '<span class="gs-did-you-mean__note">（以下是它的结果）</span>';
+      didYouMean.hidden = false;
+    }
+    if (result.noAnswer || (!result.hits.length && !result.pending.length)) {
       var typed = input.value.trim().replace(/^["“”「」『』]+|["“”「」『』]+$/g, "");
-      meta.textContent = "没有找到包含“" + typed + "”的内容" + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
+      // Plainly: nothing holds what was typed, or nothing is about the question's main words (the closest few follow).
+      var named = result.absent && result.absent.length && result.absent.every(function (w) { return /^[\u4e00-\u9fff]+$/.test(w); });
+      meta.textContent = (result.hits.length && named
+        ? "没有找到关于" + result.absent.map(function (w) { return "“" + w + "”"; }).join("") + "的内容"
+        : "没有找到包含“" + typed + "”的内容") + (filters.group >= 0 || filters.year ? "（可取消筛选再试）" : "");
       // Other ways to the answer: each word alone, the catalogue, the questions and answers, the guides.
       fewer.hidden = words.length < 2;
       fewerWords.innerHTML = words.map(function (w) {
@@ -1094,14 +1705,21 @@
       }).join(" ");
       suggest.hidden = false;
     }
+    else if (!result.hits.length && result.pending.length) meta.textContent = "还在查找，请点“显示更多结果”";
     else if (result.exact) meta.textContent = "共 " + result.total + " 条结果";
     else meta.textContent = "约 " + result.total + " 条结果，已显示 " + hits.length + " 条";
-    if (result.hits.length && result.split) {
-      // A question found nowhere as typed: say which words were looked for instead.
-      note.textContent = (result.partial ? "没有同时包含全部词语的结果，以下结果包含其中部分词语" : "没有找到与输入完全相同的内容，以下结果包含这些词语") +
-        "：" + words.join("、");
-      note.hidden = false;
+    var notes = [];
+    if (result.understood && result.understood.length) {
+      notes.push(result.understood.map(function (u) { return "“" + u[0] + "”按“" + u[1] + "”查找"; }).join("；"));
     }
+    if (result.hits.length && result.split && !result.noAnswer) {
+      // A question found nowhere as typed: say which words were looked for instead.
+      notes.push((result.partial ? "没有同时包含全部词语的结果，以下结果包含其中部分词语" : "没有找到与输入完全相同的内容，以下结果包含这些词语") +
+        "：" + words.join("、"));
+    }
+    // No answer: the hits below are only the closest few, and say so.
+    if (result.noAnswer && result.hits.length) notes.push("最接近的几条（不一定能回答您的问题）");
+    if (notes.length) { note.textContent = notes.join("。"); note.hidden = false; }
     // The same result drawn again (more hits, snippets): add what is new, keep what is there (and the focus).
     var drawn = list.gsResult === result ? list.querySelectorAll(".md-search-result__item").length : 0;
     if (drawn > hits.length) drawn = 0;
@@ -1109,8 +1727,9 @@
     hits.slice(drawn).forEach(function (h, k) {
       var before = drawn + k > 0 ? hits[drawn + k - 1] : null;
       // Where the hits holding every word end and those holding only some begin.
-      if (result.split && !result.partial && h.count < words.length && (!before || before.count === words.length))
-        html += '<li class="gs-divider" role="presentation">以下结果包含其中部分词语</li>';
+      if (result.split && !result.partial && !result.noAnswer && !h.pinned && h.count < result.counted &&
+          (!before || before.pinned || before.count === result.counted))
+        html += '<li class="gs-divider">以下结果包含其中部分词语</li>';
       html += hitHTML(h, result.terms);
     });
     if (drawn) list.insertAdjacentHTML("beforeend", html); else list.innerHTML = html;
@@ -1169,20 +1788,30 @@
     });
   }
 
-  input.addEventListener("focus", function () { open(true); warm(); });
-  input.addEventListener("compositionstart", function () { composing = true; });
+  // Reaching the box by Tab does not open the overlay (a keyboard user passing through would leave the page
+  // greyed behind it): typing, a click or a tap does. Focus leaving the search closes it.
+  input.addEventListener("focus", function () { warm(); });
+  input.addEventListener("pointerdown", function () { open(true); });
+  input.addEventListener("compositionstart", function () { composing = true; open(true); });
   input.addEventListener("compositionend", function () { composing = false; run(); });
-  input.addEventListener("input", function () { if (!composing) run(); });
+  input.addEventListener("input", function () { open(true); if (!composing) run(); });
+  root.addEventListener("focusout", function (ev) {
+    var to = ev.relatedTarget;
+    // to another element outside the search (not the window losing focus, not a click on the results' blank space)
+    if (to instanceof Element && !root.contains(to) && !to.closest('label[for="__search"]')) open(false);
+  });
   form.addEventListener("reset", function () { setTimeout(function () { run(); input.focus(); }, 0); });
   form.addEventListener("submit", function (ev) { ev.preventDefault(); });
   more.addEventListener("click", showMore);
-  fewerWords.addEventListener("click", function (ev) {
+  function tryWords(ev) {
     var word = ev.target instanceof Element && ev.target.getAttribute("data-gs-try");
     if (!word) return;
     input.value = word;
     input.focus();
     run();
-  });
+  }
+  fewerWords.addEventListener("click", tryWords);
+  didYouMean.addEventListener("click", tryWords);
   scrollwrap.addEventListener("scroll", function () {
     if (!more.hidden && scrollwrap.scrollTop + scrollwrap.clientHeight > scrollwrap.scrollHeight - 200) showMore();
   });
@@ -1214,6 +1843,10 @@
       }
       return;
     }
+    // Open, the search takes these keys only while the focus is in it: arrows elsewhere (a quiz's answers, a
+    // radio group) belong to what has the focus.
+    var inside = active && (active === document.body || root.contains(active));
+    if (!inside) return;
     if (ev.key === "Escape") { open(false); input.blur(); ev.preventDefault(); return; }
     if (ev.key === "Enter" && active === input) {
       var first = list.querySelector(".md-search-result__link");

@@ -1,0 +1,125 @@
+"""The guard: what is published is what is checked.
+
+A stage of its own, between the model and the web server:
+
+- at load (`make check`, every build): personal data in every file under data/ and content/ (personal/, through
+  the same readers as the output), placeholders and foreign hosts in editors' files (placeholders.py, called by
+  types/inspection), unsafe HTML (sanitize.py), links at review (review.py: every internal link and attachment
+  an editor writes, at its `文件:行`);
+- on the output (every build, before site/ is replaced or a release is switched to): every file of the output
+  folder read as the public gets it and checked (output.py), each finding mapped back to its source
+  (sources.py), with the reviewed exceptions editors record in their documents (exceptions.py); the links of the
+  whole output (links.py) before a release.
+
+`output_problems` turns an output scan into the Chinese `文件:行 字段: 问题` lines editors read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problem
+from . import exceptions, personal
+from .output import RULE_HOST, RULE_PLACEHOLDER, RULE_UNREADABLE, OutputFinding, Scan
+from .sources import Origins, SourceFinder
+
+PERSONAL_RULES = (personal.RULE_ID, personal.RULE_MOBILE, personal.RULE_BANK, personal.RULE_NAME)
+
+
+@dataclass
+class Report:
+    errors: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # reviewed exceptions applied: shown, never silent
+
+
+def exemption_register(finder: SourceFinder) -> exceptions.Register:
+    texts = ((f, finder.raw_text(f) or "") for f in finder.all_sources() if f.endswith((".yml", ".yaml", ".md", ".markdown")))
+    return exceptions.Register(texts)
+
+
+def output_problems(root: Path, scan: Scan, origins: Origins, read=None, used_before=frozenset()) -> Report:
+    """The output scan's findings as problems at their sources, one per source place and value (with how many
+    published files show it), exceptions applied. `used_before`: exemptions the input scan applied; any other
+    exemption of the site matched nothing and is reported so that it is removed."""
+    finder = SourceFinder(root, origins, read)
+    register = exemption_register(finder)
+    groups: dict[tuple, list[OutputFinding]] = {}
+    places = {}
+    for finding in scan.findings:
+        place = finder.locate(finding.dest, finding.line, finding.place, finding.value)
+        key = (place.file, place.line, place.field, finding.rule, finding.shown, finding.by_column, finding.note)
+        groups.setdefault(key, []).append(finding)
+        places[key] = place
+    report = Report()
+    for key in sorted(groups):
+        file, line, field_, rule, shown, by_column, note = key
+        found, place = groups[key], places[key]
+        dests = sorted({f.dest for f in found})
+        exemption = None
+        if rule in PERSONAL_RULES and not file.startswith("site/"):
+            value = found[0].value
+            exemption = (register.for_text(file, value, finder.line_text(file, line)) if line
+                         else register.for_attachment(file, value))
+        elif rule == RULE_UNREADABLE and not file.startswith("site/"):
+            exemption = register.reviewed_file(file)
+            if exemption is not None and exemption.digest != exceptions.sha256_of(Path(root) / file):
+                report.errors.append(Problem(file, 0, "", f"{note}。此文件登记为已人工审查（{exemption.file}:"
+                                                          f"{exemption.line}），但登记后内容已改动：请重新审查，并把"
+                                                          f"摘要改为 {exceptions.sha256_of(Path(root) / file)}"))
+                continue
+        message = _message(rule, shown, by_column, note, file, root)
+        if not file.startswith("site/") and not origins.copies.get(dests[0]) == file:
+            message += _where_published(dests)
+        elif file.startswith("site/"):
+            message += _made_from(place.made_from)
+        if exemption is not None:
+            report.notes.append(Problem(file, line, field_, f"已按登记的个人信息例外放行 {exemption.describe()}："
+                                                            f"{message}", severity="note"))
+        else:
+            report.errors.append(Problem(file, line, field_, message))
+    for exemption in register.unused():
+        if exemption not in used_before:
+            report.notes.append(Problem(exemption.file, exemption.line, exceptions.FIELD,
+                                        exceptions.unused_text(exemption), severity="note"))
+    return report
+
+
+def link_problems(root: Path, broken: list[tuple[str, str, str]], origins: Origins, read=None) -> list[Problem]:
+    """Broken links of the whole output (links.check_site: `(file, link, what is wrong)`), at the source line that
+    writes them when the page's sources hold the link's last segment, else at the page."""
+    finder = SourceFinder(root, origins, read)
+    problems: dict[tuple, Problem] = {}
+    for dest, link, reason in broken:
+        path, _, fragment = link.partition("#")
+        segment = path.rstrip("/").rsplit("/", 1)[-1]
+        tokens = [t for t in (f"#{fragment}" if fragment else "", segment + ".md" if segment else "", segment) if t]
+        place = finder.locate_in_made(dest, tokens)
+        message = f"链接 {link} {reason}"
+        if place.file.startswith("site/"):
+            message += _made_from(place.made_from)
+        problems.setdefault((place.file, place.line, link), Problem(place.file, place.line, place.field, message))
+    return [problems[k] for k in sorted(problems)]
+
+
+def _message(rule: str, shown: str, by_column: bool, note: str, file: str, root: Path) -> str:
+    if rule in PERSONAL_RULES:
+        return personal.Finding(file, 0, "", rule, shown, by_column=by_column).message()
+    if rule == RULE_PLACEHOLDER:
+        return f"公开内容中有占位文字“{shown}”：请换成正式内容"
+    if rule == RULE_HOST:
+        return f"链接到 {shown}，不在 data/site.yml 外部链接白名单中"
+    if rule == RULE_UNREADABLE:
+        digest = exceptions.sha256_of(Path(root) / file) if not file.startswith("site/") else ""
+        how = (f"；如已由人逐页审查确认没有个人信息，可在链接它的信息中登记（个人信息例外：- 文件: 附件路径，"
+               f"摘要: {digest}，原因: 已逐页人工审查）") if digest else ""
+        return f"{note}{how}"
+    return shown
+
+
+def _where_published(dests: list[str]) -> str:
+    first = f"site/{dests[0]}"
+    return f"（发布后出现在 {first}" + (f" 等 {len(dests)} 个文件中）" if len(dests) > 1 else "）")
+
+
+def _made_from(files: tuple[str, ...]) -> str:
+    return f"（此文字由构建程序拼成，来自 {'、'.join(files)}）" if files else "（此文字由构建程序生成）"

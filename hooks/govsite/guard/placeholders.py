@@ -1,11 +1,11 @@
 """What an inspection of a government site finds in text: placeholder text and links to other sites.
 
 Used twice: on the editors' files when the site is loaded (make check and every build report `文件:行`), and on
-every page and feed the build writes (the adapter), which also catches text that templates or data put together.
+every page and feed the build writes (guard/output.py), which also catches text that templates or data put
+together.
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from urllib.parse import urlsplit
 
@@ -86,35 +86,3 @@ def feed_findings(xml: str, allow: frozenset[str]) -> tuple[list[str], list[str]
     import html as html_module
 
     return page_findings(html_module.unescape(xml), allow)
-
-
-class OutputCheck:
-    """Every page and feed a build writes, looked at once more for placeholder text and links off the allow-list
-    (text put together by templates and data is only seen here). `problems` name the page, in Chinese."""
-
-    def __init__(self, allow: frozenset[str], memo=None):
-        self.allow = allow
-        self.problems: list[str] = []
-        # make serve (incremental.Memo): a page or feed whose text did not change is not looked at again
-        self.memo = memo
-        self._allow_key = tuple(sorted(allow))
-
-    def _findings(self, label: str, text: str, find) -> tuple[list[str], list[str]]:
-        if self.memo is None:
-            return find(text, self.allow)
-        digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-        return self.memo.reuse(label, (digest, self._allow_key), lambda: find(text, self.allow))
-
-    def page(self, dest_uri: str, html: str) -> None:
-        self._report(dest_uri, *self._findings("output check: page", html, page_findings))
-
-    def file(self, dest_uri: str, content: bytes) -> None:
-        if dest_uri.endswith((".xml", ".atom")):
-            self._report(dest_uri, *self._findings("output check: feed", content.decode("utf-8", "replace"),
-                                                   feed_findings))
-
-    def _report(self, dest_uri: str, found: list[str], hosts: list[str]) -> None:
-        for text in dict.fromkeys(found):
-            self.problems.append(f"site/{dest_uri}: 公开内容中有占位文字“{text}”：请找到它所在的数据或页面文件，换成正式内容")
-        for host in hosts:
-            self.problems.append(f"site/{dest_uri}: 链接到 {host}，不在 data/site.yml 外部链接白名单中")

@@ -51,6 +51,21 @@ def published_of(page_uris: Iterable[str], file_uris: Iterable[str]) -> Publishe
     return Published(frozenset(page_url(uri) for uri in page_uris), frozenset(file_uris))
 
 
+@dataclass(frozen=True)
+class DataLink:
+    """A site-internal address written in YAML data (not Markdown): checked like a link in a text."""
+
+    file: str
+    line: int
+    field: str
+    url: str  # site-relative, as the schema asks ("xxgk/zcwj/")
+
+
+def data_link(site, file: str, line: int, field_: str, url: str) -> None:
+    """For a type loading an address from data: reviewed with the texts' links (review_links)."""
+    site.models.setdefault("_data_links", []).append(DataLink(file, line, field_, url))
+
+
 def texts(site) -> Iterator[Body]:
     """Every published text an editor wrote, once: documents' bodies and appendices, editors' pages. A draft's
     text is not its own reviewer's concern yet (it may link to another draft)."""
@@ -67,12 +82,12 @@ def texts(site) -> Iterator[Body]:
             yield Body(markdown=page.body, base=page.src_uri, file=page.file, line=page.body_line)
 
 
-def review_links(site, published: Published | None = None) -> None:
-    """Report, at its `文件:行`, every link of a published text to a held-back page, and (when `published` is known:
-    make check and builds) to a page or file the build does not publish, and every bare #anchor naming no heading
-    or id of its own text."""
+def review_links(site, published: Published | None = None, held_back: bool = True) -> None:
+    """Report, at its `文件:行`, every link of a published text to a held-back page (`held_back`: the load does
+    this), and (when `published` is known: make check and builds, build.check_links) to a page or file the build
+    does not publish, and every bare #anchor naming no heading or id of its own text."""
     # make serve and previews show drafts: a published page linking to one is reported there as in make build.
-    by_page = register(site).by_page(shown=True)
+    by_page = register(site).by_page(shown=True) if held_back else {}
     if published is None and not by_page:
         return
     for body in texts(site):
@@ -88,6 +103,8 @@ def review_links(site, published: Published | None = None) -> None:
                 continue
             path, _, anchor = target.partition("#")
             item = by_page.get(target) or by_page.get(path)
+            if item is None and not held_back and register(site).by_page(shown=True).get(path) is not None:
+                continue  # held back: reported by the load
             if item is not None:
                 reported.add(target)
                 site.problems.error(body.file, line_of_link(body, path), field_,
@@ -112,13 +129,24 @@ def review_links(site, published: Published | None = None) -> None:
                 continue
             if not published.has(path):
                 reported.add(target)
-                kind = "页面" if path.endswith("/") or "." not in posixpath.basename(path) else "文件"
-                site.problems.error(body.file, line_of_link(body, path), field_,
-                                    f"链接指向的{kind}不存在：{_written(path)}；请检查路径和文件名"
-                                    "（附件须放在 content/ 下并随本次提交一起提交）")
+                site.problems.error(body.file, line_of_link(body, path), field_, _missing(path))
+    if published is not None:
+        for link in site.models.get("_data_links", ()):
+            path = link.url.split("#", 1)[0].lstrip("/")
+            if not published.has(path):
+                site.problems.error(link.file, link.line, link.field, _missing(path))
+
+
+def _missing(path: str) -> str:
+    kind = "页面" if path.endswith("/") or "." not in posixpath.basename(path) else "文件"
+    return (f"链接指向的{kind}不存在：{_written(path)}；请检查路径和文件名"
+            "（附件须放在 content/ 下并随本次提交一起提交）")
 
 
 def _written(path: str) -> str:
+    """A site-relative path as an address from the site's root (a path leaving the site as it was written)."""
+    if path.startswith(".."):
+        return path
     return "/" + path if path and not path.startswith("/") else path or "/"
 
 

@@ -15,7 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import extract, facts
+from ..guard import output as output_guard
+from . import extract, facts, pinyin
 from .index import NUMBERING_BATCH, GramNumbering, build_files, iter_files, record_grams, write_files
 from .words import Vocabulary, dictionary_words
 
@@ -31,6 +32,7 @@ class IndexStats:
     bytes: int
     seconds: float
     cpu_seconds: float  # what it adds to the build on a busy machine (wall time depends on the neighbours)
+    problems: tuple[str, ...] = ()  # the editor's search data that the index cannot use (an intent's missing page)
 
 
 def _records(parsed_pages, known: dict) -> list[extract.Record]:
@@ -51,6 +53,7 @@ def _page_records(url: str, parsed, known: dict) -> list[extract.Record]:
     status = fact.status or parsed.status
     date = fact.date or ("" if parsed.page.listing else parsed.first_date)  # a list's first date is not its own
     parsed.page.keys = fact.keys
+    parsed.page.listing = parsed.page.listing or fact.listing
     records = [parsed.page, *parsed.articles]
     for record in records:
         record.kind = kind or group
@@ -95,20 +98,24 @@ def build_index(site, site_dir: Path, generated_pages=()) -> IndexStats:
     gc.disable()
     try:
         records = records_of(site, site_dir, generated_pages)
-        files = build_files(records, vocabulary=vocabulary_of(site))
+        problems: list[str] = []
+        files = build_files(records, vocabulary=vocabulary_of(site), problems=problems)
     finally:
         if collecting:
             gc.enable()
     write_files(files, site_dir / INDEX_FOLDER)
     pages = len({r.page_url for r in records})
+    for problem in problems:
+        log.warning("警告 %s", problem)
     return IndexStats(pages=pages, records=len(records), files=len(files),
                       bytes=sum(len(b) for b in files.values()), seconds=time.perf_counter() - started,
-                      cpu_seconds=time.process_time() - started_cpu)
+                      cpu_seconds=time.process_time() - started_cpu, problems=tuple(problems))
 
 
 class PageStream:
     """`mkdocs build`: each page, as soon as MkDocs has rendered it, goes to a child process that indexes it and
-    runs the output check on it (guard.placeholders.OutputCheck), on the machine's other core.
+    runs the output guard on it (guard.output.FileCheck: the page as the public gets it), on the machine's other
+    core.
 
     build_index() reads site/ after the build, on the one core MkDocs uses: at 10,000 documents that added
     11 s to a 60 s build (issue 9: a/b ≤ 1.15); the output check of every page took another 2.5 s there. Here the
@@ -116,8 +123,8 @@ class PageStream:
     pages), then checks each page, parses its HTML into its final records and computes their n-grams while
     MkDocs renders the next ones; when the last page is done it only groups the postings and writes the files,
     writing while it groups. The index is byte for byte what build_index() writes for the same pages
-    (tests/integration/test_search_index_site.py); the check's problems are what it finds in the main process,
-    in the order the pages came (`problems`, after finish). The child is forked at startup, while the build
+    (tests/integration/test_search_index_site.py); the guard's findings are what it finds in the main process
+    (`scan`, after finish). The child is forked at startup, while the build
     process is small, and gets everything through the pipe.
     """
 
@@ -129,7 +136,7 @@ class PageStream:
         self._process.start()
         child_end.close()
         self._facts_sent = False
-        self.problems: list[str] = []  # the output check's, once finish() has returned
+        self.scan = None  # the output guard's scan of every page (guard.output.Scan), once finish() has returned
         # Pages are handed to a thread that writes them into the pipe: a page is bigger than the pipe's buffer,
         # and the build would otherwise wait, page after page, for the child to finish the one before. Started
         # with the first message: the load may fork (govsite.forked), best without other threads.
@@ -156,7 +163,7 @@ class PageStream:
     def facts(self, site, site_dir: Path, generated_pages=(), check=None) -> None:
         """What the engine knows of every page (search.facts) and where to write: known before MkDocs renders
         the first page, so that the child makes each page's records once, as the page arrives. `check`: an
-        OutputCheck (without a memo) the child runs on every page."""
+        output guard's FileCheck (guard/output.py), which the child runs on every page."""
         known = facts.collect(site, generated_pages) if site is not None else {}
         self._send(("facts", (known, Path(site_dir), vocabulary_of(site), check)))
         self._facts_sent = True
@@ -168,7 +175,7 @@ class PageStream:
 
     def finish(self, site, site_dir: Path, generated_pages=()) -> IndexStats:
         """Write the index into site_dir/searchindex/; seconds in the result are what it took after the last page.
-        The output check's problems are in `problems` afterwards."""
+        The output guard's scan of the pages is in `scan` afterwards."""
         if not self._facts_sent:
             self.facts(site, site_dir, generated_pages)
         self._send(("done", None))
@@ -182,7 +189,7 @@ class PageStream:
         self._process.join()
         if kind == "error":
             raise RuntimeError(f"搜索索引生成失败：{result}")
-        stats, self.problems = result
+        stats, self.scan = result
         return stats
 
     def cancel(self) -> None:
@@ -196,6 +203,7 @@ def _stream_worker(conn) -> None:
     gc.disable()  # no reference cycles here, and a collector pass would walk everything inherited at the fork
     try:
         dictionary_words()  # read now, while MkDocs renders the first pages, not after the last one
+        pinyin.preload()
         pages: dict[str, tuple] = {}  # url -> (records, their numbered n-grams)
         waiting: list[tuple] = []  # pages that came before the facts (none when the adapter sends them first)
         known = site_dir = vocabulary = check = None
@@ -208,9 +216,11 @@ def _stream_worker(conn) -> None:
                 pages[url] = (records, [next(numbered) for _ in grams])
             unnumbered.clear()
 
+        scan = output_guard.Scan()
+
         def take(dest_uri, title, data):
             if check is not None:
-                check.page(dest_uri, data.decode("utf-8") if isinstance(data, bytes) else data)
+                output_guard.check_bytes(check, dest_uri, data if isinstance(data, bytes) else data.encode("utf-8"), scan)
             url = page_url(dest_uri)
             if url is not None:
                 records = _page_records(url, extract.parse_page(data, url, title), known)
@@ -237,12 +247,13 @@ def _stream_worker(conn) -> None:
         ordered = [pages[url] for url in sorted(pages)]
         records = [record for page_records, _ in ordered for record in page_records]
         grams = [g for _, page_grams in ordered for g in page_grams]
-        files = iter_files(records, grams, vocabulary, numbering)
+        problems: list[str] = []
+        files = iter_files(records, grams, vocabulary, numbering, problems)
         written = write_files(files, site_dir / INDEX_FOLDER)
         stats = IndexStats(pages=len({r.page_url for r in records}), records=len(records), files=len(written),
                            bytes=sum(written.values()), seconds=time.perf_counter() - started,
-                           cpu_seconds=time.process_time())
-        conn.send(("ok", (stats, check.problems if check is not None else [])))
+                           cpu_seconds=time.process_time(), problems=tuple(problems))
+        conn.send(("ok", (stats, scan)))
     except EOFError:  # the build stopped (an error elsewhere): nothing to write
         pass
     except Exception as exc:

@@ -2,7 +2,8 @@
 
 Sources, strongest first:
 1. a generated page's meta `search` = {"kind": "法律法规", "date": "YYYY-MM-DD", "status": "已废止"} (and
-   "exclude": true for a page that must not be found, as Material's `search.exclude`)
+   "exclude": true for a page that must not be found, as Material's `search.exclude`; "list": true for a page
+   that lists documents — a list, a catalogue, a feed's page —, ranked after the documents it lists)
    (a content type sets it through renderer.page(..., meta={"search": {...}}));
 2. the documents of the document core (govsite.document): kind, date, 有效性 mark (已废止, 已失效 …) and the
    索引号 and 发文字号 people paste into the search box — from the model, never read back out of the HTML;
@@ -43,6 +44,7 @@ class PageFacts:
     exclude: bool = False  # meta {"search": {"exclude": true}}: not in the search (e.g. a supervisors' page)
     keys: str = ""  # the page's 索引号 and 发文字号, which people paste into a search box
     title: str = ""  # the page's title (what the theme prints in <title>, before the site's name)
+    listing: bool = False  # meta {"search": {"list": true}}: a page listing documents, ranked after them
 
 
 def group_of(kind: str, url: str) -> str:
@@ -72,10 +74,11 @@ def collect(site, generated_pages) -> dict[str, PageFacts]:
     facts: dict[str, PageFacts] = {}
 
     def merge(url: str, kind: str = "", date: str = "", status: str = "", exclude: bool = False,
-              keys: str = "", title: str = "") -> None:
+              keys: str = "", title: str = "", listing: bool = False) -> None:
         entry = facts.setdefault(url, PageFacts())
         entry.title = entry.title or title
         entry.exclude = entry.exclude or exclude
+        entry.listing = entry.listing or listing
         entry.kind = entry.kind or kind
         entry.date = entry.date or date
         entry.status = entry.status or status
@@ -85,7 +88,8 @@ def collect(site, generated_pages) -> dict[str, PageFacts]:
         given = page.meta.get("search") if isinstance(page.meta, dict) else None
         given = given if isinstance(given, dict) else {}
         merge(page_url(page.src_uri), str(given.get("kind") or ""), _date_text(given.get("date")),
-              str(given.get("status") or ""), bool(given.get("exclude")), title=page.title)
+              str(given.get("status") or ""), bool(given.get("exclude")), title=page.title,
+              listing=bool(given.get("list")))
     # A page holding several documents (a Q&A page, a law and its repeal) takes the first of each fact.
     for doc in sorted(all_documents(site), key=lambda d: (d.page, "#" in d.url, d.id)):
         if "#" in doc.url:

@@ -9,8 +9,10 @@ Files under site/searchindex/ (format documented for the client in content/asset
   g/<n>.bin          postings of the n-grams hashed to shard n (or of one large n-gram)
   fold.json          {"from", "to"}: the characters whose fold search.js cannot compute itself (traditional
                      characters, brackets; text.browser_table()), loaded with the titles
-  words.json         the dictionary to split a query typed without spaces, filler words, synonyms (words.py);
-                     loaded beside the titles, needed only when a query is found nowhere as typed
+  words.json         the dictionary to split a query typed without spaces, filler words, synonyms and everyday
+                     words, the laws' pages, the intents' pages (words.py); loaded beside the titles
+  pinyin.json        the sound of each common character and of every character of words.json (pinyin.py):
+                     fetched only when a word of a query is on no page, to offer the same-sounding word that is
   c/<n>.json         the text of consecutive records, one string each: for snippets, and to confirm terms
                      of five or more characters. A text longer than PART_TEXT characters is cut into parts,
                      each a file of its own (consecutive files whose first record is that record)
@@ -41,8 +43,9 @@ import numpy as np
 
 from .extract import Record
 from .facts import GROUPS
+from .pinyin import pinyin_file
 from .text import browser_table, fold, fold_char
-from .words import Vocabulary, words_file
+from .words import Intent, Vocabulary, words_file
 
 FORMAT_VERSION = 2
 CHUNK_BYTES = 4_000  # stored text per file: a hit costs about this much to show
@@ -299,14 +302,39 @@ def _shard_bytes(entries: list[tuple[str, bytes, int]]) -> bytes:
     return bytes(out)
 
 
-def build_files(records: list[Record], vocabulary: Vocabulary | None = None) -> dict[str, bytes]:
+def build_files(records: list[Record], vocabulary: Vocabulary | None = None,
+                problems: list[str] | None = None) -> dict[str, bytes]:
     """Every index file (relative path -> bytes), deterministic for the same records and vocabulary
-    (`vocabulary`: the editor's search words, data/search/vocabulary.yml)."""
-    return dict(iter_files(records, vocabulary=vocabulary))
+    (`vocabulary`: the editor's search words, data/search/). Mistakes of the editor's data found only here
+    (an intent's page that does not exist) are added to `problems`."""
+    return dict(iter_files(records, vocabulary=vocabulary, problems=problems))
+
+
+def law_pages(records: list[Record]) -> list[int]:
+    """Record ids of the laws' own pages: the pages whose articles are records of their own."""
+    with_articles = {record.page_url for record in records if record.article}
+    return [rid for rid, record in enumerate(records) if record.url in with_articles]
+
+
+def intent_pages(records: list[Record], vocabulary: Vocabulary | None,
+                 problems: list[str] | None = None) -> list[tuple[int, Intent]]:
+    """(record id of its page, intent) for each intent of the editor's data whose page is in the index; a page
+    that is not is reported in `problems` as the editor's mistake, with the file and line."""
+    rid_of = {record.url: rid for rid, record in enumerate(records)}
+    found = []
+    for intent in vocabulary.intents if vocabulary else ():
+        rid = rid_of.get(intent.url)
+        if rid is None:
+            if problems is not None:
+                problems.append(f"{intent.file}:{intent.line} 入口“{intent.name}” 页面: 本站没有可搜索的页面"
+                                f"“{intent.url}”：请写浏览器地址栏中网站地址后面的部分，如 xxgk/ysqgk/")
+            continue
+        found.append((rid, intent))
+    return found
 
 
 def iter_files(records: list[Record], grams: list | None = None, vocabulary: Vocabulary | None = None,
-               numbering: GramNumbering | None = None) -> Iterator[tuple[str, bytes]]:
+               numbering: GramNumbering | None = None, problems: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
     """build_files() one file at a time, the stored texts first and the manifest last, so that a writer can
     write the first files while the postings are still being grouped. `grams`: the numbered record_grams() of
     each record and their `numbering`, when computed beforehand (search.PageStream)."""
@@ -387,10 +415,13 @@ def iter_files(records: list[Record], grams: list | None = None, vocabulary: Voc
     for number in range(shard_count):
         files[f"g/{number}.bin"] = _shard_bytes(shards.get(number, []))
         yield f"g/{number}.bin", files[f"g/{number}.bin"]
-    files["words.json"] = words_file(vocabulary, blobs.__contains__)
+    files["words.json"] = words_file(vocabulary, blobs.__contains__, laws=law_pages(records),
+                                     intents=intent_pages(records, vocabulary, problems))
     files["fold.json"] = fold_file()
+    files["pinyin.json"] = pinyin_file(_site_words(files["words.json"]))
     yield "words.json", files["words.json"]
     yield "fold.json", files["fold.json"]
+    yield "pinyin.json", files["pinyin.json"]
 
     digest = hashlib.sha256()
     for name in sorted(files):
@@ -409,6 +440,11 @@ def iter_files(records: list[Record], grams: list | None = None, vocabulary: Voc
         "average_length": round(sum(len(r.text) for r in records) / max(1, len(records))),
     }
     yield "manifest.json", _json(manifest)
+
+
+def _site_words(words: bytes) -> list[str]:
+    data = json.loads(words)
+    return [w for group in data["words"].values() for w in group.split()]
 
 
 @cache

@@ -20,6 +20,21 @@ from .text import fold
 
 MAX_WORD = 12  # longer dictionary entries are names of institutions nobody types whole
 EDITOR_CLASS = 10  # the frequency class of the editor's words and synonyms: as common as 工作 or 政府
+# A word of the language this common (jieba's count, about 时候, 情况, 几年, 每个) says little of what a question is
+# about: when no page holds it, the site may still answer the question (什么时候发, 每个月有补助吗).
+COMMON_COUNT = 3000
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A thing a visitor wants to do and the page that does it (data/search/intents.yml), folded."""
+
+    name: str
+    url: str  # the page's site-relative URL ("services/")
+    patterns: tuple[tuple[str, ...], ...]  # a question holding every word of one of them asks for this
+    extra: tuple[str, ...] = ()  # words that may come with it without making it a question about something else
+    file: str = ""  # where it is written, for the index build's message when the page does not exist
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -30,6 +45,9 @@ class Vocabulary:
     synonyms: tuple[tuple[str, ...], ...] = ()
     words: tuple[str, ...] = ()
     owner: tuple[str, ...] = ()  # the site owner's names: dropped from questions, not counted in titles
+    # 俗称: (everyday words, the official terms the pages use for them); searched one way only
+    everyday: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    intents: tuple[Intent, ...] = ()
 
 
 def frequency_class(frequency: int) -> int:
@@ -38,8 +56,8 @@ def frequency_class(frequency: int) -> int:
 
 
 @lru_cache(maxsize=1)
-def dictionary_words() -> dict[str, int]:
-    """jieba's dictionary: its words of two to MAX_WORD Chinese characters, folded, with their frequency class."""
+def dictionary_counts() -> dict[str, int]:
+    """jieba's dictionary: its words of two to MAX_WORD Chinese characters, folded, with their count."""
     import jieba  # only the index build needs it
 
     words: dict[str, int] = {}
@@ -49,8 +67,23 @@ def dictionary_words() -> dict[str, int]:
     chinese = re.compile(rf"[\u4e00-\u9fff]{{2,{MAX_WORD}}}")
     for word, entry in zip(folded, entries):
         if chinese.fullmatch(word):
-            words[word] = max(words.get(word, 0), frequency_class(int(entry[1])))
+            words[word] = max(words.get(word, 0), int(entry[1]))
     return words
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> dict[str, int]:
+    """jieba's dictionary: its words of two to MAX_WORD Chinese characters, folded, with their frequency class."""
+    return {word: frequency_class(count) for word, count in dictionary_counts().items()}
+
+
+def common_words(vocabulary: Vocabulary, counts: Mapping[str, int] | None = None) -> list[str]:
+    """The language's most common words of two to four characters (COMMON_COUNT), but the editor's: words that
+    say little of what a question is about."""
+    counts = dictionary_counts() if counts is None else counts
+    editors = {*vocabulary.words, *(w for g in vocabulary.synonyms for w in g),
+               *(w for says, official in vocabulary.everyday for w in (*says, *official)), *vocabulary.fillers}
+    return sorted(w for w, c in counts.items() if c >= COMMON_COUNT and len(w) <= 4 and w not in editors)
 
 
 def in_index(word: str, has_gram: Callable[[str], bool]) -> bool:
@@ -62,14 +95,22 @@ def in_index(word: str, has_gram: Callable[[str], bool]) -> bool:
 
 
 def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
-               dictionary: Mapping[str, int] | None = None) -> bytes:
+               dictionary: Mapping[str, int] | None = None, laws: Iterable[int] = (),
+               intents: Iterable[tuple[int, Intent]] = (), common: Iterable[str] | None = None) -> bytes:
     """words.json: {"words": {frequency class: its words, space-separated}, "fillers": filler words,
-    "owner": the site owner's names, "synonyms": groups}. Deterministic for the same index and data."""
+    "owner": the site owner's names, "synonyms": groups, "everyday": [[everyday words], [official terms]],
+    "laws": record ids of the laws' own pages (their names are their titles), "intents": [record id of the page,
+    [[words of a phrasing], …], [words that may come with it], name], "common": the language's common words
+    (common_words())}. Deterministic for the same index and data."""
     vocabulary = vocabulary or Vocabulary()
+    common = common_words(vocabulary) if common is None else list(common)
     dictionary = dictionary_words() if dictionary is None else dictionary
     words = {w: c for w, c in dictionary.items() if in_index(w, has_gram)}
+    # Everyday words are not in the pages: they are words all the same, so that a question is split at them.
     editors: Iterable[str] = [*(w for w in vocabulary.words if in_index(w, has_gram)),
-                              *(w for group in vocabulary.synonyms for w in group if len(w) >= 2)]
+                              *(w for group in vocabulary.synonyms for w in group if len(w) >= 2),
+                              *(w for says, official in vocabulary.everyday for w in (*says, *official)
+                                if len(w) >= 2)]
     for word in editors:
         words[word] = max(words.get(word, 0), EDITOR_CLASS)
     for filler in (*vocabulary.fillers, *vocabulary.owner):
@@ -79,5 +120,10 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
         classes.setdefault(str(words[word]), []).append(word)
     data = {"words": {c: " ".join(classes[c]) for c in sorted(classes, key=int)},
             "fillers": " ".join(vocabulary.fillers), "owner": " ".join(vocabulary.owner),
-            "synonyms": [list(group) for group in vocabulary.synonyms]}
+            "synonyms": [list(group) for group in vocabulary.synonyms],
+            "everyday": [[list(says), list(official)] for says, official in vocabulary.everyday],
+            "laws": sorted(laws),
+            "intents": [[rid, [list(p) for p in intent.patterns], list(intent.extra), intent.name]
+                        for rid, intent in intents],
+            "common": " ".join(common)}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

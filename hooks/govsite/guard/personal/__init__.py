@@ -12,10 +12,15 @@ Rules, each reported with its Chinese name:
 - 手机号码: 11 digits beginning 13–19 (also written with +86, spaces or hyphens), unless the number is in
   data/site.yml `公开号码` (the bureau's published office and supervision numbers).
 - 银行卡号: 16–19 digits (also in groups of four) passing the Luhn check.
-- 未脱敏姓名 (names.py, tables.py): an unmasked value under a name field or column (姓名, 姓 名, 名字 …, in
-  YAML, Markdown and HTML tables, spreadsheets, Word tables), a name-like value under a field of people (人员,
-  对象, 申请人 …) or after “姓名：” in text, and the unmasked names in any column that is mostly names, masked or
-  not, whatever its header. Names published by law (data/site.yml `公开姓名`) are allowed.
+- 未脱敏姓名 (names.py, tables.py, prose.py): an unmasked value under a name field or column (姓名, 姓 名,
+  名字, 姓名（化名） …, in YAML, Markdown and HTML tables, spreadsheets, Word tables), a name-like value under a
+  field of people (人员, 对象, 退役士兵 …, a table of one row too), the unmasked names in any column that is
+  mostly names, masked or not, whatever its header, and names in running text (prose.py: lists joined by 、,
+  王建华同志, 联系人 王建华, a name beside a telephone number, 王建华，男，…). Names published by law
+  (data/site.yml `公开姓名`) and public figures (public_figures.txt) are allowed.
+- 家庭住址 (addresses.py): an address below the township (a road and house number, building, entrance and
+  room, a village's group, 门牌号, a residence label followed by a village or a street), unless it is one the
+  bureau publishes (data/site.yml `地址`, `政府信息公开.地址`, `公开地址`).
 
 Fields that are never published (govsite/internal.py: review records) are not read.
 """
@@ -34,6 +39,8 @@ from ...problems import InputError
 from ...source import read_text, rel
 from ...yamlfile import Located, dotted, parse_yaml
 from .. import files as attachments
+from . import prose
+from .addresses import PublicAddresses, address_spans, mask_address, maybe_address
 from .names import (
     NAME_HEADERS,
     NOT_PEOPLE,
@@ -47,14 +54,17 @@ from .names import (
 )
 from .tables import Cell, NameHit, Table, html_tables, markdown_tables, scan_table, yaml_tables
 
-__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "scan_line", "scan_text", "scan_tree",
-           "scan_file_name", "scan_attachment", "allowed_numbers", "allowed_names", "is_id18", "is_id15",
+__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "scan_line", "scan_text",
+           "scan_tree", "scan_file_name", "scan_attachment", "allowed_numbers", "allowed_names",
+           "allowed_addresses", "is_id18", "is_id15",
            "is_bank_card", "luhn_ok", "is_masked_name", "mask_number", "mask_name", "read_text"]
 
 RULE_ID = "身份证号码"
 RULE_MOBILE = "手机号码"
 RULE_BANK = "银行卡号"
 RULE_NAME = "未脱敏姓名"
+RULE_ADDRESS = "家庭住址"
+NO_ADDRESSES = PublicAddresses()
 
 # Files read as text; attachments are read by their libraries; anything else (images) has only its name checked.
 TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".json", ".csv", ".txt", ".html", ".htm", ".xml", ".svg"}
@@ -109,6 +119,10 @@ class Finding:
             why = "（这一列的其他单元格也是姓名，像是人员名单）" if self.by_column else ""
             return (f"{where}疑似公开了个人信息（规则：{RULE_NAME}）：“{self.shown}”{why}。"
                     f"公开名单中的姓名须去标识化，只保留姓和最后一个字，如“张*明”“李*”")
+        if self.rule == RULE_ADDRESS:
+            return (f"{where}疑似公开了个人信息（规则：{RULE_ADDRESS}）：“{self.shown}”。家庭住址不得公开，"
+                    f"公示中只写到乡镇（街道），如“示例镇”；如这是本局或服务场所公开的办公地址，"
+                    f"请把它加入 data/site.yml 的“公开地址”")
         hints = {
             RULE_ID: "身份证号码不得公开；如确需展示，请写成“41**************12”的形式",
             RULE_MOBILE: ("个人手机号码不得公开，请写成“138****1234”的形式；"
@@ -217,15 +231,16 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
 
 @dataclass(frozen=True)
 class Rules:
-    """What the guard lets through: the bureau's published numbers (data/site.yml 公开号码) and names published
-    by law (公开姓名)."""
+    """What the guard lets through: the bureau's published numbers (data/site.yml 公开号码), names published
+    by law (公开姓名) and the addresses it publishes (地址, 政府信息公开.地址, 公开地址)."""
 
     numbers: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    addresses: PublicAddresses = PublicAddresses()
 
     @classmethod
     def of(cls, settings: dict) -> Rules:
-        return cls(frozenset(allowed_numbers(settings)), allowed_names(settings))
+        return cls(frozenset(allowed_numbers(settings)), allowed_names(settings), allowed_addresses(settings))
 
 
 @dataclass(frozen=True)
@@ -237,16 +252,50 @@ class Hit:
 
 def scan_unit(text: str, rules: Rules) -> list[Hit]:
     """Every personal datum in one unit of published text: a line, a cell, an attribute's value."""
+    if len(text) > _REMEMBERED_LENGTH:
+        return _scan_unit(text, rules)
+    key = (text, rules)
+    found = _UNITS.get(key)
+    if found is None:
+        if len(_UNITS) >= _REMEMBERED_UNITS:
+            _UNITS.clear()
+        found = _UNITS[key] = tuple(_scan_unit(text, rules))
+    return list(found)
+
+
+# Speed: a site repeats most of its short units on every page (navigation, header, footer, labels) and again in
+# its feeds and JSON: each distinct one is scanned once per process (the answer depends on the text and the
+# rules only). Long units (a document's paragraphs) seldom repeat and are not kept; the table is bounded.
+_REMEMBERED_LENGTH = 160
+_REMEMBERED_UNITS = 200_000
+_UNITS: dict[tuple[str, Rules], tuple[Hit, ...]] = {}
+
+
+def _scan_unit(text: str, rules: Rules) -> list[Hit]:
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
-    hits += [Hit(RULE_NAME, mask_name(value), value) for value in labelled_names(text, rules.names)]
+    hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
+    hits += [Hit(RULE_ADDRESS, mask_address(value), value) for value in unit_addresses(text, rules.addresses)]
     return hits
+
+
+def unit_addresses(text: str, public: PublicAddresses) -> list[str]:
+    """The home addresses in one unit of text, as written (addresses.py)."""
+    return list(dict.fromkeys(span.of(text) for span in address_spans(text, public)))
+
+
+def unit_names(text: str, public_names: frozenset[str], labelled: bool = True) -> list[str]:
+    """The unmasked names in one unit of text, each once, as written: after “姓名：” and the like (`labelled`),
+    and wherever running text names a person (prose.py)."""
+    found = list(labelled_names(text, public_names)) if labelled else []
+    found += [name for name in prose.names_in(text, public_names) if name not in found]
+    return list(dict.fromkeys(found))
 
 
 def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
     """Findings in a file read by files.read: each at its line (text files) or its place in words."""
     findings = []
     for line in extracted.lines:
-        for hit in scan_unit(line.text, rules):
+        for hit in _unit_hits(line, rules):
             findings.append(Finding(file, line.line, "" if line.line else line.place, hit.rule, hit.shown,
                                     value=hit.value))
     for table in extracted.tables:
@@ -255,6 +304,22 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
             findings.append(Finding(file, cell.line, hit.header if cell.line else cell.place, RULE_NAME,
                                     mask_name(cell.text), by_column=hit.by_column, value=cell.text.strip()))
     return _without_duplicates(findings)
+
+
+def _unit_hits(line, rules: Rules) -> list[Hit]:
+    """scan_unit for a read unit, as its kind allows (files.model.Line.kind)."""
+    if not line.kind:
+        return scan_unit(line.text, rules)
+    hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(line.text, rules.numbers)]
+    if line.kind == attachments.JOINED:
+        for piece in _PIECES.split(line.text):
+            if piece:
+                hits += [h for h in scan_unit(piece, rules) if h.rule not in NUMBER_RULES]
+    return hits
+
+
+_PIECES = re.compile(r"[\s\u3000]+")
+NUMBER_RULES = (RULE_ID, RULE_MOBILE, RULE_BANK)
 
 
 def labelled_names(text: str, public_names: frozenset[str]) -> Iterator[str]:
@@ -350,8 +415,28 @@ def _maybe_names(text: str) -> bool:
     return False
 
 
-def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every finding in one text file: numbers on each line, name fields, tables of every kind, labelled names."""
+_INSIDE = re.compile(r"""!\[([^\]\n]*)\]|\]\([^)\s]*\s+(?:"([^"\n]*)"|'([^'\n]*)')\)"""
+                     r"""|\b(?:alt|title|aria-label)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')|>([^<>\n]+)<""")
+_YAML_VALUE = re.compile(r"^\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?['\"]?(.*?)['\"]?\s*$")
+
+
+def _units_inside(line: str, yaml: bool) -> list[str]:
+    """The units of text a line holds besides itself: alt texts and titles, an element's text, a YAML value,
+    table cells."""
+    units = [next(g for g in m.groups() if g is not None) for m in _INSIDE.finditer(line)]
+    if yaml or line.lstrip().startswith("- "):
+        value = _YAML_VALUE.match(line)
+        if value and value.group(1) and value.group(1) != line:
+            units.append(value.group(1))
+    if line.lstrip().startswith("|"):
+        units += [cell.strip() for cell in line.strip().strip("|").split("|") if cell.strip()]
+    return [u for u in units if u.strip()]
+
+
+def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[str] = frozenset(),
+              public_addresses: PublicAddresses | None = NO_ADDRESSES) -> list[Finding]:
+    """Every finding in one text file: numbers on each line, name fields, tables of every kind, names and
+    addresses in running text."""
     suffix = Path(file).suffix.lower()
     lines = text.split("\n")
     hidden: set[int] = set()
@@ -388,30 +473,42 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
     # Tables and labelled names in any text: Markdown bodies, Markdown or HTML inside YAML text fields, HTML files.
     findings.extend(_table_findings(file, markdown_tables(lines), public_names))
     findings.extend(_table_findings(file, html_tables(visible), public_names))
-    if suffix not in YAML_SUFFIXES:
-        for number, line in enumerate(lines[body_start:], start=body_start + 1):
-            for value in labelled_names(line, public_names):
-                findings.append(Finding(file, number, "", RULE_NAME, mask_name(value), value=value))
+    # Names and addresses in running text, line by line, as the output guard reads the published units: the
+    # line itself, an image's alt text, a link's or an element's title, a YAML value, a table cell.
+    addresses_possible = public_addresses is not None and maybe_address(visible)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        names_here = unit_names(line, public_names, labelled=suffix not in YAML_SUFFIXES)
+        # The line's cues reach into the units it holds; what a unit adds is a name standing alone in it.
+        for unit in _units_inside(line, yaml=suffix in YAML_SUFFIXES):
+            names_here += [v for v in prose.names_alone(unit, public_names) if v not in names_here]
+        findings.extend(Finding(file, number, "", RULE_NAME, mask_name(v), value=v) for v in names_here)
+        if addresses_possible:
+            findings.extend(Finding(file, number, "", RULE_ADDRESS, mask_address(v), value=v)
+                            for v in unit_addresses(line, public_addresses))
     if suffix == ".csv":
         findings.extend(_table_findings(file, attachments.read_csv(visible).tables, public_names))
     return _without_duplicates(findings)
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:
-    """One finding per line and value: a name under a 姓名 column is not reported again as part of a list."""
-    out, seen = [], set()
+    """One finding per line and value: a name under a 姓名 column is not reported again as part of a list or of
+    running text; the finding that says more (its field, found by its column) is kept."""
+    best: dict[tuple, Finding] = {}
     for finding in sorted(set(findings)):
         key = (finding.file, finding.line, finding.field if not finding.line else "", finding.rule, finding.shown)
-        if key not in seen:
-            seen.add(key)
-            out.append(finding)
-    return out
+        kept = best.get(key)
+        if kept is None or (bool(finding.field), finding.by_column) > (bool(kept.field), kept.by_column):
+            best[key] = finding
+    return sorted(best.values())
 
 
-def scan_attachment(data: bytes, file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
+def scan_attachment(data: bytes, file: str, allowed: set[str], public_names: frozenset[str] = frozenset(),
+                    public_addresses: PublicAddresses = NO_ADDRESSES) -> list[Finding]:
     """Findings in an attachment, each naming its place (sheet and cell, page and line …).
     Raises files.Unreadable when the file cannot be read."""
-    return scan_extracted(attachments.read(data, file), file, Rules(frozenset(allowed), public_names))
+    return scan_extracted(attachments.read(data, file), file, Rules(frozenset(allowed), public_names, public_addresses))
 
 
 def scan_file_name(file: str, allowed: set[str]) -> list[Finding]:
@@ -428,6 +525,28 @@ def _entries(settings: dict, key: str, field: str) -> list[str]:
 
 def allowed_numbers(settings: dict) -> set[str]:
     return {_digits(number) for number in _entries(settings, "公开号码", "号码")}
+
+
+def _settings_of(root: Path) -> dict:
+    """data/site.yml as loaded, or {} when it cannot be (its errors are reported where it is loaded)."""
+    import yaml
+
+    try:
+        settings = yaml.safe_load((root / "data" / "site.yml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return settings if isinstance(settings, dict) else {}
+
+
+def allowed_addresses(settings: dict) -> PublicAddresses:
+    """The addresses the bureau publishes: its own (地址, 政府信息公开.地址) and those listed in 公开地址 (service
+    halls, reception offices)."""
+    found = [settings.get("地址")] if isinstance(settings, dict) else []
+    office = settings.get("政府信息公开") if isinstance(settings, dict) else None
+    if isinstance(office, dict):
+        found.append(office.get("地址"))
+    found += _entries(settings, "公开地址", "地址")
+    return PublicAddresses.of(a for a in found if isinstance(a, str))
 
 
 def allowed_names(settings: dict) -> frozenset[str]:
@@ -454,25 +573,23 @@ class Unreadable:
 
 def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "content"),
               public_names: frozenset[str] = frozenset(), read=read_text,
-              unreadable: list | None = None, remember: bool = True, listing=None) -> list[Finding]:
+              unreadable: list | None = None, remember: bool = True, listing=None,
+              public_addresses: PublicAddresses | None = None) -> list[Finding]:
     """Scan every file (name and content) under the given folders of the repository.
     `read(path, root)` is source.read_text or, under `mkdocs serve`, the load's shared reader. Attachments
     that cannot be read are added to `unreadable` (when given). `remember`: keep each file's findings for the
     next scan (_SCAN_CACHE, with the texts: `mkdocs build` scans once and need not hold them). `listing`: see
     files_to_scan."""
     global _SCAN_CACHE
+    if public_addresses is None:  # the addresses data/site.yml publishes are the bureau's, whoever calls
+        public_addresses = allowed_addresses(_settings_of(root))
     findings: list[Finding] = []
-    allow_key, kept = (frozenset(allowed), public_names), {}
+    allow_key, kept = (frozenset(allowed), public_names, public_addresses), {}
     for path in files_to_scan(root, folders, listing):
         file = rel(path, root)
         findings.extend(scan_file_name(file, allowed))
-        suffix = path.suffix.lower()
-        if suffix in attachments.UNREADABLE:
-            if unreadable is not None:
-                unreadable.append(Unreadable(file, f"{attachments.UNREADABLE[suffix]}无法由程序读取，其中的个人信息无法检查；"
-                                                   "请另存为 .docx、.xlsx 或 PDF 后再放入"))
-            continue
-        if suffix in attachments.READERS:
+        if path.suffix.lower() not in attachments.SOURCE_SUFFIXES:
+            # Anything else is published as it is (attachments, assets, a GBK .csv): read as the public gets it.
             try:
                 if path.stat().st_size > MAX_ATTACHMENT_BYTES:
                     raise attachments.Unreadable(f"附件超过 {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB，无法检查其中的个人信息")
@@ -489,7 +606,7 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
             found = _known(file, content, allow_key)
             if found is None:
                 try:
-                    found = tuple(scan_attachment(data, file, allowed, public_names))
+                    found = tuple(scan_attachment(data, file, allowed, public_names, public_addresses))
                 except attachments.Unreadable as exc:
                     found = (Unreadable(file, str(exc)),)
             kept[file] = (content, allow_key, found)
@@ -500,8 +617,6 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
                 else:
                     findings.append(item)
             continue
-        if suffix not in TEXT_SUFFIXES:
-            continue
         try:
             text = read(path, root)
         except InputError:
@@ -510,7 +625,7 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
         # unchanged file's text is the very object read before, and the compare stops at `is`).
         found = _known(file, text, allow_key)
         if found is None:
-            found = tuple(scan_text(text, file, allowed, public_names))
+            found = tuple(scan_text(text, file, allowed, public_names, public_addresses))
         kept[file] = (text, allow_key, found)
         findings.extend(found)
     if remember:

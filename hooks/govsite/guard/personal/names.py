@@ -1,9 +1,12 @@
 """Is this text a person's name? Headers that announce names, masked names, and cells that look like names.
 
-A full name is two to four Chinese characters beginning with a surname (surnames.txt: 《百家姓》 plus a few
-common modern forms). That shape alone would take many words for names (安置, 高级, 方案 begin with surnames),
-so jieba's part-of-speech tagger decides: a name is one word it tags as a person's name (nr), or a surname it
-cannot join to what follows (赵 + 大军). jieba is loaded only when some text has the shape of a name.
+A full name is a surname (surnames.txt: 《百家姓》 plus a few common modern forms; compound surnames are tried
+before single ones, so 欧阳建华 is 欧阳 + 建华) and a given name of one or two characters. That shape alone
+would take many words for names (安置, 高级, 方案 begin with surnames), so jieba's part-of-speech tagger decides:
+a name is one word it tags as a person's name (nr), or a surname it cannot join to what follows (赵 + 大军).
+jieba is loaded only when some text has the shape of a name. Villages and roads named after families (张庄村,
+王楼, 李家镇, 张衡路) are places, not names; names published on purpose (public_figures.txt: the leaders,
+founders and heroes that law texts and 普法 material name) are not personal data.
 """
 from __future__ import annotations
 
@@ -20,19 +23,35 @@ _HAN_ONLY = re.compile(rf"^[{_CJK}]+$")
 _HAS_HAN = re.compile(rf"[{_CJK}]")
 
 # Headers (and YAML keys) whose every value is a person's name: anything not masked is a leak.
-NAME_HEADERS = ("姓名", "名字")
+NAME_HEADERS = ("姓名", "名字", "化名")
 # Headers that usually hold people but may hold categories (人员: 退役士兵): a value is a leak when it looks
 # like a name.
 # Keys of this site's schemas that end like a word for people but hold categories or document ids.
 NOT_PEOPLE = ("适用对象", "服务对象", "解读对象", "安置对象", "普法对象", "联系人电话")
 PEOPLE_HEADERS = ("人员", "对象", "申请人", "联系人", "负责人", "经办人", "当事人", "户主", "家属", "配偶", "子女",
-                  "获得者", "获奖者", "名单", "收款人", "户名", "受益人", "被申请人", "申报人", "本人")
+                  "获得者", "获奖者", "名单", "收款人", "户名", "受益人", "被申请人", "申报人", "本人",
+                  # words for the people this bureau lists (a one-row table under 退役士兵 is a list of them)
+                  "退役士兵", "退役军人", "军人", "士兵", "老兵", "军属", "烈属", "遗属", "代理人", "承办人",
+                  "受理人", "收件人", "代表", "志愿者", "人选", "候选人", "先进个人")
+# Headers of columns that hold places (所在村, 所在镇（街道）, 地址 …): their values are never names.
+PLACE_HEADERS = ("村", "镇", "乡", "街道", "社区", "地址", "住址", "地点", "单位", "区域", "辖区", "村（社区）",
+                 "镇（街道）", "乡镇", "乡（镇）")
 # Values in a name column that are not names.
 PLACEHOLDERS = {"无", "暂无", "空缺", "待定", "略", "（略）", "见附件", "同上", "不详", "合计", "小计", "总计"}
 _TAGS_OF_NAMES = {"nr", "nrfg", "nrt"}
 # A surname and a form of address (王老师, 李科长) names a contact the way offices publish them: not a full name.
 TITLES = {"老师", "先生", "女士", "同志", "主任", "科长", "处长", "局长", "站长", "所长", "书记", "经理", "师傅", "医生",
-          "大夫", "律师", "警官", "干事", "专员", "阿姨"}
+          "大夫", "律师", "警官", "干事", "专员", "阿姨", "同学", "老人", "部长", "队长", "组长", "会计", "大爷", "大娘",
+          "奶奶", "爷爷", "叔叔", "大姐", "大哥", "女儿", "儿子", "某", "某某", "老", "小", "总", "工", "姐", "哥"}
+# The last character of villages and roads named after a family (张庄, 王楼, 李家, 孙集, 黄河路): a word ending
+# so is a place, not a given name.
+PLACE_CHARS = frozenset("村庄镇乡屯寨集店铺湾桥洼圩坊窑堡埠坝楼营路街巷区县市省组家岗沟庙寺台口门塘井港滩坪岔峪堰渡垴洲坨岭坡"
+                        # institutions, which no given name ends with: 养老院 (tagged a name by jieba), 文化馆
+                        "院馆所站局厅署厂校府")
+# What makes the word before it a place: 张庄村, 王楼社区, 张衡路, 李家镇, 赵庄居委会.
+PLACE_AFTER = re.compile(r"(?:村|庄|镇|乡|街道|社区|路|街|巷|大道|大街|胡同|小区|屯|寨|组|县|区|市|省|居委会|村委会|"
+                         r"居民委员会|村民委员会|中学|小学|学校|医院|公司|大厦|广场|公园|花园|家园|新村|湾|桥|"
+                         r"工业园|开发区|烈士陵园|纪念馆|故居)")
 
 
 def _load_surnames() -> tuple[frozenset[str], frozenset[str]]:
@@ -51,6 +70,16 @@ def _load_surnames() -> tuple[frozenset[str], frozenset[str]]:
 SINGLE_SURNAMES, COMPOUND_SURNAMES = _load_surnames()
 
 
+def _load_public_figures() -> frozenset[str]:
+    text = (HERE / "public_figures.txt").read_text(encoding="utf-8")
+    lines = (line.partition("：")[2] for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(word for line in lines for word in line.split())
+
+
+# Names published on purpose everywhere (the 宪法's preamble names 孙中山 and 毛泽东): never personal data.
+PUBLIC_FIGURES = _load_public_figures()
+
+
 def normalise_header(text: str) -> str:
     """Header or key as meant: spaces of every width, emphasis marks, a trailing colon and 全角 forms removed."""
     text = unicodedata.normalize("NFKC", text)  # 全角 letters and digits, U+3000 -> ordinary forms
@@ -60,7 +89,9 @@ def normalise_header(text: str) -> str:
 def header_kind(text: str) -> str:
     """'name' for a column of names (姓 名, 名字 …), 'people' for a column that may list people, else ''."""
     header = normalise_header(text)
-    if not header:
+    # 姓名（化名）, 人员（退役士兵）: what the column holds is said before the brackets
+    header = re.sub(r"[（(][^（）()]*[）)]$", "", header) or header
+    if not header or is_place_header(header):
         return ""
     if header in NAME_HEADERS or header.endswith(NAME_HEADERS):
         return "name"
@@ -69,24 +100,37 @@ def header_kind(text: str) -> str:
     return ""
 
 
+def is_place_header(text: str) -> bool:
+    """所在村, 所在镇（街道）, 家庭住址, 工作单位: a column of places, whose values are never names."""
+    header = normalise_header(text)
+    return header.endswith(PLACE_HEADERS) or header.startswith("所在")
+
+
 def is_masked_name(value: str) -> bool:
     """张*明, 李*, 欧阳*华, 张某: the surname, asterisks (or 某), at most one more character."""
     return bool(_MASKED.match(value.strip()))
 
 
-def _surname_of(text: str) -> str:
-    if text[:2] in COMPOUND_SURNAMES:
+def surname_of(text: str) -> str:
+    """The surname a name begins with: a compound one (欧阳) before a single one (欧)."""
+    if text[:2] in COMPOUND_SURNAMES and len(text) > 2:
         return text[:2]
     return text[:1] if text[:1] in SINGLE_SURNAMES else ""
 
 
 def name_shaped(value: str) -> bool:
-    """Two to four Chinese characters after a known surname (the cheap test before jieba)."""
-    text = re.sub(r"[\s\u3000]+", "", value)
-    if not _HAN_ONLY.match(text) or not 2 <= len(text) <= 4:
+    """A known surname and a given name of one or two Chinese characters (the cheap test before jieba)."""
+    text = value if len(value) <= 4 else re.sub(r"[\s\u3000]+", "", value)
+    if not 2 <= len(text) <= 4 or not _HAN_ONLY.match(text):
         return False
-    surname = _surname_of(text)
+    surname = surname_of(text)
     return bool(surname) and 1 <= len(text) - len(surname) <= 2
+
+
+def is_place_name(text: str, after: str = "") -> bool:
+    """张庄村, 王楼, 李家 (+镇), 黄河 (+路): a name-shaped word that names a place, by its last character or by
+    what follows it."""
+    return text[-1:] in PLACE_CHARS or bool(after and PLACE_AFTER.match(after))
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,16 +144,72 @@ def _tagger():
     return jieba.posseg.lcut
 
 
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> dict[str, str]:
+    """jieba's words and their part-of-speech tags (loaded with the tagger), its word counts loaded too."""
+    import jieba
+    import jieba.posseg
+
+    _tagger()
+    jieba.dt.check_initialized()  # the counts (FREQ) are read on first use, not on import
+    return jieba.posseg.dt.word_tag_tab
+
+
+def _frequency(word: str) -> int:
+    import jieba
+
+    _dictionary()
+    return jieba.dt.FREQ.get(word, 0)
+
+
+# jieba tags a few common words as names (陈述, 文明, 高峰): a word it has seen this often is taken for the word
+# when nothing but its shape says it is a name.
+COMMON_NAME_WORD = 500
+
+
+def in_dictionary(text: str) -> bool:
+    """A word of jieba's dictionary (a name jieba guessed is not)."""
+    return text in _dictionary()
+
+
+def is_ordinary_word(text: str, strict: bool = False) -> bool:
+    """A word of jieba's dictionary that is not a name (单位, 安置, 方向); `strict`: also the names it has seen
+    too often to tell from words (陈述 and 高峰 are tagged nr)."""
+    tag = _dictionary().get(text)
+    if tag is None:
+        return False
+    if not tag.startswith("nr"):
+        return _frequency(text) > 0
+    return strict and _frequency(text) >= COMMON_NAME_WORD
+
+
+# 第五十条: 第五 is a compound surname, and the start of every fifth article.
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百千零〇两\d]")
+# 谢勇烈士: the names of martyrs are published to honour them (英雄烈士保护法); 烈士遗属 are not martyrs.
+_MARTYR = re.compile(r"烈士(?!遗属|家属|子女|父母|配偶|亲属|的(?:遗属|家属|子女|父母|配偶|亲属))")
+
+
+def not_a_person(text: str, after: str = "") -> bool:
+    """Name-shaped text that is no one's name to protect: a masked name, a form of address (王老师), a place,
+    a public figure (孙中山)."""
+    surname = surname_of(text)
+    return (is_masked_name(text) or "某" in text or text in COMPOUND_SURNAMES or bool(_ORDINAL.match(text))
+            or bool(_MARTYR.match(after)) or text[len(surname):] in TITLES or is_place_name(text, after)
+            or text in PUBLIC_FIGURES or (after[:1] != "" and after[:1] in "*＊×"))
+
+
 @functools.lru_cache(maxsize=4096)
 def looks_like_name(value: str) -> bool:
     """A Chinese full name (not masked): name-shaped, and jieba reads it as a person's name."""
     text = re.sub(r"[\s\u3000]+", "", value)
-    if not name_shaped(text) or is_masked_name(text) or text[len(_surname_of(text)):] in TITLES:
+    if not name_shaped(text) or not_a_person(text):
         return False
+    surname = surname_of(text)
+    if len(surname) == 2:  # 欧阳建华, 公孙策: jieba splits compound surnames its own way (公 + 孙策)
+        return not is_ordinary_word(text)
     words = _tagger()(text)
     if len(words) == 1:
         return words[0].flag in _TAGS_OF_NAMES
-    surname = _surname_of(text)
     return words[0].word == surname and all(len(w.word) <= 2 for w in words[1:])
 
 

@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..files import Cell, Table
-from .names import header_kind, is_form_name, is_masked_name, is_name_value, looks_like_name, name_shaped
+from .names import (
+    header_kind,
+    is_form_name,
+    is_masked_name,
+    is_name_value,
+    is_place_header,
+    looks_like_name,
+    name_shaped,
+)
 
 
 @dataclass(frozen=True)
@@ -23,9 +31,10 @@ def _column(table: Table, index: int) -> list[Cell]:
 
 
 def scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]:
-    """Unmasked names in a table: under a name header (姓 名, 名字 …) every value must be masked; under a
-    header of people (人员, 对象, 申请人 …) values that look like names; and in any column whose cells are
-    mostly names, masked or not (at least two), the unmasked ones."""
+    """Unmasked names in a table: under a name header (姓 名, 名字, 姓名（化名） …) every value must be masked;
+    under a header of people (人员, 对象, 申请人, 退役士兵 …) values that look like names, in a table of one row
+    too; and in any column whose cells are mostly names, masked or not (at least two), the unmasked ones. A
+    column of places (所在村, 所在镇（街道）) holds no names."""
     rows = [table.header] + table.rows
     # A form (姓名 | ____ | 退役时间 | ____): labels beside their value boxes, some of them empty. Its columns are
     # not lists, so only the box beside each label is read; a filled-in box under 姓名 is a name.
@@ -43,6 +52,8 @@ def scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]:
     width = max([len(table.header)] + [len(row) for row in table.rows])
     for index in range(width):
         header = table.header[index].text.strip() if index < len(table.header) else ""
+        if is_place_header(header):
+            continue  # 所在村, 所在镇（街道）: villages named after families (张庄村, 王楼) are places
         cells = [c for c in _column(table, index) if c.text.strip() not in public_names]
         kind = header_kind(header)
         if kind == "name":

@@ -19,7 +19,7 @@ class About(ContentType):
 
     def pages(self, site: Site, renderer):
         yield renderer.page(INDEX + "index.md", "关于我们", "about/index.html",
-                            meta={"description": "本局机构职能、领导信息、联系方式和互动交流渠道"})
+                            meta={"description": "本局机构职能、领导信息、联系方式和互动交流渠道", "search": {"list": True}})
         yield renderer.page(CONTACT, "联系方式", "about/contact.html")
         yield renderer.page(INTERACTION + "index.md", "互动交流", "about/interaction.html",
                             meta={"description": "局长信箱、咨询建言、来信来访和我为政府网站找错"},

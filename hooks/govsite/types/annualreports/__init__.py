@@ -300,7 +300,7 @@ class AnnualReports(ContentType):
         model: AnnualReportModel = site.models[self.name]
         chart = trend_chart(model.reports)
         yield renderer.page(URL + "index.md", "政府信息公开工作年度报告", "annualreports/list.html",
-                            meta={"description": "本局历年政府信息公开工作年度报告"},
+                            meta={"description": "本局历年政府信息公开工作年度报告", "search": {"list": True}},
                             toc=[(2, "reports", "历年报告"), (2, "trend", "历年数据趋势")],
                             model=model, chart=chart)
         for report in model.reports:

@@ -167,17 +167,18 @@ class Cases(ContentType):
         filters = {"topics": topics, "laws": [(law.short, law.slug, count) for law, count in laws], "total": len(cases)}
         yield renderer.page(PREFIX + "index.md", KIND, "cases/list.html",
                             meta={"description": "英烈保护、涉军维权、安置和优待等方面的典型案例，讲清案情、争议和所依据的法律条文",
-                                  "search": {"kind": KIND}},
+                                  "search": {"kind": KIND, "list": True}},
                             items=items, filters=filters, current="", heading="全部案例")
         for topic, segment, _count in topics:
             chosen = [_list_item(c) for c in cases if topic in c.topics]
             yield renderer.page(f"{PREFIX}zhuti/{segment}.md", f"以案释法·{topic}", "cases/list.html",
-                                meta={"description": f"以案释法：{topic}方面的典型案例", "search": {"kind": KIND}},
+                                meta={"description": f"以案释法：{topic}方面的典型案例", "search": {"kind": KIND, "list": True}},
                                 items=chosen, filters=filters, current=f"topic:{segment}", heading=f"主题：{topic}")
         for law, _count in laws:
             chosen = [_list_item(c) for c in cases if any(cited.slug == law.slug for cited in c.laws)]
             yield renderer.page(f"{PREFIX}fa/{law.slug}.md", f"以案释法·《{law.short}》", "cases/list.html",
-                                meta={"description": f"以案释法：引用《{law.title}》的典型案例", "search": {"kind": KIND}},
+                                meta={"description": f"以案释法：引用《{law.title}》的典型案例",
+                                      "search": {"kind": KIND, "list": True}},
                                 items=chosen, filters=filters, current=f"law:{law.slug}",
                                 heading=f"引用《{law.short}》的案例")
         for case in cases:

@@ -252,7 +252,7 @@ class Catalogue(ContentType):
             first = page.number == 1
             yield renderer.page(
                 page.src_uri, title if first else f"{title}（第{page.number}页）", "catalogue/index.html",
-                meta={"description": description, "hide": ["toc"]},
+                meta={"description": description, "hide": ["toc"], "search": {"list": True}},
                 toc=[(2, "items", "目录")] + ([(2, "open-data", "开放数据")] if main and first else []),
                 items=page.items, total=len(chosen),
                 filters=self._filters(years, categories, year, validity, category, tally),

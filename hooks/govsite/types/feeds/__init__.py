@@ -249,7 +249,8 @@ class Feeds(ContentType):
         for row in rows:
             groups.setdefault(row["channel"].group or "其他", []).append(row)
         yield renderer.page("feeds/index.md", "订阅本站更新", "feeds/index.html",
-                            meta={"description": "用 RSS 阅读器订阅本站的公示公告、政策文件和法律法规更新，不错过新内容。"},
+                            meta={"description": "用 RSS 阅读器订阅本站的公示公告、政策文件和法律法规更新，不错过新内容。",
+                                  "search": {"list": True}},
                             toc=[(2, "shenme", "什么是订阅"), (2, "ruhe", "怎样订阅"), (2, "liebiao", "订阅地址一览")],
                             groups=list(groups.items()), host=host)
         # One page per feed: what a link to a feed opens (the feed file itself is XML for reader apps, shown by
@@ -260,7 +261,7 @@ class Feeds(ContentType):
             label = channel.title.split(" · ")[-1]
             feed = next(f for f in feeds.feeds if f.channel.name == channel.name)
             yield renderer.page(f"feeds/{channel.name}/index.md", f"订阅：{label}", "feeds/feed.html",
-                                meta={"description": f"订阅本站“{label}”的更新：{channel.description}"},
+                                meta={"description": f"订阅本站“{label}”的更新：{channel.description}", "search": {"list": True}},
                                 toc=[(2, "neirong", "订阅内容"), (2, "dizhi", "订阅地址"), (2, "ruhe", "怎样添加到阅读器"),
                                      (2, "zuijin", "最近的内容")],
                                 row=row, label=label, recent=feed.entries[:RECENT_ON_PAGE])

@@ -8,9 +8,9 @@ from ..pufa.calendar import home_entry
 LATEST = 8
 PER_COLUMN = 5
 # Columns of the home page, as on most government sites: (heading, kinds of Update shown, "more" URL).
-# Every published report stays findable from the home page even when newer items fill 最新动态. A column shows
-# what 最新动态 above it does not (the same items twice made the page longer and said nothing more); a column
-# left with nothing is not shown. 政策问答 is not 普法宣传: its topics stay in 最新动态 and in their own tab.
+# Each column shows its own newest items, whether or not 最新动态 above lists them too: a column that skipped them
+# looked months older than it is, to visitors and to an inspector reading its dates. A column with nothing is not
+# shown. 政策问答 is not 普法宣传: its topics stay in 最新动态 and in their own tab.
 COLUMNS = (
     ("公示公告", ("公示公告",), "notices/"),
     ("政策文件与解读", ("政策文件", "政策解读"), "xxgk/zcwj/"),
@@ -38,11 +38,10 @@ class Home(ContentType):
 
     def pages(self, site: Site, renderer):
         updates = home_updates(site)
-        latest = {u.url for u in updates[:LATEST]}
-        columns = [(heading, [u for u in updates if u.kind in kinds and u.url not in latest][:PER_COLUMN], more)
+        columns = [(heading, [u for u in updates if u.kind in kinds][:PER_COLUMN], more)
                    for heading, kinds, more in COLUMNS]
         yield renderer.page("index.md", site.settings.get("网站名称", "首页"), "home/index.html",
-                            meta={"hide": ["navigation", "toc"]},
+                            meta={"hide": ["navigation", "toc"], "search": {"list": True}},
                             updates=updates[:LATEST], entrances=ENTRANCES,
                             columns=[c for c in columns if c[1]], pufa_next=home_entry(site))
 

@@ -6,9 +6,10 @@ Two kinds of rule:
   外部链接白名单): errors with `文件:行`. The build also looks at every page and feed it writes (govsite/guard/placeholders.py, called
   by the adapter) and stops on anything found there.
 - Rules on the site's upkeep (home page new within 14 days, no empty column, columns within their update
-  cycle, the annual report on time, 解读 published with its 重要政策): results with their source, shown on the
-  合规检查 page and printed as warnings by `make check`. They do not stop a build: publishing is how a stale
-  site is mended.
+  cycle, the annual report on time, 解读 published with its 重要政策): results with their source, for the bureau
+  and not the public: printed as warnings by `make check`, written to the publish log (`report_lines`) and shown
+  on the 合规检查 page of `make serve` and `make preview` (types/xxgk). They do not stop a build: publishing is how
+  a stale site is mended.
 
 Dates are the build date (site.today, GOVSITE_TODAY in tests), never the clock.
 """
@@ -90,6 +91,21 @@ class InspectionModel:
     @property
     def failed(self) -> list[Result]:
         return [r for r in self.results if not r.passed]
+
+
+def report_lines(site: Site) -> list[str]:
+    """One line per finding of a failed upkeep rule (or the rule's summary when it names none), with the rule's
+    source: what `make check` prints as warnings and the publish log records. Rules that stop the build are
+    reported as errors where they stop it."""
+    model: InspectionModel | None = site.models.get("inspection")
+    lines = []
+    for result in (model.failed if model else []):
+        if result.stops_build:
+            continue
+        for finding in result.findings or [None]:
+            detail = finding.format() if finding else result.summary
+            lines.append(f"巡检·{result.name}: {detail}（{result.source.split('（')[0]}）")
+    return lines
 
 
 def allowed_hosts(site: Site) -> frozenset[str]:

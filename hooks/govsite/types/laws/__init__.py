@@ -221,7 +221,7 @@ class Laws(ContentType):
         laws = library.sorted_laws()
         yield renderer.page("laws/index.md", "法律法规", "laws/list.html",
                             toc=[(2, f"rank-{RANKS.index(r)}", r) for r in RANKS if any(law.rank == r for law in laws)],
-                            meta={"description": "本局执行的法律法规全文，标明效力位阶、施行日期和时效性"},
+                            meta={"description": "本局执行的法律法规全文，标明效力位阶、施行日期和时效性", "search": {"list": True}},
                             groups=self._groups(laws), statuses=STATUSES, status_class=STATUS_CLASS,
                             topics=[t for t in TOPICS if any(t in law.topics for law in laws)],
                             counts=self._counts(laws, today), today=today, ranks=RANKS)
@@ -258,7 +258,7 @@ class Laws(ContentType):
         toc = [(min(h.level, 4), h.anchor, str(escape(h.title))) for h in version.parsed.headings]  # toc titles are HTML
         return renderer.page(version.src_uri, title, "laws/law.html", toc=toc,
                              meta={"description": f"{law.title}全文（{version.label}），时效性：{version.status(site.today)}"},
-                             law=law, version=version, status=version.status(site.today),
+                             law=law, version=version, status=version.status(site.today), parts=law_parts(version),
                              status_class=STATUS_CLASS, today=site.today,
                              # citations resolve against the current text: only its page lists what rests on them
                              related=site.models[self.name].related_to(law) if version.is_current else {},
@@ -338,3 +338,24 @@ def repeal_document(law: Law, today: dt.date) -> Document:
 
 
 CONTENT_TYPE = Laws()
+
+
+def law_parts(version: LawVersion) -> list[dict]:
+    """The text's headings (编, 章, 节) in order, each with its first and last article (those under it and the
+    headings below it): the page's navigation by 章 and 条, which a phone shows nowhere else (Material's table of
+    contents sits in its drawer there)."""
+    parts: list[dict] = []
+    open_above: list[dict] = []  # the headings the next article is under, outermost first
+    for item in version.parsed.items:
+        if item.kind == "heading":
+            while open_above and open_above[-1]["level"] >= item.level:
+                open_above.pop()
+            part = {"title": " ".join(item.title.split()), "anchor": item.anchor, "level": item.level,
+                    "depth": len(open_above), "first": None, "last": None}
+            parts.append(part)
+            open_above.append(part)
+        elif item.kind == "article":
+            for part in open_above:
+                part["first"] = part["first"] or item
+                part["last"] = item
+    return parts

@@ -258,7 +258,7 @@ class Notices(ContentType):
             yield renderer.page(
                 page.src_uri, title if page.number == 1 else f"{title}（第{page.number}页）", "notices/list.html",
                 meta={"description": category.description if category else "安置公示、优抚公示、通知公告等，可按类别查看和订阅",
-                      "feeds": [{"title": feed_title, "name": feed}]},
+                      "feeds": [{"title": feed_title, "name": feed}], "search": {"list": True}},
                 items=[{"notice": n, "status": n.status(site.today)} for n in page.items],
                 categories=notices.categories, counts=counts, total=len(notices.notices), current=category,
                 feed=feed, page_number=page.number, page_urls=page.urls)

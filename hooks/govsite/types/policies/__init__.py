@@ -356,13 +356,14 @@ class Policies(ContentType):
         for page in list_pages(POLICY_URL, listed, LIST_PAGE_SIZE):
             part_years = [y for y in years if any(p.formed.year == y for p in page.items)]
             yield renderer.page(page.src_uri, "政策文件" if page.number == 1 else f"政策文件（第{page.number}页）",
-                                "policies/list.html", meta={"description": "本局制发的行政规范性文件和其他政策文件"},
+                                "policies/list.html",
+                                meta={"description": "本局制发的行政规范性文件和其他政策文件", "search": {"list": True}},
                                 toc=[(2, f"y{y}", f"{y}年") for y in part_years],
                                 policies=[(p, _shown(site, p)) for p in page.items],
                                 years=part_years, total=len(listed), page_number=page.number, page_urls=page.urls)
         for page in list_pages(INTERPRETATION_URL, model.interpretations, LIST_PAGE_SIZE):
             yield renderer.page(page.src_uri, "政策解读" if page.number == 1 else f"政策解读（第{page.number}页）",
-                                "policies/interpretations.html", meta={"description": "本局政策文件的解读"},
+                                "policies/interpretations.html", meta={"description": "本局政策文件的解读", "search": {"list": True}},
                                 items=page.items, total=len(model.interpretations), page_number=page.number,
                                 page_urls=page.urls)
         for policy in model.policies:

@@ -17,6 +17,10 @@ DUTIES_PAGE = "pufa/qingdan.md"
 LATEST = 5
 
 
+AUDIENCE_SECTIONS = (("falv", "相关法律条文"), ("anli", "以案释法"), ("wenda", "政策问答"), ("dati", "普法答题"),
+                     ("zhengce", "可以享受的政策"))
+
+
 class Pufa(ContentType):
     name = "pufa"
     label = "普法活动"
@@ -63,11 +67,11 @@ class Pufa(ContentType):
         duties = model["duties"]
         reports = site.models.get("reports", [])
         yield renderer.page("pufa/index.md", "普法宣传", "pufa/index.html",
-                            meta={"description": "普法责任清单、普法活动、法治政府建设年度报告"},
+                            meta={"description": "普法责任清单、普法活动、法治政府建设年度报告", "search": {"list": True}},
                             news=news[:LATEST], news_count=len(news), duties=duties.data if duties else None,
                             reports=[{"title": d.meta["标题"], "url": page_url(d.src_uri)} for d in reports[:3]])
         yield renderer.page(NEWS_PREFIX + "index.md", "普法活动", "pufa/news-list.html",
-                            meta={"description": "本局开展的普法宣传活动"}, news=news)
+                            meta={"description": "本局开展的普法宣传活动", "search": {"list": True}}, news=news)
         yield from self._calendar_pages(site, renderer, news)
         yield from self._audience_pages(site, renderer)
         if duties is not None:
@@ -75,7 +79,7 @@ class Pufa(ContentType):
                          content=row["普法内容"])
                     for row in duties.data["清单"]]
             yield renderer.page(DUTIES_PAGE, "普法责任清单", "pufa/duties.html",
-                                meta={"description": "按照“谁执法谁普法”普法责任制，本局的普法责任清单"},
+                                meta={"description": "按照“谁执法谁普法”普法责任制，本局的普法责任清单", "search": {"list": True}},
                                 duties=duties.data, rows=rows)
 
     def _calendar_pages(self, site: Site, renderer, news: list[dict]):
@@ -90,7 +94,7 @@ class Pufa(ContentType):
                             "activities": calendar.activities(date, news)})
         yield renderer.page(calendar.PAGE_URL + "index.md", "普法日历", "pufa/calendar.html",
                             meta={"description": "国家安全教育日、民法典宣传月、八一建军节、烈士纪念日、国家宪法日等普法宣传日，"
-                                                 "以及本局在这些日子举办的普法活动"},
+                                                 "以及本局在这些日子举办的普法活动", "search": {"list": True}},
                             toc=[(2, e["anchor"], e["name"]) for e in entries],
                             note=model["calendar_note"], entries=entries)
 
@@ -102,7 +106,7 @@ class Pufa(ContentType):
             return
         yield renderer.page(audiences.PREFIX + "index.md", "按人员学法", "pufa/audiences.html",
                             meta={"description": "按退役军人、伤残军人、烈士遗属、军属等人员类别，查看相关的法律条文、案例、问答和普法答题",
-                                  "search": {"kind": "普法"}},
+                                  "search": {"kind": "普法", "list": True}},
                             pages=[{"name": p.audience.name, "url": p.url, "cases": len(p.cases),
                                     "questions": len(p.questions),
                                     "articles": len(p.main_citations) + len(p.other_citations)} for p in pages])
@@ -123,22 +127,29 @@ class Pufa(ContentType):
             banks = {}
             for bank, _q in page.questions.main + page.questions.more:
                 banks.setdefault(bank.id, {"title": bank.title, "url": bank.url})
+            sections = {
+                "main_articles": audiences.main_articles(site, page.main_citations),
+                "other_laws": audiences.other_laws(site, page.other_citations, page.url),
+                "cases": [case(c) for c in page.cases.main], "more_cases": [case(c) for c in page.cases.more],
+                "answers": [answer(a) for a in page.answers.main],
+                "more_answers": [answer(a) for a in page.answers.more],
+                "questions": [question(p) for p in page.questions.main],
+                "more_questions": [question(p) for p in page.questions.more], "banks": list(banks.values()),
+                "benefits": [{"title": b.title, "url": b.url} for b, o in page.benefits if o.status == "适用"],
+                "maybe": sum(1 for _b, o in page.benefits if o.status != "适用")}
+            # the sections the page shows: those with something in them (the template leaves the others out)
+            shown = {"falv": ("main_articles", "other_laws"), "anli": ("cases", "more_cases"),
+                     "wenda": ("answers", "more_answers"), "dati": ("questions", "more_questions", "banks"),
+                     "zhengce": ("benefits", "maybe")}
             yield renderer.page(
                 f"{page.url}index.md", f"{audience.name}学法用法", "pufa/audience.html",
                 meta={"description": f"与{audience.name}有关的法律条文、以案释法案例、政策问答和普法答题。{audience.description}",
-                      "search": {"kind": "普法"}},
-                toc=[(2, "falv", "相关法律条文"), (2, "anli", "以案释法"), (2, "wenda", "政策问答"), (2, "dati", "普法答题"),
-                     (2, "zhengce", "可以享受的政策")],
+                      "search": {"kind": "普法", "list": True}},
+                toc=[(2, anchor, heading) for anchor, heading in AUDIENCE_SECTIONS
+                     if any(sections[key] for key in shown[anchor])],
                 audience={"name": audience.name, "description": audience.description, "anchor": audience.anchor,
                           "feed": audience.feed},
-                main_articles=audiences.main_articles(site, page.main_citations),
-                other_laws=audiences.other_laws(site, page.other_citations, page.url),
-                cases=[case(c) for c in page.cases.main], more_cases=[case(c) for c in page.cases.more],
-                answers=[answer(a) for a in page.answers.main], more_answers=[answer(a) for a in page.answers.more],
-                questions=[question(p) for p in page.questions.main],
-                more_questions=[question(p) for p in page.questions.more], banks=list(banks.values()),
-                benefits=[{"title": b.title, "url": b.url} for b, o in page.benefits if o.status == "适用"],
-                maybe=sum(1 for _b, o in page.benefits if o.status != "适用"))
+                **sections)
 
     def document_html(self, site: Site, page, renderer):
         if page.src_uri == NEWS_PREFIX + "index.md":

@@ -188,13 +188,13 @@ class Quiz(ContentType):
         banks = site.models[self.name]
         yield renderer.page(PREFIX + "index.md", KIND, "quiz/index.html",
                             meta={"description": "宪法、退役军人保障法、英烈保护等普法知识答题，每题讲解所依据的法律条文",
-                                  "search": {"kind": KIND}},
+                                  "search": {"kind": KIND, "list": True}},
                             banks=[{"title": b.title, "url": b.url, "note": b.note, "count": len(b.questions),
                                     "counts": b.counts()} for b in banks])
         for bank in banks:
             yield renderer.page(f"{PREFIX}{bank.id}.md", bank.title, "quiz/bank.html",
                                 meta={"description": bank.note,
-                                      "search": {"kind": KIND, "date": bank.published.isoformat()}},
+                                      "search": {"kind": KIND, "date": bank.published.isoformat(), "list": True}},
                                 bank={"title": bank.title, "note": bank.note, "counts": bank.counts(),
                                       "published": bank.published},
                                 questions=[question_context(site, q, bank.url) for q in bank.questions])

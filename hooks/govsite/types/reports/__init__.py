@@ -33,7 +33,7 @@ class Reports(ContentType):
 
     def pages(self, site: Site, renderer):
         reports = site.models[self.name]
-        yield renderer.page(PREFIX + "index.md", "法治政府建设年度报告", "reports/list.html",
+        yield renderer.page(PREFIX + "index.md", "法治政府建设年度报告", "reports/list.html", meta={"search": {"list": True}},
                             reports=[{"title": d.meta["标题"], "year": d.meta["年度"], "date": d.meta["发布日期"],
                                       "url": page_url(d.src_uri)} for d in reports])
 

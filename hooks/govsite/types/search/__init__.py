@@ -1,7 +1,14 @@
-"""站内搜索的词语 (data/search/vocabulary.yml): the words an editor keeps for the site's search.
+"""站内搜索的词语 (data/search/): the words an editor keeps for the site's search.
 
-Filler words dropped from a question, groups of synonyms, and words of this site that a general dictionary
-lacks. No pages: the search index (govsite.search) ships them to the browser (words.json).
+- vocabulary.yml: filler words dropped from a question, the bureau's names, words of this site a general
+  dictionary lacks;
+- synonyms.yml: groups of synonyms, and the everyday words visitors use for the official terms of the pages
+  (俗称: 说法 → 正式说法, looked for one way only);
+- intents.yml: things a visitor wants to do (办事入口) and the page that does them, put first when a question asks
+  for nothing else.
+
+No pages: the search index (govsite.search) ships them to the browser (words.json); an intent's page is resolved
+to its search record there (a page that does not exist is an error of the index build, naming the line).
 """
 from __future__ import annotations
 
@@ -10,9 +17,12 @@ from pathlib import Path
 from ...build import load_yaml_checked
 from ...model import ContentType, Site
 from ...search.text import fold
-from ...search.words import Vocabulary
+from ...search.words import Intent, Vocabulary
 
 VOCABULARY_FILE = "search/vocabulary.yml"
+SYNONYMS_FILE = "search/synonyms.yml"
+INTENTS_FILE = "search/intents.yml"
+_HERE = Path(__file__).parent
 
 
 class SearchVocabulary(ContentType):
@@ -20,37 +30,64 @@ class SearchVocabulary(ContentType):
     label = "站内搜索"
 
     def load(self, site: Site) -> None:
-        path = site.data_dir / VOCABULARY_FILE
         site.models[self.name] = Vocabulary()
-        if not path.exists():
-            return
-        located = load_yaml_checked(site, path, Path(__file__).with_name("vocabulary.schema.json"))
-        if located is None:
-            return
-        site.models[self.name] = _checked(site, located)
+        loaded = {}
+        for key, name, schema in (("vocabulary", VOCABULARY_FILE, "vocabulary.schema.json"),
+                                  ("synonyms", SYNONYMS_FILE, "synonyms.schema.json"),
+                                  ("intents", INTENTS_FILE, "intents.schema.json")):
+            path = site.data_dir / name
+            if path.exists():
+                located = load_yaml_checked(site, path, _HERE / schema)
+                if located is not None:
+                    loaded[key] = located
+        site.models[self.name] = _checked(site, loaded)
 
 
-def _checked(site: Site, located) -> Vocabulary:
+def _checked(site: Site, loaded: dict) -> Vocabulary:
     """The vocabulary, each word folded as the index folds text; contradictions are errors that name the line."""
-    data = located.data
     problems = site.problems
     fillers: dict[str, int] = {}
-    for i, word in enumerate(data.get("忽略词语", [])):
-        key = fold(word)
-        if key in fillers:
-            problems.error(located.file, located.line_of(("忽略词语", i)), f"忽略词语第{i + 1}项",
-                           f"“{word}”重复（已在第{fillers[key] + 1}项）")
-        fillers.setdefault(key, i)
     owner: list[str] = []
-    for i, name in enumerate(data.get("本局名称", [])):
-        key = fold(name)
-        where, field = located.line_of(("本局名称", i)), f"本局名称第{i + 1}项"
-        if key in owner:
-            problems.error(located.file, where, field, f"“{name}”重复")
-        elif key in fillers:
-            problems.error(located.file, where, field, f"“{name}”已在忽略词语中；本局名称不必再写在那里")
-        else:
-            owner.append(key)
+    words: list[str] = []
+    vocabulary = loaded.get("vocabulary")
+    if vocabulary is not None:
+        data = vocabulary.data
+        for i, word in enumerate(data.get("忽略词语", [])):
+            key = fold(word)
+            if key in fillers:
+                problems.error(vocabulary.file, vocabulary.line_of(("忽略词语", i)), f"忽略词语第{i + 1}项",
+                               f"“{word}”重复（已在第{fillers[key] + 1}项）")
+            fillers.setdefault(key, i)
+        for i, name in enumerate(data.get("本局名称", [])):
+            key = fold(name)
+            where, field = vocabulary.line_of(("本局名称", i)), f"本局名称第{i + 1}项"
+            if key in owner:
+                problems.error(vocabulary.file, where, field, f"“{name}”重复")
+            elif key in fillers:
+                problems.error(vocabulary.file, where, field, f"“{name}”已在忽略词语中；本局名称不必再写在那里")
+            else:
+                owner.append(key)
+        for i, word in enumerate(data.get("专用词语", [])):
+            key = fold(word)
+            where, field = vocabulary.line_of(("专用词语", i)), f"专用词语第{i + 1}项"
+            if len(key) < 2:
+                problems.error(vocabulary.file, where, field, f"“{word}”只有一个字；专用词语至少两个字")
+            elif key in fillers:
+                problems.error(vocabulary.file, where, field, f"“{word}”也在忽略词语中，二者只能选一")
+            elif key in words:
+                problems.error(vocabulary.file, where, field, f"“{word}”重复")
+            else:
+                words.append(key)
+    groups, everyday = _synonyms(site, loaded.get("synonyms"), fillers)
+    intents = _intents(site, loaded.get("intents"))
+    return Vocabulary(fillers=tuple(fillers), synonyms=groups, words=tuple(words), owner=tuple(owner),
+                      everyday=everyday, intents=intents)
+
+
+def _synonyms(site: Site, located, fillers: dict) -> tuple[tuple, tuple]:
+    if located is None:
+        return (), ()
+    problems, data, file = site.problems, located.data, located.file
     groups: list[tuple[str, ...]] = []
     group_of: dict[str, int] = {}
     for g, group in enumerate(data.get("同义词", [])):
@@ -59,30 +96,56 @@ def _checked(site: Site, located) -> Vocabulary:
             key = fold(word)
             where, field = located.line_of(("同义词", g, j)), f"同义词第{g + 1}组第{j + 1}项"
             if key in members:
-                problems.error(located.file, where, field, f"“{word}”在本组中重复")
+                problems.error(file, where, field, f"“{word}”在本组中重复")
             elif key in group_of:
-                problems.error(located.file, where, field,
+                problems.error(file, where, field,
                                f"“{word}”已在第{group_of[key] + 1}组同义词中；意思相同的说法请写在同一组")
             elif key in fillers:
-                problems.error(located.file, where, field, f"“{word}”也在忽略词语中：被忽略的词不会再按同义词查找")
+                problems.error(file, where, field, f"“{word}”也在忽略词语中：被忽略的词不会再按同义词查找")
             else:
                 members.append(key)
                 group_of[key] = g
         if len(members) >= 2:
             groups.append(tuple(members))
-    words: list[str] = []
-    for i, word in enumerate(data.get("专用词语", [])):
-        key = fold(word)
-        where, field = located.line_of(("专用词语", i)), f"专用词语第{i + 1}项"
-        if len(key) < 2:
-            problems.error(located.file, where, field, f"“{word}”只有一个字；专用词语至少两个字")
-        elif key in fillers:
-            problems.error(located.file, where, field, f"“{word}”也在忽略词语中，二者只能选一")
-        elif key in words:
-            problems.error(located.file, where, field, f"“{word}”重复")
-        else:
-            words.append(key)
-    return Vocabulary(fillers=tuple(fillers), synonyms=tuple(groups), words=tuple(words), owner=tuple(owner))
+    everyday: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    said_in: dict[str, int] = {}
+    for e, entry in enumerate(data.get("俗称", [])):
+        official = tuple(dict.fromkeys(fold(w) for w in entry.get("正式说法", [])))
+        says: list[str] = []
+        for j, word in enumerate(entry.get("说法", [])):
+            key = fold(word)
+            where, field = located.line_of(("俗称", e, "说法", j)), f"俗称第{e + 1}条说法第{j + 1}项"
+            if key in official:
+                problems.error(file, where, field, f"“{word}”就是本条的正式说法，不必再写在说法中")
+            elif key in said_in:
+                problems.error(file, where, field, f"“{word}”已在第{said_in[key] + 1}条俗称中；同一个说法只写一次")
+            elif key in fillers:
+                problems.error(file, where, field, f"“{word}”也在忽略词语中：被忽略的词不会再按俗称查找")
+            else:
+                says.append(key)
+                said_in[key] = e
+        if says and official:
+            everyday.append((tuple(says), official))
+    return tuple(groups), tuple(everyday)
+
+
+def _intents(site: Site, located) -> tuple[Intent, ...]:
+    if located is None:
+        return ()
+    found: list[Intent] = []
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(located.data.get("入口", [])):
+        name = str(entry.get("名称", ""))
+        if name in seen:
+            site.problems.error(located.file, located.line_of(("入口", i, "名称")), f"入口第{i + 1}项 名称",
+                                f"“{name}”重复（已在第{seen[name] + 1}项）")
+            continue
+        seen[name] = i
+        patterns = tuple(tuple(dict.fromkeys(fold(w) for w in line)) for line in entry.get("问法", []))
+        extra = tuple(dict.fromkeys(fold(w) for w in entry.get("可带词语", [])))
+        found.append(Intent(name=name, url=str(entry.get("页面", "")), patterns=patterns, extra=extra,
+                            file=located.file, line=located.line_of(("入口", i, "页面"))))
+    return tuple(found)
 
 
 CONTENT_TYPE = SearchVocabulary()

@@ -410,13 +410,15 @@ class Services(ContentType):
         lists = [(audience, audience_benefits(site, audience)) for audience in model.audiences]
         yield renderer.page(
             FINDER_PAGE, "政策找找看", "services/finder.html",
-            meta={"description": "回答几个问题，查看您可以享受的抚恤优待、安置和就业创业等政策，以及依据的法规条文和办理方法。"},
+            meta={"description": "回答几个问题，查看您可以享受的抚恤优待、安置和就业创业等政策，以及依据的法规条文和办理方法。",
+                  "search": {"list": True}},
             toc=[(2, "wenti", "回答几个问题"), (2, "anrenyuan", "按人员类别查看"), (2, "zhengce", "全部政策与服务")],
             questions=list(model.questions.values()), benefits=model.benefits, lists=lists,
             guides_url=GUIDES_URL, json_url=FINDER_JSON)
         guides = sorted(model.guides.values(), key=lambda g: g.id)
         yield renderer.page(GUIDES_PAGE, "办事指南", "services/guides.html",
-                            meta={"description": "优待证申领、伤残抚恤金申领等事项的办理材料、流程、时限、地点和电话。"},
+                            meta={"description": "优待证申领、伤残抚恤金申领等事项的办理材料、流程、时限、地点和电话。",
+                                  "search": {"list": True}},
                             guides=guides)
         for guide in guides:
             src_uri = f"{GUIDES_URL}{guide.id}.md"

@@ -111,7 +111,7 @@ class Sitemap(ContentType):
         titles.update({page_url(d.src_uri): editor_page_title(site, d) for d in site.editor_pages.values()})
         entries = build(read_nav(site.root), titles)
         yield renderer.page(URL + "index.md", "网站地图", "sitemap/index.html",
-                            meta={"description": "本站全部栏目一览", "hide": ["navigation", "toc"]},
+                            meta={"description": "本站全部栏目一览", "hide": ["navigation", "toc"], "search": {"list": True}},
                             entries=entries)
 
 

@@ -25,7 +25,8 @@ class Withdrawn(ContentType):
                 yield renderer.page(
                     url + "index.md", f"已撤回：{item.title}", "withdrawn/page.html",
                     meta={"description": f"《{item.title}》已于{item.withdrawn.year}年{item.withdrawn.month}月"
-                                         f"{item.withdrawn.day}日撤回", "search": {"exclude": True}, "hide": ["toc"]},
+                                         f"{item.withdrawn.day}日撤回", "search": {"exclude": True}, "hide": ["toc"],
+                          "noindex": True},  # not for search engines, nor in sitemap.xml
                     item=item)
 
 

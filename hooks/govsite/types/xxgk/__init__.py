@@ -1,8 +1,13 @@
 """政府信息公开 section: its index page, the 指南, 依申请公开, 制度, 法定主动公开内容 and the 合规检查 page.
 
 The guide is generated from data/site.yml (政府信息公开工作机构, 条例第十二条) and data/xxgk/guide.yml; the
-categories come from the catalogue, so the guide and the catalogue cannot disagree. The 合规检查 page is for
-the bureau's supervisors (not in the public nav): what the build checked and every warning it produced.
+categories come from the catalogue, so the guide and the catalogue cannot disagree.
+
+The 合规检查 report (what the build checked, the inspection's results, every warning) is for the bureau, not the
+public: it is a page of `make serve` and `make preview` only, like `make check` and the publish log. The public
+site once had it at xxgk/hegui/, and that address may have been linked or bookmarked: public builds keep a short
+page there saying that the results are no longer published and where to turn instead (kept out of search, the
+sitemap and search engines), rather than an unexplained 404.
 """
 from __future__ import annotations
 
@@ -13,7 +18,9 @@ from pathlib import Path
 from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
 from ...document import Body
+from ...guard.review import data_link
 from ...model import ContentType, Site
+from ...yamlfile import dotted
 from ..catalogue.categories import CATEGORIES
 from ..policies import timeliness
 
@@ -70,6 +77,10 @@ class Disclosure(ContentType):
         if located is None:
             return
         guide = located.data
+        for i, duty in enumerate(guide.get("法定主动公开内容") or ()):
+            for j, link in enumerate(duty.get("本局公开") or ()):
+                path = ("法定主动公开内容", i, "本局公开", j, "链接")
+                data_link(site, located.file, located.line_of(path), dotted(path), link["链接"])
         form = guide["依申请公开"]["申请表"]
         if not (site.content_dir / form).is_file():
             site.problems.error(located.file, located.line_of(("依申请公开", "申请表")), "依申请公开.申请表",
@@ -99,7 +110,7 @@ class Disclosure(ContentType):
         limits = {"correction": CORRECTION_NOTICE_WORKDAYS, "reply": REPLY_WORKDAYS,
                   "extension": EXTENSION_MAX_WORKDAYS, "third_party": THIRD_PARTY_WORKDAYS}
         yield renderer.page(INDEX + "index.md", "政府信息公开", "xxgk/index.html",
-                            meta={"description": "依据《中华人民共和国政府信息公开条例》公开本局政府信息"},
+                            meta={"description": "依据《中华人民共和国政府信息公开条例》公开本局政府信息", "search": {"list": True}},
                             toc=[(2, "sections", "栏目"), (2, "latest", "最新公开")],
                             latest=catalogue.items[:LATEST], count=len(catalogue.items),
                             policies=policies, reports=reports)
@@ -122,10 +133,15 @@ class Disclosure(ContentType):
         yield renderer.page(DUTIES_URL + "index.md", "法定主动公开内容", "xxgk/duties.html",
                             meta={"description": "条例第二十条、第二十一条规定的主动公开内容及本局公开情况"},
                             duties=guide["法定主动公开内容"])
+        if not site.mode.show_drafts:  # the public site: the address explains itself, the report is not there
+            yield renderer.page(CHECKS_URL + "index.md", "合规检查结果不在网站公开", "xxgk/checks-gone.html",
+                                meta={"description": "网站巡检和政府信息公开合规检查的结果由本局内部核查，不在网站公开",
+                                      "hide": ["navigation", "toc"], "search": {"exclude": True}, "noindex": True})
+            return
         yield renderer.page(CHECKS_URL + "index.md", "合规检查", "xxgk/checks.html",
-                            # For supervisors: kept out of the public search and the nav.
+                            # For the bureau (make serve, make preview): never in the search, the nav or a sitemap.
                             meta={"description": "本次构建检查了什么，以及全部警告", "hide": ["navigation"],
-                                  "search": {"exclude": True}},
+                                  "search": {"exclude": True}, "noindex": True},
                             toc=[(2, "xunjian", "网站巡检"), (2, "checks", "政府信息公开检查"),
                                  (2, "timeliness", "公开时限明细"), (2, "warnings", "警告")],
                             inspection=site.models.get("inspection"),

@@ -1,0 +1,186 @@
+"""Every published file read as the public gets it: its text as units with their places, and its tables.
+
+`read(data, name)` is the one entry: the output guard calls it on every file of the build's output, the input
+scan (personal/) on every attachment under content/ and data/. A file is either text with places, media that
+holds no text the guard can read (images, fonts: `Extracted.media`), or Unreadable (a Chinese message saying
+how to publish it): what cannot be read is not published.
+
+What a file is comes from its bytes, not its name: a .pdf that is a zip is read as the office file it is, a
+.docx that is a web page as HTML, a .png that is text as text; the name only tells text formats apart (.html,
+.xml, .json, .csv …) and names the legacy format in a message. Each format's reader is its own module:
+encoding.py (text in any encoding), html.py, xmlfile.py (feeds, sitemap, SVG, any XML), jsonfile.py, text.py
+(plain text, CSV), ooxml.py (.docx, .xlsx, .pptx), odf.py (.odt, .ods, .odp), ofd.py, pdf.py, media.py, with
+package.py (zip bounds) and parts.py (the catch-all every package reader ends with). Gzip files are read as
+what they hold; the search index's binary postings (searchindex.py) are checked to be only that.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import zlib
+
+from .encoding import decode, decode_text
+from .model import FRAGMENT, JOINED, Cell, Extracted, Line, Table, Unreadable
+from .text import read_csv, read_text_lines
+
+__all__ = ["FRAGMENT", "JOINED", "Cell", "Extracted", "Line", "Table", "Unreadable", "read", "read_csv", "read_text_lines",
+           "decode", "decode_text", "UNREADABLE", "MEDIA", "SOURCE_SUFFIXES"]
+
+# Legacy binary formats (an OLE compound file) and archives: nothing here reads them, so they cannot be
+# checked and are refused with the fix (save as .docx/.xlsx/.pdf), never published unread.
+UNREADABLE = {".doc": "Word 97-2003 文档", ".xls": "Excel 97-2003 工作簿", ".ppt": "PowerPoint 97-2003 演示文稿",
+              ".wps": "WPS 文字文档", ".et": "WPS 表格", ".dps": "WPS 演示文稿", ".rtf": "RTF 文档", ".zip": "压缩包",
+              ".rar": "压缩包", ".7z": "压缩包", ".tar": "压缩包", ".bz2": "压缩包", ".xz": "压缩包", ".mht": "网页存档",
+              ".mhtml": "网页存档", ".chm": "帮助文件", ".exe": "程序", ".msi": "程序", ".apk": "安装包"}
+FIX = "请另存为 .docx、.xlsx 或带文字层的 PDF 后再放入"
+# Kinds of media by name, for callers that only list files (their bytes decide when read).
+MEDIA = {".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".gif": "图片", ".webp": "图片", ".ico": "图片", ".bmp": "图片",
+         ".avif": "图片", ".tif": "图片", ".tiff": "图片", ".woff": "字体", ".woff2": "字体", ".ttf": "字体",
+         ".otf": "字体", ".eot": "字体", ".mp3": "音频", ".m4a": "音频", ".wav": "音频", ".ogg": "音频",
+         ".mp4": "视频", ".webm": "视频", ".mov": "视频"}
+# What the engine reads as its sources (the input scan reads these as text files, with their structure).
+SOURCE_SUFFIXES = {".md", ".markdown", ".yml", ".yaml"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+XML_SUFFIXES = {".xml", ".rss", ".atom", ".svg", ".xsl", ".xslt", ".kml", ".gpx", ".opf", ".rdf", ".xsd"}
+FLAT_ODF_SUFFIXES = {".fodt", ".fods", ".fodp", ".fodg"}  # OpenDocument as one XML file
+JSON_SUFFIXES = {".json", ".webmanifest", ".map", ".geojson", ".jsonld"}
+CSV_SUFFIXES = {".csv", ".tsv"}
+PACKAGE_KINDS = {".docx": "Word 文档", ".docm": "Word 文档", ".xlsx": "Excel 工作簿", ".xlsm": "Excel 工作簿",
+                 ".pptx": "PowerPoint 演示文稿", ".ofd": "OFD 文件", ".odt": "OpenDocument 文档",
+                 ".ods": "OpenDocument 表格", ".odp": "OpenDocument 演示文稿", ".pdf": "PDF 文件"}
+OFFICE_SUFFIXES = {".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".dps", ".odt", ".ods", ".odp"}
+MAX_DEPTH = 3  # files inside files (an OFD's attachment, a PDF's, a gzip's content) read this deep
+MAX_GUNZIPPED = 200 * 1024 * 1024
+_LOOKS_LIKE_HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|table[\s>])",
+                              re.I | re.S)
+_LOOKS_LIKE_XML = re.compile(rb"^\s*<\?xml[\s?]", re.I)
+
+
+def suffix_of(name: str) -> str:
+    base = name.rsplit("/", 1)[-1]
+    return base[base.rfind("."):].lower() if "." in base else ""
+
+
+def read(data: bytes, name: str) -> Extracted:
+    """What the public gets out of one published file `name` (its path, for its kind and for messages)."""
+    return _read(data, name, 0)
+
+
+def _read(data: bytes, name: str, depth: int) -> Extracted:
+    if depth > MAX_DEPTH:
+        raise Unreadable("文件中嵌套的文件层数过多，其中的个人信息无法检查；请把内嵌的文件单独放入")
+    suffix = suffix_of(name)
+    head = data[:1024]
+    if b"%PDF-" in head:
+        from .pdf import read_pdf
+
+        return read_pdf(data, lambda inner, inner_name: _read(inner, inner_name, depth + 1))
+    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+        return _read_package(data, name, suffix, depth)
+    if data[:4] == b"\xd0\xcf\x11\xe0":  # an OLE compound file (its signature goes on: a1 b1 1a e1)
+        raise Unreadable(_ole_message(data, suffix))
+    if data[:2] == b"\x1f\x8b":
+        return _read_gzip(data, name, depth)
+    if data[:5] == b"{\\rtf":
+        raise Unreadable(f"RTF 文档无法由程序读取，其中的个人信息无法检查；{FIX}")
+    if data[:6] in (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c") or data[:3] == b"BZh" or data[:6] == b"\xfd7zXZ\x00" \
+            or data[257:262] == b"ustar":
+        raise Unreadable(f"压缩包中的文件无法逐一检查个人信息；请解压后把其中的文件分别放入（{FIX[1:]}）")
+    if data[:2] == b"MZ":
+        raise Unreadable("程序文件不能作为附件发布")
+    from .media import media_kind, read_media
+
+    kind = media_kind(data)
+    if kind:
+        return read_media(data, kind)
+    from .searchindex import search_index_kind
+
+    if search_index_kind(name, data):
+        return Extracted(media="搜索索引")
+    return _read_text(data, name, suffix)
+
+
+def _ole_message(data: bytes, suffix: str) -> str:
+    if "EncryptedPackage".encode("utf-16-le") in data[:1 << 20] or suffix in (".docx", ".xlsx", ".pptx"):
+        return "文件设置了打开密码（已加密），其中的个人信息无法检查；请去掉密码后另存再放入"
+    what = UNREADABLE.get(suffix, "旧版 Office 文档")
+    return f"{what}无法由程序读取，其中的个人信息无法检查；{FIX}"
+
+
+def _read_package(data: bytes, name: str, suffix: str, depth: int) -> Extracted:
+    from . import odf, ofd, ooxml
+    from .package import Package
+
+    package = Package(data, PACKAGE_KINDS.get(suffix, "文件"))
+    embedded = lambda inner, inner_name: _read(inner, inner_name, depth + 1)
+    office = ooxml.kind_of(package)
+    if office:
+        return ooxml.read_ooxml(package, office, embedded)
+    if odf.kind_of(package):
+        return odf.read_odf(package)
+    if "OFD.xml" in package:
+        return ofd.read_ofd(package, embedded)
+    raise Unreadable(f"压缩包中的文件无法逐一检查个人信息；请解压后把其中的文件分别放入（{FIX[1:]}）")
+
+
+def _read_gzip(data: bytes, name: str, depth: int) -> Extracted:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+            inner = packed.read(MAX_GUNZIPPED + 1)
+    except (OSError, EOFError, zlib.error):
+        raise Unreadable("gzip 压缩文件已损坏，其中的个人信息无法检查；请重新生成后再放入") from None
+    if len(inner) > MAX_GUNZIPPED:
+        raise Unreadable(f"gzip 压缩文件解压后超过 {MAX_GUNZIPPED // 1024 // 1024} MB（可能是“压缩炸弹”），"
+                         "其中的个人信息无法检查")
+    inner_name = name[:-3] if name.lower().endswith(".gz") else name[:-1] if name.lower().endswith(".svgz") else name
+    if inner_name.lower().endswith(".svgz"):
+        inner_name = inner_name[:-1]
+    return _read(inner, inner_name, depth + 1)
+
+
+def _read_text(data: bytes, name: str, suffix: str) -> Extracted:
+    if suffix in HTML_SUFFIXES or (suffix not in XML_SUFFIXES | JSON_SUFFIXES and _LOOKS_LIKE_HTML.match(data[:4096])):
+        from .html import declared_charset, read_html
+
+        return read_html(_decode_html(data, declared_charset(data)))
+    text = decode(data).text
+    if suffix in FLAT_ODF_SUFFIXES:
+        from .odf import read_odf_root
+        from .xmlfile import parse
+
+        extracted = Extracted()
+        read_odf_root(parse(data, "OpenDocument 文件"), extracted)
+        return extracted
+    if suffix in XML_SUFFIXES or (suffix in OFFICE_SUFFIXES | {""} and _LOOKS_LIKE_XML.match(data[:64])):
+        from .xmlfile import read_xml
+
+        return read_xml(text)
+    if suffix in JSON_SUFFIXES:
+        from .jsonfile import read_json
+        from .searchindex import read_index_json
+
+        index = read_index_json(name, text)
+        return index if index is not None else read_json(text)
+    if suffix in PACKAGE_KINDS:  # neither a package nor a web page: a damaged file, or not what its name says
+        raise Unreadable(f"文件已损坏或不是真正的{PACKAGE_KINDS[suffix]}（扩展名与内容不符），无法检查其中的个人信息；"
+                         "请用办公软件重新另存后再放入")
+    if suffix in OFFICE_SUFFIXES:
+        # A text file named as a legacy office file: systems export "Excel" as tab-separated text.
+        extracted = read_text_lines(text)
+        extracted.tables = read_csv(text).tables
+        return extracted
+    extracted = read_text_lines(text)
+    if suffix in CSV_SUFFIXES:
+        extracted.tables = read_csv(text).tables
+    return extracted
+
+
+def _decode_html(data: bytes, declared: str | None) -> str:
+    """A page's text: its byte-order mark, else the encoding it declares when that reads it, else detected."""
+    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode({"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950"}.get(declared, declared))
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return decode(data).text

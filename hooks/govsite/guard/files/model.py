@@ -1,0 +1,54 @@
+"""What a published file holds, as the guard reads it: units of text with their places, tables, or media."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    line: int = 0  # line in a text file; 0 in an attachment (place says where)
+    place: str = ""  # where in an attachment, in words: 工作表“名单”C3单元格, 第2页第5行 …
+
+
+@dataclass
+class Table:
+    header: list[Cell]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    place: str  # where, in words: 第3行, 第2页第5行, 工作表“名单”C3单元格, 页眉 …
+    line: int = 0  # the line in a text file (1-based): an output page's finding is mapped back by it
+    # How the text was put together: "" a unit as a person reads it; JOINED several units joined by spaces (the
+    # search index's records: names and addresses are read per piece, numbers in the whole); FRAGMENT pieces
+    # cut anywhere (n-grams, word lists: only numbers can be read in them).
+    kind: str = ""
+
+
+JOINED, FRAGMENT = "joined", "fragment"
+
+
+@dataclass
+class Extracted:
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    media: str = ""  # a kind of file with no text to read (图片, 字体): published as it is
+
+    def add(self, other: Extracted, prefix: str = "") -> None:
+        """Another file's text as part of this one (a file attached inside an OFD or a PDF, a gzip's
+        content), its places prefixed by where it sits."""
+        self.lines += [Line(u.text, prefix + u.place, 0 if prefix else u.line, u.kind) for u in other.lines]
+        for table in other.tables:
+            self.tables.append(Table([_moved(c, prefix) for c in table.header],
+                                     [[_moved(c, prefix) for c in row] for row in table.rows]))
+
+
+def _moved(cell: Cell, prefix: str) -> Cell:
+    return Cell(cell.text, 0 if prefix else cell.line, prefix + (cell.place or (f"第{cell.line}行" if cell.line else "")))
+
+
+class Unreadable(Exception):
+    """The file cannot be read: the message says why and how to publish it, in Chinese."""

@@ -1,0 +1,120 @@
+"""XML as published: feeds (RSS 2.0, Atom), the sitemap, SVG, and any other XML file; and the parts of the
+office packages (OOXML, ODF, OFD), which are zips of XML.
+
+Parsing never loads a DTD, resolves an entity or touches the network (an XML file is input from anyone); a
+file that does not parse is read line by line instead, so it is never skipped.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import unquote
+
+from lxml import etree
+
+from .model import Extracted, Line, Unreadable
+
+_SPACE = re.compile(r"\s+")
+_WORTH = re.compile(r"[^\x00-\x7f]|\d{6}")  # Chinese (or other non-ASCII) text, or a long number
+_LOOKS_LIKE_HTML = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9]*)[\s/>]")
+# Elements of feeds whose text is HTML (escaped or in CDATA): read as HTML, as a feed reader shows it.
+HTML_ELEMENTS = frozenset(("description", "content", "summary", "encoded", "subtitle", "rights", "title"))
+# Attributes that are formatting or addresses, never text, in any XML read here.
+FORMATTING = frozenset(("ascii", "hAnsi", "eastAsia", "cs", "typeface", "panose", "pitchFamily", "charset",
+                        "font-name", "font-family", "font-family-asian", "font-family-complex", "FontName",
+                        "FamilyName", "fontName", "font-family-generic", "style-name", "parent-style-name",
+                        "next-style-name", "list-style-name", "master-page-name", "data-style-name"))
+
+
+@functools.cache
+def parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                           remove_pis=False, remove_comments=False, strip_cdata=True)
+
+
+def parse(data: bytes | str, what: str = "XML 文件"):
+    """The root element; raises Unreadable when the bytes are not XML."""
+    try:
+        root = etree.fromstring(data.encode("utf-8") if isinstance(data, str) else data, parser())
+    except etree.XMLSyntaxError as exc:
+        raise Unreadable(f"{what}格式有误（{_short(exc)}），其中的个人信息无法检查；请用原软件重新导出后再放入") from None
+    if root is None:
+        raise Unreadable(f"{what}是空的或已损坏，其中的个人信息无法检查；请用原软件重新导出后再放入")
+    return root
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).split("\n", 1)[0][:80]
+
+
+def local(tag) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+def read_xml(text: str, first_line: int = 1) -> Extracted:
+    """Every text node (HTML inside a feed's content read as HTML), every comment, and every attribute that
+    holds Chinese text, a long number or a readable address. A file that does not parse: its lines."""
+    from .text import read_text_lines
+
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser())
+    except (etree.XMLSyntaxError, ValueError):
+        return read_text_lines(text, first_line)
+    if root is None:
+        return read_text_lines(text, first_line)
+    out = Extracted()
+    feed = local(root.tag) in ("rss", "feed", "RDF")
+    node = root
+    while node.getprevious() is not None:  # comments before the root element
+        node = node.getprevious()
+    nodes = []
+    while node is not None and node is not root:
+        nodes.append(node)
+        node = node.getnext()
+    for top in nodes + [root]:
+        for el in top.iter():
+            line = (el.sourceline or 1) + first_line - 1
+            if el.tag is etree.Comment:
+                _text_unit(out, el.text, line, "（XML 注释）")
+                continue
+            if not isinstance(el.tag, str):
+                continue
+            name = local(el.tag)
+            if el.attrib:
+                for key, value in el.attrib.items():
+                    attribute_unit(out, local(key), value, line)
+            text = el.text
+            if text and not text.isspace():
+                if feed and name in HTML_ELEMENTS and _LOOKS_LIKE_HTML.search(text):
+                    from .html import read_html
+
+                    inner = read_html(text, line)
+                    out.lines += inner.lines
+                    out.tables += inner.tables
+                else:
+                    _text_unit(out, unquote(text) if "%" in text and name in ("loc", "link", "id", "guid")
+                               else text, line, f"（<{name}>）")
+            tail = el.tail
+            if tail and not tail.isspace() and el is not top:
+                _text_unit(out, tail, line, "")
+    return out
+
+
+def _text_unit(out: Extracted, text: str | None, line: int, what: str) -> None:
+    if text:
+        text = _SPACE.sub(" ", text).strip()
+        if text:
+            out.lines.append(Line(text, f"第{line}行{what}", line))
+
+
+def attribute_unit(out: Extracted, name: str, value: str, line: int = 0, place: str = "") -> None:
+    """An attribute's value as a unit when it may be read by a person: Chinese text, a long number, an address
+    with an escaped character or a phone or mail link. Formatting (font and style names) is not."""
+    if not value or name in FORMATTING or name.startswith("xmlns"):
+        return
+    shown = unquote(value) if "%" in value else value
+    if _WORTH.search(shown) or shown[:7].lower() in ("mailto:", "tel:") or shown[:4].lower() in ("tel:", "sms:"):
+        shown = _SPACE.sub(" ", shown).strip()
+        if shown:
+            where = place or (f"第{line}行" if line else "")
+            out.lines.append(Line(shown, f"{where}（“{name}”属性）", line))

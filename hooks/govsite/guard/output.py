@@ -1,0 +1,235 @@
+"""The output guard: what is published is what is checked.
+
+After a build has written its output folder (make build's staging folder, a release's incoming folder, a
+preview's) and before anything replaces site/ or reaches the web server, every file in that folder is read the
+way the public will get it (guard.files.read: pages with their attributes, feeds, JSON, the search index, the
+sitemap, every attachment in every format and encoding) and every rule is applied to what was read: personal data
+(guard.personal), placeholder text and links to hosts off the allow-list (guard.placeholders), files that cannot
+be read. A file nobody anticipated — a new template, type, feed or format — is covered because the guard walks
+the folder, not the list of things the code knows it makes.
+
+Findings are mapped back to their sources (guard.sources) so editors still read `文件:行 字段: 问题`; reviewed
+exceptions recorded in a source (guard.exceptions) turn its findings into warnings.
+
+Cost. Pages are the bulk of a site: under `mkdocs build` each page is checked in the search index's child
+process as MkDocs writes it (FileCheck is sent there), on the machine's other core; the folder walk afterwards
+reads every file again only to compare its digest with what was checked, and reads and checks what differs or was
+not seen (feeds, JSON, the index, attachments, the theme's files). A file whose bytes were checked before — an
+attachment the input scan read, a page under make serve that did not change — is not read again (`Checked`).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import files, links, personal, placeholders
+
+RULE_PLACEHOLDER = "占位文字"
+RULE_HOST = "外部链接"
+RULE_UNREADABLE = "无法读取"
+
+
+@dataclass(frozen=True, order=True)
+class OutputFinding:
+    """One finding in one published file. `dest`: its path in the output folder; `line` in a text file or
+    `place` in words (工作表“名单”C3单元格)."""
+
+    dest: str
+    line: int
+    place: str
+    rule: str
+    shown: str  # masked for personal data; the text itself for the other rules
+    by_column: bool = False
+    note: str = ""  # what the reader said (an unreadable file's reason)
+    value: str = field(default="", compare=False, repr=False)  # as written: found again in the sources, never printed
+
+
+class FileCheck:
+    """Every rule on one published file. Sent to the search index's child process (it must pickle): it holds
+    only the rules' settings."""
+
+    def __init__(self, rules: personal.Rules, allow_hosts: frozenset[str]):
+        self.rules = rules
+        self.allow = frozenset(allow_hosts)
+
+    def key(self) -> tuple:
+        """What the findings depend on besides a file's bytes and name."""
+        return (self.rules, tuple(sorted(self.allow)))
+
+    def __call__(self, dest: str, data: bytes) -> tuple[OutputFinding, ...]:
+        found: list[OutputFinding] = []
+        try:
+            extracted = files.read(data, dest)  # media (images, the index's postings) may still carry text
+        except files.Unreadable as exc:
+            return (OutputFinding(dest, 0, "", RULE_UNREADABLE, "", note=str(exc)),)
+        for finding in personal.scan_extracted(extracted, dest, self.rules):
+            found.append(OutputFinding(dest, finding.line, "" if finding.line else finding.field, finding.rule,
+                                       finding.shown, by_column=finding.by_column, value=finding.value))
+        suffix = os.path.splitext(dest)[1].lower()
+        if suffix in (".html", ".htm", ".xml", ".atom", ".rss"):
+            text = files.decode_text(data)
+            find = placeholders.page_findings if suffix in (".html", ".htm") else placeholders.feed_findings
+            texts, hosts = find(text, self.allow)
+            for shown in dict.fromkeys(texts):
+                found.append(OutputFinding(dest, _line_of(text, shown), "", RULE_PLACEHOLDER, shown, value=shown))
+            for host in hosts:
+                found.append(OutputFinding(dest, _line_of(text, host), "", RULE_HOST, host, value=host))
+        return tuple(sorted(set(found)))
+
+
+def _line_of(text: str, value: str) -> int:
+    at = text.find(value)
+    return text.count("\n", 0, at) + 1 if at >= 0 else 0
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()
+
+
+class Checked:
+    """Findings by (digest of a file's bytes, its name's suffix, the rules): a file whose bytes were checked
+    under the same rules is not read again — an attachment the input scan read and the build copied, a page that
+    did not change between two saves of make serve. Kept for the life of the process (make serve)."""
+
+    def __init__(self):
+        self._found: dict[tuple, tuple[OutputFinding, ...]] = {}
+
+    def get(self, key: tuple) -> tuple[OutputFinding, ...] | None:
+        return self._found.get(key)
+
+    def put(self, key: tuple, findings: tuple[OutputFinding, ...]) -> None:
+        self._found[key] = findings
+
+    def retain(self, keys: Iterable[tuple]) -> None:
+        """Forget what is no longer in any output (make serve: bounded by the site, not by the session)."""
+        keep = set(keys)
+        self._found = {k: v for k, v in self._found.items() if k in keep}
+
+
+CHECKED = Checked()
+
+
+@dataclass
+class Scan:
+    """The findings of one output folder, with the digest of every file (so a stream of pages checked elsewhere
+    can be matched with what is on disk)."""
+
+    findings: list[OutputFinding] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)
+    read: int = 0  # files read and checked here
+    reused: int = 0  # files whose digest matched a check made before
+    links: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(default_factory=dict)  # page -> (links, ids)
+
+
+def check_bytes(check: FileCheck, dest: str, data: bytes, scan: Scan, checked: Checked | None = None) -> None:
+    """Check one file's bytes (a page as MkDocs writes it, in the index child or under make serve)."""
+    sha = scan.digests[dest] = digest(data)
+    if dest.endswith(".html"):  # for the link check of the whole output (links.check_site)
+        scan.links[dest] = links.fast_links(data.decode("utf-8", "replace"))
+    key = (sha, os.path.splitext(dest)[1].lower(), check.key())
+    found = checked.get(key) if checked is not None else None
+    if found is None:
+        found = check(dest, data)
+        scan.read += 1
+        if checked is not None:
+            checked.put(key, _rename(found, ""))
+    else:
+        scan.reused += 1
+        found = _rename(found, dest)
+    scan.findings.extend(found)
+
+
+def _rename(found: tuple[OutputFinding, ...], dest: str) -> tuple[OutputFinding, ...]:
+    """Findings kept by content are stored without a file name and given the name of the file they are in."""
+    if not found:
+        return found
+    return tuple(OutputFinding(dest, f.line, f.place, f.rule, f.shown, f.by_column, f.note, f.value) for f in found)
+
+
+def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
+                checked: Checked | None = None, by_status: bool = False) -> Scan:
+    """Every file of the output `folder`, read as the public gets it. `streamed`: pages already checked as they
+    were written (their findings count when the file on disk has the digest that was checked; otherwise the file
+    is checked again). `checked`: content checked before (attachments read by the input scan; make serve).
+    `by_status` (make serve, which rewrites only pages that changed): a file whose status (inode, size, times)
+    is what it was at its last scan is not read again."""
+    checked = CHECKED if checked is None else checked
+    scan = Scan()
+    statuses = _STATUSES if by_status else None
+    if statuses is not None:
+        known, statuses = dict(statuses), _STATUSES
+        statuses.clear()
+    seen_before = streamed.digests if streamed is not None else {}
+    by_dest: dict[str, list[OutputFinding]] = {}
+    for finding in (streamed.findings if streamed is not None else ()):
+        by_dest.setdefault(finding.dest, []).append(finding)
+    for path in sorted(_walk(folder)):
+        dest = path.relative_to(folder).as_posix()
+        if statuses is not None:
+            status = _status(path)
+            before = known.get(str(path))
+            if status is not None and before is not None and before[0] == status and seen_before.get(dest) in (None, before[1]):
+                statuses[str(path)] = before
+                scan.digests[dest] = before[1]
+                if dest in _LINKS:
+                    scan.links[dest] = _LINKS[dest]
+                scan.findings.extend(_rename(before[2], dest))
+                scan.reused += 1
+                continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            scan.findings.append(OutputFinding(dest, 0, "", RULE_UNREADABLE, "", note=f"无法读取（{exc.strerror}）"))
+            continue
+        sha = digest(data)
+        if seen_before.get(dest) == sha:
+            scan.digests[dest] = sha
+            if dest in streamed.links:
+                scan.links[dest] = streamed.links[dest]
+            scan.findings.extend(by_dest.get(dest, ()))
+            scan.reused += 1
+            continue
+        before_count = len(scan.findings)
+        check_bytes(check, dest, data, scan, checked)
+        if statuses is not None and (status := _status(path)) is not None:
+            statuses[str(path)] = (status, scan.digests[dest], _rename(tuple(scan.findings[before_count:]), ""))
+    if statuses is not None:
+        _LINKS.clear()
+        _LINKS.update(scan.links)
+    return scan
+
+
+# make serve: path -> (status at its last scan, digest, findings without a file name); pages' links and ids
+_STATUSES: dict[str, tuple] = {}
+_LINKS: dict[str, tuple] = {}
+
+
+def _status(path: Path) -> tuple | None:
+    """A file's status as make's and git's change checks read it. A file written within the last two seconds may
+    be written again within the same timestamp: its status says nothing (read it)."""
+    import time
+
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    if time.time() - st.st_mtime < 2:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _walk(folder: Path):
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in names:
+            yield Path(root) / name
+
+
+def remember(checked_files: Iterable[tuple[bytes | str, str, tuple]], check: FileCheck) -> None:
+    """Findings the input scan made of files the build copies as they are (attachments): (digest, suffix,
+    findings) — so the output scan does not read them again."""
+    for sha, suffix, found in checked_files:
+        CHECKED.put((sha, suffix, check.key()), found)

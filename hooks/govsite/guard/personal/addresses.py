@@ -1,0 +1,148 @@
+"""Home addresses: an address below the township (乡镇/街道) names the door of a person's home.
+
+A 公示 may say where a person lives only down to the township (“示例镇”, EDITING.md §六). Below it, these
+shapes name a home and are reported:
+
+- a road and a house number: 人民路12号, 建设路12号院, XX路12号 (also with the building after it);
+- a building, entrance and room without a road: 5号楼2单元501室, 3栋201室, 2单元501;
+- a village's group or house number: 张庄村3组, 张庄村三组15号, 王楼村第二村民小组;
+- a 门牌号 with its value;
+- a residence label (家庭住址, 现住址, 户籍地址 …) and a colon, followed by anything below the township: a
+  village, a community, an estate, a road, a number (住址：示例镇张庄村).
+
+A village, a road or a community alone is a place, not an address (张庄村, 人民路社区). Addresses published
+on purpose pass: the bureau's own (data/site.yml `地址`, `政府信息公开.地址`) and the service halls and other
+offices listed in `公开地址`. They are compared by their road and house number (某区示例路1号 covers
+示例路1号 二楼 and 示例路1号 205室), or by the whole text for the other shapes.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_S = r"[ \t\u3000\u00a0]*"
+_NUM = r"(?:[0-9０-９]+|[一二三四五六七八九十百零〇两]+)"
+_DIGITS = r"[0-9０-９]+"
+_ROAD_END = r"(?:大道|大街|胡同|路|街|巷|弄|道)"
+# A road's name: Chinese characters, or the XX of a template, ending as roads end.
+_ROAD = rf"[{_HAN}A-Za-z]{{1,12}}?{_ROAD_END}"
+# What follows a house number inside a building: 3栋2单元501室, 5号楼, 12层, 3号院.
+_PARTS = rf"(?:{_S}(?:[-－]{_S})?{_DIGITS}{_S}(?:号楼|号院|栋|幢|座|单元|层|楼|室|户|号)|{_S}[-－]{_S}{_DIGITS})*"
+_ROAD_NUMBER = re.compile(rf"(?P<road>{_ROAD}){_S}(?P<no>{_NUM}){_S}号(?:院|楼)?(?P<parts>{_PARTS})")
+_BUILDING = re.compile(
+    rf"{_DIGITS}{_S}(?:号楼|栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?{_DIGITS}{_S}(?:室|户|号|层)?"
+    rf"|{_DIGITS}{_S}单元{_S}{_DIGITS}{_S}(?:室|户|号)?"
+    rf"|[{_HAN}]{{1,8}}(?:小区|花园|家园|公寓|新村|苑){_S}{_DIGITS}{_S}(?:号楼|栋|幢|座)")
+_VILLAGE_GROUP = re.compile(
+    rf"[{_HAN}]{{1,8}}村{_S}(?:第{_S})?{_NUM}{_S}(?:村民)?小?组(?:{_S}{_NUM}{_S}号)?"
+    rf"|[{_HAN}]{{1,8}}村{_S}{_DIGITS}{_S}号"
+    rf"|(?<![{_HAN}])(?:第{_S})?{_NUM}{_S}(?:村民)?小?组{_S}{_NUM}{_S}号")
+_DOOR = re.compile(rf"门牌(?:号码|号)?{_S}(?:[:：]{_S}[^\s，。；,;、]{{1,20}}|{_NUM})")
+# Labels of a home address in forms and lists (住址：…); the value follows a colon or a space.
+RESIDENCE_LABELS = ("家庭住址", "家庭地址", "现住址", "居住地址", "户籍地址", "现居住地", "居住地", "住址", "住所地",
+                    "住所", "户籍地", "通讯地址", "联系地址", "收件地址", "家庭住所")
+_LABELLED = re.compile(rf"(?:{'|'.join(sorted(RESIDENCE_LABELS, key=len, reverse=True))})(?:{_S}[:：]{_S}|[ \t\u3000]+)"
+                       r"(?P<value>[^，。；,;\s]{2,40})")
+# Below the township: what a residence label's value must not hold.
+_BELOW_TOWNSHIP = re.compile(rf"(?<!农)村|社区|小区|花园|家园|公寓|楼|栋|幢|单元|室|组|{_ROAD_END}|{_NUM}{_S}号")
+# The administrative units before a road's own name (某省某市某区示例路: the road is 示例路).
+_ADMIN = re.compile(r".*(?:省|自治区|市|区|县|旗|镇|乡|街道|办事处|村|社区)")
+
+
+@dataclass(frozen=True, order=True)
+class AddressSpan:
+    start: int
+    end: int
+    shape: str  # 门牌, 楼栋, 村组, 门牌号, 住址
+
+    def of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def normalise(text: str) -> str:
+    """An address as compared: 全角 digits and letters made ordinary, spaces and brackets' contents kept."""
+    return re.sub(r"[\s\u3000]+", "", unicodedata.normalize("NFKC", text))
+
+
+def road_and_number(text: str) -> tuple[str, str] | None:
+    """The road's name and the house number of the first road address in the text (某区示例路1号 二楼 ->
+    (示例路, 1)), or None when it has none."""
+    match = _ROAD_NUMBER.search(normalise(text))
+    if match is None:
+        return None
+    return _ADMIN.sub("", match.group("road")) or match.group("road"), match.group("no")
+
+
+@dataclass(frozen=True)
+class PublicAddresses:
+    """The addresses published on purpose, as compared."""
+
+    texts: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, addresses: Iterable[str]) -> PublicAddresses:
+        return cls(tuple(sorted({normalise(a) for a in addresses if a.strip()})))
+
+    def covers(self, text: str, shape: str) -> bool:
+        value = normalise(text)
+        if any(value in public for public in self.texts):
+            return True
+        found = road_and_number(value) if shape in ("门牌", "住址") else None
+        if found is None:
+            return False
+        # the same house of the same road (本局位于示例路1号 is 某区示例路1号: the road's name ends alike)
+        return any(p is not None and p[1] == found[1] and found[0].endswith(p[0])
+                   for p in map(road_and_number, self.texts))
+
+
+def address_spans(text: str, public: PublicAddresses = PublicAddresses()) -> list[AddressSpan]:
+    """Every home address below the township in one unit of text, except the ones published on purpose."""
+    if not _MAYBE.search(text):
+        return []
+    found: list[AddressSpan] = []
+    for pattern, shape in ((_LABELLED, "住址"), (_ROAD_NUMBER, "门牌"), (_BUILDING, "楼栋"),
+                           (_VILLAGE_GROUP, "村组"), (_DOOR, "门牌号")):
+        for match in pattern.finditer(text):
+            start, end = match.span("value") if shape == "住址" else match.span()
+            if shape == "住址" and not _BELOW_TOWNSHIP.search(match.group("value")):
+                continue  # 住址：示例镇 (down to the township, as the rules ask)
+            if shape == "门牌":
+                start = _road_start(text, match)
+            if any(s.start <= start and end <= s.end for s in found):
+                continue
+            if public.covers(text[start:end], shape):
+                continue
+            found = [s for s in found if not (start <= s.start and s.end <= end)]
+            found.append(AddressSpan(start, end, shape))
+    return sorted(found)
+
+
+def _road_start(text: str, match: re.Match) -> int:
+    """Where the road's name begins: after the administrative units and words before it (家住某区人民路 ->
+    人民路), so the value is the address and not the sentence."""
+    road = match.group("road")
+    rest = _ADMIN.sub("", road) or road
+    # 家住人民路, 本局位于示例路: the words before the road's name
+    rest = _BEFORE_ROAD.sub("", rest) if len(_BEFORE_ROAD.sub("", rest)) >= 2 else rest
+    return match.start() + len(road) - len(rest)
+
+
+_BEFORE_ROAD = re.compile(r"^.*(?:住|在|于|址|处|是|为)")
+
+
+# Every shape holds a number before 号, 组, 栋, 单元, 室 …, a 门牌 or a residence label (speed: most text has none).
+_MAYBE = re.compile(rf"{_NUM}{_S}(?:号|栋|幢|座|单元|室|楼|层|户|(?:村民)?小?组)|门牌|{'|'.join(RESIDENCE_LABELS)}")
+
+
+def maybe_address(text: str) -> bool:
+    """Whether the text may hold an address at all (one search; most text does not)."""
+    return bool(_MAYBE.search(text))
+
+
+def mask_address(value: str) -> str:
+    """An address as messages show it: every number starred (人民路**号*栋*单元***室)."""
+    value = re.sub(r"[0-9０-９]", "*", value)
+    return re.sub(r"[一二三四五六七八九十百零〇两]+(?=号|组|栋|幢|单元|室|楼|层|户)", lambda m: "*" * len(m.group()), value)

@@ -1,0 +1,501 @@
+"""Person names in running text: where offices write them, not only under a header or after “姓名：”.
+
+A name is found by the words around it (its cue), then checked as a name (names.py: a surname, compound ones
+first, and a given name of one or two characters; not masked, not a form of address such as 王老师, not a place
+such as 张庄村 or 黄河路, not a public figure, not an ordinary word of jieba's dictionary). The cues:
+
+- strong (the wording says a person stands there): a form of address after the name (王建华同志, 先生, 女士,
+  同学, 老师 …); a label and a colon or space before it (联系人：, 经办人 , 获奖名单：); sex after it
+  (王建华，男，); a count after it (王建华等3名同志); a telephone number beside it (王建华 0371-12345678,
+  咨询电话：0371-12345678（王建华）); a list joined by 、 with such a cue, or with masked names among its items;
+- weak (the wording allows a person): a label without a colon (申请人王建华于…), a word for people before it
+  (退役军人王建华), a verb or relation after it (王建华接受慰问, 王建华家属), a list of names with no other cue,
+  a unit of text that is a name and nothing else (an image's alt text). A weak cue needs jieba to read the
+  words as a name in their context (申请人向户籍所在地… is 向 + 户籍, not a name), and refuses the names jieba
+  has seen too often as ordinary words (陈述, 高峰).
+
+Speed: every cue is a regular expression searched first; jieba (loaded once, about a second) runs only on the
+short run of Chinese characters around a cue whose characters have the shape of a name, and its answers are
+cached. Text without any cue costs one search.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .names import (
+    COMPOUND_SURNAMES,
+    NAME_HEADERS,
+    PEOPLE_HEADERS,
+    TITLES,
+    _tagger,
+    in_dictionary,
+    is_ordinary_word,
+    name_shaped,
+    not_a_person,
+    surname_of,
+)
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_SPACE = r"[ \t\u3000\u00a0]"
+
+TITLE_WORDS = ("同志", "先生", "女士", "同学", "老师", "老人", "师傅", "夫妇", "阿姨", "大爷", "大娘", "老先生")
+# Labels of a person in notices and forms; with a colon or space after them a name follows, without one it may.
+LABEL_WORDS = ("联系人", "经办人", "申请人", "本人", "负责人", "承办人", "受理人", "当事人", "收件人", "代理人", "委托人",
+               "被申请人", "申报人", "推荐人", "领款人", "收款人", "户主", "监护人", "填表人", "审核人", "审批人",
+               "拟稿人", "签发人", "签收人", "举报人", "投诉人", "来访人", "被推荐人", "责任人", "记录人", "主持人")
+# Labels followed by names only when a colon follows them.
+COLON_LABEL_WORDS = ("名单", "人选", "获奖者", "获得者", "一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "鼓励奖",
+                     "代表", "成员", "姓名", "名字", "化名", "组长", "副组长", "队长", "讲解员", "主讲人",
+                     "获奖人") + PEOPLE_HEADERS + ("退役军人", "退役士兵", "老兵", "烈属", "军属", "志愿者")
+# Words for the people this bureau serves, written right before a name (退役军人王建华).
+PEOPLE_WORDS = ("退役军人", "退役士兵", "退伍军人", "复员军人", "转业军人", "伤残军人", "残疾军人", "现役军人", "老兵",
+                "老战士", "老党员", "烈属", "军属", "遗属", "军嫂", "志愿者", "优抚对象", "村民", "居民", "市民")
+# What is said of a person right after the name (王建华接受慰问, 王建华家属, 王建华（左二）).
+FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之子", "之女", "之妻", "老伴", "接受", "荣获",
+                "被评为", "讲述", "合影", "参加", "出席", "发言", "（左", "（右", "（中", "(左", "(右", "(中")
+_COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)"
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_TITLE = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(TITLE_WORDS)})")
+_LABEL = re.compile(rf"(?:{_alternation(LABEL_WORDS)})({_SPACE}*[:：]{_SPACE}*|{_SPACE}+|)(?=[{_HAN}])")
+_COLON_LABEL = re.compile(rf"(?:{_alternation(COLON_LABEL_WORDS)}){_SPACE}*[:：]{_SPACE}*(?=[{_HAN}])")
+_SEX = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（({_SPACE[1:-1]}]{_SPACE}*[男女]{_SPACE}*(?=[，,、）)；;{_SPACE[1:-1]}]|$)")
+_COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|(?<=[{_HAN}])等(?:老|青年|优秀)?同志")
+_PEOPLE = re.compile(rf"(?:{_alternation(PEOPLE_WORDS)})(?=[{_HAN}])")
+_FOLLOW = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(FOLLOW_WORDS)})")
+_LABEL_SEP = re.compile(rf"{_SPACE}*[:：]{_SPACE}*|{_SPACE}+|")
+# Office landlines (0371-12345678, (0371)12345678, 12345678), mobile numbers as people write them, and the
+# numbers of identity cards and bank cards: a name beside any of them is a person's.
+_PHONE = re.compile(r"(?<![\dA-Za-z])(?:(?:[(（]0\d{2,3}[)）]|0\d{2,3})[-－ ]?)?\d{7,8}(?![\dA-Za-z])"
+                    r"|(?<![\dA-Za-z])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\dA-Za-z])"
+                    r"|(?<![\dA-Za-z])\d{15,19}[Xx]?(?![\dA-Za-z])")
+_BEFORE_PHONE = re.compile(rf"(?:{_SPACE}|[:：,，;；（(、/]|联系电话|办公电话|咨询电话|值班电话|电话|手机号码|手机号|手机|"
+                           r"座机|联系方式|身份证号码|身份证号|身份证|公民身份号码|证件号码|银行卡号|卡号|账号|"
+                           r"Tel|TEL|tel)+$")
+_AFTER_PHONE = re.compile(rf"{_SPACE}*[（(]{_SPACE}*([{_HAN}]{{2,4}}){_SPACE}*[）)]")
+# A list joined by 、: items of Chinese characters (masked ones with their asterisks), each with an optional
+# note in brackets (王建华（示例镇）、李*（男）).
+_ITEM = rf"[{_HAN}*＊×]{{1,14}}(?:[（(][^（）()\n]{{0,24}}[）)])?"
+_LIST = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
+# Every cue's first words in one pattern (name_spans): longer words first, a form of address before the sex it
+# begins with (女士, 女). The lookahead of every first character lets the engine skip ahead (five times faster).
+_FIRST = "".join(sorted({w[0] for w in TITLE_WORDS + LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + FOLLOW_WORDS}))
+_CUES = re.compile(
+    rf"(?=[{re.escape(_FIRST)}等、男女(（+0-9])(?:"
+    rf"(?P<title>{_alternation(TITLE_WORDS)})"
+    rf"|(?P<clabel>(?:{_alternation(COLON_LABEL_WORDS)}){_SPACE}*[:：]{_SPACE}*(?=[{_HAN}]))"
+    rf"|(?P<label>{_alternation(LABEL_WORDS)})"
+    rf"|(?P<people>{_alternation(PEOPLE_WORDS)})"
+    rf"|(?P<follow>{_alternation(FOLLOW_WORDS)})"
+    r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
+    r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
+_ITEM_PARTS = re.compile(rf"([{_HAN}*＊×]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
+_MASKED_ITEM = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]+[{_HAN}]?|某{{1,2}})$")
+_MASKED_LAST = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]|某)")
+_LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|等?(?:老|青年|优秀)?"
+                         rf"(?:{_alternation(TITLE_WORDS)}))")
+_LIST_TAIL = re.compile(rf"[{_HAN}*＊×]{{1,6}}?(?:[（(][^（）()\n]{{0,24}}[）)])?(?:{_LIST_AFTER.pattern})")
+_LIST_BEFORE = re.compile(rf"(?:名单|名单如下|人选|获奖者|获得者|奖|同志|同志如下|人员如下|{_alternation(LABEL_WORDS)})"
+                          rf"{_SPACE}*[:：]{_SPACE}*$")
+# 申请人, 联系人, 退役军人: words for people, which jieba tags as names
+_WORDS_FOR_PEOPLE = frozenset(LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + PEOPLE_HEADERS + NAME_HEADERS)
+_ANY_HAN = re.compile(f"[{_HAN}]")
+_WHOLE_STRIP = " \t\u3000\u00a0:：,，。.;；!！?？\"'“”‘’《》「」【】[]"
+# jieba's tags of words that are not the surname of a name standing next to them (向 in 向户籍, 和 in 和李明).
+_FUNCTION_TAGS = ("p", "c", "u", "d", "r", "f", "m", "q", "y", "e", "o", "x")
+_NAME_TAGS = ("nr", "nrfg", "nrt")
+_MAX_RUN = 12  # characters of context each side of a cue given to jieba
+
+
+@dataclass(frozen=True, order=True)
+class NameSpan:
+    start: int
+    end: int
+    cue: str  # the shape that found it: 称谓, 标签, 性别, 人数, 电话, 名单, 人员, 其后, 全文
+
+    def of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u4dbf" or "\u4e00" <= ch <= "\u9fff"
+
+
+@functools.lru_cache(maxsize=16384)
+def _segment(run: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, tag) of jieba's words in a run of Chinese characters."""
+    out, pos = [], 0
+    for word in _tagger()(run):
+        out.append((pos, pos + len(word.word), word.flag))
+        pos += len(word.word)
+    return tuple(out)
+
+
+def _function_word(tag: str) -> bool:
+    return tag.startswith(_FUNCTION_TAGS) and not tag.startswith(_NAME_TAGS)
+
+
+# Words that stand right before a name (请与|王建华, 授予|王建华, 参加座谈的有|王建华) and right after one
+# (王建华|等, 王建华|于2024年, 王建华|在家中): where the characters between them are cut into a name.
+PRECEDE_WORDS = LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + (
+    "感谢", "授予", "追授", "表彰", "看望", "慰问", "走访", "推荐", "认定", "安排", "任命", "聘任", "选举", "祝贺",
+    "采访", "邀请", "陪同", "联系", "拟将", "将", "把", "由", "给", "向", "对", "与", "和", "同", "及", "跟", "为",
+    "是", "有", "了", "请", "经", "据", "让", "派", "即", "称", "等", "如", "像", "包括", "其中", "图为", "获奖者",
+    "名单", "如下")
+FOLLOW_NAME_WORDS = TITLE_WORDS + FOLLOW_WORDS + (
+    "等", "于", "在", "的", "和", "与", "及", "同", "为", "向", "到", "被", "已", "将", "是", "系", "因", "经", "自",
+    "从", "对", "曾", "也", "都", "还", "说", "表示", "介绍", "提出", "申请", "反映", "不服", "称", "现年", "生于",
+    "出生", "获", "担任", "现任", "作为", "带领", "主持", "通过", "所", "确定", "认定", "列为", "评为", "推荐",
+    "安排", "调整", "纳入", "享受", "符合", "领取", "获得")
+_ADDRESS_FORM = re.compile(_alternation(t for t in TITLES if len(t) > 1))
+_FOLLOW_CHARS = frozenset(w for w in FOLLOW_NAME_WORDS if len(w) == 1)
+_PRECEDE = re.compile(f"(?:{_alternation(PRECEDE_WORDS)})$")
+_FOLLOW_NAME = re.compile(_alternation(FOLLOW_NAME_WORDS))
+
+
+def _is_han_run(text: str) -> bool:
+    return all(_is_han(ch) for ch in text)
+
+
+def _run_start(text: str, end: int) -> int:
+    start = end
+    while start > 0 and end - start < _MAX_RUN and _is_han(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _run_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and end - start < _MAX_RUN and _is_han(text[end]):
+        end += 1
+    return end
+
+
+def _jieba_name(text: str, words, run: int, start: int | None, end: int | None) -> tuple[int, int] | None:
+    """A word of two or three characters jieba tags as a name, beginning at `start` or ending at `end`: names
+    with a surname outside the list (兰, 代, 母 …) where the wording says a person stands. Only a word jieba
+    guessed, not one of its dictionary (银行卡 is tagged nr there)."""
+    for a, b, tag in words:
+        if tag.startswith(_NAME_TAGS) and 2 <= b - a <= 3 and (a + run == start or b + run == end) \
+                and not in_dictionary(text[a + run:b + run]):
+            return a + run, b + run
+    return None
+
+
+def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
+    """(start, jieba agrees) of the name ending at `end`, when the characters before `end` hold one. Of the
+    possible starts (王建华 or 建华 …), the one after a word that stands before names (授予, 请与) or at the
+    start of the run, and where jieba's words begin, wins; then the longer."""
+    run = _run_start(text, end)
+    starts = [s for s in range(max(run, end - 4), end - 1) if name_shaped(text[s:end])]
+    words = None
+    if not starts or (len(starts) > 1 or starts[0] != run):
+        words = _segment(text[run:end])
+    if not starts:
+        found = _jieba_name(text, words, run, None, end) if strong else None
+        return (found[0], True) if found else None
+    if text[end - 1] in _FOLLOW_CHARS and any(name_shaped(text[s:end - 1]) for s in starts):
+        return None  # 申屠晓在|家中: the name ends before 在 (the cue before it finds it)
+    best, best_score, best_read = None, 1, False
+    for s in starts:  # longest first
+        bound = s == run or bool(_PRECEDE.search(text, max(run, s - 6), s))
+        aligned = words is None or any(a + run == s for a, _b, _t in words)
+        named = words is not None and any(a + run == s and b + run == end and t.startswith(_NAME_TAGS)
+                                          for a, b, t in words)
+        if words is not None and text[s:s + 2] in COMPOUND_SURNAMES and end - s > 2 and aligned:
+            named = True  # jieba cuts compound surnames its own way (公/孙策)
+        score = 3 * bound + aligned + 2 * named
+        if score > best_score:
+            best, best_score, best_read = s, score, named
+    return (best, best_read) if best is not None else None
+
+
+def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
+    """(end, jieba agrees) of the name starting at `start`: of the possible ends, the one before a word that
+    follows names (等, 于, 同志, 在家中) or the end of the run, and where jieba's words end, wins; then the
+    longer."""
+    run = _run_end(text, start)
+    ends = [e for e in range(min(run, start + 4), start + 1, -1) if name_shaped(text[start:e])]
+    words = None
+    if not ends or len(ends) > 1 or ends[0] != run:
+        words = _segment(text[start:run])
+    if not ends:
+        found = _jieba_name(text, words, start, start, None) if strong else None
+        return (found[1], True) if found else None
+    if not strong and words is not None and words[0][1] == 1 and _function_word(words[0][2]) and \
+            text[start:start + 2] not in COMPOUND_SURNAMES:
+        return None  # 向/户籍, 和/平: the first character is a word of its own, not a surname
+    best, best_score, best_read = None, 1, False
+    for e in ends:  # longest first
+        bound = e == run or bool(_FOLLOW_NAME.match(text, e))
+        aligned = words is None or any(b + start == e for _a, b, _t in words)
+        named = words is not None and any(a == 0 and b + start == e and t.startswith(_NAME_TAGS) for a, b, t in words)
+        # 夏侯娟|等, 任鸿|在家中: a name does not end with the word that follows names when a shorter one fits
+        tail = 2 * (e - 1 > start + 1 and text[e - 1] in _FOLLOW_CHARS and (e - 1) in ends)
+        score = 3 * bound + aligned + 2 * named - tail
+        if score > best_score:
+            best, best_score, best_read = e, score, named
+    return (best, best_read) if best is not None else None
+
+
+class _Finder:
+    """The names of one text, by cue; each name once (the first cue that found it)."""
+
+    def __init__(self, text: str, public: frozenset[str]):
+        self.text = text
+        self.public = public
+        self.spans: dict[tuple[int, int], NameSpan] = {}
+
+    def acceptable(self, start: int, end: int, strong: bool, read: bool) -> bool:
+        """Whether text[start:end], found by a cue, is a name to report. A weak cue needs jieba's agreement
+        (`read`) and refuses words jieba has seen often even as names (陈述, 高峰)."""
+        text = self.text
+        name = text[start:end]
+        if name in self.public or name in _WORDS_FOR_PEOPLE or not_a_person(name, text[end:end + 6]):
+            return False
+        if start > 0 and text[start - 1] in "*＊×":
+            return False
+        if _ADDRESS_FORM.match(text, start + len(surname_of(name))):
+            return False  # 王主任, 李科长: a surname and a form of address, the way offices name a contact
+        return not is_ordinary_word(name, strict=not strong) and (strong or read or _reads_as_name(name))
+
+    def accept(self, start: int, end: int, cue: str, strong: bool, read: bool) -> bool:
+        if (start, end) in self.spans:
+            return True
+        if not self.acceptable(start, end, strong, read):
+            return False
+        self.spans[(start, end)] = NameSpan(start, end, cue)
+        return True
+
+    def before(self, end: int, cue: str, strong: bool) -> bool:
+        found = _name_before(self.text, end, strong)
+        return found is not None and self.accept(found[0], end, cue, strong, found[1])
+
+    def after(self, start: int, cue: str, strong: bool) -> bool:
+        found = _name_after(self.text, start, strong)
+        return found is not None and self.accept(start, found[0], cue, strong, found[1])
+
+    def exact(self, start: int, end: int, cue: str, strong: bool) -> bool:
+        """Text bounded on both sides by the wording (（王建华）, a unit that is a name and nothing else)."""
+        name = self.text[start:end]
+        if not name_shaped(name) and not (strong and _jieba_single_name(name)):
+            return False
+        return self.accept(start, end, cue, strong, False)
+
+    def result(self) -> list[NameSpan]:
+        """The spans found, without those inside a longer one (柴磊 of 柴磊军 read two ways)."""
+        spans = sorted(self.spans.values(), key=lambda s: (s.start - s.end, s.start))
+        kept: list[NameSpan] = []
+        for span in spans:
+            if all(span.end <= k.start or span.start >= k.end for k in kept):
+                kept.append(span)
+        return sorted(kept)
+
+
+def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan]:
+    """Every unmasked person's name in one unit of running text (a line, a cell, an attribute's value).
+
+    Speed: one pass of one regular expression finds every cue's first words (_CUES); each is then checked in
+    full where it stands. tests/unit/test_guard_names.py compares this with a pass of each cue's own pattern."""
+    first = _CUES.search(text)
+    if first is None:  # most units: no cue; at most a name and nothing else (an image's alt text)
+        return _whole(text, public) if len(text) <= 12 else []
+    finder = _Finder(text, public)
+    list_done = phone_done = 0
+    for match in _CUES.finditer(text, first.start()):
+        kind, at, end = match.lastgroup, match.start(), match.end()
+        if kind == "title":
+            if at > 0 and _is_han(text[at - 1]):
+                finder.before(at, "称谓", True)
+        elif kind == "label":
+            sep = _LABEL_SEP.match(text, end)
+            if sep.end() < len(text) and _is_han(text[sep.end()]):
+                finder.after(sep.end(), "标签", bool(sep.group()))
+        elif kind == "clabel":
+            finder.after(end, "标签", True)
+        elif kind == "sex":
+            sex = _SEX.search(text, max(0, at - 8), end + 8)
+            while sex is not None and sex.end() <= at:
+                sex = _SEX.search(text, sex.end(), end + 8)
+            if sex is not None and sex.start() <= at:
+                finder.before(sex.start(), "性别", True)
+        elif kind == "count":
+            if at > 0 and _is_han(text[at - 1]) and _COUNT_AFTER.match(text, at):
+                finder.before(at, "人数", True)
+        elif kind == "phone":
+            phone = _PHONE.match(text, at)
+            if at >= phone_done and phone is not None:
+                _beside_phone(finder, phone)
+                phone_done = phone.end()
+        elif kind == "list":
+            if at >= list_done:
+                listed = _LIST.match(text, max(list_done, _item_start(text, at)))
+                if listed is not None and listed.end() > at:
+                    _list(finder, listed)
+                    list_done = listed.end()
+        elif kind == "people":
+            if end < len(text) and _is_han(text[end]):
+                finder.after(end, "人员", False)
+        elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
+            finder.before(at, "其后", False)
+    if len(text) <= 12:
+        _whole(text, public, finder)
+    return finder.result()
+
+
+def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> list[NameSpan]:
+    """A unit that is a name and nothing else (an image's alt text, a table cell): three characters, or four
+    with a compound surname. Two would take villages for names (李园, 孙河, 白沙: jieba tags them nr), and a
+    cell under 所在村 reaches the output guard without its header."""
+    whole = text.strip(_WHOLE_STRIP)
+    if not 3 <= len(whole) <= 4 or not _is_han_run(whole):
+        return []
+    finder = finder or _Finder(text, public)
+    start = text.index(whole)
+    finder.exact(start, start + len(whole), "全文", False)
+    return finder.result()
+
+
+def _item_start(text: str, at: int) -> int:
+    """Where the list item before the 、 at `at` begins: its note in brackets, then up to 14 characters."""
+    pos = at
+    if pos > 0 and text[pos - 1] in "）)":
+        opening = max(text.rfind("（", max(0, pos - 26), pos), text.rfind("(", max(0, pos - 26), pos))
+        if opening < 0:
+            return at
+        pos = opening
+    start = pos
+    while start > 0 and pos - start < 14 and (_is_han(text[start - 1]) or text[start - 1] in "*＊×"):
+        start -= 1
+    return start
+
+
+def _beside_phone(finder: _Finder, match: re.Match) -> None:
+    text = finder.text
+    lead = _BEFORE_PHONE.search(text, max(0, match.start() - 12), match.start())
+    end = lead.start() if lead else match.start()
+    # 索引号 11410100…, 编号 12345678: a number's own label, not a person
+    if end > 0 and _is_han(text[end - 1]) and text[end - 1] not in "号码额数":
+        finder.before(end, "电话", True)
+    after = _AFTER_PHONE.match(text, match.end())
+    if after:
+        finder.exact(after.start(1), after.end(1), "电话", True)
+
+
+def _list(finder: _Finder, match: re.Match) -> None:
+    """A list joined by 、: its names when the wording around it (a count, a form of address, a label) or masked
+    names among its items say it lists people, or when every item is a name and reads as one."""
+    text = finder.text
+    items = []  # (start, end of the Chinese characters, masked)
+    pos = match.start()
+    for part in _ITEM_PARTS.finditer(text, match.start(), match.end()):
+        if part.start() != pos:
+            break
+        items.append((part.start(1), part.end(1), part.group(1)))
+        pos = part.end() + 1  # the 、 after it
+    if len(items) < 2:
+        return
+    # A masked name is the whole item; the first may follow other words (拟将张*明), the last run on (李*等,
+    # 王*伟确定为…).
+    last = len(items) - 1
+    items = [(a, b, bool(_MASKED_ITEM.search(t) if i == 0 else _MASKED_LAST.match(t) if i == last
+                         else _MASKED_ITEM.fullmatch(t)))
+             for i, (a, b, t) in enumerate(items)]
+    masked = sum(1 for _s, _e, m in items if m)
+    first_start, first_end, _m = items[0]
+    first_bounded = first_start == 0 or not _is_han(text[first_start - 1])
+    strong = masked > 0 or bool(_LIST_TAIL.match(text, items[-1][0])) or (
+        first_bounded and bool(_LIST_BEFORE.search(text, max(0, first_start - 12), first_start)))
+    if not strong:
+        # Before any jieba: without a cue, every item must be a name as it stands (the first may follow a
+        # label: 获奖名单：王建华、…).
+        if not all(name_shaped(text[a:b]) for a, b, _m in items[1:]):
+            return
+        if not (first_bounded and name_shaped(text[first_start:first_end])):
+            found = _name_before(text, first_end, True)
+            if found is None or not _LIST_BEFORE.search(text, max(0, found[0] - 12), found[0]):
+                return
+            strong = True
+    spans: list[tuple[int, int, bool]] = []
+    for i, (start, end, is_masked) in enumerate(items):
+        if is_masked:
+            continue
+        if i == last:  # 王小红|等3名同志, 李明|同志被评为: the item ends where the words after a list begin
+            tail = _LIST_AFTER.search(text, start + 1, min(len(text), end + 12))
+            if tail is not None and tail.start() <= end:
+                end = tail.start()
+        item = text[start:end]
+        # In a list of people every unmasked item is a name, whatever its surname (兰, 揭, 独孤 are not in
+        # surnames.txt): an item that stands alone between the separators is taken as it is.
+        alone = (i > 0 or first_bounded) and (i < last or not _is_han(text[end:end + 1])
+                                             or bool(_LIST_AFTER.match(text, end)))
+        if strong and alone and (name_shaped(item) or _bare_name(item)):
+            spans.append((start, end, True))
+        elif i == 0:  # may follow other words: 拟将王建华、…
+            found = _name_before(text, end, True)
+            if found:
+                spans.append((found[0], end, found[1]))
+        elif i == last:  # may run on: …、王小红等3名同志, …、李明同志被评为
+            found = _name_after(text, start, True)
+            if found:
+                spans.append((start, found[0], found[1]))
+        elif name_shaped(item):
+            spans.append((start, end, True))
+    if strong:
+        for start, end, read in spans:
+            finder.accept(start, end, "名单", True, read)
+        return
+    # No cue: every item must read as a name, or none is reported (安置、优待、抚恤 are not people).
+    if len(spans) < len(items) or not all(finder.acceptable(start, end, False, False) for start, end, _r in spans):
+        return
+    for start, end, _read in spans:
+        finder.accept(start, end, "名单", False, True)
+
+
+def _bare_name(text: str) -> bool:
+    """Two or three Chinese characters, or four beginning with a compound surname: how long names are."""
+    return _is_han_run(text) and (2 <= len(text) <= 3 or (len(text) == 4 and surname_of(text) in COMPOUND_SURNAMES))
+
+
+def _jieba_single_name(text: str) -> bool:
+    """Two or three characters jieba reads as one name (兰宏彬: a surname outside the list)."""
+    if not 2 <= len(text) <= 3 or not _is_han_run(text):
+        return False
+    words = _segment(text)
+    return len(words) == 1 and words[0][2].startswith(_NAME_TAGS) and not in_dictionary(text)
+
+
+def _reads_as_name(name: str) -> bool:
+    """jieba reads the name alone as a name: one word tagged nr (王建华) or taken for an unknown place that is
+    no word it knows (江庆娥), or a surname and a given name that hold no function word (宋明/健, 欧阳/建华,
+    覃/友军); not 时/为, 周岁/的, 索/引号."""
+    words = _segment(name)
+    if len(words) == 1:
+        return words[0][2].startswith(_NAME_TAGS) or (words[0][2] == "ns" and not is_ordinary_word(name))
+    surname = surname_of(name)
+    if any(_function_word(tag) for _a, _b, tag in words[1:]):
+        return False
+    if len(surname) == 2:
+        return True
+    first_end, first_tag = words[0][1], words[0][2]
+    # 赵/大军: the surname alone, taken for a noun or a name; 宋明/健: the surname and the first given character
+    return (first_end == 1 and first_tag.startswith("n")) or \
+        (first_end == 2 and first_tag.startswith(_NAME_TAGS) and len(name) == 3)
+
+
+def names_alone(text: str, public: frozenset[str] = frozenset()) -> list[str]:
+    """The name that a short unit is, and nothing else (王建华 as an image's alt text), as written."""
+    return [span.of(text) for span in _whole(text, public)] if len(text) <= 12 else []
+
+
+def names_in(text: str, public: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The names as written (the values findings keep)."""
+    for span in name_spans(text, public):
+        yield span.of(text)

@@ -1,0 +1,144 @@
+"""网页元数据: the <meta name=…> tags 政府网站发展指引 (国办发〔2017〕47号) asks every page of a government site
+to carry, so that the portal, the 集约化 platform and the inspectors' tools read each page's facts alike.
+
+- site level, on every page: SiteName (规范名称: data/site.yml 网站名称), SiteDomain (the host of site_url),
+  SiteIDCode (网站标识码);
+- column level, on a column's pages: ColumnName, ColumnDescription, ColumnKeywords, ColumnType (栏目类别, from
+  the guideline's list: 首页、概况信息、机构职能、负责人信息、工作动态、政策文件、信息公开指南、信息公开目录、
+  信息公开年报、依申请公开、政策解读、回应关切、办事服务、咨询投诉 …);
+- article level, on a document's page: ArticleTitle, PubDate, ContentSource, Keywords, Description, Url, made
+  from the document core by `document.article_metadata` (one mapping for every content type).
+
+The columns are the pages of mkdocs.yml's nav. A page belongs to the column whose address is the longest prefix
+of its own (the home page is a column of its own only). The markup is overrides/main.html's; the adapter hands
+it `PageMetadata.tags(url)` for each page.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .document import Document, all_documents, article_metadata
+
+# 栏目类别 (ColumnType) of this site's columns, by address: the guideline's words where it has one for the kind of
+# column, else the name such columns carry on government sites. A column missing here is typed by its name.
+COLUMN_TYPES = {
+    "": "首页",
+    "xxgk/": "信息公开",
+    "xxgk/zn/": "信息公开指南",
+    "xxgk/ml/": "信息公开目录",
+    "xxgk/zcwj/": "政策文件",
+    "xxgk/zcjd/": "政策解读",
+    "xxgk/fdzdgknr/": "法定主动公开内容",
+    "xxgk/zd/": "信息公开制度",
+    "xxgk/ysqgk/": "依申请公开",
+    "xxgk/ndbg/": "信息公开年报",
+    "laws/": "法律法规",
+    "pufa/": "普法宣传",
+    "pufa/qingdan/": "普法宣传",
+    "pufa/news/": "工作动态",
+    "pufa/anli/": "以案释法",
+    "pufa/dati/": "普法宣传",
+    "pufa/duixiang/": "普法宣传",
+    "pufa/rili/": "普法宣传",
+    "pufa/fzzf/": "工作报告",
+    "notices/": "通知公告",
+    "placements/": "通知公告",
+    "qa/": "回应关切",
+    "services/": "办事服务",
+    "services/guides/": "办事服务",
+    "about/": "概况信息",
+    "about/functions/": "机构职能",
+    "about/leaders/": "负责人信息",
+    "about/contact/": "概况信息",
+    "hdjl/": "咨询投诉",
+    "feeds/": "网站服务",
+    "wzdt/": "网站地图",
+}
+KEYWORDS = 6  # a column's keywords: its name and the words most of its documents share
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    url: str
+    type: str
+    description: str
+    keywords: tuple[str, ...]
+
+    def tags(self) -> tuple[tuple[str, str], ...]:
+        return (("ColumnName", self.name), ("ColumnDescription", self.description),
+                ("ColumnKeywords", ",".join(self.keywords)), ("ColumnType", self.type))
+
+
+def nav_columns(nav: list, titles: dict[str, str]) -> list[tuple[str, str]]:
+    """(name, address) of every page in mkdocs.yml's nav, named as the nav names it (a section's index page by
+    the section's title)."""
+    from .types.sitemap import _entries, _walk
+
+    return [(entry.title, entry.url) for entry in _walk(_entries(nav, titles)) if entry.url is not None]
+
+
+def _words(doc: Document) -> list[str]:
+    """A document's 主题词, topics (a law's may be several, 抚恤优待、褒扬纪念) and kind, one word each."""
+    found = []
+    for value in (*doc.keywords, doc.topic, doc.kind):
+        found += [w.strip() for w in re.split(r"[、，,；;]", value) if w.strip()]
+    return found
+
+
+class PageMetadata:
+    """The 网页元数据 of every page of one build."""
+
+    def __init__(self, site, titles: dict[str, str], descriptions: dict[str, str], nav: list):
+        self.site = site
+        settings = site.settings
+        self.site_tags = tuple((name, value) for name, value in (
+            ("SiteName", settings.get("网站名称", "")), ("SiteDomain", urlsplit(site.site_url).hostname or ""),
+            ("SiteIDCode", settings.get("网站标识码", ""))) if value)
+        self.source = settings.get("机构名称") or settings.get("主办单位") or settings.get("网站名称", "")
+        documents = all_documents(site)
+        # A document's page is the page its address names without a fragment (Q&A answers share a list page);
+        # where several share a page (a law's text and its repeal), the newest describes it.
+        self.documents: dict[str, Document] = {}
+        # sitemap.xml's <lastmod>: a page's newest change among the documents it shows (its own, or the answers of
+        # a Q&A page), a day in Beijing time; the home page lists every update. Other pages give none.
+        self.lastmod: dict[str, str] = {}
+        for doc in documents:
+            if "#" not in doc.url:
+                self.documents.setdefault(doc.url, doc)
+            day = doc.changed.day.isoformat()
+            self.lastmod[doc.page] = max(self.lastmod.get(doc.page, day), day)
+        if documents:
+            self.lastmod[""] = max(doc.changed.day for doc in documents).isoformat()
+        self.columns: dict[str, Column] = {}
+        for name, url in nav_columns(nav, titles):
+            if url in self.columns:
+                continue
+            words = Counter(word for doc in documents if doc.page.startswith(url) and url
+                            for word in dict.fromkeys(_words(doc)) if word != name)
+            keywords = (name, *(word for word, _n in words.most_common(KEYWORDS - 1)))
+            description = (descriptions.get(url) or (settings.get("首页简介", "") if url == "" else "")
+                           or f"{settings.get('网站名称', '')}{name}栏目")
+            self.columns[url] = Column(name, url, COLUMN_TYPES.get(url, name), " ".join(description.split()),
+                                       keywords)
+
+    def column_of(self, url: str) -> Column | None:
+        """The column a page belongs to: the nav page with the longest address that starts its own."""
+        if url in self.columns:
+            return self.columns[url]
+        found = [c for u, c in self.columns.items() if u and url.startswith(u)]
+        return max(found, key=lambda c: len(c.url)) if found else None
+
+    def tags(self, url: str, noindex: bool = False) -> tuple[tuple[str, str], ...]:
+        """(name, content) of the page at site-relative directory address `url`, in the guideline's order. A page
+        kept out of search engines (a withdrawn document's notice) is no column's or document's page."""
+        url = url if url.endswith("/") or not url else url + "/"
+        if noindex:
+            return self.site_tags
+        column = self.column_of(url)
+        doc = self.documents.get(url)
+        article = article_metadata(doc, self.site.absolute_url(url), self.source) if doc is not None else ()
+        return self.site_tags + (column.tags() if column else ()) + article

@@ -1,0 +1,214 @@
+"""What a person sees when the search understands a query, in headless Chromium at 375 px and 1280 px: a law
+named the way people shorten it, a 发文字号 typed loosely, a kind of document and a year, an intent, a character
+typed for another of the same sound (您是不是要找), and a question the site cannot answer (the no-answer panel).
+
+The queries are made here from the built site and the data (law titles, document numbers, the site's words and
+their sounds, intents.yml), so they are phrasings the code was not written against; the expected page is the one
+the data names.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jieba
+import pytest
+import yaml
+from test_search import DESKTOP, PHONE, _document_numbers, _search, _site_relative
+from test_search_questions import _no_sideways_scroll
+
+from govsite.search.text import fold
+from sitekit import REPO, search_record_texts
+
+pytestmark = pytest.mark.browser
+SHOTS = Path("/tmp/search-screenshots")
+CN = "零一二三四五六七八九"
+
+
+def _cn(n: int) -> str:
+    if n < 10:
+        return CN[n]
+    if n < 100:
+        return (CN[n // 10] if n >= 20 else "") + "十" + (CN[n % 10] if n % 10 else "")
+    return CN[n // 100] + "百" + ("" if not n % 100 else ("零" + CN[n % 100] if n % 100 < 10 else _cn(n % 100)))
+
+
+def _titles(site: Path) -> list[list]:
+    return json.loads((site / "searchindex/titles.json").read_text(encoding="utf-8"))
+
+
+def _site_text(site: Path) -> str:
+    return fold(" ".join(row[1] for row in _titles(site)) + " " + " ".join(search_record_texts(site)))
+
+
+def _first_chars_alias(title: str) -> tuple[str, str] | None:
+    """A law's name as people shorten it: 中华人民共和国 dropped, each word of the name by its first character, the
+    kind (法, 条例) kept: 个人信息保护法 -> 个信保法."""
+    name = title.removeprefix("中华人民共和国")
+    ending = "条例" if name.endswith("条例") else "法" if name.endswith("法") else ""
+    words = [w for w in jieba.lcut(name[:len(name) - len(ending)], HMM=False) if w not in ("和", "的")]
+    return ("".join(w[0] for w in words) + ending, name) if ending and len(words) >= 2 else None
+
+
+def _laws(site: Path) -> list[tuple[str, str, int]]:
+    """(title, url, an article number) of each law in force whose articles are records."""
+    titles = _titles(site)
+    urls = {row[0] for row in titles}
+    found = []
+    for row in titles:
+        url, title, status = row[0], row[1], (row[3] if len(row) > 3 else "")
+        if re.fullmatch(r"laws/[^/]+/", url) and not status:
+            numbers = sorted(int(u.split("#art-")[1]) for u in urls if u.startswith(url + "#art-"))
+            if numbers:
+                found.append((title, url, numbers[len(numbers) // 2]))
+    return found
+
+
+def _unambiguous(alias: str, name: str, laws) -> bool:
+    core = alias[:-1] if alias.endswith("法") else alias[:-2]
+    hits = 0
+    for title, _, _ in laws:
+        other = title.removeprefix("中华人民共和国")
+        at = -1
+        for char in core:
+            at = other.find(char, at + 1)
+            if at < 0:
+                break
+        else:
+            hits += 1
+    return hits == 1
+
+
+def _hrefs(page, base: str) -> list[str]:
+    return [_site_relative(a.get_attribute("href"), base) for a in page.locator(".md-search-result__link").all()]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_shortened_law_names_land_on_the_article(browser, built_site, served_site, offsite_requests, viewport):
+    found, watch = offsite_requests
+    page = watch(browser.new_context(viewport=viewport).new_page())
+    laws = _laws(built_site)
+    tried = 0
+    for title, url, article in laws:
+        shortened = _first_chars_alias(title)
+        if not shortened or not _unambiguous(shortened[0], shortened[1], laws):
+            continue
+        alias, name = shortened
+        for typed, want in ((f"{alias}第{_cn(article)}条", f"{url}#art-{article}"), (f"{alias} {article}条", f"{url}#art-{article}"),
+                            (alias, url)):
+            hits = _search(page, served_site, typed)
+            assert _hrefs(page, served_site)[0] == want, (typed, want)
+            assert name in hits.first.locator("h1").inner_text()
+            note = page.locator("[data-gs-note]")
+            assert note.is_visible() and f"“{alias}”按“{name}”查找" in note.inner_text(), note.inner_text()
+        tried += 1
+    assert tried >= 2, "the demo site's laws give at least two shortened names"
+    _no_sideways_scroll(page)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"law-short-{'phone' if viewport is PHONE else 'desktop'}.png"))
+    page.context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_loose_document_numbers_and_a_year_with_a_kind(browser, built_site, served_site, viewport):
+    page = browser.new_context(viewport=viewport).new_page()
+    numbers = sorted(_document_numbers(built_site).items())
+    seen = set()
+    for number, url in numbers:
+        organ, year, n = re.fullmatch(r"(.*)〔(\d{4})〕(\d+)号", number).groups()
+        same = [x for x, _ in numbers if re.search(rf"〔{year}〕{n}号$", x)]
+        tail = organ[-1] if len(same) > 1 else ""
+        for typed in (f"{tail}{year}年{_cn(int(n))}号文件", f"{organ.removeprefix('某')} {year}-{n}号", f"{tail}{year[2:]}年第{n}号文"):
+            _search(page, served_site, typed)
+            assert _hrefs(page, served_site)[0] == url, (typed, url)
+        seen.add(url)
+    assert len(seen) >= 5
+    # A kind of document and a year: the annual reports by year, before the list of reports and other years.
+    reports = [(row[0], row[1]) for row in _titles(built_site) if re.fullmatch(r"xxgk/ndbg/\d{4}/", row[0])]
+    assert len(reports) >= 2
+    for url, title in reports:
+        year = re.search(r"(\d{4})年", title).group(1)
+        for typed in (f"{year}年年报", f"{year}年的政府信息公开年度报告"):
+            _search(page, served_site, typed)
+            assert _hrefs(page, served_site)[0] == url, (typed, url)
+    _no_sideways_scroll(page)
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_intents_give_the_page_that_does_it(browser, served_site, viewport):
+    page = browser.new_context(viewport=viewport).new_page()
+    intents = yaml.safe_load((REPO / "data/search/intents.yml").read_text(encoding="utf-8"))["入口"]
+    asked = 0
+    for intent in intents:
+        for pattern in intent["问法"][:2]:
+            extra = intent.get("可带词语", [])[:1]
+            typed = "请问" + "".join(extra) + "".join(reversed(pattern)) + "吗"
+            _search(page, served_site, typed)
+            assert _hrefs(page, served_site)[0] == intent["页面"], (typed, intent["名称"])
+            asked += 1
+    assert asked >= 15
+    page.context.close()
+
+
+def _typo(site: Path) -> tuple[str, str]:
+    """A word of the site's own (专用词语 on its pages) typed with one character of the same usual reading, the
+    typed piece on no page."""
+    pinyin = json.loads((site / "searchindex/pinyin.json").read_text(encoding="utf-8"))
+    sound = {c: s for s, chars in pinyin["sounds"].items() for c in chars}
+    text = _site_text(site)
+    vocabulary = yaml.safe_load((REPO / "data/search/vocabulary.yml").read_text(encoding="utf-8"))
+    words = [w for w in vocabulary["专用词语"] if 3 <= len(w) <= 4 and w in text and w not in pinyin["words"]]
+    for word in sorted(words):
+        for i in range(1, len(word)):
+            for other in pinyin["sounds"].get(sound.get(word[i], ""), ""):
+                typed = word[:i] + other + word[i + 1:]
+                if other != word[i] and typed not in text and typed[i - 1:i + 1] not in text:
+                    return word, typed
+    raise AssertionError("no word of the site to mistype")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_same_sounding_character_offers_did_you_mean(browser, built_site, served_site, viewport):
+    word, typed = _typo(built_site)
+    page = browser.new_context(viewport=viewport).new_page()
+    hits = _search(page, served_site, typed + "怎么申请")
+    line = page.locator("[data-gs-did-you-mean]")
+    assert line.is_visible()
+    assert line.inner_text().startswith(f"您是不是要找：{word}怎么申请"), line.inner_text()
+    assert hits.count() > 0
+    texts = dict(zip((row[0] for row in _titles(built_site)), search_record_texts(built_site)))
+    first = _hrefs(page, served_site)[0]
+    assert word in fold(texts[first] + hits.first.locator("h1").inner_text()), first  # the word meant, not typed
+    _no_sideways_scroll(page)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"did-you-mean-{'phone' if viewport is PHONE else 'desktop'}.png"))
+    line.locator("button").click()  # the corrected query in the box, searched as typed
+    page.wait_for_function("q => document.querySelector('[data-govsite-search]').dataset.gsDone === q",
+                           arg=f"{word}怎么申请")
+    assert not page.locator("[data-gs-did-you-mean]").is_visible()
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_question_the_site_cannot_answer_says_so(browser, built_site, served_site, viewport):
+    text = _site_text(built_site)
+    missing = [w for w in ("护照", "彩票", "签证", "疫苗", "宠物", "天气", "驾照") if w not in text]
+    assert len(missing) >= 3
+    page = browser.new_context(viewport=viewport).new_page()
+    for word in missing[:3]:
+        typed = f"退役军人的{word}怎么办理"
+        hits = _search(page, served_site, typed)
+        meta = page.locator("[data-gs-meta]").inner_text()
+        assert meta == f"没有找到关于“{word}”的内容", meta
+        assert page.locator("[data-gs-suggest]").is_visible()  # the help panel: the catalogue, Q&A, guides, phone
+        assert hits.count() <= 3  # the closest few, not every page with 退役军人 or 办理
+        if hits.count():
+            assert page.locator("[data-gs-note]").inner_text() == "最接近的几条（不一定能回答您的问题）"
+        assert not page.locator("[data-gs-more]").is_visible()
+    _no_sideways_scroll(page)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"no-answer-{'phone' if viewport is PHONE else 'desktop'}.png"))
+    page.context.close()

@@ -1,0 +1,59 @@
+// Runs content/assets/search/search.js in Node for tests/unit/test_search_query.py: one JSON request per line on
+// stdin, one JSON answer per line on stdout. The page's globals the script touches are stubbed; nothing is fetched
+// (pinyin.json is handed over in "setup").
+"use strict";
+const vm = require("vm");
+const fs = require("fs");
+const readline = require("readline");
+
+const sandbox = {
+  document: { querySelector: () => null },
+  location: { search: "", href: "http://127.0.0.1/" },
+  URL, URLSearchParams, console,
+  performance: { now: () => 0 },
+};
+sandbox.window = sandbox;
+vm.createContext(sandbox);
+vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), sandbox);
+const S = sandbox.window.govsiteSearch;
+let idx = null;
+
+function setup(data) {
+  S.setFoldTable(data.fold);
+  idx = new S.Index(new URL("http://127.0.0.1/searchindex/"));
+  idx.titles = data.titles;
+  idx.count = data.titles.length;
+  idx.flags = Uint8Array.from(data.flags);
+  idx.foldedTitles = new Array(idx.count);
+  idx.manifest = { kinds: data.kinds, groups: ["法律法规", "政策文件", "解读", "公示公告", "普法", "其他"], solo: {} };
+  idx.words = new S.Words(data.words);
+  idx.fetch = (name) => name === "pinyin.json" ? Promise.resolve(data.pinyin) : Promise.reject(new Error(name));
+  return idx.count;
+}
+
+const ops = {
+  setup,
+  understand: ({ query }) => {
+    const u = S.understand(idx, query);
+    return { text: u.text, pins: u.pins.map((rid) => idx.titles[rid][0]), notes: u.notes, intent: u.intent ? u.intent.name : "" };
+  },
+  correct: async ({ text }) => { await idx.sounds(); return idx.soundCorrection(text); },
+  generic: ({ word }) => idx.words.isGeneric(word),
+  split: ({ text }) => idx.words.split(text),
+  chineseNumber: ({ n }) => S.chineseNumber(n),
+  parseChineseNumber: ({ text }) => S.parseChineseNumber(text),
+  digitsFor: ({ text }) => S.digitsFor(text),
+  fold: ({ text }) => S.fold(text),
+};
+
+const lines = readline.createInterface({ input: process.stdin });
+lines.on("line", async (line) => {
+  const request = JSON.parse(line);
+  let answer;
+  try {
+    answer = { ok: await ops[request.op](request.args || {}) };
+  } catch (error) {
+    answer = { error: String(error && error.stack || error) };
+  }
+  process.stdout.write(JSON.stringify(answer) + "\n");
+});

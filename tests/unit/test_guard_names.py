@@ -1,0 +1,293 @@
+"""Names in running text and home addresses (govsite/guard/personal/prose.py, addresses.py): each shape the
+rules know, generated variants of it, what they must let through, and the unit and file interfaces the guards
+call (scan_unit for every published unit, scan_text for editors' files)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govsite.guard import personal
+from govsite.guard.personal import names, prose
+
+NO_RULES = personal.Rules()
+SETTINGS = settings(max_examples=150, derandomize=True, database=None, deadline=None)
+
+
+def found(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
+    return [h.value for h in personal.scan_unit(text, rules) if h.rule == personal.RULE_NAME]
+
+
+def addresses_in(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
+    return [h.value for h in personal.scan_unit(text, rules) if h.rule == personal.RULE_ADDRESS]
+
+
+# ---- names: each shape ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("张建国、李*明、王小红等3名同志", ["张建国", "王小红"]),
+    ("经研究，拟将刘德明、孙*、欧阳建华等三名同志确定为定期抚恤补助对象，现予以公示。", ["刘德明", "欧阳建华"]),
+    ("获奖名单：周立新、吴海燕、郑*", ["周立新", "吴海燕"]),
+    ("请与王建华同志联系。", ["王建华"]),
+    ("授予上官婉清女士“拥军优属先进个人”称号。", ["上官婉清"]),
+    ("感谢马晓东先生对退役军人工作的支持。", ["马晓东"]),
+    ("刘洋同学在座谈会上发言。", ["刘洋"]),
+    ("联系人：周敏，联系电话：0371-12345678", ["周敏"]),
+    ("联系人周敏", ["周敏"]),
+    ("经办人 梁伟", ["梁伟"]),
+    ("申请人赵大军于2024年3月1日提出申请。", ["赵大军"]),
+    ("欧阳建华，男，汉族，1980年5月出生，示例镇人。", ["欧阳建华"]),
+    ("司马光（男）", ["司马光"]),
+    ("咨询电话：0371-12345678（胡海军）", ["胡海军"]),
+    ("胡海军 0371-12345678", ["胡海军"]),
+    ("退役军人张建国接受慰问", ["张建国"]),
+    ("烈属李秀英在家中接受走访", ["李秀英"]),
+    ("宋明健", ["宋明健"]),  # an image's alt text: a name and nothing else
+    ("2024年度优秀退役军人：王建华", ["王建华"]),
+    ("本人王建华承诺所填信息属实", ["王建华"]),
+    ("张建国（身份证号41010519900307123X）", ["张建国"]),
+])
+def test_each_shape_of_a_name_is_found(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "张*三同志", "王某某、李某等2人", "张某先生", "李*、赵*明等2名同志",  # masked
+    "张庄村、王楼村、李家镇", "赵庄社区退役军人服务站", "所在村：张庄村", "示例街道 0371-12345678",
+    "活动在张衡路举行。", "王楼", "李家镇",  # places
+    "联系人：王老师、李科长", "请与诸葛先生联系。", "经办人：周主任", "咨询电话：0371-12345678（刘女士）",  # forms of address
+    "一九一一年孙中山先生领导的辛亥革命", "以毛泽东主席为领袖的中国共产党", "以习近平同志为核心的党中央",  # public figures
+    "“狼牙山五壮士”之一葛振林之子", "侵害了谢勇烈士的名誉",
+    "申请人向户籍所在地退役军人服务站提出申请", "当事人陈述和申辩", "退役士兵安置地为退役士兵入伍时的户口所在地",
+    "补助发放至银行卡 6222021234567890123。", "服务对象：高龄老人", "适用对象：烈士遗属、退役军人", "本人申请",
+    "第五十条", "公示期", "索引号 11410100MB0000000X/2026-00031", "服务对象: 以自主就业方式安置、安置地为本区的退役军士",
+])
+def test_what_is_no_name_to_protect_passes(text):
+    assert found(text) == []
+
+
+def test_names_published_by_law_pass():
+    rules = personal.Rules(names=frozenset({"王建国"}))
+    assert found("请与王建国同志联系。", rules) == [] and found("请与王建华同志联系。", rules) == ["王建华"]
+
+
+def test_a_sentence_with_a_mobile_number_reports_number_and_name():
+    hits = personal.scan_unit("联系人：王建华，手机13812345678", NO_RULES)
+    assert sorted((h.rule, h.shown) for h in hits) == [(personal.RULE_MOBILE, "138****5678"),
+                                                        (personal.RULE_NAME, "王**")]
+    assert next(h for h in hits if h.rule == personal.RULE_NAME).value == "王建华"
+
+
+def test_compound_surnames_come_before_single_ones():
+    assert names.surname_of("欧阳建华") == "欧阳" and names.surname_of("欧建华") == "欧"
+    assert names.looks_like_name("欧阳建华") and names.looks_like_name("公孙策")
+    spans = prose.name_spans("公孙策，男，汉族")
+    assert [(s.start, s.end) for s in spans] == [(0, 3)]
+
+
+def test_spans_point_into_the_text_and_say_which_cue_found_them():
+    text = "经研究，拟将刘德明、孙*等2名同志确定为对象；请与王建华同志联系。"
+    spans = prose.name_spans(text)
+    assert [(s.of(text), s.cue) for s in spans] == [("刘德明", "名单"), ("王建华", "称谓")]
+
+
+# ---- generated variants ------------------------------------------------------------------------------------
+
+COMMON_SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金贾夏付方邹熊孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖施洪辛柯庄樊牛祁翟葛齐殷柴凌耿焦")
+COMPOUNDS = ["欧阳", "上官", "司马", "诸葛", "东方", "慕容", "皇甫", "夏侯", "尉迟", "公孙", "令狐", "宇文", "长孙", "司徒", "端木"]
+GIVEN = list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文玉兰红志海波鹏辉宇浩俊峰凯晨琳婷雪慧颖佳欣晓春云飞鑫斌宏彬帅龙亮新利清永健庆德成荣胜学祥才发武忠正义兴良仁宁贵福生元全安民友东子梅凤玲燕萍莉琴兵锋梓涵轩睿博怡思雨萱泽铭瑞嘉毅远鸿卫光达金树保")
+full_names = st.builds(lambda s, g: s + "".join(g), st.sampled_from(COMMON_SURNAMES + COMPOUNDS),
+                       st.lists(st.sampled_from(GIVEN), min_size=1, max_size=2))
+masked_names = st.builds(lambda s, form, g: s + form.replace("G", g), st.sampled_from(COMMON_SURNAMES + COMPOUNDS),
+                         st.sampled_from(["*G", "*", "**", "某某", "某", "＊G"]), st.sampled_from(GIVEN))
+STRONG_TEMPLATES = ["请与{n}同志联系。", "{n}女士，您好！", "授予{n}同志“优秀退役军人”称号。", "联系人：{n}，电话：0371-12345678",
+                    "经办人：{n}", "{n}，男，1980年5月出生，示例镇人。", "{n}（女）", "咨询电话：0371-62345678（{n}）",
+                    "{n} 0371-62345678"]
+
+
+def _is_known_word(name: str) -> bool:
+    return names.is_ordinary_word(name) or names.not_a_person(name)
+
+
+@SETTINGS
+@given(full_names, st.sampled_from(STRONG_TEMPLATES))
+def test_a_generated_name_in_each_strong_shape_is_found(name, template):
+    if _is_known_word(name):
+        return  # 高山, 方向: a name that is also a word of jieba's dictionary is taken for the word
+    assert name in found(template.format(n=name))
+
+
+@SETTINGS
+@given(st.lists(full_names, min_size=1, max_size=5, unique=True), masked_names, st.integers(0, 5),
+       st.sampled_from(["等{k}名同志", "等{k}人", "同志", ""]))
+def test_a_generated_list_with_a_masked_name_yields_every_full_name(people, hidden, at, tail):
+    people = [p for p in people if not _is_known_word(p)]
+    if not people:
+        return
+    items = people[:]
+    items.insert(min(at, len(items)), hidden)
+    text = "经研究，拟将" + "、".join(items) + tail.format(k=len(items)) + "确定为补助对象。"
+    assert sorted(found(text)) == sorted(people)
+
+
+@SETTINGS
+@given(st.lists(masked_names, min_size=1, max_size=5), st.sampled_from(STRONG_TEMPLATES + ["{n}等3名同志"]))
+def test_generated_masked_names_pass_in_every_shape(hidden, template):
+    assert found(template.format(n="、".join(hidden))) == []
+
+
+@SETTINGS
+@given(st.sampled_from(COMMON_SURNAMES), st.sampled_from(list("庄楼家集营屯寨店湾桥洼圩岗")),
+       st.sampled_from(["村", "镇", "乡", "社区", "村委会", ""]),
+       st.sampled_from(["所在村：{p}", "{p}、{p}", "走访了{p}的退役军人。", "{p}退役军人服务站", "联系人：{p}村委会",
+                        "{p} 0371-62345678", "{p}"]))
+def test_generated_villages_named_after_families_pass(surname, place_char, suffix, template):
+    assert found(template.format(p=surname + place_char + suffix)) == []
+
+
+# ---- one pass of all cues is the same as a pass of each cue ------------------------------------------------
+
+def _by_definition(text: str) -> list[prose.NameSpan]:
+    """name_spans written the slow way: each cue's own pattern over the whole text."""
+    finder = prose._Finder(text, frozenset())
+    for m in prose._TITLE.finditer(text):
+        finder.before(m.start(), "称谓", True)
+    for m in prose._LABEL.finditer(text):
+        finder.after(m.end(), "标签", bool(m.group(1)))
+    for m in prose._COLON_LABEL.finditer(text):
+        finder.after(m.end(), "标签", True)
+    for m in prose._SEX.finditer(text):
+        finder.before(m.start(), "性别", True)
+    for m in prose._COUNT_AFTER.finditer(text):
+        finder.before(m.start(), "人数", True)
+    for m in prose._PHONE.finditer(text):
+        prose._beside_phone(finder, m)
+    for m in prose._LIST.finditer(text):
+        prose._list(finder, m)
+    for m in prose._PEOPLE.finditer(text):
+        finder.after(m.end(), "人员", False)
+    for m in prose._FOLLOW.finditer(text):
+        finder.before(m.start(), "其后", False)
+    if len(text) <= 12:
+        prose._whole(text, frozenset(), finder)
+    return finder.result()
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["张建国", "李*明", "欧阳建华", "同志", "先生", "女士", "联系人", "：", "，", "、", "等3名",
+                                 "男", "女", "（", "）", "退役军人", "接受慰问", "0371-62345678", "13812345678", " ",
+                                 "申请人", "于2024年", "获奖名单：", "示例镇", "张庄村", "家属", "王老师"]),
+                max_size=14))
+def test_one_pass_finds_what_each_cue_finds(pieces):
+    text = "".join(pieces)
+    assert [(s.start, s.end) for s in prose.name_spans(text)] == [(s.start, s.end) for s in _by_definition(text)]
+
+
+# ---- addresses ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("家庭住址：XX区XX路12号3栋2单元501室", "XX区XX路12号3栋2单元501室"),
+    ("住址：示例区人民路88号", "示例区人民路88号"),
+    ("现住示例区建设路12号院3号楼", "建设路12号院3号楼"),
+    ("5号楼2单元301室", "5号楼2单元301室"),
+    ("张庄村3组15号", "张庄村3组15号"),
+    ("王楼村第二村民小组", "王楼村第二村民小组"),
+    ("门牌号：18", "门牌号：18"),
+    ("住址：示例镇张庄村", "示例镇张庄村"),
+    ("家住人民路十二号", "人民路十二号"),
+])
+def test_each_shape_of_a_home_address_is_found(text, expected):
+    assert addresses_in(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "住址：示例镇", "所在村：张庄村", "人民路社区", "张庄村、王楼村", "国务院令第709号", "在3楼301室办理",
+    "居住在农村的烈士遗属住房有困难的，由当地人民政府帮助解决。", "村民委员会、村民小组", "电话：0371-12345678",
+    "XX路**号", "示例路*号", "2024年3月1日起施行",
+])
+def test_what_is_no_home_address_passes(text):
+    assert addresses_in(text) == []
+
+
+def test_the_bureaus_own_addresses_pass_with_any_room_or_floor():
+    settings_ = {"地址": "某省某市某区示例路1号", "政府信息公开": {"地址": "某省某市某区示例路1号 205室"},
+                 "公开地址": [{"地址": "某区和平路8号", "用途": "区退役军人服务中心"}]}
+    rules = personal.Rules.of(settings_)
+    for text in ("地址：某省某市某区示例路1号 一楼", "本局位于示例路1号二楼", "某省某市某区示例路1号 205室",
+                 "服务中心：某区和平路８号３楼"):
+        assert addresses_in(text, rules) == [], text
+    assert addresses_in("家庭住址：某区和平路18号", rules) == ["某区和平路18号"]
+    assert addresses_in("家庭住址：某区示例路3号", rules) == ["某区示例路3号"]
+
+
+def test_an_address_is_shown_masked_and_kept_as_written():
+    hit = next(h for h in personal.scan_unit("家庭住址：某区人民路12号3栋2单元501室", NO_RULES))
+    assert hit.shown == "某区人民路**号*栋*单元***室" and hit.value == "某区人民路12号3栋2单元501室"
+    finding = personal.Finding("a.md", 3, "", personal.RULE_ADDRESS, hit.shown, value=hit.value)
+    assert "12号" not in finding.message() and "家庭住址" in finding.message() and "公开地址" in finding.message()
+
+
+def test_public_addresses_are_a_field_of_site_yml():
+    import json
+
+    from sitekit import REPO
+
+    schema = json.loads((REPO / "hooks/govsite/site.schema.json").read_text(encoding="utf-8"))
+    item = schema["properties"]["公开地址"]["items"]
+    assert item["required"] == ["地址", "用途"] and re.search("[\u4e00-\u9fff]", schema["properties"]["公开地址"]["description"])
+
+
+@SETTINGS
+@given(st.sampled_from(["人民路", "建设路", "文化路", "黄河路", "XX路", "解放大道", "胜利街", "东风巷"]),
+       st.integers(1, 999), st.integers(1, 30), st.integers(1, 6), st.integers(101, 2803),
+       st.sampled_from(["家庭住址：{a}", "住址: 示例区{a}", "{a}", "现住{a}，联系电话见附件"]))
+def test_generated_home_addresses_are_found(road, number, building, entrance, room, template):
+    address = f"{road}{number}号{building}栋{entrance}单元{room}室"
+    assert any(address in value for value in addresses_in(template.format(a=address)))
+
+
+# ---- tables and files ----------------------------------------------------------------------------------------
+
+def table_page(header: str, cells: list[str]) -> str:
+    rows = "".join(f"| {i} | {cell} |\n" for i, cell in enumerate(cells, 1))
+    return f"---\n标题: 名单\n---\n\n| 序号 | {header} |\n|---|---|\n{rows}"
+
+
+@pytest.mark.parametrize("header, cell", [("退役士兵", "王建华"), ("姓名（化名）", "王建华"), ("人员", "欧阳建华"),
+                                          ("人员", "司马相如"), ("获奖者", "公孙策")])
+def test_a_table_of_one_row_under_a_header_of_people(header, cell):
+    findings = personal.scan_text(table_page(header, [cell]), "content/a.md", set())
+    assert [(f.line, f.rule, f.value) for f in findings] == [(7, personal.RULE_NAME, cell)]
+
+
+@pytest.mark.parametrize("header", ["所在村", "所在镇（街道）", "村（社区）", "家庭住址"])
+def test_villages_named_after_families_under_a_column_of_places_pass(header):
+    assert personal.scan_text(table_page(header, ["张庄村", "王楼村", "李家", "赵庄", "孙集"]), "content/a.md", set()) == []
+
+
+def test_make_check_reads_alt_texts_titles_and_running_text_at_their_lines():
+    text = ("---\n标题: 甲\n描述: 请与王建华同志联系\n---\n\n![欧阳建华](a.jpg)\n\n[照片](b.jpg \"退役军人张建国接受慰问\")\n\n"
+            "<img src=\"c.jpg\" alt=\"李明同志\">\n\n家庭住址：示例区人民路12号3栋2单元501室\n\n"
+            "经研究，拟将刘德明、孙*等2名同志确定为对象。\n")
+    findings = personal.scan_text(text, "content/a.md", set())
+    assert [(f.line, f.rule, f.value) for f in findings] == [
+        (3, personal.RULE_NAME, "王建华"), (6, personal.RULE_NAME, "欧阳建华"), (8, personal.RULE_NAME, "张建国"),
+        (10, personal.RULE_NAME, "李明"), (12, personal.RULE_ADDRESS, "示例区人民路12号3栋2单元501室"),
+        (14, personal.RULE_NAME, "刘德明")]
+    assert all(f.value not in f.message() for f in findings)
+
+
+def test_make_check_finds_names_in_yaml_text_fields():
+    text = "标题: 关于表彰的通报\n正文: |\n  授予张建国、李*明等2名同志“优秀退役军人”称号。\n联系人: 办公室\n"
+    assert [(f.line, f.value) for f in personal.scan_text(text, "data/notices/a.yml", set())] == [(3, "张建国")]
+
+
+def test_the_repository_scan_lets_site_yml_addresses_through_without_being_told(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "data/site.yml").write_text("地址: 某区示例路1号\n", encoding="utf-8")
+    (tmp_path / "content/a.md").write_text("本局地址：某区示例路1号二楼。\n\n家住某区示例路9号。\n", encoding="utf-8")
+    findings = personal.scan_tree(tmp_path, set(), remember=False)
+    assert [(f.file, f.line, f.rule) for f in findings] == [("content/a.md", 3, personal.RULE_ADDRESS)]

@@ -1,0 +1,366 @@
+"""The search's understanding of a query (content/assets/search/search.js, run in Node): laws named the way people
+shorten them, article numbers in Arabic or Chinese numerals, 发文字号 typed loosely, characters typed for others of
+the same sound, intents, the words that say little of what a question is about.
+
+The queries are generated (hypothesis) from the site's own data, never taken from the code: the laws of data/laws/
+(their titles, their articles), the documents' 发文字号, the site's words and their sounds (pypinyin), the intents of
+data/search/intents.yml. A record list like the index's is made from the engine's model, words.json and pinyin.json
+by the index's own functions; the law texts stand for the pages' text.
+"""
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from govsite import build
+from govsite.document import all_documents
+from govsite.model import page_url
+from govsite.search.index import fold_file
+from govsite.search.pinyin import pinyin_file
+from govsite.search.text import fold
+from govsite.search.words import words_file
+from sitekit import REPO
+
+NODE = shutil.which("node") or shutil.which("nodejs")
+pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js runs the browser's search code here (make test installs it)")
+FLAG_STATUS, FLAG_ARTICLE = 1, 2
+CN = "零一二三四五六七八九"
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+def chinese_number(n: int) -> str:
+    """How the laws number articles (written here from the rule, not taken from search.js)."""
+    if n < 10:
+        return CN[n]
+    if n < 100:
+        return (CN[n // 10] if n >= 20 else "") + "十" + (CN[n % 10] if n % 10 else "")
+    rest, head = n % 100, CN[n // 100] + "百"
+    if not rest:
+        return head
+    return head + ("零" + CN[rest] if rest < 10 else "一" + chinese_number(rest) if rest < 20 else chinese_number(rest))
+
+
+class SearchJS:
+    def __init__(self):
+        self.process = subprocess.Popen([NODE, str(Path(__file__).with_name("search_node.js")),
+                                         str(REPO / "content/assets/search/search.js")],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+
+    def __call__(self, op: str, **args):
+        self.process.stdin.write(json.dumps({"op": op, "args": args}, ensure_ascii=False) + "\n")
+        self.process.stdin.flush()
+        answer = json.loads(self.process.stdout.readline())
+        if "error" in answer:
+            raise AssertionError(answer["error"])
+        return answer["ok"]
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+
+
+class SiteData:
+    """The repository's laws, documents and intents as search records, and the files search.js reads."""
+
+    def __init__(self):
+        site = build.load_site(REPO, site_url="")
+        self.vocabulary = site.models["search"]
+        self.titles, self.flags, kinds = [], [], ["法律法规", "政策文件", "其他"]
+        self.laws = []  # (title, url, article numbers, in force)
+        corpus = []
+        for law in site.models["laws"].sorted_laws():
+            numbers = [a.number for a in law.current.parsed.articles if not a.suffix]
+            in_force = law.repealed is None
+            self.laws.append((law.title, law.url, numbers, in_force))
+            self._add(law.url, law.title, 0, "" if in_force else "已废止")
+            for n in numbers:
+                self._add(f"{law.url}#art-{n}", f"{law.title} 第{chinese_number(n)}条", 0, "", FLAG_ARTICLE)
+            for version in law.all_versions:
+                if version is not law.current and getattr(version, "src_uri", ""):
+                    url = page_url(version.src_uri)
+                    self._add(url, f"{law.title}（{version.label}）", 0, "已修改")
+                    for n in numbers:
+                        self._add(f"{url}#art-{n}", f"{law.title}（{version.label}） 第{chinese_number(n)}条", 0,
+                                  "已修改", FLAG_ARTICLE)
+            corpus += [law.title, *(" ".join(a.paragraphs) for a in law.current.parsed.articles)]
+        self.documents = []  # (发文字号, url)
+        laws = {url for _, url, _, _ in self.laws}
+        for doc in all_documents(site):
+            if doc.doc_number and doc.url not in laws and "〔" in doc.doc_number:  # the bureau's own documents
+                self.documents.append((doc.doc_number, doc.url))
+                self._add(doc.url, doc.shown_title, 1, "", 0, f"{doc.doc_number} {doc.index_no}")
+                corpus.append(doc.shown_title)
+        self.intents = []
+        for intent in self.vocabulary.intents:
+            self.intents.append(intent)
+            if intent.url not in [t[0] for t in self.titles]:
+                self._add(intent.url, intent.name, 2, "")
+        rid = {t[0]: i for i, t in enumerate(self.titles)}
+        law_rids = [rid[url] for _, url, _, _ in self.laws]
+        text = fold(" ".join(corpus))
+        grams = {text[i:i + n] for n in (2, 3, 4) for i in range(len(text) - n + 1)}
+        self.words = json.loads(words_file(self.vocabulary, grams.__contains__, laws=law_rids,
+                                           intents=[(rid[i.url], i) for i in self.intents]))
+        self.site_words = [w for group in self.words["words"].values() for w in group.split()]
+        self.pinyin = json.loads(pinyin_file(self.site_words))
+        self.kinds = kinds
+
+    def _add(self, url, title, kind, status, flags=0, keys=""):
+        self.titles.append([url, title, kind, status, keys])
+        self.flags.append(flags | (FLAG_STATUS if status else 0))
+
+
+@pytest.fixture(scope="module")
+def data():
+    return SiteData()
+
+
+@pytest.fixture(scope="module")
+def js(data):
+    runner = SearchJS()
+    runner("setup", titles=data.titles, flags=data.flags, kinds=data.kinds, words=data.words, pinyin=data.pinyin,
+           fold=json.loads(fold_file()))
+    yield runner
+    runner.close()
+
+
+# ------------------------------------------------------------------ numbers
+
+@given(st.integers(min_value=1, max_value=999))
+@SETTINGS
+def test_chinese_numerals_read_back(js, n):
+    assert js("chineseNumber", n=n) == chinese_number(n)
+    assert js("parseChineseNumber", text=chinese_number(n)) == n
+
+
+@given(st.integers(min_value=1990, max_value=2039), st.integers(min_value=1, max_value=199))
+@SETTINGS
+def test_years_and_numbers_in_chinese_numerals_become_digits(js, year, number):
+    typed = "".join("〇一二三四五六七八九"[int(d)] for d in str(year)) + "年" + chinese_number(number) + "号"
+    assert js("digitsFor", text=typed) == f"{year}年{number}号"
+
+
+# ------------------------------------------------------------------ laws
+
+def _core_and_ending(title: str) -> tuple[str, str]:
+    name = title.removeprefix("中华人民共和国")
+    ending = "条例" if name.endswith("条例") else "法" if name.endswith("法") else ""
+    return name[:len(name) - len(ending)], ending
+
+
+@st.composite
+def law_named(draw, data):
+    """A law in force named the way people shorten it (from its title: 中华人民共和国 dropped, words of its name kept
+    whole or by their first character, 和 left out, its kind dropped before an article), maybe with an article in
+    Arabic or Chinese numerals, maybe in traditional characters, maybe after a filler."""
+    import jieba
+
+    title, url, numbers, _ = draw(st.sampled_from([law for law in data.laws if law[3] and law[2]]))
+    core, ending = _core_and_ending(title)
+    words = [w for w in jieba.lcut(core, HMM=False) if not (draw(st.booleans()) and w in ("和", "的"))]
+    kept = [words[0] if draw(st.booleans()) else words[0][0]]
+    kept += [w if draw(st.booleans()) else w[0] for w in words[1:] if draw(st.integers(0, 3))]
+    short = "".join(kept)
+    assume(len(short) >= 2 or short == core)
+    article = draw(st.sampled_from([0] + numbers))
+    if article:
+        number = draw(st.sampled_from([f"第{article}条", f"第{chinese_number(article)}条", f"{article}条",
+                                       f"的第{article}条", f" 第{chinese_number(article)}条"]))
+        # The kind is left out of a name typed whole (退役军人保障 第二十一条), not of a shortened one.
+        whole = short == "".join(w for w in jieba.lcut(core, HMM=False) if w not in ("和", "的"))
+        typed = short + ("" if whole and short != core[:1] and draw(st.booleans()) else ending) + number
+    else:
+        typed = short + ending
+    prefix = draw(st.sampled_from(["", "", "请问", "我想了解"]))
+    if draw(st.integers(0, 4)) == 0:
+        import opencc
+        typed = opencc.OpenCC("s2t").convert(typed)
+    return prefix + typed, url, article, short, ending
+
+
+def _names_another_law(data, short: str, ending: str, url: str) -> bool:
+    """Whether the shortening names another law as well (its characters in that law's name in the same order)."""
+    for title, other, _, _ in data.laws:
+        core, other_ending = _core_and_ending(title)
+        if other == url or (ending and other_ending != ending):
+            continue
+        at = -1
+        for char in short:
+            at = core.find(char, at + 1)
+            if at < 0:
+                break
+        else:
+            return True
+    return False
+
+
+@given(st.data())
+@SETTINGS
+def test_a_law_named_as_people_shorten_it_lands_on_its_article(js, data, draw):
+    typed, url, article, short, ending = draw.draw(law_named(data))
+    understood = js("understand", query=typed)
+    wanted = f"{url}#art-{article}" if article else url
+    assert wanted in understood["pins"][:3], (typed, understood)
+    if not _names_another_law(data, fold(short), ending, url):
+        assert understood["pins"][0] == wanted, (typed, understood)
+    name = _core_and_ending(next(t for t, u, _, _ in data.laws if u == url))
+    assert "".join(name) in understood["text"].replace(" ", "") or understood["pins"][0] != wanted, understood
+
+
+@pytest.mark.parametrize("phrase", ["宪法宣传周", "依法保障", "违法行为", "法律法规", "本法所称军人家属", "人民法院"])
+def test_a_law_inside_another_phrase_is_not_asked_for(js, phrase):
+    understood = js("understand", query=phrase)
+    assert understood["pins"] == [] and understood["text"] == fold(phrase), understood
+
+
+def test_a_name_glued_to_other_words_is_not_shortened_further(js):
+    """军人地位和权义保障法 (a typo in a full name) is not 保障法 with something before it."""
+    understood = js("understand", query="军人地位和权义保障法")
+    assert understood["pins"] == [] and understood["notes"] == [], understood
+
+
+# ------------------------------------------------------------------ 发文字号
+
+BRACKETS = [("〔", "〕"), ("[", "]"), ("(", ")"), ("（", "）"), ("【", "】"), ("", "年"), ("", " "), ("", "-"), ("", "")]
+
+
+@st.composite
+def number_typed(draw, data):
+    number, url = draw(st.sampled_from(data.documents))
+    organ, year, n = re.fullmatch(r"(.*)〔(\d{4})〕(\d+)号", number).groups()
+    organ_typed = draw(st.sampled_from([organ, organ.removeprefix("某"), organ[-1], organ[-2:], ""]))
+    year_typed = draw(st.sampled_from([year, year, "".join("〇一二三四五六七八九"[int(d)] for d in year)]))
+    opening, closing = draw(st.sampled_from(BRACKETS))
+    if year_typed.isdigit() and not opening and closing == "年" and draw(st.booleans()):
+        year_typed = year[2:]  # 24年6号
+    if not year_typed.isdigit():
+        opening, closing = "", "年"
+    number_typed = draw(st.sampled_from([n, f"第{n}", chinese_number(int(n)), f"第{chinese_number(int(n))}"]))
+    if not closing and not number_typed.startswith("第") and number_typed.isdigit():
+        closing = "年"  # 20246号 is not a number anyone types
+    tail = draw(st.sampled_from(["号", "号", "号文", "号文件", "号通知"]))
+    return organ_typed + opening + year_typed + closing + number_typed + tail, url, organ_typed, int(year), int(n)
+
+
+@given(st.data())
+@SETTINGS
+def test_a_document_number_typed_loosely_puts_the_document_first(js, data, draw):
+    typed, url, organ, year, n = draw.draw(number_typed(data))
+    understood = js("understand", query=typed)
+    same = [(number, u) for number, u in data.documents if re.search(rf"〔{year}〕{n}号$", number)]
+    assert url in understood["pins"], (typed, understood)
+    distinct = len(same) == 1 or sum(1 for number, _ in same if organ and organ[-1] in number.split("〔")[0]) == 1
+    if distinct:
+        assert understood["pins"][0] == url, (typed, understood)
+
+
+def test_dates_and_index_numbers_are_not_document_numbers(js):
+    for typed in ("2026年6月15日", "11410100MB0000000X/2024-00001", "服现役满12年", "2024-00009"):
+        assert js("understand", query=typed)["pins"] == [], typed
+
+
+# ------------------------------------------------------------------ same sound
+
+@st.composite
+def mistyped(draw, data, js_sound):
+    """A word of the site typed with one character replaced by another of the same usual reading."""
+    char_sound = {c: s for s, chars in data.pinyin["sounds"].items() for c in chars}
+    by_sound = {}
+    for word in data.site_words:
+        if 2 <= len(word) <= 4 and all(c in char_sound for c in word):
+            key = data.pinyin["words"].get(word) or " ".join(char_sound[c] for c in word)
+            by_sound.setdefault(key, []).append(word)
+    unique = sorted(w for ws in by_sound.values() if len(ws) == 1 for w in ws)
+    word = draw(st.sampled_from(unique))
+    assume(word not in data.pinyin["words"])
+    i = draw(st.integers(0, len(word) - 1))
+    others = sorted(c for c in data.pinyin["sounds"][char_sound[word[i]]] if c != word[i])
+    assume(others)
+    typed = word[:i] + draw(st.sampled_from(others)) + word[i + 1:]
+    return word, typed
+
+
+@given(st.data())
+@settings(max_examples=80, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_a_character_of_the_same_sound_is_corrected(js, data, draw):
+    word, typed = draw.draw(mistyped(data, js))
+    fillers = set(data.words["fillers"].split())
+    assume(typed not in data.site_words and not any(f in typed for f in fillers))
+    assume(not any(typed in w for w in data.site_words))  # a piece of a longer word is a word of the site
+    corrected = js("correct", text=typed)
+    assert corrected["text"] == word, (typed, corrected)
+    question = js("correct", text=typed + "怎么办理")
+    assert question["text"].startswith(word), (typed, question)
+
+
+def test_words_of_the_site_are_not_corrected(js, data):
+    sample = random.Random(7).sample([w for w in data.site_words if 2 <= len(w) <= 4], 300)
+    for word in sample:
+        assert js("correct", text=word)["replaced"] == [], word
+    for question in ("残疾军人怎么申请优待", "烈士遗属有什么待遇", "退役士兵安置有哪些方式"):
+        assert js("correct", text=question)["replaced"] == [], question
+
+
+# ------------------------------------------------------------------ intents
+
+@st.composite
+def asked(draw, data):
+    intent = draw(st.sampled_from(data.intents))
+    pattern = list(draw(st.sampled_from(intent.patterns)))
+    fillers = data.words["fillers"].split()
+    extra = draw(st.lists(st.sampled_from(list(intent.extra) or [""]), max_size=2))
+    said = pattern + extra + draw(st.lists(st.sampled_from(fillers), max_size=2))
+    random.Random(draw(st.integers(0, 10**6))).shuffle(said)
+    return intent, "".join(said)
+
+
+@given(st.data())
+@SETTINGS
+def test_an_intent_asked_in_other_words_gives_its_page(js, data, draw):
+    intent, typed = draw.draw(asked(data))
+    understood = js("understand", query=typed)
+    asked_for = [i.name for i in data.intents if any(all(w in fold(typed) for w in p) for p in i.patterns)]
+    assert understood["intent"] in asked_for, (typed, understood)
+    if asked_for == [intent.name]:
+        assert understood["intent"] == intent.name, (typed, understood)
+    # Words that are phrasings of two intents (写信 and 意见 建议) give the one written first in intents.yml.
+
+
+@given(st.data())
+@SETTINGS
+def test_an_intent_with_something_else_asked_is_a_topic(js, data, draw):
+    intent, typed = draw.draw(asked(data))
+    every = {w for i in data.intents for w in (*i.extra, *(x for p in i.patterns for x in p))}
+    topics = sorted(w for w in data.site_words if len(w) >= 3 and w not in every
+                    and not any(w in x or x in w for x in every) and not js("generic", word=w))
+    topic = draw.draw(st.sampled_from(topics))
+    understood = js("understand", query=topic + typed)
+    assert understood["intent"] == "", (topic + typed, understood)
+
+
+# ------------------------------------------------------------------ what a question is about
+
+def test_common_words_and_their_runs_say_little(js):
+    for word in ("时候", "每个月", "那几年", "算不算", "管不管", "我爸"):
+        assert js("generic", word=word), word
+    for word in ("护照", "疫苗", "彩票", "宠物", "养狗", "医保卡", "抚恤金", "退役军人"):
+        assert not js("generic", word=word), word
+    split = js("split", text="退伍兵养老保险当兵那几年算不算")
+    assert "那几年算不算" not in split["words"] and "那几年" not in split["words"], split
+
+
+@given(st.integers(min_value=1990, max_value=2039), st.sampled_from(["年", "年度", "年的"]))
+@SETTINGS
+def test_the_unit_of_a_year_stays_with_the_year(js, year, unit):
+    """2023年选岗结果: 年 is the year's, not the start of a word 年选岗 that no page holds."""
+    split = js("split", text=f"{year}{unit}选岗结果")
+    assert str(year) in split["words"] and not any(w.startswith("年") for w in split["words"]), split
