@@ -533,11 +533,18 @@ def test_overlapping_numbers_are_reported_once_by_the_most_specific_rule():
 
 
 @pytest.mark.parametrize(("value", "shaped"), [("王明", True), ("王建华", True), ("欧阳建华", True), ("王建华明", False),
-                                              ("王建华明亮", False), ("王", False), ("王 建 华", True),
+                                              ("王建华明亮", False), ("王", False), ("王 建 华", True), ("王\u3000建华", True),
                                               ("Wang", False), ("王1", False), ("安置", True), ("欧阳", True),
                                               ("欧阳建华明", False), ("喵喵喵", False)])
 def test_the_shape_of_a_name(value, shaped):
     assert names.name_shaped(value) is shaped
+
+
+def test_names_padded_with_a_space_to_line_up_are_names():
+    """Lists align two-character names with three-character ones by a space (王　明): a column of them is a list
+    of names whatever its header, and the space hides nothing."""
+    assert names_under("备注", ["王　明", "刘 强", "李*"]) == ["王**", "刘**"]
+    assert names_under("人员", ["王　明"]) == ["王**"]
 
 
 def test_a_compound_surname_alone_is_no_name():
@@ -633,11 +640,24 @@ def test_a_pdf_with_only_an_owner_password_is_read_and_every_line_after_a_blank_
     assert [(f.line, f.rule) for f in findings] == [(0, privacy.RULE_MOBILE)]
 
 
-def test_a_zip_holding_no_office_document_is_an_archive_to_unpack():
+def test_damaged_office_files_that_are_still_zips_say_which_kind_failed():
+    """A part that cannot be unpacked (its bytes damaged after the zip was written) names the kind of file, the
+    part and what went wrong; a zip holding no office document is an archive to unpack."""
     import zipfile
+
+    from attachments_kit import make_docx, make_xlsx
 
     from govsite.guard import files
 
+    for data, name, kind, part in ((make_xlsx({"表": [["甲"]]}), "a.xlsx", "Excel 工作簿", "xl/workbook.xml"),
+                                   (make_docx(["正文"]), "a.docx", "Word 文档", "word/document.xml")):
+        info = zipfile.ZipFile(io.BytesIO(data)).getinfo(part)
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        damaged = data[:start] + bytes(b ^ 0xFF for b in data[start:start + info.compress_size]) + \
+            data[start + info.compress_size:]
+        with pytest.raises(files.Unreadable) as exc:
+            files.read(damaged, name)
+        assert str(exc.value) == f"{kind}内部的“{part}”无法解压（zlib.error），其中的个人信息无法检查；请用办公软件重新另存后再放入"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hello.txt", "not an office file")
