@@ -58,9 +58,8 @@ def test_a_phone_in_the_header_and_an_id_number_in_the_footer_are_found():
 
 def test_the_first_pages_header_and_the_even_pages_footer_are_read_too():
     findings = found(word(["正文。"], first_header="首页联系人手机 13912345678", even_footer=f"身份证号码 {ID}"))
-    # the default header and footer are empty: these come from the first page's and the even pages' own parts
-    assert sorted((field, rule) for field, rule, _shown in findings) == [("页眉", privacy.RULE_MOBILE),
-                                                                         ("页脚", privacy.RULE_ID)]
+    assert sorted((field, rule) for field, rule, _shown in findings) == [("偶数页页脚", privacy.RULE_ID),
+                                                                         ("首页页眉", privacy.RULE_MOBILE)]
 
 
 def test_a_table_in_the_header_is_read_as_a_table():
@@ -348,7 +347,19 @@ def test_even_page_headers_and_first_page_footers_are_read_too():
     buffer = io.BytesIO()
     document.save(buffer)
     assert sorted((field, rule) for field, rule, _ in found(buffer.getvalue())) == [
-        ("页眉", privacy.RULE_MOBILE), ("页脚", privacy.RULE_ID)]
+        ("偶数页页眉", privacy.RULE_MOBILE), ("首页页脚", privacy.RULE_ID)]
+
+
+def test_an_opendocument_texts_first_page_and_left_page_headers_are_named_so():
+    from files_kit import make_odf
+
+    for element, label in (("header", "页眉"), ("header-first", "首页页眉"), ("header-left", "偶数页页眉"),
+                           ("footer-first", "首页页脚"), ("footer-left", "偶数页页脚")):
+        data = make_odf("text", "<text:p>正文。</text:p>", header="联系电话 13812345678")
+        data = rezipped(data, lambda name, b, e=element: b.replace(b"style:header>", f"style:{e}>".encode())
+                        if name == "styles.xml" else b)
+        findings = privacy.scan_attachment(data, "a.odt", set())
+        assert [(f.field, f.rule) for f in findings] == [(label, privacy.RULE_MOBILE)], element
 
 
 # ---- the rules' own edges -------------------------------------------------------------------------------------------
