@@ -9,7 +9,7 @@ export PYTHONPATH := hooks
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: serve serve-lan build check lint test browser faketime clean preview publish rollback editor editor-config \
-	editor-if-possible
+	editor-if-possible mutate
 # The preview's port: `PORT=8001 make serve` when 8000 is taken (make serve says so before building anything).
 PORT ?= 8000
 
@@ -108,5 +108,21 @@ lint: $(VENV)/.installed
 test: $(VENV)/.installed browser faketime $(AXE) $(EDITOR) lint
 	$(PY) -m pytest -q -n 2 --dist loadfile
 
+# Mutation testing of the safety-critical modules (docs/testing.md), not part of `make test`: every module, or
+# MODULE=lifecycle (several: MODULE="mode dates"). mutmut has its own virtualenv: it needs a newer click than the
+# site's pin (requirements-mutate.txt). Each module runs with the tests that cover it, at low priority.
+MUTATE_VENV := .venv-mutate
+MUTATE_JOBS ?= 2
+MODULE ?=
+$(MUTATE_VENV)/.installed: requirements.txt requirements-mutate.txt
+	test -x $(MUTATE_VENV)/bin/python || python3 -m venv $(MUTATE_VENV)
+	grep -v '^click==' requirements.txt > $(MUTATE_VENV)/requirements-site.txt
+	$(MUTATE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+	  -r $(MUTATE_VENV)/requirements-site.txt -r requirements-mutate.txt
+	touch $@
+
+mutate: $(MUTATE_VENV)/.installed
+	nice -n 10 $(MUTATE_VENV)/bin/python tools/mutate.py --jobs $(MUTATE_JOBS) $(MODULE)
+
 clean:
-	rm -rf site .site-staging preview .preview-staging .pytest_cache
+	rm -rf site .site-staging preview .preview-staging .pytest_cache .mutate

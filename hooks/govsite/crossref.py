@@ -91,6 +91,8 @@ def resolve(site: Site, name: str, spec: str | None, label: str | None = None,
             suffix = _number(m.group(2)) if m.group(2) else 0
         except ValueError:
             raise CitationError(f"条文写法“{spec}”无法识别；应为数字或“第X条”，如 [[{law.short}#21]]") from None
+        if number < 1:  # 第零条 does not exist, and has no Chinese numeral for the message below
+            raise CitationError(f"条文写法“{spec}”无法识别；条文从第一条起编号，如 [[{law.short}#1]]")
         key = f"{number}-{suffix}" if suffix else str(number)
         article = law.current.parsed.article(key)
         if article is None:

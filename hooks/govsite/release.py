@@ -333,7 +333,7 @@ class WebRoot:
     def release_ids(self) -> list[str]:
         if not self.releases.is_dir():
             return []
-        return sorted(p.name for p in self.releases.iterdir() if RELEASE_ID.match(p.name) and p.is_dir())
+        return sorted(p.name for p in self.releases.iterdir() if RELEASE_ID.fullmatch(p.name) and p.is_dir())
 
     def facts(self, release: str, site_url: str) -> dict | None:
         """A release's recorded facts; worked out again from its folder if the record is missing or unreadable."""
@@ -468,7 +468,9 @@ def _os_reason(exc: OSError) -> str:
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60)
+        # UTF-8 by name: file names are UTF-8 whatever the locale the timer or CI runs under (C, GBK)
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, encoding="utf-8", errors="replace",
+                              timeout=60)
     except FileNotFoundError:
         raise PublishError("找不到 git 命令：发布版本以提交号命名，需要安装 git") from None
 
@@ -481,8 +483,18 @@ def commit_of(root: Path) -> str:
 
 
 def uncommitted(root: Path) -> list[str]:
-    result = _git(root, "status", "--porcelain", "--", *SITE_PARTS)
-    return [line[3:] for line in result.stdout.splitlines() if line.strip()]
+    """Changed files of the site, as editors named them: -z, because git otherwise quotes a Chinese file name as
+    octal escapes ("content/\\346\\226\\260.md")."""
+    entries = _git(root, "status", "--porcelain", "-z", "--", *SITE_PARTS).stdout.split("\0")
+    names, renamed_from = [], False
+    for entry in entries:
+        if renamed_from:  # a rename or copy is followed by the path it came from
+            renamed_from = False
+            continue
+        if entry:
+            names.append(entry[3:])
+            renamed_from = entry[0] in "RC"
+    return names
 
 
 def is_older(root: Path, commit: str, than: str) -> bool:

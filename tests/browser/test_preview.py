@@ -72,7 +72,7 @@ def test_the_banner_is_the_first_thing_seen_on_a_phone_and_a_desktop(preview_sit
 
 
 @pytest.mark.parametrize("environ, message", [
-    ({"GOVSITE_PREVIEW": "yes"}, "环境变量 GOVSITE_PREVIEW 只能是 1（预览）或 0"),
+    ({"GOVSITE_PREVIEW": "2"}, "环境变量 GOVSITE_PREVIEW 只能是 1（预览，显示草稿）或 0（正式构建）"),
     ({"GOVSITE_RELEASE": "../../etc"}, "环境变量 GOVSITE_RELEASE 应为“年月日-时分秒-提交号”形式"),
     ({"GOVSITE_RELEASE": "20261202-150000-a3409a0c1e", "GOVSITE_PREVIEW": "1"}, "预览构建（GOVSITE_PREVIEW=1）不能作为正式发布版本"),
 ])

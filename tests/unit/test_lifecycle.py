@@ -11,7 +11,7 @@ from notice_site import SITE_URL, new_root, write
 
 from govsite import build, dates, lifecycle, release
 from govsite.dates import TZ
-from govsite.document import all_documents
+from govsite.document import When, all_documents
 from govsite.mode import BuildMode
 from govsite.render import Renderer
 from govsite.types.catalogue import CONTENT_TYPE as CATALOGUE
@@ -389,6 +389,9 @@ def test_citing_a_law_that_is_not_yet_in_the_library_says_why(site_copy):
     assert any(e.startswith("data/benefits/items/youfu-yiyuan.yml:20 第3条依据: ") and e.endswith(expected)
                for e in found), found
     assert not any("laws/lieshi-baoyang-tiaoli" in doc.url for doc in all_documents(site))
+    [law_held] = [h for h in lifecycle.held(site) if h.url == "laws/lieshi-baoyang-tiaoli/"]
+    assert "laws/lieshi-baoyang-tiaoli/" in law_held.urls and "烈士褒扬条例" in law_held.names  # every page it has
+    assert all(url.startswith("laws/lieshi-baoyang-tiaoli/") for url in law_held.urls)
     shown = build.load_site(site_copy, SITE_URL, now=NOW, mode=BuildMode(serve=True))
     assert errors(shown) == []
     assert {doc.lifecycle.state for doc in all_documents(shown) if doc.url == "laws/lieshi-baoyang-tiaoli/"} == {"草稿"}
@@ -480,3 +483,319 @@ def test_every_kind_of_document_on_the_site_can_carry_the_lifecycle_fields():
         assert found, file
         assert (path.parent / found.group(1)).resolve() in copied, file
 
+
+
+# ---- what a held-back editor's page takes with it ------------------------------------------------------------
+
+def attachment(path: str) -> str:
+    return f"  - 名称: 附件\n    文件: {path}\n"
+
+
+def test_a_drafts_attachments_are_held_back_unless_a_published_page_uses_them(root):
+    write(root, "content/notices/2026/a.md", notice(
+        extra="草稿: true\n附件:\n" + attachment("files/own.pdf") + attachment("./files/shared.pdf")
+        + attachment("../common/form.docx") + attachment("../../../../outside.pdf")))
+    write(root, "content/notices/2026/b.md", notice(title="乙", index=f"{CODE}/2026-00042",
+                                                    extra="附件:\n" + attachment("files/shared.pdf")))
+    for name in ("2026/files/own.pdf", "2026/files/shared.pdf", "common/form.docx"):
+        (root / "content/notices" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "content/notices" / name).write_bytes(b"%PDF-1.4\n")
+    site = load(root)
+    [held] = lifecycle.held(site)
+    assert held.attachments == ("notices/2026/files/own.pdf", "notices/2026/files/shared.pdf",
+                                "notices/common/form.docx")  # relative to the page; a path leaving content/ is none
+    published = {a.url for doc in all_documents(site) for a in doc.attachments}
+    assert lifecycle.withheld_files(site, published) == {"notices/2026/files/own.pdf", "notices/common/form.docx"}
+    assert lifecycle.withheld_files(site, set()) == set(held.attachments)
+
+
+def test_a_scheduled_page_keeps_its_text_to_be_checked_as_at_its_release(root):
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00", body="第一段。\n\n第二段。"))
+    [held] = lifecycle.held(load(root))
+    assert held.body.markdown.strip() == "第一段。\n\n第二段。" and held.body.base == "notices/2026/a.md"
+    before = held.body.markdown[:held.body.markdown.index("第一段")].count("\n")  # the body's first line is its file's
+    assert (held.body.file, held.body.line + before) == ("content/notices/2026/a.md",
+                                                         line_of(root, "content/notices/2026/a.md", "第一段。"))
+    assert held.title == "甲" and held.kind == "公示公告" and held.catalogue is True
+    assert held.published == held.release == When.of(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ))
+
+
+@pytest.mark.parametrize(("path", "inside"), [
+    ("notices/2026/files/a.pdf", "notices/2026/files/a.pdf"), ("notices/2026/./a.pdf", "notices/2026/a.pdf"),
+    ("notices/2026/../a.pdf", "notices/a.pdf"), ("notices//2026/a.pdf", "notices/2026/a.pdf"),
+    ("notices/../../a.pdf", ""), ("../a.pdf", ""), ("a.pdf", "a.pdf"), ("/a/b.pdf", "a/b.pdf"),
+    ("notices/2026/..", "notices"), ("notices/2026/...", "notices/2026/..."), ("", "")])
+def test_an_attachment_path_is_read_inside_content_or_not_at_all(path, inside):
+    assert lifecycle._inside(path) == inside
+
+
+def test_a_scheduled_pufa_article_goes_out_at_midnight_of_its_date(root):
+    from govsite.types.pufa import CONTENT_TYPE as PUFA
+
+    write(root, "content/pufa/news/a.md", "---\n标题: 活动\n发布日期: 2026-11-27\n发布机构: 某局（示例）\n"
+          f"{REVIEW_RECORD}---\n\n正文。\n")
+    held = lifecycle.held(build.load_site(root, SITE_URL, types=[*TYPES, PUFA], now=NOW))
+    assert [(h.state, h.url, h.published, h.release) for h in held] == [
+        ("定时发布", "pufa/news/a/", When(dt.date(2026, 11, 27)), When(dt.date(2026, 11, 27)))]
+    at_midnight = build.load_site(root, SITE_URL, types=[*TYPES, PUFA], now=dt.datetime(2026, 11, 27, 0, 0, tzinfo=TZ))
+    assert lifecycle.held(at_midnight) == [] and "pufa/news/a.md" in at_midnight.editor_pages
+    write(root, "content/pufa/news/a.md", "---\n标题: 活动\n发布日期: 2026-11-20\n发布机构: 某局（示例）\n草稿: true\n"
+          "撤回:\n  日期: 2026-11-25\n  原因: 有误\n---\n\n正文。\n")
+    assert errors(build.load_site(root, SITE_URL, types=[*TYPES, PUFA], now=NOW)) == [
+        f"content/pufa/news/a.md:{line_of(root, 'content/pufa/news/a.md', '撤回')} 撤回: 草稿没有发布过，不能撤回；不需要时删除文件即可"]
+
+
+# ---- the register and its answers ----------------------------------------------------------------------------
+
+def held_item(**fields) -> lifecycle.Held:
+    defaults = {"state": lifecycle.STATE_DRAFT, "kind": "公示公告", "title": "甲", "url": "notices/2026/a/",
+                    "file": "content/notices/2026/a.md", "line": 3}
+    return lifecycle.Held(**(defaults | fields))
+
+
+def test_what_a_held_document_is_said_to_be():
+    release_at = When.of(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ))
+    assert held_item().describe() == "是草稿，尚未发布"
+    assert held_item(state="定时发布", release=release_at).describe() == "定时于 2026年11月27日 09:00 发布，现在还不在网站上"
+    assert held_item(state="已撤回", withdrawn=dt.date(2026, 11, 25)).describe() == "已于 2026年11月25日 撤回"
+    assert held_item(state="定时发布").describe() == "不在网站上"
+    assert held_item(state="已撤回").describe() == "不在网站上"
+    assert held_item(state="草稿", withdrawn=dt.date(2026, 11, 25)).describe() == "是草稿，尚未发布"
+    assert held_item(state="其他", withdrawn=dt.date(2026, 11, 25), release=release_at).describe() == "不在网站上"
+
+
+def test_a_banner_names_the_release_minute_or_midnight():
+    assert lifecycle.Lifecycle("草稿").banner == "草稿 · 未发布"
+    assert lifecycle.Lifecycle("定时发布", When(dt.date(2026, 11, 27))).banner == "定时发布 2026-11-27 00:00"
+    assert lifecycle.Lifecycle("定时发布", When.of(dt.datetime(2026, 11, 27, 9, 5, tzinfo=TZ))).banner == \
+        "定时发布 2026-11-27 09:05"
+    assert lifecycle.Lifecycle("定时发布").banner == "草稿 · 未发布"
+    assert lifecycle.Lifecycle("草稿", When(dt.date(2026, 11, 27))).banner == "草稿 · 未发布"
+
+
+def test_held_pages_and_urls():
+    law = held_item(url="laws/x/", urls=("laws/x/", "laws/x/v2018/", "laws/x/#art-1"))
+    answer = held_item(url="qa/anzhi/#q3")
+    assert law.pages == ("laws/x/", "laws/x/v2018/") and answer.pages == () and held_item().pages == ("notices/2026/a/",)
+    register = lifecycle.Register(held=[law, answer], shown=[held_item(url="notices/2026/b/")])
+    assert set(register.by_page()) == {"laws/x/", "laws/x/v2018/", "laws/x/#art-1", "qa/anzhi/#q3"}
+    assert set(register.by_page(shown=True)) == set(register.by_page()) | {"notices/2026/b/"}
+    first, second = held_item(title="一"), held_item(title="二")
+    assert lifecycle.Register(held=[first, second]).by_page()["notices/2026/a/"] is first
+
+
+def test_a_reference_to_a_held_document_is_reported_once_naming_both_files(root):
+    site = load(root)
+    register = lifecycle.register(site)
+    assert lifecycle.register(site) is register
+    register.held.append(held_item(kind="政策问答", title="安置", url="qa/anzhi/", file="data/qa/anzhi.yml", line=7))
+    assert lifecycle.report_reference(site, "data/x.yml", 4, "更正", "qa/anzhi/#q3") is True  # by its page
+    assert lifecycle.report_reference(site, "data/x.yml", 5, "更正", "qa/other/") is False
+    assert errors(site) == ["data/x.yml:4 更正: 所指的政策问答《安置》（data/qa/anzhi.yml:7）是草稿，尚未发布；"
+                            "已发布的信息不能指向未发布或已撤回的信息，请等它发布后再引用，或删去这一项"]
+    register.held.append(held_item(url="qa/x/#q1"))
+    assert lifecycle.held_at(site, "qa/x/#q1") is register.held[-1] and lifecycle.held_at(site, "qa/x/") is None
+
+
+def test_a_held_law_is_found_by_any_of_its_names(root):
+    site = load(root)
+    law = held_item(kind="法律法规", names=("烈士褒扬条例", "lieshi-baoyang-tiaoli"))
+    lifecycle.register(site).held.append(law)
+    assert lifecycle.held_law(site, " 烈士褒扬条例 ") is law and lifecycle.held_law(site, "lieshi-baoyang-tiaoli") is law
+    assert lifecycle.held_law(site, "宪法") is None
+
+
+def test_scheduled_pages_are_listed_by_folder_in_file_order(root):
+    site = load(root)
+    pages = lifecycle.register(site).scheduled_pages
+    pages.update({"notices/2026/b.md": "b", "notices/2025/a.md": "a", "pufa/news/c.md": "c", "notices/2026/a.md": "a2"})
+    assert lifecycle.scheduled_pages(site, "notices/") == ["a", "a2", "b"]
+    assert lifecycle.scheduled_pages(site, "pufa/") == ["c"] and lifecycle.scheduled_pages(site, "xxgk/") == []
+
+
+@pytest.mark.parametrize(("text", "day"), [("2026-11-25", dt.date(2026, 11, 25)), (dt.date(2026, 1, 2), dt.date(2026, 1, 2)),
+                                           ("", None), (None, None), ("2026-02-30", None), ("明天", None)])
+def test_a_date_in_a_record_is_read_or_left_to_the_schema(text, day):
+    assert lifecycle._date(text) == day
+
+
+def test_the_review_record_is_required_only_when_the_setting_is_true(root):
+    site = load(root)
+    for value, required in ((True, True), (False, False), ("true", False), (1, False), (None, False)):
+        site.settings[lifecycle.REQUIRED_SETTING] = value
+        assert lifecycle.review_required(site) is required
+    assert lifecycle.schema_declares(None, "索引号") is False
+    assert lifecycle.schema_declares(NOTICES.front_matter_schema, "索引号") is True
+    assert lifecycle.schema_declares(NOTICES.front_matter_schema, "不存在的字段") is False
+
+
+# ---- boundaries of the record and of withdrawal --------------------------------------------------------------
+
+def test_steps_taken_on_the_same_day_and_today_are_in_order(root):
+    same_day = record(拟稿日期="2026-11-23", 审核日期="2026-11-23", 保密审查日期="2026-11-23", 签发日期="2026-11-23")
+    write(root, "content/notices/2026/a.md", notice(review=same_day))
+    assert errors(load(root)) == []  # drafted, reviewed, checked and signed the day it is published
+    today = record(拟稿日期="2026-11-26", 审核日期="2026-11-26", 保密审查日期="2026-11-26", 签发日期="2026-11-26")
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-26 09:00", review=today))
+    assert errors(load(root)) == []  # the record may be dated today (the build's day)
+
+
+def test_review_after_signing_is_named_for_the_step_that_came_late(root):
+    write(root, "content/notices/2026/a.md", notice(review=record(审核日期="2020-01-05", 保密审查日期="2020-01-02")))
+    line = line_of(root, "content/notices/2026/a.md", "  审核日期:")
+    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 审核的“审核日期”: 审核日期 2020-01-05 晚于签发日期 "
+                                  "2020-01-03：须先审核、后签发"]
+
+
+def test_without_a_drafter_nobody_is_compared_with_one(root):
+    settings = root / "data/site.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("审核记录必填: true", "审核记录必填: false"),
+                        encoding="utf-8")
+    write(root, "content/notices/2026/a.md", notice(review=record(拟稿=None, 审核=None, 签发=None)))
+    assert errors(load(root)) == []
+    write(root, "content/notices/2026/a.md", notice(review=record(审核=None, 签发=None)))
+    assert errors(load(root)) == []
+
+
+def test_a_scheduled_release_on_another_day_than_the_stated_time_names_the_time(root):
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00", extra="定时发布: 2026-11-28 09:00\n"))
+    line = line_of(root, "content/notices/2026/a.md", "定时发布")
+    assert errors(load(root)) == [
+        f"content/notices/2026/a.md:{line} 定时发布: 定时发布 2026-11-28 09:00 与发布时间 2026-11-27 不在同一天；网站显示的"
+        "发布时间就是信息上线的日子，请把发布时间改为 2026-11-28，或把定时发布改到那一天"]
+
+
+@pytest.mark.parametrize("day", ["2026-11-23", "2026-11-26"])  # the day it was published, and today
+def test_a_withdrawal_on_its_publication_day_or_today_is_valid(root, day):
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-23 09:00",
+                                                    extra=f"撤回:\n  日期: {day}\n  原因: 有误\n"))
+    site = load(root)
+    assert errors(site) == [] and [h.withdrawn for h in lifecycle.held(site)] == [dt.date.fromisoformat(day)]
+
+
+def test_a_withdrawal_date_error_points_at_the_date_whatever_the_order_of_the_fields(root):
+    write(root, "content/notices/2026/a.md", notice(extra="撤回:\n  原因: 有误\n  日期: 2026-11-27\n"))
+    line = line_of(root, "content/notices/2026/a.md", "  日期:")
+    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 撤回的“日期”: 撤回日期 2026-11-27 晚于今天"
+                                  "（2026-11-26）；撤回立即生效，请填写撤回当天的日期"]
+    write(root, "content/notices/2026/a.md", notice(extra="撤回:\n  原因: 有误\n  日期: 2026-11-20\n"))
+    line = line_of(root, "content/notices/2026/a.md", "  日期:")
+    assert errors(load(root)) == [f"content/notices/2026/a.md:{line} 撤回的“日期”: 撤回日期 2026-11-20 早于发布日期 2026-11-23"]
+
+
+def test_an_item_with_a_lifecycle_error_stays_in_its_types_model_to_be_checked(root):
+    """Every problem shows at once: an item whose record is wrong is not dropped silently, its type checks it too
+    (the build stops anyway)."""
+    write(root, "content/notices/2026/a.md", notice(review=record(签发="张某某"),
+                                                    extra="公示期:\n  开始: 2026-11-25\n  结束: 2026-11-20\n"))
+    site = load(root)
+    assert "notices/2026/a.md" in site.editor_pages and lifecycle.held(site) == []
+    assert [e.split(": ", 1)[0] for e in errors(site)] == ["content/notices/2026/a.md:6 公示期",
+                                                           "content/notices/2026/a.md:17 审核的“签发”"]
+
+
+def test_a_scheduled_yaml_document_is_held_at_the_line_of_its_date(root):
+    write(root, "data/policies/2026-009.yml", policy(formed="2026-11-20", published="2026-11-27"))
+    [held] = lifecycle.held(load(root))
+    assert held.line == line_of(root, "data/policies/2026-009.yml", "发布日期")
+    assert (held.state, held.index_no, held.catalogue) == ("定时发布", f"{CODE}/2026-00041", True)
+    preview = load(root, preview=True)
+    [shown] = lifecycle.register(preview).shown
+    assert shown.line == held.line and shown.state == "定时发布"
+
+
+def test_a_link_to_a_scheduled_page_is_reported_in_a_preview_naming_its_line(root):
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00"))
+    write(root, "content/notices/2026/b.md", notice(title="乙", index=f"{CODE}/2026-00042", body="见[甲](a.md)。"))
+    public, preview = errors(load(root)), errors(load(root, preview=True))
+    published = line_of(root, "content/notices/2026/a.md", "发布时间")
+    assert public == preview and len(preview) == 1
+    assert f"《甲》（content/notices/2026/a.md:{published}）定时于 2026年11月27日 09:00 发布" in preview[0]
+
+
+def test_in_a_preview_an_interpretation_of_a_shown_draft_is_not_an_error(root):
+    write(root, "data/policies/2026-009.yml", policy(extra="草稿: true\n"))
+    write(root, "data/interpretations/2026-009.yml",
+          f"标题: 解读\n索引号: {CODE}/2026-00042\n解读对象: 2026-009\n发布机构: 某区退役军人事务局（示例）\n"
+          f"发布日期: 2026-11-23\n内容概述: 概述。\n{REVIEW_RECORD}正文: |\n  正文。\n")
+    preview = load(root, preview=True)
+    assert errors(preview) == [] and lifecycle.held_at(preview, "xxgk/zcwj/2026-009/") is None
+    assert lifecycle.register(preview).by_page(shown=True)["xxgk/zcwj/2026-009/"].state == "草稿"
+
+
+def test_a_drafts_banner_carries_no_release_moment(root):
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00", extra="草稿: true\n"))
+    doc = documents(load(root, preview=True))["notices/2026/a"]
+    assert doc.lifecycle == lifecycle.Lifecycle("草稿", None)
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-27 09:00"))
+    doc = documents(load(root, preview=True))["notices/2026/a"]
+    assert doc.lifecycle == lifecycle.Lifecycle("定时发布", When.of(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TZ)))
+
+
+def test_the_gate_called_directly_records_what_it_was_told(root):
+    """A type calls admit() with what it knows; what it does not pass is empty, never made up."""
+    from govsite.yamlfile import parse_yaml
+
+    site = load(root)
+    located = parse_yaml("标题: 甲\n草稿: true\n", "data/x.yml")
+    assert not lifecycle.admit(site, located, kind="测试", title="甲", url="x/")
+    held = lifecycle.held(site)[-1]
+    assert (held.index_no, held.index_line, held.catalogue, held.src_uri, held.urls, held.attachments, held.names) == \
+        ("", 1, False, "", (), (), ())  # the 索引号 would be written at the item's line
+    located = parse_yaml("问答:\n  - 问: 甲\n    草稿: true\n", "data/qa.yml")
+    assert not lifecycle.admit(site, located, ("问答", 0), kind="问答", title="甲", url="qa/#q1", urls=("qa/#q1",),
+                               names=("甲",))
+    held = lifecycle.held(site)[-1]
+    assert (held.line, held.index_line, held.urls, held.names) == (3, 2, ("qa/#q1",), ("甲",))
+    assert not lifecycle.admit(site, located, ("问答", 0), kind="问答", title="甲", url="qa/#q1", index_line=9)
+    assert lifecycle.held(site)[-1].index_line == 9
+
+
+def test_a_schema_without_properties_declares_nothing(tmp_path):
+    schema = tmp_path / "x.schema.json"
+    schema.write_text('{"type": "object"}', encoding="utf-8")
+    assert lifecycle.schema_declares(schema, "索引号") is False
+
+
+def test_a_type_whose_date_field_has_another_name_is_held_at_the_items_line(root):
+    """admit() is the gate of every type, present and future: a document dated by a field the gate does not know
+    (a type's own 成文日期, say) is scheduled by the date the type hands over, and held at the item's line."""
+    from govsite.yamlfile import parse_yaml
+
+    site = load(root)
+    located = parse_yaml("标题: 甲\n成文日期: 2026-11-27\n" + REVIEW_RECORD, "data/x/a.yml")
+    assert not lifecycle.admit(site, located, kind="测试", title="甲", url="x/a/", published=dt.date(2026, 11, 27))
+    assert errors(site) == []
+    held = lifecycle.held(site)[-1]
+    assert (held.state, held.line, held.release) == ("定时发布", 1, When(dt.date(2026, 11, 27)))
+
+
+@pytest.mark.parametrize(("path", "text", "field"), [
+    ("content/notices/2026/a.md", notice(published="2026-11-23 25:00"), "发布时间"),
+    ("content/notices/2026/a.md", notice().replace("发布时间: 2026-11-23 09:00\n", ""), ""),
+    ("content/pufa/news/a.md", f"---\n标题: 活动\n发布日期: 2026-02-30\n发布机构: 某局（示例）\n{REVIEW_RECORD}---\n\n正文。\n",
+     "发布日期")])
+def test_a_page_with_a_bad_or_missing_date_is_a_chinese_error_not_a_traceback(root, path, text, field):
+    from govsite.types.pufa import CONTENT_TYPE as PUFA
+
+    write(root, path, text)
+    found = errors(build.load_site(root, SITE_URL, types=[*TYPES, PUFA], now=NOW))
+    assert found and all(e.startswith(path) for e in found), found
+    assert any(field in e for e in found), found
+
+
+def test_a_reference_to_a_held_answer_is_found_by_its_own_fragment(root):
+    site = load(root)
+    answer = held_item(kind="政策问答", title="问", url="qa/x/#q1", file="data/qa/x.yml", line=9)
+    lifecycle.register(site).held.append(answer)
+    assert lifecycle.report_reference(site, "data/y.yml", 2, "替代", "qa/x/#q1") is True
+    assert lifecycle.report_reference(site, "data/y.yml", 2, "替代", "qa/x/#q2") is False  # another answer
+    assert errors(site) == ["data/y.yml:2 替代: 所指的政策问答《问》（data/qa/x.yml:9）是草稿，尚未发布；"
+                            "已发布的信息不能指向未发布或已撤回的信息，请等它发布后再引用，或删去这一项"]
+
+
+def test_every_editors_document_page_lives_in_a_folder():
+    """Pages are given to their type by folder: a document page at the top of content/ does not exist, so an
+    attachment path is always read relative to a folder (admit_page)."""
+    for content_type in build.discover_types():
+        assert all(prefix.endswith("/") and prefix != "/" for prefix in content_type.content_prefixes), content_type.name

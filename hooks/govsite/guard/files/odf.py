@@ -248,11 +248,16 @@ class _Reader:
     def styles(self, root) -> None:
         for el in root.iter():
             name = local(el.tag) if isinstance(el.tag, str) else ""
-            if name in ("header", "header-left", "header-first", "footer", "footer-left", "footer-first"):
-                where = "页眉" if name.startswith("header") else "页脚"
+            if name in HEADER_FOOTER:
+                where = HEADER_FOOTER[name]
                 for child in el:
                     if isinstance(child.tag, str):
                         self.element(child, where)
+
+
+# A page style's header and footer, and those of its first page and of left (even) pages: named as a Word file's.
+HEADER_FOOTER = {"header": "页眉", "header-first": "首页页眉", "header-left": "偶数页页眉", "footer": "页脚",
+                 "footer-first": "首页页脚", "footer-left": "偶数页页脚"}
 
 
 def _rows(table):

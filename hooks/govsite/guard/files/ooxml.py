@@ -211,10 +211,11 @@ class _Word(_Reader):
         if body is not None:
             self.story(body, "", top=True)
         self.done.add(main)
+        header_footer = self.header_footer_labels(main)
         for name in self.package.names:
             label = part_label(name)
             if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
-                self.story(self.tree(name), label)
+                self.story(self.tree(name), header_footer.get(name, label))
             elif name in ("word/footnotes.xml", "word/endnotes.xml"):
                 for note in self.tree(name):
                     if local(note.tag) in ("footnote", "endnote") and note.get(_w(note, "type")) in (None, "normal"):
@@ -234,6 +235,19 @@ class _Word(_Reader):
         self.authors()
         self.properties()
         return self.finish()
+
+    def header_footer_labels(self, main: str) -> dict[str, str]:
+        """Header and footer parts of first pages and even pages -> 首页页眉, 偶数页页脚 …; the default ones
+        keep 页眉 and 页脚."""
+        rels = self.rels(main)
+        labels: dict[str, str] = {}
+        for ref in self.tree(main).iter("{*}headerReference", "{*}footerReference"):
+            label = WORD_HEADER_FOOTER.get((local(ref.tag), ref.get(_w(ref, "type"))))
+            rel_id = next((value for key, value in ref.attrib.items() if local(key) == "id"), None)
+            target = rels.get(rel_id) if label else None
+            if target is not None and not target[1]:
+                labels.setdefault(target[0], label)
+        return labels
 
     def authors(self) -> None:
         """Who made tracked changes and comments (names, in w:author of every part)."""
@@ -346,6 +360,10 @@ _CELL_REF = re.compile(r"([A-Z]{1,3})(\d+)")
 _HEADER_CODES = re.compile(r'&(?:"[^"]*"|\d+|[LCRPNDTZFAGKSUBIEXYH&])')
 HEADER_FOOTER = {"oddHeader": "页眉", "oddFooter": "页脚", "evenHeader": "偶数页页眉", "evenFooter": "偶数页页脚",
                  "firstHeader": "首页页眉", "firstFooter": "首页页脚"}
+# A section's first page and even pages have header and footer parts of their own (w:headerReference
+# w:type="first"/"even"): a finding there is placed on the page an editor opens to find it.
+WORD_HEADER_FOOTER = {("headerReference", "first"): "首页页眉", ("headerReference", "even"): "偶数页页眉",
+                      ("footerReference", "first"): "首页页脚", ("footerReference", "even"): "偶数页页脚"}
 SHEET_STATES = {"hidden": "（隐藏的工作表）", "veryHidden": "（深度隐藏的工作表）"}
 
 

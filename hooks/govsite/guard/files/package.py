@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from .model import Unreadable
 
@@ -45,8 +46,10 @@ class Package:
         try:
             with self.zip.open(info) as part:
                 data = part.read(room + 1)  # the size in the header may lie: the bound is on what comes out
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
-            raise Unreadable(f"{self.kind}内部的“{name}”无法解压（{type(exc).__name__}），其中的个人信息无法检查；"
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error) as exc:
+            # damaged compressed bytes come out of zlib itself, as zlib.error (its bare class name says nothing)
+            reason = "zlib.error" if isinstance(exc, zlib.error) else type(exc).__name__
+            raise Unreadable(f"{self.kind}内部的“{name}”无法解压（{reason}），其中的个人信息无法检查；"
                              "请用办公软件重新另存后再放入") from None
         self.read_so_far += len(data)
         if len(data) > room or (len(data) > RATIO_FROM and len(data) > MAX_RATIO * max(info.compress_size, 1)):

@@ -120,7 +120,9 @@ def surname_of(text: str) -> str:
 
 def name_shaped(value: str) -> bool:
     """A known surname and a given name of one or two Chinese characters (the cheap test before jieba)."""
-    text = value if len(value) <= 4 else re.sub(r"[\s\u3000]+", "", value)
+    # Most values are short runs of Chinese: only text with a space in it (王　明, padded to line up in a list)
+    # pays for the substitution; a short value with a space is a name as much as a long one.
+    text = value if len(value) <= 4 and _HAN_ONLY.match(value) else re.sub(r"[\s\u3000]+", "", value)
     if not 2 <= len(text) <= 4 or not _HAN_ONLY.match(text):
         return False
     surname = surname_of(text)
