@@ -1,6 +1,7 @@
 """Shared fixtures. Engine tests import govsite directly; site tests run the real mkdocs build."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,22 @@ def built_site(tmp_path_factory) -> Path:
     result = run_build(REPO, out)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def good_build(tmp_path_factory) -> tuple[Path, str]:
+    """A site copy with a finished good build in site/, and the hash of that build. Built once per worker: the
+    tests of refused input copy it (previous_site) rather than each building the same good site again."""
+    root = copy_site(tmp_path_factory.mktemp("good") / "repo")
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    return root, tree_hash(root / "site")
+
+
+@pytest.fixture
+def previous_site(good_build, tmp_path) -> tuple[Path, str]:
+    """A private copy of good_build's sources and site/, which a test may break; and the hash site/ must keep."""
+    root, before = good_build
+    copy = tmp_path / "repo"
+    shutil.copytree(root, copy, symlinks=True)
+    return copy, before

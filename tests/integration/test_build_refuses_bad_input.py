@@ -5,8 +5,6 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from sitekit import run_build, tree_hash
 
 REPORT = "content/pufa/fzzf/2023.md"
@@ -24,14 +22,6 @@ def line_of(root, relpath, needle) -> int:
         if needle in line:
             return number
     raise AssertionError(needle)
-
-
-@pytest.fixture
-def previous_site(site_copy):
-    """A site copy with a good build already in site/, and the hash of that build."""
-    result = run_build(site_copy)
-    assert result.returncode == 0, result.stderr
-    return site_copy, tree_hash(site_copy / "site")
 
 
 def assert_refused(root, before_hash, *expected_lines):
