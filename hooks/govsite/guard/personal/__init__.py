@@ -253,7 +253,13 @@ class Hit:
 def scan_unit(text: str, rules: Rules) -> list[Hit]:
     """Every personal datum in one unit of published text: a line, a cell, an attribute's value."""
     if len(text) > _REMEMBERED_LENGTH:
-        return _scan_unit(text, rules)
+        key = (hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest(), rules)
+        found = _LONG_UNITS.get(key)
+        if found is None:
+            if len(_LONG_UNITS) >= _REMEMBERED_UNITS:
+                _LONG_UNITS.clear()
+            found = _LONG_UNITS[key] = tuple(_scan_unit(text, rules))
+        return list(found)
     key = (text, rules)
     found = _UNITS.get(key)
     if found is None:
@@ -265,10 +271,13 @@ def scan_unit(text: str, rules: Rules) -> list[Hit]:
 
 # Speed: a site repeats most of its short units on every page (navigation, header, footer, labels) and again in
 # its feeds and JSON: each distinct one is scanned once per process (the answer depends on the text and the
-# rules only). Long units (a document's paragraphs) seldom repeat and are not kept; the table is bounded.
+# rules only). A long unit (a document's paragraph) is shown by its page and again by feeds, the 目录's JSON and
+# the search index's records: it is kept by the digest of its text (BLAKE2b, 128 bits), not the text. Both
+# tables are bounded.
 _REMEMBERED_LENGTH = 160
 _REMEMBERED_UNITS = 200_000
 _UNITS: dict[tuple[str, Rules], tuple[Hit, ...]] = {}
+_LONG_UNITS: dict[tuple[bytes, Rules], tuple[Hit, ...]] = {}
 
 
 def _scan_unit(text: str, rules: Rules) -> list[Hit]:
