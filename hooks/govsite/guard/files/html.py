@@ -87,9 +87,9 @@ class PageParts:
     pages (differing only in how deep the page lies, and in which section is open).
 
     A part is an element that ends a unit of text (a block, not in a table) spanning at least MIN_LINES lines. It
-    is known by the digest of the page's bytes from the line where the element or comment before it stands to the
-    line of the element after it — every byte of its markup, whatever the lines hold besides — and by the tags of
-    the elements open around it: the parser, given the same open elements and the same bytes, makes the same
+    is known by the digest (SHA-1) of the page's bytes from the line where the element or comment before it stands
+    to the line of the element after it — every byte of its markup, whatever the lines hold besides — and by the
+    tags of the elements open around it: the parser, given the same open elements and the same bytes, makes the same
     elements of them, with the same text, attributes, links and ids at the same lines relative to its first. A
     part is clean when no finding of its page lies on its lines (`settle`, after every rule ran on the page's
     units); a clean part met again is passed over: its links and ids are taken as they were, and the reader goes
@@ -103,6 +103,7 @@ class PageParts:
     def __init__(self):
         self.clean: dict[tuple, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
         self.seen: set[tuple] = set()
+        self.sketches: set[tuple] = set()  # parts met once, by a sketch of their bytes (_Reader.part_key)
         self.passed = 0  # parts not read again
 
     def settle(self, read_parts: list[tuple], finding_lines) -> None:
@@ -233,8 +234,8 @@ class _Reader:
                     if (tag in blocks and not tables and tag not in table_tags and len(el) and at
                             and (after := _following(el)) is not None
                             and min_lines <= (after.sourceline or 0) - at and after.sourceline < _LINE_LIMIT):
-                        key = (self.part_digest(before, after.sourceline), tuple(stack))
-                        known = clean.get(key)
+                        key = self.part_key(before, after.sourceline, stack)
+                        known = clean.get(key) if key is not None else None
                         stack.append(tag)
                         before = at
                         if known is not None:  # read before, nothing found in it: its units are not read again
@@ -250,7 +251,8 @@ class _Reader:
                             page.passed += 1
                             walker.skip_subtree()
                             continue
-                        parts.append((el, key, line, len(links), len(ids)))
+                        if key is not None:
+                            parts.append((el, key, line, len(links), len(ids)))
                     else:
                         stack.append(tag)
                         before = at or before
@@ -320,13 +322,24 @@ class _Reader:
                 out.append(Line(text, f"第{unit_line}行", unit_line))
             pieces.clear()
 
-    def part_digest(self, first: int, last: int) -> bytes:
-        """The digest of the page's bytes from the start of line `first` to the end of line `last`."""
+    def part_key(self, first: int, last: int, stack: list[str]) -> tuple | None:
+        """What a part is known by (PageParts): the digest of the page's bytes from the start of line `first` to
+        the end of line `last`, and the tags open around it; None while a sketch of those bytes (their length,
+        first and last bytes) has not been met before: a part seen once is not worth a digest (most parts
+        holding a page's own text)."""
         offsets = self.offsets
         if offsets is None:
             offsets = self.offsets = list(itertools.accumulate(map((1).__add__, map(len, self.source.split(b"\n"))),
                                                                initial=0))
-        return hashlib.sha1(memoryview(self.source)[offsets[first - 1]:offsets[min(last, len(offsets) - 1)]]).digest()
+        start, end = offsets[first - 1], offsets[min(last, len(offsets) - 1)]
+        source, sketches = self.source, self.page.sketches
+        sketch = (end - start, source[start:start + 64], source[end - 64:end], *stack)
+        if sketch not in sketches:
+            if len(sketches) >= self.page.SEEN:
+                sketches.clear()
+            sketches.add(sketch)
+            return None
+        return (hashlib.sha1(memoryview(source)[start:end]).digest(), *stack)
 
     def attributes(self, el, tag: str, line: int) -> None:
         for name, value in el.items():
