@@ -161,6 +161,8 @@ def on_files(files, config):
         {f.dest_uri: f.abs_src_path for f in files if not f.is_documentation_page() and f.abs_src_path})
     if "index_stream" in _state:  # before the first page: the child checks and indexes each page as it comes
         _state["index_stream"].facts(site, Path(config.site_dir), pages, check=check)
+        # and checks the engine's other files (feeds, JSON) while MkDocs reads the pages, before it is busy
+        _state["index_stream"].files((extra.dest_uri, extra.content) for extra in extra_files)
     if _skipper.enabled:
         for file in files.documentation_pages():
             _skipper.watch(file)
@@ -335,9 +337,11 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
     # pages and files were reviewed at load)
     broken = links.check_site(site_dir, site.site_url or config.site_url or "", scan.links).found
     errors = report.errors + link_problems(site.root, broken, origins)
-    log.info("发布内容检查：%d 个文件（其中 %d 个在本次检查），%d 个页面的链接，用时 %.2f 秒（CPU %.2f 秒）",
-             len(scan.digests), scan.read, len(scan.links), time.perf_counter() - started,
-             time.process_time() - started_cpu)
+    streamed = page_scan.cpu if page_scan is not None and page_scan is not _state["page_scan"] else 0.0
+    log.info("发布内容检查：%d 个文件（其中 %d 个在本次检查），%d 个页面的链接，用时 %.2f 秒（CPU %.2f 秒；"
+             "另有索引进程中逐个检查 %d 个文件 CPU %.2f 秒）", len(scan.digests), scan.read, len(scan.links),
+             time.perf_counter() - started, time.process_time() - started_cpu,
+             page_scan.read if page_scan is not None else 0, streamed)
     if not errors and not index_problems:
         return
     lines = [p.format() for p in errors] + index_problems
@@ -363,6 +367,9 @@ def on_post_build(config):
     stream = _state.pop("index_stream", None)
     page_scan = _state["page_scan"]
     if stream is not None:
+        # what else MkDocs wrote (its 404 page, the sitemap, the theme's files, copies of attachments): checked in
+        # the child too, where the units of the pages are known already
+        stream.files(output_guard.unseen_files(site_dir, stream.sent))
         try:
             stats = stream.finish(_state["site"], site_dir, _state.get("pages", {}).values())
         except RuntimeError as exc:  # the index process failed (e.g. out of memory): a message, not a traceback

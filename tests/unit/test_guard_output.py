@@ -287,6 +287,95 @@ def test_the_fast_link_reader_reads_what_the_html_parser_reads(html):
     assert list(fast_links) == collector.links and set(fast_ids) == collector.ids
 
 
+@pytest.mark.parametrize("html", HTML_SAMPLES[:4])
+def test_the_page_reader_collects_the_links_the_html_parser_finds(html):
+    """The output check reads a page's links and ids in the same walk as its text (for the link check)."""
+    data = page(html)
+    collector = links.html_links(data.decode())
+    _found, (page_links, ids) = output.FileCheck(RULES, frozenset()).check("a/index.html", data)
+    assert list(page_links) == collector.links and set(ids) == collector.ids
+
+
+def test_the_page_reader_follows_the_browser_where_html_parser_does_not():
+    """A textarea holds text, not elements: a browser follows no link written inside one (html.parser would)."""
+    _found, (page_links, _ids) = output.FileCheck(RULES, frozenset()).check("a/index.html", page(HTML_SAMPLES[4]))
+    assert page_links == ("upper/",)
+
+
+# ---- parts of pages read once ----------------------------------------------------------------------------------
+
+def _navigation(rng: random.Random, depth: int, items: int) -> str:
+    """A navigation as a theme writes it around every page: nested lists over many lines, links relative to the
+    page's depth, ids, labels and attributes."""
+    up = "../" * depth
+    rows = ['<nav class="nav" aria-label="导航栏">', "  <ul>"]
+    for i in range(items):
+        rows += [f'    <li class="item" id="n{i}">', f'      <input type="checkbox" id="__n{i}">',
+                 f'      <label for="__n{i}" title="栏目{i}">栏目{i}</label>',
+                 f'      <a href="{up}s{i}/" class="link">栏目{i}的页面</a>', "    </li>"]
+    return "\n".join(rows + ["  </ul>", "</nav>"])
+
+
+def _theme_page(nav: str, body: str, wrapper: str = "div", footer: str = "") -> bytes:
+    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>页面</title></head>\n<body>\n'
+            f'<{wrapper} class="side">\n{nav}\n</{wrapper}>\n<main>\n<article>\n{body}\n</article>\n</main>\n'
+            f'<footer>\n{footer or nav}\n</footer>\n</body></html>\n').encode()
+
+
+def _comparable(found) -> list[tuple]:
+    return sorted((f.line, f.place, f.rule, f.shown, f.by_column, f.value) for f in found)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_parts_of_pages_read_before_are_passed_over_only_where_nothing_differs(seed):
+    """Pages sharing a navigation (at a few depths), a leak planted in random pages: in one page's navigation
+    (its bytes differ from the clean one's), in the body, in a navigation that is the same on every page (so never
+    clean), in a navigation under other elements. One FileCheck that learns from every page finds what a check
+    that learnt nothing finds, page by page, with the same links and ids, and passes over the clean parts."""
+    rng = random.Random(seed)
+    learning = output.FileCheck(RULES, frozenset())
+    navs = {depth: _navigation(rng, depth, rng.randint(3, 12)) for depth in range(1, 4)}
+    leaks = [f"身份证号 {make_id18(rng)}", f"联系人：王建华，电话 {make_mobile(rng)}", "请与李*明、张建国同志联系"]
+    planted = 0
+    for number in range(60):
+        depth = rng.randint(1, 3)
+        nav, body, wrapper = navs[depth], f"<p>第{number}篇的正文。</p>\n<p>第二段。</p>", "div"
+        where = rng.random()
+        if where < 0.15:  # one page's navigation, changed
+            nav = nav.replace("栏目1的页面", rng.choice(leaks), 1)
+            planted += 1
+        elif where < 0.3:
+            body += f"\n<p>{rng.choice(leaks)}</p>"
+            planted += 1
+        elif where < 0.4:  # the same navigation under another element
+            wrapper = "section"
+        if number % 7 == 3:  # a navigation that holds a leak on every page where it is used
+            nav = navs[depth].replace("栏目0", "联系人：赵卫东")
+            planted += 1
+        data = _theme_page(nav, body, wrapper)
+        dest = f"{'a/' * depth}p{number}/index.html"
+        fresh_found, (fresh_links, fresh_ids) = output.FileCheck(RULES, frozenset()).check(dest, data)
+        found, (page_links, ids) = learning.check(dest, data)
+        assert _comparable(found) == _comparable(fresh_found), dest
+        assert page_links == fresh_links and ids == fresh_ids
+        collector = links.html_links(data.decode())
+        assert list(page_links) == collector.links and set(ids) == collector.ids
+    assert planted and learning.pages.passed > 40  # the clean navigations were passed over, most of the time
+
+
+def test_a_part_is_known_by_every_byte_of_its_markup_even_on_the_line_before():
+    """An attribute on the line before the element's last line (where the parser says it stands) is its too."""
+    rng = random.Random(7)
+    nav = _navigation(rng, 1, 6).replace('<nav class="nav"', '<nav\n  title="栏目导航"\n  class="nav"', 1)
+    learning = output.FileCheck(RULES, frozenset())
+    for _ in range(5):  # a part is passed over once it has been read clean twice (PageParts)
+        assert not learning("a/index.html", _theme_page(nav, "<p>正文</p>"))
+    assert learning.pages.passed
+    leaking = nav.replace('title="栏目导航"', 'title="联系人：王建华"', 1)
+    found = learning("b/index.html", _theme_page(leaking, "<p>正文</p>", footer=nav))
+    assert [(f.line, f.value) for f in found] == [(6, "王建华")]  # where the parser says the element stands
+
+
 def test_a_broken_link_of_the_output_is_reported_at_the_source_that_writes_it(tmp_path):
     root = make_repo(tmp_path, {"content/n/a.md": "---\n标题: 甲\n---\n\n见[第二节](../b/#di-er-jie)。\n",
                                 "content/n/b.md": "---\n标题: 乙\n---\n\n## 第一节\n"})
@@ -313,7 +402,8 @@ def test_the_link_check_judges_each_link_as_resolving_it_alone_would(tmp_path, s
     site = tmp_path / "out"
     forms = []
     for target in pages:
-        forms += [target, "/" + target, target + "#h", target + "#missing", target + "index.html", target + "gone/"]
+        forms += [target, "/" + target, target + "#h", target + "#missing", target + "index.html", target + "gone/",
+                  "../" + target, "x/../" + target, "./" + target + "../"]
     files = {}
     for here in pages:
         depth = here.count("/")

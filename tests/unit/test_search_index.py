@@ -269,8 +269,36 @@ def test_page_stream_runs_the_output_guard_on_every_page(tmp_path):
     for dest, html in pages:
         stream.add(dest, "", html)
     stream.finish(None, tmp_path)
-    assert stream.scan.findings == in_main.findings
-    assert stream.scan.digests == in_main.digests and stream.scan.links == in_main.links
+    of_pages = [f for f in stream.scan.findings if not f.dest.startswith("searchindex/")]
+    assert of_pages == in_main.findings
+    assert {d: s for d, s in stream.scan.digests.items() if d in in_main.digests} == in_main.digests
+    assert stream.scan.links == in_main.links
+    # the index's files are checked as the child writes them: the leak is in its record texts too
+    index = [f for f in stream.scan.findings if f.dest.startswith("searchindex/")]
+    assert [(f.rule, f.shown) for f in index] == [(personal.RULE_MOBILE, "139****5678")]
+    written = {p.relative_to(tmp_path).as_posix() for p in (tmp_path / "searchindex").rglob("*") if p.is_file()}
+    assert written and written <= set(stream.scan.digests)
+
+
+def test_page_stream_checks_the_other_files_it_is_given_once_each(tmp_path):
+    """The engine's feeds and JSON, and what MkDocs wrote besides pages, are checked in the child too."""
+    import json
+
+    from govsite.guard import output, personal
+    from govsite.search import PageStream
+
+    check = output.FileCheck(personal.Rules(), frozenset())
+    stream = PageStream()
+    stream.facts(None, tmp_path, check=check)
+    stream.add("a/index.html", "", LAW_PAGE)
+    feed = json.dumps({"items": [{"summary": "联系人：王建华"}]}, ensure_ascii=False).encode("utf-8")
+    stream.files([("api/catalogue.json", feed), ("a/index.html", b"not sent again: a page the child has")])
+    stream.files([("api/catalogue.json", b"{}")])  # nor a file it has
+    stream.finish(None, tmp_path)
+    found = [(f.dest, f.rule, f.value) for f in stream.scan.findings if not f.dest.startswith("searchindex/")]
+    assert found == [("api/catalogue.json", personal.RULE_NAME, "王建华")]
+    assert stream.scan.digests["api/catalogue.json"] == output.digest(feed)
+    assert stream.scan.digests["a/index.html"] == output.digest(LAW_PAGE.encode("utf-8"))
 
 
 def test_page_stream_failure_stops_the_build_with_a_message(tmp_path):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import html.parser
 import json
+import os
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -108,6 +109,8 @@ class SiteLinks:
         self._ids: dict[Path, set[str]] = {}
         self._verdicts: dict[tuple[str, str], str | None] = {}
         self._exists: dict[Path, bool] = {}
+        self._climbs: dict[str, int] = {}  # link -> how many folders its path climbs (-1: not plain relative)
+        self._joins: dict[tuple[str, str], tuple[str, str]] = {}  # (link, folders it keeps) -> _joined()
 
     def _parse(self, path: Path) -> Collector:
         return html_links(path.read_text(encoding="utf-8"))
@@ -149,6 +152,35 @@ class SiteLinks:
         elif target.is_dir():
             target = target / "index.html"
         return target, unquote(split.fragment)
+
+    def check_page(self, page_links, page_url_path: str, where: str, report: LinkReport) -> None:
+        """check() for every link of one page. Speed: a page's links are mostly its navigation's, the same on
+        every page at its depth: where a relative link leads depends only on the folders of the page's address
+        that its leading ".." segments do not climb out of, so it is joined once per link and such folders."""
+        directory = page_url_path if page_url_path.endswith("/") else posixpath.dirname(page_url_path) + "/"
+        folders = directory.strip("/").split("/") if directory.strip("/") else []
+        prefixes = ["/".join(folders[:n]) for n in range(len(folders) + 1)]
+        climbs, joins, verdicts = self._climbs, self._joins, self._verdicts
+        for link in page_links:
+            climb = climbs.get(link)
+            if climb is None:
+                climb = climbs[link] = _climb(link)
+            if climb < 0:  # not a plain relative link: resolved in full
+                key = _joined(link, page_url_path)
+            else:
+                place = (link, prefixes[max(0, len(folders) - climb)])
+                key = joins.get(place)
+                if key is None:
+                    key = joins[place] = _joined(link, page_url_path)
+            problem = verdicts.get(key, "?")
+            if problem == "?":
+                problem = verdicts[key] = self._verdict(link, page_url_path)
+            if problem is None:
+                continue
+            report.checked += 1
+            if problem:
+                report.broken.append(f"{where}: {link} → {problem}")
+                report.found.append((where, link, problem))
 
     def check(self, link: str, page_url_path: str, where: str, report: LinkReport) -> None:
         # Every page links to the same few hundred places (navigation, assets), written relative to the page:
@@ -195,6 +227,22 @@ def _joined(link: str, page_url_path: str) -> tuple[str, str]:
     return joined.replace("//", "/") + "#" + fragment, ""
 
 
+def _climb(link: str) -> int:
+    """How many folders up the path of a plain relative link leads once normalised ("../../x/../y" climbs 2), or
+    -1 for a link _joined() does not join itself."""
+    if not link or link[0] in "#/?" or ":" in link.split("/", 1)[0] or "\\" in link or "%" in link:
+        return -1
+    path = link.partition("#")[0]
+    if "?" in path:
+        return -1
+    climb = 0
+    for segment in posixpath.normpath(path).split("/"):
+        if segment != "..":
+            break
+        climb += 1
+    return climb
+
+
 def _json_urls(value):
     if isinstance(value, dict):
         for v in value.values():
@@ -229,9 +277,7 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
     parsed = parsed or {}
     for rel, (_, ids) in parsed.items():
         links._ids[site / rel] = ids
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
+    for path in _files(site):
         rel = path.relative_to(site).as_posix()
         url_path = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         if path.suffix == ".html":
@@ -241,12 +287,22 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
             else:
                 collector = links._parse(path)
                 links._ids[path], page_links = collector.ids, collector.links
-            for link in page_links:
-                # 404.html is served at any depth: MkDocs makes its links absolute paths, which this checks.
-                links.check(link, url_path, rel, report)
+            # 404.html is served at any depth: MkDocs makes its links absolute paths, which this checks.
+            links.check_page(page_links, url_path, rel, report)
         elif path.suffix in (".xml", ".atom") and rel != "sitemap.xml":
             _check_feed(links, path, url_path, rel, report)
         elif path.suffix == ".json":
-            for url in _json_urls(json.loads(path.read_text(encoding="utf-8"))):
-                links.check(url, url_path, rel, report)
+            data = path.read_bytes()
+            if b"http" in data or b"\\u" in data:  # else no string in it can be an address (_json_urls)
+                for url in _json_urls(json.loads(data.decode("utf-8"))):
+                    links.check(url, url_path, rel, report)
     return report
+
+
+def _files(site: Path) -> list[Path]:
+    """Every file under `site`, in the order of sorted(site.rglob("*"))."""
+    found = []
+    for root, _dirs, names in os.walk(site):
+        base = Path(root)
+        found += [base / name for name in names]
+    return sorted(found)

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import files, links, personal, placeholders
+from .files.html import PageParts
 
 RULE_PLACEHOLDER = "占位文字"
 RULE_HOST = "外部链接"
@@ -49,35 +51,47 @@ class OutputFinding:
 
 class FileCheck:
     """Every rule on one published file. Sent to the search index's child process (it must pickle): it holds
-    only the rules' settings."""
+    the rules' settings, and the parts of pages found clean (files.html.PageParts: what it learns of the pages it
+    checks makes the next pages cheaper to read)."""
 
     def __init__(self, rules: personal.Rules, allow_hosts: frozenset[str]):
         self.rules = rules
         self.allow = frozenset(allow_hosts)
+        self.pages = PageParts()
 
     def key(self) -> tuple:
         """What the findings depend on besides a file's bytes and name."""
         return (self.rules, tuple(sorted(self.allow)))
 
     def __call__(self, dest: str, data: bytes) -> tuple[OutputFinding, ...]:
+        return self.check(dest, data)[0]
+
+    def check(self, dest: str, data: bytes) -> tuple[tuple[OutputFinding, ...], tuple | None]:
+        """(findings, (links, ids) of a page read as HTML, else None)."""
         found: list[OutputFinding] = []
         try:
-            extracted = files.read(data, dest)  # media (images, the index's postings) may still carry text
+            extracted = files.read(data, dest, self.pages)  # media (images, the index's postings) may carry text
         except files.Unreadable as exc:
-            return (OutputFinding(dest, 0, "", RULE_UNREADABLE, "", note=str(exc)),)
-        for finding in personal.scan_extracted(extracted, dest, self.rules):
+            return (OutputFinding(dest, 0, "", RULE_UNREADABLE, "", note=str(exc)),), None
+        personal_found = personal.scan_extracted(extracted, dest, self.rules)
+        for finding in personal_found:
             found.append(OutputFinding(dest, finding.line, "" if finding.line else finding.field, finding.rule,
                                        finding.shown, by_column=finding.by_column, value=finding.value))
+        if extracted.parts:  # the parts of the page read in full: clean where no finding lies on their lines
+            lines = {f.line for f in personal_found}
+            if 0 not in lines:
+                self.pages.settle(extracted.parts, lines)
         suffix = os.path.splitext(dest)[1].lower()
         if suffix in (".html", ".htm", ".xml", ".atom", ".rss"):
-            text = files.decode_text(data)
+            text = extracted.text or files.decode_text(data)  # as the reader read it
             find = placeholders.page_findings if suffix in (".html", ".htm") else placeholders.feed_findings
             texts, hosts = find(text, self.allow)
             for shown in dict.fromkeys(texts):
                 found.append(OutputFinding(dest, _line_of(text, shown), "", RULE_PLACEHOLDER, shown, value=shown))
             for host in hosts:
                 found.append(OutputFinding(dest, _line_of(text, host), "", RULE_HOST, host, value=host))
-        return tuple(sorted(set(found)))
+        page_links = (extracted.links, extracted.ids) if extracted.links is not None else None
+        return tuple(sorted(set(found))), page_links
 
 
 def _line_of(text: str, value: str) -> int:
@@ -121,24 +135,28 @@ class Scan:
     digests: dict[str, str] = field(default_factory=dict)
     read: int = 0  # files read and checked here
     reused: int = 0  # files whose digest matched a check made before
+    cpu: float = 0.0  # seconds of CPU the checks took (the index child's, for the log)
     links: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(default_factory=dict)  # page -> (links, ids)
 
 
 def check_bytes(check: FileCheck, dest: str, data: bytes, scan: Scan, checked: Checked | None = None) -> None:
     """Check one file's bytes (a page as MkDocs writes it, in the index child or under make serve)."""
     sha = scan.digests[dest] = digest(data)
-    if dest.endswith(".html"):  # for the link check of the whole output (links.check_site)
-        scan.links[dest] = links.fast_links(data.decode("utf-8", "replace"))
     key = (sha, os.path.splitext(dest)[1].lower(), check.key())
     found = checked.get(key) if checked is not None else None
+    page_links = None
     if found is None:
-        found = check(dest, data)
+        started = time.process_time()
+        found, page_links = check.check(dest, data)
+        scan.cpu += time.process_time() - started
         scan.read += 1
         if checked is not None:
             checked.put(key, _rename(found, ""))
     else:
         scan.reused += 1
         found = _rename(found, dest)
+    if dest.endswith(".html"):  # for the link check of the whole output (links.check_site)
+        scan.links[dest] = page_links if page_links is not None else links.fast_links(data.decode("utf-8", "replace"))
     scan.findings.extend(found)
 
 
@@ -219,6 +237,17 @@ def _status(path: Path) -> tuple | None:
     if time.time() - st.st_mtime < 2:
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def unseen_files(folder: Path, seen) -> Iterable[tuple[str, bytes]]:
+    """(path in the output, bytes) of every file of `folder` whose path is not in `seen`."""
+    for path in sorted(_walk(folder)):
+        dest = path.relative_to(folder).as_posix()
+        if dest not in seen:
+            try:
+                yield dest, path.read_bytes()
+            except OSError:
+                continue  # the walk of the folder reports it
 
 
 def _walk(folder: Path):

@@ -136,6 +136,7 @@ class PageStream:
         self._process.start()
         child_end.close()
         self._facts_sent = False
+        self.sent: set[str] = set()  # output files the child has (pages and other files), by path in the output
         self.scan = None  # the output guard's scan of every page (guard.output.Scan), once finish() has returned
         # Pages are handed to a thread that writes them into the pipe: a page is bigger than the pipe's buffer,
         # and the build would otherwise wait, page after page, for the child to finish the one before. Started
@@ -171,7 +172,24 @@ class PageStream:
     def add(self, dest_uri: str, title: str, html: str) -> None:
         """A finished page: `title` as the engine gave it (the page's own, without the site's name). Sent whole
         and as bytes: the check reads all of it, and bytes go through the pipe without being encoded again."""
+        self.sent.add(dest_uri)
         self._send(("page", (dest_uri, title, html.encode("utf-8") if isinstance(html, str) else html)))
+
+    def files(self, items) -> None:
+        """Other output files, (path in the output, bytes): checked by the output guard in the child (which holds
+        what it learnt from the pages: the units it checked, the parts of pages found clean), not indexed."""
+        batch, size = [], 0
+        for dest, data in items:
+            if dest in self.sent:
+                continue
+            self.sent.add(dest)
+            batch.append((dest, data))
+            size += len(data)
+            if size >= 1 << 22:  # a few megabytes a message: attachments may be large
+                self._send(("files", batch))
+                batch, size = [], 0
+        if batch:
+            self._send(("files", batch))
 
     def finish(self, site, site_dir: Path, generated_pages=()) -> IndexStats:
         """Write the index into site_dir/searchindex/; seconds in the result are what it took after the last page.
@@ -205,7 +223,7 @@ def _stream_worker(conn) -> None:
         dictionary_words()  # read now, while MkDocs renders the first pages, not after the last one
         pinyin.preload()
         pages: dict[str, tuple] = {}  # url -> (records, their numbered n-grams)
-        waiting: list[tuple] = []  # pages that came before the facts (none when the adapter sends them first)
+        waiting: list[tuple] = []  # pages and files that came before the facts (none: the adapter sends them first)
         known = site_dir = vocabulary = check = None
         numbering = GramNumbering()
         unnumbered: list[tuple] = []  # (url, records, their n-grams) of pages not yet numbered
@@ -217,6 +235,11 @@ def _stream_worker(conn) -> None:
             unnumbered.clear()
 
         scan = output_guard.Scan()
+
+        def check_files(items):
+            if check is not None:
+                for dest_uri, data in items:
+                    output_guard.check_bytes(check, dest_uri, data, scan)
 
         def take(dest_uri, title, data):
             if check is not None:
@@ -230,15 +253,19 @@ def _stream_worker(conn) -> None:
 
         while True:
             kind, payload = conn.recv()
-            if kind == "page":
-                if known is None:
-                    waiting.append(payload)
-                else:
-                    take(*payload)
+            if kind in ("page", "files") and known is None:
+                waiting.append((kind, payload))
+            elif kind == "page":
+                take(*payload)
+            elif kind == "files":
+                check_files(payload)
             elif kind == "facts":
                 known, site_dir, vocabulary, check = payload
-                for page in waiting:
-                    take(*page)
+                for waited, item in waiting:
+                    if waited == "page":
+                        take(*item)
+                    else:
+                        check_files(item)
                 waiting.clear()
             else:  # "done": every page has been sent
                 break
@@ -249,6 +276,8 @@ def _stream_worker(conn) -> None:
         grams = [g for _, page_grams in ordered for g in page_grams]
         problems: list[str] = []
         files = iter_files(records, grams, vocabulary, numbering, problems)
+        if check is not None:  # the index's files as they are written (the output guard reads them here)
+            files = _checked(files, check, scan)
         written = write_files(files, site_dir / INDEX_FOLDER)
         stats = IndexStats(pages=len({r.page_url for r in records}), records=len(records), files=len(written),
                            bytes=sum(written.values()), seconds=time.perf_counter() - started,
@@ -260,6 +289,12 @@ def _stream_worker(conn) -> None:
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
+
+
+def _checked(files, check, scan):
+    for name, data in files:
+        output_guard.check_bytes(check, f"{INDEX_FOLDER}/{name}", data, scan)
+        yield name, data
 
 
 _child: list = [None]  # the running index process under `mkdocs serve`, if any

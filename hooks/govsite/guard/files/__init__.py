@@ -62,12 +62,13 @@ def suffix_of(name: str) -> str:
     return base[base.rfind("."):].lower() if "." in base else ""
 
 
-def read(data: bytes, name: str) -> Extracted:
-    """What the public gets out of one published file `name` (its path, for its kind and for messages)."""
-    return _read(data, name, 0)
+def read(data: bytes, name: str, page=None) -> Extracted:
+    """What the public gets out of one published file `name` (its path, for its kind and for messages). `page`:
+    an html.PageParts, when `data` may be a page the build wrote (its links are read too; see PageParts)."""
+    return _read(data, name, 0, page)
 
 
-def _read(data: bytes, name: str, depth: int) -> Extracted:
+def _read(data: bytes, name: str, depth: int, page=None) -> Extracted:
     if depth > MAX_DEPTH:
         raise Unreadable("文件中嵌套的文件层数过多，其中的个人信息无法检查；请把内嵌的文件单独放入")
     suffix = suffix_of(name)
@@ -98,7 +99,7 @@ def _read(data: bytes, name: str, depth: int) -> Extracted:
 
     if search_index_kind(name, data):
         return Extracted(media="搜索索引")
-    return _read_text(data, name, suffix)
+    return _read_text(data, name, suffix, page)
 
 
 def _ole_message(data: bytes, suffix: str) -> str:
@@ -139,11 +140,22 @@ def _read_gzip(data: bytes, name: str, depth: int) -> Extracted:
     return _read(inner, inner_name, depth + 1)
 
 
-def _read_text(data: bytes, name: str, suffix: str) -> Extracted:
+def _read_text(data: bytes, name: str, suffix: str, page=None) -> Extracted:
     if suffix in HTML_SUFFIXES or (suffix not in XML_SUFFIXES | JSON_SUFFIXES and _LOOKS_LIKE_HTML.match(data[:4096])):
         from .html import declared_charset, read_html
 
-        return read_html(_decode_html(data, declared_charset(data)))
+        declared = declared_charset(data)
+        text = None
+        if page is not None and declared in ("utf-8", "utf8") and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe",
+                                                                                      b"\xfe\xff")):
+            text = _strict_utf8(data)  # as _decode_html reads it; its lines are the bytes' lines
+        if text is None:
+            text = _decode_html(data, declared)
+            extracted = read_html(text)
+        else:
+            extracted = read_html(text, page=page, source=data)
+        extracted.text = text
+        return extracted
     text = decode(data).text
     if suffix in FLAT_ODF_SUFFIXES:
         from .odf import read_odf_root
@@ -155,7 +167,9 @@ def _read_text(data: bytes, name: str, suffix: str) -> Extracted:
     if suffix in XML_SUFFIXES or (suffix in OFFICE_SUFFIXES | {""} and _LOOKS_LIKE_XML.match(data[:64])):
         from .xmlfile import read_xml
 
-        return read_xml(text)
+        extracted = read_xml(text)
+        extracted.text = text
+        return extracted
     if suffix in JSON_SUFFIXES:
         from .jsonfile import read_json
         from .searchindex import read_index_json
@@ -174,6 +188,13 @@ def _read_text(data: bytes, name: str, suffix: str) -> Extracted:
     if suffix in CSV_SUFFIXES:
         extracted.tables = read_csv(text).tables
     return extracted
+
+
+def _strict_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_html(data: bytes, declared: str | None) -> str:

@@ -14,7 +14,10 @@ Tables become Table objects (header = first row) for the column rules of guard/p
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import hashlib
+import itertools
 import re
 from urllib.parse import unquote
 
@@ -70,6 +73,57 @@ META_CONFIG = frozenset(("viewport", "theme-color", "robots", "format-detection"
 _SPACE = re.compile(r"\s+")
 _WORTH = re.compile(r"[^\x00-\x7f]|\d{6}")  # Chinese (or other non-ASCII) text, or a long number
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Where each element links, as the link check reads it (guard/links.py, Collector); stylesheets' resource hints
+# are not links.
+LINKING = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+_NOT_LINKS = ("preconnect", "dns-prefetch")
+# libxml2 counts lines up to 65535 only (it reports that number for every line after it): a part must end before.
+_LINE_LIMIT = 65535
+
+
+class PageParts:
+    """The parts of the pages a build writes that were read before and held nothing any rule finds, so that they
+    are not read again: a page's navigation, header and footer are most of its bytes and the same on thousands of
+    pages (differing only in how deep the page lies, and in which section is open).
+
+    A part is an element that ends a unit of text (a block, not in a table) spanning at least MIN_LINES lines. It
+    is known by the digest (SHA-1) of the page's bytes from the line where the element or comment before it stands
+    to the line of the element after it — every byte of its markup, whatever the lines hold besides — and by the
+    tags of the elements open around it: the parser, given the same open elements and the same bytes, makes the same
+    elements of them, with the same text, attributes, links and ids at the same lines relative to its first. A
+    part is clean when no finding of its page lies on its lines (`settle`, after every rule ran on the page's
+    units); a clean part met again is passed over: its links and ids are taken as they were, and the reader goes
+    on after it at the line where it ended. Anything that differs by one byte, or sits under other elements, is
+    another part and is read."""
+
+    MIN_LINES = 8
+    LIMIT = 20_000  # clean parts kept (the navigation of every depth and section: a few hundred at most)
+    SEEN = 200_000  # parts remembered as read once: a part is kept as clean when it is met a second time
+
+    def __init__(self):
+        self.clean: dict[tuple, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
+        self.seen: set[tuple] = set()
+        self.sketches: set[tuple] = set()  # parts met once, by a sketch of their bytes (_Reader.part_key)
+        self.passed = 0  # parts not read again
+
+    def settle(self, read_parts: list[tuple], finding_lines) -> None:
+        """The parts a page read in full, once every rule ran on its units: those with no finding on their lines
+        are clean (kept from their second reading on, so that the parts of one page alone do not fill memory)."""
+        if not read_parts:
+            return
+        lines = sorted(finding_lines)
+        for key, first, last, links, ids in read_parts:
+            at = bisect.bisect_left(lines, first)
+            if at < len(lines) and lines[at] <= last:
+                continue
+            if key not in self.seen:
+                if len(self.seen) >= self.SEEN:
+                    self.seen.clear()
+                self.seen.add(key)
+                continue
+            if len(self.clean) >= self.LIMIT:
+                self.clean.clear()
+            self.clean[key] = (last - first, links, ids)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -79,11 +133,17 @@ def declared_charset(data: bytes) -> str | None:
 
 
 class _Reader:
-    def __init__(self, first_line: int):
+    def __init__(self, first_line: int, page: PageParts | None = None, source: bytes = b""):
         self.first_line = first_line
         self.out = Extracted()
         self.pieces: list[str] = []
         self.tables: list[dict] = []  # open tables: rows, current row, current cell (pieces, line) or None
+        self.page = page  # reading a page the build wrote: see PageParts
+        self.source = source  # its bytes (UTF-8, lines ending in \n only), for the digests of its parts
+        self.offsets: list[int] | None = None  # where each line of `source` begins
+        self.links: list[str] = []
+        self.ids: list[str] = []
+        self.read_parts: list[tuple] = []  # (key, first line, last line, links, ids) of parts read in full
 
     # ---- units --------------------------------------------------------------------------------------------
 
@@ -146,19 +206,64 @@ class _Reader:
     def walk(self, root) -> None:
         """Text units and tables, in document order. Speed: this runs for every element of every published page,
         so it is one loop over lxml's own walk (C) with the state in local variables; a recursive walk with a
-        method call per element was 1.7 times slower."""
+        method call per element was 1.7 times slower.
+
+        Reading a page the build wrote (`self.page`, a PageParts): its links and ids are collected on the way, and
+        a part of it read before and found clean is passed over (PageParts)."""
         pieces = self.pieces
         blocks, code, table_tags, comment = BLOCKS, CODE, TABLE_TAGS, etree.Comment
         out, space, first = self.out.lines, _SPACE, self.first_line - 1
         tables = self.tables
         line, unit_line = self.first_line, 0
-        for event, el in etree.iterwalk(root, events=("start", "end", "comment")):
+        page = self.page
+        if page is not None:
+            clean, min_lines, linking = page.clean, page.MIN_LINES, LINKING
+            links, ids, parts, read = self.links, self.ids, [], self.read_parts
+            stack: list[str] = []  # the tags of the elements open around the current one
+            before = 1  # the line of the last element or comment met: where the next element's start tag may begin
+        walker = etree.iterwalk(root, events=("start", "end", "comment"))
+        for event, el in walker:
             tag = el.tag
             if event == "start":
                 if tag is comment:
                     continue
                 if el.sourceline:
                     line = el.sourceline + first
+                if page is not None:
+                    at = el.sourceline
+                    if (tag in blocks and not tables and tag not in table_tags and len(el) and at
+                            and (after := _following(el)) is not None
+                            and min_lines <= (after.sourceline or 0) - at and after.sourceline < _LINE_LIMIT):
+                        key = self.part_key(before, after.sourceline, stack)
+                        known = clean.get(key) if key is not None else None
+                        stack.append(tag)
+                        before = at
+                        if known is not None:  # read before, nothing found in it: its units are not read again
+                            if pieces:
+                                text = space.sub(" ", "".join(pieces)).strip()
+                                if text:
+                                    out.append(Line(text, f"第{unit_line}行", unit_line))
+                                pieces.clear()
+                                unit_line = 0
+                            links.extend(known[1])
+                            ids.extend(known[2])
+                            line += known[0]
+                            page.passed += 1
+                            walker.skip_subtree()
+                            continue
+                        if key is not None:
+                            parts.append((el, key, line, len(links), len(ids)))
+                    else:
+                        stack.append(tag)
+                        before = at or before
+                    if len(el.attrib):
+                        if (ident := el.get("id")):
+                            ids.append(ident)
+                        if tag == "a" and (ident := el.get("name")):
+                            ids.append(ident)
+                        if (attribute := linking.get(tag)) and (target := el.get(attribute)):
+                            if not (tag == "link" and any(w in (el.get("rel") or "") for w in _NOT_LINKS)):
+                                links.append(target)
                 if len(el.attrib):
                     self.attributes(el, tag, line)
                 if tag in code:
@@ -188,8 +293,15 @@ class _Reader:
                         out.append(Line(text, f"第{unit_line}行", unit_line))
                     pieces.clear()
                     unit_line = 0
+                if page is not None:
+                    stack.pop()
+                    if parts and parts[-1][0] is el:
+                        _el, key, start, link_count, id_count = parts.pop()
+                        read.append((key, start, line, tuple(links[link_count:]), tuple(ids[id_count:])))
                 text = el.tail
             else:  # a comment: published, so read as a unit of its own
+                if page is not None:
+                    before = el.sourceline or before
                 text = el.text
                 if text:
                     if not text.isspace():
@@ -209,6 +321,25 @@ class _Reader:
             if text:
                 out.append(Line(text, f"第{unit_line}行", unit_line))
             pieces.clear()
+
+    def part_key(self, first: int, last: int, stack: list[str]) -> tuple | None:
+        """What a part is known by (PageParts): the digest of the page's bytes from the start of line `first` to
+        the end of line `last`, and the tags open around it; None while a sketch of those bytes (their length,
+        first and last bytes) has not been met before: a part seen once is not worth a digest (most parts
+        holding a page's own text)."""
+        offsets = self.offsets
+        if offsets is None:
+            offsets = self.offsets = list(itertools.accumulate(map((1).__add__, map(len, self.source.split(b"\n"))),
+                                                               initial=0))
+        start, end = offsets[first - 1], offsets[min(last, len(offsets) - 1)]
+        source, sketches = self.source, self.page.sketches
+        sketch = (end - start, source[start:start + 64], source[end - 64:end], *stack)
+        if sketch not in sketches:
+            if len(sketches) >= self.page.SEEN:
+                sketches.clear()
+            sketches.add(sketch)
+            return None
+        return (hashlib.sha1(memoryview(source)[start:end]).digest(), *stack)
 
     def attributes(self, el, tag: str, line: int) -> None:
         for name, value in el.items():
@@ -232,6 +363,16 @@ class _Reader:
                 self.unit(value, line, ATTRIBUTE_PLACES.get(name, f"“{name}”属性"))
 
 
+def _following(el):
+    """The first node after `el` and everything in it (its next sibling, or its parent's …), or None."""
+    while el is not None:
+        after = el.getnext()
+        if after is not None:
+            return after
+        el = el.getparent()
+    return None
+
+
 @functools.cache
 def _parser():
     # lxml.etree's own HTML parser (lxml.html's element classes cost a lookup per element); libxml2 lowercases
@@ -239,10 +380,14 @@ def _parser():
     return etree.HTMLParser(remove_comments=False, remove_pis=True, no_network=True, recover=True)
 
 
-def read_html(text: str, first_line: int = 1) -> Extracted:
+def read_html(text: str, first_line: int = 1, page: PageParts | None = None, source: bytes = b"") -> Extracted:
     """Units, attributes and tables of an HTML text (`first_line`: the line of its first character in its file,
-    for HTML inside a feed or another file)."""
-    reader = _Reader(first_line)
+    for HTML inside a feed or another file). `page`: a page the build wrote, `source` its bytes, which `text` is
+    the UTF-8 reading of: its links and ids are read too (Extracted.links), and its parts read before and found
+    clean are passed over (PageParts)."""
+    if page is not None and (first_line != 1 or b"\r" in source):
+        page = None  # lines counted otherwise than by "\n": parts cannot be known by their lines
+    reader = _Reader(first_line, page, source)
     if not text.strip():
         return reader.out
     try:
@@ -265,4 +410,7 @@ def read_html(text: str, first_line: int = 1) -> Extracted:
         reader.end("table")
     while reader.tables:
         reader.end("table")
-    return reader.out
+    out = reader.out
+    if page is not None:
+        out.links, out.ids, out.parts = tuple(reader.links), frozenset(reader.ids), reader.read_parts
+    return out

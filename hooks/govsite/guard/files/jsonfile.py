@@ -56,7 +56,8 @@ def read_json(text: str, first_line: int = 1) -> Extracted:
         line += text.count("\n", counted, match.start())
         counted = match.start()
         if kind == '"':
-            value = json.loads(token)
+            # the text is valid JSON (loaded above): a string without an escape is what lies between its quotes
+            value = json.loads(token) if "\\" in token else token[1:-1]
             if expect_key:
                 stack[-1][1] = value
                 if value.isascii():

@@ -36,6 +36,12 @@ class Extracted:
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     media: str = ""  # a kind of file with no text to read (图片, 字体): published as it is
+    text: str = ""  # a text file's text as decoded for reading (HTML, XML), for checks that read it whole
+    # A page read with html.PageParts: its links and ids (for the link check of the whole output) and the parts
+    # it read in full that may be clean (html.PageParts.settle).
+    links: tuple[str, ...] | None = None
+    ids: frozenset[str] = frozenset()
+    parts: list = field(default_factory=list)
 
     def add(self, other: Extracted, prefix: str = "") -> None:
         """Another file's text as part of this one (a file attached inside an OFD or a PDF, a gzip's

@@ -252,23 +252,38 @@ class Hit:
 
 def scan_unit(text: str, rules: Rules) -> list[Hit]:
     """Every personal datum in one unit of published text: a line, a cell, an attribute's value."""
-    if len(text) > _REMEMBERED_LENGTH:
-        return _scan_unit(text, rules)
-    key = (text, rules)
-    found = _UNITS.get(key)
+    return list(_remembered(text, rules, _units_of(rules)))
+
+
+def _remembered(text: str, rules: Rules, units: dict) -> tuple[Hit, ...]:
+    """scan_unit, remembered in `units` (_units_of(rules))."""
+    key = text if len(text) <= _REMEMBERED_LENGTH else \
+        hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    found = units.get(key)
     if found is None:
-        if len(_UNITS) >= _REMEMBERED_UNITS:
+        if len(units) >= _REMEMBERED_UNITS:
+            units.clear()
+        found = units[key] = tuple(_scan_unit(text, rules))
+    return found
+
+
+def _units_of(rules: Rules) -> dict:
+    units = _UNITS.get(rules)
+    if units is None:
+        if len(_UNITS) >= 8:
             _UNITS.clear()
-        found = _UNITS[key] = tuple(_scan_unit(text, rules))
-    return list(found)
+        units = _UNITS[rules] = {}
+    return units
 
 
 # Speed: a site repeats most of its short units on every page (navigation, header, footer, labels) and again in
 # its feeds and JSON: each distinct one is scanned once per process (the answer depends on the text and the
-# rules only). Long units (a document's paragraphs) seldom repeat and are not kept; the table is bounded.
+# rules only). A long unit (a document's paragraph) is shown by its page and again by feeds, the 目录's JSON and
+# the search index's records: it is kept by the digest of its text (BLAKE2b, 128 bits), not the text. One
+# table per set of rules (a build has one), bounded.
 _REMEMBERED_LENGTH = 160
-_REMEMBERED_UNITS = 200_000
-_UNITS: dict[tuple[str, Rules], tuple[Hit, ...]] = {}
+_REMEMBERED_UNITS = 400_000
+_UNITS: dict[Rules, dict[str | bytes, tuple[Hit, ...]]] = {}
 
 
 def _scan_unit(text: str, rules: Rules) -> list[Hit]:
@@ -294,8 +309,11 @@ def unit_names(text: str, public_names: frozenset[str], labelled: bool = True) -
 def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
     """Findings in a file read by files.read: each at its line (text files) or its place in words."""
     findings = []
+    units = _units_of(rules)
     for line in extracted.lines:
-        for hit in _unit_hits(line, rules):
+        # the common case inline (a page has hundreds of units, most of them scanned before): see _unit_hits
+        hits = _remembered(line.text, rules, units) if not line.kind else _unit_hits(line, rules)
+        for hit in hits:
             findings.append(Finding(file, line.line, "" if line.line else line.place, hit.rule, hit.shown,
                                     value=hit.value))
     for table in extracted.tables:

@@ -86,6 +86,7 @@ def normalise_header(text: str) -> str:
     return re.sub(r"[\s\u200b*_`~:：]+", "", text)
 
 
+@functools.lru_cache(maxsize=65536)  # every table of every page asks it of each label (a page has a few)
 def header_kind(text: str) -> str:
     """'name' for a column of names (姓 名, 名字 …), 'people' for a column that may list people, else ''."""
     header = normalise_header(text)
