@@ -41,3 +41,24 @@ def previous_site(good_build, tmp_path) -> tuple[Path, str]:
     copy = tmp_path / "repo"
     shutil.copytree(root, copy, symlinks=True)
     return copy, before
+
+
+# The longest test files (minutes each, by `pytest --durations`), started first: each file stays on one of the
+# two workers (make test: --dist loadfile), and a long file started last leaves the other worker idle at the end.
+# The order changes no result; the other files keep theirs.
+LONGEST_FIRST = ("browser/test_publish_nginx.py", "integration/test_bad_input_corpus.py",
+                 "browser/test_search_understanding.py", "integration/test_publish_site.py",
+                 "browser/test_accessibility.py", "integration/test_guard_site.py",
+                 "integration/test_build_refuses_bad_input.py", "integration/test_serve_dirty.py",
+                 "integration/test_inspection_site.py")
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+
+    def order(item) -> int:
+        path = Path(str(item.fspath))
+        return rank.get(path.relative_to(here).as_posix(), len(rank)) if path.is_relative_to(here) else len(rank)
+
+    items.sort(key=order)

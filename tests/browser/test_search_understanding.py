@@ -34,6 +34,12 @@ def _cn(n: int) -> str:
     return CN[n // 100] + "百" + ("" if not n % 100 else ("零" + CN[n % 100] if n % 100 < 10 else _cn(n % 100)))
 
 
+def _sample(items: list, viewport) -> list:
+    """Every item on a desktop, every third on a phone: the answers do not depend on the width (one script, one
+    index), so the phone run checks what a person sees there on a sample and the desktop run asks everything."""
+    return items if viewport is DESKTOP else items[::3]
+
+
 def _titles(site: Path) -> list[list]:
     return json.loads((site / "searchindex/titles.json").read_text(encoding="utf-8"))
 
@@ -89,12 +95,10 @@ def test_shortened_law_names_land_on_the_article(browser, built_site, served_sit
     found, watch = offsite_requests
     page = watch(browser.new_context(viewport=viewport).new_page())
     laws = _laws(built_site)
-    tried = 0
-    for title, url, article in laws:
-        shortened = _first_chars_alias(title)
-        if not shortened or not _unambiguous(shortened[0], shortened[1], laws):
-            continue
-        alias, name = shortened
+    shortened_laws = [(url, article, shortened) for title, url, article in laws
+                      if (shortened := _first_chars_alias(title)) and _unambiguous(shortened[0], shortened[1], laws)]
+    assert len(shortened_laws) >= 2, "the demo site's laws give at least two shortened names"
+    for url, article, (alias, name) in shortened_laws if viewport is DESKTOP else shortened_laws[:1]:
         for typed, want in ((f"{alias}第{_cn(article)}条", f"{url}#art-{article}"), (f"{alias} {article}条", f"{url}#art-{article}"),
                             (alias, url)):
             hits = _search(page, served_site, typed)
@@ -102,8 +106,6 @@ def test_shortened_law_names_land_on_the_article(browser, built_site, served_sit
             assert name in hits.first.locator("h1").inner_text()
             note = page.locator("[data-gs-note]")
             assert note.is_visible() and f"“{alias}”按“{name}”查找" in note.inner_text(), note.inner_text()
-        tried += 1
-    assert tried >= 2, "the demo site's laws give at least two shortened names"
     _no_sideways_scroll(page)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"law-short-{'phone' if viewport is PHONE else 'desktop'}.png"))
@@ -116,7 +118,7 @@ def test_loose_document_numbers_and_a_year_with_a_kind(browser, built_site, serv
     page = browser.new_context(viewport=viewport).new_page()
     numbers = sorted(_document_numbers(built_site).items())
     seen = set()
-    for number, url in numbers:
+    for number, url in _sample(numbers, viewport):
         organ, year, n = re.fullmatch(r"(.*)〔(\d{4})〕(\d+)号", number).groups()
         same = [x for x, _ in numbers if re.search(rf"〔{year}〕{n}号$", x)]
         tail = organ[-1] if len(same) > 1 else ""
@@ -124,7 +126,7 @@ def test_loose_document_numbers_and_a_year_with_a_kind(browser, built_site, serv
             _search(page, served_site, typed)
             assert _hrefs(page, served_site)[0] == url, (typed, url)
         seen.add(url)
-    assert len(seen) >= 5
+    assert len(seen) >= (5 if viewport is DESKTOP else 2)
     # A kind of document and a year: the annual reports by year, before the list of reports and other years.
     reports = [(row[0], row[1]) for row in _titles(built_site) if re.fullmatch(r"xxgk/ndbg/\d{4}/", row[0])]
     assert len(reports) >= 2
@@ -143,13 +145,13 @@ def test_intents_give_the_page_that_does_it(browser, served_site, viewport):
     intents = yaml.safe_load((REPO / "data/search/intents.yml").read_text(encoding="utf-8"))["入口"]
     asked = 0
     for intent in intents:
-        for pattern in intent["问法"][:2]:
+        for pattern in intent["问法"][:2 if viewport is DESKTOP else 1]:
             extra = intent.get("可带词语", [])[:1]
             typed = "请问" + "".join(extra) + "".join(reversed(pattern)) + "吗"
             _search(page, served_site, typed)
             assert _hrefs(page, served_site)[0] == intent["页面"], (typed, intent["名称"])
             asked += 1
-    assert asked >= 15
+    assert asked >= (15 if viewport is DESKTOP else 8)
     page.context.close()
 
 
