@@ -160,7 +160,7 @@ class SiteLinks:
         directory = page_url_path if page_url_path.endswith("/") else posixpath.dirname(page_url_path) + "/"
         folders = directory.strip("/").split("/") if directory.strip("/") else []
         prefixes = ["/".join(folders[:n]) for n in range(len(folders) + 1)]
-        climbs, joins, verdicts = self._climbs, self._joins, self._verdicts
+        climbs, joins = self._climbs, self._joins
         for link in page_links:
             climb = climbs.get(link)
             if climb is None:
@@ -172,20 +172,15 @@ class SiteLinks:
                 key = joins.get(place)
                 if key is None:
                     key = joins[place] = _joined(link, page_url_path)
-            problem = verdicts.get(key, "?")
-            if problem == "?":
-                problem = verdicts[key] = self._verdict(link, page_url_path)
-            if problem is None:
-                continue
-            report.checked += 1
-            if problem:
-                report.broken.append(f"{where}: {link} → {problem}")
-                report.found.append((where, link, problem))
+            self._judge(key, link, page_url_path, where, report)
 
     def check(self, link: str, page_url_path: str, where: str, report: LinkReport) -> None:
         # Every page links to the same few hundred places (navigation, assets), written relative to the page:
         # a relative link is joined to the page's folder here and judged once per place it reaches.
-        key = _joined(link, page_url_path)
+        self._judge(_joined(link, page_url_path), link, page_url_path, where, report)
+
+    def _judge(self, key, link: str, page_url_path: str, where: str, report: LinkReport) -> None:
+        """The verdict on the place `key` a link reaches (judged once per place), counted into `report`."""
         problem = self._verdicts.get(key, "?")
         if problem == "?":
             problem = self._verdicts[key] = self._verdict(link, page_url_path)
