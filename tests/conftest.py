@@ -1,6 +1,7 @@
 """Shared fixtures. Engine tests import govsite directly; site tests run the real mkdocs build."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -39,7 +40,10 @@ def previous_site(good_build, tmp_path) -> tuple[Path, str]:
     """A private copy of good_build's sources and site/, which a test may break; and the hash site/ must keep."""
     root, before = good_build
     copy = tmp_path / "repo"
-    shutil.copytree(root, copy, symlinks=True)
+    shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns("site"))
+    # site/ by hard links: a build that wrote into site/ in place would change good_build's files too, and this
+    # test's check that site/ kept its hash (or the next test's) fails, as it must
+    shutil.copytree(root / "site", copy / "site", copy_function=os.link)
     return copy, before
 
 

@@ -5,7 +5,7 @@
   hashed stylesheet and script of its own release (200, the right bytes), in both configurations; the assets of a
   release that was pruned are gone (404), and the site's files are still served from `current`.
 
-The releases are made by govsite.release itself with a stand-in build (the real build and 20 publishes under load
+The releases are made by govsite.release itself with a stand-in build (the real build and 10 publishes under load
 are tests/browser/test_publish_nginx.py): each release's stylesheet is named by its content's hash, as
 govsite/assets.py names the site's bundle.
 """

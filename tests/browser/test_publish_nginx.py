@@ -28,7 +28,7 @@ from sitekit import REPO, GitCheckout, Nginx
 
 pytestmark = pytest.mark.browser
 
-PUBLISHES = 20
+PUBLISHES = 10  # each a full build; ten switches under load gave 27 stale index requests here (three needed)
 NOTICE = "content/notices/2026/zhaopin-gongyi-gangwei.md"
 NOTICE_URL = "notices/2026/zhaopin-gongyi-gangwei/"
 TITLE = "区退役军人服务中心2026年公益性岗位招聘公告"
@@ -148,7 +148,7 @@ def search_in_open_page(page, query: str) -> list[str]:
     return page.locator(".md-search-result__item h1").all_inner_texts()
 
 
-def test_twenty_publishes_under_load_no_failed_or_mixed_response(tmp_path, browser):
+def test_ten_publishes_under_load_no_failed_or_mixed_response(tmp_path, browser):
     checkout = GitCheckout(tmp_path / "repo")
     web = tmp_path / "web"
     releases = {publish(checkout, web, 1): 1}
@@ -195,4 +195,4 @@ def test_twenty_publishes_under_load_no_failed_or_mixed_response(tmp_path, brows
     assert {n for _, n in documents} <= set(releases.values())
     # Index requests made after the page's release stopped being `current`: the case this design exists for,
     # which must have happened here for the test to mean anything.
-    assert sum(c.stale for c in clients) >= 3
+    assert sum(c.stale for c in clients) >= 3, sum(c.stale for c in clients)
