@@ -6,6 +6,7 @@ together.
 """
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -31,6 +32,7 @@ def _is_namespace(html: str, at: int) -> bool:
     return html.startswith("xmlns", start + 1)
 
 
+@functools.lru_cache(maxsize=65536)  # the same addresses on every page (the theme's, the site's own)
 def host_of(url: str) -> str:
     return (urlsplit(url if "//" in url[:8] else "//" + url).hostname or "").lower()
 

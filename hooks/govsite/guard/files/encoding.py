@@ -79,6 +79,9 @@ def _weight(char: str, frequent: frozenset[str], less: frozenset[str]) -> float:
     return 0.8  # symbols: ①, ×, ─, ℃
 
 
+_WEIGHTS: dict[str, float] = {}
+
+
 def plausibility(text: str) -> float:
     """The mean plausibility (0 to 1) of the characters of `text` that tell encodings apart: everything but
     printable ASCII, which reads the same in every candidate (a CSV of numbers with two names is judged by the
@@ -90,7 +93,12 @@ def plausibility(text: str) -> float:
         if char < "\x80" and (char.isprintable() or char in "\t\n\r\f"):
             continue
         total += n
-        score += n * _weight(char, frequent, less)
+        weight = _WEIGHTS.get(char)
+        if weight is None:  # a pure function of the character: each is weighed once per process
+            if len(_WEIGHTS) >= 200_000:
+                _WEIGHTS.clear()
+            weight = _WEIGHTS[char] = _weight(char, frequent, less)
+        score += n * weight
     return score / total if total else 1.0
 
 

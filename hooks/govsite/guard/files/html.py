@@ -342,25 +342,51 @@ class _Reader:
         return (hashlib.sha1(memoryview(source)[start:end]).digest(), *stack)
 
     def attributes(self, el, tag: str, line: int) -> None:
-        for name, value in el.items():
-            if not value or name in WIRING or name[:2] == "on":
+        """The units of an element's attributes. Speed: what they are depends on the tag and the attributes
+        only, and most elements of a page stand with the same attributes on the pages before it (the theme's
+        links, buttons and icons): each such element is judged once, then only its units are placed."""
+        key = (tag, *el.items())
+        units = _ATTRIBUTE_UNITS.get(key)
+        if units is None:
+            if len(_ATTRIBUTE_UNITS) >= 50_000:
+                _ATTRIBUTE_UNITS.clear()
+            units = _ATTRIBUTE_UNITS[key] = tuple(_attribute_units(el, tag))
+        out = self.out.lines
+        for text, what in units:
+            out.append(Line(text, f"第{line}行{what}", line))
+
+
+_ATTRIBUTE_UNITS: dict[tuple, tuple[tuple[str, str], ...]] = {}
+
+
+def _attribute_units(el, tag: str):
+    """(text, what it is) of each attribute of `el` a person sees or a screen reader speaks."""
+    for name, value in el.items():
+        if not value or name in WIRING or name[:2] == "on":
+            continue
+        if name == "content":
+            if tag != "meta":
                 continue
-            if name == "content":
-                if tag != "meta":
-                    continue
-                kind = (el.get("name") or el.get("property") or el.get("itemprop") or "").strip().lower()
-                if not kind or kind in META_CONFIG:
-                    continue
-                self.unit(value, line, f"网页说明（meta {kind}）")
-            elif name in URL_ATTRIBUTES:
-                if _WORTH.search(value) or value[:4].lower() in ("tel:", "sms:", "mail") or "%" in value:
-                    shown = unquote(value)
-                    if _WORTH.search(shown) or shown.lower().startswith(("tel:", "sms:", "mailto:")):
-                        self.unit(shown, line, ATTRIBUTE_PLACES.get(name, "链接地址"))
-            elif name in TEXT_ATTRIBUTES or _WORTH.search(value):
-                if name == "value" and tag == "input" and (el.get("type") or "").lower() == "password":
-                    continue
-                self.unit(value, line, ATTRIBUTE_PLACES.get(name, f"“{name}”属性"))
+            kind = (el.get("name") or el.get("property") or el.get("itemprop") or "").strip().lower()
+            if not kind or kind in META_CONFIG:
+                continue
+            text, what = value, f"网页说明（meta {kind}）"
+        elif name in URL_ATTRIBUTES:
+            if not (_WORTH.search(value) or value[:4].lower() in ("tel:", "sms:", "mail") or "%" in value):
+                continue
+            text = unquote(value)
+            if not (_WORTH.search(text) or text.lower().startswith(("tel:", "sms:", "mailto:"))):
+                continue
+            what = ATTRIBUTE_PLACES.get(name, "链接地址")
+        elif name in TEXT_ATTRIBUTES or _WORTH.search(value):
+            if name == "value" and tag == "input" and (el.get("type") or "").lower() == "password":
+                continue
+            text, what = value, ATTRIBUTE_PLACES.get(name, f"“{name}”属性")
+        else:
+            continue
+        text = _SPACE.sub(" ", text).strip()  # as _Reader.unit keeps it
+        if text:
+            yield text, what
 
 
 def _following(el):

@@ -26,11 +26,50 @@ def read_json(text: str, first_line: int = 1) -> Extracted:
     """Each string of a JSON text as a unit (`first_line`: the line of the text's first character in its file,
     for JSON inside a page's <script>). A text that is not JSON is read line by line instead."""
     try:
-        json.loads(text)
+        loaded = json.loads(text, object_pairs_hook=_Pairs, parse_int=_Number, parse_float=_Number,
+                            parse_constant=_constant)
     except ValueError:
         from .text import read_text_lines
 
         return read_text_lines(text, first_line)
+    except _NotPlain:
+        loaded = None
+    if loaded is not None:
+        # Speed: the loaded value holds every string and number in the order they are written; only their lines
+        # are read from the text (the search index's records and a page's configuration are on one line).
+        out = Extracted()
+        try:
+            _walk(loaded, "$", _line_finder(text, first_line), out.lines)
+            return out
+        except RecursionError:  # nested deeper than a walk can go: the token loop has no depth
+            pass
+    return _read_tokens(text, first_line)
+
+
+_VALUE_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?')
+
+
+def _line_finder(text: str, first_line: int):
+    """A function giving the line of the next string or number of a valid JSON text, one call per token in
+    order (outside strings, only numbers hold digits)."""
+    body = text.strip(" \t\r\n")
+    if "\n" not in body:
+        line = first_line + text.count("\n", 0, text.find(body[:1]))
+        return lambda: line
+    tokens = _VALUE_TOKEN.finditer(text)
+    state = [first_line, 0]  # line, where it was counted to
+
+    def next_line() -> int:
+        start = next(tokens).start()
+        state[0] += text.count("\n", state[1], start)
+        state[1] = start
+        return state[0]
+
+    return next_line
+
+
+def _read_tokens(text: str, first_line: int) -> Extracted:
+    """read_json of a valid JSON text, token by token."""
     out = Extracted()
     stack: list[list] = []  # open containers: [kind "{" or "[", current key or index]
     expect_key = False
@@ -71,3 +110,46 @@ def read_json(text: str, first_line: int = 1) -> Extracted:
                 value = str(int(number)) if number.is_integer() and abs(number) < 1e21 else token
             out.lines.append(Line(value, f"第{line}行（{_path(stack)}）", line))
     return out
+
+
+class _Pairs(list):
+    """An object's (key, value) pairs in order, every key kept (a key written twice is read twice)."""
+
+
+class _Number(str):
+    """A number as written (json.loads' parse_int and parse_float hooks)."""
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _constant(name: str):
+    raise _NotPlain(name)  # NaN, Infinity: the token loop reads them as it always has
+
+
+def _walk(node, path: str, line_of, lines: list) -> None:
+    """What the token loop (_read_tokens) reads: keys that are not plain ASCII field names and non-blank strings,
+    and long numbers, each with its path; `line_of()` gives each string's and number's line in turn."""
+    if isinstance(node, _Pairs):
+        for key, value in node:
+            here = f"{path}.{key}"
+            line = line_of()
+            if not key.isascii() and key.strip():
+                lines.append(Line(key, f"第{line}行（{here}）", line))
+            _walk(value, here, line_of, lines)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            _walk(value, f"{path}[{index}]", line_of, lines)
+    elif isinstance(node, _Number):
+        line = line_of()
+        if sum(ch.isdigit() for ch in node) >= LONG_NUMBER:
+            value = str(node)
+            if "e" in value.lower() or "." in value:
+                number = float(value)
+                value = str(int(number)) if number.is_integer() and abs(number) < 1e21 else value
+            lines.append(Line(value, f"第{line}行（{path}）", line))
+    elif isinstance(node, str):
+        line = line_of()
+        if node.strip():
+            lines.append(Line(node, f"第{line}行（{path}）", line))

@@ -205,6 +205,8 @@ def scan_line(text: str, allowed_numbers: set[str]) -> Iterator[tuple[str, str]]
 
 def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterator[tuple[str, str, str]]:
     """(rule, masked value, value as written) for every personal number in one line of text."""
+    if _DIGIT_RUN.search(text) is None:  # every pattern below holds three digits in a row: most units have none
+        return
     taken: list[tuple[int, int]] = []
 
     def free(span: tuple[int, int]) -> bool:

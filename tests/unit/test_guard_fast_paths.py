@@ -1,0 +1,95 @@
+"""The output guard's shortcuts read what the long way reads (guard/files/jsonfile.py, guard/files/html.py,
+guard/personal): the same units at the same lines and places, the same findings.
+
+Generated JSON (Chinese and ASCII keys, keys written twice, escapes, long numbers in every notation, nesting, one
+line or pretty-printed, JSON inside a page at a later line) is read through the loaded value and compared with
+the token loop; attributes are read once per element kind and compared with a fresh reading; the number rules'
+pre-filter is compared with the rules run without it."""
+from __future__ import annotations
+
+import json
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govsite.guard import personal
+from govsite.guard.files import html, jsonfile
+
+HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+TEXT = st.text(st.one_of(HAN, st.characters(min_codepoint=0x20, max_codepoint=0x7E), st.sampled_from("\n\t\u3000\\\"/")),
+               max_size=12)
+KEYS = st.one_of(st.sampled_from(["id", "title", "姓名", "联系人", "", " ", "\u3000", "电话"]), TEXT)
+NUMBERS = st.one_of(st.integers(-10**20, 10**20), st.floats(allow_nan=False, allow_infinity=False),
+                    st.sampled_from([110101199003077777, 13912345678, 1.3912345678e10, 6.2e21, -0.0, 1e5]))
+SCALARS = st.one_of(TEXT, NUMBERS, st.booleans(), st.none())
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                       st.lists(st.tuples(KEYS, inner), max_size=4)), max_leaves=20)
+
+
+def _dump(value, indent, ascii_only) -> str:
+    """JSON text of `value`, where a list of (key, value) pairs is an object (so that a key may be written twice)."""
+    if isinstance(value, list) and value and all(isinstance(v, tuple) for v in value):
+        pairs = [f"{json.dumps(k, ensure_ascii=ascii_only)}: {_dump(v, indent, ascii_only)}" for k, v in value]
+        return "{" + (",\n" if indent else ",").join(pairs) + "}"
+    if isinstance(value, list):
+        return "[" + (",\n " if indent else ",").join(_dump(v, indent, ascii_only) for v in value) + "]"
+    if isinstance(value, tuple):
+        return _dump(list(value), indent, ascii_only)
+    return json.dumps(value, ensure_ascii=ascii_only)
+
+
+@settings(max_examples=400, deadline=None)
+@given(VALUES, st.booleans(), st.booleans(), st.sampled_from(["", "\n", "  \n\n ", "\r\n"]), st.integers(1, 50))
+def test_json_read_through_the_loaded_value_as_token_by_token(value, indent, ascii_only, lead, first_line):
+    text = lead + _dump(value, indent, ascii_only) + lead
+    json.loads(text)  # valid JSON, or the generator is wrong
+    assert jsonfile.read_json(text, first_line).lines == jsonfile._read_tokens(text, first_line).lines
+
+
+def test_json_read_whole_with_places_and_lines():
+    """Checked by hand: a key written twice is read twice, a Chinese key is a unit, long numbers in any notation."""
+    text = '{"a": "王建华",\n "a": "李*明", "姓名": 13912345678,\n "b": [1.3912345678e10, "x", {"c": "110"}]}'
+    read = [(u.text, u.place, u.line) for u in jsonfile.read_json(text, 10).lines]
+    assert read == [("王建华", "第10行（$.a）", 10), ("李*明", "第11行（$.a）", 11), ("姓名", "第11行（$.姓名）", 11),
+                    ("13912345678", "第11行（$.姓名）", 11), ("13912345678", "第12行（$.b[0]）", 12),
+                    ("x", "第12行（$.b[1]）", 12), ("110", "第12行（$.b[2].c）", 12)]
+    assert jsonfile.read_json("[NaN, \"王建华\"]").lines == jsonfile._read_tokens("[NaN, \"王建华\"]", 1).lines
+
+
+ATTRIBUTES = st.dictionaries(
+    st.sampled_from(["alt", "title", "href", "src", "content", "name", "property", "type", "value", "class",
+                     "data-x", "onclick", "aria-label", "id"]),
+    st.one_of(st.sampled_from(["", "tel:13912345678", "password", "description", "viewport", "%E7%8E%8B",
+                               "王 建\u3000华", "  ", "110101199003077777"]), TEXT.filter(lambda t: "\x00" not in t)),
+    max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["meta", "a", "img", "input", "div", "button"]), ATTRIBUTES)
+def test_attributes_remembered_read_as_read_afresh(tag, attributes):
+    from lxml import etree
+
+    element = etree.Element(tag)
+    for name, value in attributes.items():
+        element.set(name, value.replace("\n", " ").replace("\r", " "))
+    afresh = list(html._attribute_units(element, tag))
+    html._ATTRIBUTE_UNITS.clear()
+    first = html._Reader(1)
+    first.attributes(element, tag, 7)
+    again = html._Reader(1)
+    again.attributes(element, tag, 9)
+    assert [(u.text, u.place) for u in first.out.lines] == [(t, f"第7行{w}") for t, w in afresh]
+    assert [(u.text, u.line) for u in again.out.lines] == [(t, 9) for t, _w in afresh]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.one_of(HAN, st.sampled_from("0123456789０１２３ -+Xx")), max_size=40))
+def test_number_rules_prefilter_finds_what_the_rules_find(text):
+    without = personal._DIGIT_RUN
+    try:
+        personal._DIGIT_RUN = re.compile(r"(?s:.)")  # every text passes
+        expected = list(personal.number_hits(text, frozenset()))
+    finally:
+        personal._DIGIT_RUN = without
+    assert list(personal.number_hits(text, frozenset())) == expected
