@@ -611,3 +611,24 @@ def test_text_that_looks_like_an_exemption_in_a_pages_body_is_none():
 ])
 def test_an_attachment_is_named_as_the_document_links_it(document, written, resolved):
     assert exceptions.resolve(document, written) == resolved
+
+
+@pytest.mark.parametrize("attachment", ["files/talk.txt", "files/talk.csv", "files/talk.html"])
+def test_a_name_in_a_text_attachment_is_covered_by_an_exception_of_the_document_that_links_it(tmp_path, attachment):
+    """A text attachment has lines but records no exemptions itself: the documents linking it do (as for a PDF)."""
+    root = make_repo(tmp_path, {
+        "content/n/a.md": f"---\n个人信息例外:\n  - 内容: 王建华同志\n    原因: 讲话人\n---\n\n[讲话]({attachment})\n",
+        f"content/n/{attachment}": "第一行\n王建华同志讲话，联系人李秀英\n",
+    })
+    dest = f"n/{attachment}"
+    scan = output.Scan(findings=[output.OutputFinding(dest, 2, "", personal.RULE_NAME, "王**", value="王建华"),
+                                 output.OutputFinding(dest, 2, "", personal.RULE_NAME, "李**", value="李秀英")])
+    report = output_problems(root, scan, Origins(copies={dest: f"content/n/{attachment}"}))
+    assert [(n.file, n.line) for n in report.notes] == [(f"content/n/{attachment}", 2)]
+    assert "“王建华同志”（理由：讲话人；content/n/a.md:3）" in report.notes[0].message
+    assert [(e.file, e.line) for e in report.errors] == [(f"content/n/{attachment}", 2)]
+    assert "“李**”" in report.errors[0].message
+    # the input scan asks the same register
+    register = exceptions.Register([("content/n/a.md", (root / "content/n/a.md").read_text(encoding="utf-8"))])
+    assert register.for_text(f"content/n/{attachment}", "王建华", "王建华同志讲话，联系人李秀英").text == "王建华同志"
+    assert register.for_text(f"content/n/{attachment}", "李秀英", "王建华同志讲话，联系人李秀英") is None
