@@ -632,3 +632,20 @@ def test_a_name_in_a_text_attachment_is_covered_by_an_exception_of_the_document_
     register = exceptions.Register([("content/n/a.md", (root / "content/n/a.md").read_text(encoding="utf-8"))])
     assert register.for_text(f"content/n/{attachment}", "王建华", "王建华同志讲话，联系人李秀英").text == "王建华同志"
     assert register.for_text(f"content/n/{attachment}", "李秀英", "王建华同志讲话，联系人李秀英") is None
+
+
+def test_a_file_named_as_a_page_or_feed_that_is_no_text_is_read_as_what_it_is_without_stopping_the_check():
+    """An office file, a gzip or an image published under a page's or a feed's name: read by its bytes (its text
+    checked for personal data), never a traceback from looking for placeholders in bytes that are no text."""
+    import gzip
+
+    number = id18(RNG)
+    body = (f'<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>身份证号 '
+            f"{number}</w:t></w:r></w:p></w:hdr>")
+    check = output.FileCheck(RULES, frozenset())
+    for dest in ("a/index.html", "a/old.htm", "feeds/all.xml", "feeds/all.atom", "feeds/all.rss"):
+        assert [(f.rule, f.value) for f in check(dest, _word(body))] == [(personal.RULE_ID, number)], dest
+        assert check(dest, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))) == ()
+    packed = gzip.compress(f"<urlset>\n<url>待补充 {number}</url></urlset>".encode(), mtime=0)
+    assert sorted((f.rule, f.line, f.value) for f in check("sitemap.xml", packed)) == [
+        (output.RULE_PLACEHOLDER, 2, "待补充"), (personal.RULE_ID, 2, number)]
