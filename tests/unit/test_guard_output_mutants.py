@@ -649,3 +649,27 @@ def test_a_file_named_as_a_page_or_feed_that_is_no_text_is_read_as_what_it_is_wi
     packed = gzip.compress(f"<urlset>\n<url>待补充 {number}</url></urlset>".encode(), mtime=0)
     assert sorted((f.rule, f.line, f.value) for f in check("sitemap.xml", packed)) == [
         (output.RULE_PLACEHOLDER, 2, "待补充"), (personal.RULE_ID, 2, number)]
+
+
+def test_pages_with_a_leak_on_their_first_line_still_teach_the_check_their_clean_parts():
+    """A finding on a line says which parts are not clean; the parts on other lines are (PageParts.settle)."""
+    nav = "\n".join(['<nav class="nav">', "  <ul>"] + [f'    <li><a href="../s{i}/">栏目{i}</a></li>' for i in range(8)]
+                    + ["  </ul>", "</nav>"])
+    learning = output.FileCheck(RULES, frozenset())
+    for number in range(6):
+        data = (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>联系人：王建华{number}号</title>'
+                f'</head>\n<body>\n<div class="side">\n{nav}\n</div>\n<main>\n<p>第{number}篇</p>\n</main>\n</body></html>\n')
+        found = learning(f"p{number}/index.html", data.encode())
+        assert [(f.line, f.value) for f in found] == [(1, "王建华")]
+    assert learning.pages.passed
+
+
+def test_a_file_is_trusted_by_its_status_only_two_seconds_after_it_was_written(tmp_path, fresh_state, monkeypatch):
+    now = 1_700_000_000
+    monkeypatch.setattr(time, "time", lambda: now + 0.0)
+    write_tree(tmp_path, {"a.json": b"[1]", "b.json": b"[2]"}, mtime=None)
+    os.utime(tmp_path / "a.json", ns=((now - 2) * 10**9,) * 2)  # two seconds ago: no later write shares its stamp
+    os.utime(tmp_path / "b.json", ns=((now - 2) * 10**9 + 10**7,) * 2)  # 1.99 s ago: it may still be written to
+    _serve_scan(tmp_path)
+    again = _serve_scan(tmp_path)
+    assert (again.read, again.reused, sorted(again.digests)) == (1, 1, ["a.json", "b.json"])
