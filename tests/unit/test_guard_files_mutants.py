@@ -202,3 +202,209 @@ def test_files_inside_files_are_read_three_deep_and_not_four():
     assert [u.text for u in files.read(data, "a.txt.gz").lines] == [f"身份证号 {number}"]
     with pytest.raises(files.Unreadable, match="嵌套的文件层数过多"):
         files.read(gzip.compress(data, mtime=0), "a.txt.gz")
+
+
+# ---- OpenDocument: every part at its place ---------------------------------------------------------------------
+
+ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+       'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+       'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+       'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" '
+       'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" '
+       'xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" '
+       'xmlns:script="urn:oasis:names:tc:opendocument:xmlns:script:1.0" '
+       'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
+MIMETYPE = {"text": "application/vnd.oasis.opendocument.text",
+            "spreadsheet": "application/vnd.oasis.opendocument.spreadsheet",
+            "presentation": "application/vnd.oasis.opendocument.presentation"}
+
+
+def p(text: str) -> str:
+    return f"<text:p>{text}</text:p>"
+
+
+def cell(inner: str = "", **attributes) -> str:
+    attrs = "".join(f' {k.replace("__", ":").replace("_", "-")}="{v}"' for k, v in attributes.items())
+    return f"<table:table-cell{attrs}>{inner}</table:table-cell>"
+
+
+def odf_package(kind: str, body: str, styles: str = "", meta: str = "", automatic: str = "",
+                extra: dict | None = None) -> bytes:
+    from files_kit import zip_of
+
+    return zip_of({
+        "mimetype": MIMETYPE[kind],
+        "content.xml": f'<office:document-content {ODF}><office:automatic-styles>{automatic}</office:automatic-styles>'
+                       f"<office:body><office:{kind}>{body}</office:{kind}></office:body></office:document-content>",
+        "styles.xml": f"<office:document-styles {ODF}><office:master-styles>{styles}</office:master-styles>"
+                      "</office:document-styles>",
+        "meta.xml": f"<office:document-meta {ODF}><office:meta>{meta}</office:meta></office:document-meta>",
+        "settings.xml": f'<office:document-settings {ODF}><office:settings><config:config-item-set config:name="ooo:'
+                        'configuration-settings"><config:config-item config:name="PrinterName" config:type="string">'
+                        "打印机：林涛</config:config-item></config:config-item-set></office:settings>"
+                        "</office:document-settings>",
+        **(extra or {}),
+        "META-INF/manifest.xml": '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:'
+                                 '1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="联系人王建华"/>'
+                                 "</manifest:manifest>",
+    }, first="mimetype")
+
+
+HEADERS_AND_FOOTERS = ('<style:master-page style:name="Standard"><style:header>' + p("页眉：钱伟") + "</style:header>"
+                       "<style:header-first>" + p("首页页眉") + "</style:header-first><style:header-left>"
+                       + p("偶数页眉") + "</style:header-left><style:footer>" + p("页脚电话13812345678")
+                       + "</style:footer><style:footer-first>" + p("首页页脚") + "</style:footer-first>"
+                       "<style:footer-left>" + p("偶数页脚") + "</style:footer-left></style:master-page>")
+META = ('<meta:initial-creator>作者何静</meta:initial-creator><dc:title>名单</dc:title><meta:generator>LibreOffice'
+        '</meta:generator><meta:user-defined meta:name="联系人">高磊</meta:user-defined>')
+META_UNITS = [("文档属性“作者”", "作者何静"), ("文档属性“标题”", "名单"), ("自定义属性“联系人”", "高磊"),
+              ("文档属性（“name”属性）", "联系人")]
+STYLE_UNITS = [("页眉", "页眉：钱伟"), ("首页页眉", "首页页眉"), ("偶数页页眉", "偶数页眉"), ("页脚", "页脚电话13812345678"),
+               ("首页页脚", "首页页脚"), ("偶数页页脚", "偶数页脚")]
+SETTINGS_UNITS = [("文档设置（config-item）", "打印机：林涛")]
+
+
+def test_every_part_of_an_odt_is_read_at_its_place():
+    body = (
+        '<text:sequence-decls><text:sequence-decl text:name="插图"/></text:sequence-decls>'
+        "<text:h>关于王建华同志的通知</text:h>"
+        '<text:p>甲<text:s text:c="3"/>乙<text:s/>丙<text:tab/>丁<text:line-break/>戊<text:note text:note-class="endnote">'
+        "<text:note-citation>1</text:note-citation><text:note-body>" + p("尾注：李秀英") + "</text:note-body></text:note>"
+        '<text:note><text:note-body>' + p("脚注：马丽") + "</text:note-body></text:note>己</text:p>"
+        "<text:p>联系电话<text:span>13912345678</text:span><office:annotation><dc:creator>批注人张国明</dc:creator>"
+        "<dc:date>2024-01-01</dc:date>" + p("请核对") + "<text:list><text:list-item>" + p("批注列表项")
+        + "</text:list-item></text:list></office:annotation><office:annotation-end/></text:p>"
+        '<text:p><draw:frame draw:name="图1"><svg:title>王建华照片</svg:title><svg:desc>摄于2024年</svg:desc>'
+        "<draw:text-box>" + p("文本框：赵卫东") + "</draw:text-box></draw:frame>图注</text:p>"
+        "<draw:custom-shape>" + p("图形文字周建国") + "</draw:custom-shape>"
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><office:change-info><dc:creator>'
+        "修订人吴秀兰</dc:creator></office:change-info>" + p("删除的文字：郑海燕") + "</text:deletion></text:changed-region>"
+        '<text:changed-region text:id="c2"><text:insertion><office:change-info><dc:creator>修订人孙丽</dc:creator>'
+        "</office:change-info>" + p("插入的段落不在这里") + "</text:insertion></text:changed-region></text:tracked-changes>"
+        '<table:table table:name="表格甲"><table:table-header-rows><table:table-row>' + cell(p("姓名")) + cell(p("电话"))
+        + cell(p("备注")) + "</table:table-row></table:table-header-rows><table:table-row>" + cell(p("王建华"))
+        + cell(p("13912345678")) + cell("<text:list><text:list-item>" + p("一") + "</text:list-item><text:list-item>"
+                                        + p("二") + "</text:list-item></text:list>")
+        + '</table:table-row><table:table-row table:number-rows-repeated="2">'
+        + cell(table__number_columns_repeated=3) + "</table:table-row><table:table-rows><table:table-row>"
+        + cell(p("同"), table__number_columns_repeated=2) + "<table:covered-table-cell/>"
+        + cell("<draw:frame><draw:text-box>" + p("框") + "</draw:text-box></draw:frame>")
+        + "</table:table-row></table:table-rows></table:table>"
+        '<text:section text:name="节1">' + p("节中段落：林敏") + "</text:section>"
+    )
+    chart = (f"<office:document-content {ODF}><office:body><office:chart><chart:chart><chart:title>"
+             + p("图表标题：罗军") + '</chart:title><table:table><table:table-row><table:table-cell office:value-type='
+             '"string" office:string-value="图表数据：何涛"/></table:table-row></table:table></chart:chart></office:chart>'
+             "</office:body></office:document-content>")
+    extracted = files.read(odf_package("text", body, HEADERS_AND_FOOTERS, META, extra={"Object 1/content.xml": chart}),
+                           "a.odt")
+    assert sorted(units(extracted)) == sorted(META_UNITS + STYLE_UNITS + SETTINGS_UNITS + [
+        ("第1段", "关于王建华同志的通知"), ("尾注", "尾注：李秀英"), ("脚注", "脚注：马丽"), ("第2段", "甲 乙 丙 丁\n戊己"),
+        ("批注（作者）", "批注人张国明"), ("批注", "请核对"), ("批注", "批注列表项"), ("第3段", "联系电话13912345678"),
+        ("图片说明（替代文字）", "王建华照片"), ("图片说明（替代文字）", "摄于2024年"), ("文本框", "文本框：赵卫东"),
+        ("第4段", "图注"), ("图形中的文字", "图形文字周建国"), ("修订（作者）", "修订人吴秀兰"),
+        ("修订（删除的文字）", "删除的文字：郑海燕"), ("修订（作者）", "修订人孙丽"), ("正文", "插入的段落不在这里"),
+        ("表格1第1行第1列", "姓名"), ("表格1第1行第2列", "电话"), ("表格1第1行第3列", "备注"), ("表格1第2行第1列", "王建华"),
+        ("表格1第2行第2列", "13912345678"), ("表格1第2行第3列", "一\n二"), ("表格1第5行第1列", "同"),
+        ("表格1第5行第2列", "同"), ("文本框", "框"), ("第5段", "节中段落：林敏"),
+        ("文件内部的“Object 1/content.xml”", "图表标题：罗军"),
+        ("文件内部的“Object 1/content.xml”（“string-value”属性）", "图表数据：何涛"),
+    ])
+    (table,) = extracted.tables
+    assert [c.text for c in table.header] == ["姓名", "电话", "备注"]
+    assert [[(c.text, c.place) for c in row] for row in table.rows] == [
+        [("王建华", "表格1第2行第1列"), ("13912345678", "表格1第2行第2列"), ("一\n二", "表格1第2行第3列")],
+        [("同", "表格1第5行第1列"), ("同", "表格1第5行第2列"), ("", "表格1第5行第3列"), ("", "表格1第5行第4列")]]
+
+
+def test_every_sheet_of_an_ods_is_read_with_its_cells_values_and_hidden_sheets():
+    automatic = ('<style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/>'
+                 '</style:style><style:style style:name="ta1" style:family="table"><style:table-properties '
+                 'table:display="true"/></style:style>')
+    body = (
+        "<table:named-expressions/>"
+        '<table:table table:name="公开" table:style-name="ta1"><table:table-row>' + cell(p("姓名")) + cell(p("电话"))
+        + '</table:table-row><table:table-row table:number-rows-repeated="2">'
+        + cell(p("李秀英"), office__value_type="string")
+        + cell(p("1.39E+10"), office__value_type="float", office__value="13912345678")
+        + '</table:table-row><table:table-row table:number-rows-repeated="99999">'
+        + cell(table__number_columns_repeated=1024) + "</table:table-row><table:table-row>"
+        + cell(table__number_columns_repeated=2)
+        + cell(p("见附件"), office__value_type="string", office__string_value="隐藏值：张国明")
+        + "</table:table-row></table:table>"
+        '<table:table table:name="隐藏名单" table:style-name="ta2"><table:table-row>' + cell(p("赵卫东"))
+        + "</table:table-row></table:table>"
+    )
+    extracted = files.read(odf_package("spreadsheet", body, meta=META, automatic=automatic), "a.ods")
+    sheet = "工作表“公开”"
+    assert sorted(units(extracted)) == sorted(META_UNITS + SETTINGS_UNITS + [
+        ("工作表名称", "公开"), (f"{sheet}A1单元格", "姓名"), (f"{sheet}B1单元格", "电话"),
+        (f"{sheet}A2单元格", "李秀英"), (f"{sheet}B2单元格", "1.39E+10"), (f"{sheet}B2单元格（单元格的值）", "13912345678"),
+        (f"{sheet}A3单元格", "李秀英"), (f"{sheet}B3单元格", "1.39E+10"), (f"{sheet}B3单元格（单元格的值）", "13912345678"),
+        (f"{sheet}C100003单元格", "见附件"), (f"{sheet}C100003单元格（单元格的值）", "隐藏值：张国明"),
+        ("工作表名称（隐藏的工作表）", "隐藏名单"), ("工作表“隐藏名单”A1单元格（隐藏的工作表）", "赵卫东"),
+    ])
+    first, hidden = extracted.tables
+    assert [c.text for c in first.header] == ["姓名", "电话"] and len(first.rows) == 3
+    assert [c.place for c in first.rows[2]] == [f"{sheet}A100003单元格", f"{sheet}B100003单元格",
+                                                 f"{sheet}C100003单元格"]
+    assert hidden.header[0].place == "工作表“隐藏名单”A1单元格（隐藏的工作表）" and hidden.rows == []
+
+
+def test_every_slide_of_an_odp_is_read_with_its_notes():
+    body = (
+        '<draw:page draw:name="页1"><draw:frame><draw:text-box>' + p("幻灯片文字：王建华") + "</draw:text-box>"
+        "</draw:frame><draw:custom-shape>" + p("形状文字") + "</draw:custom-shape><presentation:notes><draw:frame>"
+        "<draw:text-box>" + p("备注：李秀英") + "</draw:text-box></draw:frame></presentation:notes></draw:page>"
+        '<draw:page draw:name="页2"><draw:g><draw:frame><draw:text-box>' + p("第二页：张国明") + "</draw:text-box>"
+        "</draw:frame></draw:g>" + p("散落的段落") + "</draw:page>"
+    )
+    extracted = files.read(odf_package("presentation", body), "a.odp")
+    assert sorted(units(extracted)) == sorted(SETTINGS_UNITS + [
+        ("文本框", "幻灯片文字：王建华"), ("图形中的文字", "形状文字"), ("第1张幻灯片的备注", "备注：李秀英"),
+        ("文本框", "第二页：张国明"), ("第2张幻灯片", "散落的段落")])
+
+
+def test_a_flat_odt_reads_its_properties_headers_body_and_what_no_reader_knows():
+    flat = (f'<?xml version="1.0" encoding="UTF-8"?><office:document {ODF} office:mimetype="{MIMETYPE["text"]}">'
+            f"<office:meta>{META}</office:meta><office:master-styles>{HEADERS_AND_FOOTERS}</office:master-styles>"
+            '<office:styles><style:style style:name="标题" style:display-name="标题 1" style:family="paragraph"/>'
+            "</office:styles><office:scripts><office:script script:language=\"basic\">联系人王建华</office:script>"
+            "</office:scripts><office:body><office:text>" + p("正文：李秀英") + "</office:text></office:body>"
+            "</office:document>")
+    extracted = files.read(flat.encode(), "a.fodt")
+    assert sorted(units(extracted)) == sorted(META_UNITS[:3] + STYLE_UNITS + [
+        ("第1段", "正文：李秀英"), ("文件内部（script）", "联系人王建华")])  # names of properties and styles: not text
+
+
+def test_an_odf_part_that_is_no_xml_is_named_in_the_refusal():
+    data = odf_package("text", p("正文"), extra={"Object 2/content.xml": "<broken"})
+    with pytest.raises(files.Unreadable, match="Object 2/content.xml"):
+        files.read(data, "a.odt")
+
+
+@pytest.mark.parametrize("flat", [False, True])
+def test_a_value_an_odf_field_stores_is_read_whether_or_not_the_text_shows_it(flat):
+    """A user field or a variable keeps its value in the file (office:string-value): downloading the file gives
+    it, whether a paragraph shows it or not. Cells' values are read with their cells, once."""
+    people = People(39)
+    name, mobile, other = people.name(), people.mobile(), people.name()
+    body = ('<text:user-field-decls><text:user-field-decl office:value-type="string" office:string-value='
+            f'"联系人：{name}" text:name="联系人"/></text:user-field-decls><text:p>正文<text:variable-set text:name="v" '
+            f'office:value-type="float" office:value="{mobile}"/></text:p><text:p><text:user-field-get text:name='
+            '"联系人"/>结尾</text:p><table:table><table:table-row>'
+            + cell(p("见备注"), office__value_type="string", office__string_value=f"联系人：{other}")
+            + "</table:table-row></table:table>")
+    if flat:
+        data = (f'<office:document {ODF}><office:body><office:text>{body}</office:text></office:body>'
+                "</office:document>").encode()
+        extracted, where = files.read(data, "a.fodt"), "文件内部"
+    else:
+        extracted, where = files.read(odf_package("text", body), "a.odt"), "正文"
+    read = [u for u in units(extracted) if name in u[1] or mobile in u[1] or other in u[1]]
+    assert sorted(read) == sorted([(f"{where}（“string-value”属性）", f"联系人：{name}"), (f"{where}（“value”属性）", mobile),
+                                   ("表格1第1行第1列（单元格的值）", f"联系人：{other}")])
+    assert {mobile, name} <= {f.value for f in privacy.scan_extracted(extracted, "a.odt", RULES)}
