@@ -408,3 +408,105 @@ def test_a_value_an_odf_field_stores_is_read_whether_or_not_the_text_shows_it(fl
     assert sorted(read) == sorted([(f"{where}（“string-value”属性）", f"联系人：{name}"), (f"{where}（“value”属性）", mobile),
                                    ("表格1第1行第1列（单元格的值）", f"联系人：{other}")])
     assert {mobile, name} <= {f.value for f in privacy.scan_extracted(extracted, "a.odt", RULES)}
+
+
+# ---- OFD: pages, templates, bookmarks, annotations, attachments -------------------------------------------------
+
+def ofd_text(x: float, y: float, codes: str, size: str = ' Size="3.5"', ctm: str = "") -> str:
+    return f'<ofd:TextObject Boundary="{x} {y} 150 10"{size}{ctm}>{codes}</ofd:TextObject>'
+
+
+def code(text: str, x: float | None = 0, y: float | None = 0) -> str:
+    where = (f' X="{x}"' if x is not None else "") + (f' Y="{y}"' if y is not None else "")
+    return f"<ofd:TextCode{where}>{text}</ofd:TextCode>"
+
+
+def ofd_package(pages: dict[str, str], document_extra: str = "", parts: dict | None = None) -> bytes:
+    from files_kit import OFD_NS, zip_of
+
+    layer = lambda objects: (f'<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID="1">{objects}</ofd:Layer></ofd:Content>'
+                             "</ofd:Page>")
+    files_ = {
+        "OFD.xml": f'<ofd:OFD {OFD_NS}><ofd:DocBody><ofd:DocInfo><ofd:DocID>abc123456789</ofd:DocID><ofd:Title>公示'
+                   "</ofd:Title><ofd:Author>作者：王建华</ofd:Author><ofd:Keywords><ofd:Keyword>抚恤</ofd:Keyword>"
+                   "</ofd:Keywords><ofd:CreationDate>2024-01-01</ofd:CreationDate><ofd:CustomDatas><ofd:CustomData "
+                   'Name="经办人">李秀英</ofd:CustomData></ofd:CustomDatas></ofd:DocInfo><ofd:DocRoot>/Doc_0/Document.xml'
+                   "</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        "Doc_0/Document.xml": f"<ofd:Document {OFD_NS}>{document_extra}</ofd:Document>",
+    }
+    files_.update({name: layer(objects) for name, objects in pages.items()})
+    files_.update(parts or {})
+    return zip_of(files_)
+
+
+DOC_INFO_UNITS = [("文档属性“标题”", "公示"), ("文档属性“作者”", "作者：王建华"), ("文档属性“关键词”", "抚恤"),
+                  ("自定义属性“经办人”", "李秀英"), ("OFD 文件内部的“OFD.xml”（“Name”属性）", "经办人")]
+
+
+def test_every_part_of_an_ofd_is_read_at_its_place_its_lines_and_tables_as_laid_out():
+    from files_kit import OFD_NS
+
+    first = (
+        # one code per character, scaled from points by the object's CTM (as many writers export)
+        ofd_text(20, 30, "".join(code(ch, x=10 * i, y=10 if i == 0 else None) for i, ch in enumerate("联系人：王建华"))
+                 + code("", x=70), size=' Size="10"', ctm=' CTM="0.3528 0 0 0.3528 0 0"')
+        + ofd_text(20, 50, code("姓名")) + ofd_text(80, 50, code("电")) + ofd_text(83.5, 50, code("话"))
+        + ofd_text(20, 60, code("王建")) + ofd_text(27, 60.9, code("国")) + ofd_text(80, 60, code("13912345678"))
+        + ofd_text(20, 70, code("合计"))
+        + ofd_text(20, 80, code("甲")) + ofd_text(26.5, 80, code("乙")) + ofd_text(32.5, 80, code("丙"))
+        + ofd_text(20, 90, code("a")) + ofd_text(80, 90, code("b"))
+    )
+    second = (ofd_text(20, 30, code("第二页：李秀英", 0, 5), size="")
+              + '<ofd:TextObject Size="3.5">' + code("无边界", 10, 100) + "</ofd:TextObject>")
+    document = ('<ofd:CommonData><ofd:TemplatePage ID="5" BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData>'
+                '<ofd:Pages><ofd:Page ID="10" BaseLoc="Pages/Page_0/Content.xml"/><ofd:Page ID="11" BaseLoc='
+                '"/Doc_0/Pages/Page_1/Content.xml"/><ofd:Page ID="12"/></ofd:Pages><ofd:Outlines><ofd:OutlineElem '
+                'Title="第一部分：王建华"/></ofd:Outlines><ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>'
+                "<ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments>")
+    parts = {
+        "Doc_0/Annots/Annotations.xml": f'<ofd:Annotations {OFD_NS}><ofd:Page PageID="11"><ofd:FileLoc>Page_1/Annot'
+                                        'ation.xml</ofd:FileLoc></ofd:Page><ofd:Page PageID="99"><ofd:FileLoc>/Doc_0/'
+                                        "Annots/Page_x/Annotation.xml</ofd:FileLoc></ofd:Page></ofd:Annotations>",
+        "Doc_0/Annots/Page_1/Annotation.xml": f'<ofd:PageAnnot {OFD_NS}><ofd:Annot Type="Stamp"><ofd:Remark>审核人：张国明'
+                                              "</ofd:Remark><ofd:Parameters><ofd:Parameter Name=\"fp.Format\">参数：赵卫东"
+                                              "</ofd:Parameter></ofd:Parameters><ofd:Appearance>"
+                                              + ofd_text(10, 10, code("印章：周建国"), size=' Size="3"')
+                                              + "</ofd:Appearance></ofd:Annot></ofd:PageAnnot>",
+        "Doc_0/Annots/Page_x/Annotation.xml": f"<ofd:PageAnnot {OFD_NS}><ofd:Annot><ofd:Remark>未知页：吴秀兰</ofd:Remark>"
+                                              "</ofd:Annot></ofd:PageAnnot>",
+        "Doc_0/Attachs/Attachments.xml": f'<ofd:Attachments {OFD_NS}><ofd:Attachment Name="名单.csv"><ofd:FileLoc>a1.bin'
+                                         '</ofd:FileLoc></ofd:Attachment><ofd:Attachment Name="说明"><ofd:FileLoc>'
+                                         "/Doc_0/Attachs/note.txt</ofd:FileLoc></ofd:Attachment></ofd:Attachments>",
+        "Doc_0/Attachs/a1.bin": "姓名,电话\n郑海燕,13812345678\n".encode(),
+        "Doc_0/Attachs/note.txt": "说明：孙丽\n".encode(),
+    }
+    data = ofd_package({"Doc_0/Tpls/Tpl_0/Content.xml": ofd_text(20, 280, code("模板：页脚文字")),
+                        "Doc_0/Pages/Page_0/Content.xml": first, "Doc_0/Pages/Page_1/Content.xml": second},
+                       document, parts)
+    extracted = files.read(data, "a.ofd")
+    assert sorted(units(extracted)) == sorted(DOC_INFO_UNITS + [
+        ("模板页第1行", "模板：页脚文字"),
+        ("第1页第1行", "联系人：王建华"), ("第1页第2行", "姓名 电话"), ("第1页第3行", "王建国 13912345678"),
+        ("第1页第4行", "合计"), ("第1页第5行", "甲 乙丙"), ("第1页第6行", "a b"),
+        ("第2页第1行", "第二页：李秀英"), ("第2页第2行", "无边界"),
+        ("书签", "第一部分：王建华"), ("OFD 文件内部的“Doc_0/Document.xml”（“Title”属性）", "第一部分：王建华"),
+        ("第2页的注释", "审核人：张国明"), ("第2页的注释", "参数：赵卫东"), ("第2页的注释第1行", "印章：周建国"),
+        ("第?页的注释", "未知页：吴秀兰"),
+        ("附件名称", "名单.csv"), ("OFD 附件“名单.csv”中第1行", "姓名,电话"), ("OFD 附件“名单.csv”中第2行", "郑海燕,13812345678"),
+        ("附件名称", "说明"), ("OFD 附件“说明”中第1行", "说明：孙丽"),
+        ("OFD 文件内部的“Doc_0/Attachs/Attachments.xml”（“Name”属性）", "名单.csv"),
+        ("OFD 文件内部的“Doc_0/Attachs/Attachments.xml”（“Name”属性）", "说明"),
+    ])
+    assert [([c.text for c in t.header], [[c.text for c in row] for row in t.rows]) for t in extracted.tables] == [
+        (["姓名", "电话"], [["王建国", "13912345678"]]), (["甲", "乙丙"], [["a", "b"]]),
+        (["姓名", "电话"], [["郑海燕", "13812345678"]])]
+    assert {"王建华", "13912345678"} <= {f.value for f in privacy.scan_extracted(extracted, "a.ofd", RULES)}
+
+
+def test_an_ofd_without_its_document_or_annotation_files_reads_what_it_has():
+    document = ('<ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/><ofd:Page ID="2" BaseLoc="Pages/'
+                'Page_9/Content.xml"/></ofd:Pages><ofd:Annotations>Annots/Missing.xml</ofd:Annotations>'
+                "<ofd:Attachments>Attachs/Missing.xml</ofd:Attachments>")
+    extracted = files.read(ofd_package({"Doc_0/Pages/Page_0/Content.xml": ofd_text(20, 30, code("正文"))}, document),
+                           "a.ofd")
+    assert sorted(units(extracted)) == sorted(DOC_INFO_UNITS + [("第1页第1行", "正文")])

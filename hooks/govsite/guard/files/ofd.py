@@ -117,6 +117,8 @@ class _Reader:
             ox, oy = boundary[0], boundary[1]
             ctm = _floats(obj.get("CTM"))
             size = (_floats(obj.get("Size")) or [3.5])[0]
+            if len(ctm) == 6:
+                size = size * (abs(ctm[3]) or 1)  # once per object: every code of it has this size
             x = y = 0.0
             for code in obj:
                 if local(code.tag) != "TextCode":
@@ -131,7 +133,6 @@ class _Reader:
                 if len(ctm) == 6:
                     a, b, c, d, e, f = ctm
                     px, py = a * x + c * y + e, b * x + d * y + f
-                    size = size * (abs(d) or 1)
                 width = size * len(text)
                 runs.append((oy + py, ox + px, ox + px + width, size, text))
         lines: list[list] = []
