@@ -510,3 +510,43 @@ def test_an_ofd_without_its_document_or_annotation_files_reads_what_it_has():
     extracted = files.read(ofd_package({"Doc_0/Pages/Page_0/Content.xml": ofd_text(20, 30, code("正文"))}, document),
                            "a.ofd")
     assert sorted(units(extracted)) == sorted(DOC_INFO_UNITS + [("第1页第1行", "正文")])
+
+
+# ---- XML: feeds, sitemaps, SVG, any XML ------------------------------------------------------------------------
+
+def xml_units(text: str, name: str = "a.xml") -> list[tuple[str, str, int]]:
+    return [(u.place, u.text, u.line) for u in files.read(text.encode(), name).lines]
+
+
+def test_every_text_comment_attribute_and_entity_of_an_xml_file_is_read_at_its_line():
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<!-- 联系人：王建华 13912345678 -->\n<!-- 第二条  注释 -->\n'
+            '<!DOCTYPE urlset [\n<!ENTITY who "经办人：李秀英">\n]>\n<urlset a="1">\n'
+            '<url><loc>https://a.example.cn/%E5%BC%A0%E5%9B%BD%E6%98%8E/</loc><note title="备注：赵卫东">正文 <b>粗</b>'
+            " 尾巴 &who;</note></url>\n<!-- 内部注释 -->\n<x id=\"%E4%B8%AD\">%E4%B8%AD</x>\n</urlset>\n"
+            "<!-- 结尾：周建国 13812345678 -->\n")
+    assert sorted(xml_units(text)) == sorted([
+        ("第2行（XML 注释）", "联系人：王建华 13912345678", 2), ("第3行（XML 注释）", "第二条 注释", 3),
+        ("第5行（实体“who”）", "经办人：李秀英", 5),
+        ("第8行（<loc>）", "https://a.example.cn/张国明/", 8), ("第8行（“title”属性）", "备注：赵卫东", 8),
+        ("第8行（<note>）", "正文", 8), ("第8行（<b>）", "粗", 8), ("第8行", "尾巴", 8),
+        ("第9行（XML 注释）", "内部注释", 9), ("第10行（“id”属性）", "中", 10), ("第10行（<x>）", "%E4%B8%AD", 10),
+        ("第12行（XML 注释）", "结尾：周建国 13812345678", 12),
+    ])
+
+
+@pytest.mark.parametrize("root", ["rss", "feed", "rdf:RDF"])
+def test_a_feeds_html_is_read_as_html_in_every_kind_of_feed(root):
+    ns = ' xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"' if root.startswith("rdf") else ""
+    text = (f'<?xml version="1.0"?>\n<{root}{ns}>\n<item>\n<link>https://a.example.cn/%E5%85%AC%E7%A4%BA/</link>\n'
+            "<description>&lt;p&gt;联系人：&lt;b&gt;王建华&lt;/b&gt;&lt;/p&gt;</description>\n</item>\n</" + root + ">\n")
+    found = xml_units(text, "feeds/a.xml")
+    assert ("第4行（<link>）", "https://a.example.cn/公示/", 4) in found
+    assert [u for u in found if "王建华" in u[1]] == [("第5行", "联系人：王建华", 5)]  # a sentence, as a reader shows it
+    # not a feed: the same element's text is text, tags and all
+    plain = xml_units(text.replace(root, "catalogue").replace(ns, ""), "a.xml")
+    assert [u for u in plain if "王建华" in u[1]] == [("第5行（<description>）", "<p>联系人：<b>王建华</b></p>", 5)]
+
+
+def test_xml_that_does_not_parse_is_read_line_by_line():
+    assert xml_units('<?xml version="1.0"?>\n<a>\n联系人：王建华\n<b></a>\n', "a.xml") == [
+        ("第1行", '<?xml version="1.0"?>', 1), ("第2行", "<a>", 2), ("第3行", "联系人：王建华", 3), ("第4行", "<b></a>", 4)]
