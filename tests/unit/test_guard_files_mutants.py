@@ -550,3 +550,38 @@ def test_a_feeds_html_is_read_as_html_in_every_kind_of_feed(root):
 def test_xml_that_does_not_parse_is_read_line_by_line():
     assert xml_units('<?xml version="1.0"?>\n<a>\n联系人：王建华\n<b></a>\n', "a.xml") == [
         ("第1行", '<?xml version="1.0"?>', 1), ("第2行", "<a>", 2), ("第3行", "联系人：王建华", 3), ("第4行", "<b></a>", 4)]
+
+
+# ---- pages in the encodings Chinese sites declare, and legacy office files ------------------------------------
+
+@pytest.mark.parametrize(("declared", "written", "text"), [
+    ("gb2312", "gbk", "刘镕13912345678"),  # 镕 is GBK's, not GB 2312's: pages that say gb2312 are written in GBK
+    ("GBK", "gb18030", "刘镕13912345678㐀"),  # and those that say GBK in GB 18030
+    ("big5", "cp950", "劉碁13912345678"),  # and Big5 ones in Windows' code page 950
+])
+def test_a_page_is_read_in_the_superset_of_the_encoding_it_declares(declared, written, text):
+    data = f'<meta charset="{declared}"><p>{text}</p>'.encode(written)
+    assert [u.text for u in files.read(data, "a.html").lines] == [text]
+
+
+def test_a_byte_order_mark_outweighs_the_encoding_a_page_declares():
+    data = "\ufeff<meta charset=\"gbk\"><p>联系人：王建华</p>".encode()
+    assert [u.text for u in files.read(data, "a.html").lines] == ["联系人：王建华"]
+
+
+@pytest.mark.parametrize(("name", "encrypted", "message"), [
+    ("a.doc", False, "Word 97-2003 文档无法由程序读取"), ("a.xls", False, "Excel 97-2003 工作簿无法由程序读取"),
+    ("a.wps", False, "WPS 文字文档无法由程序读取"), ("a.bin", False, "旧版 Office 文档无法由程序读取"),
+    ("a.doc", True, "文件设置了打开密码（已加密）"), ("a.docx", False, "文件设置了打开密码（已加密）"),
+    ("a.xlsx", False, "文件设置了打开密码（已加密）"), ("a.pptx", False, "文件设置了打开密码（已加密）"),
+])
+def test_a_compound_file_is_refused_with_what_it_is_and_how_to_publish_it(name, encrypted, message):
+    """An Office file saved with a password is a compound file holding an EncryptedPackage stream, whatever its
+    name; a .docx that is a compound file is one such."""
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + ("EncryptedPackage".encode("utf-16-le") if encrypted
+                                                              else "WordDocument".encode("utf-16-le")) + bytes(64)
+    with pytest.raises(files.Unreadable) as refused:
+        files.read(data, name)
+    assert str(refused.value).startswith(message)
+    fix = "请去掉密码后另存再放入" if "密码" in message else "请另存为 .docx、.xlsx 或带文字层的 PDF 后再放入"
+    assert str(refused.value).endswith(fix)
