@@ -585,3 +585,104 @@ def test_a_compound_file_is_refused_with_what_it_is_and_how_to_publish_it(name, 
     assert str(refused.value).startswith(message)
     fix = "请去掉密码后另存再放入" if "密码" in message else "请另存为 .docx、.xlsx 或带文字层的 PDF 后再放入"
     assert str(refused.value).endswith(fix)
+
+
+# ---- Office Open XML: a workbook and a Word document part by part -------------------------------------------
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def relationships(*rows: tuple[str, str, str], external: tuple[str, ...] = ()) -> str:
+    return (f'<Relationships xmlns="{RELS}">' + "".join(
+        f'<Relationship Id="{rid}" Type="{R}/{kind}" Target="{target}"'
+        + (' TargetMode="External"' if rid in external else "") + "/>" for rid, kind, target in rows)
+        + "</Relationships>")
+
+
+def test_every_part_of_a_workbook_is_read_at_its_cell_sheet_or_part():
+    from files_kit import zip_of
+
+    ws = f'xmlns="{MAIN}" xmlns:r="{R}"'
+    sheet1 = (
+        f'<worksheet {ws}><cols><col min="3" max="4" hidden="1"/></cols><sheetData>'
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>电话</t></is></c>'
+        '<c r="C1" t="inlineStr"><is><r><t>身份</t></r><r><t>证</t></r><rPh><t>x</t></rPh></is></c></row>'
+        '<row r="2" hidden="1"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>1.3912345678E10</v></c>'
+        '<c r="C2" t="str"><f>"1101"&amp;"05"</f><v>110105</v></c><c r="D2" t="b"><v>1</v></c></row>'
+        '<row><c t="s"><v>3</v></c><c t="b"><v>0</v></c><c r="E3"><f>SUM(A1:A2)</f><v>0</v></c></row>'
+        '<row r="5"><c r="A5" t="s"><v>99</v></c><c r="B5" t="e"><v>#N/A</v></c></row></sheetData>'
+        '<dataValidations><dataValidation type="list" promptTitle="填表人：赵卫东" sqref="A2"><formula1>"是,否"'
+        "</formula1></dataValidation></dataValidations><hyperlinks><hyperlink ref=\"B2\" r:id=\"rId5\" tooltip="
+        '"致电 13812345678"/></hyperlinks><headerFooter><oddHeader>&amp;L&amp;"宋体,常规"制表：周建国&amp;R&amp;P'
+        "</oddHeader><evenFooter>偶数页脚</evenFooter><firstFooter>首页页脚</firstFooter></headerFooter></worksheet>")
+    parts = {
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                               '<Default Extension="xml" ContentType="application/xml"/></Types>',
+        "_rels/.rels": relationships(("r1", "officeDocument", "xl/workbook.xml")),
+        "xl/workbook.xml": f'<workbook {ws}><sheets><sheet name="名单" sheetId="1" r:id="rId1"/><sheet name="隐藏" '
+                           'sheetId="2" state="hidden" r:id="rId2"/><sheet name="深藏" sheetId="3" state="veryHidden" '
+                           'r:id="rId3"/><sheet name="缺失" sheetId="4" r:id="rId8"/></sheets><definedNames>'
+                           '<definedName name="联系人">名单!$A$2</definedName></definedNames></workbook>',
+        "xl/_rels/workbook.xml.rels": relationships(
+            ("rId1", "worksheet", "worksheets/sheet1.xml"), ("rId2", "worksheet", "worksheets/sheet2.xml"),
+            ("rId3", "worksheet", "/xl/worksheets/sheet3.xml"), ("rId8", "worksheet", "worksheets/missing.xml"),
+            ("rId9", "sharedStrings", "sharedStrings.xml")),
+        "xl/sharedStrings.xml": f'<sst xmlns="{MAIN}"><si><t>姓名</t></si><si><t>王建华</t></si><si><t>未显示：李秀英'
+                                "</t></si><si><r><t>张</t></r><r><t>国明</t></r><rPh><t>ちょう</t></rPh></si>"
+                                "<si><t> </t></si></sst>",
+        "xl/worksheets/sheet1.xml": sheet1,
+        "xl/worksheets/_rels/sheet1.xml.rels": relationships(
+            ("rId5", "hyperlink", "mailto:wangjh@example.cn"), ("rId6", "comments", "../comments1.xml"),
+            ("rId7", "threadedComment", "../threadedComments/threadedComment1.xml"),
+            ("rId4", "hyperlink", "https://example.cn/a"), external=("rId5", "rId4")),
+        "xl/comments1.xml": f'<comments xmlns="{MAIN}"><authors><author>批注人：孙丽</author></authors><commentList>'
+                            '<comment ref="B2" authorId="0"><text><r><t>核对：</t></r><r><t>林涛</t></r></text>'
+                            "</comment></commentList></comments>",
+        "xl/threadedComments/threadedComment1.xml": '<ThreadedComments xmlns="http://schemas.microsoft.com/office/'
+                                                    'spreadsheetml/2018/threadedcomments"><threadedComment ref="A2" '
+                                                    'personId="{1}"><text>回复：马丽</text></threadedComment>'
+                                                    "</ThreadedComments>",
+        "xl/worksheets/sheet2.xml": f'<worksheet {ws}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>隐藏：吴秀兰'
+                                    "</t></is></c></row></sheetData></worksheet>",
+        "xl/worksheets/sheet3.xml": f'<worksheet {ws}><sheetData><row r="3"><c r="C3" t="inlineStr"><is><t>深藏：郑海燕'
+                                    "</t></is></c></row></sheetData></worksheet>",
+        "xl/styles.xml": f'<styleSheet xmlns="{MAIN}"><fonts><font><name val="宋体"/></font></fonts><cellStyles>'
+                         '<cellStyle name="常规" xfId="0"/></cellStyles></styleSheet>',
+        "xl/drawings/drawing1.xml": '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/'
+                                    'spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/'
+                                    'main"><xdr:sp><xdr:nvSpPr><xdr:cNvPr id="2" descr="照片：罗军"/></xdr:nvSpPr>'
+                                    "<xdr:txBody><a:p><a:r><a:t>图形中的文字：黄敏</a:t></a:r></a:p></xdr:txBody>"
+                                    "</xdr:sp></xdr:wsDr>",
+        "xl/drawings/vmlDrawing1.vml": "<xml><v:shape>未闭合",
+        "xl/embeddings/data.csv": "联系人,电话\n钱伟,13712345678\n",
+        "docProps/core.xml": '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+                             'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>作者：何静'
+                             "</dc:creator><cp:lastModifiedBy>高磊</cp:lastModifiedBy><cp:revision>3</cp:revision>"
+                             "</cp:coreProperties>",
+    }
+    extracted = files.read(zip_of(parts, "[Content_Types].xml"), "a.xlsx")
+    s1 = "工作表“名单”"
+    assert sorted(units(extracted)) == sorted([
+        ("工作表名称", "名单"), (f"{s1}A1单元格", "姓名"), (f"{s1}B1单元格", "电话"), (f"{s1}C1单元格（隐藏的列）", "身份证"),
+        (f"{s1}A2单元格（隐藏的行）", "王建华"), (f"{s1}B2单元格（隐藏的行）", "13912345678"),
+        (f"{s1}C2单元格（隐藏的行）（隐藏的列）", "110105"), (f"{s1}C2单元格（隐藏的行）的公式（隐藏的列）", '"1101"&"05"'),
+        (f"{s1}D2单元格（隐藏的行）（隐藏的列）", "TRUE"), (f"{s1}A3单元格", "张国明"), (f"{s1}B3单元格", "FALSE"),
+        (f"{s1}E3单元格", "0"), (f"{s1}A5单元格", "99"), (f"{s1}B5单元格", "#N/A"),
+        (f"{s1}（formula1）", '"是,否"'), (f"{s1}（“promptTitle”属性）", "填表人：赵卫东"),
+        (f"{s1}（“tooltip”属性）", "致电 13812345678"), (f"{s1}的页眉", "制表：周建国"), (f"{s1}的偶数页页脚", "偶数页脚"),
+        (f"{s1}的首页页脚", "首页页脚"), ("批注（作者）", "批注人：孙丽"), (f"{s1}B2单元格的批注", "核对：林涛"),
+        (f"{s1}A2单元格的批注", "回复：马丽"),
+        ("工作表名称（隐藏的工作表）", "隐藏"), ("工作表“隐藏”A1单元格（隐藏的工作表）", "隐藏：吴秀兰"),
+        ("工作表名称（深度隐藏的工作表）", "深藏"), ("工作表“深藏”C3单元格（深度隐藏的工作表）", "深藏：郑海燕"),
+        ("工作表名称", "缺失"), ("定义的名称“联系人”", "名单!$A$2"), ("共享字符串（未在单元格中显示）", "未显示：李秀英"),
+        ("文档属性“作者”", "作者：何静"), ("文档属性“最后修改者”", "高磊"), ("超链接地址（“Target”属性）", "mailto:wangjh@example.cn"),
+        ("工作表中的图形（“descr”属性）", "照片：罗军"), ("工作表中的图形", "图形中的文字：黄敏"),
+        ("嵌入的文件“data.csv”中第1行", "联系人,电话"), ("嵌入的文件“data.csv”中第2行", "钱伟,13712345678"),
+    ])
+    first = extracted.tables[0]
+    assert [[c.text for c in row] for row in [first.header, *first.rows]] == [
+        ["姓名", "电话", "身份证", "", ""], ["王建华", "13912345678", "110105", "TRUE", ""],
+        ["张国明", "FALSE", "", "", "0"], ["99", "#N/A", "", "", ""]]
+    assert first.rows[1][2].place == f"{s1}C3单元格"
