@@ -686,3 +686,94 @@ def test_every_part_of_a_workbook_is_read_at_its_cell_sheet_or_part():
         ["姓名", "电话", "身份证", "", ""], ["王建华", "13912345678", "110105", "TRUE", ""],
         ["张国明", "FALSE", "", "", "0"], ["99", "#N/A", "", "", ""]]
     assert first.rows[1][2].place == f"{s1}C3单元格"
+
+
+def test_every_part_of_a_word_document_is_read_at_its_place():
+    from files_kit import W, zip_of
+
+    t = lambda text: f"<w:r><w:t>{text}</w:t></w:r>"
+    wp = lambda *runs: "<w:p>" + "".join(runs) + "</w:p>"
+    vml = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+    body = (
+        wp("<w:r><w:t>第一段：</w:t><w:tab/><w:t>王建华</w:t><w:br/><w:t>续</w:t></w:r>")
+        + wp(t("保留"), '<w:del w:author="修订人：李秀英"><w:r><w:delText>删去的张国明</w:delText></w:r></w:del>',
+             '<w:moveFrom w:author="修订人：李秀英">' + t("移走的") + "</w:moveFrom>",
+             '<w:ins w:author="修订人：赵卫东">' + t("插入的") + "</w:ins>")
+        + wp('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "mailto:zhou@example.cn" '
+             "</w:instrText></w:r>", t("周建国"), '<w:fldSimple w:instr=" MERGEFIELD 联系人 ">' + t("«联系人»")
+             + "</w:fldSimple>")
+        + wp('<w:r><w:drawing><wp:inline><wp:docPr id="1" descr="照片：吴秀兰" title="标题：郑海燕"/></wp:inline>'
+             f"</w:drawing></w:r><w:r><w:pict><v:shape {vml}><v:textbox><w:txbxContent>" + wp(t("文本框：孙丽"))
+             + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+        + '<w:sdt><w:sdtPr><w:alias w:val="联系人"/></w:sdtPr><w:sdtContent>' + wp(t("控件中的马丽"))
+        + "</w:sdtContent></w:sdt>"
+        + "<w:tbl><w:tblPr/><w:tr><w:tc><w:tcPr/>" + wp(t("姓名")) + "</w:tc><w:tc>" + wp(t("电话")) + "</w:tc></w:tr>"
+        + "<w:ins><w:tr><w:tc><w:sdt><w:sdtContent>" + wp(t("林涛")) + wp(t("第二行")) + "</w:sdtContent></w:sdt></w:tc>"
+        + "<w:tc><w:tbl><w:tr><w:tc>" + wp(t("内表：何静")) + "</w:tc></w:tr></w:tbl></w:tc></w:tr></w:ins></w:tbl>"
+        + wp(t("最后一段"))
+        + '<w:sectPr><w:headerReference w:type="default" r:id="h1"/><w:headerReference w:type="first" r:id="h2"/>'
+        '<w:footerReference w:type="even" r:id="f1"/><w:footerReference w:type="default" r:id="f2"/></w:sectPr>'
+    )
+    story = lambda root, inner: f"<w:{root} {W}>{inner}</w:{root}>"
+    parts = {
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                               '<Default Extension="xml" ContentType="application/xml"/></Types>',
+        "_rels/.rels": relationships(("r1", "officeDocument", "/word/document.xml")),
+        "word/document.xml": story("document", f"<w:body>{body}</w:body>"),
+        "word/_rels/document.xml.rels": relationships(
+            ("h1", "header", "header1.xml"), ("h2", "header", "header2.xml"), ("f1", "footer", "footer1.xml"),
+            ("f2", "footer", "footer2.xml"), ("x9", "hyperlink", "mailto:qian@example.cn"), external=("x9",)),
+        "word/header1.xml": story("hdr", wp(t("页眉：钱伟")) + "<w:tbl><w:tr><w:tc>" + wp(t("表中：高磊"))
+                                  + "</w:tc></w:tr></w:tbl>"),
+        "word/header2.xml": story("hdr", wp(t("首页页眉：罗军"))),
+        "word/header3.xml": story("hdr", wp(t("未引用页眉：冯洋"))),
+        "word/footer1.xml": story("ftr", wp(t("偶数页脚：黄敏"))),
+        "word/footer2.xml": story("ftr", wp(t("页脚：陈刚"))),
+        "word/footnotes.xml": story("footnotes", '<w:footnote w:type="separator" w:id="-1">' + wp(t("分隔线旁的文字"))
+                                    + '</w:footnote><w:footnote w:id="1">' + wp(t("脚注：唐杰"))
+                                    + '</w:footnote><w:footnote w:type="normal" w:id="2">' + wp(t("脚注二"))
+                                    + "</w:footnote>"),
+        "word/endnotes.xml": story("endnotes", '<w:endnote w:id="1">' + wp(t("尾注：许静")) + "</w:endnote>"),
+        "word/comments.xml": story("comments", '<w:comment w:id="0" w:author="批注人：韩磊" w:initials="HL">'
+                                   + wp(t("批注：曹芳")) + '</w:comment><w:comment w:id="1" w:author="  ">'
+                                   + wp(t("批注二")) + "</w:comment>"),
+        "word/people.xml": '<w15:people xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"><w15:person '
+                           'w15:author="作者：彭伟"/></w15:people>',
+        "word/glossary/document.xml": story("glossaryDocument", "<w:docParts><w:docPart><w:docPartBody>"
+                                            + wp(t("部件：曾敏")) + "</w:docPartBody></w:docPart></w:docParts>"),
+        "word/settings.xml": story("settings", '<w:docVars><w:docVar w:name="经办人" w:val="肖强"/></w:docVars>'),
+        "word/styles.xml": story("styles", '<w:style w:styleId="1"><w:name w:val="标题 1"/><w:rPr><w:rFonts '
+                                           'w:eastAsia="仿宋"/></w:rPr></w:style>'),
+        "docProps/core.xml": '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+                             'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>作者：袁丽'
+                             "</dc:creator></cp:coreProperties>",
+        "docProps/app.xml": '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-'
+                            'properties"><Company>单位：示例区退役军人事务局</Company><Pages>1</Pages></Properties>',
+        "docProps/custom.xml": '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-'
+                               'properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+                               '<property pid="2" name="联系人"><vt:lpwstr>田静</vt:lpwstr></property></Properties>',
+    }
+    extracted = files.read(zip_of(parts, "[Content_Types].xml"), "a.docx")
+    assert sorted(units(extracted)) == sorted([
+        ("第1段", "第一段： 王建华\n续"), ("第2段修订（删除的文字）", "删去的张国明移走的"), ("第2段", "保留插入的"),
+        ("修订（作者）", "修订人：李秀英"), ("修订（作者）", "修订人：赵卫东"),
+        ("第3段域代码", 'HYPERLINK "mailto:zhou@example.cn" MERGEFIELD 联系人'), ("第3段", "周建国«联系人»"),
+        ("第4段图片说明（替代文字）", "照片：吴秀兰"), ("第4段图片说明（替代文字）", "标题：郑海燕"), ("文本框", "文本框：孙丽"),
+        ("正文（“val”属性）", "联系人"), ("第5段", "控件中的马丽"),
+        ("表格1第1行第1列", "姓名"), ("表格1第1行第2列", "电话"), ("表格1第2行第1列", "林涛\n第二行"),
+        ("表格1第2行第2列中的表格第1行第1列", "内表：何静"), ("第6段", "最后一段"),
+        ("页眉", "页眉：钱伟"), ("页眉中的表格第1行第1列", "表中：高磊"), ("首页页眉", "首页页眉：罗军"), ("页眉", "未引用页眉：冯洋"),
+        ("偶数页页脚", "偶数页脚：黄敏"), ("页脚", "页脚：陈刚"), ("脚注", "脚注：唐杰"), ("脚注", "脚注二"),
+        ("脚注", "分隔线旁的文字"),  # not a note: read by the catch-all, in the same part
+        ("尾注", "尾注：许静"),
+        ("批注（作者）", "批注人：韩磊"), ("批注", "批注：曹芳"), ("批注", "批注二"),
+        ("批注作者（“author”属性）", "作者：彭伟"), ("文档部件", "部件：曾敏"),
+        ("文档设置（“name”属性）", "经办人"), ("文档设置（“val”属性）", "肖强"),
+        ("超链接地址（“Target”属性）", "mailto:qian@example.cn"),
+        ("文档属性“作者”", "作者：袁丽"), ("文档属性“单位”", "单位：示例区退役军人事务局"), ("自定义属性“联系人”", "田静"),
+        ("自定义属性（“name”属性）", "联系人"),
+    ])
+    inner, outer, in_header = extracted.tables
+    assert [c.text for c in inner.header] == ["内表：何静"] and inner.rows == []
+    assert [(c.text, c.place) for c in in_header.header] == [("表中：高磊", "页眉中的表格第1行第1列")]
+    assert [[c.text for c in row] for row in [outer.header, *outer.rows]] == [["姓名", "电话"], ["林涛\n第二行", ""]]
