@@ -777,3 +777,73 @@ def test_every_part_of_a_word_document_is_read_at_its_place():
     assert [c.text for c in inner.header] == ["内表：何静"] and inner.rows == []
     assert [(c.text, c.place) for c in in_header.header] == [("表中：高磊", "页眉中的表格第1行第1列")]
     assert [[c.text for c in row] for row in [outer.header, *outer.rows]] == [["姓名", "电话"], ["林涛\n第二行", ""]]
+
+
+# ---- PDF: every place text can hide --------------------------------------------------------------------------
+
+def _pdf_with_every_part() -> bytes:
+    """A PDF with a text layer, properties, annotations, a link, bookmarks, a form field, XMP and an attached file."""
+    import io
+
+    import pypdf
+    from attachments_kit import make_pdf
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_pdf([
+        ["公示", "姓名 电话", "王建华 13912345678", "李秀英 13812345678", "合计 二人"], ["第二页"]]))))
+    writer.add_metadata({"/Title": "公示名单", "/Author": "作者：张国明", "/Subject": "主题", "/Keywords": "抚恤",
+                         "/Creator": "WPS", "/Producer": "  ", "/联系人": "赵卫东", "/CreationDate": "D:20240101",
+                         "/Trapped": "/False"})
+    note = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Text"),
+                             NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4),
+                             NameObject("/Contents"): TextStringObject("批注：周建国"),
+                             NameObject("/T"): TextStringObject("审阅人：吴秀兰"), NameObject("/Subj"): TextStringObject("主题：核对")})
+    link = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
+                             NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4),
+                             NameObject("/A"): DictionaryObject({NameObject("/S"): NameObject("/URI"),
+                                                                 NameObject("/URI"): TextStringObject("mailto:zheng@example.cn")})})
+    web = DictionaryObject({NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
+                             NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4),
+                             NameObject("/A"): DictionaryObject({NameObject("/S"): NameObject("/URI"),
+                                                                 NameObject("/URI"): TextStringObject("https://example.cn/")})})
+    page = writer.pages[0]
+    page[NameObject("/Annots")] = ArrayObject([writer._add_object(note), writer._add_object(link), writer._add_object(web)])
+    parent = writer.add_outline_item(title="第一部分：孙丽", page_number=0)
+    writer.add_outline_item(title="子项：林涛", page_number=1, parent=parent)
+    writer.add_attachment("名单.csv", "姓名,电话\n马丽,13712345678\n".encode())
+    field = DictionaryObject({NameObject("/FT"): NameObject("/Tx"), NameObject("/T"): TextStringObject("联系人"),
+                              NameObject("/V"): TextStringObject("何静"), NameObject("/TU"): TextStringObject("请填写经办人")})
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject({NameObject("/Fields"): ArrayObject([writer._add_object(field)])})
+    xmp = DecodedStreamObject()
+    xmp.set_data('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>XMP：高磊</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>'.encode())
+    xmp.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_every_part_of_a_pdf_is_read_at_its_place():
+    extracted = files.read(_pdf_with_every_part(), "a.pdf")
+    assert sorted(units(extracted)) == sorted([
+        ("第1页第1行", "公示"), ("第1页第2行", "姓名 电话"), ("第1页第3行", "王建华 13912345678"),
+        ("第1页第4行", "李秀英 13812345678"), ("第1页第5行", "合计 二人"), ("第2页第1行", "第二页"),
+        ("第1页的注释", "批注：周建国"), ("第1页的注释（作者）", "审阅人：吴秀兰"), ("第1页的注释（主题）", "主题：核对"),
+        ("第1页的链接地址", "mailto:zheng@example.cn"),  # a web address is no personal data: not read
+        ("文档属性“标题”", "公示名单"), ("文档属性“作者”", "作者：张国明"), ("文档属性“主题”", "主题"),
+        ("文档属性“关键词”", "抚恤"), ("文档属性“创建软件”", "WPS"), ("文档属性“联系人”", "赵卫东"),
+        ("文档属性（XMP 元数据）", "XMP：高磊"), ("表单字段“联系人”填写的内容", "何静"), ("表单字段“联系人”提示", "请填写经办人"),
+        ("书签", "第一部分：孙丽"), ("书签", "子项：林涛"),
+        ("PDF 附带的文件“名单.csv”中第1行", "姓名,电话"), ("PDF 附带的文件“名单.csv”中第2行", "马丽,13712345678"),
+    ])
+    assert [([c.text for c in t.header], [[c.text for c in row] for row in t.rows]) for t in extracted.tables] == [
+        (["姓名", "电话"], [["王建华", "13912345678"], ["李秀英", "13812345678"], ["合计", "二人"]]),
+        (["姓名", "电话"], [["马丽", "13712345678"]])]
+    assert extracted.tables[0].rows[0][1].place == "第1页第3行"
