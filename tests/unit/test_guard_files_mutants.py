@@ -847,3 +847,56 @@ def test_every_part_of_a_pdf_is_read_at_its_place():
         (["姓名", "电话"], [["王建华", "13912345678"], ["李秀英", "13812345678"], ["合计", "二人"]]),
         (["姓名", "电话"], [["马丽", "13712345678"]])]
     assert extracted.tables[0].rows[0][1].place == "第1页第3行"
+
+
+# ---- HTML: units, lines, attributes and tables as a person and a screen reader get them ----------------------
+
+PAGE = """<!doctype html>
+<html lang="zh">
+<head><meta charset="utf-8"><title>联系人：王建华</title>
+<meta name="description" content="经办人：李秀英"><meta property="og:title" content="分享：张国明"><meta itemprop="author" content="作者：赵卫东"><meta name="viewport" content="width=device-width, 13912345678"><meta content="没有名字的说明">
+<script>var phone = "13912345678";
+</script><style>.a::after { content: "周建国"; }</style>
+<script type="application/ld+json">{"name": "吴秀兰"}</script>
+</head>
+<body>
+<p>请与<b>郑海燕</b>同志联系<br>电话：13812345678</p>
+<!-- 注释：孙丽
+第二行 -->
+<div>前文<p>
+段落：林涛</p>后文</div>
+<a href="tel:13712345678" title="致电马丽" onclick="call('13612345678')">电话</a>
+<a href="/files/%E5%90%8D%E5%8D%95.pdf" download="名单.pdf">下载</a><a href="https://example.cn/a">网站</a>
+<img src="a.png" alt="照片：何静" class="王建国" data-owner="数据：高磊" data-id="123456789">
+<input type="password" value="密码123456"><input type="text" value="填写：罗军" placeholder="请输入姓名" aria-label="姓名">
+<table summary="名单"><tr><th>姓名</th><th>电话</th></tr>
+<tr><td>黄敏<br>（组长）</td><td>13512345678</td></tr></table>
+</body></html>
+"""
+PAGE_UNITS = [
+    ("第3行", "联系人：王建华", 3), ("第4行网页说明（meta description）", "经办人：李秀英", 4),
+    ("第4行网页说明（meta og:title）", "分享：张国明", 4), ("第4行网页说明（meta author）", "作者：赵卫东", 4),
+    ("第7行（$.name）", "吴秀兰", 7), ("第10行", "请与郑海燕同志联系", 10), ("第10行", "电话：13812345678", 10),
+    ("第11行（HTML 注释）", "注释：孙丽 第二行", 11), ("第13行", "前文", 13), ("第14行", "段落：林涛", 14),
+    ("第14行", "后文", 14), ("第15行链接地址", "tel:13712345678", 15), ("第15行提示文字（title）", "致电马丽", 15),
+    ("第16行链接地址", "/files/名单.pdf", 16), ("第16行下载文件名（download）", "名单.pdf", 16),
+    ("第17行图片的替代文字（alt）", "照片：何静", 17), ("第17行“data-owner”属性", "数据：高磊", 17),
+    ("第17行“data-id”属性", "123456789", 17), ("第18行按钮或输入框的文字（value）", "填写：罗军", 18),
+    ("第18行输入框提示（placeholder）", "请输入姓名", 18), ("第18行读屏文字（aria-label）", "姓名", 18),
+    ("第15行", "电话 下载网站", 15), ("第19行表格摘要（summary）", "名单", 19), ("第19行", "姓名", 19),
+    ("第19行", "电话", 19), ("第20行", "黄敏", 20), ("第20行", "（组长）", 20), ("第20行", "13512345678", 20),
+]
+
+
+@pytest.mark.parametrize("as_page", [False, True])
+def test_a_page_is_read_unit_by_unit_at_the_lines_where_they_start(as_page):
+    """Read as any HTML file, and as a page the build wrote (with PageParts, its links and ids read too)."""
+    from govsite.guard.files.html import PageParts
+
+    extracted = files.read(PAGE.encode(), "a/index.html", PageParts() if as_page else None)
+    assert sorted((u.place, u.text, u.line) for u in extracted.lines) == sorted(PAGE_UNITS)
+    (table,) = extracted.tables
+    assert [(c.text, c.line, c.place) for c in table.header] == [("姓名", 19, "第19行"), ("电话", 19, "第19行")]
+    assert [[(c.text, c.line) for c in row] for row in table.rows] == [[("黄敏 （组长）", 20), ("13512345678", 20)]]
+    if as_page:
+        assert extracted.links == ("tel:13712345678", "/files/%E5%90%8D%E5%8D%95.pdf", "https://example.cn/a", "a.png")
