@@ -900,3 +900,37 @@ def test_a_page_is_read_unit_by_unit_at_the_lines_where_they_start(as_page):
     assert [[(c.text, c.line) for c in row] for row in table.rows] == [[("黄敏 （组长）", 20), ("13512345678", 20)]]
     if as_page:
         assert extracted.links == ("tel:13712345678", "/files/%E5%90%8D%E5%8D%95.pdf", "https://example.cn/a", "a.png")
+
+
+# ---- encodings --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "score"), [
+    ("abc 123\t\n", 1.0), ("的是退役军人", 1.0), ("，。：“”（）、", 1.0), ("\u3000—…Ａ", 1.0),  # common and punctuation
+    ("丌丏", 0.5), ("䶮𠀀", 0.15),  # listed but less used; rare (a name may hold one, mojibake holds many)
+    ("éαБ", 0.5), ("℃×─", 0.8),  # other scripts' letters, symbols
+    ("한국", 0.0), ("\u1100\u3131", 0.0), ("\ue000\ufffd\ufeff", 0.0), ("\x01\x7f", 0.0), ("\u0301\u0300", 0.0),
+    ("的한", 0.5), ("abc的的的한", 0.75),  # the mean over the characters that tell encodings apart (ASCII does not)
+])
+def test_how_plausible_a_text_is_as_a_chinese_file(text, score):
+    from govsite.guard.files.encoding import plausibility
+
+    assert plausibility(text) == pytest.approx(score)
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff"),
+                                               ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"),
+                                               ("utf-16-be", b"\xfe\xff")])
+def test_a_byte_order_mark_decides_and_content_that_belies_it_is_refused(encoding, bom):
+    text = "姓名,电话\n王建华,13912345678\n"
+    decoded = files.decode(bom + text.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+    with pytest.raises(files.Unreadable) as refused:
+        files.decode(bom + b"\xff\xff\xff\xff\xff")
+    assert str(refused.value).startswith(f"文件开头标明是 {encoding.upper()} 编码，但内容不是这种编码")
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"])
+def test_wide_encodings_without_a_mark_are_read_when_convincing(encoding):
+    text = "序号,姓名,联系电话\n1,王建华,13912345678\n2,李秀英,13812345678\n"
+    decoded = files.decode(text.encode(encoding))
+    assert (decoded.text, decoded.encoding) == (text, encoding)
