@@ -934,3 +934,52 @@ def test_wide_encodings_without_a_mark_are_read_when_convincing(encoding):
     text = "序号,姓名,联系电话\n1,王建华,13912345678\n2,李秀英,13812345678\n"
     decoded = files.decode(text.encode(encoding))
     assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+# ---- the search index's files ----------------------------------------------------------------------------------
+
+def varint(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def shard(grams: list[tuple[list[int], bytes]]) -> bytes:
+    """A postings shard: count, then each n-gram (length, character codes, postings count, size) and the
+    postings' bytes after all of them."""
+    head = varint(len(grams)) + b"".join(varint(len(codes)) + b"".join(varint(c) for c in codes) + varint(1)
+                                          + varint(len(postings)) for codes, postings in grams)
+    return head + b"".join(postings for _codes, postings in grams)
+
+
+def test_the_search_indexs_binary_files_are_published_only_when_they_are_exactly_that():
+    good = shard([([ord("王"), ord("建")], b"\x01\x02"), ([ord("建"), ord("华"), ord("同"), ord("志")], b"\x03" * 300)])
+    assert files.read(good, "searchindex/g/3.bin").media == "搜索索引"
+    assert files.read(good, "sub/site/searchindex/g/12.bin").media == "搜索索引"
+    records = struct.pack("<II", 2, 1) + bytes(6 * 2 + 8)
+    assert files.read(records, "searchindex/records.bin").media == "搜索索引"
+    for name, data in [("searchindex/g/3.bin", good + b"\x00"), ("searchindex/g/3.bin", good[:-1]),
+                       ("searchindex/g/3.bin", shard([([ord("王")], b"\x01")])),
+                       ("searchindex/g/3.bin", shard([([1, 2, 3, 4, 5], b"\x01")])),
+                       ("searchindex/g/3.bin", b"\xff" * 8), ("searchindex/records.bin", records + b"\x00"),
+                       ("searchindex/records.bin", records[:5]), ("searchindex/g/x.bin", good),
+                       ("other/g/3.bin", good), ("searchindex/records.bin.bak", records)]:
+        with pytest.raises(files.Unreadable):
+            files.read(data, name)
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("searchindex/c/7.json", files.JOINED), ("searchindex/titles.json", files.JOINED),
+    ("sub/searchindex/c/12.json", files.JOINED), ("searchindex/words.json", files.FRAGMENT),
+    ("searchindex/fold.json", files.FRAGMENT), ("searchindex/manifest.json", files.FRAGMENT),
+    ("searchindex/pinyin.json", files.FRAGMENT), ("api/words.json", ""), ("searchindex/a/b/c.json", ""),
+])
+def test_the_search_indexs_json_is_read_as_joined_records_or_fragments(name, kind):
+    from govsite.guard.files.searchindex import is_fragment_list
+
+    extracted = files.read('["联系人 王建华", "13912345678"]'.encode(), name)
+    assert {u.kind for u in extracted.lines} == {kind}
+    assert is_fragment_list(name) == (kind == files.FRAGMENT)
