@@ -983,3 +983,26 @@ def test_the_search_indexs_json_is_read_as_joined_records_or_fragments(name, kin
     extracted = files.read('["联系人 王建华", "13912345678"]'.encode(), name)
     assert {u.kind for u in extracted.lines} == {kind}
     assert is_fragment_list(name) == (kind == files.FRAGMENT)
+
+
+# ---- JSON -----------------------------------------------------------------------------------------------------
+
+def test_every_string_and_long_number_of_json_is_read_at_its_line_and_path():
+    text = ('{\n  "items": [\n    {"name": "联系人：王建华", "tel": 13912345678, "n": 12345, "id": -110105,\n'
+            '     "big": 1.3812345678E10, "f": 1234567.5, "联系人": "李秀英"},\n    "  ",\n    "第二项 \\"张国明\\""\n  ],\n'
+            '  "ok": true, "none": null, "e": "\\u8d75\\u536b\\u4e1c"\n}\n')
+    units_ = [(u.place, u.text, u.line) for u in files.read(text.encode(), "api/a.json").lines]
+    assert units_ == [
+        ("第3行（$.items[0].name）", "联系人：王建华", 3), ("第3行（$.items[0].tel）", "13912345678", 3),
+        ("第3行（$.items[0].id）", "-110105", 3), ("第4行（$.items[0].big）", "13812345678", 4),
+        ("第4行（$.items[0].f）", "1234567.5", 4), ("第4行（$.items[0].联系人）", "联系人", 4),
+        ("第4行（$.items[0].联系人）", "李秀英", 4), ("第6行（$.items[2]）", '第二项 "张国明"', 6),
+        ("第8行（$.e）", "赵卫东", 8)]
+
+
+def test_json_that_does_not_parse_is_read_line_by_line_and_json_in_a_page_at_its_line():
+    assert [(u.place, u.text) for u in files.read(b'{"a": "\xe7\x8e\x8b\xe5\xbb\xba\xe5\x8d\x8e",\n}', "a.json").lines] \
+        == [("第1行", '{"a": "王建华",'), ("第2行", "}")]
+    from govsite.guard.files.jsonfile import read_json
+
+    assert [(u.place, u.line) for u in read_json('[\n"王建华"]', 40).lines] == [("第41行（$[0]）", 41)]
