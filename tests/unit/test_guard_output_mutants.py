@@ -679,3 +679,11 @@ def test_a_file_is_trusted_by_its_status_only_two_seconds_after_it_was_written(t
     _serve_scan(tmp_path)
     again = _serve_scan(tmp_path)
     assert (again.read, again.reused, sorted(again.digests)) == (1, 1, ["a.json", "b.json"])
+
+
+def test_a_pages_links_for_the_link_check_are_those_the_page_reader_found_as_a_browser_does():
+    """A textarea holds text, not elements: its "links" are no links (the quick reader would take them)."""
+    data = page('<textarea><a href="no/"></textarea><a href="yes/">是</a>')
+    scan = output.Scan()
+    output.check_bytes(output.FileCheck(RULES, frozenset()), "a/index.html", data, scan)
+    assert scan.links["a/index.html"][0] == ("yes/",)
