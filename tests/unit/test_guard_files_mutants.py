@@ -1006,3 +1006,41 @@ def test_json_that_does_not_parse_is_read_line_by_line_and_json_in_a_page_at_its
     from govsite.guard.files.jsonfile import read_json
 
     assert [(u.place, u.line) for u in read_json('[\n"王建华"]', 40).lines] == [("第41行（$[0]）", 41)]
+
+
+def test_exif_text_is_read_whole_whatever_its_type_order_or_stray_bytes():
+    """An ID number ending in X keeps its X (trailing NULs alone are padding); entries after the Exif pointer are
+    read; a value of a type that holds no text gives none; odd bytes become a replacement character, not the end
+    of the reading."""
+    people = People(40)
+    number = "11010519491231002X"
+    name, other = people.name(), people.name()
+    block = tiff("<", [
+        (0x8769, 4, b""),  # the Exif sub-directory first
+        (0x010E, 2, number.encode() + b"\0\0"),
+        (0x013B, 3, b"\x01\x00\x02\x00\x03\x00"),  # Artist stored as numbers: no text
+        (0x9C9D, 1, name.encode("utf-16-le") + b"A"),  # an odd byte at the end
+    ], sub=[(0x9286, 7, b"ASCII\0\0\0" + f"tel 13912345678 {other}".encode() + b"\xff"),
+            (0x9C9C, 1, "备注".encode("utf-16-le"))])
+    extracted = files.read(jpeg(segment(0xE1, b"Exif\0\0" + block)), "a.jpg")
+    assert sorted(units(extracted)) == sorted([
+        ("图片的元数据“图片说明”", number), ("图片的元数据“作者”", f"{name}\ufffd"),
+        ("图片的元数据“用户注释”", f"tel 13912345678 {other}\ufffd"), ("图片的元数据“备注”", "备注")])
+    assert privacy.RULE_ID in {f.rule for f in privacy.scan_extracted(extracted, "a.jpg", RULES)}
+
+
+def test_a_jpeg_comment_that_is_no_text_in_any_encoding_is_still_read():
+    extracted = files.read(jpeg(segment(0xFE, b"\x01\x02\x03\xff\xfe 13912345678 X")), "a.jpg")
+    assert units(extracted) == [("图片的元数据“注释”", "\x01\x02\x03ÿþ 13912345678 X")]
+
+
+def test_large_metadata_segments_and_chunks_are_read_and_damaged_lengths_do_not_hang():
+    name = People(41).name()
+    xmp = (b"http://ns.adobe.com/xap/1.0/\0" + b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><a>' + b" " * 40_000
+           + f"{name}</a></x:xmpmeta>".encode())
+    assert units(files.read(jpeg(segment(0xE1, xmp)), "a.jpg")) == [("图片的元数据（XMP）", name)]
+    bomb = PNG_HEAD + png_chunk(b"zTXt", b"C\0\0" + zlib.compress(b"a" * (3 << 20))) + PNG_END
+    (unit_,) = files.read(bomb, "a.png").lines
+    assert unit_.text == "a" * (1 << 20)  # read up to 1 MB: what a bomb unpacks to beyond is not read
+    lying = PNG_HEAD + struct.pack(">I", 0xFFFFFFF0) + b"tEXt" + b"A\0" + b"13912345678" + PNG_END
+    assert files.read(lying, "a.png").media == "图片"
