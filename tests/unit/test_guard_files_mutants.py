@@ -1044,3 +1044,21 @@ def test_large_metadata_segments_and_chunks_are_read_and_damaged_lengths_do_not_
     assert unit_.text == "a" * (1 << 20)  # read up to 1 MB: what a bomb unpacks to beyond is not read
     lying = PNG_HEAD + struct.pack(">I", 0xFFFFFFF0) + b"tEXt" + b"A\0" + b"13912345678" + PNG_END
     assert files.read(lying, "a.png").media == "图片"
+
+
+def test_a_news_photos_iptc_caption_and_by_line_are_read():
+    """Photo and newsroom tools write the caption and the photographer in IPTC, inside Photoshop's resources."""
+    people = People(42)
+    name, author, mobile = people.name(), people.name(), people.mobile()
+
+    def dataset(number: int, value: bytes) -> bytes:
+        return b"\x1c\x02" + bytes((number,)) + struct.pack(">H", len(value)) + value
+
+    iptc = (b"\x1c\x01\x5a\x00\x03\x1b%G" + dataset(0, b"\x00\x04") + dataset(120, f"{name}在活动现场，电话{mobile}".encode())
+            + dataset(80, f"记者 {author}".encode()) + dataset(55, b"20240101") + dataset(25, "退役军人".encode())
+            + b"\x1c\x02\x78\x80\x04\x00\x00\x00\x01x" + dataset(105, "不读：扩展长度之后".encode()))
+    resource = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iptc)) + iptc
+    extracted = files.read(jpeg(segment(0xED, b"Photoshop 3.0\0" + resource)), "photo.jpg")
+    assert units(extracted) == [("图片的元数据“图片说明”", f"{name}在活动现场，电话{mobile}"),
+                                ("图片的元数据“作者”", f"记者 {author}"), ("图片的元数据“关键词”", "退役军人")]
+    assert {mobile} <= {f.value for f in privacy.scan_extracted(extracted, "photo.jpg", RULES)}
