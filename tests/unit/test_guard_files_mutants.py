@@ -189,7 +189,11 @@ def test_a_damaged_or_oversized_gzip_is_refused_with_its_reason(monkeypatch):
     monkeypatch.setattr(files, "MAX_GUNZIPPED", 4999)
     with pytest.raises(files.Unreadable) as refused:
         files.read(good, "a.txt.gz")
-    assert str(refused.value).startswith("gzip 压缩文件解压后超过 0 MB（可能是“压缩炸弹”）")
+    assert str(refused.value) == "gzip 压缩文件解压后超过 0 MB（可能是“压缩炸弹”），其中的个人信息无法检查"
+    monkeypatch.setattr(files, "MAX_GUNZIPPED", 3 << 20)
+    with pytest.raises(files.Unreadable) as refused:
+        files.read(gzip.compress(b" " * ((3 << 20) + 1), mtime=0), "a.txt.gz")
+    assert str(refused.value).startswith("gzip 压缩文件解压后超过 3 MB")
     monkeypatch.setattr(files, "MAX_GUNZIPPED", 5000)
     assert files.read(good, "a.txt.gz").lines[0].text == "x" * 5000  # the limit itself is allowed
 
