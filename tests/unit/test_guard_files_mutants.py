@@ -1066,3 +1066,59 @@ def test_a_news_photos_iptc_caption_and_by_line_are_read():
     assert units(extracted) == [("图片的元数据“图片说明”", f"{name}在活动现场，电话{mobile}"),
                                 ("图片的元数据“作者”", f"记者 {author}"), ("图片的元数据“关键词”", "退役军人")]
     assert {mobile} <= {f.value for f in privacy.scan_extracted(extracted, "photo.jpg", RULES)}
+
+
+def test_odf_cells_of_every_kind_repeats_and_tables_are_read_and_counted_as_shown():
+    from files_kit import zip_of
+
+    spreadsheet = (
+        '<table:table table:name="表"><table:table-row-group><table:table-row>'
+        + cell(p("文本"), office__value_type="string", office__string_value="文本")  # value as shown: once
+        + cell(p("2024年1月1日"), office__value_type="date", office__date_value="2024-01-01")
+        + cell(p("下午一点"), office__value_type="time", office__time_value="PT13H00M00S")
+        + cell(p("¥138,123,456.00"), office__value_type="currency", office__value="138123456.0")
+        + cell(p("1,200%"), office__value_type="percentage", office__value="12.0")
+        + cell(p("编号"), office__value_type="string", office__string_value="0013912345678.0")
+        + cell(p("空"), office__value_type="float")
+        + "</table:table-row></table:table-row-group><table:table-row/>"
+        '<table:table-row><text:soft-page-break/>' + cell(table__number_columns_repeated=1500) + cell(p("远处"))
+        + "</table:table-row><table:table-row>" + cell(p("重复"), table__number_columns_repeated=1200)
+        + "</table:table-row></table:table><table:table>" + '<table:table-row>' + cell(p("无名表")) + "</table:table-row>"
+        "</table:table>")
+    extracted = files.read(odf_package("spreadsheet", spreadsheet), "a.ods")
+    cells = [(place, text) for place, text in units(extracted) if place.startswith("工作表“")]
+    sheet = "工作表“表”"
+    assert cells[:10] == [
+        (f"{sheet}A1单元格", "文本"), (f"{sheet}B1单元格", "2024年1月1日"), (f"{sheet}B1单元格（单元格的值）", "2024-01-01"),
+        (f"{sheet}C1单元格", "下午一点"), (f"{sheet}C1单元格（单元格的值）", "PT13H00M00S"),
+        (f"{sheet}D1单元格", "¥138,123,456.00"), (f"{sheet}D1单元格（单元格的值）", "138123456"),
+        (f"{sheet}E1单元格", "1,200%"), (f"{sheet}E1单元格（单元格的值）", "12"), (f"{sheet}F1单元格", "编号")]
+    assert cells[10:13] == [(f"{sheet}F1单元格（单元格的值）", "0013912345678.0"), (f"{sheet}G1单元格", "空"),
+                            (f"{sheet}BES3单元格", "远处")]
+    repeated = cells[13:1013]
+    assert len(repeated) == 1000 and repeated[-1] == (f"{sheet}ALL4单元格", "重复")
+    assert cells[1013:] == [("工作表“”A1单元格", "无名表")]  # a sheet without a name: no name unit
+    assert all(c.line == 0 for t in extracted.tables for row in [t.header, *t.rows] for c in row)
+    text_doc = (
+        "<table:table><table:table-row>" + cell(p("甲")) + "</table:table-row></table:table>"
+        "<table:table><table:table-row>" + cell("<text:h>标题格</text:h>")
+        + cell(p("段") + "<text:list><text:list-item>" + p("列表项") + "</text:list-item></text:list>")
+        + cell('<text:section text:name="节">' + p("节中：王建华") + "</text:section>") + "</table:table-row></table:table>")
+    styles = ('<style:master-page style:name="Standard"><style:header>' + p("页眉") + "</style:header></style:master-page>"
+              '<text:user-field-decls><text:user-field-decl office:value-type="string" office:string-value="样式中：'
+              '李秀英"/></text:user-field-decls><office:forms><form:form xmlns:form="urn:oasis:names:tc:opendocument:'
+              'xmlns:form:1.0"><form:title>样式部分的文字：张国明</form:title></form:form></office:forms>')
+    extracted = files.read(zip_of({
+        "mimetype": MIMETYPE["text"],
+        "content.xml": f"<office:document-content {ODF}><office:body><office:text>{text_doc}</office:text></office:body>"
+                       "</office:document-content>",
+        "styles.xml": f'<office:document-styles {ODF}><office:styles><style:style style:name="标题" '
+                      f'style:display-name="标题 1"/></office:styles><office:master-styles>{styles}'
+                      "</office:master-styles></office:document-styles>",
+        "meta.xml": f"<office:document-meta {ODF}><meta:initial-creator>直接：赵卫东</meta:initial-creator>"
+                    "</office:document-meta>",
+    }, first="mimetype"), "a.odt")
+    assert sorted(units(extracted)) == sorted([
+        ("表格1第1行第1列", "甲"), ("表格2第1行第1列", "标题格"), ("表格2第1行第2列", "段\n列表项"),
+        ("表格中的文字", "节中：王建华"), ("页眉", "页眉"), ("文档属性“作者”", "直接：赵卫东"),
+        ("样式和页眉页脚（“string-value”属性）", "样式中：李秀英"), ("样式和页眉页脚（title）", "样式部分的文字：张国明")])
