@@ -1122,3 +1122,49 @@ def test_odf_cells_of_every_kind_repeats_and_tables_are_read_and_counted_as_show
         ("表格1第1行第1列", "甲"), ("表格2第1行第1列", "标题格"), ("表格2第1行第2列", "段\n列表项"),
         ("表格中的文字", "节中：王建华"), ("页眉", "页眉"), ("文档属性“作者”", "直接：赵卫东"),
         ("样式和页眉页脚（“string-value”属性）", "样式中：李秀英"), ("样式和页眉页脚（title）", "样式部分的文字：张国明")])
+
+
+def test_an_ofd_reads_what_no_document_lists_and_names_what_it_lacks():
+    """A page's content that no document lists is still in the file: read by the catch-all. Properties that are
+    dates and versions are not text; one without a name is still read; a page or an annotation without an ID, an
+    attachment without a name or a dot in it, a broken part named in the refusal."""
+    from files_kit import OFD_NS, zip_of
+
+    document = ('<ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/><ofd:Page BaseLoc="Pages/Page_1/'
+                'Content.xml"/></ofd:Pages><ofd:Annotations>Annots/Annotations.xml</ofd:Annotations>'
+                "<ofd:Attachments>Attachs/Attachments.xml</ofd:Attachments>")
+    parts = {
+        "Doc_0/Pages/Page_9/Content.xml": f'<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer>' + ofd_text(20, 30, code("孤页：王建华"))
+                                          + "</ofd:Layer></ofd:Content></ofd:Page>",
+        "Doc_0/Annots/Annotations.xml": f"<ofd:Annotations {OFD_NS}><ofd:Page><ofd:FileLoc>a.xml</ofd:FileLoc>"
+                                        "</ofd:Page></ofd:Annotations>",
+        "Doc_0/Annots/a.xml": f"<ofd:PageAnnot {OFD_NS}><ofd:Annot><ofd:Remark>第二页的注释：李秀英</ofd:Remark>"
+                              "</ofd:Annot></ofd:PageAnnot>",
+        "Doc_0/Attachs/Attachments.xml": f'<ofd:Attachments {OFD_NS}><ofd:Attachment Name="名单"><ofd:FileLoc>a1.csv'
+                                         "</ofd:FileLoc></ofd:Attachment><ofd:Attachment><ofd:FileLoc>a2.txt</ofd:FileLoc>"
+                                         "</ofd:Attachment></ofd:Attachments>",
+        "Doc_0/Attachs/a1.csv": "姓名,电话\n张国明,13712345678\n".encode(),
+        "Doc_0/Attachs/a2.txt": "无名附件：赵卫东\n".encode(),
+        "Doc_0/PublicRes.xml": f'<ofd:Res {OFD_NS}><ofd:Fonts><ofd:Font ID="3" FontName="宋体" FamilyName="宋体"/>'
+                               "</ofd:Fonts></ofd:Res>",
+    }
+    data = ofd_package({"Doc_0/Pages/Page_0/Content.xml": ofd_text(20, 30, code("第一页")),
+                        "Doc_0/Pages/Page_1/Content.xml": ofd_text(20, 30, code("第二页"))}, document, parts)
+    extracted = files.read(data, "a.ofd")
+    assert sorted(units(extracted)) == sorted(DOC_INFO_UNITS + [
+        ("第1页第1行", "第一页"), ("第2页第1行", "第二页"), ("第2页的注释", "第二页的注释：李秀英"),
+        ("OFD 文件内部的“Doc_0/Pages/Page_9/Content.xml”（TextCode）", "孤页：王建华"),
+        ("附件名称", "名单"), ("OFD 附件“名单”中第1行", "姓名,电话"), ("OFD 附件“名单”中第2行", "张国明,13712345678"),
+        ("OFD 附件“”中第1行", "无名附件：赵卫东"), ("OFD 文件内部的“Doc_0/Attachs/Attachments.xml”（“Name”属性）", "名单"),
+    ])
+    assert [[c.text for c in t.header] for t in extracted.tables] == [["姓名", "电话"]]  # read as the .csv it is
+
+    info = ("<ofd:DocInfo><ofd:DocID>1</ofd:DocID><ofd:ModDate>2024-01-02</ofd:ModDate><ofd:CreatorVersion>1.0"
+            "</ofd:CreatorVersion><ofd:CoverLoc>Cover.xml</ofd:CoverLoc><ofd:Status>草稿：钱伟</ofd:Status>"
+            "<ofd:CustomDatas><ofd:CustomData>无名：孙丽</ofd:CustomData></ofd:CustomDatas></ofd:DocInfo>")
+    bare = zip_of({"OFD.xml": f"<ofd:OFD {OFD_NS}><ofd:DocBody>{info}</ofd:DocBody></ofd:OFD>"})
+    assert sorted(units(files.read(bare, "a.ofd"))) == [("文档属性“Status”", "草稿：钱伟"), ("自定义属性“”", "无名：孙丽")]
+    broken = zip_of({"OFD.xml": f"<ofd:OFD {OFD_NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                                "</ofd:DocBody></ofd:OFD>", "Doc_0/Document.xml": "<broken"})
+    with pytest.raises(files.Unreadable, match="OFD 文件内部的“Doc_0/Document.xml”"):
+        files.read(broken, "a.ofd")

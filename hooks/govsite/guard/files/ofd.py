@@ -63,9 +63,9 @@ class _Reader:
                     if document in self.package:
                         self.document(document)
         for name in self.package.names:
-            if name.lower().endswith(".xml"):
+            if name.lower().endswith(".xml"):  # text codes of pages no document lists included (read, not placed)
                 catch_all(self.tree(name), f"OFD 文件内部的“{name}”", self.out, self.consumed,
-                          handled_tags=frozenset(("TextCode",)), handled_attributes=OFD_HANDLED_ATTRIBUTES)
+                          handled_attributes=OFD_HANDLED_ATTRIBUTES)
         return self.out
 
     def doc_info(self, info) -> None:
