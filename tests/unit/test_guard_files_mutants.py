@@ -1168,3 +1168,18 @@ def test_an_ofd_reads_what_no_document_lists_and_names_what_it_lacks():
                                 "</ofd:DocBody></ofd:OFD>", "Doc_0/Document.xml": "<broken"})
     with pytest.raises(files.Unreadable, match="OFD 文件内部的“Doc_0/Document.xml”"):
         files.read(broken, "a.ofd")
+
+
+def test_a_part_that_is_no_xml_is_refused_with_the_start_of_the_parsers_reason():
+    from lxml import etree
+
+    from govsite.guard.files.xmlfile import parse, parser
+
+    broken = "<a><b></a>"
+    with pytest.raises(etree.XMLSyntaxError) as raised:
+        etree.fromstring(broken.encode(), parser())
+    with pytest.raises(files.Unreadable) as refused:
+        parse(broken, "文件内部的“x.xml”")
+    reason = str(raised.value).split("\n", 1)[0][:80]
+    assert len(str(raised.value)) > 80  # the reason is cut to its first 80 characters
+    assert str(refused.value) == f"文件内部的“x.xml”格式有误（{reason}），其中的个人信息无法检查；请用原软件重新导出后再放入"
