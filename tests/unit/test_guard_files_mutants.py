@@ -1183,3 +1183,9 @@ def test_a_part_that_is_no_xml_is_refused_with_the_start_of_the_parsers_reason()
     reason = str(raised.value).split("\n", 1)[0][:80]
     assert len(str(raised.value)) > 80  # the reason is cut to its first 80 characters
     assert str(refused.value) == f"文件内部的“x.xml”格式有误（{reason}），其中的个人信息无法检查；请用原软件重新导出后再放入"
+
+
+def test_exif_values_of_four_bytes_stand_in_their_entry_and_longer_ones_where_it_points():
+    block = tiff(">", [(0x013B, 2, b"Lee\0"), (0x010E, 2, b"Wang\0"), (0x8298, 2, b"13912345678\0")])
+    assert units(files.read(jpeg(segment(0xE1, b"Exif\0\0" + block)), "a.jpg")) == [
+        ("图片的元数据“作者”", "Lee"), ("图片的元数据“图片说明”", "Wang"), ("图片的元数据“版权”", "13912345678")]
