@@ -1189,3 +1189,11 @@ def test_exif_values_of_four_bytes_stand_in_their_entry_and_longer_ones_where_it
     block = tiff(">", [(0x013B, 2, b"Lee\0"), (0x010E, 2, b"Wang\0"), (0x8298, 2, b"13912345678\0")])
     assert units(files.read(jpeg(segment(0xE1, b"Exif\0\0" + block)), "a.jpg")) == [
         ("图片的元数据“作者”", "Lee"), ("图片的元数据“图片说明”", "Wang"), ("图片的元数据“版权”", "13912345678")]
+
+
+@pytest.mark.parametrize(("name", "layers"), [("a.svgz", 1), ("a.svgz.gz", 2), ("A.SVGZ", 1)])
+def test_a_compressed_svg_is_read_as_the_svg_it_holds(name, layers):
+    data = '<svg xmlns="http://www.w3.org/2000/svg"><text>联系人：王建华</text></svg>'.encode()
+    for _ in range(layers):
+        data = gzip.compress(data, mtime=0)
+    assert units(files.read(data, name)) == [("第1行（<text>）", "联系人：王建华")]
