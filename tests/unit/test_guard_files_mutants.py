@@ -1197,3 +1197,37 @@ def test_a_compressed_svg_is_read_as_the_svg_it_holds(name, layers):
     for _ in range(layers):
         data = gzip.compress(data, mtime=0)
     assert units(files.read(data, name)) == [("第1行（<text>）", "联系人：王建华")]
+
+
+SHAPES = ("custom-shape", "rect", "ellipse", "polygon", "path", "g", "caption", "line", "connector", "polyline",
+          "regular-polygon", "measure")
+
+
+def test_odf_shapes_notes_comments_and_changes_of_every_kind_are_read_at_their_place():
+    body = "".join(f"<draw:{shape}><svg:title>{shape}的标题</svg:title>" + p(f"{shape}中的文字") + f"</draw:{shape}>"
+                   for shape in SHAPES)
+    body += (
+        '<text:p>正文<text:note text:note-class="other"><text:note-body><text:h>注一</text:h></text:note-body></text:note>'
+        "<text:note><text:note-body>" + p("注二") + "</text:note-body></text:note>"
+        "<office:annotation><dc:creator>批注人</dc:creator><text:h>批注标题</text:h><text:list><text:list-item>"
+        "<text:h>列表标题</text:h></text:list-item></text:list></office:annotation></text:p>"
+        "<draw:frame><draw:image>" + p("图片下的文字") + "</draw:image></draw:frame>"
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><office:change-info><dc:creator>改者'
+        "</dc:creator><dc:date>2024-01-02T00:00:00</dc:date></office:change-info><text:h>删去的标题</text:h>"
+        "</text:deletion></text:changed-region></text:tracked-changes>"
+        '<text:p><text:bookmark text:name="书签"/><text:soft-page-break/>尾</text:p>'
+    )
+    extracted = files.read(odf_package("text", body), "a.odt")
+    assert sorted(units(extracted)) == sorted(SETTINGS_UNITS + [
+        u for shape in SHAPES for u in (("图片说明（替代文字）", f"{shape}的标题"), ("图形中的文字", f"{shape}中的文字"))] + [
+        ("脚注", "注一"), ("脚注", "注二"), ("第1段", "正文"), ("批注（作者）", "批注人"), ("批注", "批注标题"),
+        ("批注", "列表标题"), ("文本框", "图片下的文字"), ("修订（作者）", "改者"), ("修订（删除的文字）", "删去的标题"),
+        ("正文（date）", "2024-01-02T00:00:00"), ("第2段", "尾")])
+
+
+def test_a_comment_on_a_spreadsheet_cell_is_read_once_with_its_author():
+    body = ('<table:table table:name="表"><table:table-row>' + cell("<office:annotation><dc:creator>批注人：王建华"
+            "</dc:creator>" + p("核对：李秀英") + "</office:annotation>" + p("值")) + "</table:table-row></table:table>")
+    extracted = files.read(odf_package("spreadsheet", body), "a.ods")
+    assert sorted(units(extracted)) == sorted(SETTINGS_UNITS + [
+        ("工作表名称", "表"), ("批注（作者）", "批注人：王建华"), ("批注", "核对：李秀英"), ("工作表“表”A1单元格", "值")])
