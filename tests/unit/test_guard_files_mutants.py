@@ -1231,3 +1231,40 @@ def test_a_comment_on_a_spreadsheet_cell_is_read_once_with_its_author():
     extracted = files.read(odf_package("spreadsheet", body), "a.ods")
     assert sorted(units(extracted)) == sorted(SETTINGS_UNITS + [
         ("工作表名称", "表"), ("批注（作者）", "批注人：王建华"), ("批注", "核对：李秀英"), ("工作表“表”A1单元格", "值")])
+
+
+def test_ofd_text_is_placed_by_its_transform_size_and_defaults_into_lines_fields_and_tables():
+    def obj(codes: str, boundary: str | None = "20 0", size: str | None = "3.5", ctm: str | None = None) -> str:
+        attrs = "".join(f' {k}="{v}"' for k, v in (("Boundary", boundary and f"{boundary} 150 10"), ("Size", size),
+                                                  ("CTM", ctm)) if v)
+        return f"<ofd:TextObject{attrs}>{codes}</ofd:TextObject>"
+
+    objects = (
+        obj(code("甲", 0, 0) + code("乙", 3.5, None), boundary="0 0", ctm="1 0 0 1 20 30")  # placed by the CTM
+        + obj(code("丙"), boundary="26.5 30")
+        + obj(code("丁", 0, 5), boundary="0 0", ctm="1 0 0 1 20 35")
+        + obj(code("A"), boundary="20 50", size=None) + obj(code("B"), boundary="26.5 50.5")  # size 3.5 by default
+        + obj(code("C", 20, 60), boundary=None) + obj(code("D"), boundary="26.5 59.5")  # no Boundary: at 0, 0
+        + obj(code("E", None, None), boundary="20 70") + obj(code("F"), boundary="26.5 70")  # no X, Y: at 0, 0
+        + obj(code("G") + code("", 3.5) + code("H", 3.5), boundary="20 80")  # an empty code between
+        + obj(code("上"), boundary="20 90") + obj(code("下"), boundary="20 93")  # 3 apart: two lines
+        + obj(code("a1"), boundary="20 110") + obj(code("a2"), boundary="80 110")
+        + obj(code("b1"), boundary="20 120") + obj(code("b2"), boundary="80 120") + obj(code("b3"), boundary="140 120")
+        + obj(code("c1"), boundary="20 130") + obj(code("c2"), boundary="80 130"))
+    # a CTM that halves the size: the object's text is 3.5 wide per character, so the next object stands apart
+    scaled = obj(code("王", 0, 0) + code("建", 7), boundary="0 0", size="7", ctm="0.5 0 0 0.5 20 20") + obj(
+        code("华"), boundary="30 20")
+    document = ('<ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/><ofd:Page ID="2" BaseLoc="Pages/'
+                'Page_1/Content.xml"/></ofd:Pages><ofd:CustomTags>Tags/CustomTags.xml</ofd:CustomTags>')
+    extracted = files.read(ofd_package({"Doc_0/Pages/Page_0/Content.xml": objects,
+                                        "Doc_0/Pages/Page_1/Content.xml": scaled}, document), "a.ofd")
+    assert ("第2页第1行", "王建 华") in units(extracted)
+    assert [(place, text) for place, text in units(extracted) if place.startswith("第1页")] == [
+        ("第1页第1行", "甲乙丙"), ("第1页第2行", "丁"), ("第1页第3行", "A B"), ("第1页第4行", "C D"), ("第1页第5行", "E F"),
+        ("第1页第6行", "GH"), ("第1页第7行", "上"), ("第1页第8行", "下"), ("第1页第9行", "a1 a2"),
+        ("第1页第10行", "b1 b2 b3"), ("第1页第11行", "c1 c2")]
+    assert ("OFD 文件内部的“Doc_0/Document.xml”（CustomTags）", "Tags/CustomTags.xml") in units(extracted)
+    (table,) = extracted.tables  # lines of two fields in a row; a lone line of fields is no table
+    assert [[(c.text, c.line, c.place) for c in row] for row in [table.header, *table.rows]] == [
+        [("A", 0, "第1页第3行"), ("B", 0, "第1页第3行")], [("C", 0, "第1页第4行"), ("D", 0, "第1页第4行")],
+        [("E", 0, "第1页第5行"), ("F", 0, "第1页第5行")]]
