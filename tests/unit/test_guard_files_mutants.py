@@ -1268,3 +1268,28 @@ def test_ofd_text_is_placed_by_its_transform_size_and_defaults_into_lines_fields
     assert [[(c.text, c.line, c.place) for c in row] for row in [table.header, *table.rows]] == [
         [("A", 0, "第1页第3行"), ("B", 0, "第1页第3行")], [("C", 0, "第1页第4行"), ("D", 0, "第1页第4行")],
         [("E", 0, "第1页第5行"), ("F", 0, "第1页第5行")]]
+
+
+def test_odf_drawings_validation_messages_comments_in_text_and_hidden_sheets_of_flat_files():
+    from files_kit import zip_of
+
+    drawing = zip_of({
+        "mimetype": "application/vnd.oasis.opendocument.graphics",
+        "content.xml": f"<office:document-content {ODF}><office:body><office:drawing><draw:page>"
+                       + p("图中文字：王建华") + "</draw:page><draw:page>" + p("第二页：李秀英")
+                       + "</draw:page></office:drawing></office:body></office:document-content>"}, first="mimetype")
+    assert units(files.read(drawing, "a.odg")) == [("第1张幻灯片", "图中文字：王建华"), ("第2张幻灯片", "第二页：李秀英")]
+    body = ("<table:content-validations><table:content-validation table:name=\"v1\"><table:help-message>"
+            + p("请填写身份证号，例如 110105194912310021") + "</table:help-message></table:content-validation>"
+            '</table:content-validations><table:table table:name="表"><table:table-row>'
+            + cell("<text:p>前<!-- 注释 -->后<text:span>文</text:span></text:p>") + "</table:table-row></table:table>")
+    assert sorted(units(files.read(odf_package("spreadsheet", body), "a.ods"))) == sorted(SETTINGS_UNITS + [
+        ("工作簿", "请填写身份证号，例如 110105194912310021"), ("工作表名称", "表"), ("工作表“表”A1单元格", "前后文")])
+    no_body = zip_of({"mimetype": MIMETYPE["text"], "content.xml": f"<office:document-content {ODF}/>"}, first="mimetype")
+    assert units(files.read(no_body, "a.odt")) == []
+    flat = (f'<office:document {ODF}><office:styles><style:style style:name="隐藏" style:family="table">'
+            '<style:table-properties table:display="false"/></style:style></office:styles><office:body>'
+            '<office:spreadsheet><table:table table:name="名单" table:style-name="隐藏"><table:table-row>'
+            + cell(p("赵卫东")) + "</table:table-row></table:table></office:spreadsheet></office:body></office:document>")
+    assert units(files.read(flat.encode(), "a.fods")) == [("工作表名称（隐藏的工作表）", "名单"),
+                                                           ("工作表“名单”A1单元格（隐藏的工作表）", "赵卫东")]
