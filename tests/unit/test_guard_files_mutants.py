@@ -1293,3 +1293,14 @@ def test_odf_drawings_validation_messages_comments_in_text_and_hidden_sheets_of_
             + cell(p("赵卫东")) + "</table:table-row></table:table></office:spreadsheet></office:body></office:document>")
     assert units(files.read(flat.encode(), "a.fods")) == [("工作表名称（隐藏的工作表）", "名单"),
                                                            ("工作表“名单”A1单元格（隐藏的工作表）", "赵卫东")]
+
+
+def test_entities_are_read_at_their_declarations_line_and_feed_ids_are_unescaped():
+    text = ('\n<!DOCTYPE x [\n<!ENTITY  n "两个空格：王建华">\n<!ENTITY nm "李秀英">\n<!ENTITY n2 "张国明">\n]>\n<x>&n;&nm;&n2;'
+            "</x>\n")
+    assert sorted(xml_units(text)) == sorted([("第3行（实体“n”）", "两个空格：王建华", 3), ("第4行（实体“nm”）", "李秀英", 4),
+                                              ("第5行（实体“n2”）", "张国明", 5)])
+    feed = ('<?xml version="1.0"?>\n<feed><entry><id>tag:a.cn,2024:/%E5%85%AC%E7%A4%BA</id></entry>\n<item><guid>'
+            "https://a.cn/%E5%90%8D%E5%8D%95</guid></item></feed>\n")
+    assert [u[:2] for u in xml_units(feed, "feeds/a.atom")] == [("第2行（<id>）", "tag:a.cn,2024:/公示"),
+                                                              ("第3行（<guid>）", "https://a.cn/名单")]

@@ -106,8 +106,8 @@ def read_xml(text: str, first_line: int = 1) -> Extracted:
 def _entities(root, text: str, first_line: int, out: Extracted) -> None:
     dtd = root.getroottree().docinfo.internalDTD
     for entity in dtd.iterentities() if dtd is not None else ():
-        at = text.find(f"<!ENTITY {entity.name}")
-        line = (text.count("\n", 0, at) if at >= 0 else 0) + first_line
+        found = re.search(rf"<!ENTITY\s+{re.escape(entity.name)}\s", text)  # "n" is not the start of "nm"
+        line = (text.count("\n", 0, found.start()) if found else 0) + first_line
         _text_unit(out, entity.content, line, f"（实体“{entity.name}”）")
 
 
