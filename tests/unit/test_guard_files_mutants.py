@@ -1304,3 +1304,10 @@ def test_entities_are_read_at_their_declarations_line_and_feed_ids_are_unescaped
             "https://a.cn/%E5%90%8D%E5%8D%95</guid></item></feed>\n")
     assert [u[:2] for u in xml_units(feed, "feeds/a.atom")] == [("第2行（<id>）", "tag:a.cn,2024:/公示"),
                                                               ("第3行（<guid>）", "https://a.cn/名单")]
+
+
+def test_text_between_cells_is_in_no_cell_and_a_break_in_a_caption_is_no_cells():
+    data = "<table><caption>标题<br>续</caption><tr><td>甲</td>外一<th>乙</th>外二</tr>\n<tr><td>丙</td></tr></table>"
+    extracted = files.read(data.encode(), "a.html")
+    assert [u.text for u in extracted.lines] == ["标题", "续", "甲", "外一", "乙", "外二", "丙"]
+    assert [[c.text for c in row] for t in extracted.tables for row in [t.header, *t.rows]] == [["甲", "乙"], ["丙"]]
