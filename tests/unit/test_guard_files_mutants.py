@@ -1311,3 +1311,113 @@ def test_text_between_cells_is_in_no_cell_and_a_break_in_a_caption_is_no_cells()
     extracted = files.read(data.encode(), "a.html")
     assert [u.text for u in extracted.lines] == ["标题", "续", "甲", "外一", "乙", "外二", "丙"]
     assert [[c.text for c in row] for t in extracted.tables for row in [t.header, *t.rows]] == [["甲", "乙"], ["丙"]]
+
+
+def test_a_pages_text_is_numbered_by_its_lines_blank_ones_included_and_its_fields_make_tables():
+    from govsite.guard.files.pdf import _page_lines
+
+    out = files.Extracted()
+    _page_lines(out, 3, "甲 乙\n丙  丁\n一段话\n\n戊 己 庚\n辛\n子 丑\n寅 卯\n卯 辰 巳\n午")
+    assert [(u.place, u.text) for u in out.lines] == [
+        ("第3页第1行", "甲 乙"), ("第3页第2行", "丙  丁"), ("第3页第3行", "一段话"), ("第3页第5行", "戊 己 庚"),
+        ("第3页第6行", "辛"), ("第3页第7行", "子 丑"), ("第3页第8行", "寅 卯"), ("第3页第9行", "卯 辰 巳"), ("第3页第10行", "午")]
+    assert [[[(c.text, c.place) for c in row] for row in [t.header, *t.rows]] for t in out.tables] == [
+        [[("甲", "第3页第1行"), ("乙", "第3页第1行")], [("丙", "第3页第2行"), ("丁", "第3页第2行")]],
+        [[("子", "第3页第7行"), ("丑", "第3页第7行")], [("寅", "第3页第8行"), ("卯", "第3页第8行")]]]
+    out = files.Extracted()
+    _page_lines(out, 1, "甲 乙\n丙 丁")
+    assert len(out.tables) == 1 and len(out.tables[0].rows) == 1  # two lines of fields at the page's end
+
+
+def _pdf_pages(contents: list[bytes]) -> bytes:
+    """A PDF whose pages have these content streams (no fonts: text-less pages, images, inline images)."""
+    import io
+
+    import pypdf
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+
+    writer = pypdf.PdfWriter()
+    for data in contents:
+        page = writer.add_blank_page(200, 200)
+        if data.startswith(b"q 200"):  # an image XObject drawn over the page, as a scanner makes it
+            picture = DecodedStreamObject()
+            picture.set_data(b"\x80" * 16)
+            picture.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Image"),
+                            NameObject("/Width"): NumberObject(4), NameObject("/Height"): NumberObject(4),
+                            NameObject("/ColorSpace"): NameObject("/DeviceGray"),
+                            NameObject("/BitsPerComponent"): NumberObject(8)})
+            page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject(
+                {NameObject("/Im0"): writer._add_object(picture)})})
+        stream = DecodedStreamObject()
+        stream.set_data(data)
+        page.replace_contents(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+SCAN = b"q 200 0 0 200 0 0 cm /Im0 Do Q"
+INLINE = b"q 10 0 0 10 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID \x80 EI Q"
+
+
+def test_a_pdf_with_pages_without_a_text_layer_names_them_and_a_blank_page_is_no_scan():
+    with pytest.raises(files.Unreadable) as refused:
+        files.read(_pdf_pages([SCAN] * 12), "a.pdf")
+    pages = "、".join(f"第{n}页" for n in range(1, 11))
+    assert str(refused.value) == (f"PDF 的{pages}等没有文字层（可能是扫描件或图片），其中的个人信息无法检查；"
+                                  "请用办公软件从原文件重新导出 PDF（带文字层），或对扫描件做文字识别（OCR）后再放入")
+    with pytest.raises(files.Unreadable) as refused:
+        files.read(_pdf_pages([b"", INLINE, b"", SCAN]), "a.pdf")
+    assert str(refused.value).startswith("PDF 的第2页、第4页没有文字层（")
+    blank = files.read(_pdf_pages([b"", b"q Q"]), "a.pdf")  # blank pages: nothing to read, and no scan
+    assert [u.place for u in blank.lines] == ["文档属性“生成软件”"]
+
+
+def test_a_pdf_that_cannot_be_opened_or_decrypted_is_refused_with_the_reason():
+    import io
+
+    import pypdf
+    from attachments_kit import make_pdf
+
+    with pytest.raises(files.Unreadable) as refused:
+        files.read(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", "a.pdf")
+    assert str(refused.value) == "PDF 无法读取（PdfReadError），其中的个人信息无法检查；请重新导出 PDF 后再放入"
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_pdf([["公示"]]))))
+    writer.encrypt("secret")
+    locked = io.BytesIO()
+    writer.write(locked)
+    with pytest.raises(files.Unreadable) as refused:
+        files.read(locked.getvalue(), "a.pdf")
+    assert str(refused.value) == "PDF 已加密（设置了打开密码），其中的个人信息无法检查；请放入未加密的 PDF"
+    with pytest.raises(files.Unreadable) as refused:
+        files.read(make_pdf([["\ue000\ue001\ue002\ue003"]]), "a.pdf")
+    assert str(refused.value).startswith("PDF 第1页的文字层无法识别（字体缺少编码映射）")
+
+
+def test_a_pdfs_links_fields_and_properties_in_their_other_forms():
+    import io
+
+    import pypdf
+    from attachments_kit import make_pdf
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_pdf([["正文"]]))))
+    writer.add_metadata({"/Title": "只有标题", "/ModDate": "D:20240101", "/Contact": "联系人：王建华"})
+
+    def link(uri: str):
+        action = writer._add_object(DictionaryObject({NameObject("/S"): NameObject("/URI"),
+                                                      NameObject("/URI"): TextStringObject(uri)}))
+        return writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): ArrayObject([NumberObject(0)] * 4), NameObject("/A"): action}))
+
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([link("tel:13912345678"), link("SMS:13812345678")])
+    field = DictionaryObject({NameObject("/FT"): NameObject("/Tx"), NameObject("/T"): TextStringObject("电话"),
+                              NameObject("/V"): TextStringObject("13712345678")})
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {NameObject("/Fields"): ArrayObject([writer._add_object(field)])})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert sorted(units(files.read(buffer.getvalue(), "a.pdf"))) == sorted([
+        ("第1页第1行", "正文"), ("第1页的链接地址", "tel:13912345678"), ("第1页的链接地址", "SMS:13812345678"),
+        ("文档属性“标题”", "只有标题"), ("文档属性“Contact”", "联系人：王建华"), ("表单字段“电话”填写的内容", "13712345678")])
