@@ -1421,3 +1421,37 @@ def test_a_pdfs_links_fields_and_properties_in_their_other_forms():
     assert sorted(units(files.read(buffer.getvalue(), "a.pdf"))) == sorted([
         ("第1页第1行", "正文"), ("第1页的链接地址", "tel:13912345678"), ("第1页的链接地址", "SMS:13812345678"),
         ("文档属性“标题”", "只有标题"), ("文档属性“Contact”", "联系人：王建华"), ("表单字段“电话”填写的内容", "13712345678")])
+
+
+def test_a_workbooks_rows_columns_strings_and_notes_in_their_other_forms():
+    from files_kit import zip_of
+
+    ws = f'xmlns="{MAIN}" xmlns:r="{R}"'
+    sheet = (f'<worksheet {ws}><cols><col min="27" max="27" hidden="true"/></cols><sheetData>'
+             '<row><c t="s"><v>0</v></c></row>'  # the first row without a number is row 1
+             '<row r="7" hidden="true"><c t="s"><v>1</v></c><c r="AA7" t="inlineStr"><is><t>隐藏列</t></is></c></row>'
+             '<row r=""><c t="s"><v>2</v></c></row></sheetData></worksheet>')
+    parts = {
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        "_rels/.rels": relationships(("r1", "officeDocument", "xl/workbook.xml")),
+        "xl/workbook.xml": f'<workbook {ws}><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": relationships(("rId1", "worksheet", "worksheets/sheet1.xml"),
+                                                    ("rId2", "sharedStrings", "strings/sharedStrings.xml")),
+        "xl/strings/sharedStrings.xml": f'<sst xmlns="{MAIN}"><si><t>第一行</t></si><si><t>第七行</t><t/></si><si><t>第八行</t>'
+                                 "</si></sst>",
+        "xl/worksheets/sheet1.xml": sheet,
+        "xl/worksheets/_rels/sheet1.xml.rels": relationships(("c1", "comments", "../comments1.xml"),
+                                                             ("c2", "comments", "../missing.xml")),
+        "xl/comments1.xml": f'<comments xmlns="{MAIN}"><authors><author/><author>批注人</author></authors><commentList>'
+                            "<comment><text><t>无引用的批注</t></text></comment></commentList></comments>",
+    }
+    extracted = files.read(zip_of(parts, "[Content_Types].xml"), "a.xlsx")
+    assert sorted(units(extracted)) == sorted([
+        ("工作表名称", "表"), ("工作表“表”A1单元格", "第一行"), ("工作表“表”A7单元格（隐藏的行）", "第七行"),
+        ("工作表“表”AA7单元格（隐藏的行）（隐藏的列）", "隐藏列"), ("工作表“表”A8单元格", "第八行"),
+        ("批注（作者）", "批注人"), ("工作表“表”单元格的批注", "无引用的批注")])
+    assert all(u.line == 0 for u in extracted.lines)
+    # without a relation to them, the shared strings are in their usual part
+    parts["xl/_rels/workbook.xml.rels"] = relationships(("rId1", "worksheet", "worksheets/sheet1.xml"))
+    parts["xl/sharedStrings.xml"] = parts.pop("xl/strings/sharedStrings.xml")
+    assert ("工作表“表”A1单元格", "第一行") in units(files.read(zip_of(parts, "[Content_Types].xml"), "a.xlsx"))
