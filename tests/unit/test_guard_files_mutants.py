@@ -1455,3 +1455,17 @@ def test_a_workbooks_rows_columns_strings_and_notes_in_their_other_forms():
     parts["xl/_rels/workbook.xml.rels"] = relationships(("rId1", "worksheet", "worksheets/sheet1.xml"))
     parts["xl/sharedStrings.xml"] = parts.pop("xl/strings/sharedStrings.xml")
     assert ("工作表“表”A1单元格", "第一行") in units(files.read(zip_of(parts, "[Content_Types].xml"), "a.xlsx"))
+
+
+def test_a_pages_links_and_attributes_in_their_other_forms():
+    page_ = ('<p>一</p>\n<a href="TEL:13912345678">电话</a><a href="sms:13812345678">短信</a>'
+             '<a href="mailto:wang@example.cn">邮件</a><a href="/a%20b.html">普通</a>\n'
+             '<button onclick="call(13712345678)" class="c" title="联系人：王建华">按钮</button>'
+             '<input type="password" value="密码123456" placeholder="请输入密码"><p><abbr title="Home">主页</abbr></p>\n'
+             "<script>var a;\nvar b;\n</script>联系人：李秀英\n")  # the script's lines count
+    extracted = files.read(page_.encode(), "a.html")
+    assert sorted((u.place, u.text) for u in extracted.lines) == sorted([
+        ("第1行", "一"), ("第2行链接地址", "TEL:13912345678"), ("第2行链接地址", "sms:13812345678"),
+        ("第2行链接地址", "mailto:wang@example.cn"), ("第2行", "电话短信邮件普通"),
+        ("第3行提示文字（title）", "联系人：王建华"), ("第3行", "按钮"), ("第3行输入框提示（placeholder）", "请输入密码"),
+        ("第3行提示文字（title）", "Home"), ("第3行", "主页"), ("第6行", "联系人：李秀英")])
