@@ -1469,3 +1469,23 @@ def test_a_pages_links_and_attributes_in_their_other_forms():
         ("第2行链接地址", "mailto:wang@example.cn"), ("第2行", "电话短信邮件普通"),
         ("第3行提示文字（title）", "联系人：王建华"), ("第3行", "按钮"), ("第3行输入框提示（placeholder）", "请输入密码"),
         ("第3行提示文字（title）", "Home"), ("第3行", "主页"), ("第6行", "联系人：李秀英")])
+
+
+@pytest.mark.parametrize(("separator", "name"), [(",", "a.csv"), ("\t", "a.tsv"), (";", "a.csv"), ("|", "a.csv")])
+def test_a_csv_is_split_by_the_separator_its_first_line_uses(separator, name):
+    text = separator.join(["姓名", "电话", "备注"]) + "\n" + separator.join(["王建华", "13912345678", '"第一行\n第二行"']) \
+        + "\n" + separator.join(["李秀英", "13812345678", "无"]) + "\n"
+    extracted = files.read(text.encode(), name)
+    (table,) = extracted.tables
+    assert [c.text for c in table.header] == ["姓名", "电话", "备注"]
+    assert [[(c.text, c.line, c.place) for c in row] for row in table.rows] == [
+        [("王建华", 3, "第3行"), ("13912345678", 3, "第3行"), ("第一行\n第二行", 3, "第3行")],
+        [("李秀英", 4, "第4行"), ("13812345678", 4, "第4行"), ("无", 4, "第4行")]]
+
+
+def test_json_of_every_shape_is_read_at_its_lines():
+    assert [(u.place, u.text, u.line) for u in files.read('"联系人：王建华"'.encode(), "a.json").lines] == [
+        ("第1行（$）", "联系人：王建华", 1)]
+    text = '\n\n[13912345678e0, 13812345678.0, 1.25e2, "\\n李秀英"]\n'
+    assert [(u.place, u.text, u.line) for u in files.read(text.encode(), "a.json").lines] == [
+        ("第3行（$[0]）", "13912345678", 3), ("第3行（$[1]）", "13812345678", 3), ("第3行（$[3]）", "\n李秀英", 3)]
