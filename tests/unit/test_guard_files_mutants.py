@@ -1489,3 +1489,20 @@ def test_json_of_every_shape_is_read_at_its_lines():
     text = '\n\n[13912345678e0, 13812345678.0, 1.25e2, "\\n李秀英"]\n'
     assert [(u.place, u.text, u.line) for u in files.read(text.encode(), "a.json").lines] == [
         ("第3行（$[0]）", "13912345678", 3), ("第3行（$[1]）", "13812345678", 3), ("第3行（$[3]）", "\n李秀英", 3)]
+
+
+def test_word_runs_of_every_kind_and_a_change_inside_a_table():
+    from files_kit import W, zip_of
+
+    body = ('<w:p><w:r><w:t>甲</w:t><w:t/><!-- 注释 --><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/>'
+            "<w:t>乙</w:t></w:r><w:del><w:r><w:delInstrText> MERGEFIELD 删去的域 </w:delInstrText></w:r></w:del></w:p>"
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>留</w:t></w:r><w:del><w:r><w:delText>删去：王建华</w:delText></w:r></w:del>"
+            "</w:p></w:tc></w:tr></w:tbl>")
+    parts = {
+        "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        "_rels/.rels": relationships(("r1", "officeDocument", "word/document.xml")),
+        "word/document.xml": f"<w:document {W}><w:body>{body}</w:body></w:document>",
+    }
+    assert sorted(units(files.read(zip_of(parts, "[Content_Types].xml"), "a.docx"))) == sorted([
+        ("第1段", "甲 乙"), ("第1段域代码", "MERGEFIELD 删去的域"), ("表格1第1行第1列", "留"),
+        ("表格1第1行第1列修订（删除的文字）", "删去：王建华")])
