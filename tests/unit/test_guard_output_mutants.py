@@ -687,3 +687,14 @@ def test_a_pages_links_for_the_link_check_are_those_the_page_reader_found_as_a_b
     scan = output.Scan()
     output.check_bytes(output.FileCheck(RULES, frozenset()), "a/index.html", data, scan)
     assert scan.links["a/index.html"][0] == ("yes/",)
+
+
+def test_a_part_with_a_finding_on_its_last_line_is_never_passed_over():
+    """However often the same part is met, a leak on the line where it ends is found on every page."""
+    items = "\n".join(f'    <li><a href="../s{i}/">栏目{i}</a></li>' for i in range(8))
+    nav = f'<nav class="nav">\n  <ul>\n{items}\n  </ul>联系人：王建华</nav>'
+    learning = output.FileCheck(RULES, frozenset())
+    for number in range(6):
+        data = (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>页面</title></head>\n<body>\n'
+                f'<div class="side">\n{nav}\n</div>\n<main>\n<p>第{number}篇</p>\n</main>\n</body></html>\n').encode()
+        assert [f.value for f in learning(f"p{number}/index.html", data)] == ["王建华"], number
