@@ -76,10 +76,13 @@ TARGETS: dict[str, Target] = {
                              ("tests/unit/test_guard_personal.py", "tests/unit/test_guard_names.py",
                               "tests/unit/test_guard_faults.py"), what="个人信息规则：号码、姓名、住址"),
     "guard-files": Target(("govsite/guard/files/*.py",),
-                          ("tests/unit/test_guard_files.py", "tests/unit/test_guard_faults.py"),
+                          ("tests/unit/test_guard_files.py", "tests/unit/test_guard_faults.py",
+                           "tests/unit/test_guard_files_mutants.py",
+                           # pages read with PageParts (html.py's parts read once) are the output check's
+                           "tests/unit/test_guard_output.py", "tests/unit/test_guard_output_mutants.py"),
                           what="个人信息检查读取的各种文件格式"),
     "guard-output": Target(("govsite/guard/output.py", "govsite/guard/sources.py", "govsite/guard/exceptions.py"),
-                           ("tests/unit/test_guard_output.py",), what="构建输出检查、问题回溯到源文件、例外记录"),
+                           ("tests/unit/test_guard_output.py", "tests/unit/test_guard_output_mutants.py"), what="构建输出检查、问题回溯到源文件、例外记录"),
 }
 # Names that stand for several modules.
 GROUPS = {"guard": ("guard-personal", "guard-files", "guard-output")}

@@ -31,6 +31,7 @@ from ..yamlfile import parse_yaml
 
 FIELD = "个人信息例外"
 assert FIELD in INTERNAL_FIELDS
+RECORDING_SUFFIXES = (".yml", ".yaml", ".md", ".markdown")  # the files that can record exemptions
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,8 @@ class Register:
         return [e for found in self.by_file.values() for e in found]
 
     def for_text(self, file: str, value: str, line_text: str) -> Exemption | None:
+        if not file.endswith(RECORDING_SUFFIXES):  # a text attachment (.txt, .csv …) records none: its documents do
+            return self.for_attachment(file, value)
         found = matching(self.by_file.get(file, []), value, line_text)
         if found is not None:
             self.used.add(found)

@@ -82,8 +82,9 @@ class FileCheck:
             if 0 not in lines:
                 self.pages.settle(extracted.parts, lines)
         suffix = os.path.splitext(dest)[1].lower()
-        if suffix in (".html", ".htm", ".xml", ".atom", ".rss"):
-            text = extracted.text or files.decode_text(data)  # as the reader read it
+        # Read as the reader read it; a file named so that is no text (a Word file, an image) has none to look in.
+        if suffix in (".html", ".htm", ".xml", ".atom", ".rss") and extracted.text:
+            text = extracted.text
             find = placeholders.page_findings if suffix in (".html", ".htm") else placeholders.feed_findings
             texts, hosts = find(text, self.allow)
             for shown in dict.fromkeys(texts):

@@ -1,7 +1,7 @@
 """Images, fonts, audio and video: files whose content is no text the guard can read (the text inside a picture
 is not read: no OCR). A file is media only when its bytes say so, whatever its name: a .png that is a CSV is
 read as a CSV. Text an image carries beside its pixels is read: PNG text chunks, a JPEG's comment, its EXIF
-description, artist and user comment, and its XMP metadata (who took it, a caption)."""
+description, artist and user comment, its XMP metadata and its IPTC datasets (who took it, a caption)."""
 from __future__ import annotations
 
 import re
@@ -95,7 +95,28 @@ def _jpeg(data: bytes, out: Extracted) -> None:
 
             for line in read_xml(_decode(body[29:])).lines:
                 out.lines.append(Line(line.text, "图片的元数据（XMP）"))
+        elif marker == 0xED:  # Photoshop's resources, where news and photo tools keep IPTC: caption, by-line …
+            _iptc(body, out)
         pos += 2 + length
+
+
+# IPTC-IIM record 2 datasets that hold text a person wrote (the others are codes, dates and versions).
+IPTC_TEXT = {5: "名称", 25: "关键词", 40: "特别说明", 80: "作者", 85: "作者职务", 90: "城市", 92: "地区", 95: "省份",
+             101: "国家", 105: "标题", 110: "提供者", 115: "来源", 116: "版权", 118: "联系方式", 120: "图片说明",
+             122: "说明撰写人"}
+
+
+def _iptc(body: bytes, out: Extracted) -> None:
+    """Each text dataset of IPTC record 2 (0x1C 0x02, its number, a two-byte length, the value), wherever in the
+    resources it stands."""
+    pos = body.find(b"\x1c\x02")
+    while 0 <= pos and pos + 5 <= len(body):
+        dataset, length = body[pos + 2], struct.unpack(">H", body[pos + 3:pos + 5])[0]
+        if length & 0x8000:  # an extended length: binary data, never text
+            break
+        if dataset in IPTC_TEXT:
+            _unit(out, _decode(body[pos + 5:pos + 5 + length]), IPTC_TEXT[dataset])
+        pos = body.find(b"\x1c\x02", pos + 5 + length)
 
 
 EXIF_TEXT = {0x010E: "图片说明", 0x013B: "作者", 0x8298: "版权", 0x9286: "用户注释", 0x9C9B: "标题", 0x9C9C: "备注",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .model import Cell, Extracted, Table
 from .package import Package
 from .parts import catch_all, properties, properties_catch_all, unit
-from .xmlfile import local, parse
+from .xmlfile import attribute_unit, local, parse
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -279,6 +279,7 @@ def read_odf_root(root, out: Extracted) -> None:
     reader.styles(root)
     reader.content(root)
     catch_all(root, "文件内部", out, reader.consumed, handled_attributes=_STYLE_ATTRIBUTES)
+    _field_values(root, "文件内部", out)
 
 
 def read_odf(package: Package) -> Extracted:
@@ -303,9 +304,23 @@ def read_odf(package: Package) -> Extracted:
                 name, f"文件内部的“{name}”")
             catch_all(root, label, out, reader.consumed,
                       handled_attributes=_STYLE_ATTRIBUTES if name in ("styles.xml", "content.xml") else frozenset())
+            if name in ("styles.xml", "content.xml"):
+                _field_values(root, label, out)
     return out
 
 
+def _field_values(root, label: str, out: Extracted) -> None:
+    """Values stored outside cells (user fields, variables, form controls): the catch-all leaves every value
+    attribute to the cells' reader, yet a declared field keeps its value in the file whether shown or not."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and local(el.tag) not in ("table-cell", "covered-table-cell"):
+            for attribute in _VALUES:
+                value = _a(el, OFFICE, attribute)
+                if value:
+                    attribute_unit(out, attribute, value, place=label)
+
+
+_VALUES = ("value", "string-value", "date-value", "time-value")
 # Style and font names are formatting (and often Chinese: 标题 1, 宋体); cells' values are read with their cells.
 _STYLE_ATTRIBUTES = frozenset((
     "value", "string-value", "date-value", "time-value", "boolean-value", "name", "display-name", "style-name",

@@ -63,9 +63,9 @@ class _Reader:
                     if document in self.package:
                         self.document(document)
         for name in self.package.names:
-            if name.lower().endswith(".xml"):
+            if name.lower().endswith(".xml"):  # text codes of pages no document lists included (read, not placed)
                 catch_all(self.tree(name), f"OFD 文件内部的“{name}”", self.out, self.consumed,
-                          handled_tags=frozenset(("TextCode",)), handled_attributes=OFD_HANDLED_ATTRIBUTES)
+                          handled_attributes=OFD_HANDLED_ATTRIBUTES)
         return self.out
 
     def doc_info(self, info) -> None:
@@ -117,6 +117,8 @@ class _Reader:
             ox, oy = boundary[0], boundary[1]
             ctm = _floats(obj.get("CTM"))
             size = (_floats(obj.get("Size")) or [3.5])[0]
+            if len(ctm) == 6:
+                size = size * (abs(ctm[3]) or 1)  # once per object: every code of it has this size
             x = y = 0.0
             for code in obj:
                 if local(code.tag) != "TextCode":
@@ -131,7 +133,6 @@ class _Reader:
                 if len(ctm) == 6:
                     a, b, c, d, e, f = ctm
                     px, py = a * x + c * y + e, b * x + d * y + f
-                    size = size * (abs(d) or 1)
                 width = size * len(text)
                 runs.append((oy + py, ox + px, ox + px + width, size, text))
         lines: list[list] = []

@@ -71,7 +71,10 @@ def read_xml(text: str, first_line: int = 1) -> Extracted:
     while node is not None and node is not root:
         nodes.append(node)
         node = node.getnext()
-    for top in nodes + [root]:
+    # Comments after the root element are in the file too; so are the values of entities its DTD declares (a
+    # viewer shows them where they are referenced; the parser does not expand them, against entity bombs).
+    _entities(root, text, first_line, out)
+    for top in nodes + [root] + list(root.itersiblings()):
         for el in top.iter():
             line = (el.sourceline or 1) + first_line - 1
             if el.tag is etree.Comment:
@@ -98,6 +101,14 @@ def read_xml(text: str, first_line: int = 1) -> Extracted:
             if tail and not tail.isspace() and el is not top:
                 _text_unit(out, tail, line, "")
     return out
+
+
+def _entities(root, text: str, first_line: int, out: Extracted) -> None:
+    dtd = root.getroottree().docinfo.internalDTD
+    for entity in dtd.iterentities() if dtd is not None else ():
+        found = re.search(rf"<!ENTITY\s+{re.escape(entity.name)}\s", text)  # "n" is not the start of "nm"
+        line = (text.count("\n", 0, found.start()) if found else 0) + first_line
+        _text_unit(out, entity.content, line, f"（实体“{entity.name}”）")
 
 
 def _text_unit(out: Extracted, text: str | None, line: int, what: str) -> None:
