@@ -136,6 +136,7 @@ def test_a_name_in_an_html_table_is_found_however_its_characters_are_written(wri
     "<table><tr><th>姓名</th></tr><tr><td>王建华</table>",  # a cell and a row left open
     "<table><tr><th>姓名</th>（须脱敏）</tr><tr><td>王建华</td></tr></table>",  # text between cells is in none
     "<table><tr><th>姓名</th></tr>\n说明<tr><td>王建华</td></tr></table>",
+    "<table><tr><th>姓名</tr>（须脱敏）<tr><td>王建华</table>",  # a row's end closes its open cell
 ])
 def test_a_sloppily_written_html_table_is_read_as_a_browser_shows_it(html):
     assert [f.value for f in personal.scan_text(html, "content/a.html", set())] == ["王建华"]
@@ -158,3 +159,19 @@ def test_the_name_box_of_a_filled_in_form_is_reported_whatever_the_name(name):
 @pytest.mark.parametrize("label, value", [("户主", "见户口簿"), ("申请人", "本人"), ("申请人", "示例镇"), ("对象", "退役士兵")])
 def test_a_box_beside_a_label_of_people_that_holds_no_name_is_no_alarm(label, value):
     assert names_found(FORM.format(name="王*", label=label, value=value)) == []
+
+
+@pytest.mark.parametrize("row", ["| 编号 | 001 | 联系人 | 王建华 |", "| 序号 | 1 | 备注 | 无 | 申请人 | 王建华 |",
+                                 "| 所在村 | 张庄村 | 户主 | 王建华 |"])
+def test_a_name_in_the_last_pair_of_a_row_of_labels_and_values_is_found(row):
+    rule = "|" + "---|" * row.count(" | ") + "---|"
+    found = personal.scan_text(f"{row}\n{rule}\n", "content/a.md", set())
+    assert [(f.line, f.value) for f in found] == [(1, "王建华")]
+    # found beside its label, not as one of a column of names: the message does not say the column is a list
+    assert not found[0].by_column and "这一列" not in found[0].message()
+
+
+@pytest.mark.parametrize("header", ["所在村", "所在镇（街道）", "家庭住址"])
+def test_a_column_of_names_after_a_column_of_places_is_read(header):
+    text = f"| 序号 | {header} | 姓名 |\n|---|---|---|\n| 1 | 张庄村 | 王建华 |\n| 2 | 王楼村 | 李*明 |\n"
+    assert names_found(text) == [(3, "王建华")]
