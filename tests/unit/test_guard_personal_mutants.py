@@ -19,6 +19,10 @@ def addresses_in(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
     return [h.value for h in personal.scan_unit(text, rules) if h.rule == personal.RULE_ADDRESS]
 
 
+def found_names(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
+    return [h.value for h in personal.scan_unit(text, rules) if h.rule == personal.RULE_NAME]
+
+
 def shown_addresses(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
     return [h.shown for h in personal.scan_unit(text, rules) if h.rule == personal.RULE_ADDRESS]
 
@@ -175,3 +179,86 @@ def test_a_name_in_the_last_pair_of_a_row_of_labels_and_values_is_found(row):
 def test_a_column_of_names_after_a_column_of_places_is_read(header):
     text = f"| 序号 | {header} | 姓名 |\n|---|---|---|\n| 1 | 张庄村 | 王建华 |\n| 2 | 王楼村 | 李*明 |\n"
     assert names_found(text) == [(3, "王建华")]
+
+
+# ---- is it a name? (names.py) -------------------------------------------------------------------------------
+
+def test_the_lists_of_surnames_and_public_figures_are_read_whole():
+    """Both lists are read once, when the guard is imported: read them again, here independently, and compare."""
+    from govsite.guard.personal import names
+
+    singles, compounds = set(), set()
+    for line in (names.HERE / "surnames.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("复姓："):
+            compounds |= set(line[3:].split())
+        elif not line.startswith("#") and "：" in line:
+            singles |= {ch for ch in line.split("：", 1)[1] if "\u4e00" <= ch <= "\u9fff"}
+    assert names._load_surnames() == (singles, compounds)
+    assert {"王", "李", "肖", "覃"} <= singles and {"欧阳", "第五", "令狐"} <= compounds
+    figures = {word for line in (names.HERE / "public_figures.txt").read_text(encoding="utf-8").splitlines()
+               if not line.startswith("#") for word in line.split("：", 1)[-1].split()}
+    assert names._load_public_figures() == figures == names.PUBLIC_FIGURES
+    assert {"毛泽东", "雷锋", "焦裕禄"} <= figures and not any("：" in w or w.startswith("#") for w in figures)
+
+
+@pytest.mark.parametrize("header", ["姓 名", "姓　名", "**姓名**", "姓名：", "`姓名`", "姓\u200b名", "__姓名__"])
+def test_a_single_name_under_a_name_header_written_any_way_is_found(header):
+    # one row: no column of names to go by, only the header
+    assert names_found(f"| 序号 | {header} |\n|---|---|\n| 1 | 兰宏彬 |\n") == [(3, "兰宏彬")]
+
+
+@pytest.mark.parametrize("value", ["暂无", "不详", "待定", "同上", "见附件"])
+def test_a_placeholder_in_the_name_box_of_a_form_is_no_alarm(value):
+    assert names_found(FORM.format(name=value, label="户主", value="")) == []
+
+
+def test_long_names_with_dots_are_names_up_to_twenty_characters():
+    from govsite.guard.personal import names
+
+    assert names.is_form_name("阿卜杜热合曼·买买提明·艾则孜") and names.is_form_name("买" * 9 + "·" + "买" * 10)
+    assert not names.is_form_name("买" * 10 + "·" + "买" * 10)  # 21: a sentence, not a name
+    assert names.is_name_value("王" * 30) and not names.is_name_value("王" * 31)
+
+
+@pytest.mark.parametrize("header", ["所在地", "所在片区", "所在单位（村）", "所在党支部"])
+def test_a_column_whose_header_says_where_people_are_holds_no_names(header):
+    assert personal.scan_text(f"| 序号 | {header} |\n|---|---|\n| 1 | 张庄 |\n| 2 | 王楼 |\n| 3 | 李家 |\n| 4 | 赵庄 |\n",
+                              "content/a.md", set()) == []
+
+
+@pytest.mark.parametrize("name", ["欧阳锋", "令狐冲", "慕容复"])
+def test_a_compound_surname_name_jieba_knows_well_is_still_a_name_in_a_list_of_people(name):
+    assert names_found(f"| 序号 | 人员 |\n|---|---|\n| 1 | {name} |\n") == [(3, name)]
+
+
+PLACE_WORDS = ["社区居委会", "中学", "小学", "医院", "大道", "村委会", "纪念馆", "广场"]
+PLAIN_GIVEN = list("伟强刚军明杰勇涛磊平斌鹏超敏")
+
+
+@SETTINGS
+@given(st.sampled_from(["王", "李", "张", "刘", "陈", "赵", "周"]), st.sampled_from(PLAIN_GIVEN),
+       st.sampled_from(PLACE_WORDS), st.sampled_from(["联系人：{w}", "经办人：{w}", "请到{w}办理"]))
+def test_a_name_shaped_word_before_a_word_for_a_place_is_a_place(surname, given_char, place, template):
+    text = template.format(w=surname + given_char + place)
+    assert found_names(text) == [], text
+
+
+@SETTINGS
+@given(st.sampled_from(["王", "李", "张", "刘", "陈", "赵", "周", "欧阳"]), st.sampled_from(PLAIN_GIVEN),
+       st.sampled_from(["{n}烈士的事迹", "追授{n}烈士称号", "缅怀{n}烈士", "{n}烈士纪念馆"]))
+def test_a_martyrs_name_is_published_to_honour_him(surname, given_char, template):
+    assert found_names(template.format(n=surname + given_char + "华")) == []
+
+
+@SETTINGS
+@given(st.sampled_from(["王", "李", "张", "欧阳", "司马"]), st.sampled_from(PLAIN_GIVEN),
+       st.sampled_from(["*", "＊", "×", "**"]),
+       st.sampled_from(["请与{m}同志联系", "{m}等3名同志", "联系人：{m}", "获奖名单：{m}、李*"]))
+def test_a_name_masked_after_its_second_character_passes(surname, given_char, stars, template):
+    assert found_names(template.format(m=surname + given_char + stars)) == []
+
+
+def test_a_one_character_value_is_shown_with_one_star():
+    findings = personal.scan_text("| 序号 | 姓名 |\n|---|---|\n| 1 | 王 |\n", "content/a.md", set())
+    assert [f.shown for f in findings] == ["王*"]
+    assert personal.mask_name("王建华") == "王**" and personal.mask_name(" 欧阳建华 ") == "欧***"
