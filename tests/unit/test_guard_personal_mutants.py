@@ -262,3 +262,23 @@ def test_a_one_character_value_is_shown_with_one_star():
     findings = personal.scan_text("| 序号 | 姓名 |\n|---|---|\n| 1 | 王 |\n", "content/a.md", set())
     assert [f.shown for f in findings] == ["王*"]
     assert personal.mask_name("王建华") == "王**" and personal.mask_name(" 欧阳建华 ") == "欧***"
+
+
+def test_the_lists_are_read_as_utf8_whatever_the_servers_locale():
+    """A server left in the C locale (no UTF-8 coercion) reads text files as ASCII unless told otherwise."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from govsite.guard.personal import names
+
+    code = ("from govsite.guard.personal import names\n"
+            "print(len(names.SINGLE_SURNAMES) > 400, '\\u6b27\\u9633' in names.COMPOUND_SURNAMES,"
+            " '\\u96f7\\u950b' in names.PUBLIC_FIGURES)")  # 欧阳, 雷锋: the command line is ASCII here
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    # the code under test, wherever it was imported from (the mutation run imports a mutated copy)
+    env.update(LC_ALL="C", PYTHONCOERCECLOCALE="0", PYTHONUTF8="0", PYTHONIOENCODING="utf-8",
+               PYTHONPATH=str(Path(names.__file__).resolve().parents[3]))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, encoding="utf-8")
+    assert result.stdout.split() == ["True", "True", "True"], result.stderr[-2000:]
