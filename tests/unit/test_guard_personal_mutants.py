@@ -340,3 +340,54 @@ def test_every_full_name_of_a_list_of_people_is_found(template, expected):
                                   "教育、培训、就业、创业", "孙*、李*等2名同志", "高峰、方向、文明"])
 def test_a_list_that_holds_no_full_name_passes(text):
     assert found_names(text) == []
+
+
+# ---- the rules applied to files and units (__init__.py) ------------------------------------------------------
+
+def test_the_same_text_under_other_rules_gets_those_rules_answer():
+    text = "请与王建国同志联系，电话13812345678。"
+    assert found_names(text) == ["王建国"]
+    assert found_names(text, personal.Rules(names=frozenset({"王建国"}))) == []
+    assert [h.rule for h in personal.scan_unit(text, personal.Rules(numbers=frozenset({"13812345678"})))] == \
+        [personal.RULE_NAME]
+    assert found_names(text) == ["王建国"]  # and back
+
+
+def _search_index_line(text: str, kind: str):
+    from govsite.guard import files
+
+    return files.Extracted(lines=[files.Line(text, "第1条记录", 0, kind)])
+
+
+def test_a_search_records_text_is_read_piece_by_piece_for_names_and_whole_for_numbers():
+    from govsite.guard import files
+
+    # a record joins a page's blocks with spaces: the heading, the contact, a number written in groups
+    line = "关于表彰的通报 请与王建华同志联系 电话 138 1234 5678 家庭住址：人民路12号"
+    found = personal.scan_extracted(_search_index_line(line, files.JOINED), "searchindex/c/1.json", NO_RULES)
+    assert sorted((f.rule, f.shown, f.value, f.field) for f in found) == sorted([
+        (personal.RULE_MOBILE, "138****5678", "138 1234 5678", "第1条记录"),
+        (personal.RULE_NAME, "王**", "王建华", "第1条记录"),
+        (personal.RULE_ADDRESS, "人民路**号", "人民路12号", "第1条记录")])
+
+
+def test_fragments_of_the_search_index_are_read_for_numbers_only():
+    from govsite.guard import files
+
+    line = "王建华同志 13812345678 人民路12号"  # pieces cut anywhere: a name or an address there is no finding
+    found = personal.scan_extracted(_search_index_line(line, files.FRAGMENT), "searchindex/vocabulary.json", NO_RULES)
+    assert [(f.rule, f.value) for f in found] == [(personal.RULE_MOBILE, "13812345678")]
+
+
+def test_people_in_a_review_record_are_not_read_but_a_list_under_a_key_of_people_is():
+    text = ("标题: 表彰\n审核:\n  承办人: 王建华\n  联系人: 赵大军\n获奖者:\n  - 李建国\n  - 孙*\n联系人: 刘德明\n")
+    found = personal.scan_text(text, "data/notices/a.yml", set())
+    assert sorted((f.line, f.value) for f in found) == [(6, "李建国"), (8, "刘德明")]
+
+
+def test_a_column_of_names_in_yaml_is_reported_as_one():
+    text = "名单:\n  - 人: 王建华\n  - 人: 李*明\n  - 人: 赵大军\n"
+    found = [f for f in personal.scan_text(text, "data/a.yml", set()) if f.rule == personal.RULE_NAME]
+    assert [(f.line, f.field, f.value, f.by_column) for f in found] == [
+        (2, "名单[1].人", "王建华", True), (4, "名单[3].人", "赵大军", True)]  # numbered from 1
+    assert all("这一列" in f.message() and f.value not in f.message() for f in found)
