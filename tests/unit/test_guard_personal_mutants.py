@@ -399,3 +399,42 @@ def test_a_column_of_names_in_yaml_is_reported_as_one():
     assert [(f.line, f.field, f.value, f.by_column) for f in found] == [
         (2, "名单[1].人", "王建华", True), (4, "名单[3].人", "赵大军", True)]  # numbered from 1
     assert all("这一列" in f.message() and f.value not in f.message() for f in found)
+
+
+@pytest.mark.parametrize("text, name, cue", [
+    ("咨询电话：0371-12345678（胡海军）", "胡海军", "电话"), ("胡海军 0371-12345678", "胡海军", "电话"),
+    ("胡海军，13812345678", "胡海军", "电话"), ("宋明健", "宋明健", "全文"), ("“宋明健”", "宋明健", "全文"),
+    ("联系人：胡海军", "胡海军", "标签"), ("退役军人胡海军接受慰问", "胡海军", "人员"),
+])
+def test_each_name_says_which_wording_found_it(text, name, cue):
+    from govsite.guard.personal import prose
+
+    assert [(s.of(text), s.cue) for s in prose.name_spans(text)] == [(name, cue)]
+
+
+@pytest.mark.parametrize("name", ["高峰", "文明", "胡海军"])
+def test_a_name_in_brackets_after_a_phone_number_is_a_contacts_even_when_it_is_also_a_word(name):
+    assert found_names(f"咨询电话：0371-12345678（{name}）") == [name]
+
+
+@pytest.mark.parametrize("inner", ["周一至五", "三居室", "一楼", "总机"])
+def test_words_in_brackets_after_a_phone_number_that_are_no_name_pass(inner):
+    assert found_names(f"咨询电话：0371-12345678（{inner}）") == []
+
+
+@pytest.mark.parametrize("unit", ["“宋明健”", "宋明健：", "【宋明健】", "宋明健。", " 宋明健 ", "《宋明健》"])
+def test_a_unit_that_is_a_name_between_marks_is_found(unit):
+    assert found_names(unit) == ["宋明健"]
+
+
+@pytest.mark.parametrize("unit", ["李园", "孙河", "白沙", "李明", "“王楼”"])
+def test_a_unit_of_two_characters_alone_is_taken_for_a_village(unit):
+    assert found_names(unit) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("代丽、王*、兰晓明等3人", ["代丽", "兰晓明"]), ("获奖名单：丛丽、练晓明、李*", ["丛丽", "练晓明"]),
+    ("母伟、揭丽同志", ["母伟", "揭丽"]),
+])
+def test_in_a_list_of_people_a_name_with_a_surname_outside_the_list_is_found(text, expected):
+    assert sorted(found_names(text)) == sorted(expected)
