@@ -388,9 +388,11 @@ def test_fragments_of_the_search_index_are_read_for_numbers_only():
 
 
 def test_people_in_a_review_record_are_not_read_but_a_list_under_a_key_of_people_is():
-    text = ("标题: 表彰\n审核:\n  承办人: 王建华\n  联系人: 赵大军\n获奖者:\n  - 李建国\n  - 孙*\n联系人: 刘德明\n")
+    # two-character names: a value of three alone would be found as a lone name whatever its key
+    text = ("标题: 表彰\n审核:\n  承办人: 王建华\n  联系人: 赵大军\n获奖者:\n  - 李明\n  - 孙*\n联系人: 刘德明\n"
+            "参加人员: [张伟, 王*]\n")
     found = personal.scan_text(text, "data/notices/a.yml", set())
-    assert sorted((f.line, f.value) for f in found) == [(6, "李建国"), (8, "刘德明")]
+    assert sorted((f.line, f.value) for f in found) == [(6, "李明"), (8, "刘德明"), (9, "张伟")]
 
 
 def test_a_column_of_names_in_yaml_is_reported_as_one():
