@@ -217,7 +217,7 @@ def test_a_single_name_under_a_name_header_written_any_way_is_found(header):
     assert names_found(f"| 序号 | {header} |\n|---|---|\n| 1 | 兰宏彬 |\n") == [(3, "兰宏彬")]
 
 
-@pytest.mark.parametrize("value", ["暂无", "不详", "待定", "同上", "见附件"])
+@pytest.mark.parametrize("value", ["暂无", "不详", "待定", "同上", "见附件", "本人", "联系人", "申请人"])
 def test_a_placeholder_in_the_name_box_of_a_form_is_no_alarm(value):
     assert names_found(FORM.format(name=value, label="户主", value="")) == []
 
