@@ -448,3 +448,10 @@ def test_a_unit_of_two_characters_alone_is_taken_for_a_village(unit):
 ])
 def test_in_a_list_of_people_a_name_with_a_surname_outside_the_list_is_found(text, expected):
     assert sorted(found_names(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, name", [("请与李一同志联系", "李一"), ("李一先生，您好", "李一"), ("张一、李*等2名同志", "张一"),
+                                        ("联系人：王一，电话0371-12345678", "王一")])
+def test_a_name_ending_in_the_first_chinese_character_is_found(text, name):
+    # 一 is U+4E00, the first character of the block: where a text's Chinese ends is read with it
+    assert found_names(text) == [name]
