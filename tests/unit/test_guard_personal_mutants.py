@@ -455,3 +455,9 @@ def test_in_a_list_of_people_a_name_with_a_surname_outside_the_list_is_found(tex
 def test_a_name_ending_in_the_first_chinese_character_is_found(text, name):
     # 一 is U+4E00, the first character of the block: where a text's Chinese ends is read with it
     assert found_names(text) == [name]
+
+
+def test_a_column_of_names_after_a_column_of_words_shaped_like_names_is_read():
+    # 高山, 方向, 安全 begin with surnames but are words: their column is no list; the next one is
+    text = "| 类别 | 获奖 |\n|---|---|\n| 高山 | 李明 |\n| 方向 | 张* |\n| 安全 | 王伟 |\n"
+    assert names_found(text) == [(3, "李明"), (5, "王伟")]
