@@ -461,3 +461,20 @@ def test_a_column_of_names_after_a_column_of_words_shaped_like_names_is_read():
     # 高山, 方向, 安全 begin with surnames but are words: their column is no list; the next one is
     text = "| 类别 | 获奖 |\n|---|---|\n| 高山 | 李明 |\n| 方向 | 张* |\n| 安全 | 王伟 |\n"
     assert names_found(text) == [(3, "李明"), (5, "王伟")]
+
+
+def test_the_address_of_the_disclosure_office_alone_is_let_through():
+    rules = personal.Rules.of({"地址": "某区示例路1号", "政府信息公开": {"地址": "某区和平路8号"}})
+    assert addresses_in("依申请公开受理点：某区和平路8号", rules) == []
+    assert addresses_in("家住和平路9号", rules) == ["和平路9号"]
+    for invalid in (None, [], "站点", {"政府信息公开": "本局"}, {"公开地址": "x"}):  # an invalid site.yml
+        assert personal.allowed_addresses(invalid) == addresses.PublicAddresses()
+
+
+def test_long_units_are_each_checked_for_themselves():
+    # units longer than 160 characters are remembered by a digest of their text: two must not share an answer
+    filler = "根据有关规定，现将退役军人优待政策公示如下，请广大群众予以监督。" * 6
+    first, second = filler + "请与王建华同志联系。", filler + "请与李建国同志联系。"
+    assert len(first) > 160 and found_names(first) == ["王建华"] and found_names(second) == ["李建国"]
+    # a text decoded with lone surrogates (bytes that were no UTF-8) is checked, not a traceback
+    assert found_names(filler + "\udcff请与王建华同志联系。") == ["王建华"]
