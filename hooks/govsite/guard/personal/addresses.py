@@ -88,7 +88,9 @@ class PublicAddresses:
 
     def covers(self, text: str, shape: str) -> bool:
         value = normalise(text)
-        if any(value in public for public in self.texts):
+        # a part of a published address, or one with the sentence's words before it (服务站设在幸福家园3号楼:
+        # an estate's or a village's name is read with up to eight characters before it)
+        if any(value in public or value.endswith(public) for public in self.texts):
             return True
         found = road_and_number(value) if shape in ("门牌", "住址") else None
         if found is None:

@@ -111,12 +111,12 @@ class _TableParser(html.parser.HTMLParser):
     def __init__(self, first_line: int):
         super().__init__(convert_charrefs=True)
         self.first_line = first_line
-        self.tables: list[tuple[list[list[Cell]], bool]] = []
-        self._stack: list[dict] = []  # open tables: rows, current row, current cell text, header seen
+        self.tables: list[list[list[Cell]]] = []
+        self._stack: list[dict] = []  # open tables: rows, current row, current cell text and its line
 
     def handle_starttag(self, tag, attrs):
         if tag == "table":
-            self._stack.append({"rows": [], "row": None, "cell": None, "line": 0, "th_first": None})
+            self._stack.append({"rows": [], "row": None, "cell": None, "line": 0})
         elif not self._stack:
             return
         elif tag == "tr":
@@ -128,8 +128,6 @@ class _TableParser(html.parser.HTMLParser):
             if top["row"] is None:
                 top["row"] = []
             top["cell"], top["line"] = [], self.first_line + self.getpos()[0] - 1
-            if not top["rows"] and not top["row"]:
-                top["th_first"] = tag == "th"
         elif tag == "br" and self._stack[-1]["cell"] is not None:
             self._stack[-1]["cell"].append(" ")
 
@@ -143,7 +141,7 @@ class _TableParser(html.parser.HTMLParser):
         elif tag == "table":
             self._end_row()
             top = self._stack.pop()
-            self.tables.append((top["rows"], bool(top["th_first"])))
+            self.tables.append(top["rows"])
 
     def handle_data(self, data):
         if self._stack and self._stack[-1]["cell"] is not None:
@@ -172,7 +170,7 @@ def html_tables(text: str, first_line: int = 1) -> Iterator[Table]:
     parser = _TableParser(first_line)
     parser.feed(text)
     parser.close()
-    for rows, _th in parser.tables:
+    for rows in parser.tables:
         if rows:
             yield Table(rows[0], rows[1:])
 
