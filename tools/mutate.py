@@ -97,9 +97,10 @@ TARGETS: dict[str, Target] = {
                            "tests/unit/test_guard_files_mutants.py",
                            # pages read with PageParts (html.py's parts read once) are the output check's
                            "tests/unit/test_guard_output.py", "tests/unit/test_guard_output_mutants.py"),
-                          what="个人信息检查读取的各种文件格式"),
+                          what="个人信息检查读取的各种文件格式", fresh=True),
     "guard-output": Target(("govsite/guard/output.py", "govsite/guard/sources.py", "govsite/guard/exceptions.py"),
-                           ("tests/unit/test_guard_output.py", "tests/unit/test_guard_output_mutants.py"), what="构建输出检查、问题回溯到源文件、例外记录"),
+                           ("tests/unit/test_guard_output.py", "tests/unit/test_guard_output_mutants.py"),
+                           what="构建输出检查、问题回溯到源文件、例外记录", fresh=True),
 }
 # Names that stand for several modules (a group may name another group).
 GROUPS = {"guard-personal": tuple(name for name in TARGETS if name.startswith("guard-personal-")),

@@ -342,9 +342,9 @@ PEOPLE = ["王建华", "李明", "张伟", "欧阳建华", "刘德明"]
     ("{0}、{1}、{2}", [0, 1, 2]),  # a list and nothing else: every item reads as a name
     ("获奖名单：{0}、{1}、{2}", [0, 1, 2]), ("名单如下：{0}、{3}", [0, 3]),
     ("{0}、{1}等2名同志", [0, 1]), ("{0}、{1}同志", [0, 1]), ("{3}、{4}、{1}等3人", [3, 4, 1]),
-    pytest.param("拟将{0}、{1}、{2}确定为对象", [0, 1, 2], marks=pytest.mark.xfail(
-        strict=True, reason="known miss: a list with no cue (no count, no masked name, no label) after other words "
-                            "and running on into the sentence is not read (prose._list)")),
+    # no cue at all: the list follows other words and runs on into the sentence
+    ("拟将{0}、{1}、{2}确定为对象", [0, 1, 2]), ("决定给予{3}、{4}、{0}通报表扬", [3, 4, 0]),
+    ("经审核，同意{1}、{2}、{3}、{4}享受定期抚恤", [1, 2, 3, 4]),
     ("拟将{0}、孙*、{2}确定为对象", [0, 2]), ("经研究，{0}、孙*、{4}被评为先进个人", [0, 4]),
     ("慰问了孙*、{0}、{1}", [0, 1]), ("{0}（示例镇）、{1}（男）、{2}", [0, 1, 2]),
 ])
