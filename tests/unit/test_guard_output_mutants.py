@@ -698,3 +698,43 @@ def test_a_part_with_a_finding_on_its_last_line_is_never_passed_over():
         data = (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>页面</title></head>\n<body>\n'
                 f'<div class="side">\n{nav}\n</div>\n<main>\n<p>第{number}篇</p>\n</main>\n</body></html>\n').encode()
         assert [f.value for f in learning(f"p{number}/index.html", data)] == ["王建华"], number
+
+
+# ---- what stylesheets and SVG images load from other hosts ---------------------------------------------------
+
+@pytest.mark.parametrize("dest, data, host, line", [
+    ("assets/extra.css", 'body { color: #333; }\n@import "https://fonts.googleapis.com/css2?family=Noto";\n',
+     "fonts.googleapis.com", 2),
+    ("assets/extra.css", "h1 {\n  font: 16px x;\n}\n@font-face { src: url( 'https://fonts.gstatic.com/a.woff2' ) }\n",
+     "fonts.gstatic.com", 4),
+    ("assets/extra.css", "a { background: URL(//cdn.example.com/a.png) }\n", "cdn.example.com", 1),
+    ("fujian/map.svg", '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+                       '<image xlink:href="https://tiles.example.com/1.png"/></svg>\n', "tiles.example.com", 2),
+    ("fujian/map.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<style>\n'
+                       "text { font-family: x; src: url(https://font.example.com/x.ttf) }</style></svg>\n",
+     "font.example.com", 3),
+    ("a/index.html", page('<p>一</p>\n<style>body{background:url("https://img.example.com/bg.png")}</style>'),
+     "img.example.com", 4),
+    ("a/index.html", page('<p>一</p>\n<p style="background: url(//img.example.com/bg.png)">二</p>'),
+     "img.example.com", 4),
+])
+def test_a_stylesheet_an_svg_or_a_page_style_loading_from_another_host_is_found(dest, data, host, line):
+    """Nothing leaves the site: a web font, an image or a stylesheet fetched from another host by the visitor's
+    browser is found at its line, whichever kind of file loads it."""
+    data = data if isinstance(data, bytes) else data.encode()
+    found = output.FileCheck(RULES, frozenset({"gov.example.cn"}))(dest, data)
+    assert [(f.rule, f.shown, f.line) for f in found] == [(output.RULE_HOST, host, line)]
+
+
+@pytest.mark.parametrize("dest, data", [
+    ("assets/extra.css", "a { background: url(data:image/png;base64,iVBORw0KGgo=) }\n"
+                         "b { background: url(../img/a.png) } c { background: url('/fonts/x.woff2') }\n"
+                         "@import 'local.css';\nd { background: url(https://gov.example.cn/a.png) }\n"),
+    ("fujian/icon.svg", '<svg xmlns="http://www.w3.org/2000/svg"><use href="#a"/><style>g{fill:url(#grad)}</style>'
+                        "</svg>\n"),
+    # CSS shown as text on a page loads nothing
+    ("a/index.html", page("<pre><code>body { background: url(https://img.example.com/bg.png) }</code></pre>")),
+])
+def test_what_loads_from_the_site_itself_or_an_allowed_host_or_is_only_shown_passes(dest, data):
+    data = data if isinstance(data, bytes) else data.encode()
+    assert output.FileCheck(RULES, frozenset({"gov.example.cn"}))(dest, data) == ()

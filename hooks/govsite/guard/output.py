@@ -83,9 +83,11 @@ class FileCheck:
                 self.pages.settle(extracted.parts, lines)
         suffix = os.path.splitext(dest)[1].lower()
         # Read as the reader read it; a file named so that is no text (a Word file, an image) has none to look in.
-        if suffix in (".html", ".htm", ".xml", ".atom", ".rss") and extracted.text:
+        # Stylesheets and SVG images are checked for what they load from other hosts (a web font, an image): a
+        # visitor's browser would fetch it as it does a page's script.
+        if suffix in FINDERS and extracted.text:
             text = extracted.text
-            find = placeholders.page_findings if suffix in (".html", ".htm") else placeholders.feed_findings
+            find = FINDERS[suffix]
             texts, hosts = find(text, self.allow)
             for shown in dict.fromkeys(texts):
                 found.append(OutputFinding(dest, _line_of(text, shown), "", RULE_PLACEHOLDER, shown, value=shown))
@@ -93,6 +95,12 @@ class FileCheck:
                 found.append(OutputFinding(dest, _line_of(text, host), "", RULE_HOST, host, value=host))
         page_links = (extracted.links, extracted.ids) if extracted.links is not None else None
         return tuple(sorted(set(found))), page_links
+
+
+# Placeholder text and hosts not allowed, by the kind of text file (its suffix).
+FINDERS = {".html": placeholders.page_findings, ".htm": placeholders.page_findings,
+           ".svg": placeholders.page_findings, ".css": placeholders.stylesheet_findings,
+           ".xml": placeholders.feed_findings, ".atom": placeholders.feed_findings, ".rss": placeholders.feed_findings}
 
 
 def _line_of(text: str, value: str) -> int:

@@ -21,6 +21,10 @@ URL = re.compile(r"(?:https?:)?//([A-Za-z0-9.-]+\.[A-Za-z]{2,})(?::\d+)?(?=[/\"'
 # In HTML: where a page links or loads from (an attribute's value that is an address, not text that merely
 # mentions one). The pattern starts with a literal "=", which the regex engine finds fast (a page is ~35 kB).
 _ATTRIBUTE_URL = re.compile(r"""=["']?((?:https?:)?//[^"'\s>]+)""")
+# In a stylesheet (a .css file, a page's or an SVG's <style>, a style="" attribute): what it loads — a font or an
+# image by url(…), another stylesheet by @import "…".
+_CSS_URL = re.compile(r"""(?:url\(\s*|@import\s+)['"]?((?:https?:)?//[^'")\s;]+)""", re.IGNORECASE)
+_STYLE = re.compile(r"""<style\b[^>]*>(.*?)</style\s*>|\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE | re.DOTALL)
 _HIDDEN = re.compile(r"<(script|style|template)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -72,11 +76,31 @@ def yaml_line(line: str) -> str:
     return line
 
 
+def _foreign(urls, allow: frozenset[str]) -> set[str]:
+    return {h for url in urls if (h := host_of(url)) and not allowed(h, allow)}
+
+
+def stylesheet_hosts(css: str, allow: frozenset[str]) -> list[str]:
+    """Hosts not allowed that a stylesheet loads from (fonts, images, other stylesheets)."""
+    if "url(" not in css and "@import" not in css and "URL(" not in css and "@IMPORT" not in css:
+        return []  # most pages and stylesheets: one fast substring search instead of the pattern
+    return sorted(_foreign((m.group(1) for m in _CSS_URL.finditer(css)), allow))
+
+
+def stylesheet_findings(css: str, allow: frozenset[str]) -> tuple[list[str], list[str]]:
+    """(no placeholder texts: a stylesheet's comments are code, not text; hosts loaded that are not allowed)."""
+    return [], stylesheet_hosts(css, allow)
+
+
 def page_findings(html: str, allow: frozenset[str]) -> tuple[list[str], list[str]]:
-    """(placeholder texts, hosts linked or loaded that are not allowed) in one built page or feed."""
-    hosts = sorted({h for m in _ATTRIBUTE_URL.finditer(html)
-                    if not _is_namespace(html, m.start())
-                    and (h := host_of(m.group(1))) and not allowed(h, allow)})
+    """(placeholder texts, hosts linked or loaded that are not allowed) in one built page, SVG image or feed:
+    addresses in attributes, and what its styles load."""
+    hosts = _foreign((m.group(1) for m in _ATTRIBUTE_URL.finditer(html) if not _is_namespace(html, m.start())), allow)
+    if "url(" in html or "@import" in html or "URL(" in html or "@IMPORT" in html:
+        # only inside <style> and style="" (CSS shown as text in a page's <pre> loads nothing)
+        hosts.update(*(stylesheet_hosts(m.group(1) or m.group(2) or m.group(3) or "", allow)
+                       for m in _STYLE.finditer(html)))
+    hosts = sorted(hosts)
     if not placeholders(html):  # nothing in the markup at all: nothing in its visible text either
         return [], hosts
     visible = _TAG.sub(" ", _HIDDEN.sub(" ", html))

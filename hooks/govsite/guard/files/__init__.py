@@ -187,6 +187,8 @@ def _read_text(data: bytes, name: str, suffix: str, page=None) -> Extracted:
     extracted = read_text_lines(text)
     if suffix in CSV_SUFFIXES:
         extracted.tables = read_csv(text).tables
+    if suffix == ".css":
+        extracted.text = text  # for the check of what a stylesheet loads (guard/output.py)
     return extracted
 
 
