@@ -28,7 +28,9 @@ from sitekit import REPO, GitCheckout, Nginx
 
 pytestmark = pytest.mark.browser
 
-PUBLISHES = 10  # each a full build; ten switches under load gave 27 stale index requests here (three needed)
+# Each publish is a full build. Ten switches under load gave 27 stale index requests here, where three are needed;
+# six keep the test's point at about half the suite time (make test must stay under 20 minutes on 2 cores).
+PUBLISHES = 6
 NOTICE = "content/notices/2026/zhaopin-gongyi-gangwei.md"
 NOTICE_URL = "notices/2026/zhaopin-gongyi-gangwei/"
 TITLE = "区退役军人服务中心2026年公益性岗位招聘公告"
@@ -148,7 +150,7 @@ def search_in_open_page(page, query: str) -> list[str]:
     return page.locator(".md-search-result__item h1").all_inner_texts()
 
 
-def test_ten_publishes_under_load_no_failed_or_mixed_response(tmp_path, browser):
+def test_six_publishes_under_load_no_failed_or_mixed_response(tmp_path, browser):
     checkout = GitCheckout(tmp_path / "repo")
     web = tmp_path / "web"
     releases = {publish(checkout, web, 1): 1}
