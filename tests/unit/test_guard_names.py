@@ -8,20 +8,13 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from personal_kit import NO_RULES, addresses_in
+from personal_kit import found_names as found
 
 from govsite.guard import personal
 from govsite.guard.personal import names, prose
 
-NO_RULES = personal.Rules()
 SETTINGS = settings(max_examples=150, derandomize=True, database=None, deadline=None)
-
-
-def found(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
-    return [h.value for h in personal.scan_unit(text, rules) if h.rule == personal.RULE_NAME]
-
-
-def addresses_in(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
-    return [h.value for h in personal.scan_unit(text, rules) if h.rule == personal.RULE_ADDRESS]
 
 
 # ---- names: each shape ------------------------------------------------------------------------------------

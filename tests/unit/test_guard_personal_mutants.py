@@ -8,21 +8,13 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from personal_kit import NO_RULES, addresses_in, found_names
 
 from govsite.guard import personal
 from govsite.guard.personal import addresses
 
-NO_RULES = personal.Rules()
 SETTINGS = settings(max_examples=60, derandomize=True, database=None, deadline=None)
 BUREAU = {"地址": "某省某市某区示例路1号", "公开地址": [{"地址": "幸福家园 3号楼", "用途": "社区退役军人服务站"}]}
-
-
-def addresses_in(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
-    return [h.value for h in personal.scan_unit(text, rules) if h.rule == personal.RULE_ADDRESS]
-
-
-def found_names(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
-    return [h.value for h in personal.scan_unit(text, rules) if h.rule == personal.RULE_NAME]
 
 
 def shown_addresses(text: str, rules: personal.Rules = NO_RULES) -> list[str]:
