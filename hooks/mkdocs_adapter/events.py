@@ -8,6 +8,7 @@ on_page_read_source  an editor's page as the engine read it (not read from disk 
 on_page_*      every engine page's HTML, table of contents, title and description
 on_post_page   each finished page to the output check and the search index (mkdocs build: in a child process)
 on_post_build  feeds, JSON and other files; the search index
+on_shutdown    `mkdocs serve` stops: the search index still being built stops first (MkDocs then removes its folder)
 """
 from __future__ import annotations
 
@@ -126,10 +127,15 @@ def on_config(config):
 
 
 def on_serve(server, config, builder):
+    serve.stop_like_ctrl_c()
     _watcher.install(server, config)  # a save starts the rebuild at once, not at MkDocs' next poll
     server = serve_errors.install(server)
     # the browser editor at /bianji/, in front of the error page: editors fix a broken site with it too
     return serve.mount_editor(server, Path(config.config_file_path).resolve().parent)
+
+
+def on_shutdown():
+    search.stop_index_later()  # it reads the folder MkDocs removes next, and would die on a missing page
 
 
 def on_files(files, config):

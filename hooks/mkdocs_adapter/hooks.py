@@ -22,8 +22,10 @@ from mkdocs_adapter.events import (  # noqa: E402 (after the import path above)
     on_post_build,
     on_post_page,
     on_serve,
+    on_shutdown,
     on_startup,
 )
 
 __all__ = ["on_build_error", "on_config", "on_env", "on_files", "on_nav", "on_page_content", "on_page_context",
-           "on_page_markdown", "on_page_read_source", "on_post_build", "on_post_page", "on_serve", "on_startup"]
+           "on_page_markdown", "on_page_read_source", "on_post_build", "on_post_page", "on_serve",
+           "on_shutdown", "on_startup"]

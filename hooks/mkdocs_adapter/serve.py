@@ -18,6 +18,8 @@ title it cites). So:
 - SaveWatcher: a save is noticed when the file system reports it, not at MkDocs' next poll of every file.
 - CollectorPause: the cycle collector waits until the page is served.
 - mount_editor: the browser editor (govsite.editor) answers under /bianji/.
+- stop_like_ctrl_c: a service manager's or a test's SIGTERM, or the editor's terminal closing (SIGHUP), ends the
+  server the way Ctrl-C does, so MkDocs removes the copy of the site it builds into a temporary folder.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ import gc
 import hashlib
 import logging
 import os
+import signal
 import threading
 from pathlib import Path
 
@@ -312,3 +315,23 @@ def mount_editor(server, root: Path):
         shown = [f"http://{host}:{port}{PREFIX}"]
     print(f"网页编辑器：{'、'.join(shown)}（在浏览器中用表单编辑；说明见 EDITING.md 开头一节）", file=sys.stderr)
     return server
+
+
+def stop_like_ctrl_c() -> None:
+    """MkDocs builds the served site into a new folder under /tmp on every start (tens of MB) and removes it only
+    when Ctrl-C stops the server: the default action of SIGTERM and SIGHUP kills the process before that, and the
+    folders pile up. Both signals are turned into the KeyboardInterrupt MkDocs already handles."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # only the main thread may set handlers; MkDocs calls on_serve there
+
+    server_pid = os.getpid()
+
+    def interrupt(signum, frame):
+        if os.getpid() != server_pid:  # a child forked from the server (the search index) stops as it did before
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise KeyboardInterrupt
+
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, interrupt)

@@ -24,7 +24,9 @@ def wait_until(predicate, timeout=180, what=""):
 @pytest.fixture
 def serving(site_copy, tmp_path):
     port = free_port()
-    env = dict(os.environ, GOVSITE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
+    temp = tmp_path / "tmp"  # where MkDocs builds the served site
+    temp.mkdir()
+    env = dict(os.environ, GOVSITE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1", TMPDIR=str(temp))
     log = open(tmp_path / "serve.log", "w")
     process = subprocess.Popen([MKDOCS, "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
                                cwd=site_copy, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
@@ -34,9 +36,13 @@ def serving(site_copy, tmp_path):
         assert process.poll() is None, (tmp_path / "serve.log").read_text(encoding="utf-8")[-2000:]
         yield site_copy, url, tmp_path / "serve.log"
     finally:
-        process.terminate()
+        process.terminate()  # as a service manager stops it
         process.wait(timeout=30)
         log.close()
+    # stopped like Ctrl-C: MkDocs removed its build folder (tens of MB left in /tmp on every start otherwise)
+    served = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert [name for name in os.listdir(temp) if name.startswith("mkdocs_")] == [], served[-2000:]
+    assert "Traceback" not in served, served[-3000:]  # nor did the search index die on the removed folder
 
 
 def test_edit_is_served_everywhere_and_removed_page_is_gone(serving):

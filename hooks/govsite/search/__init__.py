@@ -323,7 +323,8 @@ def build_index_later(site, site_dir: Path, generated_pages=()):
 
 def stop_index_later() -> None:
     """A save started a rebuild: the index still being built is of the previous state and would only take the
-    CPU the rebuild needs (two busy processes slow each other down on a 2-core machine)."""
+    CPU the rebuild needs (two busy processes slow each other down on a 2-core machine). Or the server stops:
+    the folder the child reads is removed next."""
     previous = _child[0]
     if previous is not None and previous.is_alive():
         previous.terminate()
