@@ -470,3 +470,147 @@ def test_long_units_are_each_checked_for_themselves():
     assert len(first) > 160 and found_names(first) == ["王建华"] and found_names(second) == ["李建国"]
     # a text decoded with lone surrogates (bytes that were no UTF-8) is checked, not a traceback
     assert found_names(filler + "\udcff请与王建华同志联系。") == ["王建华"]
+
+
+# ---- names in running text: each cue, its strength and its reach (prose.py) ---------------------------------
+
+CUE_NAMES = ["王建华", "李明", "欧阳建华", "宋明健", "刘德明", "张伟"]
+# Each wording and the cue it is reported under (NameSpan.cue): the editor's message and the findings say which.
+CUE_TEMPLATES = [
+    ("请与{n}同志联系", "称谓"), ("{n}先生，您好", "称谓"), ("联系人：{n}", "标签"), ("承办人 {n}", "标签"),
+    ("获奖名单：{n}", "标签"), ("{n}，男，汉族", "性别"), ("{n}（女）", "性别"), ("{n}等3名同志", "人数"),
+    ("{n} 0371-62345678", "电话"), ("咨询电话：0371-62345678（{n}）", "电话"), ("李*、{n}等2名同志", "名单"),
+    ("退役军人{n}接受慰问", "人员"), ("{n}荣获三等功", "其后"), ("{n}", "全文"), ("“{n}”", "全文"),
+]
+
+
+@pytest.mark.parametrize("template, cue", CUE_TEMPLATES)
+def test_each_wording_finds_the_name_and_says_it_found_it(template, cue):
+    from govsite.guard.personal import prose
+
+    for name in CUE_NAMES:
+        if cue == "全文" and len(name) == 2:
+            continue  # a lone unit of two characters is taken for a village (李园, 孙河)
+        text = template.format(n=name)
+        assert [(s.of(text), s.cue) for s in prose.name_spans(text)] == [(name, cue)], text
+
+
+# A strong cue (a form of address, a label with a colon or a space, sex, a count, a phone number) says a person
+# stands there: the name is reported even when it is also a word (高峰, 文明) or jieba does not read it as a name.
+# A weak cue (a verb after it, a label without a colon) needs jieba to read a name, and refuses such words.
+WORD_NAMES = ["高峰", "文明", "向成"]
+
+
+@pytest.mark.parametrize("template", ["{n}等3名同志", "{n}（女）", "{n}，男，汉族", "承办人 {n}", "经办人：{n}",
+                                      "{n} 0371-62345678", "请与{n}同志联系"])
+def test_a_strong_cue_reports_a_name_that_is_also_a_word(template):
+    for name in WORD_NAMES:
+        assert found_names(template.format(n=name)) == [name], template.format(n=name)
+
+
+@pytest.mark.parametrize("template", ["{n}荣获三等功", "{n}家属接受慰问", "{n}参加座谈"])
+def test_a_weak_cue_refuses_a_word_shaped_like_a_name(template):
+    for name in WORD_NAMES[:2]:
+        assert found_names(template.format(n=name)) == [], template.format(n=name)
+    assert found_names(template.format(n="王建华")) == ["王建华"]
+
+
+def test_a_label_followed_by_a_space_is_a_strong_cue_and_without_one_a_weak_one():
+    # jieba reads 徐睿刚 as no name: only the label's colon or space says a person follows
+    assert found_names("承办人 徐睿刚") == ["徐睿刚"] and found_names("承办人：徐睿刚") == ["徐睿刚"]
+    assert found_names("承办人　徐睿刚") == ["徐睿刚"]
+
+
+# The reach of each cue (the edges are the documented behaviour, prose.py): sex within 8 characters after the
+# name (spaces that line up a form count), a phone number within 12 characters of spaces and label words, a unit
+# of up to 12 characters that is a name between spaces and marks.
+
+@pytest.mark.parametrize("name", ["王建华", "欧阳建华", "李明"])
+def test_sex_up_to_eight_characters_after_a_name_is_its_cue_and_no_further(name):
+    for pad in range(8):  # the comma and up to seven spaces: eight characters
+        assert found_names(f"{name}{' ' * pad}，男，汉族") == [name], pad
+        assert found_names(f"{name}{'　' * pad}（女）") == [name], pad
+    for pad in (8, 9, 12):
+        assert found_names(f"{name}{' ' * pad}，男，汉族") == [], pad
+
+
+@pytest.mark.parametrize("name", ["王建华", "欧阳建华", "李明"])
+def test_a_phone_number_up_to_twelve_characters_after_a_name_is_its_cue_and_no_further(name):
+    for pad in range(1, 13):
+        assert found_names(f"{name}{' ' * pad}0371-62345678") == [name], pad
+    for pad in (13, 14, 20):
+        assert found_names(f"{name}{' ' * pad}0371-62345678") == [], pad
+    for label in ("电话", "手机", "联系电话：", "，手机号码：", "（身份证号"):
+        assert found_names(f"{name}{label}13812345678") == [name], label
+
+
+@pytest.mark.parametrize("name", ["王建华", "欧阳建华", "宋明健"])
+def test_a_unit_of_up_to_twelve_characters_that_is_a_name_is_found_and_a_longer_one_not(name):
+    for left in range(0, 13 - len(name)):
+        unit = " " * left + name + " " * (12 - len(name) - left)
+        assert len(unit) == 12 and found_names(unit) == [name] and prose_alone(unit) == [name], repr(unit)
+        marked = "“" + name + "”" + " " * (10 - len(name))
+        assert len(marked) == 12 and found_names(marked) == [name], repr(marked)
+    for unit in (" " * 5 + name + " " * (8 - len(name)), "“" + name + "”" + " " * (11 - len(name))):
+        assert len(unit) == 13 and found_names(unit) == [] and prose_alone(unit) == [], repr(unit)
+
+
+def prose_alone(text: str) -> list[str]:
+    from govsite.guard.personal import prose
+
+    return prose.names_alone(text)
+
+
+@pytest.mark.parametrize("unit", ["李明在", "王伟的", "张军和", "赵刚了"])
+def test_a_unit_of_a_name_and_a_function_word_is_no_lone_name(unit):
+    assert found_names(unit) == []
+
+
+# Chinese characters are the blocks U+4E00–U+9FFF and Extension A U+3400–U+4DBF (rare characters of names,
+# 㐀, 䶿): a name written with one at either end of a block is a name; a character just outside (the Yijing
+# hexagrams U+4DC0, the Yi syllables U+A000) is no part of one.
+RARE = ["\u3400", "\u4dbf", "\u4e00", "\u9fff"]
+
+
+@pytest.mark.parametrize("rare", RARE)
+def test_a_name_written_with_a_character_at_the_edge_of_the_chinese_blocks_is_found(rare):
+    for name in ("王" + rare + "华", "王" + rare):
+        for template in ("{n}，男，汉族", "李*、{n}等2名同志", "请与{n}同志联系"):
+            assert found_names(template.format(n=name)) == [name], template.format(n=name)
+
+
+@pytest.mark.parametrize("outside", ["\u33ff", "\u4dc0", "\ua000"])
+def test_a_character_just_outside_the_chinese_blocks_is_no_part_of_a_name(outside):
+    assert found_names(f"王{outside}华，男，汉族") == []
+    assert found_names(f"王建华{outside}，男，汉族") == []  # the sex no longer follows Chinese text
+    assert found_names(f"{outside}王建华，男，汉族") == ["王建华"]
+
+
+# ---- lists joined by 、 --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("before", ["XX村", "XX社区", "X", "编号A", "（一）", "1."])
+@pytest.mark.parametrize("first", ["王建华", "欧阳建华", "李明"])
+def test_a_list_after_a_placeholder_or_a_number_is_read_from_its_first_name(before, first):
+    # every name is reported (XX村李明 may be read as 村李明: the name is reported all the same)
+    for text, names_ in ((f"{before}{first}、张伟等2名同志", [first, "张伟"]),
+                         (f"{before}{first}、刘德明、李*等3人", [first, "刘德明"])):
+        found = found_names(text)
+        assert len(found) == 2 and all(any(n in f for f in found) for n in names_), (text, found)
+
+
+@pytest.mark.parametrize("name", ["兰宏彬", "代晓明", "王建华", "欧阳建华"])
+@pytest.mark.parametrize("note", ["（男）", "（示例镇）", "(女)", "（人民路街道）"])
+def test_the_last_item_of_a_list_with_a_note_in_brackets_is_a_name(name, note):
+    assert found_names(f"李*、{name}{note}") == [name]
+    assert found_names(f"获奖名单：李*、{name}{note}、张*") == [name]
+
+
+@pytest.mark.parametrize("text", ["高峰、李明", "李明、高峰", "文明、张伟", "高峰、文明、张伟"])
+def test_a_list_without_any_cue_where_one_item_is_a_word_passes_whole(text):
+    assert found_names(text) == []
+
+
+@pytest.mark.parametrize("mask", ["*", "＊", "×"])
+@pytest.mark.parametrize("template", ["{m}建华同志", "{m}晓明先生", "联系人：{m}建国"])
+def test_the_characters_after_a_masked_surname_are_no_name(mask, template):
+    assert found_names(template.format(m=mask)) == []
