@@ -614,3 +614,55 @@ def test_a_list_without_any_cue_where_one_item_is_a_word_passes_whole(text):
 @pytest.mark.parametrize("template", ["{m}建华同志", "{m}晓明先生", "联系人：{m}建国"])
 def test_the_characters_after_a_masked_surname_are_no_name(mask, template):
     assert found_names(template.format(m=mask)) == []
+
+
+LIST_NAMES = ["王建华", "李明", "欧阳建华", "刘德明", "宋明健"]
+
+
+@pytest.mark.parametrize("template", ["获奖名单：{a}、{b}", "获奖名单：{b}、{a}", "名单如下：{a}、{b}", "李*、{a}、{b}等3人",
+                                      "拟将{b}、{a}、张伟确定为对象"])
+def test_a_list_of_people_holding_a_name_with_a_surname_outside_the_list_yields_both(template):
+    # 代晓明: jieba reads it as a name, 代 is not in surnames.txt; in a list of people every item is a name
+    for name in LIST_NAMES:
+        text = template.format(a=name, b="代晓明")
+        expected = [name, "代晓明"] + (["张伟"] if "张伟" in template else [])
+        assert sorted(found_names(text)) == sorted(expected), text
+
+
+def test_the_last_masked_item_running_on_into_the_sentence_still_reports_the_name_before_it():
+    found = found_names("李*、代晓明确定为对象")  # read as 代晓 (jieba's word): the name is reported all the same
+    assert len(found) == 1 and found[0] in "代晓明" and len(found[0]) >= 2
+
+
+@pytest.mark.parametrize("a", LIST_NAMES)
+@pytest.mark.parametrize("b", ["张伟", "刘德明", "欧阳建华"])
+def test_two_names_and_nothing_else_are_a_list_of_people(a, b):
+    if a == b:
+        return
+    assert sorted(found_names(f"{a}、{b}")) == sorted([a, b])
+
+
+@pytest.mark.parametrize("a", LIST_NAMES)
+def test_a_list_without_cue_that_holds_a_word_passes_whatever_the_other_item(a):
+    for word in ("高峰", "文明"):
+        assert found_names(f"{a}、{word}") == [] and found_names(f"{word}、{a}") == []
+
+
+@pytest.mark.parametrize("template", ["{a}，男；{b}，女", "{a}，男，{b}，女，", "{a}（男）{b}（女）"])
+def test_two_people_with_their_sex_in_one_line_are_both_found(template):
+    for a, b in (("王建华", "李明"), ("欧阳建华", "张伟"), ("刘德明", "宋明健"), ("李明", "王建华")):
+        assert sorted(found_names(template.format(a=a, b=b))) == sorted([a, b])
+
+
+@pytest.mark.parametrize("name", ["王胜男", "李胜男"])  # a name that holds a cue's character (男)
+def test_a_lone_name_holding_a_cue_character_is_found_up_to_twelve_characters(name):
+    for left in range(0, 10):
+        unit = " " * left + name + " " * (9 - left)
+        assert len(unit) == 12 and found_names(unit) == [name] and prose_alone(unit) == [name], repr(unit)
+        longer = unit + " "
+        assert found_names(longer) == [] and prose_alone(longer) == [], repr(longer)
+
+
+@pytest.mark.parametrize("unit", ["   李明等   ", "李明等", "王伟等", "张伟和"])
+def test_a_lone_unit_of_two_characters_and_a_function_word_is_no_name(unit):
+    assert found_names(unit) == [] and prose_alone(unit) == []
