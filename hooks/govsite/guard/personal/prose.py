@@ -14,6 +14,12 @@ such as 张庄村 or 黄河路, not a public figure, not an ordinary word of jie
   words as a name in their context (申请人向户籍所在地… is 向 + 户籍, not a name), and refuses the names jieba
   has seen too often as ordinary words (陈述, 高峰).
 
+Reach of the cues (the edges are behaviour, tested on both sides): sex is read up to 8 characters after the
+name (the comma or bracket and spaces that line up a form); a phone number's own label words and spaces are read up
+to 12 characters before it, the name ends where they begin; a unit of up to 12 characters that is a name between
+spaces and marks is a lone name, a longer one is running text; a list item is up to 14 characters with a note in
+brackets of up to 24; a list's label (名单：) is looked for within 12 characters before it.
+
 Speed: every cue is a regular expression searched first; jieba (loaded once, about a second) runs only on the
 short run of Chinese characters around a cue whose characters have the shape of a name, and its answers are
 cached. Text without any cue costs one search.
