@@ -666,3 +666,17 @@ def test_a_lone_name_holding_a_cue_character_is_found_up_to_twelve_characters(na
 @pytest.mark.parametrize("unit", ["   李明等   ", "李明等", "王伟等", "张伟和"])
 def test_a_lone_unit_of_two_characters_and_a_function_word_is_no_name(unit):
     assert found_names(unit) == [] and prose_alone(unit) == []
+
+
+@pytest.mark.parametrize("first", LIST_NAMES)
+@pytest.mark.parametrize("hidden", ["张*", "李**", "欧阳*"])
+def test_a_list_that_ends_with_a_masked_name_reports_the_name_at_the_start_of_the_text(first, hidden):
+    # a name at the very start of a text is not taken for the tail of a masked name because the text ends with *
+    assert sorted(found_names(f"{first}、张伟、{hidden}")) == sorted([first, "张伟"])
+
+
+@pytest.mark.parametrize("post", ["主任", "科长", "站长", "局长"])
+@pytest.mark.parametrize("name", ["王建华", "李明", "欧阳建华"])
+def test_a_name_after_a_post_at_the_start_of_a_text_is_found(post, name):
+    # 王主任 is a form of address (no name); 主任王建华同志 names a person
+    assert found_names(f"{post}{name}同志主持会议") == [name]
