@@ -680,3 +680,11 @@ def test_a_list_that_ends_with_a_masked_name_reports_the_name_at_the_start_of_th
 def test_a_name_after_a_post_at_the_start_of_a_text_is_found(post, name):
     # 王主任 is a form of address (no name); 主任王建华同志 names a person
     assert found_names(f"{post}{name}同志主持会议") == [name]
+
+
+@pytest.mark.parametrize("label", ["索引号", "文号", "证书编号", "批准文号", "金额", "户数", "人数", "编码", "号码"])
+@pytest.mark.parametrize("sep", [" ", "：", ""])
+def test_a_numbers_own_label_before_it_is_no_name(label, sep):
+    # 索引号 12345678: 索 is a surname, but a word ending in 号, 码, 额 or 数 labels the number, not a person
+    for number in ("12345678", "0371-62345678", "13812345678"):
+        assert found_names(f"{label}{sep}{number}") == [], f"{label}{sep}{number}"
