@@ -688,3 +688,30 @@ def test_a_numbers_own_label_before_it_is_no_name(label, sep):
     # 索引号 12345678: 索 is a surname, but a word ending in 号, 码, 额 or 数 labels the number, not a person
     for number in ("12345678", "0371-62345678", "13812345678"):
         assert found_names(f"{label}{sep}{number}") == [], f"{label}{sep}{number}"
+
+
+@pytest.mark.parametrize("template", ["志愿者{n}为老兵理发", "烈属{n}在家中接受走访", "收件人{n}于2023年6月8日提出申请。",
+                                      "退役士兵{n}在岗位上", "申请人{n}于2024年3月1日提出申请"])
+def test_a_name_before_a_word_that_follows_names_ends_before_it(template):
+    # 曹泽|为, 申屠晓|在, 黎宁|于: the name is not read with the word after it, whatever its length
+    for name in ["王建华", "刘德明", "张建国", "韩清琴", "曹泽", "李明", "丁洋", "任鸿", "黎宁", "申屠晓", "欧阳华", "上官云"]:
+        assert found_names(template.format(n=name)) == [name], template.format(n=name)
+
+
+SENTENCE = "区退役军人事务局党组书记局长带队看望慰问了"
+
+
+@pytest.mark.parametrize("names_", [("韩清琴", "余东全", "朱亮华"), ("王建华", "刘德明"), ("欧阳建华", "张建国", "赵大军")])
+def test_a_list_after_any_length_of_running_words_is_read_whole(names_):
+    # a list item is read back up to 14 characters (prose._ITEM): however long the words before the first name,
+    # the list is read and its first name found in them
+    for cut in range(len(SENTENCE) + 1):
+        text = SENTENCE[-cut:] * bool(cut) + "、".join(names_) + "等老同志。"
+        assert sorted(found_names(text)) == sorted(names_), text
+
+
+@pytest.mark.parametrize("template", ["表彰名单如下：{a}、独孤*、{b}。", "获奖名单：{a}、李*、{b}”", "{a}、{b}、李*。",
+                                      "获奖名单：{a}、李*、{b}；", "获奖名单：{a}、李*、{b}abc"])
+def test_a_list_ends_at_the_punctuation_or_latin_letter_after_its_last_name(template):
+    for a, b in (("赖成胜", "慕容保"), ("王建华", "刘德明"), ("欧阳建华", "张伟")):
+        assert sorted(found_names(template.format(a=a, b=b))) == sorted([a, b]), template.format(a=a, b=b)
