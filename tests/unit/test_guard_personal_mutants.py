@@ -715,3 +715,34 @@ def test_a_list_after_any_length_of_running_words_is_read_whole(names_):
 def test_a_list_ends_at_the_punctuation_or_latin_letter_after_its_last_name(template):
     for a, b in (("赖成胜", "慕容保"), ("王建华", "刘德明"), ("欧阳建华", "张伟")):
         assert sorted(found_names(template.format(a=a, b=b))) == sorted([a, b]), template.format(a=a, b=b)
+
+
+@pytest.mark.parametrize("label", ["名单如下：", "人员如下：", "同志如下："])  # (名单： itself is a label of the first name)
+def test_a_label_up_to_twelve_characters_before_a_list_makes_its_words_names(label):
+    # 高峰 and 文明 are words jieba knows: in a list under a label of people they are names; without the label
+    # (further than 12 characters before the first item, prose._LIST_BEFORE's reach) they pass with the list
+    for pad in range(0, 13 - len(label)):
+        text = label + " " * pad + "高峰、文明、张伟"
+        assert sorted(found_names(text)) == ["张伟", "文明", "高峰"], repr(text)
+    for pad in (13 - len(label), 14 - len(label), 15):
+        assert found_names(label + " " * pad + "高峰、文明、张伟") == [], pad
+
+
+@pytest.mark.parametrize("template", ["李*、{w}等2名同志", "{w}、李*、张伟", "获奖名单：李*、{w}", "李*、{w}同志"])
+def test_in_a_list_of_people_a_name_that_is_also_a_word_is_a_name(template):
+    for word in ("高峰", "文明"):
+        assert word in found_names(template.format(w=word)), template.format(w=word)
+
+
+def test_the_names_of_a_list_without_any_cue_are_reported_as_a_list():
+    from govsite.guard.personal import prose
+
+    for text in ("王建华、李明、张伟", "拟将王建华、刘德明、宋明健确定为对象"):
+        spans = prose.name_spans(text)
+        assert len(spans) == 3 and {s.cue for s in spans} == {"名单"}, text
+
+
+@pytest.mark.parametrize("first, second", [("王建华", "刘德明"), ("李明", "张伟"), ("欧阳建华", "宋明健")])
+def test_the_last_name_of_a_list_without_cue_with_a_surname_outside_the_list_is_found(first, second):
+    # 代晓明 runs on into the sentence (…、代晓明被评为): jieba's reading of it is asked for, as after a strong cue
+    assert sorted(found_names(f"拟将{first}、{second}、代晓明被评为先进个人")) == sorted([first, second, "代晓明"])
