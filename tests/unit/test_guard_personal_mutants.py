@@ -746,3 +746,9 @@ def test_the_names_of_a_list_without_any_cue_are_reported_as_a_list():
 def test_the_last_name_of_a_list_without_cue_with_a_surname_outside_the_list_is_found(first, second):
     # 代晓明 runs on into the sentence (…、代晓明被评为): jieba's reading of it is asked for, as after a strong cue
     assert sorted(found_names(f"拟将{first}、{second}、代晓明被评为先进个人")) == sorted([first, second, "代晓明"])
+
+
+@pytest.mark.parametrize("name", ["代丽", "母伟", "揭丽", "丛丽", "代晓明", "兰晓明"])  # surnames not in surnames.txt
+@pytest.mark.parametrize("template", ["王*、{n}、刘德明等3人", "获奖名单：李*、{n}、王建华", "李*、{n}、张伟同志"])
+def test_a_name_of_two_or_three_characters_in_the_middle_of_a_list_of_people_is_a_name(name, template):
+    assert name in found_names(template.format(n=name)), template.format(n=name)
