@@ -778,3 +778,13 @@ def test_a_name_between_the_words_of_a_sentence_is_found_whole(template):
 @pytest.mark.parametrize("post", ["站长", "主任", "科长", "老师"])
 def test_a_post_in_brackets_after_a_phone_number_is_no_name_whatever_the_surname(surname, post):
     assert found_names(f"咨询电话：0371-62345678（{surname}{post}）") == []
+
+
+@pytest.mark.parametrize("template", ["（一）{a}（示例镇）、{b}（城关镇）、张*（男）", "(一){a}(示例镇)、{b}(城关镇)、张*",
+                                      "{a}（示例镇）、{b}(城关镇)、张*", "{a}(示例镇)、{b}（城关镇）、张*",
+                                      "1.{a}(2019年入伍)、{b}(2020年入伍)、李*", "（二）{a}（女）、{b}、李*等3人"])
+def test_list_items_with_notes_in_either_kind_of_brackets_are_names(template):
+    # a note in full-width or ASCII brackets before 、, after a numbered item's own brackets: the item before the
+    # note is the name (prose._item_start looks back to the note's opening bracket, the nearest of either kind)
+    for a, b in (("王建华", "刘德明"), ("李明", "张伟"), ("欧阳建华", "宋明健")):
+        assert sorted(found_names(template.format(a=a, b=b))) == sorted([a, b]), template.format(a=a, b=b)
