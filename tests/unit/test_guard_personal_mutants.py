@@ -546,7 +546,7 @@ def test_a_phone_number_up_to_twelve_characters_after_a_name_is_its_cue_and_no_f
 
 @pytest.mark.parametrize("name", ["王建华", "欧阳建华", "宋明健"])
 def test_a_unit_of_up_to_twelve_characters_that_is_a_name_is_found_and_a_longer_one_not(name):
-    for left in range(0, 13 - len(name)):
+    for left in range(13 - len(name)):
         unit = " " * left + name + " " * (12 - len(name) - left)
         assert len(unit) == 12 and found_names(unit) == [name] and prose_alone(unit) == [name], repr(unit)
         marked = "“" + name + "”" + " " * (10 - len(name))
@@ -656,7 +656,7 @@ def test_two_people_with_their_sex_in_one_line_are_both_found(template):
 
 @pytest.mark.parametrize("name", ["王胜男", "李胜男"])  # a name that holds a cue's character (男)
 def test_a_lone_name_holding_a_cue_character_is_found_up_to_twelve_characters(name):
-    for left in range(0, 10):
+    for left in range(10):
         unit = " " * left + name + " " * (9 - left)
         assert len(unit) == 12 and found_names(unit) == [name] and prose_alone(unit) == [name], repr(unit)
         longer = unit + " "
@@ -721,7 +721,7 @@ def test_a_list_ends_at_the_punctuation_or_latin_letter_after_its_last_name(temp
 def test_a_label_up_to_twelve_characters_before_a_list_makes_its_words_names(label):
     # 高峰 and 文明 are words jieba knows: in a list under a label of people they are names; without the label
     # (further than 12 characters before the first item, prose._LIST_BEFORE's reach) they pass with the list
-    for pad in range(0, 13 - len(label)):
+    for pad in range(13 - len(label)):
         text = label + " " * pad + "高峰、文明、张伟"
         assert sorted(found_names(text)) == ["张伟", "文明", "高峰"], repr(text)
     for pad in (13 - len(label), 14 - len(label), 15):
