@@ -1,0 +1,218 @@
+"""The readers of published files, format by format, where mutation testing (docs/testing.md) showed a fault
+that no other test noticed: which bytes make a file an image, a font, a sound or a video (never read as text,
+never a text read as one), EXIF directories that end or point past the end of their block, text an HTML page
+holds before its root or in a link a person can follow, …
+
+Each test writes its file by hand as the format defines it, plants generated personal data (other names and
+numbers for each seed) in one place and works out by hand where it must be reported."""
+from __future__ import annotations
+
+import struct
+import zlib
+
+import pytest
+from files_kit import People
+
+from govsite.guard import files
+from govsite.guard import personal as privacy
+
+RULES = privacy.Rules()
+
+
+def units(extracted) -> list[tuple[str, str]]:
+    return [(u.place, u.text) for u in extracted.lines]
+
+
+def found(data: bytes, name: str) -> set[str]:
+    return {f.value for f in privacy.scan_extracted(files.read(data, name), name, RULES)}
+
+
+# ---- media: what the bytes say a file is ------------------------------------------------------------------
+
+def riff(form: bytes, body: bytes) -> bytes:
+    return b"RIFF" + struct.pack("<I", 4 + len(body)) + form + body
+
+
+def ftyp(brand: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", 16) + b"ftyp" + brand + b"\0\0\0\0" + body
+
+
+def eot(body: bytes) -> bytes:
+    """Embedded OpenType: a little-endian header whose magic number 0x504C ("LP") stands at bytes 34 and 35."""
+    head = struct.pack("<IIII10sBBIH", 0, 0, 0x00020001, 0, b"\0" * 10, 1, 0, 400, 0)  # 34 bytes
+    return head + b"LP" + body
+
+
+def bitmap(body: bytes, size: int | None = None) -> bytes:
+    total = 14 + len(body)
+    return b"BM" + struct.pack("<IHHI", total if size is None else size, 0, 0, 14) + body
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize(("make", "kind"), [
+    (lambda b: riff(b"WEBP", b"VP8 " + b), "图片"), (lambda b: riff(b"WAVE", b"fmt " + b), "音频"),
+    (lambda b: riff(b"AVI ", b"LIST" + b), "视频"),
+    *[(lambda b, brand=brand: ftyp(brand, b), "图片") for brand in (b"avif", b"avis", b"heic", b"heix", b"mif1",
+                                                                    b"msf1")],
+    (lambda b: ftyp(b"M4A ", b), "音频"), (lambda b: ftyp(b"M4B ", b), "音频"), (lambda b: ftyp(b"isom", b), "视频"),
+    (lambda b: ftyp(b"mp42", b), "视频"), (eot, "字体"), (lambda b: b"\xff\xfb\x90\x64" + b, "音频"),
+    (lambda b: b"\xff\xf3\x90\x64" + b, "音频"), (lambda b: b"\xff\xf2\x90\x64" + b, "音频"),
+    (bitmap, "图片"), (lambda b: bitmap(b, size=0), "图片"),
+])
+def test_a_media_file_is_known_by_its_bytes_and_its_samples_are_not_read_as_text(make, kind, seed):
+    """Sound samples or pixels may hold any bytes, digits too: a file of media is published as it is (no text the
+    guard reads), whatever its name, and a text file is never taken for one."""
+    people = People(60 + seed)
+    samples = f" {people.mobile()} {people.id_number()} ".encode() * 3
+    data = make(samples)
+    for name in ("a.bin", "a.txt"):
+        extracted = files.read(data, name)
+        assert (extracted.media, units(extracted)) == (kind, [])
+
+
+def test_an_eot_font_is_one_from_its_header_on_and_a_text_of_that_length_is_text():
+    assert files.read(eot(b"\0"), "a.eot").media == "字体"  # 37 bytes: the header and one byte
+    mobile = People(63).mobile()
+    text = f"tel {mobile}".encode().ljust(34, b".") + b"LP"  # 36 bytes: too short for a font's header
+    assert len(text) == 36
+    extracted = files.read(text, "a.txt")
+    assert extracted.media == "" and mobile in found(text, "a.txt")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_text_that_begins_with_bm_or_names_a_wave_is_read_as_text(seed):
+    """"BM" begins a bitmap only when the four bytes after it state the file's size (or 0); "WAVE" at byte 8
+    means a sound only in a RIFF file."""
+    people = People(64 + seed)
+    mobile, name = people.mobile(), people.name()
+    for text in (f"BM:{mobile}", f"BM 负责人 {name} 电话 {mobile}\n", f"BMW 车主 {name} 电话 {mobile}\n",
+                 f"Sound - WAVE 负责人 {name} 电话 {mobile}\n", f"XXXXWAVEWEBP 电话 {mobile}\n"):
+        data = text.encode()
+        assert files.read(data, "a.txt").media == "", text
+        assert mobile in found(data, "a.txt"), text
+
+
+# ---- EXIF directories at and past the end of their block ---------------------------------------------------
+
+def exif_jpeg(block: bytes) -> bytes:
+    body = b"Exif\0\0" + block
+    return b"\xff\xd8" + b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body + b"\xff\xda\x00\x03\x00\x12\xff\xd9"
+
+
+def entry(order: str, tag: int, kind: int, count: int, value: bytes) -> bytes:
+    return struct.pack(order + "HHI", tag, kind, count) + value.ljust(4, b"\0")
+
+
+@pytest.mark.parametrize("order", ["<", ">"])
+@pytest.mark.parametrize("past", [-2, -1, 0, 1, 2, 3, 100])
+def test_an_exif_pointer_at_or_past_the_end_of_its_block_loses_no_other_text(order, past):
+    """A damaged Exif pointer (to the block's last bytes or beyond it) is no directory: the entries after it in
+    the same directory are read all the same."""
+    mobile = People(70 + past).mobile()
+    value = f"tel {mobile}".encode()
+    head = (b"II*\x00" if order == "<" else b"MM\x00*") + struct.pack(order + "I", 8)
+    entries = 2
+    value_at = 8 + 2 + 12 * entries + 4
+    size = value_at + len(value) + 2  # the value, then two bytes that end the block (a count of 1 if read as one)
+    directory = (struct.pack(order + "H", entries)
+                 + entry(order, 0x8769, 4, 1, struct.pack(order + "I", size + past))
+                 + entry(order, 0x010E, 2, len(value), struct.pack(order + "I", value_at)) + b"\0" * 4)
+    block = head + directory + value + struct.pack(order + "H", 1)
+    assert len(block) == size
+    extracted = files.read(exif_jpeg(block), "a.jpg")
+    assert units(extracted) == [("图片的元数据“图片说明”", f"tel {mobile}")]
+
+
+@pytest.mark.parametrize("order", ["<", ">"])
+@pytest.mark.parametrize("count", [3, 0x8000, 0xFFFF])
+def test_a_directory_that_claims_more_entries_than_its_block_holds_gives_those_it_has(order, count):
+    """A directory's count says 3 or tens of thousands while two entries follow: both are read, nothing breaks
+    at the block's end."""
+    people = People(80 + count % 7)
+    mobile, name = people.mobile(), people.name()
+    author = name.encode("utf-16-le") + b"\0\0"
+    head = (b"II*\x00" if order == "<" else b"MM\x00*") + struct.pack(order + "I", 8)
+    value_at = 8 + 2 + 12 * 2
+    text = f"tel {mobile}".encode()
+    block = (head + struct.pack(order + "H", count)
+             + entry(order, 0x010E, 2, len(text), struct.pack(order + "I", value_at))
+             + entry(order, 0x9C9D, 1, len(author), struct.pack(order + "I", value_at + len(text)))
+             + text + author)
+    extracted = files.read(exif_jpeg(block), "a.jpg")
+    assert units(extracted) == [("图片的元数据“图片说明”", f"tel {mobile}"), ("图片的元数据“作者”", name)]
+
+
+@pytest.mark.parametrize("order", ["<", ">"])
+def test_a_user_comment_is_read_to_its_own_length_not_into_the_value_after_it(order):
+    people = People(90 if order == "<" else 91)
+    name, other = people.name(), people.name()
+    comment = b"UNICODE\0" + f"联系人：{name}".encode("utf-16-le")
+    xp = f"{other}的照片".encode("utf-16-le") + b"\0\0"
+    head = (b"II*\x00" if order == "<" else b"MM\x00*") + struct.pack(order + "I", 8)
+    value_at = 8 + 2 + 12 * 2 + 4
+    block = (head + struct.pack(order + "H", 2)
+             + entry(order, 0x9286, 7, len(comment), struct.pack(order + "I", value_at))
+             + entry(order, 0x9C9B, 1, len(xp), struct.pack(order + "I", value_at + len(comment))) + b"\0" * 4
+             + comment + xp)
+    extracted = files.read(exif_jpeg(block), "a.jpg")
+    assert units(extracted) == [("图片的元数据“用户注释”", f"联系人：{name}"), ("图片的元数据“标题”", f"{other}的照片")]
+
+
+# ---- PNG and JPEG: damaged chunks, text that is no UTF-8, pixels that look like segments ----------------------
+
+def png_chunk(kind: bytes, body: bytes, length: int | None = None) -> bytes:
+    return struct.pack(">I", len(body) if length is None else length) + kind + body + struct.pack(
+        ">I", zlib.crc32(kind + body))
+
+
+PNG_HEAD = b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_an_itxt_chunk_that_is_no_utf8_is_read_with_what_follows_it(seed):
+    """International text that is not valid UTF-8 (a tool that wrote GBK there) is still read, and the chunks
+    after it are too."""
+    people = People(95 + seed)
+    name, mobile = people.name(), people.mobile()
+    data = (PNG_HEAD + png_chunk(b"iTXt", b"Author\0\0\0\0\0" + f"摄影 {name}".encode("gbk"))
+            + png_chunk(b"tEXt", b"Phone\0" + mobile.encode()) + png_chunk(b"IEND", b""))
+    extracted = files.read(data, "a.png")
+    assert [place for place, _ in units(extracted)] == ["图片的元数据“Author”", "图片的元数据“Phone”"]
+    assert units(extracted)[0][1].startswith("\ufffd") and units(extracted)[1][1] == mobile
+
+
+def test_a_png_chunk_whose_length_is_damaged_ends_the_reading_without_losing_what_came_before():
+    mobile = People(99).mobile()
+    data = (PNG_HEAD + png_chunk(b"tEXt", b"Phone\0" + mobile.encode())
+            + png_chunk(b"zzzz", b"X\0abc", length=0xFFFFFFF4) + png_chunk(b"IEND", b""))
+    extracted = files.read(data, "a.png")
+    assert (extracted.media, units(extracted)) == ("图片", [("图片的元数据“Phone”", mobile)])
+
+
+def jpeg_segment(marker: int, body: bytes) -> bytes:
+    return bytes((0xFF, marker)) + struct.pack(">H", len(body) + 2) + body
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_pixels_and_what_follows_the_end_of_a_jpeg_are_not_read_as_its_segments(seed):
+    """After the start of the scan come compressed pixels (restart markers FF D0 … FF D7 among them), after the
+    end of the image nothing a viewer reads: bytes there that look like a comment are no metadata (a false alarm
+    would stop the build for a photo)."""
+    mobile = People(100 + seed).mobile()
+    comment = jpeg_segment(0xFE, f"tel {mobile}".encode())
+    scan = b"\xff\xd0\x00\x02" + comment
+    data = b"\xff\xd8" + jpeg_segment(0xE0, b"JFIF\0\1\1\0\0\1\0\1\0\0") + jpeg_segment(0xDA, b"\x00") + scan
+    assert units(files.read(data + b"\xff\xd9", "a.jpg")) == []
+    ended = b"\xff\xd8" + jpeg_segment(0xE0, b"JFIF\0\1\1\0\0\1\0\1\0\0") + b"\xff\xd9\x00\x02" + comment
+    assert units(files.read(ended, "a.jpg")) == []
+
+
+@pytest.mark.parametrize("marker", [0xE1, 0xE2, 0xEC])
+def test_an_app_segment_of_another_program_is_not_read_as_xmp(marker):
+    """Only an APP1 segment that begins with XMP's namespace is XMP; another program's data in APP1 (or XMP's
+    namespace in another segment) is no metadata the guard reads."""
+    name = People(marker).name()
+    xml = f"<x:xmpmeta xmlns:x='adobe:ns:meta/'><n>联系人{name}</n></x:xmpmeta>".encode()
+    body = (b"FLIR\0\1" + b"\0" * 24 + xml) if marker == 0xE1 else b"http://ns.adobe.com/xap/1.0/\0" + xml
+    data = b"\xff\xd8" + jpeg_segment(marker, body) + jpeg_segment(0xDA, b"\x00") + b"\x12\xff\xd9"
+    assert (files.read(data, "a.jpg").media, units(files.read(data, "a.jpg"))) == ("图片", [])
