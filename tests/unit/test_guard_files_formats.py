@@ -216,3 +216,103 @@ def test_an_app_segment_of_another_program_is_not_read_as_xmp(marker):
     body = (b"FLIR\0\1" + b"\0" * 24 + xml) if marker == 0xE1 else b"http://ns.adobe.com/xap/1.0/\0" + xml
     data = b"\xff\xd8" + jpeg_segment(marker, body) + jpeg_segment(0xDA, b"\x00") + b"\x12\xff\xd9"
     assert (files.read(data, "a.jpg").media, units(files.read(data, "a.jpg"))) == ("图片", [])
+
+
+# ---- OpenDocument: which zip is one, merged cells, hidden sheets, notes and comments of slides --------------
+
+ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+          'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" '
+          'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"')
+ODF_MIMETYPES = {"text": "application/vnd.oasis.opendocument.text",
+                 "spreadsheet": "application/vnd.oasis.opendocument.spreadsheet",
+                 "presentation": "application/vnd.oasis.opendocument.presentation"}
+MANIFEST = ('<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="/" manifest:media-type="x"/></manifest:manifest>')
+
+
+def odf(kind: str, body: str, automatic: str = "", mimetype: bytes | None = None, manifest: bool = True) -> bytes:
+    from files_kit import zip_of
+
+    parts = {"content.xml": f"<office:document-content {ODF_NS}><office:automatic-styles>{automatic}"
+                            f"</office:automatic-styles><office:body><office:{kind}>{body}</office:{kind}>"
+                            "</office:body></office:document-content>"}
+    if mimetype is not None:
+        parts["mimetype"] = mimetype
+    if manifest:
+        parts["META-INF/manifest.xml"] = MANIFEST
+    return zip_of(parts, "mimetype" if mimetype is not None else None)
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("mimetype", [None, b"\xef\xbb\xbfapplication/vnd.oasis.opendocument.text",
+                                      b"application/vnd.oasis.opendocument.text\xff",
+                                      b"application/vnd.oasis.opendocument.text-master"])
+def test_an_odt_is_known_by_its_parts_when_its_mimetype_is_missing_damaged_or_unknown(mimetype, seed):
+    people = People(110 + seed)
+    name, mobile = people.name(), people.mobile()
+    data = odf("text", f"<text:p>联系人：{name}</text:p><text:h>电话 {mobile}</text:h>", mimetype=mimetype)
+    assert units(files.read(data, "a.odt")) == [("第1段", f"联系人：{name}"), ("第2段", f"电话 {mobile}")]
+
+
+@pytest.mark.parametrize("parts", [
+    {"content.xml": "<content>联系人：{name}</content>"},
+    {"META-INF/manifest.xml": "<manifest>联系人：{name}</manifest>"},
+    {"mimetype": "application/epub+zip", "META-INF/container.xml": "<container/>",
+     "OEBPS/content.xml": "<html>联系人：{name}</html>"},
+])
+def test_a_zip_with_one_part_of_an_odf_or_another_mimetype_is_refused_as_a_package(parts):
+    """A zip that is no office document is refused (its files are to be published one by one), never read as
+    an OpenDocument because it holds content.xml or a manifest."""
+    from files_kit import zip_of
+
+    name = People(120).name()
+    data = zip_of({k: v.format(name=name) for k, v in parts.items()}, "mimetype" if "mimetype" in parts else None)
+    with pytest.raises(files.Unreadable, match="压缩包中的文件无法逐一检查个人信息"):
+        files.read(data, "a.zip")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_an_ods_reads_merged_cells_values_in_e_notation_lists_of_headings_and_no_false_hidden_sheet(seed):
+    """A table style without a name hides no sheet; a merged (covered) cell keeps its value once; a float
+    stored as 1.39E10 is read as the digits a person would see; a heading in a list in a cell is that cell's."""
+    people = People(130 + seed)
+    name, other, mobile = people.name(), people.name(), people.mobile()
+    mantissa = f"{mobile[0]}.{mobile[1:]}E10"
+    automatic = ('<style:style style:family="table"><style:table-properties table:display="false"/></style:style>'
+                 '<style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/>'
+                 "</style:style>")
+    body = ('<table:table table:name="名单"><table:table-row>'
+            '<table:table-cell table:number-columns-spanned="2"><text:p>姓名<!--合并--></text:p></table:table-cell>'
+            f'<table:covered-table-cell office:value-type="string" office:string-value="合并前：{other}"/>'
+            f'<table:table-cell office:value-type="float" office:value="{mantissa}"><text:p>{mobile[0]}.{mobile[1:3]}'
+            "E+10</text:p></table:table-cell>"
+            f"<table:table-cell><text:list><text:list-item><text:h>{name}</text:h></text:list-item></text:list>"
+            "</table:table-cell></table:table-row></table:table>")
+    extracted = files.read(odf("spreadsheet", body, automatic=automatic,
+                               mimetype=ODF_MIMETYPES["spreadsheet"].encode()), "a.ods")
+    sheet = "工作表“名单”"
+    assert units(extracted) == [
+        ("工作表名称", "名单"), (f"{sheet}A1单元格", "姓名"), (f"{sheet}B1单元格（单元格的值）", f"合并前：{other}"),
+        (f"{sheet}C1单元格", f"{mobile[0]}.{mobile[1:3]}E+10"), (f"{sheet}C1单元格（单元格的值）", mobile),
+        (f"{sheet}D1单元格", name)]
+    assert mobile in {f.value for f in privacy.scan_extracted(extracted, "a.ods", RULES)}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_slides_notes_headings_comments_and_paragraphs_the_reader_skips_are_read_at_the_slide(seed):
+    people = People(140 + seed)
+    name, author, boxed, noted, form = (people.name() for _ in range(5))
+    body = ('<draw:page draw:name="页1"><office:annotation><dc:creator>' + author + "</dc:creator>"
+            f"<text:p>请核对<draw:frame><draw:text-box><text:p>框内：{boxed}</text:p></draw:text-box></draw:frame>"
+            "</text:p></office:annotation>"
+            f"<office:forms><text:p>表单说明：{form}</text:p></office:forms>"
+            f"<presentation:notes><text:h>备注标题：{noted}</text:h><text:p>备注：{name}</text:p></presentation:notes>"
+            "</draw:page>")
+    extracted = files.read(odf("presentation", body, mimetype=ODF_MIMETYPES["presentation"].encode()), "a.odp")
+    assert sorted(units(extracted)) == sorted([
+        ("批注（作者）", author), ("文本框", f"框内：{boxed}"), ("批注", "请核对"), ("第1张幻灯片", f"表单说明：{form}"),
+        ("第1张幻灯片的备注", f"备注标题：{noted}"), ("第1张幻灯片的备注", f"备注：{name}")])
