@@ -316,3 +316,43 @@ def test_a_slides_notes_headings_comments_and_paragraphs_the_reader_skips_are_re
     assert sorted(units(extracted)) == sorted([
         ("批注（作者）", author), ("文本框", f"框内：{boxed}"), ("批注", "请核对"), ("第1张幻灯片", f"表单说明：{form}"),
         ("第1张幻灯片的备注", f"备注标题：{noted}"), ("第1张幻灯片的备注", f"备注：{name}")])
+
+
+# ---- XML: text after comments, entities and instructions; phone links; places of office attributes ----------
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("node", ["<!-- 备注 -->", "&org;", "<?page break?>"])
+@pytest.mark.parametrize("name", ["a.xml", "map.svg"])
+def test_xml_text_after_a_comment_an_entity_or_an_instruction_is_read_at_its_line(node, name, seed):
+    """Text that follows a comment, an entity reference or a processing instruction inside an element is what
+    the parser calls that node's tail: a viewer shows it like any other text."""
+    people = People(150 + seed)
+    person, mobile = people.name(), people.mobile()
+    root = "svg" if name.endswith(".svg") else "list"
+    text = (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE {root} [<!ENTITY org "示例局">]>\n<{root}>\n'
+            f"<item>甲{node}联系人：{person}，电话 {mobile}</item>\n</{root}>\n")
+    extracted = files.read(text.encode(), name)
+    assert [(u.line, u.text) for u in extracted.lines if person in u.text] == [(4, f"联系人：{person}，电话 {mobile}")]
+    assert {person, mobile} <= found(text.encode(), name)
+
+
+@pytest.mark.parametrize("scheme", ["tel:", "TEL:", "sms:", "SMS:"])
+def test_a_phone_or_message_link_in_xml_is_read_however_its_digits_are_grouped(scheme):
+    mobile = People(160).mobile()
+    grouped = f"{mobile[:3]}-{mobile[3:7]}-{mobile[7:]}"  # no six digits in a row: only the scheme tells
+    text = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+            f'<a xlink:href="{scheme}{grouped}"><text>联系我们</text></a></svg>\n')
+    extracted = files.read(text.encode(), "a.svg")
+    assert (2, "第2行（“href”属性）", f"{scheme}{grouped}") in [(u.line, u.place, u.text) for u in extracted.lines]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_value_an_office_part_keeps_in_an_attribute_is_reported_at_its_place_not_a_line(seed):
+    """A finding in an attachment's part is told by its place (正文, a cell), never by a line number the file
+    does not have."""
+    mobile = People(170 + seed).mobile()
+    body = (f'<text:user-field-decls><text:user-field-decl office:value-type="string" office:string-value="{mobile}" '
+            'text:name="联系电话"/></text:user-field-decls><text:p>正文</text:p>')
+    data = odf("text", body, mimetype=ODF_MIMETYPES["text"].encode())
+    hits = [f for f in privacy.scan_extracted(files.read(data, "a.odt"), "a.odt", RULES) if f.value == mobile]
+    assert [(f.line, f.field) for f in hits] == [(0, "正文（“string-value”属性）")]
