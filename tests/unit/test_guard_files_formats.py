@@ -356,3 +356,30 @@ def test_a_value_an_office_part_keeps_in_an_attribute_is_reported_at_its_place_n
     data = odf("text", body, mimetype=ODF_MIMETYPES["text"].encode())
     hits = [f for f in privacy.scan_extracted(files.read(data, "a.odt"), "a.odt", RULES) if f.value == mobile]
     assert [(f.line, f.field) for f in hits] == [(0, "正文（“string-value”属性）")]
+
+
+# ---- CSV: the separator is the first line's -------------------------------------------------------------------
+
+@pytest.mark.parametrize("other", [";", "|", "\t"])
+@pytest.mark.parametrize("seed", range(2))
+def test_a_comma_csv_whose_header_holds_another_separator_is_split_by_commas(other, seed):
+    people = People(180 + seed)
+    name, mobile = people.name(), people.mobile()
+    text = f"姓名,电话,备注{other}说明\n{name},{mobile},无\n"
+    (table,) = files.read(text.encode(), "a.csv").tables
+    assert [c.text for c in table.header] == ["姓名", "电话", f"备注{other}说明"]
+    assert [[(c.text, c.line) for c in row] for row in table.rows] == [[(name, 2), (mobile, 2), ("无", 2)]]
+
+
+@pytest.mark.parametrize("separator", [";", "|", "\t"])
+@pytest.mark.parametrize("seed", range(2))
+def test_a_csv_of_another_separator_is_split_by_it_though_later_lines_hold_commas(separator, seed):
+    people = People(185 + seed)
+    rows = [[people.name(), people.mobile(), "示例路1号,2单元"] for _ in range(3)]
+    text = "\n".join(separator.join(r) for r in [["姓名", "电话", "住址"], *rows])  # no newline at the end
+    (table,) = files.read(text.encode(), "a.csv").tables
+    assert [c.text for c in table.header] == ["姓名", "电话", "住址"]
+    assert [[c.text for c in row] for row in table.rows] == rows
+    one_line = separator.join(["姓名", "电话", "住址"])  # a file of one line and no line break
+    (table,) = files.read(one_line.encode(), "b.csv").tables
+    assert ([c.text for c in table.header], table.rows) == (["姓名", "电话", "住址"], [])
