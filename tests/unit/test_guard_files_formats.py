@@ -383,3 +383,61 @@ def test_a_csv_of_another_separator_is_split_by_it_though_later_lines_hold_comma
     one_line = separator.join(["姓名", "电话", "住址"])  # a file of one line and no line break
     (table,) = files.read(one_line.encode(), "b.csv").tables
     assert ([c.text for c in table.header], table.rows) == (["姓名", "电话", "住址"], [])
+
+
+# ---- HTML: comments before the page and inside its text, links a person can follow, attributes in any order ---
+
+def lined(extracted) -> list[tuple[int, str, str]]:
+    return sorted((u.line, u.place, u.text) for u in extracted.lines)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_comments_before_a_page_and_text_after_a_comment_are_read_at_the_lines_they_begin_on(seed):
+    people = People(190 + seed)
+    name, other, mobile = people.name(), people.name(), people.mobile()
+    page = (f"<!---->\n<!--   -->\n<!-- 制作：  {name}\n 电话 {mobile} -->\n<!DOCTYPE html>\n"
+            "<html><head><title>通知</title></head>\n<body>\n"
+            f"<p>甲<!-- 多行\n注释 -->联系人：{other}</p>\n<p>乙</p>\n</body></html>\n")
+    assert lined(files.read(page.encode(), "a.html")) == [
+        (3, "第3行（HTML 注释）", f"制作： {name} 电话 {mobile}"), (6, "第6行", "通知"),
+        (8, "第8行", f"甲联系人：{other}"), (8, "第8行（HTML 注释）", "多行 注释"), (10, "第10行", "乙")]
+    assert {name, other, mobile} <= found(page.encode(), "a.html")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_comment_before_the_html_of_a_feed_item_is_read_at_its_line_in_the_feed(seed):
+    people = People(195 + seed)
+    name, other, mobile = people.name(), people.name(), people.mobile()
+    feed = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>t</title>\n'
+            f"<item><title>通知</title><description><![CDATA[<!-- 编辑：{name}\n电话 {mobile} -->\n"
+            f"<html><body><p>联系人：{other}</p></body></html>]]></description></item>\n</channel></rss>\n")
+    extracted = files.read(feed.encode(), "feed.xml")
+    assert [x for x in lined(extracted) if x[0] >= 3 and "通知" not in x[2]] == [
+        (3, "第3行（HTML 注释）", f"编辑：{name} 电话 {mobile}"), (5, "第5行", f"联系人：{other}")]
+
+
+def test_an_html_file_that_holds_no_element_is_read_line_by_line():
+    mobile = People(198).mobile()
+    text = f"\n<!-- 联系电话 {mobile} -->\n"
+    assert lined(files.read(text.encode(), "a.html")) == [(2, "第2行", f"<!-- 联系电话 {mobile} -->")]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_links_a_person_can_follow_and_attributes_after_skipped_ones_are_read_with_their_places(seed):
+    """A phone or message link is read however its digits are grouped; an attribute that styles (class) or a
+    password's value before one that holds text does not stop the reading of the others."""
+    people = People(200 + seed)
+    name, other, folder, photo = people.name(), people.name(), people.name(), people.name()
+    grouped = [f"{m[:3]}-{m[3:7]}-{m[7:]}" for m in (people.mobile(), people.mobile(), people.mobile())]
+    page = ("<html><body>\n"
+            f'<p><a class="x" href="tel:{grouped[0]}" title="致电 {name}">电话</a></p>\n'
+            f'<p><input type="password" value="{people.mobile()}" placeholder="请输入{other}的密码"></p>\n'
+            f'<p><button formaction="/查询/{folder}">查</button><img src="/照片/{photo}.jpg" alt=""></p>\n'
+            f'<p><a href="SMS:{grouped[1]}">短信</a> <a href="mailto:wang@example.cn">信</a> '
+            f'<a href="Tel:{grouped[2]}">拨打</a></p>\n</body></html>\n')
+    assert lined(files.read(page.encode(), "a.html")) == sorted([
+        (2, "第2行链接地址", f"tel:{grouped[0]}"), (2, "第2行提示文字（title）", f"致电 {name}"), (2, "第2行", "电话"),
+        (3, "第3行输入框提示（placeholder）", f"请输入{other}的密码"),
+        (4, "第4行链接地址", f"/查询/{folder}"), (4, "第4行资源地址", f"/照片/{photo}.jpg"), (4, "第4行", "查"),
+        (5, "第5行链接地址", f"SMS:{grouped[1]}"), (5, "第5行链接地址", "mailto:wang@example.cn"),
+        (5, "第5行链接地址", f"Tel:{grouped[2]}"), (5, "第5行", "短信 信 拨打")])

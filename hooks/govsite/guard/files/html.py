@@ -424,16 +424,18 @@ def read_html(text: str, first_line: int = 1, page: PageParts | None = None, sou
         from .text import read_text_lines
 
         return read_text_lines(text, first_line)
-    # Comments before <html> (a page's leading comment) are siblings of the root.
+    # Comments before <html> (a page's leading comment) are siblings of the root, read in the page's order; libxml2
+    # gives a comment the line it ends on, and an editor is told the line it begins on.
+    leading = []
     sibling = root.getprevious()
     while sibling is not None:
-        if sibling.tag is etree.Comment and sibling.text and not sibling.text.isspace():
-            line = (sibling.sourceline or 1) + first_line - 1
-            reader.unit(sibling.text, line, "（HTML 注释）")
+        leading.append(sibling)
         sibling = sibling.getprevious()
+    for sibling in reversed(leading):
+        if sibling.tag is etree.Comment and sibling.text and not sibling.text.isspace():
+            line = (sibling.sourceline or 1) - sibling.text.count("\n") + first_line - 1
+            reader.unit(sibling.text, line, "（HTML 注释）")
     reader.walk(root)
-    while reader.tables:
-        reader.end("table")
     while reader.tables:
         reader.end("table")
     out = reader.out
