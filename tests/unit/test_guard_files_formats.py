@@ -441,3 +441,31 @@ def test_links_a_person_can_follow_and_attributes_after_skipped_ones_are_read_wi
         (4, "第4行链接地址", f"/查询/{folder}"), (4, "第4行资源地址", f"/照片/{photo}.jpg"), (4, "第4行", "查"),
         (5, "第5行链接地址", f"SMS:{grouped[1]}"), (5, "第5行链接地址", "mailto:wang@example.cn"),
         (5, "第5行链接地址", f"Tel:{grouped[2]}"), (5, "第5行", "短信 信 拨打")])
+
+
+# ---- PDF: which scanned pages a refusal names, properties of any name ------------------------------------------
+
+@pytest.mark.parametrize(("count", "more"), [(9, ""), (10, ""), (11, "等")])
+def test_a_refusal_names_up_to_ten_scanned_pages_and_says_when_there_are_more(count, more):
+    from test_guard_files_mutants import SCAN, _pdf_pages
+
+    with pytest.raises(files.Unreadable) as refused:
+        files.read(_pdf_pages([SCAN] * count), "a.pdf")
+    pages = "、".join(f"第{n}页" for n in range(1, min(count, 10) + 1))
+    assert str(refused.value).startswith(f"PDF 的{pages}{more}没有文字层（")
+
+
+@pytest.mark.parametrize("key", ["/XingMing", "/Xm", "/XXDH", "/联系人"])
+def test_a_pdf_property_of_any_name_is_read_under_that_name(key):
+    import io
+
+    import pypdf
+    from attachments_kit import make_pdf
+
+    name = People(210).name()
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_pdf([["正文"]]))))
+    writer.add_metadata({key: name})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert [(u.place, u.text) for u in files.read(buffer.getvalue(), "a.pdf").lines if u.text == name] == [
+        (f"文档属性“{key[1:]}”", name)]
