@@ -469,3 +469,22 @@ def test_a_pdf_property_of_any_name_is_read_under_that_name(key):
     writer.write(buffer)
     assert [(u.place, u.text) for u in files.read(buffer.getvalue(), "a.pdf").lines if u.text == name] == [
         (f"文档属性“{key[1:]}”", name)]
+
+
+# ---- OFD: absolute paths -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("folder", ["Doc_0", "XZGK", "X_1"])
+def test_an_ofd_whose_paths_are_absolute_is_read_page_by_page_whatever_its_folder_is_called(folder):
+    from files_kit import OFD_NS, zip_of
+
+    name = People(220).name()
+    page = (f'<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer ID="1"><ofd:TextObject ID="2" Boundary="10 10 150 10" '
+            f'Size="3.5"><ofd:TextCode X="0" Y="3">联系人：{name}</ofd:TextCode></ofd:TextObject></ofd:Layer>'
+            "</ofd:Content></ofd:Page>")
+    data = zip_of({
+        "OFD.xml": f"<ofd:OFD {OFD_NS}><ofd:DocBody><ofd:DocRoot>/{folder}/Document.xml</ofd:DocRoot></ofd:DocBody>"
+                   "</ofd:OFD>",
+        f"{folder}/Document.xml": f'<ofd:Document {OFD_NS}><ofd:Pages><ofd:Page ID="1" '
+                                  f'BaseLoc="/{folder}/Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+        f"{folder}/Pages/Page_0/Content.xml": page})
+    assert units(files.read(data, "a.ofd")) == [("第1页第1行", f"联系人：{name}")]
