@@ -488,3 +488,63 @@ def test_an_ofd_whose_paths_are_absolute_is_read_page_by_page_whatever_its_folde
                                   f'BaseLoc="/{folder}/Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
         f"{folder}/Pages/Page_0/Content.xml": page})
     assert units(files.read(data, "a.ofd")) == [("第1页第1行", f"联系人：{name}")]
+
+
+# ---- JSON: the token loop and the walk of the loaded value read the same; JSON in a page that is no JSON ----------
+
+def _json_values():
+    from hypothesis import strategies as st
+
+    names = st.sampled_from(["王建华", "欧阳建华", "联系人：李秀英", " ", "abc", "a\\b\"c", "第一行\n第二行"])
+    numbers = st.sampled_from(["13912345678", "-13812345678", "1.3912345678E10", "1.25e2", "110105194912310021",
+                               "1e21", "1000000000e12", "7", "12345.5"])
+    leaves = st.one_of(names, numbers.map(lambda n: ("number", n)), st.booleans(), st.none())
+    keys = st.sampled_from(["a", "姓名", "电话", "b c", "x"])
+    return st.recursive(leaves, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                        st.lists(st.tuples(keys, inner), max_size=3)), max_leaves=8)
+
+
+def _dump(value, indent: int, depth: int = 0) -> str:
+    """JSON text of `value` (lists of pairs are objects, duplicate keys kept; ("number", text) a number as
+    written), one item per line when `indent`."""
+    pad, end = ("\n" + " " * indent * (depth + 1), "\n" + " " * indent * depth) if indent else ("", "")
+    if isinstance(value, tuple) and value[0] == "number":
+        return value[1]
+    if isinstance(value, list) and value and all(isinstance(v, tuple) and v[0] != "number" for v in value):
+        import json
+
+        return "{" + ",".join(f"{pad}{json.dumps(k, ensure_ascii=False)}: {_dump(v, indent, depth + 1)}"
+                              for k, v in value) + end + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(pad + _dump(v, indent, depth + 1) for v in value) + end + "]"
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def test_json_read_by_its_loaded_value_gives_what_the_token_loop_gives_at_the_same_lines():
+    """Two readers of one JSON text (the walk of the loaded value, the token loop kept for NaN and for nesting
+    too deep to walk) must give the same units at the same lines and paths."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from govsite.guard.files import jsonfile
+
+    @settings(max_examples=150, deadline=None, derandomize=True)
+    @given(_json_values(), st.sampled_from([0, 1, 2]), st.integers(1, 5))
+    def check(value, indent, first_line):
+        text = "\n" * (first_line % 2) + _dump(value, indent) + "\n"
+        walked = [(u.line, u.place, u.text) for u in jsonfile.read_json(text, first_line).lines]
+        tokens = [(u.line, u.place, u.text) for u in jsonfile._read_tokens(text, first_line).lines]
+        assert walked == tokens
+
+    check()
+
+
+def test_json_in_a_page_that_is_no_json_is_read_line_by_line_from_its_own_line():
+    people = People(230)
+    name, mobile = people.name(), people.mobile()
+    page = (f'<html><head>\n<title>通知</title>\n<script type="application/ld+json">\n{{"name": "{name}",\n'
+            f'"telephone": {mobile},,}}\n</script></head><body><p>正文</p></body></html>\n')
+    assert [x for x in lined(files.read(page.encode(), "a.html")) if x[2] not in ("通知", "正文")] == [
+        (4, "第4行", f'{{"name": "{name}",'), (5, "第5行", f'"telephone": {mobile},,}}')]
