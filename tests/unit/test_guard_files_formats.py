@@ -548,3 +548,31 @@ def test_json_in_a_page_that_is_no_json_is_read_line_by_line_from_its_own_line()
             f'"telephone": {mobile},,}}\n</script></head><body><p>正文</p></body></html>\n')
     assert [x for x in lined(files.read(page.encode(), "a.html")) if x[2] not in ("通知", "正文")] == [
         (4, "第4行", f'{{"name": "{name}",'), (5, "第5行", f'"telephone": {mobile},,}}')]
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_pdf_forms_selected_choices_and_numbers_stored_as_numbers_are_read(seed):
+    import io
+
+    import pypdf
+    from attachments_kit import make_pdf
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
+
+    people = People(240 + seed)
+    first, second, mobile = people.name(), people.name(), people.mobile()
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_pdf([["正文"]]))))
+    fields = [
+        DictionaryObject({NameObject("/FT"): NameObject("/Ch"), NameObject("/T"): TextStringObject("经办人"),
+                          NameObject("/V"): ArrayObject([TextStringObject(first), TextStringObject(second)])}),
+        DictionaryObject({NameObject("/FT"): NameObject("/Tx"), NameObject("/T"): TextStringObject("电话"),
+                          NameObject("/V"): NumberObject(int(mobile))}),
+        DictionaryObject({NameObject("/FT"): NameObject("/Tx"), NameObject("/T"): TextStringObject("金额"),
+                          NameObject("/V"): FloatObject("12.5")}),
+    ]
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {NameObject("/Fields"): ArrayObject([writer._add_object(f) for f in fields])})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert [(u.place, u.text) for u in files.read(buffer.getvalue(), "a.pdf").lines if "表单" in u.place] == [
+        ("表单字段“经办人”填写的内容", f"{first} {second}"), ("表单字段“电话”填写的内容", mobile),
+        ("表单字段“金额”填写的内容", "12.5")]
