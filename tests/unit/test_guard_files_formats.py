@@ -309,12 +309,12 @@ def test_a_slides_notes_headings_comments_and_paragraphs_the_reader_skips_are_re
     body = ('<draw:page draw:name="页1"><office:annotation><dc:creator>' + author + "</dc:creator>"
             f"<text:p>请核对<draw:frame><draw:text-box><text:p>框内：{boxed}</text:p></draw:text-box></draw:frame>"
             "</text:p></office:annotation>"
-            f"<office:forms><text:p>表单说明：{form}</text:p></office:forms>"
+            f"<office:forms><text:p>表单说明：{form}</text:p><text:h>表单标题</text:h></office:forms>"
             f"<presentation:notes><text:h>备注标题：{noted}</text:h><text:p>备注：{name}</text:p></presentation:notes>"
             "</draw:page>")
     extracted = files.read(odf("presentation", body, mimetype=ODF_MIMETYPES["presentation"].encode()), "a.odp")
     assert sorted(units(extracted)) == sorted([
-        ("批注（作者）", author), ("文本框", f"框内：{boxed}"), ("批注", "请核对"), ("第1张幻灯片", f"表单说明：{form}"),
+        ("批注（作者）", author), ("文本框", f"框内：{boxed}"), ("批注", "请核对"), ("第1张幻灯片", f"表单说明：{form}"), ("第1张幻灯片", "表单标题"),
         ("第1张幻灯片的备注", f"备注标题：{noted}"), ("第1张幻灯片的备注", f"备注：{name}")])
 
 
