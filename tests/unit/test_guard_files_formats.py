@@ -277,28 +277,31 @@ def test_a_zip_with_one_part_of_an_odf_or_another_mimetype_is_refused_as_a_packa
 
 @pytest.mark.parametrize("seed", range(3))
 def test_an_ods_reads_merged_cells_values_in_e_notation_lists_of_headings_and_no_false_hidden_sheet(seed):
-    """A table style without a name hides no sheet; a merged (covered) cell keeps its value once; a float
+    """A table style without a name hides no sheet (a named one hides its sheet); a merged (covered) cell keeps its value once; a float
     stored as 1.39E10 is read as the digits a person would see; a heading in a list in a cell is that cell's."""
     people = People(130 + seed)
     name, other, mobile = people.name(), people.name(), people.mobile()
     mantissa = f"{mobile[0]}.{mobile[1:]}E10"
     automatic = ('<style:style style:family="table"><style:table-properties table:display="false"/></style:style>'
                  '<style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/>'
-                 "</style:style>")
+                 '</style:style><style:style style:name="ta2" style:family="table"><style:table-properties '
+                 'table:display="false"/></style:style>')
     body = ('<table:table table:name="名单"><table:table-row>'
             '<table:table-cell table:number-columns-spanned="2"><text:p>姓名<!--合并--></text:p></table:table-cell>'
             f'<table:covered-table-cell office:value-type="string" office:string-value="合并前：{other}"/>'
             f'<table:table-cell office:value-type="float" office:value="{mantissa}"><text:p>{mobile[0]}.{mobile[1:3]}'
             "E+10</text:p></table:table-cell>"
             f"<table:table-cell><text:list><text:list-item><text:h>{name}</text:h></text:list-item></text:list>"
-            "</table:table-cell></table:table-row></table:table>")
+            "</table:table-cell></table:table-row></table:table>"
+            f'<table:table table:name="备查" table:style-name="ta2"><table:table-row><table:table-cell><text:p>{other}'
+            "</text:p></table:table-cell></table:table-row></table:table>")
     extracted = files.read(odf("spreadsheet", body, automatic=automatic,
                                mimetype=ODF_MIMETYPES["spreadsheet"].encode()), "a.ods")
     sheet = "工作表“名单”"
     assert units(extracted) == [
         ("工作表名称", "名单"), (f"{sheet}A1单元格", "姓名"), (f"{sheet}B1单元格（单元格的值）", f"合并前：{other}"),
         (f"{sheet}C1单元格", f"{mobile[0]}.{mobile[1:3]}E+10"), (f"{sheet}C1单元格（单元格的值）", mobile),
-        (f"{sheet}D1单元格", name)]
+        (f"{sheet}D1单元格", name), ("工作表名称（隐藏的工作表）", "备查"), ("工作表“备查”A1单元格（隐藏的工作表）", other)]
     assert mobile in {f.value for f in privacy.scan_extracted(extracted, "a.ods", RULES)}
 
 
