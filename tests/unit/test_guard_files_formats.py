@@ -398,12 +398,12 @@ def lined(extracted) -> list[tuple[int, str, str]]:
 def test_comments_before_and_after_a_page_and_text_after_a_comment_are_read_at_the_lines_they_begin_on(seed):
     people = People(190 + seed)
     name, other, mobile, last = people.name(), people.name(), people.mobile(), people.name()
-    page = (f"<!---->\n<!--   -->\n<!-- 制作：  {name}\n 电话 {mobile} -->\n<!DOCTYPE html>\n"
+    page = (f"<!---->\n<!--   -->  <!-- 第2版 -->\n<!-- 制作：  {name}\n 电话 {mobile} -->\n<!DOCTYPE html>\n"
             "<html><head><title>通知</title></head>\n<body>\n"
             f"<p>甲<!-- 多行\n注释 -->联系人：{other}</p>\n<p>乙</p>\n</body></html>\n<!-- 联系人：\n{last} -->\n")
     assert lined(files.read(page.encode(), "a.html")) == [
-        (3, "第3行（HTML 注释）", f"制作： {name} 电话 {mobile}"), (6, "第6行", "通知"),
-        (8, "第8行", f"甲联系人：{other}"), (8, "第8行（HTML 注释）", "多行 注释"), (10, "第10行", "乙"),
+        (2, "第2行（HTML 注释）", "第2版"), (3, "第3行（HTML 注释）", f"制作： {name} 电话 {mobile}"),
+        (6, "第6行", "通知"), (8, "第8行", f"甲联系人：{other}"), (8, "第8行（HTML 注释）", "多行 注释"), (10, "第10行", "乙"),
         (12, "第12行（HTML 注释）", f"联系人： {last}")]
     assert {name, other, mobile, last} <= found(page.encode(), "a.html")
 
