@@ -406,6 +406,12 @@ def _parser():
     return etree.HTMLParser(remove_comments=False, remove_pis=True, no_network=True, recover=True)
 
 
+def _sibling_comment(reader: _Reader, sibling, first_line: int) -> None:
+    if sibling.tag is etree.Comment and sibling.text and not sibling.text.isspace():
+        line = (sibling.sourceline or 1) - sibling.text.count("\n") + first_line - 1
+        reader.unit(sibling.text, line, "（HTML 注释）")
+
+
 def read_html(text: str, first_line: int = 1, page: PageParts | None = None, source: bytes = b"") -> Extracted:
     """Units, attributes and tables of an HTML text (`first_line`: the line of its first character in its file,
     for HTML inside a feed or another file). `page`: a page the build wrote, `source` its bytes, which `text` is
@@ -424,16 +430,18 @@ def read_html(text: str, first_line: int = 1, page: PageParts | None = None, sou
         from .text import read_text_lines
 
         return read_text_lines(text, first_line)
-    # Comments before <html> (a page's leading comment) are siblings of the root.
+    # Comments before <html> (a page's leading comment) and after </html> are siblings of the root, read in the
+    # page's order; libxml2 gives a comment the line it ends on, and an editor is told the line it begins on.
+    leading = []
     sibling = root.getprevious()
     while sibling is not None:
-        if sibling.tag is etree.Comment and sibling.text and not sibling.text.isspace():
-            line = (sibling.sourceline or 1) + first_line - 1
-            reader.unit(sibling.text, line, "（HTML 注释）")
+        leading.append(sibling)
         sibling = sibling.getprevious()
+    for sibling in reversed(leading):
+        _sibling_comment(reader, sibling, first_line)
     reader.walk(root)
-    while reader.tables:
-        reader.end("table")
+    for sibling in root.itersiblings():
+        _sibling_comment(reader, sibling, first_line)
     while reader.tables:
         reader.end("table")
     out = reader.out

@@ -134,6 +134,8 @@ def _exif(tiff: bytes, out: Extracted) -> None:
         count = struct.unpack(order + "H", tiff[offset:offset + 2])[0]
         for i in range(min(count, 512)):
             entry = tiff[offset + 2 + 12 * i:offset + 14 + 12 * i]
+            if len(entry) < 12:  # a damaged count, larger than the block: what was read stays
+                break
             tag, kind, n = struct.unpack(order + "HHI", entry[:8])
             if tag == 0x8769:  # the Exif sub-directory (user comment lives there)
                 ifd(struct.unpack(order + "I", entry[8:12])[0])

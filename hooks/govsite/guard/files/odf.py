@@ -148,7 +148,7 @@ class _Reader:
     def table(self, el, sheet: bool = False) -> None:
         title = _a(el, TABLE, "name") or ""
         if sheet:
-            hidden = "（隐藏的工作表）" if (_a(el, TABLE, "style-name") or "") in self.hidden_styles else ""
+            hidden = "（隐藏的工作表）" if _a(el, TABLE, "style-name") in self.hidden_styles else ""
             unit(self.out, title, f"工作表名称{hidden}")
             prefix = f"工作表“{title}”"
         else:
@@ -212,8 +212,9 @@ class _Reader:
             if local(el.tag) in ("automatic-styles", "styles"):
                 for style in el:
                     for props in style:
-                        if local(props.tag) == "table-properties" and _a(props, TABLE, "display") == "false":
-                            self.hidden_styles.add(_a(style, STYLE, "name") or "")
+                        if local(props.tag) == "table-properties" and _a(props, TABLE, "display") == "false" \
+                                and _a(style, STYLE, "name"):  # a style no sheet can name hides none
+                            self.hidden_styles.add(_a(style, STYLE, "name"))
         body = next((el for el in root if local(el.tag) == "body"), None)
         if body is None:
             return

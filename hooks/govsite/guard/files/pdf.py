@@ -94,6 +94,10 @@ def _text(value) -> str:
         value = value.get_object()
     except AttributeError:
         pass
+    if isinstance(value, list):  # a list box's choices (several may be selected)
+        return " ".join(text for text in map(_text, value) if text)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):  # a number some tools store as one
+        return str(value)
     return str(value) if isinstance(value, str) else ""
 
 

@@ -79,24 +79,23 @@ def read_xml(text: str, first_line: int = 1) -> Extracted:
             line = (el.sourceline or 1) + first_line - 1
             if el.tag is etree.Comment:
                 _text_unit(out, el.text, line, "（XML 注释）")
-                continue
-            if not isinstance(el.tag, str):
-                continue
-            name = local(el.tag)
-            if el.attrib:
-                for key, value in el.attrib.items():
-                    attribute_unit(out, local(key), value, line)
-            text = el.text
-            if text and not text.isspace():
-                if feed and name in HTML_ELEMENTS and _LOOKS_LIKE_HTML.search(text):
-                    from .html import read_html
+            elif isinstance(el.tag, str):
+                name = local(el.tag)
+                if el.attrib:
+                    for key, value in el.attrib.items():
+                        attribute_unit(out, local(key), value, line)
+                text = el.text
+                if text and not text.isspace():
+                    if feed and name in HTML_ELEMENTS and _LOOKS_LIKE_HTML.search(text):
+                        from .html import read_html
 
-                    inner = read_html(text, line)
-                    out.lines += inner.lines
-                    out.tables += inner.tables
-                else:
-                    _text_unit(out, unquote(text) if "%" in text and name in ("loc", "link", "id", "guid")
-                               else text, line, f"（<{name}>）")
+                        inner = read_html(text, line)
+                        out.lines += inner.lines
+                        out.tables += inner.tables
+                    else:
+                        _text_unit(out, unquote(text) if "%" in text and name in ("loc", "link", "id", "guid")
+                                   else text, line, f"（<{name}>）")
+            # the text after a comment, an entity reference or a processing instruction is that node's tail
             tail = el.tail
             if tail and not tail.isspace() and el is not top:
                 _text_unit(out, tail, line, "")
