@@ -80,13 +80,13 @@ def test_a_word_documents_notes_tables_and_changes_are_read_where_its_main_part_
         + wp('<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:instrText/></w:r>', t("页码"))
         + wp(pic)
         + "<w:tbl><w:tblPr/><w:tr>" + tc("表一") + "</w:tr></w:tbl>"
-        + "<w:tbl><w:tr>" + tc("姓名") + tc("电话") + "</w:tr>"
+        + "<w:tbl><w:tr>" + tc("姓名") + "<w:tc><!-- 单元格中的注释 -->" + wp(t("电话")) + "</w:tc></w:tr><!-- 行间的注释 -->"
         + "<w:sdt><w:sdtContent><w:tr><w:sdt><w:sdtContent>" + tc("王建华") + "</w:sdtContent></w:sdt>"
         + tc("13912345678") + "</w:tr></w:sdtContent></w:sdt>"
         + '<w:customXml w:element="row"><w:tr>' + tc("李秀英") + "<w:customXml>" + tc("13812345678")
         + "</w:customXml></w:tr></w:customXml>"
         + '<w:moveTo w:author="修订人：李秀英"><w:tr>' + tc("张伟") + tc("13712345678") + "</w:tr></w:moveTo></w:tbl>"
-        + wp(t("末段")) + "<w:sectPr/>")
+        + wp(t("末段")) + '<w:sectPr><w:headerReference w:type="first"/></w:sectPr>')  # a reference without its id
     change = (f'<w:ins w:author="修订人：赵卫东"><w:r><w:t>插入：张国明</w:t></w:r></w:ins><w:del w:author="修订人：赵卫东">'
               f"<w:r><w:delText>删去：{ID}</w:delText></w:r></w:del>")
     notes = lambda kind: (f'<w:{kind}s {W}><w:{kind} w:type="continuationSeparator" w:id="0">'
@@ -148,11 +148,15 @@ def test_a_word_document_without_a_usable_main_relationship_is_read_from_its_usu
     assert units(read(zip_of(parts, "[Content_Types].xml"), "a.docx")) == [("页眉", "页眉：王建华")]
 
 
-def test_a_broken_relationships_part_is_named_in_the_refusal():
-    parts = {"[Content_Types].xml": TYPES, "_rels/.rels": "<Relationships><Rel", "word/document.xml": "<w:document/>"}
+@pytest.mark.parametrize(("part", "what"), [("_rels/.rels", "文件内部的关系表"),
+                                          ("word/document.xml", "文件内部的“word/document.xml”")])
+def test_a_broken_part_is_named_in_the_refusal(part, what):
+    parts = {"[Content_Types].xml": TYPES, "_rels/.rels": relationships(("r1", "officeDocument", "word/document.xml")),
+             "word/document.xml": f"<w:document {W}><w:body></w:body></w:document>"}
+    parts[part] = parts[part][:30]
     with pytest.raises(files.Unreadable) as refused:
         read(zip_of(parts, "[Content_Types].xml"), "a.docx")
-    assert str(refused.value).startswith("文件内部的关系表格式有误（")
+    assert str(refused.value).startswith(f"{what}格式有误（")
 
 
 def test_files_embedded_in_a_document_are_read_at_their_places_with_their_tables():
@@ -311,7 +315,7 @@ CSV = "王建华,13912345678\n".encode()
     (b"Rar!\x1a\x07\x01\x00" + CSV, "名单.rar", ARCHIVE), (b"7z\xbc\xaf\x27\x1c\x00\x04" + CSV, "名单.7z", ARCHIVE),
     (bz2.compress(CSV), "名单.csv.bz2", ARCHIVE), (lzma.compress(CSV), "名单.csv.xz", ARCHIVE),
     (_tar(), "名单.tar", ARCHIVE), (_tar(), "名单.dat", ARCHIVE),
-    (zip_of({"名单.csv": CSV}), "资料.zip", ARCHIVE),
+    (zip_of({"名单.csv": CSV}), "资料.zip", ARCHIVE), (zip_of({"[Content_Types].xml": TYPES, "名单.csv": CSV}), "a.docx", ARCHIVE),
     (b"MZ\x90\x00\x03" + CSV, "安装.exe", "程序文件不能作为附件发布"),
     ("{\\rtf1\\ansi 联系人：王建华}".encode(), "说明.txt", f"RTF 文档无法由程序读取，其中的个人信息无法检查；{FIX}"),
     (zip_of({"名单.csv": CSV})[:40], "资料.dat",
@@ -458,3 +462,9 @@ def test_utf8_text_is_named_utf8_whatever_decides_it():
     for text in ("联系人：王建华", "王建华", "王é"):  # many characters, two, one of another script
         decoded = files.decode(text.encode())
         assert (decoded.text, decoded.encoding) == (text, "utf-8")
+
+
+def test_wide_encodings_without_a_mark_are_refused_when_their_reading_is_not_convincing():
+    for encoding in ("utf-32-le", "utf-16-le"):
+        with pytest.raises(files.Unreadable):
+            files.decode("Café 王\n".encode(encoding))  # a reading of 0.75: plausible, not convincing
