@@ -11,6 +11,7 @@ import bz2
 import gzip
 import io
 import lzma
+import random
 import re
 import struct
 import tarfile
@@ -456,6 +457,37 @@ def test_law_texts_with_planted_numbers_read_back_in_the_encoding_they_were_save
             continue
         assert (decoded.text, decoded.encoding) == (text, encoding)
     assert refused == []
+
+
+def _law_pieces(shortest: int, longest: int, count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    sentences, out = _law_sentences(), []
+    while len(out) < count:
+        sentence = rng.choice(sentences)
+        size = rng.randint(shortest, longest)
+        start = rng.randint(0, max(0, len(sentence) - size))
+        piece = sentence[start:start + size]
+        if piece.strip() and not piece.isascii():
+            out.append(piece)
+    return out
+
+
+def test_pieces_of_law_texts_are_read_back_and_short_ones_are_never_refused():
+    """A file of one to three characters may be read in another encoding (the bytes allow both), but it is read,
+    with a number beside it intact; from four characters on, the text comes back as it was saved."""
+    for piece in _law_pieces(1, 3, 200, 1):
+        for encoding in ("utf-8", "gb18030"):
+            files.decode(piece.encode(encoding))  # not refused
+    for piece in _law_pieces(4, 16, 200, 2):
+        for encoding in ("utf-8", "gb18030", *(("utf-16-le", "utf-16-be") if len(piece) > 8 else ())):
+            decoded = files.decode(piece.encode(encoding))
+            assert (decoded.text, decoded.encoding) == (piece, encoding)
+    for piece in _law_pieces(4, 8, 200, 3):
+        try:
+            data = f"{piece}：13912345678\n".encode("cp950")
+        except UnicodeEncodeError:  # simplified characters Big5 lacks
+            continue
+        assert "13912345678" in files.decode(data).text
 
 
 def test_utf8_text_is_named_utf8_whatever_decides_it():
