@@ -212,7 +212,8 @@ def workbook(sheets: str, extra: dict, main: str = "xl/workbook.xml", ns: str = 
 
 
 def test_a_workbooks_cells_of_every_kind_are_read_at_their_cells_wherever_its_main_part_is():
-    sheet = (f'<worksheet xmlns="{MAIN}"><cols><col max="1" hidden="1"/><col min="2" hidden="1"/></cols><sheetData>'
+    sheet = (f'<worksheet xmlns="{MAIN}"><cols><col max="1" hidden="1"/><col min="2" hidden="1"/>'
+             '<col min="3" max="3" width="13.28515625" customWidth="1"/></cols><sheetData>'  # a width is no number
              '<row><c r="C4" t="inlineStr"><is><t>行号取自单元格</t></is></c></row>'
              '<row r="5"><c t="inlineStr"><is><t>王建华</t><t/></is></c><c r="B5"><v/></c><c r="C5" t="b"/>'
              '<c r="D5" t="str"><v>007</v></c><c r="E5" t=""><v>1.3912345678E10</v></c><c r="F5" t="str"><f>A1</f></c>'
@@ -493,7 +494,7 @@ def test_pieces_of_law_texts_are_read_back_and_short_ones_are_never_refused():
 def test_utf8_text_is_named_utf8_whatever_decides_it():
     for text in ("联系人：王建华", "王建华", "王é"):  # many characters, two, one of another script
         decoded = files.decode(text.encode())
-        assert (decoded.text, decoded.encoding) == (text, "utf-8")
+        assert (decoded.text, decoded.encoding) == (text, "utf-8") and files.decode_text(text.encode()) == text
 
 
 def test_wide_encodings_without_a_mark_are_refused_when_their_reading_is_not_convincing():
