@@ -515,3 +515,16 @@ def test_a_workbook_without_relationships_is_read_from_its_usual_parts():
                                          "<is><t>王建华</t></is></c></row></sheetData></worksheet>"}
     assert units(read(zip_of(parts, "[Content_Types].xml"), "a.xlsx")) == sorted([
         ("工作表名称", "名单"), ("工作表“名单”A1单元格", "王建华")])
+
+
+def test_a_row_number_of_six_digits_is_no_number_to_read():
+    """Rows are numbered up to 1,048,576: the r of row 100000 is where a cell is, not a number someone wrote."""
+    parts = {"[Content_Types].xml": TYPES, "_rels/.rels": relationships(("r1", "officeDocument", "xl/workbook.xml")),
+             "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{R}"><sheets><sheet name="表" sheetId="1" '
+                                'r:id="s1"/></sheets></workbook>',
+             "xl/_rels/workbook.xml.rels": relationships(("s1", "worksheet", "worksheets/sheet1.xml")),
+             "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData><row r="100000" spans="1:1">'
+                                         '<c r="A100000" t="inlineStr"><is><t>王建华</t></is></c></row></sheetData>'
+                                         "</worksheet>"}
+    assert units(read(zip_of(parts, "[Content_Types].xml"), "a.xlsx")) == sorted([
+        ("工作表名称", "表"), ("工作表“表”A100000单元格", "王建华")])
