@@ -90,16 +90,16 @@ def test_a_word_documents_notes_tables_and_changes_are_read_where_its_main_part_
         + wp(t("末段")) + '<w:sectPr><w:headerReference w:type="first"/></w:sectPr>')  # a reference without its id
     change = (f'<w:ins w:author="修订人：赵卫东"><w:r><w:t>插入：张国明</w:t></w:r></w:ins><w:del w:author="修订人：赵卫东">'
               f"<w:r><w:delText>删去：{ID}</w:delText></w:r></w:del>")
-    notes = lambda kind: (f'<w:{kind}s {W}><w:{kind} w:type="continuationSeparator" w:id="0">'
-                          + wp(t("续"), "<w:del><w:r><w:delText>删</w:delText></w:r></w:del>")
-                          + f'</w:{kind}><w:{kind} w:id="1">' + wp(change) + f"</w:{kind}></w:{kind}s>")
+    notes = lambda kind, typed: (f'<w:{kind}s {W}><w:{kind} w:type="continuationSeparator" w:id="0">'
+                                 + wp(t("续"), "<w:del><w:r><w:delText>删</w:delText></w:r></w:del>")
+                                 + f'</w:{kind}><w:{kind}{typed} w:id="1">' + wp(change) + f"</w:{kind}></w:{kind}s>")
     extra = {
         "_rels/.rels": relationships(("r0", "metadata/core-properties", "docProps/core.xml"),
                                      ("r1", "officeDocument", "/word/document2.xml")),
         "word/_rels/document2.xml.rels": relationships(("x1", "hyperlink", None), ("x2", "image", None),
                                                        external=("x1",)),
-        "word/footnotes.xml": notes("footnote"),
-        "word/endnotes.xml": notes("endnote"),
+        "word/footnotes.xml": notes("footnote", ' w:type="normal"'),  # a note's type, written or not
+        "word/endnotes.xml": notes("endnote", ""),
         "word/comments.xml": f'<w:comments {W}><w:comment w:id="2">' + wp(t("批注：马丽")) + "</w:comment></w:comments>",
         "word/glossary/document.xml": f"<w:glossaryDocument {W}><w:docParts><w:docPart><w:docPartBody>"
                                       + wp(t("部件"), "<w:del><w:r><w:delText>删去：孙丽</w:delText></w:r></w:del>")
