@@ -351,7 +351,7 @@ def test_a_gzip_over_its_bound_says_the_bound_in_mb(monkeypatch):
 XML_FILE = '<?xml version="1.0" encoding="UTF-8"?>\n<名单>\n<联系人>王建华</联系人>\n</名单>\n'
 
 
-@pytest.mark.parametrize("name", ["资料 v1.2/名单", "名单", "名单.doc", "名单.xls"])
+@pytest.mark.parametrize("name", ["资料 v1.2/名单", "资料/v1.2/名单", "名单", "名单.doc", "名单.xls"])
 def test_xml_without_an_extension_or_named_as_a_legacy_office_file_is_read_as_xml(name):
     extracted = read(XML_FILE.encode(), name)
     assert [(u.line, u.text) for u in extracted.lines] == [(3, "王建华")]
