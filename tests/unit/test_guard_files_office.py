@@ -528,3 +528,15 @@ def test_a_row_number_of_six_digits_is_no_number_to_read():
                                          "</worksheet>"}
     assert units(read(zip_of(parts, "[Content_Types].xml"), "a.xlsx")) == sorted([
         ("工作表名称", "表"), ("工作表“表”A100000单元格", "王建华")])
+
+
+@pytest.mark.parametrize("text", ["戍和", "篡所", "穗幸"])
+def test_a_short_big5_text_that_gb18030_reads_nearly_as_well_is_refused_naming_both(text):
+    """GB18030 is the likelier encoding and reads these bytes as other, plausible characters: neither reading
+    convinces, so the file is refused rather than checked in a guess."""
+    data = text.encode("cp950")
+    assert data.decode("gb18030") != text
+    with pytest.raises(files.Unreadable) as refused:
+        files.decode(data)
+    assert str(refused.value) == ("无法确定文件的文字编码（可能是 gb18030 或 cp950），其中的个人信息无法检查；"
+                                  "请用记事本打开后另存为“UTF-8”编码，或转换为带文字层的 PDF 后再放入")
