@@ -95,6 +95,7 @@ TARGETS: dict[str, Target] = {
     "guard-files": Target(("govsite/guard/files/*.py",),
                           ("tests/unit/test_guard_files.py", "tests/unit/test_guard_faults.py",
                            "tests/unit/test_guard_files_mutants.py", "tests/unit/test_guard_files_formats.py",
+                           "tests/unit/test_guard_files_office.py",
                            # pages read with PageParts (html.py's parts read once) are the output check's
                            "tests/unit/test_guard_output.py", "tests/unit/test_guard_output_mutants.py"),
                           what="个人信息检查读取的各种文件格式", fresh=True),

@@ -15,6 +15,7 @@ import sys
 # Module-level tables of remembered answers, by module (functools caches are found without being listed).
 MEMORIES = {
     "govsite.guard.personal": ("_UNITS", "_SCAN_CACHE"),
+    "govsite.guard.files.encoding": ("_WEIGHTS",),  # each character's weight, filled by the clean run
     "govsite.guard.files.html": ("_ATTRIBUTE_UNITS",),
 }
 # Caches that hold a loaded library, not answers: emptying them reloads nothing, but keep them to save the call.

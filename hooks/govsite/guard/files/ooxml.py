@@ -20,9 +20,8 @@ from lxml import etree
 from .model import Cell, Extracted, Line, Table, Unreadable
 from .package import Package
 from .parts import catch_all, properties, properties_catch_all, unit
-from .xmlfile import local, parse, parser
+from .xmlfile import _short, local, parse, parser
 
-REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 STORY_HANDLED_TAGS = frozenset(("t", "delText", "instrText", "delInstrText"))
 STORY_HANDLED_ATTRIBUTES = frozenset(("descr", "title", "author", "initials", "date", "instr"))
 # Parts that hold formatting only: their attributes (font and style names) are not text.
@@ -36,7 +35,7 @@ PART_LABELS = (
     (r".*/diagrams/.*", "SmartArt 图形"), (r"xl/sharedStrings\.xml", "共享字符串"), (r"xl/comments.*", "批注"),
     (r"xl/threadedComments/.*", "批注"), (r"xl/persons/.*", "批注作者"), (r"xl/drawings/.*", "工作表中的图形"),
     (r"xl/pivotCache/.*", "数据透视表缓存"), (r"xl/pivotTables/.*", "数据透视表"), (r"xl/tables/.*", "表格定义"),
-    (r"xl/externalLinks/.*", "外部链接"), (r"xl/workbook\.xml", "工作簿"), (r"ppt/notesSlides/.*", "备注"),
+    (r"xl/externalLinks/.*", "外部链接"), (r"xl/workbook\d*\.xml", "工作簿"), (r"ppt/notesSlides/.*", "备注"),
     (r"ppt/slideLayouts/.*", "幻灯片版式"), (r"ppt/slideMasters/.*", "幻灯片母版"), (r"ppt/comments?/.*", "批注"),
     (r".*settings\.xml", "文档设置"),
 )
@@ -407,7 +406,9 @@ class _Excel(_Reader):
                 title = el.get("name", "")
                 suffix = SHEET_STATES.get(el.get("state", ""), "")
                 unit(self.out, title, f"工作表名称{suffix}")
-                target = rels.get(el.get(REL + "id") or el.get("id", ""), ("", False))[0]
+                # r:id in either OOXML flavour (Strict names the relationships' namespace differently)
+                rel_id = next((value for key, value in el.attrib.items() if local(key) == "id"), "")
+                target = rels.get(rel_id, ("", False))[0]
                 if target in self.package:
                     self.sheet(target, title, suffix, used)
                     self.caught.add(target)
@@ -460,8 +461,7 @@ class _Excel(_Reader):
         hidden_columns: set[int] = set()
         data = self.package.read(part)
         row_number = 0
-        for event, el in etree.iterparse(_bytes_io(data), events=("start", "end"), resolve_entities=False,
-                                         no_network=True, load_dtd=False, huge_tree=False):
+        for event, el in _events(data, part):
             name = local(el.tag) if isinstance(el.tag, str) else ""
             if event == "start":
                 if name == "row":
@@ -540,6 +540,17 @@ def _hidden_column(line: Line, where: str, hidden: set[int]) -> Line:
 
 def _bytes_io(data: bytes):
     return io.BytesIO(data)
+
+
+def _events(data: bytes, part: str):
+    """A sheet's parse events; a sheet that is not XML (damaged, cut short) is refused as `parse` refuses any
+    other part, never with the parser's traceback."""
+    try:
+        yield from etree.iterparse(_bytes_io(data), events=("start", "end"), resolve_entities=False,
+                                   no_network=True, load_dtd=False, huge_tree=False)
+    except etree.XMLSyntaxError as exc:
+        raise Unreadable(f"文件内部的“{part}”格式有误（{_short(exc)}），其中的个人信息无法检查；"
+                         "请用原软件重新导出后再放入") from None
 
 
 # ---- PowerPoint ---------------------------------------------------------------------------------------------
