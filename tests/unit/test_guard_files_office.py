@@ -540,3 +540,54 @@ def test_a_short_big5_text_that_gb18030_reads_nearly_as_well_is_refused_naming_b
         files.decode(data)
     assert str(refused.value) == ("无法确定文件的文字编码（可能是 gb18030 或 cp950），其中的个人信息无法检查；"
                                   "请用记事本打开后另存为“UTF-8”编码，或转换为带文字层的 PDF 后再放入")
+
+
+# ---- Entities: text the readers of elements never see ---------------------------------------------------------
+
+def _packages() -> list[tuple[str, bytes]]:
+    """One real-shaped file of every package kind (Word and Excel as their libraries write them)."""
+    import attachments_kit
+    import files_kit
+
+    return [("a.docx", files_kit.make_docx([files_kit.para(files_kit.run("正文"))], header="页眉", footnote="脚注",
+                                           comment=("批注", "审核人"), author="作者")),
+            ("b.docx", attachments_kit.make_docx(["正文"], [[["姓名", "电话"], ["甲", "乙"]]])),
+            ("c.xlsx", attachments_kit.make_xlsx({"名单": [["姓名", "备注"], ["甲", "乙"]], "说明": [["无"]]})),
+            ("d.odt", files_kit.make_odf("text", "<text:p>正文</text:p>", header="页眉", creator="作者")),
+            ("e.ofd", files_kit.make_ofd([[files_kit.text_object(10, 10, [(0, 0, "正文")])]], author="作者",
+                                         annotation="批注"))]
+
+
+def _with_entity(xml: bytes, entity: str) -> bytes:
+    """The part with a DTD declaring an entity before its root element (after the XML declaration, if any)."""
+    declaration = re.match(rb"<\?xml[^>]*\?>\s*", xml)
+    at = declaration.end() if declaration else 0
+    root = re.match(rb"<([\w:.-]+)", xml[at:].lstrip()).group(1)
+    return xml[:at] + b"<!DOCTYPE " + root + b' [<!ENTITY n "' + entity.encode() + b'">]>' + xml[at:]
+
+
+@pytest.mark.parametrize("name,data", _packages(), ids=lambda v: v if isinstance(v, str) else "")
+def test_a_package_part_that_declares_an_entity_is_refused_whichever_part_it_is(name, data):
+    """An entity's value is shown where it is referenced (&n;), but the readers never expand entities (against
+    entity bombs): a name hidden so would pass unread. Office, OpenDocument and OFD files never declare one, so
+    a file with one is refused — for every XML part of the package, the part named in the message."""
+    import zipfile
+
+    planted = f"王建华，身份证号{ID}"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    xml_parts = [part for part, body in parts.items() if re.match(rb"\s*(<\?xml[^>]*\?>\s*)?<[\w:]", body)]
+    assert len(xml_parts) >= 3, xml_parts
+    first = "mimetype" if "mimetype" in parts else None
+    wrong = []
+    for part in xml_parts:
+        changed = dict(parts, **{part: _with_entity(parts[part], planted)})
+        try:
+            read(zip_of(changed, first), name)
+            wrong.append((part, "read"))
+        except files.Unreadable as refused:
+            label = "文件内部的关系表" if part == "_rels/.rels" else f"“{part}”"  # the package's own table of parts
+            if f"{label}声明了实体" not in str(refused):
+                wrong.append((part, str(refused)[:60]))
+    assert wrong == []
+    read(data, name)  # the same file without the entity is read

@@ -20,7 +20,7 @@ from lxml import etree
 from .model import Cell, Extracted, Line, Table, Unreadable
 from .package import Package
 from .parts import catch_all, properties, properties_catch_all, unit
-from .xmlfile import _short, local, parse, parser
+from .xmlfile import _short, local, parse, parser, refuse_entities
 
 STORY_HANDLED_TAGS = frozenset(("t", "delText", "instrText", "delInstrText"))
 STORY_HANDLED_ATTRIBUTES = frozenset(("descr", "title", "author", "initials", "date", "instr"))
@@ -546,8 +546,12 @@ def _events(data: bytes, part: str):
     """A sheet's parse events; a sheet that is not XML (damaged, cut short) is refused as `parse` refuses any
     other part, never with the parser's traceback."""
     try:
-        yield from etree.iterparse(_bytes_io(data), events=("start", "end"), resolve_entities=False,
-                                   no_network=True, load_dtd=False, huge_tree=False)
+        events = etree.iterparse(_bytes_io(data), events=("start", "end"), resolve_entities=False,
+                                 no_network=True, load_dtd=False, huge_tree=False)
+        for number, (event, el) in enumerate(events):
+            if not number:  # the root element's start: the DTD before it has been read
+                refuse_entities(el, f"文件内部的“{part}”")
+            yield event, el
     except etree.XMLSyntaxError as exc:
         raise Unreadable(f"文件内部的“{part}”格式有误（{_short(exc)}），其中的个人信息无法检查；"
                          "请用原软件重新导出后再放入") from None

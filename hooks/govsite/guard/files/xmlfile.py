@@ -40,7 +40,19 @@ def parse(data: bytes | str, what: str = "XML 文件"):
         raise Unreadable(f"{what}格式有误（{_short(exc)}），其中的个人信息无法检查；请用原软件重新导出后再放入") from None
     if root is None:
         raise Unreadable(f"{what}是空的或已损坏，其中的个人信息无法检查；请用原软件重新导出后再放入")
+    refuse_entities(root, what)
     return root
+
+
+def refuse_entities(root, what: str) -> None:
+    """The parts of an Office, OpenDocument or OFD file never declare entities. One that does hides their text from
+    the readers of its elements (the parser leaves them unexpanded, against entity bombs), while an application
+    may show it: the file is refused, not read in part. (A plain .xml or .svg file is read with its entities'
+    values by read_xml.)"""
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and next(iter(dtd.iterentities()), None) is not None:
+        raise Unreadable(f"{what}声明了实体（<!ENTITY>），其中的文字检查时无法展开，个人信息无法检查；"
+                         "办公软件保存的文件不会这样写：请用原软件重新导出，或另存为带文字层的 PDF 后再放入")
 
 
 def _short(exc: Exception) -> str:
