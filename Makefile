@@ -104,9 +104,10 @@ faketime:
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
-# Two workers for the two cores; each test file stays on one worker, so its module fixtures build once.
+# Two workers for the two cores; each test file stays on one worker, so its module fixtures build once. Files
+# start longest first, in the order tests/conftest.py collects them (by tests/durations.json), not xdist's.
 test: $(VENV)/.installed browser faketime $(AXE) $(EDITOR) lint
-	$(PY) -m pytest -q -n 2 --dist loadfile
+	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
 
 # Mutation testing of the safety-critical modules (docs/testing.md), not part of `make test`: every module, or
 # MODULE=lifecycle (several: MODULE="mode dates"). mutmut has its own virtualenv: it needs a newer click than the

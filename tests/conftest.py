@@ -1,6 +1,8 @@
 """Shared fixtures. Engine tests import govsite directly; site tests run the real mkdocs build."""
 from __future__ import annotations
 
+import json
+import math
 import os
 import shutil
 from pathlib import Path
@@ -26,12 +28,13 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def good_build(tmp_path_factory) -> tuple[Path, str]:
-    """A site copy with a finished good build in site/, and the hash of that build. Built once per worker: the
-    tests of refused input copy it (previous_site) rather than each building the same good site again."""
+def good_build(built_site, tmp_path_factory) -> tuple[Path, str]:
+    """A site copy with a finished good build in site/, and the hash of that build. Made once per worker: the
+    tests of refused input copy it (previous_site) rather than each building the same good site again.
+    Its site/ is built_site's: the same sources built with the same date give the same bytes in any folder
+    (tests/integration/test_reproducible.py), so building them a second time per worker only cost a build."""
     root = copy_site(tmp_path_factory.mktemp("good") / "repo")
-    result = run_build(root)
-    assert result.returncode == 0, result.stderr
+    shutil.copytree(built_site, root / "site", symlinks=True)
     return root, tree_hash(root / "site")
 
 
@@ -47,22 +50,52 @@ def previous_site(good_build, tmp_path) -> tuple[Path, str]:
     return copy, before
 
 
-# The longest test files (minutes each, by `pytest --durations`), started first: each file stays on one of the
-# two workers (make test: --dist loadfile), and a long file started last leaves the other worker idle at the end.
-# The order changes no result; the other files keep theirs.
-LONGEST_FIRST = ("browser/test_publish_nginx.py", "integration/test_bad_input_corpus.py",
-                 "browser/test_search_understanding.py", "integration/test_publish_site.py",
-                 "browser/test_accessibility.py", "integration/test_guard_site.py",
-                 "integration/test_build_refuses_bad_input.py", "integration/test_serve_dirty.py",
-                 "integration/test_inspection_site.py")
+# make test runs two workers, each test file on one of them (--dist loadfile, so a file's module fixtures build
+# once), handed out in the order of the collection (--no-loadscope-reorder: xdist's default order, by the number
+# of tests per file, started the one-test files that take minutes last, and one worker ran them alone while the
+# other idled). Files are collected longest first, by each file's seconds in a whole run recorded in
+# tests/durations.json (`pytest -n 2 --dist loadfile --record-durations` rewrites it), so the short files fill
+# the end. A file not recorded yet goes first: if it is long that is where it belongs, if short it costs nothing.
+# The order changes no result; tests keep their order within a file.
+DURATIONS = Path(__file__).with_name("durations.json")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--record-durations", action="store_true",
+                     help="write each test file's seconds in this run into tests/durations.json")
 
 
 def pytest_collection_modifyitems(items):
     here = Path(__file__).parent
-    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    recorded = json.loads(DURATIONS.read_text(encoding="utf-8")) if DURATIONS.is_file() else {}
 
-    def order(item) -> int:
+    def order(item) -> float:
         path = Path(str(item.fspath))
-        return rank.get(path.relative_to(here).as_posix(), len(rank)) if path.is_relative_to(here) else len(rank)
+        name = path.relative_to(here).as_posix() if path.is_relative_to(here) else ""
+        return -recorded.get(name, math.inf)
 
     items.sort(key=order)
+
+
+_seconds: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    # on the controller under xdist: the reports of every worker, setup and teardown (module fixtures) included
+    _seconds[report.nodeid.split("::")[0]] = _seconds.get(report.nodeid.split("::")[0], 0.0) + report.duration
+
+
+def pytest_sessionfinish(session):
+    config = session.config
+    if not config.getoption("record_durations") or hasattr(config, "workerinput"):
+        return
+    here = Path(__file__).parent
+    recorded = json.loads(DURATIONS.read_text(encoding="utf-8")) if DURATIONS.is_file() else {}
+    root = Path(str(config.rootpath))
+    for nodeid, seconds in _seconds.items():
+        path = root / nodeid
+        if path.is_relative_to(here):
+            recorded[path.relative_to(here).as_posix()] = round(seconds, 1)
+    recorded = {name: s for name, s in recorded.items() if (here / name).is_file()}  # files since removed
+    DURATIONS.write_text(json.dumps(dict(sorted(recorded.items(), key=lambda kv: -kv[1])), indent=0,
+                                    ensure_ascii=False) + "\n", encoding="utf-8")

@@ -30,11 +30,24 @@ def make(root: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=900, **kwargs)
 
 
-def test_make_build_after_a_good_build_leaves_site_untouched_by_bad_input(tmp_path):
-    root = editor_copy(tmp_path / "repo")
+@pytest.fixture(scope="module")
+def built_by_make(tmp_path_factory) -> Path:
+    """An editor's copy after a good `make build`: both tests below start from it (each on its own copy) rather
+    than each running the same first build."""
+    root = editor_copy(tmp_path_factory.mktemp("made") / "repo")
     first = make(root, "build")
     assert first.returncode == 0, first.stderr[-3000:]
     assert (root / "site/index.html").is_file() and not (root / ".site-staging").exists()
+    return root
+
+
+def built_copy(built_by_make: Path, dest: Path) -> Path:
+    shutil.copytree(built_by_make, dest, symlinks=True)
+    return dest
+
+
+def test_make_build_after_a_good_build_leaves_site_untouched_by_bad_input(built_by_make, tmp_path):
+    root = built_copy(built_by_make, tmp_path / "repo")
     before = tree_hash(root / "site")
     notice = root / "content/notices/2026/youfu-dingqi-fuxu.md"
     notice.write_text(notice.read_text(encoding="utf-8").replace("类别: 优抚公示", "类别: 优抚公告"), encoding="utf-8")
@@ -46,10 +59,9 @@ def test_make_build_after_a_good_build_leaves_site_untouched_by_bad_input(tmp_pa
     assert not (root / ".site-staging").exists()
 
 
-def test_make_build_stops_on_a_warning_and_keeps_the_site(tmp_path):
+def test_make_build_stops_on_a_warning_and_keeps_the_site(built_by_make, tmp_path):
     """Strict: a warning (here a 公示期 shorter than the category's minimum) stops `make build` too."""
-    root = editor_copy(tmp_path / "repo")
-    assert make(root, "build").returncode == 0
+    root = built_copy(built_by_make, tmp_path / "repo")
     before = tree_hash(root / "site")
     notice = root / "content/notices/2026/youfu-dingqi-fuxu.md"
     notice.write_text(notice.read_text(encoding="utf-8").replace("  开始: 2026-11-23\n", "  开始: 2026-11-23\n  工作日: 2\n"),
