@@ -284,3 +284,29 @@ def test_the_repository_scan_lets_site_yml_addresses_through_without_being_told(
     (tmp_path / "content/a.md").write_text("本局地址：某区示例路1号二楼。\n\n家住某区示例路9号。\n", encoding="utf-8")
     findings = personal.scan_tree(tmp_path, set(), remember=False)
     assert [(f.file, f.line, f.rule) for f in findings] == [("content/a.md", 3, personal.RULE_ADDRESS)]
+
+
+TWO_NAME_FRAMES = ["拟将{a}、{b}列为今年的走访对象。", "经研究，同意{a}、{b}调入服务中心工作。",
+                   "会议推荐{a}、{b}为区级先进个人候选人。", "{a}、{b}被评为优秀退役军人。", "现将{a}、{b}的申请予以公示。",
+                   "请{a}、{b}于本周五前到局领取证书。"]
+
+
+def test_two_full_names_joined_by_a_comma_in_running_text_are_found_without_a_cue():
+    """拟将王建华、李明…: two names, no label, no count, no form of address. Lists of three or more were read
+    already; two items are taken for names when jieba reads a name at each end of the list too (安置、优待 and
+    every pair of words in the law texts stay unreported: test_name_corpus.py). The rest of such pairs are still
+    missed (a given name jieba reads as a word: 李明确定为 → 明确), so the test holds the share found, which was
+    8 % before, and that nothing but (part of) the planted names is reported."""
+    from files_kit import People
+
+    planted = reported = 0
+    for seed in range(40):
+        people = People(seed)
+        for frame in TWO_NAME_FRAMES:
+            pair = (people.name(), people.name())
+            got = found(frame.format(a=pair[0], b=pair[1]))
+            # each finding is (part of) a planted name: 梁平 of 梁平杰 still stops the build at that name
+            assert all(any(span in name for name in pair) for span in got), (frame, pair, got)
+            planted += 2
+            reported += sum(1 for name in pair if any(span in name for span in got))
+    assert reported / planted >= 0.6, f"{reported} of {planted}"

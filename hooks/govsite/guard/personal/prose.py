@@ -429,12 +429,14 @@ def _list(finder: _Finder, match: re.Match) -> None:
             return
         if not (first_bounded and name_shaped(text[first_start:first_end])):
             # the first follows other words (a label before a bounded first item made the list strong above)
-            if len(items) < 3 or _name_before(text, first_end, True) is None:
+            found = _name_before(text, first_end, True)
+            if found is None or (len(items) < 3 and not found[1]):  # two items: jieba must read a name too
                 return
         last_start, last_end, _m = items[-1]
-        if not name_shaped(text[last_start:last_end]) and (
-                len(items) < 3 or _name_after(text, last_start, True) is None):
-            return
+        if not name_shaped(text[last_start:last_end]):
+            found = _name_after(text, last_start, True)
+            if found is None or (len(items) < 3 and not found[1]):
+                return
     spans: list[tuple[int, int, bool]] = []
     for i, (start, end, is_masked) in enumerate(items):
         if is_masked:
