@@ -295,3 +295,26 @@ def test_a_word_of_the_askers_own_does_not_make_a_question_unanswerable(browser,
         _search(page, served_site, f"{word}的{w1}怎么办理")
         assert page.locator("[data-gs-meta]").inner_text() == f"没有找到关于“{word}”的内容", (word, w1)
     page.context.close()
+
+
+def test_every_everyday_word_in_a_question_reaches_its_official_term(browser, built_site, served_site):
+    """Each everyday word of data/search/synonyms.yml (俗称: kinship words, money, things people do), asked in a
+    question, is answered (no no-answer panel) with a first hit holding one of the official terms it stands for
+    (or the word itself): the words the pages do not use reach the pages that say them officially."""
+    data = yaml.safe_load((REPO / "data/search/synonyms.yml").read_text(encoding="utf-8"))["俗称"]
+    texts = dict(zip((row[0] for row in _titles(built_site)), (fold(t) for t in search_record_texts(built_site))))
+    titles = {row[0]: fold(row[1]) for row in _titles(built_site)}
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    asked = 0
+    for entry in data:
+        official = [fold(t) for t in entry["正式说法"]]
+        for say in entry["说法"][::2]:
+            typed = f"{say}有什么规定"
+            _search(page, served_site, typed)
+            assert "没有找到" not in page.locator("[data-gs-meta]").inner_text(), typed
+            first = _hrefs(page, served_site)[0]
+            held = texts[first] + titles[first]
+            assert any(term in held for term in [*official, fold(say)]), (typed, first)
+            asked += 1
+    assert asked >= 50
+    page.context.close()
