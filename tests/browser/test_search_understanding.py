@@ -318,3 +318,29 @@ def test_every_everyday_word_in_a_question_reaches_its_official_term(browser, bu
             asked += 1
     assert asked >= 50
     page.context.close()
+
+
+def test_a_year_asked_for_is_the_year_a_title_names_not_the_year_published(browser, built_site, served_site):
+    """Documents about one year published the next (a year's reports): a year and a kind asked for give first a
+    document whose own title names that year, never one whose 索引号 alone holds it. Made from every document of
+    the built site whose title's year differs from its 索引号's, with the kinds its title ends in."""
+    titles = _titles(built_site)
+    cases = []
+    for row in titles:
+        keys = " ".join(str(k) for k in row[3:])
+        title_year, published = re.search(r"(20\d\d)年", row[1]), re.search(r"/(20\d\d)-\d+", keys)
+        if "#" in row[0] or not title_year or not published or title_year.group(1) == published.group(1):
+            continue
+        year = published.group(1)
+        for kind in ("工作报告", "年度报告", "报告"):
+            # Another document titled with that year and kind exists: it is the one asked for.
+            if kind in row[1] and any(year in other[1] and kind in other[1] and "#" not in other[0] for other in titles):
+                cases.append((f"{year}年的{kind}", year, kind))
+    assert len(cases) >= 3, cases
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    for typed, year, kind in cases:
+        _search(page, served_site, typed)
+        first = _hrefs(page, served_site)[0]
+        title = next(row[1] for row in titles if row[0] == first)
+        assert year in title, (typed, first, title)
+    page.context.close()

@@ -1163,13 +1163,18 @@
    * document numbers of about one well-used word's worth (a common word in a title must not outweigh the
    * other words of the question in a short text, as the large title score of a phrase search would). */
   var TITLE_SCORE = 12, LONE_TITLE = 3, inOwnTitle = 0;
+  var YEAR_WORD = /^(19|20)\d\d$/;
   function splitWordScore(idx, rid, group, m, i) {
     var term = group.alts[m.alt[i]], tf = m.tf[i], s = 0;
     inOwnTitle = 0;
     if (m.title[i]) {
       var t = idx.title(rid);
       tf = Math.max(0, tf - countOf(t[0], term) - countOf(t[1], term));
-      if (idx.ownTitle(rid).indexOf(term) !== -1 || t[1].indexOf(term) !== -1) { s = TITLE_SCORE; inOwnTitle = 1; }
+      // A year asked for is the year a document is about, which its title says (2024年度法治政府建设工作报告); the
+      // year in its 索引号 or 发文字号 is the year it was published (2025-00012), not a title's worth of evidence.
+      if (idx.ownTitle(rid).indexOf(term) !== -1 || (t[1].indexOf(term) !== -1 && !YEAR_WORD.test(term))) {
+        s = TITLE_SCORE; inOwnTitle = 1;
+      }
     }
     s += tfScore(tf, idx.norm[rid]);
     return m.alt[i] ? s * SYNONYM_WEIGHT : s;
