@@ -502,6 +502,9 @@
    * is answered even when no page holds this one. */
   Words.prototype.isGeneric = function (word) {
     if (this.isFiller(word) || this.common.has(word)) return true;
+    // A word of the site's own vocabulary names something (医药费, 生活费, 不合理), though made of a common word
+    // and a character: only what the vocabulary does not hold is judged by its parts (那几年, 每个月, 我爸).
+    if (this.dict.has(word)) return false;
     var n = word.length, best = new Int32Array(n + 1).fill(99);
     best[0] = 0;
     for (var i = 1; i <= n; i++) {
