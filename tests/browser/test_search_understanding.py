@@ -338,7 +338,7 @@ def test_a_year_asked_for_is_the_year_a_title_names_not_the_year_published(brows
                 cases.append((f"{year}年的{kind}", year, kind))
     assert len(cases) >= 3, cases
     page = browser.new_context(viewport=DESKTOP).new_page()
-    for typed, year, kind in cases:
+    for typed, year, _kind in cases:
         _search(page, served_site, typed)
         first = _hrefs(page, served_site)[0]
         title = next(row[1] for row in titles if row[0] == first)
