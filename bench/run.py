@@ -316,6 +316,7 @@ def write_results_md() -> Path:
                         ("search-scale.json", "Search at scale (`bench/search_scale.py`)"),
                         ("search-costs.json", "Search: what folding, synonyms and questions add"),
                         ("search-understanding.json", "Search: what understanding the query costs at 10,000 documents"),
+                        ("search-heldout-2.json", "Search: a second held-out set of questions"),
                         ("publish.json", "Publish (`make publish`)"),
                         ("readers.json", "Guard: reading every published file (`bench/readers.py`)"),
                         ("names.json", "Personal data: names in running text and home addresses "

@@ -364,3 +364,21 @@ def test_the_unit_of_a_year_stays_with_the_year(js, year, unit):
     """2023年选岗结果: 年 is the year's, not the start of a word 年选岗 that no page holds."""
     split = js("split", text=f"{year}{unit}选岗结果")
     assert str(year) in split["words"] and not any(w.startswith("年") for w in split["words"]), split
+
+
+def test_a_word_of_the_sites_vocabulary_names_something(js, data):
+    """A word the site's vocabulary holds, made of one of the language's common words and one more character
+    (医药费, 生活费), names a thing asked about: not generic. The same shape outside the vocabulary (那几年, 每个月,
+    a common word and any character the vocabulary does not join to it) stays generic."""
+    common = set(data.words["common"].split(" "))
+    fillers = set(data.words["fillers"].split(" "))
+    site = set(data.site_words)
+    shaped = sorted(w for w in site if len(w) == 3 and w not in common and w not in fillers
+                    and (w[:2] in common or w[1:] in common))
+    assert len(shaped) >= 10, shaped
+    for word in shaped[::max(1, len(shaped) // 40)]:
+        assert not js("generic", word=word), word
+    outside = sorted(c + x for c in sorted(common)[::50] for x in "月年个" if len(c) == 2 and c + x not in site)
+    assert len(outside) >= 10
+    for word in outside:
+        assert js("generic", word=word), word

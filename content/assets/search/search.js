@@ -502,6 +502,9 @@
    * is answered even when no page holds this one. */
   Words.prototype.isGeneric = function (word) {
     if (this.isFiller(word) || this.common.has(word)) return true;
+    // A word of the site's own vocabulary names something (医药费, 生活费, 不合理), though made of a common word
+    // and a character: only what the vocabulary does not hold is judged by its parts (那几年, 每个月, 我爸).
+    if (this.dict.has(word)) return false;
     var n = word.length, best = new Int32Array(n + 1).fill(99);
     best[0] = 0;
     for (var i = 1; i <= n; i++) {
@@ -990,8 +993,9 @@
   /* Candidates in rank order, taken a few at a time (a query may have thousands; a hit object is made only
    * for those actually shown). `length` is how many are left. Per candidate: `unsure`, a bit per word of the
    * query found only through a long term's 4-grams (to be confirmed), and `count`, the words it holds. */
-  function Queue(rids, scores, keys, order, unsure, counts) {
+  function Queue(rids, scores, keys, order, unsure, counts, held) {
     this.rids = rids; this.scores = scores; this.at = 0; this.length = rids.length;
+    this.held = held || null; // a question split up: per candidate, a bit per word it holds
     this.keys = keys; // rank keys sorted ascending (see rankKey), or null when `order` lists the positions
     this.order = order;
     this.unsure = unsure; this.counts = counts;
@@ -1001,7 +1005,8 @@
     return this.order ? this.order[at] : DAY_UNIT - 1 - (this.keys[this.rids.length - 1 - at] % DAY_UNIT);
   };
   Queue.prototype.candidate = function (k) {
-    return { rid: this.rids[k], score: this.scores[k], unsure: this.unsure[k], count: this.counts[k] };
+    return { rid: this.rids[k], score: this.scores[k], unsure: this.unsure[k], count: this.counts[k],
+      held: this.held ? this.held[k] : 0 };
   };
   Queue.prototype.peek = function () {
     if (this.at >= this.rids.length) return null;
@@ -1161,13 +1166,18 @@
    * document numbers of about one well-used word's worth (a common word in a title must not outweigh the
    * other words of the question in a short text, as the large title score of a phrase search would). */
   var TITLE_SCORE = 12, LONE_TITLE = 3, inOwnTitle = 0;
+  var YEAR_WORD = /^(19|20)\d\d$/;
   function splitWordScore(idx, rid, group, m, i) {
     var term = group.alts[m.alt[i]], tf = m.tf[i], s = 0;
     inOwnTitle = 0;
     if (m.title[i]) {
       var t = idx.title(rid);
       tf = Math.max(0, tf - countOf(t[0], term) - countOf(t[1], term));
-      if (idx.ownTitle(rid).indexOf(term) !== -1 || t[1].indexOf(term) !== -1) { s = TITLE_SCORE; inOwnTitle = 1; }
+      // A year asked for is the year a document is about, which its title says (2024年度法治政府建设工作报告); the
+      // year in its 索引号 or 发文字号 is the year it was published (2025-00012), not a title's worth of evidence.
+      if (idx.ownTitle(rid).indexOf(term) !== -1 || (t[1].indexOf(term) !== -1 && !YEAR_WORD.test(term))) {
+        s = TITLE_SCORE; inOwnTitle = 1;
+      }
     }
     s += tfScore(tf, idx.norm[rid]);
     return m.alt[i] ? s * SYNONYM_WEIGHT : s;
@@ -1199,7 +1209,7 @@
     var size = 0;
     for (var r = 0; r < n; r++) if (holding[r] && quoted[r] === required && !excluded(r)) size++;
     var rids = new Int32Array(size), scores = new Float64Array(size), unsure = new Uint8Array(size);
-    var counts = new Uint8Array(size), packed = size < DAY_UNIT;
+    var counts = new Uint8Array(size), held = new Uint8Array(size), packed = size < DAY_UNIT;
     var keys = packed ? new Float64Array(size) : null, k = 0;
     for (var q = 0; q < n; q++) {
       if (!holding[q] || quoted[q] !== required || excluded(q)) continue;
@@ -1213,10 +1223,10 @@
       // holds them all.
       if (idx.flags[q] & FLAG_LISTING && titled[q] < groups.length) est -= COUNT_TIER / 2;
       if (packed) keys[k] = rankKey(est, idx.days[q], k);
-      rids[k] = q; scores[k] = est; unsure[k] = bits[q]; counts[k] = count[q]; k++;
+      rids[k] = q; scores[k] = est; unsure[k] = bits[q]; counts[k] = count[q]; held[k] = holding[q]; k++;
     }
     mark("scored");
-    return rankQueue(idx, rids, scores, keys, unsure, counts);
+    return rankQueue(idx, rids, scores, keys, unsure, counts, held);
   }
 
   /* The words of a question that count in how many of them a record holds (a bit per word): all but the
@@ -1229,14 +1239,14 @@
 
   /* The candidates in rank order: their keys sorted natively (a run of the code that the browser has not
    * optimised yet costs about a microsecond per candidate and loop, and a query may have 10,000 of them). */
-  function rankQueue(idx, rids, scores, keys, unsure, counts) {
-    if (keys) return new Queue(rids, scores, keys.sort(), null, unsure, counts);
+  function rankQueue(idx, rids, scores, keys, unsure, counts, held) {
+    if (keys) return new Queue(rids, scores, keys.sort(), null, unsure, counts, held);
     // Beyond a million candidates the packed number has no room: compare.
     var slow = Array.from(rids.keys()).map(function (k) { return { rid: rids[k], score: scores[k], k: k }; });
     slow.sort(function (a, b) {
       return (b.score - a.score) || (idx.days[b.rid] - idx.days[a.rid]) || (a.rid - b.rid);
     });
-    return new Queue(rids, scores, null, Int32Array.from(slow, function (c) { return c.k; }), unsure, counts);
+    return new Queue(rids, scores, null, Int32Array.from(slow, function (c) { return c.k; }), unsure, counts, held);
   }
 
   /* Is some form of word `g` in the title or the document numbers of a record (or in `folded`, its text)? */
@@ -1425,6 +1435,7 @@
     var absent = groups.filter(function (g) { return g.size === 0 && !g.quoted && !words.isGeneric(g.text); })
       .map(function (g) { return g.text; });
     if (absent.length === 0 && (result.hits.length || result.pending.length)) return result;
+    if (absent.length && speaksOf(idx, result)) return result;
     result.noAnswer = true;
     result.absent = absent;
     result.exact = true;
@@ -1432,6 +1443,24 @@
     result.hits = result.hits.slice(0, CLOSEST);
     result.total = result.hits.length;
     return result;
+  }
+
+  /* Whether the site speaks of what a question asks although a word of it is on no page: the word is then the
+   * asker's own (那口子, 咋转, 加分), not the thing asked about. Two of the question's other words or more, each
+   * specific (on few records: SPECIFIC_SHARE of them; not one of the site's everyday words such as 退役军人, nor
+   * the language's common ones), held together by its best hit (随军 and 养老保险 in one article) say so; a
+   * question on something else keeps at most one such word (办护照 … 优先; 宠物 … 医院). */
+  var SPECIFIC_SHARE = 0.05;
+  function speaksOf(idx, result) {
+    var groups = result.groups || [], words = idx.words, mask = 0, limit = Math.max(2, idx.count * SPECIFIC_SHARE);
+    groups.forEach(function (g, k) {
+      if (g.size > 0 && g.size <= limit && !g.quoted && !words.isGeneric(g.text)) mask |= 1 << k;
+    });
+    var best = result.hits.length ? result.hits[0] : result.pending.length ? result.pending.peek() : null;
+    if (!best) return false;
+    var both = best.held & mask, n = 0;
+    for (; both; both &= both - 1) n++;
+    return n >= 2;
   }
 
   /* The records understood to answer the query (the article of a law named, a document by its number, an
@@ -1545,7 +1574,7 @@
   function hitOf(idx, c) {
     var rid = c.rid, row = idx.titles[rid];
     return {
-      rid: rid, score: c.score, count: c.count, url: row[0], title: row[1], kind: idx.manifest.kinds[row[2]],
+      rid: rid, score: c.score, count: c.count, held: c.held || 0, url: row[0], title: row[1], kind: idx.manifest.kinds[row[2]],
       date: idx.isoDate(rid), status: row[3] || "", text: null,
       group: idx.manifest.groups[idx.group[rid]], article: !!(idx.flags[rid] & FLAG_ARTICLE)
     };
