@@ -432,3 +432,16 @@ def test_make_serve_scans_a_file_again_only_when_it_changed(tmp_path, monkeypatc
     monkeypatch.setattr(privacy, "_SCAN_CACHE", {})
     privacy.scan_tree(root, set(), remember=False)
     assert privacy._SCAN_CACHE == {}
+
+
+def test_words_for_relatives_are_no_names_alone_in_a_list_or_under_a_relation_header():
+    """祖父母, 孙子女, 曾祖父 begin with a surname and jieba tags them as names: a table's 与烈士关系 column, a
+    list of family members or a field holding one word names no one. A name that begins the same way still is."""
+    for word in ("祖父", "祖母", "祖父母", "孙子", "孙女", "孙子女", "孙媳", "曾祖父", "曾祖母", "曾孙", "曾孙女",
+                 "曾外祖父", "曾外祖母"):
+        assert privacy.scan_unit(word, privacy.Rules()) == [], word
+        assert privacy.scan_text(f"亲属:\n  - {word}\n  - 配偶\n", "data/a.yml", set()) == [], word
+        page = table_page("与烈士关系", [word, "父母", "配偶"])
+        assert privacy.scan_text(page, "content/a.md", set()) == [], word
+    for name in ("孙子明", "曾孙华", "祖明华"):  # a given name after those surnames
+        assert [hit.rule for hit in privacy.scan_unit(name, privacy.Rules())] == ["未脱敏姓名"], name

@@ -43,6 +43,10 @@ _TAGS_OF_NAMES = {"nr", "nrfg", "nrt"}
 TITLES = {"老师", "先生", "女士", "同志", "主任", "科长", "处长", "局长", "站长", "所长", "书记", "经理", "师傅", "医生",
           "大夫", "律师", "警官", "干事", "专员", "阿姨", "同学", "老人", "部长", "队长", "组长", "会计", "大爷", "大娘",
           "奶奶", "爷爷", "叔叔", "大姐", "大哥", "女儿", "儿子", "某", "某某", "老", "小", "总", "工", "姐", "哥"}
+# Words for relatives that begin with a surname (祖, 孙, 曾) and that jieba tags as names: a table's 关系 column
+# or a list of family members (祖父母、孙子女) names no one.
+KINSHIP = frozenset({"祖父", "祖母", "祖父母", "祖辈", "孙子", "孙女", "孙子女", "孙辈", "孙媳", "孙女婿", "曾祖父",
+                     "曾祖母", "曾祖父母", "曾孙", "曾孙女", "曾孙子女", "曾外祖父", "曾外祖母"})
 # The last character of villages and roads named after a family (张庄, 王楼, 李家, 孙集, 黄河路): a word ending
 # so is a place, not a given name.
 PLACE_CHARS = frozenset("村庄镇乡屯寨集店铺湾桥洼圩坊窑堡埠坝楼营路街巷区县市省组家岗沟庙寺台口门塘井港滩坪岔峪堰渡垴洲坨岭坡"
@@ -194,11 +198,11 @@ _MARTYR = re.compile(r"烈士(?!遗属|家属|子女|父母|配偶|亲属|的(?:
 
 def not_a_person(text: str, after: str = "") -> bool:
     """Name-shaped text that is no one's name to protect: a masked name, a form of address (王老师), a place,
-    a public figure (孙中山)."""
+    a public figure (孙中山), a relative (祖父母)."""
     surname = surname_of(text)
     return (is_masked_name(text) or "某" in text or text in COMPOUND_SURNAMES or bool(_ORDINAL.match(text))
             or bool(_MARTYR.match(after)) or text[len(surname):] in TITLES or is_place_name(text, after)
-            or text in PUBLIC_FIGURES or (after[:1] != "" and after[:1] in "*＊×"))
+            or text in PUBLIC_FIGURES or text in KINSHIP or (after[:1] != "" and after[:1] in "*＊×"))
 
 
 @functools.lru_cache(maxsize=4096)
