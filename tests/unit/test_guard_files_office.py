@@ -63,6 +63,15 @@ def docx(body: str, extra: dict | None = None, main: str = "word/document.xml") 
     return zip_of(parts, "[Content_Types].xml")
 
 
+def one_sheet_workbook(rows: str) -> dict[str, str]:
+    """The parts of a workbook with one sheet, 表, holding `rows` (row elements) in its sheetData."""
+    return {"[Content_Types].xml": TYPES, "_rels/.rels": relationships(("r1", "officeDocument", "xl/workbook.xml")),
+            "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{R}"><sheets><sheet name="表" sheetId="1" '
+                               'r:id="s1"/></sheets></workbook>',
+            "xl/_rels/workbook.xml.rels": relationships(("s1", "worksheet", "worksheets/sheet1.xml")),
+            "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData></worksheet>'}
+
+
 def read(data: bytes, name: str):
     return files.read(data, name)
 
@@ -161,12 +170,7 @@ def test_a_broken_part_is_named_in_the_refusal(part, what):
 
 
 def test_files_embedded_in_a_document_are_read_at_their_places_with_their_tables():
-    sheet = {"[Content_Types].xml": TYPES, "_rels/.rels": relationships(("r1", "officeDocument", "xl/workbook.xml")),
-             "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{R}"><sheets><sheet name="表" sheetId="1" '
-                                'r:id="s1"/></sheets></workbook>',
-             "xl/_rels/workbook.xml.rels": relationships(("s1", "worksheet", "worksheets/sheet1.xml")),
-             "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr">'
-                                         "<is><t>王建华</t></is></c></row></sheetData></worksheet>"}
+    sheet = one_sheet_workbook('<row r="1"><c r="A1" t="inlineStr"><is><t>王建华</t></is></c></row>')
     extra = {"word/embeddings/Microsoft_Excel_Worksheet.xlsx": zip_of(sheet, "[Content_Types].xml"),
              "word/embeddings/data.csv": "联系人,电话\n李秀英,13812345678\n"}
     extracted = read(docx(wp(t("正文")), extra), "a.docx")
@@ -519,13 +523,8 @@ def test_a_workbook_without_relationships_is_read_from_its_usual_parts():
 
 def test_a_row_number_of_six_digits_is_no_number_to_read():
     """Rows are numbered up to 1,048,576: the r of row 100000 is where a cell is, not a number someone wrote."""
-    parts = {"[Content_Types].xml": TYPES, "_rels/.rels": relationships(("r1", "officeDocument", "xl/workbook.xml")),
-             "xl/workbook.xml": f'<workbook xmlns="{MAIN}" xmlns:r="{R}"><sheets><sheet name="表" sheetId="1" '
-                                'r:id="s1"/></sheets></workbook>',
-             "xl/_rels/workbook.xml.rels": relationships(("s1", "worksheet", "worksheets/sheet1.xml")),
-             "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData><row r="100000" spans="1:1">'
-                                         '<c r="A100000" t="inlineStr"><is><t>王建华</t></is></c></row></sheetData>'
-                                         "</worksheet>"}
+    parts = one_sheet_workbook('<row r="100000" spans="1:1"><c r="A100000" t="inlineStr"><is><t>王建华</t></is></c>'
+                               "</row>")
     assert units(read(zip_of(parts, "[Content_Types].xml"), "a.xlsx")) == sorted([
         ("工作表名称", "表"), ("工作表“表”A100000单元格", "王建华")])
 
