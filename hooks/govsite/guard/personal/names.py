@@ -43,10 +43,11 @@ _TAGS_OF_NAMES = {"nr", "nrfg", "nrt"}
 TITLES = {"老师", "先生", "女士", "同志", "主任", "科长", "处长", "局长", "站长", "所长", "书记", "经理", "师傅", "医生",
           "大夫", "律师", "警官", "干事", "专员", "阿姨", "同学", "老人", "部长", "队长", "组长", "会计", "大爷", "大娘",
           "奶奶", "爷爷", "叔叔", "大姐", "大哥", "女儿", "儿子", "某", "某某", "老", "小", "总", "工", "姐", "哥"}
-# Words for relatives that begin with a surname (祖, 孙, 曾) and that jieba tags as names: a table's 关系 column
-# or a list of family members (祖父母、孙子女) names no one.
-KINSHIP = frozenset({"祖父", "祖母", "祖父母", "祖辈", "孙子", "孙女", "孙子女", "孙辈", "孙媳", "孙女婿", "曾祖父",
-                     "曾祖母", "曾祖父母", "曾孙", "曾孙女", "曾孙子女", "曾外祖父", "曾外祖母"})
+# Words for relatives that begin with a surname (祖, 孙, 曾, 养, 岳, 童, 那) and that jieba tags as names: a
+# table's 关系 column or a list of family members (祖父母、孙子女, one to a line) names no one.
+KINSHIP = frozenset({"祖父", "祖母", "祖父母", "祖辈", "孙子", "孙女", "孙子女", "孙辈", "孙辈们", "孙媳", "孙媳妇",
+                     "孙女婿", "曾祖父", "曾祖母", "曾祖父母", "曾孙", "曾孙子", "曾孙女", "曾孙子女", "曾外祖父",
+                     "曾外祖母", "养父母", "养子女", "岳父母", "童养媳", "那口子"})
 # The last character of villages and roads named after a family (张庄, 王楼, 李家, 孙集, 黄河路): a word ending
 # so is a place, not a given name.
 PLACE_CHARS = frozenset("村庄镇乡屯寨集店铺湾桥洼圩坊窑堡埠坝楼营路街巷区县市省组家岗沟庙寺台口门塘井港滩坪岔峪堰渡垴洲坨岭坡"
