@@ -20,7 +20,7 @@ from lxml import etree
 from .model import Cell, Extracted, Line, Table, Unreadable
 from .package import Package
 from .parts import catch_all, properties, properties_catch_all, unit
-from .xmlfile import _short, local, parse, parser, refuse_entities
+from .xmlfile import local, malformed, parse, parser, refuse_entities
 
 STORY_HANDLED_TAGS = frozenset(("t", "delText", "instrText", "delInstrText"))
 STORY_HANDLED_ATTRIBUTES = frozenset(("descr", "title", "author", "initials", "date", "instr"))
@@ -553,8 +553,7 @@ def _events(data: bytes, part: str):
                 refuse_entities(el, f"文件内部的“{part}”")
             yield event, el
     except etree.XMLSyntaxError as exc:
-        raise Unreadable(f"文件内部的“{part}”格式有误（{_short(exc)}），其中的个人信息无法检查；"
-                         "请用原软件重新导出后再放入") from None
+        raise malformed(f"文件内部的“{part}”", exc) from None
 
 
 # ---- PowerPoint ---------------------------------------------------------------------------------------------

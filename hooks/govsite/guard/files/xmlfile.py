@@ -37,7 +37,7 @@ def parse(data: bytes | str, what: str = "XML 文件"):
     try:
         root = etree.fromstring(data.encode("utf-8") if isinstance(data, str) else data, parser())
     except etree.XMLSyntaxError as exc:
-        raise Unreadable(f"{what}格式有误（{_short(exc)}），其中的个人信息无法检查；请用原软件重新导出后再放入") from None
+        raise malformed(what, exc) from None
     if root is None:
         raise Unreadable(f"{what}是空的或已损坏，其中的个人信息无法检查；请用原软件重新导出后再放入")
     refuse_entities(root, what)
@@ -53,6 +53,11 @@ def refuse_entities(root, what: str) -> None:
     if dtd is not None and next(iter(dtd.iterentities()), None) is not None:
         raise Unreadable(f"{what}声明了实体（<!ENTITY>），其中的文字检查时无法展开，个人信息无法检查；"
                          "办公软件保存的文件不会这样写：请用原软件重新导出，或另存为带文字层的 PDF 后再放入")
+
+
+def malformed(what: str, exc: Exception) -> Unreadable:
+    """The refusal of a part or file that is not well-formed XML, with the parser's reason in short."""
+    return Unreadable(f"{what}格式有误（{_short(exc)}），其中的个人信息无法检查；请用原软件重新导出后再放入")
 
 
 def _short(exc: Exception) -> str:
