@@ -726,6 +726,22 @@ def test_a_stylesheet_an_svg_or_a_page_style_loading_from_another_host_is_found(
     assert [(f.rule, f.shown, f.line) for f in found] == [(output.RULE_HOST, host, line)]
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_css_load_is_found_however_its_keyword_is_cased(seed):
+    """url( and @import are case-insensitive in CSS: Url(, uRL(, @Import load as url( does."""
+    import random
+
+    rng = random.Random(seed)
+    cased = lambda word: "".join(c.upper() if rng.random() < 0.5 else c.lower() for c in word)
+    for keyword, css in ((cased("url"), "a {{ background: {k}(https://cdn{n}.example.com/a.png) }}\n"),
+                         (cased("@import"), "{k} 'https://cdn{n}.example.com/x.css';\n")):
+        for dest, data in (("assets/extra.css", css.format(k=keyword, n=seed)),
+                           ("a/index.html", page(f"<p>一</p>\n<style>{css.format(k=keyword, n=seed)}</style>"))):
+            data = data if isinstance(data, bytes) else data.encode()
+            found = output.FileCheck(RULES, frozenset({"gov.example.cn"}))(dest, data)
+            assert [(f.rule, f.shown) for f in found] == [(output.RULE_HOST, f"cdn{seed}.example.com")], (dest, data)
+
+
 @pytest.mark.parametrize("dest, data", [
     ("assets/extra.css", "a { background: url(data:image/png;base64,iVBORw0KGgo=) }\n"
                          "b { background: url(../img/a.png) } c { background: url('/fonts/x.woff2') }\n"

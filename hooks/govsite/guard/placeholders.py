@@ -81,8 +81,12 @@ def _foreign(urls, allow: frozenset[str]) -> set[str]:
 
 
 def _may_load(css: str) -> bool:
-    """Whether a text may hold a CSS load: substring searches, much faster than the pattern on a whole page."""
-    return "url(" in css or "@import" in css or "URL(" in css or "@IMPORT" in css
+    """Whether a text may hold a CSS load: substring searches, much faster than the pattern on a whole page. CSS
+    keywords are case-insensitive (Url(, @Import), so the rare text with neither common spelling is lowered."""
+    if "url(" in css or "@import" in css or "URL(" in css or "@IMPORT" in css:
+        return True
+    lowered = css.lower()
+    return "url(" in lowered or "@import" in lowered
 
 
 def stylesheet_hosts(css: str, allow: frozenset[str]) -> list[str]:
