@@ -325,12 +325,20 @@ def stop_like_ctrl_c() -> None:
         return  # only the main thread may set handlers; MkDocs calls on_serve there
 
     server_pid = os.getpid()
+    stopping = []
 
     def interrupt(signum, frame):
         if os.getpid() != server_pid:  # a child forked from the server (the search index) stops as it did before
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
+        if stopping:
+            # Stopping `make serve` as a group (a service manager, a test, a closed terminal) signals the server
+            # twice: once itself, once through make, which passes SIGTERM on to its child. A second
+            # KeyboardInterrupt would break MkDocs' shutdown half-way, before it tells the thread that serves
+            # requests to end, and the process would then wait for that thread for ever.
+            return
+        stopping.append(signum)
         raise KeyboardInterrupt
 
     for number in (signal.SIGTERM, signal.SIGHUP):

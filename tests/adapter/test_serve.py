@@ -2,6 +2,11 @@
 and a page's front matter is split again only when its text changed."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 from mkdocs_adapter.serve import CollectorPause, PageSkipper, front_matter
@@ -254,3 +259,37 @@ def test_mkdocs_keeps_polling_when_the_system_cannot_watch(tmp_path, monkeypatch
                              watch=[str(tmp_path / "data")])
     assert not SaveWatcher().install(server, config)
     assert unwatched == [] and config.watch == [str(tmp_path / "data")]
+
+
+_SIGNALLED_SERVER = """
+import os, signal, sys, time
+from mkdocs_adapter.serve import stop_like_ctrl_c
+stop_like_ctrl_c()
+child = os.fork()
+if child == 0:  # a child forked from the server (the search index): stopped by the signal itself
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(5)
+    os._exit(0)
+_, status = os.waitpid(child, 0)
+print("child", os.WIFSIGNALED(status) and os.WTERMSIG(status))
+try:
+    os.kill(os.getpid(), signal.SIGTERM)
+    time.sleep(5)
+    print("not interrupted")
+except KeyboardInterrupt:
+    # MkDocs shuts down here, while make's copy of the same SIGTERM and a SIGHUP arrive
+    os.kill(os.getpid(), signal.SIGTERM)
+    os.kill(os.getpid(), signal.SIGHUP)
+    time.sleep(0.2)
+    print("shut down")
+"""
+
+
+def test_a_stop_signalled_twice_interrupts_the_server_once(tmp_path):
+    """make passes the SIGTERM of a group stop on to the server, which gets it a second time: a second
+    KeyboardInterrupt during MkDocs' shutdown left the process waiting for its request thread for ever."""
+    hooks = Path(__file__).resolve().parents[2] / "hooks"
+    result = subprocess.run([sys.executable, "-c", _SIGNALLED_SERVER], capture_output=True, text=True, timeout=60,
+                            env=dict(os.environ, PYTHONPATH=str(hooks)))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.split("\n")[:2] == [f"child {int(signal.SIGTERM)}", "shut down"], result.stdout
