@@ -123,7 +123,7 @@ $(MUTATE_VENV)/.installed: requirements.txt requirements-mutate.txt
 	touch $@
 
 mutate: $(MUTATE_VENV)/.installed
-	nice -n 10 $(MUTATE_VENV)/bin/python tools/mutate.py --jobs $(MUTATE_JOBS) $(MODULE)
+	GOVSITE_CACHE=off nice -n 10 $(MUTATE_VENV)/bin/python tools/mutate.py --jobs $(MUTATE_JOBS) $(MODULE)
 
 clean:
 	rm -rf site .site-staging preview .preview-staging .pytest_cache .mutate

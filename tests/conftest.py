@@ -12,6 +12,16 @@ import pytest
 from sitekit import REPO, TODAY, copy_site, run_build, tree_hash  # noqa: F401  (re-exported for tests)
 
 
+@pytest.fixture(autouse=True)
+def _no_known_clean_files_in_process(monkeypatch):
+    """The guard's memory of files found clean in earlier builds (govsite/guard/known_clean.py) is left to the
+    builds the tests run (in their own processes, under the user's cache as for an editor): a check made in this
+    process reads every file, so that no test's count depends on what an earlier test read."""
+    from govsite.guard import known_clean
+
+    monkeypatch.setattr(known_clean, "KNOWN_CLEAN", known_clean.KnownClean(enabled=False))
+
+
 @pytest.fixture
 def site_copy(tmp_path) -> Path:
     """A private copy of the site sources that a test may change."""

@@ -344,10 +344,11 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
     broken = links.check_site(site_dir, site.site_url or config.site_url or "", scan.links).found
     errors = report.errors + link_problems(site.root, broken, origins)
     streamed = page_scan.cpu if page_scan is not None and page_scan is not _state["page_scan"] else 0.0
+    known = scan.known + (page_scan.known if page_scan is not None else 0)
     log.info("发布内容检查：%d 个文件（其中 %d 个在本次检查），%d 个页面的链接，用时 %.2f 秒（CPU %.2f 秒；"
-             "另有索引进程中逐个检查 %d 个文件 CPU %.2f 秒）", len(scan.digests), scan.read, len(scan.links),
-             time.perf_counter() - started, time.process_time() - started_cpu,
-             page_scan.read if page_scan is not None else 0, streamed)
+             "另有索引进程中逐个检查 %d 个文件 CPU %.2f 秒；%d 个文件与此前构建中检查无误的内容相同，未再读取）",
+             len(scan.digests), scan.read, len(scan.links), time.perf_counter() - started,
+             time.process_time() - started_cpu, page_scan.read if page_scan is not None else 0, streamed, known)
     if not errors and not index_problems:
         return
     lines = [p.format() for p in errors] + index_problems

@@ -20,13 +20,14 @@ attachment the input scan read, a page under make serve that did not change — 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import files, links, personal, placeholders
+from . import files, known_clean, links, personal, placeholders
 from .files.html import PageParts
 
 RULE_PLACEHOLDER = "占位文字"
@@ -62,6 +63,13 @@ class FileCheck:
     def key(self) -> tuple:
         """What the findings depend on besides a file's bytes and name."""
         return (self.rules, tuple(sorted(self.allow)))
+
+    def stable_key(self) -> bytes:
+        """key() as the same bytes in every process (known_clean: remembered from one build to the next)."""
+        if getattr(self, "_stable_key", None) is None:
+            text = json.dumps(known_clean.canonical(self.key()), ensure_ascii=False, sort_keys=True)
+            self._stable_key = hashlib.sha256(text.encode("utf-8")).digest()
+        return self._stable_key
 
     def __call__(self, dest: str, data: bytes) -> tuple[OutputFinding, ...]:
         return self.check(dest, data)[0]
@@ -144,21 +152,32 @@ class Scan:
     digests: dict[str, str] = field(default_factory=dict)
     read: int = 0  # files read and checked here
     reused: int = 0  # files whose digest matched a check made before
+    known: int = 0  # files found clean by an earlier build (known_clean), not read again
     cpu: float = 0.0  # seconds of CPU the checks took (the index child's, for the log)
     links: dict[str, tuple[tuple[str, ...], frozenset[str]]] = field(default_factory=dict)  # page -> (links, ids)
 
 
-def check_bytes(check: FileCheck, dest: str, data: bytes, scan: Scan, checked: Checked | None = None) -> None:
-    """Check one file's bytes (a page as MkDocs writes it, in the index child or under make serve)."""
+def check_bytes(check: FileCheck, dest: str, data: bytes, scan: Scan, checked: Checked | None = None,
+                known: known_clean.KnownClean | None = None) -> None:
+    """Check one file's bytes (a page as MkDocs writes it, in the index child or under make serve). `checked`:
+    this process's memory of content checked; `known`: files found clean in earlier builds (known_clean)."""
     sha = scan.digests[dest] = digest(data)
     key = (sha, os.path.splitext(dest)[1].lower(), check.key())
     found = checked.get(key) if checked is not None else None
     page_links = None
     if found is None:
         started = time.process_time()
-        found, page_links = check.check(dest, data)
+        known = known_clean.KNOWN_CLEAN if known is None else known
+        clean_key = known_clean.file_key(check.stable_key(), key[1], data)
+        if known.has(clean_key):  # read whole and clean in an earlier build, by this guard, under these rules
+            found = ()
+            scan.known += 1
+        else:
+            found, page_links = check.check(dest, data)
+            scan.read += 1
+            if not found:
+                known.remember(clean_key)
         scan.cpu += time.process_time() - started
-        scan.read += 1
         if checked is not None:
             checked.put(key, _rename(found, ""))
     else:
@@ -226,6 +245,7 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
     if statuses is not None:
         _LINKS.clear()
         _LINKS.update(scan.links)
+    known_clean.KNOWN_CLEAN.save()
     return scan
 
 

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..guard import known_clean
 from ..guard import output as output_guard
 from . import extract, facts, pinyin
 from .index import NUMBERING_BATCH, GramNumbering, build_files, iter_files, record_grams, write_files
@@ -279,6 +280,8 @@ def _stream_worker(conn) -> None:
         if check is not None:  # the index's files as they are written (the output guard reads them here)
             files = _checked(files, check, scan)
         written = write_files(files, site_dir / INDEX_FOLDER)
+        if check is not None:
+            known_clean.KNOWN_CLEAN.save()  # what this process found clean, for the next build
         stats = IndexStats(pages=len({r.page_url for r in records}), records=len(records), files=len(written),
                            bytes=sum(written.values()), seconds=time.perf_counter() - started,
                            cpu_seconds=time.process_time(), problems=tuple(problems))

@@ -1,0 +1,160 @@
+"""Files the output guard read whole and found clean, remembered from one build to the next.
+
+A site is built again and again with most of its files unchanged: every hourly `make publish`, every merge
+request's preview, every `make build` after a one-line edit. Reading each unchanged file again (a few hundred
+pages, feeds and attachments; tens of thousands on a large site) is most of what the guard costs. A file whose
+bytes were read and held nothing any rule finds, by the same guard, under the same rules, is not read again in
+the next build: its result is known.
+
+What is remembered is only that a file was clean, as one digest per file: of its bytes, its name's suffix (which
+reader reads it), the rules' settings (FileCheck.stable_key: the bureau's published numbers, names, addresses and
+the allowed hosts), and the guard itself — every file of the engine's package and the version of every installed
+library (a reader's behaviour may change with lxml's or pypdf's) and Python's. Anything that could change a
+finding changes the digest, and the file is read. A file with any finding is never remembered (it is read in every
+build, and its finding shown every time), and no text of any file is kept: the store holds digests only, so no
+personal data reaches it.
+
+The store is an SQLite file under $GOVSITE_CACHE (default: $XDG_CACHE_HOME/govsite, else ~/.cache/govsite), one
+per guard version; `GOVSITE_CACHE=off` turns it off. It is off in mutation runs (MUTANT_UNDER_TEST): the mutants
+of a module share its source file, so the guard's digest would not tell them apart. A store that cannot be opened
+or written (a read-only home, a full disk) only makes the build read every file, as without it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib.metadata
+import json
+import os
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent  # hooks/govsite: the guard and everything it imports
+KEEP_DAYS = 14  # stores of other guard versions unused this long are removed
+
+
+def canonical(value) -> object:
+    """`value` as JSON-ready data that is the same in every process: sets sorted (their order follows the
+    per-process string hash), dataclasses by field name. Types not known here are refused: a new kind of
+    setting must be added here, not fall back on a repr that may differ between runs."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {"": type(value).__name__,
+                **{f.name: canonical(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+    if isinstance(value, (frozenset, set)):
+        return sorted((canonical(v) for v in value), key=lambda v: json.dumps(v, ensure_ascii=False))
+    if isinstance(value, (tuple, list)):
+        return [canonical(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"known_clean.canonical: {type(value).__name__} is not a known kind of setting")
+
+
+def guard_version() -> str:
+    """A digest of the engine's package (every file: code and the word lists it reads), the installed
+    libraries' versions and Python's."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    libraries = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
+    digest.update("\n".join([sys.version, *libraries]).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def cache_folder() -> Path | None:
+    """Where stores are kept, or None when the store is off."""
+    setting = os.environ.get("GOVSITE_CACHE", "")
+    if setting.lower() == "off" or os.environ.get("MUTANT_UNDER_TEST"):
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "govsite"
+
+
+class KnownClean:
+    """The store of one guard version, opened on first use in each process (a connection never crosses a
+    fork: the search index's child opens its own)."""
+
+    def __init__(self, folder: Path | None = None, version: str | None = None, enabled: bool = True):
+        self._folder = folder
+        self._version = version
+        self._pid = None
+        self._db: sqlite3.Connection | None = None
+        self._pending: set[bytes] = set()
+        self._off = not enabled
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self._off:
+            return None
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        self._db, self._pid, self._pending = None, os.getpid(), set()
+        folder = self._folder if self._folder is not None else cache_folder()
+        if folder is None:
+            self._off = True
+            return None
+        try:
+            version = self._version or guard_version()
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"guard-clean-{version[:32]}.sqlite"
+            _remove_old_stores(folder, keep=path)
+            db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")  # builds running side by side read while one writes
+            db.execute("CREATE TABLE IF NOT EXISTS clean (key BLOB PRIMARY KEY) WITHOUT ROWID")
+            os.utime(path)  # in use: not removed as old by another version's build
+        except (OSError, sqlite3.Error):
+            self._off = True
+            return None
+        self._db = db
+        return db
+
+    def has(self, key: bytes) -> bool:
+        db = self._open()
+        if db is None:
+            return False
+        try:
+            return db.execute("SELECT 1 FROM clean WHERE key = ?", (key,)).fetchone() is not None
+        except sqlite3.Error:
+            return False
+
+    def remember(self, key: bytes) -> None:
+        if self._open() is not None:
+            self._pending.add(key)
+
+    def save(self) -> None:
+        """Write what this process found clean (at the end of its checks: one transaction)."""
+        db = self._open()
+        if db is None or not self._pending:
+            return
+        try:
+            with db:
+                db.executemany("INSERT OR IGNORE INTO clean (key) VALUES (?)", [(k,) for k in sorted(self._pending)])
+        except sqlite3.Error:
+            return  # another build holds the store too long, or the disk is full: next time, then
+        self._pending.clear()
+
+
+def _remove_old_stores(folder: Path, keep: Path) -> None:
+    cutoff = time.time() - KEEP_DAYS * 86400
+    for other in folder.glob("guard-clean-*.sqlite*"):
+        if other.name.startswith(keep.name):
+            continue
+        try:
+            if other.stat().st_mtime < cutoff:
+                other.unlink()
+        except OSError:
+            continue
+
+
+KNOWN_CLEAN = KnownClean()
+
+
+def file_key(check_key: bytes, suffix: str, data: bytes) -> bytes:
+    """One file's key: its bytes and reader under one FileCheck (check_key: FileCheck.stable_key())."""
+    return hashlib.sha256(check_key + suffix.encode("utf-8") + b"\0" + hashlib.sha256(data).digest()).digest()
