@@ -131,3 +131,22 @@ def test_stores_of_other_guard_versions_go_when_unused(tmp_path):
     os.utime(old, (long_ago, long_ago))
     check(known_clean.KnownClean(folder, version="v1"), CLEAN_PAGE)
     assert not old.exists() and recent.exists()
+
+
+def test_a_forked_process_opens_its_own_store_and_both_save(tmp_path):
+    """The search index's child is forked from the build: it must not use the connection it inherits."""
+    store = build(tmp_path)
+    check(store, CLEAN_PAGE)  # opened here
+    child = os.fork()
+    if child == 0:
+        try:
+            scan = check(store, CLEAN_PAGE.replace(b"</p>", b"!</p>"))
+            os._exit(0 if scan.read == 1 else 1)
+        except BaseException:
+            os._exit(2)
+    _, status = os.waitpid(child, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    assert check(store, CLEAN_PAGE.replace(b"</p>", b"?</p>")).read == 1  # the parent's connection still works
+    later = build(tmp_path)  # both saved
+    assert check(later, CLEAN_PAGE.replace(b"</p>", b"!</p>")).known == 1
+    assert check(later, CLEAN_PAGE.replace(b"</p>", b"?</p>")).known == 1

@@ -33,6 +33,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent  # hooks/govsite: the guard and everything it imports
 KEEP_DAYS = 14  # stores of other guard versions unused this long are removed
+_INHERITED: list = []
 
 
 def canonical(value) -> object:
@@ -94,6 +95,8 @@ class KnownClean:
             return None
         if self._db is not None and self._pid == os.getpid():
             return self._db
+        if self._db is not None:  # a process forked from the one that opened it: SQLite's connection must not be
+            _INHERITED.append(self._db)  # used, nor closed, on this side of the fork; it is left as it is
         self._db, self._pid, self._pending = None, os.getpid(), set()
         folder = self._folder if self._folder is not None else cache_folder()
         if folder is None:
