@@ -44,6 +44,10 @@ const ops = {
   parseChineseNumber: ({ text }) => S.parseChineseNumber(text),
   digitsFor: ({ text }) => S.digitsFor(text),
   fold: ({ text }) => S.fold(text),
+  heads: ({ term }) => {
+    const found = idx.headStats(term);
+    return { title: Array.from(found.title), keys: Array.from(found.keys), own: Array.from(found.own) };
+  },
 };
 
 const lines = readline.createInterface({ input: process.stdin });

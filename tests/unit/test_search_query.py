@@ -382,3 +382,60 @@ def test_a_word_of_the_sites_vocabulary_names_something(js, data):
     assert len(outside) >= 10
     for word in outside:
         assert js("generic", word=word), word
+
+
+# ------------------------------------------------------------------ titles
+
+GROUP_NAMES = ("法律法规", "政策文件", "解读", "公示公告", "普法", "其他")
+
+
+def _occurrences(text: str, term: str) -> int:
+    """Occurrences of term in text, overlapping ones too (as the n-gram postings count them)."""
+    count, at = 0, text.find(term)
+    while at != -1:
+        count, at = count + 1, text.find(term, at + 1)
+    return count
+
+
+def _own_title(data, rid: int) -> str:
+    """What a record's title says of itself (docs/search.md): a law article's label, a document's title without
+    the bureau's names (the longest first), and its kind unless the kind is a filter group."""
+    _, title, kind, _, _ = data.titles[rid]
+    own = fold(title)
+    if data.flags[rid] & FLAG_ARTICLE:
+        own = own[own.rfind(" ") + 1:]
+    else:
+        for name in sorted(data.words["owner"].split(" "), key=len, reverse=True):
+            own = " ".join(own.split(name))
+    name = data.kinds[kind]
+    return own + (" " + fold(name) if name and name not in GROUP_NAMES else "")
+
+
+@st.composite
+def title_term(draw, data):
+    """A piece of some record's title or document numbers, or of the bureau's names (so that a piece crossing the
+    end of a name is tried too: 务局关于)."""
+    names = data.words["owner"].split(" ")
+    owned = [rid for rid, row in enumerate(data.titles) if any(name in row[1] for name in names)]
+    assert owned, "no title begins with the bureau's name: the own titles would not be tried"
+    rid = draw(st.sampled_from(owned) if draw(st.booleans()) else st.integers(0, len(data.titles) - 1))
+    _, title, _, _, keys = data.titles[rid]
+    source = fold(draw(st.sampled_from([title, title, keys or title, "关于".join(names)])))
+    start = draw(st.integers(0, max(0, len(source) - 2)))
+    term = source[start:start + draw(st.integers(2, 6))].strip()
+    assume(len(term) >= 2 and " " not in term)
+    return term
+
+
+@given(st.data())
+@SETTINGS
+def test_where_a_term_is_in_the_titles_is_found_for_every_record_at_once(js, data, drawn):
+    """A question's words are looked for in every record's title, document numbers and own title at once, in one
+    text per kind (search.js headStats): the same counts, record by record, as looking in each alone."""
+    term = drawn.draw(title_term(data))
+    found = js("heads", term=term)
+    for rid, (_, title, _, _, keys) in enumerate(data.titles):
+        expected = (_occurrences(fold(title), term), _occurrences(fold(keys), term),
+                    _occurrences(_own_title(data, rid), term))
+        assert (found["title"][rid], found["keys"][rid], found["own"][rid]) == expected, (term, title, keys)
+

@@ -156,6 +156,7 @@
           if (self.days[r]) { self.year[r] = new Date(epoch + self.days[r] * 86400000).getUTCFullYear(); years.add(self.year[r]); }
         }
         self.years = Array.from(years).sort(function (a, b) { return b - a; });
+        self.joinHeads(); // titles as one text, for questions (headStats)
         self.understanding(); // laws, 发文字号 and intents, read now rather than during the first query
         // What the rank needs of each record besides its postings, computed once: BM25's length norm
         // (k1 = 1.2, b = 0.75) and the place of list pages (last) and of repealed texts (after those in force).
@@ -195,13 +196,72 @@
       t = this.title(rid)[0];
       if (this.flags[rid] & FLAG_ARTICLE) t = t.slice(t.lastIndexOf(" ") + 1);
       else if (this.words) this.words.owner.forEach(function (name) { t = t.split(name).join(" "); });
-      // The kind of a document says what it is as its title does (法治政府建设年度报告: a 年度报告).
-      var kind = this.manifest.kinds[this.titles[rid][2]];
-      if (kind && GROUP_NAMES.indexOf(kind) === -1) t += " " + fold(kind);
+      t += this.kindSuffix(rid);
       this.ownTitles[rid] = t;
     }
     return t;
   };
+  /* The kind of a document says what it is as its title does (法治政府建设年度报告: a 年度报告). */
+  Index.prototype.kindSuffix = function (rid) {
+    if (!this.kindSuffixes) {
+      this.kindSuffixes = this.manifest.kinds.map(function (kind) {
+        return kind && GROUP_NAMES.indexOf(kind) === -1 ? " " + fold(kind) : "";
+      });
+    }
+    return this.kindSuffixes[this.titles[rid][2]] || "";
+  };
+
+  /* Every record's folded title, document numbers and own title, each kind in one string ("\n" between records:
+   * no folded text holds one, nor does any term), so that where a term is in them is found for all records at
+   * once by the browser's own string search (headStats) instead of record by record while a query waits.
+   * Own titles are made here too, in one pass per name of the owner over all of them (the same replacements,
+   * in the same order, as ownTitle makes in one title). */
+  Index.prototype.joinHeads = function () {
+    var n = this.count, titles = new Array(n), keys = new Array(n), own = new Array(n), docs = [], at = [];
+    for (var r = 0; r < n; r++) {
+      var t = this.title(r);
+      titles[r] = t[0]; keys[r] = t[1];
+      if (this.flags[r] & FLAG_ARTICLE) own[r] = t[0].slice(t[0].lastIndexOf(" ") + 1);
+      else { at.push(r); docs.push(t[0]); }
+    }
+    if (docs.length) {
+      var joined = docs.join("\n");
+      if (this.words) this.words.owner.forEach(function (name) { joined = joined.split(name).join(" "); });
+      joined.split("\n").forEach(function (t, k) { own[at[k]] = t; });
+    }
+    for (var q = 0; q < n; q++) own[q] += this.kindSuffix(q);
+    this.ownTitles = own;
+    this.heads = [joinedText(titles), joinedText(keys), joinedText(own)];
+    this.headCache = new Map();
+  };
+  function joinedText(parts) {
+    var starts = new Int32Array(parts.length + 1), at = 0;
+    for (var k = 0; k < parts.length; k++) { starts[k] = at; at += parts[k].length + 1; }
+    starts[parts.length] = at;
+    return { text: parts.join("\n"), starts: starts };
+  }
+  /* Per record, the occurrences of `term` in its title (`title`), in its document numbers (`keys`), and whether its
+   * own title holds it (`own`): the same as countOf and indexOf on each (overlapping occurrences counted). */
+  Index.prototype.headStats = function (term) {
+    if (!this.heads) this.joinHeads();
+    var hit = this.headCache.get(term);
+    if (hit) return hit;
+    var n = this.count;
+    hit = { title: new Int32Array(n), keys: new Int32Array(n), own: new Int32Array(n) };
+    occurrences(this.heads[0], term, hit.title);
+    occurrences(this.heads[1], term, hit.keys);
+    occurrences(this.heads[2], term, hit.own);
+    if (this.headCache.size > 50) this.headCache.clear();
+    this.headCache.set(term, hit);
+    return hit;
+  };
+  function occurrences(joined, term, out) {
+    var text = joined.text, starts = joined.starts, r = 0;
+    for (var i = text.indexOf(term); i !== -1; i = text.indexOf(term, i + 1)) {
+      while (starts[r + 1] <= i) r++;
+      out[r]++;
+    }
+  }
 
   Index.prototype.isoDate = function (rid) {
     if (!this.days[rid]) return "";
@@ -815,34 +875,55 @@
     var self = this;
     if (!this.soundsReady) {
       this.soundsReady = this.fetch("pinyin.json", "json").then(function (table) {
-        var of = new Map(), read = table.words || {};
-        Object.keys(table.sounds).forEach(function (syllable) {
-          Array.from(table.sounds[syllable]).forEach(function (c) { of.set(c, syllable); });
+        // A sound is a string of one character per syllable (its number), made from character codes looked up in a
+        // typed array: this runs for every word of the site while the first question with a piece no page holds
+        // waits, before the browser has optimised it.
+        var syllables = Object.keys(table.sounds), number = Object.create(null), of = new Int16Array(65536).fill(-1);
+        syllables.forEach(function (syllable, k) {
+          number[syllable] = k;
+          var chars = table.sounds[syllable];
+          for (var i = 0; i < chars.length; i++) of[chars.charCodeAt(i)] = k;
         });
         self.soundOf = of;
-        var bySound = new Map();
+        // The site's words by their number of syllables and first syllable: a word that sounds like a piece typed
+        // is among the few of its group (its whole sound is compared then, see soundAlikes).
+        var read = table.words || {}, unread = String.fromCharCode(SOUND_BASE + syllables.length);
+        var groups = new Map(), spoken = new Map(), width = self.soundWidth = syllables.length + 2;
         self.words.dict.forEach(function (cls, word) {
-          var key = read[word] || self.soundKey(word);
-          if (!key) return;
-          var list = bySound.get(key);
-          if (!list) bySound.set(key, [word]); else list.push(word);
+          var phrase = read[word], first, size;
+          if (phrase) {
+            // Read as a phrase (银行: yin hang); a syllable no character has as its usual reading is a sound no
+            // piece typed can have.
+            var key = phrase.split(" ").map(function (syllable) {
+              return syllable in number ? String.fromCharCode(SOUND_BASE + number[syllable]) : unread;
+            }).join("");
+            spoken.set(word, key);
+            first = key.charCodeAt(0) - SOUND_BASE; size = key.length;
+          } else {
+            first = of[word.charCodeAt(0)]; size = word.length;
+          }
+          if (first < 0) return;
+          var list = groups.get(size * width + first);
+          if (!list) groups.set(size * width + first, [word]); else list.push(word);
         });
-        self.bySound = bySound;
+        self.soundGroups = groups;
+        self.spoken = spoken;
         return self;
       });
     }
     return this.soundsReady;
   };
 
-  /* The sound of a piece typed: its characters' usual readings ("" when one has none). */
+  /* The sound of a piece typed: its characters' usual readings, a character per syllable ("" when one has none). */
+  var SOUND_BASE = 0x100;
   Index.prototype.soundKey = function (piece) {
-    var key = [];
+    var key = "", of = this.soundOf;
     for (var i = 0; i < piece.length; i++) {
-      var syllable = this.soundOf.get(piece[i]);
-      if (!syllable) return "";
-      key.push(syllable);
+      var syllable = of[piece.charCodeAt(i)];
+      if (syllable < 0) return "";
+      key += String.fromCharCode(SOUND_BASE + syllable);
     }
-    return key.join(" ");
+    return key;
   };
 
   /* Does a piece hold a filler word (有, 吗, 怎么 …)? Then it is not one word typed wrong. */
@@ -856,9 +937,12 @@
   /* Words of the site that sound like `piece` and differ from it in at most half its characters, most common
    * first: what was meant when `piece` was typed with the wrong character of the same sound. */
   Index.prototype.soundAlikes = function (piece) {
-    var found = [], words = this.words;
-    if (!this.bySound || lengthOf(piece) < 2 || words.dict.has(piece)) return found;
-    (this.bySound.get(this.soundKey(piece)) || []).forEach(function (word) {
+    var self = this, found = [], words = this.words;
+    if (!this.soundGroups || lengthOf(piece) < 2 || words.dict.has(piece)) return found;
+    var key = this.soundKey(piece);
+    if (!key) return found;
+    (this.soundGroups.get(key.length * this.soundWidth + key.charCodeAt(0) - SOUND_BASE) || []).forEach(function (word) {
+      if ((self.spoken.get(word) || self.soundKey(word)) !== key) return;
       if (word === piece || words.isFiller(word)) return;
       var same = 0;
       for (var i = 0; i < word.length; i++) if (word[i] === piece[i]) same++;
@@ -873,6 +957,17 @@
    * words as typed win). {text, replaced: [[typed, meant]]}; replaced is empty when nothing sounds better. */
   var TYPO_COST = 8; // a word typed as it is written wins over the same word of another sound
   Index.prototype.soundCorrection = function (text) {
+    // Remembered: the same text is corrected to prefetch the lists its correction needs, then to search it.
+    if (!this.corrections) this.corrections = new Map();
+    var known = this.corrections.get(text);
+    if (!known) {
+      known = this.correctSounds(text);
+      if (this.corrections.size > 50) this.corrections.clear();
+      this.corrections.set(text, known);
+    }
+    return { text: known.text, replaced: known.replaced.slice() };
+  };
+  Index.prototype.correctSounds = function (text) {
     var self = this, words = this.words, replaced = [];
     var corrected = text.split(/(\s+|[^\u4e00-\u9fff]+)/).map(function (part) {
       if (!/^[\u4e00-\u9fff]{2,}$/.test(part)) return part;
@@ -1117,7 +1212,8 @@
         return rankQueue(idx, rids.subarray(0, n), scores.subarray(0, n), packed ? keys.subarray(0, n) : null,
           new Uint8Array(n).fill(longBits), new Uint8Array(n).fill(1));
       }
-      return split ? scoreSome(idx, groups, sets, excluded, longBits) : scoreAll(idx, groups, short, sets, excluded, longBits);
+      return split ? scoreSome(idx, groups, sets, filtered ? excluded : null, longBits)
+        : scoreAll(idx, groups, short, sets, excluded, longBits);
     });
   };
 
@@ -1165,68 +1261,75 @@
   /* Score of word `g` of a question split up: its occurrences in the text, and a part for the title or the
    * document numbers of about one well-used word's worth (a common word in a title must not outweigh the
    * other words of the question in a short text, as the large title score of a phrase search would). */
-  var TITLE_SCORE = 12, LONE_TITLE = 3, inOwnTitle = 0;
+  var TITLE_SCORE = 12, LONE_TITLE = 3;
   var YEAR_WORD = /^(19|20)\d\d$/;
-  function splitWordScore(idx, rid, group, m, i) {
-    var term = group.alts[m.alt[i]], tf = m.tf[i], s = 0;
-    inOwnTitle = 0;
-    if (m.title[i]) {
-      var t = idx.title(rid);
-      tf = Math.max(0, tf - countOf(t[0], term) - countOf(t[1], term));
-      // A year asked for is the year a document is about, which its title says (2024年度法治政府建设工作报告); the
-      // year in its 索引号 or 发文字号 is the year it was published (2025-00012), not a title's worth of evidence.
-      if (idx.ownTitle(rid).indexOf(term) !== -1 || (t[1].indexOf(term) !== -1 && !YEAR_WORD.test(term))) {
-        s = TITLE_SCORE; inOwnTitle = 1;
-      }
-    }
-    s += tfScore(tf, idx.norm[rid]);
-    return m.alt[i] ? s * SYNONYM_WEIGHT : s;
-  }
   // A question is answered first by the pages written to answer questions.
   var ANSWER_KINDS = ["政策问答", "办事指南"], ANSWER_BONUS = 6;
 
   /* Every record holding at least one word of a question split up (and every word typed in quotes): those
-   * holding more of its words first, then by score, each word weighted by its rarity (idf). */
+   * holding more of its words first, then by score, each word weighted by its rarity (idf). `excluded`: null, or
+   * the filters' test of a record.
+   * A question's words may be on most records (退役军人, in every title of the bureau's documents), and this runs
+   * on its first use in the page, before the browser has optimised it: the loops below do per posting only
+   * arithmetic on typed arrays, and what a word's title occurrences need (headStats) is found for all records at
+   * once. The score is the same, term by term, as the one the definitions above describe. */
   function scoreSome(idx, groups, sets, excluded, longBits) {
     var n = idx.count, count = new Uint8Array(n), score = new Float64Array(n), bits = new Uint8Array(n);
     var titled = new Uint8Array(n), holding = new Uint8Array(n); // holding: a bit per word held
     var weights = sets.map(function (m) { return Math.log(1 + n / Math.max(1, m.ids.length)); });
     var top = Math.max.apply(null, weights.concat([1e-9])), required = 0;
-    groups.forEach(function (group, g) { if (group.quoted) required++; });
-    var quoted = new Uint8Array(n), counted = countedWords(idx, groups);
+    groups.forEach(function (group) { if (group.quoted) required++; });
+    var quoted = new Uint8Array(n), counted = countedWords(idx, groups), norm = idx.norm;
     sets.forEach(function (m, g) {
-      var weight = groups[g].weight = weights[g] / top, counts = (counted >> g) & 1;
-      for (var i = 0; i < m.ids.length; i++) {
-        var rid = m.ids[i];
+      var group = groups[g], weight = group.weight = weights[g] / top, counts = (counted >> g) & 1, bit = 1 << g;
+      var ids = m.ids, tfs = m.tf, heads = m.title, alts = m.alt, inQuotes = group.quoted ? 1 : 0, stats = [];
+      // Per alternative: the bit of a word its n-gram lists do not prove (to be confirmed), and whether it is a year
+      // (the year in a 索引号 or 发文字号 is when a document was published, not what it is about: it counts in the
+      // title only: 2024年度法治政府建设工作报告).
+      var unsure = group.alts.map(function (t) { return (longBits >> g) & 1 && !exactTerm(t) ? bit : 0; });
+      var year = group.alts.map(function (t) { return YEAR_WORD.test(t); });
+      for (var i = 0; i < ids.length; i++) {
+        var rid = ids[i], a = alts[i], tf = tfs[i], s = 0;
         count[rid] += counts;
-        holding[rid] |= 1 << g;
-        if (groups[g].quoted) quoted[rid]++;
-        score[rid] += weight * splitWordScore(idx, rid, groups[g], m, i);
-        titled[rid] += inOwnTitle;
-        if ((longBits >> g) & 1 && !exactTerm(groups[g].alts[m.alt[i]])) bits[rid] |= 1 << g;
+        holding[rid] |= bit;
+        quoted[rid] += inQuotes;
+        if (heads[i]) {
+          // Occurrences in the title and document numbers are not counted again as text; one in its own title
+          // (or in its document numbers, but a year) is the title's part.
+          var st = stats[a] || (stats[a] = idx.headStats(group.alts[a]));
+          tf = Math.max(0, tf - st.title[rid] - st.keys[rid]);
+          if (st.own[rid] || (st.keys[rid] && !year[a])) { s = TITLE_SCORE; titled[rid]++; }
+        }
+        s += 10 * tf * 2.2 / (tf + norm[rid]); // tfScore
+        score[rid] += weight * (a ? s * SYNONYM_WEIGHT : s);
+        bits[rid] |= unsure[a];
       }
     });
-    var size = 0;
-    for (var r = 0; r < n; r++) if (holding[r] && quoted[r] === required && !excluded(r)) size++;
-    var rids = new Int32Array(size), scores = new Float64Array(size), unsure = new Uint8Array(size);
-    var counts = new Uint8Array(size), held = new Uint8Array(size), packed = size < DAY_UNIT;
-    var keys = packed ? new Float64Array(size) : null, k = 0;
+    mark("summed");
+    var rids = new Int32Array(n), scores = new Float64Array(n), unsureOf = new Uint8Array(n);
+    var counts = new Uint8Array(n), held = new Uint8Array(n), k = 0;
+    var answer = idx.answer, bonus = idx.bonus, flags = idx.flags, words = groups.length, tierFrom = Math.min(2, words);
     for (var q = 0; q < n; q++) {
-      if (!holding[q] || quoted[q] !== required || excluded(q)) continue;
+      if (!holding[q] || quoted[q] !== required || (excluded && excluded(q))) continue;
       // A title holding two words of the question or more is a tier above the others; one word alone of several
       // (补助 in the title of a notice) is evidence like any other, as a law article's title never holds any.
-      var tier = titled[q] >= Math.min(2, groups.length) ? titled[q] : 0, lone = titled[q] - tier;
+      var tier = titled[q] >= tierFrom ? titled[q] : 0, lone = titled[q] - tier;
       var est = count[q] * COUNT_TIER + tier * TITLE_TIER + Math.max(0, Math.min(TITLE_TIER - 1,
-        score[q] / groups.length + lone * LONE_TITLE + (idx.answer[q] ? ANSWER_BONUS : 0) + idx.bonus[q] + BONUS_FLOOR));
+        score[q] / words + lone * LONE_TITLE + (answer[q] ? ANSWER_BONUS : 0) + bonus[q] + BONUS_FLOOR));
       // A list (of documents, or of what others say: quiz questions quoting laws, the finder of benefits) holds
       // many words because it gathers many things: after the texts holding as many words, unless its own title
       // holds them all.
-      if (idx.flags[q] & FLAG_LISTING && titled[q] < groups.length) est -= COUNT_TIER / 2;
-      if (packed) keys[k] = rankKey(est, idx.days[q], k);
-      rids[k] = q; scores[k] = est; unsure[k] = bits[q]; counts[k] = count[q]; held[k] = holding[q]; k++;
+      if (flags[q] & FLAG_LISTING && titled[q] < words) est -= COUNT_TIER / 2;
+      rids[k] = q; scores[k] = est; unsureOf[k] = bits[q]; counts[k] = count[q]; held[k] = holding[q]; k++;
+    }
+    var keys = null;
+    if (k < DAY_UNIT) {
+      keys = new Float64Array(k);
+      for (var p = 0; p < k; p++) keys[p] = rankKey(scores[p], idx.days[rids[p]], p);
     }
     mark("scored");
-    return rankQueue(idx, rids, scores, keys, unsure, counts, held);
+    return rankQueue(idx, rids.subarray(0, k), scores.subarray(0, k), keys, unsureOf.subarray(0, k),
+      counts.subarray(0, k), held.subarray(0, k));
   }
 
   /* The words of a question that count in how many of them a record holds (a bit per word): all but the
@@ -1310,6 +1413,7 @@
     want = want || PAGE_SIZE;
     return idx.load().then(function () {
       var meaning = understand(idx, query);
+      mark("understood");
       return self.answer(meaning.text, filters, want, true).then(function (result) {
         result.understood = meaning.notes;
         result.intent = meaning.intent ? meaning.intent.name : "";
@@ -1353,6 +1457,7 @@
     var asTyped = corrected === true && questions === long.length ? Promise.resolve(emptyResult("none", chunks))
       : self.search(groups, short, filters, want, false);
     return asTyped.then(function (result) {
+      mark("typed");
       if (result.hits.length || result.pending.length) return result;
       // Found nowhere as typed: the words of a question, then as many of them as possible.
       var split = [], dropped = short.slice();
@@ -1377,6 +1482,7 @@
       // A same-sounding correction first (its sounds and lists were asked for beside the phrase's): the query as
       // typed is then not scored as words for nothing.
       return (mayCorrect ? self.corrected(text) : Promise.resolve(null)).then(function (fixed) {
+        mark("corrected");
         if (!fixed) return asWords();
         return self.answer(fixed, filters, want, false, true).then(function (third) {
           if (!third.hits.length && !third.pending.length) return asWords();
