@@ -45,6 +45,7 @@ _skipper = serve.PageSkipper()  # make serve: write only pages whose output chan
 _watcher = serve.SaveWatcher()  # ... notice a save when the system reports it
 _collector = serve.CollectorPause()  # ... and collect cyclic garbage after a rebuild, not during it
 _memo = Memo()  # ... and reuse every result whose inputs did not change (govsite.incremental)
+_link_state = links.LinkState()  # ... and check again only the links of files that changed or reach a change
 
 
 UNTOUCHED = "site/ 未作任何改动。"  # stopped in on_config, before MkDocs writes anything
@@ -341,7 +342,8 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
         log.info("提示 %s", note.format())
     # every link of the output: a template's or a data field's, and anchors into other pages (editors' links to
     # pages and files were reviewed at load)
-    broken = links.check_site(site_dir, site.site_url or config.site_url or "", scan.links).found
+    broken = links.check_site(site_dir, site.site_url or config.site_url or "", scan.links,
+                              *((scan.digests, _link_state) if _skipper.enabled else ())).found
     errors = report.errors + link_problems(site.root, broken, origins)
     streamed = page_scan.cpu if page_scan is not None and page_scan is not _state["page_scan"] else 0.0
     log.info("发布内容检查：%d 个文件（其中 %d 个在本次检查），%d 个页面的链接，用时 %.2f 秒（CPU %.2f 秒；"
@@ -367,8 +369,12 @@ def on_post_build(config):
         log.info("未变化的页面未重写：%d 个", _skipper.skipped)
     for extra in _state.get("files", []):
         target = site_dir / extra.dest_uri
+        if _skipper.enabled and _skipper.unchanged_file(target, extra.content):
+            continue  # left as it is, the output guard does not read it again either (scan_folder by_status)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
+        if _skipper.enabled:
+            _skipper.wrote_file(target, extra.content)
     stats = None
     stream = _state.pop("index_stream", None)
     page_scan = _state["page_scan"]
