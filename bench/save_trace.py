@@ -104,6 +104,9 @@ def main() -> int:
         from govsite import search
 
         search.stop_index_later()
+        import shutil
+
+        shutil.rmtree(site_dir, ignore_errors=True)
     return 0
 
 

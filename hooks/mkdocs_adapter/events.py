@@ -337,7 +337,10 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
     origins = _state["origins"]
     started, started_cpu = time.perf_counter(), time.process_time()
     scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled)
-    report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()))
+    report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()),
+                             # make serve: the sources' texts through the engine's reader (a file not written since
+                             # the last save is not read again)
+                             read=site.read_text if _skipper.enabled else None)
     for note in report.notes:
         log.info("提示 %s", note.format())
     # every link of the output: a template's or a data field's, and anchors into other pages (editors' links to

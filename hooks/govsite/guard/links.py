@@ -315,8 +315,7 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
     results: dict = {}
     if incremental:
         state.reused = 0
-    for path in _files(site):
-        rel = path.relative_to(site).as_posix()
+    for rel in _names(site):
         if incremental:
             sha = digests.get(rel)
             known = state.results.get(rel)
@@ -324,14 +323,14 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
                     and not known[3] & changed):
                 results[rel] = known
                 report.checked += known[1]
-                report.pages += path.suffix == ".html"
+                report.pages += rel.endswith(".html")
                 report.broken += [f"{where}: {link} → {problem}" for where, link, problem in known[2]]
                 report.found += known[2]
                 state.reused += 1
                 continue
             whole, report = report, LinkReport()
             links.places = set()
-        _check_file(links, site, path, rel, parsed, report)
+        _check_file(links, site, site / rel, rel, parsed, report)
         if incremental:
             read = frozenset(name for place in links.places for name in links._read.get(place, ()))
             if sha is not None:
@@ -366,10 +365,12 @@ def _check_file(links: SiteLinks, site: Path, path: Path, rel: str, parsed: dict
                 links.check(url, url_path, rel, report)
 
 
-def _files(site: Path) -> list[Path]:
-    """Every file under `site`, in the order of sorted(site.rglob("*"))."""
+def _names(site: Path) -> list[str]:
+    """Every file under `site` by its path relative to it, in the order of sorted(site.rglob("*")) (a Path for
+    each of tens of thousands of files costs more, under make serve, than checking the few that changed)."""
     found = []
     for root, _dirs, names in os.walk(site):
-        base = Path(root)
-        found += [base / name for name in names]
-    return sorted(found)
+        folder = os.path.relpath(root, site).replace(os.sep, "/")
+        prefix = "" if folder == "." else folder + "/"
+        found += [prefix + name for name in names]
+    return sorted(found, key=lambda name: name.split("/"))  # as Paths sort: by their parts
