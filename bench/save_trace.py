@@ -71,6 +71,21 @@ def main() -> int:
         loaded.site_url = serve_url
         return loaded
 
+    # CPU seconds spent in each MkDocs event (the adapter's hooks), per rebuild: the rest is MkDocs' own work
+    from mkdocs.plugins import PluginCollection
+
+    events: dict[str, float] = {}
+    run_event = PluginCollection.run_event
+
+    def timed_event(self, name, item=None, **kwargs):
+        started = time.process_time()
+        try:
+            return run_event(self, name, item, **kwargs)
+        finally:
+            key = "on_page_*" if name.startswith("page_") else f"on_{name}"
+            events[key] = events.get(key, 0.0) + time.process_time() - started
+
+    PluginCollection.run_event = timed_event
     first = config()
     first.plugins.on_startup(command="serve", dirty=True)
     started = time.perf_counter()
@@ -87,6 +102,7 @@ def main() -> int:
             notice.write_text(text.rstrip("\n") + f"\n\n{marker}。\n", encoding="utf-8")
             time.sleep(2.1)  # a file younger than two seconds is read again on the next pass as well
             profiler = cProfile.Profile() if args.profile and save == args.saves else None
+            events.clear()
             wall, cpu = time.perf_counter(), time.process_time()
             if profiler:
                 profiler.enable()
@@ -96,6 +112,8 @@ def main() -> int:
             wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             shown = marker in out.read_text(encoding="utf-8")
             print(f"save {save}: rebuild {wall:.2f} s wall, {cpu:.2f} s CPU; page shows the save: {shown}", flush=True)
+            spent = ", ".join(f"{name} {seconds:.2f}" for name, seconds in sorted(events.items(), key=lambda e: -e[1]))
+            print(f"  CPU by event: {spent}; MkDocs itself {cpu - sum(events.values()):.2f}", flush=True)
             if profiler:
                 profiler.dump_stats(args.profile)
                 pstats.Stats(str(args.profile)).sort_stats("cumulative").print_stats(args.top)
