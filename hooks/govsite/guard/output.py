@@ -231,6 +231,8 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
                 scan.links[dest] = streamed.links[dest]
             scan.findings.extend(by_dest.get(dest, ()))
             scan.reused += 1
+            if statuses is not None:  # make serve: the next scan passes over it too (else it parses it again)
+                statuses[str(path)] = (_status(path), sha, _rename(tuple(by_dest.get(dest, ())), ""))
             continue
         before_count = len(scan.findings)
         check_bytes(check, dest, data, scan, checked)
