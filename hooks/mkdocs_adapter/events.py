@@ -45,6 +45,7 @@ _skipper = serve.PageSkipper()  # make serve: write only pages whose output chan
 _watcher = serve.SaveWatcher()  # ... notice a save when the system reports it
 _collector = serve.CollectorPause()  # ... and collect cyclic garbage after a rebuild, not during it
 _memo = Memo()  # ... and reuse every result whose inputs did not change (govsite.incremental)
+_link_state = links.LinkState()  # ... and check again only the links of files that changed or reach a change
 
 
 UNTOUCHED = "site/ 未作任何改动。"  # stopped in on_config, before MkDocs writes anything
@@ -336,12 +337,16 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
     origins = _state["origins"]
     started, started_cpu = time.perf_counter(), time.process_time()
     scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled)
-    report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()))
+    report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()),
+                             # make serve: the sources' texts through the engine's reader (a file not written since
+                             # the last save is not read again)
+                             read=site.read_text if _skipper.enabled else None)
     for note in report.notes:
         log.info("提示 %s", note.format())
     # every link of the output: a template's or a data field's, and anchors into other pages (editors' links to
     # pages and files were reviewed at load)
-    broken = links.check_site(site_dir, site.site_url or config.site_url or "", scan.links).found
+    broken = links.check_site(site_dir, site.site_url or config.site_url or "", scan.links,
+                              *((scan.digests, _link_state) if _skipper.enabled else ())).found
     errors = report.errors + link_problems(site.root, broken, origins)
     streamed = page_scan.cpu if page_scan is not None and page_scan is not _state["page_scan"] else 0.0
     known = scan.known + (page_scan.known if page_scan is not None else 0)
@@ -368,8 +373,12 @@ def on_post_build(config):
         log.info("未变化的页面未重写：%d 个", _skipper.skipped)
     for extra in _state.get("files", []):
         target = site_dir / extra.dest_uri
+        if _skipper.enabled and _skipper.unchanged_file(target, extra.content):
+            continue  # left as it is, the output guard does not read it again either (scan_folder by_status)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(extra.content)
+        if _skipper.enabled:
+            _skipper.wrote_file(target, extra.content)
     stats = None
     stream = _state.pop("index_stream", None)
     page_scan = _state["page_scan"]

@@ -80,6 +80,14 @@ class PageSkipper:
         # HTML as the very str it made before (govsite.incremental), whose digest need not be computed again
         self.html_digests: dict[str, tuple] = {}
         self.skipped = 0
+        self.files: dict[str, bytes] = {}  # output path -> digest of the engine's file (feed, JSON) written there
+
+    def unchanged_file(self, target: Path, content: bytes) -> bool:
+        """Whether the engine's file `target` already holds `content` (written by this session, still there)."""
+        return self.files.get(str(target)) == hashlib.sha1(content).digest() and target.is_file()
+
+    def wrote_file(self, target: Path, content: bytes) -> None:
+        self.files[str(target)] = hashlib.sha1(content).digest()
 
     def start(self) -> None:
         self.building = False
@@ -102,6 +110,9 @@ class PageSkipper:
             sorted(str(f) for f in config.extra_css), sorted(str(f) for f in config.extra_javascript),
         )
         if frame != self.frame:
+            if self.frame:  # the editor waits longer for this save: say why
+                logging.getLogger("govsite").info(
+                    "本次修改涉及每个页面（mkdocs.yml、导航、网站设置或模板有变化）：全部页面重新写出，耗时较长")
             self.written.clear()
             self.frame = frame
         html_digests = {}

@@ -65,7 +65,10 @@ def test_only_changed_pages_are_written_and_removed_pages_are_reported(tmp_path)
     assert written == [] and gone == [c.file.abs_dest_path]
 
 
-def test_deleted_output_and_changed_frame_are_rewritten(tmp_path):
+def test_deleted_output_and_changed_frame_are_rewritten(tmp_path, caplog):
+    import logging
+
+    caplog.set_level(logging.INFO, logger="govsite")
     skipper = PageSkipper()
     skipper.enabled = True
     config = make_config(tmp_path)
@@ -73,13 +76,28 @@ def test_deleted_output_and_changed_frame_are_rewritten(tmp_path):
     build(skipper, config, [a, b])
     (tmp_path / "a" / "index.html").unlink()
     assert build(skipper, config, [a, b])[0] == ["a"]
-    # data/site.yml reaches every page's footer through config.extra: everything is rewritten
+    assert "全部页面重新写出" not in caplog.text  # the first build, and a save of one page, say nothing
+    # data/site.yml reaches every page's footer through config.extra: everything is rewritten, and the log says so
     assert build(skipper, make_config(tmp_path, {"org": {"名称": "某区局"}}), [a, b])[0] == ["a", "b"]
+    assert "本次修改涉及每个页面" in caplog.text
     # a nav title shows on every page
     nav = SimpleNamespace(items=[SimpleNamespace(title="公示公告", url="notices/", children=None)])
     assert build(skipper, make_config(tmp_path, {"org": {"名称": "某区局"}}), [a, b], nav)[0] == ["a", "b"]
     (tmp_path / "overrides" / "main.html").write_text("{# changed #}", encoding="utf-8")
     assert build(skipper, make_config(tmp_path, {"org": {"名称": "某区局"}}), [a, b], nav)[0] == ["a", "b"]
+
+
+def test_an_engine_file_is_written_again_only_with_other_bytes_or_when_gone(tmp_path):
+    skipper = PageSkipper()
+    target = tmp_path / "feeds" / "all.xml"
+    assert not skipper.unchanged_file(target, b"<rss/>")  # never written
+    target.parent.mkdir()
+    target.write_bytes(b"<rss/>")
+    skipper.wrote_file(target, b"<rss/>")
+    assert skipper.unchanged_file(target, b"<rss/>")
+    assert not skipper.unchanged_file(target, b"<rss>new</rss>")
+    target.unlink()
+    assert not skipper.unchanged_file(target, b"<rss/>")
 
 
 def test_disabled_skipper_never_skips(tmp_path):

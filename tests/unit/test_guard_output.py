@@ -162,6 +162,24 @@ def test_under_make_serve_an_unchanged_file_is_not_read_again(tmp_path, monkeypa
     assert changed.read == 1 and [f.dest for f in changed.findings] == ["b.json"]
 
 
+def test_a_file_too_young_for_its_status_is_read_but_not_checked_again_while_its_bytes_are_the_same(tmp_path):
+    """make serve's first save comes seconds after the first build wrote every page: their statuses said nothing
+    then. Bytes the last scan checked keep that scan's findings and links; other bytes are checked."""
+    rng = random.Random(15)
+    (tmp_path / "a.html").write_text('<p><a href="b.json">x</a></p>', encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"x": make_id18(rng)}), encoding="utf-8")  # just written
+    first = output.scan_folder(tmp_path, CHECK, checked=output.Checked(), by_status=True)
+    assert first.read == 2 and [f.dest for f in first.findings] == ["b.json"]
+    again = output.scan_folder(tmp_path, CHECK, checked=output.Checked(), by_status=True)
+    assert again.findings == first.findings and again.links == first.links and set(again.links) == {"a.html"}
+    checked = output.Checked()
+    (tmp_path / "a.html").write_text('<p><a href="c.json">x</a></p>', encoding="utf-8")  # new bytes, same size
+    (tmp_path / "b.json").write_text(json.dumps({"x": make_id18(rng)}), encoding="utf-8")  # another number
+    changed = output.scan_folder(tmp_path, CHECK, checked=checked, by_status=True)
+    assert changed.links["a.html"][0] == ("c.json",)
+    assert [f.shown for f in changed.findings] != [f.shown for f in first.findings]
+
+
 # ---- back to the sources -------------------------------------------------------------------------------------
 
 def make_repo(tmp_path, files: dict[str, str]):

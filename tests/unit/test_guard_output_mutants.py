@@ -311,6 +311,20 @@ def test_under_make_serve_a_page_streamed_as_it_is_on_disk_stays_known_by_its_st
     assert _serve_scan(tmp_path).read == 0
 
 
+def test_under_make_serve_a_page_checked_as_it_was_written_is_passed_over_at_the_next_scan(tmp_path, fresh_state):
+    """make serve checks each page as MkDocs writes it (the stream); the scan after it finds the same bytes on
+    disk. The scan after that passes over the page by its status, with the stream's findings and links."""
+    data = page(f'<p>{id18(RNG)}</p>\n<a href="../b/">b</a>')
+    write_tree(tmp_path, {"a/index.html": data})
+    streamed = output.Scan()
+    output.check_bytes(output.FileCheck(RULES, frozenset()), "a/index.html", data, streamed, output.Checked())
+    first = _serve_scan(tmp_path, streamed)
+    assert first.read == 0 and len(first.findings) == 1
+    again = _serve_scan(tmp_path)
+    assert (again.read, again.reused) == (0, 1)
+    assert again.findings == first.findings and again.links == first.links == streamed.links
+
+
 def test_a_file_written_just_now_is_read_again_whatever_its_status(tmp_path, fresh_state):
     write_tree(tmp_path, {"a.json": b"{}"}, mtime=None)
     _serve_scan(tmp_path)

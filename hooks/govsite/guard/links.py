@@ -111,6 +111,9 @@ class SiteLinks:
         self._exists: dict[Path, bool] = {}
         self._climbs: dict[str, int] = {}  # link -> how many folders its path climbs (-1: not plain relative)
         self._joins: dict[tuple[str, str], tuple[str, str]] = {}  # (link, folders it keeps) -> _joined()
+        # place -> output files (relative to the site) whose presence or ids its verdict read (LinkState)
+        self._read: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.places: set | None = None  # while not None, every place judged is added (LinkState)
 
     def _parse(self, path: Path) -> Collector:
         return html_links(path.read_text(encoding="utf-8"))
@@ -183,7 +186,9 @@ class SiteLinks:
         """The verdict on the place `key` a link reaches (judged once per place), counted into `report`."""
         problem = self._verdicts.get(key, "?")
         if problem == "?":
-            problem = self._verdicts[key] = self._verdict(link, page_url_path)
+            problem = self._verdicts[key] = self._verdict(link, page_url_path, key)
+        if self.places is not None:
+            self.places.add(key)
         if problem is None:
             return
         report.checked += 1
@@ -191,7 +196,7 @@ class SiteLinks:
             report.broken.append(f"{where}: {link} → {problem}")
             report.found.append((where, link, problem))
 
-    def _verdict(self, link: str, page_url_path: str) -> str | None:
+    def _verdict(self, link: str, page_url_path: str, key=None) -> str | None:
         """None for a link leaving the site, "" for a good one, else what is wrong."""
         resolved = self.resolve(link, page_url_path)
         if resolved is None:
@@ -199,6 +204,9 @@ class SiteLinks:
         target, fragment = resolved
         if target is None:
             return f"不在本站路径 {self.base_path} 下"
+        if key is not None:  # what the verdict read: the file (its presence and ids) and, for a folder, the folder
+            name = target.relative_to(self.site).as_posix()
+            self._read[key] = (name, name[: -len("/index.html")]) if name.endswith("/index.html") else (name,)
         exists = self._exists.get(target)
         if exists is None:
             exists = self._exists[target] = target.is_file()
@@ -264,40 +272,105 @@ def _check_feed(links: SiteLinks, path: Path, url_path: str, rel: str, report: L
                 links.check(link, url_path, rel, report)
 
 
-def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set[str]]] | None = None) -> LinkReport:
+class LinkState:
+    """`make serve`: what the link check of the last save found, file by file, so a save checks again only the
+    files that changed and those whose links reach a file that changed (appeared, went, or has other bytes: its
+    ids may differ). A file's verdicts are a function of its own bytes and of the files its links reach (their
+    presence and ids), so the same digests give the same findings as checking everything again."""
+
+    def __init__(self):
+        self.site_url = ""
+        self.digests: dict[str, str] = {}  # file -> digest in the last check
+        # file -> (its digest, links checked, findings, files its verdicts read)
+        self.results: dict[str, tuple[str, int, tuple, frozenset]] = {}
+        self.reused = 0  # files whose findings were taken over in the last check
+
+    def changed(self, digests: dict[str, str], site_url: str) -> set[str] | None:
+        """Files whose digest differs from the last check's (new and removed ones included); None: all."""
+        if site_url != self.site_url or not self.digests:
+            return None
+        changed = {name for name in digests.keys() | self.digests.keys() if digests.get(name) != self.digests.get(name)}
+        for name in [n for n in changed if (n in digests) != (n in self.digests)]:
+            # a file that appeared or went may turn a folder into one or into none (a link to "a/b" reaches
+            # a/b/index.html only while a/b is a folder): its folders count as changed too
+            while "/" in name:
+                name = name.rsplit("/", 1)[0]
+                changed.add(name)
+        return changed
+
+
+def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set[str]]] | None = None,
+               digests: dict[str, str] | None = None, state: LinkState | None = None) -> LinkReport:
     """Every link of the built `site`. `parsed`: the links and ids of HTML files already read, by path relative
-    to the site (make publish reads each page once for its own facts and for this check)."""
+    to the site (make publish reads each page once for its own facts and for this check). `digests` (every
+    file's, by path relative to the site) with `state` (make serve): a file is checked again only when it or a
+    file its links reach changed since the check `state` remembers."""
     links = SiteLinks(site, site_url)
     report = LinkReport()
     parsed = parsed or {}
     for rel, (_, ids) in parsed.items():
         links._ids[site / rel] = ids
-    for path in _files(site):
-        rel = path.relative_to(site).as_posix()
-        url_path = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
-        if path.suffix == ".html":
-            report.pages += 1
-            if rel in parsed:
-                page_links = parsed[rel][0]
-            else:
-                collector = links._parse(path)
-                links._ids[path], page_links = collector.ids, collector.links
-            # 404.html is served at any depth: MkDocs makes its links absolute paths, which this checks.
-            links.check_page(page_links, url_path, rel, report)
-        elif path.suffix in (".xml", ".atom") and rel != "sitemap.xml":
-            _check_feed(links, path, url_path, rel, report)
-        elif path.suffix == ".json":
-            data = path.read_bytes()
-            if b"http" in data or b"\\u" in data:  # else no string in it can be an address (_json_urls)
-                for url in _json_urls(json.loads(data.decode("utf-8"))):
-                    links.check(url, url_path, rel, report)
+    incremental = state is not None and digests is not None
+    changed = state.changed(digests, site_url) if incremental else None
+    results: dict = {}
+    if incremental:
+        state.reused = 0
+    for rel in _names(site):
+        if incremental:
+            sha = digests.get(rel)
+            known = state.results.get(rel)
+            if (changed is not None and sha is not None and known is not None and known[0] == sha
+                    and not known[3] & changed):
+                results[rel] = known
+                report.checked += known[1]
+                report.pages += rel.endswith(".html")
+                report.broken += [f"{where}: {link} → {problem}" for where, link, problem in known[2]]
+                report.found += known[2]
+                state.reused += 1
+                continue
+            whole, report = report, LinkReport()
+            links.places = set()
+        _check_file(links, site, site / rel, rel, parsed, report)
+        if incremental:
+            read = frozenset(name for place in links.places for name in links._read.get(place, ()))
+            if sha is not None:
+                results[rel] = (sha, report.checked, tuple(report.found), read)
+            whole.checked += report.checked
+            whole.pages += report.pages
+            whole.broken += report.broken
+            whole.found += report.found
+            report, links.places = whole, None
+    if incremental:
+        state.site_url, state.digests, state.results = site_url, dict(digests), results
     return report
 
 
-def _files(site: Path) -> list[Path]:
-    """Every file under `site`, in the order of sorted(site.rglob("*"))."""
+def _check_file(links: SiteLinks, site: Path, path: Path, rel: str, parsed: dict, report: LinkReport) -> None:
+    url_path = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    if path.suffix == ".html":
+        report.pages += 1
+        if rel in parsed:
+            page_links = parsed[rel][0]
+        else:
+            collector = links._parse(path)
+            links._ids[path], page_links = collector.ids, collector.links
+        # 404.html is served at any depth: MkDocs makes its links absolute paths, which this checks.
+        links.check_page(page_links, url_path, rel, report)
+    elif path.suffix in (".xml", ".atom") and rel != "sitemap.xml":
+        _check_feed(links, path, url_path, rel, report)
+    elif path.suffix == ".json":
+        data = path.read_bytes()
+        if b"http" in data or b"\\u" in data:  # else no string in it can be an address (_json_urls)
+            for url in _json_urls(json.loads(data.decode("utf-8"))):
+                links.check(url, url_path, rel, report)
+
+
+def _names(site: Path) -> list[str]:
+    """Every file under `site` by its path relative to it, in the order of sorted(site.rglob("*")) (a Path for
+    each of tens of thousands of files costs more, under make serve, than checking the few that changed)."""
     found = []
     for root, _dirs, names in os.walk(site):
-        base = Path(root)
-        found += [base / name for name in names]
-    return sorted(found)
+        folder = os.path.relpath(root, site).replace(os.sep, "/")
+        prefix = "" if folder == "." else folder + "/"
+        found += [prefix + name for name in names]
+    return sorted(found, key=lambda name: name.split("/"))  # as Paths sort: by their parts

@@ -150,7 +150,7 @@ class Scan:
 
     findings: list[OutputFinding] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)
-    read: int = 0  # files read and checked here
+    read: int = 0  # files read here (and checked, unless make serve's last scan checked the same bytes)
     reused: int = 0  # files whose digest matched a check made before
     known: int = 0  # files found clean by an earlier build (known_clean), not read again
     cpu: float = 0.0  # seconds of CPU the checks took (the index child's, for the log)
@@ -231,17 +231,32 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
             scan.findings.append(OutputFinding(dest, 0, "", RULE_UNREADABLE, "", note=f"无法读取（{exc.strerror}）"))
             continue
         sha = digest(data)
+        before = known.get(str(path)) if statuses is not None else None
+        if (before is not None and before[1] == sha and (dest in _LINKS or not dest.endswith(".html"))
+                and seen_before.get(dest) in (None, sha)):
+            # read again (written too recently for its status to tell, at the last scan or now), with the very
+            # bytes the last scan checked: its findings and links hold (make serve's first save, seconds after
+            # the first build wrote every page, would otherwise parse every page again)
+            statuses[str(path)] = (_status(path), sha, before[2])
+            scan.digests[dest] = sha
+            if dest in _LINKS:
+                scan.links[dest] = _LINKS[dest]
+            scan.findings.extend(_rename(before[2], dest))
+            scan.read += 1
+            continue
         if seen_before.get(dest) == sha:
             scan.digests[dest] = sha
             if dest in streamed.links:
                 scan.links[dest] = streamed.links[dest]
             scan.findings.extend(by_dest.get(dest, ()))
             scan.reused += 1
+            if statuses is not None:  # make serve: the next scan passes over it too (else it parses it again)
+                statuses[str(path)] = (_status(path), sha, _rename(tuple(by_dest.get(dest, ())), ""))
             continue
         before_count = len(scan.findings)
         check_bytes(check, dest, data, scan, checked)
-        if statuses is not None and (status := _status(path)) is not None:
-            statuses[str(path)] = (status, scan.digests[dest], _rename(tuple(scan.findings[before_count:]), ""))
+        if statuses is not None:  # a status of None (written too recently) is never matched, only the digest
+            statuses[str(path)] = (_status(path), scan.digests[dest], _rename(tuple(scan.findings[before_count:]), ""))
     if statuses is not None:
         _LINKS.clear()
         _LINKS.update(scan.links)
