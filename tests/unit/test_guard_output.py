@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import random
 
 import pytest
@@ -160,6 +161,19 @@ def test_under_make_serve_an_unchanged_file_is_not_read_again(tmp_path, monkeypa
     (tmp_path / "b.json").write_text(json.dumps({"x": make_id18(rng)}), encoding="utf-8")
     changed = output.scan_folder(tmp_path, CHECK, checked=output.Checked(), by_status=True)
     assert changed.read == 1 and [f.dest for f in changed.findings] == ["b.json"]
+
+
+def test_under_make_serve_an_unchanged_file_is_judged_again_when_the_rules_change(tmp_path):
+    """An attachment is not rewritten when data/site.yml changes: a number taken off 公开号码 must be found in it."""
+    number = "13912345678"
+    write_tree(tmp_path, {"files/tongzhi.txt": f"咨询电话：{number}\n".encode()})
+    old = 1_000_000_000
+    os.utime(tmp_path / "files/tongzhi.txt", (old, old))
+    published = output.FileCheck(personal.Rules.of({"公开号码": [{"号码": number}]}), frozenset())
+    assert output.scan_folder(tmp_path, published, checked=output.Checked(), by_status=True).findings == []
+    assert output.scan_folder(tmp_path, published, checked=output.Checked(), by_status=True).reused == 1
+    after = output.scan_folder(tmp_path, CHECK, checked=output.Checked(), by_status=True)
+    assert after.read == 1 and [(f.dest, f.rule) for f in after.findings] == [("files/tongzhi.txt", "手机号码")]
 
 
 def test_a_file_too_young_for_its_status_is_read_but_not_checked_again_while_its_bytes_are_the_same(tmp_path):

@@ -208,6 +208,9 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
     if statuses is not None:
         known, statuses = dict(statuses), _STATUSES
         statuses.clear()
+        if _STATUSES_UNDER[0] != check.key():  # a number, name, address or host allowed, or no longer: every file
+            known = {}                         # that was judged under the other rules is judged again
+        _STATUSES_UNDER[0] = check.key()
     seen_before = streamed.digests if streamed is not None else {}
     by_dest: dict[str, list[OutputFinding]] = {}
     for finding in (streamed.findings if streamed is not None else ()):
@@ -266,6 +269,7 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
 
 # make serve: path -> (status at its last scan, digest, findings without a file name); pages' links and ids
 _STATUSES: dict[str, tuple] = {}
+_STATUSES_UNDER: list = [None]  # the rules (FileCheck.key()) those findings were made under
 _LINKS: dict[str, tuple] = {}
 
 
