@@ -322,7 +322,8 @@ def write_results_md() -> Path:
                         ("readers.json", "Guard: reading every published file (`bench/readers.py`)"),
                         ("names.json", "Personal data: names in running text and home addresses "
                                        "(`bench/names_eval.py`)"),
-                        ("inspection.json", "Cost of the 政府网站 checks and pages (build, 1,000 documents)")):
+                        ("inspection.json", "Cost of the 政府网站 checks and pages (build, 1,000 documents)"),
+                        ("memory.json", "Memory at scale (`mkdocs build`, peak RSS per process)")):
         path = RESULTS / name
         if path.exists():
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -288,13 +288,26 @@ def on_page_content(html, page, config, files):
         return generated.html
     document = _state["site"].editor_pages.get(page.file.src_uri)
     if document is not None:
-        html, toc = engine.editor_page_html(_state["site"], document, _state["renderer"])
-        page.toc = get_toc(_toc_tokens(toc))
-        return html
+        if "index_stream" in _state:  # mkdocs build: converted just before it is written (on_page_context)
+            return ""
+        return _editor_page_content(page, document)
+    return html
+
+
+def _editor_page_content(page, document) -> str:
+    html, toc = engine.editor_page_html(_state["site"], document, _state["renderer"])
+    page.toc = get_toc(_toc_tokens(toc))
     return html
 
 
 def on_page_context(context, page, config, nav):
+    # MkDocs converts every page before it writes the first one, and keeps each page's HTML to the end of the
+    # build: at 100,000 documents the editors' pages alone would hold hundreds of megabytes that were written
+    # long before. mkdocs build converts an editor's page right before its template is rendered instead, and
+    # on_post_page lets go of every page's HTML once it is written.
+    document = _state["site"].editor_pages.get(page.file.src_uri) if "index_stream" in _state else None
+    if document is not None:
+        page.content = _editor_page_content(page, document)
     in_nav = page.file.src_uri in _state.get("nav_pages", ())
     material.hide_empty_navigation(page, in_nav and bool(page.ancestors))
     context["breadcrumb"] = _state["trails"].above(page.url)  # 当前位置, shown by overrides/main.html
@@ -304,6 +317,10 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     if "index_stream" in _state:  # mkdocs build: checked and indexed in the child, off the build's core
         _state["index_stream"].add(page.file.dest_uri, _engine_title(page), output)
+        page.content = None  # written next; nothing reads it again (see on_page_context)
+        generated = _state["pages"].get(page.file.src_uri)
+        if generated is not None:
+            generated.html = ""
     else:
         output_guard.check_bytes(_state["file_check"], page.file.dest_uri, output.encode("utf-8"), _state["page_scan"],
                                  output_guard.CHECKED)

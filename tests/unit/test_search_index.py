@@ -301,6 +301,45 @@ def test_page_stream_checks_the_other_files_it_is_given_once_each(tmp_path):
     assert stream.scan.digests["a/index.html"] == output.digest(LAW_PAGE.encode("utf-8"))
 
 
+def test_page_stream_holds_a_bounded_amount_of_pages_for_a_slow_child(tmp_path, monkeypatch):
+    """The child indexes more slowly than MkDocs renders: pages waiting for it must not pile up in the build
+    process (at 100,000 documents that held gigabytes until the end). With the child stopped, add() waits once
+    OUTBOX_BYTES are on their way, and the index is complete once the child goes on."""
+    import os
+    import signal
+    import threading
+
+    from govsite import search
+    from govsite.search import PageStream, build_index
+
+    monkeypatch.setattr(search, "OUTBOX_BYTES", 200_000)
+    pages = {f"p{n:03d}/": POLICY_PAGE.replace("安置", f"安置{n}") + "<!--" + "x" * 20_000 + "-->" for n in range(60)}
+    stream = PageStream()
+    os.kill(stream._process.pid, signal.SIGSTOP)
+    added = []
+
+    def add_all():
+        for url, html in pages.items():
+            stream.add(url + "index.html", "", html)
+            added.append(url)
+
+    adder = threading.Thread(target=add_all, daemon=True)
+    try:
+        adder.start()
+        adder.join(3)
+        # the pipe's buffer takes a few pages, the outbox at most OUTBOX_BYTES; the rest waits
+        assert adder.is_alive() and len(added) < len(pages) // 2
+        assert stream._queued <= search.OUTBOX_BYTES
+    finally:
+        os.kill(stream._process.pid, signal.SIGCONT)
+    adder.join(60)
+    assert not adder.is_alive() and len(added) == len(pages)
+    stream.finish(None, tmp_path / "streamed")
+    _write_pages(tmp_path / "read", pages)
+    build_index(None, tmp_path / "read")
+    assert _index_files(tmp_path / "streamed") == _index_files(tmp_path / "read")
+
+
 def test_page_stream_failure_stops_the_build_with_a_message(tmp_path):
     from govsite.search import PageStream
 

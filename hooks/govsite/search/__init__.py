@@ -22,6 +22,7 @@ from .index import NUMBERING_BATCH, GramNumbering, build_files, iter_files, reco
 from .words import Vocabulary, dictionary_words
 
 INDEX_FOLDER = "searchindex"
+OUTBOX_BYTES = 32 << 20  # pages and files on their way to the index process at most (PageStream)
 log = logging.getLogger("govsite")
 
 
@@ -144,16 +145,26 @@ class PageStream:
         # with the first message: the load may fork (govsite.forked), best without other threads.
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self._sender = threading.Thread(target=self._send_all, name="govsite-search-index-sender", daemon=True)
+        # The child checks and indexes a page more slowly than MkDocs renders one, so without a bound the pages
+        # waiting for it pile up here: at 100,000 documents several gigabytes of finished pages, held until the
+        # end of the build. The build waits once OUTBOX_BYTES are on their way; it would wait for the child after
+        # the last page anyway, so that costs no time.
+        self._room = threading.Condition()
+        self._queued = 0  # bytes in the outbox, not yet written into the pipe
 
-    def _send(self, message) -> None:
+    def _send(self, message, size: int = 0) -> None:
         if self._sender.ident is None and message is not None:  # not started yet
             self._sender.start()
-        self._outbox.put(message)
+        with self._room:
+            while size and self._queued and self._queued + size > OUTBOX_BYTES:
+                self._room.wait()
+            self._queued += size
+        self._outbox.put((message, size))
 
     def _send_all(self) -> None:
         broken = False
         while True:
-            message = self._outbox.get()
+            message, size = self._outbox.get()
             if message is None:
                 return
             if not broken:
@@ -161,6 +172,9 @@ class PageStream:
                     self._conn.send(message)
                 except OSError:  # the child failed; finish() reports why
                     broken = True
+            with self._room:
+                self._queued -= size
+                self._room.notify()
 
     def facts(self, site, site_dir: Path, generated_pages=(), check=None) -> None:
         """What the engine knows of every page (search.facts) and where to write: known before MkDocs renders
@@ -174,7 +188,8 @@ class PageStream:
         """A finished page: `title` as the engine gave it (the page's own, without the site's name). Sent whole
         and as bytes: the check reads all of it, and bytes go through the pipe without being encoded again."""
         self.sent.add(dest_uri)
-        self._send(("page", (dest_uri, title, html.encode("utf-8") if isinstance(html, str) else html)))
+        data = html.encode("utf-8") if isinstance(html, str) else html
+        self._send(("page", (dest_uri, title, data)), len(data) if isinstance(data, bytes) else 0)
 
     def files(self, items) -> None:
         """Other output files, (path in the output, bytes): checked by the output guard in the child (which holds
@@ -187,10 +202,10 @@ class PageStream:
             batch.append((dest, data))
             size += len(data)
             if size >= 1 << 22:  # a few megabytes a message: attachments may be large
-                self._send(("files", batch))
+                self._send(("files", batch), size)
                 batch, size = [], 0
         if batch:
-            self._send(("files", batch))
+            self._send(("files", batch), size)
 
     def finish(self, site, site_dir: Path, generated_pages=()) -> IndexStats:
         """Write the index into site_dir/searchindex/; seconds in the result are what it took after the last page.
