@@ -91,6 +91,25 @@ def test_pager_of_a_long_list_shows_a_window_of_pages(tmp_path):
     assert [el.text_content() for el in first] == ["1", "2", "3", "…", "100", "下一页"]
 
 
+def test_page_numbers_are_read_apart_not_as_one_number(tmp_path):
+    """Around page 620 of a long list, 618 619 620 621 622 written together are 15 digits, and with their
+    neighbours an ID number to any reader of the text: the output guard stopped a 100,000-document build on 149
+    such pages. Each number is a word of its own."""
+    from govsite.guard import output, personal
+    from govsite.render import Renderer
+
+    site = load(new_root(tmp_path))
+    urls = ["xxgk/ml/"] + [f"xxgk/ml/page/{n}/" for n in range(2, 1001)]
+    template = Renderer(site).env.from_string('<html><body>{% include "_pager.html" %}</body></html>')
+    check = output.FileCheck(personal.Rules(), frozenset())
+    for number in range(1, 1001):
+        html = template.render(page_urls=urls, page_number=number, url=lambda u: "/" + u)
+        words = lxml.html.fromstring(html).text_content().split()
+        shown = sorted({1, 1000} | {n for n in range(number - 2, number + 3) if 1 <= n <= 1000})
+        assert [w for w in words if w.isdigit()] == [str(n) for n in shown]
+        assert check(f"xxgk/ml/page/{number}/index.html", html.encode()) == (), number
+
+
 def test_policy_list_is_paged_by_year_then_newest(tmp_path):
     """政策文件 (xxgk/zcwj/) in pages of LIST_PAGE_SIZE: years newest first, each page's 目录 its own years."""
     from govsite.types.policies import LIST_PAGE_SIZE, POLICY_URL
