@@ -117,6 +117,10 @@ class KnownClean:
         self._db = db
         return db
 
+    def active(self) -> bool:
+        """Whether the store is in use (else no key is worth making: each costs a SHA-256 of the file)."""
+        return self._open() is not None
+
     def has(self, key: bytes) -> bool:
         db = self._open()
         if db is None:

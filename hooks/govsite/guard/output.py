@@ -168,14 +168,14 @@ def check_bytes(check: FileCheck, dest: str, data: bytes, scan: Scan, checked: C
     if found is None:
         started = time.process_time()
         known = known_clean.KNOWN_CLEAN if known is None else known
-        clean_key = known_clean.file_key(check.stable_key(), key[1], data)
-        if known.has(clean_key):  # read whole and clean in an earlier build, by this guard, under these rules
+        clean_key = known_clean.file_key(check.stable_key(), key[1], data) if known.active() else None
+        if clean_key is not None and known.has(clean_key):  # read whole and clean in an earlier build, by this guard, under these rules
             found = ()
             scan.known += 1
         else:
             found, page_links = check.check(dest, data)
             scan.read += 1
-            if not found:
+            if not found and clean_key is not None:
                 known.remember(clean_key)
         scan.cpu += time.process_time() - started
         if checked is not None:
@@ -206,10 +206,10 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
     scan = Scan()
     statuses = _STATUSES if by_status else None
     if statuses is not None:
-        known, statuses = dict(statuses), _STATUSES
+        last, statuses = dict(statuses), _STATUSES
         statuses.clear()
         if _STATUSES_UNDER[0] != check.key():  # a number, name, address or host allowed, or no longer: every file
-            known = {}                         # that was judged under the other rules is judged again
+            last = {}                          # that was judged under the other rules is judged again
         _STATUSES_UNDER[0] = check.key()
     seen_before = streamed.digests if streamed is not None else {}
     by_dest: dict[str, list[OutputFinding]] = {}
@@ -219,7 +219,7 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
         dest = path.relative_to(folder).as_posix()
         if statuses is not None:
             status = _status(path)
-            before = known.get(str(path))
+            before = last.get(str(path))
             if status is not None and before is not None and before[0] == status and seen_before.get(dest) in (None, before[1]):
                 statuses[str(path)] = before
                 scan.digests[dest] = before[1]
@@ -234,7 +234,7 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
             scan.findings.append(OutputFinding(dest, 0, "", RULE_UNREADABLE, "", note=f"无法读取（{exc.strerror}）"))
             continue
         sha = digest(data)
-        before = known.get(str(path)) if statuses is not None else None
+        before = last.get(str(path)) if statuses is not None else None
         if (before is not None and before[1] == sha and (dest in _LINKS or not dest.endswith(".html"))
                 and seen_before.get(dest) in (None, sha)):
             # read again (written too recently for its status to tell, at the last scan or now), with the very
