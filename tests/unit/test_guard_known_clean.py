@@ -150,3 +150,48 @@ def test_a_forked_process_opens_its_own_store_and_both_save(tmp_path):
     later = build(tmp_path)  # both saved
     assert check(later, CLEAN_PAGE.replace(b"</p>", b"!</p>")).known == 1
     assert check(later, CLEAN_PAGE.replace(b"</p>", b"?</p>")).known == 1
+
+
+def scan_sources(tmp_path, monkeypatch, allowed=frozenset(), version="v1"):
+    """The input scan of data/ and content/ as the next build runs it; (findings, files actually scanned)."""
+    monkeypatch.setattr(known_clean, "KNOWN_CLEAN", build(tmp_path, version))
+    scanned = []
+    real_text, real_attachment = personal.scan_text, personal.scan_attachment
+    monkeypatch.setattr(personal, "scan_text", lambda text, file, *a: scanned.append(file) or real_text(text, file, *a))
+    monkeypatch.setattr(personal, "scan_attachment",
+                        lambda data, file, *a: scanned.append(file) or real_attachment(data, file, *a))
+    findings = personal.scan_tree(tmp_path / "site", set(allowed), remember=False)
+    return [(f.file, f.rule) for f in findings], sorted(scanned)
+
+
+def test_the_source_scan_reads_only_what_changed_since_a_clean_scan(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "content/notices").mkdir(parents=True)
+    (site / "data").mkdir()
+    (site / "content/notices/a.md").write_text("# 通知\n\n退役军人服务站办理优待证。\n", encoding="utf-8")
+    (site / "content/notices/b.md").write_text(f"# 通知\n\n咨询电话：{PHONE}\n", encoding="utf-8")
+    (site / "content/notices/list.csv").write_bytes("单位,事项\n服务站,优待证\n".encode("gb18030"))
+    first = scan_sources(tmp_path, monkeypatch)
+    assert first == ([("content/notices/b.md", "手机号码")],
+                     ["content/notices/a.md", "content/notices/b.md", "content/notices/list.csv"])
+    # the next build: the clean page and attachment are known; the leaking page is scanned and reported again
+    assert scan_sources(tmp_path, monkeypatch) == ([("content/notices/b.md", "手机号码")], ["content/notices/b.md"])
+    # a changed file is scanned again, and what it now holds is found
+    (site / "content/notices/a.md").write_text(f"# 通知\n\n联系电话 {PHONE[:-1]}9。\n", encoding="utf-8")
+    (site / "content/notices/list.csv").write_bytes(f"单位,电话\n服务站,{PHONE}\n".encode("gb18030"))
+    findings, scanned = scan_sources(tmp_path, monkeypatch)
+    assert scanned == ["content/notices/a.md", "content/notices/b.md", "content/notices/list.csv"]
+    assert {file for file, _ in findings} == {"content/notices/a.md", "content/notices/b.md",
+                                              "content/notices/list.csv"}
+
+
+def test_the_source_scan_reads_everything_again_under_other_rules_or_another_guard(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content/a.md").write_text(f"# 联系我们\n\n办公电话：{PHONE}\n", encoding="utf-8")
+    # clean while the number is published …
+    assert scan_sources(tmp_path, monkeypatch, allowed={PHONE}) == ([], ["content/a.md"])
+    assert scan_sources(tmp_path, monkeypatch, allowed={PHONE}) == ([], [])
+    # … a leak once it no longer is, and a new guard version scans again
+    assert scan_sources(tmp_path, monkeypatch) == ([("content/a.md", "手机号码")], ["content/a.md"])
+    assert scan_sources(tmp_path, monkeypatch, allowed={PHONE}, version="v2") == ([], ["content/a.md"])

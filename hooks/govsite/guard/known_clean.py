@@ -162,6 +162,12 @@ def _remove_old_stores(folder: Path, keep: Path) -> None:
 KNOWN_CLEAN = KnownClean()
 
 
+def rules_key(settings) -> bytes:
+    """The rules' settings as one digest, the same in every process."""
+    text = json.dumps(canonical(settings), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
 def file_key(check_key: bytes, suffix: str, data: bytes) -> bytes:
     """One file's key: its bytes and reader under one FileCheck (check_key: FileCheck.stable_key())."""
     return hashlib.sha256(check_key + suffix.encode("utf-8") + b"\0" + hashlib.sha256(data).digest()).digest()

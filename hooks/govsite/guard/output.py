@@ -20,7 +20,6 @@ attachment the input scan read, a page under make serve that did not change — 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import time
 from collections.abc import Iterable
@@ -67,8 +66,7 @@ class FileCheck:
     def stable_key(self) -> bytes:
         """key() as the same bytes in every process (known_clean: remembered from one build to the next)."""
         if getattr(self, "_stable_key", None) is None:
-            text = json.dumps(known_clean.canonical(self.key()), ensure_ascii=False, sort_keys=True)
-            self._stable_key = hashlib.sha256(text.encode("utf-8")).digest()
+            self._stable_key = known_clean.rules_key(self.key())
         return self._stable_key
 
     def __call__(self, dest: str, data: bytes) -> tuple[OutputFinding, ...]:

@@ -236,7 +236,12 @@ class PageStream:
 def _stream_worker(conn) -> None:
     gc.disable()  # no reference cycles here, and a collector pass would walk everything inherited at the fork
     try:
-        dictionary_words()  # read now, while MkDocs renders the first pages, not after the last one
+        # The dictionaries are read once the first message comes (the facts: the engine's load has succeeded and
+        # MkDocs starts rendering), while MkDocs renders the first pages, not after the last one. Not at once: the
+        # load runs beside the personal-data scan's child on a 2-core machine, and a build that stops on an
+        # editor's error (most `make check` runs that fail) would have spent two seconds of CPU for nothing.
+        first = conn.recv()
+        dictionary_words()
         pinyin.preload()
         pages: dict[str, tuple] = {}  # url -> (records, their numbered n-grams)
         waiting: list[tuple] = []  # pages and files that came before the facts (none: the adapter sends them first)
@@ -268,7 +273,8 @@ def _stream_worker(conn) -> None:
                     number_them()
 
         while True:
-            kind, payload = conn.recv()
+            kind, payload = first if first is not None else conn.recv()
+            first = None
             if kind in ("page", "files") and known is None:
                 waiting.append((kind, payload))
             elif kind == "page":

@@ -39,6 +39,7 @@ from ...problems import InputError
 from ...source import read_text, rel
 from ...yamlfile import Located, dotted, parse_yaml
 from .. import files as attachments
+from .. import known_clean
 from . import prose
 from .addresses import PublicAddresses, address_spans, mask_address, maybe_address
 from .names import (
@@ -605,6 +606,7 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
         public_addresses = allowed_addresses(_settings_of(root))
     findings: list[Finding] = []
     allow_key, kept = (frozenset(allowed), public_names, public_addresses), {}
+    earlier = _EarlierBuilds(allowed, public_names, public_addresses)
     for path in files_to_scan(root, folders, listing):
         file = rel(path, root)
         findings.extend(scan_file_name(file, allowed))
@@ -625,10 +627,15 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
             content = hashlib.sha1(data).digest()  # not the bytes: an attachment may be many megabytes
             found = _known(file, content, allow_key)
             if found is None:
-                try:
-                    found = tuple(scan_attachment(data, file, allowed, public_names, public_addresses))
-                except attachments.Unreadable as exc:
-                    found = (Unreadable(file, str(exc)),)
+                clean_key = earlier.key(path.suffix, data)
+                if earlier.clean(clean_key):
+                    found = ()
+                else:
+                    try:
+                        found = tuple(scan_attachment(data, file, allowed, public_names, public_addresses))
+                    except attachments.Unreadable as exc:
+                        found = (Unreadable(file, str(exc)),)
+                    earlier.found(clean_key, found)
             kept[file] = (content, allow_key, found)
             for item in found:
                 if isinstance(item, Unreadable):
@@ -645,15 +652,48 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
         # unchanged file's text is the very object read before, and the compare stops at `is`).
         found = _known(file, text, allow_key)
         if found is None:
-            found = tuple(scan_text(text, file, allowed, public_names, public_addresses))
+            clean_key = earlier.key(path.suffix, text.encode("utf-8"))
+            if earlier.clean(clean_key):
+                found = ()
+            else:
+                found = tuple(scan_text(text, file, allowed, public_names, public_addresses))
+                earlier.found(clean_key, found)
         kept[file] = (text, allow_key, found)
         findings.extend(found)
     if remember:
         _SCAN_CACHE = kept  # only files that still exist, as they are now
+    earlier.save()
     return sorted(set(findings))
 
 
-# Speed (issue 9, bench/): findings per file, kept across `mkdocs serve` rebuilds (the hook module stays
+class _EarlierBuilds:
+    """Source files found clean by an earlier build under the same rules (known_clean): an editor's build, the
+    hourly publish and a merge request's check each scan the whole of data/ and content/, and all but the few
+    files that changed were scanned, with no finding, the time before. A file with any finding, or unreadable,
+    is never remembered: it is scanned, and reported, every time."""
+
+    def __init__(self, allowed, public_names, public_addresses):
+        self._store = known_clean.KNOWN_CLEAN
+        # which scan (this one reads sources; the output guard reads published files, with other readers)
+        self._rules = (known_clean.rules_key(("sources", frozenset(allowed), public_names, public_addresses))
+                       if self._store.active() else None)
+
+    def key(self, suffix: str, data: bytes) -> bytes | None:
+        return known_clean.file_key(self._rules, suffix.lower(), data) if self._rules is not None else None
+
+    def clean(self, key: bytes | None) -> bool:
+        return key is not None and self._store.has(key)
+
+    def found(self, key: bytes | None, found: tuple) -> None:
+        if key is not None and not found:
+            self._store.remember(key)
+
+    def save(self) -> None:
+        if self._rules is not None:
+            self._store.save()
+
+
+# Findings per file, kept across `mkdocs serve` rebuilds (the hook module stays
 # loaded): file -> (its content: the text, or an attachment's digest; the allow-lists; the findings). A file's
 # findings depend only on these and its name, so an unchanged file is not scanned again; any change of its
 # content scans it again.
