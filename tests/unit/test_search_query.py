@@ -229,6 +229,10 @@ def test_a_name_glued_to_other_words_is_not_shortened_further(js):
 
 # ------------------------------------------------------------------ 发文字号
 
+def cn_digits(digits: str) -> str:
+    return "".join("〇一二三四五六七八九"[int(d)] for d in digits)
+
+
 BRACKETS = [("〔", "〕"), ("[", "]"), ("(", ")"), ("（", "）"), ("【", "】"), ("", "年"), ("", " "), ("", "-"), ("", "")]
 
 
@@ -237,11 +241,13 @@ def number_typed(draw, data):
     number, url = draw(st.sampled_from(data.documents))
     organ, year, n = re.fullmatch(r"(.*)〔(\d{4})〕(\d+)号", number).groups()
     organ_typed = draw(st.sampled_from([organ, organ.removeprefix("某"), organ[-1], organ[-2:], ""]))
-    year_typed = draw(st.sampled_from([year, year, "".join("〇一二三四五六七八九"[int(d)] for d in year)]))
+    # The year in digits or Chinese numerals, whole or its last two digits (24年6号, 〔24〕6号, 二四年六号,
+    # 〔二〇二四〕六号).
+    year_typed = draw(st.sampled_from([year, year, year[2:], cn_digits(year), cn_digits(year[2:])]))
     opening, closing = draw(st.sampled_from(BRACKETS))
-    if year_typed.isdigit() and not opening and closing == "年" and draw(st.booleans()):
-        year_typed = year[2:]  # 24年6号
-    if not year_typed.isdigit():
+    if len(year_typed) == 2 and not opening:
+        closing = "年"  # 246号 is not a number anyone types
+    if not year_typed.isdigit() and (len(year_typed) == 2 or not opening):
         opening, closing = "", "年"
     number_typed = draw(st.sampled_from([n, f"第{n}", chinese_number(int(n)), f"第{chinese_number(int(n))}"]))
     if not closing and not number_typed.startswith("第") and number_typed.isdigit():
@@ -265,6 +271,9 @@ def test_a_document_number_typed_loosely_puts_the_document_first(js, data, draw)
 def test_dates_and_index_numbers_are_not_document_numbers(js):
     for typed in ("2026年6月15日", "11410100MB0000000X/2024-00001", "服现役满12年", "2024-00009"):
         assert js("understand", query=typed)["pins"] == [], typed
+    # Two Chinese digits before 年 are a year only before a document's number: else a count of years.
+    for typed in ("服役三五年", "二五年以后", "一二年级"):
+        assert js("digitsFor", text=typed) == typed, typed
 
 
 # ------------------------------------------------------------------ same sound

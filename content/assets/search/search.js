@@ -610,14 +610,17 @@
   }
   var CN_NUMERAL = "[零〇一二两三四五六七八九十百千]";
 
-  /* Years and numbers of documents written in Chinese numerals, as digits: 二〇二四年 -> 2024年, 十四号 -> 14号. */
+  /* Years and numbers of documents written in Chinese numerals, as digits: 二〇二四年 -> 2024年, 〔二〇二五〕 ->
+   * 〔2025〕, 十四号 -> 14号; a year of two digits (二五年) only before the number of a document (二五年九号), where
+   * it cannot be a count of years (服役三五年). */
   function digitsFor(text) {
-    return text.replace(/([零〇一二三四五六七八九]{4})(?=年)/g, function (all) {
-      return all.split("").map(function (c) { return CN_VALUE[c]; }).join("");
-    }).replace(new RegExp("(" + CN_NUMERAL + "+)(?=号)", "g"), function (all) {
-      var n = parseChineseNumber(all);
-      return isNaN(n) ? all : String(n);
-    });
+    function digits(all) { return all.split("").map(function (c) { return CN_VALUE[c]; }).join(""); }
+    return text.replace(/([零〇一二三四五六七八九]{4})(?=年|〕)/g, digits)
+      .replace(new RegExp("([零〇一二三四五六七八九]{2})(?=年度?\\s*第?\\s*(?:" + CN_NUMERAL + "+|\\d+)号)", "g"), digits)
+      .replace(new RegExp("(" + CN_NUMERAL + "+)(?=号)", "g"), function (all) {
+        var n = parseChineseNumber(all);
+        return isNaN(n) ? all : String(n);
+      });
   }
 
   // Laws. A law's name is its title without 中华人民共和国 and a version note (〔2019年修订〕); its kind is how the
@@ -711,7 +714,7 @@
 
   // 发文字号 typed loosely: the organ shortened or left out, no brackets, 年 and 号 written out, 第, Chinese
   // numerals (某退役军人发〔2024〕3号 as 退役军人发2024年3号, 发2025 4号, 2023年第5号文件, 24年6号文, 二〇二四年八号).
-  var LOOSE_NUMBER = /([^\s\d〔〕]*?)(?:[\s〔]*((?:19|20)\d{2}|\d{2}(?=年))\s*〕?\s*(?:年度?|[-—－\/.·])?\s*第?\s*(\d{1,4})\s*号|\s*〔((?:19|20)\d{2})〕\s*第?\s*(\d{1,4})(?![\d号]))/g;
+  var LOOSE_NUMBER = /([^\s\d〔〕]*?)(?:[\s〔]*((?:19|20)\d{2}|\d{2}(?=年|〕))\s*〕?\s*(?:年度?|[-—－\/.·])?\s*第?\s*(\d{1,4})\s*号|\s*〔((?:19|20)\d{2})〕\s*第?\s*(\d{1,4})(?![\d号]))/g;
   var DOC_NUMBER = /([^\s〔〕]*)〔(\d{4})〕(\d+)号/g;
 
   /* Documents whose 发文字号 the query holds, loosely typed: [{start, end, docs}]. */
