@@ -1557,20 +1557,24 @@
   /* Whether the site speaks of what a question asks although a word of it is on no page: the word is then the
    * asker's own (那口子, 咋转, 加分), not the thing asked about. Two of the question's other words or more, each
    * specific (on few records: SPECIFIC_SHARE of them; not one of the site's everyday words such as 退役军人, nor
-   * the language's common ones), held together by its best hit (随军 and 养老保险 in one article) say so; a
-   * question on something else keeps at most one such word (办护照 … 优先; 宠物 … 医院). */
+   * the language's common ones), held together by its best hit (随军 and 养老保险 in one article) say so; so do one
+   * specific word and two of the site's broad ones (伤残, 老兵 and 旧伤 in one article: the asker speaks the
+   * site's language). A question on something else keeps at most one specific word and one broad one (办护照 …
+   * 优先 … 退役军人; 宠物 … 医院). */
   var SPECIFIC_SHARE = 0.05;
   function speaksOf(idx, result) {
-    var groups = result.groups || [], words = idx.words, mask = 0, limit = Math.max(2, idx.count * SPECIFIC_SHARE);
+    var groups = result.groups || [], words = idx.words, limit = Math.max(2, idx.count * SPECIFIC_SHARE);
+    var specific = 0, broad = 0;
     groups.forEach(function (g, k) {
-      if (g.size > 0 && g.size <= limit && !g.quoted && !words.isGeneric(g.text)) mask |= 1 << k;
+      if (g.size === 0 || g.quoted || words.isGeneric(g.text)) return;
+      if (g.size <= limit) specific |= 1 << k; else broad |= 1 << k;
     });
     var best = result.hits.length ? result.hits[0] : result.pending.length ? result.pending.peek() : null;
     if (!best) return false;
-    var both = best.held & mask, n = 0;
-    for (; both; both &= both - 1) n++;
-    return n >= 2;
+    var n = bitCount(best.held & specific);
+    return n >= 2 || (n === 1 && bitCount(best.held & broad) >= 2);
   }
+  function bitCount(x) { var n = 0; for (; x; x &= x - 1) n++; return n; }
 
   /* The records understood to answer the query (the article of a law named, a document by its number, an
    * intent's page) first, each once. */
