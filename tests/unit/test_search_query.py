@@ -311,6 +311,22 @@ def test_a_character_of_the_same_sound_is_corrected(js, data, draw):
     assert question["text"].startswith(word), (typed, question)
 
 
+@given(st.data())
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_a_long_word_mistyped_is_corrected_beside_a_character_of_the_askers(js, data, draw):
+    """A word of three characters or more typed with a same-sounding character is corrected even when a character
+    no word explains follows it (光荣苑收哪些人); a two-character one is not (a guess across other words)."""
+    word, typed = draw.draw(mistyped(data, js))
+    fillers = set(data.words["fillers"].split())
+    assume(len(word) >= 3 and typed not in data.site_words and not any(f in typed for f in fillers))
+    assume(not any(typed in w for w in data.site_words))
+    loose = draw.draw(st.sampled_from([c for c in "收给管领交换" if c not in fillers]))
+    assume(not any((typed[-1] + loose) in w or (typed[-2:] + loose) in w for w in data.site_words))
+    corrected = js("correct", text=typed + loose + "哪些人")
+    assert corrected["text"].startswith(word + loose), (typed, corrected)
+
+
 def test_words_of_the_site_are_not_corrected(js, data):
     sample = random.Random(7).sample([w for w in data.site_words if 2 <= len(w) <= 4], 300)
     for word in sample:
@@ -448,3 +464,55 @@ def test_where_a_term_is_in_the_titles_is_found_for_every_record_at_once(js, dat
                     _occurrences(_own_title(data, rid), term))
         assert (found["title"][rid], found["keys"][rid], found["own"][rid]) == expected, (term, title, keys)
 
+
+
+# ------------------------------------------------------------------ words shortened
+
+@given(st.data())
+@SETTINGS
+def test_a_term_shortened_the_chinese_way_is_read_as_the_term(js, data, draw):
+    """国企 for 国有企业, 社保 for 社会保险: the first character of each two-character part of a word of the site. Made
+    from the site's own vocabulary; a short form that is itself a word of the site stays that word."""
+    site = set(data.site_words)
+    fillers = set(data.words["fillers"].split())
+    terms = sorted(w for w in site if len(w) in (4, 6) and re.fullmatch(r"[\u4e00-\u9fff]+", w))
+    term = draw.draw(st.sampled_from(terms))
+    short = term[::2]
+    forms = js("longForms", word=short)
+    if short in site or short in fillers:
+        assert forms == [], (short, forms)
+        return
+    sharing = [w for w in terms if w[::2] == short]
+    assert set(forms) <= set(sharing) and len(forms) == min(2, len(sharing)), (short, forms, sharing)
+    if len(sharing) <= 2:
+        assert term in forms, (short, forms)
+
+
+def test_words_of_the_site_are_never_read_as_short_forms(js, data):
+    for word in random.Random(3).sample([w for w in data.site_words if 2 <= len(w) <= 3], 300):
+        assert js("longForms", word=word) == [], word
+
+
+# ------------------------------------------------------------------ a word on no page
+
+def test_one_specific_word_and_two_broad_ones_held_together_speak_of_the_site(js, data):
+    """A question holding a word no page holds: its best hit holding two specific words (each on at most 5 % of the
+    records), or one and two broad words of the site, says the site speaks of what is asked; one specific and one
+    broad word, or broad words alone, do not."""
+    n = len(data.titles)
+    specific, broad = max(2, n // 50), n // 3
+    rng = random.Random(11)
+    site = [w for w in data.site_words if 2 <= len(w) <= 4 and not js("generic", word=w)]
+    for _ in range(40):
+        absent, s1, s2, b1, b2 = rng.sample(site, 5)
+        groups = [{"text": absent, "size": 0, "quoted": False}]
+        sizes = {s1: specific, s2: specific, b1: broad, b2: broad}
+        groups += [{"text": w, "size": size, "quoted": False} for w, size in sizes.items()]
+
+        def held(*words):
+            return sum(1 << k for k, g in enumerate(groups) if g["text"] in words)
+        assert js("speaksOf", groups=groups, held=held(s1, s2))
+        assert js("speaksOf", groups=groups, held=held(s1, b1, b2))
+        assert not js("speaksOf", groups=groups, held=held(s1, b1))
+        assert not js("speaksOf", groups=groups, held=held(b1, b2))
+        assert not js("speaksOf", groups=groups, held=held(s1))
