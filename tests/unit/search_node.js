@@ -39,6 +39,9 @@ const ops = {
   },
   correct: async ({ text }) => { await idx.sounds(); return idx.soundCorrection(text); },
   generic: ({ word }) => idx.words.isGeneric(word),
+  longForms: ({ word }) => idx.words.longForms(word),
+  // A question's words ({text, size: records holding it}) and which of them its best hit holds.
+  speaksOf: ({ groups, held }) => S.speaksOf(idx, { groups, hits: [{ held }], pending: { length: 0 } }),
   split: ({ text }) => idx.words.split(text),
   chineseNumber: ({ n }) => S.chineseNumber(n),
   parseChineseNumber: ({ text }) => S.parseChineseNumber(text),

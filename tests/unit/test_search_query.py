@@ -229,6 +229,10 @@ def test_a_name_glued_to_other_words_is_not_shortened_further(js):
 
 # ------------------------------------------------------------------ 发文字号
 
+def cn_digits(digits: str) -> str:
+    return "".join("〇一二三四五六七八九"[int(d)] for d in digits)
+
+
 BRACKETS = [("〔", "〕"), ("[", "]"), ("(", ")"), ("（", "）"), ("【", "】"), ("", "年"), ("", " "), ("", "-"), ("", "")]
 
 
@@ -237,11 +241,13 @@ def number_typed(draw, data):
     number, url = draw(st.sampled_from(data.documents))
     organ, year, n = re.fullmatch(r"(.*)〔(\d{4})〕(\d+)号", number).groups()
     organ_typed = draw(st.sampled_from([organ, organ.removeprefix("某"), organ[-1], organ[-2:], ""]))
-    year_typed = draw(st.sampled_from([year, year, "".join("〇一二三四五六七八九"[int(d)] for d in year)]))
+    # The year in digits or Chinese numerals, whole or its last two digits (24年6号, 〔24〕6号, 二四年六号,
+    # 〔二〇二四〕六号).
+    year_typed = draw(st.sampled_from([year, year, year[2:], cn_digits(year), cn_digits(year[2:])]))
     opening, closing = draw(st.sampled_from(BRACKETS))
-    if year_typed.isdigit() and not opening and closing == "年" and draw(st.booleans()):
-        year_typed = year[2:]  # 24年6号
-    if not year_typed.isdigit():
+    if len(year_typed) == 2 and not opening:
+        closing = "年"  # 246号 is not a number anyone types
+    if not year_typed.isdigit() and (len(year_typed) == 2 or not opening):
         opening, closing = "", "年"
     number_typed = draw(st.sampled_from([n, f"第{n}", chinese_number(int(n)), f"第{chinese_number(int(n))}"]))
     if not closing and not number_typed.startswith("第") and number_typed.isdigit():
@@ -265,6 +271,9 @@ def test_a_document_number_typed_loosely_puts_the_document_first(js, data, draw)
 def test_dates_and_index_numbers_are_not_document_numbers(js):
     for typed in ("2026年6月15日", "11410100MB0000000X/2024-00001", "服现役满12年", "2024-00009"):
         assert js("understand", query=typed)["pins"] == [], typed
+    # Two Chinese digits before 年 are a year only before a document's number: else a count of years.
+    for typed in ("服役三五年", "二五年以后", "一二年级"):
+        assert js("digitsFor", text=typed) == typed, typed
 
 
 # ------------------------------------------------------------------ same sound
@@ -300,6 +309,22 @@ def test_a_character_of_the_same_sound_is_corrected(js, data, draw):
     assert corrected["text"] == word, (typed, corrected)
     question = js("correct", text=typed + "怎么办理")
     assert question["text"].startswith(word), (typed, question)
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_a_long_word_mistyped_is_corrected_beside_a_character_of_the_askers(js, data, draw):
+    """A word of three characters or more typed with a same-sounding character is corrected even when a character
+    no word explains follows it (光荣苑收哪些人); a two-character one is not (a guess across other words)."""
+    word, typed = draw.draw(mistyped(data, js))
+    fillers = set(data.words["fillers"].split())
+    assume(len(word) >= 3 and typed not in data.site_words and not any(f in typed for f in fillers))
+    assume(not any(typed in w for w in data.site_words))
+    loose = draw.draw(st.sampled_from([c for c in "收给管领交换" if c not in fillers]))
+    assume(not any((typed[-1] + loose) in w or (typed[-2:] + loose) in w for w in data.site_words))
+    corrected = js("correct", text=typed + loose + "哪些人")
+    assert corrected["text"].startswith(word + loose), (typed, corrected)
 
 
 def test_words_of_the_site_are_not_corrected(js, data):
@@ -439,3 +464,55 @@ def test_where_a_term_is_in_the_titles_is_found_for_every_record_at_once(js, dat
                     _occurrences(_own_title(data, rid), term))
         assert (found["title"][rid], found["keys"][rid], found["own"][rid]) == expected, (term, title, keys)
 
+
+
+# ------------------------------------------------------------------ words shortened
+
+@given(st.data())
+@SETTINGS
+def test_a_term_shortened_the_chinese_way_is_read_as_the_term(js, data, draw):
+    """国企 for 国有企业, 社保 for 社会保险: the first character of each two-character part of a word of the site. Made
+    from the site's own vocabulary; a short form that is itself a word of the site stays that word."""
+    site = set(data.site_words)
+    fillers = set(data.words["fillers"].split())
+    terms = sorted(w for w in site if len(w) in (4, 6) and re.fullmatch(r"[\u4e00-\u9fff]+", w))
+    term = draw.draw(st.sampled_from(terms))
+    short = term[::2]
+    forms = js("longForms", word=short)
+    if short in site or short in fillers:
+        assert forms == [], (short, forms)
+        return
+    sharing = [w for w in terms if w[::2] == short]
+    assert set(forms) <= set(sharing) and len(forms) == min(2, len(sharing)), (short, forms, sharing)
+    if len(sharing) <= 2:
+        assert term in forms, (short, forms)
+
+
+def test_words_of_the_site_are_never_read_as_short_forms(js, data):
+    for word in random.Random(3).sample([w for w in data.site_words if 2 <= len(w) <= 3], 300):
+        assert js("longForms", word=word) == [], word
+
+
+# ------------------------------------------------------------------ a word on no page
+
+def test_one_specific_word_and_two_broad_ones_held_together_speak_of_the_site(js, data):
+    """A question holding a word no page holds: its best hit holding two specific words (each on at most 5 % of the
+    records), or one and two broad words of the site, says the site speaks of what is asked; one specific and one
+    broad word, or broad words alone, do not."""
+    n = len(data.titles)
+    specific, broad = max(2, n // 50), n // 3
+    rng = random.Random(11)
+    site = [w for w in data.site_words if 2 <= len(w) <= 4 and not js("generic", word=w)]
+    for _ in range(40):
+        absent, s1, s2, b1, b2 = rng.sample(site, 5)
+        groups = [{"text": absent, "size": 0, "quoted": False}]
+        sizes = {s1: specific, s2: specific, b1: broad, b2: broad}
+        groups += [{"text": w, "size": size, "quoted": False} for w, size in sizes.items()]
+
+        def held(*words):
+            return sum(1 << k for k, g in enumerate(groups) if g["text"] in words)
+        assert js("speaksOf", groups=groups, held=held(s1, s2))
+        assert js("speaksOf", groups=groups, held=held(s1, b1, b2))
+        assert not js("speaksOf", groups=groups, held=held(s1, b1))
+        assert not js("speaksOf", groups=groups, held=held(b1, b2))
+        assert not js("speaksOf", groups=groups, held=held(s1))

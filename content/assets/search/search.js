@@ -468,6 +468,18 @@
     this.splits = new Map(); // text -> its split (see split)
     this.longest = 1;
     this.dict.forEach(function (c, w) { if (w.length > self.longest) self.longest = w.length; });
+    // Words of the site as people shorten them: the first character of each two-character part (国有企业: 国企,
+    // 社会保险: 社保, 就业创业: 就创), the way Chinese abbreviates a term. Read only for a word the site's vocabulary
+    // does not hold, so a word of the site is never taken for another's abbreviation.
+    this.shortForms = new Map();
+    this.dict.forEach(function (c, w) {
+      if ((w.length !== 4 && w.length !== 6) || !/^[\u4e00-\u9fff]+$/.test(w)) return;
+      var short = "";
+      for (var i = 0; i < w.length; i += 2) short += w[i];
+      var list = self.shortForms.get(short);
+      if (!list) self.shortForms.set(short, [w]); else list.push(w);
+    });
+    this.shortForms.forEach(function (list) { list.sort(function (a, b) { return self.dict.get(b) - self.dict.get(a) || (a < b ? -1 : 1); }); });
     this.fillers.forEach(function (w) { if (w.length > self.longest) self.longest = w.length; });
   }
   /* What a piece costs in a segmentation: less the more common the word; a character no word explains most. */
@@ -551,6 +563,13 @@
     return out;
   };
 
+  /* The words of the site that `word` shortens (国企: 国有企业), most common first; none when the site's vocabulary
+   * holds `word` itself. At most two: a short form names one term, rarely two. */
+  Words.prototype.longForms = function (word) {
+    if (this.dict.has(word) || this.fillers.has(word)) return [];
+    return (this.shortForms.get(word) || []).slice(0, 2);
+  };
+
   /* A question particle of the form A不A (管不管, 算不算, 行不行): it asks, it is not what is asked about. */
   var ASKING = /^(.{1,2})[不没]\1$/;
   Words.prototype.isFiller = function (piece) {
@@ -578,12 +597,15 @@
     return best[n] <= 1 && best[n] < n;
   };
 
-  /* What one word of the query may be found as: the word as typed, then its synonyms. */
-  function groupOf(text, quoted, words) {
+  /* What one word of the query may be found as: the word as typed, then its synonyms; a word of a question
+   * (`asWord`: split from a query found nowhere as typed) also as the terms of the site it shortens. */
+  function groupOf(text, quoted, words, asWord) {
     var alts = [text];
     if (!quoted && words) {
-      words.variants(text).forEach(function (v) {
-        if (alts.length < MAX_ALTERNATIVES && lengthOf(v) >= 2) alts.push(v);
+      var more = words.variants(text);
+      if (asWord) more = more.concat(words.longForms(text));
+      more.forEach(function (v) {
+        if (alts.length < MAX_ALTERNATIVES && lengthOf(v) >= 2 && alts.indexOf(v) === -1) alts.push(v);
       });
     }
     return { text: text, quoted: quoted, alts: alts };
@@ -610,14 +632,17 @@
   }
   var CN_NUMERAL = "[零〇一二两三四五六七八九十百千]";
 
-  /* Years and numbers of documents written in Chinese numerals, as digits: 二〇二四年 -> 2024年, 十四号 -> 14号. */
+  /* Years and numbers of documents written in Chinese numerals, as digits: 二〇二四年 -> 2024年, 〔二〇二五〕 ->
+   * 〔2025〕, 十四号 -> 14号; a year of two digits (二五年) only before the number of a document (二五年九号), where
+   * it cannot be a count of years (服役三五年). */
   function digitsFor(text) {
-    return text.replace(/([零〇一二三四五六七八九]{4})(?=年)/g, function (all) {
-      return all.split("").map(function (c) { return CN_VALUE[c]; }).join("");
-    }).replace(new RegExp("(" + CN_NUMERAL + "+)(?=号)", "g"), function (all) {
-      var n = parseChineseNumber(all);
-      return isNaN(n) ? all : String(n);
-    });
+    function digits(all) { return all.split("").map(function (c) { return CN_VALUE[c]; }).join(""); }
+    return text.replace(/([零〇一二三四五六七八九]{4})(?=年|〕)/g, digits)
+      .replace(new RegExp("([零〇一二三四五六七八九]{2})(?=年度?\\s*第?\\s*(?:" + CN_NUMERAL + "+|\\d+)号)", "g"), digits)
+      .replace(new RegExp("(" + CN_NUMERAL + "+)(?=号)", "g"), function (all) {
+        var n = parseChineseNumber(all);
+        return isNaN(n) ? all : String(n);
+      });
   }
 
   // Laws. A law's name is its title without 中华人民共和国 and a version note (〔2019年修订〕); its kind is how the
@@ -711,7 +736,7 @@
 
   // 发文字号 typed loosely: the organ shortened or left out, no brackets, 年 and 号 written out, 第, Chinese
   // numerals (某退役军人发〔2024〕3号 as 退役军人发2024年3号, 发2025 4号, 2023年第5号文件, 24年6号文, 二〇二四年八号).
-  var LOOSE_NUMBER = /([^\s\d〔〕]*?)(?:[\s〔]*((?:19|20)\d{2}|\d{2}(?=年))\s*〕?\s*(?:年度?|[-—－\/.·])?\s*第?\s*(\d{1,4})\s*号|\s*〔((?:19|20)\d{2})〕\s*第?\s*(\d{1,4})(?![\d号]))/g;
+  var LOOSE_NUMBER = /([^\s\d〔〕]*?)(?:[\s〔]*((?:19|20)\d{2}|\d{2}(?=年|〕))\s*〕?\s*(?:年度?|[-—－\/.·])?\s*第?\s*(\d{1,4})\s*号|\s*〔((?:19|20)\d{2})〕\s*第?\s*(\d{1,4})(?![\d号]))/g;
   var DOC_NUMBER = /([^\s〔〕]*)〔(\d{4})〕(\d+)号/g;
 
   /* Documents whose 发文字号 the query holds, loosely typed: [{start, end, docs}]. */
@@ -991,13 +1016,15 @@
       var pieces = [];
       for (var j = n; j > 0; j = from[j]) pieces.unshift({ typed: part.slice(from[j], j), meant: meant[j] });
       // A word of the same sound between characters nothing explains is a guess across other words (驾照到期:
-      // not 驾 找到 期): a correction leaves the words around it words.
+      // not 驾 找到 期): a correction leaves the words around it words. A word of three characters or more that
+      // sounds like one of the site is evidence enough beside one such character (光荣苑收: 光荣院 收).
       function loose(k) {
         var p = pieces[k];
         return p && !p.meant && p.typed.length === 1 && !words.isFiller(p.typed);
       }
       return pieces.map(function (p, k) {
-        if (!p.meant || loose(k - 1) || loose(k + 1)) return p.typed;
+        var before = loose(k - 1), after = loose(k + 1);
+        if (!p.meant || (before && after) || ((before || after) && p.typed.length < 3)) return p.typed;
         replaced.push([p.typed, p.meant]);
         return p.meant;
       }).join("");
@@ -1441,7 +1468,7 @@
       if (!parts || !parts.dropped.some(function (w) { return words.isFiller(w); })) return;
       if (parts.words.length > 1) questions++;
       parts.words.forEach(function (w) {
-        groupOf(w, false, words).alts.forEach(function (t) { cover(t, idx.manifest.solo).forEach(function (g) { idx.postings(g).catch(function () {}); }); });
+        groupOf(w, false, words, true).alts.forEach(function (t) { cover(t, idx.manifest.solo).forEach(function (g) { idx.postings(g).catch(function () {}); }); });
       });
     });
     // A word the site does not know may be a character typed for another of the same sound: the sounds come
@@ -1466,11 +1493,13 @@
         var parts = words.split(c.text);
         dropped = dropped.concat(parts.dropped);
         parts.words.forEach(function (w) {
-          if (!split.some(function (g) { return g.text === w && !g.quoted; })) split.push(groupOf(w, false, words));
+          if (!split.some(function (g) { return g.text === w && !g.quoted; })) split.push(groupOf(w, false, words, true));
         });
       });
       split = split.slice(0, MAX_WORDS);
-      var same = split.length === groups.length && split.every(function (g, k) { return g.text === groups[k].text; });
+      var same = split.length === groups.length && split.every(function (g, k) {
+        return g.text === groups[k].text && g.alts.length === groups[k].alts.length;
+      });
       function asWords() {
         var words_ = !split.length || (same && split.length === 1) ? Promise.resolve(result)
           : self.search(split, [], filters, want, true);
@@ -1500,7 +1529,7 @@
     fix.replaced.forEach(function (pair) { terms.push(pair[0], pair[1]); });
     parseQuery(fix.text).forEach(function (chunk) {
       if (chunk.quoted) return;
-      words.split(chunk.text).words.forEach(function (w) { terms = terms.concat(groupOf(w, false, words).alts); });
+      words.split(chunk.text).words.forEach(function (w) { terms = terms.concat(groupOf(w, false, words, true).alts); });
     });
     terms.forEach(function (term) {
       cover(term, solo).forEach(function (g) { idx.postings(g).catch(function () {}); });
@@ -1554,20 +1583,24 @@
   /* Whether the site speaks of what a question asks although a word of it is on no page: the word is then the
    * asker's own (那口子, 咋转, 加分), not the thing asked about. Two of the question's other words or more, each
    * specific (on few records: SPECIFIC_SHARE of them; not one of the site's everyday words such as 退役军人, nor
-   * the language's common ones), held together by its best hit (随军 and 养老保险 in one article) say so; a
-   * question on something else keeps at most one such word (办护照 … 优先; 宠物 … 医院). */
+   * the language's common ones), held together by its best hit (随军 and 养老保险 in one article) say so; so do one
+   * specific word and two of the site's broad ones (伤残, 老兵 and 旧伤 in one article: the asker speaks the
+   * site's language). A question on something else keeps at most one specific word and one broad one (办护照 …
+   * 优先 … 退役军人; 宠物 … 医院). */
   var SPECIFIC_SHARE = 0.05;
   function speaksOf(idx, result) {
-    var groups = result.groups || [], words = idx.words, mask = 0, limit = Math.max(2, idx.count * SPECIFIC_SHARE);
+    var groups = result.groups || [], words = idx.words, limit = Math.max(2, idx.count * SPECIFIC_SHARE);
+    var specific = 0, broad = 0;
     groups.forEach(function (g, k) {
-      if (g.size > 0 && g.size <= limit && !g.quoted && !words.isGeneric(g.text)) mask |= 1 << k;
+      if (g.size === 0 || g.quoted || words.isGeneric(g.text)) return;
+      if (g.size <= limit) specific |= 1 << k; else broad |= 1 << k;
     });
     var best = result.hits.length ? result.hits[0] : result.pending.length ? result.pending.peek() : null;
     if (!best) return false;
-    var both = best.held & mask, n = 0;
-    for (; both; both &= both - 1) n++;
-    return n >= 2;
+    var n = bitCount(best.held & specific);
+    return n >= 2 || (n === 1 && bitCount(best.held & broad) >= 2);
   }
+  function bitCount(x) { var n = 0; for (; x; x &= x - 1) n++; return n; }
 
   /* The records understood to answer the query (the article of a law named, a document by its number, an
    * intent's page) first, each once. */
@@ -1741,7 +1774,8 @@
     fold: fold, setFoldTable: setFoldTable, parseQuery: parseQuery, Words: Words, cover: cover, Index: Index, Search: Search, marked: marked, snippet: snippet, zhDate: zhDate,
     escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT,
     // The query's understanding, for the tests of tests/unit/test_search_query.py (run in Node).
-    understand: understand, chineseNumber: chineseNumber, parseChineseNumber: parseChineseNumber, digitsFor: digitsFor
+    understand: understand, chineseNumber: chineseNumber, parseChineseNumber: parseChineseNumber, digitsFor: digitsFor,
+    speaksOf: speaksOf
   };
 })();
 
