@@ -1,4 +1,4 @@
-"""Build speed and size at scale: this project against the stack's floor and Hugo (issue 9).
+"""Build speed and size at scale: this project against the stack's floor and Hugo.
 
     .venv/bin/python bench/run.py --docs 10000 [--docs 1000] [--runs 3] [--seed 1] [--work /tmp/govsite-bench]
 

@@ -84,7 +84,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")
 
-# Terms people type on this kind of site (issue 6 and the law texts); only those that occur are used.
+# Terms people type on this kind of site (the site's users and the law texts); only those that occur are used.
 LEGAL_TERMS = [
     "伤残抚恤金", "自主就业", "退役金", "烈士遗属", "违法行为", "抚恤金", "优待证", "赋分选岗", "政府信息",
     "依申请公开", "安置地", "退役士兵", "一次性抚恤金", "定期抚恤金", "褒扬金", "烈士纪念设施", "残疾军人",

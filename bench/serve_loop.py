@@ -1,4 +1,4 @@
-"""Editor loop: time from saving a notice to `mkdocs serve` serving the new page (issue 9, target ≤ 3 s).
+"""Editor loop: time from saving a notice to `mkdocs serve` serving the new page (target ≤ 3 s).
 
     .venv/bin/python bench/serve_loop.py [--docs 2000] [--edits 3] [--serve-args "--dirty"]
 

@@ -109,7 +109,7 @@ CODE_SPAN_RE = re.compile(r"(`+)(.+?)\1")
 def _outside_code(line: str, matches):
     """Matches that do not fall inside an inline code span (`[[例子#1]]` documents the syntax)."""
     matches = list(matches)
-    if not matches or "`" not in line:  # most lines (speed, issue 9: this runs for every line of every page)
+    if not matches or "`" not in line:  # most lines (speed: this runs for every line of every page)
         return matches
     spans = [m.span() for m in CODE_SPAN_RE.finditer(line)]
     return [m for m in matches if not any(s <= m.start() < e for s, e in spans)]

@@ -62,8 +62,8 @@ class UnknownHolidayYear(Exception):
                 f"请在 data/holidays.yml 中按国务院办公厅通知补充 {self.year} 年的放假和调休日期")
 
 
-# chinese-calendar's answer per day: fixed data of the installed package, so remembered for the process (issue 9:
-# its date checks were a noticeable part of every rebuild under `mkdocs serve`).
+# chinese-calendar's answer per day: fixed data of the installed package, so remembered for the process (its
+# date checks were a noticeable part of every rebuild under `mkdocs serve`).
 _OFFICIAL: dict[dt.date, bool] = {}
 _SPANS: dict[tuple, dict] = {}  # editors' extra years -> remembered spans (WorkCalendar._remembered)
 
@@ -78,7 +78,7 @@ class WorkCalendar:
 
     def _remembered(self) -> dict:
         """Results of add_workdays and workdays_between for this calendar's days, shared by every calendar with
-        the same editors' data (issue 9: `mkdocs serve` makes a new calendar on every save and counts the same
+        the same editors' data (`mkdocs serve` makes a new calendar on every save and counts the same
         periods of every policy again). Read when first asked: callers fill extra_years after creating it."""
         if self._spans is None:
             key = tuple(sorted((year, frozenset(sets.get("holidays", ())), frozenset(sets.get("workdays", ())))

@@ -10,7 +10,7 @@ from .model import GeneratedPage, Site, TocEntry, page_url, relative_url
 
 
 class _MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates shared by every Renderer in this process (issue 9: a build makes several Renderers,
+    """Compiled templates shared by every Renderer in this process (a build makes several Renderers,
     and `mkdocs serve` makes new ones on every save). Jinja checks each entry against the template's source
     checksum, so an edited template is compiled again."""
 

@@ -31,7 +31,7 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-# Speed (issue 9, bench/): libyaml (PyYAML's C parser) reads a valid file about ten times faster than the
+# Speed (bench/): libyaml (PyYAML's C parser) reads a valid file about ten times faster than the
 # pure-Python parser above. Its error messages differ, so a file it refuses, and any text the Python reader would
 # refuse, is parsed again with _Loader: editors always get the same Chinese messages.
 _FastLoader = None

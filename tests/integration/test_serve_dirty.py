@@ -81,8 +81,8 @@ def search_text_has(url: str, text: str) -> bool:
 
 
 def test_data_edits_reach_every_page_that_shows_them_across_saves(serving):
-    """Under make serve the engine reuses parsed files, rendered pages and converted Markdown between saves
-    (issue 9); each of these saves must still reach every page, list, feed and JSON file built from the file."""
+    """Under make serve the engine reuses parsed files, rendered pages and converted Markdown between saves;
+    each of these saves must still reach every page, list, feed and JSON file built from the file."""
     root, url, log = serving
     policy = root / "data/policies/2025-005.yml"
     text = policy.read_text(encoding="utf-8")

@@ -56,7 +56,7 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
 
 
 # A pure function of the text (the rules above are constants): remembered, so `mkdocs serve` does not clean every
-# page and feed entry again on each save (issue 9). Bounded for long sessions.
+# page and feed entry again on each save. Bounded for long sessions.
 @functools.lru_cache(maxsize=1 << 14)
 def clean_html(html: str) -> str:
     """The safe subset of an editor page's HTML."""

@@ -120,7 +120,7 @@ class PageStream:
     core.
 
     build_index() reads site/ after the build, on the one core MkDocs uses: at 10,000 documents that added
-    11 s to a 60 s build (issue 9: a/b ≤ 1.15); the output check of every page took another 2.5 s there. Here the
+    11 s to a 60 s build; the output check of every page took another 2.5 s there. Here the
     child is given the engine's facts and the check before the first page (`facts`, once the engine has made its
     pages), then checks each page, parses its HTML into its final records and computes their n-grams while
     MkDocs renders the next ones; when the last page is done it only groups the postings and writes the files,
@@ -327,7 +327,7 @@ _child: list = [None]  # the running index process under `mkdocs serve`, if any
 def build_index_later(site, site_dir: Path, generated_pages=()):
     """For `mkdocs serve`: index in a child process so the edited page is served at once; the search box
     catches up a few seconds later. A thread of the serve process would hold the GIL against the next rebuild
-    and the web server (issue 9: it made a save take seconds longer). The child is forked, so it sees this
+    and the web server (it made a save take seconds longer). The child is forked, so it sees this
     build's site and pages without copying them; an older child still running is stopped (its index would be
     stale anyway; write_files swaps the folder in whole and clears half-written leftovers on the next run)."""
     stop_index_later()

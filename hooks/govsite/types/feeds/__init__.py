@@ -275,7 +275,7 @@ class Feeds(ContentType):
                 yield GeneratedFile(f"feeds/{feed.channel.name}.{kind}", self._render(site, feed, kind, feeds.newest))
 
     def _render(self, site: Site, feed: Feed, kind: str, fallback: dt.datetime) -> bytes:
-        """render_feed, reused under `mkdocs serve` while everything it reads is the same (issue 9: a save
+        """render_feed, reused under `mkdocs serve` while everything it reads is the same (a save
         changes a few of the 40-odd feeds). The settings it reads are part of every RenderCache key."""
         inputs = (feed.channel, feed.entries, feed.newest, kind, fallback, site.site_url)
         return site.renders("feeds: render_feed", inputs, lambda: render_feed(site, feed, kind, fallback))

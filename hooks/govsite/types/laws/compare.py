@@ -65,7 +65,7 @@ def _bigrams(text: str) -> tuple[Counter, int]:
 
 
 # Pure functions of two texts: remembered, so `mkdocs serve` does not compare unchanged laws again on every save
-# (issue 9: most of the laws' render time). Bounded, for a long session over many laws.
+# (it was most of the laws' render time). Bounded, for a long session over many laws.
 @functools.lru_cache(maxsize=1 << 16)
 def _ratio(a: str, b: str) -> float:
     (a_pairs, a_count), (b_pairs, b_count) = _bigrams(a), _bigrams(b)

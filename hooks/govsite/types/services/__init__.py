@@ -347,8 +347,8 @@ class Services(ContentType):
 
     def _check_coverage(self, site: Site, model: ServicesModel) -> None:
         """Every audience finds something that surely applies; every benefit can be found by someone."""
-        # Under `mkdocs serve` the answer is reused while everything it reads is the same (issue 9: it tries every
-        # combination of answers, a noticeable part of each save).
+        # Under `mkdocs serve` the answer is reused while everything it reads is the same: it tries every
+        # combination of answers, a noticeable part of each save.
         inputs = (model.questions, [(a.name, a.file, a.line, a.profile) for a in model.audiences],
                   [(b.id, b.file, b.conditions_line, b.title, b.rules) for b in model.benefits])
         problems = site.reuse("services: coverage", inputs, lambda: self._coverage_problems(model))
