@@ -147,9 +147,9 @@ class KnownClean:
         self._pending.clear()
 
 
-def _remove_old_stores(folder: Path, keep: Path) -> None:
+def _remove_old_stores(folder: Path, keep: Path, pattern: str = "guard-clean-*.sqlite*") -> None:
     cutoff = time.time() - KEEP_DAYS * 86400
-    for other in folder.glob("guard-clean-*.sqlite*"):
+    for other in folder.glob(pattern):
         if other.name.startswith(keep.name):
             continue
         try:

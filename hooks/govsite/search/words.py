@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import derived
 from .text import fold
 
 MAX_WORD = 12  # longer dictionary entries are names of institutions nobody types whole
@@ -58,6 +59,10 @@ def frequency_class(frequency: int) -> int:
 @lru_cache(maxsize=1)
 def dictionary_counts() -> dict[str, int]:
     """jieba's dictionary: its words of two to MAX_WORD Chinese characters, folded, with their count."""
+    return derived.cached("dictionary-counts", _read_dictionary)
+
+
+def _read_dictionary() -> dict[str, int]:
     import jieba  # only the index build needs it
 
     words: dict[str, int] = {}
@@ -74,7 +79,8 @@ def dictionary_counts() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def dictionary_words() -> dict[str, int]:
     """jieba's dictionary: its words of two to MAX_WORD Chinese characters, folded, with their frequency class."""
-    return {word: frequency_class(count) for word, count in dictionary_counts().items()}
+    return derived.cached("dictionary-words", lambda: {word: frequency_class(count)
+                                                        for word, count in dictionary_counts().items()})
 
 
 def common_words(vocabulary: Vocabulary, counts: Mapping[str, int] | None = None) -> list[str]:
