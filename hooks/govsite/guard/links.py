@@ -95,9 +95,13 @@ def fast_links(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
 class LinkReport:
     checked: int = 0
     pages: int = 0
-    broken: list[str] = field(default_factory=list)
     # (file, link, reason) of each broken link, for messages that name the source
     found: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def broken(self) -> list[str]:
+        """Each broken link as one line, `file: link → reason` (make publish's message)."""
+        return [f"{where}: {link} → {problem}" for where, link, problem in self.found]
 
 
 class SiteLinks:
@@ -193,7 +197,6 @@ class SiteLinks:
             return
         report.checked += 1
         if problem:
-            report.broken.append(f"{where}: {link} → {problem}")
             report.found.append((where, link, problem))
 
     def _verdict(self, link: str, page_url_path: str, key=None) -> str | None:
@@ -324,7 +327,6 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
                 results[rel] = known
                 report.checked += known[1]
                 report.pages += rel.endswith(".html")
-                report.broken += [f"{where}: {link} → {problem}" for where, link, problem in known[2]]
                 report.found += known[2]
                 state.reused += 1
                 continue
@@ -337,7 +339,6 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
                 results[rel] = (sha, report.checked, tuple(report.found), read)
             whole.checked += report.checked
             whole.pages += report.pages
-            whole.broken += report.broken
             whole.found += report.found
             report, links.places = whole, None
     if incremental:
