@@ -42,6 +42,12 @@ const ops = {
   longForms: ({ word }) => idx.words.longForms(word),
   // A question's words ({text, size: records holding it}) and which of them its best hit holds.
   speaksOf: ({ groups, held }) => S.speaksOf(idx, { groups, hits: [{ held }], pending: { length: 0 } }),
+  // The verdict on such a question: answered, in doubt (hits under a note naming the word) or no answer.
+  decided: ({ groups, held }) => {
+    const r = S.decided(idx, { groups, hits: [{ held, rid: 0 }, { held: 0, rid: 1 }, { held: 0, rid: 2 }, { held: 0, rid: 3 }],
+      pending: { length: 0 }, total: 4 });
+    return { noAnswer: !!r.noAnswer, doubt: !!r.doubt, absent: r.absent || null, shown: r.hits.length };
+  },
   split: ({ text }) => idx.words.split(text),
   chineseNumber: ({ n }) => S.chineseNumber(n),
   parseChineseNumber: ({ text }) => S.parseChineseNumber(text),

@@ -353,7 +353,7 @@ def asked(draw, data):
 def test_an_intent_asked_in_other_words_gives_its_page(js, data, draw):
     intent, typed = draw.draw(asked(data))
     understood = js("understand", query=typed)
-    asked_for = [i.name for i in data.intents if any(all(w in fold(typed) for w in p) for p in i.patterns)]
+    asked_for = _intents_asked(data, typed)
     assert understood["intent"] in asked_for, (typed, understood)
     if asked_for == [intent.name]:
         assert understood["intent"] == intent.name, (typed, understood)
@@ -365,6 +365,7 @@ def test_an_intent_asked_in_other_words_gives_its_page(js, data, draw):
 def test_an_intent_with_something_else_asked_is_a_topic(js, data, draw):
     intent, typed = draw.draw(asked(data))
     every = {w for i in data.intents for w in (*i.extra, *(x for p in i.patterns for x in p))}
+    every |= {w for c in data.vocabulary.intent_classes for w in c} | set(data.vocabulary.asker)
     topics = sorted(w for w in data.site_words if len(w) >= 3 and w not in every
                     and not any(w in x or x in w for x in every) and not js("generic", word=w))
     topic = draw.draw(st.sampled_from(topics))
@@ -372,7 +373,86 @@ def test_an_intent_with_something_else_asked_is_a_topic(js, data, draw):
     assert understood["intent"] == "", (topic + typed, understood)
 
 
+def _class_of(data) -> dict[str, tuple[str, ...]]:
+    return {w: c for c in data.vocabulary.intent_classes for w in c}
+
+
+def _intents_asked(data, typed: str) -> list[str]:
+    """The intents one of whose phrasings `typed` holds, each word of a phrasing standing for its class (同类说法)."""
+    classes, plain = _class_of(data), fold(typed)
+    return [i.name for i in data.intents
+            if any(all(any(a in plain for a in classes.get(w, (w,))) for w in p) for p in i.patterns)]
+
+
+def test_every_word_of_a_class_routes_as_the_listed_one(js, data):
+    """同类说法: each word of a class put for the class's word in an intent's phrasing routes to the page that
+    phrasing routes to (the first intent written that it fits), as the listed word does."""
+    classes = _class_of(data)
+    assert data.vocabulary.intent_classes
+    tried = 0
+    for intent in data.intents:
+        for pattern in intent.patterns:
+            for k, word in enumerate(pattern):
+                for member in classes.get(word, ()):
+                    said = list(pattern)
+                    said[k] = member
+                    typed = "".join(said)
+                    expected = _intents_asked(data, typed)
+                    assert intent.name in expected, (typed, expected)
+                    understood = js("understand", query=typed)
+                    assert understood["intent"] == expected[0], (typed, understood, expected)
+                    tried += 1
+    assert tried >= 40, tried
+
+
+def test_a_class_word_comes_with_an_intent(js, data):
+    """A word of a class that one of an intent's words belongs to may come with it (揭发 … 找谁 as 投诉 … 哪里)."""
+    classes = _class_of(data)
+    intent = next(i for i in data.intents if any(len(p) == 1 and p[0] in classes for p in i.patterns))
+    pattern = next(p for p in intent.patterns if len(p) == 1 and p[0] in classes)
+    extras = [w for w in intent.extra if w in classes and w not in pattern]
+    for member in classes[pattern[0]]:
+        for extra in extras:
+            for other in classes[extra]:
+                typed = member + other
+                if _intents_asked(data, typed)[0] != intent.name:
+                    continue
+                assert js("understand", query=typed)["intent"] == intent.name, typed
+
+
+def test_the_askers_own_words_come_with_an_intent(js, data):
+    """我爸, 周末, 俩 …: the asker's own words do not make an intent's question a question about something else."""
+    intent = data.intents[0]
+    pattern = "".join(intent.patterns[0])
+    for word in data.vocabulary.asker:
+        if len(word) < 2:
+            continue
+        typed = word + pattern
+        if _intents_asked(data, typed)[:1] != [intent.name]:
+            continue
+        assert js("understand", query=typed)["intent"] == intent.name, typed
+
+
 # ------------------------------------------------------------------ what a question is about
+
+def test_the_askers_own_words_say_little(js, data):
+    """提问者用语 (kin, people, time, amounts): a piece no word of the site explains, made of them and at most one
+    more character, says nothing of what is asked (娃他爸, 老两口, 百年以后); a word of the site stays a word."""
+    site = set(data.site_words)
+    asker = [w for w in data.vocabulary.asker if w not in site]
+    assert len(asker) >= 40
+    rng = random.Random(5)
+    for _ in range(300):
+        parts = rng.sample(asker, rng.randint(1, 3))
+        if rng.random() < 0.5:
+            parts.insert(rng.randint(0, len(parts)), rng.choice("带拿在看"))
+        piece = "".join(parts)
+        if piece in site or len(piece) > 8:
+            continue
+        assert js("generic", word=piece), piece
+    for word in ("车票钱", "暖气费", "物业费", "准生证"):
+        assert not js("generic", word=word), word
+
 
 def test_common_words_and_their_runs_say_little(js):
     for word in ("时候", "每个月", "那几年", "算不算", "管不管", "我爸"):
@@ -511,8 +591,17 @@ def test_one_specific_word_and_two_broad_ones_held_together_speak_of_the_site(js
 
         def held(*words):
             return sum(1 << k for k, g in enumerate(groups) if g["text"] in words)
-        assert js("speaksOf", groups=groups, held=held(s1, s2))
-        assert js("speaksOf", groups=groups, held=held(s1, b1, b2))
-        assert not js("speaksOf", groups=groups, held=held(s1, b1))
-        assert not js("speaksOf", groups=groups, held=held(b1, b2))
-        assert not js("speaksOf", groups=groups, held=held(s1))
+        assert js("speaksOf", groups=groups, held=held(s1, s2)) == 2
+        assert js("speaksOf", groups=groups, held=held(s1, b1, b2)) == 2
+        assert js("speaksOf", groups=groups, held=held(s1, b1)) == 1  # in doubt
+        assert js("speaksOf", groups=groups, held=held(b1, b2)) == 0
+        assert js("speaksOf", groups=groups, held=held(s1)) == 0
+        # The verdict: answered; in doubt, every hit shown and the word named; no answer, the closest three.
+        answered = js("decided", groups=groups, held=held(s1, s2))
+        assert not answered["noAnswer"] and not answered["doubt"] and answered["shown"] == 4
+        doubt = js("decided", groups=groups, held=held(s1, b1))
+        assert doubt["doubt"] and not doubt["noAnswer"] and doubt["absent"] == [absent] and doubt["shown"] == 4
+        for alone in (held(b1, b2), held(s1)):
+            verdict = js("decided", groups=groups, held=alone)
+            assert verdict["noAnswer"] and not verdict["doubt"] and verdict["absent"] == [absent]
+            assert verdict["shown"] == 3

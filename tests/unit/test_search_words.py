@@ -197,10 +197,44 @@ def test_synonyms_in_the_old_place_are_named(tmp_path):
           - [残疾, 伤残]
         """)
     found = _errors(root)
-    assert found == ["data/search/vocabulary.yml:2 同义词: 未知字段；可用字段：忽略词语、本局名称、专用词语"], found
+    assert found == ["data/search/vocabulary.yml:2 同义词: 未知字段；可用字段：忽略词语、本局名称、专用词语、提问者用语"], found
 
 
 def test_no_vocabulary_file_means_no_words(tmp_path):
     root = _root(tmp_path, None)
     site = build.load_site(root, SITE_URL, TODAY, types=[SEARCH])
     assert site.models["search"] == Vocabulary() and not site.problems.errors
+
+
+def test_askers_words_and_intent_classes_mistakes_name_the_line(tmp_path):
+    root = _root(tmp_path, """
+        忽略词语: [怎么]
+        专用词语: [烈士遗属]
+        提问者用语:
+          - 老两口
+          - 老兩口
+          - 怎么
+          - 烈士遗属
+        """, intents="""
+        同类说法:
+          - [投诉, 举报, 投诉]
+          - [揭发, 举报]
+        入口:
+          - 名称: 投诉
+            页面: hdjl/
+            问法: [[投诉]]
+        """)
+    found = _errors(root)
+    expected = [
+        ("data/search/vocabulary.yml:5", "提问者用语第2项", "“老兩口”重复"),
+        ("data/search/vocabulary.yml:6", "提问者用语第3项", "“怎么”也在忽略词语中"),
+        ("data/search/vocabulary.yml:7", "提问者用语第4项", "“烈士遗属”也在专用词语中"),
+        ("data/search/intents.yml:2", "同类说法第1组第3项", "“投诉”在本组中重复"),
+        ("data/search/intents.yml:3", "同类说法第2组第2项", "“举报”已在第1组中"),
+    ]
+    for where, field, message in expected:
+        assert any(e.startswith(where) and field in e and message in e for e in found), (where, field, message, found)
+    assert len(found) == len(expected), found
+    site = build.load_site(REPO, SITE_URL, TODAY, types=[SEARCH])
+    vocabulary = site.models["search"]
+    assert "老两口" in vocabulary.asker and any({"投诉", "揭发"} <= set(c) for c in vocabulary.intent_classes)

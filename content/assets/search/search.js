@@ -462,8 +462,12 @@
     });
     this.laws = data.laws || [];
     this.intents = data.intents || [];
+    this.intentClasses = data.intentClasses || [];
     // The language's most common words (时候, 情况, 几年): they say little of what a question is about.
     this.common = new Set(data.common ? data.common.split(" ") : []);
+    // The asker's own words (data/search/vocabulary.yml, 提问者用语: kin, people, time, amounts, how people talk):
+    // they place a question in the asker's life (娃他爸, 老两口, 百年以后), they are not what it asks about.
+    this.asker = new Set(data.asker ? data.asker.split(" ") : []);
     this.costs = new Map(); // piece -> cost (see cost)
     this.splits = new Map(); // text -> its split (see split)
     this.longest = 1;
@@ -590,9 +594,9 @@
       best[i] = best[i - 1] + 1; // a character of its own
       for (var len = 2; len <= Math.min(4, i); len++) {
         var piece = word.substr(i - len, len);
-        if (this.isFiller(piece) || this.common.has(piece)) best[i] = Math.min(best[i], best[i - len]);
+        if (this.isFiller(piece) || this.common.has(piece) || this.asker.has(piece)) best[i] = Math.min(best[i], best[i - len]);
       }
-      if (this.fillers.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
+      if (this.fillers.has(word[i - 1]) || this.asker.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
     }
     return best[n] <= 1 && best[n] < n;
   };
@@ -771,7 +775,9 @@
     words.owner.forEach(function (name) { plain = plain.split(name).join(" "); });
     for (var i = 0; i < idx.intents.length; i++) {
       var intent = idx.intents[i], pieces = [];
-      if (!intent.patterns.some(function (p) { return p.every(function (w) { return plain.indexOf(w) !== -1; }); })) continue;
+      if (!intent.patterns.some(function (p) {
+        return p.every(function (alts) { return alts.some(function (w) { return plain.indexOf(w) !== -1; }); });
+      })) continue;
       plain.split(/([\u4e00-\u9fff]+)/).forEach(function (part, k) {
         if (k % 2) pieces = pieces.concat(words.segment(part, intent.words));
         else part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) pieces.push(w); });
@@ -822,8 +828,19 @@
       DOC_NUMBER.lastIndex = 0;
       while ((m = DOC_NUMBER.exec(keys))) this.docNumbers.push({ rid: d, organ: m[1], year: +m[2], number: +m[3], text: m[0] });
     }
+    // 同类说法 (intents.yml): a word of a phrasing stands for each word of its class (投诉: 举报, 检举, 揭发 …), so a
+    // new word of a class routes as the listed one does; the class's words may come with the intent too.
+    var classOf = new Map();
+    (words.intentClasses || []).forEach(function (members) { members.forEach(function (w) { classOf.set(w, members); }); });
     this.intents = words.intents.map(function (entry) {
-      return { rid: entry[0], patterns: entry[1], words: new Set([].concat.apply([], entry[1]).concat(entry[2])), name: entry[3] };
+      var own = new Set();
+      [].concat.apply([], entry[1]).concat(entry[2]).forEach(function (w) {
+        (classOf.get(w) || [w]).forEach(function (m) { own.add(m); });
+      });
+      // The asker's own words (我爸, 周末, 俩) come with any intent, and are whole words when it is read.
+      words.asker.forEach(function (w) { own.add(w); });
+      var patterns = entry[1].map(function (p) { return p.map(function (w) { return classOf.get(w) || [w]; }); });
+      return { rid: entry[0], patterns: patterns, words: own, name: entry[3] };
     });
   };
 
@@ -1570,7 +1587,15 @@
     var absent = groups.filter(function (g) { return g.size === 0 && !g.quoted && !words.isGeneric(g.text); })
       .map(function (g) { return g.text; });
     if (absent.length === 0 && (result.hits.length || result.pending.length)) return result;
-    if (absent.length && speaksOf(idx, result)) return result;
+    var spoken = absent.length ? speaksOf(idx, result) : 0;
+    if (spoken === 2) return result;
+    if (spoken === 1) {
+      // In doubt: the best hit holds a specific word of the question and another of its words, beside the one no
+      // page holds (探亲 and 军人 beside 车票钱). The hits are shown, under a plain note naming that word.
+      result.doubt = true;
+      result.absent = absent;
+      return result;
+    }
     result.noAnswer = true;
     result.absent = absent;
     result.exact = true;
@@ -1588,6 +1613,8 @@
    * site's language). A question on something else keeps at most one specific word and one broad one (办护照 …
    * 优先 … 退役军人; 宠物 … 医院). */
   var SPECIFIC_SHARE = 0.05;
+  /* 2 when it does; 1 when in doubt: one specific word and one other held by the best hit (探亲 … 军人 beside
+   * 车票钱; 护照 … 优先 … 退役军人 has no specific word and stays unanswered); 0 when not. */
   function speaksOf(idx, result) {
     var groups = result.groups || [], words = idx.words, limit = Math.max(2, idx.count * SPECIFIC_SHARE);
     var specific = 0, broad = 0;
@@ -1597,8 +1624,8 @@
     });
     var best = result.hits.length ? result.hits[0] : result.pending.length ? result.pending.peek() : null;
     if (!best) return false;
-    var n = bitCount(best.held & specific);
-    return n >= 2 || (n === 1 && bitCount(best.held & broad) >= 2);
+    var n = bitCount(best.held & specific), b = bitCount(best.held & broad);
+    return n >= 2 || (n === 1 && b >= 2) ? 2 : n === 1 && b === 1 ? 1 : 0;
   }
   function bitCount(x) { var n = 0; for (; x; x &= x - 1) n++; return n; }
 
@@ -1775,7 +1802,7 @@
     escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT,
     // The query's understanding, for the tests of tests/unit/test_search_query.py (run in Node).
     understand: understand, chineseNumber: chineseNumber, parseChineseNumber: parseChineseNumber, digitsFor: digitsFor,
-    speaksOf: speaksOf
+    speaksOf: speaksOf, decided: decided
   };
 })();
 
@@ -1881,7 +1908,12 @@
     if (result.understood && result.understood.length) {
       notes.push(result.understood.map(function (u) { return "“" + u[0] + "”按“" + u[1] + "”查找"; }).join("；"));
     }
-    if (result.hits.length && result.split && !result.noAnswer) {
+    if (result.doubt && result.hits.length) {
+      // In doubt (see decided): said plainly which word no page holds; the hits hold the question's other words.
+      notes.push("没有找到关于" + result.absent.map(function (w) { return "“" + w + "”"; }).join("") +
+        "的内容，以下结果包含问题的其他词语（" + words.filter(function (w) { return result.absent.indexOf(w) === -1; }).join("、") +
+        "），不一定能回答您的问题");
+    } else if (result.hits.length && result.split && !result.noAnswer) {
       // A question found nowhere as typed: say which words were looked for instead.
       notes.push((result.partial ? "没有同时包含全部词语的结果，以下结果包含其中部分词语" : "没有找到与输入完全相同的内容，以下结果包含这些词语") +
         "：" + words.join("、"));

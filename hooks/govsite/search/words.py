@@ -49,6 +49,12 @@ class Vocabulary:
     # 俗称: (everyday words, the official terms the pages use for them); searched one way only
     everyday: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     intents: tuple[Intent, ...] = ()
+    # 提问者用语: the asker's own words (kin, people, time, amounts): a piece of a question no page holds, made of
+    # them and at most one more character (娃他爸, 老两口, 百年以后), is not what the question asks about
+    asker: tuple[str, ...] = ()
+    # 同类说法 of intents.yml: words that ask for the same thing (投诉, 举报, 揭发); a word of an intent's phrasing
+    # or of its words that may come with it stands for each word of its class
+    intent_classes: tuple[tuple[str, ...], ...] = ()
 
 
 def frequency_class(frequency: int) -> int:
@@ -107,7 +113,8 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
     "owner": the site owner's names, "synonyms": groups, "everyday": [[everyday words], [official terms]],
     "laws": record ids of the laws' own pages (their names are their titles), "intents": [record id of the page,
     [[words of a phrasing], …], [words that may come with it], name], "common": the language's common words
-    (common_words())}. Deterministic for the same index and data."""
+    (common_words()), "asker": the asker's own words (Vocabulary.asker), "intentClasses": the intents' classes of
+    words that ask for the same thing}. Deterministic for the same index and data."""
     vocabulary = vocabulary or Vocabulary()
     common = common_words(vocabulary) if common is None else list(common)
     dictionary = dictionary_words() if dictionary is None else dictionary
@@ -131,5 +138,6 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
             "laws": sorted(laws),
             "intents": [[rid, [list(p) for p in intent.patterns], list(intent.extra), intent.name]
                         for rid, intent in intents],
-            "common": " ".join(common)}
+            "common": " ".join(common), "asker": " ".join(vocabulary.asker),
+            "intentClasses": [list(c) for c in vocabulary.intent_classes]}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

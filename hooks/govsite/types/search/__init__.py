@@ -49,6 +49,7 @@ def _checked(site: Site, loaded: dict) -> Vocabulary:
     fillers: dict[str, int] = {}
     owner: list[str] = []
     words: list[str] = []
+    asker: list[str] = []
     vocabulary = loaded.get("vocabulary")
     if vocabulary is not None:
         data = vocabulary.data
@@ -78,10 +79,22 @@ def _checked(site: Site, loaded: dict) -> Vocabulary:
                 problems.error(vocabulary.file, where, field, f"“{word}”重复")
             else:
                 words.append(key)
+        for i, word in enumerate(data.get("提问者用语", [])):
+            key = fold(word)
+            where, field = vocabulary.line_of(("提问者用语", i)), f"提问者用语第{i + 1}项"
+            if key in asker:
+                problems.error(vocabulary.file, where, field, f"“{word}”重复")
+            elif key in fillers:
+                problems.error(vocabulary.file, where, field, f"“{word}”也在忽略词语中，二者只能选一")
+            elif key in words:
+                problems.error(vocabulary.file, where, field, f"“{word}”也在专用词语中：本站的词不是提问者用语")
+            else:
+                asker.append(key)
     groups, everyday = _synonyms(site, loaded.get("synonyms"), fillers)
     intents = _intents(site, loaded.get("intents"))
     return Vocabulary(fillers=tuple(fillers), synonyms=groups, words=tuple(words), owner=tuple(owner),
-                      everyday=everyday, intents=intents)
+                      everyday=everyday, intents=intents, asker=tuple(asker),
+                      intent_classes=_intent_classes(site, loaded.get("intents")))
 
 
 def _synonyms(site: Site, located, fillers: dict) -> tuple[tuple, tuple]:
@@ -146,6 +159,30 @@ def _intents(site: Site, located) -> tuple[Intent, ...]:
         found.append(Intent(name=name, url=str(entry.get("页面", "")), patterns=patterns, extra=extra,
                             file=located.file, line=located.line_of(("入口", i, "页面"))))
     return tuple(found)
+
+
+def _intent_classes(site: Site, located) -> tuple[tuple[str, ...], ...]:
+    """同类说法: groups of words that ask for the same thing; a word in one group only."""
+    if located is None:
+        return ()
+    problems, file = site.problems, located.file
+    classes: list[tuple[str, ...]] = []
+    class_of: dict[str, int] = {}
+    for g, group in enumerate(located.data.get("同类说法", [])):
+        members: list[str] = []
+        for j, word in enumerate(group):
+            key = fold(word)
+            where, field = located.line_of(("同类说法", g, j)), f"同类说法第{g + 1}组第{j + 1}项"
+            if key in members:
+                problems.error(file, where, field, f"“{word}”在本组中重复")
+            elif key in class_of:
+                problems.error(file, where, field, f"“{word}”已在第{class_of[key] + 1}组中；一个词只能在一组里")
+            else:
+                members.append(key)
+                class_of[key] = g
+        if len(members) >= 2:
+            classes.append(tuple(members))
+    return tuple(classes)
 
 
 CONTENT_TYPE = SearchVocabulary()
