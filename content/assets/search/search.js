@@ -1589,13 +1589,11 @@
     if (absent.length === 0 && (result.hits.length || result.pending.length)) return result;
     var spoken = absent.length ? speaksOf(idx, result) : 0;
     if (spoken === 2) return result;
-    if (spoken === 1) {
-      // In doubt: the best hit holds a specific word of the question and another of its words, beside the one no
-      // page holds (探亲 and 军人 beside 车票钱). The hits are shown, under a plain note naming that word.
-      result.doubt = true;
-      result.absent = absent;
-      return result;
-    }
+    // In doubt (spoken === 1): the best hit holds a specific word of the question and another of its words,
+    // beside the one no page holds (探亲 and 军人 beside 车票钱). Said as plainly as no answer, with the same few
+    // closest hits and help, not every page that holds one of the other words (手机话费 has the same shape); the
+    // note names the words the hits do hold, which often answer a question put in the asker's own words.
+    result.doubt = spoken === 1;
     result.noAnswer = true;
     result.absent = absent;
     result.exact = true;
@@ -1908,18 +1906,18 @@
     if (result.understood && result.understood.length) {
       notes.push(result.understood.map(function (u) { return "“" + u[0] + "”按“" + u[1] + "”查找"; }).join("；"));
     }
-    if (result.doubt && result.hits.length) {
-      // In doubt (see decided): said plainly which word no page holds; the hits hold the question's other words.
-      notes.push("没有找到关于" + result.absent.map(function (w) { return "“" + w + "”"; }).join("") +
-        "的内容，以下结果包含问题的其他词语（" + words.filter(function (w) { return result.absent.indexOf(w) === -1; }).join("、") +
-        "），不一定能回答您的问题");
-    } else if (result.hits.length && result.split && !result.noAnswer) {
+    if (result.hits.length && result.split && !result.noAnswer) {
       // A question found nowhere as typed: say which words were looked for instead.
       notes.push((result.partial ? "没有同时包含全部词语的结果，以下结果包含其中部分词语" : "没有找到与输入完全相同的内容，以下结果包含这些词语") +
         "：" + words.join("、"));
     }
-    // No answer: the hits below are only the closest few, and say so.
-    if (result.noAnswer && result.hits.length) notes.push("最接近的几条（不一定能回答您的问题）");
+    // No answer: the hits below are only the closest few, and say so; in doubt (see decided), which of the
+    // question's words they hold.
+    if (result.noAnswer && result.hits.length) {
+      var held = words.filter(function (w) { return (result.absent || []).indexOf(w) === -1; });
+      notes.push(result.doubt && held.length ? "以下几条包含问题的其他词语（" + held.join("、") + "），不一定能回答您的问题"
+        : "最接近的几条（不一定能回答您的问题）");
+    }
     if (notes.length) { note.textContent = notes.join("。"); note.hidden = false; }
     // The same result drawn again (more hits, snippets): add what is new, keep what is there (and the focus).
     var drawn = list.gsResult === result ? list.querySelectorAll(".md-search-result__item").length : 0;
