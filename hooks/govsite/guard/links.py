@@ -326,7 +326,7 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
     if changed is not None:
         for key, verdict in state.verdicts.items():
             read = state.reads.get(key, ())
-            if not any(name in changed for name in read):
+            if changed.isdisjoint(read):
                 links._verdicts[key] = verdict
                 if read:
                     links._read[key] = read
@@ -337,12 +337,13 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
             sha = digests.get(rel)
             known = state.results.get(rel)
             if (changed is not None and sha is not None and known is not None and known[0] == sha
-                    and not known[3] & changed):
+                    and changed.isdisjoint(known[3])):
                 results[rel] = known
                 report.checked += known[1]
                 report.pages += rel.endswith(".html")
-                report.broken += [f"{where}: {link} → {problem}" for where, link, problem in known[2]]
-                report.found += known[2]
+                if known[2]:
+                    report.broken += [f"{where}: {link} → {problem}" for where, link, problem in known[2]]
+                    report.found += known[2]
                 state.reused += 1
                 continue
             whole, report = report, LinkReport()
