@@ -392,3 +392,28 @@ def test_the_catalogues_number_check_is_reported_on_every_save_until_fixed(tmp_p
     assert len(missing[0]) == 1 and "缺少索引号" in missing[0][0] and missing == numbers(None)
     policy.write_text(original, encoding="utf-8")
     assert numbers() == clean
+
+
+def test_a_broken_link_an_editor_wrote_is_reported_on_every_save_until_fixed(tmp_path):
+    """The links of a text are taken from its conversion once (review.py): a link to a page the build does not
+    publish is reported on every save that reuses the conversion, as a load without the layer reports it."""
+    from govsite.build import check_links
+
+    root = copy_site(tmp_path / "repo")
+    notice = root / "content/notices/2025/peixun-baoming.md"
+    original = notice.read_text(encoding="utf-8")
+    memo = Memo()
+
+    def broken(memo_=memo):
+        site = load_site(root, memo=memo_)
+        check_links(site)
+        return sorted(p.format() for p in site.problems.items if "不存在" in p.message)
+
+    assert broken() == []
+    notice.write_text(original.replace("\n## ", "\n另见[旧通知](/notices/2024/no-such-notice/)。\n\n## ", 1), encoding="utf-8")
+    found = broken()
+    assert len(found) == 1 and "no-such-notice" in found[0] and "peixun-baoming.md" in found[0]
+    assert broken() == found and memo.hits > 0
+    assert broken(None) == found
+    notice.write_text(original, encoding="utf-8")
+    assert broken() == []
