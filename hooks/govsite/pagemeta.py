@@ -114,16 +114,23 @@ class PageMetadata:
         if documents:
             self.lastmod[""] = max(doc.changed.day for doc in documents).isoformat()
         self.columns: dict[str, Column] = {}
+        # make serve: an unchanged document's words are the ones found before (site.derived), not split again for
+        # every column on every save
+        words_of = [(doc.page, site.derived("page metadata: words", doc, lambda d: tuple(dict.fromkeys(_words(d)))))
+                    for doc in documents]
         for name, url in nav_columns(nav, titles):
             if url in self.columns:
                 continue
-            words = Counter(word for doc in documents if doc.page.startswith(url) and url
-                            for word in dict.fromkeys(_words(doc)) if word != name)
+            words = Counter(word for page, found in words_of if url and page.startswith(url)
+                            for word in found if word != name)
             keywords = (name, *(word for word, _n in words.most_common(KEYWORDS - 1)))
             description = (descriptions.get(url) or (settings.get("首页简介", "") if url == "" else "")
                            or f"{settings.get('网站名称', '')}{name}栏目")
             self.columns[url] = Column(name, url, COLUMN_TYPES.get(url, name), " ".join(description.split()),
                                        keywords)
+
+    def _article(self, doc: Document) -> tuple[tuple[str, str], ...]:
+        return article_metadata(doc, self.site.absolute_url(doc.url), self.source)
 
     def column_of(self, url: str) -> Column | None:
         """The column a page belongs to: the nav page with the longest address that starts its own."""
@@ -139,6 +146,7 @@ class PageMetadata:
         if noindex:
             return self.site_tags
         column = self.column_of(url)
-        doc = self.documents.get(url)
-        article = article_metadata(doc, self.site.absolute_url(url), self.source) if doc is not None else ()
+        doc = self.documents.get(url)  # its own address is `url`; what the tags read besides it is in the label
+        article = self.site.derived(f"page metadata: article\0{self.source}\0{self.site.site_url}", doc,
+                                    self._article) if doc is not None else ()
         return self.site_tags + (column.tags() if column else ()) + article

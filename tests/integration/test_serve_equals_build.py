@@ -13,10 +13,14 @@ from sitekit import TODAY
 # mkdocs serve --dirty's rebuilds, in one process as MkDocs' server runs them (without the HTTP server): the
 # first build, then one rebuild after each batch of edits (each batch a save, or several files saved at once).
 SERVE = r"""
-import json, os, sys, time
+import json, logging, os, sys, time
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+logging.getLogger("mkdocs").addHandler(logging.StreamHandler(sys.stderr))  # the engine's log: what the editor reads
+logging.getLogger("mkdocs").setLevel(logging.INFO)
 
 site_dir, edits = sys.argv[1], json.loads(sys.argv[2])
 
@@ -33,18 +37,33 @@ for batch in edits:
         file = Path(path)
         if new is None:
             file.unlink()
+        elif old is None:  # a new file
+            file.write_text(new, encoding="utf-8")
         else:
             text = file.read_text(encoding="utf-8")
             assert old in text, (path, old)
             file.write_text(text.replace(old, new, 1), encoding="utf-8")
     time.sleep(2.1)  # as an editor's saves come: not within the file system's clock tick of the last read
-    build(config(), serve_url="http://127.0.0.1:8000/", dirty=True)
+    print("=== save", flush=True, file=sys.stderr)
+    try:
+        build(config(), serve_url="http://127.0.0.1:8000/", dirty=True)
+    except Abort as exc:  # mkdocs serve shows the error and waits for the next save
+        print(f"=== stopped: {exc}", flush=True, file=sys.stderr)
 from govsite import search
 search.stop_index_later()
 """
 
 NOTICE = "content/notices/2025/peixun-baoming.md"
 NOTICE_TITLE = "关于开展2025年度退役军人职业技能培训报名工作的通知（示例）"
+ADDED = "content/notices/2025/xinzeng-tongzhi.md"
+ADDED_TITLE = "关于新增退役军人创业孵化基地的通知（示例）"
+SETTING = ("data/site.yml", "机构名称: 某区退役军人事务局（示例）", "机构名称: 某区退役军人事务局（示例，修订）")
+
+
+def added_notice(root: Path) -> str:
+    """A new notice made from the demo one: its own title and 索引号 (a serial no other document uses)."""
+    text = (root / NOTICE).read_text(encoding="utf-8")
+    return text.replace(NOTICE_TITLE, ADDED_TITLE).replace("/2025-00010", "/2025-00987")
 EDITS = [
     # a notice's title (its page, the lists, the 目录, the feeds, the home page) and a sentence of its body
     [[NOTICE, NOTICE_TITLE, NOTICE_TITLE.replace("职业技能培训", "职业技能提升培训")],
@@ -69,13 +88,14 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return out
 
 
-def serve_builds(root: Path, site_dir: Path, edits: list) -> None:
+def serve_builds(root: Path, site_dir: Path, edits: list) -> str:
     env = dict(os.environ, GOVSITE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(root / "hooks"))
     import json
 
     result = subprocess.run([sys.executable, "-c", SERVE, str(site_dir), json.dumps(edits, ensure_ascii=False)],
                             cwd=root, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-4000:]
+    return result.stderr
 
 
 def test_the_served_folder_after_saves_is_what_a_fresh_build_of_the_same_sources_makes(site_copy, tmp_path):
@@ -83,14 +103,55 @@ def test_the_served_folder_after_saves_is_what_a_fresh_build_of_the_same_sources
     assert "标题: " in policy and (site_copy / NOTICE).read_text(encoding="utf-8").count("\n## ") >= 1
     served = tmp_path / "served"
     served.mkdir()
-    serve_builds(site_copy, served, EDITS)
+    edits = EDITS[:2] + [
+        # a notice added, and a setting every page shows (the frame: every page rewritten)
+        [[ADDED, None, added_notice(site_copy)], list(SETTING)],
+        # the notice's title back as it was (the setting stays changed: nothing may show the old one)
+        EDITS[2],
+    ]
+    log = serve_builds(site_copy, served, edits)
+    assert "本次修改涉及每个页面" in log  # the save that reached every page said so
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     serve_builds(site_copy, fresh, [])  # the same sources, as the saves left them, built from nothing
     a, b = files_of(served), files_of(fresh)
     assert "notices/2026/zhaopin-gongyi-gangwei/index.html" not in a  # the removed page is gone, not stale
     assert "编辑后新增的一句话" in a["notices/2025/peixun-baoming/index.html"].decode("utf-8")
+    assert ADDED_TITLE in a["notices/2025/xinzeng-tongzhi/index.html"].decode("utf-8")  # the new page
+    assert ADDED_TITLE.encode() in a["api/catalogue.json"]  # and the 目录's JSON, read by its changed lines
+    assert "某区退役军人事务局（示例，修订）".encode() in a["notices/2025/peixun-baoming/index.html"]  # the setting
     # the reverted title is gone everywhere it had reached
     assert not [name for name, data in a.items() if "职业技能提升培训".encode() in data]
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_a_leak_saved_under_serve_is_found_in_the_source_and_in_what_only_the_output_shows(site_copy, tmp_path):
+    """Whatever a save reuses, a changed file is checked again: an ID number typed into a notice stops the
+    rebuild at its line; one a template prints reaches only the output, where make serve's guard finds it in the
+    pages rewritten; once both are removed the served folder is a fresh build's."""
+    number = "11010519491231002X"  # a valid 居民身份证号码 (GB 11643 check digit)
+    footer = "overrides/govsite/notices/footer.html"
+    assert (site_copy / footer).is_file()
+    edits = [
+        [[NOTICE, "\n## ", f"\n联系人身份证号码：{number}。\n\n## "]],
+        [[NOTICE, f"\n联系人身份证号码：{number}。\n\n## ", "\n## "]],
+        [[footer, None, (site_copy / footer).read_text(encoding="utf-8") + f"\n<p>经办人证件号 {number}</p>\n"]],
+        [[footer, None, (site_copy / footer).read_text(encoding="utf-8")]],
+    ]
+    served = tmp_path / "served"
+    served.mkdir()
+    log = serve_builds(site_copy, served, edits)
+    saves = log.split("=== save")[1:]
+    assert len(saves) == 4
+    assert "=== stopped" in saves[0] and NOTICE in saves[0] and "身份证" in saves[0]  # at its source, before output
+    assert "=== stopped" not in saves[1] and "身份证" not in saves[1]
+    found = [line for line in saves[2].splitlines() if "身份证" in line and line.startswith("警告")]
+    assert found and footer in found[0], saves[2][-3000:]  # the output guard, traced to the template
+    assert "身份证" not in saves[3] and "=== stopped" not in saves[3]
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    serve_builds(site_copy, fresh, [])
+    a, b = files_of(served), files_of(fresh)
+    assert not [name for name, data in a.items() if number.encode() in data]
+    assert sorted(a) == sorted(b) and [name for name in a if a[name] != b[name]] == []

@@ -365,3 +365,55 @@ def test_a_parsed_law_is_described_by_its_texts_digest():
     assert describe(parsed) == describe(parser.parse(text))
     assert describe(parsed) != describe(parser.parse(text.replace("第四十一条 公共", "第四十一条 各级公共")))
     assert len(describe(parsed)) < 500 < len(text)  # the digest, not the articles
+
+
+def test_the_catalogues_number_check_is_reported_on_every_save_until_fixed(tmp_path):
+    """The 目录's check of 索引号 is reused while no row changed: a duplicate and a missing number are reported on
+    every save as a fresh load reports them (the next free number proposed), and are gone once fixed."""
+    root = copy_site(tmp_path / "repo")
+    policy = root / "data/policies/2023-002.yml"
+    original = policy.read_text(encoding="utf-8")
+    memo = Memo()
+
+    def numbers(memo_=memo):
+        site = load_site(root, memo=memo_)
+        return (sorted(p.format() for p in site.problems.items if p.field == "索引号"),
+                [row.index_no for row in site.models["catalogue"].items], site.models["catalogue"].checked)
+
+    clean = numbers()
+    assert clean[0] == [] and "11410100MB0000000X/2023-00002" in clean[1]
+    policy.write_text(original.replace("/2023-00002", "/2023-00001"), encoding="utf-8")  # another's number
+    duplicate = numbers()
+    assert len(duplicate[0]) == 1 and "重复" in duplicate[0][0] and "2023-00001" in duplicate[0][0]
+    assert numbers() == duplicate and memo.hits > 0  # reused, and reported again
+    assert numbers(None) == duplicate  # as a load without the layer finds
+    policy.write_text(original.replace("索引号: 11410100MB0000000X/2023-00002\n", ""), encoding="utf-8")
+    missing = numbers()
+    assert len(missing[0]) == 1 and "缺少索引号" in missing[0][0] and missing == numbers(None)
+    policy.write_text(original, encoding="utf-8")
+    assert numbers() == clean
+
+
+def test_a_broken_link_an_editor_wrote_is_reported_on_every_save_until_fixed(tmp_path):
+    """The links of a text are taken from its conversion once (review.py): a link to a page the build does not
+    publish is reported on every save that reuses the conversion, as a load without the layer reports it."""
+    from govsite.build import check_links
+
+    root = copy_site(tmp_path / "repo")
+    notice = root / "content/notices/2025/peixun-baoming.md"
+    original = notice.read_text(encoding="utf-8")
+    memo = Memo()
+
+    def broken(memo_=memo):
+        site = load_site(root, memo=memo_)
+        check_links(site)
+        return sorted(p.format() for p in site.problems.items if "不存在" in p.message)
+
+    assert broken() == []
+    notice.write_text(original.replace("\n## ", "\n另见[旧通知](/notices/2024/no-such-notice/)。\n\n## ", 1), encoding="utf-8")
+    found = broken()
+    assert len(found) == 1 and "no-such-notice" in found[0] and "peixun-baoming.md" in found[0]
+    assert broken() == found and memo.hits > 0
+    assert broken(None) == found
+    notice.write_text(original, encoding="utf-8")
+    assert broken() == []

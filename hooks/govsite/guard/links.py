@@ -249,6 +249,9 @@ def _climb(link: str) -> int:
     return climb
 
 
+_JSON_URL = re.compile(rb'"(https?://[^"]*)"(?![ \t\r\n]*:)')
+
+
 def _json_urls(value):
     if isinstance(value, dict):
         for v in value.values():
@@ -287,6 +290,11 @@ class LinkState:
         # file -> (its digest, links checked, findings, files its verdicts read)
         self.results: dict[str, tuple[str, int, tuple, frozenset]] = {}
         self.reused = 0  # files whose findings were taken over in the last check
+        # the verdict on every place a link reached, and the files each verdict read (SiteLinks._verdicts and
+        # _read): kept while none of those files changed, so a file checked again (api/catalogue.json, whose
+        # 10,000 addresses change rarely) judges only the places it reaches that changed
+        self.verdicts: dict = {}
+        self.reads: dict = {}
 
     def changed(self, digests: dict[str, str], site_url: str) -> set[str] | None:
         """Files whose digest differs from the last check's (new and removed ones included); None: all."""
@@ -318,16 +326,26 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
     results: dict = {}
     if incremental:
         state.reused = 0
-    for rel in _names(site):
+    if changed is not None:
+        for key, verdict in state.verdicts.items():
+            read = state.reads.get(key, ())
+            if changed.isdisjoint(read):
+                links._verdicts[key] = verdict
+                if read:
+                    links._read[key] = read
+    # make serve: every file of the folder has a digest (the output scan walked it); no second walk
+    names = sorted(digests, key=lambda name: name.split("/")) if incremental else _names(site)
+    for rel in names:
         if incremental:
             sha = digests.get(rel)
             known = state.results.get(rel)
             if (changed is not None and sha is not None and known is not None and known[0] == sha
-                    and not known[3] & changed):
+                    and changed.isdisjoint(known[3])):
                 results[rel] = known
                 report.checked += known[1]
                 report.pages += rel.endswith(".html")
-                report.found += known[2]
+                if known[2]:
+                    report.found += known[2]
                 state.reused += 1
                 continue
             whole, report = report, LinkReport()
@@ -343,6 +361,7 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
             report, links.places = whole, None
     if incremental:
         state.site_url, state.digests, state.results = site_url, dict(digests), results
+        state.verdicts, state.reads = links._verdicts, links._read
     return report
 
 
@@ -362,7 +381,13 @@ def _check_file(links: SiteLinks, site: Path, path: Path, rel: str, parsed: dict
     elif path.suffix == ".json":
         data = path.read_bytes()
         if b"http" in data or b"\\u" in data:  # else no string in it can be an address (_json_urls)
-            for url in _json_urls(json.loads(data.decode("utf-8"))):
+            loaded = json.loads(data.decode("utf-8"))
+            # Without a backslash every quote delimits a string and a string is its bytes: the addresses are the
+            # strings that begin with one and are not keys (a key is followed by a colon), in order, read by one
+            # expression instead of a walk of every value (api/catalogue.json holds some 300,000).
+            urls = ([m.decode("utf-8") for m in _JSON_URL.findall(data)] if b"\\" not in data
+                    else _json_urls(loaded))
+            for url in urls:
                 links.check(url, url_path, rel, report)
 
 

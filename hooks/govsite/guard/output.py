@@ -206,6 +206,8 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
     if statuses is not None:
         last, statuses = dict(statuses), _STATUSES
         statuses.clear()
+        last_json = dict(_JSON_CLEAN)
+        _JSON_CLEAN.clear()
         if _STATUSES_UNDER[0] != check.key():  # a number, name, address or host allowed, or no longer: every file
             last = {}                          # that was judged under the other rules is judged again
         _STATUSES_UNDER[0] = check.key()
@@ -213,13 +215,15 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
     by_dest: dict[str, list[OutputFinding]] = {}
     for finding in (streamed.findings if streamed is not None else ()):
         by_dest.setdefault(finding.dest, []).append(finding)
-    for path in sorted(_walk(folder)):
-        dest = path.relative_to(folder).as_posix()
+    now = time.time()
+    for dest, name in _listing(folder):
         if statuses is not None:
-            status = _status(path)
-            before = last.get(str(path))
+            status = _status(name, now)
+            before = last.get(name)
             if status is not None and before is not None and before[0] == status and seen_before.get(dest) in (None, before[1]):
-                statuses[str(path)] = before
+                statuses[name] = before
+                if name in last_json:
+                    _JSON_CLEAN[name] = last_json[name]
                 scan.digests[dest] = before[1]
                 if dest in _LINKS:
                     scan.links[dest] = _LINKS[dest]
@@ -227,18 +231,21 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
                 scan.reused += 1
                 continue
         try:
-            data = path.read_bytes()
+            with open(name, "rb") as opened:
+                data = opened.read()
         except OSError as exc:
             scan.findings.append(OutputFinding(dest, 0, "", RULE_UNREADABLE, "", note=f"无法读取（{exc.strerror}）"))
             continue
         sha = digest(data)
-        before = last.get(str(path)) if statuses is not None else None
+        before = last.get(name) if statuses is not None else None
         if (before is not None and before[1] == sha and (dest in _LINKS or not dest.endswith(".html"))
                 and seen_before.get(dest) in (None, sha)):
             # read again (written too recently for its status to tell, at the last scan or now), with the very
             # bytes the last scan checked: its findings and links hold (make serve's first save, seconds after
             # the first build wrote every page, would otherwise parse every page again)
-            statuses[str(path)] = (_status(path), sha, before[2])
+            statuses[name] = (_status(name, now), sha, before[2])
+            if name in last_json:
+                _JSON_CLEAN[name] = last_json[name]
             scan.digests[dest] = sha
             if dest in _LINKS:
                 scan.links[dest] = _LINKS[dest]
@@ -252,12 +259,26 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
             scan.findings.extend(by_dest.get(dest, ()))
             scan.reused += 1
             if statuses is not None:  # make serve: the next scan passes over it too (else it parses it again)
-                statuses[str(path)] = (_status(path), sha, _rename(tuple(by_dest.get(dest, ())), ""))
+                statuses[name] = (_status(name, now), sha, _rename(tuple(by_dest.get(dest, ())), ""))
             continue
+        if statuses is not None and dest.endswith(".json"):
+            earlier = last_json.get(name)
+            if earlier is not None and earlier[0] == check.key() and _clean_after_change(check, dest, earlier, data):
+                # make serve: a JSON file the engine rewrote with a few lines changed (api/catalogue.json after
+                # one title changed: 12 MB at 10,000 documents): its changed lines are read, the rest was read
+                # and found clean under the same rules when it had these bytes
+                scan.digests[dest] = sha
+                scan.read += 1
+                statuses[name] = (_status(name, now), sha, ())
+                _JSON_CLEAN[name] = (check.key(), data, True)
+                continue
         before_count = len(scan.findings)
         check_bytes(check, dest, data, scan, checked)
         if statuses is not None:  # a status of None (written too recently) is never matched, only the digest
-            statuses[str(path)] = (_status(path), scan.digests[dest], _rename(tuple(scan.findings[before_count:]), ""))
+            found = _rename(tuple(scan.findings[before_count:]), "")
+            statuses[name] = (_status(name, now), scan.digests[dest], found)
+            if dest.endswith(".json") and not found and len(data) >= _JSON_BY_CHANGE:
+                _JSON_CLEAN[name] = (check.key(), data, False)
     if statuses is not None:
         _LINKS.clear()
         _LINKS.update(scan.links)
@@ -269,20 +290,67 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
 _STATUSES: dict[str, tuple] = {}
 _STATUSES_UNDER: list = [None]  # the rules (FileCheck.key()) those findings were made under
 _LINKS: dict[str, tuple] = {}
+# make serve: JSON files whose last check found nothing: path -> (the rules, their bytes then, whether those bytes
+# are known to be read by read_json through json.loads), for the check of the lines a rewrite changed
+_JSON_CLEAN: dict[str, tuple] = {}
+_JSON_BY_CHANGE = 64 * 1024  # bytes: a smaller file is read whole again (and its bytes are not kept)
 
 
-def _status(path: Path) -> tuple | None:
-    """A file's status as make's and git's change checks read it. A file written within the last two seconds may
-    be written again within the same timestamp: its status says nothing (read it)."""
-    import time
+def _clean_after_change(check: FileCheck, dest: str, earlier: tuple, data: bytes) -> bool:
+    """Whether `data`, the new bytes of a JSON file whose `earlier` bytes were found clean under the same rules,
+    is clean too, read only where it differs (jsonfile.changed_units); False when that cannot be told (then the
+    caller reads the whole file). Both versions must be read the same way by files.read: the same first kilobyte
+    (which decides a file's kind), not the search index's JSON, UTF-8 as decoding judges it, plain JSON."""
+    from .files import jsonfile
+    from .files.encoding import decode
+    from .files.model import Extracted, Unreadable
+    from .files.searchindex import _INDEX_JSON, search_index_kind
 
+    _rules, before, verified = earlier
+    if (files.suffix_of(dest) != ".json" or before[:1024] != data[:1024] or _INDEX_JSON.search(dest)
+            or search_index_kind(dest, data) or data.startswith(b"\xef\xbb\xbf")):
+        return False
+    texts = []
+    for version in ((data,) if verified else (before, data)):
+        try:
+            decoded = decode(version)
+        except Unreadable:
+            return False
+        if decoded.encoding != "utf-8" or not jsonfile.plain_json(decoded.text):
+            return False
+        texts.append(decoded.text)
+    units = jsonfile.changed_units(before, data, texts[-1])
+    if units is None:
+        return False
+    return not personal.scan_extracted(Extracted(lines=units), dest, check.rules)
+
+
+def _status(path, now: float | None = None) -> tuple | None:
+    """A file's status as make's and git's change checks read it. A file written within the last two seconds (of
+    `now`, by default the time of the call) may be written again within the same timestamp: its status says
+    nothing (read it)."""
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
-    if time.time() - st.st_mtime < 2:
+    if (time.time() if now is None else now) - st.st_mtime < 2:
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _listing(folder: Path) -> list[tuple[str, str]]:
+    """(path in the output, path on disk) of every file under `folder`, in the order of sorted(_walk(folder)).
+    Strings, not a Path per file: under make serve the walk of tens of thousands of unchanged files is most of
+    what a scan does, and a Path and its relative_to cost more than the stat that decides the file is unchanged."""
+    base = str(folder)
+    found = []
+    for root, dirs, names in os.walk(base):
+        dirs.sort()
+        prefix = os.path.relpath(root, base).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found += [(prefix + name, os.path.join(root, name)) for name in names]
+    found.sort(key=lambda entry: entry[0].split("/"))  # as Paths sort: by their parts
+    return found
 
 
 def unseen_files(folder: Path, seen) -> Iterable[tuple[str, bytes]]:

@@ -97,9 +97,8 @@ def review_links(site, published: Published | None = None, held_back: bool = Tru
         field_ = body.field if body.file.endswith((".yml", ".yaml")) else "正文"
         reported: set[str] = set()
         own_ids = None
-        for match in _HREF.finditer(converted.html):
-            target = html_lib.unescape(match.group(2))
-            if not target or target.startswith("//") or _SCHEME.match(target) or target in reported:
+        for target in site.derived("review: link targets", converted, _link_targets):
+            if target in reported:
                 continue
             path, _, anchor = target.partition("#")
             item = by_page.get(target) or by_page.get(path)
@@ -135,6 +134,17 @@ def review_links(site, published: Published | None = None, held_back: bool = Tru
             path = link.url.split("#", 1)[0].lstrip("/")
             if not published.has(path):
                 site.problems.error(link.file, link.line, link.field, _missing(path))
+
+
+def _link_targets(converted) -> tuple[str, ...]:
+    """The site-relative targets of a converted text's links and images, in order (no scheme, no "//" host).
+    Under make serve an unchanged text's conversion is the object made before, and so are these."""
+    found = []
+    for match in _HREF.finditer(converted.html):
+        target = html_lib.unescape(match.group(2))
+        if target and not target.startswith("//") and not _SCHEME.match(target):
+            found.append(target)
+    return tuple(found)
 
 
 def _missing(path: str) -> str:

@@ -10,6 +10,7 @@ anywhere; it is reported at the output file and the files it was made from.
 from __future__ import annotations
 
 import bisect
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +79,20 @@ def origins(site, pages: dict[str, str], copies: dict[str, Path]) -> Origins:
     return Origins(copies={dest: rel(Path(path), root) for dest, path in copies.items()}, made=made)
 
 
+def _text_files(base: Path, folder: str) -> list[str]:
+    """The text files under `base` (named `folder` from the root), outside hidden folders, as sorted(rglob("*"))
+    lists them, by their paths from the root. Strings, not a Path per file: make serve maps its findings back
+    after every save, and the sources of a large site are tens of thousands of files."""
+    found = []
+    for here, dirs, names in os.walk(base):  # like rglob, into no folder that is a symbolic link
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        prefix = folder + "/" + os.path.relpath(here, base).replace(os.sep, "/") + "/"
+        prefix = prefix.replace("/./", "/")
+        found += [prefix + name for name in names if not name.startswith(".")
+                  and os.path.splitext(name)[1].lower() in TEXT_SUFFIXES and os.path.isfile(os.path.join(here, name))]
+    return sorted(found, key=lambda name: name.split("/"))
+
+
 class SourceFinder:
     """Finds where a published text came from (see the module's text). Source texts are read once, when the
     first finding needs them (a clean build reads none)."""
@@ -111,9 +126,7 @@ class SourceFinder:
             for folder in SOURCE_FOLDERS:
                 base = self.root / folder
                 if base.is_dir():
-                    found.extend(rel(p, self.root) for p in sorted(base.rglob("*"))
-                                 if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-                                 and not any(part.startswith(".") for part in p.relative_to(self.root).parts))
+                    found.extend(_text_files(base, folder))
             self._all = found
         return self._all
 

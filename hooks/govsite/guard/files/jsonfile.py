@@ -153,3 +153,71 @@ def _walk(node, path: str, line_of, lines: list) -> None:
         line = line_of()
         if node.strip():
             lines.append(Line(node, f"第{line}行（{path}）", line))
+
+
+class _Constant(Exception):
+    pass
+
+
+def _refuse_constant(name: str):
+    raise _Constant(name)
+
+
+def plain_json(text: str) -> bool:
+    """Whether read_json reads `text` through json.loads (valid JSON without NaN or Infinity)."""
+    try:
+        json.loads(text, parse_constant=_refuse_constant)
+    except (ValueError, _Constant, RecursionError):
+        return False
+    return True
+
+
+def changed_units(before: bytes, after: bytes, after_text: str) -> list[Line] | None:
+    """The units read_json could read on the lines of `after` that are not lines of `before` (a file rewritten
+    with a few lines changed: make serve's api/catalogue.json after one title changed), or None when that cannot
+    be told. Both must be valid UTF-8 JSON that read_json reads through json.loads (plain_json: the caller
+    checks `after`; `before` was checked when it was written).
+
+    Why the other lines need no reading: a string of valid JSON never spans a line, so every unit (a string, a
+    long number) lies on one line and is read from its own characters alone; whether a string is a key (an ASCII
+    key is not a unit) depends only on the next token, which for a string on an unchanged line lies on that line,
+    further on in the unchanged end of the file, or — for the last string of the unchanged beginning — possibly in
+    the changed part: that line is read again as well. Every string of the lines read is a unit here, keys
+    included: more than read_json reads, never less. Only the path of a unit ($.items[3]) depends on the lines
+    before it, and a caller that finds anything reads the whole file again."""
+    old_lines, new_lines = before.split(b"\n"), after.split(b"\n")
+    shortest = min(len(old_lines), len(new_lines))
+    start = 0
+    while start < shortest and old_lines[start] == new_lines[start]:
+        start += 1
+    same_end = 0
+    while same_end < shortest - start and old_lines[-1 - same_end] == new_lines[-1 - same_end]:
+        same_end += 1
+    text_lines = after_text.split("\n")
+    if len(text_lines) != len(new_lines):
+        return None
+    wanted = list(range(start, len(new_lines) - same_end))
+    last = start - 1
+    while last >= 0 and not text_lines[last].strip():
+        last -= 1
+    if last >= 0:
+        wanted.insert(0, last)
+    units: list[Line] = []
+    for index in wanted:
+        number = index + 1
+        for match in _VALUE_TOKEN.finditer(text_lines[index]):
+            token = match.group()
+            if token[0] == '"':
+                try:
+                    value = json.loads(token) if "\\" in token else token[1:-1]
+                except ValueError:
+                    return None
+                if value.strip():
+                    units.append(Line(value, f"第{number}行", number))
+            elif sum(ch.isdigit() for ch in token) >= LONG_NUMBER:
+                value = token
+                if "e" in token.lower() or "." in token:
+                    parsed = float(token)
+                    value = str(int(parsed)) if parsed.is_integer() and abs(parsed) < 1e21 else token
+                units.append(Line(value, f"第{number}行", number))
+    return units
