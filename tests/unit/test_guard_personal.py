@@ -459,3 +459,13 @@ def _strings(value, into: set) -> None:
         into.add(value)
     for item in value.values() if isinstance(value, dict) else value if isinstance(value, list) else ():
         _strings(item, into)
+
+
+def test_terms_for_things_are_no_names_standing_alone():
+    """公租房 reads to jieba as 公 (a surname) + 租房: a term for housing, a card, a fee or a tax standing alone (one
+    to a YAML list's line, as an editor may write everyday words) names no one; a name in the same list still is."""
+    for term in ("公租房", "廉租房", "经适房", "周转房", "车票费", "抚恤款", "社保卡", "冯优待证"):
+        assert privacy.scan_unit(term, privacy.Rules()) == [], term
+        assert privacy.scan_text(f"说法:\n  - {term}\n  - 住房\n", "data/search/a.yml", set()) == [], term
+    found = privacy.scan_text("说法:\n  - 公租房\n  - 王建华\n", "data/a.yml", set())
+    assert [(f.line, f.rule) for f in found] == [(3, "未脱敏姓名")], found

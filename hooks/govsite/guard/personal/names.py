@@ -53,6 +53,10 @@ KINSHIP = frozenset({"祖父", "祖母", "祖父母", "祖辈", "孙子", "孙�
 PLACE_CHARS = frozenset("村庄镇乡屯寨集店铺湾桥洼圩坊窑堡埠坝楼营路街巷区县市省组家岗沟庙寺台口门塘井港滩坪岔峪堰渡垴洲坨岭坡"
                         # institutions, which no given name ends with: 养老院 (tagged a name by jieba), 文化馆
                         "院馆所站局厅署厂校府")
+# The last character of terms for things a person is given, pays or holds (公租房, 廉租房, 优待证, 车票费, 抚恤款,
+# 个税, 医保险, 社保卡): no given name ends so, and jieba splits such a term it does not know as a surname and a
+# word (公 + 租房), which reads as a name when the term stands alone (a YAML list of everyday words).
+THING_CHARS = frozenset("房证费款税险卡")
 # What makes the word before it a place: 张庄村, 王楼社区, 张衡路, 李家镇, 赵庄居委会.
 PLACE_AFTER = re.compile(r"(?:村|庄|镇|乡|街道|社区|路|街|巷|大道|大街|胡同|小区|屯|寨|组|县|区|市|省|居委会|村委会|"
                          r"居民委员会|村民委员会|中学|小学|学校|医院|公司|大厦|广场|公园|花园|家园|新村|湾|桥|"
@@ -199,11 +203,12 @@ _MARTYR = re.compile(r"烈士(?!遗属|家属|子女|父母|配偶|亲属|的(?:
 
 def not_a_person(text: str, after: str = "") -> bool:
     """Name-shaped text that is no one's name to protect: a masked name, a form of address (王老师), a place,
-    a public figure (孙中山), a relative (祖父母)."""
+    a public figure (孙中山), a relative (祖父母), a thing (公租房)."""
     surname = surname_of(text)
     return (is_masked_name(text) or "某" in text or text in COMPOUND_SURNAMES or bool(_ORDINAL.match(text))
             or bool(_MARTYR.match(after)) or text[len(surname):] in TITLES or is_place_name(text, after)
-            or text in PUBLIC_FIGURES or text in KINSHIP or (after[:1] != "" and after[:1] in "*＊×"))
+            or text in PUBLIC_FIGURES or text in KINSHIP or text[-1:] in THING_CHARS
+            or (after[:1] != "" and after[:1] in "*＊×"))
 
 
 @functools.lru_cache(maxsize=4096)
