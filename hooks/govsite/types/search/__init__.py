@@ -59,42 +59,37 @@ def _checked(site: Site, loaded: dict) -> Vocabulary:
                 problems.error(vocabulary.file, vocabulary.line_of(("忽略词语", i)), f"忽略词语第{i + 1}项",
                                f"“{word}”重复（已在第{fillers[key] + 1}项）")
             fillers.setdefault(key, i)
-        for i, name in enumerate(data.get("本局名称", [])):
-            key = fold(name)
-            where, field = vocabulary.line_of(("本局名称", i)), f"本局名称第{i + 1}项"
-            if key in owner:
-                problems.error(vocabulary.file, where, field, f"“{name}”重复")
-            elif key in fillers:
-                problems.error(vocabulary.file, where, field, f"“{name}”已在忽略词语中；本局名称不必再写在那里")
-            else:
-                owner.append(key)
-        for i, word in enumerate(data.get("专用词语", [])):
-            key = fold(word)
-            where, field = vocabulary.line_of(("专用词语", i)), f"专用词语第{i + 1}项"
-            if len(key) < 2:
-                problems.error(vocabulary.file, where, field, f"“{word}”只有一个字；专用词语至少两个字")
-            elif key in fillers:
-                problems.error(vocabulary.file, where, field, f"“{word}”也在忽略词语中，二者只能选一")
-            elif key in words:
-                problems.error(vocabulary.file, where, field, f"“{word}”重复")
-            else:
-                words.append(key)
-        for i, word in enumerate(data.get("提问者用语", [])):
-            key = fold(word)
-            where, field = vocabulary.line_of(("提问者用语", i)), f"提问者用语第{i + 1}项"
-            if key in asker:
-                problems.error(vocabulary.file, where, field, f"“{word}”重复")
-            elif key in fillers:
-                problems.error(vocabulary.file, where, field, f"“{word}”也在忽略词语中，二者只能选一")
-            elif key in words:
-                problems.error(vocabulary.file, where, field, f"“{word}”也在专用词语中：本站的词不是提问者用语")
-            else:
-                asker.append(key)
+        owner = _word_list(vocabulary, problems, "本局名称", (
+            (lambda key, kept: key in kept, "“{word}”重复"),
+            (lambda key, kept: key in fillers, "“{word}”已在忽略词语中；本局名称不必再写在那里")))
+        words = _word_list(vocabulary, problems, "专用词语", (
+            (lambda key, kept: len(key) < 2, "“{word}”只有一个字；专用词语至少两个字"),
+            (lambda key, kept: key in fillers, "“{word}”也在忽略词语中，二者只能选一"),
+            (lambda key, kept: key in kept, "“{word}”重复")))
+        asker = _word_list(vocabulary, problems, "提问者用语", (
+            (lambda key, kept: key in kept, "“{word}”重复"),
+            (lambda key, kept: key in fillers, "“{word}”也在忽略词语中，二者只能选一"),
+            (lambda key, kept: key in words, "“{word}”也在专用词语中：本站的词不是提问者用语")))
     groups, everyday = _synonyms(site, loaded.get("synonyms"), fillers)
     intents = _intents(site, loaded.get("intents"))
     return Vocabulary(fillers=tuple(fillers), synonyms=groups, words=tuple(words), owner=tuple(owner),
                       everyday=everyday, intents=intents, asker=tuple(asker),
                       intent_classes=_intent_classes(site, loaded.get("intents")))
+
+
+def _word_list(vocabulary, problems, field: str, rules) -> list[str]:
+    """The folded words of one list of vocabulary.yml. A word breaking a rule — (test of its folded form against
+    the words kept before it, message) — is reported with the first such rule's message at its line, not kept."""
+    kept: list[str] = []
+    for i, word in enumerate(vocabulary.data.get(field, [])):
+        key = fold(word)
+        message = next((message for broken, message in rules if broken(key, kept)), None)
+        if message is None:
+            kept.append(key)
+        else:
+            problems.error(vocabulary.file, vocabulary.line_of((field, i)), f"{field}第{i + 1}项",
+                           message.format(word=word))
+    return kept
 
 
 def _synonyms(site: Site, located, fillers: dict) -> tuple[tuple, tuple]:
