@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Callable
 from typing import TypeVar
 
-from .guard.known_clean import _remove_old_stores, cache_folder, guard_version
+from .guard.known_clean import cache_folder, guard_version, remove_old_stores
 
 T = TypeVar("T")
 
@@ -36,7 +36,7 @@ def cached(name: str, compute: Callable[[], T]) -> T:
     value = compute()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _remove_old_stores(folder, keep=path, pattern=f"{name}-*.marshal")
+        remove_old_stores(folder, keep=path, pattern=f"{name}-*.marshal")
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
         try:
             with os.fdopen(descriptor, "wb") as handle:

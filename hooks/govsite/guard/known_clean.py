@@ -106,7 +106,7 @@ class KnownClean:
             version = self._version or guard_version()
             folder.mkdir(parents=True, exist_ok=True)
             path = folder / f"guard-clean-{version[:32]}.sqlite"
-            _remove_old_stores(folder, keep=path)
+            remove_old_stores(folder, keep=path)
             db = sqlite3.connect(path, timeout=30, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")  # builds running side by side read while one writes
             db.execute("CREATE TABLE IF NOT EXISTS clean (key BLOB PRIMARY KEY) WITHOUT ROWID")
@@ -147,7 +147,9 @@ class KnownClean:
         self._pending.clear()
 
 
-def _remove_old_stores(folder: Path, keep: Path, pattern: str = "guard-clean-*.sqlite*") -> None:
+def remove_old_stores(folder: Path, keep: Path, pattern: str = "guard-clean-*.sqlite*") -> None:
+    """Files of `pattern` in the cache folder but `keep` unused for KEEP_DAYS (other engine versions' stores and
+    derived data, govsite/derived.py) are removed."""
     cutoff = time.time() - KEEP_DAYS * 86400
     for other in folder.glob(pattern):
         if other.name.startswith(keep.name):
