@@ -1,10 +1,16 @@
 """Personal-data guard: each rule on its own, planted cases in every kind of file, and no false alarms."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import yaml
+from files_kit import REGIONS, id18
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from notice_site import errors, load, new_root, notice_text, write
 
+from govsite.guard import output
 from govsite.guard import personal as privacy
 from sitekit import REPO
 
@@ -469,3 +475,63 @@ def test_terms_for_things_are_no_names_standing_alone():
         assert privacy.scan_text(f"说法:\n  - {term}\n  - 住房\n", "data/search/a.yml", set()) == [], term
     found = privacy.scan_text("说法:\n  - 公租房\n  - 王建华\n", "data/a.yml", set())
     assert [(f.line, f.rule) for f in found] == [(3, "未脱敏姓名")], found
+
+
+# ---- numbers in every form people type them ---------------------------------------------------------------
+
+_FULL_WIDTH = str.maketrans("0123456789X-", "０１２３４５６７８９Ｘ－")
+
+
+def _typed_id_numbers():
+    """A valid 18-digit ID number (GB 11643 check digit), typed as forms and spreadsheets do: whole or in groups
+    (6-8-4, 3-3-4-4-4, 4-4-4-4-2 …) joined by a space, a hyphen or an ideographic space, in ordinary or 全角
+    digits, inside other words."""
+    @st.composite
+    def typed(draw):
+        born = draw(st.dates(min_value=dt.date(1930, 1, 1), max_value=dt.date(2008, 12, 31)))
+        number = id18(draw(st.sampled_from(REGIONS)) + born.strftime("%Y%m%d") + f"{draw(st.integers(0, 999)):03d}")
+        cuts = sorted(draw(st.sets(st.integers(1, 17), max_size=5)))
+        groups = [number[a:b] for a, b in zip([0, *cuts], [*cuts, 18])]
+        separator = draw(st.sampled_from([" ", "-", "\u3000"]))
+        written = separator.join(groups)
+        if draw(st.booleans()):
+            written = written.translate(_FULL_WIDTH)
+        before = draw(st.sampled_from(["", "身份证号：", "公民身份号码 ", "证件号码为", "第3组 ", "（", "编号12 "]))
+        after = draw(st.sampled_from(["", "。", "，联系电话见附件", "）", " 男", " 2024"]))
+        return number, written, before + written + after
+
+    return typed()
+
+
+def test_id_numbers_are_found_in_every_form_they_are_typed():
+    """Whole or grouped, ordinary or 全角 digits, with any of the separators people use, wherever in a line: the
+    number is reported once, as written (an exception names it so), masked the same way."""
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(_typed_id_numbers())
+    def check(case):
+        number, written, line = case
+        hits = [h for h in privacy.number_hits(line, set()) if h[0] == privacy.RULE_ID]
+        assert [(h[1], h[2]) for h in hits] == [(privacy.mask_number(number), written)], line
+    check()
+
+
+def test_id_numbers_in_groups_are_found_in_published_files():
+    """The output guard reads a page, and a GBK text attachment, with a grouped 全角 number in it."""
+    number = id18("32010219760315004")
+    written = f"{number[:6]} {number[6:14]} {number[14:]}".translate(_FULL_WIDTH)
+    check = output.FileCheck(privacy.Rules(), frozenset())
+    page = f"<html><body><main><table><tr><td>身份证号</td><td>{written}</td></tr></table></main></body></html>"
+    attachment = f"序号,证件号码\n1,{written}\n"
+    for dest, data in (("a/index.html", page.encode("utf-8")), ("a/名单.csv", attachment.encode("gbk"))):
+        assert [(f.rule, f.shown) for f in check(dest, data)] == [(privacy.RULE_ID, privacy.mask_number(number))], dest
+
+
+def test_numbers_in_groups_that_are_no_id_number_pass():
+    """Runs of grouped digits that are dates, statistics or a wrong check digit are not taken for ID numbers; the
+    old 15-digit form (no check digit) is read only unbroken."""
+    number = id18("41010519900101123")
+    wrong = number[:17] + ("0" if number[17] != "0" else "1")
+    for line in (f"{wrong[:6]} {wrong[6:14]} {wrong[14:]}", "2023 2024 2025 2026 2027 1111",
+                 "12 34 56 78 90 12 34 56 78", "410105 900101 123", "合计 1990 0101 1233 4101 05"):
+        assert [h for h in privacy.number_hits(line, set()) if h[0] == privacy.RULE_ID] == [], line

@@ -8,7 +8,8 @@ cell, page and line, paragraph or table cell.
 
 Rules, each reported with its Chinese name:
 - 身份证号码: 18 digits (the last may be X) with a real region, a real birth date and a valid GB 11643
-  check digit; or the old 15-digit form with a real region and birth date.
+  check digit, whole or typed in groups (410105 19900101 1233); or the old 15-digit form, unbroken, with a
+  real region and birth date. Numbers in 全角 digits are read as the ordinary ones.
 - 手机号码: 11 digits beginning 13–19 (also written with +86, spaces or hyphens), unless the number is in
   data/site.yml `公开号码` (the bureau's published office and supervision numbers).
 - 银行卡号: 16–19 digits (also in groups of four) passing the Luhn check.
@@ -85,6 +86,14 @@ _ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])(\d{15})(?![0-9A-Za-z])")
 _MOBILE = re.compile(r"(?<![0-9A-Za-z])(?:(?:\+|00)?86[ -]?)?(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?![0-9A-Za-z])")
 _CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?)(?![0-9A-Za-z])")
+# An ID number typed in groups, as forms and spreadsheets lay it out (410105 19900101 123X, 4101-0519-9001-0112-3X):
+# digit groups joined by one space or hyphen, the check character X in the last group or alone after it. Any 18
+# digits in six groups or fewer hold a group of three digits, which the gate below needs.
+_GROUPED = re.compile(r"(?<![0-9A-Za-z])\d+(?:(?:[ -]\d+)+(?:[ -]?[Xx])?|[ -][Xx])(?![0-9A-Za-z])")
+_GROUP = re.compile(r"\d+[Xx]?|[Xx]")
+# 全角 digits, X, hyphens, plus signs and spaces, as a Chinese input method types them, made ordinary before the
+# number rules read a unit: one character for one, so a number's place in the folded text is its place as written.
+_FOLD_NUMBERS = str.maketrans("０１２３４５６７８９Ｘｘ－＋\u3000\u00a0", "0123456789Xx-+  ")
 
 _HEADER_WORDS = "|".join(re.escape(w) for w in NAME_HEADERS + PEOPLE_HEADERS)
 # Speed: YAML is parsed for names only when some key or column could hold them, or a masked name shows a list of
@@ -208,6 +217,7 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
     """(rule, masked value, value as written) for every personal number in one line of text."""
     if _DIGIT_RUN.search(text) is None:  # every pattern below holds three digits in a row: most units have none
         return
+    written, text = text, text if text.isascii() else text.translate(_FOLD_NUMBERS)
     taken: list[tuple[int, int]] = []
 
     def free(span: tuple[int, int]) -> bool:
@@ -216,20 +226,47 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
     for match in _ID18.finditer(text):
         if is_id18(match.group(1)):
             taken.append(match.span(1))
-            yield RULE_ID, mask_number(match.group(1)), match.group(1)
+            yield RULE_ID, mask_number(match.group(1)), written[slice(*match.span(1))]
     for match in _ID15.finditer(text):
         if free(match.span(1)) and is_id15(match.group(1)):
             taken.append(match.span(1))
-            yield RULE_ID, mask_number(match.group(1)), match.group(1)
+            yield RULE_ID, mask_number(match.group(1)), written[slice(*match.span(1))]
+    for start, end in _grouped_ids(text):
+        if free((start, end)):
+            taken.append((start, end))
+            yield RULE_ID, mask_number(text[start:end]), written[start:end]
     for match in _MOBILE.finditer(text):
         number = _digits(match.group(1))
         if free(match.span(1)) and number not in allowed_numbers:
             taken.append(match.span(1))
-            yield RULE_MOBILE, number[:3] + "****" + number[-4:], match.group(1)
+            yield RULE_MOBILE, number[:3] + "****" + number[-4:], written[slice(*match.span(1))]
     for match in _CARD.finditer(text):
         if free(match.span(1)) and is_bank_card(match.group(1)):
             taken.append(match.span(1))
-            yield RULE_BANK, mask_number(match.group(1)), match.group(1)
+            yield RULE_BANK, mask_number(match.group(1)), written[slice(*match.span(1))]
+
+
+def _grouped_ids(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every 18-digit ID number typed in groups: of each run of groups, every run of whole groups
+    that holds 18 digits and is a valid number (a run may begin with other numbers: 第3组 410105 19900101 1233).
+    The old 15-digit form is read only unbroken: without a check digit, grouped numbers of a table would pass."""
+    for run in _GROUPED.finditer(text):
+        groups = [(g.start(), g.end()) for g in _GROUP.finditer(text, run.start(), run.end())]
+        first = 0
+        while first < len(groups):
+            digits, last, found = 0, first, None
+            while last < len(groups) and digits < 18:
+                digits += groups[last][1] - groups[last][0]
+                last += 1
+            if digits == 18:
+                start, end = groups[first][0], groups[last - 1][1]
+                if is_id18(re.sub(r"[ -]", "", text[start:end])):
+                    found = (start, end)
+            if found is not None:
+                yield found
+                first = last
+            else:
+                first += 1
 
 
 @dataclass(frozen=True)
