@@ -342,13 +342,130 @@ def negatives(rng: random.Random, count: int) -> list[dict]:
     return out
 
 
+# ---- the second round: shapes the first corpus did not hold -------------------------------------------------
+# Written after the guard passed names laid out with spaces (林　芳 in a form's column, 联 系 人：), names followed by
+# the person's role in brackets or after a space (王建华（退役士兵）, 退役军人 王建华), and names before the verbs
+# of casework (王建华反映的问题, 我局收到王建华的申请, 王建华系我区退役军人). Its own seed; its test part frozen in its
+# own commit before the rules were changed for it.
+
+SEED_2 = 20261206
+ROLES = ["退役军人", "退役士兵", "烈士遗属", "伤残军人", "优抚对象", "军属", "复员军人", "老党员"]
+SPACED_LABELS = ["联 系 人", "经 办 人", "申 请 人", "负 责 人", "姓　　名", "姓    名", "联系人", "经办人"]
+KIN = ["父亲", "母亲", "配偶", "妻子", "丈夫", "儿子", "女儿"]
+
+
+def _spaced_person(rng: random.Random) -> str:
+    """A name as a form lays it out: a two-character name padded to the width of three, or every character apart."""
+    surname = rng.choice(SURNAMES)
+    if rng.random() < 0.6:
+        return surname + rng.choice(["\u3000", " ", "  "]) + rng.choice(GIVEN)
+    return rng.choice(["\u3000", " "]).join(surname + _given(rng))
+
+
+def _spaced_sentence(rng: random.Random) -> tuple[str, list[str]]:
+    label = rng.choice(SPACED_LABELS)
+    name = _spaced_person(rng) if rng.random() < 0.7 else person(rng)
+    template = rng.choice([
+        "{lab}：{n}",
+        "{lab}：{n}　　联系电话：{p}",
+        "{lab}：{n}（{town}）",
+        "{lab}:{n}   {town}退役军人服务站",
+        "{n}　男　{y}年{m}月　{town}",
+        "{n}  {s}  {town}",
+    ])
+    return template.format(lab=label, n=name, p=landline(rng), town=rng.choice(TOWNS), y=rng.randint(1950, 2002),
+                           m=rng.randint(1, 12), s=rng.choice(["男", "女"])), [name]
+
+
+def _role_sentence(rng: random.Random) -> tuple[str, list[str]]:
+    name, role = person(rng), rng.choice(ROLES)
+    template = rng.choice([
+        "{n}（{r}）",
+        "{n}（{r}，{town}）",
+        "{n}（{town}{r}）申请{b}。",
+        "{r} {n}",
+        "{r}　{n}，{town}人。",
+        "走访{r} {n}家中。",
+        "{n}，{r}，{town}人。",
+    ])
+    return template.format(n=name, r=role, town=rng.choice(TOWNS), b=rng.choice(BENEFITS)), [name]
+
+
+def _casework_sentence(rng: random.Random) -> tuple[str, list[str]]:
+    name = person(rng)
+    template = rng.choice([
+        "{n}反映的问题已办结。",
+        "{n}来信反映{town}退役军人服务站服务态度问题。",
+        "{n}来电咨询{b}的办理流程。",
+        "我局收到{n}的政府信息公开申请。",
+        "{n}系我区{r}，{y}年入伍。",
+        "经审核，{n}符合{b}条件。",
+        "{n}不服该决定，申请行政复议。",
+        "{n}的{k}现居住在{town}。",
+        "关于{n}申请{b}的答复",
+        "现将{n}的情况公示如下。",
+    ])
+    return template.format(n=name, town=rng.choice(TOWNS), b=rng.choice(BENEFITS), r=rng.choice(ROLES),
+                           y=rng.randint(1970, 2020), k=rng.choice(KIN)), [name]
+
+
+SHAPES_2 = [("spaced", _spaced_sentence, 1), ("role", _role_sentence, 1), ("casework", _casework_sentence, 1)]
+
+
+def _second_negative(rng: random.Random) -> str:
+    """The second round's wording without a name to protect: masked, a form of address, a word for people."""
+    one = rng.choice([masked(rng), rng.choice(SURNAMES) + rng.choice(["科长", "主任", "老师", "同志"]),
+                      rng.choice(["申请人", "该同志", "群众", "来信人", "本人", "当事人"])])
+    role = rng.choice(ROLES)
+    return rng.choice([
+        "{lab}：{one}",
+        "{lab}：{town}退役军人服务站",
+        "{one}（{r}）",
+        "{r} {one}",
+        "{r}　事务",
+        "{one}反映的问题已办结。",
+        "群众来信反映{town}退役军人服务站服务态度问题。",
+        "{one}来电咨询{b}的办理流程。",
+        "我局收到{one}的政府信息公开申请。",
+        "本人系我区{r}，{y}年入伍。",
+        "经审核，{one}符合{b}条件。",
+        "{r}的{k}可以申请{b}。",
+        "安置方式（{r}）",
+        "{town}（{r}服务站）",
+    ]).format(lab=rng.choice(SPACED_LABELS), one=one, r=role, town=rng.choice(TOWNS), b=rng.choice(BENEFITS),
+              y=rng.randint(1970, 2020), k=rng.choice(KIN))
+
+
+def second_round() -> tuple[list[dict], list[dict]]:
+    rng = random.Random(SEED_2)
+    weights = [w for _s, _f, w in SHAPES_2]
+    pos, seen = [], set()
+    while len(pos) < 300:
+        shape, make, _w = rng.choices(SHAPES_2, weights)[0]
+        text, names = make(rng)
+        if text not in seen:
+            seen.add(text)
+            pos.append({"text": text, "names": names, "shape": shape})
+    neg, seen = [], set()
+    while len(neg) < 600:
+        text = _second_negative(rng)
+        if text not in seen:
+            seen.add(text)
+            neg.append({"text": text, "names": [], "shape": "second-round"})
+    return pos, neg
+
+
 def corpus() -> dict[str, list[dict]]:
     rng = random.Random(SEED)
     pos = positives(rng, 600)
+    pos_2, neg_2 = second_round()
     # The held-out part is every third sentence: the same mix of shapes as the tuning part.
     return {"positives-tune.jsonl": [r for i, r in enumerate(pos) if i % 3],
             "positives-test.jsonl": pos[::3],
-            "negatives-generated.jsonl": negatives(rng, 1200)}
+            "negatives-generated.jsonl": negatives(rng, 1200),
+            "positives-2-tune.jsonl": [r for i, r in enumerate(pos_2) if i % 3],
+            "positives-2-test.jsonl": pos_2[::3],
+            "negatives-2.jsonl": neg_2}
 
 
 def serialise(records: list[dict]) -> str:
