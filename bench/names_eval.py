@@ -41,6 +41,9 @@ from govsite.guard.personal import addresses, prose  # noqa: E402
 RULES = personal.Rules()
 
 
+PARTS = ("tune", "test", "2-tune", "2-test")
+
+
 def names_of(text: str, rules=RULES) -> list[str]:
     return [h.value for h in personal.scan_unit(text, rules) if h.rule == personal.RULE_NAME]
 
@@ -124,13 +127,19 @@ def markdown(result: dict) -> str:
              "purpose) or stand after a weak cue only (退役军人何萱, 烈属X在家中):", "",
              "| corpus part | sentences | names | recall | sentences with every name found | rule before (labelled_names) | "
              "findings beside the planted names |", "|---|---:|---:|---:|---:|---:|---:|"]
-    for part in ("tune", "test"):
+    labels = {"tune": "tuning part", "test": "test part (held out)", "2-tune": "second round: tuning part",
+              "2-test": "second round: test part (held out)"}
+    for part in PARTS:
         r = result["recall"][part]
-        label = "tuning part" if part == "tune" else "test part (held out)"
+        label = labels[part]
         lines.append(f"| {label} | {r['sentences']} | {r['names']} | {r['recall']:.1%} | {r['sentence_recall']:.1%} | "
                      f"{r['before_recall']:.1%} | {r['extra_findings']} |")
-    lines += ["", "Recall per shape (test part): " + ", ".join(
-        f"{k} {v:.1%}" for k, v in result["recall"]["test"]["by_shape"].items()) + ".", "",
+    lines += ["", "Recall per shape (test parts): " + ", ".join(
+        f"{k} {v:.1%}" for part in ("test", "2-test") for k, v in result["recall"][part]["by_shape"].items()) + ".",
+        "The second round (positives-2-*.jsonl: names laid out with spaces, a role in brackets or after a space, "
+        "the wording of case files; 600 sentences without names in the same wording) was written after such names "
+        "were seen to pass, and its test part frozen in its own commit (2974ea0) before the rules were changed for "
+        "it: at 2974ea0 the rules found 12.0 % of the tuning part's names and 11.0 % of the test part's.", "",
         "False alarms (units with a name or address finding / units):", "",
         "| corpus | units | false alarms |", "|---|---:|---:|"]
     for name, a in result["alarms"].items():
@@ -159,13 +168,14 @@ def main() -> int:
 
     result = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine": run.machine(),
               "runs": args.runs, "jieba_cold_s": cold_jieba()}
-    result["recall"] = {part: recall(part) for part in ("tune", "test")}
+    result["recall"] = {part: recall(part) for part in PARTS}
     generated = corpus.generated_negatives()
     result["alarms"] = {
         "law texts (sentences)": alarms([s for _f, s in corpus.law_sentences()]),
         "the bureau's 2023 report (sentences)": alarms(corpus.report_sentences()),
         **{f"generated: {shape}": alarms([r["text"] for r in generated if r["shape"] == shape])
-           for shape in ("masked", "place", "address-form")}}
+           for shape in ("masked", "place", "address-form")},
+        "generated: second round's wording": alarms([r["text"] for r in corpus.records("negatives-2.jsonl")])}
     law_lines = [line for path in corpus.law_files() for line in path.read_text(encoding="utf-8").splitlines()
                  if line.strip()]
     result["throughput"] = throughput(law_lines, args.runs)

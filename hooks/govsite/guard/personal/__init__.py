@@ -47,12 +47,14 @@ from .names import (
     NAME_HEADERS,
     NOT_PEOPLE,
     PEOPLE_HEADERS,
+    TITLES,
     header_kind,
     is_masked_name,
     is_name_value,
     looks_like_name,
     mask_name,
     normalise_header,
+    surname_of,
 )
 from .tables import Cell, NameHit, Table, html_tables, markdown_tables, scan_table, yaml_tables
 
@@ -340,10 +342,64 @@ def unit_addresses(text: str, public: PublicAddresses) -> list[str]:
 
 def unit_names(text: str, public_names: frozenset[str], labelled: bool = True) -> list[str]:
     """The unmasked names in one unit of text, each once, as written: after “姓名：” and the like (`labelled`),
-    and wherever running text names a person (prose.py)."""
-    found = list(labelled_names(text, public_names)) if labelled else []
-    found += [name for name in prose.names_in(text, public_names) if name not in found]
+    and wherever running text names a person (prose.py); in a layout with spaces (林　芳, 联 系 人：) too."""
+    found = _names_as_they_stand(text, public_names, labelled)
+    laid_out = _without_layout_spaces(text)
+    if laid_out is not None:
+        joined, origin = laid_out
+        spaced = []
+        for name in _names_as_they_stand(joined, public_names, labelled):
+            for match in re.finditer(re.escape(name), joined):
+                spaced.append(text[origin[match.start()]:origin[match.end() - 1] + 1])
+        # 姓　　名：王　芳 read as it stands gives 王: the name laid out whole replaces the piece of it
+        found = [name for name in found if not any(name != whole and name in whole for whole in spaced)] + spaced
     return list(dict.fromkeys(found))
+
+
+def _names_as_they_stand(text: str, public_names: frozenset[str], labelled: bool) -> list[str]:
+    found = list(labelled_names(text, public_names)) if labelled else []
+    return found + [name for name in prose.names_in(text, public_names) if name not in found]
+
+
+# Single Chinese characters set apart by spaces: a name or a label laid out to a column's width (林　芳, 王 建 华,
+# 联 系 人). Where the spaces differ in width (as they look), the wider ones part columns (任　勇  女); a 男 or 女 at the end of
+# such a run is a column of its own (王  芳  男).
+_HAN_CHAR = "[\u3400-\u4dbf\u4e00-\u9fff]"
+_SPACED_RUN = re.compile(rf"(?<!{_HAN_CHAR}){_HAN_CHAR}(?:[ \u3000]{{1,4}}{_HAN_CHAR}(?!{_HAN_CHAR}))+")
+_LAYOUT_SPACE = re.compile(r"[ \u3000]+")
+
+
+def _width(spaces: str) -> int:
+    """How wide spaces look: an ideographic space as two ordinary ones (王  芳 and 王　芳 are laid out alike)."""
+    return len(spaces) + spaces.count("\u3000")
+
+
+def _without_layout_spaces(text: str) -> tuple[str, list[int]] | None:
+    """The unit with the spaces inside laid-out names and labels taken out, and the place in `text` of each of
+    its characters; None when there are none (most units)."""
+    runs = list(_SPACED_RUN.finditer(text)) if (" " in text or "\u3000" in text) else []
+    if not runs:
+        return None
+    drop: set[int] = set()
+    for run in runs:
+        gaps = list(_LAYOUT_SPACE.finditer(text, run.start(), run.end()))
+        narrow = min(_width(gap.group()) for gap in gaps)
+        pieces, start = [], run.start()
+        for gap in gaps:
+            if _width(gap.group()) > narrow:
+                pieces.append((start, gap.start()))
+                start = gap.end()
+        pieces.append((start, run.end()))
+        for a, b in pieces:
+            chars = [i for i in range(a, b) if text[i] not in " \u3000"]
+            if len(chars) > 2 and text[chars[-1]] in "男女":
+                chars = chars[:-1]
+            if 2 <= len(chars) <= 4:
+                drop.update(i for i in range(chars[0], chars[-1]) if text[i] in " \u3000")
+    if not drop:
+        return None
+    origin = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in origin), origin
 
 
 def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
@@ -384,7 +440,8 @@ def labelled_names(text: str, public_names: frozenset[str]) -> Iterator[str]:
     """Unmasked names written after a label in running text: “姓名：王建华”, “申请人：王建华”."""
     for match in _LABELLED.finditer(text):
         label, value = match.group(1), match.group(2)
-        if value in public_names or is_masked_name(value):
+        if value in public_names or is_masked_name(value) or value in prose.WORDS_FOR_PEOPLE \
+                or value[len(surname_of(value)):] in TITLES:  # 姓名：申请人, 姓名：王科长 name no one
             continue
         strict = header_kind(label) == "name"
         if (strict and is_name_value(value) and len(value) <= 4) or looks_like_name(value):

@@ -9,8 +9,10 @@ such as 张庄村 or 黄河路, not a public figure, not an ordinary word of jie
   (王建华，男，); a count after it (王建华等3名同志); a telephone number beside it (王建华 0371-12345678,
   咨询电话：0371-12345678（王建华）); a list joined by 、 with such a cue, or with masked names among its items;
 - weak (the wording allows a person): a label without a colon (申请人王建华于…), a word for people before it
-  (退役军人王建华), a verb or relation after it (王建华接受慰问, 王建华家属), a list of names with no other cue,
-  a unit of text that is a name and nothing else (an image's alt text). A weak cue needs jieba to read the
+  (退役军人王建华; set apart by a space and standing alone, 退役军人 王建华, it is strong) or after it as the
+  person's role (王建华（示例镇退役士兵）, 王建华，退役军人，), a verb or relation after it (王建华接受慰问, 王建华家属,
+  王建华反映, 王建华的父亲), the words of a case file before it (我局收到王建华的申请, 经审核，王建华…), a list of
+  names with no other cue, a unit of text that is a name and nothing else (an image's alt text). A weak cue needs jieba to read the
   words as a name in their context (申请人向户籍所在地… is 向 + 户籍, not a name), and refuses the names jieba
   has seen too often as ordinary words (陈述, 高峰).
 
@@ -61,7 +63,12 @@ PEOPLE_WORDS = ("退役军人", "退役士兵", "退伍军人", "复员军人", 
                 "老战士", "老党员", "烈属", "军属", "遗属", "军嫂", "志愿者", "优抚对象", "村民", "居民", "市民")
 # What is said of a person right after the name (王建华接受慰问, 王建华家属, 王建华（左二）).
 FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之子", "之女", "之妻", "老伴", "接受", "荣获",
-                "被评为", "讲述", "合影", "参加", "出席", "发言", "（左", "（右", "（中", "(左", "(右", "(中")
+                "被评为", "讲述", "合影", "参加", "出席", "发言", "（左", "（右", "（中", "(左", "(右", "(中",
+                # what a case file says of the person it is about (王建华反映的问题, 王建华系我区退役军人)
+                "反映", "来信", "来电", "来访", "不服", "系我", "的父亲", "的母亲", "的配偶", "的妻子",
+                "的丈夫", "的儿子", "的女儿", "的子女", "的情况", "的申请", "的政府信息公开申请")
+# Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
+BEFORE_WORDS = ("收到", "现将", "关于", "经审核，", "经核实，", "经审核,", "经核实,")
 _COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)"
 
 
@@ -77,6 +84,10 @@ _COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|�
 _PEOPLE = re.compile(rf"(?:{_alternation(PEOPLE_WORDS)})(?=[{_HAN}])")
 _FOLLOW = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(FOLLOW_WORDS)})")
 _LABEL_SEP = re.compile(rf"{_SPACE}*[:：]{_SPACE}*|{_SPACE}+|")
+_SPACES = re.compile(rf"{_SPACE}*")
+_ROLE_BEFORE = re.compile(rf"{_SPACE}*[，,（(]{_SPACE}*[{_HAN}]{{0,8}}$")
+_ROLE_AFTER = re.compile(rf"{_SPACE}*[）)，,；;]")
+_ALONE = re.compile(rf"[{_HAN}]{{2,4}}(?![{_HAN}])")
 # Office landlines (0371-12345678, (0371)12345678, 12345678), mobile numbers as people write them, and the
 # numbers of identity cards and bank cards: a name beside any of them is a person's.
 _PHONE = re.compile(r"(?<![\dA-Za-z])(?:(?:[(（]0\d{2,3}[)）]|0\d{2,3})[-－ ]?)?\d{7,8}(?![\dA-Za-z])"
@@ -92,7 +103,8 @@ _ITEM = rf"[{_HAN}*＊×]{{1,14}}(?:[（(][^（）()\n]{{0,24}}[）)])?"
 _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
 # Every cue's first words in one pattern (name_spans): longer words first, a form of address before the sex it
 # begins with (女士, 女). The lookahead of every first character lets the engine skip ahead (five times faster).
-_FIRST = "".join(sorted({w[0] for w in TITLE_WORDS + LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + FOLLOW_WORDS}))
+_FIRST = "".join(sorted({w[0] for w in TITLE_WORDS + LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + FOLLOW_WORDS
+                          + BEFORE_WORDS}))
 _CUES = re.compile(
     rf"(?=[{re.escape(_FIRST)}等、男女(（+0-9])(?:"
     rf"(?P<title>{_alternation(TITLE_WORDS)})"
@@ -100,6 +112,7 @@ _CUES = re.compile(
     rf"|(?P<label>{_alternation(LABEL_WORDS)})"
     rf"|(?P<people>{_alternation(PEOPLE_WORDS)})"
     rf"|(?P<follow>{_alternation(FOLLOW_WORDS)})"
+    rf"|(?P<before>{_alternation(BEFORE_WORDS)})"
     r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
     r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
 _ITEM_PARTS = re.compile(rf"([{_HAN}*＊×]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
@@ -111,7 +124,7 @@ _LIST_TAIL = re.compile(rf"[{_HAN}*＊×]{{1,6}}?(?:[（(][^（）()\n]{{0,24}}[
 _LIST_BEFORE = re.compile(rf"(?:名单|名单如下|人选|获奖者|获得者|奖|同志|同志如下|人员如下|{_alternation(LABEL_WORDS)})"
                           rf"{_SPACE}*[:：]{_SPACE}*$")
 # 申请人, 联系人, 退役军人: words for people, which jieba tags as names
-_WORDS_FOR_PEOPLE = frozenset(LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + PEOPLE_HEADERS + NAME_HEADERS)
+WORDS_FOR_PEOPLE = frozenset(LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + PEOPLE_HEADERS + NAME_HEADERS)
 _ANY_HAN = re.compile(f"[{_HAN}]")
 _WHOLE_STRIP = " \t\u3000\u00a0:：,，。.;；!！?？\"'“”‘’《》「」【】[]"
 # jieba's tags of words that are not the surname of a name standing next to them (向 in 向户籍, 和 in 和李明).
@@ -124,7 +137,7 @@ _MAX_RUN = 12  # characters of context each side of a cue given to jieba
 class NameSpan:
     start: int
     end: int
-    cue: str  # the shape that found it: 称谓, 标签, 性别, 人数, 电话, 名单, 人员, 其后, 全文
+    cue: str  # the shape that found it: 称谓, 标签, 性别, 人数, 电话, 名单, 人员, 其前, 其后, 全文
 
     def of(self, text: str) -> str:
         return text[self.start:self.end]
@@ -264,7 +277,7 @@ class _Finder:
         (`read`) and refuses words jieba has seen often even as names (陈述, 高峰)."""
         text = self.text
         name = text[start:end]
-        if name in self.public or name in _WORDS_FOR_PEOPLE or not_a_person(name, text[end:end + 6]):
+        if name in self.public or name in WORDS_FOR_PEOPLE or not_a_person(name, text[end:end + 6]):
             return False
         if start > 0 and text[start - 1] in "*＊×":
             return False
@@ -347,8 +360,21 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                     _list(finder, listed)
                     list_done = listed.end()
         elif kind == "people":
+            # 退役军人王建华, 退役军人 王建华 (a space sets the name apart, as a list lays it out)
+            start = _SPACES.match(text, end).end()
+            if start < len(text) and _is_han(text[start]):
+                # set apart by a space and standing alone up to the next mark, it is laid out as a name
+                alone = start > end and _ALONE.match(text, start) is not None
+                finder.after(start, "人员", alone)
+            # 王建华（退役士兵）, 王建华（示例镇退役军人）, 王建华，退役军人，: the person's role, in brackets or between
+            # commas, and nothing else (和平街道（退役军人服务站）names a place)
+            role = _ROLE_BEFORE.search(text, max(0, at - 12), at)
+            if role is not None and role.start() > 0 and _is_han(text[role.start() - 1]) \
+                    and _ROLE_AFTER.match(text, end):
+                finder.before(role.start(), "人员", False)
+        elif kind == "before":
             if end < len(text) and _is_han(text[end]):
-                finder.after(end, "人员", False)
+                finder.after(end, "其前", False)
         elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
             finder.before(at, "其后", False)
     if len(text) <= 12:
