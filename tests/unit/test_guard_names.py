@@ -241,6 +241,41 @@ def test_generated_home_addresses_are_found(road, number, building, entrance, ro
     assert any(address in value for value in addresses_in(template.format(a=address)))
 
 
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _in_chinese(number: int, spoken: bool) -> str:
+    """12 as 十二 (spoken) or as its digits 一二; a room's 501 as 五零一, the way it is read out."""
+    if not spoken or number >= 100:
+        return "".join(_CN_DIGITS[int(d)] for d in str(number))
+    tens, ones = divmod(number, 10)
+    return (("" if tens == 1 else _CN_DIGITS[tens]) + "十" if tens else "") + (_CN_DIGITS[ones] if ones else "") \
+        if number >= 10 else _CN_DIGITS[number]
+
+
+@SETTINGS
+@given(st.sampled_from(["和谐家园", "幸福小区", "红旗小区", "阳光花园", "锦绣公寓", "东风新村", "翠苑", "机关大院"]),
+       st.integers(1, 40), st.integers(1, 6), st.integers(101, 2803), st.booleans(), st.sampled_from(["", " "]),
+       st.sampled_from(["家住{a}", "住在{a}", "{a}", "现居住于{a}，联系电话见附件", "家庭住址：{a}"]))
+def test_estates_buildings_and_rooms_in_numerals_or_joined_by_hyphens_are_found(estate, building, entrance, room,
+                                                                                 chinese, space, template):
+    """How people write the door of a flat besides 5号楼2单元501室: in Chinese numerals (三号楼二单元五零一室) and as
+    numbers joined by hyphens after the estate's name (红旗小区12-3-501)."""
+    if chinese:
+        address = (f"{estate}{_in_chinese(building, True)}号楼{_in_chinese(entrance, True)}单元"
+                   f"{_in_chinese(room, False)}室")
+        part = address[len(estate):]
+    else:
+        address = part = f"{estate}{space}{building}-{entrance}-{room}"
+    assert any(part in value for value in addresses_in(template.format(a=address))), address
+
+
+@pytest.mark.parametrize("text", ["第一单元第二课", "第三单元 二室一厅", "两室一厅", "一号楼二单元", "示例小区2024-01-05活动",
+                                  "2023-2024学年", "幸福小区2024年12月", "三栋二室"])
+def test_numerals_that_name_no_flat_pass(text):
+    assert addresses_in(text) == []
+
+
 # ---- tables and files ----------------------------------------------------------------------------------------
 
 def table_page(header: str, cells: list[str]) -> str:

@@ -4,7 +4,8 @@ A 公示 may say where a person lives only down to the township (“示例镇”
 shapes name a home and are reported:
 
 - a road and a house number: 人民路12号, 建设路12号院, XX路12号 (also with the building after it);
-- a building, entrance and room without a road: 5号楼2单元501室, 3栋201室, 2单元501;
+- a building, entrance and room without a road: 5号楼2单元501室, 3栋201室, 2单元501, 三号楼二单元五零一室,
+  红旗小区12-3-501;
 - a village's group or house number: 张庄村3组, 张庄村三组15号, 王楼村第二村民小组;
 - a 门牌号 with its value;
 - a residence label (家庭住址, 现住址, 户籍地址 …) and a colon, followed by anything below the township: a
@@ -31,11 +32,20 @@ _ROAD_END = r"(?:大道|大街|胡同|路|街|巷|弄|道)"
 _ROAD = rf"[{_HAN}A-Za-z]{{1,12}}?{_ROAD_END}"
 # What follows a house number inside a building: 3栋2单元501室, 5号楼, 12层, 3号院.
 _PARTS = rf"(?:{_S}(?:[-－]{_S})?{_DIGITS}{_S}(?:号楼|号院|栋|幢|座|单元|层|楼|室|户|号)|{_S}[-－]{_S}{_DIGITS})*"
+_ESTATE = r"(?:小区|花园|家园|公寓|新村|苑|大院)"
+_ROOM = r"(?:[0-9０-９]+|[一二三四五六七八九十百零〇两]{2,})"
 _ROAD_NUMBER = re.compile(rf"(?P<road>{_ROAD}){_S}(?P<no>{_NUM}){_S}号(?:院|楼)?(?P<parts>{_PARTS})")
 _BUILDING = re.compile(
     rf"{_DIGITS}{_S}(?:号楼|栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?{_DIGITS}{_S}(?:室|户|号|层)?"
     rf"|{_DIGITS}{_S}单元{_S}{_DIGITS}{_S}(?:室|户|号)?"
-    rf"|[{_HAN}]{{1,8}}(?:小区|花园|家园|公寓|新村|苑){_S}{_DIGITS}{_S}(?:号楼|栋|幢|座)")
+    rf"|[{_HAN}]{{1,8}}(?:小区|花园|家园|公寓|新村|苑){_S}{_DIGITS}{_S}(?:号楼|栋|幢|座)"
+    # 红旗小区12-3-501: an estate's building, entrance and room written as numbers joined by hyphens
+    # (a building numbered up to 999: 示例小区2024-01-05 is a date)
+    rf"|[{_HAN}]{{1,8}}{_ESTATE}{_S}[0-9０-９]{{1,3}}(?:{_S}[-－]{_S}{_DIGITS}){{1,3}}"
+    # 三号楼二单元五零一室: in Chinese numerals only the whole shape, down to a room of two numerals or more
+    # (第一单元 is a lesson, 二室一厅 a flat's size)
+    rf"|(?<!第){_NUM}{_S}(?:号楼|栋|幢|座){_S}(?:{_NUM}{_S}单元{_S})?{_ROOM}{_S}(?:室|户)"
+    rf"|(?<!第){_NUM}{_S}单元{_S}{_ROOM}{_S}(?:室|户)")
 _VILLAGE_GROUP = re.compile(
     rf"[{_HAN}]{{1,8}}村{_S}(?:第{_S})?{_NUM}{_S}(?:村民)?小?组(?:{_S}{_NUM}{_S}号)?"
     rf"|[{_HAN}]{{1,8}}村{_S}{_DIGITS}{_S}号"
@@ -135,8 +145,10 @@ def _road_start(text: str, match: re.Match) -> int:
 _BEFORE_ROAD = re.compile(r"^.*(?:住|在|于|址|处|是|为)")
 
 
-# Every shape holds a number before 号, 组, 栋, 单元, 室 …, a 门牌 or a residence label (speed: most text has none).
-_MAYBE = re.compile(rf"{_NUM}{_S}(?:号|栋|幢|座|单元|室|楼|层|户|(?:村民)?小?组)|门牌|{'|'.join(RESIDENCE_LABELS)}")
+# Every shape holds a number before 号, 组, 栋, 单元, 室 …, a 门牌, a residence label or an estate's name and a number
+# (speed: most text has none).
+_MAYBE = re.compile(rf"{_NUM}{_S}(?:号|栋|幢|座|单元|室|楼|层|户|(?:村民)?小?组)|门牌|{'|'.join(RESIDENCE_LABELS)}"
+                    rf"|{_ESTATE}{_S}[0-9０-９]")
 
 
 def maybe_address(text: str) -> bool:
