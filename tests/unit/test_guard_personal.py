@@ -535,3 +535,24 @@ def test_numbers_in_groups_that_are_no_id_number_pass():
     for line in (f"{wrong[:6]} {wrong[6:14]} {wrong[14:]}", "2023 2024 2025 2026 2027 1111",
                  "12 34 56 78 90 12 34 56 78", "410105 900101 123", "合计 1990 0101 1233 4101 05"):
         assert [h for h in privacy.number_hits(line, set()) if h[0] == privacy.RULE_ID] == [], line
+
+
+def test_names_in_file_names_are_found_before_the_address_publishes_them():
+    """An attachment's name is published in its address (and the page's link): a name in it is reported by the
+    input scan as the file's name, for generated names in the ways editors name files."""
+    import random
+
+    from files_kit import COMPOUND, GIVEN, SURNAMES
+    rng = random.Random(20261206)
+    for _ in range(60):
+        surname = rng.choice(COMPOUND) if rng.random() < 0.2 else rng.choice(SURNAMES)
+        name = surname + "".join(rng.choice(GIVEN) for _ in range(2 if len(surname) == 1 else rng.randint(1, 2)))
+        pattern = rng.choice(["退役军人{n}申请表.pdf", "关于{n}同志的表彰决定.docx", "{n}_照片.jpg", "{n}-{n2}-材料.pdf",
+                              "2024-{n}-优待证.png"])
+        file = "content/attachments/" + pattern.format(n=name, n2=rng.choice(SURNAMES) + rng.choice(GIVEN) * 2)
+        found = privacy.scan_file_name(file, set())
+        assert name in [f.value for f in found if f.rule == privacy.RULE_NAME], file
+        assert all(f.in_file_name and f.value not in f.message() for f in found)
+    for file in ("content/attachments/2024年退役军人安置计划.pdf", "content/a/王楼村_服务站.jpg", "content/a/示例镇-张庄村.jpg",
+                 "content/laws/中华人民共和国退役军人保障法.md", "content/a/退役军人事务局-2024-工作总结.pdf"):
+        assert privacy.scan_file_name(file, set()) == [], file

@@ -626,8 +626,24 @@ def scan_attachment(data: bytes, file: str, allowed: set[str], public_names: fro
     return scan_extracted(attachments.read(data, file), file, Rules(frozenset(allowed), public_names, public_addresses))
 
 
-def scan_file_name(file: str, allowed: set[str]) -> list[Finding]:
-    return [Finding(file, 0, "", rule, shown, in_file_name=True) for rule, shown in scan_line(Path(file).name, allowed)]
+def scan_file_name(file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
+    """Personal data in a file's name, which its address publishes: numbers, and names as running text names them
+    (退役军人王建华申请表.pdf; 张伟-退役证.pdf read as 张伟 退役证)."""
+    name = Path(file).name
+    found = [Finding(file, 0, "", rule, shown, in_file_name=True) for rule, shown in scan_line(name, allowed)]
+    words = re.sub(r"[-_.\s]+", " ", Path(file).stem).strip()
+    if _HAN_NAME_CHARS.search(words):
+        # the whole name as a sentence, and each of its pieces as a unit of its own (欧阳建华_照片.png)
+        values = unit_names(words, public_names, labelled=False)
+        pieces = words.split(" ")
+        if len(pieces) > 1:
+            values += [v for piece in pieces for v in unit_names(piece, public_names, labelled=False)]
+        found += [Finding(file, 0, "", RULE_NAME, mask_name(value), in_file_name=True, value=value)
+                  for value in dict.fromkeys(values)]
+    return found
+
+
+_HAN_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _entries(settings: dict, key: str, field: str) -> list[str]:
@@ -703,7 +719,7 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
     earlier = _EarlierBuilds(allowed, public_names, public_addresses)
     for path in files_to_scan(root, folders, listing):
         file = rel(path, root)
-        findings.extend(scan_file_name(file, allowed))
+        findings.extend(scan_file_name(file, allowed, public_names))
         if path.suffix.lower() not in attachments.SOURCE_SUFFIXES:
             # Anything else is published as it is (attachments, assets, a GBK .csv): read as the public gets it.
             try:

@@ -256,6 +256,9 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
         bound = e == run or bool(_FOLLOW_NAME.match(text, e))
         aligned = words is None or any(b + start == e for _a, b, _t in words)
         named = words is not None and any(a == 0 and b + start == e and t.startswith(_NAME_TAGS) for a, b, t in words)
+        if words is not None and text[start:start + 2] in COMPOUND_SURNAMES and e - start > 2 and aligned \
+                and text[e - 1] not in _FOLLOW_CHARS:
+            named = True  # jieba cuts compound surnames its own way (欧阳/刚), as in _name_before; not 申屠晓|在
         # 夏侯娟|等, 任鸿|在家中: a name does not end with the word that follows names when a shorter one fits
         tail = 2 * (e - 1 > start + 1 and text[e - 1] in _FOLLOW_CHARS and (e - 1) in ends)
         score = 3 * bound + aligned + 2 * named - tail
