@@ -178,12 +178,16 @@ def person(rng: random.Random, compound: bool = False) -> str:
     return (rng.choice(COMPOUND) if compound else rng.choice(SURNAMES)) + rng.choice(GIVEN)
 
 
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
 def shapes(rng: random.Random) -> list[tuple[str, str, str]]:
     """(label, Markdown text, what must be reported) for each shape of a leak in running text."""
     a, b, c = person(rng), person(rng), person(rng)
     compound = person(rng, compound=True)
     count = rng.randint(3, 9)
     road = rng.choice(("人民路", "建设路", "解放大街", "文化巷"))
+    number, mobile = make_id18(rng), f"1{rng.choice('3589')}{rng.randint(100000000, 999999999)}"
     return [
         ("list", f"经审核，{a}、{b}、{c}等{count}名同志符合条件。", "未脱敏姓名"),
         ("contact", f"如有疑问，请与{a}同志联系，电话0371-6{rng.randint(1000000, 9999999)}。", "未脱敏姓名"),
@@ -195,6 +199,13 @@ def shapes(rng: random.Random) -> list[tuple[str, str, str]]:
         ("compound", f"| 人员 | 类别 |\n|---|---|\n| {compound} | 伤残军人 |\n| {person(rng, True)} | 烈属 |", "未脱敏姓名"),
         ("address", f"家庭住址：示例区{road}{rng.randint(1, 300)}号{rng.randint(1, 20)}栋{rng.randint(1, 6)}单元"
                     f"{rng.randint(1, 30)}0{rng.randint(1, 4)}室", "家庭住址"),
+        # laid out, typed and worded as forms and case files do
+        ("spaced", f"联 系 人：{a[0]}\u3000{rng.choice('明伟静')}", "未脱敏姓名"),
+        ("role", f"{b}（示例镇{rng.choice(['退役士兵', '烈士遗属', '伤残军人'])}）申请优待证。", "未脱敏姓名"),
+        ("casework", f"我局收到{c}的政府信息公开申请，已于法定期限内答复。", "未脱敏姓名"),
+        ("grouped-id", f"身份证号：{number[:6]} {number[6:14]} {number[14:]}", "身份证号码"),
+        ("fullwidth-mobile", "手机：" + mobile.translate(FULL_WIDTH), "手机号码"),
+        ("flat", f"住在{rng.choice(['和谐家园', '幸福小区'])}{rng.choice('三五七')}号楼二单元{rng.choice('五六')}零一室", "家庭住址"),
     ]
 
 

@@ -4,6 +4,7 @@ call (scan_unit for every published unit, scan_text for editors' files)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -176,6 +177,36 @@ def _by_definition(text: str) -> list[prose.NameSpan]:
 def test_one_pass_finds_what_each_cue_finds(pieces):
     text = "".join(pieces)
     assert [(s.start, s.end) for s in prose.name_spans(text)] == [(s.start, s.end) for s in _by_definition(text)]
+
+
+CASE_FILE_WORDING = ["我局收到{n}的政府信息公开申请。", "退役军人{n}接受慰问", "{n}反映的问题已办结。",
+                     "{n}（示例镇退役士兵）申请优待证。", "经审核，{n}符合条件。", "{n}系我区退役军人。", "{n}来信反映情况。",
+                     "{n}的父亲是烈士。", "关于{n}申请优待证的答复", "现将{n}的情况公示如下。", "退役军人 {n}",
+                     "{n}不服该决定"]
+
+
+def test_names_after_weak_cues_are_found_whatever_jieba_cuts():
+    """A weak cue (a word for people, a case file's verb) needs the words to read as a name; jieba reads most
+    full names alone badly (张/秀英, 何国/强, 孙/建华). Over 300 generated names with a surname of the list, in
+    each wording: at least 95 % found with their exact value, and at least 93 % in every wording."""
+    import random
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "corpus" / "names"))
+    import generate
+
+    rng = random.Random(20261206)
+    # Given names as people of veterans' generations are named, many of them words to jieba (建华 nz, 国强 n,
+    # 秀英 nr, 桂兰 ns), and the corpus generator's, drawn from single characters.
+    common = ["建华", "建国", "建军", "国强", "国庆", "志强", "秀英", "桂英", "秀兰", "桂兰", "玉兰", "淑珍", "海燕",
+              "丽娟", "红梅", "文华", "春梅", "金凤", "德胜", "振华", "卫东", "红军", "小红", "爱华", "学军"]
+    surnames = [s for s in generate.SURNAMES if s in names.SINGLE_SURNAMES][:60]
+    people = [rng.choice(surnames) + rng.choice(common) for _ in range(150)]
+    people += [n for n in (generate.person(rng) for _ in range(300)) if names.surname_of(n)][:150]
+    rates = {}
+    for wording in CASE_FILE_WORDING:
+        rates[wording] = sum(n in personal.unit_names(wording.format(n=n), frozenset()) for n in people) / len(people)
+    assert sum(rates.values()) / len(rates) >= 0.95 and min(rates.values()) >= 0.93, rates
 
 
 # ---- addresses ----------------------------------------------------------------------------------------------

@@ -167,6 +167,28 @@ def _dictionary() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
+# How often a character must stand in the given names of jieba's dictionary (its three-character words tagged as
+# names, with a surname of the list) to count as a character of given names: 957 characters, 建 华 国 强 桂 兰 among
+# them.
+GIVEN_NAME_USES = 20
+
+
+@functools.cache
+def given_name_chars() -> frozenset[str]:
+    """The characters people's given names are made of, as jieba's dictionary of names shows them."""
+    uses: dict[str, int] = {}
+    for word, tag in _dictionary().items():
+        if len(word) == 3 and tag.startswith("nr") and word[0] in SINGLE_SURNAMES:
+            for ch in word[1:]:
+                uses[ch] = uses.get(ch, 0) + 1
+    return frozenset(ch for ch, count in uses.items() if count >= GIVEN_NAME_USES)
+
+
+def frequency(word: str) -> int:
+    """How often jieba's counts saw the word (0 for a word it does not know)."""
+    return _frequency(word)
+
+
 def _frequency(word: str) -> int:
     import jieba
 
@@ -185,14 +207,15 @@ def in_dictionary(text: str) -> bool:
 
 
 def is_ordinary_word(text: str, strict: bool = False) -> bool:
-    """A word of jieba's dictionary that is not a name (单位, 安置, 方向); `strict`: also the names it has seen
-    too often to tell from words (陈述 and 高峰 are tagged nr)."""
+    """A word of jieba's dictionary that is not a name (单位, 安置, 方向); `strict`: also the two-character names
+    it has seen too often to tell from words (陈述 and 高峰 are tagged nr)."""
     tag = _dictionary().get(text)
     if tag is None:
         return False
     if not tag.startswith("nr"):
         return _frequency(text) > 0
-    return strict and _frequency(text) >= COMMON_NAME_WORD
+    # Only two characters can be both (陈述, 高峰); a full name jieba knows well is someone's (王晓东).
+    return strict and len(text) == 2 and _frequency(text) >= COMMON_NAME_WORD
 
 
 # 第五十条: 第五 is a compound surname, and the start of every fifth article.

@@ -38,7 +38,10 @@ from .names import (
     NAME_HEADERS,
     PEOPLE_HEADERS,
     TITLES,
+    _dictionary,
     _tagger,
+    frequency,
+    given_name_chars,
     in_dictionary,
     is_ordinary_word,
     name_shaped,
@@ -528,9 +531,24 @@ def _reads_as_name(name: str) -> bool:
     if len(surname) == 2:
         return True
     first_end, first_tag = words[0][1], words[0][2]
-    # 赵/大军: the surname alone, taken for a noun or a name; 宋明/健: the surname and the first given character
+    # 赵/大军: the surname alone, taken for a noun or a name; 宋明/健: the surname and the first given character;
+    # 张/秀英: the given name read as a name whatever the surname was taken for
     return (first_end == 1 and first_tag.startswith("n")) or \
-        (first_end == 2 and first_tag.startswith(_NAME_TAGS) and len(name) == 3)
+        (first_end == 2 and first_tag.startswith(_NAME_TAGS) and len(name) == 3) or \
+        (first_end == 1 and len(words) == 2 and words[1][1] - words[1][0] == 2 and words[1][2].startswith(_NAME_TAGS)) \
+        or _given_name_shaped(name[len(surname):])  # 何国/强, 孙/建华: cut astray, yet a name
+
+
+def _given_name_shaped(given: str) -> bool:
+    """Characters of given names (names.given_name_chars) that are not together a common word of another kind:
+    建华 and 国强 are names, 军人 (和|军人家属) and 烈士 are words."""
+    if not all(ch in given_name_chars() for ch in given):
+        return False
+    tag = _dictionary().get(given) if len(given) == 2 else None
+    return tag is None or tag.startswith(("nr", "nz", "ns")) or frequency(given) < _COMMON_GIVEN_WORD
+
+
+_COMMON_GIVEN_WORD = 50  # uses in jieba's counts above which a two-character word is a word first (国强: 3)
 
 
 def names_alone(text: str, public: frozenset[str] = frozenset()) -> list[str]:
