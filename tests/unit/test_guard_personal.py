@@ -477,6 +477,35 @@ def test_terms_for_things_are_no_names_standing_alone():
     assert [(f.line, f.rule) for f in found] == [(3, "未脱敏姓名")], found
 
 
+COMMON_GIVEN = ("建华", "建国", "国强", "志强", "秀英", "桂英", "秀兰", "淑珍", "海燕", "丽娟", "红梅", "文华", "德胜",
+                "振华", "卫东", "晓东", "志明", "玉梅", "丽华", "建军")
+
+
+def test_every_common_term_for_a_thing_stands_alone_as_no_name_beside_names():
+    """The class, not the examples: every word of jieba's dictionary (seen 20 times or more, not a name) that
+    ends as terms for housing, cards, fees and taxes end (names.THING_CHARS), one to a YAML list's line among
+    generated full names of three characters, is reported as no one's name, and every name still is, at its
+    line."""
+    import random
+
+    from files_kit import SURNAMES
+
+    from govsite.guard.personal import names
+    terms = sorted(w for w, tag in names._dictionary().items()
+                   if 2 <= len(w) <= 4 and w[-1] in names.THING_CHARS and not tag.startswith("nr")
+                   and names.frequency(w) >= 20)
+    assert len(terms) > 300
+    rng = random.Random(20261206)
+    for start in range(0, len(terms), 12):
+        # full names of three characters or four (two alone in a list read as villages: 李园, 孙河)
+        people = [rng.choice(SURNAMES) + rng.choice(COMMON_GIVEN) for _ in range(3)]
+        items = [(term, False) for term in terms[start:start + 12]] + [(name, True) for name in people]
+        rng.shuffle(items)
+        text = "说法:\n" + "".join(f"  - {item}\n" for item, _ in items)
+        found = {(f.line, f.value) for f in privacy.scan_text(text, "data/search/a.yml", set())}
+        assert found == {(line, item) for line, (item, is_name) in enumerate(items, start=2) if is_name}, text
+
+
 # ---- numbers in every form people type them ---------------------------------------------------------------
 
 _FULL_WIDTH = str.maketrans("0123456789X-", "０１２３４５６７８９Ｘ－")

@@ -536,14 +536,18 @@ def _reads_as_name(name: str) -> bool:
     return (first_end == 1 and first_tag.startswith("n")) or \
         (first_end == 2 and first_tag.startswith(_NAME_TAGS) and len(name) == 3) or \
         (first_end == 1 and len(words) == 2 and words[1][1] - words[1][0] == 2 and words[1][2].startswith(_NAME_TAGS)) \
-        or _given_name_shaped(name[len(surname):])  # 何国/强, 孙/建华: cut astray, yet a name
+        or _given_name_shaped(name[len(surname):], first_end == 1 and _function_word(first_tag))
+    # (the last: 何国/强, 孙/建华, 苏/建军 — cut astray, yet a name)
 
 
-def _given_name_shaped(given: str) -> bool:
-    """Characters of given names (names.given_name_chars) that are not together a common word of another kind:
-    建华 and 国强 are names, 军人 (和|军人家属) and 烈士 are words."""
+def _given_name_shaped(given: str, surname_is_a_word: bool) -> bool:
+    """Characters of given names (names.given_name_chars); when the surname reads as a word of its own (和, 与,
+    何 as function words), they must not be together a common word of another kind: 和|军人家属 and 和|烈士 are
+    no names, 苏|建军 and 何|国强 are."""
     if not all(ch in given_name_chars() for ch in given):
         return False
+    if not surname_is_a_word:
+        return True
     tag = _dictionary().get(given) if len(given) == 2 else None
     return tag is None or tag.startswith(("nr", "nz", "ns")) or frequency(given) < _COMMON_GIVEN_WORD
 
