@@ -181,7 +181,11 @@ def given_name_chars() -> frozenset[str]:
         if len(word) == 3 and tag.startswith("nr") and word[0] in SINGLE_SURNAMES:
             for ch in word[1:]:
                 uses[ch] = uses.get(ch, 0) + 1
-    return frozenset(ch for ch, count in uses.items() if count >= GIVEN_NAME_USES)
+    dictionary = _dictionary()
+    # not the characters that are words of grammar (不, 之, 而: 能|不能 is no name)
+    grammar = ("p", "c", "u", "d", "r", "f", "m", "q", "y", "e", "o", "x")
+    return frozenset(ch for ch, count in uses.items()
+                     if count >= GIVEN_NAME_USES and not dictionary.get(ch, "n").startswith(grammar))
 
 
 def frequency(word: str) -> int:
