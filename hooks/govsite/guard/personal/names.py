@@ -211,15 +211,14 @@ def in_dictionary(text: str) -> bool:
 
 
 def is_ordinary_word(text: str, strict: bool = False) -> bool:
-    """A word of jieba's dictionary that is not a name (单位, 安置, 方向); `strict`: also the two-character names
-    it has seen too often to tell from words (陈述 and 高峰 are tagged nr)."""
+    """A word of jieba's dictionary that is not a name (单位, 安置, 方向); `strict`: also the names it has seen
+    too often to tell from words (陈述 and 高峰 are tagged nr, and so are 青少年 and 立法权)."""
     tag = _dictionary().get(text)
     if tag is None:
         return False
     if not tag.startswith("nr"):
         return _frequency(text) > 0
-    # Only two characters can be both (陈述, 高峰); a full name jieba knows well is someone's (王晓东).
-    return strict and len(text) == 2 and _frequency(text) >= COMMON_NAME_WORD
+    return strict and _frequency(text) >= COMMON_NAME_WORD
 
 
 # 第五十条: 第五 is a compound surname, and the start of every fifth article.

@@ -11,7 +11,8 @@ such as 张庄村 or 黄河路, not a public figure, not an ordinary word of jie
 - weak (the wording allows a person): a label without a colon (申请人王建华于…), a word for people before it
   (退役军人王建华; set apart by a space and standing alone, 退役军人 王建华, it is strong) or after it as the
   person's role (王建华（示例镇退役士兵）, 王建华，退役军人，), a verb or relation after it (王建华接受慰问, 王建华家属,
-  王建华反映, 王建华的父亲), the words of a case file before it (我局收到王建华的申请, 经审核，王建华…), a list of
+  王建华反映, 王建华的父亲), the words of a case file before it (我局收到王建华的申请, 经审核，王建华…; after 关于, which begins titles,
+  only with the person's case after the name: 关于王建华申请…的答复), a list of
   names with no other cue, a unit of text that is a name and nothing else (an image's alt text). A weak cue needs jieba to read the
   words as a name in their context (申请人向户籍所在地… is 向 + 户籍, not a name), and refuses the names jieba
   has seen too often as ordinary words (陈述, 高峰).
@@ -71,7 +72,10 @@ FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之
                 "反映", "来信", "来电", "来访", "不服", "系我", "的父亲", "的母亲", "的配偶", "的妻子",
                 "的丈夫", "的儿子", "的女儿", "的子女", "的情况", "的申请", "的政府信息公开申请")
 # Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
-BEFORE_WORDS = ("收到", "现将", "关于", "经审核，", "经核实，", "经审核,", "经核实,")
+BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,")
+# 关于 begins most titles (关于弘扬…, 关于纪念堂馆…: jieba tags such words as names): a name after it counts only
+# when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复).
+_CASE_AFTER = re.compile(r"申请|反映|来信|来访|信访|投诉|举报|不服|的申请|的信访|的投诉|的举报|的来信|的答复|的复函")
 _COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)"
 
 
@@ -107,7 +111,7 @@ _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
 # Every cue's first words in one pattern (name_spans): longer words first, a form of address before the sex it
 # begins with (女士, 女). The lookahead of every first character lets the engine skip ahead (five times faster).
 _FIRST = "".join(sorted({w[0] for w in TITLE_WORDS + LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + FOLLOW_WORDS
-                          + BEFORE_WORDS}))
+                          + BEFORE_WORDS + ("关于",)}))
 _CUES = re.compile(
     rf"(?=[{re.escape(_FIRST)}等、男女(（+0-9])(?:"
     rf"(?P<title>{_alternation(TITLE_WORDS)})"
@@ -116,6 +120,7 @@ _CUES = re.compile(
     rf"|(?P<people>{_alternation(PEOPLE_WORDS)})"
     rf"|(?P<follow>{_alternation(FOLLOW_WORDS)})"
     rf"|(?P<before>{_alternation(BEFORE_WORDS)})"
+    r"|(?P<about>关于)"
     r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
     r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
 _ITEM_PARTS = re.compile(rf"([{_HAN}*＊×]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
@@ -170,7 +175,7 @@ PRECEDE_WORDS = LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + (
     "感谢", "授予", "追授", "表彰", "看望", "慰问", "走访", "推荐", "认定", "安排", "任命", "聘任", "选举", "祝贺",
     "采访", "邀请", "陪同", "联系", "拟将", "将", "把", "由", "给", "向", "对", "与", "和", "同", "及", "跟", "为",
     "是", "有", "了", "请", "经", "据", "让", "派", "即", "称", "等", "如", "像", "包括", "其中", "图为", "获奖者",
-    "名单", "如下")
+    "名单", "如下", "关于", "收到", "现将")
 FOLLOW_NAME_WORDS = TITLE_WORDS + FOLLOW_WORDS + (
     "等", "于", "在", "的", "和", "与", "及", "同", "为", "向", "到", "被", "已", "将", "是", "系", "因", "经", "自",
     "从", "对", "曾", "也", "都", "还", "说", "表示", "介绍", "提出", "申请", "反映", "不服", "称", "现年", "生于",
@@ -381,6 +386,11 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
         elif kind == "before":
             if end < len(text) and _is_han(text[end]):
                 finder.after(end, "其前", False)
+        elif kind == "about":
+            # 关于王建华申请…的答复: a title about a person's case, the name followed by what the case is
+            found = _name_after(text, end, False) if end < len(text) and _is_han(text[end]) else None
+            if found is not None and _CASE_AFTER.match(text, found[0]):
+                finder.accept(end, found[0], "其前", False, found[1])
         elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
             finder.before(at, "其后", False)
     if len(text) <= 12:
