@@ -118,13 +118,16 @@
       this.ready = this.fetch("manifest.json", "json").then(function (m) {
         self.manifest = m;
         self.build = m.build;
-        // With them: the traditional characters to fold, and the synonyms and dictionary of words.json (in
-        // parallel, smaller than titles.json: the first query does not wait longer for them).
+        // With them: the traditional characters to fold, the synonyms and dictionary of words.json and the
+        // sounds of pinyin.json (in parallel, smaller than titles.json: the first query does not wait longer for
+        // them). The sounds come now, not with the first query that has a piece no page holds: a question with a
+        // same-sounding typo then asks for its corrected words' lists in the same round as its own.
         return Promise.all([self.fetch("records.bin", "bin"), self.fetch("titles.json", "json"),
-          self.fetch("fold.json", "json"), self.fetch("words.json", "json")]);
+          self.fetch("fold.json", "json"), self.fetch("words.json", "json"), self.fetch("pinyin.json", "json")]);
       }).then(function (loaded) {
         setFoldTable(loaded[2]);
         self.words = new Words(loaded[3]);
+        self.soundsReady = Promise.resolve(self.readSounds(loaded[4]));
         var buf = loaded[0], view = new DataView(buf);
         var n = view.getUint32(0, true), c = view.getUint32(4, true);
         self.count = n;
@@ -911,49 +914,50 @@
 
   /* ---------------------------------------------------------------- same-sounding characters */
   /* pinyin.json (hooks/govsite/search/pinyin.py): each common character and each character of the site's words
-   * under its usual reading without tone, and the site's words read otherwise as phrases (银行: yin hang); fetched
-   * the first time a query has a piece no page holds. */
+   * under its usual reading without tone, and the site's words read otherwise as phrases (银行: yin hang); loaded
+   * with the index (load), or here by itself. */
   Index.prototype.sounds = function () {
     var self = this;
     if (!this.soundsReady) {
-      this.soundsReady = this.fetch("pinyin.json", "json").then(function (table) {
-        // A sound is a string of one character per syllable (its number), made from character codes looked up in a
-        // typed array: this runs for every word of the site while the first question with a piece no page holds
-        // waits, before the browser has optimised it.
-        var syllables = Object.keys(table.sounds), number = Object.create(null), of = new Int16Array(65536).fill(-1);
-        syllables.forEach(function (syllable, k) {
-          number[syllable] = k;
-          var chars = table.sounds[syllable];
-          for (var i = 0; i < chars.length; i++) of[chars.charCodeAt(i)] = k;
-        });
-        self.soundOf = of;
-        // The site's words by their number of syllables and first syllable: a word that sounds like a piece typed
-        // is among the few of its group (its whole sound is compared then, see soundAlikes).
-        var read = table.words || {}, unread = String.fromCharCode(SOUND_BASE + syllables.length);
-        var groups = new Map(), spoken = new Map(), width = self.soundWidth = syllables.length + 2;
-        self.words.dict.forEach(function (cls, word) {
-          var phrase = read[word], first, size;
-          if (phrase) {
-            // Read as a phrase (银行: yin hang); a syllable no character has as its usual reading is a sound no
-            // piece typed can have.
-            var key = phrase.split(" ").map(function (syllable) {
-              return syllable in number ? String.fromCharCode(SOUND_BASE + number[syllable]) : unread;
-            }).join("");
-            spoken.set(word, key);
-            first = key.charCodeAt(0) - SOUND_BASE; size = key.length;
-          } else {
-            first = of[word.charCodeAt(0)]; size = word.length;
-          }
-          if (first < 0) return;
-          var list = groups.get(size * width + first);
-          if (!list) groups.set(size * width + first, [word]); else list.push(word);
-        });
-        self.soundGroups = groups;
-        self.spoken = spoken;
-        return self;
-      });
+      this.soundsReady = this.fetch("pinyin.json", "json").then(function (table) { return self.readSounds(table); });
     }
     return this.soundsReady;
+  };
+  Index.prototype.readSounds = function (table) {
+    var self = this;
+    // A sound is a string of one character per syllable (its number), made from character codes looked up in a
+    // typed array: this runs for every word of the site when the index loads, before the browser has optimised it.
+    var syllables = Object.keys(table.sounds), number = Object.create(null), of = new Int16Array(65536).fill(-1);
+    syllables.forEach(function (syllable, k) {
+      number[syllable] = k;
+      var chars = table.sounds[syllable];
+      for (var i = 0; i < chars.length; i++) of[chars.charCodeAt(i)] = k;
+    });
+    self.soundOf = of;
+    // The site's words by their number of syllables and first syllable: a word that sounds like a piece typed
+    // is among the few of its group (its whole sound is compared then, see soundAlikes).
+    var read = table.words || {}, unread = String.fromCharCode(SOUND_BASE + syllables.length);
+    var groups = new Map(), spoken = new Map(), width = self.soundWidth = syllables.length + 2;
+    self.words.dict.forEach(function (cls, word) {
+      var phrase = read[word], first, size;
+      if (phrase) {
+        // Read as a phrase (银行: yin hang); a syllable no character has as its usual reading is a sound no
+        // piece typed can have.
+        var key = phrase.split(" ").map(function (syllable) {
+          return syllable in number ? String.fromCharCode(SOUND_BASE + number[syllable]) : unread;
+        }).join("");
+        spoken.set(word, key);
+        first = key.charCodeAt(0) - SOUND_BASE; size = key.length;
+      } else {
+        first = of[word.charCodeAt(0)]; size = word.length;
+      }
+      if (first < 0) return;
+      var list = groups.get(size * width + first);
+      if (!list) groups.set(size * width + first, [word]); else list.push(word);
+    });
+    self.soundGroups = groups;
+    self.spoken = spoken;
+    return self;
   };
 
   /* The sound of a piece typed: its characters' usual readings, a character per syllable ("" when one has none). */
@@ -1488,13 +1492,13 @@
         groupOf(w, false, words, true).alts.forEach(function (t) { cover(t, idx.manifest.solo).forEach(function (g) { idx.postings(g).catch(function () {}); }); });
       });
     });
-    // A word the site does not know may be a character typed for another of the same sound: the sounds come
-    // beside the lists (once per visitor), in case nothing is found as typed.
+    // A word the site does not know may be a character typed for another of the same sound: the lists a
+    // correction would need (the pieces typed and meant, the corrected query's phrases and words) are asked for
+    // beside the query's own (the sounds came with the index), so that a query with a typo waits for no more
+    // rounds than one without.
     mayCorrect = mayCorrect && (unknown || chunks.some(function (c) {
       return !c.quoted && words.split(c.text).dropped.some(function (w) { return !words.isFiller(w); });
     }));
-    // … and as soon as they are in, the lists a correction would need (the pieces typed and meant, the corrected
-    // question's words), so that a question with a typo waits for no more rounds than one without.
     if (mayCorrect) idx.sounds().then(function () { prefetchCorrection(idx, text); }).catch(function () {});
     // A question corrected for a same-sounding character was found nowhere as typed: its words are searched at
     // once (the phrase's lists would be downloads for nothing).
@@ -1544,10 +1548,15 @@
     var fix = idx.soundCorrection(text), solo = idx.manifest.solo, words = idx.words, terms = [];
     if (!fix.replaced.length) return;
     fix.replaced.forEach(function (pair) { terms.push(pair[0], pair[1]); });
-    parseQuery(fix.text).forEach(function (chunk) {
+    var long = parseQuery(fix.text).filter(function (c) { return lengthOf(c.text) >= 2; }), questions = 0;
+    long.forEach(function (chunk) {
       if (chunk.quoted) return;
-      words.split(chunk.text).words.forEach(function (w) { terms = terms.concat(groupOf(w, false, words, true).alts); });
+      var parts = words.split(chunk.text);
+      if (parts.words.length > 1 && parts.dropped.some(function (w) { return words.isFiller(w); })) questions++;
+      parts.words.forEach(function (w) { terms = terms.concat(groupOf(w, false, words, true).alts); });
     });
+    // Unless every part is a question, the corrected query is searched as typed first (see answer).
+    if (questions < long.length) long.forEach(function (c) { terms = terms.concat(groupOf(c.text, c.quoted, words).alts); });
     terms.forEach(function (term) {
       cover(term, solo).forEach(function (g) { idx.postings(g).catch(function () {}); });
     });
