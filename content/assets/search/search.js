@@ -237,6 +237,11 @@
     this.heads = [joinedText(titles), joinedText(keys), joinedText(own)];
     this.headCache = new Map();
   };
+  /* Does a title or a document number hold `term` (a guess at whether it is found as typed, before its lists)? */
+  Index.prototype.inHeads = function (term) {
+    if (!this.heads) this.joinHeads();
+    return this.heads[0].text.indexOf(term) !== -1 || this.heads[1].text.indexOf(term) !== -1;
+  };
   function joinedText(parts) {
     var starts = new Int32Array(parts.length + 1), at = 0;
     for (var k = 0; k < parts.length; k++) { starts[k] = at; at += parts[k].length + 1; }
@@ -1482,12 +1487,17 @@
     var groups = long.map(function (c) { return groupOf(c.text, c.quoted, words); });
     var unknown = false, questions = 0;
     // A part holding a filler word (怎么, 什么 …) is a question that no page holds as typed: its words' lists
-    // are asked for now, beside the phrase's, not in a second round after it.
+    // are asked for now, beside the phrase's, not in a second round after it. So are those of a longer part of
+    // several words that no title or document number holds (伤残军人抚恤金标准, 2024年光荣牌): such a part is
+    // mostly found nowhere as typed, and one found in a title (a law's name, a 发文字号) would fetch them for
+    // nothing.
     long.forEach(function (c) {
       var parts = c.quoted ? null : words.split(c.text);
       if (parts && parts.words.some(function (w) { return !words.dict.has(w) && /[\u4e00-\u9fff]/.test(w); })) unknown = true;
-      if (!parts || !parts.dropped.some(function (w) { return words.isFiller(w); })) return;
-      if (parts.words.length > 1) questions++;
+      if (!parts) return;
+      var asks = parts.dropped.some(function (w) { return words.isFiller(w); });
+      if (!asks && !(lengthOf(c.text) > 4 && parts.words.length > 1 && !idx.inHeads(c.text))) return;
+      if (asks && parts.words.length > 1) questions++;
       parts.words.forEach(function (w) {
         groupOf(w, false, words, true).alts.forEach(function (t) { cover(t, idx.manifest.solo).forEach(function (g) { idx.postings(g).catch(function () {}); }); });
       });
