@@ -1,6 +1,7 @@
 """Same results, fewer waits: two versions of search.js on the same built index, run in Node, compared query by query.
 
     .venv/bin/python bench/search_same.py SITE --base COMMIT [--ours path/to/search.js] [--show]
+        [--base-index DIR] [--ours-index DIR]
 
 Every distinct query of bench/search_scale.py (with SITE's document numbers) and of every set in bench/data/ is run
 by the search.js of COMMIT and by this worktree's (bench/search_same.js: a fresh index per query, as a fresh page)
@@ -8,7 +9,8 @@ and the two must give the same hits in the same order, with the same scores, cou
 hits, after complete() and for the next 40. Printed beside that: the index files each query fetched before its first
 hits and in how many rounds (a round is the requests made before any of them answered: one network wait of the
 browser, however fast the files come) — the part of the first hits' time the code decides. Exit status 1 when
-any query's results differ.
+any query's results differ. A change of the index's layout is compared with --base-index (the index the base
+search.js was made for, built by the base commit) and --ours-index (this worktree's): both default to SITE's.
 """
 from __future__ import annotations
 
@@ -51,6 +53,8 @@ def main() -> int:
     parser.add_argument("--base", required=True, help="the commit whose search.js is compared")
     parser.add_argument("--ours", type=Path, default=REPO / "content/assets/search/search.js")
     parser.add_argument("--show", action="store_true", help="print every query's files and rounds")
+    parser.add_argument("--base-index", type=Path, help="searchindex/ for the base search.js (default: SITE's)")
+    parser.add_argument("--ours-index", type=Path, help="searchindex/ for this search.js (default: SITE's)")
     args = parser.parse_args()
     base = subprocess.run(["git", "show", f"{args.base}:content/assets/search/search.js"], cwd=REPO,
                           capture_output=True, check=True).stdout
@@ -58,8 +62,8 @@ def main() -> int:
     with tempfile.NamedTemporaryFile(suffix=".js") as handle:
         handle.write(base)
         handle.flush()
-        before = run(Path(handle.name), args.site / "searchindex", asked)
-    after = run(args.ours, args.site / "searchindex", asked)
+        before = run(Path(handle.name), args.base_index or args.site / "searchindex", asked)
+    after = run(args.ours, args.ours_index or args.site / "searchindex", asked)
     differ = []
     for q in asked:
         a, b = before[q], after[q]
@@ -79,17 +83,18 @@ def main() -> int:
         for q in asked:
             a, b = before[q].get("first", {}), after[q].get("first", {})
             print(f"{q[:34]:36}{a.get('files', '-'):>12}/{a.get('rounds', '-'):<5}{b.get('files', '-'):>12}/{b.get('rounds', '-'):<5}")
-    sizes: dict[str, int] = {}
+    sizes: dict[tuple[Path, str], int] = {}
 
-    def fetched_kb(row: dict) -> float:
+    def fetched_kb(row: dict, folder: Path) -> float:
         # What nginx sends with deploy/nginx.conf (gzip): each distinct file the query asked for, compressed.
         for name in row.get("fetched", []):
-            if name not in sizes:
-                sizes[name] = len(gzip.compress((args.site / "searchindex" / name).read_bytes(), 6))
-        return sum(sizes[name] for name in set(row.get("fetched", []))) / 1024
+            if (folder, name) not in sizes:
+                sizes[folder, name] = len(gzip.compress((folder / name).read_bytes(), 6))
+        return sum(sizes[folder, name] for name in set(row.get("fetched", []))) / 1024
 
+    folders = {"base": args.base_index or args.site / "searchindex", "ours": args.ours_index or args.site / "searchindex"}
     for name, rows in (("base", before), ("ours", after)):
-        kb = sorted(fetched_kb(r) for r in rows.values())
+        kb = sorted(fetched_kb(r, folders[name]) for r in rows.values())
         print(f"{name}: index fetched per query (gzip, the first hits, the count and the snippets): median "
               f"{statistics.median(kb):.0f} kB, max {kb[-1]:.0f} kB")
         firsts = [r["first"] for r in rows.values() if "first" in r]

@@ -334,7 +334,8 @@
   Index.prototype.shardFile = function (gram) {
     var solo = this.manifest.solo[gram];
     if (solo !== undefined) return solo;
-    var cps = Array.from(gram).map(function (c) { return c.codePointAt(0); });
+    var cps = Array.from(this.manifest.version >= 3 && this.words ? this.words.shardKey(gram) : gram)
+      .map(function (c) { return c.codePointAt(0); });
     return fnv(cps) % this.manifest.shards;
   };
 
@@ -476,6 +477,17 @@
     // The asker's own words (data/search/vocabulary.yml, 提问者用语: kin, people, time, amounts, how people talk):
     // they place a question in the asker's life (娃他爸, 老两口, 百年以后), they are not what it asks about.
     this.asker = new Set(data.asker ? data.asker.split(" ") : []);
+    // What an n-gram holding a synonym or an everyday word is filed under (shardKey; index.py's variant_keys):
+    // each member of a group stands for its first word, each everyday word for its first official term.
+    this.keys = new Map();
+    this.synonyms.forEach(function (group) {
+      group.forEach(function (m) { if (Array.from(m).length >= 2 && !self.keys.has(m)) self.keys.set(m, group[0]); });
+    });
+    (data.everyday || []).forEach(function (entry) {
+      entry[0].forEach(function (say) { if (Array.from(say).length >= 2 && !self.keys.has(say)) self.keys.set(say, entry[1][0]); });
+    });
+    this.keyLongest = 0;
+    this.keys.forEach(function (v, k) { self.keyLongest = Math.max(self.keyLongest, Array.from(k).length); });
     this.costs = new Map(); // piece -> cost (see cost)
     this.splits = new Map(); // text -> its split (see split)
     this.longest = 1;
@@ -555,6 +567,22 @@
     if (this.splits.size > 200) this.splits.clear();
     this.splits.set(text, { words: out.slice(), dropped: dropped.slice() });
     return { words: out, dropped: dropped };
+  };
+
+  /* The string whose hash files an n-gram in a shard (index.py's shard_key): each synonym or everyday word in it,
+   * the longest from the left, put as the word it stands for, so that a word, its synonyms and the phrases with
+   * each synonym put in mostly come in one file. Code points, as in Python. */
+  Words.prototype.shardKey = function (gram) {
+    var cps = Array.from(gram), out = "", i = 0;
+    while (i < cps.length) {
+      var size = Math.min(this.keyLongest, cps.length - i), word;
+      for (; size >= 2; size--) {
+        word = this.keys.get(cps.slice(i, i + size).join(""));
+        if (word !== undefined) break;
+      }
+      if (size >= 2) { out += word; i += size; } else { out += cps[i]; i++; }
+    }
+    return out;
   };
 
   /* Other ways to write a word: each synonym of a part of it put in its place (残疾军人 -> 伤残军人), and the
