@@ -13,7 +13,8 @@ Files under site/searchindex/ (format documented for the client in content/asset
   words.json         the dictionary to split a query typed without spaces, filler words, synonyms and everyday
                      words, the laws' pages, the intents' pages (words.py); loaded beside the titles
   pinyin.json        the sound of each common character and of every character of words.json (pinyin.py):
-                     fetched only when a word of a query is on no page, to offer the same-sounding word that is
+                     loaded beside words.json, to offer the same-sounding word that is meant when a word of a
+                     query is on no page
   c/<n>.json         the text of consecutive records, one string each: for snippets, and to confirm terms
                      of five or more characters. A text longer than PART_TEXT characters is cut into parts,
                      each a file of its own (consecutive files whose first record is that record)
