@@ -5,11 +5,13 @@ earlier commit and by this one, in turn (A B A B …), through nginx in Chromium
     (cd /tmp/site-10k && PYTHONPATH=hooks ../path/to/.venv/bin/mkdocs build -d /tmp/site-10k/site)
     .venv/bin/python bench/search_understanding.py /tmp/site-10k/site --base cc58670 --runs 2 [--save]
 
-The index is this commit's (the earlier search.js reads it: it ignores what it does not know), so the figures
+The index is this commit's (the earlier search.js reads it: it ignores what it does not know) unless
+--base-index names the folder the earlier commit built (a change of the index's layout: each search.js is then
+measured on its own commit's index, swapped in by renaming), so the figures
 compare the code and the requests it makes, on the same machine in the same minutes: the way to compare on a
 machine shared with other work, where absolute times follow the load. Also reported: the size of what the
-understanding adds to the index (pinyin.json, fetched only for a query with a piece no page holds; what words.json
-gained). --save writes bench/results/search-understanding.json and rewrites bench/RESULTS.md, with the quality
+understanding adds to the index (pinyin.json, loaded with words.json on the first use of the search box; what
+words.json gained). --save writes bench/results/search-understanding.json and rewrites bench/RESULTS.md, with the quality
 figures of bench/results/search-quality.json (bench/search_eval.py --save) beside them.
 """
 from __future__ import annotations
@@ -171,8 +173,8 @@ def save(report: dict, site: Path) -> None:
         *(f"Over 100 ms with the search.js of {report[name if name == 'base' else 'head']}: " + (", ".join(
             f"{r['q']} {r['ms']:.0f}" for r in sorted(report["rows"][name], key=lambda r: -r["ms"]) if r["ms"] > 100)
             or "none") + " (ms)." for name in ("base", "ours")), "",
-        f"Index size (gzip): `pinyin.json` {s['pinyin.json'] / 1024:.1f} kB, fetched once per visitor and only by a "
-        f"query with a piece the site's dictionary does not know; `words.json` {s['words.json'] / 1024:.1f} kB in all, "
+        f"Index size (gzip): `pinyin.json` {s['pinyin.json'] / 1024:.1f} kB, loaded once per visitor with "
+        f"`words.json`; `words.json` {s['words.json'] / 1024:.1f} kB in all, "
         "of which the understanding added: " + ", ".join(f"{k} {v / 1024:.1f} kB" for k, v in s["added to words.json"].items())
         + " (loaded with the titles on the first use of the search box).",
     ]
