@@ -123,11 +123,14 @@
         // them). The sounds come now, not with the first query that has a piece no page holds: a question with a
         // same-sounding typo then asks for its corrected words' lists in the same round as its own.
         return Promise.all([self.fetch("records.bin", "bin"), self.fetch("titles.json", "json"),
-          self.fetch("fold.json", "json"), self.fetch("words.json", "json"), self.fetch("pinyin.json", "json")]);
+          self.fetch("fold.json", "json"), self.fetch("words.json", "json"),
+          // Without the sounds the search works, only without same-sounding corrections (as before they came).
+          self.fetch("pinyin.json", "json").catch(function () { return null; })]);
       }).then(function (loaded) {
         setFoldTable(loaded[2]);
         self.words = new Words(loaded[3]);
-        self.soundsReady = Promise.resolve(self.readSounds(loaded[4]));
+        self.soundsReady = loaded[4] ? Promise.resolve(self.readSounds(loaded[4])) : Promise.reject(new Error("pinyin.json"));
+        self.soundsReady.catch(function () {}); // each use handles a failure
         var buf = loaded[0], view = new DataView(buf);
         var n = view.getUint32(0, true), c = view.getUint32(4, true);
         self.count = n;
