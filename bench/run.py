@@ -318,6 +318,7 @@ def write_results_md() -> Path:
                         ("search-understanding.json", "Search: what understanding the query costs at 10,000 documents"),
                         ("search-heldout-2.json", "Search: a second held-out set of questions"),
                         ("search-latency.json", "Search: the questions' first hits at 10,000 documents"),
+                        ("search-requests.json", "Search: fewer requests per question at 10,000 documents"),
                         ("publish.json", "Publish (`make publish`)"),
                         ("readers.json", "Guard: reading every published file (`bench/readers.py`)"),
                         ("names.json", "Personal data: names in running text and home addresses "

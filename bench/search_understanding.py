@@ -5,11 +5,13 @@ earlier commit and by this one, in turn (A B A B …), through nginx in Chromium
     (cd /tmp/site-10k && PYTHONPATH=hooks ../path/to/.venv/bin/mkdocs build -d /tmp/site-10k/site)
     .venv/bin/python bench/search_understanding.py /tmp/site-10k/site --base cc58670 --runs 2 [--save]
 
-The index is this commit's (the earlier search.js reads it: it ignores what it does not know), so the figures
+The index is this commit's (the earlier search.js reads it: it ignores what it does not know) unless
+--base-index names the folder the earlier commit built (a change of the index's layout: each search.js is then
+measured on its own commit's index, swapped in by renaming), so the figures
 compare the code and the requests it makes, on the same machine in the same minutes: the way to compare on a
 machine shared with other work, where absolute times follow the load. Also reported: the size of what the
-understanding adds to the index (pinyin.json, fetched only for a query with a piece no page holds; what words.json
-gained). --save writes bench/results/search-understanding.json and rewrites bench/RESULTS.md, with the quality
+understanding adds to the index (pinyin.json, loaded with words.json on the first use of the search box; what
+words.json gained). --save writes bench/results/search-understanding.json and rewrites bench/RESULTS.md, with the quality
 figures of bench/results/search-quality.json (bench/search_eval.py --save) beside them.
 """
 from __future__ import annotations
@@ -46,6 +48,9 @@ def main() -> int:
     parser.add_argument("--base", required=True, help="the commit whose search.js is compared")
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--save", action="store_true")
+    parser.add_argument("--base-index", type=Path, help="the searchindex/ folder the base search.js is measured "
+                        "on (built by the base commit: a change of the index's layout); default: SITE's own")
+    parser.add_argument("--json", type=Path, help="write every measured query here")
     parser.add_argument("--frozen-commit", default="", help="the commit whose bench/results/search-quality.json holds "
                         "the first run of the frozen test half (reported beside the current figures)")
     args = parser.parse_args()
@@ -56,15 +61,29 @@ def main() -> int:
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
     queries = search_scale.QUERIES + search_scale.document_numbers(args.site) + search_scale.QUESTIONS
     loads, measured = [], {"base": [], "ours": []}
+    index, aside = args.site / "searchindex", args.site / "searchindex.ours"
+
+    def swap(name: str) -> None:
+        # The base index takes the site's place while the base search.js is measured (renames: nginx follows them).
+        if args.base_index and (name == "base") != aside.exists():
+            if name == "base":
+                index.rename(aside)
+                args.base_index.rename(index)
+            else:
+                index.rename(args.base_index)
+                aside.rename(index)
+
     try:
         for _ in range(args.runs):
             for name, code in (("base", base), ("ours", ours)):
                 js.write_bytes(code)
+                swap(name)
                 with open("/proc/loadavg") as load:
                     loads.append(float(load.read().split()[0]))
                 measured[name] += search_scale.measure(args.site, queries, nginx=True)["rows"]
     finally:
         js.write_bytes(ours)
+        swap("ours")
     index = args.site / "searchindex"
     words = json.loads((index / "words.json").read_text(encoding="utf-8"))
     added = {key: gz(json.dumps(words[key], ensure_ascii=False, separators=(",", ":")).encode())
@@ -83,6 +102,11 @@ def main() -> int:
               f"code alone median {s['warm_median_ms']:.1f} ms | questions {q['queries']}: median {q['median_ms']:.0f} "
               f"ms, max {q['max_ms']:.0f}, {q['median_kb']:.0f} kB median, {q['max_kb']:.0f} max")
     print(f"load average at each measurement: {loads}; sizes (gzip): {sizes}")
+    for name in ("base", "ours"):
+        print(f"{name} over 100 ms: " + ", ".join(f"{r['q']} {r['ms']:.0f}" for r in
+                                                   sorted(measured[name], key=lambda r: -r["ms"]) if r["ms"] > 100))
+    if args.json:
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.save:
         if args.frozen_commit:
             report["frozen"] = json.loads(subprocess.run(
@@ -149,8 +173,8 @@ def save(report: dict, site: Path) -> None:
         *(f"Over 100 ms with the search.js of {report[name if name == 'base' else 'head']}: " + (", ".join(
             f"{r['q']} {r['ms']:.0f}" for r in sorted(report["rows"][name], key=lambda r: -r["ms"]) if r["ms"] > 100)
             or "none") + " (ms)." for name in ("base", "ours")), "",
-        f"Index size (gzip): `pinyin.json` {s['pinyin.json'] / 1024:.1f} kB, fetched once per visitor and only by a "
-        f"query with a piece the site's dictionary does not know; `words.json` {s['words.json'] / 1024:.1f} kB in all, "
+        f"Index size (gzip): `pinyin.json` {s['pinyin.json'] / 1024:.1f} kB, loaded once per visitor with "
+        f"`words.json`; `words.json` {s['words.json'] / 1024:.1f} kB in all, "
         "of which the understanding added: " + ", ".join(f"{k} {v / 1024:.1f} kB" for k, v in s["added to words.json"].items())
         + " (loaded with the titles on the first use of the search box).",
     ]

@@ -368,3 +368,131 @@ def test_code_point_folding_equals_string_folding():
     search.js also follows. Every BMP character and a few astral ones."""
     text = "".join(chr(c) for c in [*range(0xD800), *range(0xE000, 0x10000), *range(0x1D400, 0x1D800), 0x20000])
     assert index._folded_code_points(text).tolist() == [ord(c) for c in fold(text)]
+
+
+def _grams_of_files(files: dict[str, bytes]) -> dict[str, int]:
+    """Every n-gram of the shard files and the number of the file it is in."""
+    found = {}
+    for name, data in files.items():
+        if not name.startswith("g/"):
+            continue
+        count, pos = _read_varint(data, 0)
+        for _ in range(count):
+            length, pos = _read_varint(data, pos)
+            gram = ""
+            for _ in range(length):
+                code, pos = _read_varint(data, pos)
+                gram += chr(code)
+            _, pos = _read_varint(data, pos)
+            _, pos = _read_varint(data, pos)
+            found[gram] = int(name[2:-4])
+    return found
+
+
+SHARD_CLIENT = r"""
+const vm = require("vm"), fs = require("fs");
+const sandbox = { document: { querySelector: () => null }, location: { search: "", href: "http://127.0.0.1/" },
+  URL, URLSearchParams, console, performance: { now: () => 0 } };
+sandbox.window = sandbox;
+vm.createContext(sandbox);
+vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), sandbox);
+const S = sandbox.window.govsiteSearch, input = JSON.parse(fs.readFileSync(0, "utf8"));
+const idx = new S.Index(new URL("http://127.0.0.1/searchindex/"));
+idx.manifest = input.manifest;
+idx.words = new S.Words(input.words);
+const out = {};
+Object.keys(input.grams).forEach((gram) => { out[gram] = idx.shardFile(gram); });
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_the_client_looks_for_every_n_gram_in_the_file_that_holds_it(monkeypatch):
+    """A word, its synonyms, its everyday words and the phrases holding them are filed together (fewer requests per
+    query); search.js must compute the same file for every n-gram, or it would miss lists without an error."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from govsite.search.words import Vocabulary
+    from sitekit import REPO
+
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        pytest.skip("Node.js runs the browser's search code here (make test installs it)")
+    # Many small shard files, as at 10,000 documents; n-grams of one record stay in them (two records: solo).
+    monkeypatch.setattr(index, "SHARD_BYTES", 6)
+    texts = ["优待证怎么办理", "优待卡怎么申领", "退伍军人、老兵", "个体经营税收优惠", "伤残军人𠀾的抚恤金", "残疾军人待遇"]
+    records = [extract.Record(url=f"r/{k}/", title=f"第{k}页", text=text, group="其他") for k, text in enumerate(texts)]
+    vocabulary = Vocabulary(synonyms=(("优待证", "优待卡"), ("申请", "申领", "办理"), ("退役军人", "老兵"), ("残疾", "伤残")),
+                            everyday=((("退伍军人",), ("退役军人",)), (("少交税", "减税"), ("税收优惠",))))
+    files = index.build_files(records, vocabulary=vocabulary)
+    filed = _grams_of_files(files)
+    manifest = json.loads(files["manifest.json"])
+    for gram, number in manifest["solo"].items():
+        filed[gram] = number
+    given = {"manifest": manifest, "words": json.loads(files["words.json"]), "grams": filed}
+    script = subprocess.run([node, "-e", SHARD_CLIENT, str(REPO / "content/assets/search/search.js")],
+                            input=json.dumps(given, ensure_ascii=False), capture_output=True, text=True,
+                            encoding="utf-8", check=True)
+    looked = json.loads(script.stdout)
+    assert {g: n for g, n in looked.items() if n != filed[g]} == {}
+    # The synonyms' lists and the phrases with a synonym put in share a file; a plain hash of each would not.
+    shards = manifest["shards"]
+    assert len(set(filed.values())) > 20
+    for a, b in (("优待证", "优待卡"), ("优待证怎", "优待卡怎"), ("怎么办理", "怎么申领"), ("退伍军人", "老兵"),
+                 ("伤残军人", "残疾军人")):
+        assert filed[a] == filed[b], (a, b)
+    assert sum(filed[g] != index.gram_hash(g) % shards for g in filed if g not in manifest["solo"]) >= 5
+
+
+NO_SOUNDS_CLIENT = r"""
+const vm = require("vm"), fs = require("fs"), path = require("path");
+const sandbox = { document: { querySelector: () => null }, location: { search: "", href: "http://127.0.0.1/" },
+  URL, URLSearchParams, console, performance: { now: () => 0 } };
+sandbox.window = sandbox;
+vm.createContext(sandbox);
+vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), sandbox);
+const S = sandbox.window.govsiteSearch, folder = process.argv[2];
+const idx = new S.Index(new URL("http://127.0.0.1/searchindex/"));
+idx.fetch = (name, kind) => {
+  if (name === "pinyin.json") return Promise.reject(new Error("404"));
+  const bytes = fs.readFileSync(path.join(folder, name));
+  if (kind === "json") return Promise.resolve(JSON.parse(bytes.toString("utf8")));
+  return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+};
+(async () => {
+  await idx.load();
+  const out = [];
+  for (const query of JSON.parse(process.argv[3])) {
+    const result = await new S.Search(idx).run(query, { group: -1, year: 0 }, 10);
+    out.push([result.hits.map((h) => h.url), result.suggestion || ""]);
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((error) => { process.stdout.write(JSON.stringify({ error: String(error) })); });
+"""
+
+
+def test_the_search_works_when_the_sounds_cannot_be_loaded(tmp_path):
+    """pinyin.json comes with the index on the first use of the search box; when it cannot be had, queries are
+    still searched (only without same-sounding corrections), not the whole search box broken."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from govsite.search.words import Vocabulary
+    from sitekit import REPO
+
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        pytest.skip("Node.js runs the browser's search code here (make test installs it)")
+    records = [extract.Record(url="a/", title="优待证申领", text="优待证怎么办理：到服务站申请", group="其他"),
+               extract.Record(url="b/", title="抚恤金", text="伤残抚恤金的标准", group="其他")]
+    files = index.build_files(records, vocabulary=Vocabulary(synonyms=(("申请", "办理"),), fillers=("怎么",)))
+    index.write_files(files, tmp_path / "searchindex")
+    done = subprocess.run([node, "-e", NO_SOUNDS_CLIENT, str(REPO / "content/assets/search/search.js"),
+                           str(tmp_path / "searchindex"), json.dumps(["优待证怎么办理", "抚恤金", "优待征怎么办理"])],
+                          capture_output=True, text=True, encoding="utf-8", check=True)
+    # The typo is answered from its other words, without 您是不是要找 (that needs the sounds).
+    assert json.loads(done.stdout) == [[["a/"], ""], [["b/"], ""], [["a/"], ""]]

@@ -118,13 +118,19 @@
       this.ready = this.fetch("manifest.json", "json").then(function (m) {
         self.manifest = m;
         self.build = m.build;
-        // With them: the traditional characters to fold, and the synonyms and dictionary of words.json (in
-        // parallel, smaller than titles.json: the first query does not wait longer for them).
+        // With them: the traditional characters to fold, the synonyms and dictionary of words.json and the
+        // sounds of pinyin.json (in parallel, smaller than titles.json: the first query does not wait longer for
+        // them). The sounds come now, not with the first query that has a piece no page holds: a question with a
+        // same-sounding typo then asks for its corrected words' lists in the same round as its own.
         return Promise.all([self.fetch("records.bin", "bin"), self.fetch("titles.json", "json"),
-          self.fetch("fold.json", "json"), self.fetch("words.json", "json")]);
+          self.fetch("fold.json", "json"), self.fetch("words.json", "json"),
+          // Without the sounds the search works, only without same-sounding corrections (as before they came).
+          self.fetch("pinyin.json", "json").catch(function () { return null; })]);
       }).then(function (loaded) {
         setFoldTable(loaded[2]);
         self.words = new Words(loaded[3]);
+        self.soundsReady = loaded[4] ? Promise.resolve(self.readSounds(loaded[4])) : Promise.reject(new Error("pinyin.json"));
+        self.soundsReady.catch(function () {}); // each use handles a failure
         var buf = loaded[0], view = new DataView(buf);
         var n = view.getUint32(0, true), c = view.getUint32(4, true);
         self.count = n;
@@ -234,6 +240,11 @@
     this.heads = [joinedText(titles), joinedText(keys), joinedText(own)];
     this.headCache = new Map();
   };
+  /* Does a title or a document number hold `term` (a guess at whether it is found as typed, before its lists)? */
+  Index.prototype.inHeads = function (term) {
+    if (!this.heads) this.joinHeads();
+    return this.heads[0].text.indexOf(term) !== -1 || this.heads[1].text.indexOf(term) !== -1;
+  };
   function joinedText(parts) {
     var starts = new Int32Array(parts.length + 1), at = 0;
     for (var k = 0; k < parts.length; k++) { starts[k] = at; at += parts[k].length + 1; }
@@ -326,7 +337,8 @@
   Index.prototype.shardFile = function (gram) {
     var solo = this.manifest.solo[gram];
     if (solo !== undefined) return solo;
-    var cps = Array.from(gram).map(function (c) { return c.codePointAt(0); });
+    var cps = Array.from(this.manifest.version >= 3 && this.words ? this.words.shardKey(gram) : gram)
+      .map(function (c) { return c.codePointAt(0); });
     return fnv(cps) % this.manifest.shards;
   };
 
@@ -468,6 +480,17 @@
     // The asker's own words (data/search/vocabulary.yml, 提问者用语: kin, people, time, amounts, how people talk):
     // they place a question in the asker's life (娃他爸, 老两口, 百年以后), they are not what it asks about.
     this.asker = new Set(data.asker ? data.asker.split(" ") : []);
+    // What an n-gram holding a synonym or an everyday word is filed under (shardKey; index.py's variant_keys):
+    // each member of a group stands for its first word, each everyday word for its first official term.
+    this.keys = new Map();
+    this.synonyms.forEach(function (group) {
+      group.forEach(function (m) { if (Array.from(m).length >= 2 && !self.keys.has(m)) self.keys.set(m, group[0]); });
+    });
+    (data.everyday || []).forEach(function (entry) {
+      entry[0].forEach(function (say) { if (Array.from(say).length >= 2 && !self.keys.has(say)) self.keys.set(say, entry[1][0]); });
+    });
+    this.keyLongest = 0;
+    this.keys.forEach(function (v, k) { self.keyLongest = Math.max(self.keyLongest, Array.from(k).length); });
     this.costs = new Map(); // piece -> cost (see cost)
     this.splits = new Map(); // text -> its split (see split)
     this.longest = 1;
@@ -547,6 +570,22 @@
     if (this.splits.size > 200) this.splits.clear();
     this.splits.set(text, { words: out.slice(), dropped: dropped.slice() });
     return { words: out, dropped: dropped };
+  };
+
+  /* The string whose hash files an n-gram in a shard (index.py's shard_key): each synonym or everyday word in it,
+   * the longest from the left, put as the word it stands for, so that a word, its synonyms and the phrases with
+   * each synonym put in mostly come in one file. Code points, as in Python. */
+  Words.prototype.shardKey = function (gram) {
+    var cps = Array.from(gram), out = "", i = 0;
+    while (i < cps.length) {
+      var size = Math.min(this.keyLongest, cps.length - i), word;
+      for (; size >= 2; size--) {
+        word = this.keys.get(cps.slice(i, i + size).join(""));
+        if (word !== undefined) break;
+      }
+      if (size >= 2) { out += word; i += size; } else { out += cps[i]; i++; }
+    }
+    return out;
   };
 
   /* Other ways to write a word: each synonym of a part of it put in its place (残疾军人 -> 伤残军人), and the
@@ -911,49 +950,50 @@
 
   /* ---------------------------------------------------------------- same-sounding characters */
   /* pinyin.json (hooks/govsite/search/pinyin.py): each common character and each character of the site's words
-   * under its usual reading without tone, and the site's words read otherwise as phrases (银行: yin hang); fetched
-   * the first time a query has a piece no page holds. */
+   * under its usual reading without tone, and the site's words read otherwise as phrases (银行: yin hang); loaded
+   * with the index (load), or here by itself. */
   Index.prototype.sounds = function () {
     var self = this;
     if (!this.soundsReady) {
-      this.soundsReady = this.fetch("pinyin.json", "json").then(function (table) {
-        // A sound is a string of one character per syllable (its number), made from character codes looked up in a
-        // typed array: this runs for every word of the site while the first question with a piece no page holds
-        // waits, before the browser has optimised it.
-        var syllables = Object.keys(table.sounds), number = Object.create(null), of = new Int16Array(65536).fill(-1);
-        syllables.forEach(function (syllable, k) {
-          number[syllable] = k;
-          var chars = table.sounds[syllable];
-          for (var i = 0; i < chars.length; i++) of[chars.charCodeAt(i)] = k;
-        });
-        self.soundOf = of;
-        // The site's words by their number of syllables and first syllable: a word that sounds like a piece typed
-        // is among the few of its group (its whole sound is compared then, see soundAlikes).
-        var read = table.words || {}, unread = String.fromCharCode(SOUND_BASE + syllables.length);
-        var groups = new Map(), spoken = new Map(), width = self.soundWidth = syllables.length + 2;
-        self.words.dict.forEach(function (cls, word) {
-          var phrase = read[word], first, size;
-          if (phrase) {
-            // Read as a phrase (银行: yin hang); a syllable no character has as its usual reading is a sound no
-            // piece typed can have.
-            var key = phrase.split(" ").map(function (syllable) {
-              return syllable in number ? String.fromCharCode(SOUND_BASE + number[syllable]) : unread;
-            }).join("");
-            spoken.set(word, key);
-            first = key.charCodeAt(0) - SOUND_BASE; size = key.length;
-          } else {
-            first = of[word.charCodeAt(0)]; size = word.length;
-          }
-          if (first < 0) return;
-          var list = groups.get(size * width + first);
-          if (!list) groups.set(size * width + first, [word]); else list.push(word);
-        });
-        self.soundGroups = groups;
-        self.spoken = spoken;
-        return self;
-      });
+      this.soundsReady = this.fetch("pinyin.json", "json").then(function (table) { return self.readSounds(table); });
     }
     return this.soundsReady;
+  };
+  Index.prototype.readSounds = function (table) {
+    var self = this;
+    // A sound is a string of one character per syllable (its number), made from character codes looked up in a
+    // typed array: this runs for every word of the site when the index loads, before the browser has optimised it.
+    var syllables = Object.keys(table.sounds), number = Object.create(null), of = new Int16Array(65536).fill(-1);
+    syllables.forEach(function (syllable, k) {
+      number[syllable] = k;
+      var chars = table.sounds[syllable];
+      for (var i = 0; i < chars.length; i++) of[chars.charCodeAt(i)] = k;
+    });
+    self.soundOf = of;
+    // The site's words by their number of syllables and first syllable: a word that sounds like a piece typed
+    // is among the few of its group (its whole sound is compared then, see soundAlikes).
+    var read = table.words || {}, unread = String.fromCharCode(SOUND_BASE + syllables.length);
+    var groups = new Map(), spoken = new Map(), width = self.soundWidth = syllables.length + 2;
+    self.words.dict.forEach(function (cls, word) {
+      var phrase = read[word], first, size;
+      if (phrase) {
+        // Read as a phrase (银行: yin hang); a syllable no character has as its usual reading is a sound no
+        // piece typed can have.
+        var key = phrase.split(" ").map(function (syllable) {
+          return syllable in number ? String.fromCharCode(SOUND_BASE + number[syllable]) : unread;
+        }).join("");
+        spoken.set(word, key);
+        first = key.charCodeAt(0) - SOUND_BASE; size = key.length;
+      } else {
+        first = of[word.charCodeAt(0)]; size = word.length;
+      }
+      if (first < 0) return;
+      var list = groups.get(size * width + first);
+      if (!list) groups.set(size * width + first, [word]); else list.push(word);
+    });
+    self.soundGroups = groups;
+    self.spoken = spoken;
+    return self;
   };
 
   /* The sound of a piece typed: its characters' usual readings, a character per syllable ("" when one has none). */
@@ -1478,23 +1518,28 @@
     var groups = long.map(function (c) { return groupOf(c.text, c.quoted, words); });
     var unknown = false, questions = 0;
     // A part holding a filler word (怎么, 什么 …) is a question that no page holds as typed: its words' lists
-    // are asked for now, beside the phrase's, not in a second round after it.
+    // are asked for now, beside the phrase's, not in a second round after it. So are those of a longer part of
+    // several words that no title or document number holds (伤残军人抚恤金标准, 2024年光荣牌): such a part is
+    // mostly found nowhere as typed, and one found in a title (a law's name, a 发文字号) would fetch them for
+    // nothing.
     long.forEach(function (c) {
       var parts = c.quoted ? null : words.split(c.text);
       if (parts && parts.words.some(function (w) { return !words.dict.has(w) && /[\u4e00-\u9fff]/.test(w); })) unknown = true;
-      if (!parts || !parts.dropped.some(function (w) { return words.isFiller(w); })) return;
-      if (parts.words.length > 1) questions++;
+      if (!parts) return;
+      var asks = parts.dropped.some(function (w) { return words.isFiller(w); });
+      if (!asks && !(lengthOf(c.text) > 4 && parts.words.length > 1 && !idx.inHeads(c.text))) return;
+      if (asks && parts.words.length > 1) questions++;
       parts.words.forEach(function (w) {
         groupOf(w, false, words, true).alts.forEach(function (t) { cover(t, idx.manifest.solo).forEach(function (g) { idx.postings(g).catch(function () {}); }); });
       });
     });
-    // A word the site does not know may be a character typed for another of the same sound: the sounds come
-    // beside the lists (once per visitor), in case nothing is found as typed.
+    // A word the site does not know may be a character typed for another of the same sound: the lists a
+    // correction would need (the pieces typed and meant, the corrected query's phrases and words) are asked for
+    // beside the query's own (the sounds came with the index), so that a query with a typo waits for no more
+    // rounds than one without.
     mayCorrect = mayCorrect && (unknown || chunks.some(function (c) {
       return !c.quoted && words.split(c.text).dropped.some(function (w) { return !words.isFiller(w); });
     }));
-    // … and as soon as they are in, the lists a correction would need (the pieces typed and meant, the corrected
-    // question's words), so that a question with a typo waits for no more rounds than one without.
     if (mayCorrect) idx.sounds().then(function () { prefetchCorrection(idx, text); }).catch(function () {});
     // A question corrected for a same-sounding character was found nowhere as typed: its words are searched at
     // once (the phrase's lists would be downloads for nothing).
@@ -1544,10 +1589,15 @@
     var fix = idx.soundCorrection(text), solo = idx.manifest.solo, words = idx.words, terms = [];
     if (!fix.replaced.length) return;
     fix.replaced.forEach(function (pair) { terms.push(pair[0], pair[1]); });
-    parseQuery(fix.text).forEach(function (chunk) {
+    var long = parseQuery(fix.text).filter(function (c) { return lengthOf(c.text) >= 2; }), questions = 0;
+    long.forEach(function (chunk) {
       if (chunk.quoted) return;
-      words.split(chunk.text).words.forEach(function (w) { terms = terms.concat(groupOf(w, false, words, true).alts); });
+      var parts = words.split(chunk.text);
+      if (parts.words.length > 1 && parts.dropped.some(function (w) { return words.isFiller(w); })) questions++;
+      parts.words.forEach(function (w) { terms = terms.concat(groupOf(w, false, words, true).alts); });
     });
+    // Unless every part is a question, the corrected query is searched as typed first (see answer).
+    if (questions < long.length) long.forEach(function (c) { terms = terms.concat(groupOf(c.text, c.quoted, words).alts); });
     terms.forEach(function (term) {
       cover(term, solo).forEach(function (g) { idx.postings(g).catch(function () {}); });
     });

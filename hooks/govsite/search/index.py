@@ -6,13 +6,15 @@ Files under site/searchindex/ (format documented for the client in content/asset
   titles.json        per record: [url, title, kind number, status, keys] (trailing empty fields left out),
                      loaded with records.bin on the first use of the search box: hits are shown from it
                      as soon as the n-gram lists are in, without waiting for their text
-  g/<n>.bin          postings of the n-grams hashed to shard n (or of one large n-gram)
+  g/<n>.bin          postings of the n-grams whose shard_key hashes to shard n (or of one large n-gram): a word,
+                     its synonyms and the phrases holding them mostly share a file
   fold.json          {"from", "to"}: the characters whose fold search.js cannot compute itself (traditional
                      characters, brackets; text.browser_table()), loaded with the titles
   words.json         the dictionary to split a query typed without spaces, filler words, synonyms and everyday
                      words, the laws' pages, the intents' pages (words.py); loaded beside the titles
   pinyin.json        the sound of each common character and of every character of words.json (pinyin.py):
-                     fetched only when a word of a query is on no page, to offer the same-sounding word that is
+                     loaded beside words.json, to offer the same-sounding word that is meant when a word of a
+                     query is on no page
   c/<n>.json         the text of consecutive records, one string each: for snippets, and to confirm terms
                      of five or more characters. A text longer than PART_TEXT characters is cut into parts,
                      each a file of its own (consecutive files whose first record is that record)
@@ -47,7 +49,7 @@ from .pinyin import pinyin_file
 from .text import browser_table, fold, fold_char
 from .words import Intent, Vocabulary, words_file
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: n-grams filed by shard_key
 CHUNK_BYTES = 4_000  # stored text per file: a hit costs about this much to show
 SHARD_BYTES = 16_000  # postings per shard file
 EPOCH = dt.date(1900, 1, 1)
@@ -64,6 +66,42 @@ def gram_hash(gram: str) -> int:
     for char in gram:
         value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
     return value
+
+
+def variant_keys(words: bytes) -> dict[str, str]:
+    """What the n-grams holding a synonym or an everyday word are filed under (shard_key), from words.json, which
+    search.js reads the same way: each member of a synonym group stands for the group's first word, each everyday
+    word for its first official term; the first mention wins."""
+    data = json.loads(words)
+    keys: dict[str, str] = {}
+    for group in data["synonyms"]:
+        for member in group:
+            if len(member) >= 2:
+                keys.setdefault(member, group[0])
+    for says, official in data["everyday"]:
+        for say in says:
+            if len(say) >= 2:
+                keys.setdefault(say, official[0])
+    return keys
+
+
+def shard_key(gram: str, keys: dict[str, str], longest: int) -> str:
+    """The string whose hash files `gram` in a shard: the gram with each synonym or everyday word in it (the
+    longest from the left) put as the word it stands for. A query looks for a word and its synonyms, and for a
+    phrase with each synonym put in (优待证怎么办理, 优待卡怎么办理): filed under one key, their lists come in one
+    file, not one file each (fewer requests before the first hits). search.js computes the same."""
+    out, i, n = [], 0, len(gram)
+    while i < n:
+        for size in range(min(longest, n - i), 1, -1):
+            word = keys.get(gram[i:i + size])
+            if word is not None:
+                out.append(word)
+                i += size
+                break
+        else:
+            out.append(gram[i])
+            i += 1
+    return "".join(out)
 
 
 def _varint(value: int, out: bytearray) -> None:
@@ -403,6 +441,10 @@ def iter_files(records: list[Record], grams: list | None = None, vocabulary: Voc
     solo_limit = SHARD_BYTES // 2
     shards: dict[int, list] = {}
     solo: dict[str, int] = {}
+    files["words.json"] = words_file(vocabulary, blobs.__contains__, laws=law_pages(records),
+                                     intents=intent_pages(records, vocabulary, problems))
+    keys = variant_keys(files["words.json"])
+    longest = max(map(len, keys), default=0)
     for gram in sorted(blobs):
         blob, count = blobs[gram]
         entry = (gram, bytes(blob), count)
@@ -411,12 +453,10 @@ def iter_files(records: list[Record], grams: list | None = None, vocabulary: Voc
             files[f"g/{solo[gram]}.bin"] = _shard_bytes([entry])
             yield f"g/{solo[gram]}.bin", files[f"g/{solo[gram]}.bin"]
         else:
-            shards.setdefault(gram_hash(gram) % shard_count, []).append(entry)
+            shards.setdefault(gram_hash(shard_key(gram, keys, longest)) % shard_count, []).append(entry)
     for number in range(shard_count):
         files[f"g/{number}.bin"] = _shard_bytes(shards.get(number, []))
         yield f"g/{number}.bin", files[f"g/{number}.bin"]
-    files["words.json"] = words_file(vocabulary, blobs.__contains__, laws=law_pages(records),
-                                     intents=intent_pages(records, vocabulary, problems))
     files["fold.json"] = fold_file()
     files["pinyin.json"] = pinyin_file(_site_words(files["words.json"]))
     yield "words.json", files["words.json"]
