@@ -221,3 +221,12 @@ def test_search_index_files_of_a_build_are_cached_its_manifest_is_not(nginx_site
     assert status == 200 and headers["Cache-Control"] == "public, max-age=31536000, immutable"
     status, headers, _ = fetch(f"{nginx_site}searchindex/records.bin")
     assert status == 200 and headers["Cache-Control"] == "no-cache"
+
+
+def test_the_search_code_is_revalidated_with_every_page(nginx_site):
+    """search.js must read the index of its own build: a format changed by a release would otherwise meet a copy
+    of the old code kept for an hour, which misses what moved without an error. Other assets keep their hour."""
+    status, headers, _ = fetch(nginx_site + "assets/search/search.js")
+    assert status == 200 and headers["Cache-Control"] == "no-cache"
+    status, headers, _ = fetch(nginx_site + "assets/search/search.css")
+    assert status == 200 and headers["Cache-Control"] == "public, max-age=3600"
