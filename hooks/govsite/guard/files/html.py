@@ -227,10 +227,11 @@ class _Reader:
             if event == "start":
                 if tag is comment:
                     continue
-                if el.sourceline:
-                    line = el.sourceline + first
+                at = el.sourceline
+                if at:
+                    line = at + first
+                items = el.items()  # once: each access of an element's attributes makes a new object
                 if page is not None:
-                    at = el.sourceline
                     if (tag in blocks and not tables and tag not in table_tags and len(el) and at
                             and (after := _following(el)) is not None
                             and min_lines <= (after.sourceline or 0) - at and after.sourceline < _LINE_LIMIT):
@@ -256,7 +257,7 @@ class _Reader:
                     else:
                         stack.append(tag)
                         before = at or before
-                    if len(el.attrib):
+                    if items:
                         if (ident := el.get("id")):
                             ids.append(ident)
                         if tag == "a" and (ident := el.get("name")):
@@ -264,8 +265,8 @@ class _Reader:
                         if (attribute := linking.get(tag)) and (target := el.get(attribute)):
                             if not (tag == "link" and any(w in (el.get("rel") or "") for w in _NOT_LINKS)):
                                 links.append(target)
-                if len(el.attrib):
-                    self.attributes(el, tag, line)
+                if items:
+                    self.attributes(el, tag, line, items)
                 if tag in code:
                     text = el.text
                     if text:
@@ -341,19 +342,21 @@ class _Reader:
             return None
         return (hashlib.sha1(memoryview(source)[start:end]).digest(), *stack)
 
-    def attributes(self, el, tag: str, line: int) -> None:
-        """The units of an element's attributes. Speed: what they are depends on the tag and the attributes
-        only, and most elements of a page stand with the same attributes on the pages before it (the theme's
-        links, buttons and icons): each such element is judged once, then only its units are placed."""
-        key = (tag, *el.items())
+    def attributes(self, el, tag: str, line: int, items: list | None = None) -> None:
+        """The units of an element's attributes (`items`: el.items(), when the caller has them). Speed: what
+        they are depends on the tag and the attributes only, and most elements of a page stand with the same
+        attributes on the pages before it (the theme's links, buttons and icons): each such element is judged
+        once, then only its units are placed."""
+        key = (tag, *(el.items() if items is None else items))
         units = _ATTRIBUTE_UNITS.get(key)
         if units is None:
             if len(_ATTRIBUTE_UNITS) >= 50_000:
                 _ATTRIBUTE_UNITS.clear()
             units = _ATTRIBUTE_UNITS[key] = tuple(_attribute_units(el, tag))
-        out = self.out.lines
-        for text, what in units:
-            out.append(Line(text, f"第{line}行{what}", line))
+        if units:
+            out = self.out.lines
+            for text, what in units:
+                out.append(Line(text, f"第{line}行{what}", line))
 
 
 _ATTRIBUTE_UNITS: dict[tuple, tuple[tuple[str, str], ...]] = {}
