@@ -1506,3 +1506,35 @@ def test_word_runs_of_every_kind_and_a_change_inside_a_table():
     assert sorted(units(files.read(zip_of(parts, "[Content_Types].xml"), "a.docx"))) == sorted([
         ("第1段", "甲 乙"), ("第1段域代码", "MERGEFIELD 删去的域"), ("表格1第1行第1列", "留"),
         ("表格1第1行第1列修订（删除的文字）", "删去：王建华")])
+
+
+def _plausibility_counting_every_character(text: str) -> float:
+    """plausibility as first written: every character counted, the ones that tell nothing passed over in the
+    loop (the function now removes them first, for speed)."""
+    from collections import Counter
+
+    from govsite.guard.files import encoding
+
+    frequent, less = encoding._common_hanzi()
+    total = score = 0.0
+    for char, n in Counter(text[:encoding.SAMPLE]).items():
+        if char < "\x80" and (char.isprintable() or char in "\t\n\r\f"):
+            continue
+        total += n
+        score += n * encoding._weight(char, frequent, less)
+    return score / total if total else 1.0
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_plausibility_and_multibyte_count_are_those_of_every_character(seed):
+    import random
+
+    from govsite.guard.files.encoding import _multibyte, plausibility
+
+    rng = random.Random(seed)
+    pools = ["".join(map(chr, range(0x80))), "\t\n\r\f\x0b\x7f 0aZ{}", "退役军人事务局姓名王建华", "ąé№①\u3000\ufffd\ue000가",
+             "".join(chr(c) for c in range(0x80, 0x3000, 37))]
+    for _ in range(300):
+        text = "".join(rng.choice(rng.choice(pools)) for _ in range(rng.randrange(0, 120)))
+        assert plausibility(text) == _plausibility_counting_every_character(text)
+        assert _multibyte(text) == sum(1 for char in text if char >= "\x80")

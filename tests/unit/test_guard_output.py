@@ -474,3 +474,17 @@ def test_the_index_records_are_read_per_block_and_its_ngrams_only_for_numbers():
     # the same texts outside the index are read as units
     assert personal.RULE_ADDRESS in {f.rule for f in CHECK("api/x.json", json.dumps(
         ["家庭住址：示例区人民路12号3栋2单元501室"], ensure_ascii=False).encode())}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_what_may_load_css_is_told_as_a_lowered_text_would(seed):
+    """_may_load looks at each "(" and "@" instead of lowering the whole page: the same answer, on texts made of
+    the words in every case, the characters that lower oddly (İ, the Kelvin sign) and others."""
+    from govsite.guard.placeholders import _may_load
+
+    rng = random.Random(seed)
+    pieces = ["url(", "URL(", "uRl(", "@import", "@IMPORT", "@iMpOrT", "ur", "l(", "@im", "port", "(", "@", "u", "r",
+              "l", "L", "I", "\u0130", "\u212a", "\u0307", "中", " ", "\n", "url", "import", "@\u0130mport"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
+        assert _may_load(text) == ("url(" in text.lower() or "@import" in text.lower()), text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -80,13 +81,16 @@ def _weight(char: str, frequent: frozenset[str], less: frozenset[str]) -> float:
 
 
 _WEIGHTS: dict[str, float] = {}
+_PASSED_OVER = re.compile(r"[\x20-\x7e\t\n\r\f]+")  # printable ASCII (str.isprintable) and the white space kept
 
 
 def plausibility(text: str) -> float:
     """The mean plausibility (0 to 1) of the characters of `text` that tell encodings apart: everything but
     printable ASCII, which reads the same in every candidate (a CSV of numbers with two names is judged by the
     names). Text without any such character scores 1."""
-    counts = Counter(text[:SAMPLE])
+    # Speed: the characters passed over are removed in C first (a JSON file or a feed is mostly ASCII), so only
+    # the telling ones are counted; they keep their order, so the sum below is the same.
+    counts = Counter(_PASSED_OVER.sub("", text[:SAMPLE]))
     frequent, less = _common_hanzi()
     total = score = 0.0
     for char, n in counts.items():
@@ -123,7 +127,8 @@ def _normalizer_guess(data: bytes) -> str | None:
 
 
 def _multibyte(text: str) -> int:
-    return sum(1 for char in text[:SAMPLE] if char >= "\x80")
+    sample = text[:SAMPLE]
+    return len(sample) - len(sample.encode("ascii", "ignore"))  # the characters at or above U+0080
 
 
 def decode(data: bytes) -> Decoded:

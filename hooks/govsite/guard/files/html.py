@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
-import itertools
 import re
 from urllib.parse import unquote
 
@@ -140,7 +139,7 @@ class _Reader:
         self.tables: list[dict] = []  # open tables: rows, current row, current cell (pieces, line) or None
         self.page = page  # reading a page the build wrote: see PageParts
         self.source = source  # its bytes (UTF-8, lines ending in \n only), for the digests of its parts
-        self.offsets: list[int] | None = None  # where each line of `source` begins
+        self.offsets = None  # where each line of `source` begins (_line_starts), once a part is looked up
         self.links: list[str] = []
         self.ids: list[str] = []
         self.read_parts: list[tuple] = []  # (key, first line, last line, links, ids) of parts read in full
@@ -227,10 +226,11 @@ class _Reader:
             if event == "start":
                 if tag is comment:
                     continue
-                if el.sourceline:
-                    line = el.sourceline + first
+                at = el.sourceline
+                if at:
+                    line = at + first
+                items = el.items()  # once: each access of an element's attributes makes a new object
                 if page is not None:
-                    at = el.sourceline
                     if (tag in blocks and not tables and tag not in table_tags and len(el) and at
                             and (after := _following(el)) is not None
                             and min_lines <= (after.sourceline or 0) - at and after.sourceline < _LINE_LIMIT):
@@ -256,7 +256,7 @@ class _Reader:
                     else:
                         stack.append(tag)
                         before = at or before
-                    if len(el.attrib):
+                    if items:
                         if (ident := el.get("id")):
                             ids.append(ident)
                         if tag == "a" and (ident := el.get("name")):
@@ -264,8 +264,8 @@ class _Reader:
                         if (attribute := linking.get(tag)) and (target := el.get(attribute)):
                             if not (tag == "link" and any(w in (el.get("rel") or "") for w in _NOT_LINKS)):
                                 links.append(target)
-                if len(el.attrib):
-                    self.attributes(el, tag, line)
+                if items:
+                    self.attributes(el, tag, line, items)
                 if tag in code:
                     text = el.text
                     if text:
@@ -328,10 +328,9 @@ class _Reader:
         first and last bytes) has not been met before: a part seen once is not worth a digest (most parts
         holding a page's own text)."""
         offsets = self.offsets
-        if offsets is None:
-            offsets = self.offsets = list(itertools.accumulate(map((1).__add__, map(len, self.source.split(b"\n"))),
-                                                               initial=0))
-        start, end = offsets[first - 1], offsets[min(last, len(offsets) - 1)]
+        if offsets is None:  # where each line begins, and one past the end: in C (a page has some 2,000 lines)
+            offsets = self.offsets = _line_starts(self.source)
+        start, end = int(offsets[first - 1]), int(offsets[min(last, len(offsets) - 1)])
         source, sketches = self.source, self.page.sketches
         sketch = (end - start, source[start:start + 64], source[end - 64:end], *stack)
         if sketch not in sketches:
@@ -341,22 +340,33 @@ class _Reader:
             return None
         return (hashlib.sha1(memoryview(source)[start:end]).digest(), *stack)
 
-    def attributes(self, el, tag: str, line: int) -> None:
-        """The units of an element's attributes. Speed: what they are depends on the tag and the attributes
-        only, and most elements of a page stand with the same attributes on the pages before it (the theme's
-        links, buttons and icons): each such element is judged once, then only its units are placed."""
-        key = (tag, *el.items())
+    def attributes(self, el, tag: str, line: int, items: list | None = None) -> None:
+        """The units of an element's attributes (`items`: el.items(), when the caller has them). Speed: what
+        they are depends on the tag and the attributes only, and most elements of a page stand with the same
+        attributes on the pages before it (the theme's links, buttons and icons): each such element is judged
+        once, then only its units are placed."""
+        key = (tag, *(el.items() if items is None else items))
         units = _ATTRIBUTE_UNITS.get(key)
         if units is None:
             if len(_ATTRIBUTE_UNITS) >= 50_000:
                 _ATTRIBUTE_UNITS.clear()
             units = _ATTRIBUTE_UNITS[key] = tuple(_attribute_units(el, tag))
-        out = self.out.lines
-        for text, what in units:
-            out.append(Line(text, f"第{line}行{what}", line))
+        if units:
+            out = self.out.lines
+            for text, what in units:
+                out.append(Line(text, f"第{line}行{what}", line))
 
 
 _ATTRIBUTE_UNITS: dict[tuple, tuple[tuple[str, str], ...]] = {}
+
+
+def _line_starts(source: bytes):
+    """The offset where each line of `source` begins (lines end in "\n"), then len(source) + 1: as the running
+    sum of the lengths of source.split(b"\n") plus one each would give them."""
+    import numpy
+
+    ends = numpy.flatnonzero(numpy.frombuffer(source, numpy.uint8) == 10)
+    return numpy.concatenate(((0,), ends + 1, (len(source) + 1,)))
 
 
 def _attribute_units(el, tag: str):
