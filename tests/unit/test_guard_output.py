@@ -88,6 +88,13 @@ def test_placeholders_and_foreign_hosts_in_pages_and_feeds():
     assert [f.rule for f in allowed("a/index.html", page('<a href="https://elsewhere.example.com/x">x</a>'))] == []
 
 
+@pytest.mark.parametrize("written", ["lorem ipsum", "Lorem ipsum", "Lorem Ipsum", "LOREM IPSUM"])
+def test_lorem_ipsum_is_found_as_people_write_it(written):
+    """The quick clue before the placeholder pattern must let every usual case of it through."""
+    found = CHECK("a/index.html", page(f"<p>{written} dolor sit amet</p>"))
+    assert [(f.rule, f.shown) for f in found] == [(output.RULE_PLACEHOLDER, written)]
+
+
 # ---- the folder --------------------------------------------------------------------------------------------------
 
 def write_tree(root, files: dict[str, bytes]) -> None:
