@@ -134,6 +134,11 @@ class KnownClean:
         if self._open() is not None:
             self._pending.add(key)
 
+    def scope(self, rules) -> Scope:
+        """The files of one check under one set of rules: `rules` is their digest (rules_key), or a function that
+        makes it, called only when the store is in use."""
+        return Scope(self, rules)
+
     def save(self) -> None:
         """Write what this process found clean (at the end of its checks: one transaction)."""
         db = self._open()
@@ -159,6 +164,36 @@ def remove_old_stores(folder: Path, keep: Path, pattern: str = "guard-clean-*.sq
                 other.unlink()
         except OSError:
             continue
+
+
+class Scope:
+    """One check's view of the store (the output guard's reading of published files, the input scan's of
+    sources): a file is keyed by its bytes, its suffix (which reader reads it) and the check's rules; a file with
+    any finding is never remembered."""
+
+    def __init__(self, store: KnownClean, rules):
+        self._store = store
+        self._rules = rules if isinstance(rules, bytes) or rules is None else None
+        self._make_rules = None if isinstance(rules, bytes) or rules is None else rules
+
+    def key(self, suffix: str, data: bytes) -> bytes | None:
+        """The file's key, or None when the store is off (no key is worth its SHA-256 then)."""
+        if not self._store.active():
+            return None
+        if self._rules is None and self._make_rules is not None:
+            self._rules = self._make_rules()
+        return file_key(self._rules, suffix.lower(), data) if self._rules is not None else None
+
+    def clean(self, key: bytes | None) -> bool:
+        """Read whole and found clean in an earlier build, by this guard, under these rules."""
+        return key is not None and self._store.has(key)
+
+    def found(self, key: bytes | None, findings) -> None:
+        if key is not None and not findings:
+            self._store.remember(key)
+
+    def save(self) -> None:
+        self._store.save()
 
 
 KNOWN_CLEAN = KnownClean()

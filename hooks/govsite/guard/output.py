@@ -165,16 +165,15 @@ def check_bytes(check: FileCheck, dest: str, data: bytes, scan: Scan, checked: C
     page_links = None
     if found is None:
         started = time.process_time()
-        known = known_clean.KNOWN_CLEAN if known is None else known
-        clean_key = known_clean.file_key(check.stable_key(), key[1], data) if known.active() else None
-        if clean_key is not None and known.has(clean_key):  # read whole and clean in an earlier build, by this guard, under these rules
+        earlier = (known_clean.KNOWN_CLEAN if known is None else known).scope(check.stable_key)
+        clean_key = earlier.key(key[1], data)
+        if earlier.clean(clean_key):
             found = ()
             scan.known += 1
         else:
             found, page_links = check.check(dest, data)
             scan.read += 1
-            if not found and clean_key is not None:
-                known.remember(clean_key)
+            earlier.found(clean_key, found)
         scan.cpu += time.process_time() - started
         if checked is not None:
             checked.put(key, _rename(found, ""))

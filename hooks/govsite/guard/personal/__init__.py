@@ -716,7 +716,12 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
         public_addresses = allowed_addresses(_settings_of(root))
     findings: list[Finding] = []
     allow_key, kept = (frozenset(allowed), public_names, public_addresses), {}
-    earlier = _EarlierBuilds(allowed, public_names, public_addresses)
+    # Source files found clean by an earlier build under the same rules: an editor's build, the hourly publish and
+    # a merge request's check each scan the whole of data/ and content/, and all but the few files that changed
+    # were scanned, with no finding, the time before. A file with any finding, or unreadable, is never
+    # remembered: it is scanned, and reported, every time. ("sources": this scan, not the output guard's.)
+    earlier = known_clean.KNOWN_CLEAN.scope(
+        lambda: known_clean.rules_key(("sources", frozenset(allowed), public_names, public_addresses)))
     for path in files_to_scan(root, folders, listing):
         file = rel(path, root)
         findings.extend(scan_file_name(file, allowed, public_names))
@@ -774,33 +779,6 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
         _SCAN_CACHE = kept  # only files that still exist, as they are now
     earlier.save()
     return sorted(set(findings))
-
-
-class _EarlierBuilds:
-    """Source files found clean by an earlier build under the same rules (known_clean): an editor's build, the
-    hourly publish and a merge request's check each scan the whole of data/ and content/, and all but the few
-    files that changed were scanned, with no finding, the time before. A file with any finding, or unreadable,
-    is never remembered: it is scanned, and reported, every time."""
-
-    def __init__(self, allowed, public_names, public_addresses):
-        self._store = known_clean.KNOWN_CLEAN
-        # which scan (this one reads sources; the output guard reads published files, with other readers)
-        self._rules = (known_clean.rules_key(("sources", frozenset(allowed), public_names, public_addresses))
-                       if self._store.active() else None)
-
-    def key(self, suffix: str, data: bytes) -> bytes | None:
-        return known_clean.file_key(self._rules, suffix.lower(), data) if self._rules is not None else None
-
-    def clean(self, key: bytes | None) -> bool:
-        return key is not None and self._store.has(key)
-
-    def found(self, key: bytes | None, found: tuple) -> None:
-        if key is not None and not found:
-            self._store.remember(key)
-
-    def save(self) -> None:
-        if self._rules is not None:
-            self._store.save()
 
 
 # Findings per file, kept across `mkdocs serve` rebuilds (the hook module stays
