@@ -266,9 +266,20 @@ def _stream_worker(conn) -> None:
                 for dest_uri, data in items:
                     output_guard.check_bytes(check, dest_uri, data, scan)
 
+        shared: dict = {}  # one object for each distinct link, id and list of them
+
         def take(dest_uri, title, data):
             if check is not None:
                 output_guard.check_bytes(check, dest_uri, data if isinstance(data, bytes) else data.encode("utf-8"), scan)
+                # Pages share most of their links (the navigation, relative to a few depths): the scan holds
+                # them to the end and sends them to the build process, at 100,000 documents hundreds of megabytes
+                # of equal strings, ten times fewer once each is one object (pickle sends a shared object once).
+                found = scan.links.get(dest_uri)
+                if found is not None:
+                    page_links, ids = found
+                    scan.links[dest_uri] = (
+                        shared.setdefault(page_links, tuple(shared.setdefault(x, x) for x in page_links)),
+                        shared.setdefault(ids, frozenset(shared.setdefault(x, x) for x in ids)))
             url = page_url(dest_uri)
             if url is not None:
                 records = _page_records(url, extract.parse_page(data, url, title), known)

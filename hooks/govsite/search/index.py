@@ -30,9 +30,11 @@ import datetime as dt
 import hashlib
 import json
 import math
+import os
 import queue
 import shutil
 import struct
+import tempfile
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -240,21 +242,38 @@ class Postings:
     """The numbered n-grams of records, gathered as the records come (search.PageStream: in the order MkDocs
     writes the pages), then grouped into posting lists (`grouped`).
 
-    Kept as one array of n-gram numbers (uint32) and one of values per batch of records and n, not arrays per
-    record: what the index process holds for each posting until the end is five bytes. Grouped a band of n-gram
-    numbers at a time (GROUP_POSTINGS), so the sort's arrays do not grow with the site."""
+    Written to a temporary file as they come, one array of n-gram numbers (uint32) and one of values per batch
+    of records and n (five bytes a posting: at 100,000 documents some 250 million postings, 1.2 GB the index
+    process would otherwise hold to the end), and read back a band of n-gram numbers at a time
+    (GROUP_POSTINGS), so the sort's arrays do not grow with the site either."""
 
     def __init__(self):
         self.numbering = GramNumbering()
-        self._batches: list[list[tuple]] = [[] for _ in NGRAM_SIZES]  # per n: (numbers, values, lengths)
+        self._batches: list[list[tuple]] = [[] for _ in NGRAM_SIZES]  # per n: (offset in the file, count, lengths)
+        self._file = tempfile.TemporaryFile(prefix="govsite-postings-")
+        self._end = 0
+        self._counts = [np.zeros(0, dtype=np.int64) for _ in NGRAM_SIZES]  # per n: postings of each n-gram
         self.records = 0
         self.record_ids = None  # record_ids[i]: the id of the i-th record added, when not i (set by the caller)
 
     def add(self, grams: list[list[tuple]]) -> None:
         """record_grams() of the next records, in the order they came."""
-        for size, batch in enumerate(self.numbering.numbered(grams)):
-            self._batches[size].append(batch)
+        for size, (numbers, values, lengths) in enumerate(self.numbering.numbered(grams)):
+            self._file.write(numbers.astype(np.uint32, copy=False).tobytes())
+            self._file.write(values.tobytes())
+            self._batches[size].append((self._end, len(numbers), lengths))
+            self._end += 5 * len(numbers)
+            found = np.bincount(numbers, minlength=len(self._counts[size]))
+            found[:len(self._counts[size])] += self._counts[size]
+            self._counts[size] = found
         self.records += len(grams)
+
+    def _read(self, offset: int, count: int) -> tuple[np.ndarray, np.ndarray]:
+        """A batch's numbers and values (os.pread: the two grouping threads read the file at once)."""
+        raw = os.pread(self._file.fileno(), 5 * count, offset)
+        if len(raw) != 5 * count:
+            raise OSError(f"search index: short read of the postings' temporary file ({len(raw)} of {5 * count})")
+        return np.frombuffer(raw, dtype=np.uint32, count=count), np.frombuffer(raw, dtype=np.uint8, offset=4 * count)
 
     def add_records(self, records: list[Record]) -> None:
         for start in range(0, len(records), NUMBERING_BATCH):
@@ -266,6 +285,7 @@ class Postings:
 
         Bands of consecutive n-gram numbers with at most GROUP_POSTINGS postings (or one n-gram) are sorted and
         encoded one after the other, two at a time (numpy's sorts and gathers release the GIL)."""
+        self._file.flush()
         ids = (np.arange(self.records, dtype=np.int64) if self.record_ids is None
                else np.asarray(self.record_ids, dtype=np.int64))
         dropped = bool((ids < 0).any())  # records left out (a page written twice: its first records)
@@ -278,10 +298,7 @@ class Postings:
             if number_bits + rid_bits + 8 > 64:
                 raise ValueError(f"search index too large: {len(keys[size])} {NGRAM_SIZES[size]}-grams in "
                                  f"{self.records} records")
-            counts = np.zeros(len(keys[size]), dtype=np.int64)
-            for numbers, _, _ in self._batches[size]:
-                counts += np.bincount(numbers, minlength=len(counts))
-            ends = np.cumsum(counts)
+            ends = np.cumsum(self._counts[size])
             if not len(ends) or not ends[-1]:
                 continue
             cuts = np.searchsorted(ends, np.arange(GROUP_POSTINGS, int(ends[-1]), GROUP_POSTINGS), side="right")
@@ -292,7 +309,8 @@ class Postings:
             size, low, high, whole = task
             parts = []
             first = 0  # the batch's first record, in the order added
-            for numbers, values, lengths in self._batches[size]:
+            for offset, count, lengths in self._batches[size]:
+                numbers, values = self._read(offset, count)
                 rids = np.repeat(ids[first:first + len(lengths)], lengths)
                 first += len(lengths)
                 keep = None if whole else (numbers >= low) & (numbers < high)
@@ -315,6 +333,7 @@ class Postings:
                     result.update(part)
         finally:
             self._batches = [[] for _ in NGRAM_SIZES]
+            self._file.close()
         return result
 
 
@@ -461,6 +480,7 @@ def iter_files(records: list[Record], postings: Postings | None = None, vocabula
     solo: dict[str, int] = {}
     for gram in sorted(blobs):
         blob, count = blobs[gram]
+        blobs[gram] = None  # held by its shard from here on (only which n-grams exist is asked below)
         entry = (gram, bytes(blob), count)
         if len(blob) > solo_limit:
             solo[gram] = shard_count + len(solo)
@@ -469,7 +489,7 @@ def iter_files(records: list[Record], postings: Postings | None = None, vocabula
         else:
             shards.setdefault(gram_hash(gram) % shard_count, []).append(entry)
     for number in range(shard_count):
-        files[f"g/{number}.bin"] = _shard_bytes(shards.get(number, []))
+        files[f"g/{number}.bin"] = _shard_bytes(shards.pop(number, []))
         yield f"g/{number}.bin", files[f"g/{number}.bin"]
     files["words.json"] = words_file(vocabulary, blobs.__contains__, laws=law_pages(records),
                                      intents=intent_pages(records, vocabulary, problems))
