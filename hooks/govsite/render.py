@@ -109,9 +109,12 @@ class Renderer:
         html = self._render_page(template, page_url(src_uri), title=title, **context)
         if not (meta or {}).get("noindex"):  # a page kept out of search engines is not listed in the 网站地图
             self.made[src_uri] = title
-        return GeneratedPage(src_uri=src_uri, title=title, html=html,
+        made = GeneratedPage(src_uri=src_uri, title=title, html=html,
                              toc=[t if isinstance(t, TocEntry) else TocEntry(*t) for t in toc],
                              meta=dict(meta or {}))
+        if self.site.memo is None:  # a build keeps every page until MkDocs writes it (make serve reuses them)
+            made.pack()
+        return made
 
 
 def _filesize(attachment) -> str:

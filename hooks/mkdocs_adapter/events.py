@@ -285,6 +285,8 @@ def on_page_content(html, page, config, files):
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None:
         page.toc = get_toc(_toc_tokens(generated.toc))
+        if "index_stream" in _state:  # mkdocs build: its HTML just before it is written (on_page_context)
+            return ""
         return generated.html
     document = _state["site"].editor_pages.get(page.file.src_uri)
     if document is not None:
@@ -303,10 +305,15 @@ def _editor_page_content(page, document) -> str:
 def on_page_context(context, page, config, nav):
     # MkDocs converts every page before it writes the first one, and keeps each page's HTML to the end of the
     # build: at 100,000 documents the editors' pages alone would hold hundreds of megabytes that were written
-    # long before. mkdocs build converts an editor's page right before its template is rendered instead, and
-    # on_post_page lets go of every page's HTML once it is written.
-    document = _state["site"].editor_pages.get(page.file.src_uri) if "index_stream" in _state else None
-    if document is not None:
+    # long before. mkdocs build converts an editor's page right before its template is rendered instead, gives
+    # an engine's page its HTML (kept compressed until then: GeneratedPage.pack) there too, and on_post_page lets
+    # go of every page's HTML once it is written.
+    building = "index_stream" in _state
+    generated = _state["pages"].get(page.file.src_uri) if building else None
+    document = _state["site"].editor_pages.get(page.file.src_uri) if building else None
+    if generated is not None:
+        page.content = generated.html
+    elif document is not None:
         page.content = _editor_page_content(page, document)
     in_nav = page.file.src_uri in _state.get("nav_pages", ())
     material.hide_empty_navigation(page, in_nav and bool(page.ancestors))

@@ -128,3 +128,18 @@ def test_article_metadata_of_the_guideline_from_the_document():
     tags = dict(article_metadata(day_only, "https://www.example.gov.cn/xxgk/zcwj/y/", "某区退役军人事务局"))
     assert tags["PubDate"] == "2024-03-08 00:00" and tags["ContentSource"] == "某机关"
     assert tags["Keywords"] == "优抚,安置" and "Description" not in tags and "Author" not in tags
+
+
+def test_a_generated_page_kept_compressed_reads_as_its_html():
+    """mkdocs build holds every engine page until MkDocs writes it, compressed (GeneratedPage.pack): it must read
+    back as the very HTML, compare equal to the page never packed, and be let go as before."""
+    from govsite.model import GeneratedPage
+
+    html = "<p>退役军人事务局 " + "".join(f"<a href='../{n}/'>第{n}条</a>" for n in range(300)) + "</p>\n"
+    packed, plain = GeneratedPage("xxgk/a/index.md", "标题", html), GeneratedPage("xxgk/a/index.md", "标题", html)
+    packed.pack()
+    packed.pack()  # packing twice changes nothing
+    assert isinstance(packed.__dict__["_html"], bytes) and len(packed.__dict__["_html"]) < len(html.encode()) / 4
+    assert packed.html == html and packed == plain
+    packed.html = ""  # written: on_post_page lets it go
+    assert packed.html == "" and packed != plain

@@ -197,9 +197,19 @@ def test_how_n_grams_are_numbered_does_not_change_the_index(tmp_path, monkeypatc
     for batch in (1, 2):
         monkeypatch.setattr(index, "NUMBERING_BATCH", batch)
         assert index.build_files(records) == expected
-    numbering = index.GramNumbering()
-    backwards = numbering.numbered([index.record_grams(r) for r in reversed(records)])[::-1]
-    assert dict(index.iter_files(records, backwards, None, numbering)) == expected
+    postings = index.Postings()
+    postings.add([index.record_grams(r) for r in reversed(records)])
+    postings.record_ids = list(range(len(records)))[::-1]
+    assert dict(index.iter_files(records, postings)) == expected
+    # grouped a band of n-grams at a time (at most `group` postings, or one n-gram), with records added that are
+    # left out (id -1: a page written again later): the same files
+    for group in (1, 7, 100, 10**9):
+        monkeypatch.setattr(index, "GROUP_POSTINGS", group)
+        postings = index.Postings()
+        postings.add([index.record_grams(r) for r in records[:2]])
+        postings.add_records(list(reversed(records)))
+        postings.record_ids = [-1, -1, *range(len(records))[::-1]]
+        assert dict(index.iter_files(records, postings)) == expected
 
 
 def test_a_page_can_ask_not_to_be_found(tmp_path):

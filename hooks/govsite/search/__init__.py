@@ -15,10 +15,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from ..guard import known_clean
 from ..guard import output as output_guard
 from . import extract, facts, pinyin
-from .index import NUMBERING_BATCH, GramNumbering, build_files, iter_files, record_grams, write_files
+from .index import NUMBERING_BATCH, Postings, build_files, iter_files, record_grams, write_files
 from .words import Vocabulary, dictionary_words
 
 INDEX_FOLDER = "searchindex"
@@ -243,16 +245,18 @@ def _stream_worker(conn) -> None:
         first = conn.recv()
         dictionary_words()
         pinyin.preload()
-        pages: dict[str, tuple] = {}  # url -> (records, their numbered n-grams)
+        pages: dict[str, tuple] = {}  # url -> (records, the number in `postings` of its first record)
         waiting: list[tuple] = []  # pages and files that came before the facts (none: the adapter sends them first)
         known = site_dir = vocabulary = check = None
-        numbering = GramNumbering()
+        postings = Postings()
         unnumbered: list[tuple] = []  # (url, records, their n-grams) of pages not yet numbered
 
         def number_them():
-            numbered = iter(numbering.numbered([g for _, _, grams in unnumbered for g in grams]))
-            for url, records, grams in unnumbered:
-                pages[url] = (records, [next(numbered) for _ in grams])
+            first = postings.records
+            postings.add([g for _, _, grams in unnumbered for g in grams])
+            for url, records, _ in unnumbered:
+                pages[url] = (records, first)
+                first += len(records)
             unnumbered.clear()
 
         scan = output_guard.Scan()
@@ -262,9 +266,20 @@ def _stream_worker(conn) -> None:
                 for dest_uri, data in items:
                     output_guard.check_bytes(check, dest_uri, data, scan)
 
+        shared: dict = {}  # one object for each distinct link, id and list of them
+
         def take(dest_uri, title, data):
             if check is not None:
                 output_guard.check_bytes(check, dest_uri, data if isinstance(data, bytes) else data.encode("utf-8"), scan)
+                # Pages share most of their links (the navigation, relative to a few depths): the scan holds
+                # them to the end and sends them to the build process, at 100,000 documents hundreds of megabytes
+                # of equal strings, ten times fewer once each is one object (pickle sends a shared object once).
+                found = scan.links.get(dest_uri)
+                if found is not None:
+                    page_links, ids = found
+                    scan.links[dest_uri] = (
+                        shared.setdefault(page_links, tuple(shared.setdefault(x, x) for x in page_links)),
+                        shared.setdefault(ids, frozenset(shared.setdefault(x, x) for x in ids)))
             url = page_url(dest_uri)
             if url is not None:
                 records = _page_records(url, extract.parse_page(data, url, title), known)
@@ -293,11 +308,17 @@ def _stream_worker(conn) -> None:
                 break
         started = time.perf_counter()
         number_them()
-        ordered = [pages[url] for url in sorted(pages)]
-        records = [record for page_records, _ in ordered for record in page_records]
-        grams = [g for _, page_grams in ordered for g in page_grams]
+        records: list[extract.Record] = []
+        # the records' ids are their order by URL; a page written twice keeps its last records (-1: none)
+        record_ids = np.full(postings.records, -1, dtype=np.int64)
+        for url in sorted(pages):
+            page_records, start = pages[url]
+            record_ids[start:start + len(page_records)] = np.arange(len(records), len(records) + len(page_records))
+            records += page_records
+        pages.clear()
+        postings.record_ids = record_ids
         problems: list[str] = []
-        files = iter_files(records, grams, vocabulary, numbering, problems)
+        files = iter_files(records, postings, vocabulary, problems)
         if check is not None:  # the index's files as they are written (the output guard reads them here)
             files = _checked(files, check, scan)
         written = write_files(files, site_dir / INDEX_FOLDER)

@@ -32,9 +32,11 @@ import datetime as dt
 import hashlib
 import json
 import math
+import os
 import queue
 import shutil
 import struct
+import tempfile
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -185,35 +187,25 @@ def _gram(key: int, n: int) -> str:
     return chr(key >> _BITS) + chr(key & _MASK)
 
 
-def _encode(numbers: np.ndarray, rids: np.ndarray, vals: np.ndarray, keys: np.ndarray,
-            n: int) -> dict[str, tuple[bytes, int]]:
-    """Group postings into encoded posting lists: posting i is record rids[i] (ascending) holding the n-gram
-    numbered numbers[i] (GramNumbering) with value vals[i]; keys[number] is that n-gram's key.
-
-    The three are packed into one 64-bit integer per posting (number, record, value: most significant first),
-    so that one plain sort puts every n-gram's postings together, in record order: several times faster than a
-    stable argsort of the keys and three gathers, at millions of postings. The order of the numbers does not
-    matter: the lists are returned by n-gram.
-    """
-    if not len(numbers):
+def _encode(packed: np.ndarray, rid_bits: int, keys: np.ndarray, n: int) -> dict[str, tuple[bytes, int]]:
+    """Group postings into encoded posting lists. Each posting is one 64-bit integer (n-gram number, record id,
+    value: most significant first; `rid_bits` bits for the record), so that one plain sort puts every n-gram's
+    postings together, in record order: several times faster than a stable argsort of the keys and three
+    gathers, at millions of postings. keys[number] is the key of the n-gram numbered `number` (GramNumbering).
+    The order of the numbers does not matter: the lists are returned by n-gram. `packed` is sorted and reused
+    in place (its memory is the largest part of a group's)."""
+    if not len(packed):
         return {}
-    rid_bits = max(1, int(rids[-1]).bit_length())
-    number_bits = max(1, (len(keys) - 1).bit_length())
-    if number_bits + rid_bits + 8 > 64:
-        raise ValueError(f"search index too large: {len(keys)} {n}-grams in {int(rids[-1]) + 1} records")
-    packed = numbers.astype(np.uint64) << np.uint64(rid_bits + 8)
-    packed |= rids.astype(np.uint64) << np.uint64(8)
-    packed |= vals
     packed.sort()
-    numbers = (packed >> np.uint64(rid_bits + 8)).astype(np.int64)
-    rids = ((packed >> np.uint64(8)) & np.uint64((1 << rid_bits) - 1)).astype(np.int32)
     vals = (packed & np.uint64(0xFF)).astype(np.uint8)
-    del packed
+    rids = ((packed >> np.uint64(8)) & np.uint64((1 << rid_bits) - 1)).astype(np.int32)
+    numbers = np.right_shift(packed, np.uint64(rid_bits + 8), out=packed)  # packed is not needed any more
     starts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
     gaps = np.empty(len(rids), dtype=np.int32)
     gaps[0] = rids[0] + 1
     np.subtract(rids[1:], rids[:-1], out=gaps[1:])
     gaps[starts] = rids[starts] + 1
+    del rids
     # varint bytes per gap (record ids stay below 2**28)
     width = (1 + (gaps >= 1 << 7).astype(np.uint8) + (gaps >= 1 << 14) + (gaps >= 1 << 21)).astype(np.uint8)
     offsets = np.cumsum(width + 1, dtype=np.int64)
@@ -229,7 +221,7 @@ def _encode(numbers: np.ndarray, rids: np.ndarray, vals: np.ndarray, keys: np.nd
         more = (width[has] > byte + 1).astype(np.int32) << 7
         out[offsets[has] + byte] = chunk | more
     out[offsets + width] = vals
-    del gaps, vals, rids
+    del gaps, vals
     ends = np.concatenate((offsets[starts[1:]], [total]))
     counts = np.diff(np.concatenate((starts, [len(numbers)])))
     return {_gram(int(k), n): (out[b:e].tobytes(), int(c))
@@ -243,25 +235,26 @@ class GramNumbering:
 
     Numbers are given a batch of records at a time (`numbered`): one np.unique over the batch's keys and one
     lookup per distinct n-gram of the batch, not one per posting. `mkdocs build` numbers pages while MkDocs
-    renders the next ones (search.PageStream), so that after the last page only one sort per n is left."""
+    renders the next ones (search.PageStream), so that after the last page only the sorts are left."""
 
     def __init__(self):
         self._known: list[dict] = [{} for _ in NGRAM_SIZES]  # key -> number (a dict keeps insertion order)
 
-    def numbered(self, grams: list[list[tuple]]) -> list[list[tuple]]:
-        """record_grams() of some records, with each key replaced by its n-gram's number (uint32)."""
-        out: list[list] = [[None] * len(NGRAM_SIZES) for _ in grams]
+    def numbered(self, grams: list[list[tuple]]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """record_grams() of some records, for each n of NGRAM_SIZES: the numbers of their n-grams (uint32) and
+        their values, every record's after the one before, and how many each record has."""
+        out = []
         for size in range(len(NGRAM_SIZES)):
             parts = [g[size][0] for g in grams]
-            if not parts:
+            lengths = np.fromiter((len(part) for part in parts), dtype=np.int32, count=len(parts))
+            if not lengths.sum():
+                out.append((np.empty(0, dtype=np.uint32), np.empty(0, dtype=np.uint8), lengths))
                 continue
             distinct, where = np.unique(np.concatenate(parts), return_inverse=True)
             known = self._known[size]
             numbers = np.fromiter((known.setdefault(key, len(known)) for key in distinct.tolist()),
                                   dtype=np.uint32, count=len(distinct))[where]
-            bounds = np.cumsum([len(part) for part in parts])[:-1]
-            for i, (part, record) in enumerate(zip(np.split(numbers, bounds), grams)):
-                out[i][size] = (part, record[size][1])
+            out.append((numbers, np.concatenate([g[size][1] for g in grams]), lengths))
         return out
 
     def keys(self, size: int) -> np.ndarray:
@@ -269,16 +262,117 @@ class GramNumbering:
         known = self._known[size]
         return np.fromiter(known, dtype=np.uint64 if NGRAM_SIZES[size] == 4 else np.int64, count=len(known))
 
+    def last_keys(self, size: int) -> np.ndarray:
+        """keys(size), forgetting the numbering of that size (a hundred bytes an n-gram): no more are numbered."""
+        found = self.keys(size)
+        self._known[size] = {}
+        return found
+
 
 NUMBERING_BATCH = 256  # records numbered at once: big enough for np.unique to pay, small enough to stay cheap
+# Postings sorted at once. A group costs about 40 bytes a posting while it is sorted and encoded, and two are
+# grouped at a time: at 100,000 documents an n-gram size has some 90 million postings, and sorting a whole
+# size at once (two sizes at a time) took five of the index process's 7.6 GB.
+GROUP_POSTINGS = 8_000_000
 
 
-def numbered_grams(records: list[Record], numbering: GramNumbering) -> list[list[tuple]]:
-    """record_grams() of every record, numbered, a batch at a time."""
-    grams: list[list[tuple]] = []
-    for start in range(0, len(records), NUMBERING_BATCH):
-        grams.extend(numbering.numbered([record_grams(r) for r in records[start:start + NUMBERING_BATCH]]))
-    return grams
+class Postings:
+    """The numbered n-grams of records, gathered as the records come (search.PageStream: in the order MkDocs
+    writes the pages), then grouped into posting lists (`grouped`).
+
+    Written to a temporary file as they come, one array of n-gram numbers (uint32) and one of values per batch
+    of records and n (five bytes a posting: at 100,000 documents some 250 million postings, 1.2 GB the index
+    process would otherwise hold to the end), and read back a band of n-gram numbers at a time
+    (GROUP_POSTINGS), so the sort's arrays do not grow with the site either."""
+
+    def __init__(self):
+        self.numbering = GramNumbering()
+        self._batches: list[list[tuple]] = [[] for _ in NGRAM_SIZES]  # per n: (offset in the file, count, lengths)
+        self._file = tempfile.TemporaryFile(prefix="govsite-postings-")
+        self._end = 0
+        self._counts = [np.zeros(0, dtype=np.int64) for _ in NGRAM_SIZES]  # per n: postings of each n-gram
+        self.records = 0
+        self.record_ids = None  # record_ids[i]: the id of the i-th record added, when not i (set by the caller)
+
+    def add(self, grams: list[list[tuple]]) -> None:
+        """record_grams() of the next records, in the order they came."""
+        for size, (numbers, values, lengths) in enumerate(self.numbering.numbered(grams)):
+            self._file.write(numbers.astype(np.uint32, copy=False).tobytes())
+            self._file.write(values.tobytes())
+            self._batches[size].append((self._end, len(numbers), lengths))
+            self._end += 5 * len(numbers)
+            found = np.bincount(numbers, minlength=len(self._counts[size]))
+            found[:len(self._counts[size])] += self._counts[size]
+            self._counts[size] = found
+        self.records += len(grams)
+
+    def _read(self, offset: int, count: int) -> tuple[np.ndarray, np.ndarray]:
+        """A batch's numbers and values (os.pread: the two grouping threads read the file at once)."""
+        raw = os.pread(self._file.fileno(), 5 * count, offset)
+        if len(raw) != 5 * count:
+            raise OSError(f"search index: short read of the postings' temporary file ({len(raw)} of {5 * count})")
+        return np.frombuffer(raw, dtype=np.uint32, count=count), np.frombuffer(raw, dtype=np.uint8, offset=4 * count)
+
+    def add_records(self, records: list[Record]) -> None:
+        for start in range(0, len(records), NUMBERING_BATCH):
+            self.add([record_grams(r) for r in records[start:start + NUMBERING_BATCH]])
+
+    def grouped(self) -> dict[str, tuple[bytes, int]]:
+        """n-gram -> (encoded postings, number of postings) of every record, by the records' ids (record_ids).
+        Lets go of what it holds: grouping is the last use.
+
+        Bands of consecutive n-gram numbers with at most GROUP_POSTINGS postings (or one n-gram) are sorted and
+        encoded one after the other, two at a time (numpy's sorts and gathers release the GIL)."""
+        self._file.flush()
+        ids = (np.arange(self.records, dtype=np.int64) if self.record_ids is None
+               else np.asarray(self.record_ids, dtype=np.int64))
+        dropped = bool((ids < 0).any())  # records left out (a page written twice: its first records)
+        rid_bits = max(1, int(ids.max(initial=0)).bit_length())
+        tasks = []
+        keys = []
+        for size in range(len(NGRAM_SIZES)):
+            keys.append(self.numbering.last_keys(size))
+            number_bits = max(1, (len(keys[size]) - 1).bit_length())
+            if number_bits + rid_bits + 8 > 64:
+                raise ValueError(f"search index too large: {len(keys[size])} {NGRAM_SIZES[size]}-grams in "
+                                 f"{self.records} records")
+            ends = np.cumsum(self._counts[size])
+            if not len(ends) or not ends[-1]:
+                continue
+            cuts = np.searchsorted(ends, np.arange(GROUP_POSTINGS, int(ends[-1]), GROUP_POSTINGS), side="right")
+            edges = [0, *sorted({int(c) for c in cuts if 0 < c < len(ends)}), len(ends)]
+            tasks += [(size, low, high, len(edges) == 2) for low, high in zip(edges, edges[1:])]
+
+        def one_band(task) -> dict[str, tuple[bytes, int]]:
+            size, low, high, whole = task
+            parts = []
+            first = 0  # the batch's first record, in the order added
+            for offset, count, lengths in self._batches[size]:
+                numbers, values = self._read(offset, count)
+                rids = np.repeat(ids[first:first + len(lengths)], lengths)
+                first += len(lengths)
+                keep = None if whole else (numbers >= low) & (numbers < high)
+                if dropped:
+                    keep = rids >= 0 if keep is None else keep & (rids >= 0)
+                if keep is not None:
+                    numbers, values, rids = numbers[keep], values[keep], rids[keep]
+                packed = numbers.astype(np.uint64) << np.uint64(rid_bits + 8)
+                packed |= rids.astype(np.uint64) << np.uint64(8)
+                packed |= values
+                parts.append(packed)
+            packed = np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
+            del parts
+            return _encode(packed, rid_bits, keys[size], NGRAM_SIZES[size])
+
+        result: dict[str, tuple[bytes, int]] = {}
+        try:
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="govsite-search-postings") as pool:
+                for part in pool.map(one_band, tasks):
+                    result.update(part)
+        finally:
+            self._batches = [[] for _ in NGRAM_SIZES]
+            self._file.close()
+        return result
 
 
 def record_grams(record: Record) -> list[tuple]:
@@ -300,25 +394,6 @@ def record_grams(record: Record) -> list[tuple]:
             in_head = np.zeros(len(grams), dtype=bool)
         out.append((grams, ((np.minimum(counts, MAX_TF) << 1) | in_head).astype(np.uint8)))
     return out
-
-
-def _postings(grams: list, numbering: GramNumbering) -> dict[str, tuple[bytes, int]]:
-    """n-gram -> (encoded postings, number of postings) for the n-grams of every record; `grams` are the numbered
-    record_grams() of the records in id order. The three sizes are grouped in two threads (numpy's sorts and
-    gathers release the GIL)."""
-    def one_size(size: int) -> dict[str, tuple[bytes, int]]:
-        numbers = [g[size][0] for g in grams]
-        lengths = np.fromiter((len(k) for k in numbers), dtype=np.int64, count=len(numbers))
-        if not lengths.sum():
-            return {}
-        return _encode(np.concatenate(numbers), np.repeat(np.arange(len(grams), dtype=np.int32), lengths),
-                       np.concatenate([g[size][1] for g in grams]), numbering.keys(size), NGRAM_SIZES[size])
-
-    result: dict[str, tuple[bytes, int]] = {}
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="govsite-search-postings") as pool:
-        for part in pool.map(one_size, range(len(NGRAM_SIZES))):
-            result.update(part)
-    return result
 
 
 @cache
@@ -371,11 +446,11 @@ def intent_pages(records: list[Record], vocabulary: Vocabulary | None,
     return found
 
 
-def iter_files(records: list[Record], grams: list | None = None, vocabulary: Vocabulary | None = None,
-               numbering: GramNumbering | None = None, problems: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
+def iter_files(records: list[Record], postings: Postings | None = None, vocabulary: Vocabulary | None = None,
+               problems: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
     """build_files() one file at a time, the stored texts first and the manifest last, so that a writer can
-    write the first files while the postings are still being grouped. `grams`: the numbered record_grams() of
-    each record and their `numbering`, when computed beforehand (search.PageStream)."""
+    write the first files while the postings are still being grouped. `postings`: the records' n-grams, when
+    gathered beforehand (search.PageStream: in another order, given by its record_ids)."""
     files: dict[str, bytes] = {}
     # Text chunks of consecutive records.
     chunk_first: list[int] = []
@@ -432,10 +507,10 @@ def iter_files(records: list[Record], grams: list | None = None, vocabulary: Voc
     files["records.bin"] = bytes(table)
     yield "records.bin", files["records.bin"]
 
-    if grams is None or numbering is None:
-        numbering = GramNumbering()
-        grams = numbered_grams(records, numbering)
-    blobs = _postings(grams, numbering)
+    if postings is None:
+        postings = Postings()
+        postings.add_records(records)
+    blobs = postings.grouped()
     total = sum(len(b) for b, _ in blobs.values())
     shard_count = max(1, math.ceil(total / SHARD_BYTES))
     solo_limit = SHARD_BYTES // 2
@@ -447,6 +522,7 @@ def iter_files(records: list[Record], grams: list | None = None, vocabulary: Voc
     longest = max(map(len, keys), default=0)
     for gram in sorted(blobs):
         blob, count = blobs[gram]
+        blobs[gram] = None  # held by its shard from here on (only which n-grams exist is asked below)
         entry = (gram, bytes(blob), count)
         if len(blob) > solo_limit:
             solo[gram] = shard_count + len(solo)
@@ -455,7 +531,7 @@ def iter_files(records: list[Record], grams: list | None = None, vocabulary: Voc
         else:
             shards.setdefault(gram_hash(shard_key(gram, keys, longest)) % shard_count, []).append(entry)
     for number in range(shard_count):
-        files[f"g/{number}.bin"] = _shard_bytes(shards.get(number, []))
+        files[f"g/{number}.bin"] = _shard_bytes(shards.pop(number, []))
         yield f"g/{number}.bin", files[f"g/{number}.bin"]
     files["fold.json"] = fold_file()
     files["pinyin.json"] = pinyin_file(_site_words(files["words.json"]))
