@@ -57,7 +57,11 @@ def test_article_by_url_is_shown_and_link_can_be_copied(browser, served_site):
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")  # :target highlight
     article.locator("[data-copy-link]").click()
     assert page.url.endswith("#art-21")
-    assert article.locator(".law-article__copied").count() == 1
+    # The note shows once the clipboard has answered (a promise) and goes after 1.8 s: wait for it to show rather
+    # than look once, which a loaded machine made too early or too late; a note that never shows still fails.
+    note = article.locator(".law-article__copied")
+    note.wait_for(state="attached", timeout=5000)
+    assert note.count() == 1
     context.close()
 
 
