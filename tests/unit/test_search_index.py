@@ -78,22 +78,28 @@ def _read_varint(data: bytes, pos: int) -> tuple[int, int]:
             return value, pos
 
 
+def _shard_heads(data: bytes) -> tuple[list[tuple[str, int, int]], int]:
+    """A shard file's head: (n-gram, postings, bytes) of each n-gram, and where the postings begin."""
+    count, pos = _read_varint(data, 0)
+    heads = []
+    for _ in range(count):
+        length, pos = _read_varint(data, pos)
+        gram = ""
+        for _ in range(length):
+            code, pos = _read_varint(data, pos)
+            gram += chr(code)
+        n, pos = _read_varint(data, pos)
+        size, pos = _read_varint(data, pos)
+        heads.append((gram, n, size))
+    return heads, pos
+
+
 def _decode_postings(files: dict[str, bytes]) -> dict[str, dict[int, tuple[int, int]]]:
     postings = {}
     for name, data in files.items():
         if not name.startswith("g/"):
             continue
-        count, pos = _read_varint(data, 0)
-        heads = []
-        for _ in range(count):
-            length, pos = _read_varint(data, pos)
-            gram = ""
-            for _ in range(length):
-                code, pos = _read_varint(data, pos)
-                gram += chr(code)
-            n, pos = _read_varint(data, pos)
-            size, pos = _read_varint(data, pos)
-            heads.append((gram, n, size))
+        heads, pos = _shard_heads(data)
         for bigram, n, size in heads:
             blob, pos = data[pos:pos + size], pos + size
             rid, at, entries = -1, 0, {}
@@ -386,15 +392,7 @@ def _grams_of_files(files: dict[str, bytes]) -> dict[str, int]:
     for name, data in files.items():
         if not name.startswith("g/"):
             continue
-        count, pos = _read_varint(data, 0)
-        for _ in range(count):
-            length, pos = _read_varint(data, pos)
-            gram = ""
-            for _ in range(length):
-                code, pos = _read_varint(data, pos)
-                gram += chr(code)
-            _, pos = _read_varint(data, pos)
-            _, pos = _read_varint(data, pos)
+        for gram, _n, _size in _shard_heads(data)[0]:
             found[gram] = int(name[2:-4])
     return found
 

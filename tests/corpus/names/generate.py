@@ -246,11 +246,12 @@ SHAPES = [("list", _list_sentence, 4), ("title", _title_sentence, 3), ("label", 
           ("record", _record_sentence, 2), ("phone", _phone_sentence, 2), ("caption", _caption_sentence, 2)]
 
 
-def positives(rng: random.Random, count: int) -> list[dict]:
-    weights = [w for _s, _f, w in SHAPES]
+def positives(rng: random.Random, count: int, shapes=None) -> list[dict]:
+    shapes = shapes or SHAPES
+    weights = [w for _s, _f, w in shapes]
     out, seen = [], set()
     while len(out) < count:
-        shape, make, _w = rng.choices(SHAPES, weights)[0]
+        shape, make, _w = rng.choices(shapes, weights)[0]
         text, names = make(rng)
         if text in seen:
             continue
@@ -438,14 +439,7 @@ def _second_negative(rng: random.Random) -> str:
 
 def second_round() -> tuple[list[dict], list[dict]]:
     rng = random.Random(SEED_2)
-    weights = [w for _s, _f, w in SHAPES_2]
-    pos, seen = [], set()
-    while len(pos) < 300:
-        shape, make, _w = rng.choices(SHAPES_2, weights)[0]
-        text, names = make(rng)
-        if text not in seen:
-            seen.add(text)
-            pos.append({"text": text, "names": names, "shape": shape})
+    pos = positives(rng, 300, SHAPES_2)
     neg, seen = [], set()
     while len(neg) < 600:
         text = _second_negative(rng)

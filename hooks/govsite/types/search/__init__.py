@@ -96,25 +96,8 @@ def _synonyms(site: Site, located, fillers: dict) -> tuple[tuple, tuple]:
     if located is None:
         return (), ()
     problems, data, file = site.problems, located.data, located.file
-    groups: list[tuple[str, ...]] = []
-    group_of: dict[str, int] = {}
-    for g, group in enumerate(data.get("同义词", [])):
-        members: list[str] = []
-        for j, word in enumerate(group):
-            key = fold(word)
-            where, field = located.line_of(("同义词", g, j)), f"同义词第{g + 1}组第{j + 1}项"
-            if key in members:
-                problems.error(file, where, field, f"“{word}”在本组中重复")
-            elif key in group_of:
-                problems.error(file, where, field,
-                               f"“{word}”已在第{group_of[key] + 1}组同义词中；意思相同的说法请写在同一组")
-            elif key in fillers:
-                problems.error(file, where, field, f"“{word}”也在忽略词语中：被忽略的词不会再按同义词查找")
-            else:
-                members.append(key)
-                group_of[key] = g
-        if len(members) >= 2:
-            groups.append(tuple(members))
+    groups = _word_groups(site, located, "同义词", "已在第{g}组同义词中；意思相同的说法请写在同一组",
+                          dict.fromkeys(fillers, "也在忽略词语中：被忽略的词不会再按同义词查找"))
     everyday: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     said_in: dict[str, int] = {}
     for e, entry in enumerate(data.get("俗称", [])):
@@ -160,24 +143,33 @@ def _intent_classes(site: Site, located) -> tuple[tuple[str, ...], ...]:
     """同类说法: groups of words that ask for the same thing; a word in one group only."""
     if located is None:
         return ()
+    return tuple(_word_groups(site, located, "同类说法", "已在第{g}组中；一个词只能在一组里"))
+
+
+def _word_groups(site: Site, located, name: str, taken: str, refused: dict | None = None) -> list[tuple[str, ...]]:
+    """The groups of words under `name` (同义词, 同类说法), folded: a word once in its group and in one group only
+    (`taken` says so, with {g} its other group), none of `refused` (a word -> why); a group of fewer than two
+    words left is no group."""
     problems, file = site.problems, located.file
-    classes: list[tuple[str, ...]] = []
-    class_of: dict[str, int] = {}
-    for g, group in enumerate(located.data.get("同类说法", [])):
+    groups: list[tuple[str, ...]] = []
+    group_of: dict[str, int] = {}
+    for g, group in enumerate(located.data.get(name, [])):
         members: list[str] = []
         for j, word in enumerate(group):
             key = fold(word)
-            where, field = located.line_of(("同类说法", g, j)), f"同类说法第{g + 1}组第{j + 1}项"
+            where, field = located.line_of((name, g, j)), f"{name}第{g + 1}组第{j + 1}项"
             if key in members:
                 problems.error(file, where, field, f"“{word}”在本组中重复")
-            elif key in class_of:
-                problems.error(file, where, field, f"“{word}”已在第{class_of[key] + 1}组中；一个词只能在一组里")
+            elif key in group_of:
+                problems.error(file, where, field, f"“{word}”" + taken.format(g=group_of[key] + 1))
+            elif refused and key in refused:
+                problems.error(file, where, field, f"“{word}”{refused[key]}")
             else:
                 members.append(key)
-                class_of[key] = g
+                group_of[key] = g
         if len(members) >= 2:
-            classes.append(tuple(members))
-    return tuple(classes)
+            groups.append(tuple(members))
+    return groups
 
 
 CONTENT_TYPE = SearchVocabulary()
