@@ -296,7 +296,7 @@ def test_the_lists_are_read_as_utf8_whatever_the_servers_locale():
 
 # ---- names in running text (prose.py) -----------------------------------------------------------------------
 
-OUTSIDE_THE_LIST = ["代晓明", "兰晓明", "揭丽", "母伟", "练晓明", "丛丽", "买晓明"]  # surnames not in surnames.txt
+OUTSIDE_THE_LIST = ["修晓明", "宾晓明", "斯丽", "母伟", "衣晓明", "官丽", "买晓明"]  # surnames not in surnames.txt
 
 
 @pytest.mark.parametrize("name", OUTSIDE_THE_LIST)
@@ -598,7 +598,7 @@ def test_a_list_after_a_placeholder_or_a_number_is_read_from_its_first_name(befo
         assert len(found) == 2 and all(any(n in f for f in found) for n in names_), (text, found)
 
 
-@pytest.mark.parametrize("name", ["兰宏彬", "代晓明", "王建华", "欧阳建华"])
+@pytest.mark.parametrize("name", ["兰宏彬", "修晓明", "王建华", "欧阳建华"])
 @pytest.mark.parametrize("note", ["（男）", "（示例镇）", "(女)", "（人民路街道）"])
 def test_the_last_item_of_a_list_with_a_note_in_brackets_is_a_name(name, note):
     assert found_names(f"李*、{name}{note}") == [name]
@@ -622,16 +622,16 @@ LIST_NAMES = ["王建华", "李明", "欧阳建华", "刘德明", "宋明健"]
 @pytest.mark.parametrize("template", ["获奖名单：{a}、{b}", "获奖名单：{b}、{a}", "名单如下：{a}、{b}", "李*、{a}、{b}等3人",
                                       "拟将{b}、{a}、张伟确定为对象"])
 def test_a_list_of_people_holding_a_name_with_a_surname_outside_the_list_yields_both(template):
-    # 代晓明: jieba reads it as a name, 代 is not in surnames.txt; in a list of people every item is a name
+    # 修晓明: jieba reads it as a name, 修 is not in surnames.txt; in a list of people every item is a name
     for name in LIST_NAMES:
-        text = template.format(a=name, b="代晓明")
-        expected = [name, "代晓明"] + (["张伟"] if "张伟" in template else [])
+        text = template.format(a=name, b="修晓明")
+        expected = [name, "修晓明"] + (["张伟"] if "张伟" in template else [])
         assert sorted(found_names(text)) == sorted(expected), text
 
 
 def test_the_last_masked_item_running_on_into_the_sentence_still_reports_the_name_before_it():
-    found = found_names("李*、代晓明确定为对象")  # read as 代晓 (jieba's word): the name is reported all the same
-    assert len(found) == 1 and found[0] in "代晓明" and len(found[0]) >= 2
+    found = found_names("李*、修晓明确定为对象")  # jieba may read the name short (修晓): the name is reported all the same
+    assert len(found) == 1 and found[0] in "修晓明" and len(found[0]) >= 2
 
 
 @pytest.mark.parametrize("a", LIST_NAMES)
@@ -744,17 +744,17 @@ def test_the_names_of_a_list_without_any_cue_are_reported_as_a_list():
 
 @pytest.mark.parametrize("first, second", [("王建华", "刘德明"), ("李明", "张伟"), ("欧阳建华", "宋明健")])
 def test_the_last_name_of_a_list_without_cue_with_a_surname_outside_the_list_is_found(first, second):
-    # 代晓明 runs on into the sentence (…、代晓明被评为): jieba's reading of it is asked for, as after a strong cue
-    assert sorted(found_names(f"拟将{first}、{second}、代晓明被评为先进个人")) == sorted([first, second, "代晓明"])
+    # 修晓明 runs on into the sentence (…、修晓明被评为): jieba's reading of it is asked for, as after a strong cue
+    assert sorted(found_names(f"拟将{first}、{second}、修晓明被评为先进个人")) == sorted([first, second, "修晓明"])
 
 
-@pytest.mark.parametrize("name", ["代丽", "母伟", "揭丽", "丛丽", "代晓明", "兰晓明"])  # surnames not in surnames.txt
+@pytest.mark.parametrize("name", ["修丽", "母伟", "斯丽", "官丽", "修晓明", "宾晓明"])  # surnames not in surnames.txt
 @pytest.mark.parametrize("template", ["王*、{n}、刘德明等3人", "获奖名单：李*、{n}、王建华", "李*、{n}、张伟同志"])
 def test_a_name_of_two_or_three_characters_in_the_middle_of_a_list_of_people_is_a_name(name, template):
     assert name in found_names(template.format(n=name)), template.format(n=name)
 
 
-OUTSIDE_NAMES = ["代晓明", "兰晓明", "练晓明", "代忠", "银慧光", "兰莉安"]  # surnames not in surnames.txt, read by jieba
+OUTSIDE_NAMES = ["修晓明", "宾晓明", "衣晓明", "修忠", "植慧光", "宾莉安"]  # surnames not in surnames.txt, read by jieba
 
 
 @pytest.mark.parametrize("template", ["此前，{n}先生曾多次到服务站咨询政策。", "联系方式：{n} 0371 62136617",

@@ -9,7 +9,7 @@ What a file is comes from its bytes, not its name: a .pdf that is a zip is read 
 .docx that is a web page as HTML, a .png that is text as text; the name only tells text formats apart (.html,
 .xml, .json, .csv …) and names the legacy format in a message. Each format's reader is its own module:
 encoding.py (text in any encoding), html.py, xmlfile.py (feeds, sitemap, SVG, any XML), jsonfile.py, text.py
-(plain text, CSV), ooxml.py (.docx, .xlsx, .pptx), odf.py (.odt, .ods, .odp), ofd.py, pdf.py, media.py, with
+(plain text, CSV), contacts.py (vCard, iCalendar), ooxml.py (.docx, .xlsx, .pptx), odf.py (.odt, .ods, .odp), ofd.py, pdf.py, media.py, with
 package.py (zip bounds) and parts.py (the catch-all every package reader ends with). Gzip files are read as
 what they hold; the search index's binary postings (searchindex.py) are checked to be only that.
 """
@@ -184,6 +184,10 @@ def _read_text(data: bytes, name: str, suffix: str, page=None) -> Extracted:
         extracted = read_text_lines(text)
         extracted.tables = read_csv(text).tables
         return extracted
+    from .contacts import is_contacts, read_contacts
+
+    if is_contacts(text, suffix):
+        return read_contacts(text)
     extracted = read_text_lines(text)
     if suffix in CSV_SUFFIXES:
         extracted.tables = read_csv(text).tables

@@ -57,6 +57,8 @@ PLACE_CHARS = frozenset("村庄镇乡屯寨集店铺湾桥洼圩坊窑堡埠坝�
 # 个税, 医保险, 社保卡): no given name ends so, and jieba splits such a term it does not know as a surname and a
 # word (公 + 租房), which reads as a name when the term stands alone (a YAML list of everyday words).
 THING_CHARS = frozenset("房证费款税险卡")
+# Forms of address that only follow a person: after them a name ending like a thing (王建房同志) is a name.
+PERSON_AFTER = ("同志", "先生", "女士", "同学", "老师", "师傅", "老人", "夫妇")
 # What makes the word before it a place: 张庄村, 王楼社区, 张衡路, 李家镇, 赵庄居委会.
 PLACE_AFTER = re.compile(r"(?:村|庄|镇|乡|街道|社区|路|街|巷|大道|大街|胡同|小区|屯|寨|组|县|区|市|省|居委会|村委会|"
                          r"居民委员会|村民委员会|中学|小学|学校|医院|公司|大厦|广场|公园|花园|家园|新村|湾|桥|"
@@ -233,7 +235,8 @@ def not_a_person(text: str, after: str = "") -> bool:
     surname = surname_of(text)
     return (is_masked_name(text) or "某" in text or text in COMPOUND_SURNAMES or bool(_ORDINAL.match(text))
             or bool(_MARTYR.match(after)) or text[len(surname):] in TITLES or is_place_name(text, after)
-            or text in PUBLIC_FIGURES or text in KINSHIP or text[-1:] in THING_CHARS
+            or text in PUBLIC_FIGURES or text in KINSHIP
+            or (text[-1:] in THING_CHARS and not after.startswith(PERSON_AFTER))
             or (after[:1] != "" and after[:1] in "*＊×"))
 
 
