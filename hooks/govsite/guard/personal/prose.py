@@ -11,7 +11,8 @@ such as 张庄村 or 黄河路, not a public figure, not an ordinary word of jie
 - weak (the wording allows a person): a label without a colon (申请人王建华于…), a word for people before it
   (退役军人王建华; set apart by a space and standing alone, 退役军人 王建华, it is strong) or after it as the
   person's role (王建华（示例镇退役士兵）, 王建华，退役军人，), a verb or relation after it (王建华接受慰问, 王建华家属,
-  王建华反映, 王建华的父亲), the words of a case file before it (我局收到王建华的申请, 经审核，王建华…; after 关于, which begins titles,
+  王建华反映, 王建华的父亲, 王建华向我局…, 王建华于2023年…), the words of a case file before it (我局收到王建华的申请,
+  经审核，王建华…, 经查，王建华…, 感谢王建华…; after 关于, which begins titles,
   only with the person's case after the name: 关于王建华申请…的答复), a list of
   names with no other cue, a unit of text that is a name and nothing else (an image's alt text). A weak cue needs jieba to read the
   words as a name in their context (申请人向户籍所在地… is 向 + 户籍, not a name), and refuses the names jieba
@@ -62,7 +63,8 @@ LABEL_WORDS = ("联系人", "经办人", "申请人", "本人", "负责人", "�
 # Labels followed by names only when a colon follows them.
 COLON_LABEL_WORDS = ("名单", "人选", "获奖者", "获得者", "一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "鼓励奖",
                      "代表", "成员", "姓名", "名字", "化名", "组长", "副组长", "队长", "讲解员", "主讲人",
-                     "获奖人") + PEOPLE_HEADERS + ("退役军人", "退役士兵", "老兵", "烈属", "军属", "志愿者")
+                     "获奖人", "嘉宾", "颁奖嘉宾", "主讲", "主讲嘉宾", "受访者", "讲述人"
+                     ) + PEOPLE_HEADERS + ("退役军人", "退役士兵", "老兵", "烈属", "军属", "志愿者")
 # Words for the people this bureau serves, written right before a name (退役军人王建华).
 PEOPLE_WORDS = ("退役军人", "退役士兵", "退伍军人", "复员军人", "转业军人", "伤残军人", "残疾军人", "现役军人", "老兵",
                 "老战士", "老党员", "烈属", "军属", "遗属", "军嫂", "志愿者", "优抚对象", "村民", "居民", "市民")
@@ -71,9 +73,12 @@ FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之
                 "被评为", "讲述", "合影", "参加", "出席", "发言", "（左", "（右", "（中", "(左", "(右", "(中",
                 # what a case file says of the person it is about (王建华反映的问题, 王建华系我区退役军人)
                 "反映", "来信", "来电", "来访", "不服", "系我", "的父亲", "的母亲", "的配偶", "的妻子",
-                "的丈夫", "的儿子", "的女儿", "的子女", "的情况", "的申请", "的政府信息公开申请")
+                "的丈夫", "的儿子", "的女儿", "的子女", "的情况", "的申请", "的政府信息公开申请",
+                # what a case file says the person did, and when (张秀英向我局提交申请, 李建国于2023年退出现役)
+                "向我局", "向本局", "向我单位", "向本机关", "于19", "于20", "收到", "提交")
 # Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
-BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,")
+BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,", "经查，", "经查,", "经调查，", "经调查,",
+                "感谢")
 # 关于 begins most titles (关于弘扬…, 关于纪念堂馆…: jieba tags such words as names): a name after it counts only
 # when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复).
 _CASE_AFTER = re.compile(r"申请|反映|来信|来访|信访|投诉|举报|不服|的申请|的信访|的投诉|的举报|的来信|的答复|的复函")
