@@ -413,7 +413,8 @@ def test_a_name_after_a_label_of_casework_is_found(label, name):
 
 
 CASEWORK_TEMPLATES = ["经查，{n}于2023年退出现役。", "2024年3月，{n}向我局提交申请。", "感谢{n}对我局工作的支持。",
-                      "颁奖嘉宾：{n}", "{n}收到了补助金。", "经调查，{n}反映的问题属实。", "{n}于2019年9月入伍。"]
+                      "颁奖嘉宾：{n}", "{n}收到了补助金。", "经调查，{n}反映的问题属实。", "{n}于2019年9月入伍。",
+                      "其妻{n}在家务农。", "父亲{n}、母亲李*均已退休。"]
 
 
 @pytest.mark.parametrize("template", CASEWORK_TEMPLATES)
@@ -436,6 +437,7 @@ def test_names_in_the_wording_of_a_case_file_are_found(template):
 @pytest.mark.parametrize("text", ["本人于2023年退出现役。", "我局于2024年3月发布通知。", "申请人于2024年提出申请。",
                                   "感谢各位老兵的付出。", "感谢社会各界的支持。", "经查，该申请符合条件。",
                                   "各镇街于20日前报送材料。", "烈士褒扬金由领取烈士证书的烈士遗属户口所在地发给。",
-                                  "区政府于2024年收到补助资金。", "颁奖嘉宾：区领导"])
+                                  "区政府于2024年收到补助资金。", "颁奖嘉宾：区领导", "母亲节慰问活动。",
+                                  "父亲去世后，子女可以申请。", "妻子随军的，按规定办理。", "烈士的父亲母亲享受抚恤。"])
 def test_the_wording_of_a_case_file_without_a_name_passes(text):
     assert found(text) == []
