@@ -441,3 +441,44 @@ def test_names_in_the_wording_of_a_case_file_are_found(template):
                                   "父亲去世后，子女可以申请。", "妻子随军的，按规定办理。", "烈士的父亲母亲享受抚恤。"])
 def test_the_wording_of_a_case_file_without_a_name_passes(text):
     assert found(text) == []
+
+
+# ---- names of other peoples, parts joined by a middle dot -------------------------------------------------
+# Uyghur, Kazakh, Tibetan and transliterated names have no surname of the list: 阿依古丽·买买提. The dot also
+# joins a site's section names (公示公告·通知公告), so a strong cue is what makes one a name.
+DOTTED_PARTS = ["阿依古丽", "买买提", "艾力", "热依拉", "古丽娜尔", "努尔", "吐尔逊", "扎西", "次仁", "阿不都", "克里木"]
+dotted_names = st.builds(lambda parts: "·".join(parts), st.lists(st.sampled_from(DOTTED_PARTS), min_size=2, max_size=3))
+
+
+@SETTINGS
+@given(dotted_names, st.sampled_from(["联系人：{n}", "请与{n}同志联系。", "{n}，女，维吾尔族", "经办人 {n}",
+                                       "获奖名单：{n}、王建华", "王建华、{n}、李*", "{n}、王建华等2名同志",
+                                       "退役军人 {n}", "感谢{n}先生的支持"]),
+       st.sampled_from(["·", "•", "・"]))
+def test_a_name_with_parts_joined_by_a_dot_is_found_after_a_strong_cue(name, template, dot):
+    name = name.replace("·", dot)
+    assert name in found(template.format(n=name)), template.format(n=name)
+
+
+@pytest.mark.parametrize("text", ["公示公告·通知公告", "栏目：公示公告·通知公告", "以案释法·英烈保护、以案释法·安置",
+                                  "国家宪法日·宪法宣传周", "宪法知识答题·第3期", "卡尔·马克思", "政策问答·褒扬激励"])
+def test_section_names_joined_by_a_dot_pass(text):
+    assert found(text) == []
+
+
+def test_a_dotted_name_under_a_header_of_people_is_found():
+    table = privacy_table([["序号", "退役士兵", "所在村"], ["1", "买买提·艾力", "王楼村"], ["2", "古丽娜尔·努尔", "张庄村"]])
+    assert table == ["买买提·艾力", "古丽娜尔·努尔"]
+
+
+def privacy_table(rows: list[list[str]]) -> list[str]:
+    text = "\n".join(",".join(row) for row in rows)
+    return [f.value for f in personal.scan_attachment(text.encode("gb18030"), "名单.csv", set())]
+
+
+@pytest.mark.parametrize("header", ["安置对象", "服务对象", "适用对象", "慰问对象"])
+def test_a_column_of_people_named_like_a_schema_key_still_holds_names(header):
+    # the site's own YAML keys 安置对象 and 适用对象 hold categories; a placement list's column of the same name
+    # holds the people placed
+    assert privacy_table([["序号", header, "安置单位"], ["1", "刘德明", "示例区城市管理局"]]) == ["刘德明"]
+    assert privacy_table([["序号", header, "人数"], ["1", "自主就业退役士兵", "12"], ["2", "烈士遗属", "3"]]) == []

@@ -26,7 +26,8 @@ _HAS_HAN = re.compile(rf"[{_CJK}]")
 NAME_HEADERS = ("姓名", "名字", "化名")
 # Headers that usually hold people but may hold categories (人员: 退役士兵): a value is a leak when it looks
 # like a name.
-# Keys of this site's schemas that end like a word for people but hold categories or document ids.
+# Keys of this site's schemas that end like a word for people but hold categories or document ids: a YAML file
+# with only these is not parsed for names (a column of a table so headed is still read: 安置对象 lists people).
 NOT_PEOPLE = ("适用对象", "服务对象", "解读对象", "安置对象", "普法对象", "联系人电话")
 PEOPLE_HEADERS = ("人员", "对象", "申请人", "联系人", "负责人", "经办人", "当事人", "户主", "家属", "配偶", "子女",
                   "获得者", "获奖者", "名单", "收款人", "户名", "受益人", "被申请人", "申报人", "本人",
@@ -107,7 +108,7 @@ def header_kind(text: str) -> str:
         return ""
     if header in NAME_HEADERS or header.endswith(NAME_HEADERS):
         return "name"
-    if header.endswith(PEOPLE_HEADERS) and header not in NOT_PEOPLE:
+    if header.endswith(PEOPLE_HEADERS) and header != "联系人电话":
         return "people"
     return ""
 
@@ -261,6 +262,15 @@ def is_name_value(value: str) -> bool:
     text = value.strip()
     return bool(text) and bool(_HAS_HAN.search(text)) and len(text) <= 30 and text not in PLACEHOLDERS \
         and not is_masked_name(text)
+
+
+# A name written the way names of other peoples are (阿依古丽·买买提, 买买提·艾力): parts joined by a middle dot.
+# The same dot also joins a site's section names (公示公告·通知公告), so only a cue or a header makes it a name.
+_DOTTED = re.compile(rf"[{_CJK}]{{2,8}}(?:[·•・．][{_CJK}]{{1,8}})+")
+
+
+def is_dotted_name(value: str) -> bool:
+    return bool(_DOTTED.fullmatch(re.sub(r"[\s\u3000]+", "", value))) and not is_masked_name(value)
 
 
 def is_form_name(value: str) -> bool:

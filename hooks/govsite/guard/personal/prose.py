@@ -18,6 +18,9 @@ such as 张庄村 or 黄河路, not a public figure, not an ordinary word of jie
   words as a name in their context (申请人向户籍所在地… is 向 + 户籍, not a name), and refuses the names jieba
   has seen too often as ordinary words (陈述, 高峰).
 
+Names of other peoples, parts joined by a middle dot (阿依古丽·买买提), have no surname to know them by and the dot
+also joins section names (公示公告·通知公告): they are names beside a strong cue only, and as items of a list of people.
+
 Reach of the cues (the edges are behaviour, tested on both sides): sex is read up to 8 characters after the
 name (the comma or bracket and spaces that line up a form); a phone number's own label words and spaces are read up
 to 12 characters before it, the name ends where they begin; a unit of up to 12 characters that is a name between
@@ -36,6 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .names import (
+    _DOTTED,
     COMPOUND_SURNAMES,
     NAME_HEADERS,
     PEOPLE_HEADERS,
@@ -45,6 +49,8 @@ from .names import (
     frequency,
     given_name_chars,
     in_dictionary,
+    is_dotted_name,
+    is_masked_name,
     is_ordinary_word,
     name_shaped,
     not_a_person,
@@ -114,7 +120,7 @@ _BEFORE_PHONE = re.compile(rf"(?:{_SPACE}|[:：,，;；（(、/]|联系电话|�
 _AFTER_PHONE = re.compile(rf"{_SPACE}*[（(]{_SPACE}*([{_HAN}]{{2,4}}){_SPACE}*[）)]")
 # A list joined by 、: items of Chinese characters (masked ones with their asterisks), each with an optional
 # note in brackets (王建华（示例镇）、李*（男）).
-_ITEM = rf"[{_HAN}*＊×]{{1,14}}(?:[（(][^（）()\n]{{0,24}}[）)])?"
+_ITEM = rf"[{_HAN}*＊×·•・]{{1,14}}(?:[（(][^（）()\n]{{0,24}}[）)])?"  # · joins the parts of 阿依古丽·买买提
 _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
 # Every cue's first words in one pattern (name_spans): longer words first, a form of address before the sex it
 # begins with (女士, 女). The lookahead of every first character lets the engine skip ahead (five times faster).
@@ -131,7 +137,7 @@ _CUES = re.compile(
     r"|(?P<about>关于)"
     r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
     r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
-_ITEM_PARTS = re.compile(rf"([{_HAN}*＊×]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
+_ITEM_PARTS = re.compile(rf"([{_HAN}*＊×·•・]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
 _MASKED_ITEM = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]+[{_HAN}]?|某{{1,2}})$")
 _MASKED_LAST = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]|某)")
 _LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|等?(?:老|青年|优秀)?"
@@ -403,7 +409,52 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
             finder.before(at, "其后", False)
     if len(text) <= 12:
         _whole(text, public, finder)
+    if _DOT_CHARS.intersection(text):
+        _dotted(finder)
     return finder.result()
+
+
+_DOT_CHARS = frozenset("·•・．")
+_DOTTED_BEFORE = re.compile(rf"(?:(?:{_alternation(LABEL_WORDS + COLON_LABEL_WORDS)}){_SPACE}*[:：]|"
+                            rf"(?:{_alternation(LABEL_WORDS + PEOPLE_WORDS)}){_SPACE}+|请与|请联系){_SPACE}*$")
+_DOTTED_AFTER = re.compile(rf"{_SPACE}*(?:{_alternation(TITLE_WORDS)}|[，,（(]{_SPACE}*[男女](?![{_HAN}])|等{_COUNT}?[名人位])")
+
+
+def _dotted_start(text: str, start: int, dot: int) -> int:
+    """Where a name with a dot begins when no label bounds it (感谢阿依古丽·买买提先生): after the words at the start
+    of the run that jieba reads as a verb of two characters or more, or a preposition or conjunction of one
+    (感谢, 与, 和). Only from the start: jieba cuts the names themselves anyhow (阿/不/都)."""
+    cut = 0
+    for word_start, end, tag in _segment(text[start:dot]):
+        if word_start != cut or end >= dot - start:
+            break
+        if (end - word_start >= 2 and tag.startswith("v")) or (end - word_start == 1 and tag[:1] in ("p", "c")):
+            cut = end
+        else:
+            break
+    return start + cut
+
+
+def _dotted(finder: _Finder) -> None:
+    """Names of other peoples (阿依古丽·买买提): no surname to know them by, and the dot also joins section names
+    (公示公告·通知公告), so only a strong cue right beside one makes it a name: a label and a colon before it, a
+    form of address, the person's sex or a count after it. The characters joined by the dot may run on into the
+    words around the name (请与阿依古丽·买买提同志联系): the name is the part that the cue bounds."""
+    text = finder.text
+    for match in _DOTTED.finditer(text):
+        first_dot = next(i for i in range(match.start(), match.end()) if text[i] in _DOT_CHARS)
+        last_dot = max(i for i in range(match.start(), match.end()) if text[i] in _DOT_CHARS)
+        starts = [s for s in range(match.start(), first_dot - 1)
+                  if _DOTTED_BEFORE.search(text, max(0, s - 14), s)]
+        ends = [e for e in range(match.end(), last_dot + 1, -1) if _DOTTED_AFTER.match(text, e)]
+        if not starts and not ends:
+            continue
+        start = starts[0] if starts else _dotted_start(text, match.start(), first_dot)
+        end = ends[0] if ends else match.end()
+        name = text[start:end]
+        if name in finder.public or (start and text[start - 1] in "*＊×") or is_masked_name(name):
+            continue
+        finder.spans.setdefault((start, end), NameSpan(start, end, "称谓"))
 
 
 def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> list[NameSpan]:
@@ -428,7 +479,7 @@ def _item_start(text: str, at: int) -> int:
             return at
         pos = opening
     start = pos
-    while start > 0 and pos - start < 14 and (_is_han(text[start - 1]) or text[start - 1] in "*＊×"):
+    while start > 0 and pos - start < 14 and (_is_han(text[start - 1]) or text[start - 1] in "*＊×·•・"):
         start -= 1
     return start
 
@@ -500,7 +551,7 @@ def _list(finder: _Finder, match: re.Match) -> None:
         # surnames.txt): an item that stands alone between the separators is taken as it is.
         alone = (i > 0 or first_bounded) and (i < last or not _is_han(text[end:end + 1])
                                              or bool(_LIST_AFTER.match(text, end)))
-        if strong and alone and (name_shaped(item) or _bare_name(item)):
+        if strong and alone and (name_shaped(item) or _bare_name(item) or is_dotted_name(item)):
             spans.append((start, end, True))
         elif i == 0:  # may follow other words: 拟将王建华、…
             found = _name_before(text, end, True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..files import Cell, Table
 from .names import (
     header_kind,
+    is_dotted_name,
     is_form_name,
     is_masked_name,
     is_name_value,
@@ -59,7 +60,7 @@ def scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]:
         if kind == "name":
             hits = [c for c in cells if is_name_value(c.text)]
         elif kind == "people":
-            hits = [c for c in cells if looks_like_name(c.text)]
+            hits = [c for c in cells if looks_like_name(c.text) or is_dotted_name(c.text)]
         else:
             masked = sum(1 for c in cells if is_masked_name(c.text))
             shaped = [c for c in cells if name_shaped(c.text)]
