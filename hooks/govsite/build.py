@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -310,7 +311,7 @@ def check_links(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
     """Links at review (guard/review.py): every internal link an editor wrote must reach a page or file the build
     publishes. Renders the engine's pages to know them; returns them (the adapter adds them to MkDocs' files)."""
     from .document import all_documents
-    from .guard.review import published_of
+    from .guard.review import PageAnchors, published_of
 
     pages, files = render_site(site)
     in_use = {a.url for doc in all_documents(site) for a in doc.attachments}
@@ -320,7 +321,7 @@ def check_links(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
                and not any(part.startswith(".") for part in p.relative_to(site.content_dir).parts)]
     published = published_of([p.src_uri for p in pages] + list(site.editor_pages),
                              [f for f in content if f not in withheld] + [f.dest_uri for f in files] + list(MKDOCS_FILES))
-    review_links(site, published, held_back=False)
+    review_links(site, dataclasses.replace(published, anchors=PageAnchors(site, pages)), held_back=False)
     return pages, files
 
 

@@ -371,7 +371,7 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
     # pages and files were reviewed at load)
     broken = links.check_site(site_dir, site.site_url or config.site_url or "", scan.links,
                               *((scan.digests, _link_state) if _skipper.enabled else ())).found
-    errors = report.errors + link_problems(site.root, broken, origins)
+    errors = report.errors + link_problems(site.root, broken, origins, site_url=site.site_url or config.site_url or "")
     streamed = page_scan.cpu if page_scan is not None and page_scan is not _state["page_scan"] else 0.0
     known = scan.known + (page_scan.known if page_scan is not None else 0)
     log.info("发布内容检查：%d 个文件（其中 %d 个在本次检查），%d 个页面的链接，用时 %.2f 秒（CPU %.2f 秒；"

@@ -81,6 +81,10 @@ def test_links_are_reviewed_at_their_source_by_make_check_and_make_build(checkou
     rng = random.Random(1)
     missing_file = f"files/{rng.choice(['mingdan', 'fujian', 'biao'])}-{rng.randint(1, 99)}.pdf"
     line = append_body(checkout, NOTICE, f"详见[附件]({missing_file})和[往年公告](../2025/bu-cun-zai.md)。")
+    # an anchor into another page: the law's article that does not exist, beside one that does
+    article = rng.randint(200, 900)
+    anchor_line = append_body(checkout, NOTICE, f"依据[第二条](/laws/geren-xinxi-baohufa/#art-2)和"
+                                                f"[第{article}条](/laws/geren-xinxi-baohufa/#art-{article})。")
     guide = checkout.path / "data/xxgk/guide.yml"
     guide.write_text(guide.read_text(encoding="utf-8").replace("链接: xxgk/zcwj/", "链接: xxgk/zcwj-old/", 1),
                      encoding="utf-8")
@@ -89,6 +93,9 @@ def test_links_are_reviewed_at_their_source_by_make_check_and_make_build(checkou
     assert f"{NOTICE}:{line} 正文: 链接指向的文件不存在：/notices/2026/{missing_file}" in check.stderr
     assert f"{NOTICE}:{line} 正文: 链接指向的页面不存在：/notices/2025/bu-cun-zai/" in check.stderr
     assert "data/xxgk/guide.yml:" in check.stderr and "/xxgk/zcwj-old/" in check.stderr
+    assert (f"{NOTICE}:{anchor_line} 正文: 链接 /laws/geren-xinxi-baohufa/#art-{article} 指向的页面中没有这个标题或锚点"
+            in check.stderr)
+    assert "#art-2 " not in check.stderr
     build = make(checkout, "build")
     assert build.returncode != 0 and "Traceback" not in build.stderr
     assert f"{NOTICE}:{line} 正文: 链接指向的文件不存在" in build.stderr

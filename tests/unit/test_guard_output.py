@@ -495,3 +495,17 @@ def test_what_may_load_css_is_told_as_a_lowered_text_would(seed):
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8)))
         assert _may_load(text) == ("url(" in text.lower() or "@import" in text.lower()), text
+
+
+def test_a_broken_link_a_feed_copies_is_one_problem_at_its_source(tmp_path):
+    # a notice's text reaches the feeds with absolute addresses: the editor is told once, at the line to fix
+    root = make_repo(tmp_path, {"content/n/a.md": "---\n标题: 甲\n---\n\n见[第二节](../b/#di-er-jie)。\n"})
+    broken = [("n/a/index.html", "../b/#di-er-jie", "页面中没有锚点 #di-er-jie"),
+              ("feeds/all.xml", "https://example.gov.cn/n/b/#di-er-jie", "页面中没有锚点 #di-er-jie"),
+              ("feeds/n.atom", "https://example.gov.cn/n/b/#di-er-jie", "页面中没有锚点 #di-er-jie"),
+              ("feeds/n.atom", "https://example.gov.cn/n/c/#di-er-jie", "页面中没有锚点 #di-er-jie")]
+    problems = link_problems(root, broken, Origins(made={"n/a/index.html": ("content/n/a.md",)}),
+                             site_url="https://example.gov.cn/")
+    assert [(p.file, p.line) for p in problems] == [("content/n/a.md", 5), ("site/feeds/n.atom", 0)]
+    assert "订阅源等 2 个文件转载了同一链接，如 site/feeds/all.xml" in problems[0].message
+    assert "n/c/#di-er-jie" in problems[1].message  # another target: still its own problem

@@ -15,6 +15,8 @@ A stage of its own, between the model and the web server:
 """
 from __future__ import annotations
 
+import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,21 +86,63 @@ def output_problems(root: Path, scan: Scan, origins: Origins, read=None, used_be
     return report
 
 
-def link_problems(root: Path, broken: list[tuple[str, str, str]], origins: Origins, read=None) -> list[Problem]:
+def link_problems(root: Path, broken: list[tuple[str, str, str]], origins: Origins, read=None,
+                  site_url: str = "") -> list[Problem]:
     """Broken links of the whole output (links.check_site: `(file, link, what is wrong)`), at the source line that
-    writes them when the page's sources hold the link's last segment, else at the page."""
+    writes them when the page's sources hold the link's last segment, else at the page. The same target linked
+    from a source and from the feeds and JSON files that carry the same text (with absolute addresses) is one
+    problem, at the source: the editor fixes one line."""
     finder = SourceFinder(root, origins, read)
     problems: dict[tuple, Problem] = {}
+    made: dict[str, list[tuple]] = {}  # target -> keys of problems only placed in the output
+    sourced: dict[str, tuple] = {}  # target -> key of the first problem placed in a source
     for dest, link, reason in broken:
         path, _, fragment = link.partition("#")
         segment = path.rstrip("/").rsplit("/", 1)[-1]
         tokens = [t for t in (f"#{fragment}" if fragment else "", segment + ".md" if segment else "", segment) if t]
         place = finder.locate_in_made(dest, tokens)
         message = f"链接 {link} {reason}"
+        key = (place.file, place.line, link)
+        target = _link_target(dest, link, site_url)
         if place.file.startswith("site/"):
             message += _made_from(place.made_from)
-        problems.setdefault((place.file, place.line, link), Problem(place.file, place.line, place.field, message))
+            if not dest.endswith(".html"):  # a feed's or a JSON file's copy of a page's text
+                made.setdefault(target, []).append(key)
+        else:
+            sourced.setdefault(target, key)
+        problems.setdefault(key, Problem(place.file, place.line, place.field, message))
+    for target, keys in made.items():
+        first = sourced.get(target)
+        if first is None:
+            continue
+        copies = sorted({k[0] for k in keys if k in problems})
+        for k in keys:
+            problems.pop(k, None)
+        kept = problems[first]
+        problems[first] = Problem(kept.file, kept.line, kept.field,
+                                  f"{kept.message}（订阅源等 {len(copies)} 个文件转载了同一链接，如 {copies[0]}；"
+                                  "改正这一处即可）")
     return [problems[k] for k in sorted(problems)]
+
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _link_target(dest: str, link: str, site_url: str) -> str:
+    """Where a link of the output file `dest` leads, as a site-relative path and fragment (a/b/#c), whether
+    written relative to the page or as an absolute address of the site."""
+    path, _, fragment = link.partition("#")
+    if site_url and path.startswith(site_url.rstrip("/") + "/"):
+        path = path[len(site_url.rstrip("/")) + 1:]
+    elif path.startswith("/"):
+        path = path[1:]
+    elif not _SCHEME.match(path):
+        directory = posixpath.dirname(dest)
+        path = posixpath.normpath(posixpath.join(directory, path)) if path else dest
+        path = "" if path == "." else path
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    return path.rstrip("/") + "#" + fragment
 
 
 def _message(rule: str, shown: str, by_column: bool, note: str, file: str, root: Path) -> str:

@@ -5,8 +5,9 @@ pipeline (govsite.markdown: its links come out site-relative, whatever the edito
 internal target among what the build will publish: pages (the engine's and the editors'), and files under
 content/ (attachments, images). A missing target, or one held back (a draft, a document scheduled for later, a
 withdrawn one: govsite.lifecycle), is an error at the text's `文件:行`, so `make publish` is never the first to
-find it. A bare `#anchor` must name a heading or an id of the same text; anchors into other pages are checked on
-the built output (govsite.guard.output), which maps a broken one back to its page's source.
+find it. A bare `#anchor` must name a heading or an id of the same text, and an anchor into another page one of
+that page's (its headings and ids as the engine renders them, or an id every page of a template carries); the
+built output is checked again (govsite.guard.output) for what only the theme adds.
 
 The conversions are the ones the pages reuse later in the same build (Pipeline's memo), so a build pays for them
 once.
@@ -27,23 +28,70 @@ from ..model import page_url
 _HREF = re.compile(r'\s(href|src)="([^"]*)"')
 _ID = re.compile(r'\sid="([^"]+)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_TEMPLATE_ID = re.compile(r'\sid="([^"{}%]+)"')  # an id written as it is in a template, not made by Jinja
 
 
 @dataclass(frozen=True)
 class Published:
     """What a build publishes, as site-relative paths: pages by their directory URL ("xxgk/zcwj/2024-001/", ""
-    for the home page) and files by their path ("xxgk/fujian/a.pdf")."""
+    for the home page) and files by their path ("xxgk/fujian/a.pdf"). `anchors`, when known: the ids of a page
+    by its directory URL (None for a page whose ids are not known before the theme writes it)."""
 
     pages: frozenset[str]
     files: frozenset[str]
+    anchors: PageAnchors | None = None
 
     def has(self, target: str) -> bool:
+        return self.page_of(target) is not None or unquote(target) in self.files
+
+    def page_of(self, target: str) -> str | None:
+        """The directory URL of the page `target` (a.b/, a/b, a/b/index.html) names, if the build publishes it."""
         path = unquote(target)
-        if path in self.files or path in self.pages:
-            return True
-        if path.endswith("index.html"):
-            return path[: -len("index.html")] in self.pages
-        return (path + "/") in self.pages if path and not path.endswith("/") else False
+        if path in self.pages:
+            return path
+        if path.endswith("index.html") and path[: -len("index.html")] in self.pages:
+            return path[: -len("index.html")]
+        if path and not path.endswith("/") and (path + "/") in self.pages:
+            return path + "/"
+        return None
+
+
+class PageAnchors:
+    """The ids of the pages a build renders, read only for the pages that links name with an #anchor: the
+    engine's pages from their HTML, editors' pages from their Markdown's conversion; and the ids that templates
+    write around every page's text (id="meta"), and the theme's (__drawer …), which any page may carry."""
+
+    def __init__(self, site, pages):
+        self.site = site
+        self.generated = {page_url(p.src_uri): p for p in pages}
+        self.editor = {page_url(uri): page for uri, page in site.editor_pages.items()}
+        self.known: dict[str, frozenset[str] | None] = {}
+        self.template_ids = frozenset(
+            match.group(1) for path in sorted((site.root / "overrides").rglob("*.html"))
+            for match in _TEMPLATE_ID.finditer(path.read_text(encoding="utf-8")))
+
+    def __call__(self, url: str) -> frozenset[str] | None:
+        if url not in self.known:
+            self.known[url] = self._ids(url)
+        return self.known[url]
+
+    def _ids(self, url: str) -> frozenset[str] | None:
+        page = self.generated.get(url)
+        if page is not None:
+            html = page.html
+            return frozenset(_ID.findall(html)) | {t.id for t in page.toc}
+        editor = self.editor.get(url)
+        if editor is not None:
+            converted = self.site.markdown.convert(editor.body, editor.src_uri)
+            return frozenset(_ID.findall(converted.html)) | {t.id for t in converted.toc}
+        return None
+
+    def has(self, url: str, anchor: str) -> bool | None:
+        """Whether the page at `url` has the id `anchor`; None when its ids are not known."""
+        ids = self(url)
+        if ids is None:
+            return None
+        return anchor in ids or anchor in self.template_ids or anchor.startswith("__")
 
 
 def published_of(page_uris: Iterable[str], file_uris: Iterable[str]) -> Published:
@@ -129,6 +177,13 @@ def review_links(site, published: Published | None = None, held_back: bool = Tru
             if not published.has(path):
                 reported.add(target)
                 site.problems.error(body.file, line_of_link(body, path), field_, _missing(path))
+            elif anchor and published.anchors is not None:
+                page = published.page_of(path)
+                if page is not None and published.anchors.has(page, unquote(anchor)) is False:
+                    reported.add(target)
+                    site.problems.error(body.file, line_of_link(body, "#" + anchor), field_,
+                                        f"链接 {_written(path)}#{anchor} 指向的页面中没有这个标题或锚点；"
+                                        "请打开该页面核对标题，或删去“#”之后的部分")
     if published is not None:
         for link in site.models.get("_data_links", ()):
             path = link.url.split("#", 1)[0].lstrip("/")
