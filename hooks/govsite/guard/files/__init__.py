@@ -9,9 +9,10 @@ What a file is comes from its bytes, not its name: a .pdf that is a zip is read 
 .docx that is a web page as HTML, a .png that is text as text; the name only tells text formats apart (.html,
 .xml, .json, .csv …) and names the legacy format in a message. Each format's reader is its own module:
 encoding.py (text in any encoding), html.py, xmlfile.py (feeds, sitemap, SVG, any XML), jsonfile.py, text.py
-(plain text, CSV), contacts.py (vCard, iCalendar), ooxml.py (.docx, .xlsx, .pptx), odf.py (.odt, .ods, .odp), ofd.py, pdf.py, media.py, with
-package.py (zip bounds) and parts.py (the catch-all every package reader ends with). Gzip files are read as
-what they hold; the search index's binary postings (searchindex.py) are checked to be only that.
+(plain text, CSV), contacts.py (vCard, iCalendar), mime.py (mail and web archives: .eml, .mht), ooxml.py (.docx,
+.xlsx, .pptx), odf.py (.odt, .ods, .odp), ofd.py, pdf.py, media.py, with package.py (zip bounds) and parts.py
+(the catch-all every package reader ends with). Gzip files are read as what they hold; the search index's
+binary postings (searchindex.py) are checked to be only that.
 """
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ __all__ = ["FRAGMENT", "JOINED", "Cell", "Extracted", "Line", "Table", "Unreadab
 # checked and are refused with the fix (save as .docx/.xlsx/.pdf), never published unread.
 UNREADABLE = {".doc": "Word 97-2003 文档", ".xls": "Excel 97-2003 工作簿", ".ppt": "PowerPoint 97-2003 演示文稿",
               ".wps": "WPS 文字文档", ".et": "WPS 表格", ".dps": "WPS 演示文稿", ".rtf": "RTF 文档", ".zip": "压缩包",
-              ".rar": "压缩包", ".7z": "压缩包", ".tar": "压缩包", ".bz2": "压缩包", ".xz": "压缩包", ".mht": "网页存档",
-              ".mhtml": "网页存档", ".chm": "帮助文件", ".exe": "程序", ".msi": "程序", ".apk": "安装包"}
+              ".rar": "压缩包", ".7z": "压缩包", ".tar": "压缩包", ".bz2": "压缩包", ".xz": "压缩包", ".chm": "帮助文件",
+              ".exe": "程序", ".msi": "程序", ".apk": "安装包"}
 FIX = "请另存为 .docx、.xlsx 或带文字层的 PDF 后再放入"
 # Kinds of media by name, for callers that only list files (their bytes decide when read).
 MEDIA = {".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".gif": "图片", ".webp": "图片", ".ico": "图片", ".bmp": "图片",
@@ -99,6 +100,11 @@ def _read(data: bytes, name: str, depth: int, page=None) -> Extracted:
 
     if search_index_kind(name, data):
         return Extracted(media="搜索索引")
+    if page is None:
+        from .mime import is_mime, read_mime
+
+        if is_mime(data, suffix):
+            return read_mime(data, lambda inner, inner_name: _read(inner, inner_name, depth + 1))
     return _read_text(data, name, suffix, page)
 
 
