@@ -76,6 +76,9 @@ PEOPLE_WORDS = ("退役军人", "退役士兵", "退伍军人", "复员军人", 
                 "老战士", "老党员", "烈属", "军属", "遗属", "军嫂", "志愿者", "优抚对象", "村民", "居民", "市民",
                 # a relative named after the person (王建华的母亲张秀英, 其妻李秀兰)
                 "父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "其妻", "其夫", "其子", "其女", "爱人", "老伴")
+RELATIVE_WORDS = frozenset(PEOPLE_WORDS[-12:])
+# After a word for a relative, words that join it to the next (母亲和儿子, 父亲与子女): never a surname there.
+_JOINING = frozenset("和与及同跟或向对在是为")
 # What is said of a person right after the name (王建华接受慰问, 王建华家属, 王建华（左二）).
 FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之子", "之女", "之妻", "老伴", "接受", "荣获",
                 "被评为", "讲述", "合影", "参加", "出席", "发言", "（左", "（右", "（中", "(左", "(右", "(中",
@@ -387,7 +390,8 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
         elif kind == "people":
             # 退役军人王建华, 退役军人 王建华 (a space sets the name apart, as a list lays it out)
             start = _SPACES.match(text, end).end()
-            if start < len(text) and _is_han(text[start]):
+            if start < len(text) and _is_han(text[start]) and not (
+                    text[start] in _JOINING and match.group() in RELATIVE_WORDS):
                 # set apart by a space and standing alone up to the next mark, it is laid out as a name
                 alone = start > end and _ALONE.match(text, start) is not None
                 finder.after(start, "人员", alone)
