@@ -457,6 +457,35 @@ def test_the_askers_own_words_say_little(js, data):
         assert not js("generic", word=word), word
 
 
+def test_the_askers_sentence_run_together_says_little(js, data):
+    """A piece no page holds made of the asker's own words, common words and the language's function characters
+    (words.json's particles: 个, 那, 都 …) with at most one more character is the asker's sentence run together
+    (个事情该找, 那笔, 局都管些), not a subject; a word of the language the site lacks (话费, 产假) stays one, also
+    beside a function character."""
+    particles = data.words["particles"]
+    assert particles
+    site = set(data.site_words)
+    asker = [w for w in data.vocabulary.asker if w not in site]
+    rng = random.Random(7)
+    tried = 0
+    for _ in range(300):
+        parts = [rng.choice(particles) for _ in range(rng.randint(1, 3))]
+        parts += rng.sample(asker, rng.randint(0, 1))
+        if rng.random() < 0.5:
+            parts.insert(rng.randint(0, len(parts)), rng.choice("带拿找看写笔"))
+        rng.shuffle(parts)
+        piece = "".join(parts)
+        if len(piece) < 2 or piece in site:
+            continue
+        assert js("generic", word=piece), piece
+        tried += 1
+    assert tried >= 200
+    for word in ("话费", "产假", "车票钱", "暖气费", "宠物"):
+        assert not js("generic", word=word), word
+        for particle in particles[:10]:
+            assert not js("generic", word=word + particle), word + particle
+
+
 def test_common_words_and_their_runs_say_little(js):
     for word in ("时候", "每个月", "那几年", "算不算", "管不管", "我爸"):
         assert js("generic", word=word), word

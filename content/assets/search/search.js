@@ -480,6 +480,9 @@
     // The asker's own words (data/search/vocabulary.yml, 提问者用语: kin, people, time, amounts, how people talk):
     // they place a question in the asker's life (娃他爸, 老两口, 百年以后), they are not what it asks about.
     this.asker = new Set(data.asker ? data.asker.split(" ") : []);
+    // The language's function characters (个, 那, 都, 着 …: pronouns, adverbs, measure words, particles; words.json's
+    // particles): in a piece no page holds they glue the asker's sentence (个事情该找, 那笔), they name nothing.
+    this.particles = new Set(Array.from(data.particles || ""));
     // What an n-gram holding a synonym or an everyday word is filed under (shardKey; index.py's variant_keys):
     // each member of a group stands for its first word, each everyday word for its first official term.
     this.keys = new Map();
@@ -620,8 +623,8 @@
   };
 
   /* Does a word of a question say little of what it is about: a filler, one of the language's most common words,
-   * or made of those and one more character (那几年, 每个月, 我爸)? A question whose other words the site holds
-   * is answered even when no page holds this one. */
+   * or made of those, the asker's own words and function characters with one more character at most (那几年, 每个月,
+   * 我爸, 个事情该找)? A question whose other words the site holds is answered even when no page holds this one. */
   Words.prototype.isGeneric = function (word) {
     if (this.isFiller(word) || this.common.has(word)) return true;
     // A word of the site's own vocabulary names something (医药费, 生活费, 不合理), though made of a common word
@@ -635,7 +638,7 @@
         var piece = word.substr(i - len, len);
         if (this.isFiller(piece) || this.common.has(piece) || this.asker.has(piece)) best[i] = Math.min(best[i], best[i - len]);
       }
-      if (this.fillers.has(word[i - 1]) || this.asker.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
+      if (this.fillers.has(word[i - 1]) || this.asker.has(word[i - 1]) || this.particles.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
     }
     return best[n] <= 1 && best[n] < n;
   };
