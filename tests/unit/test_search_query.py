@@ -387,6 +387,35 @@ def _intents_asked(data, typed: str) -> list[str]:
             if any(all(any(a in plain for a in classes.get(w, (w,))) for w in p) for p in i.patterns)]
 
 
+@given(st.data())
+@SETTINGS
+def test_a_question_phrased_as_an_intent_goes_there_when_the_site_has_no_answer(js, data, draw):
+    """A question holding one of an intent's phrasings beside words of its own (材料寄给你们写什么收件地址) is searched
+    for those words; when the site holds no answer on them it goes to the intent's page (the first intent written
+    that it is phrased as), not to 没有找到. Answered, corrected for a same-sounding character, or holding a law's or
+    a document's name, it stays a search."""
+    intent = draw.draw(st.sampled_from(data.intents))
+    pattern = list(draw.draw(st.sampled_from(intent.patterns)))
+    # Words of the asker's own that no page holds and no phrasing is made of.
+    own = draw.draw(st.lists(st.sampled_from(["寄给", "哪几样", "个字写错", "那笔", "局都管些", "啥玩意儿"]),
+                             min_size=1, max_size=2))
+    said = pattern + own
+    random.Random(draw.draw(st.integers(0, 10**6))).shuffle(said)
+    typed = "".join(said)
+    expected = _intents_asked(data, typed)
+    assert intent.name in expected, (typed, expected)
+    understood = js("understand", query=typed)
+    if understood["intent"]:  # asks for nothing else after all (its own words are words of the intent's)
+        assert understood["intent"] == expected[0]
+        return
+    assert understood["phrased"] == expected[0], (typed, understood, expected)
+    assert js("routed", query=typed, noAnswer=True, suggestion="") == expected[0]
+    assert js("routed", query=typed, noAnswer=False, suggestion="") == ""  # the site answers: its hits
+    assert js("routed", query=typed, noAnswer=True, suggestion="优待证") == ""  # 您是不是要找 comes first
+    law = data.laws[0][0]
+    assert js("understand", query=law + typed)["phrased"] in ("", expected[0])
+
+
 def test_every_word_of_a_class_routes_as_the_listed_one(js, data):
     """同类说法: each word of a class put for the class's word in an intent's phrasing routes to the page that
     phrasing routes to (the first intent written that it fits), as the listed word does."""
