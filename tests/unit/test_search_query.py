@@ -416,6 +416,31 @@ def test_a_question_phrased_as_an_intent_goes_there_when_the_site_has_no_answer(
     assert js("understand", query=law + typed)["phrased"] in ("", expected[0])
 
 
+def test_a_phrasing_word_inside_another_word_is_not_that_word(js, data):
+    """领 in 冒领, 错 in 错误: a question found nowhere goes to an intent only when it holds the phrasing's words as
+    words, not inside other words of the site (有人冒领…的钱上哪揭发 asks to report, not to collect money)."""
+    classes = _class_of(data)
+    tried = 0
+    for intent in data.intents:
+        for pattern in intent.patterns:
+            for k, word in enumerate(pattern):
+                alternatives = classes.get(word, (word,))
+                if len(word) != 1 or len(alternatives) > 1:
+                    continue
+                longer = sorted(w for w in data.site_words if word in w and len(w) == 2
+                                and not any(a in w for p in intent.patterns for x in p if x != word
+                                            for a in classes.get(x, (x,))))[:3]
+                for inside in longer:
+                    said = list(pattern)
+                    said[k] = inside
+                    typed = "".join(said) + "寄给"
+                    if any(word in x for x in said if x != inside) or _intents_asked(data, typed)[:1] != [intent.name]:
+                        continue
+                    assert js("understand", query=typed)["phrased"] != intent.name, typed
+                    tried += 1
+    assert tried >= 3, tried
+
+
 def test_every_word_of_a_class_routes_as_the_listed_one(js, data):
     """同类说法: each word of a class put for the class's word in an intent's phrasing routes to the page that
     phrasing routes to (the first intent written that it fits), as the listed word does."""

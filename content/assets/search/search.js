@@ -817,11 +817,23 @@
       return p.every(function (alts) { return alts.some(function (w) { return plain.indexOf(w) !== -1; }); });
     });
   }
-  /* The first intent one of whose phrasings the query holds, whatever else it says: the page a question found
-   * nowhere on the site goes to when it asks for that (材料寄给你们写什么收件地址: 联系方式). */
+  /* The first intent one of whose phrasings the query holds as whole words, whatever else it says: the page a
+   * question found nowhere on the site goes to when it asks for that (材料寄给你们写什么收件地址: 联系方式). A
+   * phrasing's word inside another word of the question (领 in 冒领) is not that word. */
   function intentPhrased(idx, text, words) {
     var plain = ownerless(text, words);
-    for (var i = 0; i < idx.intents.length; i++) if (phrasedAs(idx.intents[i], plain)) return idx.intents[i];
+    for (var i = 0; i < idx.intents.length; i++) {
+      var intent = idx.intents[i];
+      if (!phrasedAs(intent, plain)) continue;
+      var pieces = new Set();
+      plain.split(/([\u4e00-\u9fff]+)/).forEach(function (part, k) {
+        if (k % 2) words.segment(part, intent.words).forEach(function (piece) { pieces.add(piece); });
+        else part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) pieces.add(w); });
+      });
+      if (intent.patterns.some(function (p) {
+        return p.every(function (alts) { return alts.some(function (w) { return pieces.has(w); }); });
+      })) return intent;
+    }
     return null;
   }
 
