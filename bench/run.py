@@ -319,6 +319,8 @@ def write_results_md() -> Path:
                         ("search-heldout-2.json", "Search: a second held-out set of questions"),
                         ("search-latency.json", "Search: the questions' first hits at 10,000 documents"),
                         ("search-requests.json", "Search: fewer requests per question at 10,000 documents"),
+                        ("search-heldout-5.json", "Search: a fifth held-out set, the asker's sentence, and intents "
+                                                  "when nothing else answers"),
                         ("publish.json", "Publish (`make publish`)"),
                         ("readers.json", "Guard: reading every published file (`bench/readers.py`)"),
                         ("names.json", "Personal data: names in running text and home addresses "

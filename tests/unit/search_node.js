@@ -35,7 +35,13 @@ const ops = {
   setup,
   understand: ({ query }) => {
     const u = S.understand(idx, query);
-    return { text: u.text, pins: u.pins.map((rid) => idx.titles[rid][0]), notes: u.notes, intent: u.intent ? u.intent.name : "" };
+    return { text: u.text, pins: u.pins.map((rid) => idx.titles[rid][0]), notes: u.notes, intent: u.intent ? u.intent.name : "",
+      phrased: u.phrased ? u.phrased.name : "" };
+  },
+  // The intent a query goes to once its search has answered ({noAnswer, suggestion} of the result).
+  routed: ({ query, noAnswer, suggestion }) => {
+    const r = S.routed(S.understand(idx, query), { noAnswer, suggestion });
+    return r ? r.name : "";
   },
   correct: async ({ text }) => { await idx.sounds(); return idx.soundCorrection(text); },
   generic: ({ word }) => idx.words.isGeneric(word),

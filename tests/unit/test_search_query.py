@@ -387,6 +387,60 @@ def _intents_asked(data, typed: str) -> list[str]:
             if any(all(any(a in plain for a in classes.get(w, (w,))) for w in p) for p in i.patterns)]
 
 
+@given(st.data())
+@SETTINGS
+def test_a_question_phrased_as_an_intent_goes_there_when_the_site_has_no_answer(js, data, draw):
+    """A question holding one of an intent's phrasings beside words of its own (材料寄给你们写什么收件地址) is searched
+    for those words; when the site holds no answer on them it goes to the intent's page (the first intent written
+    that it is phrased as), not to 没有找到. Answered, corrected for a same-sounding character, or holding a law's or
+    a document's name, it stays a search."""
+    intent = draw.draw(st.sampled_from(data.intents))
+    pattern = list(draw.draw(st.sampled_from(intent.patterns)))
+    # Words of the asker's own that no page holds and no phrasing is made of.
+    own = draw.draw(st.lists(st.sampled_from(["寄给", "哪几样", "个字写错", "那笔", "局都管些", "啥玩意儿"]),
+                             min_size=1, max_size=2))
+    said = pattern + own
+    random.Random(draw.draw(st.integers(0, 10**6))).shuffle(said)
+    typed = "".join(said)
+    expected = _intents_asked(data, typed)
+    assert intent.name in expected, (typed, expected)
+    understood = js("understand", query=typed)
+    if understood["intent"]:  # asks for nothing else after all (its own words are words of the intent's)
+        assert understood["intent"] == expected[0]
+        return
+    assert understood["phrased"] == expected[0], (typed, understood, expected)
+    assert js("routed", query=typed, noAnswer=True, suggestion="") == expected[0]
+    assert js("routed", query=typed, noAnswer=False, suggestion="") == ""  # the site answers: its hits
+    assert js("routed", query=typed, noAnswer=True, suggestion="优待证") == ""  # 您是不是要找 comes first
+    law = data.laws[0][0]
+    assert js("understand", query=law + typed)["phrased"] in ("", expected[0])
+
+
+def test_a_phrasing_word_inside_another_word_is_not_that_word(js, data):
+    """领 in 冒领, 错 in 错误: a question found nowhere goes to an intent only when it holds the phrasing's words as
+    words, not inside other words of the site (有人冒领…的钱上哪揭发 asks to report, not to collect money)."""
+    classes = _class_of(data)
+    tried = 0
+    for intent in data.intents:
+        for pattern in intent.patterns:
+            for k, word in enumerate(pattern):
+                alternatives = classes.get(word, (word,))
+                if len(word) != 1 or len(alternatives) > 1:
+                    continue
+                longer = sorted(w for w in data.site_words if word in w and len(w) == 2
+                                and not any(a in w for p in intent.patterns for x in p if x != word
+                                            for a in classes.get(x, (x,))))[:3]
+                for inside in longer:
+                    said = list(pattern)
+                    said[k] = inside
+                    typed = "".join(said) + "寄给"
+                    if any(word in x for x in said if x != inside) or _intents_asked(data, typed)[:1] != [intent.name]:
+                        continue
+                    assert js("understand", query=typed)["phrased"] != intent.name, typed
+                    tried += 1
+    assert tried >= 3, tried
+
+
 def test_every_word_of_a_class_routes_as_the_listed_one(js, data):
     """同类说法: each word of a class put for the class's word in an intent's phrasing routes to the page that
     phrasing routes to (the first intent written that it fits), as the listed word does."""
@@ -455,6 +509,35 @@ def test_the_askers_own_words_say_little(js, data):
         assert js("generic", word=piece), piece
     for word in ("车票钱", "暖气费", "物业费", "准生证"):
         assert not js("generic", word=word), word
+
+
+def test_the_askers_sentence_run_together_says_little(js, data):
+    """A piece no page holds made of the asker's own words, common words and the language's function characters
+    (words.json's particles: 个, 那, 都 …) with at most one more character is the asker's sentence run together
+    (个事情该找, 那笔, 局都管些), not a subject; a word of the language the site lacks (话费, 产假) stays one, also
+    beside a function character."""
+    particles = data.words["particles"]
+    assert particles
+    site = set(data.site_words)
+    asker = [w for w in data.vocabulary.asker if w not in site]
+    rng = random.Random(7)
+    tried = 0
+    for _ in range(300):
+        parts = [rng.choice(particles) for _ in range(rng.randint(1, 3))]
+        parts += rng.sample(asker, rng.randint(0, 1))
+        if rng.random() < 0.5:
+            parts.insert(rng.randint(0, len(parts)), rng.choice("带拿找看写笔"))
+        rng.shuffle(parts)
+        piece = "".join(parts)
+        if len(piece) < 2 or piece in site:
+            continue
+        assert js("generic", word=piece), piece
+        tried += 1
+    assert tried >= 200
+    for word in ("话费", "产假", "车票钱", "暖气费", "宠物"):
+        assert not js("generic", word=word), word
+        for particle in particles[:10]:
+            assert not js("generic", word=word + particle), word + particle
 
 
 def test_common_words_and_their_runs_say_little(js):

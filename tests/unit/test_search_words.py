@@ -82,6 +82,36 @@ def test_words_file_is_the_sites_own_vocabulary():
     assert data["owner"] == "本局" and data["synonyms"] == [["优待证", "优待卡"]]
 
 
+def test_function_characters_are_the_languages_commonest_and_name_nothing():
+    """words.json's particles: jieba's single characters tagged as function words (pronouns, adverbs, measure words,
+    particles …) and counted at least PARTICLE_COUNT times, read from its dictionary file here, not from the code."""
+    import jieba
+
+    from govsite.search.words import FUNCTION_TAGS, PARTICLE_COUNT, particles
+
+    tagged: dict[str, tuple[int, str]] = {}
+    with jieba.dt.get_dict_file() as handle:
+        for line in handle.read().decode("utf-8").splitlines():
+            word, count, tag = line.split(" ")
+            if len(word) == 1:
+                tagged[word] = (int(count), tag)
+    found = particles()
+    assert found == "".join(sorted(set(found)))  # each once, in code point order: deterministic
+    assert 20 <= len(found) <= 80
+    for char in found:
+        count, tag = tagged[char]
+        assert tag in FUNCTION_TAGS and count >= PARTICLE_COUNT, (char, count, tag)
+    expected = {w for w, (count, tag) in tagged.items()
+                if "\u4e00" <= w <= "\u9fff" and tag in FUNCTION_TAGS and count >= PARTICLE_COUNT}
+    assert set(found) == expected
+    for char in "个那都着了也就还":  # a sentence's glue
+        assert char in found, char
+    for char in "费钱证卡假票房病":  # what a subject is made of (话费, 产假, 车票): never a particle
+        assert char not in found, char
+    data = json.loads(words_file(Vocabulary(), set().__contains__, {}, function_characters="个那"))
+    assert data["particles"] == "个那"
+
+
 def _root(tmp_path: Path, vocabulary: str | None, synonyms: str | None = None, intents: str | None = None) -> Path:
     root = tmp_path / "site"
     (root / "content").mkdir(parents=True)

@@ -480,6 +480,9 @@
     // The asker's own words (data/search/vocabulary.yml, 提问者用语: kin, people, time, amounts, how people talk):
     // they place a question in the asker's life (娃他爸, 老两口, 百年以后), they are not what it asks about.
     this.asker = new Set(data.asker ? data.asker.split(" ") : []);
+    // The language's function characters (个, 那, 都, 着 …: pronouns, adverbs, measure words, particles; words.json's
+    // particles): in a piece no page holds they glue the asker's sentence (个事情该找, 那笔), they name nothing.
+    this.particles = new Set(Array.from(data.particles || ""));
     // What an n-gram holding a synonym or an everyday word is filed under (shardKey; index.py's variant_keys):
     // each member of a group stands for its first word, each everyday word for its first official term.
     this.keys = new Map();
@@ -620,8 +623,8 @@
   };
 
   /* Does a word of a question say little of what it is about: a filler, one of the language's most common words,
-   * or made of those and one more character (那几年, 每个月, 我爸)? A question whose other words the site holds
-   * is answered even when no page holds this one. */
+   * or made of those, the asker's own words and function characters with one more character at most (那几年, 每个月,
+   * 我爸, 个事情该找)? A question whose other words the site holds is answered even when no page holds this one. */
   Words.prototype.isGeneric = function (word) {
     if (this.isFiller(word) || this.common.has(word)) return true;
     // A word of the site's own vocabulary names something (医药费, 生活费, 不合理), though made of a common word
@@ -635,7 +638,7 @@
         var piece = word.substr(i - len, len);
         if (this.isFiller(piece) || this.common.has(piece) || this.asker.has(piece)) best[i] = Math.min(best[i], best[i - len]);
       }
-      if (this.fillers.has(word[i - 1]) || this.asker.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
+      if (this.fillers.has(word[i - 1]) || this.asker.has(word[i - 1]) || this.particles.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
     }
     return best[n] <= 1 && best[n] < n;
   };
@@ -804,19 +807,46 @@
     return out;
   }
 
+  function ownerless(text, words) {
+    var plain = text.replace(/\s+/g, "");
+    words.owner.forEach(function (name) { plain = plain.split(name).join(" "); });
+    return plain;
+  }
+  function phrasedAs(intent, plain) {
+    return intent.patterns.some(function (p) {
+      return p.every(function (alts) { return alts.some(function (w) { return plain.indexOf(w) !== -1; }); });
+    });
+  }
+  /* The first intent one of whose phrasings the query holds as whole words, whatever else it says: the page a
+   * question found nowhere on the site goes to when it asks for that (材料寄给你们写什么收件地址: 联系方式). A
+   * phrasing's word inside another word of the question (领 in 冒领) is not that word. */
+  function intentPhrased(idx, text, words) {
+    var plain = ownerless(text, words);
+    for (var i = 0; i < idx.intents.length; i++) {
+      var intent = idx.intents[i];
+      if (!phrasedAs(intent, plain)) continue;
+      var pieces = new Set();
+      plain.split(/([\u4e00-\u9fff]+)/).forEach(function (part, k) {
+        if (k % 2) words.segment(part, intent.words).forEach(function (piece) { pieces.add(piece); });
+        else part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) pieces.add(w); });
+      });
+      if (intent.patterns.some(function (p) {
+        return p.every(function (alts) { return alts.some(function (w) { return pieces.has(w); }); });
+      })) return intent;
+    }
+    return null;
+  }
+
   /* The intent of a question (data/search/intents.yml), when it asks for nothing else: the question holds every
    * word of one of its phrasings, and each of its words (split as a question is) is one of the intent's words or
    * made of them, a filler word, the bureau's name or a character alone (优待证 is not 优待 and a character:
    * 优待证有什么用 asks about the card). null when none. */
   function intentOf(idx, text, words) {
     if (!idx.intents.length) return null;
-    var plain = text.replace(/\s+/g, "");
-    words.owner.forEach(function (name) { plain = plain.split(name).join(" "); });
+    var plain = ownerless(text, words);
     for (var i = 0; i < idx.intents.length; i++) {
       var intent = idx.intents[i], pieces = [];
-      if (!intent.patterns.some(function (p) {
-        return p.every(function (alts) { return alts.some(function (w) { return plain.indexOf(w) !== -1; }); });
-      })) continue;
+      if (!phrasedAs(intent, plain)) continue;
       plain.split(/([\u4e00-\u9fff]+)/).forEach(function (part, k) {
         if (k % 2) pieces = pieces.concat(words.segment(part, intent.words));
         else part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) pieces.push(w); });
@@ -945,7 +975,8 @@
     var rewritten = out.join("").replace(/\s+/g, " ").trim();
     var intent = intentOf(idx, rewritten, words);
     if (intent) pin(intent.rid);
-    return { text: rewritten, pins: pins, notes: notes, intent: intent };
+    var phrased = intent || pins.length ? null : intentPhrased(idx, rewritten, words);
+    return { text: rewritten, pins: pins, notes: notes, intent: intent, phrased: phrased };
   }
 
   /* ---------------------------------------------------------------- same-sounding characters */
@@ -1500,11 +1531,21 @@
       mark("understood");
       return self.answer(meaning.text, filters, want, true).then(function (result) {
         result.understood = meaning.notes;
-        result.intent = meaning.intent ? meaning.intent.name : "";
-        return withPins(idx, result, meaning.pins, filters);
+        var intent = routed(meaning, result);
+        result.intent = intent ? intent.name : "";
+        return withPins(idx, result, intent && intent !== meaning.intent ? [intent.rid] : meaning.pins, filters);
       });
     });
   };
+
+  /* The intent a query is routed to: the one it asks for and nothing else (understand), or else the one it is
+   * phrased as when the site holds no answer on the rest (result.noAnswer, no same-sounding correction): a
+   * question whose other words no page holds asks for that intent's page (网站上有个字写错了跟谁说 is about the
+   * site's typo, not about a subject of its pages). null when none. */
+  function routed(meaning, result) {
+    if (meaning.intent) return meaning.intent;
+    return result.noAnswer && !result.suggestion ? meaning.phrased || null : null;
+  }
 
   /* The search of a query's text (see run): as typed, then as words, then with the same-sounding words of the
    * site (`mayCorrect`), and whether the site has an answer at all. */
@@ -1687,7 +1728,7 @@
     var pinned = new Set(pins), queue = result.pending, added = 0;
     pins.forEach(function (rid) { if (!queue.rids || Array.prototype.indexOf.call(queue.rids, rid) === -1) added++; });
     var rest = result.hits.filter(function (h) { return !pinned.has(h.rid); });
-    if (result.noAnswer) { rest = []; result.noAnswer = false; result.absent = null; result.total = 0; result.exact = true; }
+    if (result.noAnswer) { rest = []; result.noAnswer = false; result.doubt = false; result.absent = null; result.total = 0; result.exact = true; }
     else added -= result.hits.length - rest.length;
     result.hits = pins.map(function (rid) {
       var hit = hitOf(idx, { rid: rid, score: 0, count: (result.groups || []).length });
@@ -1850,7 +1891,7 @@
     escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT,
     // The query's understanding, for the tests of tests/unit/test_search_query.py (run in Node).
     understand: understand, chineseNumber: chineseNumber, parseChineseNumber: parseChineseNumber, digitsFor: digitsFor,
-    speaksOf: speaksOf, decided: decided
+    speaksOf: speaksOf, decided: decided, routed: routed
   };
 })();
 

@@ -24,6 +24,12 @@ EDITOR_CLASS = 10  # the frequency class of the editor's words and synonyms: as 
 # A word of the language this common (jieba's count, about 时候, 情况, 几年, 每个) says little of what a question is
 # about: when no page holds it, the site may still answer the question (什么时候发, 每个月有补助吗).
 COMMON_COUNT = 3000
+# jieba's tags of the language's function words: pronouns, adverbs, prepositions, conjunctions, particles, measure
+# words, numerals, time words, modal and interjection characters. Its single characters of these tags this common
+# (个, 那, 都, 着, 了 …; about forty) glue a sentence together and name nothing.
+FUNCTION_TAGS = frozenset({"r", "d", "p", "c", "u", "q", "m", "t", "y", "e", "o",
+                           "uj", "ul", "uz", "uv", "ud", "ug"})
+PARTICLE_COUNT = 100000
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,28 @@ def _read_dictionary() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def particles() -> str:
+    """The language's commonest function characters (FUNCTION_TAGS, PARTICLE_COUNT in jieba's dictionary), folded,
+    in code point order: in a piece of a question no page holds (个事情该找, 那笔) they show the asker's sentence run
+    together, not a subject the site lacks (话费, 产假)."""
+    return derived.cached("function-characters", _read_particles)
+
+
+def _read_particles() -> str:
+    import jieba  # only the index build needs it
+
+    found = set()
+    with jieba.dt.get_dict_file() as handle:
+        for line in handle.read().decode("utf-8").splitlines():
+            if line[1:2] != " ":  # only the single characters' lines are split
+                continue
+            word, count, tag = (line.split(" ") + ["", ""])[:3]
+            if "\u4e00" <= word <= "\u9fff" and tag.strip() in FUNCTION_TAGS and int(count) >= PARTICLE_COUNT:
+                found.add(fold(word))
+    return "".join(sorted(found))
+
+
+@lru_cache(maxsize=1)
 def dictionary_words() -> dict[str, int]:
     """jieba's dictionary: its words of two to MAX_WORD Chinese characters, folded, with their frequency class."""
     return derived.cached("dictionary-words", lambda: {word: frequency_class(count)
@@ -108,15 +136,18 @@ def in_index(word: str, has_gram: Callable[[str], bool]) -> bool:
 
 def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
                dictionary: Mapping[str, int] | None = None, laws: Iterable[int] = (),
-               intents: Iterable[tuple[int, Intent]] = (), common: Iterable[str] | None = None) -> bytes:
+               intents: Iterable[tuple[int, Intent]] = (), common: Iterable[str] | None = None,
+               function_characters: str | None = None) -> bytes:
     """words.json: {"words": {frequency class: its words, space-separated}, "fillers": filler words,
     "owner": the site owner's names, "synonyms": groups, "everyday": [[everyday words], [official terms]],
     "laws": record ids of the laws' own pages (their names are their titles), "intents": [record id of the page,
     [[words of a phrasing], …], [words that may come with it], name], "common": the language's common words
     (common_words()), "asker": the asker's own words (Vocabulary.asker), "intentClasses": the intents' classes of
-    words that ask for the same thing}. Deterministic for the same index and data."""
+    words that ask for the same thing, "particles": the language's commonest function characters (particles())}.
+    Deterministic for the same index and data."""
     vocabulary = vocabulary or Vocabulary()
     common = common_words(vocabulary) if common is None else list(common)
+    function_characters = particles() if function_characters is None else function_characters
     dictionary = dictionary_words() if dictionary is None else dictionary
     words = {w: c for w, c in dictionary.items() if in_index(w, has_gram)}
     # Everyday words are not in the pages: they are words all the same, so that a question is split at them.
@@ -139,5 +170,5 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
             "intents": [[rid, [list(p) for p in intent.patterns], list(intent.extra), intent.name]
                         for rid, intent in intents],
             "common": " ".join(common), "asker": " ".join(vocabulary.asker),
-            "intentClasses": [list(c) for c in vocabulary.intent_classes]}
+            "intentClasses": [list(c) for c in vocabulary.intent_classes], "particles": function_characters}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
