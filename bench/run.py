@@ -334,8 +334,39 @@ def write_results_md() -> Path:
                 continue  # raw figures of a run without --save
             parts += [f"## {title}", "", data.get("markdown", "```\n" + json.dumps(data, indent=1) + "\n```"), ""]
     target = BENCH / "RESULTS.md"
-    target.write_text("\n".join(parts).rstrip() + "\n", encoding="utf-8")
+    text = "\n".join(parts).rstrip() + "\n"
+    if target.exists():
+        text = _with_written_sections(text, target.read_text(encoding="utf-8"))
+    target.write_text(text, encoding="utf-8")
     return target
+
+
+def _sections(text: str) -> list[tuple[str, str]]:
+    """("## title" line or "" for what comes before the first, the section's text) in order."""
+    out: list[tuple[str, str]] = [("", "")]
+    for line in text.splitlines(keepends=True):
+        if line.startswith("## "):
+            out.append((line.strip(), line))
+        else:
+            out[-1] = (out[-1][0], out[-1][1] + line)
+    return out
+
+
+def _with_written_sections(made: str, before: str) -> str:
+    """`made` with the sections of the file `before` that no stored result makes (figures written by hand after
+    a measurement), each after the section it followed there: a script's refresh must not drop them."""
+    sections = _sections(made)
+    titles = {title for title, _ in sections}
+    after = ""  # the last section of `before` that `made` has too
+    inserted: dict[str, int] = {}
+    for title, body in _sections(before)[1:]:
+        if title in titles:
+            after = title
+            continue
+        at = next((i for i, (t, _) in enumerate(sections) if t == after), 0) + 1 + inserted.get(after, 0)
+        sections.insert(at, (title, body))
+        inserted[after] = inserted.get(after, 0) + 1
+    return "".join(body.rstrip("\n") + "\n\n" for _, body in sections if body).rstrip() + "\n"
 
 
 def main() -> int:
