@@ -239,12 +239,14 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
     start of the run, and where jieba's words begin, wins; then the longer."""
     run = _run_start(text, end)
     starts = [s for s in range(max(run, end - 4), end - 1) if name_shaped(text[s:end])]
-    words = None
-    if not starts or (len(starts) > 1 or starts[0] != run):
-        words = _segment(text[run:end])
     if not starts:
-        found = _jieba_name(text, words, run, None, end) if strong else None
+        # no name of the list's shape: only jieba's guess, and only where the wording says a person stands (most
+        # cues, 退役军人 before 工作 and 、 between words, are weak: jieba's cut, the costly part, is not needed)
+        found = _jieba_name(text, _segment(text[run:end]), run, None, end) if strong else None
         return (found[0], True) if found else None
+    words = None
+    if len(starts) > 1 or starts[0] != run:
+        words = _segment(text[run:end])
     if text[end - 1] in _FOLLOW_CHARS and any(name_shaped(text[s:end - 1]) for s in starts):
         return None  # 申屠晓在|家中: the name ends before 在 (the cue before it finds it)
     best, best_score, best_read = None, 1, False
@@ -267,12 +269,12 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
     longer."""
     run = _run_end(text, start)
     ends = [e for e in range(min(run, start + 4), start + 1, -1) if name_shaped(text[start:e])]
-    words = None
-    if not ends or len(ends) > 1 or ends[0] != run:
-        words = _segment(text[start:run])
-    if not ends:
-        found = _jieba_name(text, words, start, start, None) if strong else None
+    if not ends:  # as in _name_before: jieba's cut only when a strong cue may take its guess
+        found = _jieba_name(text, _segment(text[start:run]), start, start, None) if strong else None
         return (found[1], True) if found else None
+    words = None
+    if len(ends) > 1 or ends[0] != run:
+        words = _segment(text[start:run])
     if not strong and words is not None and words[0][1] == 1 and _function_word(words[0][2]) and \
             text[start:start + 2] not in COMPOUND_SURNAMES:
         return None  # 向/户籍, 和/平: the first character is a word of its own, not a surname
