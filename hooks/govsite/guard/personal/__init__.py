@@ -108,6 +108,11 @@ _MAYBE_NAMES = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_HEADER_THEN_COLON}|{_MASKED
 # words instead of trying four characters of context at every position of the text (speed: see _maybe_names).
 _MAYBE_NAMES_CORE = re.compile(rf"{_HEADER_THEN_COLON}|{_MASKED}")
 _DIGIT_RUN = re.compile(r"\d{3}")  # every personal number (scan_line's patterns) holds three digits in a row
+# Every personal number the rules find holds eleven digits, each after the one before it or after one space or
+# hyphen (a mobile's 11 digits, an ID number's 17 or 18 in groups, a card's 16 to 19): looked for as the unit is
+# written, before _FOLD_NUMBERS (\d takes 全角 digits too, and the spaces and hyphens it folds are listed here).
+# Most units with a date, a 文号 or an 索引号 hold three digits in a row and no such run.
+_ELEVEN_DIGITS = re.compile(r"\d(?:[ \-\uff0d\u3000\u00a0]?\d){10}")
 # “姓名：王建华” in running text (a Word paragraph, a PDF line, a Markdown paragraph).
 _LABELLED = re.compile(rf"(姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000]*[:：][\s\u3000]*"
                        r"([^\s\u3000,，;；、|:：（(]{1,8})")
@@ -217,7 +222,7 @@ def scan_line(text: str, allowed_numbers: set[str]) -> Iterator[tuple[str, str]]
 
 def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterator[tuple[str, str, str]]:
     """(rule, masked value, value as written) for every personal number in one line of text."""
-    if _DIGIT_RUN.search(text) is None:  # every pattern below holds three digits in a row: most units have none
+    if _ELEVEN_DIGITS.search(text) is None:  # every pattern below holds such a run: most units have none
         return
     written, text = text, text if text.isascii() else text.translate(_FOLD_NUMBERS)
     taken: list[tuple[int, int]] = []
