@@ -74,7 +74,7 @@ def test_attributes_remembered_read_as_read_afresh(tag, attributes):
     for name, value in attributes.items():
         element.set(name, value.replace("\n", " ").replace("\r", " "))
     afresh = list(html._attribute_units(element, tag))
-    html._ATTRIBUTE_UNITS.clear()
+    html._ELEMENT_FACTS.clear()
     first = html._Reader(1)
     first.attributes(element, tag, 7)
     again = html._Reader(1)
@@ -133,3 +133,21 @@ def test_number_rules_prefilter_lets_laid_out_numbers_through():
         assert list(personal.number_hits(text, frozenset())), text
     assert personal._ELEVEN_DIGITS.search("2025年 0371-612345 第1234567890号 12345  678901") is None
     assert personal._ELEVEN_DIGITS.search("139 1234 5678") is not None
+
+
+def test_a_line_is_made_as_its_fields_say_and_stays_frozen():
+    """Line fills its fields itself (speed): each lands where the dataclass says, defaults hold, none can change."""
+    import dataclasses
+
+    from govsite.guard.files.model import Line
+
+    line = Line("王建华", "第3行", 3, "joined")
+    assert [getattr(line, f.name) for f in dataclasses.fields(Line)] == ["王建华", "第3行", 3, "joined"]
+    assert Line(text="a", place="b") == Line("a", "b", 0, "") and hash(Line("a", "b")) == hash(Line("a", "b", 0))
+    assert dataclasses.replace(line, kind="").kind == "" and line.kind == "joined"
+    try:
+        line.text = "李明"
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a Line's fields can be changed")

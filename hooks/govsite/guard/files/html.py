@@ -215,8 +215,9 @@ class _Reader:
         tables = self.tables
         line, unit_line = self.first_line, 0
         page = self.page
+        element_facts = _ELEMENT_FACTS
         if page is not None:
-            clean, min_lines, linking = page.clean, page.MIN_LINES, LINKING
+            clean, min_lines = page.clean, page.MIN_LINES
             links, ids, parts, read = self.links, self.ids, [], self.read_parts
             stack: list[str] = []  # the tags of the elements open around the current one
             before = 1  # the line of the last element or comment met: where the next element's start tag may begin
@@ -256,16 +257,19 @@ class _Reader:
                     else:
                         stack.append(tag)
                         before = at or before
-                    if items:
-                        if (ident := el.get("id")):
-                            ids.append(ident)
-                        if tag == "a" and (ident := el.get("name")):
-                            ids.append(ident)
-                        if (attribute := linking.get(tag)) and (target := el.get(attribute)):
-                            if not (tag == "link" and any(w in (el.get("rel") or "") for w in _NOT_LINKS)):
-                                links.append(target)
                 if items:
-                    self.attributes(el, tag, line, items)
+                    # what an element's attributes give depends on its tag and attributes only: judged once
+                    facts = element_facts.get((tag, *items))
+                    if facts is None:
+                        facts = _element_facts(el, tag, items)
+                    units, element_ids, target = facts
+                    if page is not None:
+                        if element_ids:
+                            ids += element_ids
+                        if target is not None:
+                            links.append(target)
+                    for text, what in units:
+                        out.append(Line(text, f"第{line}行{what}", line))
                 if tag in code:
                     text = el.text
                     if text:
@@ -341,23 +345,37 @@ class _Reader:
         return (hashlib.sha1(memoryview(source)[start:end]).digest(), *stack)
 
     def attributes(self, el, tag: str, line: int, items: list | None = None) -> None:
-        """The units of an element's attributes (`items`: el.items(), when the caller has them). Speed: what
-        they are depends on the tag and the attributes only, and most elements of a page stand with the same
-        attributes on the pages before it (the theme's links, buttons and icons): each such element is judged
-        once, then only its units are placed."""
-        key = (tag, *(el.items() if items is None else items))
-        units = _ATTRIBUTE_UNITS.get(key)
-        if units is None:
-            if len(_ATTRIBUTE_UNITS) >= 50_000:
-                _ATTRIBUTE_UNITS.clear()
-            units = _ATTRIBUTE_UNITS[key] = tuple(_attribute_units(el, tag))
-        if units:
-            out = self.out.lines
-            for text, what in units:
-                out.append(Line(text, f"第{line}行{what}", line))
+        """The units of an element's attributes (`items`: el.items(), when the caller has them), as the walk
+        reads them (_element_facts)."""
+        items = el.items() if items is None else items
+        facts = _ELEMENT_FACTS.get((tag, *items)) or _element_facts(el, tag, items)
+        out = self.out.lines
+        for text, what in facts[0]:
+            out.append(Line(text, f"第{line}行{what}", line))
 
 
-_ATTRIBUTE_UNITS: dict[tuple, tuple[tuple[str, str], ...]] = {}
+# Speed: what an element's attributes give — their units, the ids it defines, where it links — depends on its
+# tag and attributes only, and most elements of a page stand with the same attributes on the pages before it (the
+# theme's links, buttons and icons): each such element is judged once, then only its units are placed.
+_ELEMENT_FACTS: dict[tuple, tuple[tuple[tuple[str, str], ...], tuple[str, ...], str | None]] = {}
+
+
+def _element_facts(el, tag: str, items: list) -> tuple:
+    """(units of its attributes, ids it defines, the address it links to or None) of an element with attributes,
+    remembered by (tag, *items)."""
+    ids = []
+    if (ident := el.get("id")):
+        ids.append(ident)
+    if tag == "a" and (ident := el.get("name")):
+        ids.append(ident)
+    target = None
+    if (attribute := LINKING.get(tag)) and (value := el.get(attribute)):
+        if not (tag == "link" and any(w in (el.get("rel") or "") for w in _NOT_LINKS)):
+            target = value
+    if len(_ELEMENT_FACTS) >= 50_000:
+        _ELEMENT_FACTS.clear()
+    facts = _ELEMENT_FACTS[(tag, *items)] = (tuple(_attribute_units(el, tag)), tuple(ids), target)
+    return facts
 
 
 def _line_starts(source: bytes):
