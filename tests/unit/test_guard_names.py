@@ -180,6 +180,72 @@ def test_one_pass_finds_what_each_cue_finds(pieces):
     assert [(s.start, s.end) for s in prose.name_spans(text)] == [(s.start, s.end) for s in _by_definition(text)]
 
 
+class _EveryCharacter:
+    """A stand-in for prose._SURNAME_FIRST under which every character may begin a name: the shortcut never
+    applies, and _name_before and _name_after go the long way."""
+
+    def __contains__(self, char) -> bool:
+        return True
+
+    def isdisjoint(self, chars) -> bool:
+        return False
+
+
+def _run_start_by_loop(text: str, end: int) -> int:
+    start = end
+    while start > 0 and end - start < prose._MAX_RUN and prose._is_han(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _run_end_by_loop(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and end - start < prose._MAX_RUN and prose._is_han(text[end]):
+        end += 1
+    return end
+
+
+WORDING = st.lists(st.sampled_from(["张建国", "李*明", "欧阳建华", "王", "建", "同志", "退役军人", "工作", "主管部门", "、",
+                                    "等3名", "申请人", "\n", " ", "\u3000", "＊", "×", "（左二）", "：", "关于", "收到",
+                                    "司马", "示例镇", "和", "向户籍", "烈属", "抚恤", "优待", "A1", "。", "兰宏彬",
+                                    "代海燕", "退役军人事务局办公室主任"]), max_size=16)
+
+
+@settings(max_examples=600, derandomize=True, database=None, deadline=None)
+@given(WORDING, st.data())
+def test_the_shortcuts_around_a_cue_find_what_the_long_way_finds(pieces, data):
+    """Runs and list items found by regular expressions are where the loops over characters put them (a line
+    break at their edge included), and the early answers for weak cues where no surname stands are the long
+    way's, over every position of generated wording and in whole units."""
+    text = "".join(pieces)
+    # any position, most often where the shortcuts decide: after a line break or a 、, at a cue's edge
+    edges = [i + 1 for i, ch in enumerate(text) if ch in "\n、：人志"] + [i for i, ch in enumerate(text) if ch in "王兰代司"]
+    at = data.draw(st.sampled_from(edges) if edges and data.draw(st.booleans()) else st.integers(0, len(text)))
+    assert prose._run_start(text, at) == _run_start_by_loop(text, at)
+    assert prose._run_end(text, at) == _run_end_by_loop(text, at)
+    if at > 0 and text[at - 1] == "、":
+        pos, start = at - 1, at - 1
+        if pos > 0 and text[pos - 1] in "）)":
+            opening = max(text.rfind("（", max(0, pos - 26), pos), text.rfind("(", max(0, pos - 26), pos))
+            pos = start = opening if opening >= 0 else None
+        if pos is not None:
+            while start > 0 and pos - start < 14 and (prose._is_han(text[start - 1]) or text[start - 1] in "*＊×·•・"):
+                start -= 1
+            assert prose._item_start(text, at - 1) == start
+    short = [prose._name_after(text, at, s) for s in (False, True)] + \
+        [prose._name_before(text, at, s) for s in (False, True)] if at < len(text) and at > 1 else []
+    spans = prose.name_spans(text)
+    kept = prose._SURNAME_FIRST
+    try:
+        prose._SURNAME_FIRST = _EveryCharacter()
+        long_way = [prose._name_after(text, at, s) for s in (False, True)] + \
+            [prose._name_before(text, at, s) for s in (False, True)] if at < len(text) and at > 1 else []
+        assert prose.name_spans(text) == spans
+    finally:
+        prose._SURNAME_FIRST = kept
+    assert short == long_way
+
+
 CASE_FILE_WORDING = ["我局收到{n}的政府信息公开申请。", "退役军人{n}接受慰问", "{n}反映的问题已办结。",
                      "{n}（示例镇退役士兵）申请优待证。", "经审核，{n}符合条件。", "{n}系我区退役军人。", "{n}来信反映情况。",
                      "{n}的父亲是烈士。", "关于{n}申请优待证的答复", "现将{n}的情况公示如下。", "退役军人 {n}",

@@ -43,6 +43,7 @@ from .names import (
     COMPOUND_SURNAMES,
     NAME_HEADERS,
     PEOPLE_HEADERS,
+    SINGLE_SURNAMES,
     TITLES,
     _dictionary,
     _tagger,
@@ -209,17 +210,21 @@ def _is_han_run(text: str) -> bool:
 
 
 def _run_start(text: str, end: int) -> int:
-    start = end
-    while start > 0 and end - start < _MAX_RUN and _is_han(text[start - 1]):
-        start -= 1
-    return start
+    """Where the run of up to _MAX_RUN Chinese characters ending at `end` begins (`end` when there is none)."""
+    found = _RUN_BEFORE.search(text, max(0, end - _MAX_RUN), end)  # the leftmost start: the longest such run
+    return found.start() if found is not None else end
 
 
 def _run_end(text: str, start: int) -> int:
-    end = start
-    while end < len(text) and end - start < _MAX_RUN and _is_han(text[end]):
-        end += 1
-    return end
+    """Where the run of up to _MAX_RUN Chinese characters starting at `start` ends."""
+    return _RUN_AFTER.match(text, start).end()
+
+
+_RUN_BEFORE = re.compile(f"[{_HAN}]+\\Z")  # \Z: not before a line break at `end`, as $ would
+_RUN_AFTER = re.compile(f"[{_HAN}]{{0,{_MAX_RUN}}}")
+# The characters a name of the list's shape (names.name_shaped) can begin with: a surname, or a compound
+# surname's first character. Where none stands, only jieba's guess can find a name, and only a strong cue asks it.
+_SURNAME_FIRST = SINGLE_SURNAMES | frozenset(c[0] for c in COMPOUND_SURNAMES)
 
 
 def _jieba_name(text: str, words, run: int, start: int | None, end: int | None) -> tuple[int, int] | None:
@@ -237,6 +242,8 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
     """(start, jieba agrees) of the name ending at `end`, when the characters before `end` hold one. Of the
     possible starts (王建华 or 建华 …), the one after a word that stands before names (授予, 请与) or at the
     start of the run, and where jieba's words begin, wins; then the longer."""
+    if not strong and _SURNAME_FIRST.isdisjoint(text[max(0, end - 4):end - 1]):
+        return None  # no start below can be name-shaped, and a weak cue takes no guess of jieba's
     run = _run_start(text, end)
     starts = [s for s in range(max(run, end - 4), end - 1) if name_shaped(text[s:end])]
     if not starts:
@@ -267,6 +274,8 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
     """(end, jieba agrees) of the name starting at `start`: of the possible ends, the one before a word that
     follows names (等, 于, 同志, 在家中) or the end of the run, and where jieba's words end, wins; then the
     longer."""
+    if not strong and text[start:start + 1] not in _SURNAME_FIRST:
+        return None  # every end below would be tried on a word that is not name-shaped (as in _name_before)
     run = _run_end(text, start)
     ends = [e for e in range(min(run, start + 4), start + 1, -1) if name_shaped(text[start:e])]
     if not ends:  # as in _name_before: jieba's cut only when a strong cue may take its guess
@@ -484,10 +493,11 @@ def _item_start(text: str, at: int) -> int:
         if opening < 0:
             return at
         pos = opening
-    start = pos
-    while start > 0 and pos - start < 14 and (_is_han(text[start - 1]) or text[start - 1] in "*＊×·•・"):
-        start -= 1
-    return start
+    found = _ITEM_BEFORE.search(text, max(0, pos - 14), pos)  # the leftmost start: the longest item
+    return found.start() if found is not None else pos
+
+
+_ITEM_BEFORE = re.compile(f"[{_HAN}*＊×·•・]+\\Z")
 
 
 def _beside_phone(finder: _Finder, match: re.Match) -> None:
