@@ -136,18 +136,22 @@ def test_number_rules_prefilter_lets_laid_out_numbers_through():
 
 
 def test_a_line_is_made_as_its_fields_say_and_stays_frozen():
-    """Line fills its fields itself (speed): each lands where the dataclass says, defaults hold, none can change."""
+    """Line and Cell fill their fields themselves (speed): each lands where the dataclass says, defaults hold, none can change."""
     import dataclasses
 
-    from govsite.guard.files.model import Line
+    from govsite.guard.files.model import Cell, Line
 
+    cell = Cell("李明", 4, "第4行")
+    assert [getattr(cell, f.name) for f in dataclasses.fields(Cell)] == ["李明", 4, "第4行"]
+    assert Cell(text="a") == Cell("a", 0, "") and hash(Cell("a")) == hash(Cell("a", 0, ""))
     line = Line("王建华", "第3行", 3, "joined")
     assert [getattr(line, f.name) for f in dataclasses.fields(Line)] == ["王建华", "第3行", 3, "joined"]
     assert Line(text="a", place="b") == Line("a", "b", 0, "") and hash(Line("a", "b")) == hash(Line("a", "b", 0))
     assert dataclasses.replace(line, kind="").kind == "" and line.kind == "joined"
-    try:
-        line.text = "李明"
-    except dataclasses.FrozenInstanceError:
-        pass
-    else:
-        raise AssertionError("a Line's fields can be changed")
+    for made, name in ((line, "text"), (cell, "line")):
+        try:
+            setattr(made, name, "李明")
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError(f"a {type(made).__name__}'s fields can be changed")

@@ -163,7 +163,8 @@ class _Reader:
             self.tables[-1]["row"] = []
         elif tag in ("td", "th"):
             top = self.tables[-1]
-            self._end_cell()
+            if top["cell"] is not None:  # (a call per cell that has ended already costs more than this test)
+                self._end_cell()
             if top["row"] is None:
                 top["row"] = []
             top["cell"] = ([], line)
@@ -174,7 +175,8 @@ class _Reader:
         if not self.tables:
             return
         if tag in ("td", "th"):
-            self._end_cell()
+            if self.tables[-1]["cell"] is not None:
+                self._end_cell()
         elif tag == "tr":
             self._end_row()
         elif tag == "table":
@@ -194,8 +196,9 @@ class _Reader:
             top["cell"] = None
 
     def _end_row(self) -> None:
-        self._end_cell()
         top = self.tables[-1]
+        if top["cell"] is not None:
+            self._end_cell()
         if top["row"]:
             top["rows"].append(top["row"])
         top["row"] = None

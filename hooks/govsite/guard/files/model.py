@@ -10,6 +10,11 @@ class Cell:
     line: int = 0  # line in a text file; 0 in an attachment (place says where)
     place: str = ""  # where in an attachment, in words: 工作表“名单”C3单元格, 第2页第5行 …
 
+    def __init__(self, text: str, line: int = 0, place: str = ""):
+        # Speed, as Line's (one Cell per table cell of every page): the instance's dictionary filled directly.
+        fields = self.__dict__
+        fields["text"], fields["line"], fields["place"] = text, line, place
+
 
 @dataclass
 class Table:
