@@ -172,6 +172,7 @@ def on_files(files, config):
         # and checks the engine's other files (feeds, JSON) while MkDocs reads the pages, before it is busy
         _state["index_stream"].files((extra.dest_uri, extra.content) for extra in extra_files)
     _state["editor_pages"] = {}  # make serve: editors' pages' HTML, made in _page_inputs, taken in on_page_content
+    _state["content_dir"] = site.content_dir
     if _skipper.enabled:
         _skipper.inputs_of = _page_inputs
         for file in files.documentation_pages():
@@ -197,7 +198,7 @@ def _page_inputs(file, shown_alone: bool = False) -> bytes | None:
         html_digest = _skipper.html_digest(dest, generated.html)
     else:
         document = site.editor_pages.get(src_uri)
-        text = site.text_read(site.content_dir / src_uri) if document is not None else None
+        text = site.text_read(_state["content_dir"] / src_uri) if document is not None else None
         if text is None or "\r" in text or not _state.get("docs_are_content"):
             return None  # MkDocs reads the file itself (on_page_read_source)
         html, toc = _state["editor_pages"][src_uri] = engine.editor_page_html(site, document, _state["renderer"])
