@@ -358,7 +358,16 @@ def editor_page_html(site: Site, page: EditorPage, renderer: Renderer) -> tuple[
     owner = next((t for t in site.types if t.name == page.kind), None)
     before, after = owner.document_html(site, page, renderer) if owner else ("", "")
     converted = site.markdown.convert(page.body, page.src_uri)
-    return before + site.markdown.for_page(converted, page_url(page.src_uri)) + after, list(converted.toc)
+
+    def make() -> tuple[str, list]:
+        return before + site.markdown.for_page(converted, page_url(page.src_uri)) + after, list(converted.toc)
+
+    if site.memo is None:
+        return make()
+    # make serve: the very str of the last save when its parts are the very objects they were (the frame and the
+    # conversion are reused results), so that the adapter knows its digest without hashing it again
+    html, toc = site.memo.assembled("editor page html", page.src_uri, (before, after, converted), make)
+    return html, list(toc)
 
 
 def build_epoch(site: Site) -> int:

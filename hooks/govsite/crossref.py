@@ -164,8 +164,29 @@ def text_line(source: str, line: int) -> int:
 
 def check_documents(site: Site) -> None:
     """Validate the citations of every Markdown page in content/ (load phase: before any output)."""
+    library = getattr(_library(site), "digest", None)
+    # the laws held back (a citation of one is refused, naming its state): not in the library's files' digest
+    held_laws = tuple(h for h in held(site) if h.names) if site.memo is not None else ()
     for doc in sorted(site.editor_pages.values(), key=lambda d: d.src_uri):
+        if site.memo is None:
+            check_text(site, doc.body, doc.file, doc.body_line, "")
+            continue
+        # make serve: a page's findings are reused while its text, its place and the law library (its files and
+        # the date: what a citation resolves against) are the same, rather than every page checked on every save
+        inputs = (doc.body, doc.file, doc.body_line, library, site.today, held_laws)
+        site.problems.extend(site.reuse("check: page citations", inputs, lambda doc=doc: _page_findings(site, doc)))
+
+
+def _page_findings(site: Site, doc) -> tuple:
+    """The problems check_text reports for an editor's page, collected apart so that they can be reported again."""
+    from .problems import Problems
+
+    reported, site.problems = site.problems, Problems()
+    try:
         check_text(site, doc.body, doc.file, doc.body_line, "")
+        return tuple(site.problems.items)
+    finally:
+        site.problems = reported
 
 
 def tooltip(citation: Citation) -> str:

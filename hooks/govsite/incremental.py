@@ -234,6 +234,8 @@ class Memo:
         self.instances_before: dict = {}  # ... in the last pass
         self.derivations: dict = {}  # (label, id of a frozen value) -> (value, what derived() made of it): this pass
         self.derivations_before: dict = {}  # ... the last pass
+        self.assemblies: dict = {}  # (label, key) -> (parts, what assembled() made of them): this pass
+        self.assemblies_before: dict = {}  # ... the last pass
         self.files: dict = {}  # file -> (its status, its text) read in this pass (file_text)
         self.files_before: dict = {}  # ... in the last pass
         self.undescribable: set[str] = set()  # labels whose inputs cannot be described, or cost too much to
@@ -250,6 +252,7 @@ class Memo:
         self.entries, self.kept, self.memo = self.kept, {}, Descriptions(dict(self.memo))
         self.instances_before, self.instances = self.instances, {}
         self.derivations_before, self.derivations = self.derivations, {}
+        self.assemblies_before, self.assemblies = self.assemblies, {}
         self.files_before, self.files = self.files, {}
         self.hits = self.misses = self.unkeyable = 0
 
@@ -315,6 +318,16 @@ class Memo:
         if found is None or found[0] is not value:
             found = (value, make(value))
         self.derivations[entry] = found
+        return found[1]
+
+    def assembled(self, label: str, key, parts: tuple, make):
+        """make(), a function of `parts` alone, or what it made for `key` in this pass or the last when every part
+        is the very object it was then (reused results, interned values): nothing is described or compared."""
+        entry = (label, key)
+        found = self.assemblies.get(entry) or self.assemblies_before.get(entry)
+        if found is None or len(found[0]) != len(parts) or any(a is not b for a, b in zip(found[0], parts)):
+            found = (parts, make())
+        self.assemblies[entry] = found
         return found[1]
 
     def reuse(self, label: str, inputs, compute, copy=None):

@@ -12,6 +12,7 @@ on_shutdown    `mkdocs serve` stops: the search index still being built stops fi
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import os
@@ -170,10 +171,50 @@ def on_files(files, config):
         _state["index_stream"].facts(site, Path(config.site_dir), pages, check=check)
         # and checks the engine's other files (feeds, JSON) while MkDocs reads the pages, before it is busy
         _state["index_stream"].files((extra.dest_uri, extra.content) for extra in extra_files)
+    _state["editor_pages"] = {}  # make serve: editors' pages' HTML, made in _page_inputs, taken in on_page_content
+    _state["content_dir"] = site.content_dir
     if _skipper.enabled:
+        _skipper.inputs_of = _page_inputs
         for file in files.documentation_pages():
             _skipper.watch(file)
     return files
+
+
+def _page_inputs(file, shown_alone: bool = False) -> bytes | None:
+    """make serve: the digest of everything the adapter gives MkDocs for a page (its title, meta, table of contents
+    and HTML from the engine; an editor's page's text, which MkDocs' front matter comes from; its 网页元数据 and
+    sitemap date), or None when the page must be read (a page the engine does not know, a text MkDocs reads itself).
+    `shown_alone`: only what other pages show of it in the nav (its title and meta come from these, not its HTML)."""
+    src_uri = file.src_uri
+    site = _state["site"]
+    metadata = _state["pagemeta"]
+    dest = file.abs_dest_path
+    generated = _state["pages"].get(src_uri)
+    if generated is not None:
+        meta = generated.meta
+        shown = (0, generated.title, repr(generated.toc), sorted((str(k), repr(v)) for k, v in meta.items()))
+        if shown_alone:
+            return serve.page_inputs(shown, (), "", b"")
+        html_digest = _skipper.html_digest(dest, generated.html)
+    else:
+        document = site.editor_pages.get(src_uri)
+        text = site.text_read(_state["content_dir"] / src_uri) if document is not None else None
+        if text is None or "\r" in text or not _state.get("docs_are_content"):
+            return None  # MkDocs reads the file itself (on_page_read_source)
+        html, toc = _state["editor_pages"][src_uri] = engine.editor_page_html(site, document, _state["renderer"])
+        shown = (1, site.derived("serve: text digest", text, _text_digest), engine.editor_page_title(site, document),
+                 repr(toc))
+        if shown_alone:
+            return serve.page_inputs(shown, (), "", b"")
+        html_digest = _skipper.html_digest(dest, html)
+        meta = document.meta
+    url = file.url
+    noindex = bool(meta.get("noindex"))
+    return serve.page_inputs(shown, metadata.tags(url, noindex=noindex), metadata.lastmod.get(url, ""), html_digest)
+
+
+def _text_digest(text: str) -> bytes:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
 
 
 def _page_metadata(site, pages, config) -> pagemeta.PageMetadata:
@@ -205,6 +246,8 @@ def _leave_out_held(site, files) -> None:
 def on_nav(nav, config, files):
     _state["nav"] = nav
     _state["nav_pages"] = {page.file.src_uri for page in nav.pages}
+    if _skipper.enabled:  # before MkDocs reads the pages: which ones it need not read
+        _skipper.check_frame(config, nav)
     return nav
 
 
@@ -212,7 +255,13 @@ def on_env(env, config, files):
     _state["site"].forget_texts()  # MkDocs has read every page (on_page_read_source)
     if _skipper.enabled:  # every page is read now; decide which ones need writing
         env.bytecode_cache = shared_bytecode_cache()  # and compile the theme's templates once per session
-        _skipper.before_writing(config, _state.get("nav"), [f.page for f in files.documentation_pages() if f.page])
+        from mkdocs.commands.build import _populate_page
+
+        _skipper.before_writing(config, _state.get("nav"), [f.page for f in files.documentation_pages() if f.page],
+                                lambda page: _populate_page(page, config, files))
+        read = len(_skipper.inputs_now) - len(_skipper.unread)
+        if _skipper.unread:
+            log.info("未改动输入的页面未再处理：%d 个；重新处理 %d 个", len(_skipper.unread), read)
     return env
 
 
@@ -297,7 +346,8 @@ def on_page_content(html, page, config, files):
 
 
 def _editor_page_content(page, document) -> str:
-    html, toc = engine.editor_page_html(_state["site"], document, _state["renderer"])
+    made = _state.get("editor_pages", {}).pop(page.file.src_uri, None)  # make serve: made to tell its inputs
+    html, toc = made if made is not None else engine.editor_page_html(_state["site"], document, _state["renderer"])
     page.toc = get_toc(_toc_tokens(toc))
     return html
 

@@ -69,10 +69,30 @@ def _page_fingerprint(page, html_digest: bytes) -> bytes:
     return h.digest()
 
 
+def page_inputs(shown, tags, lastmod: str, html_digest: bytes) -> bytes:
+    """The digest of a page's inputs (PageSkipper.inputs_of): what it shows, its 网页元数据, its sitemap date, its
+    HTML's digest."""
+    h = hashlib.sha1(repr((shown, tags, lastmod)).encode("utf-8", "surrogatepass"))
+    h.update(b"\0")
+    h.update(html_digest)
+    return h.digest()
+
+
 class PageSkipper:
+    """Which pages MkDocs reads and writes on a save.
+
+    Two steps. Before MkDocs reads a page (its page events, its front matter, its HTML from the engine), the page's
+    inputs as the adapter knows them (`inputs_of`: the engine's title, meta, table of contents and HTML for the page,
+    the editor's text, the page's 网页元数据) are compared with those it had when it was last written: the same
+    inputs, the same frame (`check_frame`: every page shows it) and its output still there, and MkDocs is told the
+    page is not modified, so it neither reads nor writes it; its meta (which sitemap.xml reads from every page) is
+    the one it had then. Every other page is read, and before pages are written the digest of what it shows (title,
+    meta, toc, HTML, neighbours) decides whether it is written. Pages of the nav are always read: the others show
+    their titles. Any doubt → the page is read and, if its digest changed, written."""
+
     def __init__(self):
         self.enabled = False
-        self.building = False  # False while pages are read (always "modified"), True while they are written
+        self.building = False  # False while pages are read, True while they are written
         self.frame = b""
         self.written: dict[str, bytes] = {}  # output path -> digest of what was written there
         self.current: dict[str, bytes] = {}  # output path -> digest in this build
@@ -81,6 +101,14 @@ class PageSkipper:
         self.html_digests: dict[str, tuple] = {}
         self.skipped = 0
         self.files: dict[str, bytes] = {}  # output path -> digest of the engine's file (feed, JSON) written there
+        # inputs_of(file, shown_alone) -> digest of a page's inputs (or of what the nav shows of it: shown_alone),
+        # or None (always read it): set by the adapter
+        self.inputs_of = None
+        self.inputs: dict[str, tuple] = {}  # output path -> (digest of inputs, page meta) when it was last written
+        self.inputs_now: dict[str, tuple] = {}  # ... in this build (kept once it is written)
+        self.unread: set[str] = set()  # output paths of pages MkDocs was told not to read in this build
+        self.early = b""  # check_frame's digest in the last build
+        self.always_read: set[str] = set()  # output paths of the nav's pages (the others show their titles)
 
     def unchanged_file(self, target: Path, content: bytes) -> bool:
         """Whether the engine's file `target` already holds `content` (written by this session, still there)."""
@@ -92,43 +120,94 @@ class PageSkipper:
     def start(self) -> None:
         self.building = False
         self.current = {}
+        self.inputs_now = {}
+        self.unread = set()
         self.skipped = 0
 
     def watch(self, file) -> None:
         """Let this module answer MkDocs' `file.is_modified()` for a page."""
         file.is_modified = lambda: self.is_modified(file)
 
-    def before_writing(self, config, nav, pages) -> None:
-        """All pages are read; compute the frame and every page's digest."""
+    def html_digest(self, dest: str, html) -> bytes:
+        """The digest of a page's HTML: the one computed before when it is the very str of the last build."""
+        known = self.html_digests.get(dest)
+        return known[1] if known is not None and known[0] is html else _html_digest(html)
+
+    def _frame(self, config, nav) -> bytes:
         config_file = getattr(config, "config_file_path", None)
         theme_dirs = [Path(d) for d in getattr(config.theme, "dirs", [])[:1]]  # custom_dir (overrides/)
-        frame = _fingerprint(
+        return _fingerprint(
             Path(config_file).read_bytes().hex() if config_file and os.path.exists(config_file) else "",
             sorted((str(k), repr(v)) for k, v in dict(config.extra).items()),
             _nav_key(getattr(nav, "items", None)),
             [_tree_key(d) for d in theme_dirs],
             sorted(str(f) for f in config.extra_css), sorted(str(f) for f in config.extra_javascript),
         )
+
+    def check_frame(self, config, nav) -> None:
+        """Before any page is read: what every page shows (mkdocs.yml, config.extra, the nav, the templates) as far
+        as it is known before the pages of the nav are read (their titles are not), with the inputs of those pages
+        (which their titles come from). When it changed, or a nav page's inputs cannot be told, every page is read."""
+        nav_pages = list(getattr(nav, "pages", ()))
+        self.always_read = {page.file.abs_dest_path for page in nav_pages}
+        nav_inputs = [self.inputs_of(page.file, True) if self.inputs_of is not None else None for page in nav_pages]
+        early = b"" if None in nav_inputs else _fingerprint(self._frame(config, nav), nav_inputs)
+        if not early or early != self.early:
+            self.inputs.clear()  # nothing is left unread
+        self.early = early
+
+    def before_writing(self, config, nav, pages, populate) -> None:
+        """All pages are read (or known unchanged); compute the frame (nav titles included now) and every read
+        page's digest. `populate(page)` reads a page MkDocs was told not to read, for when the frame changed after
+        all (never expected: the early frame holds what the nav titles come from)."""
+        frame = self._frame(config, nav)
         if frame != self.frame:
             if self.frame:  # the editor waits longer for this save: say why
                 logging.getLogger("govsite").info(
                     "本次修改涉及每个页面（mkdocs.yml、导航、网站设置或模板有变化）：全部页面重新写出，耗时较长")
             self.written.clear()
             self.frame = frame
+            for page in pages:
+                if page.file.abs_dest_path in self.unread:
+                    populate(page)
+            self.unread.clear()
         html_digests = {}
         for page in pages:
             dest = page.file.abs_dest_path
-            known = self.html_digests.get(dest)
-            html_digest = known[1] if known is not None and known[0] is page.content else _html_digest(page.content)
+            if dest in self.unread:  # as it was written last time: its digest and meta are those of then
+                self.current[dest] = self.written[dest]
+                known = self.html_digests.get(dest)
+                if known is not None:
+                    html_digests[dest] = known
+                page.meta = _copy_meta(self.inputs_now[dest][1])
+                continue
+            html_digest = self.html_digest(dest, page.content)
             html_digests[dest] = (page.content, html_digest)
             self.current[dest] = _page_fingerprint(page, html_digest)
+            if dest in self.inputs_now:
+                # the meta as the sitemap reads it, before the page's own context adds to it
+                self.inputs_now[dest] = (self.inputs_now[dest][0], _copy_meta(page.meta))
         self.html_digests = html_digests
         self.building = True
 
     def is_modified(self, file) -> bool:
-        if not (self.enabled and self.building):
+        if not self.enabled:
             return True
         dest = file.abs_dest_path
+        if not self.building:  # MkDocs asks whether to read the page
+            if dest in self.always_read:
+                return True
+            inputs = self.inputs_of(file) if self.inputs_of is not None else None
+            if inputs is None:
+                return True
+            known = self.inputs.get(dest)
+            self.inputs_now[dest] = (inputs, None)
+            if (known is not None and known[0] == inputs and dest in self.written and known[1] is not None
+                    and os.path.exists(dest)):
+                self.unread.add(dest)
+                self.inputs_now[dest] = known
+                return False
+            return True
         fingerprint = self.current.get(dest)
         unchanged = fingerprint is not None and self.written.get(dest) == fingerprint and os.path.exists(dest)
         self.skipped += unchanged
@@ -138,6 +217,7 @@ class PageSkipper:
         """Remember what was written; return outputs of pages that are gone (the caller deletes them)."""
         gone = [dest for dest in self.written if dest not in self.current]
         self.written = dict(self.current)
+        self.inputs = {dest: known for dest, known in self.inputs_now.items() if known[1] is not None}
         self.building = False
         return gone
 

@@ -32,22 +32,55 @@ def make_config(tmp_path, extra=None):
                            theme=SimpleNamespace(dirs=[str(tmp_path / "overrides")]), extra_css=[], extra_javascript=[])
 
 
-def build(skipper, config, pages, nav=None):
-    """One rebuild as MkDocs runs it: read every page, then write the ones that are modified."""
+def build(skipper, config, pages, nav=None, inputs=None, log=None, after_reading=None):
+    """One rebuild as MkDocs runs it: a new Page for every source (`pages`: what reading each one gives), each read
+    only if the skipper says it is modified, then written if it says so. `inputs`: name -> what the adapter's
+    inputs_of gives for it (None: no such function). `log` (a dict) gets the names read and populated late."""
     skipper.start()
-    for page in pages:
+    nav = nav or SimpleNamespace(items=[], pages=[])
+    fresh = []
+    for source in pages:
+        page = SimpleNamespace(file=SimpleNamespace(abs_dest_path=source.file.abs_dest_path, name=name_of(source)),
+                               title=None, meta={}, toc=[], content=None, previous_page=None, next_page=None)
+        page.file.page = page
+        fresh.append((source, page))
+
+    def read(source, page):
+        page.title, page.meta, page.toc, page.content = source.title, dict(source.meta), source.toc, source.content
+
+    skipper.inputs_of = None if inputs is None else (lambda file, shown_alone=False: inputs.get(file.abs_dest_path.split("/")[-2]))
+    skipper.check_frame(config, nav)
+    done = {"read": [], "populated": []}
+    for source, page in fresh:
         skipper.watch(page.file)
-        assert page.file.is_modified()  # reading phase: always read
-    skipper.before_writing(config, nav or SimpleNamespace(items=[]), pages)
+        if page.file.is_modified():  # reading phase
+            read(source, page)
+            done["read"].append(name_of(source))
+    if after_reading is not None:
+        after_reading()
+    by_page = {id(page): source for source, page in fresh}
+
+    def populate(page):
+        read(by_page[id(page)], page)
+        done["populated"].append(name_of(by_page[id(page)]))
+
+    skipper.before_writing(config, nav, [page for _source, page in fresh], populate)
+    if log is not None:
+        log.update(done, meta={name_of(source): page.meta for source, page in fresh})
     written = []
-    for page in pages:
+    for _source, page in fresh:
         if page.file.is_modified():
             dest = page.file.abs_dest_path
             __import__("os").makedirs(dest.rsplit("/", 1)[0], exist_ok=True)
             open(dest, "w").write(page.content)
             written.append(page.file.abs_dest_path.split("/")[-2])
+            page.meta["hide"] = ["navigation"]  # what the page's own context adds while it is written
     gone = skipper.after_writing()
     return written, gone
+
+
+def name_of(page) -> str:
+    return page.file.abs_dest_path.split("/")[-2]
 
 
 def test_only_changed_pages_are_written_and_removed_pages_are_reported(tmp_path):
@@ -311,3 +344,78 @@ def test_a_stop_signalled_twice_interrupts_the_server_once(tmp_path):
                             env=dict(os.environ, PYTHONPATH=str(hooks)))
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.split("\n")[:2] == [f"child {int(signal.SIGTERM)}", "shut down"], result.stdout
+
+
+def test_a_page_whose_inputs_are_unchanged_is_neither_read_nor_written_and_keeps_its_meta(tmp_path):
+    skipper = PageSkipper()
+    skipper.enabled = True
+    config = make_config(tmp_path)
+    a, b, c = (make_page(tmp_path, n, f"<p>{n}</p>") for n in "abc")
+    a.meta["govsite_lastmod"] = "2026-11-20"  # what sitemap.xml reads from every page
+    inputs = {"a": b"a1", "b": b"b1", "c": None}  # c: the adapter cannot tell (always read)
+    log: dict = {}
+    assert build(skipper, config, [a, b, c], inputs=inputs, log=log) == (["a", "b", "c"], [])
+    assert log["read"] == ["a", "b", "c"]  # the first build reads everything
+    assert build(skipper, config, [a, b, c], inputs=inputs, log=log) == ([], [])
+    assert log["read"] == ["c"] and log["populated"] == []
+    # the unread page's meta is the one it was read with, without what writing it added
+    assert log["meta"]["a"] == {"title": "标题", "govsite_lastmod": "2026-11-20"}
+    b2 = make_page(tmp_path, "b", "<p>b 修改后</p>")
+    assert build(skipper, config, [a, b2, c], inputs=dict(inputs, b=b"b2"), log=log) == (["b"], [])
+    assert log["read"] == ["b", "c"]
+    # same inputs but its output is gone: read and written again
+    (tmp_path / "a" / "index.html").unlink()
+    assert build(skipper, config, [a, b2, c], inputs=dict(inputs, b=b"b2"), log=log) == (["a"], [])
+    assert "a" in log["read"]
+    # a removed page is reported gone, the others stay unread
+    assert build(skipper, config, [a, c], inputs=inputs, log=log) == ([], [b.file.abs_dest_path])
+    assert log["read"] == ["c"]
+
+
+def test_what_every_page_shows_changed_reads_every_page(tmp_path):
+    skipper = PageSkipper()
+    skipper.enabled = True
+    config = make_config(tmp_path)
+    a, b = make_page(tmp_path, "a", "<p>a</p>"), make_page(tmp_path, "b", "<p>b</p>")
+    inputs = {"a": b"a1", "b": b"b1"}
+    log: dict = {}
+    build(skipper, config, [a, b], inputs=inputs, log=log)
+    build(skipper, config, [a, b], inputs=inputs, log=log)
+    assert log["read"] == []
+    # a setting (config.extra) is known before pages are read: everything is read and written
+    changed = make_config(tmp_path, {"org": {"名称": "某区局"}})
+    assert build(skipper, changed, [a, b], inputs=inputs, log=log)[0] == ["a", "b"] and log["read"] == ["a", "b"]
+    # a nav page's title comes from its inputs: when they change, every page is read (all show the nav)
+    nav_page = make_page(tmp_path, "n", "<p>n</p>")
+    nav = SimpleNamespace(items=[SimpleNamespace(title=None, url="n/", children=None)], pages=[nav_page])
+    build(skipper, changed, [a, b, nav_page], nav=nav, inputs=dict(inputs, n=b"n1"), log=log)
+    build(skipper, changed, [a, b, nav_page], nav=nav, inputs=dict(inputs, n=b"n1"), log=log)
+    assert log["read"] == ["n"]  # a nav page is always read
+    build(skipper, changed, [a, b, nav_page], nav=nav, inputs=dict(inputs, n=b"n2"), log=log)
+    assert log["read"] == ["a", "b", "n"]
+    # what the frame shows changed only once the pages were read (never expected): the unread ones are read then
+    build(skipper, changed, [a, b, nav_page], nav=nav, inputs=dict(inputs, n=b"n2"), log=log)
+    assert log["read"] == ["n"]
+    def new_title():  # as if reading the nav page had given it a new title its inputs did not tell
+        nav.items[0].title = "新栏目"
+
+    written, _gone = build(skipper, changed, [a, b, nav_page], nav=nav, inputs=dict(inputs, n=b"n2"), log=log,
+                           after_reading=new_title)
+    assert sorted(log["populated"]) == ["a", "b"] and written == ["a", "b", "n"]
+
+
+def test_a_failed_rebuild_leaves_nothing_unread_on_the_next(tmp_path):
+    skipper = PageSkipper()
+    skipper.enabled = True
+    config = make_config(tmp_path)
+    a, b = make_page(tmp_path, "a", "<p>a</p>"), make_page(tmp_path, "b", "<p>b</p>")
+    inputs = {"a": b"a1", "b": b"b1"}
+    build(skipper, config, [a, b], inputs=inputs)
+    # a rebuild that stops after its pages were read (an error in a template): nothing it saw is kept
+    skipper.start()
+    skipper.inputs_of = lambda file, shown_alone=False: {"a": b"a2", "b": b"b1"}[file.name]
+    skipper.check_frame(config, SimpleNamespace(items=[], pages=[]))
+    a2 = make_page(tmp_path, "a", "<p>a 修改后</p>")
+    log: dict = {}
+    assert build(skipper, config, [a2, b], inputs={"a": b"a2", "b": b"b1"}, log=log)[0] == ["a"]
+    assert log["read"] == ["a"]

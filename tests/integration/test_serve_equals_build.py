@@ -155,3 +155,66 @@ def test_a_leak_saved_under_serve_is_found_in_the_source_and_in_what_only_the_ou
     a, b = files_of(served), files_of(fresh)
     assert not [name for name, data in a.items() if number.encode() in data]
     assert sorted(a) == sorted(b) and [name for name in a if a[name] != b[name]] == []
+
+
+# Kinds of save, each as (what it changes, how it is undone): a file whose own page changes, a file that changes
+# other pages without their files changing (a law's text their citations show, a correction's banner on the notice
+# it corrects), what every page shows (a template, a setting) and a page of the nav. A save must reach every page
+# they reach, and no other page's output may differ from a fresh build's.
+LAW_TEXT = "data/laws/texts/退役军人安置条例.md"
+CORRECTION = "content/notices/2025/peixun-baoming-gengzheng.md"
+KINDS = {
+    "notice title": ([NOTICE, NOTICE_TITLE, NOTICE_TITLE + "（修订）"], [NOTICE, NOTICE_TITLE + "（修订）", NOTICE_TITLE]),
+    "cited law text": ([LAW_TEXT, "国家采取退休、转业", "国家采取退休、转业（修订）"],
+                       [LAW_TEXT, "国家采取退休、转业（修订）", "国家采取退休、转业"]),
+    "correction removed": ([CORRECTION, "", None], [CORRECTION, None, "<original>"]),
+    "policy title": (["data/policies/2025-003.yml", "标题: ", "标题: 修订后的"],
+                     ["data/policies/2025-003.yml", "标题: 修订后的", "标题: "]),
+    "template": (["overrides/govsite/notices/footer.html", None, "<original>\n<p>模板修订</p>\n"],
+                 ["overrides/govsite/notices/footer.html", None, "<original>"]),
+    "setting": (list(SETTING), [SETTING[0], SETTING[2], SETTING[1]]),
+    "nav page": (["content/about/functions.md", "标题: 机构职能", "标题: 机构职能（修订）"],
+                 ["content/about/functions.md", "标题: 机构职能（修订）", "标题: 机构职能"]),
+}
+
+
+def test_random_series_of_saves_of_every_kind_serve_what_a_fresh_build_makes(site_copy, tmp_path):
+    """A seeded random series of saves, each applying or undoing one or two kinds of change (KINDS) at once: the
+    served folder equals a fresh build's, and the saves that reached a few pages left the others unread."""
+    import random
+
+    rng = random.Random(int(os.environ.get("GOVSITE_SERVE_SEED", "1")))
+    originals = {}
+    for kind in KINDS.values():
+        path = kind[0][0]
+        originals[path] = (site_copy / path).read_text(encoding="utf-8")
+
+    def concrete(step):
+        path, old, new = step
+        return [path, old, originals[path] if new == "<original>" else
+                new.replace("<original>", originals[path]) if isinstance(new, str) else new]
+
+    applied: set[str] = set()
+    edits = []
+    for _ in range(7):
+        batch = []
+        for name in rng.sample(sorted(KINDS), rng.choice((1, 1, 2))):
+            apply, undo = KINDS[name]
+            batch.append(concrete(undo if name in applied else apply))
+            applied ^= {name}
+        edits.append(batch)
+    # the last save reaches a few pages, so that the folder compared holds pages left unread by it
+    apply, undo = KINDS["policy title"]
+    edits.append([concrete(undo if "policy title" in applied else apply)])
+    applied ^= {"policy title"}
+    served = tmp_path / "served"
+    served.mkdir()
+    log = serve_builds(site_copy, served, edits)
+    assert "=== stopped" not in log, log[-3000:]
+    assert "未改动输入的页面未再处理" in log.split("=== save")[-1]  # the others left to MkDocs unread
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    serve_builds(site_copy, fresh, [])
+    a, b = files_of(served), files_of(fresh)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == [], (edits, applied)

@@ -6,10 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govsite import schema
 from govsite.problems import InputError
-from govsite.source import read_text
+from govsite.source import read_text, rel
 from govsite.yamlfile import load_yaml, parse_yaml
 
 SITE_SCHEMA = Path(__file__).resolve().parents[2] / "hooks/govsite/site.schema.json"
@@ -266,3 +268,19 @@ def test_fields_are_named_in_words(path, words):
     from govsite.problems import field_words
 
     assert field_words(path) == words
+
+
+_PARTS = st.lists(st.sampled_from(["a", "b", "ab", "..", ".", "x.md", "a b", "公告", ""]), max_size=5)
+
+
+@given(_PARTS, _PARTS, st.booleans())
+def test_a_files_name_below_its_root_is_what_relative_to_gives(path_parts, root_parts, absolute):
+    """source.rel reads a path's text below its root's text (speed); it must name every file as relative_to does,
+    and give the whole path for one outside the root."""
+    lead = "/" if absolute else ""
+    path, root = Path(lead + "/".join(path_parts) or "."), Path(lead + "/".join(root_parts) or ".")
+    try:
+        expected = path.relative_to(root).as_posix()
+    except ValueError:
+        expected = path.as_posix()
+    assert rel(path, root) == expected

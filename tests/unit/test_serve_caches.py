@@ -417,3 +417,64 @@ def test_a_broken_link_an_editor_wrote_is_reported_on_every_save_until_fixed(tmp
     assert broken(None) == found
     notice.write_text(original, encoding="utf-8")
     assert broken() == []
+
+
+def test_citations_in_editors_pages_are_checked_again_when_what_they_cite_changes(tmp_path):
+    """An editor's page's citation findings are reused while its text and the law library are the same; a page
+    that did not change must still report a law that became a draft, a removed article, and forget both once
+    they are undone, as a fresh load does."""
+    root = copy_site(tmp_path / "repo")
+    law = root / "data/laws/lieshi-baoyang-tiaoli.yml"
+    page = root / "content/pufa/news/2026-07-28-pufa-jin-junying.md"
+    law_text, page_text = law.read_text(encoding="utf-8"), page.read_text(encoding="utf-8")
+    memo = Memo()
+
+    def problems(site) -> list[str]:
+        return sorted(p.format() for p in site.problems.items)
+
+    def same_as_fresh() -> list[str]:
+        cached = problems(load_site(root, memo=memo))
+        assert cached == problems(load_site(root))
+        return cached
+
+    clean = same_as_fresh()
+    edits = [
+        (lambda: law.write_text(law_text.replace("标题: 烈士褒扬条例\n", "标题: 烈士褒扬条例\n草稿: true\n", 1),
+                                encoding="utf-8"), "是草稿"),
+        (lambda: law.write_text(law_text, encoding="utf-8"), None),
+        (lambda: page.write_text(page_text.replace("[[退役军人安置条例#5]]", "[[退役军人安置条例#999]]"),
+                                 encoding="utf-8"), "没有第九百九十九条"),
+        (lambda: page.write_text(page_text, encoding="utf-8"), None),
+    ]
+    for n, (edit, expected) in enumerate(edits):
+        edit()
+        found = same_as_fresh()
+        if expected is None:
+            assert found == clean, f"edit {n}"
+        else:
+            assert any(expected in p for p in found), f"edit {n}: {found}"
+        assert memo.hits > 0
+
+
+def test_a_citation_of_a_law_released_between_saves_is_accepted_then(tmp_path):
+    """A law scheduled for later is refused by citations until its release: between two saves the hour passes and
+    no file changes, so the reused findings must follow the law's state, not only the library's files."""
+    import datetime as dt
+
+    from govsite.dates import TZ
+
+    root = copy_site(tmp_path / "repo")
+    law = root / "data/laws/lieshi-baoyang-tiaoli.yml"
+    law.write_text(law.read_text(encoding="utf-8").replace("标题: 烈士褒扬条例\n", "标题: 烈士褒扬条例\n定时发布: 2026-12-06 11:00\n", 1),
+                   encoding="utf-8")
+    memo = Memo()
+    before, after = (dt.datetime(2026, 12, 6, hour, 0, tzinfo=TZ) for hour in (10, 12))
+
+    def cited(now) -> list[str]:
+        cached = sorted(p.format() for p in load_site(root, memo=memo, now=now).problems.items)
+        assert cached == sorted(p.format() for p in load_site(root, now=now).problems.items)
+        return [p for p in cached if p.startswith("content/") and "烈士褒扬条例" in p and "定时" in p]  # editors' pages
+
+    assert cited(before)
+    assert not cited(after)
+    assert cited(before)

@@ -727,9 +727,16 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
     # remembered: it is scanned, and reported, every time. ("sources": this scan, not the output guard's.)
     earlier = known_clean.KNOWN_CLEAN.scope(
         lambda: known_clean.rules_key(("sources", frozenset(allowed), public_names, public_addresses)))
+    global _NAME_CACHE
+    names_before, names_kept, names_key = _NAME_CACHE, {}, (frozenset(allowed), public_names)
     for path in files_to_scan(root, folders, listing):
         file = rel(path, root)
-        findings.extend(scan_file_name(file, allowed, public_names))
+        # a file's name is scanned once under the same rules: what it finds depends on the name alone
+        named = names_before.get(file)
+        if named is None or named[0] != names_key:
+            named = (names_key, tuple(scan_file_name(file, allowed, public_names)))
+        names_kept[file] = named
+        findings.extend(named[1])
         if path.suffix.lower() not in attachments.SOURCE_SUFFIXES:
             # Anything else is published as it is (attachments, assets, a GBK .csv): read as the public gets it.
             try:
@@ -782,6 +789,7 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
         findings.extend(found)
     if remember:
         _SCAN_CACHE = kept  # only files that still exist, as they are now
+        _NAME_CACHE = names_kept
     earlier.save()
     return sorted(set(findings))
 
@@ -791,6 +799,7 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
 # findings depend only on these and its name, so an unchanged file is not scanned again; any change of its
 # content scans it again.
 _SCAN_CACHE: dict = {}
+_NAME_CACHE: dict = {}  # file -> (the allow-lists, the findings in its name), for the same rebuilds
 
 
 def _known(file: str, content, allow_key) -> tuple | None:

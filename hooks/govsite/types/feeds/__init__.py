@@ -82,8 +82,12 @@ def document_items(site: Site, documents) -> list[FeedItem]:
             for doc in documents]
 
 
-def newest_first(items: list[FeedItem]) -> list[FeedItem]:
-    return sorted(items, key=lambda i: (-i.published.timestamp(), -i.updated.timestamp(), i.id))
+def newest_first(items: list[FeedItem], keys: dict | None = None) -> list[FeedItem]:
+    """By publication, then update, newest first; ties by id. `keys`: each item's key by id, shared by the calls
+    that sort the same items into several feeds (the timestamps are computed once per item, not once per feed)."""
+    if keys is None:
+        return sorted(items, key=lambda i: (-i.published.timestamp(), -i.updated.timestamp(), i.id))
+    return sorted(items, key=lambda i: keys[i.id])
 
 
 def collect(site: Site, types, documents=None) -> FeedsModel:
@@ -121,14 +125,16 @@ def collect(site: Site, types, documents=None) -> FeedsModel:
             if name != ALL_FEED:
                 by_feed.setdefault(name, []).append(item)
     # 精准服务: a channel that names audience tags (FeedChannel.audiences) also collects the items tagged with them.
+    tagged = [(item, set(item.audiences)) for item in items.values() if item.audiences]  # once, not per channel
     for channel in channels.values():
         if channel.audiences:
             wanted = set(channel.audiences)
             members = by_feed.setdefault(channel.name, [])
-            members.extend(i for i in items.values() if wanted & set(i.audiences) and channel.name not in i.feeds)
+            members.extend(i for i, audiences in tagged if wanted & audiences and channel.name not in i.feeds)
     for name in channels:
         by_feed.setdefault(name, [])
-    by_feed = {name: newest_first(members) for name, members in by_feed.items()}
+    keys = {item.id: (-item.published.timestamp(), -item.updated.timestamp(), item.id) for item in items.values()}
+    by_feed = {name: newest_first(members, keys) for name, members in by_feed.items()}
     shown = sorted({item.id for members in by_feed.values() for item in members[:FEED_LIMIT]})
     whole = {item.id: _normalise(item) for item in document_items(site, [document_of[i] for i in shown])}
     feeds = []

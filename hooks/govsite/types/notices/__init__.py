@@ -245,11 +245,12 @@ class Notices(ContentType):
 
     # -- pages -------------------------------------------------------------------------------------------
 
-    def _list_pages(self, site: Site, renderer, category: Category | None):
-        """One list (all notices, or one category), PAGE_SIZE notices a page: notices/, notices/page/2/ …"""
+    def _list_pages(self, site: Site, renderer, category: Category | None, lists: dict):
+        """One list (all notices, or one category), PAGE_SIZE notices a page: notices/, notices/page/2/ …
+        `lists`: every list, newest first, by category (None: all), sorted once for all the lists' pages."""
         notices = model(site)
-        chosen = notices.newest_first(category)
-        counts = {c.slug: len(notices.newest_first(c)) for c in notices.categories}
+        chosen = lists[None if category is None else category.slug]
+        counts = {c.slug: len(lists[c.slug]) for c in notices.categories}
         base = "notices/" if category is None else category.url
         title = KIND if category is None else f"{KIND} · {category.name}"
         feed = MAIN_FEED if category is None else category.slug
@@ -265,10 +266,16 @@ class Notices(ContentType):
 
     def pages(self, site: Site, renderer):
         notices = model(site)
-        yield from self._list_pages(site, renderer, None)
+        everything = notices.newest_first()
+        # each category's list cut from the one sorted list (as newest_first(category) would sort it): the lists
+        # and their counts are on every list page, sorting them again for each is work in proportion to the site
+        lists: dict = {None: everything}
+        for c in notices.categories:
+            lists[c.slug] = [n for n in everything if n.category is c or n.category == c]
+        yield from self._list_pages(site, renderer, None, lists)
         for category in notices.categories:
-            yield from self._list_pages(site, renderer, category)
-        for notice in notices.newest_first():
+            yield from self._list_pages(site, renderer, category, lists)
+        for notice in everything:
             if notice.doc is not None:
                 continue  # Markdown notices are pages of their own; document_html() frames them
             doc = document_of(site, notice.id, lambda notice=notice: notice_document(site, notice))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ... import crossref
 from ...build import load_yaml_checked
-from ...document import Body, Document, Fact, When, zh_day
+from ...document import Body, Document, Fact, When, document_of, zh_day
 from ...model import ContentType, FeedChannel, Site, page_url
 from . import audiences, calendar
 
@@ -154,7 +154,12 @@ class Pufa(ContentType):
     def document_html(self, site: Site, page, renderer):
         if page.src_uri == NEWS_PREFIX + "index.md":
             return "", ""
-        return renderer.render("document/header.html", page_url(page.src_uri), doc=news_document(page)), ""
+        from_url = page_url(page.src_uri)
+        doc = document_of(site, f"pufa/news/{page.src_uri[len(NEWS_PREFIX):-len('.md')]}", lambda: news_document(page))
+        # make serve: rendered again only when the article's document changed (the one its catalogue row, feed item
+        # and search facts are made from)
+        return site.renders("pufa: header", (from_url, doc),
+                            lambda: renderer.render("document/header.html", from_url, doc=doc)), ""
 
     def documents(self, site: Site):
         for page in site.models[self.name]["news"]:
