@@ -504,3 +504,40 @@ def test_the_search_works_when_the_sounds_cannot_be_loaded(tmp_path):
                           capture_output=True, text=True, encoding="utf-8", check=True)
     # The typo is answered from its other words, without 您是不是要找 (that needs the sounds).
     assert json.loads(done.stdout) == [[["a/"], ""], [["b/"], ""], [["a/"], ""]]
+
+
+def test_a_long_text_is_cut_into_parts_between_words():
+    # Cut at a fixed length, a part began inside a word (条文内容 as 条 | 文内容): its halves were published as words
+    # of their own, and the output guard read 文内容 as a name. Parts end after a space or a mark that ends a phrase.
+    import random
+
+    rng = random.Random(3)
+    blocks = ["《退役军人保障法》第五条 条文内容 ▾ 退役军人保障应当与经济发展相协调，与社会进步相适应。",
+              "国家鼓励和扶持有条件、有意愿的军人配偶自主就业、自主创业，按照规定落实相关扶持政策。"]
+    for _ in range(20):
+        text = " ".join(rng.choice(blocks) for _ in range(rng.randint(150, 600)))
+        parts = list(index._parts(text))
+        assert "".join(text[a:b] for a, b in parts) == text and parts[0][0] == 0
+        for (a, b), (c, _d) in zip(parts, parts[1:]):
+            assert b == c and b - a <= index.PART_TEXT
+            assert index._PART_BREAK.match(text[b - 1]), text[b - 10:b + 10]
+    unbroken = "条" * (index.PART_TEXT * 2 + 5)  # no break anywhere: cut at the length, as before
+    assert [b - a for a, b in index._parts(unbroken)] == [index.PART_TEXT, index.PART_TEXT, 5]
+
+
+def test_the_parts_of_a_long_text_raise_no_name_the_text_does_not_hold():
+    # The case a 100,000-document build stopped on: 条文内容 across the end of a part.
+    from govsite.guard import files as guard_files
+    from govsite.guard import personal
+
+    block = "《退役军人保障法》第五条 条文内容 ▾ 退役军人保障应当与经济发展相协调。"
+    filler = "退" * (index.PART_TEXT - 1 - block.index("文"))
+    text = filler + " " + block * 300
+    assert text[index.PART_TEXT - 1:index.PART_TEXT + 3] == "条文内容"  # cut at the length: 条 | 文内容
+    records = [extract.Record(url="services/", title="政策找找看", text=text, group="其他")]
+    found = []
+    for name, data in index.build_files(records).items():
+        if name.startswith("c/"):
+            extracted = guard_files.read(data, "searchindex/" + name)
+            found += [f.value for f in personal.scan_extracted(extracted, name, personal.Rules())]
+    assert found == []

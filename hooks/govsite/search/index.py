@@ -16,7 +16,7 @@ Files under site/searchindex/ (format documented for the client in content/asset
                      loaded beside words.json, to offer the same-sounding word that is meant when a word of a
                      query is on no page
   c/<n>.json         the text of consecutive records, one string each: for snippets, and to confirm terms
-                     of five or more characters. A text longer than PART_TEXT characters is cut into parts,
+                     of five or more characters. A text longer than PART_TEXT characters is cut into parts between words,
                      each a file of its own (consecutive files whose first record is that record)
 
 A posting is (record id gap as varint, one byte tf<<1 | in-title-or-keys). A term of two to four characters is
@@ -34,6 +34,7 @@ import json
 import math
 import os
 import queue
+import re
 import shutil
 import struct
 import tempfile
@@ -59,6 +60,10 @@ FLAG_STATUS, FLAG_ARTICLE, FLAG_LISTING = 1, 2, 4
 # Every record's whole text is stored, so that a hit is never taken on trust: a long one (a page of 500
 # answers) in parts of this many characters; confirming a term there fetches the parts, a snippet the first.
 PART_TEXT = 6_000
+# Where a part may end: after a space (between a page's blocks) or a mark that ends a phrase. A part cut inside a
+# word would publish its halves as words of their own (条文内容 cut as 条 | 文内容, which reads as a name), and the
+# output guard reads each file as it is published.
+_PART_BREAK = re.compile(r"[\s。；！？，、：）)】」』》]")
 MAX_TF = 127
 
 
@@ -415,6 +420,20 @@ def _shard_bytes(entries: list[tuple[str, bytes, int]]) -> bytes:
     return bytes(out)
 
 
+def _parts(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the parts of a long text: at most PART_TEXT characters each, each ending after the last
+    break (_PART_BREAK) in its second half, or at PART_TEXT where that half has none."""
+    start = 0
+    while start < len(text):
+        end = min(start + PART_TEXT, len(text))
+        if end < len(text):
+            breaks = [m.end() for m in _PART_BREAK.finditer(text, start + PART_TEXT // 2, end)]
+            if breaks:
+                end = breaks[-1]
+        yield start, end
+        start = end
+
+
 def build_files(records: list[Record], vocabulary: Vocabulary | None = None,
                 problems: list[str] | None = None) -> dict[str, bytes]:
     """Every index file (relative path -> bytes), deterministic for the same records and vocabulary
@@ -470,9 +489,9 @@ def iter_files(records: list[Record], postings: Postings | None = None, vocabula
     for rid, record in enumerate(records):
         if len(record.text) > PART_TEXT:  # alone, in parts: one file each
             yield from flush()
-            for start in range(0, len(record.text), PART_TEXT):
+            for start, end in _parts(record.text):
                 chunk_first.append(rid)
-                rows.append(record.text[start:start + PART_TEXT])
+                rows.append(record.text[start:end])
                 yield from flush()
             continue
         row_size = len(_json(record.text)) + 1
