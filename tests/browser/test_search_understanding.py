@@ -137,16 +137,6 @@ def test_loose_document_numbers_and_a_year_with_a_kind(browser, built_site, serv
         for typed in (f"{year}年年报", f"{year}年的政府信息公开年度报告"):
             _search(page, served_site, typed)
             assert _hrefs(page, served_site)[0] == url, (typed, url)
-    # A kind named by its section (政策解读, 政策文件) and a year: that year's documents, not the catalogue's list of
-    # them, whose title holds both words
-    for section, kind in (("zcjd", "政策解读"), ("zcwj", "政策文件")):
-        years = sorted({m.group(1) for row in _titles(built_site)
-                        if (m := re.fullmatch(rf"xxgk/{section}/(\d{{4}})-\d+/", row[0]))})
-        assert years
-        for year in _sample(years, viewport)[:2]:
-            typed = f"{year}年的{kind}"
-            _search(page, served_site, typed)
-            assert re.fullmatch(rf"xxgk/{section}/{year}-\d+/", _hrefs(page, served_site)[0]), (typed, _hrefs(page, served_site)[:3])
     _no_sideways_scroll(page)
     page.context.close()
 

@@ -1424,7 +1424,6 @@
     var rids = new Int32Array(n), scores = new Float64Array(n), unsureOf = new Uint8Array(n);
     var counts = new Uint8Array(n), held = new Uint8Array(n), k = 0;
     var answer = idx.answer, bonus = idx.bonus, flags = idx.flags, words = groups.length, tierFrom = Math.min(2, words);
-    var yearAsked = groups.some(function (g) { return /^(?:19|20)\d{2}$/.test(g.text); });
     for (var q = 0; q < n; q++) {
       if (!holding[q] || quoted[q] !== required || (excluded && excluded(q))) continue;
       // A title holding two words of the question or more is a tier above the others; one word alone of several
@@ -1434,10 +1433,8 @@
         score[q] / words + lone * LONE_TITLE + (answer[q] ? ANSWER_BONUS : 0) + bonus[q] + BONUS_FLOOR));
       // A list (of documents, or of what others say: quiz questions quoting laws, the finder of benefits) holds
       // many words because it gathers many things: after the texts holding as many words, unless its own title
-      // holds them all. With a year asked for, a list so titled (2025年 政策解读, a catalogue's view of a year)
-      // says what it lists, not that it is what was asked for: a kind and a year ask for that year's documents,
-      // which come first whatever their titles hold (after them, the list of them).
-      if (flags[q] & FLAG_LISTING) est -= titled[q] < words ? COUNT_TIER / 2 : yearAsked ? tier * TITLE_TIER : 0;
+      // holds them all.
+      if (flags[q] & FLAG_LISTING && titled[q] < words) est -= COUNT_TIER / 2;
       rids[k] = q; scores[k] = est; unsureOf[k] = bits[q]; counts[k] = count[q]; held[k] = holding[q]; k++;
     }
     var keys = null;
