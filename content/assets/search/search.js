@@ -1388,6 +1388,12 @@
    * on its first use in the page, before the browser has optimised it: the loops below do per posting only
    * arithmetic on typed arrays, and what a word's title occurrences need (headStats) is found for all records at
    * once. The score is the same, term by term, as the one the definitions above describe. */
+  /* Whether a title names a year and none of the years asked for. */
+  function otherYear(title, asked) {
+    var years = title.match(/(?:19|20)\d\d/g);
+    return !!years && !years.some(function (y) { return asked.indexOf(y) !== -1; });
+  }
+
   function scoreSome(idx, groups, sets, excluded, longBits) {
     var n = idx.count, count = new Uint8Array(n), score = new Float64Array(n), bits = new Uint8Array(n);
     var titled = new Uint8Array(n), holding = new Uint8Array(n); // holding: a bit per word held
@@ -1424,6 +1430,7 @@
     var rids = new Int32Array(n), scores = new Float64Array(n), unsureOf = new Uint8Array(n);
     var counts = new Uint8Array(n), held = new Uint8Array(n), k = 0;
     var answer = idx.answer, bonus = idx.bonus, flags = idx.flags, words = groups.length, tierFrom = Math.min(2, words);
+    var asked = groups.filter(function (g) { return YEAR_WORD.test(g.text); }).map(function (g) { return g.text; });
     for (var q = 0; q < n; q++) {
       if (!holding[q] || quoted[q] !== required || (excluded && excluded(q))) continue;
       // A title holding two words of the question or more is a tier above the others; one word alone of several
@@ -1433,8 +1440,14 @@
         score[q] / words + lone * LONE_TITLE + (answer[q] ? ANSWER_BONUS : 0) + bonus[q] + BONUS_FLOOR));
       // A list (of documents, or of what others say: quiz questions quoting laws, the finder of benefits) holds
       // many words because it gathers many things: after the texts holding as many words, unless its own title
-      // holds them all.
-      if (flags[q] & FLAG_LISTING && titled[q] < words) est -= COUNT_TIER / 2;
+      // holds them all. With a year asked for, a list so titled (2025年 政策解读, a catalogue's view of a year) says
+      // what it lists: it comes after the documents whose titles hold one word less (that year's interpretations,
+      // 解读 in their titles), still before those holding fewer (2026年的报告 before that year's report is written:
+      // the catalogue's 2026 view, not the 2025 report published in 2026).
+      if (flags[q] & FLAG_LISTING) est -= titled[q] < words ? COUNT_TIER / 2 : asked.length ? TITLE_TIER : 0;
+      // A document whose own title names another year than the one asked for is about that year (the 2025 report,
+      // published in 2026): one title word less than its title holds.
+      else if (asked.length && otherYear(idx.title(q)[0], asked)) est -= TITLE_TIER;
       rids[k] = q; scores[k] = est; unsureOf[k] = bits[q]; counts[k] = count[q]; held[k] = holding[q]; k++;
     }
     var keys = null;
