@@ -249,7 +249,9 @@ def _climb(link: str) -> int:
     return climb
 
 
-_JSON_URL = re.compile(rb'"(https?://[^"]*)"(?![ \t\r\n]*:)')
+# A string that is an address and nothing else: a text that begins with one (a search record's text, a part of it
+# cut after a space) is text, not a link.
+_JSON_URL = re.compile(rb'"(https?://[^"\s]*)"(?![ \t\r\n]*:)')
 
 
 def _json_urls(value):
@@ -259,7 +261,7 @@ def _json_urls(value):
     elif isinstance(value, list):
         for v in value:
             yield from _json_urls(v)
-    elif isinstance(value, str) and re.match(r"^https?://", value):
+    elif isinstance(value, str) and re.match(r"^https?://\S*$", value):
         yield value
 
 
