@@ -284,38 +284,46 @@ def search_record_texts(site_dir: Path) -> list[str]:
     return texts
 
 
+def read_varint(data: bytes, pos: int) -> tuple[int, int]:
+    """A varint of the search index's binary files (hooks/govsite/search/index.py) at `pos`: (value, next pos)."""
+    value = shift = 0
+    while True:
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, pos
+
+
+def shard_heads(data: bytes) -> tuple[list[tuple[str, int, int]], int]:
+    """A shard file's head: (n-gram, postings, bytes) of each n-gram, and where the postings begin."""
+    count, pos = read_varint(data, 0)
+    heads = []
+    for _ in range(count):
+        length, pos = read_varint(data, pos)
+        gram = ""
+        for _ in range(length):
+            code, pos = read_varint(data, pos)
+            gram += chr(code)
+        entries, pos = read_varint(data, pos)
+        size, pos = read_varint(data, pos)
+        heads.append((gram, entries, size))
+    return heads, pos
+
+
 def search_postings(site_dir: Path) -> dict[str, dict[int, int]]:
     """n-gram -> {record id: tf}, decoded from site_dir/searchindex/g/*.bin by the format documented in
     hooks/govsite/search/index.py (varint header per n-gram, then record-id gaps and a tf<<1|title byte)."""
-    def varint(data: bytes, pos: int) -> tuple[int, int]:
-        value = shift = 0
-        while True:
-            byte = data[pos]
-            pos += 1
-            value |= (byte & 0x7F) << shift
-            shift += 7
-            if not byte & 0x80:
-                return value, pos
-
     postings: dict[str, dict[int, int]] = {}
     for path in sorted((site_dir / "searchindex" / "g").glob("*.bin")):
         data = path.read_bytes()
-        count, pos = varint(data, 0)
-        heads = []
-        for _ in range(count):
-            length, pos = varint(data, pos)
-            gram = ""
-            for _ in range(length):
-                code, pos = varint(data, pos)
-                gram += chr(code)
-            entries, pos = varint(data, pos)
-            size, pos = varint(data, pos)
-            heads.append((gram, entries, size))
+        heads, pos = shard_heads(data)
         for gram, entries, size in heads:
             blob, pos = data[pos:pos + size], pos + size
             rid, at, found = -1, 0, {}
             for _ in range(entries):
-                gap, at = varint(blob, at)
+                gap, at = read_varint(blob, at)
                 rid += gap
                 found[rid] = blob[at] >> 1
                 at += 1

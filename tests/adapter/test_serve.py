@@ -372,12 +372,16 @@ def test_a_page_whose_inputs_are_unchanged_is_neither_read_nor_written_and_keeps
     assert log["read"] == ["c"]
 
 
-def test_what_every_page_shows_changed_reads_every_page(tmp_path):
+def two_pages(tmp_path):
+    """A page skipper at work under make serve, the site's settings, two pages and their inputs."""
     skipper = PageSkipper()
     skipper.enabled = True
-    config = make_config(tmp_path)
-    a, b = make_page(tmp_path, "a", "<p>a</p>"), make_page(tmp_path, "b", "<p>b</p>")
-    inputs = {"a": b"a1", "b": b"b1"}
+    return skipper, make_config(tmp_path), (make_page(tmp_path, "a", "<p>a</p>"), make_page(tmp_path, "b", "<p>b</p>")), \
+        {"a": b"a1", "b": b"b1"}
+
+
+def test_what_every_page_shows_changed_reads_every_page(tmp_path):
+    skipper, config, (a, b), inputs = two_pages(tmp_path)
     log: dict = {}
     build(skipper, config, [a, b], inputs=inputs, log=log)
     build(skipper, config, [a, b], inputs=inputs, log=log)
@@ -405,11 +409,7 @@ def test_what_every_page_shows_changed_reads_every_page(tmp_path):
 
 
 def test_a_failed_rebuild_leaves_nothing_unread_on_the_next(tmp_path):
-    skipper = PageSkipper()
-    skipper.enabled = True
-    config = make_config(tmp_path)
-    a, b = make_page(tmp_path, "a", "<p>a</p>"), make_page(tmp_path, "b", "<p>b</p>")
-    inputs = {"a": b"a1", "b": b"b1"}
+    skipper, config, (a, b), inputs = two_pages(tmp_path)
     build(skipper, config, [a, b], inputs=inputs)
     # a rebuild that stops after its pages were read (an error in a template): nothing it saw is kept
     skipper.start()

@@ -10,6 +10,7 @@ import struct
 
 from govsite.search import extract, index, records_of
 from govsite.search.text import fold
+from sitekit import read_varint, shard_heads
 
 LAW_PAGE = """<html><head><title>退役军人保障法 - 某区退役军人事务局</title></head><body>
 <nav>导航 不应索引</nav>
@@ -67,31 +68,6 @@ def test_fold_keeps_positions_and_matches_half_width():
     assert fold("a\u3000b") == "a b"
 
 
-def _read_varint(data: bytes, pos: int) -> tuple[int, int]:
-    value, shift = 0, 0
-    while True:
-        byte = data[pos]
-        pos += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            return value, pos
-
-
-def _shard_heads(data: bytes) -> tuple[list[tuple[str, int, int]], int]:
-    """A shard file's head: (n-gram, postings, bytes) of each n-gram, and where the postings begin."""
-    count, pos = _read_varint(data, 0)
-    heads = []
-    for _ in range(count):
-        length, pos = _read_varint(data, pos)
-        gram = ""
-        for _ in range(length):
-            code, pos = _read_varint(data, pos)
-            gram += chr(code)
-        n, pos = _read_varint(data, pos)
-        size, pos = _read_varint(data, pos)
-        heads.append((gram, n, size))
-    return heads, pos
 
 
 def _decode_postings(files: dict[str, bytes]) -> dict[str, dict[int, tuple[int, int]]]:
@@ -99,12 +75,12 @@ def _decode_postings(files: dict[str, bytes]) -> dict[str, dict[int, tuple[int, 
     for name, data in files.items():
         if not name.startswith("g/"):
             continue
-        heads, pos = _shard_heads(data)
+        heads, pos = shard_heads(data)
         for bigram, n, size in heads:
             blob, pos = data[pos:pos + size], pos + size
             rid, at, entries = -1, 0, {}
             for _ in range(n):
-                gap, at = _read_varint(blob, at)
+                gap, at = read_varint(blob, at)
                 rid += gap
                 entries[rid] = (blob[at] >> 1, blob[at] & 1)
                 at += 1
@@ -392,7 +368,7 @@ def _grams_of_files(files: dict[str, bytes]) -> dict[str, int]:
     for name, data in files.items():
         if not name.startswith("g/"):
             continue
-        for gram, _n, _size in _shard_heads(data)[0]:
+        for gram, _n, _size in shard_heads(data)[0]:
             found[gram] = int(name[2:-4])
     return found
 
