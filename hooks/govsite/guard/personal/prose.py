@@ -156,6 +156,7 @@ _WHOLE_STRIP = " \t\u3000\u00a0:：,，。.;；!！?？\"'“”‘’《》「�
 # jieba's tags of words that are not the surname of a name standing next to them (向 in 向户籍, 和 in 和李明).
 _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "f", "m", "q", "y", "e", "o", "x")
 _NAME_TAGS = ("nr", "nrfg", "nrt")
+_PLACE_TAGS = ("ns", "nz")
 _MAX_RUN = 12  # characters of context each side of a cue given to jieba
 
 
@@ -322,6 +323,8 @@ class _Finder:
             return False
         if _ADDRESS_FORM.match(text, start + len(surname_of(name))):
             return False  # 王主任, 李科长: a surname and a form of address, the way offices name a contact
+        if strong and len(name) >= 3 and _dictionary().get(name, "").startswith(_PLACE_TAGS):
+            return True  # 高建国同志, 联系人：高建国: jieba's dictionary holds some names as places (ns) or terms (nz)
         return not is_ordinary_word(name, strict=not strong) and (strong or read or _reads_as_name(name))
 
     def accept(self, start: int, end: int, cue: str, strong: bool, read: bool) -> bool:

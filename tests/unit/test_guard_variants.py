@@ -1,0 +1,128 @@
+"""Personal data in the forms people and programs write it that the other tests do not name: numbers split by
+dots, dashes of every width or written in Chinese numerals, glued to a Latin label; names and numbers with
+invisible characters inside or broken over a line in a page's source. Generated variants (seeded), through the
+per-unit rules and through the output guard's reading of a page."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from personal_kit import found_names
+
+from govsite.guard import output, personal
+
+RULES = personal.Rules()
+CHECK = output.FileCheck(RULES, frozenset())
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何林罗严邵许苏龙侯高"
+GIVEN = ("长青", "德福", "保国", "淑珍", "桂芝", "思远", "俊杰", "树林", "红梅", "建国", "秀英", "永刚")
+HAN_DIGITS = "〇一二三四五六七八九"
+
+
+def person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + rng.choice(GIVEN)
+
+
+def mobile(rng: random.Random) -> str:
+    return f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}"
+
+
+def id18(rng: random.Random) -> str:
+    first = (f"{rng.choice(['110105', '320102', '410105', '440305', '510107'])}{rng.randint(1940, 2005)}"
+             f"{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}")
+    weights = [2 ** (17 - i) % 11 for i in range(17)]
+    return first + "10X98765432"[sum(int(d) * w for d, w in zip(first, weights)) % 11]
+
+
+def numbers(text: str) -> list[tuple[str, str]]:
+    digits = str.maketrans(HAN_DIGITS + "零", "0123456789" + "0")
+    return [(h.rule, "".join(c for c in h.value.translate(digits) if c.isalnum()).upper())
+            for h in personal.scan_unit(text, RULES) if h.rule in (personal.RULE_ID, personal.RULE_MOBILE)]
+
+
+def page(body: str) -> bytes:
+    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>页面</title></head>\n'
+            f"<body><article>\n{body}\n</article></body></html>\n").encode()
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_mobile_split_by_dots_dashes_slashes_or_glued_to_its_label_is_found(seed):
+    rng = random.Random(seed)
+    number = mobile(rng)
+    a, b, c = number[:3], number[3:7], number[7:]
+    sep = rng.choice([".", "_", "/", "—", "–", "\u2012", "\u2212"])
+    for text in (f"电话：{a}{sep}{b}{sep}{c}", f"Tel{number}", f"TEL{a}—{b}—{c}", f"联系方式 Mobile{number}。"):
+        assert (personal.RULE_MOBILE, number) in numbers(text), text
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_an_id_number_split_in_its_three_parts_by_dots_or_dashes_is_found(seed):
+    rng = random.Random(seed)
+    number = id18(rng)
+    sep = rng.choice([".", "_", "/", "—", "–"])
+    text = f"身份证：{number[:6]}{sep}{number[6:14]}{sep}{number[14:]}"
+    assert (personal.RULE_ID, number) in numbers(text), text
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_mobile_and_id_numbers_in_chinese_numerals_are_found(seed):
+    rng = random.Random(seed)
+    zero = rng.choice("〇零")
+    spell = str.maketrans("0123456789", zero + HAN_DIGITS[1:])
+    number, id_number = mobile(rng), id18(rng)
+    assert (personal.RULE_MOBILE, number) in numbers(f"手机：{number.translate(spell)}")
+    assert (personal.RULE_ID, id_number) in numbers(f"身份证号码{id_number.translate(spell)}")
+
+
+def test_a_single_dot_or_other_numbers_in_chinese_numerals_are_not_numbers():
+    """A longitude (131.12345678), a decimal, a year or a count spelt in numerals: no finding."""
+    for text in ("东经131.12345678度", "长度135.12345678米", "二〇二四年三月五日", "一三五七九二四六八〇一二三",
+                 "第一三八条", "138.1234.567", "版本 1.38.1234.5678"):
+        assert numbers(text) == [], text
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_invisible_characters_inside_a_name_or_number_do_not_hide_it(seed):
+    rng = random.Random(seed)
+    name, number = person(rng), mobile(rng)
+    mark = rng.choice(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+    cut = rng.randint(1, len(name) - 1)
+    text = f"请与{name[:cut]}{mark}{name[cut:]}同志联系，电话{number[:5]}{mark}{number[5:]}。"
+    hits = personal.scan_unit(text, RULES)
+    # the values are as written (with the mark): the output guard finds them again in the sources so
+    assert f"{name[:cut]}{mark}{name[cut:]}" in [h.value for h in hits if h.rule == personal.RULE_NAME]
+    assert f"{number[:5]}{mark}{number[5:]}" in [h.value for h in hits if h.rule == personal.RULE_MOBILE]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_name_broken_over_a_line_of_a_pages_source_is_read_whole(seed):
+    """A browser shows no space where a line break stands between two Chinese characters (a Markdown paragraph
+    wrapped inside a name): the guard reads the name whole."""
+    rng = random.Random(seed)
+    name = person(rng)
+    cut = rng.randint(1, len(name) - 1)
+    body = f"<p>如有异议，请与{name[:cut]}\n{' ' * rng.randint(0, 4)}{name[cut:]}同志联系。</p>"
+    found = {(f.rule, "".join(f.value.split())) for f in CHECK("a/index.html", page(body))}
+    assert (personal.RULE_NAME, name) in found
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_name_with_one_blank_inside_after_a_cue_is_found_as_written(seed):
+    """罗 长青 (a no-break space, an OpenDocument <text:s/>, a line break in a page's source): the value is
+    the name as written, blank included, so that the output guard finds it again in the source."""
+    rng = random.Random(seed)
+    name = person(rng)
+    cut = rng.randint(1, len(name) - 1)
+    blank = rng.choice([" ", "\u00a0", "\u3000", "\n"])
+    written = f"{name[:cut]}{blank}{name[cut:]}"
+    text = rng.choice([f"联系人：{written}", f"请与{written}同志联系。", f"{written}，男，1950年出生"])
+    assert written in found_names(text), text
+
+
+def test_a_blank_between_two_words_makes_no_name():
+    for text in ("第一章 总则", "张庄村 王楼村 李家村", "示例镇 示例街道", "联系人：办公室 电话：0371-61234567",
+                 "表彰大会 隆重召开", "高度重视 严格落实"):
+        assert found_names(text) == [], text
+
+
+def test_a_line_break_after_punctuation_or_between_words_makes_no_finding():
+    assert CHECK("a/index.html", page("<p>联系人：办公室，\n电话 0371-61234567</p><p>高度重视\n严格落实</p>")) == ()
