@@ -51,6 +51,7 @@ from .names import (
     header_kind,
     is_masked_name,
     is_name_value,
+    is_ordinary_word,
     looks_like_name,
     mask_name,
     normalise_header,
@@ -431,7 +432,12 @@ def _names_across_gaps(text: str, public_names: frozenset[str], labelled: bool) 
     for name in _names_as_they_stand(joined, public_names, labelled):
         for match in re.finditer(re.escape(name), joined):
             first, last = origin[match.start()], origin[match.end() - 1]
-            if last - first + 1 > len(name):  # a blank inside it
+            if last - first + 1 == len(name):
+                continue  # no blank inside it
+            # 老党员 洪老师 read as 老党员洪老师 has 党员洪 before 老师: what stands before the blank is a word
+            # (党员), not the start of a name (罗 长青, 王建 国)
+            left = text[first:min(g for g in gaps if first < g < last)]
+            if len(left) < 2 or not is_ordinary_word(left):
                 found.append(text[first:last + 1])
     return found
 

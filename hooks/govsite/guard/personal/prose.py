@@ -18,6 +18,12 @@ such as 张庄村 or 黄河路, not a public figure, not an ordinary word of jie
   words as a name in their context (申请人向户籍所在地… is 向 + 户籍, not a name), and refuses the names jieba
   has seen too often as ordinary words (陈述, 高峰).
 
+More wordings of the same kinds: strong — 王建华（化名）, 王建华等人, 李明和王建华同志 (the first of a pair), a letter's
+greeting (王建华：您好), a name set apart by spaces before its form of address (请与 王建华 同志联系), the items of a
+list after a label and a colon set apart by spaces or commas (获奖者：王建华　李明), a numbered item that is a name
+alone (1. 王建华, a PDF's list); weak — a name between the words that ask to contact a person or give one a task
+(请与王建华联系, 由王建华负责), after a label with 为 or 是 (联系人为王建华), after 拟推荐, 授予, 追授.
+
 Names of other peoples, parts joined by a middle dot (阿依古丽·买买提), have no surname to know them by and the dot
 also joins section names (公示公告·通知公告): they are names beside a strong cue only, and as items of a list of people.
 
@@ -40,6 +46,7 @@ from dataclasses import dataclass
 
 from .names import (
     _DOTTED,
+    _MARTYR,
     COMPOUND_SURNAMES,
     NAME_HEADERS,
     PEOPLE_HEADERS,
@@ -53,6 +60,7 @@ from .names import (
     is_dotted_name,
     is_masked_name,
     is_ordinary_word,
+    is_place_name,
     name_shaped,
     not_a_person,
     surname_of,
@@ -61,16 +69,19 @@ from .names import (
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _SPACE = r"[ \t\u3000\u00a0]"
 
-TITLE_WORDS = ("同志", "先生", "女士", "同学", "老师", "老人", "师傅", "夫妇", "阿姨", "大爷", "大娘", "老先生")
+TITLE_WORDS = ("同志", "先生", "女士", "同学", "老师", "老人", "师傅", "夫妇", "阿姨", "大爷", "大娘", "老先生",
+               "（化名）", "(化名)")
 # Labels of a person in notices and forms; with a colon or space after them a name follows, without one it may.
 LABEL_WORDS = ("联系人", "经办人", "申请人", "本人", "负责人", "承办人", "受理人", "当事人", "收件人", "代理人", "委托人",
                "被申请人", "申报人", "推荐人", "领款人", "收款人", "户主", "监护人", "填表人", "审核人", "审批人",
                "拟稿人", "签发人", "签收人", "举报人", "投诉人", "来访人", "被推荐人", "责任人", "记录人", "主持人",
-               "来信人", "信访人", "反映人", "咨询人", "求助人", "申诉人", "发件人", "报名人", "联络人", "证明人")
+               "来信人", "信访人", "反映人", "咨询人", "求助人", "申诉人", "发件人", "报名人", "联络人", "证明人",
+               "经手人", "报告人", "汇报人", "核对人", "复核人", "填报人", "制表人", "统计人", "领取人", "代领人",
+               "见证人", "担保人", "介绍人", "陪同人", "帮扶人", "联络员", "网格员", "包联人", "对接人", "讲解人")
 # Labels followed by names only when a colon follows them.
 COLON_LABEL_WORDS = ("名单", "人选", "获奖者", "获得者", "一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "鼓励奖",
                      "代表", "成员", "姓名", "名字", "化名", "组长", "副组长", "队长", "讲解员", "主讲人",
-                     "获奖人", "嘉宾", "颁奖嘉宾", "主讲", "主讲嘉宾", "受访者", "讲述人"
+                     "获奖人", "嘉宾", "颁奖嘉宾", "主讲", "主讲嘉宾", "受访者", "讲述人", "签名", "签字", "签收", "汇报"
                      ) + PEOPLE_HEADERS + ("退役军人", "退役士兵", "老兵", "烈属", "军属", "志愿者")
 # Words for the people this bureau serves, written right before a name (退役军人王建华).
 PEOPLE_WORDS = ("退役军人", "退役士兵", "退伍军人", "复员军人", "转业军人", "伤残军人", "残疾军人", "现役军人", "老兵",
@@ -90,7 +101,7 @@ FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之
                 "向我局", "向本局", "向我单位", "向本机关", "于19", "于20", "收到", "提交")
 # Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
 BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,", "经查，", "经查,", "经调查，", "经调查,",
-                "感谢")
+                "感谢", "拟推荐", "授予", "追授")
 # 关于 begins most titles (关于弘扬…, 关于纪念堂馆…: jieba tags such words as names): a name after it counts only
 # when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复).
 _CASE_AFTER = re.compile(r"申请|反映|来信|来访|信访|投诉|举报|不服|的申请|的信访|的投诉|的举报|的来信|的答复|的复函")
@@ -105,10 +116,11 @@ _TITLE = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(TITLE_WORDS)})")
 _LABEL = re.compile(rf"(?:{_alternation(LABEL_WORDS)})({_SPACE}*[:：]{_SPACE}*|{_SPACE}+|)(?=[{_HAN}])")
 _COLON_LABEL = re.compile(rf"(?:{_alternation(COLON_LABEL_WORDS)}){_SPACE}*[:：]{_SPACE}*(?=[{_HAN}])")
 _SEX = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（({_SPACE[1:-1]}]{_SPACE}*[男女]{_SPACE}*(?=[，,、）)；;{_SPACE[1:-1]}]|$)")
-_COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|(?<=[{_HAN}])等(?:老|青年|优秀)?同志")
+_COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|(?<=[{_HAN}])等(?:老|青年|优秀)?同志"
+                          r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])等人(?![员群口才数次])")
 _PEOPLE = re.compile(rf"(?:{_alternation(PEOPLE_WORDS)})(?=[{_HAN}])")
 _FOLLOW = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(FOLLOW_WORDS)})")
-_LABEL_SEP = re.compile(rf"{_SPACE}*[:：]{_SPACE}*|{_SPACE}+|")
+_LABEL_SEP = re.compile(rf"{_SPACE}*[:：]{_SPACE}*|{_SPACE}+|[为是](?![否了])|")
 _SPACES = re.compile(rf"{_SPACE}*")
 _ROLE_BEFORE = re.compile(rf"{_SPACE}*[，,（(]{_SPACE}*[{_HAN}]{{0,8}}$")
 _ROLE_AFTER = re.compile(rf"{_SPACE}*[）)，,；;]")
@@ -129,7 +141,7 @@ _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
 # Every cue's first words in one pattern (name_spans): longer words first, a form of address before the sex it
 # begins with (女士, 女). The lookahead of every first character lets the engine skip ahead (five times faster).
 _FIRST = "".join(sorted({w[0] for w in TITLE_WORDS + LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + FOLLOW_WORDS
-                          + BEFORE_WORDS + ("关于",)}))
+                          + BEFORE_WORDS + ("关于", "请", "可", "或", "直", "由", ":", "：", "，", ",")}))
 _CUES = re.compile(
     rf"(?=[{re.escape(_FIRST)}等、男女(（+0-9])(?:"
     rf"(?P<title>{_alternation(TITLE_WORDS)})"
@@ -139,6 +151,8 @@ _CUES = re.compile(
     rf"|(?P<follow>{_alternation(FOLLOW_WORDS)})"
     rf"|(?P<before>{_alternation(BEFORE_WORDS)})"
     r"|(?P<about>关于)"
+    r"|(?P<ask>请与|请和|请同|请跟|可与|或与|直接与|请联系|请致电|由)"
+    rf"|(?P<greet>[:：，,]{_SPACE}*(?:您好|你好))"
     r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
     r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
 _ITEM_PARTS = re.compile(rf"([{_HAN}*＊×·•・]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
@@ -194,7 +208,7 @@ PRECEDE_WORDS = LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + (
     "感谢", "授予", "追授", "表彰", "看望", "慰问", "走访", "推荐", "认定", "安排", "任命", "聘任", "选举", "祝贺",
     "采访", "邀请", "陪同", "联系", "拟将", "将", "把", "由", "给", "向", "对", "与", "和", "同", "及", "跟", "为",
     "是", "有", "了", "请", "经", "据", "让", "派", "即", "称", "等", "如", "像", "包括", "其中", "图为", "获奖者",
-    "名单", "如下", "关于", "收到", "现将")
+    "名单", "如下", "关于", "收到", "现将", "致", "表扬", "拟推荐", "尊敬的", "亲爱的")
 FOLLOW_NAME_WORDS = TITLE_WORDS + FOLLOW_WORDS + (
     "等", "于", "在", "的", "和", "与", "及", "同", "为", "向", "到", "被", "已", "将", "是", "系", "因", "经", "自",
     "从", "对", "曾", "也", "都", "还", "说", "表示", "介绍", "提出", "申请", "反映", "不服", "称", "现年", "生于",
@@ -257,7 +271,8 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
         words = _segment(text[run:end])
     if text[end - 1] in _FOLLOW_CHARS and any(name_shaped(text[s:end - 1]) for s in starts):
         return None  # 申屠晓在|家中: the name ends before 在 (the cue before it finds it)
-    best, best_score, best_read = None, 1, False
+    # a strong cue takes a start where jieba's words begin (表扬|罗|长青|同志); a weak one needs more
+    best, best_score, best_read = None, 0 if strong else 1, False
     for s in starts:  # longest first
         bound = s == run or bool(_PRECEDE.search(text, max(run, s - 6), s))
         aligned = words is None or any(a + run == s for a, _b, _t in words)
@@ -282,12 +297,17 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
     if not ends:  # as in _name_before: jieba's cut only when a strong cue may take its guess
         found = _jieba_name(text, _segment(text[start:run]), start, start, None) if strong else None
         return (found[1], True) if found else None
+    if any(_MARTYR.match(text, e) or (strong and is_place_name(text[start:e], text[e:e + 6])) for e in ends):
+        # 追授王涛华烈士称号: a martyr's name, read whole; 王伟大道: a word the shorter reading shows to be a place
+        # (jieba cuts 王/伟大/道)
+        return None
     words = None
     if len(ends) > 1 or ends[0] != run:
         words = _segment(text[start:run])
     if not strong and words is not None and words[0][1] == 1 and _function_word(words[0][2]) and \
-            text[start:start + 2] not in COMPOUND_SURNAMES:
-        return None  # 向/户籍, 和/平: the first character is a word of its own, not a surname
+            not words[0][2].startswith(("m", "q")) and text[start:start + 2] not in COMPOUND_SURNAMES:
+        return None  # 向/户籍, 和/平: the first character is a word of its own, not a surname (许 and 万, tagged
+        # as numerals, are surnames first: the name is still read as a whole below)
     best, best_score, best_read = None, 1, False
     for e in ends:  # longest first
         bound = e == run or bool(_FOLLOW_NAME.match(text, e))
@@ -373,14 +393,20 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     for match in _CUES.finditer(text, first.start()):
         kind, at, end = match.lastgroup, match.start(), match.end()
         if kind == "title":
-            if at > 0 and _is_han(text[at - 1]):
-                finder.before(at, "称谓", True)
+            name_end = _SPACES_BEFORE.search(text, max(0, at - 4), at).start() if at else at
+            if name_end > 0 and _is_han(text[name_end - 1]):
+                if finder.before(name_end, "称谓", True):
+                    _pair_before(finder, name_end)
         elif kind == "label":
             sep = _LABEL_SEP.match(text, end)
             if sep.end() < len(text) and _is_han(text[sep.end()]):
-                finder.after(sep.end(), "标签", bool(sep.group()))
+                strong = bool(sep.group()) and sep.group() not in ("为", "是")
+                finder.after(sep.end(), "标签", strong)
+                if strong and sep.group().strip():
+                    _listed_after(finder, sep.end())
         elif kind == "clabel":
             finder.after(end, "标签", True)
+            _listed_after(finder, end)
         elif kind == "sex":
             sex = _SEX.search(text, max(0, at - 8), end + 8)
             while sex is not None and sex.end() <= at:
@@ -423,6 +449,16 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
             found = _name_after(text, end, False) if end < len(text) and _is_han(text[end]) else None
             if found is not None and _CASE_AFTER.match(text, found[0]):
                 finder.accept(end, found[0], "其前", False, found[1])
+        elif kind == "ask":
+            if end < len(text) and _is_han(text[end]):
+                tail = _ASK_AFTER.match(text, end) if match.group() != "请联系" else None
+                if tail is not None:
+                    finder.exact(end, tail.end(1), "其前", False)
+                elif match.group() == "请联系":
+                    finder.after(end, "其前", False)
+        elif kind == "greet":
+            if at > 0 and _is_han(text[at - 1]) and _run_start(text, at) >= at - 4:
+                finder.before(at, "称谓", True)  # 王建华：您好 (a letter's greeting: the name alone before it)
         elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
             finder.before(at, "其后", False)
     if len(text) <= 12:
@@ -430,6 +466,35 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     if _DOT_CHARS.intersection(text):
         _dotted(finder)
     return finder.result()
+
+
+# 请与王建华联系, 由王建华负责: the name bounded by the words on both sides (a unit would be an ordinary word)
+_ASK_AFTER = re.compile(rf"([{_HAN}]{{2,4}}?)(?:联系|联络|咨询|沟通|对接|负责|牵头|承办|经办|办理|签收|审核|核实)")
+_SPACES_BEFORE = re.compile(rf"{_SPACE}*\Z")
+# Items of a list after a label and a colon, set apart by spaces or commas (获奖者：王建华　李明　张伟)
+_LISTED = re.compile(r"[^。；;\n]*")
+_LISTED_ITEM = re.compile(r"[^\s\u3000，,、]+")
+
+
+def _listed_after(finder: _Finder, start: int) -> None:
+    """The names after a label and a colon when what follows, up to the sentence's end, is a list of them set apart
+    by spaces or commas (each two or three characters, four with a compound surname)."""
+    text = finder.text
+    rest = _LISTED.match(text, start)
+    items = [(m.start(), m.end()) for m in _LISTED_ITEM.finditer(rest.group())]
+    if len(items) < 2 or not all(_bare_name(rest.group()[a:b]) for a, b in items):
+        return
+    for a, b in items:
+        finder.exact(start + a, start + b, "名单", True)
+
+
+def _pair_before(finder: _Finder, end: int) -> None:
+    """王建华和李明同志: the name before 和 (与, 及) and the name the form of address follows."""
+    span = next((s for s in finder.spans.values() if s.end == end), None)
+    if span is None or span.start < 2 or finder.text[span.start - 1] not in "和与及" \
+            or not _is_han(finder.text[span.start - 2]):
+        return
+    finder.before(span.start - 1, "称谓", True)
 
 
 _DOT_CHARS = frozenset("·•・．")
@@ -479,13 +544,17 @@ def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> 
     """A unit that is a name and nothing else (an image's alt text, a table cell): three characters, or four
     with a compound surname. Two would take villages for names (李园, 孙河, 白沙: jieba tags them nr), and a
     cell under 所在村 reaches the output guard without its header."""
-    whole = text.strip(_WHOLE_STRIP)
+    whole = text[_LIST_NUMBER.match(text).end():].strip(_WHOLE_STRIP)
     if not 3 <= len(whole) <= 4 or not _is_han_run(whole):
         return []
     finder = finder or _Finder(text, public)
     start = text.index(whole)
     finder.exact(start, start + len(whole), "全文", False)
     return finder.result()
+
+
+# The number of a list's item before it (1. 2、（3） 四、): a PDF's numbered list of names, one to a line
+_LIST_NUMBER = re.compile(r"\s*(?:(?:[(（]\d{1,3}[)）]|\d{1,3}[.．、)）]|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
 
 
 def _item_start(text: str, at: int) -> int:
