@@ -175,3 +175,53 @@ def test_names_in_the_wordings_of_notices_are_found(wording):
 ])
 def test_the_same_wordings_around_words_that_are_not_names_make_no_finding(text):
     assert found_names(text) == [], text
+
+
+# ---- home addresses in other wordings --------------------------------------------------------------------------
+
+ESTATES = ("幸福", "和平里", "阳光", "锦绣", "翠苑", "建业", "丽景", "康居")
+ROADS = ("人民路", "解放路", "建设路", "文化路", "黄河路", "中山大道", "新华街", "工农路")
+VILLAGES = ("张庄", "王楼", "李家", "刘寨", "赵屯", "孙集", "高店", "陈湾")
+CN = "一二三四五六七八九"
+
+
+def home_addresses(rng: random.Random) -> list[str]:
+    n = rng.randint
+    estate, road, village = rng.choice(ESTATES), rng.choice(ROADS), rng.choice(VILLAGES)
+    return [
+        f"家住{road}{n(1, 999)}弄{n(1, 99)}号{n(1, 6)}0{n(1, 4)}室。",
+        f"家住{road}{rng.choice(['永安', '德胜', '和平'])}里{n(1, 30)}号。",
+        f"家住示例镇{village}村{n(1, 12)}队。",
+        f"家住{village}村第{rng.choice(CN)}生产队。",
+        f"家住{village}村{n(1, 12)}社。",
+        f"家住{estate}小区{rng.choice('ABCD')}栋{n(1, 30)}0{n(1, 4)}室。",
+        f"现居：示例街道{estate}小区",
+        f"家住示例镇{village}村，今年{n(70, 99)}岁。",
+        f"户籍所在地：示例镇{village}村{n(1, 9)}组",
+    ]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_home_addresses_in_other_wordings_are_found(seed):
+    rng = random.Random(seed)
+    for text in home_addresses(rng):
+        assert personal.RULE_ADDRESS in {h.rule for h in personal.scan_unit(text, RULES)}, text
+
+
+@pytest.mark.parametrize("text", [
+    "住在农村的退役军人", "住在小区里的老人", "村里有3名退役军人", "全长5公里", "一队、二队", "合作社", "新华社报道",
+    "家住北京", "家住示例镇", "第一生产队", "3队队员", "B栋", "会议在A座召开", "张庄村、王楼村", "这里是示例镇",
+])
+def test_the_same_words_without_a_home_make_no_finding(text):
+    assert [h for h in personal.scan_unit(text, RULES) if h.rule == personal.RULE_ADDRESS] == [], text
+
+
+def test_the_founding_marshals_and_generals_are_public_figures():
+    """A veterans' bureau's 普法 and history pages name them (彭德怀元帅, 粟裕大将); a list of them is no leak."""
+    marshals = ["朱德", "彭德怀", "刘伯承", "贺龙", "陈毅", "罗荣桓", "徐向前", "聂荣臻", "叶剑英"]
+    generals = ["粟裕", "徐海东", "黄克诚", "陈赓", "谭政", "萧劲光", "张云逸", "罗瑞卿", "王树声", "许光达"]
+    rng = random.Random(5)
+    for _ in range(10):
+        people = rng.sample(marshals + generals, 4)
+        for text in ("、".join(people) + "等老一辈革命家", f"{people[0]}同志", f"学习{people[1]}、{people[2]}同志的精神"):
+            assert found_names(text) == [], text
