@@ -171,6 +171,9 @@ _WHOLE_STRIP = " \t\u3000\u00a0:：,，。.;；!！?？\"'“”‘’《》「�
 _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "f", "m", "q", "y", "e", "o", "x")
 _NAME_TAGS = ("nr", "nrfg", "nrt")
 _PLACE_TAGS = ("ns", "nz")
+# Words of grammar that stand before a name (和, 与, 向, 在, 的 …): never a surname outside the list. 么 (y) and 万 (m)
+# are surnames too.
+_GRAMMAR_TAGS = ("p", "c", "u", "d", "r", "f")
 _MAX_RUN = 12  # characters of context each side of a cue given to jieba
 
 
@@ -265,12 +268,27 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
         # no name of the list's shape: only jieba's guess, and only where the wording says a person stands (most
         # cues, 退役军人 before 工作 and 、 between words, are weak: jieba's cut, the costly part, is not needed)
         found = _jieba_name(text, _segment(text[run:end]), run, None, end) if strong else None
+        if strong:  # jieba's guess, or a surname outside the list (睢丽萍: jieba guesses 丽萍), the longer
+            start = _unlisted_before(text, run, end, starts)
+            if start is not None and (found is None or start < found[0]):
+                return start, False
         return (found[0], True) if found else None
     words = None
     if len(starts) > 1 or starts[0] != run:
         words = _segment(text[run:end])
     if text[end - 1] in _FOLLOW_CHARS and any(name_shaped(text[s:end - 1]) for s in starts):
         return None  # 申屠晓在|家中: the name ends before 在 (the cue before it finds it)
+    if strong:
+        # 授予么文斌同志: a surname outside the list before a given name that is name-shaped alone (文斌): jieba's
+        # guess of the whole, when it reaches further back than every start of the list's shape
+        words = words if words is not None else _segment(text[run:end])
+        guess = _jieba_name(text, words, run, None, end)
+        if guess is not None and guess[0] < starts[-1] and not _function_word(_dictionary().get(text[guess[0]], "n")):
+            return guess[0], True  # (not 和旷刚: 和 joins two names)
+    if strong:
+        found = _unlisted_before(text, run, end, starts)
+        if found is not None:
+            return found, False
     # a strong cue takes a start where jieba's words begin (表扬|罗|长青|同志); a weak one needs more
     best, best_score, best_read = None, 0 if strong else 1, False
     for s in starts:  # longest first
@@ -296,6 +314,10 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
     ends = [e for e in range(min(run, start + 4), start + 1, -1) if name_shaped(text[start:e])]
     if not ends:  # as in _name_before: jieba's cut only when a strong cue may take its guess
         found = _jieba_name(text, _segment(text[start:run]), start, start, None) if strong else None
+        if strong:
+            end = _unlisted_after(text, start, run)
+            if end is not None and (found is None or end > found[1]):
+                return end, False
         return (found[1], True) if found else None
     if any(_MARTYR.match(text, e) or (strong and is_place_name(text[start:e], text[e:e + 6])) for e in ends):
         # 追授王涛华烈士称号: a martyr's name, read whole; 王伟大道: a word the shorter reading shows to be a place
@@ -304,6 +326,11 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
     words = None
     if len(ends) > 1 or ends[0] != run:
         words = _segment(text[start:run])
+    if strong:  # 联系人：么文斌 read 么文 + …: jieba's guess of a longer name, as in _name_before
+        words = words if words is not None else _segment(text[start:run])
+        guess = _jieba_name(text, words, start, start, None)
+        if guess is not None and guess[1] > ends[0] and not _function_word(_dictionary().get(text[guess[1] - 1], "n")):
+            return guess[1], True
     if not strong and words is not None and words[0][1] == 1 and _function_word(words[0][2]) and \
             not words[0][2].startswith(("m", "q")) and text[start:start + 2] not in COMPOUND_SURNAMES:
         return None  # 向/户籍, 和/平: the first character is a word of its own, not a surname (许 and 万, tagged
@@ -322,6 +349,42 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
         if score > best_score:
             best, best_score, best_read = e, score, named
     return (best, best_read) if best is not None else None
+
+
+def _unlisted_shape(text: str, start: int, run_start: int) -> bool:
+    """text[start:start + 3] as a surname outside the list (么, 郇, 禚 …) and a given name of two characters of
+    given names: the surname no word of grammar (和, 与, 向 …), the whole no word of jieba's dictionary, and its
+    start where a word begins (the run's start, or where jieba cuts)."""
+    name = text[start:start + 3]
+    if len(name) < 3 or not _is_han_run(name):
+        return False
+    given = name[1:]
+    if not (all(ch in given_name_chars() for ch in given) or _dictionary().get(given, "").startswith(_NAME_TAGS)):
+        return False  # 文斌, 丽萍 (characters of given names), 永刚, 桂芝 (given names jieba knows)
+    if _dictionary().get(name[0], "n").startswith(_GRAMMAR_TAGS) or in_dictionary(name) or in_dictionary(name[:2]):
+        return False
+    if start == run_start:
+        return True
+    # where jieba's words begin (授予|么|文斌), not inside a word (经办|人龙, 同意|李明: a single character that may
+    # stand before names, 经 or 同, is the end of a word there)
+    return any(a + run_start == start for a, _b, _t in _segment(text[run_start:start + 3]))
+
+
+def _unlisted_before(text: str, run: int, end: int, starts: list[int]) -> int | None:
+    """Under a strong cue, the start of a name with a surname outside the list ending at `end` (授予么文斌同志),
+    when no start of the list's shape reaches as far back."""
+    start = end - 3
+    if start < run or (starts and starts[0] <= start) or not _unlisted_shape(text, start, run):
+        return None
+    return start
+
+
+def _unlisted_after(text: str, start: int, run_end: int) -> int | None:
+    """Under a strong cue, the end of such a name starting at `start` (户主：郇宏伟), bounded after it."""
+    end = start + 3
+    if end > run_end or not (end == run_end or _FOLLOW_NAME.match(text, end)):
+        return None
+    return end if _unlisted_shape(text, start, start) else None
 
 
 class _Finder:
@@ -366,7 +429,8 @@ class _Finder:
     def exact(self, start: int, end: int, cue: str, strong: bool) -> bool:
         """Text bounded on both sides by the wording (（王建华）, a unit that is a name and nothing else)."""
         name = self.text[start:end]
-        if not name_shaped(name) and not (strong and _jieba_single_name(name)):
+        if not name_shaped(name) and not (strong and (_jieba_single_name(name) or (
+                end - start == 3 and _unlisted_shape(self.text, start, start)))):
             return False
         return self.accept(start, end, cue, strong, False)
 
