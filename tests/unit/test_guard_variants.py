@@ -251,3 +251,60 @@ def test_a_surname_outside_the_list_beside_a_strong_cue_is_found():
                                   "授予荣誉称号", "联系人：办公室", "同意其申请", "本人，男，", "服务中心 0371-61234567"])
 def test_words_beside_a_strong_cue_are_not_taken_for_a_surname_outside_the_list(text):
     assert found_names(text) == [], text
+
+
+# ---- the input scan (make check) sees what the page shows --------------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(8))
+def test_make_check_finds_a_name_broken_over_two_lines_and_a_number_with_invisible_characters(seed):
+    rng = random.Random(seed)
+    name, number = person(rng), mobile(rng)
+    cut = rng.randint(1, len(name) - 1)
+    mark = rng.choice(["\u200b", "\u2060", "\u00ad"])
+    text = ("---\n标题: 通知\n---\n\n" + "第一段。\n" * rng.randint(0, 3) + f"\n如有异议，请与{name[:cut]}\n"
+            f"{name[cut:]}同志联系。\n\n电话：{number[:3]}{mark}{number[3:7]}{mark}{number[7:]}\n")
+    lines = text.split("\n")
+    found = {(f.line, f.rule, f.value) for f in personal.scan_text(text, "content/a.md", set())}
+    broken = next(i for i, line in enumerate(lines, start=1) if line.endswith(name[:cut]))
+    assert (broken, personal.RULE_NAME, name) in found
+    phone = next(i for i, line in enumerate(lines, start=1) if line.startswith("电话"))
+    assert (phone, personal.RULE_MOBILE, lines[phone - 1][3:]) in found
+
+
+def test_law_texts_wrapped_at_any_place_make_no_finding():
+    """The law texts the site publishes, each paragraph broken over lines at random places between Chinese
+    characters, as an editor's Markdown may wrap them: no name is made of the words around a break."""
+    from pathlib import Path
+
+    rng = random.Random(8)
+    texts = sorted((Path(__file__).resolve().parents[2] / "data" / "laws" / "texts").glob("*.md"))
+    assert texts
+    for path in texts:
+        wrapped = []
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            cuts = sorted(rng.sample(range(1, len(line)), min(len(line) - 1, len(line) // 20))) if len(line) > 2 else []
+            pieces = [line[a:b] for a, b in zip([0] + cuts, cuts + [len(line)])]
+            wrapped.append("\n".join(pieces))
+        text = "\n".join(wrapped)
+        found = [f for f in personal.scan_text(text, f"content/{path.name}", set())
+                 if f.rule in (personal.RULE_NAME, personal.RULE_ADDRESS)]
+        assert found == [], (path.name, [(f.line, f.value) for f in found][:5])
+
+
+def test_law_texts_wrapped_in_a_pages_paragraphs_make_no_finding():
+    """The same wrapped paragraphs as a page's <p> elements, read by the output guard: a line break between two
+    Chinese characters is read as nothing, so no word starts in the middle of one (外国|司法)."""
+    import html
+    from pathlib import Path
+
+    rng = random.Random(9)
+    for path in sorted((Path(__file__).resolve().parents[2] / "data" / "laws" / "texts").glob("*.md")):
+        paragraphs = []
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if len(line) > 2:
+                cuts = sorted(rng.sample(range(1, len(line)), len(line) // 20))
+                paragraphs.append("<p>" + html.escape("\n".join(line[a:b] for a, b in zip([0] + cuts, cuts + [len(line)])))
+                                  + "</p>")
+        found = [f for f in CHECK("a/index.html", page("\n".join(paragraphs)))
+                 if f.rule in (personal.RULE_NAME, personal.RULE_ADDRESS)]
+        assert found == [], (path.name, [(f.line, f.value) for f in found][:5])

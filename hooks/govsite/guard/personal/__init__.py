@@ -27,6 +27,7 @@ Fields that are never published (govsite/internal.py: review records) are not re
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -677,10 +678,16 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
     # Names and addresses in running text, line by line, as the output guard reads the published units: the
     # line itself, an image's alt text, a link's or an element's title, a YAML value, a table cell.
     addresses_possible = public_addresses is not None and maybe_address(visible)
+    # A Markdown paragraph broken over lines inside its sentences is read as the sentences it shows: a name a break
+    # is inside of is found, and a line's start that is the middle of a word (外国|司法…) makes no name.
+    paragraphs = (_paragraph_names(lines, body_start, public_names)
+                  if suffix in MARKDOWN_SUFFIXES and _BROKEN_HAN.search(visible) is not None else {})
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         names_here = unit_names(line, public_names, labelled=suffix not in YAML_SUFFIXES)
+        if number in paragraphs:
+            names_here = [v for v in names_here if v in paragraphs[number][1]]
         # The line's cues reach into the units it holds; what a unit adds is a name standing alone in it.
         for unit in _units_inside(line, yaml=suffix in YAML_SUFFIXES):
             names_here += [v for v in prose.names_alone(unit, public_names) if v not in names_here]
@@ -690,7 +697,65 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
                             for v in unit_addresses(line, public_addresses))
     if suffix == ".csv":
         findings.extend(_table_findings(file, attachments.read_csv(visible).tables, public_names))
+    if _INVISIBLE.search(visible) is not None:
+        rules = Rules(frozenset(allowed), public_names, public_addresses or NO_ADDRESSES)
+        for number, line in enumerate(lines, start=1):
+            if _INVISIBLE.search(line) is not None:  # read as shown: without them
+                findings.extend(Finding(file, number, "", hit.rule, hit.shown, value=hit.value)
+                                for hit in _scan_without_invisible(line, rules))
+    for number, (broken, _names) in paragraphs.items():
+        findings.extend(Finding(file, number, "", RULE_NAME, mask_name(v), value=v) for v in broken)
     return _without_duplicates(findings)
+
+
+# A line of a Markdown paragraph that ends inside a sentence, the next going on with it: what a page shows as one
+# sentence (a browser shows a space, or nothing, between two Chinese characters).
+_BROKEN_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]\n[ \t]*[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _paragraph_names(lines: list[str], first: int, public_names: frozenset[str]
+                     ) -> dict[int, tuple[list[str], frozenset[str]]]:
+    """For each line (numbered from 1) of a Markdown body (from the line index `first`) that is part of a
+    paragraph going on from one line to the next inside its sentences: (the names a line break is inside of,
+    reported at the line where they begin; every name the paragraph read whole holds)."""
+    found: dict[int, tuple[list[str], frozenset[str]]] = {}
+    index = first
+    while index < len(lines) - 1:
+        last = index
+        while last + 1 < len(lines) and _goes_on(lines[last], lines[last + 1]):
+            last += 1
+        if last == index:
+            index += 1
+            continue
+        pieces = [lines[index]] + [lines[i].lstrip(" \t") for i in range(index + 1, last + 1)]
+        starts, at = [], 0
+        for piece in pieces:
+            starts.append(at)
+            at += len(piece)
+        joined = "".join(pieces)
+        names = unit_names(joined, public_names)
+        broken: dict[int, list[str]] = {}
+        for name in names:
+            for match in re.finditer(re.escape(name), joined):
+                piece = bisect.bisect_right(starts, match.start()) - 1
+                if piece + 1 < len(starts) and starts[piece + 1] < match.end():  # a break inside it
+                    broken.setdefault(index + piece + 1, []).append(name)
+        for number in range(index + 1, last + 2):
+            found[number] = (broken.get(number, []), frozenset(names))
+        index = last + 1
+    return found
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """The next line of a paragraph goes on with the sentence: a Chinese character at the end of one, at the start
+    of the other, neither a heading nor a table row."""
+    rest = following.lstrip(" \t")
+    return bool(line) and _is_han_char(line[-1]) and _is_han_char(rest[:1]) and not line.lstrip().startswith(
+        ("#", "|"))
+
+
+def _is_han_char(ch: str) -> bool:
+    return bool(ch) and ("\u3400" <= ch <= "\u4dbf" or "\u4e00" <= ch <= "\u9fff")
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:
