@@ -308,3 +308,22 @@ def test_law_texts_wrapped_in_a_pages_paragraphs_make_no_finding():
         found = [f for f in CHECK("a/index.html", page("\n".join(paragraphs)))
                  if f.rule in (personal.RULE_NAME, personal.RULE_ADDRESS)]
         assert found == [], (path.name, [(f.line, f.value) for f in found][:5])
+
+
+# ---- a unit that begins with the person (alt texts, captions) ----------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(6))
+def test_an_alt_text_or_caption_that_begins_with_a_name_is_found(seed):
+    rng = random.Random(seed)
+    name = person(rng)
+    alt = rng.choice([f"{name}在慰问现场", f"图为{name}与家属合影", f"{name}向老战友敬礼", f"{name}和志愿者在一起"])
+    body = rng.choice([f'<p><img src="a.png" alt="{alt}"></p>', f"<figure><img src='a.png' alt='照片'><figcaption>{alt}"
+                                                               "</figcaption></figure>"])
+    assert (personal.RULE_NAME, name) in {(f.rule, f.value) for f in CHECK("a/index.html", page(body))}, alt
+
+
+@pytest.mark.parametrize("text", ["国务院在全国范围内组织实施", "经个人和接收单位双向选择", "县级以上人民政府在",
+                                  "张庄村在全镇率先完成", "高新区在", "任何组织和个人", "用人单位在招用", "烈士纪念设施在",
+                                  "图为示例镇服务站", "左起第一位", "国家在", "各级人民政府与"])
+def test_a_sentence_that_begins_with_an_office_or_place_names_no_one(text):
+    assert found_names(text) == [], text

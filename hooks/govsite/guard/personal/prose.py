@@ -450,9 +450,17 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     Speed: one pass of one regular expression finds every cue's first words (_CUES); each is then checked in
     full where it stands. tests/unit/test_guard_names.py compares this with a pass of each cue's own pattern."""
     first = _CUES.search(text)
-    if first is None:  # most units: no cue; at most a name and nothing else (an image's alt text)
+    subject = _SUBJECT.match(text) if text[:1] in _SUBJECT_FIRST else None
+    if first is None and subject is None:  # most units: no cue; at most a name and nothing else (an alt text)
         return _whole(text, public) if len(text) <= 12 else []
     finder = _Finder(text, public)
+    if subject is not None and _subject_is_named(subject.group(1)):
+        # 王建华在慰问现场 (an image's alt text, a caption): the unit begins with the person
+        finder.exact(subject.start(1), subject.end(1), "其后", False)
+    if first is None:
+        if len(text) <= 12:
+            _whole(text, public, finder)
+        return finder.result()
     list_done = phone_done = 0
     for match in _CUES.finditer(text, first.start()):
         kind, at, end = match.lastgroup, match.start(), match.end()
@@ -559,6 +567,21 @@ def _pair_before(finder: _Finder, end: int) -> None:
             or not _is_han(finder.text[span.start - 2]):
         return
     finder.before(span.start - 1, "称谓", True)
+
+
+# A unit that begins with a person doing something (an alt text or a caption: 王建华在慰问现场, 图为王建华与家属
+# 合影): the name, then where or with whom, and the sentence going on (李明在 alone is no sentence). Weak: jieba must
+# read a name (国务院在…, 县政府于… are no one).
+_SUBJECT = re.compile(rf"(?:图为|图中|左起|右起)?[：:]?{_SPACE}*([{_HAN}]{{2,4}}?)(?:在|于|与|和|向|正在|同)(?=[{_HAN}0-9０-９])")
+_SUBJECT_FIRST = _SURNAME_FIRST | frozenset("图左右")
+
+def _subject_is_named(name: str) -> bool:
+    """jieba reads the words at a unit's start as a name: one word of a name's or a place's tag (王建华, 高建国),
+    or a surname and a given name so tagged (罗/长青, 孙/建华); not a surname and a common word (经/个人)."""
+    words = _segment(name)
+    if len(words) == 1:
+        return words[0][2].startswith(_NAME_TAGS + _PLACE_TAGS)
+    return len(words) == 2 and words[1][2].startswith(_NAME_TAGS + _PLACE_TAGS)
 
 
 _DOT_CHARS = frozenset("·•・．")
