@@ -327,3 +327,30 @@ def test_an_alt_text_or_caption_that_begins_with_a_name_is_found(seed):
                                   "图为示例镇服务站", "左起第一位", "国家在", "各级人民政府与"])
 def test_a_sentence_that_begins_with_an_office_or_place_names_no_one(text):
     assert found_names(text) == [], text
+
+
+# ---- one-row tables under any word for people --------------------------------------------------------------------
+
+PEOPLE_WORDS = ("受表彰人", "参加人", "出席人", "慰问人", "持证人", "领取人", "经手人", "老党员", "被帮扶人", "受助人",
+                "参保人", "受助者", "网格员", "联络员", "就业人员")
+
+
+@pytest.mark.parametrize("header", PEOPLE_WORDS)
+def test_a_one_row_table_under_any_word_for_people_is_read_as_a_list_of_people(header):
+    from govsite.guard.personal.names import SINGLE_SURNAMES
+
+    rng = random.Random(header)
+    unlisted = [c for c in "么郄禚郇冮仵琚幺" if c not in SINGLE_SURNAMES]
+    for name in (person(rng), rng.choice("王李张刘陈") + rng.choice("伟芳敏静磊军"), rng.choice(unlisted) + "文斌"):
+        markdown = f"| 序号 | {header} | 备注 |\n|---|---|---|\n| 1 | {name} | 无 |\n"
+        assert name in {f.value for f in personal.scan_text(markdown, "content/a.md", set())}, (header, name)
+        table = f"<table><tr><th>序号</th><th>{header}</th></tr><tr><td>1</td><td>{name}</td></tr></table>"
+        assert name in {f.value for f in CHECK("a/index.html", page(table))}, (header, name)
+
+
+@pytest.mark.parametrize(("header", "value"), [("适用人员", "退役士兵"), ("法人", "示例公司"), ("服务人员", "3名"),
+                                               ("人员类别", "伤残军人"), ("受理人员", "窗口工作人员"),
+                                               ("联系人", "王老师"), ("申请人", "张某某"), ("老党员", "李*明")])
+def test_a_one_row_table_of_categories_under_a_word_for_people_names_no_one(header, value):
+    markdown = f"| 序号 | {header} |\n|---|---|\n| 1 | {value} |\n"
+    assert [f for f in personal.scan_text(markdown, "content/a.md", set()) if f.rule == personal.RULE_NAME] == []
