@@ -425,7 +425,25 @@ _HAN_GAP = re.compile("(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \t\n\u00a0\u3000](?=[\
 
 def _names_across_gaps(text: str, public_names: frozenset[str], labelled: bool) -> list[str]:
     """The names the unit holds when read without those blanks, that a blank was inside of, as written (with it):
-    请与罗 长青同志联系 reads 罗 长青. Names that no blank split were found in the unit as it stands."""
+    请与罗 长青同志联系 reads 罗 长青. Names that no blank split were found in the unit as it stands. Speed: only the
+    clauses holding such a blank are read again (a unit's punctuation bounds every name and its cue), and not the
+    blank after an article's or a chapter's number (第一条 为了…, in every line of a law text)."""
+    found = []
+    for clause in _CLAUSE.finditer(text):
+        piece = clause.group()
+        if any(_HEADING_NUMBER.search(piece, max(0, gap.start() - 12), gap.start()) is None
+               for gap in _HAN_GAP.finditer(piece)):
+            found += [name for name in _names_across_gaps_in(piece, public_names, labelled) if name not in found]
+    return found
+
+
+# Marks that end a clause (not the colon or the enumeration comma: a label and its name, a list, go on over them).
+_CLAUSE = re.compile(r"[^，。；！？,;!?]+")
+# 第一条, 第二章, 第3款: the number of an article or a chapter, which a blank sets apart from its text
+_HEADING_NUMBER = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[条章节款项编]\Z")
+
+
+def _names_across_gaps_in(text: str, public_names: frozenset[str], labelled: bool) -> list[str]:
     gaps = {m.start() for m in _HAN_GAP.finditer(text)}
     origin = [i for i in range(len(text)) if i not in gaps]
     joined = "".join(text[i] for i in origin)

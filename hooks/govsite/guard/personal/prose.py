@@ -141,7 +141,7 @@ _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
 # Every cue's first words in one pattern (name_spans): longer words first, a form of address before the sex it
 # begins with (女士, 女). The lookahead of every first character lets the engine skip ahead (five times faster).
 _FIRST = "".join(sorted({w[0] for w in TITLE_WORDS + LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + FOLLOW_WORDS
-                          + BEFORE_WORDS + ("关于", "请", "可", "或", "直", "由", ":", "：", "，", ",")}))
+                          + BEFORE_WORDS + ("关于", "请", "可", "或", "直", "由")}))
 _CUES = re.compile(
     rf"(?=[{re.escape(_FIRST)}等、男女(（+0-9])(?:"
     rf"(?P<title>{_alternation(TITLE_WORDS)})"
@@ -152,7 +152,6 @@ _CUES = re.compile(
     rf"|(?P<before>{_alternation(BEFORE_WORDS)})"
     r"|(?P<about>关于)"
     r"|(?P<ask>请与|请和|请同|请跟|可与|或与|直接与|请联系|请致电|由)"
-    rf"|(?P<greet>[:：，,]{_SPACE}*(?:您好|你好))"
     r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
     r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
 _ITEM_PARTS = re.compile(rf"([{_HAN}*＊×·•・]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
@@ -451,7 +450,7 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     full where it stands. tests/unit/test_guard_names.py compares this with a pass of each cue's own pattern."""
     first = _CUES.search(text)
     subject = _SUBJECT.match(text) if text[:1] in _SUBJECT_FIRST else None
-    if first is None and subject is None:  # most units: no cue; at most a name and nothing else (an alt text)
+    if first is None and subject is None and "好" not in text:  # most units: no cue; at most a lone name
         return _whole(text, public) if len(text) <= 12 else []
     finder = _Finder(text, public)
     if subject is not None and _subject_is_named(subject.group(1)):
@@ -528,11 +527,13 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                     finder.exact(end, tail.end(1), "其前", False)
                 elif match.group() == "请联系":
                     finder.after(end, "其前", False)
-        elif kind == "greet":
-            if at > 0 and _is_han(text[at - 1]) and _run_start(text, at) >= at - 4:
-                finder.before(at, "称谓", True)  # 王建华：您好 (a letter's greeting: the name alone before it)
         elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
             finder.before(at, "其后", False)
+    if "好" in text:  # 王建华：您好 (a letter's greeting: the name alone before it); searched apart, commas are many
+        for greet in _GREET.finditer(text):
+            at = greet.start()
+            if at > 0 and _is_han(text[at - 1]) and _run_start(text, at) >= at - 4:
+                finder.before(at, "称谓", True)
     if len(text) <= 12:
         _whole(text, public, finder)
     if _DOT_CHARS.intersection(text):
@@ -543,6 +544,7 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
 # 请与王建华联系, 由王建华负责: the name bounded by the words on both sides (a unit would be an ordinary word)
 _ASK_AFTER = re.compile(rf"([{_HAN}]{{2,4}}?)(?:联系|联络|咨询|沟通|对接|负责|牵头|承办|经办|办理|签收|审核|核实)")
 _SPACES_BEFORE = re.compile(rf"{_SPACE}*\Z")
+_GREET = re.compile(rf"[:：，,]{_SPACE}*(?:您好|你好)")
 # Items of a list after a label and a colon, set apart by spaces or commas (获奖者：王建华　李明　张伟)
 _LISTED = re.compile(r"[^。；;\n]*")
 _LISTED_ITEM = re.compile(r"[^\s\u3000，,、]+")
