@@ -248,7 +248,8 @@ def test_a_surname_outside_the_list_beside_a_strong_cue_is_found():
 
 
 @pytest.mark.parametrize("text", ["优秀青年同志", "全体党员同志", "经办人 方先生", "各位老同志", "新时代好青年同志们",
-                                  "授予荣誉称号", "联系人：办公室", "同意其申请", "本人，男，", "服务中心 0371-61234567"])
+                                  "授予荣誉称号", "联系人：办公室", "同意其申请", "本人，男，", "服务中心 0371-61234567",
+                                  "请按办事指南到窗口办理。 电话和来访 办公电话：0371-12345678"])
 def test_words_beside_a_strong_cue_are_not_taken_for_a_surname_outside_the_list(text):
     assert found_names(text) == [], text
 

@@ -288,8 +288,7 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
         found = _unlisted_before(text, run, end, starts)
         if found is not None:
             return found, False
-    # a strong cue takes a start where jieba's words begin (表扬|罗|长青|同志); a weak one needs more
-    best, best_score, best_read = None, 0 if strong else 1, False
+    best, best_score, best_read = None, 1, False
     for s in starts:  # longest first
         bound = s == run or bool(_PRECEDE.search(text, max(run, s - 6), s))
         aligned = words is None or any(a + run == s for a, _b, _t in words)
