@@ -355,3 +355,30 @@ def test_a_one_row_table_under_any_word_for_people_is_read_as_a_list_of_people(h
 def test_a_one_row_table_of_categories_under_a_word_for_people_names_no_one(header, value):
     markdown = f"| 序号 | {header} |\n|---|---|\n| 1 | {value} |\n"
     assert [f for f in personal.scan_text(markdown, "content/a.md", set()) if f.rule == personal.RULE_NAME] == []
+
+
+# ---- a line of names set apart by spaces (a PDF's list without a header) -----------------------------------------
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_line_of_names_set_apart_by_spaces_is_a_list_of_names(seed):
+    rng = random.Random(seed)
+    people = []
+    while len(people) < rng.randint(3, 6):
+        name = person(rng)
+        if name not in people:
+            people.append(name)
+    gap = rng.choice(["  ", "\u3000", "   ", "\u3000\u3000"])
+    line = gap.join(people)
+    assert set(people) <= set(found_names(line)), line
+    # and in a PDF's text layer, a line of its own under a title
+    from attachments_kit import make_pdf
+
+    shown = {f.shown for f in CHECK("f/mingdan.pdf", make_pdf([["表彰名单", line]])) if f.rule == personal.RULE_NAME}
+    assert {personal.mask_name(n) for n in people} <= shown, line  # one finding per masked value and line
+
+
+@pytest.mark.parametrize("line", ["首页 政务公开 办事服务 互动交流", "张庄村 王楼村 李家村", "王老师 李老师 张老师",
+                                  "序号 姓名 性别 民族", "安置 优待 抚恤 褒扬", "高新区 金水区 管城区", "张庄 李园 孙河",
+                                  "白沙 李园 王楼", "第一章 总则 第二章 抚恤", "安置 安全 安排", "张*明 李** 王某某"])
+def test_a_line_of_words_or_places_set_apart_by_spaces_names_no_one(line):
+    assert found_names(line) == [], line

@@ -450,7 +450,10 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     first = _CUES.search(text)
     subject = _SUBJECT.match(text) if text[:1] in _SUBJECT_FIRST else None
     if first is None and subject is None and "好" not in text:  # most units: no cue; at most a lone name
-        return _whole(text, public) if len(text) <= 12 else []
+        found = _whole(text, public) if len(text) <= 12 else []
+        if not found and (" " in text or "\u3000" in text):
+            found = _spaced_names(text, public)
+        return found
     finder = _Finder(text, public)
     if subject is not None and _subject_is_named(subject.group(1)):
         # 王建华在慰问现场 (an image's alt text, a caption): the unit begins with the person
@@ -535,6 +538,8 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                 finder.before(at, "称谓", True)
     if len(text) <= 12:
         _whole(text, public, finder)
+    if " " in text or "\u3000" in text:
+        _spaced_names(text, public, finder)
     if _DOT_CHARS.intersection(text):
         _dotted(finder)
     return finder.result()
@@ -643,6 +648,30 @@ def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> 
 
 # The number of a list's item before it (1. 2、（3） 四、): a PDF's numbered list of names, one to a line
 _LIST_NUMBER = re.compile(r"\s*(?:(?:[(（]\d{1,3}[)）]|\d{1,3}[.．、)）]|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
+
+
+# A line of names and nothing else, set apart by spaces (a PDF's name list without a header: 王建华  李明  张伟)
+_SPACED_NAMES = re.compile(rf"{_SPACE}*[{_HAN}]{{2,4}}(?:{_SPACE}+[{_HAN}]{{2,4}}){{2,}}{_SPACE}*")
+_SPACED_TOKEN = re.compile(rf"[{_HAN}]+")
+
+
+def _spaced_names(text: str, public: frozenset[str], finder: _Finder | None = None) -> list[NameSpan]:
+    """Three or more names alone on a line, set apart by spaces: each name-shaped, two in three read as names
+    (as the no-cue rule of a list joined by 、: 首页 政务公开 办事服务, 张庄村 王楼村 李家村 are no names)."""
+    if len(text) > 80 or _SPACED_NAMES.fullmatch(text) is None:
+        return []
+    finder = finder or _Finder(text, public)
+    tokens = [(m.start(), m.end()) for m in _SPACED_TOKEN.finditer(text)]
+    if not all(name_shaped(text[a:b]) for a, b in tokens):
+        return []
+    # most of them read as names (许国庆 is 许 and 国庆 to jieba), and each reported one is no word or place
+    read = sum(finder.acceptable(a, b, False, False) for a, b in tokens)
+    if 3 * read < 2 * len(tokens):
+        return []
+    for a, b in tokens:  # not two characters alone: 李园 孙河 are villages as well (see _whole)
+        if b - a >= 3 and finder.acceptable(a, b, True, False):
+            finder.spans[(a, b)] = NameSpan(a, b, "名单")
+    return finder.result()
 
 
 def _item_start(text: str, at: int) -> int:
