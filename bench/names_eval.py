@@ -146,6 +146,13 @@ def markdown(result: dict) -> str:
         "and 95.0 % after the change made for it (56c4133). Both test parts were read after that (their misses), "
         "so the figures since (given names read by their characters when jieba cuts a name astray) are no longer "
         "held out.", "",
+        "A third round (a generator planting other wordings, layouts, encodings and surnames the corpus does not "
+        "name, kept as tests/unit/test_guard_variants.py) changed the rules without reading the corpus's misses: "
+        "the test part (held out) went from 96.9 % to 97.5 %, the other parts within 0.2 points, no alarm added. "
+        "Its cost, paired runs of this script against main (f758dad), A B A B at load 5.7-7.9, CPU over the law "
+        "texts' lines: the whole unit 0.130 and 0.134 s (main) against 0.148 and 0.146 s (+11 %), the name rule "
+        "alone 0.110 and 0.112 s against 0.100 and 0.116 s (the same within the noise).",
+        "",
         "False alarms (units with a name or address finding / units):", "",
         "| corpus | units | false alarms |", "|---|---:|---:|"]
     for name, a in result["alarms"].items():

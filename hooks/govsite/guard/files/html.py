@@ -69,7 +69,22 @@ META_CONFIG = frozenset(("viewport", "theme-color", "robots", "format-detection"
                          "googlebot", "renderer", "force-rendering", "msapplication-tilecolor",
                          "msapplication-config", "apple-mobile-web-app-capable",
                          "apple-mobile-web-app-status-bar-style", "mobile-web-app-capable", "handheldfriendly"))
-_SPACE = re.compile(r"\s+")
+class _Collapse:
+    """White space as it reads: a run of it one space, except a line break between two Chinese characters, which
+    is nothing (CSS Text's segment break rule: a Markdown paragraph wrapped inside a word or name, 请与王\n建国
+    同志联系, reads 请与王建国同志联系; read with a space, 外国 司法 would start a word in the middle of one)."""
+
+    _RUN = re.compile(r"\s+")
+    _CJK_BREAK = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \t]*\n\s*(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+
+    def sub(self, repl: str, text: str) -> str:
+        if "\n" in text:
+            text = self._CJK_BREAK.sub("", text)
+        return self._RUN.sub(repl, text)
+
+
+_SPACE = _Collapse()
+_WHITE = re.compile(r"\s+")  # in a comment, which is not shown, a line break parts what it holds
 _WORTH = re.compile(r"[^\x00-\x7f]|\d{6}")  # Chinese (or other non-ASCII) text, or a long number
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # Where each element links, as the link check reads it (guard/links.py, Collector); stylesheets' resource hints
@@ -146,8 +161,8 @@ class _Reader:
 
     # ---- units --------------------------------------------------------------------------------------------
 
-    def unit(self, text: str, line: int, what: str) -> None:
-        text = _SPACE.sub(" ", text).strip()
+    def unit(self, text: str, line: int, what: str, comment: bool = False) -> None:
+        text = (_WHITE if comment else _SPACE).sub(" ", text).strip()
         if text:
             self.out.lines.append(Line(text, f"第{line}行{what}", line))
 
@@ -312,7 +327,7 @@ class _Reader:
                 text = el.text
                 if text:
                     if not text.isspace():
-                        out.append(Line(space.sub(" ", text).strip(), f"第{line}行（HTML 注释）", line))
+                        out.append(Line(_WHITE.sub(" ", text).strip(), f"第{line}行（HTML 注释）", line))
                     line += text.count("\n")
                 text = el.tail
             if text:
@@ -440,7 +455,7 @@ def _parser():
 def _sibling_comment(reader: _Reader, sibling, first_line: int) -> None:
     if sibling.tag is etree.Comment and sibling.text and not sibling.text.isspace():
         line = (sibling.sourceline or 1) - sibling.text.count("\n") + first_line - 1
-        reader.unit(sibling.text, line, "（HTML 注释）")
+        reader.unit(sibling.text, line, "（HTML 注释）", comment=True)
 
 
 def read_html(text: str, first_line: int = 1, page: PageParts | None = None, source: bytes = b"") -> Extracted:

@@ -27,6 +27,7 @@ Fields that are never published (govsite/internal.py: review records) are not re
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -51,6 +52,7 @@ from .names import (
     header_kind,
     is_masked_name,
     is_name_value,
+    is_ordinary_word,
     looks_like_name,
     mask_name,
     normalise_header,
@@ -86,7 +88,19 @@ ID_CHECK = "10X98765432"
 # Digit runs not glued to other digits or Latin letters (a run inside a longer code is not a number).
 _ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])(\d{15})(?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<![0-9A-Za-z])(?:(?:\+|00)?86[ -]?)?(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?![0-9A-Za-z])")
+# Glued to the Latin word that labels it (Tel13812345678, TEL:…, Mobile13812345678): a number there is the label's.
+_PHONE_LABEL = r"(?<=Tel)|(?<=TEL)|(?<=tel)|(?<=Mob)|(?<=MOB)|(?<=mob)|(?<=Mobile)|(?<=Phone)|(?<=PHONE)|(?<=phone)"
+# Three, four and four digits: joined, or split by one space or hyphen, or by the same dot, underscore or slash twice
+# (138.1234.5678, 138/1234/5678); one dot alone is not enough (a longitude, 131.12345678, is a number too).
+_MOBILE = re.compile(rf"(?:(?<![0-9A-Za-z])|{_PHONE_LABEL})(?:(?:\+|00)?86[ -]?)?"
+                     r"(1[3-9]\d[ -]?\d{4}[ -]?\d{4}|1[3-9]\d([._/])\d{4}\2\d{4})(?![0-9A-Za-z])")
+# An ID number in its three parts (region, birth date, sequence and check) split by dots, underscores or slashes
+# the same way twice (410105.19900101.1233): the ordinary groups (spaces, hyphens) are _GROUPED's.
+_ID_PARTS = re.compile(r"(?<![0-9A-Za-z])(\d{6})([._/])(\d{8})\2(\d{3}[\dXx])(?![0-9A-Za-z])")
+# Mobile and ID numbers written in Chinese numerals (一三八一二三四五六七八), one numeral a digit.
+_HAN_DIGITS = "〇零一二三四五六七八九"
+_HAN_NUMBER = re.compile(rf"(?<![{_HAN_DIGITS}])[{_HAN_DIGITS}]{{11}}(?:[{_HAN_DIGITS}]{{6}}[{_HAN_DIGITS}Xx])?(?![{_HAN_DIGITS}])")
+_FROM_HAN_DIGITS = str.maketrans(_HAN_DIGITS, "0012345678" + "9")
 _CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?)(?![0-9A-Za-z])")
 # An ID number typed in groups, as forms and spreadsheets lay it out (410105 19900101 123X, 4101-0519-9001-0112-3X):
 # digit groups joined by one space or hyphen, the check character X in the last group or alone after it. Any 18
@@ -95,7 +109,9 @@ _GROUPED = re.compile(r"(?<![0-9A-Za-z])\d+(?:(?:[ -]\d+)+(?:[ -]?[Xx])?|[ -][Xx
 _GROUP = re.compile(r"\d+[Xx]?|[Xx]")
 # 全角 digits, X, hyphens, plus signs and spaces, as a Chinese input method types them, made ordinary before the
 # number rules read a unit: one character for one, so a number's place in the folded text is its place as written.
-_FOLD_NUMBERS = str.maketrans("０１２３４５６７８９Ｘｘ－＋\u3000\u00a0", "0123456789Xx-+  ")
+# Dashes of every width (en, em, figure, minus: 138—1234—5678) are typed between groups as hyphens are.
+_FOLD_NUMBERS = str.maketrans("０１２３４５６７８９Ｘｘ－＋\u3000\u00a0\u2010\u2011\u2012\u2013\u2014\u2212",
+                              "0123456789Xx-+  ------")
 
 _HEADER_WORDS = "|".join(re.escape(w) for w in NAME_HEADERS + PEOPLE_HEADERS)
 # Speed: YAML is parsed for names only when some key or column could hold them, or a masked name shows a list of
@@ -112,7 +128,7 @@ _DIGIT_RUN = re.compile(r"\d{3}")  # every personal number (scan_line's patterns
 # hyphen (a mobile's 11 digits, an ID number's 17 or 18 in groups, a card's 16 to 19): looked for as the unit is
 # written, before _FOLD_NUMBERS (\d takes 全角 digits too, and the spaces and hyphens it folds are listed here).
 # Most units with a date, a 文号 or an 索引号 hold three digits in a row and no such run.
-_ELEVEN_DIGITS = re.compile(r"\d(?:[ \-\uff0d\u3000\u00a0]?\d){10}")
+_ELEVEN_DIGITS = re.compile(r"\d(?:[ \-\uff0d\u3000\u00a0\u2010-\u2014\u2212._/]?\d){10}")
 # “姓名：王建华” in running text (a Word paragraph, a PDF line, a Markdown paragraph).
 _LABELLED = re.compile(rf"(姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000]*[:：][\s\u3000]*"
                        r"([^\s\u3000,，;；、|:：（(]{1,8})")
@@ -222,6 +238,8 @@ def scan_line(text: str, allowed_numbers: set[str]) -> Iterator[tuple[str, str]]
 
 def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterator[tuple[str, str, str]]:
     """(rule, masked value, value as written) for every personal number in one line of text."""
+    if _HAN_DIGIT_RUN.search(text) is not None:
+        yield from _han_numeral_hits(text, allowed_numbers)
     if _ELEVEN_DIGITS.search(text) is None:  # every pattern below holds such a run: most units have none
         return
     written, text = text, text if text.isascii() else text.translate(_FOLD_NUMBERS)
@@ -242,6 +260,11 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
         if free((start, end)):
             taken.append((start, end))
             yield RULE_ID, mask_number(text[start:end]), written[start:end]
+    for match in _ID_PARTS.finditer(text):
+        number = match.group(1) + match.group(3) + match.group(4)
+        if free(match.span()) and is_id18(number):
+            taken.append(match.span())
+            yield RULE_ID, mask_number(number), written[slice(*match.span())]
     for match in _MOBILE.finditer(text):
         number = _digits(match.group(1))
         if free(match.span(1)) and number not in allowed_numbers:
@@ -251,6 +274,19 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
         if free(match.span(1)) and is_bank_card(match.group(1)):
             taken.append(match.span(1))
             yield RULE_BANK, mask_number(match.group(1)), written[slice(*match.span(1))]
+
+
+_HAN_DIGIT_RUN = re.compile(f"[{_HAN_DIGITS}]{{11}}")
+
+
+def _han_numeral_hits(text: str, allowed_numbers) -> Iterator[tuple[str, str, str]]:
+    """Mobile and ID numbers spelt in Chinese numerals: read as the digits they stand for."""
+    for match in _HAN_NUMBER.finditer(text):
+        digits = match.group().translate(_FROM_HAN_DIGITS)
+        if len(digits) == 11 and re.fullmatch(r"1[3-9]\d{9}", digits) and digits not in allowed_numbers:
+            yield RULE_MOBILE, digits[:3] + "****" + digits[-4:], match.group()
+        elif len(digits) == 18 and is_id18(digits.upper()):
+            yield RULE_ID, mask_number(digits), match.group()
 
 
 def _grouped_ids(text: str) -> Iterator[tuple[int, int]]:
@@ -333,10 +369,29 @@ _REMEMBERED_UNITS = 400_000
 _UNITS: dict[Rules, dict[str | bytes, tuple[Hit, ...]]] = {}
 
 
+# Characters that take no room on the screen (zero-width spaces and joiners, the word joiner, a byte-order mark
+# inside the text, soft hyphens): a name or number with one inside reads whole to a person, and is read so here.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
 def _scan_unit(text: str, rules: Rules) -> list[Hit]:
+    if _INVISIBLE.search(text) is not None:
+        return _scan_without_invisible(text, rules)
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
     hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
     hits += [Hit(RULE_ADDRESS, mask_address(value), value) for value in unit_addresses(text, rules.addresses)]
+    return hits
+
+
+def _scan_without_invisible(text: str, rules: Rules) -> list[Hit]:
+    """The unit read without its invisible characters; each value as written, with them (the sources hold it so)."""
+    origin = [i for i, ch in enumerate(text) if not _INVISIBLE.match(ch)]
+    bare = "".join(text[i] for i in origin)
+    hits = []
+    for hit in _scan_unit(bare, rules):
+        at = bare.find(hit.value)
+        value = text[origin[at]:origin[at + len(hit.value) - 1] + 1] if at >= 0 and hit.value else hit.value
+        hits.append(Hit(hit.rule, hit.shown, value))
     return hits
 
 
@@ -358,7 +413,52 @@ def unit_names(text: str, public_names: frozenset[str], labelled: bool = True) -
                 spaced.append(text[origin[match.start()]:origin[match.end() - 1] + 1])
         # 姓　　名：王　芳 read as it stands gives 王: the name laid out whole replaces the piece of it
         found = [name for name in found if not any(name != whole and name in whole for whole in spaced)] + spaced
+    if _HAN_GAP.search(text) is not None:
+        found += [name for name in _names_across_gaps(text, public_names, labelled) if name not in found]
     return list(dict.fromkeys(found))
+
+
+# One blank between two Chinese characters: where a page's source breaks a line inside a sentence (a browser
+# shows a space there, or nothing), a no-break space or an OpenDocument <text:s/> typed inside a name (罗 长青).
+_HAN_GAP = re.compile("(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \t\n\u00a0\u3000](?=[\u3400-\u4dbf\u4e00-\u9fff])")
+
+
+def _names_across_gaps(text: str, public_names: frozenset[str], labelled: bool) -> list[str]:
+    """The names the unit holds when read without those blanks, that a blank was inside of, as written (with it):
+    请与罗 长青同志联系 reads 罗 长青. Names that no blank split were found in the unit as it stands. Speed: only the
+    clauses holding such a blank are read again (a unit's punctuation bounds every name and its cue), and not the
+    blank after an article's or a chapter's number (第一条 为了…, in every line of a law text)."""
+    found = []
+    for clause in _CLAUSE.finditer(text):
+        piece = clause.group()
+        if any(_HEADING_NUMBER.search(piece, max(0, gap.start() - 12), gap.start()) is None
+               for gap in _HAN_GAP.finditer(piece)):
+            found += [name for name in _names_across_gaps_in(piece, public_names, labelled) if name not in found]
+    return found
+
+
+# Marks that end a clause (not the colon or the enumeration comma: a label and its name, a list, go on over them).
+_CLAUSE = re.compile(r"[^，。；！？,;!?]+")
+# 第一条, 第二章, 第3款: the number of an article or a chapter, which a blank sets apart from its text
+_HEADING_NUMBER = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[条章节款项编]\Z")
+
+
+def _names_across_gaps_in(text: str, public_names: frozenset[str], labelled: bool) -> list[str]:
+    gaps = {m.start() for m in _HAN_GAP.finditer(text)}
+    origin = [i for i in range(len(text)) if i not in gaps]
+    joined = "".join(text[i] for i in origin)
+    found = []
+    for name in _names_as_they_stand(joined, public_names, labelled):
+        for match in re.finditer(re.escape(name), joined):
+            first, last = origin[match.start()], origin[match.end() - 1]
+            if last - first + 1 == len(name):
+                continue  # no blank inside it
+            # 老党员 洪老师 read as 老党员洪老师 has 党员洪 before 老师: what stands before the blank is a word
+            # (党员), not the start of a name (罗 长青, 王建 国)
+            left = text[first:min(g for g in gaps if first < g < last)]
+            if len(left) < 2 or not is_ordinary_word(left):
+                found.append(text[first:last + 1])
+    return found
 
 
 def _names_as_they_stand(text: str, public_names: frozenset[str], labelled: bool) -> list[str]:
@@ -596,10 +696,16 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
     # Names and addresses in running text, line by line, as the output guard reads the published units: the
     # line itself, an image's alt text, a link's or an element's title, a YAML value, a table cell.
     addresses_possible = public_addresses is not None and maybe_address(visible)
+    # A Markdown paragraph broken over lines inside its sentences is read as the sentences it shows: a name a break
+    # is inside of is found, and a line's start that is the middle of a word (外国|司法…) makes no name.
+    paragraphs = (_paragraph_names(lines, body_start, public_names)
+                  if suffix in MARKDOWN_SUFFIXES and _BROKEN_HAN.search(visible) is not None else {})
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         names_here = unit_names(line, public_names, labelled=suffix not in YAML_SUFFIXES)
+        if number in paragraphs:
+            names_here = [v for v in names_here if v in paragraphs[number][1]]
         # The line's cues reach into the units it holds; what a unit adds is a name standing alone in it.
         for unit in _units_inside(line, yaml=suffix in YAML_SUFFIXES):
             names_here += [v for v in prose.names_alone(unit, public_names) if v not in names_here]
@@ -609,7 +715,65 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
                             for v in unit_addresses(line, public_addresses))
     if suffix == ".csv":
         findings.extend(_table_findings(file, attachments.read_csv(visible).tables, public_names))
+    if _INVISIBLE.search(visible) is not None:
+        rules = Rules(frozenset(allowed), public_names, public_addresses or NO_ADDRESSES)
+        for number, line in enumerate(lines, start=1):
+            if _INVISIBLE.search(line) is not None:  # read as shown: without them
+                findings.extend(Finding(file, number, "", hit.rule, hit.shown, value=hit.value)
+                                for hit in _scan_without_invisible(line, rules))
+    for number, (broken, _names) in paragraphs.items():
+        findings.extend(Finding(file, number, "", RULE_NAME, mask_name(v), value=v) for v in broken)
     return _without_duplicates(findings)
+
+
+# A line of a Markdown paragraph that ends inside a sentence, the next going on with it: what a page shows as one
+# sentence (a browser shows a space, or nothing, between two Chinese characters).
+_BROKEN_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]\n[ \t]*[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _paragraph_names(lines: list[str], first: int, public_names: frozenset[str]
+                     ) -> dict[int, tuple[list[str], frozenset[str]]]:
+    """For each line (numbered from 1) of a Markdown body (from the line index `first`) that is part of a
+    paragraph going on from one line to the next inside its sentences: (the names a line break is inside of,
+    reported at the line where they begin; every name the paragraph read whole holds)."""
+    found: dict[int, tuple[list[str], frozenset[str]]] = {}
+    index = first
+    while index < len(lines) - 1:
+        last = index
+        while last + 1 < len(lines) and _goes_on(lines[last], lines[last + 1]):
+            last += 1
+        if last == index:
+            index += 1
+            continue
+        pieces = [lines[index]] + [lines[i].lstrip(" \t") for i in range(index + 1, last + 1)]
+        starts, at = [], 0
+        for piece in pieces:
+            starts.append(at)
+            at += len(piece)
+        joined = "".join(pieces)
+        names = unit_names(joined, public_names)
+        broken: dict[int, list[str]] = {}
+        for name in names:
+            for match in re.finditer(re.escape(name), joined):
+                piece = bisect.bisect_right(starts, match.start()) - 1
+                if piece + 1 < len(starts) and starts[piece + 1] < match.end():  # a break inside it
+                    broken.setdefault(index + piece + 1, []).append(name)
+        for number in range(index + 1, last + 2):
+            found[number] = (broken.get(number, []), frozenset(names))
+        index = last + 1
+    return found
+
+
+def _goes_on(line: str, following: str) -> bool:
+    """The next line of a paragraph goes on with the sentence: a Chinese character at the end of one, at the start
+    of the other, neither a heading nor a table row."""
+    rest = following.lstrip(" \t")
+    return bool(line) and _is_han_char(line[-1]) and _is_han_char(rest[:1]) and not line.lstrip().startswith(
+        ("#", "|"))
+
+
+def _is_han_char(ch: str) -> bool:
+    return bool(ch) and ("\u3400" <= ch <= "\u4dbf" or "\u4e00" <= ch <= "\u9fff")
 
 
 def _without_duplicates(findings: list[Finding]) -> list[Finding]:

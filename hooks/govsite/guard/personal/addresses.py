@@ -29,12 +29,15 @@ _NUM = r"(?:[0-9０-９]+|[一二三四五六七八九十百零〇两]+)"
 _DIGITS = r"[0-9０-９]+"
 _ROAD_END = r"(?:大道|大街|胡同|路|街|巷|弄|道)"
 # A road's name: Chinese characters, or the XX of a template, ending as roads end.
-_ROAD = rf"[{_HAN}A-Za-z]{{1,12}}?{_ROAD_END}"
+# 里 ends the names of lanes (永安里) only before a house number: alone it is a word (这里, 村里).
+_ROAD = rf"[{_HAN}A-Za-z]{{1,12}}?(?:{_ROAD_END}|里)"
+# A lane numbered off a road (建设路61弄, 中山路100巷) before the house number.
+_LANE = rf"(?:{_S}{_DIGITS}{_S}(?:弄|巷|支弄|条))?"
 # What follows a house number inside a building: 3栋2单元501室, 5号楼, 12层, 3号院.
 _PARTS = rf"(?:{_S}(?:[-－]{_S})?{_DIGITS}{_S}(?:号楼|号院|栋|幢|座|单元|层|楼|室|户|号)|{_S}[-－]{_S}{_DIGITS})*"
 _ESTATE = r"(?:小区|花园|家园|公寓|新村|苑|大院)"
 _ROOM = r"(?:[0-9０-９]+|[一二三四五六七八九十百零〇两]{2,})"
-_ROAD_NUMBER = re.compile(rf"(?P<road>{_ROAD}){_S}(?P<no>{_NUM}){_S}号(?:院|楼)?(?P<parts>{_PARTS})")
+_ROAD_NUMBER = re.compile(rf"(?P<road>{_ROAD}{_LANE}){_S}(?P<no>{_NUM}){_S}号(?:院|楼)?(?P<parts>{_PARTS})")
 _BUILDING = re.compile(
     rf"{_DIGITS}{_S}(?:号楼|栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?{_DIGITS}{_S}(?:室|户|号|层)?"
     rf"|{_DIGITS}{_S}单元{_S}{_DIGITS}{_S}(?:室|户|号)?"
@@ -45,17 +48,25 @@ _BUILDING = re.compile(
     # 三号楼二单元五零一室: in Chinese numerals only the whole shape, down to a room of two numerals or more
     # (第一单元 is a lesson, 二室一厅 a flat's size)
     rf"|(?<!第){_NUM}{_S}(?:号楼|栋|幢|座){_S}(?:{_NUM}{_S}单元{_S})?{_ROOM}{_S}(?:室|户)"
-    rf"|(?<!第){_NUM}{_S}单元{_S}{_ROOM}{_S}(?:室|户)")
+    rf"|(?<!第){_NUM}{_S}单元{_S}{_ROOM}{_S}(?:室|户)"
+    # A栋1903室, B座1203: a building named by a letter, and a room of three or four digits
+    rf"|(?<![A-Za-z])[A-Za-zＡ-Ｚａ-ｚ]{_S}(?:栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?(?:[0-9０-９]{{3,4}}|{_DIGITS}{_S}室)")
 _VILLAGE_GROUP = re.compile(
-    rf"[{_HAN}]{{1,8}}村{_S}(?:第{_S})?{_NUM}{_S}(?:村民)?小?组(?:{_S}{_NUM}{_S}号)?"
+    # a village's group, production team (队, 生产队) or 社 as villages in Sichuan number them
+    rf"[{_HAN}]{{1,8}}村{_S}(?:第{_S})?{_NUM}{_S}(?:(?:村民)?小?组|生产队|队|社)(?:{_S}{_NUM}{_S}号)?"
     rf"|[{_HAN}]{{1,8}}村{_S}{_DIGITS}{_S}号"
     rf"|(?<![{_HAN}])(?:第{_S})?{_NUM}{_S}(?:村民)?小?组{_S}{_NUM}{_S}号")
 _DOOR = re.compile(rf"门牌(?:号码|号)?{_S}(?:[:：]{_S}[^\s，。；,;、]{{1,20}}|{_NUM})")
 # Labels of a home address in forms and lists (住址：…); the value follows a colon or a space.
 RESIDENCE_LABELS = ("家庭住址", "家庭地址", "现住址", "居住地址", "户籍地址", "现居住地", "居住地", "住址", "住所地",
-                    "住所", "户籍地", "通讯地址", "联系地址", "收件地址", "家庭住所")
+                    "住所", "户籍地", "通讯地址", "联系地址", "收件地址", "家庭住所", "现居", "户籍所在地")
+# Verbs that say where a person lives, the place right after them (家住示例镇张庄村, 现居住在幸福小区).
+RESIDENCE_VERBS = ("家住在", "家住", "现住在", "现居住在", "居住在", "住在")
 _LABELLED = re.compile(rf"(?:{'|'.join(sorted(RESIDENCE_LABELS, key=len, reverse=True))})(?:{_S}[:：]{_S}|[ \t\u3000]+)"
                        r"(?P<value>[^，。；,;\s]{2,40})")
+_LIVES = re.compile(rf"(?:{'|'.join(RESIDENCE_VERBS)})(?P<value>[^，。；,;\s]{{2,40}})")
+# After such a verb only a named place below the township counts (住在农村, 住在小区里 name none).
+_NAMED_BELOW = re.compile(rf"[{_HAN}]{{2}}(?<!农)村|[{_HAN}]{{2}}(?:社区|小区|花园|家园|公寓|新村)|{_NUM}{_S}(?:号|组|栋|幢|单元|室)")
 # Below the township: what a residence label's value must not hold.
 _BELOW_TOWNSHIP = re.compile(rf"(?<!农)村|社区|小区|花园|家园|公寓|楼|栋|幢|单元|室|组|{_ROAD_END}|{_NUM}{_S}号")
 # The administrative units before a road's own name (某省某市某区示例路: the road is 示例路).
@@ -116,10 +127,13 @@ def address_spans(text: str, public: PublicAddresses = PublicAddresses()) -> lis
         return []
     found: list[AddressSpan] = []
     for pattern, shape in ((_LABELLED, "住址"), (_ROAD_NUMBER, "门牌"), (_BUILDING, "楼栋"),
-                           (_VILLAGE_GROUP, "村组"), (_DOOR, "门牌号")):
+                           (_VILLAGE_GROUP, "村组"), (_DOOR, "门牌号"), (_LIVES, "住址")):
         for match in pattern.finditer(text):
             start, end = match.span("value") if shape == "住址" else match.span()
-            if shape == "住址" and not _BELOW_TOWNSHIP.search(match.group("value")):
+            if pattern is _LIVES and any(s.start < end and start < s.end for s in found):
+                continue  # 家住人民路12号: the shape found inside says more (and what a published address covers)
+            below = _NAMED_BELOW if pattern is _LIVES else _BELOW_TOWNSHIP
+            if shape == "住址" and not below.search(match.group("value")):
                 continue  # 住址：示例镇 (down to the township, as the rules ask)
             if shape == "门牌":
                 start = _road_start(text, match)
@@ -147,8 +161,9 @@ _BEFORE_ROAD = re.compile(r"^.*(?:住|在|于|址|处|是|为)")
 
 # Every shape holds a number before 号, 组, 栋, 单元, 室 …, a 门牌, a residence label or an estate's name and a number
 # (speed: most text has none).
-_MAYBE = re.compile(rf"{_NUM}{_S}(?:号|栋|幢|座|单元|室|楼|层|户|(?:村民)?小?组)|门牌|{'|'.join(RESIDENCE_LABELS)}"
-                    rf"|{_ESTATE}{_S}[0-9０-９]")
+_MAYBE = re.compile(rf"{_NUM}{_S}(?:号|栋|幢|座|单元|室|楼|层|户|(?:村民)?小?组|生产队|队|社)|门牌|"
+                    rf"{'|'.join(RESIDENCE_LABELS + RESIDENCE_VERBS)}"
+                    rf"|{_ESTATE}{_S}[0-9０-９]|[A-Za-zＡ-Ｚａ-ｚ]{_S}(?:栋|幢|座)")
 
 
 def maybe_address(text: str) -> bool:

@@ -34,6 +34,8 @@ PEOPLE_HEADERS = ("人员", "对象", "申请人", "联系人", "负责人", "�
                   # words for the people this bureau lists (a one-row table under 退役士兵 is a list of them)
                   "退役士兵", "退役军人", "军人", "士兵", "老兵", "军属", "烈属", "遗属", "代理人", "承办人",
                   "受理人", "收件人", "代表", "志愿者", "人选", "候选人", "先进个人")
+PERSON_ENDINGS = ("人", "者", "员")
+NOT_PERSON_ENDINGS = ("法人", "人数", "机构人员数")
 # Headers of columns that hold places (所在村, 所在镇（街道）, 地址 …): their values are never names.
 PLACE_HEADERS = ("村", "镇", "乡", "街道", "社区", "地址", "住址", "地点", "单位", "区域", "辖区", "村（社区）",
                  "镇（街道）", "乡镇", "乡（镇）")
@@ -109,6 +111,9 @@ def header_kind(text: str) -> str:
     if header in NAME_HEADERS or header.endswith(NAME_HEADERS):
         return "name"
     if header.endswith(PEOPLE_HEADERS) and header != "联系人电话":
+        return "people"
+    # any other word for a person (受表彰人, 持证人, 参加人, 受助者, 老党员, 网格员): 人, 者 and 员 end them
+    if header.endswith(PERSON_ENDINGS) and not header.endswith(NOT_PERSON_ENDINGS) and len(header) >= 2:
         return "people"
     return ""
 

@@ -18,6 +18,12 @@ such as 张庄村 or 黄河路, not a public figure, not an ordinary word of jie
   words as a name in their context (申请人向户籍所在地… is 向 + 户籍, not a name), and refuses the names jieba
   has seen too often as ordinary words (陈述, 高峰).
 
+More wordings of the same kinds: strong — 王建华（化名）, 王建华等人, 李明和王建华同志 (the first of a pair), a letter's
+greeting (王建华：您好), a name set apart by spaces before its form of address (请与 王建华 同志联系), the items of a
+list after a label and a colon set apart by spaces or commas (获奖者：王建华　李明), a numbered item that is a name
+alone (1. 王建华, a PDF's list); weak — a name between the words that ask to contact a person or give one a task
+(请与王建华联系, 由王建华负责), after a label with 为 or 是 (联系人为王建华), after 拟推荐, 授予, 追授.
+
 Names of other peoples, parts joined by a middle dot (阿依古丽·买买提), have no surname to know them by and the dot
 also joins section names (公示公告·通知公告): they are names beside a strong cue only, and as items of a list of people.
 
@@ -40,6 +46,7 @@ from dataclasses import dataclass
 
 from .names import (
     _DOTTED,
+    _MARTYR,
     COMPOUND_SURNAMES,
     NAME_HEADERS,
     PEOPLE_HEADERS,
@@ -53,6 +60,7 @@ from .names import (
     is_dotted_name,
     is_masked_name,
     is_ordinary_word,
+    is_place_name,
     name_shaped,
     not_a_person,
     surname_of,
@@ -61,16 +69,19 @@ from .names import (
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _SPACE = r"[ \t\u3000\u00a0]"
 
-TITLE_WORDS = ("同志", "先生", "女士", "同学", "老师", "老人", "师傅", "夫妇", "阿姨", "大爷", "大娘", "老先生")
+TITLE_WORDS = ("同志", "先生", "女士", "同学", "老师", "老人", "师傅", "夫妇", "阿姨", "大爷", "大娘", "老先生",
+               "（化名）", "(化名)")
 # Labels of a person in notices and forms; with a colon or space after them a name follows, without one it may.
 LABEL_WORDS = ("联系人", "经办人", "申请人", "本人", "负责人", "承办人", "受理人", "当事人", "收件人", "代理人", "委托人",
                "被申请人", "申报人", "推荐人", "领款人", "收款人", "户主", "监护人", "填表人", "审核人", "审批人",
                "拟稿人", "签发人", "签收人", "举报人", "投诉人", "来访人", "被推荐人", "责任人", "记录人", "主持人",
-               "来信人", "信访人", "反映人", "咨询人", "求助人", "申诉人", "发件人", "报名人", "联络人", "证明人")
+               "来信人", "信访人", "反映人", "咨询人", "求助人", "申诉人", "发件人", "报名人", "联络人", "证明人",
+               "经手人", "报告人", "汇报人", "核对人", "复核人", "填报人", "制表人", "统计人", "领取人", "代领人",
+               "见证人", "担保人", "介绍人", "陪同人", "帮扶人", "联络员", "网格员", "包联人", "对接人", "讲解人")
 # Labels followed by names only when a colon follows them.
 COLON_LABEL_WORDS = ("名单", "人选", "获奖者", "获得者", "一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "鼓励奖",
                      "代表", "成员", "姓名", "名字", "化名", "组长", "副组长", "队长", "讲解员", "主讲人",
-                     "获奖人", "嘉宾", "颁奖嘉宾", "主讲", "主讲嘉宾", "受访者", "讲述人"
+                     "获奖人", "嘉宾", "颁奖嘉宾", "主讲", "主讲嘉宾", "受访者", "讲述人", "签名", "签字", "签收", "汇报"
                      ) + PEOPLE_HEADERS + ("退役军人", "退役士兵", "老兵", "烈属", "军属", "志愿者")
 # Words for the people this bureau serves, written right before a name (退役军人王建华).
 PEOPLE_WORDS = ("退役军人", "退役士兵", "退伍军人", "复员军人", "转业军人", "伤残军人", "残疾军人", "现役军人", "老兵",
@@ -90,7 +101,7 @@ FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之
                 "向我局", "向本局", "向我单位", "向本机关", "于19", "于20", "收到", "提交")
 # Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
 BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,", "经查，", "经查,", "经调查，", "经调查,",
-                "感谢")
+                "感谢", "拟推荐", "授予", "追授")
 # 关于 begins most titles (关于弘扬…, 关于纪念堂馆…: jieba tags such words as names): a name after it counts only
 # when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复).
 _CASE_AFTER = re.compile(r"申请|反映|来信|来访|信访|投诉|举报|不服|的申请|的信访|的投诉|的举报|的来信|的答复|的复函")
@@ -105,10 +116,11 @@ _TITLE = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(TITLE_WORDS)})")
 _LABEL = re.compile(rf"(?:{_alternation(LABEL_WORDS)})({_SPACE}*[:：]{_SPACE}*|{_SPACE}+|)(?=[{_HAN}])")
 _COLON_LABEL = re.compile(rf"(?:{_alternation(COLON_LABEL_WORDS)}){_SPACE}*[:：]{_SPACE}*(?=[{_HAN}])")
 _SEX = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（({_SPACE[1:-1]}]{_SPACE}*[男女]{_SPACE}*(?=[，,、）)；;{_SPACE[1:-1]}]|$)")
-_COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|(?<=[{_HAN}])等(?:老|青年|优秀)?同志")
+_COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|(?<=[{_HAN}])等(?:老|青年|优秀)?同志"
+                          r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])等人(?![员群口才数次])")
 _PEOPLE = re.compile(rf"(?:{_alternation(PEOPLE_WORDS)})(?=[{_HAN}])")
 _FOLLOW = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(FOLLOW_WORDS)})")
-_LABEL_SEP = re.compile(rf"{_SPACE}*[:：]{_SPACE}*|{_SPACE}+|")
+_LABEL_SEP = re.compile(rf"{_SPACE}*[:：]{_SPACE}*|{_SPACE}+|[为是](?![否了])|")
 _SPACES = re.compile(rf"{_SPACE}*")
 _ROLE_BEFORE = re.compile(rf"{_SPACE}*[，,（(]{_SPACE}*[{_HAN}]{{0,8}}$")
 _ROLE_AFTER = re.compile(rf"{_SPACE}*[）)，,；;]")
@@ -129,7 +141,7 @@ _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
 # Every cue's first words in one pattern (name_spans): longer words first, a form of address before the sex it
 # begins with (女士, 女). The lookahead of every first character lets the engine skip ahead (five times faster).
 _FIRST = "".join(sorted({w[0] for w in TITLE_WORDS + LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + FOLLOW_WORDS
-                          + BEFORE_WORDS + ("关于",)}))
+                          + BEFORE_WORDS + ("关于", "请", "可", "或", "直", "由")}))
 _CUES = re.compile(
     rf"(?=[{re.escape(_FIRST)}等、男女(（+0-9])(?:"
     rf"(?P<title>{_alternation(TITLE_WORDS)})"
@@ -139,6 +151,7 @@ _CUES = re.compile(
     rf"|(?P<follow>{_alternation(FOLLOW_WORDS)})"
     rf"|(?P<before>{_alternation(BEFORE_WORDS)})"
     r"|(?P<about>关于)"
+    r"|(?P<ask>请与|请和|请同|请跟|可与|或与|直接与|请联系|请致电|由)"
     r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
     r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
 _ITEM_PARTS = re.compile(rf"([{_HAN}*＊×·•・]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
@@ -156,6 +169,10 @@ _WHOLE_STRIP = " \t\u3000\u00a0:：,，。.;；!！?？\"'“”‘’《》「�
 # jieba's tags of words that are not the surname of a name standing next to them (向 in 向户籍, 和 in 和李明).
 _FUNCTION_TAGS = ("p", "c", "u", "d", "r", "f", "m", "q", "y", "e", "o", "x")
 _NAME_TAGS = ("nr", "nrfg", "nrt")
+_PLACE_TAGS = ("ns", "nz")
+# Words of grammar that stand before a name (和, 与, 向, 在, 的 …): never a surname outside the list. 么 (y) and 万 (m)
+# are surnames too.
+_GRAMMAR_TAGS = ("p", "c", "u", "d", "r", "f")
 _MAX_RUN = 12  # characters of context each side of a cue given to jieba
 
 
@@ -193,7 +210,7 @@ PRECEDE_WORDS = LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + (
     "感谢", "授予", "追授", "表彰", "看望", "慰问", "走访", "推荐", "认定", "安排", "任命", "聘任", "选举", "祝贺",
     "采访", "邀请", "陪同", "联系", "拟将", "将", "把", "由", "给", "向", "对", "与", "和", "同", "及", "跟", "为",
     "是", "有", "了", "请", "经", "据", "让", "派", "即", "称", "等", "如", "像", "包括", "其中", "图为", "获奖者",
-    "名单", "如下", "关于", "收到", "现将")
+    "名单", "如下", "关于", "收到", "现将", "致", "表扬", "拟推荐", "尊敬的", "亲爱的")
 FOLLOW_NAME_WORDS = TITLE_WORDS + FOLLOW_WORDS + (
     "等", "于", "在", "的", "和", "与", "及", "同", "为", "向", "到", "被", "已", "将", "是", "系", "因", "经", "自",
     "从", "对", "曾", "也", "都", "还", "说", "表示", "介绍", "提出", "申请", "反映", "不服", "称", "现年", "生于",
@@ -250,12 +267,27 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
         # no name of the list's shape: only jieba's guess, and only where the wording says a person stands (most
         # cues, 退役军人 before 工作 and 、 between words, are weak: jieba's cut, the costly part, is not needed)
         found = _jieba_name(text, _segment(text[run:end]), run, None, end) if strong else None
+        if strong:  # jieba's guess, or a surname outside the list (睢丽萍: jieba guesses 丽萍), the longer
+            start = _unlisted_before(text, run, end, starts)
+            if start is not None and (found is None or start < found[0]):
+                return start, False
         return (found[0], True) if found else None
     words = None
     if len(starts) > 1 or starts[0] != run:
         words = _segment(text[run:end])
     if text[end - 1] in _FOLLOW_CHARS and any(name_shaped(text[s:end - 1]) for s in starts):
         return None  # 申屠晓在|家中: the name ends before 在 (the cue before it finds it)
+    if strong:
+        # 授予么文斌同志: a surname outside the list before a given name that is name-shaped alone (文斌): jieba's
+        # guess of the whole, when it reaches further back than every start of the list's shape
+        words = words if words is not None else _segment(text[run:end])
+        guess = _jieba_name(text, words, run, None, end)
+        if guess is not None and guess[0] < starts[-1] and not _function_word(_dictionary().get(text[guess[0]], "n")):
+            return guess[0], True  # (not 和旷刚: 和 joins two names)
+    if strong:
+        found = _unlisted_before(text, run, end, starts)
+        if found is not None:
+            return found, False
     best, best_score, best_read = None, 1, False
     for s in starts:  # longest first
         bound = s == run or bool(_PRECEDE.search(text, max(run, s - 6), s))
@@ -280,13 +312,27 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
     ends = [e for e in range(min(run, start + 4), start + 1, -1) if name_shaped(text[start:e])]
     if not ends:  # as in _name_before: jieba's cut only when a strong cue may take its guess
         found = _jieba_name(text, _segment(text[start:run]), start, start, None) if strong else None
+        if strong:
+            end = _unlisted_after(text, start, run)
+            if end is not None and (found is None or end > found[1]):
+                return end, False
         return (found[1], True) if found else None
+    if any(_MARTYR.match(text, e) or (strong and is_place_name(text[start:e], text[e:e + 6])) for e in ends):
+        # 追授王涛华烈士称号: a martyr's name, read whole; 王伟大道: a word the shorter reading shows to be a place
+        # (jieba cuts 王/伟大/道)
+        return None
     words = None
     if len(ends) > 1 or ends[0] != run:
         words = _segment(text[start:run])
+    if strong:  # 联系人：么文斌 read 么文 + …: jieba's guess of a longer name, as in _name_before
+        words = words if words is not None else _segment(text[start:run])
+        guess = _jieba_name(text, words, start, start, None)
+        if guess is not None and guess[1] > ends[0] and not _function_word(_dictionary().get(text[guess[1] - 1], "n")):
+            return guess[1], True
     if not strong and words is not None and words[0][1] == 1 and _function_word(words[0][2]) and \
-            text[start:start + 2] not in COMPOUND_SURNAMES:
-        return None  # 向/户籍, 和/平: the first character is a word of its own, not a surname
+            not words[0][2].startswith(("m", "q")) and text[start:start + 2] not in COMPOUND_SURNAMES:
+        return None  # 向/户籍, 和/平: the first character is a word of its own, not a surname (许 and 万, tagged
+        # as numerals, are surnames first: the name is still read as a whole below)
     best, best_score, best_read = None, 1, False
     for e in ends:  # longest first
         bound = e == run or bool(_FOLLOW_NAME.match(text, e))
@@ -301,6 +347,42 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
         if score > best_score:
             best, best_score, best_read = e, score, named
     return (best, best_read) if best is not None else None
+
+
+def _unlisted_shape(text: str, start: int, run_start: int) -> bool:
+    """text[start:start + 3] as a surname outside the list (么, 郇, 禚 …) and a given name of two characters of
+    given names: the surname no word of grammar (和, 与, 向 …), the whole no word of jieba's dictionary, and its
+    start where a word begins (the run's start, or where jieba cuts)."""
+    name = text[start:start + 3]
+    if len(name) < 3 or not _is_han_run(name):
+        return False
+    given = name[1:]
+    if not (all(ch in given_name_chars() for ch in given) or _dictionary().get(given, "").startswith(_NAME_TAGS)):
+        return False  # 文斌, 丽萍 (characters of given names), 永刚, 桂芝 (given names jieba knows)
+    if _dictionary().get(name[0], "n").startswith(_GRAMMAR_TAGS) or in_dictionary(name) or in_dictionary(name[:2]):
+        return False
+    if start == run_start:
+        return True
+    # where jieba's words begin (授予|么|文斌), not inside a word (经办|人龙, 同意|李明: a single character that may
+    # stand before names, 经 or 同, is the end of a word there)
+    return any(a + run_start == start for a, _b, _t in _segment(text[run_start:start + 3]))
+
+
+def _unlisted_before(text: str, run: int, end: int, starts: list[int]) -> int | None:
+    """Under a strong cue, the start of a name with a surname outside the list ending at `end` (授予么文斌同志),
+    when no start of the list's shape reaches as far back."""
+    start = end - 3
+    if start < run or (starts and starts[0] <= start) or not _unlisted_shape(text, start, run):
+        return None
+    return start
+
+
+def _unlisted_after(text: str, start: int, run_end: int) -> int | None:
+    """Under a strong cue, the end of such a name starting at `start` (户主：郇宏伟), bounded after it."""
+    end = start + 3
+    if end > run_end or not (end == run_end or _FOLLOW_NAME.match(text, end)):
+        return None
+    return end if _unlisted_shape(text, start, start) else None
 
 
 class _Finder:
@@ -322,6 +404,8 @@ class _Finder:
             return False
         if _ADDRESS_FORM.match(text, start + len(surname_of(name))):
             return False  # 王主任, 李科长: a surname and a form of address, the way offices name a contact
+        if strong and len(name) >= 3 and _dictionary().get(name, "").startswith(_PLACE_TAGS):
+            return True  # 高建国同志, 联系人：高建国: jieba's dictionary holds some names as places (ns) or terms (nz)
         return not is_ordinary_word(name, strict=not strong) and (strong or read or _reads_as_name(name))
 
     def accept(self, start: int, end: int, cue: str, strong: bool, read: bool) -> bool:
@@ -343,7 +427,8 @@ class _Finder:
     def exact(self, start: int, end: int, cue: str, strong: bool) -> bool:
         """Text bounded on both sides by the wording (（王建华）, a unit that is a name and nothing else)."""
         name = self.text[start:end]
-        if not name_shaped(name) and not (strong and _jieba_single_name(name)):
+        if not name_shaped(name) and not (strong and (_jieba_single_name(name) or (
+                end - start == 3 and _unlisted_shape(self.text, start, start)))):
             return False
         return self.accept(start, end, cue, strong, False)
 
@@ -363,21 +448,38 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     Speed: one pass of one regular expression finds every cue's first words (_CUES); each is then checked in
     full where it stands. tests/unit/test_guard_names.py compares this with a pass of each cue's own pattern."""
     first = _CUES.search(text)
-    if first is None:  # most units: no cue; at most a name and nothing else (an image's alt text)
-        return _whole(text, public) if len(text) <= 12 else []
+    subject = _SUBJECT.match(text) if text[:1] in _SUBJECT_FIRST else None
+    if first is None and subject is None and "好" not in text:  # most units: no cue; at most a lone name
+        found = _whole(text, public) if len(text) <= 12 else []
+        if not found and (" " in text or "\u3000" in text):
+            found = _spaced_names(text, public)
+        return found
     finder = _Finder(text, public)
+    if subject is not None and _subject_is_named(subject.group(1)):
+        # 王建华在慰问现场 (an image's alt text, a caption): the unit begins with the person
+        finder.exact(subject.start(1), subject.end(1), "其后", False)
+    if first is None:
+        if len(text) <= 12:
+            _whole(text, public, finder)
+        return finder.result()
     list_done = phone_done = 0
     for match in _CUES.finditer(text, first.start()):
         kind, at, end = match.lastgroup, match.start(), match.end()
         if kind == "title":
-            if at > 0 and _is_han(text[at - 1]):
-                finder.before(at, "称谓", True)
+            name_end = _SPACES_BEFORE.search(text, max(0, at - 4), at).start() if at else at
+            if name_end > 0 and _is_han(text[name_end - 1]):
+                if finder.before(name_end, "称谓", True):
+                    _pair_before(finder, name_end)
         elif kind == "label":
             sep = _LABEL_SEP.match(text, end)
             if sep.end() < len(text) and _is_han(text[sep.end()]):
-                finder.after(sep.end(), "标签", bool(sep.group()))
+                strong = bool(sep.group()) and sep.group() not in ("为", "是")
+                finder.after(sep.end(), "标签", strong)
+                if strong and sep.group().strip():
+                    _listed_after(finder, sep.end())
         elif kind == "clabel":
             finder.after(end, "标签", True)
+            _listed_after(finder, end)
         elif kind == "sex":
             sex = _SEX.search(text, max(0, at - 8), end + 8)
             while sex is not None and sex.end() <= at:
@@ -420,13 +522,72 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
             found = _name_after(text, end, False) if end < len(text) and _is_han(text[end]) else None
             if found is not None and _CASE_AFTER.match(text, found[0]):
                 finder.accept(end, found[0], "其前", False, found[1])
+        elif kind == "ask":
+            if end < len(text) and _is_han(text[end]):
+                tail = _ASK_AFTER.match(text, end) if match.group() != "请联系" else None
+                if tail is not None:
+                    finder.exact(end, tail.end(1), "其前", False)
+                elif match.group() == "请联系":
+                    finder.after(end, "其前", False)
         elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
             finder.before(at, "其后", False)
+    if "好" in text:  # 王建华：您好 (a letter's greeting: the name alone before it); searched apart, commas are many
+        for greet in _GREET.finditer(text):
+            at = greet.start()
+            if at > 0 and _is_han(text[at - 1]) and _run_start(text, at) >= at - 4:
+                finder.before(at, "称谓", True)
     if len(text) <= 12:
         _whole(text, public, finder)
+    if " " in text or "\u3000" in text:
+        _spaced_names(text, public, finder)
     if _DOT_CHARS.intersection(text):
         _dotted(finder)
     return finder.result()
+
+
+# 请与王建华联系, 由王建华负责: the name bounded by the words on both sides (a unit would be an ordinary word)
+_ASK_AFTER = re.compile(rf"([{_HAN}]{{2,4}}?)(?:联系|联络|咨询|沟通|对接|负责|牵头|承办|经办|办理|签收|审核|核实)")
+_SPACES_BEFORE = re.compile(rf"{_SPACE}*\Z")
+_GREET = re.compile(rf"[:：，,]{_SPACE}*(?:您好|你好)")
+# Items of a list after a label and a colon, set apart by spaces or commas (获奖者：王建华　李明　张伟)
+_LISTED = re.compile(r"[^。；;\n]*")
+_LISTED_ITEM = re.compile(r"[^\s\u3000，,、]+")
+
+
+def _listed_after(finder: _Finder, start: int) -> None:
+    """The names after a label and a colon when what follows, up to the sentence's end, is a list of them set apart
+    by spaces or commas (each two or three characters, four with a compound surname)."""
+    text = finder.text
+    rest = _LISTED.match(text, start)
+    items = [(m.start(), m.end()) for m in _LISTED_ITEM.finditer(rest.group())]
+    if len(items) < 2 or not all(_bare_name(rest.group()[a:b]) for a, b in items):
+        return
+    for a, b in items:
+        finder.exact(start + a, start + b, "名单", True)
+
+
+def _pair_before(finder: _Finder, end: int) -> None:
+    """王建华和李明同志: the name before 和 (与, 及) and the name the form of address follows."""
+    span = next((s for s in finder.spans.values() if s.end == end), None)
+    if span is None or span.start < 2 or finder.text[span.start - 1] not in "和与及" \
+            or not _is_han(finder.text[span.start - 2]):
+        return
+    finder.before(span.start - 1, "称谓", True)
+
+
+# A unit that begins with a person doing something (an alt text or a caption: 王建华在慰问现场, 图为王建华与家属
+# 合影): the name, then where or with whom, and the sentence going on (李明在 alone is no sentence). Weak: jieba must
+# read a name (国务院在…, 县政府于… are no one).
+_SUBJECT = re.compile(rf"(?:图为|图中|左起|右起)?[：:]?{_SPACE}*([{_HAN}]{{2,4}}?)(?:在|于|与|和|向|正在|同)(?=[{_HAN}0-9０-９])")
+_SUBJECT_FIRST = _SURNAME_FIRST | frozenset("图左右")
+
+def _subject_is_named(name: str) -> bool:
+    """jieba reads the words at a unit's start as a name: one word of a name's or a place's tag (王建华, 高建国),
+    or a surname and a given name so tagged (罗/长青, 孙/建华); not a surname and a common word (经/个人)."""
+    words = _segment(name)
+    if len(words) == 1:
+        return words[0][2].startswith(_NAME_TAGS + _PLACE_TAGS)
+    return len(words) == 2 and words[1][2].startswith(_NAME_TAGS + _PLACE_TAGS)
 
 
 _DOT_CHARS = frozenset("·•・．")
@@ -476,12 +637,40 @@ def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> 
     """A unit that is a name and nothing else (an image's alt text, a table cell): three characters, or four
     with a compound surname. Two would take villages for names (李园, 孙河, 白沙: jieba tags them nr), and a
     cell under 所在村 reaches the output guard without its header."""
-    whole = text.strip(_WHOLE_STRIP)
+    whole = text[_LIST_NUMBER.match(text).end():].strip(_WHOLE_STRIP)
     if not 3 <= len(whole) <= 4 or not _is_han_run(whole):
         return []
     finder = finder or _Finder(text, public)
     start = text.index(whole)
     finder.exact(start, start + len(whole), "全文", False)
+    return finder.result()
+
+
+# The number of a list's item before it (1. 2、（3） 四、): a PDF's numbered list of names, one to a line
+_LIST_NUMBER = re.compile(r"\s*(?:(?:[(（]\d{1,3}[)）]|\d{1,3}[.．、)）]|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
+
+
+# A line of names and nothing else, set apart by spaces (a PDF's name list without a header: 王建华  李明  张伟)
+_SPACED_NAMES = re.compile(rf"{_SPACE}*[{_HAN}]{{2,4}}(?:{_SPACE}+[{_HAN}]{{2,4}}){{2,}}{_SPACE}*")
+_SPACED_TOKEN = re.compile(rf"[{_HAN}]+")
+
+
+def _spaced_names(text: str, public: frozenset[str], finder: _Finder | None = None) -> list[NameSpan]:
+    """Three or more names alone on a line, set apart by spaces: each name-shaped, two in three read as names
+    (as the no-cue rule of a list joined by 、: 首页 政务公开 办事服务, 张庄村 王楼村 李家村 are no names)."""
+    if len(text) > 80 or _SPACED_NAMES.fullmatch(text) is None:
+        return []
+    finder = finder or _Finder(text, public)
+    tokens = [(m.start(), m.end()) for m in _SPACED_TOKEN.finditer(text)]
+    if not all(name_shaped(text[a:b]) for a, b in tokens):
+        return []
+    # most of them read as names (许国庆 is 许 and 国庆 to jieba), and each reported one is no word or place
+    read = sum(finder.acceptable(a, b, False, False) for a, b in tokens)
+    if 3 * read < 2 * len(tokens):
+        return []
+    for a, b in tokens:  # not two characters alone: 李园 孙河 are villages as well (see _whole)
+        if b - a >= 3 and finder.acceptable(a, b, True, False):
+            finder.spans[(a, b)] = NameSpan(a, b, "名单")
     return finder.result()
 
 

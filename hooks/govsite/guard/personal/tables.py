@@ -20,6 +20,15 @@ from .names import (
 )
 
 
+def unlisted_name(text: str) -> bool:
+    """A cell under a header of people that is a name with a surname outside the list (琚凤英, 仵浩宇): three
+    characters read as prose.py reads them beside a strong cue."""
+    from . import prose
+
+    text = text.strip()
+    return len(text) == 3 and prose._unlisted_shape(text, 0, 0) and not prose.not_a_person(text)
+
+
 @dataclass(frozen=True)
 class NameHit:
     cell: Cell
@@ -60,7 +69,7 @@ def scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]:
         if kind == "name":
             hits = [c for c in cells if is_name_value(c.text)]
         elif kind == "people":
-            hits = [c for c in cells if looks_like_name(c.text) or is_dotted_name(c.text)]
+            hits = [c for c in cells if looks_like_name(c.text) or is_dotted_name(c.text) or unlisted_name(c.text)]
         else:
             masked = sum(1 for c in cells if is_masked_name(c.text))
             shaped = [c for c in cells if name_shaped(c.text)]
