@@ -1967,7 +1967,9 @@
     escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT,
     // The query's understanding, for the tests of tests/unit/test_search_query.py (run in Node).
     understand: understand, chineseNumber: chineseNumber, parseChineseNumber: parseChineseNumber, digitsFor: digitsFor,
-    speaksOf: speaksOf, decided: decided, routed: routed
+    speaksOf: speaksOf, decided: decided, routed: routed,
+    // A question's phrase asked for in steps, for tests/unit/test_search_index.py.
+    questionList: questionList, intersect: intersect, mergeAlternatives: mergeAlternatives
   };
 })();
 
