@@ -102,8 +102,9 @@ def main() -> int:
         print(f"{name}: files before the first hits median {statistics.median(f['files'] for f in firsts)}, "
               f"max {max(f['files'] for f in firsts)}; rounds median {statistics.median(f['rounds'] for f in firsts)}, "
               f"max {max(f['rounds'] for f in firsts)}, {sum(1 for f in firsts if f['rounds'] > 1)} queries of more "
-              f"than one round; bench/search_scale.py's questions: rounds "
-              f"{sorted(r['first']['rounds'] for r in slow)}")
+              f"than one round; files in all {sum(f['files'] for f in firsts)}; bench/search_scale.py's "
+              f"{len(slow)} questions: files {sum(r['first']['files'] for r in slow)} "
+              f"(max {max(r['first']['files'] for r in slow)}), rounds {sorted(r['first']['rounds'] for r in slow)}")
     return 1 if differ else 0
 
 

@@ -517,3 +517,110 @@ def test_the_parts_of_a_long_text_raise_no_name_the_text_does_not_hold():
             extracted = guard_files.read(data, "searchindex/" + name)
             found += [f.value for f in personal.scan_extracted(extracted, name, personal.Rules())]
     assert found == []
+
+
+QUESTION_CLIENT = r"""
+const vm = require("vm"), fs = require("fs"), path = require("path");
+const sandbox = { document: { querySelector: () => null }, location: { search: "", href: "http://127.0.0.1/" },
+  URL, URLSearchParams, console, performance: { now: () => 0 } };
+sandbox.window = sandbox;
+vm.createContext(sandbox);
+vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), sandbox);
+const S = sandbox.window.govsiteSearch, folder = process.argv[2];
+async function fresh() {
+  const idx = new S.Index(new URL("http://127.0.0.1/searchindex/"));
+  idx.asked = [];
+  idx.fetch = (name, kind) => {
+    if (name.startsWith("g/")) idx.asked.push(name);
+    const bytes = fs.readFileSync(path.join(folder, name));
+    if (kind === "json") return Promise.resolve(JSON.parse(bytes.toString("utf8")));
+    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  };
+  await idx.load();
+  idx.asked = [];
+  return idx;
+}
+const plain = (l) => [Array.from(l.ids), Array.from(l.tf), Array.from(l.title), Array.from(l.alt || [])];
+(async () => {
+  const out = [];
+  for (const question of JSON.parse(fs.readFileSync(0, "utf8"))) {
+    let idx = await fresh();
+    const alts = [question].concat(idx.words.variants(question)).slice(0, 6);
+    // Every n-gram of every alternative's cover, all at once (as for a query that is not a question).
+    const all = await Promise.all(alts.map((t) => Promise.all(S.cover(t, idx.manifest.solo).map((g) => idx.postings(g)))
+      .then(S.intersect)));
+    const full = S.mergeAlternatives(all), fullFiles = new Set(idx.asked).size;
+    idx = await fresh();
+    const staged = await S.questionList(idx, alts);
+    out.push({ q: question, alts, full: plain(full), typed: all[0].ids.length, staged: plain(staged),
+      files: [fullFiles, new Set(idx.asked).size] });
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((error) => { process.stdout.write(JSON.stringify({ error: String(error.stack) })); });
+"""
+
+
+def test_a_question_s_phrase_asked_for_in_steps_gives_the_lists_of_all_its_n_grams(tmp_path, monkeypatch):
+    """A question found nowhere as typed first asks for the n-grams of its phrase least likely on a page, the rest
+    only when those leave records, and its variants with a synonym put in only when the phrase as typed is on a
+    page: the list must be the one all of the n-grams give (no record lost or added, the same tf, title and
+    alternative), and the files asked for fewer. Random pages and questions made of the same words, filed in many
+    small shard files as at 10,000 documents."""
+    import random
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from govsite.search.words import Vocabulary
+    from sitekit import REPO
+
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        pytest.skip("Node.js runs the browser's search code here (make test installs it)")
+    monkeypatch.setattr(index, "SHARD_BYTES", 40)
+    words = ["优待证", "优待卡", "办理", "申领", "申请", "退役军人", "老兵", "就业", "找工作", "创业", "扶持", "政策",
+             "残疾", "伤残", "军人", "待遇", "烈士遗属", "烈属", "小店", "税收优惠"]
+    fillers = ["怎么", "有什么", "哪些", "吗", "能"]
+    rng = random.Random(7)
+
+    def phrase(low: int, high: int) -> str:
+        return "".join(rng.choice(words + fillers if rng.random() < 0.3 else words) for _ in range(rng.randint(low, high)))
+
+    texts = [phrase(4, 12) + "。" + phrase(4, 12) for _ in range(160)]
+    records = [extract.Record(url=f"r/{k}/", title=f"第{k}页", text=text, group="其他") for k, text in enumerate(texts)]
+    vocabulary = Vocabulary(synonyms=(("优待证", "优待卡"), ("申请", "申领", "办理"), ("退役军人", "老兵"), ("残疾", "伤残"),
+                                      ("烈士遗属", "烈属"), ("就业", "找工作")),
+                            everyday=((("少交税",), ("税收优惠",)),), fillers=tuple(fillers), words=tuple(words))
+    index.write_files(index.build_files(records, vocabulary=vocabulary), tmp_path / "searchindex")
+    questions = []
+    for _ in range(250):
+        if rng.random() < 0.3:  # a piece of a page, as typed or with a synonym put in: found as typed
+            text = rng.choice(texts)
+            start = rng.randrange(len(text) - 6)
+            questions.append(text[start:start + rng.randint(5, 9)].replace("。", ""))
+        else:
+            asked = [rng.choice(words) for _ in range(rng.randint(1, 3))]
+            asked.insert(rng.randint(0, len(asked)), rng.choice(fillers[:3]))
+            questions.append("".join(asked) + rng.choice(["", "吗"]))
+    questions = [q for q in dict.fromkeys(questions) if len(q) > 4]
+    done = subprocess.run([node, "-e", QUESTION_CLIENT, str(REPO / "content/assets/search/search.js"),
+                           str(tmp_path / "searchindex")], input=json.dumps(questions, ensure_ascii=False),
+                          capture_output=True, text=True, encoding="utf-8", check=True)
+    rows = json.loads(done.stdout)
+    assert isinstance(rows, list), rows
+    found = [r for r in rows if r["typed"]]
+    assert len(found) >= 20 and len(rows) - len(found) >= 40  # both kinds drawn
+    for row in rows:
+        if row["typed"]:  # the phrase is on a page: its variants' records count too, as they always did
+            assert row["staged"] == row["full"], row["q"]
+        else:  # on no page as typed: the question is searched as its words; the variants are not asked for
+            assert row["staged"][0] == [], row["q"]
+    assert all(r["files"][1] <= r["files"][0] for r in rows if not r["typed"])
+    # Fewer files for the questions on no page as typed: without variants (the n-grams least likely on a page
+    # first) and in all (the variants not asked for either).
+    alone = [r for r in rows if not r["typed"] and len(r["alts"]) == 1]
+    assert len(alone) >= 20
+    assert sum(r["files"][1] for r in alone) < 0.9 * sum(r["files"][0] for r in alone)
+    missing = [r for r in rows if not r["typed"]]
+    assert sum(r["files"][1] for r in missing) < 0.7 * sum(r["files"][0] for r in missing)
