@@ -226,3 +226,50 @@ def test_a_file_changed_by_another_writer_between_two_scans_is_read(tmp_path):
     os.utime(target, (old, old))  # its modification time as it was: the change time still tells
     found = output.scan_folder(tmp_path, CHECK, checked=output.Checked(), by_status=True).findings
     assert [f.dest for f in found] == ["a/index.html"]
+
+
+# make serve keeps the exemptions recorded in the sources from one save to the next (guard.ExemptionSources) and
+# reads again only the files whose status changed: the register must be the one reading every source makes.
+SOURCES = ["data/a.yml", "data/sub/b.yaml", "content/notices/c.md", "content/d.markdown", "overrides/e.yml",
+           "content/.hidden/f.md", "data/g.txt", "content/new/deeper/h.md"]
+
+
+def _source_text(name: str, value: int | None) -> str:
+    block = (f"个人信息例外:\n  - 内容: 张庄村{value}\n    原因: 村名\n" if value is not None else "")
+    body = f"标题: 示例{value}\n" + block
+    return f"---\n{body}---\n正文\n" if name.endswith((".md", ".markdown")) else body
+
+
+a_source_change = st.tuples(st.sampled_from(SOURCES), st.one_of(st.none(), st.integers(0, 2), st.just(-1)))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(a_source_change, min_size=1, max_size=3), min_size=1, max_size=4))
+def test_the_kept_exemptions_are_those_reading_every_source_finds(saves):
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from govsite.guard import ExemptionSources, exemption_register, tree
+    from govsite.guard.sources import Origins, SourceFinder
+
+    settle, tree.SETTLE = tree.SETTLE, 0.01  # a status taken 10 ms after the change is trusted (tests only)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            kept = ExemptionSources(root)
+            for save in saves:
+                for name, value in save:
+                    path = root / name
+                    if value == -1:
+                        if path.exists():
+                            path.unlink()
+                        continue
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(_source_text(name, value), encoding="utf-8")
+                time.sleep(0.015)
+                finder = SourceFinder(root, Origins())
+                described = [(e.file, e.line, e.text) for e in kept.register(finder).all()]
+                assert described == [(e.file, e.line, e.text) for e in exemption_register(finder).all()]
+    finally:
+        tree.SETTLE = settle
