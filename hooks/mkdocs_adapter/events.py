@@ -48,6 +48,7 @@ _watcher = serve.SaveWatcher()  # ... notice a save when the system reports it
 _collector = serve.CollectorPause()  # ... and collect cyclic garbage after a rebuild, not during it
 _memo = Memo()  # ... and reuse every result whose inputs did not change (govsite.incremental)
 _link_state = links.LinkState()  # ... and check again only the links of files that changed or reach a change
+_inputs_kept: dict[str, tuple] = {}  # ... and tell an engine page's inputs again only when they differ (_page_inputs)
 
 
 UNTOUCHED = "site/ 未作任何改动。"  # stopped in on_config, before MkDocs writes anything
@@ -194,10 +195,22 @@ def _page_inputs(file, shown_alone: bool = False) -> bytes | None:
     generated = _state["pages"].get(src_uri)
     if generated is not None:
         meta = generated.meta
-        shown = (0, generated.title, repr(generated.toc), sorted((str(k), repr(v)) for k, v in meta.items()))
         if shown_alone:
+            shown = (0, generated.title, repr(generated.toc), sorted((str(k), repr(v)) for k, v in meta.items()))
             return serve.page_inputs(shown, (), "", b"")
         html_digest = _skipper.html_digest(dest, generated.html)
+        url = file.url
+        parts = (generated.title, generated.toc, meta, html_digest,
+                 metadata.tags(url, noindex=bool(meta.get("noindex"))), metadata.lastmod.get(url, ""))
+        # the digest of the last save when every part is what it was (most pages: their documents did not change)
+        kept = _inputs_kept.get(dest)
+        if kept is not None and serve.same_parts(kept[0], parts):
+            return kept[1]
+        shown = (0, generated.title, repr(generated.toc), sorted((str(k), repr(v)) for k, v in meta.items()))
+        told = serve.page_inputs(shown, parts[4], parts[5], html_digest)
+        # kept as copies: the page's meta and table of contents are MkDocs' and the adapter's to change
+        _inputs_kept[dest] = ((parts[0], list(parts[1]), serve.copy_meta(meta), *parts[3:]), told)
+        return told
     else:
         document = site.editor_pages.get(src_uri)
         text = site.text_read(_state["content_dir"] / src_uri) if document is not None else None
