@@ -290,7 +290,10 @@ def _scan_served(folder: Path, check: FileCheck, streamed: Scan | None, checked:
     for dest in gone:
         state.forget(dest)
     candidates = set(changed)
-    candidates.update(dest for dest in seen_before if dest in state.tree.files)
+    # a page checked as it was written with other bytes than the last scan's (never expected: it was written, so
+    # its status changed) is read, whatever its status says
+    candidates.update(dest for dest, sha in seen_before.items()
+                      if dest in state.tree.files and state.files.get(dest, (None,))[0] != sha)
     for dest in sorted(candidates, key=_path_order):
         try:
             with open(os.path.join(state.folder, dest), "rb") as opened:
