@@ -78,13 +78,15 @@ EDITS = [
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    """Every file of a served folder but the search index (rebuilt after the page is served, by another process)."""
+    """Every file of a served folder but the search index (rebuilt after the page is served, by another process,
+    into searchindex.new/ and swapped in; a process stopped half-way, as the serve script's last one is, leaves that
+    folder for the next index to clear)."""
     out = {}
     for root, _dirs, names in os.walk(folder):
         for name in names:
             path = Path(root) / name
             rel = path.relative_to(folder).as_posix()
-            if not rel.startswith("searchindex/"):
+            if not rel.startswith(("searchindex/", "searchindex.new/", "searchindex.old/")):
                 out[rel] = path.read_bytes()
     return out
 
