@@ -99,8 +99,10 @@ TARGETS: dict[str, Target] = {
                            # pages read with PageParts (html.py's parts read once) are the output check's
                            "tests/unit/test_guard_output.py", "tests/unit/test_guard_output_mutants.py"),
                           what="个人信息检查读取的各种文件格式", fresh=True),
-    "guard-output": Target(("govsite/guard/output.py", "govsite/guard/sources.py", "govsite/guard/exceptions.py"),
-                           ("tests/unit/test_guard_output.py", "tests/unit/test_guard_output_mutants.py"),
+    "guard-output": Target(("govsite/guard/output.py", "govsite/guard/sources.py", "govsite/guard/exceptions.py",
+                            "govsite/guard/tree.py"),
+                           ("tests/unit/test_guard_output.py", "tests/unit/test_guard_output_mutants.py",
+                            "tests/unit/test_serve_guard.py"),
                            what="构建输出检查、问题回溯到源文件、例外记录", fresh=True),
 }
 # Names that stand for several modules (a group may name another group).

@@ -114,15 +114,23 @@ class PageMetadata:
         if documents:
             self.lastmod[""] = max(doc.changed.day for doc in documents).isoformat()
         self.columns: dict[str, Column] = {}
+        self._prefixes: _Prefixes | None = None  # column_of's index of the columns' addresses
         # make serve: an unchanged document's words are the ones found before (site.derived), not split again for
         # every column on every save
         words_of = [(doc.page, site.derived("page metadata: words", doc, lambda d: tuple(dict.fromkeys(_words(d)))))
                     for doc in documents]
-        for name, url in nav_columns(nav, titles):
+        columns = [(name, url) for name, url in nav_columns(nav, titles)]
+        # each document's words under every column whose address begins its page's, in the documents' order (what
+        # most_common breaks ties by): one pass over the documents, not one per column
+        under: dict[str, list[tuple[str, ...]]] = {url: [] for _name, url in columns if url}
+        prefixes = _Prefixes(under)
+        for page, found in words_of:
+            for url in prefixes.of(page):
+                under[url].append(found)
+        for name, url in columns:
             if url in self.columns:
                 continue
-            words = Counter(word for page, found in words_of if url and page.startswith(url)
-                            for word in found if word != name)
+            words = Counter(word for found in under.get(url, ()) for word in found if word != name)
             keywords = (name, *(word for word, _n in words.most_common(KEYWORDS - 1)))
             description = (descriptions.get(url) or (settings.get("首页简介", "") if url == "" else "")
                            or f"{settings.get('网站名称', '')}{name}栏目")
@@ -136,8 +144,10 @@ class PageMetadata:
         """The column a page belongs to: the nav page with the longest address that starts its own."""
         if url in self.columns:
             return self.columns[url]
-        found = [c for u, c in self.columns.items() if u and url.startswith(u)]
-        return max(found, key=lambda c: len(c.url)) if found else None
+        if self._prefixes is None:
+            self._prefixes = _Prefixes(self.columns)
+        found = self._prefixes.of(url)
+        return self.columns[max(found, key=len)] if found else None
 
     def tags(self, url: str, noindex: bool = False) -> tuple[tuple[str, str], ...]:
         """(name, content) of the page at site-relative directory address `url`, in the guideline's order. A page
@@ -150,3 +160,24 @@ class PageMetadata:
         article = self.site.derived(f"page metadata: article\0{self.source}\0{self.site.site_url}", doc,
                                     self._article) if doc is not None else ()
         return self.site_tags + (column.tags() if column else ()) + article
+
+
+class _Prefixes:
+    """The addresses among `urls` that begin a given address (each non-empty, as str.startswith tells), found by the
+    address's own beginnings up to each "/" rather than by testing every one: a page's column and the columns a
+    document's words count for, for every page of the site on every save."""
+
+    def __init__(self, urls):
+        self.by_folder = {u for u in urls if u and u.endswith("/")}
+        # tested one by one (rare: a file's address)
+        self.others = list(dict.fromkeys(u for u in urls if u and not u.endswith("/")))
+
+    def of(self, url: str) -> list[str]:
+        found = [u for u in self.others if url.startswith(u)]
+        at = url.find("/")
+        while at >= 0:
+            if url[: at + 1] in self.by_folder:
+                found.append(url[: at + 1])
+            at = url.find("/", at + 1)
+        return found
+

@@ -27,8 +27,9 @@ from mkdocs.utils import meta as mkdocs_meta
 from govsite import assets, breadcrumb, lifecycle, pagemeta, search
 from govsite import build as engine
 from govsite import mode as build_mode
-from govsite.guard import link_problems, links, output_problems, personal
+from govsite.guard import ExemptionSources, link_problems, links, output_problems, personal
 from govsite.guard import output as output_guard
+from govsite.guard.sources import LazyOrigins
 from govsite.guard.sources import origins as output_origins
 from govsite.incremental import Memo
 from govsite.internal import INTERNAL_FIELDS
@@ -47,6 +48,7 @@ _watcher = serve.SaveWatcher()  # ... notice a save when the system reports it
 _collector = serve.CollectorPause()  # ... and collect cyclic garbage after a rebuild, not during it
 _memo = Memo()  # ... and reuse every result whose inputs did not change (govsite.incremental)
 _link_state = links.LinkState()  # ... and check again only the links of files that changed or reach a change
+_inputs_kept: dict[str, tuple] = {}  # ... and tell an engine page's inputs again only when they differ (_page_inputs)
 
 
 UNTOUCHED = "site/ 未作任何改动。"  # stopped in on_config, before MkDocs writes anything
@@ -164,9 +166,10 @@ def on_files(files, config):
     if _state.get("css_bundle"):
         files.append(File.generated(config, _state["css_bundle"][0], content=_state["css_bundle"][1]))
     material.theme_files(files, config)
-    _state["origins"] = output_origins(
+    # where each output file came from, made only when a finding is traced back (a clean save never asks)
+    _state["origins"] = LazyOrigins(lambda: output_origins(
         site, {f.dest_uri: f.src_uri for f in files.documentation_pages()},
-        {f.dest_uri: f.abs_src_path for f in files if not f.is_documentation_page() and f.abs_src_path})
+        {f.dest_uri: f.abs_src_path for f in files if not f.is_documentation_page() and f.abs_src_path}))
     if "index_stream" in _state:  # before the first page: the child checks and indexes each page as it comes
         _state["index_stream"].facts(site, Path(config.site_dir), pages, check=check)
         # and checks the engine's other files (feeds, JSON) while MkDocs reads the pages, before it is busy
@@ -192,10 +195,22 @@ def _page_inputs(file, shown_alone: bool = False) -> bytes | None:
     generated = _state["pages"].get(src_uri)
     if generated is not None:
         meta = generated.meta
-        shown = (0, generated.title, repr(generated.toc), sorted((str(k), repr(v)) for k, v in meta.items()))
         if shown_alone:
+            shown = (0, generated.title, repr(generated.toc), sorted((str(k), repr(v)) for k, v in meta.items()))
             return serve.page_inputs(shown, (), "", b"")
         html_digest = _skipper.html_digest(dest, generated.html)
+        url = file.url
+        parts = (generated.title, generated.toc, meta, html_digest,
+                 metadata.tags(url, noindex=bool(meta.get("noindex"))), metadata.lastmod.get(url, ""))
+        # the digest of the last save when every part is what it was (most pages: their documents did not change)
+        kept = _inputs_kept.get(dest)
+        if kept is not None and serve.same_parts(kept[0], parts):
+            return kept[1]
+        shown = (0, generated.title, repr(generated.toc), sorted((str(k), repr(v)) for k, v in meta.items()))
+        told = serve.page_inputs(shown, parts[4], parts[5], html_digest)
+        # kept as copies: the page's meta and table of contents are MkDocs' and the adapter's to change
+        _inputs_kept[dest] = ((parts[0], list(parts[1]), serve.copy_meta(meta), *parts[3:]), told)
+        return told
     else:
         document = site.editor_pages.get(src_uri)
         text = site.text_read(_state["content_dir"] / src_uri) if document is not None else None
@@ -411,10 +426,15 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
     origins = _state["origins"]
     started, started_cpu = time.perf_counter(), time.process_time()
     scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled)
+    sources = None
+    if _skipper.enabled:  # make serve: the exemptions kept from the last save, read again where sources changed
+        sources = _state.get("exemption_sources")
+        if sources is None or sources.root != Path(site.root):
+            sources = _state["exemption_sources"] = ExemptionSources(site.root)
     report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()),
                              # make serve: the sources' texts through the engine's reader (a file not written since
                              # the last save is not read again)
-                             read=site.read_text if _skipper.enabled else None)
+                             read=site.read_text if _skipper.enabled else None, sources=sources)
     for note in report.notes:
         log.info("提示 %s", note.format())
     # every link of the output: a template's or a data field's, and anchors into other pages (editors' links to

@@ -23,6 +23,7 @@ title it cites). So:
 """
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 import logging
@@ -76,6 +77,29 @@ def page_inputs(shown, tags, lastmod: str, html_digest: bytes) -> bytes:
     h.update(b"\0")
     h.update(html_digest)
     return h.digest()
+
+
+def same_parts(a, b) -> bool:
+    """Whether two values are the same data: equal, and of the same types throughout (1, 1.0 and True are equal
+    but a template prints them differently), so that what repr() would write of them is the same. Dicts, lists,
+    tuples and dataclasses (a table of contents' entries) are compared part by part."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is str or kind is bytes or kind is int or kind is bool:
+        return a == b
+    if kind is dict:
+        return (len(a) == len(b) and list(a) == list(b)  # the same keys in the same order
+                and all(same_parts(value, b[key]) for key, value in a.items()))
+    if kind is list or kind is tuple:
+        return len(a) == len(b) and all(same_parts(x, y) for x, y in zip(a, b))
+    if dataclasses.is_dataclass(a):
+        return all(same_parts(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    if kind is float:
+        return a == b and repr(a) == repr(b)  # 0.0 and -0.0
+    return False  # anything else (dates, sets, objects): told again
 
 
 class PageSkipper:
@@ -179,14 +203,14 @@ class PageSkipper:
                 known = self.html_digests.get(dest)
                 if known is not None:
                     html_digests[dest] = known
-                page.meta = _copy_meta(self.inputs_now[dest][1])
+                page.meta = copy_meta(self.inputs_now[dest][1])
                 continue
             html_digest = self.html_digest(dest, page.content)
             html_digests[dest] = (page.content, html_digest)
             self.current[dest] = _page_fingerprint(page, html_digest)
             if dest in self.inputs_now:
                 # the meta as the sitemap reads it, before the page's own context adds to it
-                self.inputs_now[dest] = (self.inputs_now[dest][0], _copy_meta(page.meta))
+                self.inputs_now[dest] = (self.inputs_now[dest][0], copy_meta(page.meta))
         self.html_digests = html_digests
         self.building = True
 
@@ -222,12 +246,12 @@ class PageSkipper:
         return gone
 
 
-def _copy_meta(value):
+def copy_meta(value):
     """A fresh copy of front matter (YAML data: dicts, lists, sets, scalars, dates): callers change page.meta."""
     if isinstance(value, dict):
-        return {k: _copy_meta(v) for k, v in value.items()}
+        return {k: copy_meta(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_copy_meta(v) for v in value]
+        return [copy_meta(v) for v in value]
     if isinstance(value, set):
         return set(value)
     return value  # str, numbers, dates, None: immutable
@@ -238,7 +262,7 @@ def front_matter(get_data, memo):
     when it changed; callers get a fresh copy of the front matter (MkDocs and the adapter change page.meta)."""
     def split(doc):
         markdown, data = memo.reuse("mkdocs: front matter", doc, lambda: get_data(doc),
-                                    lambda result: (result[0], _copy_meta(result[1])))
+                                    lambda result: (result[0], copy_meta(result[1])))
         return markdown, data
 
     split.govsite_cached = True

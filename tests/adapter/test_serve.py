@@ -419,3 +419,47 @@ def test_a_failed_rebuild_leaves_nothing_unread_on_the_next(tmp_path):
     log: dict = {}
     assert build(skipper, config, [a2, b], inputs={"a": b"a2", "b": b"b1"}, log=log)[0] == ["a"]
     assert log["read"] == ["a"]
+
+
+def test_parts_told_the_same_are_written_out_the_same():
+    """make serve reuses a page's digest when every part of its inputs is the same data (serve.same_parts): that
+    must mean what repr() writes of them, which the digest is made of, is the same — 1, 1.0 and True are equal
+    but are printed apart, and a list is not a tuple."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from mkdocs_adapter.serve import copy_meta, same_parts
+
+    from govsite.model import TocEntry
+
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(-2, 2), st.sampled_from([0.0, -0.0, 1.0, float("nan")]),
+                        st.sampled_from(["", "a", "标题"]), st.builds(TocEntry, st.integers(1, 3), st.just("x"),
+                                                                      st.sampled_from(["a", "b"])))
+    values = st.recursive(scalars, lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.lists(inner, max_size=3).map(tuple),
+        st.dictionaries(st.sampled_from(["a", "b", "hide"]), inner, max_size=3)), max_leaves=8)
+
+    def twin(value, rng):
+        """`value` with some parts replaced by equal ones of another type (True for 1, -0.0 for 0.0, a tuple for a
+        list) or by copies."""
+        if type(value) in (bool, int, float) and value in (0, 1) and rng.random() < 0.5:
+            return rng.choice([int(value), float(value), bool(value), -float(value)])
+        if isinstance(value, list):
+            items = [twin(v, rng) for v in value]
+            return tuple(items) if rng.random() < 0.2 else items
+        if isinstance(value, tuple) and not isinstance(value, TocEntry):
+            items = tuple(twin(v, rng) for v in value)
+            return list(items) if rng.random() < 0.2 else items
+        if isinstance(value, dict):
+            return {k: twin(v, rng) for k, v in value.items()}
+        return value
+
+    @settings(max_examples=400, deadline=None)
+    @given(values, values, st.randoms())
+    def check(a, other, rng):
+        for b in (other, twin(a, rng)):
+            if same_parts(a, b):
+                assert repr(a) == repr(b)
+        if isinstance(a, (dict, list, str, int)) and "nan" not in repr(a):
+            assert same_parts(a, copy_meta(a))
+
+    check()

@@ -38,6 +38,7 @@ for batch in edits:
         if new is None:
             file.unlink()
         elif old is None:  # a new file
+            file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(new, encoding="utf-8")
         else:
             text = file.read_text(encoding="utf-8")
@@ -77,13 +78,15 @@ EDITS = [
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    """Every file of a served folder but the search index (rebuilt after the page is served, by another process)."""
+    """Every file of a served folder but the search index (rebuilt after the page is served, by another process,
+    into searchindex.new/ and swapped in; a process stopped half-way, as the serve script's last one is, leaves that
+    folder for the next index to clear)."""
     out = {}
     for root, _dirs, names in os.walk(folder):
         for name in names:
             path = Path(root) / name
             rel = path.relative_to(folder).as_posix()
-            if not rel.startswith("searchindex/"):
+            if not rel.startswith(("searchindex/", "searchindex.new/", "searchindex.old/")):
                 out[rel] = path.read_bytes()
     return out
 
@@ -218,3 +221,36 @@ def test_random_series_of_saves_of_every_kind_serve_what_a_fresh_build_makes(sit
     a, b = files_of(served), files_of(fresh)
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == [], (edits, applied)
+
+
+def test_a_leak_written_into_the_served_folder_by_another_hand_is_found_and_stays_found(site_copy, tmp_path):
+    """make serve's guard reads only the files whose status changed, not a list of what the build wrote: an ID
+    number written into a page nobody rebuilds (by a person, a plugin, any program), and one in a new file of a new
+    folder, are found at the next save, and again at the save after, until they are gone."""
+    number = "11010519491231002X"  # a valid 居民身份证号码 (GB 11643 check digit)
+    served = tmp_path / "served"
+    served.mkdir()
+    page = served / "about/functions/index.html"
+    extra = served / "someone/else/wrote.html"
+    policy = ["data/policies/2025-003.yml", "标题: ", "标题: 修订后的"]
+    undo = ["data/policies/2025-003.yml", "标题: 修订后的", "标题: "]
+    edits = [
+        [policy],
+        [undo, [str(page), "</body>", f"<p>经办人 {number}</p></body>"]],  # a page the save does not rewrite
+        [policy],  # the save after: still there, still found
+        [undo, [str(page), f"<p>经办人 {number}</p></body>", "</body>"], [str(extra), None, f"<p>{number}</p>"]],
+        [policy, [str(extra), "", None]],
+    ]
+    log = serve_builds(site_copy, served, edits)
+    saves = log.split("=== save")[1:]
+    assert len(saves) == 5 and "=== stopped" not in log
+
+    def found(save: str) -> list[str]:
+        return [line for line in save.splitlines() if "身份证" in line and line.startswith("警告")]
+
+    assert found(saves[0]) == []
+    assert found(saves[1]) and "about/functions/index.html" in found(saves[1])[0], saves[1][-3000:]
+    assert found(saves[2]) and "about/functions/index.html" in found(saves[2])[0], saves[2][-3000:]
+    assert found(saves[3]) and all("about/functions" not in line for line in found(saves[3]))
+    assert "someone/else/wrote.html" in found(saves[3])[0], saves[3][-3000:]
+    assert found(saves[4]) == []

@@ -50,12 +50,18 @@ def write_tree(root, tree: dict[str, bytes], mtime: int | None = OLD) -> None:
             os.utime(path, (mtime, mtime))
 
 
+LATER = 10.0  # seconds the clock is set ahead: what a test writes has settled, unless its times are set later
+
+
 @pytest.fixture
 def fresh_state(monkeypatch):
-    """The process-wide memories of the output check, empty (as in a new build process)."""
+    """The process-wide memories of the output check, empty (as in a new build process), and a clock LATER ahead
+    of the files' change times (which no program can set back: make serve's scan reads them with the modification
+    times, guard.tree.status)."""
     monkeypatch.setattr(output, "CHECKED", output.Checked())
-    monkeypatch.setattr(output, "_STATUSES", {})
-    monkeypatch.setattr(output, "_LINKS", {})
+    monkeypatch.setattr(output, "_SERVED", [None])
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + LATER)
 
 
 # ---- one published file: what its findings say ---------------------------------------------------------------
@@ -327,10 +333,25 @@ def test_under_make_serve_a_page_checked_as_it_was_written_is_passed_over_at_the
 
 def test_a_file_written_just_now_is_read_again_whatever_its_status(tmp_path, fresh_state):
     write_tree(tmp_path, {"a.json": b"{}"}, mtime=None)
+    path = tmp_path / "a.json"
+    os.utime(path, (time.time(), time.time()))  # written now, by the clock the scan reads
     _serve_scan(tmp_path)
     assert _serve_scan(tmp_path).read == 1
-    path = tmp_path / "a.json"
     os.utime(path, (time.time() - 2.5, time.time() - 2.5))
+    _serve_scan(tmp_path)
+    assert _serve_scan(tmp_path).read == 0
+
+
+def test_a_file_changed_just_now_is_read_again_whatever_its_modification_time(tmp_path, monkeypatch):
+    """A file's modification time can be set back (utime), its change time cannot: a file changed within two
+    seconds is read again even when it claims to be old."""
+    monkeypatch.setattr(output, "_SERVED", [None])
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 1.0)  # the file changed a second ago
+    write_tree(tmp_path, {"a.json": b"{}"})  # modification time: 2001
+    _serve_scan(tmp_path)
+    assert _serve_scan(tmp_path).read == 1
+    monkeypatch.setattr(time, "time", lambda: real() + 3.0)  # settled now
     _serve_scan(tmp_path)
     assert _serve_scan(tmp_path).read == 0
 
@@ -685,7 +706,7 @@ def test_pages_with_a_leak_on_their_first_line_still_teach_the_check_their_clean
 
 
 def test_a_file_is_trusted_by_its_status_only_two_seconds_after_it_was_written(tmp_path, fresh_state, monkeypatch):
-    now = 1_700_000_000
+    now = int(time.time())  # LATER ahead of the files' change times (fresh_state)
     monkeypatch.setattr(time, "time", lambda: now + 0.0)
     write_tree(tmp_path, {"a.json": b"[1]", "b.json": b"[2]"}, mtime=None)
     os.utime(tmp_path / "a.json", ns=((now - 2) * 10**9,) * 2)  # two seconds ago: no later write shares its stamp

@@ -132,3 +132,144 @@ def test_the_addresses_of_a_json_file_read_by_expression_are_those_of_a_walk(val
     if b"\\" in data:
         return
     assert [m.decode() for m in _JSON_URL.findall(data)] == list(_json_urls(json.loads(data)))
+
+
+# Under make serve the output scan reads only the files whose status changed (guard.tree): whatever wrote them and
+# however (a file rewritten in place with as many bytes, a folder replaced by a file, a file moved in), a scan
+# after any series of changes finds what reading every file finds.
+NAMES = ["index.html", "a/index.html", "a/b/index.html", "a/b", "c/d/e.json", "c/x.txt", "f.css"]
+
+
+def _content(name: str, leak: int | None, filler: int) -> bytes:
+    text = f"第{filler}版" + (f" 联系人 {make_id18(random.Random(leak))}" if leak is not None else "")
+    if name.endswith(".html"):
+        return f"<html><body><p>{text}</p><a href=\"../\">x</a></body></html>".encode()
+    if name.endswith(".json"):
+        return json.dumps({"t": text}, ensure_ascii=False).encode()
+    return text.encode()
+
+
+def _apply(site, change) -> None:
+    import os
+    import shutil
+
+    kind, name, leak, filler = change
+    path = site / name
+    if kind == "remove":
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+        return
+    for parent in [p for p in path.parents if p != site and site in p.parents][::-1]:
+        if parent.is_file():  # "a/b" as a file and as a folder cannot both exist
+            parent.unlink()
+    if path.is_dir():
+        shutil.rmtree(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "move":  # written elsewhere, then moved in (a new inode under the old name)
+        other = site.parent / "elsewhere"
+        other.write_bytes(_content(name, leak, filler))
+        os.replace(other, path)
+    else:  # rewritten in place: as many bytes when only the number changes
+        with open(path, "r+b" if path.is_file() else "wb") as opened:
+            data = _content(name, leak, filler)
+            opened.write(data)
+            opened.truncate(len(data))
+
+
+a_write = st.tuples(st.sampled_from(["write", "move", "remove"]), st.sampled_from(NAMES),
+                    st.one_of(st.none(), st.integers(0, 3)), st.integers(0, 1))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(a_write, min_size=1, max_size=4), min_size=1, max_size=5))
+def test_the_served_scan_after_any_writes_finds_what_reading_every_file_finds(saves):
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from govsite.guard import tree
+
+    settle, tree.SETTLE = tree.SETTLE, 0.01  # a status taken 10 ms after the change is trusted (tests only)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            site = Path(folder) / "site"
+            site.mkdir()
+            for save in saves:
+                for change in save:
+                    _apply(site, change)
+                time.sleep(0.015)
+                served = output.scan_folder(site, CHECK, checked=output.Checked(), by_status=True)
+                whole = output.scan_folder(site, CHECK, checked=output.Checked())
+                assert served.digests == whole.digests
+                assert sorted(served.findings) == sorted(whole.findings)
+                assert served.links == whole.links
+    finally:
+        tree.SETTLE = settle
+
+
+def test_a_file_changed_by_another_writer_between_two_scans_is_read(tmp_path):
+    """No list of what the build wrote: a page rewritten by anything (here the test itself, as bytes as many and
+    the same times set back) is read again by its status."""
+    import os
+
+    target = tmp_path / "a" / "index.html"
+    target.parent.mkdir()
+    clean = _content("a/index.html", None, 0)
+    target.write_bytes(clean)
+    old = 1_000_000_000
+    os.utime(target, (old, old))
+    assert output.scan_folder(tmp_path, CHECK, checked=output.Checked(), by_status=True).findings == []
+    data = clean.replace(b"<p>", f"<p>{make_id18(random.Random(5))}".encode())
+    target.write_bytes(data)
+    os.utime(target, (old, old))  # its modification time as it was: the change time still tells
+    found = output.scan_folder(tmp_path, CHECK, checked=output.Checked(), by_status=True).findings
+    assert [f.dest for f in found] == ["a/index.html"]
+
+
+# make serve keeps the exemptions recorded in the sources from one save to the next (guard.ExemptionSources) and
+# reads again only the files whose status changed: the register must be the one reading every source makes.
+SOURCES = ["data/a.yml", "data/sub/b.yaml", "content/notices/c.md", "content/d.markdown", "overrides/e.yml",
+           "content/.hidden/f.md", "data/g.txt", "content/new/deeper/h.md"]
+
+
+def _source_text(name: str, value: int | None) -> str:
+    block = (f"个人信息例外:\n  - 内容: 张庄村{value}\n    原因: 村名\n" if value is not None else "")
+    body = f"标题: 示例{value}\n" + block
+    return f"---\n{body}---\n正文\n" if name.endswith((".md", ".markdown")) else body
+
+
+a_source_change = st.tuples(st.sampled_from(SOURCES), st.one_of(st.none(), st.integers(0, 2), st.just(-1)))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(a_source_change, min_size=1, max_size=3), min_size=1, max_size=4))
+def test_the_kept_exemptions_are_those_reading_every_source_finds(saves):
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from govsite.guard import ExemptionSources, exemption_register, tree
+    from govsite.guard.sources import Origins, SourceFinder
+
+    settle, tree.SETTLE = tree.SETTLE, 0.01  # a status taken 10 ms after the change is trusted (tests only)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            kept = ExemptionSources(root)
+            for save in saves:
+                for name, value in save:
+                    path = root / name
+                    if value == -1:
+                        if path.exists():
+                            path.unlink()
+                        continue
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(_source_text(name, value), encoding="utf-8")
+                time.sleep(0.015)
+                finder = SourceFinder(root, Origins())
+                described = [(e.file, e.line, e.text) for e in kept.register(finder).all()]
+                assert described == [(e.file, e.line, e.text) for e in exemption_register(finder).all()]
+    finally:
+        tree.SETTLE = settle

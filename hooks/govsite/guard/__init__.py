@@ -23,7 +23,8 @@ from pathlib import Path
 from ..problems import Problem
 from . import exceptions, personal
 from .output import RULE_HOST, RULE_PLACEHOLDER, RULE_UNREADABLE, OutputFinding, Scan
-from .sources import Origins, SourceFinder
+from .sources import SOURCE_FOLDERS, Origins, SourceFinder
+from .tree import StatusTree
 
 PERSONAL_RULES = (personal.RULE_ID, personal.RULE_MOBILE, personal.RULE_BANK, personal.RULE_NAME)
 
@@ -35,16 +36,47 @@ class Report:
 
 
 def exemption_register(finder: SourceFinder) -> exceptions.Register:
-    texts = ((f, finder.raw_text(f) or "") for f in finder.all_sources() if f.endswith((".yml", ".yaml", ".md", ".markdown")))
+    texts = ((f, finder.raw_text(f) or "") for f in finder.all_sources() if f.endswith(exceptions.RECORDING_SUFFIXES))
     return exceptions.Register(texts)
 
 
-def output_problems(root: Path, scan: Scan, origins: Origins, read=None, used_before=frozenset()) -> Report:
+class ExemptionSources:
+    """make serve: the files of the sources that record exemptions, kept from one save to the next. Only the files
+    whose status changed since the last save (guard.tree) are read again, through the engine's reader: the same
+    files, in the same order, as exemption_register reads every time."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.trees = {folder: StatusTree(self.root / folder, skip_hidden=True) for folder in SOURCE_FOLDERS}
+        self.recording: dict[str, str] = {}  # file -> its text, of the files that record any exemption
+
+    def register(self, finder: SourceFinder) -> exceptions.Register:
+        for folder, tree in self.trees.items():
+            changed, gone = tree.refresh()
+            for rel in gone:
+                self.recording.pop(f"{folder}/{rel}", None)
+            for rel in changed:
+                file = f"{folder}/{rel}"
+                if not file.endswith(exceptions.RECORDING_SUFFIXES):
+                    continue
+                text = finder.raw_text(file) or ""
+                if exceptions.of_text(text, file):
+                    self.recording[file] = text
+                else:
+                    self.recording.pop(file, None)
+        order = {folder: n for n, folder in enumerate(SOURCE_FOLDERS)}  # as SourceFinder.all_sources lists them
+        return exceptions.Register((file, self.recording[file]) for file in sorted(
+            self.recording, key=lambda name: (order[name.split("/", 1)[0]], name.split("/"))))
+
+
+def output_problems(root: Path, scan: Scan, origins: Origins, read=None, used_before=frozenset(),
+                    sources: ExemptionSources | None = None) -> Report:
     """The output scan's findings as problems at their sources, one per source place and value (with how many
     published files show it), exceptions applied. `used_before`: exemptions the input scan applied; any other
-    exemption of the site matched nothing and is reported so that it is removed."""
+    exemption of the site matched nothing and is reported so that it is removed. `sources` (make serve): the
+    exemptions kept from the last save, read again where the sources changed."""
     finder = SourceFinder(root, origins, read)
-    register = exemption_register(finder)
+    register = sources.register(finder) if sources is not None else exemption_register(finder)
     groups: dict[tuple, list[OutputFinding]] = {}
     places = {}
     for finding in scan.findings:

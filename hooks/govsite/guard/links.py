@@ -105,8 +105,9 @@ class LinkReport:
 
 
 class SiteLinks:
-    def __init__(self, site: Path, site_url: str):
+    def __init__(self, site: Path, site_url: str, parsed: dict | None = None):
         self.site = site
+        self._parsed = parsed or {}  # path relative to the site -> (links, ids) of pages already read
         split = urlsplit(site_url)
         self.host = split.netloc
         self.base_path = split.path if split.path.endswith("/") else split.path + "/"
@@ -118,13 +119,18 @@ class SiteLinks:
         # place -> output files (relative to the site) whose presence or ids its verdict read (LinkState)
         self._read: dict[tuple[str, str], tuple[str, ...]] = {}
         self.places: set | None = None  # while not None, every place judged is added (LinkState)
+        self.judged: list | None = None  # while not None, every place judged anew is added (LinkState)
 
     def _parse(self, path: Path) -> Collector:
         return html_links(path.read_text(encoding="utf-8"))
 
     def ids_of(self, path: Path) -> set[str]:
         if path not in self._ids:
-            self._ids[path] = self._parse(path).ids if path.suffix == ".html" else set()
+            if path.suffix != ".html":
+                self._ids[path] = set()
+            else:
+                known = self._parsed.get(path.relative_to(self.site).as_posix())
+                self._ids[path] = known[1] if known is not None else self._parse(path).ids
         return self._ids[path]
 
     def resolve(self, link: str, page_url_path: str) -> tuple[Path | None, str] | None:
@@ -191,6 +197,8 @@ class SiteLinks:
         problem = self._verdicts.get(key, "?")
         if problem == "?":
             problem = self._verdicts[key] = self._verdict(link, page_url_path, key)
+            if self.judged is not None:
+                self.judged.append(key)
         if self.places is not None:
             self.places.add(key)
         if problem is None:
@@ -284,32 +292,71 @@ class LinkState:
     """`make serve`: what the link check of the last save found, file by file, so a save checks again only the
     files that changed and those whose links reach a file that changed (appeared, went, or has other bytes: its
     ids may differ). A file's verdicts are a function of its own bytes and of the files its links reach (their
-    presence and ids), so the same digests give the same findings as checking everything again."""
+    presence and ids), so the same digests give the same findings as checking everything again. Who reads what is
+    kept both ways (the files a file's verdicts read, the files that read a file), so a save costs what it changed,
+    not a pass over every file."""
 
     def __init__(self):
         self.site_url = ""
         self.digests: dict[str, str] = {}  # file -> digest in the last check
         # file -> (its digest, links checked, findings, files its verdicts read)
         self.results: dict[str, tuple[str, int, tuple, frozenset]] = {}
+        self.readers: dict[str, set[str]] = {}  # file -> the files whose verdicts read it
+        self.checked = 0  # links checked and pages, over every result
+        self.pages = 0
         self.reused = 0  # files whose findings were taken over in the last check
         # the verdict on every place a link reached, and the files each verdict read (SiteLinks._verdicts and
         # _read): kept while none of those files changed, so a file checked again (api/catalogue.json, whose
         # 10,000 addresses change rarely) judges only the places it reaches that changed
         self.verdicts: dict = {}
         self.reads: dict = {}
+        self.by_read: dict[str, set] = {}  # file -> places whose verdicts read it
 
     def changed(self, digests: dict[str, str], site_url: str) -> set[str] | None:
         """Files whose digest differs from the last check's (new and removed ones included); None: all."""
         if site_url != self.site_url or not self.digests:
             return None
-        changed = {name for name in digests.keys() | self.digests.keys() if digests.get(name) != self.digests.get(name)}
-        for name in [n for n in changed if (n in digests) != (n in self.digests)]:
-            # a file that appeared or went may turn a folder into one or into none (a link to "a/b" reaches
-            # a/b/index.html only while a/b is a folder): its folders count as changed too
-            while "/" in name:
-                name = name.rsplit("/", 1)[0]
-                changed.add(name)
-        return changed
+        mine = self.digests
+        return {name for name in digests.keys() | mine.keys() if digests.get(name) != mine.get(name)}
+
+    def reached(self, changed: set[str], digests: dict[str, str]) -> set[str]:
+        """`changed` with the folders of the files that appeared or went: a link to "a/b" reaches a/b/index.html
+        only while a/b is a folder."""
+        reached = set(changed)
+        for name in changed:
+            if (name in digests) != (name in self.digests):
+                while "/" in name:
+                    name = name.rsplit("/", 1)[0]
+                    reached.add(name)
+        return reached
+
+    def drop(self, name: str) -> None:
+        """Forget the result of file `name` (checked again, or gone)."""
+        known = self.results.pop(name, None)
+        if known is None:
+            return
+        self.checked -= known[1]
+        self.pages -= name.endswith(".html")
+        for read in known[3]:
+            readers = self.readers.get(read)
+            if readers is not None:
+                readers.discard(name)
+                if not readers:
+                    del self.readers[read]
+
+    def keep(self, name: str, result: tuple) -> None:
+        self.drop(name)
+        self.results[name] = result
+        self.checked += result[1]
+        self.pages += name.endswith(".html")
+        for read in result[3]:
+            self.readers.setdefault(read, set()).add(name)
+
+    def report(self) -> LinkReport:
+        report = LinkReport(checked=self.checked, pages=self.pages)
+        for name in sorted((n for n, r in self.results.items() if r[2]), key=lambda n: n.split("/")):
+            report.found += self.results[name][2]
+        return report
 
 
 def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set[str]]] | None = None,
@@ -318,53 +365,53 @@ def check_site(site: Path, site_url: str, parsed: dict[str, tuple[list[str], set
     to the site (make publish reads each page once for its own facts and for this check). `digests` (every
     file's, by path relative to the site) with `state` (make serve): a file is checked again only when it or a
     file its links reach changed since the check `state` remembers."""
-    links = SiteLinks(site, site_url)
-    report = LinkReport()
     parsed = parsed or {}
-    for rel, (_, ids) in parsed.items():
-        links._ids[site / rel] = ids
-    incremental = state is not None and digests is not None
-    changed = state.changed(digests, site_url) if incremental else None
-    results: dict = {}
-    if incremental:
-        state.reused = 0
-    if changed is not None:
-        for key, verdict in state.verdicts.items():
-            read = state.reads.get(key, ())
-            if changed.isdisjoint(read):
-                links._verdicts[key] = verdict
-                if read:
-                    links._read[key] = read
-    # make serve: every file of the folder has a digest (the output scan walked it); no second walk
-    names = sorted(digests, key=lambda name: name.split("/")) if incremental else _names(site)
-    for rel in names:
-        if incremental:
-            sha = digests.get(rel)
-            known = state.results.get(rel)
-            if (changed is not None and sha is not None and known is not None and known[0] == sha
-                    and changed.isdisjoint(known[3])):
-                results[rel] = known
-                report.checked += known[1]
-                report.pages += rel.endswith(".html")
-                if known[2]:
-                    report.found += known[2]
-                state.reused += 1
-                continue
-            whole, report = report, LinkReport()
-            links.places = set()
+    links = SiteLinks(site, site_url, parsed)
+    if state is None or digests is None:
+        report = LinkReport()
+        for rel in _names(site):
+            _check_file(links, site, site / rel, rel, parsed, report)
+        return report
+    changed = state.changed(digests, site_url)
+    if changed is None:  # the first check (or another address): every file
+        state.__init__()
+        todo = sorted(digests, key=lambda name: name.split("/"))
+    else:
+        reached = state.reached(changed, digests)
+        for name in reached:  # verdicts that read a changed file are judged again
+            for key in state.by_read.pop(name, ()):
+                state.verdicts.pop(key, None)
+                state.reads.pop(key, None)
+        todo = {name for name in changed if name in digests}
+        for name in reached:
+            todo.update(state.readers.get(name, ()))
+        for name in changed:
+            if name not in digests:
+                state.drop(name)
+        todo = sorted((name for name in todo if name in digests), key=lambda name: name.split("/"))
+    links._verdicts, links._read = state.verdicts, state.reads
+    judged = links.judged = []
+    for rel in todo:
+        report = LinkReport()
+        links.places = set()
         _check_file(links, site, site / rel, rel, parsed, report)
-        if incremental:
-            read = frozenset(name for place in links.places for name in links._read.get(place, ()))
-            if sha is not None:
-                results[rel] = (sha, report.checked, tuple(report.found), read)
-            whole.checked += report.checked
-            whole.pages += report.pages
-            whole.found += report.found
-            report, links.places = whole, None
-    if incremental:
-        state.site_url, state.digests, state.results = site_url, dict(digests), results
-        state.verdicts, state.reads = links._verdicts, links._read
-    return report
+        read = frozenset(name for place in links.places for name in links._read.get(place, ()))
+        state.keep(rel, (digests[rel], report.checked, tuple(report.found), read))
+    links.places = links.judged = None
+    for key in judged:  # the places judged in this check, by the files their verdicts read
+        for name in state.reads.get(key, ()):
+            state.by_read.setdefault(name, set()).add(key)
+    state.reused = len(state.results) - len(todo)
+    state.site_url = site_url
+    if changed is None:
+        state.digests = dict(digests)
+    else:
+        for name in changed:
+            if name in digests:
+                state.digests[name] = digests[name]
+            else:
+                state.digests.pop(name, None)
+    return state.report()
 
 
 def _check_file(links: SiteLinks, site: Path, path: Path, rel: str, parsed: dict, report: LinkReport) -> None:
@@ -383,12 +430,12 @@ def _check_file(links: SiteLinks, site: Path, path: Path, rel: str, parsed: dict
     elif path.suffix == ".json":
         data = path.read_bytes()
         if b"http" in data or b"\\u" in data:  # else no string in it can be an address (_json_urls)
-            loaded = json.loads(data.decode("utf-8"))
             # Without a backslash every quote delimits a string and a string is its bytes: the addresses are the
             # strings that begin with one and are not keys (a key is followed by a colon), in order, read by one
-            # expression instead of a walk of every value (api/catalogue.json holds some 300,000).
+            # expression instead of a walk of every value (api/catalogue.json holds some 300,000), and without
+            # parsing the file (12 MB at 10,000 documents; the output guard has read it as JSON already).
             urls = ([m.decode("utf-8") for m in _JSON_URL.findall(data)] if b"\\" not in data
-                    else _json_urls(loaded))
+                    else _json_urls(json.loads(data.decode("utf-8"))))
             for url in urls:
                 links.check(url, url_path, rel, report)
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import files, known_clean, links, personal, placeholders
+from . import files, known_clean, links, personal, placeholders, tree
 from .files.html import PageParts
 
 RULE_PLACEHOLDER = "占位文字"
@@ -197,38 +197,15 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
     """Every file of the output `folder`, read as the public gets it. `streamed`: pages already checked as they
     were written (their findings count when the file on disk has the digest that was checked; otherwise the file
     is checked again). `checked`: content checked before (attachments read by the input scan; make serve).
-    `by_status` (make serve, which rewrites only pages that changed): a file whose status (inode, size, times)
-    is what it was at its last scan is not read again."""
+    `by_status` (make serve, which rewrites only pages that changed): only the files whose status (inode, size,
+    times) changed since the last scan of the folder are read (_scan_served)."""
     checked = CHECKED if checked is None else checked
+    if by_status:
+        return _scan_served(folder, check, streamed, checked)
     scan = Scan()
-    statuses = _STATUSES if by_status else None
-    if statuses is not None:
-        last, statuses = dict(statuses), _STATUSES
-        statuses.clear()
-        last_json = dict(_JSON_CLEAN)
-        _JSON_CLEAN.clear()
-        if _STATUSES_UNDER[0] != check.key():  # a number, name, address or host allowed, or no longer: every file
-            last = {}                          # that was judged under the other rules is judged again
-        _STATUSES_UNDER[0] = check.key()
     seen_before = streamed.digests if streamed is not None else {}
-    by_dest: dict[str, list[OutputFinding]] = {}
-    for finding in (streamed.findings if streamed is not None else ()):
-        by_dest.setdefault(finding.dest, []).append(finding)
-    now = time.time()
+    by_dest = _by_dest(streamed)
     for dest, name in _listing(folder):
-        if statuses is not None:
-            status = _status(name, now)
-            before = last.get(name)
-            if status is not None and before is not None and before[0] == status and seen_before.get(dest) in (None, before[1]):
-                statuses[name] = before
-                if name in last_json:
-                    _JSON_CLEAN[name] = last_json[name]
-                scan.digests[dest] = before[1]
-                if dest in _LINKS:
-                    scan.links[dest] = _LINKS[dest]
-                scan.findings.extend(_rename(before[2], dest))
-                scan.reused += 1
-                continue
         try:
             with open(name, "rb") as opened:
                 data = opened.read()
@@ -236,62 +213,131 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
             scan.findings.append(OutputFinding(dest, 0, "", RULE_UNREADABLE, "", note=f"无法读取（{exc.strerror}）"))
             continue
         sha = digest(data)
-        before = last.get(name) if statuses is not None else None
-        if (before is not None and before[1] == sha and (dest in _LINKS or not dest.endswith(".html"))
-                and seen_before.get(dest) in (None, sha)):
-            # read again (written too recently for its status to tell, at the last scan or now), with the very
-            # bytes the last scan checked: its findings and links hold (make serve's first save, seconds after
-            # the first build wrote every page, would otherwise parse every page again)
-            statuses[name] = (_status(name, now), sha, before[2])
-            if name in last_json:
-                _JSON_CLEAN[name] = last_json[name]
-            scan.digests[dest] = sha
-            if dest in _LINKS:
-                scan.links[dest] = _LINKS[dest]
-            scan.findings.extend(_rename(before[2], dest))
-            scan.read += 1
-            continue
         if seen_before.get(dest) == sha:
             scan.digests[dest] = sha
             if dest in streamed.links:
                 scan.links[dest] = streamed.links[dest]
             scan.findings.extend(by_dest.get(dest, ()))
             scan.reused += 1
-            if statuses is not None:  # make serve: the next scan passes over it too (else it parses it again)
-                statuses[name] = (_status(name, now), sha, _rename(tuple(by_dest.get(dest, ())), ""))
             continue
-        if statuses is not None and dest.endswith(".json"):
-            earlier = last_json.get(name)
-            if earlier is not None and earlier[0] == check.key() and _clean_after_change(check, dest, earlier, data):
-                # make serve: a JSON file the engine rewrote with a few lines changed (api/catalogue.json after
-                # one title changed: 12 MB at 10,000 documents): its changed lines are read, the rest was read
-                # and found clean under the same rules when it had these bytes
-                scan.digests[dest] = sha
-                scan.read += 1
-                statuses[name] = (_status(name, now), sha, ())
-                _JSON_CLEAN[name] = (check.key(), data, True)
-                continue
-        before_count = len(scan.findings)
         check_bytes(check, dest, data, scan, checked)
-        if statuses is not None:  # a status of None (written too recently) is never matched, only the digest
-            found = _rename(tuple(scan.findings[before_count:]), "")
-            statuses[name] = (_status(name, now), scan.digests[dest], found)
-            if dest.endswith(".json") and not found and len(data) >= _JSON_BY_CHANGE:
-                _JSON_CLEAN[name] = (check.key(), data, False)
-    if statuses is not None:
-        _LINKS.clear()
-        _LINKS.update(scan.links)
     known_clean.KNOWN_CLEAN.save()
     return scan
 
 
-# make serve: path -> (status at its last scan, digest, findings without a file name); pages' links and ids
-_STATUSES: dict[str, tuple] = {}
-_STATUSES_UNDER: list = [None]  # the rules (FileCheck.key()) those findings were made under
-_LINKS: dict[str, tuple] = {}
-# make serve: JSON files whose last check found nothing: path -> (the rules, their bytes then, whether those bytes
-# are known to be read by read_json through json.loads), for the check of the lines a rewrite changed
-_JSON_CLEAN: dict[str, tuple] = {}
+def _by_dest(streamed: Scan | None) -> dict[str, list[OutputFinding]]:
+    by_dest: dict[str, list[OutputFinding]] = {}
+    for finding in (streamed.findings if streamed is not None else ()):
+        by_dest.setdefault(finding.dest, []).append(finding)
+    return by_dest
+
+
+def _path_order(dest: str) -> list[str]:
+    return dest.split("/")  # as Paths sort: by their parts
+
+
+class _Served:
+    """make serve: the output folder as its last scan left it, file by file."""
+
+    def __init__(self, folder: str, rules: tuple):
+        self.folder = folder
+        self.rules = rules  # FileCheck.key(): findings made under other rules are made again
+        self.tree = tree.StatusTree(folder)  # which files changed since (whatever wrote them: guard.tree)
+        self.files: dict[str, tuple] = {}  # dest -> (digest, findings without a file name)
+        self.digests: dict[str, str] = {}  # dest -> digest (Scan.digests)
+        self.found: dict[str, tuple] = {}  # dest -> findings, of the files that have any
+        self.links: dict[str, tuple] = {}  # page -> (links, ids) (Scan.links)
+        # JSON files whose last check found nothing: dest -> (the rules, their bytes then, whether those bytes
+        # are known to be read by read_json through json.loads), for the check of the lines a rewrite changed
+        self.json_clean: dict[str, tuple] = {}
+
+    def forget(self, dest: str) -> None:
+        for kept in (self.files, self.digests, self.found, self.links, self.json_clean):
+            kept.pop(dest, None)
+
+    def settle(self, dest: str, sha: str, found: tuple, links=None) -> None:
+        """`dest` holds bytes of digest `sha`, whose findings (without a file name) are `found`."""
+        self.files[dest] = (sha, found)
+        self.digests[dest] = sha
+        if found:
+            self.found[dest] = _rename(found, dest)
+        else:
+            self.found.pop(dest, None)
+        if links is not None:
+            self.links[dest] = links
+        else:
+            self.links.pop(dest, None)
+
+
+_SERVED: list[_Served | None] = [None]  # the folder make serve scans (one at a time: another one starts afresh)
+
+
+def _scan_served(folder: Path, check: FileCheck, streamed: Scan | None, checked: Checked) -> Scan:
+    """scan_folder under make serve. The files read are those whose status differs from the last scan's (found by
+    one status per folder and per file, whatever wrote them: guard.tree) and the pages streamed in this build;
+    every other file holds the bytes the last scan checked, and its findings and links are kept. A file read again
+    with the very bytes checked then keeps them too (a file too young for its status to tell: the first save,
+    seconds after the first build wrote every page); a large JSON file found clean is read where its lines changed
+    (_clean_after_change)."""
+    state = _SERVED[0]
+    if state is None or state.folder != str(folder) or state.rules != check.key():
+        # the first scan, or a number, name, address or host allowed or no longer: every file is judged again
+        state = _SERVED[0] = _Served(str(folder), check.key())
+    scan = Scan()
+    seen_before = streamed.digests if streamed is not None else {}
+    by_dest = _by_dest(streamed)
+    changed, gone = state.tree.refresh()
+    for dest in gone:
+        state.forget(dest)
+    candidates = set(changed)
+    # a page checked as it was written with other bytes than the last scan's (never expected: it was written, so
+    # its status changed) is read, whatever its status says
+    candidates.update(dest for dest, sha in seen_before.items()
+                      if dest in state.tree.files and state.files.get(dest, (None,))[0] != sha)
+    for dest in sorted(candidates, key=_path_order):
+        try:
+            with open(os.path.join(state.folder, dest), "rb") as opened:
+                data = opened.read()
+        except OSError as exc:
+            state.forget(dest)
+            state.tree.files[dest] = None  # read again next time
+            state.found[dest] = (OutputFinding(dest, 0, "", RULE_UNREADABLE, "", note=f"无法读取（{exc.strerror}）"),)
+            continue
+        sha = digest(data)
+        before = state.files.get(dest)
+        if (before is not None and before[0] == sha and (dest in state.links or not dest.endswith(".html"))
+                and seen_before.get(dest) in (None, sha)):
+            scan.read += 1  # the very bytes the last scan checked: its findings and links hold
+            continue
+        if seen_before.get(dest) == sha:  # a page checked as it was written (on_post_page)
+            state.json_clean.pop(dest, None)
+            state.settle(dest, sha, _rename(tuple(by_dest.get(dest, ())), ""), streamed.links.get(dest))
+            scan.reused += 1
+            continue
+        earlier = state.json_clean.pop(dest, None) if dest.endswith(".json") else None
+        if earlier is not None and earlier[0] == check.key() and _clean_after_change(check, dest, earlier, data):
+            # a JSON file the engine rewrote with a few lines changed (api/catalogue.json after one title changed:
+            # 12 MB at 10,000 documents): its changed lines are read, the rest was read and found clean under the
+            # same rules when it had these bytes
+            state.settle(dest, sha, ())
+            state.json_clean[dest] = (check.key(), data, True)
+            scan.read += 1
+            continue
+        one = Scan()
+        check_bytes(check, dest, data, one, checked)
+        found = _rename(tuple(one.findings), "")
+        state.settle(dest, sha, found, one.links.get(dest))
+        scan.read, scan.reused = scan.read + one.read, scan.reused + one.reused
+        scan.known, scan.cpu = scan.known + one.known, scan.cpu + one.cpu
+        if dest.endswith(".json") and not found and len(data) >= _JSON_BY_CHANGE:
+            state.json_clean[dest] = (check.key(), data, False)
+    scan.reused += len(state.tree.files) - len(candidates)
+    scan.digests, scan.links = state.digests, state.links
+    scan.findings = [f for dest in sorted(state.found, key=_path_order) for f in state.found[dest]]
+    known_clean.KNOWN_CLEAN.save()
+    return scan
+
+
 _JSON_BY_CHANGE = 64 * 1024  # bytes: a smaller file is read whole again (and its bytes are not kept)
 
 
@@ -322,19 +368,6 @@ def _clean_after_change(check: FileCheck, dest: str, earlier: tuple, data: bytes
     if units is None:
         return False
     return not personal.scan_extracted(Extracted(lines=units), dest, check.rules)
-
-
-def _status(path, now: float | None = None) -> tuple | None:
-    """A file's status as make's and git's change checks read it. A file written within the last two seconds (of
-    `now`, by default the time of the call) may be written again within the same timestamp: its status says
-    nothing (read it)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    if (time.time() if now is None else now) - st.st_mtime < 2:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _listing(folder: Path) -> list[tuple[str, str]]:

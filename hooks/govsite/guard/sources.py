@@ -55,6 +55,28 @@ class Origins:
     made: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+class LazyOrigins:
+    """Origins made by `make()` when first asked: mapping every page to its documents costs a pass over the site
+    (0.05 s of a save at 10,000 documents), and only a finding is ever traced back."""
+
+    def __init__(self, make):
+        self._make = make
+        self._origins: Origins | None = None
+
+    @property
+    def copies(self) -> dict[str, str]:
+        return self._get().copies
+
+    @property
+    def made(self) -> dict[str, tuple[str, ...]]:
+        return self._get().made
+
+    def _get(self) -> Origins:
+        if self._origins is None:
+            self._origins = self._make()
+        return self._origins
+
+
 def origins(site, pages: dict[str, str], copies: dict[str, Path]) -> Origins:
     """`pages`: dest_uri -> src_uri of every page MkDocs wrote; `copies`: dest_uri -> absolute path of every
     file it copied. A generated page is made from the documents shown at its URL, an editor's page from its
