@@ -92,6 +92,15 @@ def _copy_parsed(result: tuple) -> tuple:
     return (_copy_located(first) if first is not None else None, *rest)
 
 
+def _parsed_once(site: Site, label: str, file: str, text: str, schema_path: Path, compute) -> tuple:
+    """compute(), a function of one file's text, name and schema alone; under make serve the result of the last
+    save while the text and schema are the same (Memo.made_from: an unchanged file's text is the very str read
+    before, so nothing is described or hashed), handed out as a copy (_copy_parsed)."""
+    if site.memo is None:
+        return compute()
+    return _copy_parsed(site.memo.made_from((label, file), (text, str(schema_path)), compute))
+
+
 def load_yaml_checked(site: Site, path: Path, schema_path: Path):
     """Load and validate one YAML file; record problems; return the Located data or None. Under make serve a file
     is parsed and checked again only when its text changed (site.reuse)."""
@@ -101,8 +110,8 @@ def load_yaml_checked(site: Site, path: Path, schema_path: Path):
         site.problems.extend(exc.problems)
         return None
     file = rel(path, site.root)
-    located, problems = site.reuse("yaml: parse and check", (file, text, str(schema_path)),
-                                   lambda: _parsed_and_checked(text, file, schema_path), _copy_parsed)
+    located, problems = _parsed_once(site, "yaml: parse and check", file, text, schema_path,
+                                     lambda: _parsed_and_checked(text, file, schema_path))
     site.problems.extend(problems)
     if located is not None and site.memo is not None:
         located.source_digest = _source_digest(site, file, text)
@@ -181,9 +190,9 @@ def _load_documents(site: Site) -> None:
         except InputError as exc:
             site.problems.extend(exc.problems)
             continue
-        located, body, body_line, problems, warnings = site.reuse(
-            "page: parse and check", (file, text, str(schema_path)),
-            functools.partial(_front_matter_checked, text, file, schema_path), _copy_parsed)
+        located, body, body_line, problems, warnings = _parsed_once(
+            site, "page: parse and check", file, text, schema_path,
+            functools.partial(_front_matter_checked, text, file, schema_path))
         site.problems.extend(problems)
         if located is None:
             continue
@@ -285,8 +294,13 @@ def check_documents(site: Site) -> None:
             continue
         seen.add((body.file, body.line))
         # make serve: a text's findings are reused while the text, its place and the law library are the same
+        # (compared, not described and hashed: an unchanged text is the very str of the last save)
         inputs = (body.markdown, body.file, body.line, body.field, site.markdown.library_state(), site.today)
-        site.problems.extend(site.reuse("check: document text", inputs, lambda body=body: _text_findings(site, body)))
+        if site.memo is None:
+            site.problems.extend(_text_findings(site, body))
+        else:
+            site.problems.extend(site.memo.made_from(("check: document text", body.file, body.line), inputs,
+                                                     lambda body=body: _text_findings(site, body)))
 
 
 def _text_findings(site: Site, body) -> tuple[Problem, ...]:

@@ -8,6 +8,11 @@ completely (`describe`: scalars with their type, containers in order, dataclasse
 and cycles included) and the description's SHA-1 is the key, so the same key means the same inputs: a change
 anywhere gives a new key, and nothing is ever invalidated by hand.
 
+One exception to describing inputs: a record (`Memo.made_from`) keeps one value per key (a document, a file's
+parse) with the parts it was made of, named by its caller and compared rather than described, so that an unchanged
+file's document costs a few comparisons. Its parts are named by hand, so the tests run with `verify`: every value
+a record hands over is made again and compared.
+
 One lifecycle: a pass is one load and render of the site (`begin`); what a pass did not use is dropped at the
 next, so memory follows the site. `mkdocs build` runs without a Memo (Site.memo None): everything is computed.
 
@@ -210,6 +215,16 @@ def _same(a, b, pairs: dict, met_b: set, depth: int) -> bool:
     return True
 
 
+def _equal(a, b) -> bool:
+    """`same`, or the same description (sets of tuples, which `same` never calls the same): for Memo.verify."""
+    if same(a, b):
+        return True
+    try:
+        return describe(a) == describe(b)
+    except Unkeyable:
+        return False
+
+
 def describe(value) -> str:
     """The complete description of `value` (raises Unkeyable)."""
     out: list = []
@@ -225,7 +240,7 @@ def digest(value) -> bytes:
 class Memo:
     """Results by (label, digest of inputs), for the length of a `make serve` session."""
 
-    def __init__(self):
+    def __init__(self, verify: bool = False):
         self.entries: dict = {}  # (label, key) -> (result,): last pass
         self.kept: dict = {}  # this pass
         # descriptions of immutable values met in this pass, and in the last (describe is the hot loop)
@@ -236,6 +251,11 @@ class Memo:
         self.derivations_before: dict = {}  # ... the last pass
         self.assemblies: dict = {}  # (label, key) -> (parts, what assembled() made of them): this pass
         self.assemblies_before: dict = {}  # ... the last pass
+        self.records: dict = {}  # key -> (the parts a value was made of, the value): this pass (made_from)
+        self.records_before: dict = {}  # ... the last pass
+        # Tests: a value made_from() hands over is made again and compared, so that a part a caller forgot to
+        # name (an input of the value that is not among its parts) fails the test instead of serving it stale.
+        self.verify = verify
         self.files: dict = {}  # file -> (its status, its text) read in this pass (file_text)
         self.files_before: dict = {}  # ... in the last pass
         self.undescribable: set[str] = set()  # labels whose inputs cannot be described, or cost too much to
@@ -253,6 +273,7 @@ class Memo:
         self.instances_before, self.instances = self.instances, {}
         self.derivations_before, self.derivations = self.derivations, {}
         self.assemblies_before, self.assemblies = self.assemblies, {}
+        self.records_before, self.records = self.records, {}
         self.files_before, self.files = self.files, {}
         self.hits = self.misses = self.unkeyable = 0
 
@@ -307,6 +328,24 @@ class Memo:
             self.instances[key] = found
             return found
         self.instances[key] = value
+        return value
+
+    def made_from(self, key, parts: tuple, make):
+        """make(), or the value handed out for `key` in this pass or the last when it was made of the same parts
+        (each the very object or `same`): a record of what one value is made of. `parts` must name every input
+        make() reads (a document: its file's digest and whatever other files or the date change in it), and
+        be plain data (see `same`). A value made anew is interned (`intern`), so that an equal one stays the
+        object handed out before."""
+        found = self.records.get(key) or self.records_before.get(key)
+        if found is not None and len(found[0]) == len(parts) and all(
+                a is b or same(a, b) for a, b in zip(found[0], parts)):
+            value = found[1]
+            if self.verify and not _equal(make(), value):
+                raise AssertionError(f"made_from: {key!r} changed with none of its parts: an input is not named")
+            self.instances[key] = value
+        else:
+            value = self.intern(key, make())
+        self.records[key] = (parts, value)
         return value
 
     def derived(self, label: str, value, make):

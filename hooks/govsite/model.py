@@ -180,6 +180,14 @@ class Site:
         keys that hold it need not describe it again."""
         return doc if self.memo is None else self.memo.intern(("document", doc.id), doc)
 
+    def document_from(self, doc_id: str, parts: tuple, make):
+        """make(), a Document; under make serve the one handed out for `doc_id` before while `parts` are the same
+        (incremental.Memo.made_from): a document is made again only when a file it is made of changed. `parts`
+        name every input of make(): the digest of its own file (`source_digest`, which stands for everything
+        made of that text alone) and what else it shows (another document's title, an attachment's size, the
+        date's verdicts)."""
+        return make() if self.memo is None else self.memo.made_from(("document", doc_id), parts, make)
+
     def derived(self, label: str, value, make):
         """make(value); under make serve, what it made of the same frozen object before (incremental.Memo.derived:
         a row made from an unchanged Document is the same row)."""

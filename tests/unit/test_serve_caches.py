@@ -150,6 +150,37 @@ def test_an_unchanged_value_is_handed_out_again_and_not_described_again():
     assert memo.intern(("document", "a"), Item("公告")) is not first
 
 
+def test_a_value_is_made_again_only_when_one_of_its_parts_changed():
+    """Memo.made_from: a document made of the same parts (each the same object or `same`) is the one handed out
+    before, without calling make(); a changed part makes it again; a forgotten part fails under verify."""
+    memo, made = Memo(), []
+
+    def make(title):
+        made.append(title)
+        return Item(title)
+
+    memo.begin()
+    first = memo.made_from(("document", "a"), ("digest-1", ("更正", 1)), lambda: make("公告"))
+    memo.begin()
+    again = memo.made_from(("document", "a"), ("digest-1", ("更正", 1)), lambda: make("公告"))
+    assert again is first and made == ["公告"]
+    assert memo.intern(("document", "a"), Item("公告")) is first  # the record is what intern hands out
+    changed = memo.made_from(("document", "a"), ("digest-1", ("更正", 2)), lambda: make("公告（更正）"))
+    assert changed is not first and changed.title == "公告（更正）" and len(made) == 2
+    equal = memo.made_from(("document", "a"), ("digest-2", (1, 2)), lambda: make("公告（更正）"))
+    assert equal is changed  # made again, equal: the object handed out before (intern)
+    assert memo.made_from(("document", "a"), ("digest-2", (True, 2)), lambda: make("x")).title == "x"  # 1 is not True
+    memo.begin()
+    memo.begin()  # two passes without it: forgotten
+    assert memo.made_from(("document", "a"), ("digest-2", (True, 2)), lambda: make("y")).title == "y"
+    checked = Memo(verify=True)
+    checked.begin()
+    checked.made_from(("document", "b"), ("digest",), lambda: Item("甲"))
+    checked.begin()
+    with pytest.raises(AssertionError):  # the title changed with no part changing: an input not named
+        checked.made_from(("document", "b"), ("digest",), lambda: Item("乙"))
+
+
 def test_what_is_made_of_an_unchanged_value_is_made_once():
     """A 目录 row made from a Document the load handed out again (intern) is the row made before, so the keys
     holding it are not described anew; an edited document gets a new row."""
@@ -185,7 +216,7 @@ def outputs(site_root, memo=None):
 
 def test_cached_loads_and_renders_equal_fresh_ones_after_every_edit(tmp_path):
     root = copy_site(tmp_path / "repo")
-    memo = Memo()
+    memo = Memo(verify=True)
     assert outputs(root, memo) == outputs(root)  # the first pass fills the Memo
     policy = root / "data/policies/2025-005.yml"
     notice = root / "content/notices/2025/peixun-baoming.md"
@@ -215,7 +246,7 @@ def test_problems_of_a_documents_text_are_reported_on_every_save_until_fixed(tmp
     broken = original.replace("经研究，决定", "依据[[退役军人保障法#第九百九十九条]]，<script>x</script>经研究，决定")
     assert broken != original
     policy.write_text(broken, encoding="utf-8")
-    memo = Memo()
+    memo = Memo(verify=True)
 
     def found():
         site = load_site(root, memo=memo)
@@ -232,7 +263,7 @@ def test_problems_of_a_documents_text_are_reported_on_every_save_until_fixed(tmp
 
 def test_parsed_files_are_handed_out_as_copies(tmp_path):
     root = copy_site(tmp_path / "repo")
-    memo = Memo()
+    memo = Memo(verify=True)
     site = load_site(root, memo=memo)
     fresh_title = site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"]
     site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] = "changed by a caller"
@@ -248,7 +279,7 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
     everything they link to; citation links by the strings they show. Each edit below changes a file other than the page's own, and the page must show it:
     a key that missed that link would serve the page as it was, and differ from the fresh render."""
     root = copy_site(tmp_path / "repo")
-    memo = Memo()
+    memo = Memo(verify=True)
 
     def cached_and_fresh() -> dict:
         memo.costs.clear()  # key everything, whatever describing costs on this small site
@@ -332,7 +363,7 @@ def test_a_file_is_read_again_only_when_it_was_written(tmp_path, monkeypatch):
     old.write_text("原文", encoding="utf-8")
     long_ago = time.time_ns() - 3600 * 10**9
     os.utime(old, ns=(long_ago, long_ago))
-    memo = Memo()
+    memo = Memo(verify=True)
     memo.SETTLED_NS = 1_000_000_000  # a shorter settling time than the real one, so the test need not wait for it
     time.sleep(1.2)
     fresh.write_text("新文", encoding="utf-8")
@@ -373,7 +404,7 @@ def test_the_catalogues_number_check_is_reported_on_every_save_until_fixed(tmp_p
     root = copy_site(tmp_path / "repo")
     policy = root / "data/policies/2023-002.yml"
     original = policy.read_text(encoding="utf-8")
-    memo = Memo()
+    memo = Memo(verify=True)
 
     def numbers(memo_=memo):
         site = load_site(root, memo=memo_)
@@ -402,7 +433,7 @@ def test_a_broken_link_an_editor_wrote_is_reported_on_every_save_until_fixed(tmp
     root = copy_site(tmp_path / "repo")
     notice = root / "content/notices/2025/peixun-baoming.md"
     original = notice.read_text(encoding="utf-8")
-    memo = Memo()
+    memo = Memo(verify=True)
 
     def broken(memo_=memo):
         site = load_site(root, memo=memo_)
@@ -427,7 +458,7 @@ def test_citations_in_editors_pages_are_checked_again_when_what_they_cite_change
     law = root / "data/laws/lieshi-baoyang-tiaoli.yml"
     page = root / "content/pufa/news/2026-07-28-pufa-jin-junying.md"
     law_text, page_text = law.read_text(encoding="utf-8"), page.read_text(encoding="utf-8")
-    memo = Memo()
+    memo = Memo(verify=True)
 
     def problems(site) -> list[str]:
         return sorted(p.format() for p in site.problems.items)
@@ -467,7 +498,7 @@ def test_a_citation_of_a_law_released_between_saves_is_accepted_then(tmp_path):
     law = root / "data/laws/lieshi-baoyang-tiaoli.yml"
     law.write_text(law.read_text(encoding="utf-8").replace("标题: 烈士褒扬条例\n", "标题: 烈士褒扬条例\n定时发布: 2026-12-06 11:00\n", 1),
                    encoding="utf-8")
-    memo = Memo()
+    memo = Memo(verify=True)
     before, after = (dt.datetime(2026, 12, 6, hour, 0, tzinfo=TZ) for hour in (10, 12))
 
     def cited(now) -> list[str]:

@@ -90,6 +90,19 @@ def newest_first(items: list[FeedItem], keys: dict | None = None) -> list[FeedIt
     return sorted(items, key=lambda i: keys[i.id])
 
 
+def _head(site: Site, doc, organisation: str) -> tuple[FeedItem, tuple]:
+    """A document's feed head and its sort key; under make serve made again only when the document (the very
+    object while its files are unchanged: Site.document_from) or the site's organisation, the author of the
+    documents that name none, changed."""
+    def make() -> tuple[FeedItem, tuple]:
+        item = _normalise(feed_head(site, doc))
+        return item, (-item.published.timestamp(), -item.updated.timestamp(), item.id)
+
+    if site.memo is None:
+        return make()
+    return site.memo.made_from(("feeds: head", doc.id), (doc, organisation), make)
+
+
 def collect(site: Site, types, documents=None) -> FeedsModel:
     """Every document's feed item grouped into feeds; problems for ids used by two different items.
     `documents` defaults to every document of the site."""
@@ -111,14 +124,17 @@ def collect(site: Site, types, documents=None) -> FeedsModel:
     # Every document is placed and ordered by its head; only the items some feed file holds (the newest
     # FEED_LIMIT of each feed) are rendered whole: at 10,000 documents that is a few hundred bodies, not all.
     document_of: dict[str, object] = {}
+    keys: dict[str, tuple] = {}
+    organisation = site.settings.get("机构名称", "")
     for doc in documents:
-        item = _normalise(feed_head(site, doc))
+        item, key = _head(site, doc, organisation)
         if item.id in items:
             site.problems.error("", 0, "", f"订阅条目编号 {item.id} 被两项内容同时使用（{items[item.id].url} 和 "
                                            f"{item.url}）；编号必须唯一（这是程序问题，请联系网站维护人员）")
             continue
         items[item.id] = item
         document_of[item.id] = doc
+        keys[item.id] = key
     by_feed: dict[str, list[FeedItem]] = {ALL_FEED: list(items.values())}
     for item in items.values():
         for name in item.feeds:
@@ -133,7 +149,6 @@ def collect(site: Site, types, documents=None) -> FeedsModel:
             members.extend(i for i, audiences in tagged if wanted & audiences and channel.name not in i.feeds)
     for name in channels:
         by_feed.setdefault(name, [])
-    keys = {item.id: (-item.published.timestamp(), -item.updated.timestamp(), item.id) for item in items.values()}
     by_feed = {name: newest_first(members, keys) for name, members in by_feed.items()}
     shown = sorted({item.id for members in by_feed.values() for item in members[:FEED_LIMIT]})
     whole = {item.id: _normalise(item) for item in document_items(site, [document_of[i] for i in shown])}

@@ -313,7 +313,23 @@ class Notices(ContentType):
 
     def documents(self, site: Site):
         for notice in model(site).newest_first():
-            yield notice_document(site, notice)
+            yield _recorded_document(site, notice)
+
+
+def _recorded_document(site: Site, notice: Notice) -> Document:
+    """notice_document(), made again under make serve only when one of its inputs changed (Site.document_from):
+    its own file (everything made of its text alone), and what comes from elsewhere: its category (the categories
+    file), the publisher (data/site.yml when the notice names none), its 公示期 (the holiday data, the default
+    number of working days), its attachments' sizes, its corrections and the notice it corrects (their titles,
+    addresses and times) and its lifecycle (the date). A notice another type publishes has no file of its own:
+    made every time."""
+    if notice.doc is None or not getattr(notice.doc, "source_digest", ""):
+        return notice_document(site, notice)
+    corrected = notice.corrected
+    parts = (notice.doc.source_digest, notice.category, notice.publisher, notice.period, notice.attachments,
+             tuple((c.published, c.title, c.url) for c in notice.corrected_by),
+             None if corrected is None else (corrected.title, corrected.url), notice.lifecycle)
+    return site.document_from(notice.id, parts, lambda: notice_document(site, notice))
 
 
 def notice_document(site: Site, notice: Notice) -> Document:

@@ -344,9 +344,20 @@ class Policies(ContentType):
     def documents(self, site: Site):
         model: PolicyModel = site.models[self.name]
         for policy in model.policies:
-            yield policy_document(policy)
+            # Made again under make serve only when one of its inputs changed (Site.document_from): its own file,
+            # its validity (the date), its attachments' sizes, the files of its interpretations, of the document
+            # that repealed it and of those it repealed (their titles and numbers), and its lifecycle.
+            parts = (policy.source_digest, policy.validity, policy.ended, tuple(policy.attachments),
+                     tuple(i.source_digest for i in policy.interpretations),
+                     policy.repealed_by.source_digest if policy.repealed_by is not None else None,
+                     tuple(old.source_digest for old in policy.repeals), policy.lifecycle)
+            yield _recorded(site, f"policies/{policy.id}", policy.source_digest, parts,
+                            lambda policy=policy: policy_document(policy))
         for item in model.interpretations:
-            yield interpretation_document(item)
+            # its own file, the policy it explains (title, number, topic, audiences) and its lifecycle
+            parts = (item.source_digest, item.policy.source_digest, item.lifecycle)
+            yield _recorded(site, f"interpretations/{item.id}", item.source_digest, parts,
+                            lambda item=item: interpretation_document(item))
 
     # ---- pages ---------------------------------------------------------------------------------------
     def pages(self, site: Site, renderer):
@@ -387,6 +398,11 @@ class Policies(ContentType):
     def feed_channels(self, site: Site):
         yield FeedChannel(name="policies", title=f"{site.settings.get('网站名称', '')} · 政策文件与解读",
                           description="本局发布的政策文件和政策解读。", url=POLICY_URL, group="政府信息公开", order=20)
+
+
+def _recorded(site: Site, doc_id: str, digest: str, parts: tuple, make) -> Document:
+    """make() under Site.document_from's record, when the file's digest is known (make serve)."""
+    return site.document_from(doc_id, parts, make) if digest else make()
 
 
 def _shown(site: Site, item: Policy | Interpretation) -> Document:

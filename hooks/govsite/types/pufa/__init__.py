@@ -163,7 +163,12 @@ class Pufa(ContentType):
 
     def documents(self, site: Site):
         for page in site.models[self.name]["news"]:
-            yield news_document(page)
+            if not page.source_digest:
+                yield news_document(page)
+                continue
+            # made again under make serve only when its file or its lifecycle (the date) changed
+            yield site.document_from(f"pufa/news/{page.src_uri[len(NEWS_PREFIX):-len('.md')]}",
+                                     (page.source_digest, page.lifecycle), lambda page=page: news_document(page))
 
     def feed_channels(self, site: Site):
         yield FeedChannel(name="pufa", title=f"{site.settings.get('网站名称', '')} · 普法活动",
