@@ -440,6 +440,30 @@ def test_make_serve_scans_a_file_again_only_when_it_changed(tmp_path, monkeypatc
     assert privacy._SCAN_CACHE == {}
 
 
+def test_terms_for_money_and_documents_jieba_tags_as_names_are_no_names_alone():
+    """养老金, 通知书, 申请书: jieba's dictionary holds them whole and tags them as names. Every such term of its
+    dictionary (three characters, ending in 金 or 书, its first two a common word) standing alone names no one;
+    a name ending so that jieba does not hold whole (王建金, 李文书) is still found, alone and after a cue."""
+    from govsite.guard.personal import names
+    terms = [w for w, tag in names._dictionary().items()
+             if len(w) == 3 and w[-1] in "金书" and tag.startswith("nr") and names.surname_of(w)
+             and names.is_ordinary_word(w[:2], strict=True)]
+    assert {"养老金", "通知书", "申请书"} <= set(terms)
+    for term in terms:
+        assert privacy.scan_unit(term, privacy.Rules()) == [], term
+        assert privacy.scan_text(f"项目:\n  - {term}\n  - 配偶\n", "data/a.yml", set()) == [], term
+    surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"]
+    found = 0
+    for surname in surnames:
+        for given_name in ("建金", "文书", "永金", "秀书", "德金"):
+            name = surname + given_name
+            if name in names._dictionary():
+                continue
+            assert [hit.rule for hit in privacy.scan_unit(f"联系人：{name}", privacy.Rules())] == ["未脱敏姓名"], name
+            found += names.looks_like_name(name)
+    assert found >= 40
+
+
 def test_words_for_relatives_are_no_names_alone_in_a_list_or_under_a_relation_header():
     """祖父母, 孙子女, 曾祖父 begin with a surname and jieba tags them as names: a table's 与烈士关系 column, a
     list of family members or a field holding one word names no one. A name that begins the same way still is.
