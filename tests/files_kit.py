@@ -19,6 +19,17 @@ def id18(first17: str) -> str:
     return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
 
 
+def mobile_number(rng: random.Random) -> str:
+    """A random mainland mobile number (1, then 3–9, then nine digits)."""
+    return f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}"
+
+
+def html_page(body: str) -> bytes:
+    """A published page, as small as one can be, with `body` in its article."""
+    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>页面</title></head>\n'
+            f"<body><article>\n{body}\n</article></body></html>\n").encode()
+
+
 class People:
     """Generated personal data, different for every seed."""
 

@@ -24,6 +24,17 @@ MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 SITE_PARTS = ("mkdocs.yml", "content", "data", "hooks", "overrides")
 
 
+def make_way(root: Path, path: Path) -> None:
+    """Clear the place of `path` under `root` for a file: a file where one of its folders goes ("a/b" as a file and
+    as a folder cannot both exist) and a folder where it goes are removed; its folders are made."""
+    for parent in [p for p in path.parents if p != root and root in p.parents][::-1]:
+        if parent.is_file():
+            parent.unlink()
+    if path.is_dir():
+        shutil.rmtree(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
 def copy_site(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:

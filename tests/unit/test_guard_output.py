@@ -10,6 +10,8 @@ import os
 import random
 
 import pytest
+from files_kit import html_page as page
+from files_kit import mobile_number as make_mobile
 
 from govsite.guard import exceptions, link_problems, links, output, output_problems, personal
 from govsite.guard.sources import Origins, SourceFinder
@@ -26,15 +28,6 @@ def make_id18(rng: random.Random) -> str:
                f"{rng.randint(1940, 2005)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}")
     weights = [2 ** (17 - i) % 11 for i in range(17)]
     return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
-
-
-def make_mobile(rng: random.Random) -> str:
-    return f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}"
-
-
-def page(body: str) -> bytes:
-    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>页面</title></head>\n'
-            f"<body><article>\n{body}\n</article></body></html>\n").encode()
 
 
 # ---- one file --------------------------------------------------------------------------------------------------

@@ -7,6 +7,9 @@ from __future__ import annotations
 import random
 
 import pytest
+from files_kit import html_page as page
+from files_kit import id18 as with_check_digit
+from files_kit import mobile_number as mobile
 from personal_kit import found_names
 
 from govsite.guard import output, personal
@@ -22,26 +25,16 @@ def person(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + rng.choice(GIVEN)
 
 
-def mobile(rng: random.Random) -> str:
-    return f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}"
-
-
 def id18(rng: random.Random) -> str:
     first = (f"{rng.choice(['110105', '320102', '410105', '440305', '510107'])}{rng.randint(1940, 2005)}"
              f"{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}")
-    weights = [2 ** (17 - i) % 11 for i in range(17)]
-    return first + "10X98765432"[sum(int(d) * w for d, w in zip(first, weights)) % 11]
+    return with_check_digit(first)
 
 
 def numbers(text: str) -> list[tuple[str, str]]:
     digits = str.maketrans(HAN_DIGITS + "零", "0123456789" + "0")
     return [(h.rule, "".join(c for c in h.value.translate(digits) if c.isalnum()).upper())
             for h in personal.scan_unit(text, RULES) if h.rule in (personal.RULE_ID, personal.RULE_MOBILE)]
-
-
-def page(body: str) -> bytes:
-    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>页面</title></head>\n'
-            f"<body><article>\n{body}\n</article></body></html>\n").encode()
 
 
 @pytest.mark.parametrize("seed", range(12))

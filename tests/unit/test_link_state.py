@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govsite.guard.links import LinkState, check_site
+from sitekit import make_way
 
 SITE_URL = "https://example.gov.cn/col/"
 NAMES = ["index.html", "a/index.html", "a/b/index.html", "b/index.html", "a/b", "files/x.pdf", "c/x.json"]
@@ -35,12 +36,7 @@ def digests(site: Path) -> dict[str, str]:
 
 def write(site: Path, name: str, text: str) -> None:
     path = site / name
-    for parent in [p for p in path.parents if p != site and site in p.parents][::-1]:
-        if parent.is_file():  # "a/b" as a file and as a folder cannot both exist
-            parent.unlink()
-    if path.is_dir():
-        shutil.rmtree(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_way(site, path)
     path.write_text(text, encoding="utf-8")
 
 

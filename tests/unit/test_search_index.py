@@ -373,14 +373,21 @@ def _grams_of_files(files: dict[str, bytes]) -> dict[str, int]:
     return found
 
 
-SHARD_CLIENT = r"""
-const vm = require("vm"), fs = require("fs");
+# search.js in Node, as the page runs it: the globals it touches stubbed, the script (argv[1]) run in a sandbox, its
+# API as S. Each client below adds what it asks of it.
+NODE_SEARCH = r"""
+const vm = require("vm"), fs = require("fs"), path = require("path");
 const sandbox = { document: { querySelector: () => null }, location: { search: "", href: "http://127.0.0.1/" },
   URL, URLSearchParams, console, performance: { now: () => 0 } };
 sandbox.window = sandbox;
 vm.createContext(sandbox);
 vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), sandbox);
-const S = sandbox.window.govsiteSearch, input = JSON.parse(fs.readFileSync(0, "utf8"));
+const S = sandbox.window.govsiteSearch;
+"""
+
+
+SHARD_CLIENT = NODE_SEARCH + r"""
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
 const idx = new S.Index(new URL("http://127.0.0.1/searchindex/"));
 idx.manifest = input.manifest;
 idx.words = new S.Words(input.words);
@@ -430,14 +437,8 @@ def test_the_client_looks_for_every_n_gram_in_the_file_that_holds_it(monkeypatch
     assert sum(filed[g] != index.gram_hash(g) % shards for g in filed if g not in manifest["solo"]) >= 5
 
 
-NO_SOUNDS_CLIENT = r"""
-const vm = require("vm"), fs = require("fs"), path = require("path");
-const sandbox = { document: { querySelector: () => null }, location: { search: "", href: "http://127.0.0.1/" },
-  URL, URLSearchParams, console, performance: { now: () => 0 } };
-sandbox.window = sandbox;
-vm.createContext(sandbox);
-vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), sandbox);
-const S = sandbox.window.govsiteSearch, folder = process.argv[2];
+NO_SOUNDS_CLIENT = NODE_SEARCH + r"""
+const folder = process.argv[2];
 const idx = new S.Index(new URL("http://127.0.0.1/searchindex/"));
 idx.fetch = (name, kind) => {
   if (name === "pinyin.json") return Promise.reject(new Error("404"));
@@ -519,14 +520,8 @@ def test_the_parts_of_a_long_text_raise_no_name_the_text_does_not_hold():
     assert found == []
 
 
-QUESTION_CLIENT = r"""
-const vm = require("vm"), fs = require("fs"), path = require("path");
-const sandbox = { document: { querySelector: () => null }, location: { search: "", href: "http://127.0.0.1/" },
-  URL, URLSearchParams, console, performance: { now: () => 0 } };
-sandbox.window = sandbox;
-vm.createContext(sandbox);
-vm.runInContext(fs.readFileSync(process.argv[1], "utf8"), sandbox);
-const S = sandbox.window.govsiteSearch, folder = process.argv[2];
+QUESTION_CLIENT = NODE_SEARCH + r"""
+const folder = process.argv[2];
 async function fresh() {
   const idx = new S.Index(new URL("http://127.0.0.1/searchindex/"));
   idx.asked = [];

@@ -3,6 +3,7 @@ with by_status, jsonfile.changed_units), and the link check carries its verdicts
 finds must be what reading every byte again finds, and a changed line is always read."""
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from govsite.guard import output, personal
 from govsite.guard.files import jsonfile
 from govsite.guard.links import _JSON_URL, _json_urls
+from sitekit import make_way
 
 CHECK = output.FileCheck(personal.Rules(), frozenset())
 
@@ -140,6 +142,18 @@ def test_the_addresses_of_a_json_file_read_by_expression_are_those_of_a_walk(val
 NAMES = ["index.html", "a/index.html", "a/b/index.html", "a/b", "c/d/e.json", "c/x.txt", "f.css"]
 
 
+@contextlib.contextmanager
+def trusted_after_10_ms():
+    """A file's status taken 10 ms after its change is trusted as settled (tests only: the build waits longer)."""
+    from govsite.guard import tree
+
+    settle, tree.SETTLE = tree.SETTLE, 0.01
+    try:
+        yield
+    finally:
+        tree.SETTLE = settle
+
+
 def _content(name: str, leak: int | None, filler: int) -> bytes:
     text = f"第{filler}版" + (f" 联系人 {make_id18(random.Random(leak))}" if leak is not None else "")
     if name.endswith(".html"):
@@ -161,12 +175,7 @@ def _apply(site, change) -> None:
         elif path.exists():
             path.unlink()
         return
-    for parent in [p for p in path.parents if p != site and site in p.parents][::-1]:
-        if parent.is_file():  # "a/b" as a file and as a folder cannot both exist
-            parent.unlink()
-    if path.is_dir():
-        shutil.rmtree(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_way(site, path)
     if kind == "move":  # written elsewhere, then moved in (a new inode under the old name)
         other = site.parent / "elsewhere"
         other.write_bytes(_content(name, leak, filler))
@@ -189,10 +198,8 @@ def test_the_served_scan_after_any_writes_finds_what_reading_every_file_finds(sa
     import time
     from pathlib import Path
 
-    from govsite.guard import tree
 
-    settle, tree.SETTLE = tree.SETTLE, 0.01  # a status taken 10 ms after the change is trusted (tests only)
-    try:
+    with trusted_after_10_ms():
         with tempfile.TemporaryDirectory() as folder:
             site = Path(folder) / "site"
             site.mkdir()
@@ -205,8 +212,6 @@ def test_the_served_scan_after_any_writes_finds_what_reading_every_file_finds(sa
                 assert served.digests == whole.digests
                 assert sorted(served.findings) == sorted(whole.findings)
                 assert served.links == whole.links
-    finally:
-        tree.SETTLE = settle
 
 
 def test_a_file_changed_by_another_writer_between_two_scans_is_read(tmp_path):
@@ -250,11 +255,10 @@ def test_the_kept_exemptions_are_those_reading_every_source_finds(saves):
     import time
     from pathlib import Path
 
-    from govsite.guard import ExemptionSources, exemption_register, tree
+    from govsite.guard import ExemptionSources, exemption_register
     from govsite.guard.sources import Origins, SourceFinder
 
-    settle, tree.SETTLE = tree.SETTLE, 0.01  # a status taken 10 ms after the change is trusted (tests only)
-    try:
+    with trusted_after_10_ms():
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder)
             kept = ExemptionSources(root)
@@ -271,5 +275,3 @@ def test_the_kept_exemptions_are_those_reading_every_source_finds(saves):
                 finder = SourceFinder(root, Origins())
                 described = [(e.file, e.line, e.text) for e in kept.register(finder).all()]
                 assert described == [(e.file, e.line, e.text) for e in exemption_register(finder).all()]
-    finally:
-        tree.SETTLE = settle
