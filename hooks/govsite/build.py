@@ -296,11 +296,8 @@ def check_documents(site: Site) -> None:
         # make serve: a text's findings are reused while the text, its place and the law library are the same
         # (compared, not described and hashed: an unchanged text is the very str of the last save)
         inputs = (body.markdown, body.file, body.line, body.field, site.markdown.library_state(), site.today)
-        if site.memo is None:
-            site.problems.extend(_text_findings(site, body))
-        else:
-            site.problems.extend(site.memo.made_from(("check: document text", body.file, body.line), inputs,
-                                                     lambda body=body: _text_findings(site, body)))
+        site.problems.extend(site.made_from(("check: document text", body.file, body.line), inputs,
+                                            lambda body=body: _text_findings(site, body)))
 
 
 def _text_findings(site: Site, body) -> tuple[Problem, ...]:

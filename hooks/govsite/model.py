@@ -186,7 +186,12 @@ class Site:
         name every input of make(): the digest of its own file (`source_digest`, which stands for everything
         made of that text alone) and what else it shows (another document's title, an attachment's size, the
         date's verdicts)."""
-        return make() if self.memo is None else self.memo.made_from(("document", doc_id), parts, make)
+        return self.made_from(("document", doc_id), parts, make)
+
+    def made_from(self, key, parts: tuple, make):
+        """make(); under make serve the value handed out for `key` before while `parts`, which must name every
+        input of make(), are the same (incremental.Memo.made_from)."""
+        return make() if self.memo is None else self.memo.made_from(key, parts, make)
 
     def derived(self, label: str, value, make):
         """make(value); under make serve, what it made of the same frozen object before (incremental.Memo.derived:

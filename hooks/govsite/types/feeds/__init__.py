@@ -98,9 +98,7 @@ def _head(site: Site, doc, organisation: str) -> tuple[FeedItem, tuple]:
         item = _normalise(feed_head(site, doc))
         return item, (-item.published.timestamp(), -item.updated.timestamp(), item.id)
 
-    if site.memo is None:
-        return make()
-    return site.memo.made_from(("feeds: head", doc.id), (doc, organisation), make)
+    return site.made_from(("feeds: head", doc.id), (doc, organisation), make)
 
 
 def collect(site: Site, types, documents=None) -> FeedsModel:
