@@ -299,6 +299,9 @@ def test_finder_shows_a_short_list_first_on_a_phone(browser, served_site):
     assert page.locator("#gov-benefits [data-benefit]:visible").count() == 0
     titles.nth(3).click()
     target = page.locator("#gov-benefits [data-benefit]:visible")
+    # the card is shown by the page's script on the hash change, after the click returns: a loaded machine is
+    # slower to run it than the test is to look
+    target.first.wait_for(state="visible", timeout=5000)
     assert target.count() == 1 and target.first.is_visible()
     assert target.first.locator(".gov-benefit__title").inner_text().startswith(titles.nth(3).inner_text())
     # an audience's list opens from its line
