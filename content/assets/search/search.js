@@ -457,6 +457,10 @@
   /* words.json: the dictionary a question is split by (the site's own vocabulary: jieba's words found in the
    * index, each with its frequency class, ln of jieba's count rounded), the filler words to drop and the
    * synonyms (data/search/vocabulary.yml), all folded at build time. */
+  // Weights of an intent's cue words (intentScored): a word of its phrasings, a word that may come with it or of
+  // its page; the score a question all of whose words are its cues needs to go to its page first (CUE_ROUTE), and
+  // the score that sends a question the site has no answer to there (CUE_ANSWER).
+  var CUE_PHRASING = 2, CUE_ALONG = 1, CUE_CHARACTER = 0.5, CUE_ROUTE = 2, CUE_ANSWER = 1.5;
   var FILLER_CLASS = 10, UNKNOWN_COST = 16, WORD_COST = 14; // a word costs WORD_COST - its class
   function Words(data) {
     var self = this, classes = data.words || {};
@@ -863,6 +867,44 @@
     return null;
   }
 
+  /* The intent a question asks for by its cue words, phrased in no way written: {intent, score, uncovered}, the
+   * best by the fewest words it leaves unexplained, then by the weight of its cues (shared ones count less), then
+   * the first written; null when no intent has a phrasing's word in the question. The question is split with each
+   * intent's words preferred, as intentOf splits it. */
+  function intentScored(idx, text, words) {
+    if (!idx.intents.length) return null;
+    var plain = ownerless(text, words), best = null;
+    idx.intents.forEach(function (intent) {
+      var pieces = [];
+      plain.split(/([\u4e00-\u9fff]+)/).forEach(function (part, k) {
+        if (k % 2) pieces = pieces.concat(words.segment(part, intent.along));
+        else part.split(/[^a-z0-9]+/).forEach(function (w) { if (w) pieces.push(w); });
+      });
+      var score = 0, phrasing = false, uncovered = 0, seen = new Set(), run = 0;
+      pieces.forEach(function (piece) {
+        var weight = intent.cues.get(piece);
+        if (weight !== undefined && !seen.has(piece)) {
+          seen.add(piece);
+          // A character alone is in most sentences (管, 领, 钱), and so is one of the language's most common
+          // words (不好, 工作): little evidence by itself.
+          score += piece.length > 1 && !words.common.has(piece) ? weight : weight * CUE_CHARACTER;
+          if (intentPhrasing(intent, piece)) phrasing = true;
+        }
+        run = piece.length === 1 && !intent.along.has(piece) && !words.isFiller(piece) && !words.particles.has(piece) ? run + 1 : 0;
+        if (run > 1 || (piece.length > 1 && !intent.along.has(piece) && !words.isFiller(piece) && !words.asker.has(piece) &&
+            words.owner.indexOf(piece) === -1 && !composedOf(piece, intent.along))) uncovered++;
+      });
+      if (!phrasing) return;
+      if (!best || score > best.score || (score === best.score && uncovered < best.uncovered)) {
+        best = { intent: intent, score: score, uncovered: uncovered, matched: Array.from(seen) };
+      }
+    });
+    return best;
+  }
+  function intentPhrasing(intent, word) {
+    return intent.patterns.some(function (p) { return p.some(function (alts) { return alts.indexOf(word) !== -1; }); });
+  }
+
   /* `piece` as words of `known` one after another (信息公开: 信息, 公开), or null. */
   function composedOf(piece, known) {
     var n = piece.length, from = new Int32Array(n + 1).fill(-1);
@@ -910,7 +952,29 @@
       // The asker's own words (我爸, 周末, 俩) come with any intent, and are whole words when it is read.
       words.asker.forEach(function (w) { own.add(w); });
       var patterns = entry[1].map(function (p) { return p.map(function (w) { return classOf.get(w) || [w]; }); });
-      return { rid: entry[0], patterns: patterns, words: own, name: entry[3] };
+      // Cue words, for a question phrased in no way written (intentScored): a word of a phrasing says most of
+      // what is asked for, a word that may come with it less, and so does a word of the intent's page of its own
+      // (its text names what it is for: 信箱, 题库, 接待室).
+      var cues = new Map();
+      function cue(w, weight) { if (!words.isFiller(w) && (cues.get(w) || 0) < weight) cues.set(w, weight); }
+      (entry[4] || []).forEach(function (w) { cue(w, CUE_ALONG); });
+      entry[2].forEach(function (w) { (classOf.get(w) || [w]).forEach(function (m) { cue(m, CUE_ALONG); }); });
+      patterns.forEach(function (p) { p.forEach(function (alts) { alts.forEach(function (m) { cue(m, CUE_PHRASING); }); }); });
+      var along = new Set(own);
+      (entry[4] || []).forEach(function (w) { along.add(w); });
+      return { rid: entry[0], patterns: patterns, words: own, name: entry[3], cues: cues, along: along };
+    });
+    // A cue several intents share says less of which is meant (你们, 本局, 哪里): its weight is shared out. So
+    // does a cue most records hold (军人, 工作, 政策: what the pages are about, not a way of asking for one of
+    // them): weighted by its rarity, ln(records / holding) against ln(records).
+    var shared = new Map(), all = Math.log(Math.max(2, this.count));
+    this.intents.forEach(function (intent) { intent.cues.forEach(function (w, k) { shared.set(k, (shared.get(k) || 0) + 1); }); });
+    this.intents.forEach(function (intent, i) {
+      var holding = words.intents[i][5] || {};
+      intent.cues.forEach(function (w, k) {
+        var rarity = holding[k] ? Math.max(0, Math.log(self.count / (holding[k] + 1))) / all : 1;
+        intent.cues.set(k, w * Math.min(1, rarity) / shared.get(k));
+      });
     });
   };
 
@@ -977,7 +1041,8 @@
     var intent = intentOf(idx, rewritten, words);
     if (intent) pin(intent.rid);
     var phrased = intent || pins.length ? null : intentPhrased(idx, rewritten, words);
-    return { text: rewritten, pins: pins, notes: notes, intent: intent, phrased: phrased };
+    var scored = intent || pins.length ? null : intentScored(idx, rewritten, words);
+    return { text: rewritten, pins: pins, notes: notes, intent: intent, phrased: phrased, scored: scored };
   }
 
   /* ---------------------------------------------------------------- same-sounding characters */
@@ -1620,7 +1685,15 @@
    * site's typo, not about a subject of its pages). null when none. */
   function routed(meaning, result) {
     if (meaning.intent) return meaning.intent;
-    return result.noAnswer && !result.suggestion ? meaning.phrased || null : null;
+    if (result.suggestion) return null;
+    var scored = meaning.scored;
+    // Found nowhere as typed, and every word of it a cue of one intent: that intent, as if phrased as written.
+    if (result.split && scored && !scored.uncovered && scored.score >= CUE_ROUTE) return scored.intent;
+    // No record holds all its words (or the site has no answer): its cues say what it asks for when they weigh
+    // enough.
+    if (result.noAnswer && meaning.phrased) return meaning.phrased;
+    if (result.split && (result.noAnswer || result.partial) && scored && scored.score >= CUE_ANSWER) return scored.intent;
+    return null;
   }
 
   /* The search of a query's text (see run): as typed, then as words, then with the same-sounding words of the

@@ -50,7 +50,7 @@ from .extract import Record
 from .facts import GROUPS
 from .pinyin import pinyin_file
 from .text import browser_table, fold, fold_char
-from .words import Intent, Vocabulary, words_file
+from .words import Intent, Vocabulary, common_words, page_words, words_file
 
 FORMAT_VERSION = 3  # 3: n-grams filed by shard_key
 CHUNK_BYTES = 4_000  # stored text per file: a hit costs about this much to show
@@ -535,8 +535,15 @@ def iter_files(records: list[Record], postings: Postings | None = None, vocabula
     solo_limit = SHARD_BYTES // 2
     shards: dict[int, list] = {}
     solo: dict[str, int] = {}
-    files["words.json"] = words_file(vocabulary, blobs.__contains__, laws=law_pages(records),
-                                     intents=intent_pages(records, vocabulary, problems))
+    intents = intent_pages(records, vocabulary, problems)
+    common = common_words(vocabulary or Vocabulary())
+    # A list's text is the content of the pages it lists (the finder names every benefit): not its own words.
+    own = {rid: page_words(records[rid].title + " " + records[rid].text,
+                           lambda w: blobs[w][1] if w in blobs else 0, common)
+           for rid, _ in intents if not records[rid].listing}
+    files["words.json"] = words_file(vocabulary, blobs.__contains__, laws=law_pages(records), intents=intents,
+                                     common=common, own_words=own,
+                                     records_holding=lambda w: blobs[w][1] if w in blobs else 0)
     keys = variant_keys(files["words.json"])
     longest = max(map(len, keys), default=0)
     for gram in sorted(blobs):

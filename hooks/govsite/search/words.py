@@ -30,6 +30,10 @@ COMMON_COUNT = 3000
 FUNCTION_TAGS = frozenset({"r", "d", "p", "c", "u", "q", "m", "t", "y", "e", "o",
                            "uj", "ul", "uz", "uv", "ud", "ug"})
 PARTICLE_COUNT = 100000
+# An intent's page says in its own words what it is for (来访接待室, 信箱, 题库): a word of the page that at most this
+# many records hold is the page's own, and may come with the intent like the words written for it.
+PAGE_WORD_RECORDS = 3
+PAGE_WORDS = 40  # at most this many per intent, the rarest first
 
 
 @dataclass(frozen=True)
@@ -137,11 +141,13 @@ def in_index(word: str, has_gram: Callable[[str], bool]) -> bool:
 def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
                dictionary: Mapping[str, int] | None = None, laws: Iterable[int] = (),
                intents: Iterable[tuple[int, Intent]] = (), common: Iterable[str] | None = None,
-               function_characters: str | None = None) -> bytes:
+               function_characters: str | None = None,
+               own_words: Mapping[int, Iterable[str]] | None = None,
+               records_holding: Callable[[str], int] | None = None) -> bytes:
     """words.json: {"words": {frequency class: its words, space-separated}, "fillers": filler words,
     "owner": the site owner's names, "synonyms": groups, "everyday": [[everyday words], [official terms]],
     "laws": record ids of the laws' own pages (their names are their titles), "intents": [record id of the page,
-    [[words of a phrasing], …], [words that may come with it], name], "common": the language's common words
+    [[words of a phrasing], …], [words that may come with it], name, [the page's own words (own_words, page_words())], {cue word: records holding it}], "common": the language's common words
     (common_words()), "asker": the asker's own words (Vocabulary.asker), "intentClasses": the intents' classes of
     words that ask for the same thing, "particles": the language's commonest function characters (particles())}.
     Deterministic for the same index and data."""
@@ -167,8 +173,41 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
             "synonyms": [list(group) for group in vocabulary.synonyms],
             "everyday": [[list(says), list(official)] for says, official in vocabulary.everyday],
             "laws": sorted(laws),
-            "intents": [[rid, [list(p) for p in intent.patterns], list(intent.extra), intent.name]
+            "intents": [[rid, [list(p) for p in intent.patterns], list(intent.extra), intent.name,
+                         sorted(set((own_words or {}).get(rid, ())) - set(vocabulary.fillers)),
+                         cue_records(intent, vocabulary, (own_words or {}).get(rid, ()), records_holding)]
                         for rid, intent in intents],
             "common": " ".join(common), "asker": " ".join(vocabulary.asker),
             "intentClasses": [list(c) for c in vocabulary.intent_classes], "particles": function_characters}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def page_words(text: str, records_holding: Callable[[str], int], common: Iterable[str] = ()) -> list[str]:
+    """The words a page has of its own (PAGE_WORD_RECORDS): jieba's words of two to four Chinese characters in
+    `text` held by at most that many records (`records_holding`), not among the language's `common` words; the
+    rarest and most repeated first, at most PAGE_WORDS, then in code point order. Deterministic."""
+    import jieba  # only the index build needs it
+
+    counts: dict[str, int] = {}
+    for word in jieba.cut(fold(text)):
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
+            counts[word] = counts.get(word, 0) + 1
+    skip = set(common)
+    found = [(records_holding(w), -n, w) for w, n in counts.items() if w not in skip]
+    found = sorted(f for f in found if 0 < f[0] <= PAGE_WORD_RECORDS)[:PAGE_WORDS]
+    return sorted(w for _, _, w in found)
+
+
+def cue_records(intent: Intent, vocabulary: Vocabulary, own: Iterable[str],
+                records_holding: Callable[[str], int] | None) -> dict[str, int]:
+    """How many records hold each cue word of an intent (its phrasings', the words that may come with it, their
+    classes', its page's own) of two to four characters: a word most pages hold (军人, 工作) says little of which
+    page a question wants, one few hold (下班, 过时) much. Those no record holds are left out (read as rare)."""
+    if records_holding is None:
+        return {}
+    words = {w for p in intent.patterns for w in p} | set(intent.extra) | set(own)
+    for members in vocabulary.intent_classes:
+        if words & set(members):
+            words |= set(members)
+    counts = {w: records_holding(w) for w in sorted(words) if 2 <= len(w) <= 4}
+    return {w: n for w, n in counts.items() if n}
