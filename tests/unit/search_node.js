@@ -39,8 +39,9 @@ const ops = {
       phrased: u.phrased ? u.phrased.name : "" };
   },
   // The intent a query goes to once its search has answered ({noAnswer, suggestion} of the result).
-  routed: ({ query, noAnswer, suggestion }) => {
-    const r = S.routed(S.understand(idx, query), { noAnswer, suggestion });
+  // split: found nowhere as typed; partial: no record holds all its words.
+  routed: ({ query, noAnswer, suggestion, split, partial }) => {
+    const r = S.routed(S.understand(idx, query), { noAnswer, suggestion, split, partial });
     return r ? r.name : "";
   },
   correct: async ({ text }) => { await idx.sounds(); return idx.soundCorrection(text); },

@@ -428,6 +428,64 @@ def test_a_question_phrased_as_an_intent_goes_there_when_the_site_has_no_answer(
     assert js("understand", query=law + typed)["phrased"] in ("", expected[0])
 
 
+def _cue_only_of(data, intent) -> list[str]:
+    """Words of an intent's phrasings of two characters or more, written in no other intent's data (so their weight
+    is not shared out), neither filler nor one of the language's common words, and never a whole phrasing alone."""
+    classes = _class_of(data)
+    fillers = set(data.words["fillers"].split()) | set(data.words["common"].split())
+
+    def written(i):
+        return {a for p in i.patterns for w in p for a in classes.get(w, (w,))} | \
+               {a for w in i.extra for a in classes.get(w, (w,))}
+    others = set().union(*(written(i) for i in data.intents if i is not intent))
+    return sorted({a for p in intent.patterns if len(p) > 1 for w in p for a in classes.get(w, (w,))
+                   if len(a) >= 2 and a not in others and a not in fillers
+                   and not any(len(q) == 1 and a in classes.get(q[0], (q[0],)) for q in intent.patterns)})
+
+
+@given(st.data())
+@SETTINGS
+def test_a_cue_word_of_one_intent_routes_a_question_the_site_cannot_answer(js, data, draw):
+    """A question holding one word of an intent's phrasing but not the whole phrasing (座机 without 号码, 反馈 without
+    its partner), beside words of the asker's own that no page holds, is phrased in no way written: when it is
+    found nowhere as typed and no record holds all its words, its cue words route it to that intent. When the site
+    answers all its words, or a same-sounding correction is offered, it stays a search."""
+    candidates = [(i, w) for i in data.intents for w in _cue_only_of(data, i)]
+    intent, word = draw.draw(st.sampled_from(candidates))
+    # Besides it, a subject no page holds (what the site has no answer on) and perhaps the asker's own glue.
+    own = [draw.draw(st.sampled_from(["彩票中奖", "宠物狗粮", "话费充值", "驾照扣分"]))]
+    own += draw.draw(st.lists(st.sampled_from(["哪几样", "那笔", "咋整"]), max_size=1))
+    said = [word] + own
+    random.Random(draw.draw(st.integers(0, 10**6))).shuffle(said)
+    typed = "".join(said)
+    understood = js("understand", query=typed)
+    if understood["intent"] or understood["phrased"]:  # phrased as written after all: the other tests' case
+        return
+    assert js("routed", query=typed, noAnswer=True, suggestion="", split=True) == intent.name, typed
+    assert js("routed", query=typed, noAnswer=False, partial=True, suggestion="", split=True) == intent.name, typed
+    assert js("routed", query=typed, noAnswer=False, partial=False, suggestion="", split=True) == ""
+    assert js("routed", query=typed, noAnswer=True, suggestion="优待证", split=True) == ""
+    assert js("routed", query=typed, noAnswer=True, suggestion="", split=False) == ""  # found as typed
+
+
+@given(st.data())
+@SETTINGS
+def test_a_common_word_or_a_character_of_a_phrasing_alone_routes_nothing(js, data, draw):
+    """One of the language's most common words (不好, 工作) or a character alone (管, 领) of a phrasing is in most
+    sentences: beside words no page holds it does not send a question to an intent."""
+    classes = _class_of(data)
+    common = set(data.words["common"].split())
+    weak = sorted({a for i in data.intents for p in i.patterns if len(p) > 1 for w in p
+                   for a in classes.get(w, (w,)) if a in common or len(a) == 1})
+    word = draw.draw(st.sampled_from(weak))
+    own = draw.draw(st.sampled_from(["啥玩意儿", "咋整"]))
+    typed = word + own
+    understood = js("understand", query=typed)
+    if understood["intent"] or understood["phrased"]:
+        return
+    assert js("routed", query=typed, noAnswer=True, suggestion="", split=True) == "", typed
+
+
 def test_a_phrasing_word_inside_another_word_is_not_that_word(js, data):
     """领 in 冒领, 错 in 错误: a question found nowhere goes to an intent only when it holds the phrasing's words as
     words, not inside other words of the site (有人冒领…的钱上哪揭发 asks to report, not to collect money)."""

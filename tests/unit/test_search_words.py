@@ -268,3 +268,30 @@ def test_askers_words_and_intent_classes_mistakes_name_the_line(tmp_path):
     site = build.load_site(REPO, SITE_URL, TODAY, types=[SEARCH])
     vocabulary = site.models["search"]
     assert "老两口" in vocabulary.asker and any({"投诉", "揭发"} <= set(c) for c in vocabulary.intent_classes)
+
+
+def test_an_intents_page_gives_the_words_few_records_hold():
+    """page_words(): of the words of an intent's page, those at most PAGE_WORD_RECORDS records hold (its own:
+    信箱, 接待室), not the site's broad words nor the language's common ones; the same list every time. Texts made
+    of random dictionary words, each given a random number of records holding it."""
+    import random
+
+    from govsite.search.words import PAGE_WORD_RECORDS, PAGE_WORDS, page_words
+
+    words = ["信箱", "接待室", "邮编", "传真", "退役军人", "优待证", "抚恤金", "题库", "留言", "门户网站", "政策", "工作"]
+    for seed in range(30):
+        rng = random.Random(seed)
+        holding = {w: rng.choice([0, 1, 2, 3, 4, 50, 900]) for w in words}
+        common = set(rng.sample(words, 2))
+        text = "，".join(rng.choice(words) for _ in range(40))
+        got = page_words(text, holding.__getitem__, common)
+        assert got == page_words(text, holding.__getitem__, common)
+        in_text = {w for w in words if w in text}
+        assert len(got) <= PAGE_WORDS and got == sorted(got)
+        for w in got:
+            assert w in in_text and w not in common and 0 < holding[w] <= PAGE_WORD_RECORDS, (seed, w)
+        # jieba may split a word of the list; every word it keeps whole that qualifies is there
+        for w in in_text - common:
+            if 0 < holding[w] <= PAGE_WORD_RECORDS and w not in got:
+                assert any(w in other and other != w for other in words if other in text) or \
+                       w not in "/".join(__import__("jieba").cut(text)).split("/"), (seed, w)

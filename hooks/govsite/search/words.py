@@ -147,7 +147,8 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
     """words.json: {"words": {frequency class: its words, space-separated}, "fillers": filler words,
     "owner": the site owner's names, "synonyms": groups, "everyday": [[everyday words], [official terms]],
     "laws": record ids of the laws' own pages (their names are their titles), "intents": [record id of the page,
-    [[words of a phrasing], …], [words that may come with it], name, [the page's own words (own_words, page_words())], {cue word: records holding it}], "common": the language's common words
+    [[words of a phrasing], …], [words that may come with it], name, [the page's own words (own_words,
+    page_words())], {cue word: records holding it (cue_records())}], "common": the language's common words
     (common_words()), "asker": the asker's own words (Vocabulary.asker), "intentClasses": the intents' classes of
     words that ask for the same thing, "particles": the language's commonest function characters (particles())}.
     Deterministic for the same index and data."""
