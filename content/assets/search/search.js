@@ -875,6 +875,9 @@
     if (!idx.intents.length) return null;
     var plain = ownerless(text, words), best = null;
     idx.intents.forEach(function (intent) {
+      // Only an intent one of whose phrasings' words the question holds may be the answer: the others are not
+      // split for (one string search each, not a segmentation).
+      if (!intent.phrasingWords.some(function (w) { return plain.indexOf(w) !== -1; })) return;
       var pieces = [];
       plain.split(/([\u4e00-\u9fff]+)/).forEach(function (part, k) {
         if (k % 2) pieces = pieces.concat(words.segment(part, intent.along));
@@ -962,7 +965,9 @@
       patterns.forEach(function (p) { p.forEach(function (alts) { alts.forEach(function (m) { cue(m, CUE_PHRASING); }); }); });
       var along = new Set(own);
       (entry[4] || []).forEach(function (w) { along.add(w); });
-      return { rid: entry[0], patterns: patterns, words: own, name: entry[3], cues: cues, along: along };
+      var phrasingWords = [];
+      patterns.forEach(function (p) { p.forEach(function (alts) { alts.forEach(function (m) { if (cues.has(m)) phrasingWords.push(m); }); }); });
+      return { rid: entry[0], patterns: patterns, words: own, name: entry[3], cues: cues, along: along, phrasingWords: phrasingWords };
     });
     // A cue several intents share says less of which is meant (你们, 本局, 哪里): its weight is shared out. So
     // does a cue most records hold (军人, 工作, 政策: what the pages are about, not a way of asking for one of
@@ -1041,8 +1046,13 @@
     var intent = intentOf(idx, rewritten, words);
     if (intent) pin(intent.rid);
     var phrased = intent || pins.length ? null : intentPhrased(idx, rewritten, words);
-    var scored = intent || pins.length ? null : intentScored(idx, rewritten, words);
-    return { text: rewritten, pins: pins, notes: notes, intent: intent, phrased: phrased, scored: scored };
+    // Scored only when asked (routed): most queries are found as typed and never need it.
+    var scored;
+    function scoredOnce() {
+      if (scored === undefined) scored = intent || pins.length ? null : intentScored(idx, rewritten, words);
+      return scored;
+    }
+    return { text: rewritten, pins: pins, notes: notes, intent: intent, phrased: phrased, scored: scoredOnce };
   }
 
   /* ---------------------------------------------------------------- same-sounding characters */
@@ -1682,17 +1692,20 @@
   /* The intent a query is routed to: the one it asks for and nothing else (understand), or else the one it is
    * phrased as when the site holds no answer on the rest (result.noAnswer, no same-sounding correction): a
    * question whose other words no page holds asks for that intent's page (网站上有个字写错了跟谁说 is about the
-   * site's typo, not about a subject of its pages). null when none. */
+   * site's typo, not about a subject of its pages). A question found nowhere as typed may also go to the intent
+   * its cue words score (intentScored): when they explain all its words, or when no record holds all its words
+   * and they weigh enough. null when none. */
   function routed(meaning, result) {
     if (meaning.intent) return meaning.intent;
     if (result.suggestion) return null;
-    var scored = meaning.scored;
+    if (!result.split) return result.noAnswer ? meaning.phrased || null : null;
+    var scored = meaning.scored();
     // Found nowhere as typed, and every word of it a cue of one intent: that intent, as if phrased as written.
-    if (result.split && scored && !scored.uncovered && scored.score >= CUE_ROUTE) return scored.intent;
+    if (scored && !scored.uncovered && scored.score >= CUE_ROUTE) return scored.intent;
     // No record holds all its words (or the site has no answer): its cues say what it asks for when they weigh
     // enough.
     if (result.noAnswer && meaning.phrased) return meaning.phrased;
-    if (result.split && (result.noAnswer || result.partial) && scored && scored.score >= CUE_ANSWER) return scored.intent;
+    if ((result.noAnswer || result.partial) && scored && scored.score >= CUE_ANSWER) return scored.intent;
     return null;
   }
 
