@@ -316,6 +316,42 @@ def test_an_alt_text_or_caption_that_begins_with_a_name_is_found(seed):
     assert (personal.RULE_NAME, name) in {(f.rule, f.value) for f in CHECK("a/index.html", page(body))}, alt
 
 
+# Two-character names as people are called (a surname and one character). Those that are also a word, a place or a
+# public figure (黄平 a county, 高明 clever, 王杰 a hero) are not told from them alone (EDITING.md §六).
+SHORT_GIVEN = "伟芳洋强敏静杰磊昊丽军勇艳娟涛明超霞平刚桂斌"
+ALSO_WORDS = {"王杰", "王明", "王平", "杨斌", "赵军", "黄洋", "黄平", "徐洋", "马超", "林涛", "罗杰", "罗平", "严明",
+              "苏军", "苏平", "龙洋", "高洋", "高强", "高丽", "高军", "高明", "高超", "高平"}
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_a_two_character_name_that_is_a_whole_label_is_found(seed):
+    """An image's alt text, a link's or an element's title, an aria-label or a figure's caption that is a name of
+    two characters and nothing else names the person shown (a three-character one is found by the same rule as
+    a lone cell)."""
+    rng = random.Random(seed)
+    name = rng.choice([s + g for s in SURNAMES for g in SHORT_GIVEN if s + g not in ALSO_WORDS])
+    body = rng.choice([f'<p><img src="a.png" alt="{name}"></p>', f'<p><a href="b/" title="{name}">事迹</a></p>',
+                       f'<p><span title=" {name} ">照片</span></p>', f'<p><button aria-label="{name}">x</button></p>',
+                       f"<figure><img src='a.png' alt='照片'><figcaption>{name}</figcaption></figure>",
+                       f"<figure><img src='a.png' alt='照片'><figcaption>\n  {name}：\n</figcaption></figure>"])
+    assert (personal.RULE_NAME, name) in {(f.rule, f.value) for f in CHECK("a/index.html", page(body))}, body
+
+
+@pytest.mark.parametrize("label", ["熊猫", "祝福", "目录", "搜索", "李子", "王道", "张某", "李*", "高峰", "黄河", "王庄",
+                                   "周年", "江苏", "孔子", "李娜*", "王老师"[:2] + "师"])
+def test_a_label_of_two_characters_that_is_a_word_place_or_masked_name_names_no_one(label):
+    body = f'<p><img src="a.png" alt="{label}"><a href="b/" title="{label}">x</a></p><figure><figcaption>{label}' \
+           "</figcaption></figure>"
+    assert [f for f in CHECK("a/index.html", page(body)) if f.rule == personal.RULE_NAME] == [], label
+
+
+def test_a_two_character_name_alone_in_a_cell_or_paragraph_is_still_not_taken_for_a_person():
+    """Alone in a table cell or a paragraph two characters are as often a village (李园, 孙河): only a label is
+    read so (a column's header or a cue says more, and is read by its own rules)."""
+    body = "<table><tr><th>所在村</th></tr><tr><td>李园</td></tr></table><p>孙河</p><ul><li>李园</li></ul>"
+    assert [f for f in CHECK("a/index.html", page(body)) if f.rule == personal.RULE_NAME] == []
+
+
 @pytest.mark.parametrize("text", ["国务院在全国范围内组织实施", "经个人和接收单位双向选择", "县级以上人民政府在",
                                   "张庄村在全镇率先完成", "高新区在", "任何组织和个人", "用人单位在招用", "烈士纪念设施在",
                                   "图为示例镇服务站", "左起第一位", "国家在", "各级人民政府与"])

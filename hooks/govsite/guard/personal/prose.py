@@ -61,6 +61,7 @@ from .names import (
     is_masked_name,
     is_ordinary_word,
     is_place_name,
+    name_char_uses,
     name_shaped,
     not_a_person,
     surname_of,
@@ -832,6 +833,29 @@ _COMMON_GIVEN_WORD = 50  # uses in jieba's counts above which a two-character wo
 def names_alone(text: str, public: frozenset[str] = frozenset()) -> list[str]:
     """The name that a short unit is, and nothing else (王建华 as an image's alt text), as written."""
     return [span.of(text) for span in _whole(text, public)] if len(text) <= 12 else []
+
+
+def lone_label_name(text: str, public: frozenset[str] = frozenset()) -> str:
+    """A name of two characters that is the whole label of a thing on a page (an image's alt text, a title, a
+    figure's caption: 张伟, 王刚), or "". Alone in a cell or a list item two characters are as often a village
+    (李园, 孙河: see _whole), but a label names what it shows, and a photo's label that is a name shows that person.
+    Still not a name: a word of the language, even one jieba tags as a name (熊猫, 祝福, 李子), a place, a form of
+    address, a public figure, and a given name of a character few names hold. A name that is also a word or place
+    of jieba's dictionary (黄平, 高明) is not told apart here; one it knows only as a person's (nrfg: 李强) is."""
+    whole = text.strip(_WHOLE_STRIP)
+    if len(whole) != 2 or not _is_han_run(whole) or whole in public:
+        return ""
+    if not name_shaped(whole) or not_a_person(whole):
+        return ""
+    if in_dictionary(whole) and _dictionary()[whole] != "nrfg":
+        return ""
+    # the label holds nothing but the name, so no grammar word can follow it (王刚: 刚 is an adverb as well)
+    return whole if name_char_uses().get(whole[1], 0) >= LABEL_GIVEN_NAME_USES else ""
+
+
+# A character that stands in a few of jieba's names (磊 6, 昊 11, 爽 5) is enough in a label that holds one word,
+# where running text needs more (names.GIVEN_NAME_USES).
+LABEL_GIVEN_NAME_USES = 5
 
 
 def names_in(text: str, public: frozenset[str] = frozenset()) -> Iterator[str]:
