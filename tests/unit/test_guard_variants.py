@@ -352,6 +352,57 @@ def test_a_two_character_name_alone_in_a_cell_or_paragraph_is_still_not_taken_fo
     assert [f for f in CHECK("a/index.html", page(body)) if f.rule == personal.RULE_NAME] == []
 
 
+# ---- lists that end in a word for people, a verb before the first name, honours in brackets, rare adverbs ---------
+
+PEOPLE_AFTER = ("退役士兵", "退役军人", "老兵", "老战士", "优抚对象", "志愿者", "人员", "战友")
+VERBS_BEFORE = ("拟安置", "本次接收", "拟录用", "现确定", "今年共帮扶", "拟资助", "经评选")
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_a_list_ending_in_a_word_for_people_names_each_person(seed):
+    rng = random.Random(seed)
+    people = list(dict.fromkeys(person(rng) for _ in range(rng.randint(2, 4))))
+    text = f"{rng.choice(VERBS_BEFORE)}{'、'.join(people)}等{rng.choice(PEOPLE_AFTER)}。"
+    found = {f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME}
+    assert set(people) <= found, text
+
+
+@pytest.mark.parametrize("text", ["高龄、伤残等退役军人", "参战、涉核等退役军人", "城镇、农村等退役士兵", "孤老、病残等优抚对象",
+                                  "拟安置转业干部、复员军人等人员", "军队离休、退休干部等老战士"])
+def test_a_list_of_kinds_of_people_ending_in_a_word_for_people_names_no_one(text):
+    assert found_names(text) == [], text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_given_name_that_the_dictionary_holds_as_a_rare_adverb_is_a_name(seed):
+    """立新, 永新, 永定 are tagged as adverbs in jieba's dictionary, and are given names first."""
+    rng = random.Random(seed)
+    name = rng.choice(SURNAMES) + rng.choice(("立新", "永新", "永定", "鼎新"))
+    text = rng.choice([f"联系人{name}", f"申请人{name}于2024年3月提出申请。", f"由{name}负责具体工作。",
+                       f"请与{name}联系。"])
+    assert name in found_names(text), text
+
+
+@pytest.mark.parametrize("text", ["联系人已经确定", "申请人应当如实填写", "联系人马上到", "联系人即可办理", "由此可见"])
+def test_adverbs_after_a_label_make_no_name(text):
+    assert found_names(text) == [], text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_name_with_a_note_in_brackets_alone_in_a_list_item_is_found(seed):
+    rng = random.Random(seed)
+    name = person(rng)
+    note = rng.choice(("一等功", "二等功", "已故", "第一名", "特等奖"))
+    body = f"<ul><li>{name}（{note}）</li><li>示例镇（{note}）</li></ul>"
+    assert (personal.RULE_NAME, name) in {(f.rule, f.value) for f in CHECK("a/index.html", page(body))}, body
+
+
+@pytest.mark.parametrize("text", ["高新区（开发区）", "方案（试行）", "实施细则（试行）", "张庄村（示例镇）", "公示名单（第一批）",
+                                  "通知（第一号）", "工作动态（2024）"])
+def test_a_word_or_place_with_a_note_in_brackets_names_no_one(text):
+    assert found_names(text) == [], text
+
+
 @pytest.mark.parametrize("text", ["国务院在全国范围内组织实施", "经个人和接收单位双向选择", "县级以上人民政府在",
                                   "张庄村在全镇率先完成", "高新区在", "任何组织和个人", "用人单位在招用", "烈士纪念设施在",
                                   "图为示例镇服务站", "左起第一位", "国家在", "各级人民政府与"])
