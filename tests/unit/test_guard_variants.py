@@ -397,6 +397,19 @@ def test_a_name_with_a_note_in_brackets_alone_in_a_list_item_is_found(seed):
     assert (personal.RULE_NAME, name) in {(f.rule, f.value) for f in CHECK("a/index.html", page(body))}, body
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_a_list_of_everyday_words_jieba_also_tags_as_names_names_no_one(seed):
+    """王道、张扬、李子: a list without a cue whose every item is a word of the dictionary (words jieba tags as
+    names too) is a list of words; a list of names it does not know is a list of people, and so is the list of
+    words with a count of people after it."""
+    rng = random.Random(seed)
+    words = rng.sample(["王道", "张扬", "李子", "高清", "金石", "田园", "白云", "桂花", "周密", "朴素"], 3)
+    assert found_names("、".join(words)) == [], words
+    people = list(dict.fromkeys(person(rng) for _ in range(3)))
+    assert set(found_names("、".join(people))) == set(people), people
+    assert set(found_names("、".join(words) + "等3名同志")) == set(words), words
+
+
 @pytest.mark.parametrize("text", ["高新区（开发区）", "方案（试行）", "实施细则（试行）", "张庄村（示例镇）", "公示名单（第一批）",
                                   "通知（第一号）", "工作动态（2024）"])
 def test_a_word_or_place_with_a_note_in_brackets_names_no_one(text):

@@ -796,8 +796,12 @@ def _list(finder: _Finder, match: re.Match) -> None:
         for start, end, _read in spans:
             finder.accept(start, end, "名单", False, True)
         return
-    # No cue: every item must read as a name, or none is reported (安置、优待、抚恤 are not people).
+    # No cue: every item must read as a name, or none is reported (安置、优待、抚恤 are not people); and not every
+    # one a word of jieba's dictionary (王道、张扬、李子: words it also tags as names; a list of people has names it
+    # has never seen).
     if len(spans) < len(items) or not all(finder.acceptable(start, end, False, False) for start, end, _r in spans):
+        return
+    if all(in_dictionary(text[start:end]) for start, end, _r in spans):
         return
     for start, end, _read in spans:
         finder.accept(start, end, "名单", False, True)
