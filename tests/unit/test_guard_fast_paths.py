@@ -79,8 +79,8 @@ def test_attributes_remembered_read_as_read_afresh(tag, attributes):
     first.attributes(element, tag, 7)
     again = html._Reader(1)
     again.attributes(element, tag, 9)
-    assert [(u.text, u.place) for u in first.out.lines] == [(t, f"第7行{w}") for t, w in afresh]
-    assert [(u.text, u.line) for u in again.out.lines] == [(t, 9) for t, _w in afresh]
+    assert [(u.text, u.place, u.kind) for u in first.out.lines] == [(t, f"第7行{w}", k) for t, w, k in afresh]
+    assert [(u.text, u.line, u.kind) for u in again.out.lines] == [(t, 9, k) for t, _w, k in afresh]
 
 
 def _id18(first17: str) -> str:

@@ -316,6 +316,106 @@ def test_an_alt_text_or_caption_that_begins_with_a_name_is_found(seed):
     assert (personal.RULE_NAME, name) in {(f.rule, f.value) for f in CHECK("a/index.html", page(body))}, alt
 
 
+# Two-character names as people are called (a surname and one character). Those that are also a word, a place or a
+# public figure (黄平 a county, 高明 clever, 王杰 a hero) are not told from them alone (EDITING.md §六).
+SHORT_GIVEN = "伟芳洋强敏静杰磊昊丽军勇艳娟涛明超霞平刚桂斌"
+ALSO_WORDS = {"王杰", "王明", "王平", "杨斌", "赵军", "黄洋", "黄平", "徐洋", "马超", "林涛", "罗杰", "罗平", "严明",
+              "苏军", "苏平", "龙洋", "高洋", "高强", "高丽", "高军", "高明", "高超", "高平"}
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_a_two_character_name_that_is_a_whole_label_is_found(seed):
+    """An image's alt text, a link's or an element's title, an aria-label or a figure's caption that is a name of
+    two characters and nothing else names the person shown (a three-character one is found by the same rule as
+    a lone cell)."""
+    rng = random.Random(seed)
+    name = rng.choice([s + g for s in SURNAMES for g in SHORT_GIVEN if s + g not in ALSO_WORDS])
+    body = rng.choice([f'<p><img src="a.png" alt="{name}"></p>', f'<p><a href="b/" title="{name}">事迹</a></p>',
+                       f'<p><span title=" {name} ">照片</span></p>', f'<p><button aria-label="{name}">x</button></p>',
+                       f"<figure><img src='a.png' alt='照片'><figcaption>{name}</figcaption></figure>",
+                       f"<figure><img src='a.png' alt='照片'><figcaption>\n  {name}：\n</figcaption></figure>"])
+    assert (personal.RULE_NAME, name) in {(f.rule, f.value) for f in CHECK("a/index.html", page(body))}, body
+
+
+@pytest.mark.parametrize("label", ["熊猫", "祝福", "目录", "搜索", "李子", "王道", "张某", "李*", "高峰", "黄河", "王庄",
+                                   "周年", "江苏", "孔子", "李娜*", "王老师"[:2] + "师"])
+def test_a_label_of_two_characters_that_is_a_word_place_or_masked_name_names_no_one(label):
+    body = f'<p><img src="a.png" alt="{label}"><a href="b/" title="{label}">x</a></p><figure><figcaption>{label}' \
+           "</figcaption></figure>"
+    assert [f for f in CHECK("a/index.html", page(body)) if f.rule == personal.RULE_NAME] == [], label
+
+
+def test_a_two_character_name_alone_in_a_cell_or_paragraph_is_still_not_taken_for_a_person():
+    """Alone in a table cell or a paragraph two characters are as often a village (李园, 孙河): only a label is
+    read so (a column's header or a cue says more, and is read by its own rules)."""
+    body = "<table><tr><th>所在村</th></tr><tr><td>李园</td></tr></table><p>孙河</p><ul><li>李园</li></ul>"
+    assert [f for f in CHECK("a/index.html", page(body)) if f.rule == personal.RULE_NAME] == []
+
+
+# ---- lists that end in a word for people, a verb before the first name, honours in brackets, rare adverbs ---------
+
+PEOPLE_AFTER = ("退役士兵", "退役军人", "老兵", "老战士", "优抚对象", "志愿者", "人员", "战友")
+VERBS_BEFORE = ("拟安置", "本次接收", "拟录用", "现确定", "今年共帮扶", "拟资助", "经评选")
+
+
+@pytest.mark.parametrize("seed", range(16))
+def test_a_list_ending_in_a_word_for_people_names_each_person(seed):
+    rng = random.Random(seed)
+    people = list(dict.fromkeys(person(rng) for _ in range(rng.randint(2, 4))))
+    text = f"{rng.choice(VERBS_BEFORE)}{'、'.join(people)}等{rng.choice(PEOPLE_AFTER)}。"
+    found = {f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME}
+    assert set(people) <= found, text
+
+
+@pytest.mark.parametrize("text", ["高龄、伤残等退役军人", "参战、涉核等退役军人", "城镇、农村等退役士兵", "孤老、病残等优抚对象",
+                                  "拟安置转业干部、复员军人等人员", "军队离休、退休干部等老战士"])
+def test_a_list_of_kinds_of_people_ending_in_a_word_for_people_names_no_one(text):
+    assert found_names(text) == [], text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_given_name_that_the_dictionary_holds_as_a_rare_adverb_is_a_name(seed):
+    """立新, 永新, 永定 are tagged as adverbs in jieba's dictionary, and are given names first."""
+    rng = random.Random(seed)
+    name = rng.choice(SURNAMES) + rng.choice(("立新", "永新", "永定", "鼎新"))
+    text = rng.choice([f"联系人{name}", f"申请人{name}于2024年3月提出申请。", f"由{name}负责具体工作。",
+                       f"请与{name}联系。"])
+    assert name in found_names(text), text
+
+
+@pytest.mark.parametrize("text", ["联系人已经确定", "申请人应当如实填写", "联系人马上到", "联系人即可办理", "由此可见"])
+def test_adverbs_after_a_label_make_no_name(text):
+    assert found_names(text) == [], text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_name_with_a_note_in_brackets_alone_in_a_list_item_is_found(seed):
+    rng = random.Random(seed)
+    name = person(rng)
+    note = rng.choice(("一等功", "二等功", "已故", "第一名", "特等奖"))
+    body = f"<ul><li>{name}（{note}）</li><li>示例镇（{note}）</li></ul>"
+    assert (personal.RULE_NAME, name) in {(f.rule, f.value) for f in CHECK("a/index.html", page(body))}, body
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_list_of_everyday_words_jieba_also_tags_as_names_names_no_one(seed):
+    """王道、张扬、李子: a list without a cue whose every item is a word of the dictionary (words jieba tags as
+    names too) is a list of words; a list of names it does not know is a list of people, and so is the list of
+    words with a count of people after it."""
+    rng = random.Random(seed)
+    words = rng.sample(["王道", "张扬", "李子", "高清", "金石", "田园", "白云", "桂花", "周密", "朴素"], 3)
+    assert found_names("、".join(words)) == [], words
+    people = list(dict.fromkeys(person(rng) for _ in range(3)))
+    assert set(found_names("、".join(people))) == set(people), people
+    assert set(found_names("、".join(words) + "等3名同志")) == set(words), words
+
+
+@pytest.mark.parametrize("text", ["高新区（开发区）", "方案（试行）", "实施细则（试行）", "张庄村（示例镇）", "公示名单（第一批）",
+                                  "通知（第一号）", "工作动态（2024）"])
+def test_a_word_or_place_with_a_note_in_brackets_names_no_one(text):
+    assert found_names(text) == [], text
+
+
 @pytest.mark.parametrize("text", ["国务院在全国范围内组织实施", "经个人和接收单位双向选择", "县级以上人民政府在",
                                   "张庄村在全镇率先完成", "高新区在", "任何组织和个人", "用人单位在招用", "烈士纪念设施在",
                                   "图为示例镇服务站", "左起第一位", "国家在", "各级人民政府与"])

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from .model import Cell, Extracted, Line, Table
+from .model import LABEL, Cell, Extracted, Line, Table
 
 # Elements that end a unit of text (a person reads their text as separate pieces).
 BLOCKS = frozenset("""address article aside blockquote body br caption center dd details dialog div dl dt fieldset
@@ -42,6 +42,8 @@ ATTRIBUTE_PLACES = {
     "download": "下载文件名（download）", "href": "链接地址", "src": "资源地址", "srcset": "图片地址",
     "action": "表单地址", "poster": "视频封面地址", "cite": "引文地址", "data": "嵌入内容地址",
 }
+# The whole label of one thing a person sees or hears (files.model.LABEL), not a hint or a value typed in.
+LABEL_ATTRIBUTES = frozenset(("alt", "title", "aria-label"))
 # Read whenever they hold text.
 TEXT_ATTRIBUTES = frozenset(("alt", "title", "aria-label", "aria-description", "aria-roledescription",
                              "aria-valuetext", "aria-placeholder", "placeholder", "value", "label", "summary",
@@ -286,8 +288,8 @@ class _Reader:
                             ids += element_ids
                         if target is not None:
                             links.append(target)
-                    for text, what in units:
-                        out.append(Line(text, f"第{line}行{what}", line))
+                    for text, what, kind in units:
+                        out.append(Line(text, f"第{line}行{what}", line, kind))
                 if tag in code:
                     text = el.text
                     if text:
@@ -312,7 +314,7 @@ class _Reader:
                 if tag in blocks and pieces:
                     text = space.sub(" ", "".join(pieces)).strip()
                     if text:
-                        out.append(Line(text, f"第{unit_line}行", unit_line))
+                        out.append(Line(text, f"第{unit_line}行", unit_line, LABEL if tag == "figcaption" else ""))
                     pieces.clear()
                     unit_line = 0
                 if page is not None:
@@ -368,8 +370,8 @@ class _Reader:
         items = el.items() if items is None else items
         facts = _ELEMENT_FACTS.get((tag, *items)) or _element_facts(el, tag, items)
         out = self.out.lines
-        for text, what in facts[0]:
-            out.append(Line(text, f"第{line}行{what}", line))
+        for text, what, kind in facts[0]:
+            out.append(Line(text, f"第{line}行{what}", line, kind))
 
 
 # Speed: what an element's attributes give — their units, the ids it defines, where it links — depends on its
@@ -406,7 +408,8 @@ def _line_starts(source: bytes):
 
 
 def _attribute_units(el, tag: str):
-    """(text, what it is) of each attribute of `el` a person sees or a screen reader speaks."""
+    """(text, what it is, its kind: files.model.LABEL or "") of each attribute of `el` a person sees or a screen
+    reader speaks."""
     for name, value in el.items():
         if not value or name in WIRING or name[:2] == "on":
             continue
@@ -432,7 +435,7 @@ def _attribute_units(el, tag: str):
             continue
         text = _SPACE.sub(" ", text).strip()  # as _Reader.unit keeps it
         if text:
-            yield text, what
+            yield text, what, LABEL if name in LABEL_ATTRIBUTES else ""
 
 
 def _following(el):

@@ -29,7 +29,9 @@ class Line:
     line: int = 0  # the line in a text file (1-based): an output page's finding is mapped back by it
     # How the text was put together: "" a unit as a person reads it; JOINED several units joined by spaces (the
     # search index's records: names and addresses are read per piece, numbers in the whole); FRAGMENT pieces
-    # cut anywhere (n-grams, word lists: only numbers can be read in them).
+    # cut anywhere (n-grams, word lists: only numbers can be read in them); LABEL the whole label of one thing
+    # on a page (an image's alt text, a title tooltip, an aria-label, a figure's caption: a name alone there is
+    # the person shown, where a short cell or list item alone may be a village).
     kind: str = ""
 
     def __init__(self, text: str, place: str, line: int = 0, kind: str = ""):
@@ -40,7 +42,7 @@ class Line:
         fields["text"], fields["place"], fields["line"], fields["kind"] = text, place, line, kind
 
 
-JOINED, FRAGMENT = "joined", "fragment"
+JOINED, FRAGMENT, LABEL = "joined", "fragment", "label"
 
 
 @dataclass

@@ -529,6 +529,12 @@ def _unit_hits(line, rules: Rules) -> list[Hit]:
     """scan_unit for a read unit, as its kind allows (files.model.Line.kind)."""
     if not line.kind:
         return scan_unit(line.text, rules)
+    if line.kind == attachments.LABEL:
+        hits = scan_unit(line.text, rules)
+        lone = prose.lone_label_name(line.text, rules.names)
+        if lone and not any(h.rule == RULE_NAME for h in hits):
+            hits.append(Hit(RULE_NAME, mask_name(lone), lone))
+        return hits
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(line.text, rules.numbers)]
     if line.kind == attachments.JOINED:
         for piece in _PIECES.split(line.text):

@@ -187,17 +187,24 @@ GIVEN_NAME_USES = 20
 
 
 @functools.cache
-def given_name_chars() -> frozenset[str]:
-    """The characters people's given names are made of, as jieba's dictionary of names shows them."""
+def name_char_uses() -> dict[str, int]:
+    """In how many of jieba's names (its three-character words tagged as names, with a surname of the list) each
+    character stands in the given name."""
     uses: dict[str, int] = {}
     for word, tag in _dictionary().items():
         if len(word) == 3 and tag.startswith("nr") and word[0] in SINGLE_SURNAMES:
             for ch in word[1:]:
                 uses[ch] = uses.get(ch, 0) + 1
+    return uses
+
+
+@functools.cache
+def given_name_chars() -> frozenset[str]:
+    """The characters people's given names are made of, as jieba's dictionary of names shows them."""
     dictionary = _dictionary()
     # not the characters that are words of grammar (不, 之, 而: 能|不能 is no name)
     grammar = ("p", "c", "u", "d", "r", "f", "m", "q", "y", "e", "o", "x")
-    return frozenset(ch for ch, count in uses.items()
+    return frozenset(ch for ch, count in name_char_uses().items()
                      if count >= GIVEN_NAME_USES and not dictionary.get(ch, "n").startswith(grammar))
 
 

@@ -61,6 +61,7 @@ from .names import (
     is_masked_name,
     is_ordinary_word,
     is_place_name,
+    name_char_uses,
     name_shaped,
     not_a_person,
     surname_of,
@@ -160,6 +161,11 @@ _MASKED_LAST = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]|某)")
 _LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|等?(?:老|青年|优秀)?"
                          rf"(?:{_alternation(TITLE_WORDS)}))")
 _LIST_TAIL = re.compile(rf"[{_HAN}*＊×]{{1,6}}?(?:[（(][^（）()\n]{{0,24}}[）)])?(?:{_LIST_AFTER.pattern})")
+# A list that ends in a word for the people it lists (王建华、李秀英等退役士兵, …等老战士): each item that reads as a
+# name is one, though an item may be a kind of people as well (高龄、伤残等退役军人: words, not names).
+_PEOPLE_LIST_AFTER = re.compile(
+    rf"{_SPACE}*等{_SPACE}*(?:{_alternation([w for w in PEOPLE_WORDS if w not in RELATIVE_WORDS] + ['人员', '战友', '同学'])})")
+_PEOPLE_LIST_TAIL = re.compile(rf"[{_HAN}*＊×]{{1,6}}?(?:[（(][^（）()\n]{{0,24}}[）)])?(?:{_PEOPLE_LIST_AFTER.pattern})")
 _LIST_BEFORE = re.compile(rf"(?:名单|名单如下|人选|获奖者|获得者|奖|同志|同志如下|人员如下|{_alternation(LABEL_WORDS)})"
                           rf"{_SPACE}*[:：]{_SPACE}*$")
 # 申请人, 联系人, 退役军人: words for people, which jieba tags as names
@@ -210,7 +216,9 @@ PRECEDE_WORDS = LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + (
     "感谢", "授予", "追授", "表彰", "看望", "慰问", "走访", "推荐", "认定", "安排", "任命", "聘任", "选举", "祝贺",
     "采访", "邀请", "陪同", "联系", "拟将", "将", "把", "由", "给", "向", "对", "与", "和", "同", "及", "跟", "为",
     "是", "有", "了", "请", "经", "据", "让", "派", "即", "称", "等", "如", "像", "包括", "其中", "图为", "获奖者",
-    "名单", "如下", "关于", "收到", "现将", "致", "表扬", "拟推荐", "尊敬的", "亲爱的")
+    "名单", "如下", "关于", "收到", "现将", "致", "表扬", "拟推荐", "尊敬的", "亲爱的",
+    # what the bureau does to a person it names (拟安置|王建华、…, 接收|李明): people are their objects
+    "安置", "接收", "录用", "聘用", "选派", "帮扶", "资助", "救助", "奖励", "确定", "评选", "遴选")
 FOLLOW_NAME_WORDS = TITLE_WORDS + FOLLOW_WORDS + (
     "等", "于", "在", "的", "和", "与", "及", "同", "为", "向", "到", "被", "已", "将", "是", "系", "因", "经", "自",
     "从", "对", "曾", "也", "都", "还", "说", "表示", "介绍", "提出", "申请", "反映", "不服", "称", "现年", "生于",
@@ -636,8 +644,12 @@ def _dotted(finder: _Finder) -> None:
 def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> list[NameSpan]:
     """A unit that is a name and nothing else (an image's alt text, a table cell): three characters, or four
     with a compound surname. Two would take villages for names (李园, 孙河, 白沙: jieba tags them nr), and a
-    cell under 所在村 reaches the output guard without its header."""
+    cell under 所在村 reaches the output guard without its header. A note in brackets after it is not part of
+    it (a list of honours: 王建华（一等功）, 李秀英（已故）)."""
     whole = text[_LIST_NUMBER.match(text).end():].strip(_WHOLE_STRIP)
+    note = _NOTE_AFTER.search(whole)
+    if note is not None:
+        whole = whole[:note.start()].strip(_WHOLE_STRIP)
     if not 3 <= len(whole) <= 4 or not _is_han_run(whole):
         return []
     finder = finder or _Finder(text, public)
@@ -646,6 +658,7 @@ def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> 
     return finder.result()
 
 
+_NOTE_AFTER = re.compile(r"[（(][^（）()]{1,12}[）)]\Z")
 # The number of a list's item before it (1. 2、（3） 四、): a PDF's numbered list of names, one to a line
 _LIST_NUMBER = re.compile(r"\s*(?:(?:[(（]\d{1,3}[)）]|\d{1,3}[.．、)）]|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
 
@@ -725,7 +738,14 @@ def _list(finder: _Finder, match: re.Match) -> None:
     first_bounded = first_start == 0 or not _is_han(text[first_start - 1])
     strong = masked > 0 or bool(_LIST_TAIL.match(text, items[-1][0])) or (
         first_bounded and bool(_LIST_BEFORE.search(text, max(0, first_start - 12), first_start)))
-    if not strong:
+    people = not strong and bool(_PEOPLE_LIST_TAIL.match(text, items[-1][0]))
+    if people:
+        if not all(name_shaped(text[a:b]) for a, b, _m in items[1:last]):
+            return
+        if not (first_bounded and name_shaped(text[first_start:first_end])) and \
+                _name_before(text, first_end, True) is None:
+            return
+    elif not strong:
         # Before any jieba: without a cue, every item between the first and the last must be a name as it
         # stands. The first may follow other words (拟将王建华、…; a label before it, 获奖名单：王建华、…, is a cue and
         # made the list strong above), the last may run on into the sentence (…、张伟确定为…); either takes three
@@ -772,8 +792,16 @@ def _list(finder: _Finder, match: re.Match) -> None:
         for start, end, read in spans:
             finder.accept(start, end, "名单", True, read)
         return
-    # No cue: every item must read as a name, or none is reported (安置、优待、抚恤 are not people).
+    if people:  # each item on its own: a word among them (高龄) is a kind of people, not a name
+        for start, end, _read in spans:
+            finder.accept(start, end, "名单", False, True)
+        return
+    # No cue: every item must read as a name, or none is reported (安置、优待、抚恤 are not people); and not every
+    # one a word of jieba's dictionary (王道、张扬、李子: words it also tags as names; a list of people has names it
+    # has never seen).
     if len(spans) < len(items) or not all(finder.acceptable(start, end, False, False) for start, end, _r in spans):
+        return
+    if all(in_dictionary(text[start:end]) for start, end, _r in spans):
         return
     for start, end, _read in spans:
         finder.accept(start, end, "名单", False, True)
@@ -800,7 +828,7 @@ def _reads_as_name(name: str) -> bool:
     if len(words) == 1:
         return words[0][2].startswith(_NAME_TAGS) or (words[0][2] == "ns" and not is_ordinary_word(name))
     surname = surname_of(name)
-    if any(_function_word(tag) for _a, _b, tag in words[1:]):
+    if any(_function_word(tag) for _a, _b, tag in words[1:]) and not _adverb_given_name(name, words):
         return False
     if len(surname) == 2:
         return True
@@ -812,6 +840,18 @@ def _reads_as_name(name: str) -> bool:
         (first_end == 1 and len(words) == 2 and words[1][1] - words[1][0] == 2 and words[1][2].startswith(_NAME_TAGS)) \
         or _given_name_shaped(name[len(surname):], first_end == 1 and _function_word(first_tag))
     # (the last: 何国/强, 孙/建华, 苏/建军 — cut astray, yet a name)
+
+
+def _adverb_given_name(name: str, words) -> bool:
+    """王|立新, 李|永定: a given name of two characters of given names that jieba's dictionary holds as a rare
+    adverb (立新 51 uses, 永新 278), cut after the surname: a name, where 时|为 or 王|已经 are not."""
+    surname = surname_of(name)
+    given = name[len(surname):]
+    return len(given) == 2 and words[-1] == (len(surname), len(name), "d") and \
+        all(ch in given_name_chars() for ch in given) and frequency(given) < _RARE_ADVERB
+
+
+_RARE_ADVERB = 300  # uses in jieba's counts: 立新 51, 永新 278 are names first; 已经, 一直, 马上 have thousands
 
 
 def _given_name_shaped(given: str, surname_is_a_word: bool) -> bool:
@@ -832,6 +872,29 @@ _COMMON_GIVEN_WORD = 50  # uses in jieba's counts above which a two-character wo
 def names_alone(text: str, public: frozenset[str] = frozenset()) -> list[str]:
     """The name that a short unit is, and nothing else (王建华 as an image's alt text), as written."""
     return [span.of(text) for span in _whole(text, public)] if len(text) <= 12 else []
+
+
+def lone_label_name(text: str, public: frozenset[str] = frozenset()) -> str:
+    """A name of two characters that is the whole label of a thing on a page (an image's alt text, a title, a
+    figure's caption: 张伟, 王刚), or "". Alone in a cell or a list item two characters are as often a village
+    (李园, 孙河: see _whole), but a label names what it shows, and a photo's label that is a name shows that person.
+    Still not a name: a word of the language, even one jieba tags as a name (熊猫, 祝福, 李子), a place, a form of
+    address, a public figure, and a given name of a character few names hold. A name that is also a word or place
+    of jieba's dictionary (黄平, 高明) is not told apart here; one it knows only as a person's (nrfg: 李强) is."""
+    whole = text.strip(_WHOLE_STRIP)
+    if len(whole) != 2 or not _is_han_run(whole) or whole in public:
+        return ""
+    if not name_shaped(whole) or not_a_person(whole):
+        return ""
+    if in_dictionary(whole) and _dictionary()[whole] != "nrfg":
+        return ""
+    # the label holds nothing but the name, so no grammar word can follow it (王刚: 刚 is an adverb as well)
+    return whole if name_char_uses().get(whole[1], 0) >= LABEL_GIVEN_NAME_USES else ""
+
+
+# A character that stands in a few of jieba's names (磊 6, 昊 11, 爽 5) is enough in a label that holds one word,
+# where running text needs more (names.GIVEN_NAME_USES).
+LABEL_GIVEN_NAME_USES = 5
 
 
 def names_in(text: str, public: frozenset[str] = frozenset()) -> Iterator[str]:
