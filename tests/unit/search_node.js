@@ -39,9 +39,10 @@ const ops = {
       phrased: u.phrased ? u.phrased.name : "" };
   },
   // The intent a query goes to once its search has answered ({noAnswer, suggestion} of the result).
-  // split: found nowhere as typed; partial: no record holds all its words.
-  routed: ({ query, noAnswer, suggestion, split, partial }) => {
-    const r = S.routed(S.understand(idx, query), { noAnswer, suggestion, split, partial });
+  // split: found nowhere as typed; partial: no record holds all its words; coverage: how much of it the best hit
+  // holds (0 to 1, see coverage).
+  routed: ({ query, noAnswer, suggestion, split, partial, coverage }) => {
+    const r = S.routed(S.understand(idx, query), { noAnswer, suggestion, split, partial, coverage });
     return r ? r.name : "";
   },
   correct: async ({ text }) => { await idx.sounds(); return idx.soundCorrection(text); },
@@ -49,6 +50,8 @@ const ops = {
   longForms: ({ word }) => idx.words.longForms(word),
   // A question's words ({text, size: records holding it}) and which of them its best hit holds.
   speaksOf: ({ groups, held }) => S.speaksOf(idx, { groups, hits: [{ held }], pending: { length: 0 } }),
+  // How much of a question its best hit holds, its words weighed by their rarity.
+  coverage: ({ groups, held }) => S.coverage(idx, { groups, hits: [{ held }], pending: { length: 0 } }),
   // The verdict on such a question: answered, in doubt (hits under a note naming the word) or no answer.
   decided: ({ groups, held }) => {
     const r = S.decided(idx, { groups, hits: [{ held, rid: 0 }, { held: 0, rid: 1 }, { held: 0, rid: 2 }, { held: 0, rid: 3 }],

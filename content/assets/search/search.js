@@ -459,8 +459,9 @@
    * synonyms (data/search/vocabulary.yml), all folded at build time. */
   // Weights of an intent's cue words (intentScored): a word of its phrasings, a word that may come with it or of
   // its page; the score a question all of whose words are its cues needs to go to its page first (CUE_ROUTE), and
-  // the score that sends a question the site has no answer to there (CUE_ANSWER).
-  var CUE_PHRASING = 2, CUE_ALONG = 1, CUE_CHARACTER = 0.5, CUE_ROUTE = 2, CUE_ANSWER = 1.5;
+  // the score that sends a question the site has no answer to there (CUE_ANSWER), and the score that does so
+  // although a record holds much of the question (CUE_STRONG: two phrasings' words, see routed).
+  var CUE_PHRASING = 2, CUE_ALONG = 1, CUE_CHARACTER = 0.5, CUE_ROUTE = 2, CUE_ANSWER = 1.5, CUE_STRONG = 3;
   var FILLER_CLASS = 10, UNKNOWN_COST = 16, WORD_COST = 14; // a word costs WORD_COST - its class
   function Words(data) {
     var self = this, classes = data.words || {};
@@ -1682,6 +1683,8 @@
       mark("understood");
       return self.answer(meaning.text, filters, want, true).then(function (result) {
         result.understood = meaning.notes;
+        // How much of the question its best hit covers, for routed (a question found nowhere as typed).
+        if (result.split) result.coverage = coverage(idx, result);
         var intent = routed(meaning, result);
         result.intent = intent ? intent.name : "";
         return withPins(idx, result, intent && intent !== meaning.intent ? [intent.rid] : meaning.pins, filters);
@@ -1705,7 +1708,12 @@
     // No record holds all its words (or the site has no answer): its cues say what it asks for when they weigh
     // enough.
     if (result.noAnswer && meaning.phrased) return meaning.phrased;
-    if ((result.noAnswer || result.partial) && scored && scored.score >= CUE_ANSWER) return scored.intent;
+    if (result.noAnswer && scored && scored.score >= CUE_ANSWER) return scored.intent;
+    // A record holds part of it: the intent only when that record covers less than half the question (its words
+    // weighed by rarity), or when its cues are strong. 七级伤残 … 住院 … 钱: the article holding the first two is
+    // the answer, 钱 and 老兵 are cues of 政策找找看 that say little beside them.
+    if (result.partial && scored && scored.score >= CUE_ANSWER &&
+        (result.coverage < COVERED_ROUTE || scored.score >= CUE_STRONG)) return scored.intent;
     return null;
   }
 
@@ -1844,12 +1852,16 @@
       .map(function (g) { return g.text; });
     if (absent.length === 0 && (result.hits.length || result.pending.length)) return result;
     var spoken = absent.length ? speaksOf(idx, result) : 0;
-    if (spoken === 2) return result;
+    // The site speaks of it only when that hit also holds most of what the question asks, its words weighed by
+    // their rarity (coverage): beside 生孩子 … 军嫂, the piece no page holds (比别人多休 of 产假) is a good part of
+    // the question, and the hit that holds the others does not answer it.
+    if (spoken === 2 && coverage(idx, result) >= COVERED) return result;
     // In doubt (spoken === 1): the best hit holds a specific word of the question and another of its words,
-    // beside the one no page holds (探亲 and 军人 beside 车票钱). Said as plainly as no answer, with the same few
-    // closest hits and help, not every page that holds one of the other words (手机话费 has the same shape); the
-    // note names the words the hits do hold, which often answer a question put in the asker's own words.
-    result.doubt = spoken === 1;
+    // beside the one no page holds (探亲 and 军人 beside 车票钱), or two but little of the question (coverage).
+    // Said as plainly as no answer, with the same few closest hits and help, not every page that holds one of
+    // the other words (手机话费 has the same shape); the note names the words the hits do hold, which often answer
+    // a question put in the asker's own words.
+    result.doubt = spoken >= 1;
     result.noAnswer = true;
     result.absent = absent;
     result.exact = true;
@@ -1867,6 +1879,9 @@
    * site's language). A question on something else keeps at most one specific word and one broad one (办护照 …
    * 优先 … 退役军人; 宠物 … 医院). */
   var SPECIFIC_SHARE = 0.05;
+  // The share of a question's weight (coverage) its best hit must hold for a question with a piece no page holds
+  // to be answered by it, and for one whose cue words are weak to be left to it rather than sent to an intent.
+  var COVERED = 0.45, COVERED_ROUTE = 0.5;
   /* 2 when it does; 1 when in doubt: one specific word and one other held by the best hit (探亲 … 军人 beside
    * 车票钱; 护照 … 优先 … 退役军人 has no specific word and stays unanswered); 0 when not. */
   function speaksOf(idx, result) {
@@ -1880,6 +1895,21 @@
     if (!best) return false;
     var n = bitCount(best.held & specific), b = bitCount(best.held & broad);
     return n >= 2 || (n === 1 && b >= 2) ? 2 : n === 1 && b === 1 ? 1 : 0;
+  }
+  /* How much of a question its best hit covers (0 to 1): the weight of the question's words that hit holds
+   * against the weight of them all, each word weighted by its rarity on the site (ln(records / holding) against
+   * ln(records): a word on no page weighs most, one every page holds nothing); the words that say little of what
+   * is asked (isGeneric: fillers, common words, the asker's own) are not counted. */
+  function coverage(idx, result) {
+    var groups = result.groups || [], words = idx.words, all = Math.log(Math.max(2, idx.count)), total = 0, held = 0;
+    var best = result.hits.length ? result.hits[0] : result.pending.length ? result.pending.peek() : null;
+    groups.forEach(function (g, k) {
+      if (g.quoted || words.isGeneric(g.text)) return;
+      var weight = Math.max(0, Math.log(idx.count / (g.size + 1))) / all;
+      total += weight;
+      if (best && best.held & (1 << k)) held += weight;
+    });
+    return total ? held / total : 1;
   }
   function bitCount(x) { var n = 0; for (; x; x &= x - 1) n++; return n; }
 
@@ -2056,7 +2086,7 @@
     escapeHTML: escapeHTML, mark: mark, PAGE_SIZE: PAGE_SIZE, FIRST_PAINT: FIRST_PAINT,
     // The query's understanding, for the tests of tests/unit/test_search_query.py (run in Node).
     understand: understand, chineseNumber: chineseNumber, parseChineseNumber: parseChineseNumber, digitsFor: digitsFor,
-    speaksOf: speaksOf, decided: decided, routed: routed,
+    speaksOf: speaksOf, decided: decided, routed: routed, coverage: coverage,
     // A question's phrase asked for in steps, for tests/unit/test_search_index.py.
     questionList: questionList, intersect: intersect, mergeAlternatives: mergeAlternatives
   };
