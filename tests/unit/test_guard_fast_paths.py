@@ -155,3 +155,96 @@ def test_a_line_is_made_as_its_fields_say_and_stays_frozen():
             pass
         else:
             raise AssertionError(f"a {type(made).__name__}'s fields can be changed")
+
+
+# ---- text of ASCII alone: the number rules only ----------------------------------------------------------------
+
+ASCII_PIECES = st.one_of(
+    st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=16),
+    st.sampled_from(["Tel:", "TEL ", "Mob.", "Phone: ", "(010)", "+86 ", "0086-", "*", "**", "x", "X", " ", "  ",
+                     "\n", "\t", "/", "-", "No.", "Room 1203", "Bldg 3", "Wang Jianhua", "Li*", "2024-09-30 12:00",
+                     "https://example.gov.cn/a/b/", "11410100MB0000000X/2024-20443", "(", ")", ":", ",", "."]),
+    laid_out_numbers().filter(str.isascii))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(ASCII_PIECES, max_size=6))
+def test_text_of_ascii_alone_is_judged_as_every_rule_judges_it(pieces):
+    """personal._scan_unit answers a unit of ASCII alone with the number rules only: every name and address rule
+    needs a Chinese character. The whole rules, run on the same text, find the same (no name, no address)."""
+    text = "".join(pieces)
+    rules = personal.Rules(addresses=personal.NO_ADDRESSES)
+    numbers = [(rule, shown, value) for rule, shown, value in personal.number_hits(text, rules.numbers)]
+    expected = numbers + [(personal.RULE_NAME, personal.mask_name(v), v) for v in personal.unit_names(text, rules.names)]
+    expected += [(personal.RULE_ADDRESS, personal.mask_address(v), v)
+                 for v in personal.unit_addresses(text, rules.addresses)]
+    assert [(h.rule, h.shown, h.value) for h in personal._scan_unit(text, rules)] == expected
+
+
+def test_a_number_in_text_of_ascii_alone_is_still_found():
+    """Checked by hand: the short way for ASCII keeps the number rules (a page's tel: link, a bare mobile)."""
+    rules = personal.Rules()
+    assert [h.rule for h in personal._scan_unit("Tel: 139-1234-5678", rules)] == [personal.RULE_MOBILE]
+    assert [h.rule for h in personal._scan_unit("ID 11010519491231002X", rules)] == [personal.RULE_ID]
+    assert personal._scan_unit("2024-09-30 12:00", rules) == []
+
+
+# ---- white space collapsed as it reads -------------------------------------------------------------------------
+
+SPACES = "".join(ch for ch in map(chr, range(0x3100)) if ch.isspace()) + "\u3000\u2028\u2029\u202f\u205f\ufeff"
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(HAN, st.characters(min_codepoint=0x20, max_codepoint=0x7E), st.sampled_from(SPACES),
+                          st.sampled_from(["  ", " ", "\n", " \n ", "王 建华", "a b"])), max_size=12))
+def test_white_space_collapsed_with_the_short_way_as_with_the_expressions(pieces):
+    """html._SPACE passes over text with no white space but single ASCII spaces; the same as the expressions."""
+    text = "".join(pieces)
+    collapse = html._Collapse
+    long_way = collapse._RUN.sub(" ", collapse._CJK_BREAK.sub("", text) if "\n" in text else text)
+    assert html._SPACE.sub(" ", text) == long_way
+
+
+# ---- a page's bytes parsed as they are ---------------------------------------------------------------------------
+
+MARKUP = st.sampled_from(["<p>", "</p>", "<div class='a'>", "</div>", "<a href='../x/' title='王建华'>", "</a>",
+                          "<br>", "<!-- 注释 -->", "<table><tr><th>姓名</th></tr><tr><td>", "</td></tr></table>",
+                          "<script>var a = '<p>';</script>", "<li>", "&amp;", "&#29579;", "\n", "\n\n  ", " ",
+                          "<img alt='照片' src='a.png'>", "<span>", "</span>", "<h2 id='h'>", "</h2>", "é", "\u3000"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(MARKUP, st.text(st.one_of(HAN, st.sampled_from("0123456789 ，。、：")), max_size=10)),
+                max_size=30))
+def test_a_page_parsed_from_its_bytes_reads_as_parsed_from_its_text(pieces):
+    """read_html of a page the build wrote parses its UTF-8 bytes; the units, lines and tables are those of the
+    text parsed as a string (the reading of any other HTML)."""
+    text = '<!doctype html><html><head><meta charset="utf-8"><title>题</title></head><body>\n' + "".join(pieces) + \
+        "\n</body></html>\n"
+    from_text = html.read_html(text)
+    from_bytes = html.read_html(text, page=html.PageParts(), source=text.encode("utf-8"))
+    assert [(u.text, u.place, u.line) for u in from_bytes.lines] == [(u.text, u.place, u.line) for u in from_text.lines]
+    assert [(t.header, t.rows) for t in from_bytes.tables] == [(t.header, t.rows) for t in from_text.tables]
+
+
+# ---- one text, two places: the verdict is the place's ----------------------------------------------------------
+
+def test_the_same_text_in_two_places_is_judged_as_each_place_reads_it():
+    """A unit's verdict is remembered by its text; what depends on where it stands is not: 李明 alone in a
+    paragraph is no finding (two characters: a village as often as a name), under a 姓名 header it is; 王建华 in a
+    page is a name, in the search index's word list (pieces of texts: numbers only) it is not. Each order."""
+    from govsite.guard import output
+
+    paragraph = b'<!doctype html><html><head><meta charset="utf-8"></head><body>\n<p>\xe6\x9d\x8e\xe6\x98\x8e</p>\n' \
+                b'<p>\xe7\x8e\x8b\xe5\xbb\xba\xe5\x8d\x8e</p>\n</body></html>\n'
+    table = '<!doctype html><html><head><meta charset="utf-8"></head><body>\n<table><tr><th>姓名</th></tr>' \
+            '<tr><td>李明</td></tr></table>\n</body></html>\n'.encode()
+    words = json.dumps(["李明", "王建华"], ensure_ascii=False).encode()
+    for order in ((("a/index.html", paragraph), ("b/index.html", table), ("searchindex/words.json", words)),
+                  (("searchindex/words.json", words), ("b/index.html", table), ("a/index.html", paragraph))):
+        personal._UNITS.clear()
+        check = output.FileCheck(personal.Rules(), frozenset())
+        found = {dest: sorted((f.rule, f.value) for f in check(dest, data)) for dest, data in order}
+        assert found == {"a/index.html": [(personal.RULE_NAME, "王建华")],
+                         "b/index.html": [(personal.RULE_NAME, "李明")],
+                         "searchindex/words.json": []}
