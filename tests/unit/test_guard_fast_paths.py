@@ -248,3 +248,38 @@ def test_the_same_text_in_two_places_is_judged_as_each_place_reads_it():
         assert found == {"a/index.html": [(personal.RULE_NAME, "王建华")],
                          "b/index.html": [(personal.RULE_NAME, "李明")],
                          "searchindex/words.json": []}
+
+
+# ---- a long text read for numbers in windows -------------------------------------------------------------------
+
+NUMBER_CONTEXT = st.sampled_from(["电话", "，", "。", "、", "：", "；", "（", "）", " ", "  ", "\u3000", "-", "/", ".", "_",
+                                  "Tel", "TEL:", "Mobile", "tel:", "+86", "0086 ", "x", "X", "ab", "号", "第", "0371-",
+                                  "12345678", "2024-09-30 12:00", "\n", "—", "～", "〇一三九", "一二三四五六七八九〇一"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(NUMBER_CONTEXT, laid_out_numbers(), st.text(HAN, max_size=4),
+                          st.from_regex(r"[0-9０-９ \-]{1,8}", fullmatch=True)), max_size=24))
+def test_numbers_read_in_windows_as_over_the_whole_text(pieces):
+    """personal.number_hits reads a long text only in the windows around the runs that open the number rules; the
+    hits, their order and their values are those of the whole text read at once."""
+    text = "".join(pieces)
+    windowed = personal._WINDOWED
+    try:
+        personal._WINDOWED = 10**9
+        whole = list(personal.number_hits(text, frozenset({"13912345678"})))
+        personal._WINDOWED = -1
+        in_windows = list(personal.number_hits(text, frozenset({"13912345678"})))
+    finally:
+        personal._WINDOWED = windowed
+    assert in_windows == whole
+
+
+def test_a_long_record_read_in_windows_keeps_every_number():
+    """Checked by hand: numbers in a long record, beside Chinese text and each other."""
+    number = _id18("41010519900307123")
+    text = "正文" * 120 + f"联系电话 139 1234 5678，身份证{number}、另一号码13812345678。" + "说明" * 120 + "4111-1111-1111-1111"
+    assert len(text) > personal._WINDOWED
+    assert [(rule, value) for rule, _shown, value in personal.number_hits(text, frozenset())] == [
+        (personal.RULE_ID, number), (personal.RULE_MOBILE, "139 1234 5678"), (personal.RULE_MOBILE, "13812345678"),
+        (personal.RULE_BANK, "4111-1111-1111-1111")]
