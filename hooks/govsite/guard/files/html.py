@@ -457,11 +457,6 @@ def _parser():
     return etree.HTMLParser(remove_comments=False, remove_pis=True, no_network=True, recover=True)
 
 
-@functools.cache
-def _utf8_parser():
-    return etree.HTMLParser(remove_comments=False, remove_pis=True, no_network=True, recover=True, encoding="utf-8")
-
-
 def _sibling_comment(reader: _Reader, sibling, first_line: int) -> None:
     if sibling.tag is etree.Comment and sibling.text and not sibling.text.isspace():
         line = (sibling.sourceline or 1) - sibling.text.count("\n") + first_line - 1
@@ -479,12 +474,7 @@ def read_html(text: str, first_line: int = 1, page: PageParts | None = None, sou
     if not text.strip():
         return reader.out
     try:
-        if page is not None and b"\x00" not in source:
-            # Speed: a page's bytes are its text in UTF-8 (read_html's caller decoded them strictly): parsed as
-            # they are, not encoded again from the text (the same elements, text and lines; a tenth of the parse)
-            root = etree.fromstring(source, _utf8_parser())
-        else:
-            root = etree.fromstring(text, _parser())
+        root = etree.fromstring(text, _parser())
         if root is None:
             raise ValueError
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):  # no element at all: plain text
