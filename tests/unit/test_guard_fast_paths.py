@@ -155,3 +155,134 @@ def test_a_line_is_made_as_its_fields_say_and_stays_frozen():
             pass
         else:
             raise AssertionError(f"a {type(made).__name__}'s fields can be changed")
+
+
+# ---- text of ASCII alone: the number rules only ----------------------------------------------------------------
+
+ASCII_PIECES = st.one_of(
+    st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=16),
+    st.sampled_from(["Tel:", "TEL ", "Mob.", "Phone: ", "(010)", "+86 ", "0086-", "*", "**", "x", "X", " ", "  ",
+                     "\n", "\t", "/", "-", "No.", "Room 1203", "Bldg 3", "Wang Jianhua", "Li*", "2024-09-30 12:00",
+                     "https://example.gov.cn/a/b/", "11410100MB0000000X/2024-20443", "(", ")", ":", ",", "."]),
+    laid_out_numbers().filter(str.isascii))
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(ASCII_PIECES, max_size=6))
+def test_text_of_ascii_alone_is_judged_as_every_rule_judges_it(pieces):
+    """personal._scan_unit answers a unit of ASCII alone with the number rules only: every name and address rule
+    needs a Chinese character. The whole rules, run on the same text, find the same (no name, no address)."""
+    text = "".join(pieces)
+    rules = personal.Rules(addresses=personal.NO_ADDRESSES)
+    numbers = [(rule, shown, value) for rule, shown, value in personal.number_hits(text, rules.numbers)]
+    expected = numbers + [(personal.RULE_NAME, personal.mask_name(v), v) for v in personal.unit_names(text, rules.names)]
+    expected += [(personal.RULE_ADDRESS, personal.mask_address(v), v)
+                 for v in personal.unit_addresses(text, rules.addresses)]
+    assert [(h.rule, h.shown, h.value) for h in personal._scan_unit(text, rules)] == expected
+
+
+def test_a_number_in_text_of_ascii_alone_is_still_found():
+    """Checked by hand: the short way for ASCII keeps the number rules (a page's tel: link, a bare mobile)."""
+    rules = personal.Rules()
+    assert [h.rule for h in personal._scan_unit("Tel: 139-1234-5678", rules)] == [personal.RULE_MOBILE]
+    assert [h.rule for h in personal._scan_unit("ID 11010519491231002X", rules)] == [personal.RULE_ID]
+    assert personal._scan_unit("2024-09-30 12:00", rules) == []
+
+
+# ---- white space collapsed as it reads -------------------------------------------------------------------------
+
+SPACES = "".join(ch for ch in map(chr, range(0x3100)) if ch.isspace()) + "\u3000\u2028\u2029\u202f\u205f\ufeff"
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(HAN, st.characters(min_codepoint=0x20, max_codepoint=0x7E), st.sampled_from(SPACES),
+                          st.sampled_from(["  ", " ", "\n", " \n ", "王 建华", "a b"])), max_size=12))
+def test_white_space_collapsed_with_the_short_way_as_with_the_expressions(pieces):
+    """html._SPACE passes over text with no white space but single ASCII spaces; the same as the expressions."""
+    text = "".join(pieces)
+    collapse = html._Collapse
+    long_way = collapse._RUN.sub(" ", collapse._CJK_BREAK.sub("", text) if "\n" in text else text)
+    assert html._SPACE.sub(" ", text) == long_way
+
+
+# ---- a page the build wrote reads as any HTML --------------------------------------------------------------------
+
+MARKUP = st.sampled_from(["<p>", "</p>", "<div class='a'>", "</div>", "<a href='../x/' title='王建华'>", "</a>",
+                          "<br>", "<!-- 注释 -->", "<table><tr><th>姓名</th></tr><tr><td>", "</td></tr></table>",
+                          "<script>var a = '<p>';</script>", "<li>", "&amp;", "&#29579;", "\n", "\n\n  ", " ",
+                          "<img alt='照片' src='a.png'>", "<span>", "</span>", "<h2 id='h'>", "</h2>", "é", "\u3000"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["", '<?xml version="1.0" encoding="utf-8"?>\n']),
+       st.lists(st.one_of(MARKUP, st.text(st.one_of(HAN, st.sampled_from("0123456789 ，。、：")), max_size=10)),
+                max_size=30))
+def test_a_page_read_with_its_parts_and_links_reads_as_any_html(declaration, pieces):
+    """read_html of a page the build wrote (its links, ids and parts collected on the way) gives the units, lines
+    and tables of the same text read as any HTML — a page that begins with an XML declaration too (lxml refuses
+    to parse such a text given as a string, and it is read as plain text either way: parsing its bytes instead
+    would read it otherwise)."""
+    text = declaration + '<!doctype html><html><head><meta charset="utf-8"><title>题</title></head><body>\n' + \
+        "".join(pieces) + "\n</body></html>\n"
+    from_text = html.read_html(text)
+    as_page = html.read_html(text, page=html.PageParts(), source=text.encode("utf-8"))
+    assert [(u.text, u.place, u.line) for u in as_page.lines] == [(u.text, u.place, u.line) for u in from_text.lines]
+    assert [(t.header, t.rows) for t in as_page.tables] == [(t.header, t.rows) for t in from_text.tables]
+
+
+# ---- one text, two places: the verdict is the place's ----------------------------------------------------------
+
+def test_the_same_text_in_two_places_is_judged_as_each_place_reads_it():
+    """A unit's verdict is remembered by its text; what depends on where it stands is not: 李明 alone in a
+    paragraph is no finding (two characters: a village as often as a name), under a 姓名 header it is; 王建华 in a
+    page is a name, in the search index's word list (pieces of texts: numbers only) it is not. Each order."""
+    from govsite.guard import output
+
+    paragraph = b'<!doctype html><html><head><meta charset="utf-8"></head><body>\n<p>\xe6\x9d\x8e\xe6\x98\x8e</p>\n' \
+                b'<p>\xe7\x8e\x8b\xe5\xbb\xba\xe5\x8d\x8e</p>\n</body></html>\n'
+    table = '<!doctype html><html><head><meta charset="utf-8"></head><body>\n<table><tr><th>姓名</th></tr>' \
+            '<tr><td>李明</td></tr></table>\n</body></html>\n'.encode()
+    words = json.dumps(["李明", "王建华"], ensure_ascii=False).encode()
+    for order in ((("a/index.html", paragraph), ("b/index.html", table), ("searchindex/words.json", words)),
+                  (("searchindex/words.json", words), ("b/index.html", table), ("a/index.html", paragraph))):
+        personal._UNITS.clear()
+        check = output.FileCheck(personal.Rules(), frozenset())
+        found = {dest: sorted((f.rule, f.value) for f in check(dest, data)) for dest, data in order}
+        assert found == {"a/index.html": [(personal.RULE_NAME, "王建华")],
+                         "b/index.html": [(personal.RULE_NAME, "李明")],
+                         "searchindex/words.json": []}
+
+
+# ---- a long text read for numbers in windows -------------------------------------------------------------------
+
+NUMBER_CONTEXT = st.sampled_from(["电话", "，", "。", "、", "：", "；", "（", "）", " ", "  ", "\u3000", "-", "/", ".", "_",
+                                  "Tel", "TEL:", "Mobile", "tel:", "+86", "0086 ", "x", "X", "ab", "号", "第", "0371-",
+                                  "12345678", "2024-09-30 12:00", "\n", "—", "～", "〇一三九", "一二三四五六七八九〇一"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(NUMBER_CONTEXT, laid_out_numbers(), st.text(HAN, max_size=4),
+                          st.from_regex(r"[0-9０-９ \-]{1,8}", fullmatch=True)), max_size=24))
+def test_numbers_read_in_windows_as_over_the_whole_text(pieces):
+    """personal.number_hits reads a long text only in the windows around the runs that open the number rules; the
+    hits, their order and their values are those of the whole text read at once."""
+    text = "".join(pieces)
+    windowed = personal._WINDOWED
+    try:
+        personal._WINDOWED = 10**9
+        whole = list(personal.number_hits(text, frozenset({"13912345678"})))
+        personal._WINDOWED = -1
+        in_windows = list(personal.number_hits(text, frozenset({"13912345678"})))
+    finally:
+        personal._WINDOWED = windowed
+    assert in_windows == whole
+
+
+def test_a_long_record_read_in_windows_keeps_every_number():
+    """Checked by hand: numbers in a long record, beside Chinese text and each other."""
+    number = _id18("41010519900307123")
+    text = "正文" * 120 + f"联系电话 139 1234 5678，身份证{number}、另一号码13812345678。" + "说明" * 120 + "4111-1111-1111-1111"
+    assert len(text) > personal._WINDOWED
+    assert [(rule, value) for rule, _shown, value in personal.number_hits(text, frozenset())] == [
+        (personal.RULE_ID, number), (personal.RULE_MOBILE, "139 1234 5678"), (personal.RULE_MOBILE, "13812345678"),
+        (personal.RULE_BANK, "4111-1111-1111-1111")]

@@ -512,3 +512,23 @@ def test_a_broken_link_a_feed_copies_is_one_problem_at_its_source(tmp_path):
     assert [(p.file, p.line) for p in problems] == [("content/n/a.md", 5), ("site/feeds/n.atom", 0)]
     assert "订阅源等 2 个文件转载了同一链接，如 site/feeds/all.xml" in problems[0].message
     assert "n/c/#di-er-jie" in problems[1].message  # another target: still its own problem
+
+
+def test_a_part_that_differs_from_the_clean_one_by_one_byte_is_read():
+    """A navigation read clean on many pages, holding a number one check digit away from a valid ID number: on the
+    page where that one byte makes it valid, the part is read and the number found, at its line."""
+    first17 = "41010519900307123"
+    valid = first17 + personal.id18_check_digit(first17)
+    invalid = first17 + next(d for d in "0123456789X" if d != valid[-1])
+    assert not personal.is_id18(invalid)
+    nav = _navigation(random.Random(3), 1, 6).replace("栏目2的页面", f"档案号 {invalid}", 1)
+    learning = output.FileCheck(RULES, frozenset())
+    for number in range(6):
+        assert not learning(f"a/p{number}/index.html", _theme_page(nav, f"<p>第{number}篇</p>"))
+    passed = learning.pages.passed
+    assert passed  # the clean navigation is passed over by now
+    leaking = nav.replace(invalid, valid, 1)
+    assert len(leaking) == len(nav) and sum(a != b for a, b in zip(leaking, nav)) == 1
+    found = learning("a/p9/index.html", _theme_page(leaking, "<p>第9篇</p>", footer=nav))
+    line = _theme_page(leaking, "").decode().split("\n").index(next(r for r in leaking.split("\n") if valid in r)) + 1
+    assert [(f.rule, f.value, f.line) for f in found] == [(personal.RULE_ID, valid, line)]

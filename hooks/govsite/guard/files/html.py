@@ -80,6 +80,11 @@ class _Collapse:
     _CJK_BREAK = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \t]*\n\s*(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 
     def sub(self, repl: str, text: str) -> str:
+        # Speed: most pieces hold no white space but single ASCII spaces (a title, a label, a cell), and then
+        # there is nothing to collapse. Exact: every other character \s matches (tab, line breaks, no-break and
+        # ideographic spaces, U+2028 …) is unprintable to str.isprintable, which accepts the ASCII space only.
+        if repl == " " and text.isprintable() and "  " not in text:
+            return text
         if "\n" in text:
             text = self._CJK_BREAK.sub("", text)
         return self._RUN.sub(repl, text)
@@ -253,7 +258,7 @@ class _Reader:
                 items = el.items()  # once: each access of an element's attributes makes a new object
                 if page is not None:
                     if (tag in blocks and not tables and tag not in table_tags and len(el) and at
-                            and (after := _following(el)) is not None
+                            and ((after := el.getnext()) is not None or (after := _following(el)) is not None)
                             and min_lines <= (after.sourceline or 0) - at and after.sourceline < _LINE_LIMIT):
                         key = self.part_key(before, after.sourceline, stack)
                         known = clean.get(key) if key is not None else None

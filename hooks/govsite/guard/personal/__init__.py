@@ -240,40 +240,82 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
     """(rule, masked value, value as written) for every personal number in one line of text."""
     if _HAN_DIGIT_RUN.search(text) is not None:
         yield from _han_numeral_hits(text, allowed_numbers)
-    if _ELEVEN_DIGITS.search(text) is None:  # every pattern below holds such a run: most units have none
+    first = _ELEVEN_DIGITS.search(text)
+    if first is None:  # every pattern below holds such a run: most units have none
         return
-    written, text = text, text if text.isascii() else text.translate(_FOLD_NUMBERS)
+    windows = _number_windows(text, first) if len(text) > _WINDOWED else ((0, len(text)),)
+    # Each window folded (one character for one) and read alone, its matches placed back by its start.
+    pieces = []
+    for a, b in windows:
+        piece = text[a:b]
+        pieces.append((a, piece, piece if piece.isascii() else piece.translate(_FOLD_NUMBERS)))
     taken: list[tuple[int, int]] = []
 
     def free(span: tuple[int, int]) -> bool:
         return all(span[1] <= a or span[0] >= b for a, b in taken)
 
-    for match in _ID18.finditer(text):
-        if is_id18(match.group(1)):
-            taken.append(match.span(1))
-            yield RULE_ID, mask_number(match.group(1)), written[slice(*match.span(1))]
-    for match in _ID15.finditer(text):
-        if free(match.span(1)) and is_id15(match.group(1)):
-            taken.append(match.span(1))
-            yield RULE_ID, mask_number(match.group(1)), written[slice(*match.span(1))]
-    for start, end in _grouped_ids(text):
-        if free((start, end)):
-            taken.append((start, end))
-            yield RULE_ID, mask_number(text[start:end]), written[start:end]
-    for match in _ID_PARTS.finditer(text):
-        number = match.group(1) + match.group(3) + match.group(4)
-        if free(match.span()) and is_id18(number):
-            taken.append(match.span())
-            yield RULE_ID, mask_number(number), written[slice(*match.span())]
-    for match in _MOBILE.finditer(text):
-        number = _digits(match.group(1))
-        if free(match.span(1)) and number not in allowed_numbers:
-            taken.append(match.span(1))
-            yield RULE_MOBILE, number[:3] + "****" + number[-4:], written[slice(*match.span(1))]
-    for match in _CARD.finditer(text):
-        if free(match.span(1)) and is_bank_card(match.group(1)):
-            taken.append(match.span(1))
-            yield RULE_BANK, mask_number(match.group(1)), written[slice(*match.span(1))]
+    # Pattern by pattern, as over the whole text: the findings come in the same order.
+    for at, written, folded in pieces:
+        for match in _ID18.finditer(folded):
+            if is_id18(match.group(1)):
+                taken.append(_moved(match.span(1), at))
+                yield RULE_ID, mask_number(match.group(1)), written[slice(*match.span(1))]
+    for at, written, folded in pieces:
+        for match in _ID15.finditer(folded):
+            if free(_moved(match.span(1), at)) and is_id15(match.group(1)):
+                taken.append(_moved(match.span(1), at))
+                yield RULE_ID, mask_number(match.group(1)), written[slice(*match.span(1))]
+    for at, written, folded in pieces:
+        for start, end in _grouped_ids(folded):
+            if free((start + at, end + at)):
+                taken.append((start + at, end + at))
+                yield RULE_ID, mask_number(folded[start:end]), written[start:end]
+    for at, written, folded in pieces:
+        for match in _ID_PARTS.finditer(folded):
+            number = match.group(1) + match.group(3) + match.group(4)
+            if free(_moved(match.span(), at)) and is_id18(number):
+                taken.append(_moved(match.span(), at))
+                yield RULE_ID, mask_number(number), written[slice(*match.span())]
+    for at, written, folded in pieces:
+        for match in _MOBILE.finditer(folded):
+            number = _digits(match.group(1))
+            if free(_moved(match.span(1), at)) and number not in allowed_numbers:
+                taken.append(_moved(match.span(1), at))
+                yield RULE_MOBILE, number[:3] + "****" + number[-4:], written[slice(*match.span(1))]
+    for at, written, folded in pieces:
+        for match in _CARD.finditer(folded):
+            if free(_moved(match.span(1), at)) and is_bank_card(match.group(1)):
+                taken.append(_moved(match.span(1), at))
+                yield RULE_BANK, mask_number(match.group(1)), written[slice(*match.span(1))]
+
+
+def _moved(span: tuple[int, int], by: int) -> tuple[int, int]:
+    return span[0] + by, span[1] + by
+
+
+# Speed: a long text (a search record: a whole document's text, read whole for numbers split across its pieces)
+# is read by the number rules only in its windows — the stretches around each run that opens them (_ELEVEN_DIGITS),
+# up to the Chinese characters or marks on either side. Exact: no pattern's match holds such a character, the
+# patterns look around a match only for ASCII letters and digits (or a Latin label glued to it), which these are
+# not, and a window without such a run holds no number (the gate's reason); so each match over the whole text is
+# a match of one window read alone, and each window's matches are the whole text's there.
+_WINDOWED = 200  # characters: a shorter unit is read whole
+_NUMBER_BREAK = "\u3400-\u4dbf\u4e00-\u9fff\u3001\u3002\uff0c\uff1a\uff1b"
+_NEXT_BREAK = re.compile(f"[{_NUMBER_BREAK}]")
+_LAST_BREAK = re.compile(f"(?s:.*)[{_NUMBER_BREAK}]")
+
+
+def _number_windows(text: str, first: re.Match) -> list[tuple[int, int]]:
+    """(start, end) of each window of `text` (see _WINDOWED), in order; `first`: the gate's first match."""
+    windows = []
+    match = first
+    while match is not None:
+        before = _LAST_BREAK.match(text, 0, match.start())
+        after = _NEXT_BREAK.search(text, match.end())
+        end = after.start() if after is not None else len(text)
+        windows.append((before.end() if before is not None else 0, end))
+        match = _ELEVEN_DIGITS.search(text, end)
+    return windows
 
 
 _HAN_DIGIT_RUN = re.compile(f"[{_HAN_DIGITS}]{{11}}")
@@ -375,6 +417,12 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def _scan_unit(text: str, rules: Rules) -> list[Hit]:
+    if text.isascii():
+        # Speed: a date, an address of a page, a 索引号 (a page's new units, a third of them). Names and home
+        # addresses are written in Chinese characters: every name and address rule needs one (a cue, a label, a
+        # surname, 号/栋/村 …), so text of ASCII alone holds numbers only. tests/unit/test_guard_fast_paths.py
+        # compares this with the whole rules on generated ASCII text.
+        return [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
     if _INVISIBLE.search(text) is not None:
         return _scan_without_invisible(text, rules)
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
@@ -537,9 +585,10 @@ def _unit_hits(line, rules: Rules) -> list[Hit]:
         return hits
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(line.text, rules.numbers)]
     if line.kind == attachments.JOINED:
+        units = _units_of(rules)  # once per line: a record's text has hundreds of pieces
         for piece in _PIECES.split(line.text):
             if piece:
-                hits += [h for h in scan_unit(piece, rules) if h.rule not in NUMBER_RULES]
+                hits += [h for h in _remembered(piece, rules, units) if h.rule not in NUMBER_RULES]
     return hits
 
 
