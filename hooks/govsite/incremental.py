@@ -9,9 +9,10 @@ and cycles included) and the description's SHA-1 is the key, so the same key mea
 anywhere gives a new key, and nothing is ever invalidated by hand.
 
 One exception to describing inputs: a record (`Memo.made_from`) keeps one value per key (a document, a file's
-parse) with the parts it was made of, named by its caller and compared rather than described, so that an unchanged
-file's document costs a few comparisons. Its parts are named by hand, so the tests run with `verify`: every value
-a record hands over is made again and compared.
+parse, a page rendered at its address) with the parts it was made of, compared rather than described, so that an
+unchanged file's document or a page of unchanged documents costs a few comparisons (mostly identity: what the
+last save handed out is handed out again). A document's parts are named by hand, so the tests run with `verify`:
+every value a record hands over is made again and compared.
 
 One lifecycle: a pass is one load and render of the site (`begin`); what a pass did not use is dropped at the
 next, so memory follows the site. `mkdocs build` runs without a Memo (Site.memo None): everything is computed.
