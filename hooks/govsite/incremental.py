@@ -9,9 +9,10 @@ and cycles included) and the description's SHA-1 is the key, so the same key mea
 anywhere gives a new key, and nothing is ever invalidated by hand.
 
 One exception to describing inputs: a record (`Memo.made_from`) keeps one value per key (a document, a file's
-parse) with the parts it was made of, named by its caller and compared rather than described, so that an unchanged
-file's document costs a few comparisons. Its parts are named by hand, so the tests run with `verify`: every value
-a record hands over is made again and compared.
+parse, a page rendered at its address) with the parts it was made of, compared rather than described, so that an
+unchanged file's document or a page of unchanged documents costs a few comparisons (mostly identity: what the
+last save handed out is handed out again). A document's parts are named by hand, so the tests run with `verify`:
+every value a record hands over is made again and compared.
 
 One lifecycle: a pass is one load and render of the site (`begin`); what a pass did not use is dropped at the
 next, so memory follows the site. `mkdocs build` runs without a Memo (Site.memo None): everything is computed.
@@ -34,8 +35,8 @@ class Unkeyable(Exception):
 
 _LONG = 512  # characters: a longer string is described by its SHA-1
 _SCALARS = (str, int, float, bool, type(None), dt.date, dt.datetime, dt.time, dt.timedelta)
-_PLAIN_EQUAL = (int, bool, type(None), dt.date)  # of the same type, equal means the same text
-_FIELD_VALUES: dict = {}  # dataclass type -> function giving the tuple of its fields' values (same)
+_PLAIN_EQUAL = (int, bool, type(None), dt.date, bytes)  # of the same type, equal means the same text
+_FIELD_VALUES: dict = {}  # dataclass type -> functions giving the tuple of its fields' values: all, and those not from its source (same)
 _TAGS: dict = {}  # type -> "module.name:" written before a scalar's repr (Markup is not str)
 _CLASSES: dict = {}  # dataclass type -> (field names, frozen, "module.name(")
 
@@ -204,15 +205,26 @@ def _same(a, b, pairs: dict, met_b: set, depth: int) -> bool:
         return False
     if len(getattr(a, "__dict__", ())) != len(getattr(b, "__dict__", ())):
         return False
-    values = _FIELD_VALUES.get(kind)
-    if values is None:  # the fields' values as one tuple, read in C (a Document has some thirty)
+    getters = _FIELD_VALUES.get(kind)
+    if getters is None:  # the fields' values as one tuple, read in C (a Document has some thirty)
         names = tuple(fields)
-        values = _FIELD_VALUES[kind] = (operator.attrgetter(*names) if len(names) > 1
-                                        else lambda value, names=names: tuple(getattr(value, n) for n in names))
+        from_source = tuple(getattr(kind, "SOURCE_FIELDS", ()))
+        getters = _FIELD_VALUES[kind] = (_values_of(names), _values_of(tuple(n for n in names if n not in from_source))
+                                         if from_source else None)
+    # As a description: the fields made from one file's text alone are told by that text's digest (the
+    # `source_digest` field, compared with the others), not walked (a policy's parsed file).
+    values = getters[1] if getters[1] is not None and a.source_digest else getters[0]
     for x, y in zip(values(a), values(b)):
         if x is not y and not _same(x, y, pairs, met_b, depth):
             return False
     return True
+
+
+def _values_of(names: tuple):
+    """A function giving the tuple of these attributes' values."""
+    if len(names) > 1:
+        return operator.attrgetter(*names)
+    return lambda value: tuple(getattr(value, n) for n in names)
 
 
 def _equal(a, b) -> bool:

@@ -112,7 +112,7 @@ class Pipeline:
         found = self._memo.get(key)
         if found is None:
             found = self._memo[key] = self.site.renders("markdown", (self._config_key, key, self.library_state()),
-                                                      lambda: self._convert(text, base, lines))
+                                                      lambda: self._convert(text, base, lines), place=key)
         return found
 
     def library_state(self):

@@ -167,11 +167,18 @@ class Site:
         compute must read nothing but inputs)."""
         return compute() if self.memo is None else self.memo.reuse(label, inputs, compute, copy)
 
-    def renders(self, label: str, inputs, compute):
+    def renders(self, label: str, inputs, compute, place=None):
         """reuse() for what templates make: the key also holds what every render reads besides its inputs
-        (incremental.template_frame: the templates' text, the settings, the date, the law library's digest)."""
+        (incremental.template_frame: the templates' text, the settings, the date, the law library's digest).
+
+        `place` names what is rendered (a page's address, a document's id): the render is then a record of its
+        inputs (made_from), compared with those of the last save rather than described and hashed. Most of a
+        save's inputs are the very objects of the last one (documents handed over, rows derived from them), so
+        a page whose inputs did not change costs a few identity checks instead of a walk through its context."""
         if self.memo is None:
             return compute()
+        if place is not None:
+            return self.memo.made_from(("render", label, place), (incremental.template_frame(self), inputs), compute)
         return self.memo.reuse(label, (incremental.template_frame(self), inputs), compute)
 
     def document(self, doc):

@@ -73,7 +73,8 @@ class Renderer:
         describing a context costs time, which small fragments would not win back."""
         if self.site.memo is None:
             return self.render(template, from_url, **context)
-        return self.site.renders(template, (from_url, context), lambda: self.render(template, from_url, **context))
+        return self.site.renders(template, (from_url, context), lambda: self.render(template, from_url, **context),
+                                 place=from_url)
 
     @pass_context
     def _markdown_filter(self, context, text: str) -> Markup:

@@ -8,6 +8,7 @@ Memo with a fresh one after edits.
 from __future__ import annotations
 
 import dataclasses
+from typing import ClassVar
 
 import pytest
 from markupsafe import Markup
@@ -120,6 +121,28 @@ def test_same_follows_cycles_and_shared_values_as_a_description_does():
     apart = (["x"], ["x"])
     assert not same((shared, shared), apart) and describe((shared, shared)) != describe(apart)
     assert same((shared, shared), (["x"],) * 2)
+
+
+@dataclasses.dataclass
+class FromFile:
+    """A model object part of which is read from one file's text alone (SOURCE_FIELDS), as a notice or a policy."""
+    title: str
+    category: str
+    source_digest: str = ""
+    SOURCE_FIELDS: ClassVar[tuple[str, ...]] = ("title",)
+
+
+def test_same_takes_a_files_digest_for_what_is_read_from_it_and_compares_the_rest():
+    """A rendered page is handed over when its context is `same` as the last save's: a model object's fields read
+    from its file are told by the file's digest (as a description tells them), every other field is compared,
+    and without a digest everything is."""
+    assert same(FromFile("甲", "安置公示", "d1"), FromFile("乙", "安置公示", "d1"))  # the digest stands for the title
+    assert describe(FromFile("甲", "安置公示", "d1")) == describe(FromFile("乙", "安置公示", "d1"))
+    assert not same(FromFile("甲", "安置公示", "d1"), FromFile("甲", "优抚公示", "d1"))  # from another file
+    assert not same(FromFile("甲", "安置公示", "d1"), FromFile("甲", "安置公示", "d2"))
+    assert not same(FromFile("甲", "安置公示", "d1"), FromFile("甲", "安置公示", ""))
+    assert not same(FromFile("甲", "安置公示"), FromFile("乙", "安置公示"))  # no digest: the title compared
+    assert same(b"<rss/>", b"<rss/>") and not same(b"<rss/>", b"<rss />") and not same(b"x", "x")
 
 
 def test_an_unchanged_value_is_handed_out_again_and_not_described_again():
@@ -334,9 +357,14 @@ def test_pages_follow_the_files_they_link_to(tmp_path):
          "pufa/duixiang/tuiyi-junren/index.md"),
         (lambda: edit("data/benefits/items/canji-yiliao.yml", "[伤残军人, 退役军人]", "[伤残军人, 退役军人, 现役军人家属]"),
          "services/index.md"),
+        # a notices list shows each notice's title, read from the notice's own file (its digest) ...
+        (lambda: edit("content/notices/2025/peixun-baoming.md", "标题: 新关于", "标题: 又新关于"), "notices/index.md"),
         (lambda: edit("data/holidays.yml", "年份: {}",
                       '年份:\n  "2026":\n    依据: 测试\n    放假: [2026-11-25]\n    调休上班: []'),
          "notices/2026/youfu-dingqi-fuxu.md"),
+        # ... and the end of its 公示期, which the notice's file does not say (the holidays and the notice's own
+        # list row: a list page handed over by comparing its notices must compare more than their files' digests)
+        (lambda: edit("data/holidays.yml", "放假: [2026-11-25]", "放假: [2026-11-25, 2026-11-26]"), "notices/index.md"),
     ]
     for n, (step, dependent) in enumerate(steps):
         step()

@@ -127,6 +127,33 @@ def test_changed_units_are_the_units_of_the_changed_lines_and_the_line_before():
     assert jsonfile.changed_units(before, before, before.decode()) == []  # only the closing brace is read again
 
 
+def _lines_read_one_by_one(before: bytes, after: bytes) -> list[int]:
+    """The lines changed_units reads, found by comparing line after line from each end (what it did in Python)."""
+    old_lines, new_lines = before.split(b"\n"), after.split(b"\n")
+    shortest = min(len(old_lines), len(new_lines))
+    start = 0
+    while start < shortest and old_lines[start] == new_lines[start]:
+        start += 1
+    same_end = 0
+    while same_end < shortest - start and old_lines[-1 - same_end] == new_lines[-1 - same_end]:
+        same_end += 1
+    read = list(range(start, len(new_lines) - same_end))
+    last = start - 1
+    while last >= 0 and not new_lines[last].strip():
+        last -= 1
+    return ([last] if last >= 0 else []) + read
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(['"a": "甲"', '"b": 1234567', "", "{", "}"]), max_size=8),
+       st.lists(st.sampled_from(['"a": "甲"', '"b": 1234567', "", "{", "}"]), max_size=8))
+def test_changed_units_read_the_lines_a_line_by_line_comparison_finds_changed(old, new):
+    before, after = "\n".join(old).encode(), "\n".join(new).encode()
+    units = jsonfile.changed_units(before, after, after.decode())
+    expected = _lines_read_one_by_one(before, after)
+    assert sorted({u.line - 1 for u in units}) == sorted({n for n in expected if new and new[n].strip('{} ')})
+
+
 @settings(max_examples=200, deadline=None)
 @given(values)
 def test_the_addresses_of_a_json_file_read_by_expression_are_those_of_a_walk(value):

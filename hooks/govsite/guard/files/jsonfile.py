@@ -3,6 +3,7 @@ number, each with its line and its path."""
 from __future__ import annotations
 
 import json
+import operator
 import re
 
 from .model import Extracted, Line
@@ -187,12 +188,12 @@ def changed_units(before: bytes, after: bytes, after_text: str) -> list[Line] | 
     before it, and a caller that finds anything reads the whole file again."""
     old_lines, new_lines = before.split(b"\n"), after.split(b"\n")
     shortest = min(len(old_lines), len(new_lines))
-    start = 0
-    while start < shortest and old_lines[start] == new_lines[start]:
-        start += 1
-    same_end = 0
-    while same_end < shortest - start and old_lines[-1 - same_end] == new_lines[-1 - same_end]:
-        same_end += 1
+    # The equal lines at the beginning and at the end, compared in C (map), not in a loop of Python: a catalogue
+    # of 10,000 documents has some 300,000 lines, one or two of them changed by a save.
+    equal = list(map(operator.eq, old_lines, new_lines)) + [False]
+    start = equal.index(False)
+    equal = list(map(operator.eq, reversed(old_lines[start:]), reversed(new_lines[start:]))) + [False]
+    same_end = min(equal.index(False), shortest - start)
     text_lines = after_text.split("\n")
     if len(text_lines) != len(new_lines):
         return None

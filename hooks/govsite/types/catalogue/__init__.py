@@ -299,8 +299,9 @@ def catalogue_json(site: Site, items: list[CatalogueRow], documents: dict[str, D
         "updated": max((i.date for i in items), default=site.today).isoformat(),
         "count": len(items),
     }
-    texts = [site.reuse("catalogue: json item", (i, documents[i.id], site.site_url),
-                        lambda i=i: _item_json(site, i, documents[i.id])) for i in items]
+    # a record per item: its row and document are the very objects of the last save when unchanged
+    texts = [site.made_from(("catalogue: json item", i.id), (i, documents[i.id], site.site_url),
+                            lambda i=i: _item_json(site, i, documents[i.id])) for i in items]
     listed = '"items": [\n' + ",\n".join(texts) + "\n  ]" if texts else '"items": []'
     return _json(head)[:-2] + ",\n  " + listed + "\n}\n"
 

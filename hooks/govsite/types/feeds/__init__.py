@@ -78,7 +78,7 @@ def document_items(site: Site, documents) -> list[FeedItem]:
     law text it cites, or a template) changed."""
     renderer = Renderer(site)
     library = site.markdown.library_state()
-    return [site.renders("feeds: item", (doc, library), lambda doc=doc: feed_item(site, renderer, doc))
+    return [site.renders("feeds: item", (doc, library), lambda doc=doc: feed_item(site, renderer, doc), place=doc.id)
             for doc in documents]
 
 
@@ -297,7 +297,8 @@ class Feeds(ContentType):
         """render_feed, reused under `mkdocs serve` while everything it reads is the same (a save
         changes a few of the 40-odd feeds). The settings it reads are part of every RenderCache key."""
         inputs = (feed.channel, feed.entries, feed.newest, kind, fallback, site.site_url)
-        return site.renders("feeds: render_feed", inputs, lambda: render_feed(site, feed, kind, fallback))
+        return site.renders("feeds: render_feed", inputs, lambda: render_feed(site, feed, kind, fallback),
+                            place=(feed.channel.name, kind))
 
 
 CONTENT_TYPE = Feeds()

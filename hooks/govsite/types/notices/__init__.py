@@ -179,7 +179,8 @@ def _notice_from_document(site: Site, doc, categories: NoticesModel) -> Notice |
         body=Body(markdown=doc.body, base=doc.src_uri, file=doc.file, line=doc.body_line),
         corrects=f"notices/{meta['更正']}" if "更正" in meta else "",
         audiences=tuple(meta.get("适用对象", [])), file=doc.file, line=1, doc=doc, lifecycle=doc.lifecycle,
-        index_line=loc.key_line_of(("索引号",)) if "索引号" in meta else loc.key_line_of(("标题",)))
+        index_line=loc.key_line_of(("索引号",)) if "索引号" in meta else loc.key_line_of(("标题",)),
+        source_digest=doc.source_digest)
 
 
 def _check_minimum_period(site: Site, notice: Notice) -> None:
@@ -299,7 +300,7 @@ class Notices(ContentType):
                                     appendix_html=renderer.body_html(doc.appendix, from_url)))
 
         # make serve: rendered again only when the notice's document or status changed
-        return site.renders("notices: frame", (from_url, doc, status), frame)
+        return site.renders("notices: frame", (from_url, doc, status), frame, place=from_url)
 
     # -- what other parts of the site read ------------------------------------------------------------
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from ...document import Attachment, Body
 
@@ -67,6 +68,13 @@ class Notice:
     corrected_by: list[Notice] = field(default_factory=list)  # filled in check()
     corrected: Notice | None = None
     lifecycle: object = None  # lifecycle.Lifecycle: shown ahead of its release (make serve, previews)
+    # `mkdocs serve`: the digest of its editor's file (EditorPage.source_digest), "" for a notice another type
+    # publishes. The fields named here are read from that file's name and text alone, so keys and comparisons
+    # of a notice (the list pages show thousands) take the digest for them; the others come from elsewhere.
+    source_digest: str = ""
+    SOURCE_FIELDS: ClassVar[tuple[str, ...]] = (
+        "id", "year", "slug", "title", "published", "summary", "index_no", "changed", "change_note", "phones",
+        "contact", "corrects", "audiences", "file", "line", "index_line", "body", "sample")
 
     @property
     def src_uri(self) -> str:

@@ -159,7 +159,7 @@ class Pufa(ContentType):
         # make serve: rendered again only when the article's document changed (the one its catalogue row, feed item
         # and search facts are made from)
         return site.renders("pufa: header", (from_url, doc),
-                            lambda: renderer.render("document/header.html", from_url, doc=doc)), ""
+                            lambda: renderer.render("document/header.html", from_url, doc=doc), place=from_url), ""
 
     def documents(self, site: Site):
         for page in site.models[self.name]["news"]:
