@@ -619,3 +619,64 @@ def test_a_question_s_phrase_asked_for_in_steps_gives_the_lists_of_all_its_n_gra
     assert sum(r["files"][1] for r in alone) < 0.9 * sum(r["files"][0] for r in alone)
     missing = [r for r in rows if not r["typed"]]
     assert sum(r["files"][1] for r in missing) < 0.7 * sum(r["files"][0] for r in missing)
+
+
+def _names_in_index_texts(text: str) -> list[str]:
+    """What the output guard finds in the stored-text files (c/) of one long record, as the build reads them."""
+    from govsite.guard import files as guard_files
+    from govsite.guard import personal
+
+    records = [extract.Record(url="services/", title="政策找找看", text=text, group="其他")]
+    found = []
+    for name, data in index.build_files(records).items():
+        if name.startswith("c/"):
+            extracted = guard_files.read(data, "searchindex/" + name)
+            found += [f.value for f in personal.scan_extracted(extracted, name, personal.Rules())]
+    return found
+
+
+def test_a_real_name_in_a_long_text_is_still_found_in_its_parts():
+    # Parts end between words; a name the page would publish must still stop the build from the index's copy,
+    # wherever it falls: as the first word of a part (just after a cut) and inside one, bare or with its cue.
+    block = "《退役军人保障法》第五条 条文内容 ▾ 退役军人保障应当与经济发展相协调。"
+    lead = "退" * (index.PART_TEXT - 2 - len(block))
+    text = lead + " " + block + " 王建国 ▾ " + block * 200 + " 联系人：李建华，电话另行公布。" + block * 50
+    starts = [a for a, _b in index._parts(text)]
+    assert text.index("王建国") in starts  # the name opens the second part
+    found = _names_in_index_texts(text)
+    assert "王建国" in found and "李建华" in found
+
+
+def _law_sentences() -> list[str]:
+    import re
+
+    from sitekit import REPO
+    sentences = []
+    for path in sorted((REPO / "data/laws/texts").glob("*.md"))[:4]:
+        body = path.read_text(encoding="utf-8").split("<!-- INFO END -->", 1)[-1]
+        sentences += [s for s in re.split(r"(?<=[。；])|\n", body) if 6 <= len(s.strip()) <= 120]
+    return sentences
+
+
+def test_the_parts_of_a_long_text_raise_no_name_the_whole_text_does_not():
+    # The class behind the 100,000-document stop: a cut makes words the text does not hold. The finder's text is
+    # the site's own words (the card's labels) around real law sentences; whatever the cut, the parts' findings
+    # must be among those of the whole text read as one.
+    import random
+
+    from govsite.guard import files as guard_files
+    from govsite.guard import personal
+
+    labels = ["条文内容 ▾", "适用条件", "内容", "法律依据", "怎样办理", "办事指南：", "（材料、流程、时限、地点、电话）",
+              "返回政策一览", "优待", "抚恤", "安置", "《退役军人保障法》第五条"]
+    sentences = _law_sentences()
+    assert len(sentences) > 300
+    rng = random.Random(11)
+    for _ in range(6):
+        blocks = []
+        while sum(len(b) + 1 for b in blocks) < index.PART_TEXT * 3:
+            blocks.append(rng.choice(labels) if rng.random() < 0.4 else rng.choice(sentences).strip())
+        text = " ".join(blocks)
+        whole = guard_files.read(json.dumps([text], ensure_ascii=False).encode(), "searchindex/c/0.json")
+        allowed = {f.value for f in personal.scan_extracted(whole, "c/0.json", personal.Rules())}
+        assert set(_names_in_index_texts(text)) <= allowed
