@@ -410,6 +410,23 @@ def test_a_list_of_everyday_words_jieba_also_tags_as_names_names_no_one(seed):
     assert set(found_names("、".join(words) + "等3名同志")) == set(words), words
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_names_before_a_count_and_a_form_of_address_are_found(seed):
+    """李明和王建华两位同志, 张伟、王芳2名同志: the count of the people stands between the names and 同志."""
+    rng = random.Random(seed)
+    a, b = person(rng), person(rng)
+    while b == a:
+        b = person(rng)
+    text = f"{a}{rng.choice(['和', '与', '、'])}{b}{rng.choice(['两位', '二位', '2名', '两名'])}" \
+           f"{rng.choice(['同志', '老同志', '先生', '老人'])}获评模范。"
+    assert {a, b} <= set(found_names(text)), text
+
+
+@pytest.mark.parametrize("text", ["全体两位同志", "这两位同志", "其中三位老人", "各位同志", "几位老同志", "以上两名同志"])
+def test_a_count_before_a_form_of_address_without_names_names_no_one(text):
+    assert found_names(text) == [], text
+
+
 @pytest.mark.parametrize("text", ["高新区（开发区）", "方案（试行）", "实施细则（试行）", "张庄村（示例镇）", "公示名单（第一批）",
                                   "通知（第一号）", "工作动态（2024）"])
 def test_a_word_or_place_with_a_note_in_brackets_names_no_one(text):

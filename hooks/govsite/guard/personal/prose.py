@@ -158,7 +158,10 @@ _CUES = re.compile(
 _ITEM_PARTS = re.compile(rf"([{_HAN}*＊×·•・]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
 _MASKED_ITEM = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]+[{_HAN}]?|某{{1,2}})$")
 _MASKED_LAST = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]|某)")
-_LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|等?(?:老|青年|优秀)?"
+# A count of people between names and their form of address (两位同志, 2名老同志, 三位老人)
+_COUNT_BEFORE_TITLE = re.compile(rf"(?:{_COUNT}|几){_SPACE}*[位名]{_SPACE}*(?:老|青年|优秀)?\Z")
+_LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|"
+                         rf"(?:{_COUNT}{_SPACE}*[位名]{_SPACE}*)?等?(?:老|青年|优秀)?"
                          rf"(?:{_alternation(TITLE_WORDS)}))")
 _LIST_TAIL = re.compile(rf"[{_HAN}*＊×]{{1,6}}?(?:[（(][^（）()\n]{{0,24}}[）)])?(?:{_LIST_AFTER.pattern})")
 # A list that ends in a word for the people it lists (王建华、李秀英等退役士兵, …等老战士): each item that reads as a
@@ -475,6 +478,9 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
         kind, at, end = match.lastgroup, match.start(), match.end()
         if kind == "title":
             name_end = _SPACES_BEFORE.search(text, max(0, at - 4), at).start() if at else at
+            counted = _COUNT_BEFORE_TITLE.search(text, max(0, name_end - 6), name_end)
+            if counted is not None:  # 李明和王建华两位同志: the count of the people named before it
+                name_end = counted.start()
             if name_end > 0 and _is_han(text[name_end - 1]):
                 if finder.before(name_end, "称谓", True):
                     _pair_before(finder, name_end)
