@@ -433,6 +433,21 @@ def test_a_word_or_place_with_a_note_in_brackets_names_no_one(text):
     assert found_names(text) == [], text
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_a_caption_after_tu_wei_names_a_person_whose_given_name_is_a_word(seed):
+    """图为谭国庆与家属合影: 国庆, 金花, 立新 are words too, and jieba cuts the name so; after 图为 it is the person."""
+    rng = random.Random(seed)
+    name = rng.choice(SURNAMES) + rng.choice(("国庆", "金花", "立新", "春生", "卫国", "红旗"))
+    text = f"{rng.choice(['图为', '图中'])}{name}{rng.choice(['与家属合影', '在慰问现场', '和志愿者在一起', '向老战友敬礼'])}"
+    assert name in found_names(text), text
+
+
+@pytest.mark.parametrize("text", ["图为安置办与社区干部座谈", "图为志愿者在服务", "图为全体党员在学习", "图为国庆节在",
+                                  "图为高中生在", "图为张庄村在开展活动", "图为周年庆在"])
+def test_a_caption_after_tu_wei_that_begins_with_no_person_names_no_one(text):
+    assert found_names(text) == [], text
+
+
 @pytest.mark.parametrize("text", ["国务院在全国范围内组织实施", "经个人和接收单位双向选择", "县级以上人民政府在",
                                   "张庄村在全镇率先完成", "高新区在", "任何组织和个人", "用人单位在招用", "烈士纪念设施在",
                                   "图为示例镇服务站", "左起第一位", "国家在", "各级人民政府与"])

@@ -469,6 +469,10 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     if subject is not None and _subject_is_named(subject.group(1)):
         # 王建华在慰问现场 (an image's alt text, a caption): the unit begins with the person
         finder.exact(subject.start(1), subject.end(1), "其后", False)
+    elif subject is not None and subject.start(1) > 0 and _captioned_name(subject.group(1)):
+        # 图为谭国庆与家属合影: after 图为 a full name of given-name characters is the person shown, though its
+        # given name is also a word (国庆, 金花) and jieba reads it so
+        finder.exact(subject.start(1), subject.end(1), "其后", True)
     if first is None:
         if len(text) <= 12:
             _whole(text, public, finder)
@@ -594,6 +598,15 @@ def _pair_before(finder: _Finder, end: int) -> None:
 # read a name (国务院在…, 县政府于… are no one).
 _SUBJECT = re.compile(rf"(?:图为|图中|左起|右起)?[：:]?{_SPACE}*([{_HAN}]{{2,4}}?)(?:在|于|与|和|向|正在|同)(?=[{_HAN}0-9０-９])")
 _SUBJECT_FIRST = _SURNAME_FIRST | frozenset("图左右")
+
+def _captioned_name(name: str) -> bool:
+    """A surname and a given name of two characters of given names (or a compound surname and one or two), no word
+    of the dictionary: what stands after 图为 or 左起 when a person is shown (not 安置办, 志愿者, 全体)."""
+    surname = surname_of(name)
+    given = name[len(surname):]
+    return bool(surname) and (len(given) == 2 or (len(surname) == 2 and len(given) == 1)) and \
+        not in_dictionary(name) and all(ch in given_name_chars() for ch in given)
+
 
 def _subject_is_named(name: str) -> bool:
     """jieba reads the words at a unit's start as a name: one word of a name's or a place's tag (王建华, 高建国),
