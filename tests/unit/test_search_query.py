@@ -269,8 +269,45 @@ def test_a_document_number_typed_loosely_puts_the_document_first(js, data, draw)
         assert understood["pins"][0] == url, (typed, understood)
 
 
+@st.composite
+def number_split_by_organ(draw, data):
+    """A 发文字号 with its organ typed after the year (2023年办字12号) or before a dash and no 号 (办2025-14)."""
+    number, url = draw(st.sampled_from(data.documents))
+    organ, year, n = re.fullmatch(r"(.*)〔(\d{4})〕(\d+)号", number).groups()
+    tail = draw(st.sampled_from([organ[-1], organ[-2:], organ.removeprefix("某")]))
+    if draw(st.booleans()):
+        typed = f"{year}年{tail}{draw(st.sampled_from(['字', '']))}{draw(st.sampled_from(['', '第']))}{n}号"
+    else:
+        typed = f"{tail}{year}{draw(st.sampled_from(['-', '—', '/']))}{n}"
+    typed += draw(st.sampled_from(["", "通知", "文件", " 文件"]))
+    return typed, url, tail, int(year), int(n)
+
+
+@given(st.data())
+@SETTINGS
+def test_a_document_number_split_by_its_organ_puts_the_document_first(js, data, draw):
+    typed, url, organ, year, n = draw.draw(number_split_by_organ(data))
+    understood = js("understand", query=typed)
+    assert url in understood["pins"], (typed, understood)
+    same = [u for number, u in data.documents
+            if re.search(rf"〔{year}〕{n}号$", number) and organ in number.split("〔")[0]]
+    if len(same) == 1:
+        assert understood["pins"][0] == url, (typed, understood)
+
+
+def test_an_organ_after_the_year_must_be_the_documents(js, data):
+    # A word between the year and the number that is in no document's organ is not an organ: no document.
+    number, _ = data.documents[0]
+    organ, year, n = re.fullmatch(r"(.*)〔(\d{4})〕(\d+)号", number).groups()
+    other = next(c for c in "光荣牌优待证" if all(c not in num.split("〔")[0] for num, _ in data.documents))
+    assert js("understand", query=f"{year}年{other}{n}号")["pins"] == []
+    # A dash without the organ before it is a date or a part of an index number, not a document's number.
+    assert js("understand", query=f"{year}-{n}")["pins"] == []
+
+
 def test_dates_and_index_numbers_are_not_document_numbers(js):
-    for typed in ("2026年6月15日", "11410100MB0000000X/2024-00001", "服现役满12年", "2024-00009"):
+    for typed in ("2026年6月15日", "11410100MB0000000X/2024-00001", "服现役满12年", "2024-00009", "办2024-00009",
+                  "发2026-6-15", "办2024/06/01"):
         assert js("understand", query=typed)["pins"] == [], typed
     # Two Chinese digits before 年 are a year only before a document's number: else a count of years.
     for typed in ("服役三五年", "二五年以后", "一二年级"):

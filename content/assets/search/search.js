@@ -787,8 +787,13 @@
   }
 
   // 发文字号 typed loosely: the organ shortened or left out, no brackets, 年 and 号 written out, 第, Chinese
-  // numerals (某退役军人发〔2024〕3号 as 退役军人发2024年3号, 发2025 4号, 2023年第5号文件, 24年6号文, 二〇二四年八号).
-  var LOOSE_NUMBER = /([^\s\d〔〕]*?)(?:[\s〔]*((?:19|20)\d{2}|\d{2}(?=年|〕))\s*〕?\s*(?:年度?|[-—－\/.·])?\s*第?\s*(\d{1,4})\s*号|\s*〔((?:19|20)\d{2})〕\s*第?\s*(\d{1,4})(?![\d号]))/g;
+  // numerals (某退役军人发〔2024〕3号 as 退役军人发2024年3号, 发2025 4号, 2023年第5号文件, 24年6号文, 二〇二四年八号);
+  // the organ typed after the year (2023年办字12号: the 字 of 文字号), or the number after a dash with no 号 at all
+  // (办2025-14), which only the organ typed before it tells from a date or an index number.
+  var LOOSE_NUMBER = new RegExp("([^\\s\\d〔〕]*?)(?:[\\s〔]*((?:19|20)\\d{2}|\\d{2}(?=年|〕))\\s*〕?\\s*(?:年度?|[-—－\\/.·])?\\s*" +
+    "(?:([^\\s\\d〔〕第号年度]{1,8}?)字?\\s*)?第?\\s*(\\d{1,4})\\s*号" +
+    "|\\s*〔((?:19|20)\\d{2})〕\\s*第?\\s*(\\d{1,4})(?![\\d号])" +
+    "|\\s*((?:19|20)\\d{2})\\s*[-—－\\/]\\s*([1-9]\\d{0,2})(?![\\d号\\-—－\\/.年月]))", "g");
   var DOC_NUMBER = /([^\s〔〕]*)〔(\d{4})〕(\d+)号/g;
 
   /* Documents whose 发文字号 the query holds, loosely typed: [{start, end, docs}]. */
@@ -796,18 +801,22 @@
     var out = [], m;
     LOOSE_NUMBER.lastIndex = 0;
     while ((m = LOOSE_NUMBER.exec(text))) {
-      // 〔2025〕9 without 号 (m[4], m[5]): the brackets say it is a number all the same.
-      var typedYear = m[2] || m[4], year = typedYear.length === 2 ? 2000 + +typedYear : +typedYear;
-      var number = +(m[3] || m[5]), organ = m[1];
+      // 〔2025〕9 without 号 (m[5], m[6]): the brackets say it is a number all the same. 2025-14 (m[7], m[8]):
+      // only with the organ before it.
+      var typedYear = m[2] || m[5] || m[7], year = typedYear.length === 2 ? 2000 + +typedYear : +typedYear;
+      var number = +(m[4] || m[6] || m[8]), organ = m[1], dashed = !!m[7];
       var docs = idx.docNumbers.filter(function (d) { return d.year === year && d.number === number; });
-      if (docs.length > 1 && organ) {
+      // The organ typed between the year and the number must be in the document's organ: else it is another
+      // word, not a number of this site.
+      if (m[3]) docs = docs.filter(function (d) { return d.organ.indexOf(m[3]) !== -1; });
+      if ((docs.length > 1 || dashed) && organ) {
         // The organ typed, or the end of it (发, 办 …), in the document's organ: the one meant.
         var tail = organ.slice(-3), named = [];
         for (var k = tail.length; k >= 1 && !named.length; k--) {
           named = docs.filter(function (d) { return d.organ.indexOf(tail.slice(-k)) !== -1; });
         }
-        if (named.length) docs = named;
-      }
+        if (named.length || dashed) docs = named;
+      } else if (dashed) docs = [];
       if (docs.length) out.push({ start: m.index, end: LOOSE_NUMBER.lastIndex, docs: docs });
     }
     return out;
