@@ -314,6 +314,60 @@ def test_dates_and_index_numbers_are_not_document_numbers(js):
         assert js("digitsFor", text=typed) == typed, typed
 
 
+# ------------------------------------------------------------------ a kind of document and a year
+
+FLAG_LISTING = 4
+KINDS = ["法律法规", "政策文件", "法治政府建设年度报告", "年度报告", "政策解读", "办事指南"]  # groups first, as the site's
+
+
+@st.composite
+def kind_site(draw):
+    """Records of several kinds, some naming a year in their title, some not (dated by publication), and list
+    pages titled with a kind and a year, as a catalogue's view is."""
+    titles, flags, years = [], [], []
+    for i in range(draw(st.integers(min_value=3, max_value=30))):
+        kind = draw(st.integers(min_value=2, max_value=len(KINDS) - 1))
+        year = draw(st.integers(min_value=2019, max_value=2026))
+        shape = draw(st.sampled_from(["titled", "titled", "untitled", "list"]))
+        if shape == "titled":
+            title = f"{year}年度{KINDS[kind]}（示例{i}）"
+        elif shape == "untitled":
+            title = f"关于做好第{i}项工作的{KINDS[kind]}"
+        else:
+            title = f"政府信息公开目录：{year}年、{KINDS[kind]}"
+        titles.append([f"d{i}/", title, kind, "", "", ""])
+        flags.append(FLAG_LISTING if shape == "list" else 0)
+        published = year + draw(st.sampled_from([0, 0, 1]))
+        years.append(published)
+    return titles, flags, years
+
+
+@pytest.fixture(scope="module")
+def js_kinds(data):
+    runner = SearchJS()
+    yield runner
+    runner.close()
+
+
+@given(kind_site(), st.integers(min_value=2, max_value=len(KINDS) - 1), st.integers(min_value=2019, max_value=2026),
+       st.sampled_from(["{k} {y}", "{y}年的{k}", "{y}年度{k}", "{y}年{k}", "{k}{y}"]))
+@SETTINGS
+def test_a_kind_and_a_year_put_that_years_documents_of_the_kind_first(js_kinds, data, site, kind, year, shape):
+    titles, flags, years = site
+    words = dict(data.words, laws=[], intents=[])  # of the repository's records, not of these
+    js_kinds("setup", titles=titles, flags=flags, kinds=KINDS, words=words, pinyin=data.pinyin,
+             fold=json.loads(fold_file()), years=years)
+    query = shape.format(k=KINDS[kind], y=year)
+    # The longest kind the query holds is the one asked for (法治政府建设年度报告 holds 年度报告).
+    meant = max((k for k in range(2, len(KINDS)) if KINDS[k] in query), key=lambda k: len(KINDS[k]))
+    titled = [t[0] for t, f in zip(titles, flags) if t[2] == meant and not f and str(year) in t[1]]
+    dated = [t[0] for t, f, y in zip(titles, flags, years)
+             if t[2] == meant and not f and not re.search(r"20\d\d", t[1]) and y == year]
+    assert js_kinds("understand", query=query)["pins"] == titled + dated, query
+    # Another word beside them asks for something else: nothing is put first by the kind and the year.
+    assert js_kinds("understand", query=query + " 抚恤金")["pins"] == [], query
+
+
 # ------------------------------------------------------------------ same sound
 
 @st.composite

@@ -822,6 +822,31 @@
     return out;
   }
 
+  /* A kind of document and a year, asked for and nothing else (法治政府建设年度报告 2024, 2025年的年度报告): the
+   * documents of that kind about that year, which a search of the words can miss when the kind is the page's kind
+   * and not a phrase of its text, and which a page that lists or mentions them must not outrank. A document is
+   * about the year its title names; one whose title names none, about the year it was published. The longest
+   * kind the query holds is meant (法治政府建设年度报告, not 年度报告); list pages are not documents of a kind. */
+  function kindAndYear(idx, text, words) {
+    var years = text.match(/(?:19|20)\d\d/g), kinds = idx.manifest.kinds, kind = -1;
+    if (!years || years.length !== 1) return [];
+    kinds.forEach(function (name, k) {
+      if (name && GROUP_NAMES.indexOf(name) === -1 && text.indexOf(fold(name)) !== -1 &&
+          (kind < 0 || name.length > kinds[kind].length)) kind = k;
+    });
+    if (kind < 0) return [];
+    var rest = text.split(years[0]).join(" ").split(fold(kinds[kind])).join(" ").split(/[^\u4e00-\u9fff]+/);
+    if (rest.some(function (part) { return part && words.split(part.replace(/^(年度|年)/, "")).words.length; })) return [];
+    var titled = [], published = [];
+    for (var r = 0; r < idx.count; r++) {
+      if (idx.titles[r][2] !== kind || idx.flags[r] & FLAG_LISTING) continue;
+      var named = idx.title(r)[0].match(/(?:19|20)\d\d/g);
+      if (named) { if (named.indexOf(years[0]) !== -1) titled.push(r); }
+      else if (idx.year && String(idx.year[r]) === years[0]) published.push(r);
+    }
+    return titled.concat(published);
+  }
+
   function ownerless(text, words) {
     var plain = text.replace(/\s+/g, "");
     words.owner.forEach(function (name) { plain = plain.split(name).join(" "); });
@@ -1053,6 +1078,7 @@
       return piece;
     });
     var rewritten = out.join("").replace(/\s+/g, " ").trim();
+    kindAndYear(idx, rewritten, words).forEach(pin);
     var intent = intentOf(idx, rewritten, words);
     if (intent) pin(intent.rid);
     var phrased = intent || pins.length ? null : intentPhrased(idx, rewritten, words);
@@ -1525,7 +1551,7 @@
    * document numbers of about one well-used word's worth (a common word in a title must not outweigh the
    * other words of the question in a short text, as the large title score of a phrase search would). */
   var TITLE_SCORE = 12, LONE_TITLE = 3;
-  var YEAR_WORD = /^(19|20)\d\d$/;
+  var YEAR_WORD = /^(19|20)\d\d$/, YEAR_IN_TITLE = /(?:19|20)\d\d/;
   // A question is answered first by the pages written to answer questions.
   var ANSWER_KINDS = ["政策问答", "办事指南"], ANSWER_BONUS = 6;
 
@@ -1537,9 +1563,10 @@
    * arithmetic on typed arrays, and what a word's title occurrences need (headStats) is found for all records at
    * once. The score is the same, term by term, as the one the definitions above describe. */
   /* Whether a title names a year and none of the years asked for. */
-  function otherYear(title, asked) {
+  function otherYear(title, asked, published) {
     var years = title.match(/(?:19|20)\d\d/g);
-    return !!years && !years.some(function (y) { return asked.indexOf(y) !== -1; });
+    if (!years) return !!published && asked.indexOf(String(published)) === -1;
+    return !years.some(function (y) { return asked.indexOf(y) !== -1; });
   }
 
   function scoreSome(idx, groups, sets, excluded, longBits) {
@@ -1579,6 +1606,9 @@
     var counts = new Uint8Array(n), held = new Uint8Array(n), k = 0;
     var answer = idx.answer, bonus = idx.bonus, flags = idx.flags, words = groups.length, tierFrom = Math.min(2, words);
     var asked = groups.filter(function (g) { return YEAR_WORD.test(g.text); }).map(function (g) { return g.text; });
+    // Lists titled with every word and a year asked; by the words held (a bit each), the best and the lowest score
+    // of a document of that year holding those words, and the best of another year's.
+    var lists = [], ofYear = [], ofOther = [], lowest = [];
     for (var q = 0; q < n; q++) {
       if (!holding[q] || quoted[q] !== required || (excluded && excluded(q))) continue;
       // A title holding two words of the question or more is a tier above the others; one word alone of several
@@ -1592,12 +1622,34 @@
       // what it lists: it comes after the documents whose titles hold one word less (that year's interpretations,
       // 解读 in their titles), still before those holding fewer (2026年的报告 before that year's report is written:
       // the catalogue's 2026 view, not the 2025 report published in 2026).
-      if (flags[q] & FLAG_LISTING) est -= titled[q] < words ? COUNT_TIER / 2 : asked.length ? TITLE_TIER : 0;
-      // A document whose own title names another year than the one asked for is about that year (the 2025 report,
-      // published in 2026): one title word less than its title holds.
-      else if (asked.length && otherYear(idx.title(q)[0], asked)) est -= TITLE_TIER;
+      if (flags[q] & FLAG_LISTING) {
+        est -= titled[q] < words ? COUNT_TIER / 2 : asked.length ? TITLE_TIER : 0;
+        if (asked.length && titled[q] >= words) lists.push(k);
+      } else if (asked.length) {
+        // A document whose own title names another year than the one asked for is about that year (the 2025
+        // report, published in 2026): one title word less than its title holds. So is a dated document (one with
+        // an index number) whose title names no year, published in another year.
+        var published = idx.title(q)[1] && !(flags[q] & FLAG_ARTICLE) ? idx.year[q] : 0;
+        if (otherYear(idx.title(q)[0], asked, published)) {
+          est -= TITLE_TIER;
+          if (!(ofOther[holding[q]] >= est)) ofOther[holding[q]] = est;
+        } else if (published || YEAR_IN_TITLE.test(idx.title(q)[0])) {
+          // Of the year asked for (an undated text, a law or a guide, is of no year).
+          if (!(ofYear[holding[q]] >= est)) ofYear[holding[q]] = est;
+          if (!(lowest[holding[q]] <= est)) lowest[holding[q]] = est;
+        }
+      }
       rids[k] = q; scores[k] = est; unsureOf[k] = bits[q]; counts[k] = count[q]; held[k] = holding[q]; k++;
     }
+    // A list titled with the kind and the year asked for (a catalogue's view of that year) comes after the
+    // documents of that year holding the same words, whatever their titles: it is what they are asked for
+    // through (2023年的规范性文件: the year's 规范性文件, then the catalogue). Unless a document of another year
+    // holding them comes before the year's best: the list then keeps its place before it (2026年的工作报告: the 2025
+    // report, published in 2026, is not 2026's, and the year's notices that mention a report are not one).
+    lists.forEach(function (p) {
+      var mine = ofYear[held[p]];
+      if (mine !== undefined && !(ofOther[held[p]] > mine)) scores[p] = Math.min(scores[p], lowest[held[p]] - 1);
+    });
     var keys = null;
     if (k < DAY_UNIT) {
       keys = new Float64Array(k);
