@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from govsite import build
 from govsite.document import all_documents
 from govsite.model import page_url
+from govsite.search import pinyin as pinyin_module
 from govsite.search.index import fold_file
 from govsite.search.pinyin import pinyin_file
 from govsite.search.text import fold
@@ -112,6 +113,7 @@ class SiteData:
                                            intents=[(rid[i.url], i) for i in self.intents]))
         self.site_words = [w for group in self.words["words"].values() for w in group.split()]
         self.pinyin = json.loads(pinyin_file(self.site_words))
+        self.real_words = set(self.pinyin["real"].split())
         self.kinds = kinds
 
     def _add(self, url, title, kind, status, flags=0, keys=""):
@@ -408,6 +410,7 @@ def test_a_character_of_the_same_sound_is_corrected(js, data, draw):
     fillers = set(data.words["fillers"].split())
     assume(typed not in data.site_words and not any(f in typed for f in fillers))
     assume(not any(typed in w for w in data.site_words))  # a piece of a longer word is a word of the site
+    assume(typed not in data.real_words)  # a word of the language in common use is typed as meant
     corrected = js("correct", text=typed)
     assert corrected["text"] == word, (typed, corrected)
     question = js("correct", text=typed + "怎么办理")
@@ -423,6 +426,7 @@ def test_a_long_word_mistyped_is_corrected_beside_a_character_of_the_askers(js, 
     word, typed = draw.draw(mistyped(data, js))
     fillers = set(data.words["fillers"].split())
     assume(len(word) >= 3 and typed not in data.site_words and not any(f in typed for f in fillers))
+    assume(typed not in data.real_words)
     assume(not any(typed in w for w in data.site_words))
     assume(not made_of_site_words(typed, data.site_words))
     loose = draw.draw(st.sampled_from([c for c in "收给管领交换" if c not in fillers]))
@@ -432,6 +436,43 @@ def test_a_long_word_mistyped_is_corrected_beside_a_character_of_the_askers(js, 
     assume(all(js("correct", text=piece)["text"] == piece for piece in (typed[-1] + loose, typed[-2:] + loose)))
     corrected = js("correct", text=typed + loose + "哪些人")
     assert corrected["text"].startswith(word + loose), (typed, corrected)
+
+
+def test_common_words_that_sound_like_the_sites_are_not_corrected(js, data):
+    """A word of the language in common use that sounds like a word of the site (一半 and 一般) is typed as meant:
+    alone or in a question, it is never replaced by the site's word."""
+    assert len(data.real_words) > 100
+    for word in random.Random(11).sample(sorted(data.real_words), 200):
+        assert js("correct", text=word)["replaced"] == [], word
+        assert all(typed != word for typed, _ in js("correct", text=word + "怎么办理")["replaced"]), word
+
+
+def test_the_common_words_kept_are_those_that_sound_like_the_sites():
+    """real_words() against its rule, on generated counts: a word of the site with one character put for another
+    of the same usual reading is kept when the language uses it REAL_WORD_COUNT times or more, never a word of the
+    site itself nor one of another sound."""
+    usual = pinyin_module._usual()
+    by_sound = {}
+    for char, readings in usual.items():
+        if readings and char in pinyin_module.common_characters():
+            by_sound.setdefault(readings[0], []).append(char)
+    rng = random.Random(5)
+    site = ["优待", "抚恤", "安置", "褒扬", "补助", "护理", "光荣", "服务站"]
+    counts, expected = {}, set()
+    for word in site:
+        for i, char in enumerate(word):
+            for other in rng.sample(by_sound[usual[char][0]], min(4, len(by_sound[usual[char][0]]))):
+                typed = word[:i] + other + word[i + 1:]
+                if typed in site or typed in counts:
+                    continue
+                counts[typed] = rng.choice([3, 50, 99, 100, 500, 10000])
+                if counts[typed] >= pinyin_module.REAL_WORD_COUNT:
+                    expected.add(typed)
+        counts[word] = 10000  # the site's own: never listed
+        counts[word[::-1]] = 10000  # another sound (or the same word reversed): listed only if it sounds alike
+        if all(usual[a][0] == usual[b][0] for a, b in zip(word, word[::-1])) and word[::-1] not in site:
+            expected.add(word[::-1])
+    assert set(pinyin_module.real_words(site, {}, counts)) == expected
 
 
 def test_words_of_the_site_are_not_corrected(js, data):

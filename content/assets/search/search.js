@@ -1136,6 +1136,7 @@
     });
     self.soundGroups = groups;
     self.spoken = spoken;
+    self.realWords = new Set(table.real ? table.real.split(" ") : []);
     return self;
   };
 
@@ -1163,7 +1164,9 @@
    * first: what was meant when `piece` was typed with the wrong character of the same sound. */
   Index.prototype.soundAlikes = function (piece) {
     var self = this, found = [], words = this.words;
-    if (!this.soundGroups || lengthOf(piece) < 2 || words.dict.has(piece)) return found;
+    // A word of the language in common use that sounds like a word of the site (一半 and 一般, 视力 and 势力, 今年 and
+    // 近年) was typed as meant: it is another word, not the site's typed with a wrong character.
+    if (!this.soundGroups || lengthOf(piece) < 2 || words.dict.has(piece) || this.realWords.has(piece)) return found;
     var key = this.soundKey(piece);
     if (!key) return found;
     (this.soundGroups.get(key.length * this.soundWidth + key.charCodeAt(0) - SOUND_BASE) || []).forEach(function (word) {
