@@ -114,6 +114,7 @@ class SiteData:
         self.site_words = [w for group in self.words["words"].values() for w in group.split()]
         self.pinyin = json.loads(pinyin_file(self.site_words))
         self.real_words = set(self.pinyin["real"].split())
+        self.common = set(self.words["common"].split())
         self.kinds = kinds
 
     def _add(self, url, title, kind, status, flags=0, keys=""):
@@ -473,6 +474,28 @@ def test_the_common_words_kept_are_those_that_sound_like_the_sites():
         if all(usual[a][0] == usual[b][0] for a, b in zip(word, word[::-1])) and word[::-1] not in site:
             expected.add(word[::-1])
     assert set(pinyin_module.real_words(site, {}, counts)) == expected
+
+
+def test_a_word_of_the_language_around_the_sites_is_kept_whole(js, data):
+    """A question holding a word of the language made of a word of the site and a character (信用卡, 电动车) is split
+    with that word whole, not as the site's word beside a character, and the word names something (it is not the
+    asker's glue): the site has no page on it."""
+    after, before = data.words["outer"]
+    outer = sorted({e[:2] + c for e in after.split() for c in e[2:]} | {c + e[:2] for e in before.split() for c in e[2:]})
+    assert len(outer) > 1000
+    fillers = set(data.words["fillers"].split())
+    particles = set(data.words["particles"])
+    for word in random.Random(13).sample(outer, 150):
+        if any(f in word for f in fillers):
+            continue
+        for question in (f"退役军人办{word}有没有优惠", f"{word}怎么办"):
+            assert word in js("split", text=question)["words"], (question, js("split", text=question))
+        # The language's most common words say little of what is asked, as elsewhere (第二次), and so does such a
+        # word made only of them and function characters (一个月); one more character names something.
+        if word in data.common or all(c in particles for c in word):
+            assert js("generic", word=word), word
+        elif word[2] not in particles and word[0] not in particles and word[1:] not in data.common:
+            assert not js("generic", word=word), word
 
 
 def test_words_of_the_site_are_not_corrected(js, data):

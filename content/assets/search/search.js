@@ -463,6 +463,9 @@
   // although a record holds much of the question (CUE_STRONG: two phrasings' words, see routed).
   var CUE_PHRASING = 2, CUE_ALONG = 1, CUE_CHARACTER = 0.5, CUE_ROUTE = 2, CUE_ANSWER = 1.5, CUE_STRONG = 3;
   var FILLER_CLASS = 10, UNKNOWN_COST = 16, WORD_COST = 14; // a word costs WORD_COST - its class
+  // A word of the language around a word of the site (信用卡 around 信用: Words.outer) costs as a rare word: it wins
+  // over the site's word beside a character, never over the site's own words.
+  var OUTER_CLASS = 3;
   function Words(data) {
     var self = this, classes = data.words || {};
     this.dict = new Map();
@@ -489,6 +492,16 @@
     // The language's function characters (个, 那, 都, 着 …: pronouns, adverbs, measure words, particles; words.json's
     // particles): in a piece no page holds they glue the asker's sentence (个事情该找, 那笔), they name nothing.
     this.particles = new Set(Array.from(data.particles || ""));
+    // The language's words of three characters around a word of the site (words.json's outer: 信用 followed by 卡,
+    // 动车 after 电): a question holding one is about it (信用卡, 电动车), not about the site's word inside it, and
+    // is split so. No page holds them: such a word is one the site has no answer on.
+    this.outer = new Set();
+    (data.outer || ["", ""]).forEach(function (entries, before) {
+      entries.split(" ").forEach(function (entry) {
+        var word = entry.slice(0, 2);
+        for (var i = 2; i < entry.length; i++) self.outer.add(before ? entry[i] + word : word + entry[i]);
+      });
+    });
     // What an n-gram holding a synonym or an everyday word is filed under (shardKey; index.py's variant_keys):
     // each member of a group stands for its first word, each everyday word for its first official term.
     this.keys = new Map();
@@ -525,6 +538,7 @@
     var known = this.costs.get(piece);
     if (known !== undefined) return known;
     var c = this.fillers.has(piece) ? FILLER_CLASS : this.dict.get(piece);
+    if (c === undefined && this.outer.has(piece)) c = OUTER_CLASS;
     if (c === undefined && piece.length > 1) {
       // A word of the site written with a synonym (退伍军人 for 退役军人) is a word too.
       var dict = this.dict;
@@ -646,6 +660,9 @@
       }
       if (this.fillers.has(word[i - 1]) || this.asker.has(word[i - 1]) || this.particles.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
     }
+    // So does a word of the language around one of the site (党组织, 结婚证: not 组织 or 结婚 and a character),
+    // unless it is made of those parts alone, with no other character (一个月: 一个 and 月).
+    if (this.outer.has(word)) return best[n] === 0;
     return best[n] <= 1 && best[n] < n;
   };
 
