@@ -72,3 +72,46 @@ def test_an_intent_page_that_does_not_exist_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert f"data/search/intents.yml:{line} 入口“互动交流（投诉、意见建议、局长信箱）” 页面: 本站没有可搜索的页面“hudong/”" in output
     assert "Traceback" not in output
+
+
+def test_a_catalogues_year_and_kind_ask_for_that_years_documents_first(built_site):
+    """Each catalogue view titled with a year and a kind (政府信息公开目录：2023年、规范性文件), asked as 2023年的规范性文件
+    by search.js in Node on the built index: the view may come before a document of that year holding the same
+    words only when a document of another year holding them comes before it too (the year's document would then
+    be beaten by another year's, and the view is the better answer). A document's year is the one its title names,
+    else the one of its 索引号."""
+    import re
+    import subprocess
+
+    titles = json.loads((built_site / "searchindex/titles.json").read_text(encoding="utf-8"))
+    flags = {url: flag for url, _, flag in _records(built_site)}
+    kinds = {}
+    for row in titles:
+        found = re.fullmatch(r"政府信息公开目录：(\d{4})年、([^、]+)", row[1])
+        if found:
+            kinds[f"{found[1]}年的{found[2]}"] = (row[0], found[1])
+    assert kinds
+
+    def year_of(row):
+        named = re.findall(r"(?:19|20)\d\d", row[1])
+        if named:
+            return named
+        index_number = re.search(r"/((?:19|20)\d\d)-\d{5}", row[4] if len(row) > 4 else "")
+        return [index_number[1]] if index_number else []
+    years = {row[0]: year_of(row) for row in titles}
+    asked = "".join(json.dumps(q, ensure_ascii=False) + "\n" for q in kinds)
+    done = subprocess.run(["node", str(REPO / "bench/search_same.js"), str(REPO / "content/assets/search/search.js"),
+                           str(built_site / "searchindex")], input=asked, capture_output=True, text=True, check=True)
+    for line in done.stdout.splitlines():
+        answer = json.loads(line)
+        view, year = kinds[answer["q"]]
+        hits = answer["run"]["hits"]  # [url, score, count, held, pinned]
+        place = next((i for i, h in enumerate(hits) if h[0] == view), None)
+        if place is None:
+            continue
+        held = hits[place][3]
+        later = [h[0] for h in hits[place + 1:] if h[3] == held and not flags[h[0]] & FLAG_LISTING
+                 and year in years[h[0]]]
+        before = [h[0] for h in hits[:place] if h[3] == held and not flags[h[0]] & FLAG_LISTING
+                  and years[h[0]] and year not in years[h[0]]]
+        assert not later or before, (answer["q"], hits[:place + 1], later)

@@ -27,6 +27,8 @@ function setup(data) {
   idx.foldedTitles = new Array(idx.count);
   idx.manifest = { kinds: data.kinds, groups: ["法律法规", "政策文件", "解读", "公示公告", "普法", "其他"], solo: {} };
   idx.words = new S.Words(data.words);
+  // The year each record was published (the index's dates), when the test gives them.
+  idx.year = data.years ? Uint16Array.from(data.years) : undefined;
   idx.fetch = (name) => name === "pinyin.json" ? Promise.resolve(data.pinyin) : Promise.reject(new Error(name));
   return idx.count;
 }

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from govsite import build
 from govsite.document import all_documents
 from govsite.model import page_url
+from govsite.search import pinyin as pinyin_module
 from govsite.search.index import fold_file
 from govsite.search.pinyin import pinyin_file
 from govsite.search.text import fold
@@ -112,6 +113,8 @@ class SiteData:
                                            intents=[(rid[i.url], i) for i in self.intents]))
         self.site_words = [w for group in self.words["words"].values() for w in group.split()]
         self.pinyin = json.loads(pinyin_file(self.site_words))
+        self.real_words = set(self.pinyin["real"].split())
+        self.common = set(self.words["common"].split())
         self.kinds = kinds
 
     def _add(self, url, title, kind, status, flags=0, keys=""):
@@ -269,12 +272,103 @@ def test_a_document_number_typed_loosely_puts_the_document_first(js, data, draw)
         assert understood["pins"][0] == url, (typed, understood)
 
 
+@st.composite
+def number_split_by_organ(draw, data):
+    """A 发文字号 with its organ typed after the year (2023年办字12号) or before a dash and no 号 (办2025-14)."""
+    number, url = draw(st.sampled_from(data.documents))
+    organ, year, n = re.fullmatch(r"(.*)〔(\d{4})〕(\d+)号", number).groups()
+    tail = draw(st.sampled_from([organ[-1], organ[-2:], organ.removeprefix("某")]))
+    if draw(st.booleans()):
+        typed = f"{year}年{tail}{draw(st.sampled_from(['字', '']))}{draw(st.sampled_from(['', '第']))}{n}号"
+    else:
+        typed = f"{tail}{year}{draw(st.sampled_from(['-', '—', '/']))}{n}"
+    typed += draw(st.sampled_from(["", "通知", "文件", " 文件"]))
+    return typed, url, tail, int(year), int(n)
+
+
+@given(st.data())
+@SETTINGS
+def test_a_document_number_split_by_its_organ_puts_the_document_first(js, data, draw):
+    typed, url, organ, year, n = draw.draw(number_split_by_organ(data))
+    understood = js("understand", query=typed)
+    assert url in understood["pins"], (typed, understood)
+    same = [u for number, u in data.documents
+            if re.search(rf"〔{year}〕{n}号$", number) and organ in number.split("〔")[0]]
+    if len(same) == 1:
+        assert understood["pins"][0] == url, (typed, understood)
+
+
+def test_an_organ_after_the_year_must_be_the_documents(js, data):
+    # A word between the year and the number that is in no document's organ is not an organ: no document.
+    number, _ = data.documents[0]
+    organ, year, n = re.fullmatch(r"(.*)〔(\d{4})〕(\d+)号", number).groups()
+    other = next(c for c in "光荣牌优待证" if all(c not in num.split("〔")[0] for num, _ in data.documents))
+    assert js("understand", query=f"{year}年{other}{n}号")["pins"] == []
+    # A dash without the organ before it is a date or a part of an index number, not a document's number.
+    assert js("understand", query=f"{year}-{n}")["pins"] == []
+
+
 def test_dates_and_index_numbers_are_not_document_numbers(js):
-    for typed in ("2026年6月15日", "11410100MB0000000X/2024-00001", "服现役满12年", "2024-00009"):
+    for typed in ("2026年6月15日", "11410100MB0000000X/2024-00001", "服现役满12年", "2024-00009", "办2024-00009",
+                  "发2026-6-15", "办2024/06/01"):
         assert js("understand", query=typed)["pins"] == [], typed
     # Two Chinese digits before 年 are a year only before a document's number: else a count of years.
     for typed in ("服役三五年", "二五年以后", "一二年级"):
         assert js("digitsFor", text=typed) == typed, typed
+
+
+# ------------------------------------------------------------------ a kind of document and a year
+
+FLAG_LISTING = 4
+KINDS = ["法律法规", "政策文件", "法治政府建设年度报告", "年度报告", "政策解读", "办事指南"]  # groups first, as the site's
+
+
+@st.composite
+def kind_site(draw):
+    """Records of several kinds, some naming a year in their title, some not (dated by publication), and list
+    pages titled with a kind and a year, as a catalogue's view is."""
+    titles, flags, years = [], [], []
+    for i in range(draw(st.integers(min_value=3, max_value=30))):
+        kind = draw(st.integers(min_value=2, max_value=len(KINDS) - 1))
+        year = draw(st.integers(min_value=2019, max_value=2026))
+        shape = draw(st.sampled_from(["titled", "titled", "untitled", "list"]))
+        if shape == "titled":
+            title = f"{year}年度{KINDS[kind]}（示例{i}）"
+        elif shape == "untitled":
+            title = f"关于做好第{i}项工作的{KINDS[kind]}"
+        else:
+            title = f"政府信息公开目录：{year}年、{KINDS[kind]}"
+        titles.append([f"d{i}/", title, kind, "", "", ""])
+        flags.append(FLAG_LISTING if shape == "list" else 0)
+        published = year + draw(st.sampled_from([0, 0, 1]))
+        years.append(published)
+    return titles, flags, years
+
+
+@pytest.fixture(scope="module")
+def js_kinds(data):
+    runner = SearchJS()
+    yield runner
+    runner.close()
+
+
+@given(kind_site(), st.integers(min_value=2, max_value=len(KINDS) - 1), st.integers(min_value=2019, max_value=2026),
+       st.sampled_from(["{k} {y}", "{y}年的{k}", "{y}年度{k}", "{y}年{k}", "{k}{y}"]))
+@SETTINGS
+def test_a_kind_and_a_year_put_that_years_documents_of_the_kind_first(js_kinds, data, site, kind, year, shape):
+    titles, flags, years = site
+    words = dict(data.words, laws=[], intents=[])  # of the repository's records, not of these
+    js_kinds("setup", titles=titles, flags=flags, kinds=KINDS, words=words, pinyin=data.pinyin,
+             fold=json.loads(fold_file()), years=years)
+    query = shape.format(k=KINDS[kind], y=year)
+    # The longest kind the query holds is the one asked for (法治政府建设年度报告 holds 年度报告).
+    meant = max((k for k in range(2, len(KINDS)) if KINDS[k] in query), key=lambda k: len(KINDS[k]))
+    titled = [t[0] for t, f in zip(titles, flags) if t[2] == meant and not f and str(year) in t[1]]
+    dated = [t[0] for t, f, y in zip(titles, flags, years)
+             if t[2] == meant and not f and not re.search(r"20\d\d", t[1]) and y == year]
+    assert js_kinds("understand", query=query)["pins"] == titled + dated, query
+    # Another word beside them asks for something else: nothing is put first by the kind and the year.
+    assert js_kinds("understand", query=query + " 抚恤金")["pins"] == [], query
 
 
 # ------------------------------------------------------------------ same sound
@@ -317,6 +411,7 @@ def test_a_character_of_the_same_sound_is_corrected(js, data, draw):
     fillers = set(data.words["fillers"].split())
     assume(typed not in data.site_words and not any(f in typed for f in fillers))
     assume(not any(typed in w for w in data.site_words))  # a piece of a longer word is a word of the site
+    assume(typed not in data.real_words)  # a word of the language in common use is typed as meant
     corrected = js("correct", text=typed)
     assert corrected["text"] == word, (typed, corrected)
     question = js("correct", text=typed + "怎么办理")
@@ -332,6 +427,7 @@ def test_a_long_word_mistyped_is_corrected_beside_a_character_of_the_askers(js, 
     word, typed = draw.draw(mistyped(data, js))
     fillers = set(data.words["fillers"].split())
     assume(len(word) >= 3 and typed not in data.site_words and not any(f in typed for f in fillers))
+    assume(typed not in data.real_words)
     assume(not any(typed in w for w in data.site_words))
     assume(not made_of_site_words(typed, data.site_words))
     loose = draw.draw(st.sampled_from([c for c in "收给管领交换" if c not in fillers]))
@@ -341,6 +437,65 @@ def test_a_long_word_mistyped_is_corrected_beside_a_character_of_the_askers(js, 
     assume(all(js("correct", text=piece)["text"] == piece for piece in (typed[-1] + loose, typed[-2:] + loose)))
     corrected = js("correct", text=typed + loose + "哪些人")
     assert corrected["text"].startswith(word + loose), (typed, corrected)
+
+
+def test_common_words_that_sound_like_the_sites_are_not_corrected(js, data):
+    """A word of the language in common use that sounds like a word of the site (一半 and 一般) is typed as meant:
+    alone or in a question, it is never replaced by the site's word."""
+    assert len(data.real_words) > 100
+    for word in random.Random(11).sample(sorted(data.real_words), 200):
+        assert js("correct", text=word)["replaced"] == [], word
+        assert all(typed != word for typed, _ in js("correct", text=word + "怎么办理")["replaced"]), word
+
+
+def test_the_common_words_kept_are_those_that_sound_like_the_sites():
+    """real_words() against its rule, on generated counts: a word of the site with one character put for another
+    of the same usual reading is kept when the language uses it REAL_WORD_COUNT times or more, never a word of the
+    site itself nor one of another sound."""
+    usual = pinyin_module._usual()
+    by_sound = {}
+    for char, readings in usual.items():
+        if readings and char in pinyin_module.common_characters():
+            by_sound.setdefault(readings[0], []).append(char)
+    rng = random.Random(5)
+    site = ["优待", "抚恤", "安置", "褒扬", "补助", "护理", "光荣", "服务站"]
+    counts, expected = {}, set()
+    for word in site:
+        for i, char in enumerate(word):
+            for other in rng.sample(by_sound[usual[char][0]], min(4, len(by_sound[usual[char][0]]))):
+                typed = word[:i] + other + word[i + 1:]
+                if typed in site or typed in counts:
+                    continue
+                counts[typed] = rng.choice([3, 50, 99, 100, 500, 10000])
+                if counts[typed] >= pinyin_module.REAL_WORD_COUNT:
+                    expected.add(typed)
+        counts[word] = 10000  # the site's own: never listed
+        counts[word[::-1]] = 10000  # another sound (or the same word reversed): listed only if it sounds alike
+        if all(usual[a][0] == usual[b][0] for a, b in zip(word, word[::-1])) and word[::-1] not in site:
+            expected.add(word[::-1])
+    assert set(pinyin_module.real_words(site, {}, counts)) == expected
+
+
+def test_a_word_of_the_language_around_the_sites_is_kept_whole(js, data):
+    """A question holding a word of the language made of a word of the site and a character (信用卡, 电动车) is split
+    with that word whole, not as the site's word beside a character, and the word names something (it is not the
+    asker's glue): the site has no page on it."""
+    after, before = data.words["outer"]
+    outer = sorted({e[:2] + c for e in after.split() for c in e[2:]} | {c + e[:2] for e in before.split() for c in e[2:]})
+    assert len(outer) > 1000
+    fillers = set(data.words["fillers"].split())
+    particles = set(data.words["particles"])
+    for word in random.Random(13).sample(outer, 150):
+        if any(f in word for f in fillers):
+            continue
+        for question in (f"退役军人办{word}有没有优惠", f"{word}怎么办"):
+            assert word in js("split", text=question)["words"], (question, js("split", text=question))
+        # The language's most common words say little of what is asked, as elsewhere (第二次), and so does such a
+        # word made only of them and function characters (一个月); one more character names something.
+        if word in data.common or all(c in particles for c in word):
+            assert js("generic", word=word), word
+        elif word[2] not in particles and word[0] not in particles and word[1:] not in data.common:
+            assert not js("generic", word=word), word
 
 
 def test_words_of_the_site_are_not_corrected(js, data):

@@ -16,7 +16,7 @@ from notice_site import SITE_URL, TODAY, write
 from govsite import build
 from govsite.search import index
 from govsite.search.text import BRACKET, browser_table, fold, fold_char
-from govsite.search.words import EDITOR_CLASS, Vocabulary, frequency_class, words_file
+from govsite.search.words import EDITOR_CLASS, OUTER_COUNT, Vocabulary, frequency_class, outer_words, words_file
 from govsite.types.search import CONTENT_TYPE as SEARCH
 from sitekit import REPO
 
@@ -80,6 +80,39 @@ def test_words_file_is_the_sites_own_vocabulary():
     assert classes["烈士遗属"] == EDITOR_CLASS and classes["优待卡"] == EDITOR_CLASS  # synonyms always
     assert classes["申请"] == 8 and classes["待遇"] == 7  # ln 2869 = 7.96, ln 1608 = 7.38
     assert data["owner"] == "本局" and data["synonyms"] == [["优待证", "优待卡"]]
+
+
+def test_the_languages_words_around_the_sites_are_three_characters_two_of_them_a_site_word():
+    """outer_words() against its rule on generated counts: a word of three characters used OUTER_COUNT times or more,
+    not the site's, whose first or last two characters are a word of the site; read back from its encoding."""
+    import random
+    rng = random.Random(3)
+    site = {"信用", "动车", "结婚", "组织", "抚恤金"}
+    chars = "卡证社电组党后前局人票站"
+    counts, expected = {}, set()
+    for _ in range(300):
+        inner = rng.choice(sorted(site))
+        char = rng.choice(chars)
+        word = rng.choice([inner + char, char + inner, char + inner + char])
+        count = rng.choice([1, OUTER_COUNT - 1, OUTER_COUNT, 500])
+        counts[word] = count
+    counts["抚恤金"] = 10000  # the site's own word
+    for word, count in counts.items():
+        if len(word) == 3 and count >= OUTER_COUNT and word not in site and (word[:2] in site or word[1:] in site):
+            expected.add(word)
+    after, before = outer_words(site, counts)
+    found = {entry[:2] + c for entry in after.split() for c in entry[2:]} | \
+        {c + entry[:2] for entry in before.split() for c in entry[2:]}
+    assert found == expected
+
+
+def test_words_json_leaves_out_the_words_around_the_askers_own():
+    """家里人 is the asker's 家里 and a character, not a word of its own to be found: it is not kept."""
+    grams = {"家里", "信用"}
+    dictionary = {"家里": 9, "信用": 8}
+    counts = {"家里人": 5000, "信用卡": 5000}
+    data = json.loads(words_file(Vocabulary(asker=("家里",)), grams.__contains__, dictionary, counts=counts))
+    assert data["outer"] == ["信用卡", ""]
 
 
 def test_function_characters_are_the_languages_commonest_and_name_nothing():

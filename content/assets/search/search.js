@@ -463,6 +463,9 @@
   // although a record holds much of the question (CUE_STRONG: two phrasings' words, see routed).
   var CUE_PHRASING = 2, CUE_ALONG = 1, CUE_CHARACTER = 0.5, CUE_ROUTE = 2, CUE_ANSWER = 1.5, CUE_STRONG = 3;
   var FILLER_CLASS = 10, UNKNOWN_COST = 16, WORD_COST = 14; // a word costs WORD_COST - its class
+  // A word of the language around a word of the site (信用卡 around 信用: Words.outer) costs as a rare word: it wins
+  // over the site's word beside a character, never over the site's own words.
+  var OUTER_CLASS = 3;
   function Words(data) {
     var self = this, classes = data.words || {};
     this.dict = new Map();
@@ -489,6 +492,16 @@
     // The language's function characters (个, 那, 都, 着 …: pronouns, adverbs, measure words, particles; words.json's
     // particles): in a piece no page holds they glue the asker's sentence (个事情该找, 那笔), they name nothing.
     this.particles = new Set(Array.from(data.particles || ""));
+    // The language's words of three characters around a word of the site (words.json's outer: 信用 followed by 卡,
+    // 动车 after 电): a question holding one is about it (信用卡, 电动车), not about the site's word inside it, and
+    // is split so. No page holds them: such a word is one the site has no answer on.
+    this.outer = new Set();
+    (data.outer || ["", ""]).forEach(function (entries, before) {
+      entries.split(" ").forEach(function (entry) {
+        var word = entry.slice(0, 2);
+        for (var i = 2; i < entry.length; i++) self.outer.add(before ? entry[i] + word : word + entry[i]);
+      });
+    });
     // What an n-gram holding a synonym or an everyday word is filed under (shardKey; index.py's variant_keys):
     // each member of a group stands for its first word, each everyday word for its first official term.
     this.keys = new Map();
@@ -525,6 +538,7 @@
     var known = this.costs.get(piece);
     if (known !== undefined) return known;
     var c = this.fillers.has(piece) ? FILLER_CLASS : this.dict.get(piece);
+    if (c === undefined && this.outer.has(piece)) c = OUTER_CLASS;
     if (c === undefined && piece.length > 1) {
       // A word of the site written with a synonym (退伍军人 for 退役军人) is a word too.
       var dict = this.dict;
@@ -646,6 +660,9 @@
       }
       if (this.fillers.has(word[i - 1]) || this.asker.has(word[i - 1]) || this.particles.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
     }
+    // So does a word of the language around one of the site (党组织, 结婚证: not 组织 or 结婚 and a character),
+    // unless it is made of those parts alone, with no other character (一个月: 一个 and 月).
+    if (this.outer.has(word)) return best[n] === 0;
     return best[n] <= 1 && best[n] < n;
   };
 
@@ -787,8 +804,13 @@
   }
 
   // 发文字号 typed loosely: the organ shortened or left out, no brackets, 年 and 号 written out, 第, Chinese
-  // numerals (某退役军人发〔2024〕3号 as 退役军人发2024年3号, 发2025 4号, 2023年第5号文件, 24年6号文, 二〇二四年八号).
-  var LOOSE_NUMBER = /([^\s\d〔〕]*?)(?:[\s〔]*((?:19|20)\d{2}|\d{2}(?=年|〕))\s*〕?\s*(?:年度?|[-—－\/.·])?\s*第?\s*(\d{1,4})\s*号|\s*〔((?:19|20)\d{2})〕\s*第?\s*(\d{1,4})(?![\d号]))/g;
+  // numerals (某退役军人发〔2024〕3号 as 退役军人发2024年3号, 发2025 4号, 2023年第5号文件, 24年6号文, 二〇二四年八号);
+  // the organ typed after the year (2023年办字12号: the 字 of 文字号), or the number after a dash with no 号 at all
+  // (办2025-14), which only the organ typed before it tells from a date or an index number.
+  var LOOSE_NUMBER = new RegExp("([^\\s\\d〔〕]*?)(?:[\\s〔]*((?:19|20)\\d{2}|\\d{2}(?=年|〕))\\s*〕?\\s*(?:年度?|[-—－\\/.·])?\\s*" +
+    "(?:([^\\s\\d〔〕第号年度]{1,8}?)字?\\s*)?第?\\s*(\\d{1,4})\\s*号" +
+    "|\\s*〔((?:19|20)\\d{2})〕\\s*第?\\s*(\\d{1,4})(?![\\d号])" +
+    "|\\s*((?:19|20)\\d{2})\\s*[-—－\\/]\\s*([1-9]\\d{0,2})(?![\\d号\\-—－\\/.年月]))", "g");
   var DOC_NUMBER = /([^\s〔〕]*)〔(\d{4})〕(\d+)号/g;
 
   /* Documents whose 发文字号 the query holds, loosely typed: [{start, end, docs}]. */
@@ -796,21 +818,50 @@
     var out = [], m;
     LOOSE_NUMBER.lastIndex = 0;
     while ((m = LOOSE_NUMBER.exec(text))) {
-      // 〔2025〕9 without 号 (m[4], m[5]): the brackets say it is a number all the same.
-      var typedYear = m[2] || m[4], year = typedYear.length === 2 ? 2000 + +typedYear : +typedYear;
-      var number = +(m[3] || m[5]), organ = m[1];
+      // 〔2025〕9 without 号 (m[5], m[6]): the brackets say it is a number all the same. 2025-14 (m[7], m[8]):
+      // only with the organ before it.
+      var typedYear = m[2] || m[5] || m[7], year = typedYear.length === 2 ? 2000 + +typedYear : +typedYear;
+      var number = +(m[4] || m[6] || m[8]), organ = m[1], dashed = !!m[7];
       var docs = idx.docNumbers.filter(function (d) { return d.year === year && d.number === number; });
-      if (docs.length > 1 && organ) {
+      // The organ typed between the year and the number must be in the document's organ: else it is another
+      // word, not a number of this site.
+      if (m[3]) docs = docs.filter(function (d) { return d.organ.indexOf(m[3]) !== -1; });
+      if ((docs.length > 1 || dashed) && organ) {
         // The organ typed, or the end of it (发, 办 …), in the document's organ: the one meant.
         var tail = organ.slice(-3), named = [];
         for (var k = tail.length; k >= 1 && !named.length; k--) {
           named = docs.filter(function (d) { return d.organ.indexOf(tail.slice(-k)) !== -1; });
         }
-        if (named.length) docs = named;
-      }
+        if (named.length || dashed) docs = named;
+      } else if (dashed) docs = [];
       if (docs.length) out.push({ start: m.index, end: LOOSE_NUMBER.lastIndex, docs: docs });
     }
     return out;
+  }
+
+  /* A kind of document and a year, asked for and nothing else (法治政府建设年度报告 2024, 2025年的年度报告): the
+   * documents of that kind about that year, which a search of the words can miss when the kind is the page's kind
+   * and not a phrase of its text, and which a page that lists or mentions them must not outrank. A document is
+   * about the year its title names; one whose title names none, about the year it was published. The longest
+   * kind the query holds is meant (法治政府建设年度报告, not 年度报告); list pages are not documents of a kind. */
+  function kindAndYear(idx, text, words) {
+    var years = text.match(/(?:19|20)\d\d/g), kinds = idx.manifest.kinds, kind = -1;
+    if (!years || years.length !== 1) return [];
+    kinds.forEach(function (name, k) {
+      if (name && GROUP_NAMES.indexOf(name) === -1 && text.indexOf(fold(name)) !== -1 &&
+          (kind < 0 || name.length > kinds[kind].length)) kind = k;
+    });
+    if (kind < 0) return [];
+    var rest = text.split(years[0]).join(" ").split(fold(kinds[kind])).join(" ").split(/[^\u4e00-\u9fff]+/);
+    if (rest.some(function (part) { return part && words.split(part.replace(/^(年度|年)/, "")).words.length; })) return [];
+    var titled = [], published = [];
+    for (var r = 0; r < idx.count; r++) {
+      if (idx.titles[r][2] !== kind || idx.flags[r] & FLAG_LISTING) continue;
+      var named = idx.title(r)[0].match(/(?:19|20)\d\d/g);
+      if (named) { if (named.indexOf(years[0]) !== -1) titled.push(r); }
+      else if (idx.year && String(idx.year[r]) === years[0]) published.push(r);
+    }
+    return titled.concat(published);
   }
 
   function ownerless(text, words) {
@@ -1044,6 +1095,7 @@
       return piece;
     });
     var rewritten = out.join("").replace(/\s+/g, " ").trim();
+    kindAndYear(idx, rewritten, words).forEach(pin);
     var intent = intentOf(idx, rewritten, words);
     if (intent) pin(intent.rid);
     var phrased = intent || pins.length ? null : intentPhrased(idx, rewritten, words);
@@ -1101,6 +1153,7 @@
     });
     self.soundGroups = groups;
     self.spoken = spoken;
+    self.realWords = new Set(table.real ? table.real.split(" ") : []);
     return self;
   };
 
@@ -1128,7 +1181,9 @@
    * first: what was meant when `piece` was typed with the wrong character of the same sound. */
   Index.prototype.soundAlikes = function (piece) {
     var self = this, found = [], words = this.words;
-    if (!this.soundGroups || lengthOf(piece) < 2 || words.dict.has(piece)) return found;
+    // A word of the language in common use that sounds like a word of the site (一半 and 一般, 视力 and 势力, 今年 and
+    // 近年) was typed as meant: it is another word, not the site's typed with a wrong character.
+    if (!this.soundGroups || lengthOf(piece) < 2 || words.dict.has(piece) || this.realWords.has(piece)) return found;
     var key = this.soundKey(piece);
     if (!key) return found;
     (this.soundGroups.get(key.length * this.soundWidth + key.charCodeAt(0) - SOUND_BASE) || []).forEach(function (word) {
@@ -1516,7 +1571,7 @@
    * document numbers of about one well-used word's worth (a common word in a title must not outweigh the
    * other words of the question in a short text, as the large title score of a phrase search would). */
   var TITLE_SCORE = 12, LONE_TITLE = 3;
-  var YEAR_WORD = /^(19|20)\d\d$/;
+  var YEAR_WORD = /^(19|20)\d\d$/, YEAR_IN_TITLE = /(?:19|20)\d\d/;
   // A question is answered first by the pages written to answer questions.
   var ANSWER_KINDS = ["政策问答", "办事指南"], ANSWER_BONUS = 6;
 
@@ -1528,9 +1583,10 @@
    * arithmetic on typed arrays, and what a word's title occurrences need (headStats) is found for all records at
    * once. The score is the same, term by term, as the one the definitions above describe. */
   /* Whether a title names a year and none of the years asked for. */
-  function otherYear(title, asked) {
+  function otherYear(title, asked, published) {
     var years = title.match(/(?:19|20)\d\d/g);
-    return !!years && !years.some(function (y) { return asked.indexOf(y) !== -1; });
+    if (!years) return !!published && asked.indexOf(String(published)) === -1;
+    return !years.some(function (y) { return asked.indexOf(y) !== -1; });
   }
 
   function scoreSome(idx, groups, sets, excluded, longBits) {
@@ -1570,6 +1626,9 @@
     var counts = new Uint8Array(n), held = new Uint8Array(n), k = 0;
     var answer = idx.answer, bonus = idx.bonus, flags = idx.flags, words = groups.length, tierFrom = Math.min(2, words);
     var asked = groups.filter(function (g) { return YEAR_WORD.test(g.text); }).map(function (g) { return g.text; });
+    // Lists titled with every word and a year asked; by the words held (a bit each), the best and the lowest score
+    // of a document of that year holding those words, and the best of another year's.
+    var lists = [], ofYear = [], ofOther = [], lowest = [];
     for (var q = 0; q < n; q++) {
       if (!holding[q] || quoted[q] !== required || (excluded && excluded(q))) continue;
       // A title holding two words of the question or more is a tier above the others; one word alone of several
@@ -1583,12 +1642,34 @@
       // what it lists: it comes after the documents whose titles hold one word less (that year's interpretations,
       // 解读 in their titles), still before those holding fewer (2026年的报告 before that year's report is written:
       // the catalogue's 2026 view, not the 2025 report published in 2026).
-      if (flags[q] & FLAG_LISTING) est -= titled[q] < words ? COUNT_TIER / 2 : asked.length ? TITLE_TIER : 0;
-      // A document whose own title names another year than the one asked for is about that year (the 2025 report,
-      // published in 2026): one title word less than its title holds.
-      else if (asked.length && otherYear(idx.title(q)[0], asked)) est -= TITLE_TIER;
+      if (flags[q] & FLAG_LISTING) {
+        est -= titled[q] < words ? COUNT_TIER / 2 : asked.length ? TITLE_TIER : 0;
+        if (asked.length && titled[q] >= words) lists.push(k);
+      } else if (asked.length) {
+        // A document whose own title names another year than the one asked for is about that year (the 2025
+        // report, published in 2026): one title word less than its title holds. So is a dated document (one with
+        // an index number) whose title names no year, published in another year.
+        var published = idx.title(q)[1] && !(flags[q] & FLAG_ARTICLE) ? idx.year[q] : 0;
+        if (otherYear(idx.title(q)[0], asked, published)) {
+          est -= TITLE_TIER;
+          if (!(ofOther[holding[q]] >= est)) ofOther[holding[q]] = est;
+        } else if (published || YEAR_IN_TITLE.test(idx.title(q)[0])) {
+          // Of the year asked for (an undated text, a law or a guide, is of no year).
+          if (!(ofYear[holding[q]] >= est)) ofYear[holding[q]] = est;
+          if (!(lowest[holding[q]] <= est)) lowest[holding[q]] = est;
+        }
+      }
       rids[k] = q; scores[k] = est; unsureOf[k] = bits[q]; counts[k] = count[q]; held[k] = holding[q]; k++;
     }
+    // A list titled with the kind and the year asked for (a catalogue's view of that year) comes after the
+    // documents of that year holding the same words, whatever their titles: it is what they are asked for
+    // through (2023年的规范性文件: the year's 规范性文件, then the catalogue). Unless a document of another year
+    // holding them comes before the year's best: the list then keeps its place before it (2026年的工作报告: the 2025
+    // report, published in 2026, is not 2026's, and the year's notices that mention a report are not one).
+    lists.forEach(function (p) {
+      var mine = ofYear[held[p]];
+      if (mine !== undefined && !(ofOther[held[p]] > mine)) scores[p] = Math.min(scores[p], lowest[held[p]] - 1);
+    });
     var keys = null;
     if (k < DAY_UNIT) {
       keys = new Float64Array(k);

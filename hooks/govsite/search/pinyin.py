@@ -6,8 +6,10 @@ a query is found nowhere. It needs the sound of the characters typed and of the 
 here with pypinyin, without tones (input methods ignore them):
 
     {"sounds": {"ba": "八巴吧…", "bai": "白百…", …},   each character under its usual reading
-     "words": {"银行": "yin hang", …}}                  the site's words read otherwise than their characters' usual
+     "words": {"银行": "yin hang", …},                  the site's words read otherwise than their characters' usual
                                                           readings put together (pypinyin reads words as phrases)
+     "real": "一半 今年 视力 …"}                          words of the language in common use that sound like a word of
+                                                          the site: typed as meant, never corrected (real_words)
 
 Only usual readings: a rare reading of a character (月 as ru) would make words sound alike that nobody confuses.
 Which characters: the 3,755 of GB2312's first level (the common ones, what a slip of the input method gives) and
@@ -17,8 +19,14 @@ piece no page holds. See docs/search.md.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from functools import lru_cache
+
+# A word of the language this common (jieba's count) that sounds like a word of the site is typed as meant (一半 is
+# not 一般, 视力 not 势力, 今年 not 近年): the words people slip into by the input method are rare ones (保户 for
+# 保护: 4, 补注 for 补助: 3).
+REAL_WORD_COUNT = 100
 
 
 @lru_cache(maxsize=1)
@@ -83,11 +91,44 @@ def preload() -> None:
     lazy_pinyin("银行")
 
 
-def pinyin_file(site_words: Iterable[str]) -> bytes:
-    """pinyin.json for an index whose words are `site_words`. Deterministic for the same words."""
+def real_words(site_words: Iterable[str], readings: dict[str, str], counts: dict[str, int] | None = None) -> list[str]:
+    """Words of the language in common use (jieba's dictionary, REAL_WORD_COUNT) that are not the site's and sound
+    like one of its words as search.js compares them (soundAlikes: the same toneless syllables, the same length,
+    at least one character the same and at most half of them different), sorted: what a visitor typed as meant.
+    `readings`: the site's words read as phrases (word_readings)."""
+    if counts is None:
+        from .words import dictionary_counts  # the index build's; tests pass their own
+        counts = dictionary_counts()
+    usual = _usual()
+    site = set(site_words)
+
+    def sound(word: str) -> tuple[str, ...] | None:
+        return tuple(usual[c][0] for c in word) if all(usual.get(c) for c in word) else None
+    by_sound: dict[tuple[str, ...], list[str]] = {}
+    for word in site:
+        key = tuple(readings[word].split()) if word in readings else sound(word)
+        if key and len(word) >= 2:
+            by_sound.setdefault(key, []).append(word)
+    found = []
+    for word, count in counts.items():
+        if count < REAL_WORD_COUNT or word in site:
+            continue
+        key = sound(word)
+        for other in by_sound.get(key, ()) if key else ():
+            same = sum(a == b for a, b in zip(word, other))
+            if len(other) == len(word) and same >= 1 and len(word) - same <= math.ceil(len(word) / 2):
+                found.append(word)
+                break
+    return sorted(found)
+
+
+def pinyin_file(site_words: Iterable[str], counts: dict[str, int] | None = None) -> bytes:
+    """pinyin.json for an index whose words are `site_words`. Deterministic for the same words. `counts`: the
+    language's words and their counts (default: jieba's dictionary)."""
     site_words = list(site_words)
     characters = set(common_characters())
     for word in site_words:
         characters.update(word)
-    data = {"sounds": sounds(characters), "words": word_readings(site_words)}
+    readings = word_readings(site_words)
+    data = {"sounds": sounds(characters), "words": readings, "real": " ".join(real_words(site_words, readings, counts))}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

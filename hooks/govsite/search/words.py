@@ -30,6 +30,11 @@ COMMON_COUNT = 3000
 FUNCTION_TAGS = frozenset({"r", "d", "p", "c", "u", "q", "m", "t", "y", "e", "o",
                            "uj", "ul", "uz", "uv", "ud", "ug"})
 PARTICLE_COUNT = 100000
+# A word of the language this common (jieba's count) of three characters, two of them a word of the site (信用卡,
+# 电动车, 结婚证, 党组织), is that word, not the site's word beside a character: 退伍军人办信用卡有没有优惠 asks about
+# a card, not about 信用 (credit). Rarer words are left out for the size of words.json (3,558 words, 11.6 kB gzip,
+# on the demo site at 20; 1,982 and 7 kB at 50, which lost half of what the words gave on the development sets).
+OUTER_COUNT = 20
 # An intent's page says in its own words what it is for (来访接待室, 信箱, 题库): a word of the page that at most this
 # many records hold is the page's own, and may come with the intent like the words written for it.
 PAGE_WORD_RECORDS = 3
@@ -138,23 +143,45 @@ def in_index(word: str, has_gram: Callable[[str], bool]) -> bool:
     return all(has_gram(word[i:i + 4]) for i in range(len(word) - 3))
 
 
+def outer_words(site_words: Iterable[str], counts: Mapping[str, int]) -> list[str]:
+    """The language's words around the site's: three characters, used OUTER_COUNT times or more (`counts`, folded),
+    not words of the site, whose first two or last two characters are one, as words.json keeps them: ["信用卡证 …",
+    "动车电 …"], each entry a word of the site and the characters that follow it (信用卡, 信用证), then each
+    entry a word of the site and the characters that come before it (电动车), in code point order."""
+    site = set(site_words)
+    after: dict[str, str] = {}
+    before: dict[str, str] = {}
+    for word in sorted(counts):
+        if len(word) != 3 or counts[word] < OUTER_COUNT or word in site:
+            continue
+        if word[:2] in site:
+            after[word[:2]] = after.get(word[:2], "") + word[2]
+        elif word[1:] in site:
+            before[word[1:]] = before.get(word[1:], "") + word[0]
+    return [" ".join(k + after[k] for k in sorted(after)), " ".join(k + before[k] for k in sorted(before))]
+
+
 def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
                dictionary: Mapping[str, int] | None = None, laws: Iterable[int] = (),
                intents: Iterable[tuple[int, Intent]] = (), common: Iterable[str] | None = None,
                function_characters: str | None = None,
                own_words: Mapping[int, Iterable[str]] | None = None,
-               records_holding: Callable[[str], int] | None = None) -> bytes:
+               records_holding: Callable[[str], int] | None = None,
+               counts: Mapping[str, int] | None = None) -> bytes:
     """words.json: {"words": {frequency class: its words, space-separated}, "fillers": filler words,
     "owner": the site owner's names, "synonyms": groups, "everyday": [[everyday words], [official terms]],
     "laws": record ids of the laws' own pages (their names are their titles), "intents": [record id of the page,
     [[words of a phrasing], …], [words that may come with it], name, [the page's own words (own_words,
     page_words())], {cue word: records holding it (cue_records())}], "common": the language's common words
     (common_words()), "asker": the asker's own words (Vocabulary.asker), "intentClasses": the intents' classes of
-    words that ask for the same thing, "particles": the language's commonest function characters (particles())}.
-    Deterministic for the same index and data."""
+    words that ask for the same thing, "particles": the language's commonest function characters (particles()),
+    "outer": the language's words around the site's (outer_words(); from `counts`, by default jieba's when the
+    dictionary is, else none)}. Deterministic for the same index and data."""
     vocabulary = vocabulary or Vocabulary()
     common = common_words(vocabulary) if common is None else list(common)
     function_characters = particles() if function_characters is None else function_characters
+    if counts is None:
+        counts = dictionary_counts() if dictionary is None else {}
     dictionary = dictionary_words() if dictionary is None else dictionary
     words = {w: c for w, c in dictionary.items() if in_index(w, has_gram)}
     # Everyday words are not in the pages: they are words all the same, so that a question is split at them.
@@ -179,7 +206,9 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
                          cue_records(intent, vocabulary, (own_words or {}).get(rid, ()), records_holding)]
                         for rid, intent in intents],
             "common": " ".join(common), "asker": " ".join(vocabulary.asker),
-            "intentClasses": [list(c) for c in vocabulary.intent_classes], "particles": function_characters}
+            "intentClasses": [list(c) for c in vocabulary.intent_classes], "particles": function_characters,
+            # Around the asker's own words the language's words are the asker's too (家里人: 家里 and 人).
+            "outer": outer_words(set(words) - set(vocabulary.asker), counts)}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
