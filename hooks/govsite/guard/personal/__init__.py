@@ -240,6 +240,8 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
     """(rule, masked value, value as written) for every personal number in one line of text."""
     if _HAN_DIGIT_RUN.search(text) is not None:
         yield from _han_numeral_hits(text, allowed_numbers)
+    if _MASK_BESIDE_DIGIT.search(text) is not None:
+        yield from _under_masked_hits(text)
     first = _ELEVEN_DIGITS.search(text)
     if first is None:  # every pattern below holds such a run: most units have none
         return
@@ -319,6 +321,59 @@ def _number_windows(text: str, first: re.Match) -> list[tuple[int, int]]:
 
 
 _HAN_DIGIT_RUN = re.compile(f"[{_HAN_DIGITS}]{{11}}")
+
+# A number masked too little still identifies its holder: an ID number with fewer than eight of its characters
+# hidden shows the birth date or the whole of the rest (4101051971****6793, 41010519710101****, 130402●●●●04187128),
+# a mobile number with fewer than four hidden leaves a thousand numbers to try (152***69911). Editors mask with any
+# mark: asterisks of both widths, ×, x, dots, #, question marks. The masks the site asks for (41**************12,
+# 138****5678) hide more and are not read here.
+_MASK_MARKS = "*＊×xX●○•·■□#?？※"
+_MASK_BESIDE_DIGIT = re.compile(f"[0-9０-９][{re.escape(_MASK_MARKS)}]|[{re.escape(_MASK_MARKS)}][0-9０-９]")
+_PART_MASKED = re.compile(f"(?<![0-9A-Za-z{re.escape(_MASK_MARKS)}])([0-9{re.escape(_MASK_MARKS)}]{{11}}"
+                          f"(?:[0-9{re.escape(_MASK_MARKS)}]{{7}})?)(?![0-9A-Za-z{re.escape(_MASK_MARKS)}])")
+_ID_MIN_MASKED = 8  # the birth date's eight digits
+_MOBILE_MIN_MASKED = 4
+
+
+def _under_masked_hits(text: str) -> Iterator[tuple[str, str, str]]:
+    folded = text.translate(_FOLD_NUMBERS)
+    for match in _PART_MASKED.finditer(folded):
+        value = match.group(1)
+        hidden = [i for i, ch in enumerate(value) if not ch.isdigit()]
+        if len(value) == 18 and hidden and hidden[-1] == 17 and value[17] in "Xx" and value[16].isdigit():
+            hidden.pop()  # a check character X, not a mask
+        if not hidden:
+            continue
+        written = text[slice(*match.span(1))]
+        shown = value[:2] + "*" * (len(value) - 4) + "".join(ch if ch.isdigit() else "*" for ch in value[-2:])
+        if len(value) == 18 and len(hidden) < _ID_MIN_MASKED and _id_shape_ok(value):
+            yield RULE_ID, shown + "（打码不足）", written
+        elif len(value) == 11 and len(hidden) < _MOBILE_MIN_MASKED and re.match(r"1[3-9]", value):
+            yield RULE_MOBILE, value[:3] + "****" + shown[-4:] + "（打码不足）", written
+
+
+def _id_shape_ok(value: str) -> bool:
+    """The digits an ID number masked in part still shows are an ID number's: a province, a birth date's
+    century, month and day where they show, the check digit when nothing else is hidden."""
+    if not value[:2].isdigit() or int(value[:2]) not in PROVINCES:
+        return False
+    date = value[6:14]
+    if date.isdigit():
+        return _birth_date_ok(int(date[:4]), int(date[4:6]), int(date[6:]))
+    return ((not date[:2].isdigit() or date[:2] in ("19", "20")) and (not date[4].isdigit() or date[4] in "01")
+            and (not date[6].isdigit() or date[6] in "0123"))
+
+
+def _han_numeral_hits(text: str, allowed_numbers) -> Iterator[tuple[str, str, str]]:
+    """Mobile and ID numbers spelt in Chinese numerals: read as the digits they stand for."""
+    for match in _HAN_NUMBER.finditer(text):
+        digits = match.group().translate(_FROM_HAN_DIGITS)
+        if len(digits) == 11 and re.fullmatch(r"1[3-9]\d{9}", digits) and digits not in allowed_numbers:
+            yield RULE_MOBILE, digits[:3] + "****" + digits[-4:], match.group()
+        elif len(digits) == 18 and is_id18(digits.upper()):
+            yield RULE_ID, mask_number(digits), match.group()
+
+
 
 
 def _han_numeral_hits(text: str, allowed_numbers) -> Iterator[tuple[str, str, str]]:
