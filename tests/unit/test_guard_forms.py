@@ -72,3 +72,49 @@ def test_a_mobile_number_with_fewer_than_four_digits_masked_is_found(seed):
                                   "第1**2条", "x*y*z", "1x2x3x4x5x6x7x8x9", "文号：410105xxxx号"])
 def test_other_runs_of_digits_and_marks_are_not_numbers_masked_too_little(text):
     assert rules_found(text) & {personal.RULE_ID, personal.RULE_MOBILE} == set(), text
+
+
+# ---- numbers split over cells or lines --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(12))
+def test_an_id_number_split_over_a_rows_cells_or_a_line_break_is_found(seed):
+    rng = random.Random(seed)
+    number = id18(rng)
+    cut = sorted(rng.sample(range(1, 18), rng.randint(1, 3)))
+    parts = [number[a:b] for a, b in zip([0] + cut, cut + [18])]
+    body = rng.choice([
+        "<table><tr><td>身份证号</td>" + "".join(f"<td>{p}</td>" for p in parts) + "</tr></table>",
+        "<table><tr><th>身份证号码</th></tr><tr><td>" + "".join(f"<span>{p}</span><br>" for p in parts) + "</td></tr></table>",
+        "<p>身份证号：" + "<br>\n".join(parts) + "</p>",
+        "<table><tr>" + "".join(f"<td>{c}</td>" for c in number) + "</tr></table>",  # one box per digit
+    ])
+    assert personal.RULE_ID in {rule for rule, _line in page_found(body)}, body
+    # the input scan of a Markdown table, cells split the same way
+    markdown = "| 姓名 | 身份证号 |" + " |" * (len(parts) - 1) + "\n|---|" + "---|" * len(parts) + "\n| 张*明 | " \
+               + " | ".join(parts) + " |\n"
+    assert personal.RULE_ID in {f.rule for f in personal.scan_text(markdown, "content/a.md", set())}, markdown
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_mobile_number_split_over_cells_or_lines_after_its_label_is_found(seed):
+    rng = random.Random(seed)
+    number = mobile(rng)
+    parts = [number[:3], number[3:7], number[7:]] if rng.random() < 0.5 else [number[:7], number[7:]]
+    label = rng.choice(["手机", "联系电话", "电话号码", "Tel"])
+    body = rng.choice(["<table><tr><td>" + label + "</td>" + "".join(f"<td>{p}</td>" for p in parts) + "</tr></table>",
+                       f"<p>{label}：" + "<br>".join(parts) + "</p>"])
+    assert personal.RULE_MOBILE in {rule for rule, _line in page_found(body)}, body
+
+
+def test_figures_in_a_tables_cells_join_into_no_number():
+    """Rows of figures (a 决算 table, a count of visits): neighbouring cells of digits make no ID or mobile number
+    (an ID number needs its check digit and birth date; a mobile number a telephone's label)."""
+    rng = random.Random(2)
+    rows = []
+    for _ in range(300):
+        cells = [str(rng.choice([rng.randint(1, 999), rng.randint(1000, 99999), rng.randint(100000, 999999)]))
+                 for _ in range(rng.randint(3, 8))]
+        rows.append("<tr><td>项目</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    body = "<table><tr><th>项目</th><th>合计</th></tr>" + "".join(rows) + "</table><p>2024年<br>12月31日</p>"
+    found = [f for f in CHECK("a/index.html", page(body)) if f.rule in (personal.RULE_ID, personal.RULE_MOBILE)]
+    assert found == [], [(f.rule, f.shown) for f in found][:5]

@@ -352,6 +352,47 @@ def _under_masked_hits(text: str) -> Iterator[tuple[str, str, str]]:
             yield RULE_MOBILE, value[:3] + "****" + shown[-4:] + "（打码不足）", written
 
 
+# A number split over neighbouring units: an ID number typed into three cells of a form (440305 | 19571015 | 0138)
+# or one cell per digit, a number broken by a line break (<br>, a PDF's or a Word table's narrow column). Each unit
+# alone holds no number; read together they do. An ID number is taken when the digits joined pass its check
+# digit, birth date and region (one in several hundred joins of other numbers would); a mobile number, which has no
+# check digit, only after a telephone's label in the unit where it starts or the one or two before it (a table's
+# figures, 150 | 2300 | 4500, join to eleven digits too).
+_TRAILING_DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9]+\Z")
+_LEADING_DIGITS = re.compile(r"\A[0-9]+[Xx]?(?![0-9A-Za-z])")
+_PHONE_CUE = re.compile(r"手机|电话|联系方式|联系号码|号码|Tel|TEL|tel|Mobile|mobile|Phone|phone")
+SPLIT_NOTE = "（拆开写在相邻的单元格或行中）"
+
+
+def split_number_hits(pieces: list[str], allowed_numbers) -> Iterator[tuple[int, str, str, str]]:
+    """(index of the unit it starts in, rule, masked value, the start as written) of every ID or mobile number
+    split over the neighbouring units `pieces` (in reading order)."""
+    folded = [p.strip().translate(_FOLD_NUMBERS) for p in pieces]
+    for i in range(len(folded) - 1):
+        piece = folded[i]
+        if not piece or not piece[-1].isdigit():
+            continue  # most units: checked by one comparison
+        tail = _TRAILING_DIGITS.search(piece)
+        if tail is None or len(tail.group()) >= 18:
+            continue
+        digits = tail.group()
+        for j in range(i + 1, min(len(folded), i + 19)):
+            lead = _LEADING_DIGITS.match(folded[j])
+            if lead is None:
+                break
+            digits += lead.group()
+            written = pieces[i].strip()[-len(tail.group()):]
+            if len(digits) == 18 and is_id18(digits.upper()):
+                yield i, RULE_ID, mask_number(digits) + SPLIT_NOTE, written
+                break
+            if len(digits) == 11 and re.fullmatch(r"1[3-9]\d{9}", digits) and digits not in allowed_numbers \
+                    and any(_PHONE_CUE.search(p) for p in folded[max(0, i - 2):i + 1]):
+                yield i, RULE_MOBILE, digits[:3] + "****" + digits[-4:] + SPLIT_NOTE, written
+                break
+            if len(digits) > 18 or lead.end() < len(folded[j]):
+                break
+
+
 def _id_shape_ok(value: str) -> bool:
     """The digits an ID number masked in part still shows are an ID number's: a province, a birth date's
     century, month and day where they show, the check digit when nothing else is hidden."""
@@ -625,6 +666,12 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
             cell = hit.cell
             findings.append(Finding(file, cell.line, hit.header if cell.line else cell.place, RULE_NAME,
                                     mask_name(cell.text), by_column=hit.by_column, value=cell.text.strip()))
+    # numbers split over neighbouring units (cells of a row, lines broken inside a number), in reading order
+    units_read = [line for line in extracted.lines if line.kind != attachments.FRAGMENT]
+    if any(line.text[-1:].isdigit() for line in units_read):
+        for i, rule, shown, value in split_number_hits([line.text for line in units_read], rules.numbers):
+            line = units_read[i]
+            findings.append(Finding(file, line.line, "" if line.line else line.place, rule, shown, value=value))
     return _without_duplicates(findings)
 
 
@@ -715,6 +762,18 @@ def _table_findings(file: str, tables: Iterable[Table], public_names: frozenset[
         yield from _hits_to_findings(file, scan_table(table, public_names))
 
 
+def _split_number_findings(file: str, lines: list[str], allowed) -> Iterator[Finding]:
+    """Numbers split over the cells of a table's row (Markdown, or a source's plain text with | between cells)
+    or over neighbouring lines (a hard line break inside a number)."""
+    if any(line.rstrip()[-1:].isdigit() for line in lines):
+        for i, rule, shown, value in split_number_hits(lines, allowed):
+            yield Finding(file, i + 1, "", rule, shown, value=value)
+    for number, line in enumerate(lines, start=1):
+        if "|" in line and _DIGIT_RUN.search(line) is not None:
+            for _i, rule, shown, value in split_number_hits(line.split("|"), allowed):
+                yield Finding(file, number, "", rule, shown, value=value)
+
+
 def _lines_with_digit_runs(text: str) -> Iterator[tuple[int, str]]:
     """(line number, line) of the lines holding three digits in a row, the only ones scan_line can find anything
     in: a document's text is mostly Chinese, and looking at each of its lines took most of the scan's time."""
@@ -785,6 +844,7 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
     for number, line in _lines_with_digit_runs(visible):
         for rule, shown, value in number_hits(line, allowed):
             findings.append(Finding(file, number, "", rule, shown, value=value))
+    findings.extend(_split_number_findings(file, lines, allowed))
     maybe_names = _maybe_names(visible)
     if suffix in YAML_SUFFIXES and maybe_names:
         try:
