@@ -118,3 +118,28 @@ def test_figures_in_a_tables_cells_join_into_no_number():
     body = "<table><tr><th>项目</th><th>合计</th></tr>" + "".join(rows) + "</table><p>2024年<br>12月31日</p>"
     found = [f for f in CHECK("a/index.html", page(body)) if f.rule in (personal.RULE_ID, personal.RULE_MOBILE)]
     assert found == [], [(f.rule, f.shown) for f in found][:5]
+
+
+# ---- numbers in other groupings ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_mobile_number_in_groups_of_any_size_after_its_label_is_found(seed):
+    rng = random.Random(seed)
+    number = mobile(rng)
+    cut = sorted(rng.sample(range(3, 11), rng.randint(1, 3)))
+    grouped = rng.choice([" ", "-"]).join(number[a:b] for a, b in zip([0] + cut, cut + [11]))
+    assert personal.RULE_MOBILE in rules_found(f"{rng.choice(['手机', '联系电话', 'Tel'])}：{grouped}"), grouped
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_bank_card_number_printed_six_and_thirteen_is_found(seed):
+    rng = random.Random(seed)
+    base = "62" + "".join(str(rng.randint(0, 9)) for _ in range(16))
+    number = next(base + d for d in "0123456789" if personal.luhn_ok(base + d))
+    assert personal.RULE_BANK in rules_found(f"卡号：{number[:6]} {number[6:]}"), number
+
+
+@pytest.mark.parametrize("text", ["统计：13 500 200 100", "电话：0371 6123 4567", "电话：13 500 200 100",
+                                  "合计 1350 0200 100 元", "邮编 450000 电话 0371-61234567"])
+def test_groups_of_figures_without_a_label_or_an_office_number_are_not_mobile_numbers(text):
+    assert personal.RULE_MOBILE not in rules_found(text), text

@@ -101,7 +101,14 @@ _ID_PARTS = re.compile(r"(?<![0-9A-Za-z])(\d{6})([._/])(\d{8})\2(\d{3}[\dXx])(?!
 _HAN_DIGITS = "〇零一二三四五六七八九"
 _HAN_NUMBER = re.compile(rf"(?<![{_HAN_DIGITS}])[{_HAN_DIGITS}]{{11}}(?:[{_HAN_DIGITS}]{{6}}[{_HAN_DIGITS}Xx])?(?![{_HAN_DIGITS}])")
 _FROM_HAN_DIGITS = str.maketrans(_HAN_DIGITS, "0012345678" + "9")
-_CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?)(?![0-9A-Za-z])")
+# A card number joined, in groups of four, or as 银联 cards print 19 digits: six and thirteen (628422 3149888986791).
+_CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{6}[ -]\d{10,13})"
+                   r"(?![0-9A-Za-z])")
+# A mobile number in groups of any size (1634 0591 943, 13 8123 45678) after a telephone's label: without the
+# label, groups of figures in a table's row (13 500 200 100) would read so.
+_MOBILE_LABEL = re.compile(r"手机|电话|联系方式|联系号码|Tel|TEL|tel|Mobile|mobile")
+_MOBILE_ANY_GROUPS = re.compile(rf"(?:{_MOBILE_LABEL.pattern})[^0-9\u4e00-\u9fff]{{0,6}}?"
+                                r"(?<![0-9A-Za-z])(1[3-9]\d+(?:[ -]\d+)+)(?![0-9A-Za-z])")
 # An ID number typed in groups, as forms and spreadsheets lay it out (410105 19900101 123X, 4101-0519-9001-0112-3X):
 # digit groups joined by one space or hyphen, the check character X in the last group or alone after it. Any 18
 # digits in six groups or fewer hold a group of three digits, which the gate below needs.
@@ -284,6 +291,12 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
             if free(_moved(match.span(1), at)) and number not in allowed_numbers:
                 taken.append(_moved(match.span(1), at))
                 yield RULE_MOBILE, number[:3] + "****" + number[-4:], written[slice(*match.span(1))]
+    if _MOBILE_LABEL.search(text) is not None:  # the label stands outside the windows: the whole text is read
+        for match in _MOBILE_ANY_GROUPS.finditer(text if text.isascii() else text.translate(_FOLD_NUMBERS)):
+            number = _digits(match.group(1))
+            if len(number) == 11 and free(match.span(1)) and number not in allowed_numbers:
+                taken.append(match.span(1))
+                yield RULE_MOBILE, number[:3] + "****" + number[-4:], text[slice(*match.span(1))]
     for at, written, folded in pieces:
         for match in _CARD.finditer(folded):
             if free(_moved(match.span(1), at)) and is_bank_card(match.group(1)):
@@ -403,18 +416,6 @@ def _id_shape_ok(value: str) -> bool:
         return _birth_date_ok(int(date[:4]), int(date[4:6]), int(date[6:]))
     return ((not date[:2].isdigit() or date[:2] in ("19", "20")) and (not date[4].isdigit() or date[4] in "01")
             and (not date[6].isdigit() or date[6] in "0123"))
-
-
-def _han_numeral_hits(text: str, allowed_numbers) -> Iterator[tuple[str, str, str]]:
-    """Mobile and ID numbers spelt in Chinese numerals: read as the digits they stand for."""
-    for match in _HAN_NUMBER.finditer(text):
-        digits = match.group().translate(_FROM_HAN_DIGITS)
-        if len(digits) == 11 and re.fullmatch(r"1[3-9]\d{9}", digits) and digits not in allowed_numbers:
-            yield RULE_MOBILE, digits[:3] + "****" + digits[-4:], match.group()
-        elif len(digits) == 18 and is_id18(digits.upper()):
-            yield RULE_ID, mask_number(digits), match.group()
-
-
 
 
 def _han_numeral_hits(text: str, allowed_numbers) -> Iterator[tuple[str, str, str]]:
