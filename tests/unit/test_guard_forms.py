@@ -148,3 +148,52 @@ def test_a_bank_card_number_printed_six_and_thirteen_is_found(seed):
                                   "合计 1350 0200 100 元", "邮编 450000 电话 0371-61234567"])
 def test_groups_of_figures_without_a_label_or_an_office_number_are_not_mobile_numbers(text):
     assert personal.RULE_MOBILE not in rules_found(text), text
+
+
+# ---- names in the wordings of news, 慰问 lists, replies and 公示 ----------------------------------------------------
+
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪"
+# given names of two characters, some of them words as well (保国, 海燕, 国庆, 金花): jieba reads those as words
+GIVEN = ("建国", "秀英", "桂兰", "志强", "海燕", "国庆", "建华", "红霞", "玉梅", "德福", "长青", "淑珍", "永刚", "春生",
+         "丽华", "文军", "立新", "晓东", "振华", "卫东", "金花", "保国", "凤英", "福全", "树森")
+WORDINGS = {
+    "office before a name in news": ("区退役军人事务局{office}{a}看望慰问老党员。", "示例镇党委{office}{a}为老兵佩戴纪念章。",
+                                     "{office}{a}带领工作人员走访烈属。", "{office}{a}在座谈会上讲话。"),
+    "relative": ("烈士{relative}{a}领取了抚恤金。", "烈士{relative}{a}现居示例镇。", "烈士{relative}{a}，现年82岁。"),
+    "acting for a person": ("{agent}：{a}", "{agent}{a}于2024年5月代为领取。", "{agent} {a}"),
+    "proposed decision": ("经审核，{decide}{a}为烈士。", "{decide}{a}同志为“最美退役军人”。", "现{decide}{a}为优抚对象。"),
+}
+OFFICES = ("局长", "副局长", "书记", "副书记", "主任", "站长", "镇长")
+RELATIVES = ("配偶", "遗孀", "之子", "之女", "儿媳", "孙子")
+AGENTS = ("代办人", "受托人", "被委托人", "法定代理人", "赡养人", "持卡人", "开户人")
+DECISIONS = ("拟认定", "拟表彰", "拟命名", "拟评定", "拟确认")
+
+
+@pytest.mark.parametrize("kind", list(WORDINGS))
+def test_names_in_the_wordings_of_news_lists_and_replies_are_found(kind):
+    """Each wording with generated full names (given names that are words too among them), in a page as the
+    output guard reads it. The two-character names (王伟 after 拟认定) are not asked: EDITING.md §六."""
+    rng = random.Random(kind)
+    missed = []
+    for _ in range(24):
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+        wording = rng.choice(WORDINGS[kind])
+        text = wording.format(a=name, office=rng.choice(OFFICES), relative=rng.choice(RELATIVES),
+                              agent=rng.choice(AGENTS), decide=rng.choice(DECISIONS))
+        found = {f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME}
+        if name not in found:
+            missed.append(text)
+    assert len(missed) <= 1, missed  # one in 24 at most: jieba cuts some given names into the words after them
+
+
+@pytest.mark.parametrize("text", [
+    "局长办公会议研究决定", "主任委员由国务院任命", "书记处书记", "配偶的父母", "对申请人提出的申请", "对本人申请的",
+    "注：你单位应当于", "答：您可以到窗口办理", "拟认定工伤", "拟表彰对象名单", "局长王某某看望", "局长张*明看望老兵",
+    "科长李某", "院长（兼）", "副局长高新区", "镇长王楼镇", "书记张庄村", "对王楼村的慰问", "对张庄村申请",
+    "拟确定示例镇为", "烈士之子的抚恤", "烈士之子示例镇", "区长江大桥", "主任高明区", "所长孙中山", "书记高度重视",
+    "局长马上", "主任何时", "对张某申请", "对李*明申请优待证的批复", "问：你好", "区长期规划", "拟给予警告处分",
+    "受托人应当", "代办人须携带本人身份证", "持卡人本人", "总书记毛泽东同志", "烈士之女在",
+])
+def test_the_wider_cues_beside_words_places_masked_names_and_public_figures_name_no_one(text):
+    found = [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME]
+    assert found == [], text

@@ -78,18 +78,27 @@ LABEL_WORDS = ("联系人", "经办人", "申请人", "本人", "负责人", "�
                "拟稿人", "签发人", "签收人", "举报人", "投诉人", "来访人", "被推荐人", "责任人", "记录人", "主持人",
                "来信人", "信访人", "反映人", "咨询人", "求助人", "申诉人", "发件人", "报名人", "联络人", "证明人",
                "经手人", "报告人", "汇报人", "核对人", "复核人", "填报人", "制表人", "统计人", "领取人", "代领人",
-               "见证人", "担保人", "介绍人", "陪同人", "帮扶人", "联络员", "网格员", "包联人", "对接人", "讲解人")
+               "见证人", "担保人", "介绍人", "陪同人", "帮扶人", "联络员", "网格员", "包联人", "对接人", "讲解人",
+               # who acts for, keeps or receives for a person: forms of benefits and pensions
+               "代办人", "受托人", "被委托人", "法定代理人", "被监护人", "赡养人", "抚养人", "继承人", "代收人",
+               "持卡人", "开户人", "参保人", "投保人", "被保险人", "缴款人", "捐赠人", "受赠人", "申请者")
 # Labels followed by names only when a colon follows them.
 COLON_LABEL_WORDS = ("名单", "人选", "获奖者", "获得者", "一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "鼓励奖",
                      "代表", "成员", "姓名", "名字", "化名", "组长", "副组长", "队长", "讲解员", "主讲人",
                      "获奖人", "嘉宾", "颁奖嘉宾", "主讲", "主讲嘉宾", "受访者", "讲述人", "签名", "签字", "签收", "汇报"
                      ) + PEOPLE_HEADERS + ("退役军人", "退役士兵", "老兵", "烈属", "军属", "志愿者")
-# Words for the people this bureau serves, written right before a name (退役军人王建华).
+# An office held, before its holder's name in news (区退役军人事务局局长王建华看望…): officials' names are published
+# by law only when listed in data/site.yml 公开姓名.
+OFFICE_WORDS = ("局长", "副局长", "书记", "副书记", "主任", "副主任", "科长", "副科长", "站长", "副站长", "所长", "镇长",
+                "乡长", "区长", "县长", "会长", "馆长", "院长")
+# A relative named after the person (王建华的母亲张秀英, 其妻李秀兰, 烈士配偶李秀兰)
+RELATIVE_WORDS = frozenset(("父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "其妻", "其夫", "其子", "其女", "爱人", "老伴",
+                            "配偶", "遗孀", "儿媳", "女婿", "孙子", "孙女", "外孙", "哥哥", "姐姐", "弟弟", "妹妹",
+                            "祖父", "祖母"))
+# Words for the people this bureau serves, written right before a name (退役军人王建华), offices and relatives.
 PEOPLE_WORDS = ("退役军人", "退役士兵", "退伍军人", "复员军人", "转业军人", "伤残军人", "残疾军人", "现役军人", "老兵",
-                "老战士", "老党员", "烈属", "军属", "遗属", "军嫂", "志愿者", "优抚对象", "村民", "居民", "市民",
-                # a relative named after the person (王建华的母亲张秀英, 其妻李秀兰)
-                "父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "其妻", "其夫", "其子", "其女", "爱人", "老伴")
-RELATIVE_WORDS = frozenset(PEOPLE_WORDS[-12:])
+                "老战士", "老党员", "烈属", "军属", "遗属", "军嫂", "志愿者", "优抚对象", "村民", "居民", "市民"
+                ) + OFFICE_WORDS + tuple(sorted(RELATIVE_WORDS))
 # After a word for a relative, words that join it to the next (母亲和儿子, 父亲与子女): never a surname there.
 _JOINING = frozenset("和与及同跟或向对在是为")
 # What is said of a person right after the name (王建华接受慰问, 王建华家属, 王建华（左二）).
@@ -102,7 +111,10 @@ FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之
                 "向我局", "向本局", "向我单位", "向本机关", "于19", "于20", "收到", "提交")
 # Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
 BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,", "经查，", "经查,", "经调查，", "经调查,",
-                "感谢", "拟推荐", "授予", "追授")
+                "感谢", "拟推荐", "授予", "追授",
+                # what the bureau proposes to decide about a person, before its 公示 (拟认定王建华为…)
+                "拟认定", "拟表彰", "拟命名", "拟评定", "拟授予", "拟聘任", "拟任命", "拟录用", "拟确认", "拟确定", "拟评为",
+                "拟批准", "拟给予")
 # 关于 begins most titles (关于弘扬…, 关于纪念堂馆…: jieba tags such words as names): a name after it counts only
 # when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复).
 _CASE_AFTER = re.compile(r"申请|反映|来信|来访|信访|投诉|举报|不服|的申请|的信访|的投诉|的举报|的来信|的答复|的复函")
@@ -525,7 +537,11 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                     text[start] in _JOINING and match.group() in RELATIVE_WORDS):
                 # set apart by a space and standing alone up to the next mark, it is laid out as a name
                 alone = start > end and _ALONE.match(text, start) is not None
-                finder.after(start, "人员", alone)
+                if not finder.after(start, "人员", alone) and (match.group() in OFFICE_WORDS
+                                                              or match.group() in RELATIVE_WORDS):
+                    # 局长冯保国看望…, 烈士遗孀郑淑珍现居…: a given name that is also a word (保国, 海燕) after an
+                    # office or a relative is the person's
+                    _captioned_after(finder, start)
             # 王建华（退役士兵）, 王建华（示例镇退役军人）, 王建华，退役军人，: the person's role, in brackets or between
             # commas, and nothing else (和平街道（退役军人服务站）names a place)
             role = _ROLE_BEFORE.search(text, max(0, at - 12), at)
@@ -548,7 +564,9 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                 elif match.group() == "请联系":
                     finder.after(end, "其前", False)
         elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
-            finder.before(at, "其后", False)
+            if not finder.before(at, "其后", False) and match.group() in _CHILD_OF and end < len(text) \
+                    and _is_han(text[end]) and not finder.after(end, "人员", False):
+                _captioned_after(finder, end)  # 烈士之子吕卫东: the relative named after the word
     if "好" in text:  # 王建华：您好 (a letter's greeting: the name alone before it); searched apart, commas are many
         for greet in _GREET.finditer(text):
             at = greet.start()
@@ -598,6 +616,27 @@ def _pair_before(finder: _Finder, end: int) -> None:
 # read a name (国务院在…, 县政府于… are no one).
 _SUBJECT = re.compile(rf"(?:图为|图中|左起|右起)?[：:]?{_SPACE}*([{_HAN}]{{2,4}}?)(?:在|于|与|和|向|正在|同)(?=[{_HAN}0-9０-９])")
 _SUBJECT_FIRST = _SURNAME_FIRST | frozenset("图左右")
+
+_CHILD_OF = frozenset(("之子", "之女", "之妻"))
+
+
+def _captioned_after(finder: _Finder, start: int) -> None:
+    """A full name of given-name characters starting at `start` (_captioned_name), bounded after it by a word that
+    follows names or the run's end: after an office or a relative, the person, though jieba reads a word."""
+    text = finder.text
+    for length in (4, 3):
+        name = text[start:start + length]
+        if len(name) == length and _is_han_run(name) and _captioned_name(name) and (
+                start + length == _run_end(text, start) or _FOLLOW_NAME.match(text, start + length)
+                or _ACTS.match(text, start + length)):
+            finder.exact(start, start + length, "人员", True)
+            return
+
+
+# What the person does (看望, 慰问, 为老兵佩戴 …) or where they live, right after the name in news and records
+_ACTS = re.compile("看望|慰问|走访|为|给|带领|陪同|出席|参加|讲话|致辞|颁发|佩戴|走进|来到|深入|调研|检查|督导|主持"
+                   "|现居|现住|家住|今年|生前")
+
 
 def _captioned_name(name: str) -> bool:
     """A surname and a given name of two characters of given names (or a compound surname and one or two), no word
