@@ -162,6 +162,9 @@ WORDINGS = {
     "relative": ("烈士{relative}{a}领取了抚恤金。", "烈士{relative}{a}现居示例镇。", "烈士{relative}{a}，现年82岁。"),
     "acting for a person": ("{agent}：{a}", "{agent}{a}于2024年5月代为领取。", "{agent} {a}"),
     "proposed decision": ("经审核，{decide}{a}为烈士。", "{decide}{a}同志为“最美退役军人”。", "现{decide}{a}为优抚对象。"),
+    "reply to a person": ("{a}：你于2024年3月5日提出的信访事项收悉。", "{a}：您反映的问题已转示例镇办理。",
+                          "{a}：\u3000你来信反映的问题收悉。"),
+    "title about a case": ("对{a}申请优待证的批复", "对{a}信访事项的答复意见", "对{a}同志申请伤残评定的复函"),
 }
 OFFICES = ("局长", "副局长", "书记", "副书记", "主任", "站长", "镇长")
 RELATIVES = ("配偶", "遗孀", "之子", "之女", "儿媳", "孙子")

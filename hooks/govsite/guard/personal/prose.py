@@ -116,8 +116,10 @@ BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,"
                 "拟认定", "拟表彰", "拟命名", "拟评定", "拟授予", "拟聘任", "拟任命", "拟录用", "拟确认", "拟确定", "拟评为",
                 "拟批准", "拟给予")
 # 关于 begins most titles (关于弘扬…, 关于纪念堂馆…: jieba tags such words as names): a name after it counts only
-# when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复).
-_CASE_AFTER = re.compile(r"申请|反映|来信|来访|信访|投诉|举报|不服|的申请|的信访|的投诉|的举报|的来信|的答复|的复函")
+# when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复); so does 对 at the start
+# of a unit (对王建华申请优待证的批复).
+_CASE_AFTER = re.compile(r"申请|反映|来信|来访|信访|投诉|举报|不服|的申请|的信访|的投诉|的举报|的来信|的答复|的复函"
+                         r"|同志(?:申请|的)")
 _COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)"
 
 
@@ -154,7 +156,7 @@ _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
 # Every cue's first words in one pattern (name_spans): longer words first, a form of address before the sex it
 # begins with (女士, 女). The lookahead of every first character lets the engine skip ahead (five times faster).
 _FIRST = "".join(sorted({w[0] for w in TITLE_WORDS + LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + FOLLOW_WORDS
-                          + BEFORE_WORDS + ("关于", "请", "可", "或", "直", "由")}))
+                          + BEFORE_WORDS + ("关于", "对", "请", "可", "或", "直", "由")}))
 _CUES = re.compile(
     rf"(?=[{re.escape(_FIRST)}等、男女(（+0-9])(?:"
     rf"(?P<title>{_alternation(TITLE_WORDS)})"
@@ -163,7 +165,7 @@ _CUES = re.compile(
     rf"|(?P<people>{_alternation(PEOPLE_WORDS)})"
     rf"|(?P<follow>{_alternation(FOLLOW_WORDS)})"
     rf"|(?P<before>{_alternation(BEFORE_WORDS)})"
-    r"|(?P<about>关于)"
+    rf"|(?P<about>关于|(?<![{_HAN}])对)"
     r"|(?P<ask>请与|请和|请同|请跟|可与|或与|直接与|请联系|请致电|由)"
     r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
     r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
@@ -556,6 +558,12 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
             found = _name_after(text, end, False) if end < len(text) and _is_han(text[end]) else None
             if found is not None and _CASE_AFTER.match(text, found[0]):
                 finder.accept(end, found[0], "其前", False, found[1])
+            elif end < len(text) and _is_han(text[end]):
+                # 关于田建国信访事项的答复: jieba joins the name's end to the case (国信); bounded by the case's word
+                bounded = next((e for e in range(min(len(text), end + 4), end + 1, -1)
+                                if _CASE_AFTER.match(text, e) and name_shaped(text[end:e])), None)
+                if bounded is not None:
+                    finder.exact(end, bounded, "其前", False)
         elif kind == "ask":
             if end < len(text) and _is_han(text[end]):
                 tail = _ASK_AFTER.match(text, end) if match.group() != "请联系" else None
@@ -567,7 +575,9 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
             if not finder.before(at, "其后", False) and match.group() in _CHILD_OF and end < len(text) \
                     and _is_han(text[end]) and not finder.after(end, "人员", False):
                 _captioned_after(finder, end)  # 烈士之子吕卫东: the relative named after the word
-    if "好" in text:  # 王建华：您好 (a letter's greeting: the name alone before it); searched apart, commas are many
+    if "好" in text or "你" in text or "您" in text:
+        # 王建华：您好, 王建华：你于3月5日提出的信访事项收悉 (a letter or a reply addressed to the person: the name
+        # alone before a colon and the word for "you"); searched apart, commas are many
         for greet in _GREET.finditer(text):
             at = greet.start()
             if at > 0 and _is_han(text[at - 1]) and _run_start(text, at) >= at - 4:
@@ -584,7 +594,7 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
 # 请与王建华联系, 由王建华负责: the name bounded by the words on both sides (a unit would be an ordinary word)
 _ASK_AFTER = re.compile(rf"([{_HAN}]{{2,4}}?)(?:联系|联络|咨询|沟通|对接|负责|牵头|承办|经办|办理|签收|审核|核实)")
 _SPACES_BEFORE = re.compile(rf"{_SPACE}*\Z")
-_GREET = re.compile(rf"[:：，,]{_SPACE}*(?:您好|你好)")
+_GREET = re.compile(rf"[:：，,]{_SPACE}*(?:您好|你好)|[:：]{_SPACE}*[你您](?!们)")
 # Items of a list after a label and a colon, set apart by spaces or commas (获奖者：王建华　李明　张伟)
 _LISTED = re.compile(r"[^。；;\n]*")
 _LISTED_ITEM = re.compile(r"[^\s\u3000，,、]+")
