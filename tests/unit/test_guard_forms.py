@@ -200,3 +200,27 @@ def test_names_in_the_wordings_of_news_lists_and_replies_are_found(kind):
 def test_the_wider_cues_beside_words_places_masked_names_and_public_figures_name_no_one(text):
     found = [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME]
     assert found == [], text
+
+
+# ---- an ID number a spreadsheet kept as a number ------------------------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(8))
+def test_an_id_number_a_spreadsheet_kept_as_a_number_is_found(seed):
+    """Typed into a cell not formatted as text, 410105199001011234 is kept to 15 or 17 significant digits: the
+    workbook holds 410105199001011000, region and birth date intact, the check digit lost."""
+    from attachments_kit import make_xlsx
+
+    rng = random.Random(seed)
+    number = id18(rng)
+    as_float = float(number[:17] + "0" if number.endswith("X") else number)  # what the program stores
+    book = make_xlsx({"名单": [["序号", rng.choice(["身份证号", "公民身份号码", "证件号"])], [1, as_float],
+                               [2, float(id18(rng)[:15] + "000")]]})
+    found = [f for f in CHECK("f/mingdan.xlsx", book) if f.rule == personal.RULE_ID]
+    assert len(found) == 2, [(f.shown, f.place) for f in found]
+    assert f"{int(as_float):d}"[:14] == number[:14]
+
+
+@pytest.mark.parametrize("text", ["金额 100000000000000000", "410105199013011000", "990105199001011000",
+                                  "4101051990010112", "41010519900101100"])
+def test_eighteen_digits_ending_in_zeros_without_a_region_and_birth_date_are_no_id(text):
+    assert personal.RULE_ID not in rules_found(text), text

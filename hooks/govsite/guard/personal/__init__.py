@@ -208,6 +208,17 @@ def is_id15(value: str) -> bool:
             and _birth_date_ok(1900 + int(value[6:8]), int(value[8:10]), int(value[10:12])))
 
 
+# An ID number typed into a spreadsheet cell kept as a number: the program keeps 15 to 17 significant digits, so the
+# last ones read as zeros (410105199001011234 becomes 410105199001011000) and the check digit no longer holds; the
+# region and the birth date are still there to read.
+AS_NUMBER_NOTE = "（表格软件把号码存成了数字，末几位变成了0，其余仍可辨认）"
+
+
+def is_id_as_number(value: str) -> bool:
+    return (len(value) == 18 and value.endswith("00") and value.isdigit() and int(value[:2]) in PROVINCES
+            and _birth_date_ok(int(value[6:10]), int(value[10:12]), int(value[12:14])))
+
+
 def luhn_ok(number: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(number)):
@@ -269,6 +280,9 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
             if is_id18(match.group(1)):
                 taken.append(_moved(match.span(1), at))
                 yield RULE_ID, mask_number(match.group(1)), written[slice(*match.span(1))]
+            elif is_id_as_number(match.group(1)):
+                taken.append(_moved(match.span(1), at))
+                yield RULE_ID, mask_number(match.group(1)) + AS_NUMBER_NOTE, written[slice(*match.span(1))]
     for at, written, folded in pieces:
         for match in _ID15.finditer(folded):
             if free(_moved(match.span(1), at)) and is_id15(match.group(1)):
