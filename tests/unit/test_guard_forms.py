@@ -224,3 +224,38 @@ def test_an_id_number_a_spreadsheet_kept_as_a_number_is_found(seed):
                                   "4101051990010112", "41010519900101100"])
 def test_eighteen_digits_ending_in_zeros_without_a_region_and_birth_date_are_no_id(text):
     assert personal.RULE_ID not in rules_found(text), text
+
+
+# ---- names by a birth, a list's number, a signed label, a quotation, a unit, a home -----------------------------
+
+WORDINGS_2 = {
+    "birth": ("{a}，{y}年出生，示例镇{v}村人。", "{a}（{y}年{m}月生）", "{a}，男，{y}年生，中共党员。", "{a}, {y}年{m}月出生"),
+    "numbered item": ("（{n}）{a}", "({n}) {a}", "{n}、{a}"),
+    "signed label": ("经办人（签字）：{a}", "申请人(签名)：{a}", "领款人（本人签字）：{a}"),
+}
+
+
+@pytest.mark.parametrize("kind", list(WORDINGS_2))
+def test_names_by_a_birth_a_number_a_signature_a_quotation_a_unit_or_a_home_are_found(kind):
+    rng = random.Random(kind)
+    missed = []
+    for _ in range(24):
+        name, other = rng.choice(SURNAMES) + rng.choice(GIVEN), rng.choice(SURNAMES) + rng.choice(GIVEN)
+        text = rng.choice(WORDINGS_2[kind]).format(a=name, b=other, y=rng.randint(1925, 1995), m=rng.randint(1, 12),
+                                                   v=rng.choice(["张庄", "王楼", "李家"]), n=rng.choice("一二三四五六七八九十"))
+        found = {f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME}
+        if name not in found:
+            missed.append(text)
+    assert len(missed) <= 1, missed
+
+
+@pytest.mark.parametrize("text", [
+    "本条例自1988年7月18日起施行，2004年8月1日修订生效。", "遗属和军人家属", "参战退役军人、烈士遗属和军人家属",
+    "（一）总则", "（二）优待", "（十）其他", "经办人（签字）：", "申请人（签名）：张*明", "“请放心。”工作人员表示。",
+    "“这是我们的责任。”他说。", "“谢谢！”老人激动地说。", "第一名　示例镇人民政府", "联系单位　区人力资源和社会保障局",
+    "张庄村　示例镇人民政府", "来到张庄村家中", "来到退役军人家中", "烈士陵园之母", "一九四九年出生的老战士",
+    "新中国成立后出生", "王某某，1940年出生", "李*明，1950年出生", "毛泽东，1893年出生", "各位，新年好",
+])
+def test_the_same_wordings_around_words_places_and_masked_names_name_no_one(text):
+    found = [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME]
+    assert found == [], (text, [f.value for f in found])

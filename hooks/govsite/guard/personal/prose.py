@@ -135,7 +135,8 @@ _COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|�
                           r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])等人(?![员群口才数次])")
 _PEOPLE = re.compile(rf"(?:{_alternation(PEOPLE_WORDS)})(?=[{_HAN}])")
 _FOLLOW = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(FOLLOW_WORDS)})")
-_LABEL_SEP = re.compile(rf"{_SPACE}*[:：]{_SPACE}*|{_SPACE}+|[为是](?![否了])|")
+_LABEL_SEP = re.compile(rf"{_SPACE}*(?:[（(](?:签字|签名|签章|盖章|手签|本人签字|本人签名)[）)]{_SPACE}*)?[:：]{_SPACE}*"
+                        rf"|{_SPACE}+|[为是](?![否了])|")
 _SPACES = re.compile(rf"{_SPACE}*")
 _ROLE_BEFORE = re.compile(rf"{_SPACE}*[，,（(]{_SPACE}*[{_HAN}]{{0,8}}$")
 _ROLE_AFTER = re.compile(rf"{_SPACE}*[）)，,；;]")
@@ -474,7 +475,7 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     full where it stands. tests/unit/test_guard_names.py compares this with a pass of each cue's own pattern."""
     first = _CUES.search(text)
     subject = _SUBJECT.match(text) if text[:1] in _SUBJECT_FIRST else None
-    if first is None and subject is None and "好" not in text:  # most units: no cue; at most a lone name
+    if first is None and subject is None and _LATER_CUE.search(text) is None:  # most units: no cue; a lone name
         found = _whole(text, public) if len(text) <= 12 else []
         if not found and (" " in text or "\u3000" in text):
             found = _spaced_names(text, public)
@@ -487,12 +488,8 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
         # 图为谭国庆与家属合影: after 图为 a full name of given-name characters is the person shown, though its
         # given name is also a word (国庆, 金花) and jieba reads it so
         finder.exact(subject.start(1), subject.end(1), "其后", True)
-    if first is None:
-        if len(text) <= 12:
-            _whole(text, public, finder)
-        return finder.result()
     list_done = phone_done = 0
-    for match in _CUES.finditer(text, first.start()):
+    for match in _CUES.finditer(text, first.start()) if first is not None else ():
         kind, at, end = match.lastgroup, match.start(), match.end()
         if kind == "title":
             name_end = _SPACES_BEFORE.search(text, max(0, at - 4), at).start() if at else at
@@ -582,6 +579,9 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
             at = greet.start()
             if at > 0 and _is_han(text[at - 1]) and _run_start(text, at) >= at - 4:
                 finder.before(at, "称谓", True)
+    if "生" in text:  # 王建华，1940年出生 (the person's birth, as a 公示 or a hero's story gives it)
+        for born in _BORN.finditer(text):
+            finder.before(born.start(), "性别", True)
     if len(text) <= 12:
         _whole(text, public, finder)
     if " " in text or "\u3000" in text:
@@ -641,6 +641,14 @@ def _captioned_after(finder: _Finder, start: int) -> None:
                 or _ACTS.match(text, start + length)):
             finder.exact(start, start + length, "人员", True)
             return
+
+
+# Cues looked for after the pass over _CUES: a letter's greeting, a birth, and names laid out with spaces; a unit
+# without any of them and without a cue of _CUES holds at most a lone name.
+_LATER_CUE = re.compile(r"好|你|您|生")
+# 王建华，1940年出生; 王建华（1935年3月生）: the person's birth after the name
+_BORN = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（(]{_SPACE}*(?:19|20)\d{{2}}(?:年|\.)(?:\d{{1,2}}月?)?(?:\d{{1,2}}日)?"
+                   r"(?:出生|生人|生)")
 
 
 # What the person does (看望, 慰问, 为老兵佩戴 …) or where they live, right after the name in news and records
@@ -728,7 +736,7 @@ def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> 
 
 _NOTE_AFTER = re.compile(r"[（(][^（）()]{1,12}[）)]\Z")
 # The number of a list's item before it (1. 2、（3） 四、): a PDF's numbered list of names, one to a line
-_LIST_NUMBER = re.compile(r"\s*(?:(?:[(（]\d{1,3}[)）]|\d{1,3}[.．、)）]|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
+_LIST_NUMBER = re.compile(r"\s*(?:(?:[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|\d{1,3}[.．、)）]|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
 
 
 # A line of names and nothing else, set apart by spaces (a PDF's name list without a header: 王建华  李明  张伟)
