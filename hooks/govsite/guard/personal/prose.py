@@ -102,7 +102,7 @@ PEOPLE_WORDS = ("退役军人", "退役士兵", "退伍军人", "复员军人", 
 # After a word for a relative, words that join it to the next (母亲和儿子, 父亲与子女): never a surname there.
 _JOINING = frozenset("和与及同跟或向对在是为")
 # What is said of a person right after the name (王建华接受慰问, 王建华家属, 王建华（左二）).
-FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之子", "之女", "之妻", "老伴", "接受", "荣获",
+FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之子", "之女", "之妻", "之夫", "之母", "之父", "老伴", "接受", "荣获",
                 "被评为", "讲述", "合影", "参加", "出席", "发言", "（左", "（右", "（中", "(左", "(右", "(中",
                 # what a case file says of the person it is about (王建华反映的问题, 王建华系我区退役军人)
                 "反映", "来信", "来电", "来访", "不服", "系我", "的父亲", "的母亲", "的配偶", "的妻子",
@@ -234,6 +234,7 @@ PRECEDE_WORDS = LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + (
     "感谢", "授予", "追授", "表彰", "看望", "慰问", "走访", "推荐", "认定", "安排", "任命", "聘任", "选举", "祝贺",
     "采访", "邀请", "陪同", "联系", "拟将", "将", "把", "由", "给", "向", "对", "与", "和", "同", "及", "跟", "为",
     "是", "有", "了", "请", "经", "据", "让", "派", "即", "称", "等", "如", "像", "包括", "其中", "图为", "获奖者",
+    "岁的", "来到", "走进", "前往",
     "名单", "如下", "关于", "收到", "现将", "致", "表扬", "拟推荐", "尊敬的", "亲爱的",
     # what the bureau does to a person it names (拟安置|王建华、…, 接收|李明): people are their objects
     "安置", "接收", "录用", "聘用", "选派", "帮扶", "资助", "救助", "奖励", "确定", "评选", "遴选")
@@ -478,7 +479,7 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     if first is None and subject is None and _LATER_CUE.search(text) is None:  # most units: no cue; a lone name
         found = _whole(text, public) if len(text) <= 12 else []
         if not found and (" " in text or "\u3000" in text):
-            found = _spaced_names(text, public)
+            found = _spaced_names(text, public) or _name_then_unit(text, _Finder(text, public))
         return found
     finder = _Finder(text, public)
     if subject is not None and _subject_is_named(subject.group(1)):
@@ -569,9 +570,11 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                 elif match.group() == "请联系":
                     finder.after(end, "其前", False)
         elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
-            if not finder.before(at, "其后", False) and match.group() in _CHILD_OF and end < len(text) \
-                    and _is_han(text[end]) and not finder.after(end, "人员", False):
-                _captioned_after(finder, end)  # 烈士之子吕卫东: the relative named after the word
+            if not finder.before(at, "其后", False):
+                _captioned_before(finder, at)  # 来到雷金花家中: bounded by a word before names, though 金花 is a word
+            if match.group() in _CHILD_OF and end < len(text) and _is_han(text[end]) \
+                    and not finder.after(end, "人员", False):
+                _captioned_after(finder, end)  # 烈士之子吕卫东, 烈士邵金山之母梁保国: the relative named after it
     if "好" in text or "你" in text or "您" in text:
         # 王建华：您好, 王建华：你于3月5日提出的信访事项收悉 (a letter or a reply addressed to the person: the name
         # alone before a colon and the word for "you"); searched apart, commas are many
@@ -582,10 +585,14 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     if "生" in text:  # 王建华，1940年出生 (the person's birth, as a 公示 or a hero's story gives it)
         for born in _BORN.finditer(text):
             finder.before(born.start(), "性别", True)
+    if "”" in text or "」" in text:  # “……”王建华激动地说: the speaker after a quotation
+        for said in _SPEAKER.finditer(text):
+            _speaker(finder, said.start(1), said.group(1))
     if len(text) <= 12:
         _whole(text, public, finder)
     if " " in text or "\u3000" in text:
         _spaced_names(text, public, finder)
+        _name_then_unit(text, finder)
     if _DOT_CHARS.intersection(text):
         _dotted(finder)
     return finder.result()
@@ -627,7 +634,7 @@ def _pair_before(finder: _Finder, end: int) -> None:
 _SUBJECT = re.compile(rf"(?:图为|图中|左起|右起)?[：:]?{_SPACE}*([{_HAN}]{{2,4}}?)(?:在|于|与|和|向|正在|同)(?=[{_HAN}0-9０-９])")
 _SUBJECT_FIRST = _SURNAME_FIRST | frozenset("图左右")
 
-_CHILD_OF = frozenset(("之子", "之女", "之妻"))
+_CHILD_OF = frozenset(("之子", "之女", "之妻", "之夫", "之母", "之父"))
 
 
 def _captioned_after(finder: _Finder, start: int) -> None:
@@ -636,19 +643,66 @@ def _captioned_after(finder: _Finder, start: int) -> None:
     text = finder.text
     for length in (4, 3):
         name = text[start:start + length]
-        if len(name) == length and _is_han_run(name) and _captioned_name(name) and (
+        if len(name) == length and _is_han_run(name) and _captioned_name(name) and not _grammar_first(name) and (
                 start + length == _run_end(text, start) or _FOLLOW_NAME.match(text, start + length)
                 or _ACTS.match(text, start + length)):
             finder.exact(start, start + length, "人员", True)
             return
 
 
-# Cues looked for after the pass over _CUES: a letter's greeting, a birth, and names laid out with spaces; a unit
-# without any of them and without a cue of _CUES holds at most a lone name.
-_LATER_CUE = re.compile(r"好|你|您|生")
+def _captioned_before(finder: _Finder, end: int) -> bool:
+    """A full name of given-name characters ending at `end` (_captioned_name), bounded before it by a word that
+    stands before names or by the run's start: 来到雷金花家中, 烈士邵金山之母."""
+    text = finder.text
+    for length in (4, 3):
+        start = end - length
+        if start >= 0 and _is_han_run(text[start:end]) and _captioned_name(text[start:end]) \
+                and not _grammar_first(text[start:end]) and (
+                start == _run_start(text, end) or _PRECEDE.search(text, max(0, start - 6), start)):
+            return finder.exact(start, end, "其后", True)
+    return False
+
+
+def _speaker(finder: _Finder, start: int, run: str) -> None:
+    """The name at the start of `run` (the words between a quotation and 说): what follows it is nothing, or a
+    word of the dictionary, or one with 地 or 着 after it (激动地, 笑着)."""
+    for size in (3, 4, 2):
+        name, rest = run[:size], run[size:]
+        if len(name) < size or not name_shaped(name):
+            continue
+        if rest and not (in_dictionary(rest) or (rest[-1] in "地着" and len(rest) > 1 and in_dictionary(rest[:-1]))):
+            continue
+        if finder.exact(start, start + size, "其后", False) or (_captioned_name(name) and not _grammar_first(name)
+                                                                and finder.exact(start, start + size, "其后", True)):
+            return
+
+
+def _grammar_first(name: str) -> bool:
+    """和军人, 与金山: a first character that is a word of grammar (和 and 于 are surnames too) makes no name where
+    only the shape of the given name says it is one. Not adverbs: 曾 and 都 are surnames first there."""
+    return _dictionary().get(name[0], "n").startswith(("p", "c", "u", "r")) and name[:2] not in COMPOUND_SURNAMES
+
+
+# Cues looked for after the pass over _CUES: a letter's greeting, a birth, a quotation's speaker, and names laid
+# out with spaces; a unit without any of them and without a cue of _CUES holds at most a lone name.
+_LATER_CUE = re.compile(r"好|你|您|生|”|」")
 # 王建华，1940年出生; 王建华（1935年3月生）: the person's birth after the name
 _BORN = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（(]{_SPACE}*(?:19|20)\d{{2}}(?:年|\.)(?:\d{{1,2}}月?)?(?:\d{{1,2}}日)?"
                    r"(?:出生|生人|生)")
+# “……”王建华激动地说: who speaks after a quotation (the run up to the verb: the name, then how, or nothing)
+_SPEAKER = re.compile(rf"[”」]{_SPACE}*([{_HAN}]{{2,10}}?)(?:说道|说|表示|介绍|感慨|回忆|告诉)")
+# 曾长青　示例镇人民政府: a list's line of a name and, set apart by a space, the body the person works for
+_NAME_THEN_UNIT = re.compile(rf"^{_SPACE}*([{_HAN}]{{2,4}}){_SPACE}+[{_HAN}]{{2,20}}"
+                            r"(?:政府|办事处|局|委员会|中心|服务站|站|公司|学校|医院|大学|学院|所|队|部|院|社区|村委会)"
+                            rf"{_SPACE}*$")
+
+
+def _name_then_unit(text: str, finder: _Finder) -> list[NameSpan]:
+    match = _NAME_THEN_UNIT.match(text)
+    if match is not None and not finder.exact(match.start(1), match.end(1), "名单", False) \
+            and _captioned_name(match.group(1)) and not _grammar_first(match.group(1)):
+        finder.exact(match.start(1), match.end(1), "名单", True)
+    return finder.result()
 
 
 # What the person does (看望, 慰问, 为老兵佩戴 …) or where they live, right after the name in news and records
