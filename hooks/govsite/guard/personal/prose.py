@@ -780,15 +780,22 @@ def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> 
     note = _NOTE_AFTER.search(whole)
     if note is not None:
         whole = whole[:note.start()].strip(_WHOLE_STRIP)
-    if not 3 <= len(whole) <= 4 or not _is_han_run(whole):
+    # 贺秀（一等功）, 熊超（已故）: a note that only a person has (an honour, a rank, death, sex, age) makes a name
+    # of two characters a person's too, where alone it could be a village
+    personal_note = note is not None and _PERSON_NOTE.fullmatch(note.group()) is not None
+    if not (3 if not personal_note else 2) <= len(whole) <= 4 or not _is_han_run(whole):
         return []
     finder = finder or _Finder(text, public)
     start = text.index(whole)
-    finder.exact(start, start + len(whole), "全文", False)
+    if not finder.exact(start, start + len(whole), "全文", False) and personal_note and len(whole) == 2:
+        finder.exact(start, start + 2, "全文", True)
     return finder.result()
 
 
 _NOTE_AFTER = re.compile(r"[（(][^（）()]{1,12}[）)]\Z")
+# (a prize or a place, 一等奖 or 第一名, may go to a village's team: not one of them)
+_PERSON_NOTE = re.compile(r"[（(](?:[一二三特]等功|已故|男|女|\d{1,3}岁|[一二三四五六七八九十]级(?:伤残)?|烈士|退役士兵|退役军人|"
+                          r"志愿者)[）)]")
 # The number of a list's item before it (1. 2、（3） 四、): a PDF's numbered list of names, one to a line
 _LIST_NUMBER = re.compile(r"\s*(?:(?:[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|\d{1,3}[.．、)）]|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
 
