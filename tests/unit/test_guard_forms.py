@@ -264,7 +264,7 @@ def test_the_same_wordings_around_words_places_and_masked_names_name_no_one(text
     assert found == [], (text, [f.value for f in found])
 
 
-# ---- two-character names with a note only a person has --------------------------------------------------------
+# ---- two-character names with a note only a person has; given names that are words after a label --------------
 
 SHORT_GIVEN = "伟芳洋强敏静磊军勇艳娟涛超霞刚斌鹏辉秀红"
 
@@ -282,7 +282,18 @@ def test_a_two_character_name_with_a_note_only_a_person_has_is_found(seed):
     assert len(set(people) - found) <= 1, (body, found)  # a few are words (高强, 严明) and stay unread
 
 
-@pytest.mark.parametrize("text", ["白沙（一等奖）", "孙河（第一名）", "李园（示例镇）", "张庄（第一批）", "方案（试行）"])
-def test_notes_of_places_and_teams_name_no_one(text):
+@pytest.mark.parametrize("seed", range(8))
+def test_a_full_name_whose_given_name_is_a_word_after_a_label_without_a_colon_is_found(seed):
+    rng = random.Random(seed)
+    name = rng.choice(SURNAMES) + rng.choice(("振华", "金花", "国庆", "保国", "海燕", "立新", "春生"))
+    text = rng.choice([f"户主{name}，孙集村人", f"联系人{name}，电话0371-61234567", f"申请人{name}于2024年3月提出申请。",
+                       f"监护人{name}今年70岁。"])
+    assert name in {f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME}, text
+
+
+@pytest.mark.parametrize("text", ["白沙（一等奖）", "孙河（第一名）", "李园（示例镇）", "张庄（第一批）", "方案（试行）",
+                                  "户主应当", "户主和家庭成员", "申请人应当如实填写", "户主是否", "本人承诺", "联系人已经确定",
+                                  "申请人国庆节前提交", "户主金花村人"])
+def test_notes_of_places_and_teams_and_words_after_a_label_name_no_one(text):
     found = [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME]
     assert found == [], (text, [f.value for f in found])

@@ -504,7 +504,8 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
             sep = _LABEL_SEP.match(text, end)
             if sep.end() < len(text) and _is_han(text[sep.end()]):
                 strong = bool(sep.group()) and sep.group() not in ("为", "是")
-                finder.after(sep.end(), "标签", strong)
+                if not finder.after(sep.end(), "标签", strong) and not strong:
+                    _captioned_after(finder, sep.end())  # 户主莫振华，孙集村人: 振华 is a word too
                 if strong and sep.group().strip():
                     _listed_after(finder, sep.end())
         elif kind == "clabel":
