@@ -798,7 +798,8 @@ _NOTE_AFTER = re.compile(r"[（(][^（）()]{1,12}[）)]\Z")
 _PERSON_NOTE = re.compile(r"[（(](?:[一二三特]等功|已故|男|女|\d{1,3}岁|[一二三四五六七八九十]级(?:伤残)?|烈士|退役士兵|退役军人|"
                           r"志愿者)[）)]")
 # The number of a list's item before it (1. 2、（3） 四、): a PDF's numbered list of names, one to a line
-_LIST_NUMBER = re.compile(r"\s*(?:(?:[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|\d{1,3}[.．、)）]|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
+_LIST_NUMBER = re.compile(r"\s*(?:(?:[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|\d{1,3}[.．、)）]"
+                          r"|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
 
 
 # A line of names and nothing else, set apart by spaces (a PDF's name list without a header: 王建华  李明  张伟)
