@@ -583,7 +583,7 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
             at = greet.start()
             if at > 0 and _is_han(text[at - 1]) and _run_start(text, at) >= at - 4:
                 finder.before(at, "称谓", True)
-    if "生" in text:  # 王建华，1940年出生 (the person's birth, as a 公示 or a hero's story gives it)
+    if "生" in text and ("19" in text or "20" in text):  # 王建华，1940年出生 (a birth, as a 公示 or a story gives it)
         for born in _BORN.finditer(text):
             finder.before(born.start(), "性别", True)
     if "”" in text or "」" in text:  # “……”王建华激动地说: the speaker after a quotation
@@ -686,7 +686,7 @@ def _grammar_first(name: str) -> bool:
 
 # Cues looked for after the pass over _CUES: a letter's greeting, a birth, a quotation's speaker, and names laid
 # out with spaces; a unit without any of them and without a cue of _CUES holds at most a lone name.
-_LATER_CUE = re.compile(r"好|你|您|生|”|」")
+_LATER_CUE = re.compile(r"好|你|您|\d[年.][0-9月日]{0,6}(?:出生|生)|”|」")
 # 王建华，1940年出生; 王建华（1935年3月生）: the person's birth after the name
 _BORN = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（(]{_SPACE}*(?:19|20)\d{{2}}(?:年|\.)(?:\d{{1,2}}月?)?(?:\d{{1,2}}日)?"
                    r"(?:出生|生人|生)")
