@@ -297,3 +297,24 @@ def test_a_full_name_whose_given_name_is_a_word_after_a_label_without_a_colon_is
 def test_notes_of_places_and_teams_and_words_after_a_label_name_no_one(text):
     found = [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME]
     assert found == [], (text, [f.value for f in found])
+
+
+# ---- home addresses: rows of a village, zones of an estate, sections of a road, settlements ----------------------
+
+@pytest.mark.parametrize("seed", range(8))
+def test_home_addresses_in_forms_the_other_tests_do_not_name_are_found(seed):
+    rng = random.Random(seed)
+    n = rng.randint
+    village, estate = rng.choice(["张庄", "王楼", "刘寨", "孙集"]), rng.choice(["幸福", "阳光", "锦绣", "康居"])
+    for text in (f"示例镇{village}村{n(1, 12)}排{n(1, 40)}号", f"{estate}家园{rng.choice('ABCD')}区{n(1, 30)}号楼",
+                 f"{estate}苑{n(1, 99)}号", f"{rng.choice(['建业路', '人民路', '中山大道'])}{rng.choice(['北段', '东段'])}{n(1, 300)}号",
+                 f"{rng.choice(['李家', '王', '高'])}{rng.choice(['屯', '寨', '营', '庄'])}{n(1, 99)}号",
+                 f"示例镇{village}村第{rng.choice('一二三四五')}居民组", f"{estate}花园{rng.choice('一二三')}区{n(1, 30)}幢"):
+        assert personal.RULE_ADDRESS in rules_found(text), text
+
+
+@pytest.mark.parametrize("text", ["国务院令第12号", "豫政〔2021〕5号", "石家庄12号线", "王庄3号文件", "第5排", "前排3号",
+                                  "示例镇第二居民组", "退役军人事务部令第5号", "幸福小区5号文件", "张庄村、王楼村",
+                                  "高新区（开发区）", "2号楼会议室", "三区两线"])
+def test_document_numbers_lines_and_places_are_no_home_address(text):
+    assert personal.RULE_ADDRESS not in rules_found(text), text
