@@ -318,3 +318,23 @@ def test_home_addresses_in_forms_the_other_tests_do_not_name_are_found(seed):
                                   "高新区（开发区）", "2号楼会议室", "三区两线"])
 def test_document_numbers_lines_and_places_are_no_home_address(text):
     assert personal.RULE_ADDRESS not in rules_found(text), text
+
+
+# ---- two-character names under a header of one person -----------------------------------------------------------
+
+@pytest.mark.parametrize("header", ["联系人", "户主", "经办人", "负责人", "收款人", "户名", "申请人"])
+def test_a_two_character_name_under_a_header_of_one_person_is_found(header):
+    """A contact, a household's head, an account's holder is one person: 汤洋 or 宋晨 there is a name, though
+    jieba reads it otherwise. Offices, forms of address, places and masked names stay unread."""
+    rng = random.Random(header)
+    for _ in range(6):
+        name = rng.choice(SURNAMES) + rng.choice("洋晨斌鹏伟芳静磊艳娟")
+        table = f"<table><tr><th>单位</th><th>{header}</th></tr><tr><td>示例站</td><td>{name}</td></tr></table>"
+        found = {f.value for f in CHECK("a/index.html", page(table)) if f.rule == personal.RULE_NAME}
+        markdown = f"| 单位 | {header} |\n|---|---|\n| 示例站 | {name} |\n"
+        found_md = {f.value for f in personal.scan_text(markdown, "content/a.md", set()) if f.rule == personal.RULE_NAME}
+        if name not in {"黄平", "高洋", "严明", "苏军", "高强"}:  # words of the dictionary, unread
+            assert name in found and name in found_md, (header, name)
+    for value in ("办公室", "综合科", "王老师", "张科长", "张庄", "王楼", "本人", "李某", "张*"):
+        table = f"<table><tr><th>单位</th><th>{header}</th></tr><tr><td>示例站</td><td>{value}</td></tr></table>"
+        assert [f for f in CHECK("a/index.html", page(table)) if f.rule == personal.RULE_NAME] == [], (header, value)
