@@ -338,3 +338,18 @@ def test_a_two_character_name_under_a_header_of_one_person_is_found(header):
     for value in ("办公室", "综合科", "王老师", "张科长", "张庄", "王楼", "本人", "李某", "张*"):
         table = f"<table><tr><th>单位</th><th>{header}</th></tr><tr><td>示例站</td><td>{value}</td></tr></table>"
         assert [f for f in CHECK("a/index.html", page(table)) if f.rule == personal.RULE_NAME] == [], (header, value)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_two_character_name_between_a_proposed_decision_and_wei_is_found(seed):
+    rng = random.Random(seed)
+    name = rng.choice(SURNAMES) + rng.choice("鹏洋红斌磊静芳")
+    text = f"经审核，{rng.choice(DECISIONS)}{name}{rng.choice(['', '同志'])}为{rng.choice(['烈士', '因公牺牲人员', '优抚对象'])}。"
+    if name not in {"高洋", "苏红"}:  # words of the dictionary
+        assert name in {f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME}, text
+
+
+@pytest.mark.parametrize("text", ["拟认定其为烈士", "拟认定工伤为", "拟确定示例镇为试点", "拟命名张庄村为示范村", "拟认定王某为烈士",
+                                  "拟表彰单位为", "拟确认李*为烈士", "拟认定该同志为烈士", "拟录用人员为"])
+def test_what_a_proposed_decision_names_that_is_no_person_stays_unread(text):
+    assert [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME] == [], text

@@ -550,8 +550,13 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                     and _ROLE_AFTER.match(text, end):
                 finder.before(role.start(), "人员", False)
         elif kind == "before":
-            if end < len(text) and _is_han(text[end]):
-                finder.after(end, "其前", False)
+            if end < len(text) and _is_han(text[end]) and not finder.after(end, "其前", False) \
+                    and match.group().startswith("拟"):
+                # 拟认定魏鹏为烈士: a proposed decision names the person between the verb and 为, two characters too
+                bounded = _PROPOSED.match(text, end)
+                if bounded is not None and not is_ordinary_word(bounded.group(1)) \
+                        and not is_place_name(bounded.group(1)):
+                    finder.exact(end, bounded.end(1), "其前", True)
         elif kind == "about":
             # 关于王建华申请…的答复: a title about a person's case, the name followed by what the case is
             found = _name_after(text, end, False) if end < len(text) and _is_han(text[end]) else None
@@ -682,6 +687,9 @@ def _grammar_first(name: str) -> bool:
     """和军人, 与金山: a first character that is a word of grammar (和 and 于 are surnames too) makes no name where
     only the shape of the given name says it is one. Not adverbs: 曾 and 都 are surnames first there."""
     return _dictionary().get(name[0], "n").startswith(("p", "c", "u", "r")) and name[:2] not in COMPOUND_SURNAMES
+
+
+_PROPOSED = re.compile(rf"([{_HAN}]{{2,4}}?)(?:{_SPACE}*同志)?为(?=[{_HAN}“\"])")
 
 
 # Cues looked for after the pass over _CUES: a letter's greeting, a birth, a quotation's speaker, and names laid
