@@ -353,3 +353,12 @@ def test_a_two_character_name_between_a_proposed_decision_and_wei_is_found(seed)
                                   "拟表彰单位为", "拟确认李*为烈士", "拟认定该同志为烈士", "拟录用人员为"])
 def test_what_a_proposed_decision_names_that_is_no_person_stays_unread(text):
     assert [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME] == [], text
+
+
+# ---- a caption that begins with a full name whose given name is a word -------------------------------------------
+
+@pytest.mark.parametrize("text", ["高中生在社区开展志愿服务", "公务员在社区报到", "劳动者在岗位上", "张庄村在全镇率先完成",
+                                  "金融机构在现场办理", "和平村在活动中获奖", "周年庆在现场举行", "志愿者在慰问现场",
+                                  "全体党员与家属合影", "国务院在"])
+def test_a_caption_beginning_with_a_word_for_people_or_a_place_names_no_one(text):
+    assert [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME] == [], text

@@ -65,11 +65,12 @@ PLACE_CHARS = frozenset("村庄镇乡屯寨集店铺湾桥洼圩坊窑堡埠坝�
 # 个税, 医保险, 社保卡): no given name ends so, and jieba splits such a term it does not know as a surname and a
 # word (公 + 租房), which reads as a name when the term stands alone (a YAML list of everyday words).
 THING_CHARS = frozenset("房证费款税险卡")
-# The last character of terms for money and documents built on a word (养老金, 通知书, 申请书): jieba's dictionary
-# holds the whole term and tags it as a name, because its first word is also tagged so (养老) or its first
-# character is a surname (通, 申). Given names end in 金 and 书 too (王建金), so only a term jieba holds whole, whose
-# first two characters are a common word of the language, is taken for a thing.
-TERM_CHARS = frozenset("金书")
+# The last character of terms for money and documents built on a word (养老金, 通知书, 申请书), and of words for
+# kinds of people (高中生, 公务员, 劳动者): jieba's dictionary holds the whole term and tags it as a name, because
+# its first word is also tagged so (养老) or its first character is a surname (通, 申, 高, 公). Given names end in
+# 金, 书 and 生 too (王建金, 李春生), so only a term jieba holds whole, whose first two characters are a common word
+# of the language, is taken for a thing.
+TERM_CHARS = frozenset("金书生员者")
 # Forms of address that only follow a person: after them a name ending like a thing (王建房同志) is a name.
 PERSON_AFTER = ("同志", "先生", "女士", "同学", "老师", "师傅", "老人", "夫妇")
 # What makes the word before it a place: 张庄村, 王楼社区, 张衡路, 李家镇, 赵庄居委会.
