@@ -357,6 +357,18 @@ def test_what_a_proposed_decision_names_that_is_no_person_stays_unread(text):
 
 # ---- a caption that begins with a full name whose given name is a word -------------------------------------------
 
+@pytest.mark.parametrize("seed", range(8))
+def test_a_caption_beginning_with_a_full_name_whose_given_name_is_a_word_is_found(seed):
+    """雷金花在慰问现场, 范国庆与家属合影: jieba reads 金花 and 国庆 as words; at a caption's start, before where the
+    person is or with whom, the full name is the person shown (as after 图为)."""
+    rng = random.Random(seed)
+    name = rng.choice(SURNAMES) + rng.choice(("国庆", "金花", "春生", "海燕", "保国", "卫国"))
+    alt = f"{name}{rng.choice(['在慰问现场', '在家中', '与家属合影', '和志愿者在一起', '在纪念仪式上'])}"
+    body = rng.choice([f'<p><img src="a.png" alt="{alt}"></p>', f"<figure><img src='a.png' alt='照片'><figcaption>{alt}"
+                                                               "</figcaption></figure>", f"<p>{alt}。</p>"])
+    assert name in {f.value for f in CHECK("a/index.html", page(body)) if f.rule == personal.RULE_NAME}, body
+
+
 @pytest.mark.parametrize("text", ["高中生在社区开展志愿服务", "公务员在社区报到", "劳动者在岗位上", "张庄村在全镇率先完成",
                                   "金融机构在现场办理", "和平村在活动中获奖", "周年庆在现场举行", "志愿者在慰问现场",
                                   "全体党员与家属合影", "国务院在"])

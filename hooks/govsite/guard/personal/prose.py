@@ -485,9 +485,11 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     if subject is not None and _subject_is_named(subject.group(1)):
         # 王建华在慰问现场 (an image's alt text, a caption): the unit begins with the person
         finder.exact(subject.start(1), subject.end(1), "其后", False)
-    elif subject is not None and subject.start(1) > 0 and _captioned_name(subject.group(1)):
+    elif subject is not None and _captioned_name(subject.group(1)) and (
+            subject.start(1) > 0 or (not _grammar_first(subject.group(1)) and _SCENE.match(text, subject.end(1)))):
         # 图为谭国庆与家属合影: after 图为 a full name of given-name characters is the person shown, though its
-        # given name is also a word (国庆, 金花) and jieba reads it so
+        # given name is also a word (国庆, 金花) and jieba reads it so; at the unit's start, when what follows is
+        # where the person is or with whom (雷金花在慰问现场, 范国庆与家属合影)
         finder.exact(subject.start(1), subject.end(1), "其后", True)
     list_done = phone_done = 0
     for match in _CUES.finditer(text, first.start()) if first is not None else ():
@@ -639,6 +641,9 @@ def _pair_before(finder: _Finder, end: int) -> None:
 # read a name (国务院在…, 县政府于… are no one).
 _SUBJECT = re.compile(rf"(?:图为|图中|左起|右起)?[：:]?{_SPACE}*([{_HAN}]{{2,4}}?)(?:在|于|与|和|向|正在|同)(?=[{_HAN}0-9０-９])")
 _SUBJECT_FIRST = _SURNAME_FIRST | frozenset("图左右")
+# Where a person shown is, or with whom, after the name at a caption's start (在慰问现场, 与家属合影, 和志愿者一起)
+_SCENE = re.compile(r"(?:在|正在)[^，。；]{0,12}(?:现场|家中|家里|活动|会上|一线|岗位|社区|村|医院|病房|纪念|仪式)|"
+                    r"(?:与|和|同)[^，。；]{0,12}(?:合影|交谈|握手|一起|座谈|合照)")
 
 _CHILD_OF = frozenset(("之子", "之女", "之妻", "之夫", "之母", "之父"))
 
