@@ -374,3 +374,16 @@ def test_a_caption_beginning_with_a_full_name_whose_given_name_is_a_word_is_foun
                                   "全体党员与家属合影", "国务院在"])
 def test_a_caption_beginning_with_a_word_for_people_or_a_place_names_no_one(text):
     assert [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME] == [], text
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_make_check_finds_the_name_an_image_or_a_yaml_value_begins_with(seed):
+    """The input scan reads the line whole (![…](…), 描述: …), where the name is not at its start: the alt text and
+    the YAML value are read as the units the page shows, so make check reports what make build would."""
+    rng = random.Random(seed)
+    name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+    scene = rng.choice(["在慰问现场", "与家属合影", "在纪念仪式上"])
+    markdown = f"---\n标题: 通知\n---\n\n![{name}{scene}](../assets/a.png)\n"
+    yaml_text = f"标题: 走访慰问\n图片说明: 图为{name}{scene}\n"
+    assert name in {f.value for f in personal.scan_text(markdown, "content/a.md", set())}, markdown
+    assert name in {f.value for f in personal.scan_text(yaml_text, "data/a.yml", set())}, yaml_text

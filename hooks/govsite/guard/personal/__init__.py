@@ -891,9 +891,11 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
         names_here = unit_names(line, public_names, labelled=suffix not in YAML_SUFFIXES)
         if number in paragraphs:
             names_here = [v for v in names_here if v in paragraphs[number][1]]
-        # The line's cues reach into the units it holds; what a unit adds is a name standing alone in it.
+        # The line's cues reach into the units it holds; what a unit adds is a name standing alone in it, or the
+        # name it begins with (an image's alt text 王建华在慰问现场: the line begins with ![)
         for unit in _units_inside(line, yaml=suffix in YAML_SUFFIXES):
-            names_here += [v for v in prose.names_alone(unit, public_names) if v not in names_here]
+            names_here += [v for v in prose.names_alone(unit, public_names) + prose.names_at_start(unit, public_names)
+                           if v not in names_here]
         findings.extend(Finding(file, number, "", RULE_NAME, mask_name(v), value=v) for v in names_here)
         if addresses_possible:
             findings.extend(Finding(file, number, "", RULE_ADDRESS, mask_address(v), value=v)

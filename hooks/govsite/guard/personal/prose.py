@@ -1021,6 +1021,15 @@ def _given_name_shaped(given: str, surname_is_a_word: bool) -> bool:
 _COMMON_GIVEN_WORD = 50  # uses in jieba's counts above which a two-character word is a word first (国强: 3)
 
 
+def names_at_start(text: str, public: frozenset[str] = frozenset()) -> list[str]:
+    """The name a unit begins with when it begins with the person (王建华在慰问现场, 图为王建华与家属合影), as
+    written: the line the unit stands in (a Markdown image, a YAML value after its key) does not begin with it."""
+    subject = _SUBJECT.match(text) if text[:1] in _SUBJECT_FIRST else None
+    if subject is None:
+        return []
+    return [span.of(text) for span in name_spans(text, public) if span.start == subject.start(1)]
+
+
 def names_alone(text: str, public: frozenset[str] = frozenset()) -> list[str]:
     """The name that a short unit is, and nothing else (王建华 as an image's alt text), as written."""
     return [span.of(text) for span in _whole(text, public)] if len(text) <= 12 else []
