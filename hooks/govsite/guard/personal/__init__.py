@@ -101,7 +101,14 @@ _ID_PARTS = re.compile(r"(?<![0-9A-Za-z])(\d{6})([._/])(\d{8})\2(\d{3}[\dXx])(?!
 _HAN_DIGITS = "〇零一二三四五六七八九"
 _HAN_NUMBER = re.compile(rf"(?<![{_HAN_DIGITS}])[{_HAN_DIGITS}]{{11}}(?:[{_HAN_DIGITS}]{{6}}[{_HAN_DIGITS}Xx])?(?![{_HAN_DIGITS}])")
 _FROM_HAN_DIGITS = str.maketrans(_HAN_DIGITS, "0012345678" + "9")
-_CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?)(?![0-9A-Za-z])")
+# A card number joined, in groups of four, or as 银联 cards print 19 digits: six and thirteen (628422 3149888986791).
+_CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{6}[ -]\d{10,13})"
+                   r"(?![0-9A-Za-z])")
+# A mobile number in groups of any size (1634 0591 943, 13 8123 45678) after a telephone's label: without the
+# label, groups of figures in a table's row (13 500 200 100) would read so.
+_MOBILE_LABEL = re.compile(r"手机|电话|联系方式|联系号码|Tel|TEL|tel|Mobile|mobile")
+_MOBILE_ANY_GROUPS = re.compile(rf"(?:{_MOBILE_LABEL.pattern})[^0-9\u4e00-\u9fff]{{0,6}}?"
+                                r"(?<![0-9A-Za-z])(1[3-9]\d+(?:[ -]\d+)+)(?![0-9A-Za-z])")
 # An ID number typed in groups, as forms and spreadsheets lay it out (410105 19900101 123X, 4101-0519-9001-0112-3X):
 # digit groups joined by one space or hyphen, the check character X in the last group or alone after it. Any 18
 # digits in six groups or fewer hold a group of three digits, which the gate below needs.
@@ -201,6 +208,17 @@ def is_id15(value: str) -> bool:
             and _birth_date_ok(1900 + int(value[6:8]), int(value[8:10]), int(value[10:12])))
 
 
+# An ID number typed into a spreadsheet cell kept as a number: the program keeps 15 to 17 significant digits, so the
+# last ones read as zeros (410105199001011234 becomes 410105199001011000) and the check digit no longer holds; the
+# region and the birth date are still there to read.
+AS_NUMBER_NOTE = "（表格软件把号码存成了数字，末几位变成了0，其余仍可辨认）"
+
+
+def is_id_as_number(value: str) -> bool:
+    return (len(value) == 18 and value.endswith("00") and value.isdigit() and int(value[:2]) in PROVINCES
+            and _birth_date_ok(int(value[6:10]), int(value[10:12]), int(value[12:14])))
+
+
 def luhn_ok(number: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(number)):
@@ -240,6 +258,8 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
     """(rule, masked value, value as written) for every personal number in one line of text."""
     if _HAN_DIGIT_RUN.search(text) is not None:
         yield from _han_numeral_hits(text, allowed_numbers)
+    if _MASK_BESIDE_DIGIT.search(text) is not None:
+        yield from _under_masked_hits(text)
     first = _ELEVEN_DIGITS.search(text)
     if first is None:  # every pattern below holds such a run: most units have none
         return
@@ -260,6 +280,9 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
             if is_id18(match.group(1)):
                 taken.append(_moved(match.span(1), at))
                 yield RULE_ID, mask_number(match.group(1)), written[slice(*match.span(1))]
+            elif is_id_as_number(match.group(1)):
+                taken.append(_moved(match.span(1), at))
+                yield RULE_ID, mask_number(match.group(1)) + AS_NUMBER_NOTE, written[slice(*match.span(1))]
     for at, written, folded in pieces:
         for match in _ID15.finditer(folded):
             if free(_moved(match.span(1), at)) and is_id15(match.group(1)):
@@ -282,6 +305,12 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
             if free(_moved(match.span(1), at)) and number not in allowed_numbers:
                 taken.append(_moved(match.span(1), at))
                 yield RULE_MOBILE, number[:3] + "****" + number[-4:], written[slice(*match.span(1))]
+    if _MOBILE_LABEL.search(text) is not None:  # the label stands outside the windows: the whole text is read
+        for match in _MOBILE_ANY_GROUPS.finditer(text if text.isascii() else text.translate(_FOLD_NUMBERS)):
+            number = _digits(match.group(1))
+            if len(number) == 11 and free(match.span(1)) and number not in allowed_numbers:
+                taken.append(match.span(1))
+                yield RULE_MOBILE, number[:3] + "****" + number[-4:], text[slice(*match.span(1))]
     for at, written, folded in pieces:
         for match in _CARD.finditer(folded):
             if free(_moved(match.span(1), at)) and is_bank_card(match.group(1)):
@@ -319,6 +348,88 @@ def _number_windows(text: str, first: re.Match) -> list[tuple[int, int]]:
 
 
 _HAN_DIGIT_RUN = re.compile(f"[{_HAN_DIGITS}]{{11}}")
+
+# A number masked too little still identifies its holder: an ID number with fewer than eight of its characters
+# hidden shows the birth date or the whole of the rest (4101051971****6793, 41010519710101****, 130402●●●●04187128),
+# a mobile number with fewer than four hidden leaves a thousand numbers to try (152***69911). Editors mask with any
+# mark: asterisks of both widths, ×, x, dots, #, question marks. The masks the site asks for (41**************12,
+# 138****5678) hide more and are not read here.
+_MASK_MARKS = "*＊×xX●○•·■□#?？※"
+_MASK_BESIDE_DIGIT = re.compile(f"[0-9０-９][{re.escape(_MASK_MARKS)}]|[{re.escape(_MASK_MARKS)}][0-9０-９]")
+_PART_MASKED = re.compile(f"(?<![0-9A-Za-z{re.escape(_MASK_MARKS)}])([0-9{re.escape(_MASK_MARKS)}]{{11}}"
+                          f"(?:[0-9{re.escape(_MASK_MARKS)}]{{7}})?)(?![0-9A-Za-z{re.escape(_MASK_MARKS)}])")
+_ID_MIN_MASKED = 8  # the birth date's eight digits
+_MOBILE_MIN_MASKED = 4
+
+
+def _under_masked_hits(text: str) -> Iterator[tuple[str, str, str]]:
+    folded = text.translate(_FOLD_NUMBERS)
+    for match in _PART_MASKED.finditer(folded):
+        value = match.group(1)
+        hidden = [i for i, ch in enumerate(value) if not ch.isdigit()]
+        if len(value) == 18 and hidden and hidden[-1] == 17 and value[17] in "Xx" and value[16].isdigit():
+            hidden.pop()  # a check character X, not a mask
+        if not hidden:
+            continue
+        written = text[slice(*match.span(1))]
+        shown = value[:2] + "*" * (len(value) - 4) + "".join(ch if ch.isdigit() else "*" for ch in value[-2:])
+        if len(value) == 18 and len(hidden) < _ID_MIN_MASKED and _id_shape_ok(value):
+            yield RULE_ID, shown + "（打码不足）", written
+        elif len(value) == 11 and len(hidden) < _MOBILE_MIN_MASKED and re.match(r"1[3-9]", value):
+            yield RULE_MOBILE, value[:3] + "****" + shown[-4:] + "（打码不足）", written
+
+
+# A number split over neighbouring units: an ID number typed into three cells of a form (440305 | 19571015 | 0138)
+# or one cell per digit, a number broken by a line break (<br>, a PDF's or a Word table's narrow column). Each unit
+# alone holds no number; read together they do. An ID number is taken when the digits joined pass its check
+# digit, birth date and region (one in several hundred joins of other numbers would); a mobile number, which has no
+# check digit, only after a telephone's label in the unit where it starts or the one or two before it (a table's
+# figures, 150 | 2300 | 4500, join to eleven digits too).
+_TRAILING_DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9]+\Z")
+_LEADING_DIGITS = re.compile(r"\A(?:[0-9]+[Xx]?|[Xx])(?![0-9A-Za-z])")  # an ID's check X in a box of its own
+_PHONE_CUE = re.compile(r"手机|电话|联系方式|联系号码|号码|Tel|TEL|tel|Mobile|mobile|Phone|phone")
+SPLIT_NOTE = "（拆开写在相邻的单元格或行中）"
+
+
+def split_number_hits(pieces: list[str], allowed_numbers) -> Iterator[tuple[int, str, str, str]]:
+    """(index of the unit it starts in, rule, masked value, the start as written) of every ID or mobile number
+    split over the neighbouring units `pieces` (in reading order)."""
+    folded = [p.strip().translate(_FOLD_NUMBERS) for p in pieces]
+    for i in range(len(folded) - 1):
+        piece = folded[i]
+        if not piece or not piece[-1].isdigit():
+            continue  # most units: checked by one comparison
+        tail = _TRAILING_DIGITS.search(piece)
+        if tail is None or len(tail.group()) >= 18:
+            continue
+        digits = tail.group()
+        for j in range(i + 1, min(len(folded), i + 19)):
+            lead = _LEADING_DIGITS.match(folded[j])
+            if lead is None:
+                break
+            digits += lead.group()
+            written = pieces[i].strip()[-len(tail.group()):]
+            if len(digits) == 18 and is_id18(digits.upper()):
+                yield i, RULE_ID, mask_number(digits) + SPLIT_NOTE, written
+                break
+            if len(digits) == 11 and re.fullmatch(r"1[3-9]\d{9}", digits) and digits not in allowed_numbers \
+                    and any(_PHONE_CUE.search(p) for p in folded[max(0, i - 2):i + 1]):
+                yield i, RULE_MOBILE, digits[:3] + "****" + digits[-4:] + SPLIT_NOTE, written
+                break
+            if len(digits) > 18 or lead.end() < len(folded[j]):
+                break
+
+
+def _id_shape_ok(value: str) -> bool:
+    """The digits an ID number masked in part still shows are an ID number's: a province, a birth date's
+    century, month and day where they show, the check digit when nothing else is hidden."""
+    if not value[:2].isdigit() or int(value[:2]) not in PROVINCES:
+        return False
+    date = value[6:14]
+    if date.isdigit():
+        return _birth_date_ok(int(date[:4]), int(date[4:6]), int(date[6:]))
+    return ((not date[:2].isdigit() or date[:2] in ("19", "20")) and (not date[4].isdigit() or date[4] in "01")
+            and (not date[6].isdigit() or date[6] in "0123"))
 
 
 def _han_numeral_hits(text: str, allowed_numbers) -> Iterator[tuple[str, str, str]]:
@@ -570,6 +681,12 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
             cell = hit.cell
             findings.append(Finding(file, cell.line, hit.header if cell.line else cell.place, RULE_NAME,
                                     mask_name(cell.text), by_column=hit.by_column, value=cell.text.strip()))
+    # numbers split over neighbouring units (cells of a row, lines broken inside a number), in reading order
+    units_read = [line for line in extracted.lines if line.kind != attachments.FRAGMENT]
+    if any(line.text[-1:].isdigit() for line in units_read):
+        for i, rule, shown, value in split_number_hits([line.text for line in units_read], rules.numbers):
+            line = units_read[i]
+            findings.append(Finding(file, line.line, "" if line.line else line.place, rule, shown, value=value))
     return _without_duplicates(findings)
 
 
@@ -660,6 +777,18 @@ def _table_findings(file: str, tables: Iterable[Table], public_names: frozenset[
         yield from _hits_to_findings(file, scan_table(table, public_names))
 
 
+def _split_number_findings(file: str, lines: list[str], allowed) -> Iterator[Finding]:
+    """Numbers split over the cells of a table's row (Markdown, or a source's plain text with | between cells)
+    or over neighbouring lines (a hard line break inside a number)."""
+    if any(line.rstrip()[-1:].isdigit() for line in lines):
+        for i, rule, shown, value in split_number_hits(lines, allowed):
+            yield Finding(file, i + 1, "", rule, shown, value=value)
+    for number, line in enumerate(lines, start=1):
+        if "|" in line and _DIGIT_RUN.search(line) is not None:
+            for _i, rule, shown, value in split_number_hits(line.split("|"), allowed):
+                yield Finding(file, number, "", rule, shown, value=value)
+
+
 def _lines_with_digit_runs(text: str) -> Iterator[tuple[int, str]]:
     """(line number, line) of the lines holding three digits in a row, the only ones scan_line can find anything
     in: a document's text is mostly Chinese, and looking at each of its lines took most of the scan's time."""
@@ -730,6 +859,7 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
     for number, line in _lines_with_digit_runs(visible):
         for rule, shown, value in number_hits(line, allowed):
             findings.append(Finding(file, number, "", rule, shown, value=value))
+    findings.extend(_split_number_findings(file, lines, allowed))
     maybe_names = _maybe_names(visible)
     if suffix in YAML_SUFFIXES and maybe_names:
         try:
@@ -761,9 +891,11 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
         names_here = unit_names(line, public_names, labelled=suffix not in YAML_SUFFIXES)
         if number in paragraphs:
             names_here = [v for v in names_here if v in paragraphs[number][1]]
-        # The line's cues reach into the units it holds; what a unit adds is a name standing alone in it.
+        # The line's cues reach into the units it holds; what a unit adds is a name standing alone in it, or the
+        # name it begins with (an image's alt text 王建华在慰问现场: the line begins with ![)
         for unit in _units_inside(line, yaml=suffix in YAML_SUFFIXES):
-            names_here += [v for v in prose.names_alone(unit, public_names) if v not in names_here]
+            names_here += [v for v in prose.names_alone(unit, public_names) + prose.names_at_start(unit, public_names)
+                           if v not in names_here]
         findings.extend(Finding(file, number, "", RULE_NAME, mask_name(v), value=v) for v in names_here)
         if addresses_possible:
             findings.extend(Finding(file, number, "", RULE_ADDRESS, mask_address(v), value=v)

@@ -36,12 +36,16 @@ _LANE = rf"(?:{_S}{_DIGITS}{_S}(?:弄|巷|支弄|条))?"
 # What follows a house number inside a building: 3栋2单元501室, 5号楼, 12层, 3号院.
 _PARTS = rf"(?:{_S}(?:[-－]{_S})?{_DIGITS}{_S}(?:号楼|号院|栋|幢|座|单元|层|楼|室|户|号)|{_S}[-－]{_S}{_DIGITS})*"
 _ESTATE = r"(?:小区|花园|家园|公寓|新村|苑|大院)"
+# A part of an estate before its building's number (幸福家园B区5号楼, 翠苑一区12幢)
+_ZONE = rf"(?:(?:[A-Za-zＡ-Ｚａ-ｚ]|{_NUM}|[东南西北])期?{_S}区{_S})?"
 _ROOM = r"(?:[0-9０-９]+|[一二三四五六七八九十百零〇两]{2,})"
-_ROAD_NUMBER = re.compile(rf"(?P<road>{_ROAD}{_LANE}){_S}(?P<no>{_NUM}){_S}号(?:院|楼)?(?P<parts>{_PARTS})")
+# A section of a road (建设路北段, 中山大道东段) before the house number.
+_SECTION = r"(?:[东南西北中]{1,2}段)?"
+_ROAD_NUMBER = re.compile(rf"(?P<road>{_ROAD}{_SECTION}{_LANE}){_S}(?P<no>{_NUM}){_S}号(?:院|楼)?(?P<parts>{_PARTS})")
 _BUILDING = re.compile(
     rf"{_DIGITS}{_S}(?:号楼|栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?{_DIGITS}{_S}(?:室|户|号|层)?"
     rf"|{_DIGITS}{_S}单元{_S}{_DIGITS}{_S}(?:室|户|号)?"
-    rf"|[{_HAN}]{{1,8}}(?:小区|花园|家园|公寓|新村|苑){_S}{_DIGITS}{_S}(?:号楼|栋|幢|座)"
+    rf"|[{_HAN}]{{1,8}}(?:小区|花园|家园|公寓|新村|苑){_S}{_ZONE}{_DIGITS}{_S}(?:号楼|栋|幢|座|号(?![文令]))"
     # 红旗小区12-3-501: an estate's building, entrance and room written as numbers joined by hyphens
     # (a building numbered up to 999: 示例小区2024-01-05 is a date)
     rf"|[{_HAN}]{{1,8}}{_ESTATE}{_S}[0-9０-９]{{1,3}}(?:{_S}[-－]{_S}{_DIGITS}){{1,3}}"
@@ -52,9 +56,12 @@ _BUILDING = re.compile(
     # A栋1903室, B座1203: a building named by a letter, and a room of three or four digits
     rf"|(?<![A-Za-z])[A-Za-zＡ-Ｚａ-ｚ]{_S}(?:栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?(?:[0-9０-９]{{3,4}}|{_DIGITS}{_S}室)")
 _VILLAGE_GROUP = re.compile(
-    # a village's group, production team (队, 生产队) or 社 as villages in Sichuan number them
-    rf"[{_HAN}]{{1,8}}村{_S}(?:第{_S})?{_NUM}{_S}(?:(?:村民)?小?组|生产队|队|社)(?:{_S}{_NUM}{_S}号)?"
+    # a village's group, production team (队, 生产队) or 社 as villages in Sichuan number them, a residents' group
+    # (居民组), a row of houses (排)
+    rf"[{_HAN}]{{1,8}}村{_S}(?:第{_S})?{_NUM}{_S}(?:(?:村民|居民)?小?组|生产队|队|社|排)(?:{_S}{_NUM}{_S}号)?"
     rf"|[{_HAN}]{{1,8}}村{_S}{_DIGITS}{_S}号"
+    # a house number in a village named by its kind of settlement (李家屯12号, 王庄3号), not a document's number
+    rf"|[{_HAN}]{{1,6}}(?:屯|寨|营|堡|庄|集|店|湾|洼|岗|坡|沟){_S}{_DIGITS}{_S}号(?![文令线])"
     rf"|(?<![{_HAN}])(?:第{_S})?{_NUM}{_S}(?:村民)?小?组{_S}{_NUM}{_S}号")
 _DOOR = re.compile(rf"门牌(?:号码|号)?{_S}(?:[:：]{_S}[^\s，。；,;、]{{1,20}}|{_NUM})")
 # Labels of a home address in forms and lists (住址：…); the value follows a colon or a space.
@@ -161,7 +168,7 @@ _BEFORE_ROAD = re.compile(r"^.*(?:住|在|于|址|处|是|为)")
 
 # Every shape holds a number before 号, 组, 栋, 单元, 室 …, a 门牌, a residence label or an estate's name and a number
 # (speed: most text has none).
-_MAYBE = re.compile(rf"{_NUM}{_S}(?:号|栋|幢|座|单元|室|楼|层|户|(?:村民)?小?组|生产队|队|社)|门牌|"
+_MAYBE = re.compile(rf"{_NUM}{_S}(?:号|栋|幢|座|单元|室|楼|层|户|(?:村民|居民)?小?组|生产队|队|社|排)|门牌|"
                     rf"{'|'.join(RESIDENCE_LABELS + RESIDENCE_VERBS)}"
                     rf"|{_ESTATE}{_S}[0-9０-９]|[A-Za-zＡ-Ｚａ-ｚ]{_S}(?:栋|幢|座)")
 

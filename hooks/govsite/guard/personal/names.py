@@ -34,6 +34,11 @@ PEOPLE_HEADERS = ("人员", "对象", "申请人", "联系人", "负责人", "�
                   # words for the people this bureau lists (a one-row table under 退役士兵 is a list of them)
                   "退役士兵", "退役军人", "军人", "士兵", "老兵", "军属", "烈属", "遗属", "代理人", "承办人",
                   "受理人", "收件人", "代表", "志愿者", "人选", "候选人", "先进个人")
+# Headers of a column that holds one person each (a contact, a household's head, an account's holder), never a
+# category as 人员 or 对象 may: a name of two characters there is a person's (龙洋, 宋晨), though jieba reads it
+# as something else.
+ONE_PERSON_HEADERS = ("联系人", "户主", "户名", "经办人", "负责人", "收款人", "领款人", "申请人", "代理人", "监护人",
+                      "受托人", "代办人", "持卡人", "开户人", "填表人", "签收人", "承办人")
 PERSON_ENDINGS = ("人", "者", "员")
 NOT_PERSON_ENDINGS = ("法人", "人数", "机构人员数")
 # Headers of columns that hold places (所在村, 所在镇（街道）, 地址 …): their values are never names.
@@ -60,11 +65,12 @@ PLACE_CHARS = frozenset("村庄镇乡屯寨集店铺湾桥洼圩坊窑堡埠坝�
 # 个税, 医保险, 社保卡): no given name ends so, and jieba splits such a term it does not know as a surname and a
 # word (公 + 租房), which reads as a name when the term stands alone (a YAML list of everyday words).
 THING_CHARS = frozenset("房证费款税险卡")
-# The last character of terms for money and documents built on a word (养老金, 通知书, 申请书): jieba's dictionary
-# holds the whole term and tags it as a name, because its first word is also tagged so (养老) or its first
-# character is a surname (通, 申). Given names end in 金 and 书 too (王建金), so only a term jieba holds whole, whose
-# first two characters are a common word of the language, is taken for a thing.
-TERM_CHARS = frozenset("金书")
+# The last character of terms for money and documents built on a word (养老金, 通知书, 申请书), and of words for
+# kinds of people (高中生, 公务员, 劳动者): jieba's dictionary holds the whole term and tags it as a name, because
+# its first word is also tagged so (养老) or its first character is a surname (通, 申, 高, 公). Given names end in
+# 金, 书 and 生 too (王建金, 李春生), so only a term jieba holds whole, whose first two characters are a common word
+# of the language, is taken for a thing.
+TERM_CHARS = frozenset("金书生员者")
 # Forms of address that only follow a person: after them a name ending like a thing (王建房同志) is a name.
 PERSON_AFTER = ("同志", "先生", "女士", "同学", "老师", "师傅", "老人", "夫妇")
 # What makes the word before it a place: 张庄村, 王楼社区, 张衡路, 李家镇, 赵庄居委会.
@@ -121,6 +127,14 @@ def header_kind(text: str) -> str:
     if header.endswith(PERSON_ENDINGS) and not header.endswith(NOT_PERSON_ENDINGS) and len(header) >= 2:
         return "people"
     return ""
+
+
+def short_name_of_one(header: str, value: str) -> bool:
+    """A name of two characters under a header of one person (ONE_PERSON_HEADERS): name-shaped, no word of the
+    dictionary, no place (张庄), no surname with a form of address (王老师)."""
+    text = value.strip()
+    return len(text) == 2 and normalise_header(header).endswith(ONE_PERSON_HEADERS) and name_shaped(text) \
+        and not is_ordinary_word(text) and not is_place_name(text) and not not_a_person(text)
 
 
 def is_place_header(text: str) -> bool:

@@ -78,22 +78,31 @@ LABEL_WORDS = ("联系人", "经办人", "申请人", "本人", "负责人", "�
                "拟稿人", "签发人", "签收人", "举报人", "投诉人", "来访人", "被推荐人", "责任人", "记录人", "主持人",
                "来信人", "信访人", "反映人", "咨询人", "求助人", "申诉人", "发件人", "报名人", "联络人", "证明人",
                "经手人", "报告人", "汇报人", "核对人", "复核人", "填报人", "制表人", "统计人", "领取人", "代领人",
-               "见证人", "担保人", "介绍人", "陪同人", "帮扶人", "联络员", "网格员", "包联人", "对接人", "讲解人")
+               "见证人", "担保人", "介绍人", "陪同人", "帮扶人", "联络员", "网格员", "包联人", "对接人", "讲解人",
+               # who acts for, keeps or receives for a person: forms of benefits and pensions
+               "代办人", "受托人", "被委托人", "法定代理人", "被监护人", "赡养人", "抚养人", "继承人", "代收人",
+               "持卡人", "开户人", "参保人", "投保人", "被保险人", "缴款人", "捐赠人", "受赠人", "申请者")
 # Labels followed by names only when a colon follows them.
 COLON_LABEL_WORDS = ("名单", "人选", "获奖者", "获得者", "一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "鼓励奖",
                      "代表", "成员", "姓名", "名字", "化名", "组长", "副组长", "队长", "讲解员", "主讲人",
                      "获奖人", "嘉宾", "颁奖嘉宾", "主讲", "主讲嘉宾", "受访者", "讲述人", "签名", "签字", "签收", "汇报"
                      ) + PEOPLE_HEADERS + ("退役军人", "退役士兵", "老兵", "烈属", "军属", "志愿者")
-# Words for the people this bureau serves, written right before a name (退役军人王建华).
+# An office held, before its holder's name in news (区退役军人事务局局长王建华看望…): officials' names are published
+# by law only when listed in data/site.yml 公开姓名.
+OFFICE_WORDS = ("局长", "副局长", "书记", "副书记", "主任", "副主任", "科长", "副科长", "站长", "副站长", "所长", "镇长",
+                "乡长", "区长", "县长", "会长", "馆长", "院长")
+# A relative named after the person (王建华的母亲张秀英, 其妻李秀兰, 烈士配偶李秀兰)
+RELATIVE_WORDS = frozenset(("父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "其妻", "其夫", "其子", "其女", "爱人", "老伴",
+                            "配偶", "遗孀", "儿媳", "女婿", "孙子", "孙女", "外孙", "哥哥", "姐姐", "弟弟", "妹妹",
+                            "祖父", "祖母"))
+# Words for the people this bureau serves, written right before a name (退役军人王建华), offices and relatives.
 PEOPLE_WORDS = ("退役军人", "退役士兵", "退伍军人", "复员军人", "转业军人", "伤残军人", "残疾军人", "现役军人", "老兵",
-                "老战士", "老党员", "烈属", "军属", "遗属", "军嫂", "志愿者", "优抚对象", "村民", "居民", "市民",
-                # a relative named after the person (王建华的母亲张秀英, 其妻李秀兰)
-                "父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "其妻", "其夫", "其子", "其女", "爱人", "老伴")
-RELATIVE_WORDS = frozenset(PEOPLE_WORDS[-12:])
+                "老战士", "老党员", "烈属", "军属", "遗属", "军嫂", "志愿者", "优抚对象", "村民", "居民", "市民"
+                ) + OFFICE_WORDS + tuple(sorted(RELATIVE_WORDS))
 # After a word for a relative, words that join it to the next (母亲和儿子, 父亲与子女): never a surname there.
 _JOINING = frozenset("和与及同跟或向对在是为")
 # What is said of a person right after the name (王建华接受慰问, 王建华家属, 王建华（左二）).
-FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之子", "之女", "之妻", "老伴", "接受", "荣获",
+FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之子", "之女", "之妻", "之夫", "之母", "之父", "老伴", "接受", "荣获",
                 "被评为", "讲述", "合影", "参加", "出席", "发言", "（左", "（右", "（中", "(左", "(右", "(中",
                 # what a case file says of the person it is about (王建华反映的问题, 王建华系我区退役军人)
                 "反映", "来信", "来电", "来访", "不服", "系我", "的父亲", "的母亲", "的配偶", "的妻子",
@@ -102,10 +111,15 @@ FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之
                 "向我局", "向本局", "向我单位", "向本机关", "于19", "于20", "收到", "提交")
 # Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
 BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,", "经查，", "经查,", "经调查，", "经调查,",
-                "感谢", "拟推荐", "授予", "追授")
+                "感谢", "拟推荐", "授予", "追授",
+                # what the bureau proposes to decide about a person, before its 公示 (拟认定王建华为…)
+                "拟认定", "拟表彰", "拟命名", "拟评定", "拟授予", "拟聘任", "拟任命", "拟录用", "拟确认", "拟确定", "拟评为",
+                "拟批准", "拟给予")
 # 关于 begins most titles (关于弘扬…, 关于纪念堂馆…: jieba tags such words as names): a name after it counts only
-# when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复).
-_CASE_AFTER = re.compile(r"申请|反映|来信|来访|信访|投诉|举报|不服|的申请|的信访|的投诉|的举报|的来信|的答复|的复函")
+# when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复); so does 对 at the start
+# of a unit (对王建华申请优待证的批复).
+_CASE_AFTER = re.compile(r"申请|反映|来信|来访|信访|投诉|举报|不服|的申请|的信访|的投诉|的举报|的来信|的答复|的复函"
+                         r"|同志(?:申请|的)")
 _COUNT = r"(?:\d+|[一二三四五六七八九十两百]+)"
 
 
@@ -121,7 +135,8 @@ _COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|�
                           r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])等人(?![员群口才数次])")
 _PEOPLE = re.compile(rf"(?:{_alternation(PEOPLE_WORDS)})(?=[{_HAN}])")
 _FOLLOW = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(FOLLOW_WORDS)})")
-_LABEL_SEP = re.compile(rf"{_SPACE}*[:：]{_SPACE}*|{_SPACE}+|[为是](?![否了])|")
+_LABEL_SEP = re.compile(rf"{_SPACE}*(?:[（(](?:签字|签名|签章|盖章|手签|本人签字|本人签名)[）)]{_SPACE}*)?[:：]{_SPACE}*"
+                        rf"|{_SPACE}+|[为是](?![否了])|")
 _SPACES = re.compile(rf"{_SPACE}*")
 _ROLE_BEFORE = re.compile(rf"{_SPACE}*[，,（(]{_SPACE}*[{_HAN}]{{0,8}}$")
 _ROLE_AFTER = re.compile(rf"{_SPACE}*[）)，,；;]")
@@ -142,7 +157,7 @@ _LIST = re.compile(rf"{_ITEM}(?:、{_ITEM})+")
 # Every cue's first words in one pattern (name_spans): longer words first, a form of address before the sex it
 # begins with (女士, 女). The lookahead of every first character lets the engine skip ahead (five times faster).
 _FIRST = "".join(sorted({w[0] for w in TITLE_WORDS + LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + FOLLOW_WORDS
-                          + BEFORE_WORDS + ("关于", "请", "可", "或", "直", "由")}))
+                          + BEFORE_WORDS + ("关于", "对", "请", "可", "或", "直", "由")}))
 _CUES = re.compile(
     rf"(?=[{re.escape(_FIRST)}等、男女(（+0-9])(?:"
     rf"(?P<title>{_alternation(TITLE_WORDS)})"
@@ -151,7 +166,7 @@ _CUES = re.compile(
     rf"|(?P<people>{_alternation(PEOPLE_WORDS)})"
     rf"|(?P<follow>{_alternation(FOLLOW_WORDS)})"
     rf"|(?P<before>{_alternation(BEFORE_WORDS)})"
-    r"|(?P<about>关于)"
+    rf"|(?P<about>关于|(?<![{_HAN}])对)"
     r"|(?P<ask>请与|请和|请同|请跟|可与|或与|直接与|请联系|请致电|由)"
     r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
     r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
@@ -219,6 +234,7 @@ PRECEDE_WORDS = LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + (
     "感谢", "授予", "追授", "表彰", "看望", "慰问", "走访", "推荐", "认定", "安排", "任命", "聘任", "选举", "祝贺",
     "采访", "邀请", "陪同", "联系", "拟将", "将", "把", "由", "给", "向", "对", "与", "和", "同", "及", "跟", "为",
     "是", "有", "了", "请", "经", "据", "让", "派", "即", "称", "等", "如", "像", "包括", "其中", "图为", "获奖者",
+    "岁的", "来到", "走进", "前往",
     "名单", "如下", "关于", "收到", "现将", "致", "表扬", "拟推荐", "尊敬的", "亲爱的",
     # what the bureau does to a person it names (拟安置|王建华、…, 接收|李明): people are their objects
     "安置", "接收", "录用", "聘用", "选派", "帮扶", "资助", "救助", "奖励", "确定", "评选", "遴选")
@@ -460,25 +476,23 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     full where it stands. tests/unit/test_guard_names.py compares this with a pass of each cue's own pattern."""
     first = _CUES.search(text)
     subject = _SUBJECT.match(text) if text[:1] in _SUBJECT_FIRST else None
-    if first is None and subject is None and "好" not in text:  # most units: no cue; at most a lone name
+    if first is None and subject is None and _LATER_CUE.search(text) is None:  # most units: no cue; a lone name
         found = _whole(text, public) if len(text) <= 12 else []
         if not found and (" " in text or "\u3000" in text):
-            found = _spaced_names(text, public)
+            found = _spaced_names(text, public) or _name_then_unit(text, _Finder(text, public))
         return found
     finder = _Finder(text, public)
     if subject is not None and _subject_is_named(subject.group(1)):
         # 王建华在慰问现场 (an image's alt text, a caption): the unit begins with the person
         finder.exact(subject.start(1), subject.end(1), "其后", False)
-    elif subject is not None and subject.start(1) > 0 and _captioned_name(subject.group(1)):
+    elif subject is not None and _captioned_name(subject.group(1)) and (
+            subject.start(1) > 0 or (not _grammar_first(subject.group(1)) and _SCENE.match(text, subject.end(1)))):
         # 图为谭国庆与家属合影: after 图为 a full name of given-name characters is the person shown, though its
-        # given name is also a word (国庆, 金花) and jieba reads it so
+        # given name is also a word (国庆, 金花) and jieba reads it so; at the unit's start, when what follows is
+        # where the person is or with whom (雷金花在慰问现场, 范国庆与家属合影)
         finder.exact(subject.start(1), subject.end(1), "其后", True)
-    if first is None:
-        if len(text) <= 12:
-            _whole(text, public, finder)
-        return finder.result()
     list_done = phone_done = 0
-    for match in _CUES.finditer(text, first.start()):
+    for match in _CUES.finditer(text, first.start()) if first is not None else ():
         kind, at, end = match.lastgroup, match.start(), match.end()
         if kind == "title":
             name_end = _SPACES_BEFORE.search(text, max(0, at - 4), at).start() if at else at
@@ -492,7 +506,8 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
             sep = _LABEL_SEP.match(text, end)
             if sep.end() < len(text) and _is_han(text[sep.end()]):
                 strong = bool(sep.group()) and sep.group() not in ("为", "是")
-                finder.after(sep.end(), "标签", strong)
+                if not finder.after(sep.end(), "标签", strong) and not strong:
+                    _captioned_after(finder, sep.end())  # 户主莫振华，孙集村人: 振华 is a word too
                 if strong and sep.group().strip():
                     _listed_after(finder, sep.end())
         elif kind == "clabel":
@@ -525,7 +540,11 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                     text[start] in _JOINING and match.group() in RELATIVE_WORDS):
                 # set apart by a space and standing alone up to the next mark, it is laid out as a name
                 alone = start > end and _ALONE.match(text, start) is not None
-                finder.after(start, "人员", alone)
+                if not finder.after(start, "人员", alone) and (match.group() in OFFICE_WORDS
+                                                              or match.group() in RELATIVE_WORDS):
+                    # 局长冯保国看望…, 烈士遗孀郑淑珍现居…: a given name that is also a word (保国, 海燕) after an
+                    # office or a relative is the person's
+                    _captioned_after(finder, start)
             # 王建华（退役士兵）, 王建华（示例镇退役军人）, 王建华，退役军人，: the person's role, in brackets or between
             # commas, and nothing else (和平街道（退役军人服务站）names a place)
             role = _ROLE_BEFORE.search(text, max(0, at - 12), at)
@@ -533,13 +552,24 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                     and _ROLE_AFTER.match(text, end):
                 finder.before(role.start(), "人员", False)
         elif kind == "before":
-            if end < len(text) and _is_han(text[end]):
-                finder.after(end, "其前", False)
+            if end < len(text) and _is_han(text[end]) and not finder.after(end, "其前", False) \
+                    and match.group().startswith("拟"):
+                # 拟认定魏鹏为烈士: a proposed decision names the person between the verb and 为, two characters too
+                bounded = _PROPOSED.match(text, end)
+                if bounded is not None and not is_ordinary_word(bounded.group(1)) \
+                        and not is_place_name(bounded.group(1)):
+                    finder.exact(end, bounded.end(1), "其前", True)
         elif kind == "about":
             # 关于王建华申请…的答复: a title about a person's case, the name followed by what the case is
             found = _name_after(text, end, False) if end < len(text) and _is_han(text[end]) else None
             if found is not None and _CASE_AFTER.match(text, found[0]):
                 finder.accept(end, found[0], "其前", False, found[1])
+            elif end < len(text) and _is_han(text[end]):
+                # 关于田建国信访事项的答复: jieba joins the name's end to the case (国信); bounded by the case's word
+                bounded = next((e for e in range(min(len(text), end + 4), end + 1, -1)
+                                if _CASE_AFTER.match(text, e) and name_shaped(text[end:e])), None)
+                if bounded is not None:
+                    finder.exact(end, bounded, "其前", False)
         elif kind == "ask":
             if end < len(text) and _is_han(text[end]):
                 tail = _ASK_AFTER.match(text, end) if match.group() != "请联系" else None
@@ -548,16 +578,29 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
                 elif match.group() == "请联系":
                     finder.after(end, "其前", False)
         elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
-            finder.before(at, "其后", False)
-    if "好" in text:  # 王建华：您好 (a letter's greeting: the name alone before it); searched apart, commas are many
+            if not finder.before(at, "其后", False):
+                _captioned_before(finder, at)  # 来到雷金花家中: bounded by a word before names, though 金花 is a word
+            if match.group() in _CHILD_OF and end < len(text) and _is_han(text[end]) \
+                    and not finder.after(end, "人员", False):
+                _captioned_after(finder, end)  # 烈士之子吕卫东, 烈士邵金山之母梁保国: the relative named after it
+    if "好" in text or "你" in text or "您" in text:
+        # 王建华：您好, 王建华：你于3月5日提出的信访事项收悉 (a letter or a reply addressed to the person: the name
+        # alone before a colon and the word for "you"); searched apart, commas are many
         for greet in _GREET.finditer(text):
             at = greet.start()
             if at > 0 and _is_han(text[at - 1]) and _run_start(text, at) >= at - 4:
                 finder.before(at, "称谓", True)
+    if "生" in text and ("19" in text or "20" in text):  # 王建华，1940年出生 (a birth, as a 公示 or a story gives it)
+        for born in _BORN.finditer(text):
+            finder.before(born.start(), "性别", True)
+    if "”" in text or "」" in text:  # “……”王建华激动地说: the speaker after a quotation
+        for said in _SPEAKER.finditer(text):
+            _speaker(finder, said.start(1), said.group(1))
     if len(text) <= 12:
         _whole(text, public, finder)
     if " " in text or "\u3000" in text:
         _spaced_names(text, public, finder)
+        _name_then_unit(text, finder)
     if _DOT_CHARS.intersection(text):
         _dotted(finder)
     return finder.result()
@@ -566,7 +609,7 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
 # 请与王建华联系, 由王建华负责: the name bounded by the words on both sides (a unit would be an ordinary word)
 _ASK_AFTER = re.compile(rf"([{_HAN}]{{2,4}}?)(?:联系|联络|咨询|沟通|对接|负责|牵头|承办|经办|办理|签收|审核|核实)")
 _SPACES_BEFORE = re.compile(rf"{_SPACE}*\Z")
-_GREET = re.compile(rf"[:：，,]{_SPACE}*(?:您好|你好)")
+_GREET = re.compile(rf"[:：，,]{_SPACE}*(?:您好|你好)|[:：]{_SPACE}*[你您](?!们)")
 # Items of a list after a label and a colon, set apart by spaces or commas (获奖者：王建华　李明　张伟)
 _LISTED = re.compile(r"[^。；;\n]*")
 _LISTED_ITEM = re.compile(r"[^\s\u3000，,、]+")
@@ -598,6 +641,88 @@ def _pair_before(finder: _Finder, end: int) -> None:
 # read a name (国务院在…, 县政府于… are no one).
 _SUBJECT = re.compile(rf"(?:图为|图中|左起|右起)?[：:]?{_SPACE}*([{_HAN}]{{2,4}}?)(?:在|于|与|和|向|正在|同)(?=[{_HAN}0-9０-９])")
 _SUBJECT_FIRST = _SURNAME_FIRST | frozenset("图左右")
+# Where a person shown is, or with whom, after the name at a caption's start (在慰问现场, 与家属合影, 和志愿者一起)
+_SCENE = re.compile(r"(?:在|正在)[^，。；]{0,12}(?:现场|家中|家里|活动|会上|一线|岗位|社区|村|医院|病房|纪念|仪式)|"
+                    r"(?:与|和|同)[^，。；]{0,12}(?:合影|交谈|握手|一起|座谈|合照)")
+
+_CHILD_OF = frozenset(("之子", "之女", "之妻", "之夫", "之母", "之父"))
+
+
+def _captioned_after(finder: _Finder, start: int) -> None:
+    """A full name of given-name characters starting at `start` (_captioned_name), bounded after it by a word that
+    follows names or the run's end: after an office or a relative, the person, though jieba reads a word."""
+    text = finder.text
+    for length in (4, 3):
+        name = text[start:start + length]
+        if len(name) == length and _is_han_run(name) and _captioned_name(name) and not _grammar_first(name) and (
+                start + length == _run_end(text, start) or _FOLLOW_NAME.match(text, start + length)
+                or _ACTS.match(text, start + length)):
+            finder.exact(start, start + length, "人员", True)
+            return
+
+
+def _captioned_before(finder: _Finder, end: int) -> bool:
+    """A full name of given-name characters ending at `end` (_captioned_name), bounded before it by a word that
+    stands before names or by the run's start: 来到雷金花家中, 烈士邵金山之母."""
+    text = finder.text
+    for length in (4, 3):
+        start = end - length
+        if start >= 0 and _is_han_run(text[start:end]) and _captioned_name(text[start:end]) \
+                and not _grammar_first(text[start:end]) and (
+                start == _run_start(text, end) or _PRECEDE.search(text, max(0, start - 6), start)):
+            return finder.exact(start, end, "其后", True)
+    return False
+
+
+def _speaker(finder: _Finder, start: int, run: str) -> None:
+    """The name at the start of `run` (the words between a quotation and 说): what follows it is nothing, or a
+    word of the dictionary, or one with 地 or 着 after it (激动地, 笑着)."""
+    for size in (3, 4, 2):
+        name, rest = run[:size], run[size:]
+        if len(name) < size or not name_shaped(name):
+            continue
+        if rest and not (in_dictionary(rest) or (rest[-1] in "地着" and len(rest) > 1 and in_dictionary(rest[:-1]))):
+            continue
+        if finder.exact(start, start + size, "其后", False) or (_captioned_name(name) and not _grammar_first(name)
+                                                                and finder.exact(start, start + size, "其后", True)):
+            return
+
+
+def _grammar_first(name: str) -> bool:
+    """和军人, 与金山: a first character that is a word of grammar (和 and 于 are surnames too) makes no name where
+    only the shape of the given name says it is one. Not adverbs: 曾 and 都 are surnames first there."""
+    return _dictionary().get(name[0], "n").startswith(("p", "c", "u", "r")) and name[:2] not in COMPOUND_SURNAMES
+
+
+_PROPOSED = re.compile(rf"([{_HAN}]{{2,4}}?)(?:{_SPACE}*同志)?为(?=[{_HAN}“\"])")
+
+
+# Cues looked for after the pass over _CUES: a letter's greeting, a birth, a quotation's speaker, and names laid
+# out with spaces; a unit without any of them and without a cue of _CUES holds at most a lone name.
+_LATER_CUE = re.compile(r"好|你|您|\d[年.][0-9月日]{0,6}(?:出生|生)|”|」")
+# 王建华，1940年出生; 王建华（1935年3月生）: the person's birth after the name
+_BORN = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（(]{_SPACE}*(?:19|20)\d{{2}}(?:年|\.)(?:\d{{1,2}}月?)?(?:\d{{1,2}}日)?"
+                   r"(?:出生|生人|生)")
+# “……”王建华激动地说: who speaks after a quotation (the run up to the verb: the name, then how, or nothing)
+_SPEAKER = re.compile(rf"[”」]{_SPACE}*([{_HAN}]{{2,10}}?)(?:说道|说|表示|介绍|感慨|回忆|告诉)")
+# 曾长青　示例镇人民政府: a list's line of a name and, set apart by a space, the body the person works for
+_NAME_THEN_UNIT = re.compile(rf"^{_SPACE}*([{_HAN}]{{2,4}}){_SPACE}+[{_HAN}]{{2,20}}"
+                            r"(?:政府|办事处|局|委员会|中心|服务站|站|公司|学校|医院|大学|学院|所|队|部|院|社区|村委会)"
+                            rf"{_SPACE}*$")
+
+
+def _name_then_unit(text: str, finder: _Finder) -> list[NameSpan]:
+    match = _NAME_THEN_UNIT.match(text)
+    if match is not None and not finder.exact(match.start(1), match.end(1), "名单", False) \
+            and _captioned_name(match.group(1)) and not _grammar_first(match.group(1)):
+        finder.exact(match.start(1), match.end(1), "名单", True)
+    return finder.result()
+
+
+# What the person does (看望, 慰问, 为老兵佩戴 …) or where they live, right after the name in news and records
+_ACTS = re.compile("看望|慰问|走访|为|给|带领|陪同|出席|参加|讲话|致辞|颁发|佩戴|走进|来到|深入|调研|检查|督导|主持"
+                   "|现居|现住|家住|今年|生前")
+
 
 def _captioned_name(name: str) -> bool:
     """A surname and a given name of two characters of given names (or a compound surname and one or two), no word
@@ -669,17 +794,25 @@ def _whole(text: str, public: frozenset[str], finder: _Finder | None = None) -> 
     note = _NOTE_AFTER.search(whole)
     if note is not None:
         whole = whole[:note.start()].strip(_WHOLE_STRIP)
-    if not 3 <= len(whole) <= 4 or not _is_han_run(whole):
+    # 贺秀（一等功）, 熊超（已故）: a note that only a person has (an honour, a rank, death, sex, age) makes a name
+    # of two characters a person's too, where alone it could be a village
+    personal_note = note is not None and _PERSON_NOTE.fullmatch(note.group()) is not None
+    if not (3 if not personal_note else 2) <= len(whole) <= 4 or not _is_han_run(whole):
         return []
     finder = finder or _Finder(text, public)
     start = text.index(whole)
-    finder.exact(start, start + len(whole), "全文", False)
+    if not finder.exact(start, start + len(whole), "全文", False) and personal_note and len(whole) == 2:
+        finder.exact(start, start + 2, "全文", True)
     return finder.result()
 
 
 _NOTE_AFTER = re.compile(r"[（(][^（）()]{1,12}[）)]\Z")
+# (a prize or a place, 一等奖 or 第一名, may go to a village's team: not one of them)
+_PERSON_NOTE = re.compile(r"[（(](?:[一二三特]等功|已故|男|女|\d{1,3}岁|[一二三四五六七八九十]级(?:伤残)?|烈士|退役士兵|退役军人|"
+                          r"志愿者)[）)]")
 # The number of a list's item before it (1. 2、（3） 四、): a PDF's numbered list of names, one to a line
-_LIST_NUMBER = re.compile(r"\s*(?:(?:[(（]\d{1,3}[)）]|\d{1,3}[.．、)）]|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
+_LIST_NUMBER = re.compile(r"\s*(?:(?:[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|\d{1,3}[.．、)）]"
+                          r"|[一二三四五六七八九十]{1,3}[、.．])\s*)?")
 
 
 # A line of names and nothing else, set apart by spaces (a PDF's name list without a header: 王建华  李明  张伟)
@@ -886,6 +1019,15 @@ def _given_name_shaped(given: str, surname_is_a_word: bool) -> bool:
 
 
 _COMMON_GIVEN_WORD = 50  # uses in jieba's counts above which a two-character word is a word first (国强: 3)
+
+
+def names_at_start(text: str, public: frozenset[str] = frozenset()) -> list[str]:
+    """The name a unit begins with when it begins with the person (王建华在慰问现场, 图为王建华与家属合影), as
+    written: the line the unit stands in (a Markdown image, a YAML value after its key) does not begin with it."""
+    subject = _SUBJECT.match(text) if text[:1] in _SUBJECT_FIRST else None
+    if subject is None:
+        return []
+    return [span.of(text) for span in name_spans(text, public) if span.start == subject.start(1)]
 
 
 def names_alone(text: str, public: frozenset[str] = frozenset()) -> list[str]:

@@ -17,6 +17,7 @@ from .names import (
     is_place_header,
     looks_like_name,
     name_shaped,
+    short_name_of_one,
 )
 
 
@@ -55,7 +56,8 @@ def scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]:
             text = value.text.strip()
             if not kind or not text or text == label.text.strip() or header_kind(text) or text in public_names:
                 continue
-            if (form and kind == "name" and is_form_name(text)) or looks_like_name(text):
+            if (form and kind == "name" and is_form_name(text)) or looks_like_name(text) \
+                    or short_name_of_one(label.text, text):
                 yield NameHit(value, label.text.strip(), False)
     if form:
         return
@@ -69,7 +71,8 @@ def scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]:
         if kind == "name":
             hits = [c for c in cells if is_name_value(c.text)]
         elif kind == "people":
-            hits = [c for c in cells if looks_like_name(c.text) or is_dotted_name(c.text) or unlisted_name(c.text)]
+            hits = [c for c in cells if looks_like_name(c.text) or is_dotted_name(c.text) or unlisted_name(c.text)
+                    or short_name_of_one(header, c.text)]
         else:
             masked = sum(1 for c in cells if is_masked_name(c.text))
             shaped = [c for c in cells if name_shaped(c.text)]
