@@ -338,3 +338,48 @@ def test_a_long_unit_is_cut_only_after_a_full_stop_outside_brackets():
     assert [(s.of(text), s.cue) for s in prose.name_spans(text)] == [
         ("王建华", "名单"), ("李秀英", "名单"), ("王建华", "其前")]
     assert prose._sentence_cuts("第一条。") == [] and prose._sentence_cuts("短句。") == []
+
+
+# ---- a pattern's first characters as a lookahead ---------------------------------------------------------------
+
+def _patterns() -> list:
+    """Every regular expression of the personal-data rules (their modules' own), whatever they are used for."""
+    from govsite.guard.personal import addresses, names
+
+    return [value for module in (personal, prose, addresses, names) for value in vars(module).values()
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str)]
+
+
+PATTERNS = _patterns()
+# Characters the patterns are made of (their literals and the ends of their ranges), and others
+_MADE_OF = sorted({ch for p in PATTERNS for ch in p.pattern if not ch.isascii() or ch.isalnum()} | set(" :：，。、-\n"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PATTERNS), st.lists(st.one_of(st.sampled_from(_MADE_OF), HAN), max_size=30))
+def test_a_pattern_with_its_first_characters_ahead_matches_where_it_matches(pattern, chars):
+    """leading.skipping: the same matches at the same places, for every pattern of the rules (the lookahead is
+    derived for each where it can be) over text made of the characters the patterns hold."""
+    from govsite.guard.personal import leading
+
+    text = "".join(chars)
+    skipping = leading.skipping(pattern)
+    assert [m.span() for m in skipping.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert [m.groups() for m in skipping.finditer(text)] == [m.groups() for m in pattern.finditer(text)]
+
+
+def test_first_characters_read_from_a_pattern():
+    """Checked by hand: alternatives, repeats that may be empty, anchors and lookarounds, and what is not told."""
+    from govsite.guard.personal import addresses, leading
+
+    first = leading.first_characters
+    assert first(re.compile(r"(?:ab|c)d")) == "[ac]"
+    assert first(re.compile(r"x?y")) == "[xy]"
+    assert first(re.compile(r"(?<!第)[一二]+组|^门牌")) == "[一二门]"
+    assert first(re.compile(r"\d{3}")) == r"[\d]"
+    for unknown in (r"a?", r".b", r"[^a]b", r"(?i:a)b", r"(a)?\1b"):
+        assert first(re.compile(unknown)) is None, unknown
+    assert leading.skipping(re.compile("a?")).pattern == "a?"
+    # the addresses' pre-filter: its first characters, a residence label and an estate's first among them
+    assert addresses._MAYBE.pattern.startswith("(?=[0-9０-９一二三四五六七八九十百零〇两门家")
+    assert all(w[0] in addresses._MAYBE.pattern[:80] for w in addresses.RESIDENCE_LABELS + addresses.RESIDENCE_VERBS)
