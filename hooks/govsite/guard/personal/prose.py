@@ -479,7 +479,7 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
 # paragraphs.
 _WHOLE_LENGTH = 12  # characters: a unit this long or shorter may be a name alone (_whole)
 _SENTENCES: dict[tuple, tuple[tuple[int, int, str], ...]] = {}
-_SENTENCES_KEPT = 200_000
+_SENTENCES_KEPT = 100_000  # sentences (some 35 MB at most): the index child holds them beside its own work
 _OPENING = ("（", "(")
 _CLOSING = ("）", ")")
 
