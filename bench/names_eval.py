@@ -102,6 +102,7 @@ def _forget() -> None:
     prose._segment.cache_clear()
     names.looks_like_name.cache_clear()
     personal._UNITS.clear()  # scan_unit's answers by text: else every run after the first only looks them up
+    prose._SENTENCES.clear()  # name_spans' answers by sentence, likewise
 
 
 def cold_jieba() -> float:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from govsite.guard import personal
 from govsite.guard.files import html, jsonfile
+from govsite.guard.personal import prose
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 TEXT = st.text(st.one_of(HAN, st.characters(min_codepoint=0x20, max_codepoint=0x7E), st.sampled_from("\n\t\u3000\\\"/")),
@@ -286,3 +287,99 @@ def test_a_long_record_read_in_windows_keeps_every_number():
     assert [(rule, value) for rule, _shown, value in personal.number_hits(text, frozenset())] == [
         (personal.RULE_ID, number), (personal.RULE_MOBILE, "139 1234 5678"), (personal.RULE_MOBILE, "13812345678"),
         (personal.RULE_BANK, "4111-1111-1111-1111")]
+
+
+# ---- names found sentence by sentence --------------------------------------------------------------------------
+
+def _corpus_sentences() -> list[str]:
+    """Every sentence of the names corpus (with names and without), the wordings of test_guard_variants with
+    generated names, and a law text's articles: the shapes the name rules know, as paragraphs hold them."""
+    import json
+    import random
+    from pathlib import Path
+
+    from unit.test_guard_variants import WORDINGS, names_in_wording
+
+    root = Path(__file__).resolve().parents[1] / "corpus" / "names"
+    texts = [json.loads(line)["text"] for path in sorted(root.glob("*.jsonl"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(7)
+    texts += [names_in_wording(rng, wording)[0] for wording in WORDINGS for _ in range(3)]
+    law = Path(__file__).resolve().parents[2] / "data" / "laws" / "texts" / "中华人民共和国个人信息保护法.md"
+    texts += [line for line in law.read_text(encoding="utf-8").splitlines() if "。" in line][:60]
+    return texts
+
+
+SENTENCES = _corpus_sentences()
+# What depends on where a sentence stands in its unit, or on the unit as a whole: a unit that begins with a person
+# (图为王建华在…), a short name or a line of names alone, a greeting without a cue of its own, a note in brackets
+# holding 。 inside a list, a dotted name, a sentence without its 。.
+SENTENCE_EDGES = ["王建华在慰问现场。", "图为谭国庆与家属合影。", "张建国。", "张建国", "王建华 李秀英 张伟",
+                  "王建华：您好！", "王建华：您好。", "王建华（已故。）、李秀英（男。）等2名同志。", "（一。", "）",
+                  "阿依古丽·买买提先生。", "请与阿依古丽·买买提联系。", "。", "。。", "李明、", "等3名同志。", "男，",
+                  "联系人：", "欧阳建华", "\n"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(SENTENCES), st.sampled_from(SENTENCE_EDGES)), min_size=1, max_size=5),
+       st.sampled_from([frozenset(), frozenset({"王建华"})]))
+def test_names_found_sentence_by_sentence_as_in_the_whole_unit(pieces, public):
+    """prose.name_spans reads a long unit sentence by sentence, each sentence's names remembered: the spans, their
+    cues and their order are those of the unit read whole."""
+    text = "".join(pieces)
+    assert prose.name_spans(text, public) == prose._name_spans(text, public)
+    assert prose.name_spans(text, public) == prose._name_spans(text, public)  # remembered: the same again
+
+
+def test_a_long_unit_is_cut_only_after_a_full_stop_outside_brackets():
+    """Checked by hand: where a unit is cut, and that the sentences' names are the unit's."""
+    text = "王建华（已故。）、李秀英等2名同志获得表彰。图为谭国庆在慰问现场。请与王建华联系。张建国"
+    assert prose._sentence_cuts(text) == [22, 33, 41]
+    assert [(s.of(text), s.cue) for s in prose.name_spans(text)] == [
+        ("王建华", "名单"), ("李秀英", "名单"), ("王建华", "其前")]
+    assert prose._sentence_cuts("第一条。") == [] and prose._sentence_cuts("短句。") == []
+
+
+# ---- a pattern's first characters as a lookahead ---------------------------------------------------------------
+
+def _patterns() -> list:
+    """Every regular expression of the personal-data rules (their modules' own), whatever they are used for."""
+    from govsite.guard.personal import addresses, names
+
+    return [value for module in (personal, prose, addresses, names) for value in vars(module).values()
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str)]
+
+
+PATTERNS = _patterns()
+# Characters the patterns are made of (their literals and the ends of their ranges), and others
+_MADE_OF = sorted({ch for p in PATTERNS for ch in p.pattern if not ch.isascii() or ch.isalnum()} | set(" :：，。、-\n"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(PATTERNS), st.lists(st.one_of(st.sampled_from(_MADE_OF), HAN), max_size=30))
+def test_a_pattern_with_its_first_characters_ahead_matches_where_it_matches(pattern, chars):
+    """leading.skipping: the same matches at the same places, for every pattern of the rules (the lookahead is
+    derived for each where it can be) over text made of the characters the patterns hold."""
+    from govsite.guard.personal import leading
+
+    text = "".join(chars)
+    skipping = leading.skipping(pattern)
+    assert [m.span() for m in skipping.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert [m.groups() for m in skipping.finditer(text)] == [m.groups() for m in pattern.finditer(text)]
+
+
+def test_first_characters_read_from_a_pattern():
+    """Checked by hand: alternatives, repeats that may be empty, anchors and lookarounds, and what is not told."""
+    from govsite.guard.personal import addresses, leading
+
+    first = leading.first_characters
+    assert first(re.compile(r"(?:ab|c)d")) == "[ac]"
+    assert first(re.compile(r"x?y")) == "[xy]"
+    assert first(re.compile(r"(?<!第)[一二]+组|^门牌")) == "[一二门]"
+    assert first(re.compile(r"\d{3}")) == r"[\d]"
+    for unknown in (r"a?", r".b", r"[^a]b", r"(?i:a)b", r"(a)?\1b"):
+        assert first(re.compile(unknown)) is None, unknown
+    assert leading.skipping(re.compile("a?")).pattern == "a?"
+    # the addresses' pre-filter: its first characters, a residence label and an estate's first among them
+    assert addresses._MAYBE.pattern.startswith("(?=[0-9０-９一二三四五六七八九十百零〇两门家")
+    assert all(w[0] in addresses._MAYBE.pattern[:80] for w in addresses.RESIDENCE_LABELS + addresses.RESIDENCE_VERBS)

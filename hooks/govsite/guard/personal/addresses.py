@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .leading import skipping
+
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _S = r"[ \t\u3000\u00a0]*"
 _NUM = r"(?:[0-9０-９]+|[一二三四五六七八九十百零〇两]+)"
@@ -167,10 +169,11 @@ _BEFORE_ROAD = re.compile(r"^.*(?:住|在|于|址|处|是|为)")
 
 
 # Every shape holds a number before 号, 组, 栋, 单元, 室 …, a 门牌, a residence label or an estate's name and a number
-# (speed: most text has none).
-_MAYBE = re.compile(rf"{_NUM}{_S}(?:号|栋|幢|座|单元|室|楼|层|户|(?:村民|居民)?小?组|生产队|队|社|排)|门牌|"
+# (speed: most text has none; the engine skips to the characters these begin with: leading.py).
+_MAYBE_WHOLE = re.compile(rf"{_NUM}{_S}(?:号|栋|幢|座|单元|室|楼|层|户|(?:村民|居民)?小?组|生产队|队|社|排)|门牌|"
                     rf"{'|'.join(RESIDENCE_LABELS + RESIDENCE_VERBS)}"
                     rf"|{_ESTATE}{_S}[0-9０-９]|[A-Za-zＡ-Ｚａ-ｚ]{_S}(?:栋|幢|座)")
+_MAYBE = skipping(_MAYBE_WHOLE)
 
 
 def maybe_address(text: str) -> bool:

@@ -473,12 +473,76 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     """Every unmasked person's name in one unit of running text (a line, a cell, an attribute's value).
 
     Speed: one pass of one regular expression finds every cue's first words (_CUES); each is then checked in
-    full where it stands. tests/unit/test_guard_names.py compares this with a pass of each cue's own pattern."""
+    full where it stands. tests/unit/test_guard_names.py compares this with a pass of each cue's own pattern.
+    A long unit is read sentence by sentence, each sentence's names remembered (_by_sentence)."""
+    cuts = _sentence_cuts(text) if len(text) > _WHOLE_LENGTH and "。" in text else None
+    if not cuts:
+        return _name_spans(text, public)
+    return _by_sentence(text, public, cuts)
+
+
+# Speed: a site's paragraphs are made of sentences it prints again and again (a law's articles quoted in policies,
+# interpretations and notices; the same sentence in a page, its feed item and its search record), while the
+# paragraphs themselves differ, so the names of each sentence ending in 。 are found once per process and placed
+# back by its start. Exact: no cue, name or pattern of this module holds 。 or reads across one, so what is found
+# in a sentence depends on its own characters up to and including its 。 (a character before it is read as no
+# character: 。 is not Chinese, a digit, a letter or a mark the patterns look back for) — except a note in
+# brackets of a list item, which may hold 。 (王建华（已故。）、李明): a 。 inside an open bracket is no cut.
+# What depends on the whole unit is passed on: the person a unit begins with (its first sentence only), a unit
+# that is a name alone (_WHOLE_LENGTH characters or fewer: never cut) or a line of names set apart by spaces
+# (no unit with 。 inside is one), and whether the unit has a cue at all (the greeting and dotted names are read
+# only then). tests/unit/test_guard_fast_paths.py compares this with the unit read whole on generated
+# paragraphs.
+_WHOLE_LENGTH = 12  # characters: a unit this long or shorter may be a name alone (_whole)
+_SENTENCES: dict[tuple, tuple[tuple[int, int, str], ...]] = {}
+_SENTENCES_KEPT = 100_000  # sentences (some 35 MB at most): the index child holds them beside its own work
+_OPENING = ("（", "(")
+_CLOSING = ("）", ")")
+
+
+def _sentence_cuts(text: str) -> list[int]:
+    """Where `text` may be cut into sentences: after each 。 that is not its last character and is not inside an
+    open bracket (the last bracket before it is a closing one, or there is none)."""
+    cuts = []
+    at = text.find("。")
+    while 0 <= at < len(text) - 1:
+        opened = max(text.rfind(_OPENING[0], 0, at), text.rfind(_OPENING[1], 0, at))
+        if opened < 0 or opened < max(text.rfind(_CLOSING[0], 0, at), text.rfind(_CLOSING[1], 0, at)):
+            cuts.append(at + 1)
+        at = text.find("。", at + 1)
+    return cuts
+
+
+def _by_sentence(text: str, public: frozenset[str], cuts: list[int]) -> list[NameSpan]:
+    """name_spans of a unit cut at `cuts` (_sentence_cuts): each sentence's names, found once, placed back."""
+    cued = _CUES.search(text) is not None
+    found: list[NameSpan] = []
+    start = 0
+    for end in cuts + [len(text)]:
+        sentence = text[start:end]
+        key = (sentence, public, start == 0, cued)
+        spans = _SENTENCES.get(key)
+        if spans is None:
+            if len(_SENTENCES) >= _SENTENCES_KEPT:
+                _SENTENCES.clear()
+            spans = _SENTENCES[key] = tuple(
+                (s.start, s.end, s.cue) for s in _name_spans(sentence, public, start == 0, False, cued))
+        found += [NameSpan(a + start, b + start, cue) for a, b, cue in spans]
+        start = end
+    return found
+
+
+def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole: bool = True,
+                cued: bool | None = None) -> list[NameSpan]:
+    """name_spans of a unit, or of a sentence of one (_by_sentence): `at_start`, the sentence begins the unit;
+    `whole`, the text is the whole unit; `cued`, whether the unit has a cue (None: the text is the unit)."""
     first = _CUES.search(text)
-    subject = _SUBJECT.match(text) if text[:1] in _SUBJECT_FIRST else None
-    if first is None and subject is None and _LATER_CUE.search(text) is None:  # most units: no cue; a lone name
-        found = _whole(text, public) if len(text) <= 12 else []
-        if not found and (" " in text or "\u3000" in text):
+    if cued is None:
+        cued = first is not None
+    subject = _SUBJECT.match(text) if at_start and text[:1] in _SUBJECT_FIRST else None
+    if not cued and subject is None and _LATER_CUE.search(text) is None:  # most units: no cue; a lone name
+        found = _whole(text, public) if whole and len(text) <= _WHOLE_LENGTH else []
+        if whole and not found and (" " in text or "\u3000" in text):
             found = _spaced_names(text, public) or _name_then_unit(text, _Finder(text, public))
         return found
     finder = _Finder(text, public)
@@ -596,9 +660,9 @@ def name_spans(text: str, public: frozenset[str] = frozenset()) -> list[NameSpan
     if "”" in text or "」" in text:  # “……”王建华激动地说: the speaker after a quotation
         for said in _SPEAKER.finditer(text):
             _speaker(finder, said.start(1), said.group(1))
-    if len(text) <= 12:
+    if whole and len(text) <= _WHOLE_LENGTH:
         _whole(text, public, finder)
-    if " " in text or "\u3000" in text:
+    if whole and (" " in text or "\u3000" in text):
         _spaced_names(text, public, finder)
         _name_then_unit(text, finder)
     if _DOT_CHARS.intersection(text):
