@@ -219,6 +219,15 @@ class Site:
         self.problems.extend(problems)
         return value
 
+    def last_made(self, key):
+        """Under make serve, what made_from() (or made_reporting()) handed out for `key` in this load or the last;
+        else None. For parts read from what a value was made of (the attachments a policy names): only valid
+        while another part says the value's source is the same."""
+        if self.memo is None:
+            return None
+        found = self.memo.records.get(key) or self.memo.records_before.get(key)
+        return None if found is None else found[1]
+
     def derived(self, label: str, value, make):
         """make(value); under make serve, what it made of the same frozen object before (incremental.Memo.derived:
         a row made from an unchanged Document is the same row)."""
