@@ -176,3 +176,122 @@ def test_a_correction_shows_on_the_notice_it_corrects_after_a_save_that_adds_it(
     assert f"已由《{title}》更正" in frame(target)
     notices.delete_correction()
     assert frame(target) == before
+
+
+class Policies:
+    """Generated saves of linked policies and interpretations in a copy of the demo site: an interpretation names
+    the policy it explains (both pages show the other's title), a repealing policy names the one it repeals."""
+
+    def __init__(self, root, rng: random.Random):
+        self.root, self.rng, self.count = root, rng, 0
+
+    def file(self, kind: str, item_id: str):
+        return self.root / "data" / kind / f"{item_id}.yml"
+
+    def ids(self, kind: str) -> list[str]:
+        return sorted(p.stem for p in (self.root / "data" / kind).glob("*.yml"))
+
+    def field(self, kind: str, item_id: str, name: str) -> str | None:
+        found = re.search(rf"^{name}: (.*)$", self.file(kind, item_id).read_text(encoding="utf-8"), re.M)
+        return found.group(1) if found else None
+
+    def set_field(self, kind: str, item_id: str, name: str, value: str) -> None:
+        path = self.file(kind, item_id)
+        text = path.read_text(encoding="utf-8")
+        changed = re.sub(rf"^{name}: .*$", f"{name}: {value}", text, count=1, flags=re.M)
+        assert changed != text, (item_id, name)
+        path.write_text(changed, encoding="utf-8")
+
+    def listed(self) -> list[str]:
+        """Interpretations on the site (not withdrawn)."""
+        return [i for i in self.ids("interpretations")
+                if "撤回:" not in self.file("interpretations", i).read_text(encoding="utf-8")]
+
+    def retitle_interpretation(self):
+        item = self.rng.choice(self.listed())
+        self.count += 1
+        title = f"{self.field('interpretations', item, '标题')}（第{self.count}次修订）"
+        self.set_field("interpretations", item, "标题", title)
+        return title
+
+    def retitle_policy(self):
+        interpreted = sorted({self.field("interpretations", i, "解读对象") for i in self.listed()}
+                             | {self.field("policies", p, "废止文件") for p in self.ids("policies")} - {None})
+        policy = self.rng.choice(interpreted)
+        self.count += 1
+        title = f"{self.field('policies', policy, '标题')}（第{self.count}次修订）"
+        self.set_field("policies", policy, "标题", title)
+        return title
+
+    def add_interpretation(self):
+        self.count += 1
+        target = self.rng.choice(self.ids("policies"))
+        template = self.file("interpretations", self.ids("interpretations")[0]).read_text(encoding="utf-8")
+        title = f"第{self.count}号政策解读（示例）"
+        for name, value in (("标题", title), ("解读对象", target), ("发布日期", "2026-01-10"),
+                            ("索引号", f"11410100MB0000000X/2026-{700 + self.count:05d}")):
+            template = re.sub(rf"^{name}: .*$", f"{name}: {value}", template, count=1, flags=re.M)
+        (self.root / "data/interpretations" / f"2026-{700 + self.count}.yml").write_text(template, encoding="utf-8")
+        return title
+
+    def delete_interpretation(self):
+        added = [i for i in self.ids("interpretations") if i.startswith("2026-")]
+        if not added:
+            return self.add_interpretation()
+        self.file("interpretations", self.rng.choice(added)).unlink()
+        return None
+
+    def point_elsewhere(self):
+        """An interpretation now explains another policy (one published before it)."""
+        added = [i for i in self.ids("interpretations") if i.startswith("2026-")]
+        if not added:
+            return self.add_interpretation()
+        self.set_field("interpretations", self.rng.choice(added), "解读对象", self.rng.choice(self.ids("policies")))
+        return None
+
+    def rename_policy(self):
+        """A policy with interpretations moves to another file name; what names it follows."""
+        named = sorted({self.field("interpretations", i, "解读对象") for i in self.ids("interpretations")})
+        old = self.rng.choice(named)
+        self.count += 1
+        new = f"{old}-{self.count}"
+        self.file("policies", old).rename(self.file("policies", new))
+        for item in self.ids("interpretations"):
+            if self.field("interpretations", item, "解读对象") == old:
+                self.set_field("interpretations", item, "解读对象", new)
+        for policy in self.ids("policies"):
+            if self.field("policies", policy, "废止文件") == old:
+                self.set_field("policies", policy, "废止文件", new)
+        return None
+
+    def withdraw_interpretation(self):
+        item = self.rng.choice(self.listed())
+        path = self.file("interpretations", item)
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n")
+                        + "\n撤回:\n  日期: 2026-11-20\n  原因: 解读内容已并入新的解读（示例）\n", encoding="utf-8")
+        return None
+
+
+@pytest.mark.parametrize("verify", [True, False])
+@pytest.mark.parametrize("seed", [3, 4])
+def test_saves_of_linked_policies_serve_what_a_fresh_build_makes(tmp_path, seed, verify):
+    """With verify the tests' Memo makes every handed-over value again; without, a value handed over stale
+    shows as a page that differs from the fresh one."""
+    root = copy_site(tmp_path / "repo")
+    rng = random.Random(seed)
+    policies = Policies(root, rng)
+    memo = Memo(verify=verify)
+    assert outputs(root, memo) == outputs(root)
+    kinds = [policies.retitle_interpretation, policies.retitle_policy, policies.add_interpretation,
+             policies.delete_interpretation, policies.point_elsewhere, policies.rename_policy,
+             policies.withdraw_interpretation]
+    series = kinds + [rng.choice(kinds) for _ in range(5)]
+    for n, save in enumerate(series):
+        shown = save()
+        cached = outputs(root, memo)
+        fresh = outputs(root)
+        errors = [text for severity, text in fresh[0] if severity == "error"]
+        assert not errors, (n, save.__name__, errors)
+        assert cached == fresh, (n, save.__name__)
+        if shown is not None:  # a linked document's page shows the new title, on both sides
+            assert sum(shown in page[2] for page in cached[1]) >= 2, (n, save.__name__, shown)
