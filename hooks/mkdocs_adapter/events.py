@@ -21,6 +21,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
@@ -79,6 +80,8 @@ def on_startup(command, dirty):
         mkdocs_meta.get_data = serve.front_matter(mkdocs_meta.get_data, _memo)  # Page.read_source looks it up here
     if _skipper.enabled and not getattr(Files.add_files_from_theme, "govsite_cached", False):
         Files.add_files_from_theme = serve.theme_files(Files.add_files_from_theme, _memo)
+    if _skipper.enabled and not getattr(Page._set_canonical_url, "govsite_cached", False):
+        Page._set_canonical_url = serve.canonical_urls(Page._set_canonical_url)
     if _skipper.enabled:  # MkDocs warns that --dirty may leave pages stale; the skipper rewrites every changed page
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: "A 'dirty' build is being performed" not in record.getMessage())
