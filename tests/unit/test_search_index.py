@@ -755,3 +755,63 @@ def test_the_search_code_runs_once_on_made_up_lists_when_the_index_loads(tmp_pat
     assert loaded["kept"] == [0, 0, 0, 0]
     assert out["warm"] == out["cold"]
     assert sum(1 for r in out["cold"] if r["hits"]) >= 5 and any(r["split"] for r in out["cold"])
+
+
+COUNT_CLIENT = NODE_SEARCH + r"""
+const folder = process.argv[2];
+(async () => {
+  const idx = new S.Index(new URL("http://127.0.0.1/searchindex/"));
+  idx.asked = [];
+  idx.fetch = (name, kind) => {
+    idx.asked.push(name);
+    const bytes = fs.readFileSync(path.join(folder, name));
+    if (kind === "json") return Promise.resolve(JSON.parse(bytes.toString("utf8")));
+    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  };
+  await idx.load();
+  const search = new S.Search(idx);
+  const result = await search.run(process.argv[3], { group: -1, year: 0 }, 10);
+  const first = { hits: result.hits.map((h) => h.url), split: !!result.split };
+  idx.asked = [];
+  await search.complete(result, 10);
+  process.stdout.write(JSON.stringify({ first, texts: idx.asked.filter((n) => n.startsWith("c/")),
+    total: result.total, exact: !!result.exact, hits: result.hits.map((h) => h.url) }));
+})().catch((error) => { process.stdout.write(JSON.stringify({ error: String(error.stack) })); });
+"""
+
+
+def test_the_exact_count_reads_only_the_texts_it_must_confirm(tmp_path):
+    """After the first hits the page counts every candidate when their texts to confirm are small. The candidates
+    their n-gram lists or titles already prove need no text: a question whose first candidates needed theirs once
+    fetched the text of every candidate behind them (at 10,000 documents, 7,683 files, 14.8 MB, for one count)."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from govsite.search.words import Vocabulary
+    from sitekit import REPO
+
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        pytest.skip("Node.js runs the browser's search code here (make test installs it)")
+    term, other = "退役军人就业创业", "培训补贴"
+    body = "各单位要认真落实相关工作要求，按时报送材料。" * 70  # a text file of its own per record
+    # Holding both words, the term only in the text (to be confirmed by it): ranked first.
+    unsure = [extract.Record(url=f"a/{k}/", title=f"第{k}号通知", text=body + term + "。" + other, group="其他")
+              for k in range(6)]
+    # The other word only, whose n-gram list proves it (no text needed): ranked after them.
+    proven = [extract.Record(url=f"b/{k}/", title=f"政策第{k}条", text=body + other, group="其他") for k in range(30)]
+    vocabulary = Vocabulary(fillers=("有什么",), words=(term, other))
+    index.write_files(index.build_files(unsure + proven, vocabulary=vocabulary), tmp_path / "searchindex")
+    done = subprocess.run([node, "-e", COUNT_CLIENT, str(REPO / "content/assets/search/search.js"),
+                           str(tmp_path / "searchindex"), f"{term}有什么{other}"],
+                          capture_output=True, text=True, encoding="utf-8", check=True)
+    out = json.loads(done.stdout)
+    assert "error" not in out, out
+    assert out["first"]["split"] and set(out["first"]["hits"]) <= {r.url for r in unsure}
+    # Every candidate counted and listed, in rank order: the six, then the thirty.
+    assert out["exact"] and out["total"] == 36
+    assert out["hits"][:6] == sorted(r.url for r in unsure) and sorted(out["hits"][6:]) == sorted(r.url for r in proven)
+    # No text of a candidate already proven (one file per record here; the six were read for the first hits).
+    assert len(set(out["texts"])) <= len(unsure), out["texts"]

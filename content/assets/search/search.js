@@ -2057,11 +2057,18 @@
       if (result.hits.length >= target || !result.pending.length) return result;
       if (!all && fetched.size >= STEP_CHUNKS) return result;
       var batch = result.pending.take(Math.max(size, target - result.hits.length));
-      batch.forEach(function (c) { idx.chunksOf(c.rid).forEach(function (k) { if (!idx.chunks.has(k)) fetched.add(k); }); });
-      return idx.texts(batch.map(function (c) { return c.rid; }), true).then(function (texts) {
+      // Every candidate at once (`all`: the exact count): the text only of those with a word to confirm. The
+      // others are hits without it (their snippets come as the first hits' do): a question whose first
+      // candidates needed their text once fetched every candidate's, thousands of files for a count.
+      var read = !all ? batch : batch.filter(function (c) {
+        return !(result.pinned && result.pinned.has(c.rid)) && !confirmedWithout(idx, c, result.groups);
+      });
+      read.forEach(function (c) { idx.chunksOf(c.rid).forEach(function (k) { if (!idx.chunks.has(k)) fetched.add(k); }); });
+      return idx.texts(read.map(function (c) { return c.rid; }), true).then(function (texts) {
         batch.forEach(function (c) {
           var text = texts.get(c.rid);
           if (result.pinned && result.pinned.has(c.rid)) return;
+          if (text === undefined) { result.hits.push(hitOf(idx, c)); return; } // proven by its title or lists
           if (!confirmedBy(idx, c, text, result.groups)) return;
           var hit = hitOf(idx, c);
           hit.text = text;
