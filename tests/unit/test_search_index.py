@@ -815,3 +815,22 @@ def test_the_exact_count_reads_only_the_texts_it_must_confirm(tmp_path):
     assert out["hits"][:6] == sorted(r.url for r in unsure) and sorted(out["hits"][6:]) == sorted(r.url for r in proven)
     # No text of a candidate already proven (one file per record here; the six were read for the first hits).
     assert len(set(out["texts"])) <= len(unsure), out["texts"]
+
+
+def test_shard_files_are_the_size_set_on_a_small_site_too():
+    """A query downloads whole shard files: their number is set from what they hold, the n-grams' code points and
+    counts as well as their postings. On a small site an n-gram is on a page or two, so its code points and counts
+    are most of its file's bytes; counted by the postings alone, the demo site's files were 42 kB each (SHARD_BYTES
+    16 kB) and a question of 17–26 files fetched over 300 kB. Random texts of many characters: few postings each."""
+    import random
+
+    rng = random.Random(5)
+    chars = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+    records = [extract.Record(url=f"r/{k}/", title=f"第{k}页", text="".join(rng.choice(chars) for _ in range(400)),
+                              group="其他") for k in range(150)]
+    files = index.build_files(records)
+    manifest = json.loads(files["manifest.json"])
+    sizes = [len(files[f"g/{n}.bin"]) for n in range(manifest["shards"])]
+    assert len(sizes) >= 20
+    assert sum(sizes) / len(sizes) <= 1.2 * index.SHARD_BYTES
+    assert max(sizes) <= 2 * index.SHARD_BYTES
