@@ -91,12 +91,14 @@
     this.lists = new Map(); // n-gram -> promise of its decoded postings
     this.chunks = new Map();
     this.ready = null;
+    this.source = null; // made-up files instead of the network: the warm-up's copy of the index (see warmUp)
   }
 
   /* XMLHttpRequest, not fetch(): the page gets the whole file in one task, where fetch() hands over the
    * headers and then the body in tasks of their own — each one more wait for the main thread on a busy phone
    * (measured with bench/search_scale.py: the n-gram lists reached the code about a third sooner). */
   Index.prototype.fetch = function (name, kind) {
+    if (this.source) return Promise.resolve(this.source(name, kind));
     var url = new URL(name, this.base);
     url.search = this.base.search; // ?r=<release>: the page's own release's files (docs/publishing.md)
     if (this.build) url.searchParams.set("v", this.build); // a new build never mixes with cached old files
@@ -177,10 +179,82 @@
           self.norm[q] = 1.2 * (0.25 + 0.75 * Math.max(self.length[q], 1) / average);
           self.bonus[q] = (self.flags[q] & FLAG_LISTING ? -80 : 0) + (self.flags[q] & FLAG_STATUS ? -15 : 0);
         }
-        return self;
+        return self.warmUp();
       });
     }
     return this.ready;
+  };
+
+  /* The search code runs once when the index loads, on made-up lists: a browser runs code it has not run before in
+   * its interpreter and compiles the loops over thousands of postings only once it has seen them run, so each
+   * page's first query paid for that (in Chromium at 10,000 documents, a question's code after its lists came took
+   * about twice as long on its first run as with the code run once before on other words). The run is a word, two
+   * words and a question of the site's commonest words, in a copy of this index with caches of its own whose files
+   * are made up (a record in every few holding those words, nothing else): nothing is fetched, nothing it finds is
+   * kept, and the real queries' results are the same. Its cost is part of the first use of the search box, while
+   * the visitor types. */
+  var WARM_POSTINGS = 3000; // postings per made-up list: enough runs of each loop for the browser to compile it
+  Index.prototype.warmUp = function () {
+    var self = this, words = this.words, n = this.count, found = [];
+    this.warmed = null;
+    if (!words || n < 2) return Promise.resolve(this);
+    var common = [];
+    words.dict.forEach(function (c, w) {
+      if (/^[\u4e00-\u9fff]{2,4}$/.test(w) && !words.isGeneric(w) && !words.asker.has(w)) common.push(w);
+    });
+    common.sort(function (a, b) { return words.dict.get(b) - words.dict.get(a) || (a < b ? -1 : 1); });
+    // The first with synonyms of its own (their lists are merged), the second any other.
+    var first = common.filter(function (w) { return words.keys.has(w); })[0] || common[0];
+    var second = common.filter(function (w) { return first && first.indexOf(w) === -1 && w.indexOf(first) === -1; })[0];
+    var filler = Array.from(words.fillers).filter(function (w) { return /^[\u4e00-\u9fff]{2,3}$/.test(w); })[0];
+    if (!first || !second || !filler) return Promise.resolve(this);
+    // The made-up shard file: each n-gram of the two words and of their synonyms, all with the same postings.
+    var grams = [];
+    [first, second].forEach(function (w) {
+      groupOf(w, false, words, true).alts.forEach(function (t) {
+        cover(t, self.manifest.solo).forEach(function (g) { if (grams.indexOf(g) === -1) grams.push(g); });
+      });
+    });
+    var postings = [], count = 0, last = -1, step = Math.max(1, Math.floor(n / WARM_POSTINGS)), bytes = [];
+    function put(out, v) { while (v > 127) { out.push((v & 127) | 128); v = Math.floor(v / 128); } out.push(v); }
+    for (var r = 0; r < n; r += step, count++) {
+      put(postings, r - last);
+      last = r;
+      postings.push(((1 + r % 3) << 1) | (r % 5 === 0 ? 1 : 0)); // tf << 1 | in the title
+    }
+    put(bytes, grams.length);
+    grams.forEach(function (g) {
+      var cps = Array.from(g);
+      put(bytes, cps.length);
+      cps.forEach(function (c) { put(bytes, c.codePointAt(0)); });
+      put(bytes, count);
+      put(bytes, postings.length);
+    });
+    grams.forEach(function () { for (var k = 0; k < postings.length; k++) bytes.push(postings[k]); });
+    var shard = new Uint8Array(bytes).buffer, text = first + "，" + second + "。";
+    var copy = new Index(this.base);
+    Object.keys(this).forEach(function (key) { if (key !== "fetch") copy[key] = self[key]; });
+    copy.shards = new Map(); copy.lists = new Map(); copy.chunks = new Map(); copy.headCache = new Map();
+    if (this.corrections) copy.corrections = new Map();
+    copy.ready = Promise.resolve(copy);
+    copy.source = function (name, kind) {
+      if (kind !== "json") return shard.slice(0);
+      var c = /^c\/(\d+)/.exec(name);
+      if (!c) return null;
+      var at = +c[1], size = (at + 1 < self.chunkFirst.length ? self.chunkFirst[at + 1] : n) - self.chunkFirst[at];
+      return new Array(Math.max(1, size)).fill(text);
+    };
+    var search = new Search(copy), queries = [first, first + " " + second, first + filler + second];
+    return queries.reduce(function (done, query) {
+      return done.then(function () {
+        return search.run(query, { group: -1, year: 0 }, PAGE_SIZE).then(function (result) {
+          found.push([result.hits.length, !!result.split, result.terms.length]);
+        });
+      });
+    }, Promise.resolve()).then(function () {
+      self.warmed = { queries: queries, hits: found };
+      return self;
+    }, function () { return self; });
   };
 
   /* Folded title and folded document numbers of a record (folded when first needed). */
@@ -2064,11 +2138,18 @@
       if (result.hits.length >= target || !result.pending.length) return result;
       if (!all && fetched.size >= STEP_CHUNKS) return result;
       var batch = result.pending.take(Math.max(size, target - result.hits.length));
-      batch.forEach(function (c) { idx.chunksOf(c.rid).forEach(function (k) { if (!idx.chunks.has(k)) fetched.add(k); }); });
-      return idx.texts(batch.map(function (c) { return c.rid; }), true).then(function (texts) {
+      // Every candidate at once (`all`: the exact count): the text only of those with a word to confirm. The
+      // others are hits without it (their snippets come as the first hits' do): a question whose first
+      // candidates needed their text once fetched every candidate's, thousands of files for a count.
+      var read = !all ? batch : batch.filter(function (c) {
+        return !(result.pinned && result.pinned.has(c.rid)) && !confirmedWithout(idx, c, result.groups);
+      });
+      read.forEach(function (c) { idx.chunksOf(c.rid).forEach(function (k) { if (!idx.chunks.has(k)) fetched.add(k); }); });
+      return idx.texts(read.map(function (c) { return c.rid; }), true).then(function (texts) {
         batch.forEach(function (c) {
           var text = texts.get(c.rid);
           if (result.pinned && result.pinned.has(c.rid)) return;
+          if (text === undefined) { result.hits.push(hitOf(idx, c)); return; } // proven by its title or lists
           if (!confirmedBy(idx, c, text, result.groups)) return;
           var hit = hitOf(idx, c);
           hit.text = text;

@@ -54,7 +54,7 @@ from .words import Intent, Vocabulary, common_words, page_words, words_file
 
 FORMAT_VERSION = 3  # 3: n-grams filed by shard_key
 CHUNK_BYTES = 4_000  # stored text per file: a hit costs about this much to show
-SHARD_BYTES = 16_000  # postings per shard file
+SHARD_BYTES = 15_000  # bytes per shard file (its n-grams' code points, counts and postings)
 EPOCH = dt.date(1900, 1, 1)
 FLAG_STATUS, FLAG_ARTICLE, FLAG_LISTING = 1, 2, 4
 # Every record's whole text is stored, so that a hit is never taken on trust: a long one (a page of 500
@@ -530,9 +530,13 @@ def iter_files(records: list[Record], postings: Postings | None = None, vocabula
         postings = Postings()
         postings.add_records(records)
     blobs = postings.grouped()
-    total = sum(len(b) for b, _ in blobs.values())
-    shard_count = max(1, math.ceil(total / SHARD_BYTES))
     solo_limit = SHARD_BYTES // 2
+    # What the shard files hold: the n-grams not filed alone, each with its code points and counts (about its UTF-8
+    # length and three bytes). On a small site those are most of a file (a 4-gram on one page: 15 bytes beside 2 of
+    # postings): counted by their postings alone, the demo site's files were 42 kB each, a question's 17–26 of them
+    # over 300 kB.
+    total = sum(len(b) + len(g.encode()) + 3 for g, (b, _) in blobs.items() if len(b) <= solo_limit)
+    shard_count = max(1, math.ceil(total / SHARD_BYTES))
     shards: dict[int, list] = {}
     solo: dict[str, int] = {}
     intents = intent_pages(records, vocabulary, problems)
