@@ -145,9 +145,9 @@ def test_a_line_is_made_as_its_fields_say_and_stays_frozen():
     cell = Cell("李明", 4, "第4行")
     assert [getattr(cell, f.name) for f in dataclasses.fields(Cell)] == ["李明", 4, "第4行"]
     assert Cell(text="a") == Cell("a", 0, "") and hash(Cell("a")) == hash(Cell("a", 0, ""))
-    line = Line("王建华", "第3行", 3, "joined")
-    assert [getattr(line, f.name) for f in dataclasses.fields(Line)] == ["王建华", "第3行", 3, "joined"]
-    assert Line(text="a", place="b") == Line("a", "b", 0, "") and hash(Line("a", "b")) == hash(Line("a", "b", 0))
+    line = Line("王建华", "第3行", 3, "joined", True)
+    assert [getattr(line, f.name) for f in dataclasses.fields(Line)] == ["王建华", "第3行", 3, "joined", True]
+    assert Line(text="a", place="b") == Line("a", "b", 0, "", False) and hash(Line("a", "b")) == hash(Line("a", "b", 0))
     assert dataclasses.replace(line, kind="").kind == "" and line.kind == "joined"
     for made, name in ((line, "text"), (cell, "line")):
         try:

@@ -111,6 +111,24 @@ def test_a_mobile_number_split_over_cells_or_lines_after_its_label_is_found(seed
     assert personal.RULE_MOBILE in {rule for rule, _line in page_found(body)}, body
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_attribute_values_side_by_side_join_into_no_number(seed):
+    """A page's <meta> values and other attributes are not cells of a row: a site's address ending in digits (make
+    serve's 127.0.0.1) beside a 网站标识码, under a title holding 联系方式, is no mobile number split in two. The
+    same digits as the page's text, cell after cell, still are."""
+    rng = random.Random(seed)
+    number = mobile(rng)
+    cut = rng.randint(1, 6)
+    title = rng.choice(["联系方式", "联系电话", "手机服务"])
+    head = (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<meta name="SiteDomain" content="127.0.0.{number[:cut]}"><meta name="SiteIDCode" content="{number[cut:]}">'
+            f'<meta name="ColumnName" content="{title}"></head>\n')
+    found = CHECK("a/index.html", (head + "<body><article>\n<p>示例</p>\n</article></body></html>\n").encode())
+    assert personal.RULE_MOBILE not in {f.rule for f in found}, head
+    cells = f"<table><tr><td>{title}</td><td>{number[:cut]}</td><td>{number[cut:]}</td></tr></table>"
+    assert personal.RULE_MOBILE in {rule for rule, _line in page_found(cells)}, cells
+
+
 def test_figures_in_a_tables_cells_join_into_no_number():
     """Rows of figures (a 决算 table, a count of visits): neighbouring cells of digits make no ID or mobile number
     (an ID number needs its check digit and birth date; a mobile number a telephone's label)."""

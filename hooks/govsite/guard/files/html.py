@@ -294,7 +294,7 @@ class _Reader:
                         if target is not None:
                             links.append(target)
                     for text, what, kind in units:
-                        out.append(Line(text, f"第{line}行{what}", line, kind))
+                        out.append(Line(text, f"第{line}行{what}", line, kind, attribute=True))
                 if tag in code:
                     text = el.text
                     if text:
@@ -376,7 +376,7 @@ class _Reader:
         facts = _ELEMENT_FACTS.get((tag, *items)) or _element_facts(el, tag, items)
         out = self.out.lines
         for text, what, kind in facts[0]:
-            out.append(Line(text, f"第{line}行{what}", line, kind))
+            out.append(Line(text, f"第{line}行{what}", line, kind, attribute=True))
 
 
 # Speed: what an element's attributes give — their units, the ids it defines, where it links — depends on its

@@ -33,13 +33,17 @@ class Line:
     # on a page (an image's alt text, a title tooltip, an aria-label, a figure's caption: a name alone there is
     # the person shown, where a short cell or list item alone may be a village).
     kind: str = ""
+    # The value of an element's attribute (a <meta> content, a title, a link's address), not text the page shows
+    # in its flow: a number split over neighbouring units is read only in that flow (cells of a row, lines).
+    attribute: bool = False
 
-    def __init__(self, text: str, place: str, line: int = 0, kind: str = ""):
+    def __init__(self, text: str, place: str, line: int = 0, kind: str = "", attribute: bool = False):
         # Speed: the readers make one Line per unit of every published file (some 2 million at 10,000 documents);
         # the generated __init__ of a frozen dataclass sets each field through object.__setattr__, 2.4 times the
         # cost of filling the instance's dictionary. Still frozen: assignment after this raises as before.
         fields = self.__dict__
         fields["text"], fields["place"], fields["line"], fields["kind"] = text, place, line, kind
+        fields["attribute"] = attribute
 
 
 JOINED, FRAGMENT, LABEL = "joined", "fragment", "label"
@@ -60,7 +64,7 @@ class Extracted:
     def add(self, other: Extracted, prefix: str = "") -> None:
         """Another file's text as part of this one (a file attached inside an OFD or a PDF, a gzip's
         content), its places prefixed by where it sits."""
-        self.lines += [Line(u.text, prefix + u.place, 0 if prefix else u.line, u.kind) for u in other.lines]
+        self.lines += [Line(u.text, prefix + u.place, 0 if prefix else u.line, u.kind, u.attribute) for u in other.lines]
         for table in other.tables:
             self.tables.append(Table([_moved(c, prefix) for c in table.header],
                                      [[_moved(c, prefix) for c in row] for row in table.rows]))

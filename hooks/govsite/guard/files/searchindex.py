@@ -79,5 +79,5 @@ def read_index_json(name: str, text: str):
         return None
     extracted = read_json(text)
     kind = FRAGMENT if found.group("fragments") else JOINED
-    extracted.lines = [Line(u.text, u.place, u.line, kind) for u in extracted.lines]
+    extracted.lines = [Line(u.text, u.place, u.line, kind, u.attribute) for u in extracted.lines]
     return extracted

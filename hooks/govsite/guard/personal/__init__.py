@@ -682,7 +682,8 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
             findings.append(Finding(file, cell.line, hit.header if cell.line else cell.place, RULE_NAME,
                                     mask_name(cell.text), by_column=hit.by_column, value=cell.text.strip()))
     # numbers split over neighbouring units (cells of a row, lines broken inside a number), in reading order
-    units_read = [line for line in extracted.lines if line.kind != attachments.FRAGMENT]
+    # (an attribute's value is no neighbour: <meta> values in a row, 127.0.0.1 then a 网站标识码, are not a number)
+    units_read = [line for line in extracted.lines if line.kind != attachments.FRAGMENT and not line.attribute]
     if any(line.text[-1:].isdigit() for line in units_read):
         for i, rule, shown, value in split_number_hits([line.text for line in units_read], rules.numbers):
             line = units_read[i]
