@@ -673,10 +673,9 @@ def test_the_parts_of_a_long_text_raise_no_name_the_whole_text_does_not():
         assert set(_names_in_index_texts(text)) <= allowed
 
 
-WARM_CLIENT = NODE_SEARCH + r"""
-const folder = process.argv[2];
-async function fresh(warm) {
-  if (!warm) S.Index.prototype.warmUp = function () { return Promise.resolve(this); };
+# An index read from the built folder's files, each file asked for noted in `asked` (Node has no XMLHttpRequest).
+FILE_INDEX = NODE_SEARCH + r"""
+function fileIndex(folder) {
   const idx = new S.Index(new URL("http://127.0.0.1/searchindex/"));
   idx.asked = [];
   idx.fetch = (name, kind) => {
@@ -685,6 +684,15 @@ async function fresh(warm) {
     if (kind === "json") return Promise.resolve(JSON.parse(bytes.toString("utf8")));
     return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
   };
+  return idx;
+}
+"""
+
+WARM_CLIENT = FILE_INDEX + r"""
+const folder = process.argv[2];
+async function fresh(warm) {
+  if (!warm) S.Index.prototype.warmUp = function () { return Promise.resolve(this); };
+  const idx = fileIndex(folder);
   await idx.load();
   return idx;
 }
@@ -757,17 +765,10 @@ def test_the_search_code_runs_once_on_made_up_lists_when_the_index_loads(tmp_pat
     assert sum(1 for r in out["cold"] if r["hits"]) >= 5 and any(r["split"] for r in out["cold"])
 
 
-COUNT_CLIENT = NODE_SEARCH + r"""
+COUNT_CLIENT = FILE_INDEX + r"""
 const folder = process.argv[2];
 (async () => {
-  const idx = new S.Index(new URL("http://127.0.0.1/searchindex/"));
-  idx.asked = [];
-  idx.fetch = (name, kind) => {
-    idx.asked.push(name);
-    const bytes = fs.readFileSync(path.join(folder, name));
-    if (kind === "json") return Promise.resolve(JSON.parse(bytes.toString("utf8")));
-    return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-  };
+  const idx = fileIndex(folder);
   await idx.load();
   const search = new S.Search(idx);
   const result = await search.run(process.argv[3], { group: -1, year: 0 }, 10);
