@@ -387,7 +387,8 @@ def _under_masked_hits(text: str) -> Iterator[tuple[str, str, str]]:
 # figures, 150 | 2300 | 4500, join to eleven digits too).
 _TRAILING_DIGITS = re.compile(r"(?<![0-9A-Za-z])[0-9]+\Z")
 _LEADING_DIGITS = re.compile(r"\A(?:[0-9]+[Xx]?|[Xx])(?![0-9A-Za-z])")  # an ID's check X in a box of its own
-_PHONE_CUE = re.compile(r"手机|电话|联系方式|联系号码|号码|Tel|TEL|tel|Mobile|mobile|Phone|phone")
+# a mobile number's labels, and the wider words a form's row may put two cells before it
+_PHONE_CUE = re.compile(_MOBILE_LABEL.pattern + r"|号码|Phone|phone")
 SPLIT_NOTE = "（拆开写在相邻的单元格或行中）"
 
 
