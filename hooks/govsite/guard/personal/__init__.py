@@ -39,6 +39,7 @@ from ... import frontmatter
 from ...internal import INTERNAL_FIELDS, internal_lines
 from ...problems import InputError
 from ...source import read_text, rel
+from ...traditional import simplified, traditional_characters
 from ...yamlfile import Located, dotted, parse_yaml
 from .. import files as attachments
 from .. import known_clean
@@ -540,7 +541,27 @@ def _scan_unit(text: str, rules: Rules) -> list[Hit]:
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
     hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
     hits += [Hit(RULE_ADDRESS, mask_address(value), value) for value in unit_addresses(text, rules.addresses)]
+    if traditional_characters().search(text) is not None:
+        hits += _traditional_hits(text, rules, hits)
     return hits
+
+
+def _traditional_hits(text: str, rules: Rules, hits: list[Hit]) -> list[Hit]:
+    """The names and addresses a unit in traditional characters holds (聯繫人：陳建國, 幸福路5號): the rules' cues,
+    surnames and words are simplified characters, so the unit is read again in them, character for character,
+    and each value is given as written. Numbers are the same digits either way and were read already."""
+    folded = simplified(text)
+    found = {hit.value for hit in hits}
+    more = []
+    for rule, mask, values in ((RULE_NAME, mask_name, unit_names(folded, rules.names)),
+                               (RULE_ADDRESS, mask_address, unit_addresses(folded, rules.addresses))):
+        for value in values:
+            at = folded.find(value)
+            written = text[at:at + len(value)] if at >= 0 else value
+            if written not in found:
+                found.add(written)
+                more.append(Hit(rule, mask(written), written))
+    return more
 
 
 def _scan_without_invisible(text: str, rules: Rules) -> list[Hit]:
