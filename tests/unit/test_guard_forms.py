@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from files_kit import People
 from files_kit import html_page as page
 from files_kit import id18 as with_check_digit
 from files_kit import mobile_number as mobile
@@ -405,3 +406,42 @@ def test_make_check_finds_the_name_an_image_or_a_yaml_value_begins_with(seed):
     yaml_text = f"标题: 走访慰问\n图片说明: 图为{name}{scene}\n"
     assert name in {f.value for f in personal.scan_text(markdown, "content/a.md", set())}, markdown
     assert name in {f.value for f in personal.scan_text(yaml_text, "data/a.yml", set())}, yaml_text
+
+
+# ---- a name list without a header row: lines of lone names ---------------------------------------------------
+
+def _lone_name_layouts(names: list[str], rng: random.Random) -> list[list[str]]:
+    """The lines a PDF, a Word file or a text file gives for a list of names without a header row."""
+    return [names, ["  ".join(names[:3]), "　".join(names[3:])], [f"{i}. {n}" for i, n in enumerate(names, 1)],
+            [f"（{i}）{n}" for i, n in enumerate(names, 1)], ["、".join(names)], [f"{n}，" for n in names]]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_two_character_names_in_a_list_of_lone_names_without_a_header_are_found(seed):
+    from attachments_kit import make_pdf
+
+    from govsite.guard.personal.names import looks_like_name
+
+    rng = random.Random(seed)
+    people = People(seed)
+    # one name per surname: findings on one line with the same masked form (张*) are one message
+    names = list({n[0]: n for n in (people.name() for _ in range(rng.randint(5, 9)))}.values())
+    short = [n for n in names if len(n) == 2 and looks_like_name(n)]
+    for lines in _lone_name_layouts(names, rng):
+        pdf = make_pdf([["拟表彰人员：", *lines, "公示期为5个工作日。"]])
+        values = {f.value for f in CHECK("a/mingdan.pdf", pdf) if f.rule == personal.RULE_NAME}
+        missing = [n for n in short if n not in values]
+        assert not missing, (lines, values)
+
+
+@pytest.mark.parametrize("lines", [
+    ["张庄村", "王楼村", "李家屯", "赵庄社区"], ["区民政局", "区人社局", "区财政局", "区卫健委"],
+    ["首页", "政务公开", "法规文件", "办事指南", "互动交流"], ["第一章", "总则", "第二章", "移交接收"],
+    ["高温", "金融", "方法", "黄金", "江河", "石油"], ["张*明", "李*", "王某", "赵某某"],
+    ["王老师", "李科长", "张主任", "刘医生"], ["孙中山", "毛泽东", "周恩来", "邓小平"],
+])
+def test_lines_of_places_units_menus_masked_names_titles_and_public_figures_are_no_list_of_names(lines):
+    from attachments_kit import make_pdf
+
+    found = [f for f in CHECK("a/x.pdf", make_pdf([lines])) if f.rule == personal.RULE_NAME]
+    assert not found

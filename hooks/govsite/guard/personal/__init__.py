@@ -56,6 +56,7 @@ from .names import (
     is_ordinary_word,
     looks_like_name,
     mask_name,
+    name_shaped,
     normalise_header,
     surname_of,
 )
@@ -706,11 +707,48 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
     # numbers split over neighbouring units (cells of a row, lines broken inside a number), in reading order
     # (an attribute's value is no neighbour: <meta> values in a row, 127.0.0.1 then a 网站标识码, are not a number)
     units_read = [line for line in extracted.lines if line.kind != attachments.FRAGMENT and not line.attribute]
+    in_tables = {(cell.text.strip(), cell.line) for table in extracted.tables
+                 for row in (table.header, *table.rows) for cell in row} if extracted.tables else set()
+    for table in _lists_of_lone_names([u for u in units_read if (u.text, u.line) not in in_tables]
+                                      if in_tables else units_read):
+        for hit in scan_table(table, rules.names):
+            cell = hit.cell
+            findings.append(Finding(file, cell.line, cell.place, RULE_NAME, mask_name(cell.text), by_column=True,
+                                    value=cell.text.strip()))
     if any(line.text[-1:].isdigit() for line in units_read):
         for i, rule, shown, value in split_number_hits([line.text for line in units_read], rules.numbers):
             line = units_read[i]
             findings.append(Finding(file, line.line, "" if line.line else line.place, rule, shown, value=value))
     return _without_duplicates(findings)
+
+
+# A unit that is nothing but one or more short runs of Chinese characters set apart by wide spaces or 、, each
+# perhaps numbered (1. 张三, （2）李四): the lines of a name list a PDF, a Word file or a page gives without a header
+# row (袁玉海 / 马海 / 余秀, or 袁玉海  马海  余秀 on one line).
+_LONE_TOKENS = re.compile(r"(?:(?:\d{1,3}[.、．)）]|[（(]\d{1,3}[）)])?\s*[\u3400-\u9fff·]{2,5}"
+                          r"(?: {2,}|[ \u3000]*\u3000[ \u3000]*|[ \u3000]*[、，,；;][ \u3000]*|\s*$))+")
+_TOKEN = re.compile(r"[\u3400-\u9fff·]{2,5}")
+_LIST_RUN = 3  # lone names in a row before they are read as a list
+
+
+def _lists_of_lone_names(units: list) -> Iterator[Table]:
+    """Runs of consecutive units that each hold only lone short runs of Chinese characters, as one header-less
+    column each (a Table of the runs' tokens): scan_table's rule for a column then calls the column a list of
+    names when most of its values are names (the three-character names found alone) and finds the unmasked
+    two-character ones among them too (马海, 余秀), as it does in a spreadsheet's column. A run of menu entries or
+    headings is no list of names: most of its values are not names. Two characters alone are as often a village
+    (李园, 孙河) as a person: a run is a list of names only when one of its names has three characters or more,
+    and table cells are left to the table rules, which know their headers."""
+    run: list = []
+    for unit in [*units, None]:
+        if unit is not None and len(unit.text) <= 120 and _LONE_TOKENS.fullmatch(unit.text.strip()):
+            run.append(unit)
+            continue
+        cells = [Cell(token, line.line, line.place) for line in run for token in _TOKEN.findall(line.text)]
+        if len(cells) >= _LIST_RUN and sum(1 for c in cells if name_shaped(c.text)) >= _LIST_RUN \
+                and any(len(c.text) >= 3 and looks_like_name(c.text) for c in cells):
+            yield Table([Cell("", 0, "")], [[cell] for cell in cells])
+        run = []
 
 
 def _unit_hits(line, rules: Rules) -> list[Hit]:
