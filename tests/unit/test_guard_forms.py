@@ -445,3 +445,26 @@ def test_lines_of_places_units_menus_masked_names_titles_and_public_figures_are_
 
     found = [f for f in CHECK("a/x.pdf", make_pdf([lines])) if f.rule == personal.RULE_NAME]
     assert not found
+
+
+# ---- home addresses: a community's building, 3#楼, 现住 ---------------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_buildings_number_in_a_community_or_written_with_a_hash_and_a_home_after_xianzhu_are_found(seed):
+    rng = random.Random(seed)
+    place = rng.choice(["幸福", "和平", "光明", "建设", "康宁", "锦华"])
+    building, unit, room = rng.randint(1, 40), rng.randint(1, 6), rng.randint(101, 2402)
+    for text in (f"家庭住址：{place}社区{building}号楼{unit}单元{room}室", f"慰问对象住在{place}社区{building}栋",
+                 f"{place}花园{building}#楼{unit}单元{room}", f"{building}＃楼{unit}单元{room}室",
+                 f"{place}路供电局家属院{building}栋{room}", f"现住：示例街道{place}社区{building}号楼"):
+        assert any(rule == personal.RULE_ADDRESS for rule, _value in rules_found_pairs(text)), text
+
+
+def rules_found_pairs(text: str) -> list[tuple[str, str]]:
+    return [(h.rule, h.value) for h in personal.scan_unit(text, RULES)]
+
+
+@pytest.mark.parametrize("text", ["示例社区党群服务中心", "幸福社区位于示例路", "现住房面积不少于60平方米", "3#",
+                                  "现居住在本区的退役军人", "现住户共120户", "示例社区3号文件"])
+def test_a_community_a_hash_or_xianzhu_without_a_homes_number_is_no_address(text):
+    assert not [value for rule, value in rules_found_pairs(text) if rule == personal.RULE_ADDRESS]
