@@ -468,3 +468,43 @@ def rules_found_pairs(text: str) -> list[tuple[str, str]]:
                                   "现居住在本区的退役军人", "现住户共120户", "示例社区3号文件"])
 def test_a_community_a_hash_or_xianzhu_without_a_homes_number_is_no_address(text):
     assert not [value for rule, value in rules_found_pairs(text) if rule == personal.RULE_ADDRESS]
+
+
+# ---- a landline labelled as a person's or a home's -------------------------------------------------------------
+
+HOME_PHONE_LABELS = ("家庭电话", "家庭联系电话", "宅电", "住宅电话", "本人电话", "个人电话", "家属联系电话", "家中电话")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_landline_after_a_label_of_a_home_or_a_person_is_found_in_any_grouping(seed):
+    rng = random.Random(seed)
+    area = rng.choice(["010", "021", "0371", "0755", "0898"])
+    local = f"{rng.randint(2, 9)}{rng.randint(0, 9999999):07d}"[: rng.choice([7, 8])]
+    written = rng.choice([f"{area}-{local}", f"（{area}）{local}", f"{area} {local[:4]} {local[4:]}", local,
+                          f"{area}{local}"])
+    text = f"{rng.choice(HOME_PHONE_LABELS)}{rng.choice(['：', ':', ' ', '为', ''])}{written}"
+    hits = [(rule, value) for rule, value in rules_found_pairs(text) if rule == personal.RULE_HOME_PHONE]
+    assert hits and hits[0][1].replace(" ", "").endswith(local[-4:]), text
+
+
+@pytest.mark.parametrize("text", ["办公电话：0371-63201234", "监督电话 0371-12345678", "家庭电话：无", "家庭电话一栏可不填",
+                                  "宅电：1234", "联系电话：0371-63201234", "咨询电话（0371）63201234",
+                                  "家庭电话：0371-****1234"])
+def test_an_offices_landline_or_a_home_phone_without_its_number_is_not_a_persons(text):
+    assert not [v for rule, v in rules_found_pairs(text) if rule == personal.RULE_HOME_PHONE]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_disability_certificates_number_an_id_number_and_two_digits_is_found(seed):
+    rng = random.Random(seed)
+    number = People(seed).id_number() + f"{rng.randint(1, 7)}{rng.randint(1, 4)}"
+    text = f"{rng.choice(['残疾人证号：', '残疾证号', '证件号码 ', ''])}{number}"
+    assert (personal.RULE_ID, number) in rules_found_pairs(text), text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_twenty_digits_whose_first_eighteen_are_no_id_number_are_not_one(seed):
+    rng = random.Random(seed)
+    number = People(seed).id_number()
+    wrong = number[:17] + next(c for c in "0123456789X" if c != number[17])  # the check character broken
+    assert not [v for rule, v in rules_found_pairs(f"编号{wrong}{rng.randint(10, 99)}") if rule == personal.RULE_ID]

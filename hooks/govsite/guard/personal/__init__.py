@@ -62,7 +62,7 @@ from .names import (
 )
 from .tables import Cell, NameHit, Table, html_tables, markdown_tables, scan_table, yaml_tables
 
-__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "scan_line", "scan_text",
+__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "RULE_HOME_PHONE", "scan_line", "scan_text",
            "scan_tree", "scan_file_name", "scan_attachment", "allowed_numbers", "allowed_names",
            "allowed_addresses", "is_id18", "is_id15",
            "is_bank_card", "luhn_ok", "is_masked_name", "mask_number", "mask_name", "read_text"]
@@ -72,6 +72,7 @@ RULE_MOBILE = "手机号码"
 RULE_BANK = "银行卡号"
 RULE_NAME = "未脱敏姓名"
 RULE_ADDRESS = "家庭住址"
+RULE_HOME_PHONE = "个人固定电话"
 NO_ADDRESSES = PublicAddresses()
 
 # Files read as text; attachments are read by their libraries; anything else (images) has only its name checked.
@@ -90,6 +91,7 @@ ID_CHECK = "10X98765432"
 # Digit runs not glued to other digits or Latin letters (a run inside a longer code is not a number).
 _ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])(\d{15})(?![0-9A-Za-z])")
+_ID_AND_TWO = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]\d{2})(?![0-9A-Za-z])")
 # Glued to the Latin word that labels it (Tel13812345678, TEL:…, Mobile13812345678): a number there is the label's.
 _PHONE_LABEL = r"(?<=Tel)|(?<=TEL)|(?<=tel)|(?<=Mob)|(?<=MOB)|(?<=mob)|(?<=Mobile)|(?<=Phone)|(?<=PHONE)|(?<=phone)"
 # Three, four and four digits: joined, or split by one space or hyphen, or by the same dot, underscore or slash twice
@@ -170,6 +172,8 @@ class Finding:
             RULE_MOBILE: ("个人手机号码不得公开，请写成“138****1234”的形式；"
                           "如这是单位公开的办公或监督电话，请把它加入 data/site.yml 的“公开号码”"),
             RULE_BANK: "银行卡号不得公开；如确需展示，请只保留末四位，如“**** 1234”",
+            RULE_HOME_PHONE: ("家庭电话等个人固定电话不得公开，请写成“0371-****1234”的形式；"
+                              "如这是单位公开的办公电话，请把它加入 data/site.yml 的“公开号码”"),
         }
         return f"{where}疑似公开了个人信息（规则：{self.rule}）：{self.shown}。{hints[self.rule]}"
 
@@ -262,6 +266,8 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
         yield from _han_numeral_hits(text, allowed_numbers)
     if _MASK_BESIDE_DIGIT.search(text) is not None:
         yield from _under_masked_hits(text)
+    if _HOME_PHONE_LABEL.search(text) is not None:
+        yield from _home_phone_hits(text, allowed_numbers)
     first = _ELEVEN_DIGITS.search(text)
     if first is None:  # every pattern below holds such a run: most units have none
         return
@@ -285,6 +291,12 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
             elif is_id_as_number(match.group(1)):
                 taken.append(_moved(match.span(1), at))
                 yield RULE_ID, mask_number(match.group(1)) + AS_NUMBER_NOTE, written[slice(*match.span(1))]
+    for at, written, folded in pieces:
+        # a number made of an ID number and more digits: the 残疾人证 adds its category and grade (two digits)
+        for match in _ID_AND_TWO.finditer(folded):
+            if free(_moved(match.span(1), at)) and is_id18(match.group(1)[:18]):
+                taken.append(_moved(match.span(1), at))
+                yield RULE_ID, mask_number(match.group(1)), written[slice(*match.span(1))]
     for at, written, folded in pieces:
         for match in _ID15.finditer(folded):
             if free(_moved(match.span(1), at)) and is_id15(match.group(1)):
@@ -318,6 +330,24 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
             if free(_moved(match.span(1), at)) and is_bank_card(match.group(1)):
                 taken.append(_moved(match.span(1), at))
                 yield RULE_BANK, mask_number(match.group(1)), written[slice(*match.span(1))]
+
+
+# A landline is an office's unless its label says it is a person's own: a home's (家庭电话, 宅电) or the person's
+# (本人电话, 个人电话, 家属电话). Mobile numbers after such a label are the mobile rule's.
+_HOME_PHONE_LABEL = re.compile(r"家庭(?:联系)?电话|家里电话|家中电话|住宅电话|宅电|本人(?:联系)?电话|个人(?:联系)?电话|私人电话"
+                               r"|家属(?:联系)?电话")
+_HOME_PHONE = re.compile(rf"(?:{_HOME_PHONE_LABEL.pattern})(?:号码)?[\s:：为是]{{0,3}}"
+                         r"((?:[(（]?0\d{2,3}[)）]?[ -]?)?[2-9]\d{2,3}[ -]?\d{4})(?![0-9A-Za-z])")
+
+
+def _home_phone_hits(text: str, allowed_numbers) -> Iterator[tuple[str, str, str]]:
+    folded = text if text.isascii() else text.translate(_FOLD_NUMBERS)
+    for match in _HOME_PHONE.finditer(folded):
+        number = _digits(match.group(1))
+        if number in allowed_numbers or number[-8:] in allowed_numbers:
+            continue
+        shown = (number[:-8] + "-" if len(number) > 8 else "") + "****" + number[-4:]
+        yield RULE_HOME_PHONE, shown, text[slice(*match.span(1))]
 
 
 def _moved(span: tuple[int, int], by: int) -> tuple[int, int]:
