@@ -508,3 +508,24 @@ def test_twenty_digits_whose_first_eighteen_are_no_id_number_are_not_one(seed):
     number = People(seed).id_number()
     wrong = number[:17] + next(c for c in "0123456789X" if c != number[17])  # the check character broken
     assert not [v for rule, v in rules_found_pairs(f"编号{wrong}{rng.randint(10, 99)}") if rule == personal.RULE_ID]
+
+
+# ---- a name glued to the paper it is on, in a file's name ---------------------------------------------------
+
+PAPERS = ("身份证", "申请表", "退役证复印件", "的申请材料", "优待证", "户口本", "照片", "等3人名单", "事迹材料")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_name_glued_to_the_paper_it_is_on_in_a_files_name_is_found(seed):
+    rng = random.Random(seed)
+    name = People(seed).name()
+    stem = rng.choice([f"{name}{rng.choice(PAPERS)}", f"{rng.choice(PAPERS).lstrip('的等3人')}（{name}）",
+                       f"2024年{name}{rng.choice(PAPERS)}"])
+    found = personal.scan_file_name(f"content/xxgk/fujian/{stem}.{rng.choice(['pdf', 'docx', 'jpg'])}", set())
+    assert [f.value for f in found if f.rule == personal.RULE_NAME] == [name], stem
+
+
+@pytest.mark.parametrize("stem", ["申请表", "高龄津贴申请表", "优抚对象名单", "张庄村名单", "王楼村安置表", "退役军人保障法",
+                                  "江苏材料", "黄河照片", "王道申请表", "张*明申请表", "王某某材料", "毛泽东照片", "2024-001-fj1"])
+def test_papers_places_words_masked_names_and_public_figures_in_a_files_name_name_no_one(stem):
+    assert not personal.scan_file_name(f"content/xxgk/fujian/{stem}.pdf", set())
