@@ -677,3 +677,22 @@ def test_a_file_written_into_an_address_that_cannot_be_read_refuses_the_page(inn
 def test_words_that_only_look_like_an_address_are_read_as_the_text_they_are(text):
     page = html_page(f"<p>{text}</p>")
     assert [u.text for u in files.read(page, "a/index.html").lines] == ["页面", text]
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("where", ["script", "module", "style"])
+def test_a_pages_own_script_or_style_is_read_line_by_line_at_its_lines(where, seed):
+    person = People(seed)
+    id_number, mobile = person.id_number(), person.mobile()
+    code = {"script": f"var a = 1;\nvar who = '身份证号{id_number}';\nvar tel = \"{mobile}\";",
+            "module": f"const a = 1;\nexport const who = `身份证号{id_number}`;\nconst tel = '{mobile}';",
+            "style": f".a {{ color: red; }}\n.b:after {{ content: '身份证号{id_number}'; }}\n.c:before {{ content: '{mobile}'; }}"}
+    tag = {"script": "<script>", "module": '<script type="module">', "style": "<style>"}[where]
+    end = "</style>" if where == "style" else "</script>"
+    before = "<p>正文</p>\n" * seed
+    data = html_page(f"{before}{tag}\n{code[where]}\n{end}")
+    first = data.decode().splitlines().index(tag) + 1  # the line of the tag; the code begins on the next
+    extracted = files.read(data, "a/index.html")
+    assert {id_number, mobile} <= found(data, "a/index.html")
+    lines = {u.line for u in extracted.lines if id_number in u.text}
+    assert lines == {first + 2}
