@@ -774,11 +774,22 @@ def _lists_of_lone_names(units: list) -> Iterator[Table]:
         if unit is not None and len(unit.text) <= 120 and _LONE_TOKENS.fullmatch(unit.text.strip()):
             run.append(unit)
             continue
-        cells = [Cell(token, line.line, line.place) for line in run for token in _TOKEN.findall(line.text)]
-        if len(cells) >= _LIST_RUN and sum(1 for c in cells if name_shaped(c.text)) >= _LIST_RUN \
-                and any(len(c.text) >= 3 and looks_like_name(c.text) for c in cells):
-            yield Table([Cell("", 0, "")], [[cell] for cell in cells])
-        run = []
+        if run:
+            key = tuple(line.text for line in run)
+            if key not in _NOT_LISTS:
+                cells = [Cell(token, line.line, line.place) for line in run for token in _TOKEN.findall(line.text)]
+                if len(cells) >= _LIST_RUN and sum(1 for c in cells if name_shaped(c.text)) >= _LIST_RUN \
+                        and any(len(c.text) >= 3 and looks_like_name(c.text) for c in cells):
+                    yield Table([Cell("", 0, "")], [[cell] for cell in cells])
+                else:
+                    if len(_NOT_LISTS) >= 50_000:
+                        _NOT_LISTS.clear()
+                    _NOT_LISTS.add(key)
+            run = []
+
+
+# Speed: the runs that are no list of names (a page's menus, the same on every page), by their units' texts.
+_NOT_LISTS: set[tuple[str, ...]] = set()
 
 
 def _unit_hits(line, rules: Rules) -> list[Hit]:
