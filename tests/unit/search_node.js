@@ -61,6 +61,7 @@ const ops = {
     return { noAnswer: !!r.noAnswer, doubt: !!r.doubt, absent: r.absent || null, shown: r.hits.length };
   },
   split: ({ text }) => idx.words.split(text),
+  variants: ({ word }) => idx.words.variants(word),
   chineseNumber: ({ n }) => S.chineseNumber(n),
   parseChineseNumber: ({ text }) => S.parseChineseNumber(text),
   digitsFor: ({ text }) => S.digitsFor(text),

@@ -891,6 +891,39 @@ def test_words_of_the_site_are_never_read_as_short_forms(js, data):
         assert js("longForms", word=word) == [], word
 
 
+# ------------------------------------------------------------------ everyday words written another way
+
+def _written_another_way(data) -> list[tuple[str, str, list[str]]]:
+    """(typed, everyday word, its official terms): an everyday word of synonyms.yml with a part of it written as
+    another word that stands for that part — a synonym (退役费 for 退伍费) or an everyday word for the official
+    term inside it (给分配工作 beside 给安排工作) — made from the data, each pair once."""
+    everyday = {say: official for says, official in data.words["everyday"] for say in says}
+    swaps = [(other, member) for group in data.words["synonyms"] for member in group for other in group
+             if other != member]
+    swaps += [(say, term) for say, official in everyday.items() for term in official]
+    found = {}
+    for word, official in everyday.items():
+        for typed_part, part in swaps:
+            # once each (a word putting every occurrence of a part back is another case: 通知书通知书)
+            if len(part) >= 2 and word.count(part) == 1 and part != word and typed_part not in word:
+                typed = word.replace(part, typed_part)
+                if typed not in everyday and typed not in data.site_words:
+                    found.setdefault(typed, (typed, word, list(official)))
+    return sorted(found.values())
+
+
+def test_an_everyday_word_written_with_another_word_for_a_part_is_still_its_official_terms(js, data):
+    """A piece of a question that is an everyday word only once a part of it is put as the word it stands for is
+    a word of the split; no page holds it as written nor as that everyday word, so it must also be looked for as
+    that everyday word's official terms (else the question is said to have no answer on a subject it names)."""
+    cases = _written_another_way(data)
+    assert len(cases) >= 10, cases  # the data gives many: each synonym group meets the everyday words it is in
+    for typed, word, official in random.Random(5).sample(cases, min(200, len(cases))):
+        found = js("variants", word=typed)
+        assert word in found, (typed, word, found)
+        assert set(official) <= set(found), (typed, word, official, found)
+
+
 # ------------------------------------------------------------------ a word on no page
 
 def test_one_specific_word_and_two_broad_ones_held_together_speak_of_the_site(js, data):

@@ -700,6 +700,10 @@
         group.forEach(function (other) { if (other !== member) add(word.split(member).join(other)); });
       });
     });
+    // A way of writing that is itself an everyday word (给分配工作 -> 给安排工作, 退伍补贴 -> 退伍补助) is a word of
+    // the split only because it is one; no page holds it: its official terms are what the pages hold.
+    var everyday = this.everyday;
+    out.slice().forEach(function (v) { (everyday.get(v) || []).forEach(add); });
     return out;
   };
 
