@@ -1013,3 +1013,13 @@ def test_a_hit_holding_little_of_a_question_with_a_word_no_page_holds_does_not_a
     else:
         assert verdict["noAnswer"] and verdict["doubt"] and verdict["shown"] == 3, (groups, covered)
         assert verdict["absent"] == absent
+
+
+def test_an_everyday_word_typed_whole_is_its_official_terms_first(js, data):
+    """Only the first few ways of writing a word are looked for (MAX_ALTERNATIVES in search.js): an everyday word
+    typed whole is put as its own official terms before any word inside it is put as its own (坐车不要钱: 免费乘坐,
+    公共交通 before 坐车免费 or 交通工具不要钱). Every everyday word of the data."""
+    for says, official in data.words["everyday"]:
+        for say in says:
+            found = js("variants", word=say)
+            assert found[:len(official)] == [t for t in official if t != say], (say, official, found)

@@ -690,6 +690,9 @@
   Words.prototype.variants = function (word) {
     var out = [];
     function add(v) { if (v !== word && out.indexOf(v) === -1) out.push(v); }
+    // An everyday word typed whole is its official terms first, before a word inside it is put as its own
+    // (坐车不要钱: 免费乘坐 before 坐车免费, 交通工具不要钱 …), as only the first few variants are looked for.
+    (this.everyday.get(word) || []).forEach(add);
     this.everyday.forEach(function (official, say) {
       if (word.indexOf(say) === -1) return;
       official.forEach(function (term) { add(word.split(say).join(term)); });
