@@ -1023,3 +1023,43 @@ def test_an_everyday_word_typed_whole_is_its_official_terms_first(js, data):
         for say in says:
             found = js("variants", word=say)
             assert found[:len(official)] == [t for t in official if t != say], (say, official, found)
+
+
+def test_the_ways_of_writing_a_word_are_those_of_the_rule(js, data):
+    """search.js finds the everyday words inside a word by their first character (for speed); what it gives must be
+    the rule's, written here plainly: the word's own official terms, then each everyday word inside it, in the order
+    of the data, put as each of its official terms, then each synonym put as each other member, then the official
+    terms of any of those that is itself an everyday word. Words of the site and pieces of questions, seeded."""
+    everyday = {}
+    for says, official in data.words["everyday"]:
+        for say in says:
+            everyday.setdefault(say, official)
+
+    def rule(word):
+        out = []
+
+        def add(v):
+            if v != word and v not in out:
+                out.append(v)
+        for term in everyday.get(word, []):
+            add(term)
+        for say, official in everyday.items():
+            if say in word:
+                for term in official:
+                    add(word.replace(say, term))
+        for group in data.words["synonyms"]:
+            for member in group:
+                if member in word:
+                    for other in group:
+                        if other != member:
+                            add(word.replace(member, other))
+        for v in list(out):
+            for term in everyday.get(v, []):
+                add(term)
+        return out
+
+    rng = random.Random(21)
+    pool = sorted(set(data.site_words) | set(everyday))
+    words = rng.sample(pool, 300) + ["".join(rng.sample(pool, 3)) for _ in range(300)]
+    for word in words:
+        assert js("variants", word=word) == rule(word), word
