@@ -62,6 +62,7 @@ const ops = {
   },
   split: ({ text }) => idx.words.split(text),
   variants: ({ word }) => idx.words.variants(word),
+  wordVariants: ({ word }) => idx.words.wordVariants(word),
   chineseNumber: ({ n }) => S.chineseNumber(n),
   parseChineseNumber: ({ text }) => S.parseChineseNumber(text),
   digitsFor: ({ text }) => S.digitsFor(text),

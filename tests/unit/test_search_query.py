@@ -898,6 +898,7 @@ def _written_another_way(data) -> list[tuple[str, str, list[str]]]:
     another word that stands for that part — a synonym (退役费 for 退伍费) or an everyday word for the official
     term inside it (给分配工作 beside 给安排工作) — made from the data, each pair once."""
     everyday = {say: official for says, official in data.words["everyday"] for say in says}
+    site = set(data.site_words)
     swaps = [(other, member) for group in data.words["synonyms"] for member in group for other in group
              if other != member]
     swaps += [(say, term) for say, official in everyday.items() for term in official]
@@ -907,7 +908,7 @@ def _written_another_way(data) -> list[tuple[str, str, list[str]]]:
             # once each (a word putting every occurrence of a part back is another case: 通知书通知书)
             if len(part) >= 2 and word.count(part) == 1 and part != word and typed_part not in word:
                 typed = word.replace(part, typed_part)
-                if typed not in everyday and typed not in data.site_words:
+                if typed not in everyday and typed not in site:
                     found.setdefault(typed, (typed, word, list(official)))
     return sorted(found.values())
 
@@ -919,9 +920,24 @@ def test_an_everyday_word_written_with_another_word_for_a_part_is_still_its_offi
     cases = _written_another_way(data)
     assert len(cases) >= 10, cases  # the data gives many: each synonym group meets the everyday words it is in
     for typed, word, official in random.Random(5).sample(cases, min(200, len(cases))):
-        found = js("variants", word=typed)
+        found = js("wordVariants", word=typed)
         assert word in found, (typed, word, found)
         assert set(official) <= set(found), (typed, word, official, found)
+
+
+def test_a_word_of_the_site_is_not_taken_beyond_its_own_variants(js, data):
+    """A word of the site's vocabulary in a question is looked for as written and as its variants only, not as the
+    official terms of an everyday word among them (退役军人: its synonym 退伍军人 is an everyday word for 退役士兵, a
+    narrower term, which a search for 退役军人 must not bring in). Every such word the data gives."""
+    everyday = {say for says, _ in data.words["everyday"] for say in says}
+    site = [w for w in data.site_words if w not in everyday]
+    checked = 0
+    for word in site:
+        found = js("variants", word=word)
+        if any(v in everyday for v in found):
+            assert js("wordVariants", word=word) == found, word
+            checked += 1
+    assert checked >= 5, checked
 
 
 # ------------------------------------------------------------------ a word on no page
@@ -1028,8 +1044,8 @@ def test_an_everyday_word_typed_whole_is_its_official_terms_first(js, data):
 def test_the_ways_of_writing_a_word_are_those_of_the_rule(js, data):
     """search.js finds the everyday words inside a word by their first character (for speed); what it gives must be
     the rule's, written here plainly: the word's own official terms, then each everyday word inside it, in the order
-    of the data, put as each of its official terms, then each synonym put as each other member, then the official
-    terms of any of those that is itself an everyday word. Words of the site and pieces of questions, seeded."""
+    of the data, put as each of its official terms, then each synonym put as each other member. Words of the site
+    and pieces of questions, seeded."""
     everyday = {}
     for says, official in data.words["everyday"]:
         for say in says:
@@ -1053,9 +1069,6 @@ def test_the_ways_of_writing_a_word_are_those_of_the_rule(js, data):
                     for other in group:
                         if other != member:
                             add(word.replace(member, other))
-        for v in list(out):
-            for term in everyday.get(v, []):
-                add(term)
         return out
 
     rng = random.Random(21)

@@ -719,10 +719,20 @@
         group.forEach(function (other) { if (other !== member) add(word.split(member).join(other)); });
       });
     });
-    // A way of writing that is itself an everyday word (给分配工作 -> 给安排工作, 退伍补贴 -> 退伍补助) is a word of
-    // the split only because it is one; no page holds it: its official terms are what the pages hold.
-    var everyday = this.everyday;
-    out.slice().forEach(function (v) { (everyday.get(v) || []).forEach(add); });
+    return out;
+  };
+
+  /* What a word of a question is also looked for as: its variants, and when the word is no word of the site's
+   * vocabulary, the official terms of a variant that is an everyday word. Such a piece (给分配工作 beside the
+   * everyday word 给安排工作, 退役费 beside 退伍费) is a word of the split only because that variant is one, and no
+   * page holds either: their official terms are what the pages hold. A word of the site (退役军人) is not taken
+   * further than its own variants (退伍军人 is an everyday word for 退役士兵 too, a narrower term). */
+  Words.prototype.wordVariants = function (word) {
+    var out = this.variants(word), everyday = this.everyday;
+    if (this.dict.has(word)) return out;
+    out.slice().forEach(function (v) {
+      (everyday.get(v) || []).forEach(function (t) { if (t !== word && out.indexOf(t) === -1) out.push(t); });
+    });
     return out;
   };
 
@@ -768,8 +778,7 @@
   function groupOf(text, quoted, words, asWord) {
     var alts = [text];
     if (!quoted && words) {
-      var more = words.variants(text);
-      if (asWord) more = more.concat(words.longForms(text));
+      var more = asWord ? words.wordVariants(text).concat(words.longForms(text)) : words.variants(text);
       more.forEach(function (v) {
         if (alts.length < MAX_ALTERNATIVES && lengthOf(v) >= 2 && alts.indexOf(v) === -1) alts.push(v);
       });
