@@ -383,3 +383,77 @@ def test_first_characters_read_from_a_pattern():
     # the addresses' pre-filter: its first characters, a residence label and an estate's first among them
     assert addresses._MAYBE.pattern.startswith("(?=[0-9０-９一二三四五六七八九十百零〇两门家")
     assert all(w[0] in addresses._MAYBE.pattern[:80] for w in addresses.RESIDENCE_LABELS + addresses.RESIDENCE_VERBS)
+
+
+# ---- numbers split over neighbouring units ---------------------------------------------------------------------
+
+def _split_number_hits_long(pieces, allowed_numbers):
+    """personal.split_number_hits as it was written before its units were folded only when read: every unit
+    folded first."""
+    folded = [p.strip().translate(personal._FOLD_NUMBERS) for p in pieces]
+    for i in range(len(folded) - 1):
+        piece = folded[i]
+        if not piece or not piece[-1].isdigit():
+            continue
+        tail = personal._TRAILING_DIGITS.search(piece)
+        if tail is None or len(tail.group()) >= 18:
+            continue
+        digits = tail.group()
+        for j in range(i + 1, min(len(folded), i + 19)):
+            lead = personal._LEADING_DIGITS.match(folded[j])
+            if lead is None:
+                break
+            digits += lead.group()
+            written = pieces[i].strip()[-len(tail.group()):]
+            if len(digits) == 18 and personal.is_id18(digits.upper()):
+                yield i, personal.RULE_ID, personal.mask_number(digits) + personal.SPLIT_NOTE, written
+                break
+            if len(digits) == 11 and re.fullmatch(r"1[3-9]\d{9}", digits) and digits not in allowed_numbers \
+                    and any(personal._PHONE_CUE.search(p) for p in folded[max(0, i - 2):i + 1]):
+                yield i, personal.RULE_MOBILE, digits[:3] + "****" + digits[-4:] + personal.SPLIT_NOTE, written
+                break
+            if len(digits) > 18 or lead.end() < len(folded[j]):
+                break
+
+
+BLANKS = st.sampled_from(["", "", " ", "\u3000", "\u00a0", "\n", " \t"])
+
+
+@st.composite
+def split_numbers(draw) -> list[str]:
+    """A number the rules find, cut into units (cells, lines), 全角 or not, each unit maybe with blanks around it."""
+    number = draw(NUMBER_LIKE)
+    if draw(st.booleans()):
+        number = number.translate(FULL_WIDTH)
+    cuts = sorted(draw(st.sets(st.integers(1, len(number) - 1), max_size=5)))
+    return [draw(BLANKS) + number[a:b] + draw(BLANKS) for a, b in zip([0, *cuts], [*cuts, len(number)])]
+
+
+UNIT_NOISE = st.one_of(st.sampled_from(["手机", "联系电话：", "号码", "Phone", "tel", "电话１３９", "Ｘ", "x", "", " ",
+                                        "\u3000", "第3组", "２０２４", "12", "139", "-", "合计", "¹²", "٣"]),
+                       st.text(st.one_of(HAN, st.sampled_from("0123456789０１２３ -Xx－ｘＸ\u3000\u00a0²")), max_size=8))
+
+
+LABELLED_SPLIT = st.builds(lambda label, filler, number: [label, *filler, *number],
+                           st.sampled_from(["手机", "联系电话：", "号码", "Phone", "姓名"]),
+                           st.lists(st.sampled_from(["", " ", "王建华", "1"]), max_size=3), split_numbers())
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(split_numbers(), LABELLED_SPLIT, st.lists(UNIT_NOISE, max_size=3)), max_size=5),
+       st.sampled_from([frozenset(), frozenset({"13912345678"})]))
+def test_numbers_split_over_units_found_folding_only_what_is_read(groups, allowed):
+    """personal.split_number_hits folds a unit only when it reads it; the hits, their order, units and values are
+    those of every unit folded first."""
+    pieces = [piece for group in groups for piece in group]
+    assert list(personal.split_number_hits(pieces, allowed)) == list(_split_number_hits_long(pieces, allowed))
+
+
+def test_numbers_split_over_units_found_by_hand():
+    """Checked by hand: an ID number in three cells (the middle one 全角, blanks around), a mobile number after its
+    label in two cells, and a mobile number in two cells without a label, which is no finding."""
+    number = _id18("41010519900307123")
+    cells = ["身份证号", " " + number[:6], number[6:14].translate(FULL_WIDTH) + "\u3000", number[14:],
+             "手机", "139", "1234", "5678", "合计", "139", "12345678"]
+    assert [(i, rule, value) for i, rule, _shown, value in personal.split_number_hits(cells, frozenset())] == [
+        (1, personal.RULE_ID, number[:6]), (5, personal.RULE_MOBILE, "139")]
