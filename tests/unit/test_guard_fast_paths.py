@@ -457,3 +457,63 @@ def test_numbers_split_over_units_found_by_hand():
              "手机", "139", "1234", "5678", "合计", "139", "12345678"]
     assert [(i, rule, value) for i, rule, _shown, value in personal.split_number_hits(cells, frozenset())] == [
         (1, personal.RULE_ID, number[:6]), (5, personal.RULE_MOBILE, "139")]
+
+
+# ---- valid UTF-8 taken by its plausibility ---------------------------------------------------------------------
+
+def _pool(codes) -> str:
+    return "".join(chr(c) for c in codes)
+
+
+def _encoding_pools() -> list[str]:
+    """Characters of every weight the encoding check gives: common and listed Chinese characters, rare ones,
+    punctuation at the edges of its ranges, Korean, private use, controls, ASCII, letters of other scripts."""
+    from govsite.guard.files import encoding
+
+    frequent, less = encoding._common_hanzi()
+    return ["".join(sorted(frequent)[::7]), "".join(sorted(less)[::11]), _pool(range(0x3400, 0x4dc0, 97)),
+            _pool([0x3000, 0x3001, 0x303f, 0x3040, 0xff01, 0xff5e, 0xff5f, 0x2000, 0x206f, 0x2070, 0x1fff, 0x2fff]),
+            "가뷁ᄀ㄰", "\ue000\ufeff\ufffd", "\x00\x01\x0b\x1f\x7f", " aZ09{}\t\n\r\f", "ąé№①×─℃\u0301αЖ"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 40)), max_size=6), st.randoms(use_true_random=False))
+def test_valid_utf8_surely_taken_only_where_its_plausibility_takes_it(runs, rng):
+    """encoding._surely_taken says yes only where decode's test of the plausibility says yes, and decode gives
+    the same reading with the shortcut as without it (runs of characters of each weight, in counts that put the
+    share of the common characters at and around the thresholds)."""
+    from govsite.guard.files import encoding
+
+    pools = _encoding_pools()
+    text = "".join(rng.choice(pools[pool]) for pool, count in runs for _ in range(count))
+    score = encoding.plausibility(text)
+    if encoding._surely_taken(text):
+        assert score >= encoding.UTF8_SCORE or (score >= encoding.MIN_SCORE
+                                                and encoding._multibyte(text) >= encoding.UTF8_SEQUENCES)
+    data = text.encode("utf-8")
+    surely = encoding._surely_taken
+    try:
+        encoding._surely_taken = lambda _text: False
+        try:
+            expected = encoding.decode(data)
+        except encoding.Unreadable as exc:
+            expected = str(exc)
+    finally:
+        encoding._surely_taken = surely
+    try:
+        assert encoding.decode(data) == expected
+    except encoding.Unreadable as exc:
+        assert str(exc) == expected
+
+
+def test_valid_utf8_surely_taken_at_the_thresholds_by_hand():
+    """Checked by hand: nine common characters in ten, or half and more with three multi-byte characters, are
+    taken; a share just under either threshold, or rare characters, are left to the plausibility."""
+    from govsite.guard.files import encoding
+
+    assert encoding._surely_taken("") and encoding._surely_taken("abc 123")
+    assert encoding._surely_taken("退役军人事务局，" * 3)
+    assert encoding._surely_taken("退役" * 6 + "\x01" * 5 + "\x01")  # 12 of 18 common, 18 multi-byte
+    assert not encoding._surely_taken("退役军人事" + "\x01" * 6)  # 5 of 11
+    assert not encoding._surely_taken("退役\x01")  # 2 of 3, but only two multi-byte characters
+    assert not encoding._surely_taken("䶀" * 10)  # rare characters weigh 0.15: plausibility decides
