@@ -12,6 +12,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from govsite.guard import personal
 from govsite.guard.files import html, jsonfile
@@ -517,3 +518,34 @@ def test_valid_utf8_surely_taken_at_the_thresholds_by_hand():
     assert not encoding._surely_taken("退役军人事" + "\x01" * 6)  # 5 of 11
     assert not encoding._surely_taken("退役\x01")  # 2 of 3, but only two multi-byte characters
     assert not encoding._surely_taken("䶀" * 10)  # rare characters weigh 0.15: plausibility decides
+
+
+# ---- pages parsed without a table of their ids ---------------------------------------------------------------
+
+ID_MARKUP = st.one_of(MARKUP, st.sampled_from(["<p id='a'>", "<div id='a' title='王建华'>", "<a name='a' id='b'>",
+                                               "<span id=''>", "<section id='王'>", "<td id='a'>", "</td>",
+                                               "<h3 id='a' id='c'>", "</h3>", "<svg id='a'><path id='a'/></svg>"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ID_MARKUP, st.text(st.one_of(HAN, st.sampled_from("0123456789 ，。、：")), max_size=10)),
+                max_size=30))
+def test_a_page_parsed_without_its_id_table_reads_as_with_it(pieces):
+    """read_html parses without libxml2's table of ids (collect_ids=False); the units, places, lines, tables,
+    links and ids of a page, ids written twice and empty among them, are those read with the table."""
+    text = '<!doctype html><html><head><meta charset="utf-8"><title>题</title></head><body>\n' + \
+        "".join(pieces) + "\n</body></html>\n"
+
+    def read():
+        out = html.read_html(text, page=html.PageParts(), source=text.encode("utf-8"))
+        return ([(u.text, u.place, u.line, u.kind) for u in out.lines], [(t.header, t.rows) for t in out.tables],
+                out.links, out.ids)
+
+    without = read()
+    parser = html._parser
+    try:
+        html._parser = lambda: etree.HTMLParser(remove_comments=False, remove_pis=True, no_network=True,
+                                                recover=True, collect_ids=True)
+        assert read() == without
+    finally:
+        html._parser = parser
