@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import re
 
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from govsite.guard import personal
 from govsite.guard.files import html, jsonfile
@@ -383,3 +384,268 @@ def test_first_characters_read_from_a_pattern():
     # the addresses' pre-filter: its first characters, a residence label and an estate's first among them
     assert addresses._MAYBE.pattern.startswith("(?=[0-9０-９一二三四五六七八九十百零〇两门家")
     assert all(w[0] in addresses._MAYBE.pattern[:80] for w in addresses.RESIDENCE_LABELS + addresses.RESIDENCE_VERBS)
+
+
+# ---- numbers split over neighbouring units ---------------------------------------------------------------------
+
+def _split_number_hits_long(pieces, allowed_numbers):
+    """personal.split_number_hits as it was written before its units were folded only when read: every unit
+    folded first."""
+    folded = [p.strip().translate(personal._FOLD_NUMBERS) for p in pieces]
+    for i in range(len(folded) - 1):
+        piece = folded[i]
+        if not piece or not piece[-1].isdigit():
+            continue
+        tail = personal._TRAILING_DIGITS.search(piece)
+        if tail is None or len(tail.group()) >= 18:
+            continue
+        digits = tail.group()
+        for j in range(i + 1, min(len(folded), i + 19)):
+            lead = personal._LEADING_DIGITS.match(folded[j])
+            if lead is None:
+                break
+            digits += lead.group()
+            written = pieces[i].strip()[-len(tail.group()):]
+            if len(digits) == 18 and personal.is_id18(digits.upper()):
+                yield i, personal.RULE_ID, personal.mask_number(digits) + personal.SPLIT_NOTE, written
+                break
+            if len(digits) == 11 and re.fullmatch(r"1[3-9]\d{9}", digits) and digits not in allowed_numbers \
+                    and any(personal._PHONE_CUE.search(p) for p in folded[max(0, i - 2):i + 1]):
+                yield i, personal.RULE_MOBILE, digits[:3] + "****" + digits[-4:] + personal.SPLIT_NOTE, written
+                break
+            if len(digits) > 18 or lead.end() < len(folded[j]):
+                break
+
+
+BLANKS = st.sampled_from(["", "", " ", "\u3000", "\u00a0", "\n", " \t"])
+
+
+@st.composite
+def split_numbers(draw) -> list[str]:
+    """A number the rules find, cut into units (cells, lines), 全角 or not, each unit maybe with blanks around it."""
+    number = draw(NUMBER_LIKE)
+    if draw(st.booleans()):
+        number = number.translate(FULL_WIDTH)
+    cuts = sorted(draw(st.sets(st.integers(1, len(number) - 1), max_size=5)))
+    return [draw(BLANKS) + number[a:b] + draw(BLANKS) for a, b in zip([0, *cuts], [*cuts, len(number)])]
+
+
+UNIT_NOISE = st.one_of(st.sampled_from(["手机", "联系电话：", "号码", "Phone", "tel", "电话１３９", "Ｘ", "x", "", " ",
+                                        "\u3000", "第3组", "２０２４", "12", "139", "-", "合计", "¹²", "٣"]),
+                       st.text(st.one_of(HAN, st.sampled_from("0123456789０１２３ -Xx－ｘＸ\u3000\u00a0²")), max_size=8))
+
+
+LABELLED_SPLIT = st.builds(lambda label, filler, number: [label, *filler, *number],
+                           st.sampled_from(["手机", "联系电话：", "号码", "Phone", "姓名"]),
+                           st.lists(st.sampled_from(["", " ", "王建华", "1"]), max_size=3), split_numbers())
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(split_numbers(), LABELLED_SPLIT, st.lists(UNIT_NOISE, max_size=3)), max_size=5),
+       st.sampled_from([frozenset(), frozenset({"13912345678"})]))
+def test_numbers_split_over_units_found_folding_only_what_is_read(groups, allowed):
+    """personal.split_number_hits folds a unit only when it reads it; the hits, their order, units and values are
+    those of every unit folded first."""
+    pieces = [piece for group in groups for piece in group]
+    assert list(personal.split_number_hits(pieces, allowed)) == list(_split_number_hits_long(pieces, allowed))
+
+
+def test_numbers_split_over_units_found_by_hand():
+    """Checked by hand: an ID number in three cells (the middle one 全角, blanks around), a mobile number after its
+    label in two cells, and a mobile number in two cells without a label, which is no finding."""
+    number = _id18("41010519900307123")
+    cells = ["身份证号", " " + number[:6], number[6:14].translate(FULL_WIDTH) + "\u3000", number[14:],
+             "手机", "139", "1234", "5678", "合计", "139", "12345678"]
+    assert [(i, rule, value) for i, rule, _shown, value in personal.split_number_hits(cells, frozenset())] == [
+        (1, personal.RULE_ID, number[:6]), (5, personal.RULE_MOBILE, "139")]
+
+
+# ---- valid UTF-8 taken by its plausibility ---------------------------------------------------------------------
+
+def _pool(codes) -> str:
+    return "".join(chr(c) for c in codes)
+
+
+def _encoding_pools() -> list[str]:
+    """Characters of every weight the encoding check gives: common and listed Chinese characters, rare ones,
+    punctuation at the edges of its ranges, Korean, private use, controls, ASCII, letters of other scripts."""
+    from govsite.guard.files import encoding
+
+    frequent, less = encoding._common_hanzi()
+    return ["".join(sorted(frequent)[::7]), "".join(sorted(less)[::11]), _pool(range(0x3400, 0x4dc0, 97)),
+            _pool([0x3000, 0x3001, 0x303f, 0x3040, 0xff01, 0xff5e, 0xff5f, 0x2000, 0x206f, 0x2070, 0x1fff, 0x2fff]),
+            "가뷁ᄀ㄰", "\ue000\ufeff\ufffd", "\x00\x01\x0b\x1f\x7f", " aZ09{}\t\n\r\f", "ąé№①×─℃\u0301αЖ"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 40)), max_size=6), st.randoms(use_true_random=False))
+def test_valid_utf8_surely_taken_only_where_its_plausibility_takes_it(runs, rng):
+    """encoding._surely_taken says yes only where decode's test of the plausibility says yes, and decode gives
+    the same reading with the shortcut as without it (runs of characters of each weight, in counts that put the
+    share of the common characters at and around the thresholds)."""
+    from govsite.guard.files import encoding
+
+    pools = _encoding_pools()
+    text = "".join(rng.choice(pools[pool]) for pool, count in runs for _ in range(count))
+    score = encoding.plausibility(text)
+    if encoding._surely_taken(text):
+        assert score >= encoding.UTF8_SCORE or (score >= encoding.MIN_SCORE
+                                                and encoding._multibyte(text) >= encoding.UTF8_SEQUENCES)
+    data = text.encode("utf-8")
+    surely = encoding._surely_taken
+    try:
+        encoding._surely_taken = lambda _text: False
+        try:
+            expected = encoding.decode(data)
+        except encoding.Unreadable as exc:
+            expected = str(exc)
+    finally:
+        encoding._surely_taken = surely
+    try:
+        assert encoding.decode(data) == expected
+    except encoding.Unreadable as exc:
+        assert str(exc) == expected
+
+
+def test_valid_utf8_surely_taken_at_the_thresholds_by_hand():
+    """Checked by hand: nine common characters in ten, or half and more with three multi-byte characters, are
+    taken; a share just under either threshold, or rare characters, are left to the plausibility."""
+    from govsite.guard.files import encoding
+
+    assert encoding._surely_taken("") and encoding._surely_taken("abc 123")
+    assert encoding._surely_taken("退役军人事务局，" * 3)
+    assert encoding._surely_taken("退役" * 6 + "\x01" * 5 + "\x01")  # 12 of 18 common, 18 multi-byte
+    assert not encoding._surely_taken("退役军人事" + "\x01" * 6)  # 5 of 11
+    assert not encoding._surely_taken("退役\x01")  # 2 of 3, but only two multi-byte characters
+    assert not encoding._surely_taken("䶀" * 10)  # rare characters weigh 0.15: plausibility decides
+
+
+# ---- pages parsed without a table of their ids ---------------------------------------------------------------
+
+ID_MARKUP = st.one_of(MARKUP, st.sampled_from(["<p id='a'>", "<div id='a' title='王建华'>", "<a name='a' id='b'>",
+                                               "<span id=''>", "<section id='王'>", "<td id='a'>", "</td>",
+                                               "<h3 id='a' id='c'>", "</h3>", "<svg id='a'><path id='a'/></svg>"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(ID_MARKUP, st.text(st.one_of(HAN, st.sampled_from("0123456789 ，。、：")), max_size=10)),
+                max_size=30))
+def test_a_page_parsed_without_its_id_table_reads_as_with_it(pieces):
+    """read_html parses without libxml2's table of ids (collect_ids=False); the units, places, lines, tables,
+    links and ids of a page, ids written twice and empty among them, are those read with the table."""
+    text = '<!doctype html><html><head><meta charset="utf-8"><title>题</title></head><body>\n' + \
+        "".join(pieces) + "\n</body></html>\n"
+
+    def read():
+        out = html.read_html(text, page=html.PageParts(), source=text.encode("utf-8"))
+        return ([(u.text, u.place, u.line, u.kind) for u in out.lines], [(t.header, t.rows) for t in out.tables],
+                out.links, out.ids)
+
+    without = read()
+    parser = html._parser
+    try:
+        html._parser = lambda: etree.HTMLParser(remove_comments=False, remove_pis=True, no_network=True,
+                                                recover=True, collect_ids=True)
+        assert read() == without
+    finally:
+        html._parser = parser
+
+
+# ---- a page's clues and addresses read where its reader read it ------------------------------------------------
+
+PART_LINES = st.sampled_from([
+    "<p>退役军人服务</p>", "<a href='../x/'>首页</a>", "<a href='https://www.gov.cn/'>中国政府网</a>",
+    "<a href=\"//foreign.example.org/a\">外站</a>", "<img src='http://img.example.net/a.png' alt='图'>",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"><path d='M0'/></svg>",
+    "data-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=\"//long.example.com/\"",
+    "<i data-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=\"//long2.example.com/\"></i>",
+    "xmlns:atom=\"http://www.w3.org/2005/Atom\"", "xmlns-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=\"//ns.example.com/\"",
+    "<p>　</p>", "", "<li><a href='https://tyjrswj.example.gov.cn/a/'>本站</a></li>", "<!-- https://c.example.com/ -->"])
+# Lines that send a page to the whole reading (a clue, a stylesheet's load): now and then, not in most pages.
+RARE_LINES = st.sampled_from(["<p>内容待补充</p>", "<p>TODO</p>", "<p>TBD later</p>", "<p>请在此处填写</p>",
+                              "<span style='background:url(//css.example.com/a.png)'>x</span>"])
+
+
+@st.composite
+def pages_sharing_parts(draw) -> list[str]:
+    """Pages of one site: blocks of eight lines and more, the same on every page (the theme's parts), and lines
+    of each page's own, in an order each page draws."""
+    blocks = [f"<nav class='b{i}'>\n" + "\n".join(draw(st.lists(PART_LINES, min_size=8, max_size=9))) + "\n</nav>\n"
+              for i in range(draw(st.integers(2, 3)))]
+    # what stands between two blocks: a line between two parts passed over is read here alone
+    after = draw(st.sampled_from(["<p>尾</p>", "<p>尾</p><a href='//after.example.org/'>x</a>", "<p>TODO</p>",
+                                  "xmlns-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa=\"//ns.example.com/\""]))
+    start = draw(st.sampled_from(["<!doctype html>", "<!doctype html>", "xmlns=\"http://x.example.com/\"", ""]))
+    if draw(st.integers(0, 3)) == 0:  # one block of four with a line that sends its pages to the whole reading
+        at = draw(st.integers(0, len(blocks) - 1))
+        blocks[at] = blocks[at].replace("\n", "\n" + draw(RARE_LINES) + "\n", 1)
+    order = draw(st.permutations(blocks))
+    pages = []
+    for _ in range(8):
+        # the page's own lines before the blocks (which move them down) and after them
+        before, own = ("\n".join(draw(st.lists(PART_LINES, max_size=3))) for _ in range(2))
+        middle = (after + "\n").join(order[::-1] if draw(st.booleans()) else order)
+        pages.append(start + "<html><head><meta charset='utf-8'><title>题</title></head><body>\n" + before
+                     + "\n<div>\n" + middle + "<p>尾</p>\n" + own + "\n</div>\n</body></html>\n")
+    return pages
+
+
+@settings(max_examples=300, deadline=None)
+@given(pages_sharing_parts())
+def test_clues_and_addresses_read_past_clean_parts_as_over_the_whole_page(pages):
+    """The placeholders and the hosts not allowed of each page, read with the parts its reader passed over taken
+    as found in the page that first passed over them (placeholders.page_findings_passing), are those read over
+    the whole page, in the same order, at the same lines."""
+    from govsite.guard import output, placeholders
+
+    allow = frozenset({"www.gov.cn", "tyjrswj.example.gov.cn"})
+    fast, slow = output.FileCheck(personal.Rules(), allow), output.FileCheck(personal.Rules(), allow)
+    passing = placeholders.page_findings_passing
+    passed_any = False
+    for number, page in enumerate(pages):
+        data = page.encode("utf-8")
+        dest = f"p{number}/index.html"
+        expected = None
+        try:
+            placeholders.page_findings_passing = lambda html, *_args: placeholders.page_findings(html, allow)
+            expected = slow.check(dest, data)
+        finally:
+            placeholders.page_findings_passing = passing
+        passed_any = passed_any or bool(files_read_passed(fast, dest, data))
+        assert fast.check(dest, data) == expected
+    event(f"parts passed over: {passed_any}")
+
+
+def files_read_passed(check, dest: str, data: bytes) -> list:
+    """The parts the reader would pass over in `data` now (read on a copy of the check's parts)."""
+    import copy
+
+    from govsite.guard import files
+
+    return files.read(data, dest, copy.deepcopy(check.pages)).passed
+
+
+def test_clues_and_addresses_read_past_clean_parts_by_hand():
+    """Checked by hand: a foreign host in a part passed over is still found, at its line, and a clue in one
+    sends the page to the whole reading (which finds the placeholder)."""
+    from govsite.guard import output
+
+    part = "<nav>\n" + "\n".join(["<p>导航</p>"] * 7 + ["<a href='https://foreign.example.org/'>外站</a>"]) + "\n</nav>\n"
+    check = output.FileCheck(personal.Rules(), frozenset())
+    for number in range(4):
+        page = f"<!doctype html><html><head><meta charset=\"utf-8\"></head><body>\n<div>\n{part}<p>尾</p>\n<p>第{number}页</p>\n</div>\n</body></html>\n"
+        found = [(f.rule, f.shown, f.line) for f in check(f"p{number}.html", page.encode())]
+        assert found == [(output.RULE_HOST, "foreign.example.org", 11)], number
+    assert files_read_passed(check, "p4.html", page.encode())  # pages after the third pass over the part
+    # another part at the same lines: what it holds is its own, not what the part passed over there before held
+    other = part.replace("foreign.example.org", "other.example.org")
+    for number in range(4):
+        page = f"<!doctype html><html><head><meta charset=\"utf-8\"></head><body>\n<div>\n{other}<p>尾</p>\n<p>第{number}页</p>\n</div>\n</body></html>\n"
+        found = [(f.rule, f.shown, f.line) for f in check(f"r{number}.html", page.encode())]
+        assert found == [(output.RULE_HOST, "other.example.org", 11)], number
+    assert files_read_passed(check, "r4.html", page.encode())
+    clue = part.replace("导航", "内容待补充", 1)
+    for number in range(3):
+        page = f"<!doctype html><html><head><meta charset=\"utf-8\"></head><body>\n<div>\n{clue}<p>尾</p>\n<p>第{number}页</p>\n</div>\n</body></html>\n"
+        found = [(f.rule, f.shown) for f in check(f"q{number}.html", page.encode())]
+        assert (output.RULE_PLACEHOLDER, "待补充") in found, number

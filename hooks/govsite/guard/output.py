@@ -95,7 +95,11 @@ class FileCheck:
         if suffix in FINDERS and extracted.text:
             text = extracted.text
             find = FINDERS[suffix]
-            texts, hosts = find(text, self.allow)
+            if extracted.passed and find is placeholders.page_findings:
+                texts, hosts = placeholders.page_findings_passing(text, data, extracted.line_starts,
+                                                                  extracted.passed, self.pages, self.allow)
+            else:
+                texts, hosts = find(text, self.allow)
             for shown in dict.fromkeys(texts):
                 found.append(OutputFinding(dest, _line_of(text, shown), "", RULE_PLACEHOLDER, shown, value=shown))
             for host in hosts:

@@ -127,6 +127,67 @@ def page_findings(html: str, allow: frozenset[str]) -> tuple[list[str], list[str
     return placeholders(visible), hosts
 
 
+def page_findings_passing(html: str, source: bytes, line_starts, passed: list, parts,
+                          allow: frozenset[str]) -> tuple[list[str], list[str]]:
+    """page_findings of a page the build wrote whose reader passed over parts found clean before (`passed`:
+    (first line, last line, key) of each, files.html.PageParts; `line_starts`: where each line of `source`, the
+    page's UTF-8 bytes, begins). What a part's lines hold is read once, in the first page that passed over it
+    (`parts.findings`, by its key), and only the page's other lines are read here.
+
+    Speed: the clues and the addresses were looked for in every character of every page, most of which are
+    the theme's navigation, the same on thousands of pages. Exact: the bytes of a part's lines are the same
+    wherever its key is (PageParts); no clue and no address holds a line break, so each match of either
+    expression over the page lies in one line and is a match over that line read alone; and whether an
+    address declares a namespace is read on its own line (the 40 characters before its "=", or the start of its
+    line), unless nothing but the start of the page would tell, which this reading takes as no namespace: a
+    page that begins with "xmlns" is read whole. Where a clue stands, or the page may load anything by CSS, the
+    whole page is read as page_findings reads it."""
+    if html.startswith("xmlns") or _may_load(html):
+        return page_findings(html, allow)
+    kept = parts.findings
+    last_line = len(line_starts) - 1
+    clue, hosts, covered = False, set(), []
+    for first, last, key in passed:
+        found = kept.get(key)
+        if found is None:
+            if len(kept) >= parts.LIMIT:
+                kept.clear()
+            found = kept[key] = _lines_findings(
+                source[line_starts[first - 1]:line_starts[min(last, last_line)]].decode("utf-8"))
+        clue = clue or found[0]
+        hosts.update(found[1])
+        covered.append((first, last))
+    covered.sort()
+    start = 1  # the first line not yet read or passed
+    for first, last in covered + [(last_line + 1, last_line + 1)]:
+        if first > start:
+            found = _lines_findings(source[line_starts[start - 1]:line_starts[first - 1]].decode("utf-8"))
+            clue = clue or found[0]
+            hosts.update(found[1])
+        start = max(start, last + 1)
+    if clue:
+        return page_findings(html, allow)
+    return [], sorted(h for h in hosts if h and not allowed(h, allow))
+
+
+def _lines_findings(lines: str) -> tuple[bool, frozenset[str]]:
+    """(whether a clue stands in them, the hosts of the addresses in attributes) of whole lines of a page that
+    does not begin with "xmlns" (page_findings_passing)."""
+    return (_ANY_CLUE.search(lines) is not None,
+            frozenset(host_of(m.group(1)) for m in _ATTRIBUTE_URL.finditer(lines)
+                      if not _is_namespace_in_lines(lines, m.start())))
+
+
+def _is_namespace_in_lines(lines: str, at: int) -> bool:
+    """_is_namespace of the "=" at `at` in whole lines of a page that does not begin with "xmlns": where nothing
+    in the 40 characters before it parts it from what stands before, _is_namespace reads the start of the page."""
+    low = max(at - 40, 0)
+    start = max(lines.rfind(" ", low, at), lines.rfind("\n", low, at))
+    if start < 0 and at >= 40:
+        return False
+    return lines.startswith("xmlns", start + 1)
+
+
 def feed_findings(xml: str, allow: frozenset[str]) -> tuple[list[str], list[str]]:
     """The same for a feed: its entries carry escaped HTML, which is unescaped once before looking."""
     import html as html_module

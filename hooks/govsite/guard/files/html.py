@@ -127,6 +127,7 @@ class PageParts:
         self.seen: set[tuple] = set()
         self.sketches: set[tuple] = set()  # parts met once, by a sketch of their bytes (_Reader.part_key)
         self.passed = 0  # parts not read again
+        self.findings: dict[tuple, tuple] = {}  # what the page's other checks found in a clean part's lines
 
     def settle(self, read_parts: list[tuple], finding_lines) -> None:
         """The parts a page read in full, once every rule ran on its units: those with no finding on their lines
@@ -166,6 +167,7 @@ class _Reader:
         self.links: list[str] = []
         self.ids: list[str] = []
         self.read_parts: list[tuple] = []  # (key, first line, last line, links, ids) of parts read in full
+        self.passed: list[tuple] = []  # (first line, last line, key) of the clean parts passed over
 
     # ---- units --------------------------------------------------------------------------------------------
 
@@ -244,7 +246,7 @@ class _Reader:
         element_facts = _ELEMENT_FACTS
         if page is not None:
             clean, min_lines = page.clean, page.MIN_LINES
-            links, ids, parts, read = self.links, self.ids, [], self.read_parts
+            links, ids, parts, read, passed = self.links, self.ids, [], self.read_parts, self.passed
             stack: list[str] = []  # the tags of the elements open around the current one
             before = 1  # the line of the last element or comment met: where the next element's start tag may begin
         walker = etree.iterwalk(root, events=("start", "end", "comment"))
@@ -274,6 +276,7 @@ class _Reader:
                                 unit_line = 0
                             links.extend(known[1])
                             ids.extend(known[2])
+                            passed.append((line, line + known[0], key))
                             line += known[0]
                             page.passed += 1
                             walker.skip_subtree()
@@ -463,8 +466,10 @@ def _following(el):
 @functools.cache
 def _parser():
     # lxml.etree's own HTML parser (lxml.html's element classes cost a lookup per element); libxml2 lowercases
-    # tag and attribute names.
-    return etree.HTMLParser(remove_comments=False, remove_pis=True, no_network=True, recover=True)
+    # tag and attribute names. No table of the ids (collect_ids): the reader takes them from the attributes and
+    # never looks an element up by its id, and filling the table is about a twentieth of a page's parse.
+    return etree.HTMLParser(remove_comments=False, remove_pis=True, no_network=True, recover=True,
+                            collect_ids=False)
 
 
 def _sibling_comment(reader: _Reader, sibling, first_line: int) -> None:
@@ -508,4 +513,5 @@ def read_html(text: str, first_line: int = 1, page: PageParts | None = None, sou
     out = reader.out
     if page is not None:
         out.links, out.ids, out.parts = tuple(reader.links), frozenset(reader.ids), reader.read_parts
+        out.passed, out.line_starts = reader.passed, reader.offsets
     return out

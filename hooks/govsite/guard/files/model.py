@@ -60,6 +60,10 @@ class Extracted:
     links: tuple[str, ...] | None = None
     ids: frozenset[str] = frozenset()
     parts: list = field(default_factory=list)
+    # … and the parts it passed over, found clean before: (first line, last line, the part's key), with where
+    # each line of its bytes begins (html._line_starts), so that other checks can pass over them too.
+    passed: list = field(default_factory=list)
+    line_starts: object = None
 
     def add(self, other: Extracted, prefix: str = "") -> None:
         """Another file's text as part of this one (a file attached inside an OFD or a PDF, a gzip's
