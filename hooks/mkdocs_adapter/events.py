@@ -21,6 +21,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
@@ -79,6 +80,8 @@ def on_startup(command, dirty):
         mkdocs_meta.get_data = serve.front_matter(mkdocs_meta.get_data, _memo)  # Page.read_source looks it up here
     if _skipper.enabled and not getattr(Files.add_files_from_theme, "govsite_cached", False):
         Files.add_files_from_theme = serve.theme_files(Files.add_files_from_theme, _memo)
+    if _skipper.enabled and not getattr(Page._set_canonical_url, "govsite_cached", False):
+        Page._set_canonical_url = serve.canonical_urls(Page._set_canonical_url)
     if _skipper.enabled:  # MkDocs warns that --dirty may leave pages stale; the skipper rewrites every changed page
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: "A 'dirty' build is being performed" not in record.getMessage())
@@ -458,12 +461,27 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
     _report_and_stop([f"错误 {line}" for line in lines], len(lines), "错误（发布内容检查）", NOT_PUBLISHABLE)
 
 
+
+def _remove_empty_folders(folder: Path, site_dir: Path) -> None:
+    """A page gone leaves the folder of its address empty (a notice deleted, a policy withdrawn): removed, and
+    its parents left empty with it, as a fresh build would not make them; the served folder stays what a build
+    of the same sources writes."""
+    site_dir = site_dir.resolve()
+    folder = folder.resolve()
+    while folder != site_dir and site_dir in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (another page, an attachment): the folder stays, and so do its parents
+            return
+        folder = folder.parent
+
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     if _skipper.enabled:
         for gone in _skipper.after_writing():  # pages that no longer exist are not served either
             if os.path.exists(gone):
                 os.remove(gone)
+                _remove_empty_folders(Path(gone).parent, site_dir)
         log.info("未变化的页面未重写：%d 个", _skipper.skipped)
     for extra in _state.get("files", []):
         target = site_dir / extra.dest_uri

@@ -129,6 +129,15 @@ def test_the_served_folder_after_saves_is_what_a_fresh_build_of_the_same_sources
     assert not [name for name, data in a.items() if "职业技能提升培训".encode() in data]
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
+    # nor the removed page's folder: served, an empty folder answers its old address with a listing, not 404
+    assert not (served / "notices/2026/zhaopin-gongyi-gangwei").exists()
+    assert folders_of(served) == folders_of(fresh)
+
+
+def folders_of(folder: Path) -> set[str]:
+    """Every folder of a served folder but the search index's (files_of)."""
+    return {Path(root).relative_to(folder).as_posix() for root, _dirs, _names in os.walk(folder)
+            if not Path(root).relative_to(folder).as_posix().startswith("searchindex")}
 
 
 def test_a_leak_saved_under_serve_is_found_in_the_source_and_in_what_only_the_output_shows(site_copy, tmp_path):
