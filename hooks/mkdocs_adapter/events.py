@@ -428,16 +428,13 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
     site = _state["site"]
     origins = _state["origins"]
     started, started_cpu = time.perf_counter(), time.process_time()
-    scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled)
-    sources = None
-    if _skipper.enabled:  # make serve: the exemptions kept from the last save, read again where sources changed
-        sources = _state.get("exemption_sources")
-        if sources is None or sources.root != Path(site.root):
-            sources = _state["exemption_sources"] = ExemptionSources(site.root)
-    report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()),
-                             # make serve: the sources' texts through the engine's reader (a file not written since
-                             # the last save is not read again)
-                             read=site.read_text if _skipper.enabled else None, sources=sources)
+    # make serve: not the search index's folders. The index of this save is made after this scan, by a process
+    # that checks it before it is served (search.build_index_later); what the folders hold now is the last save's
+    # index, or a part of one whose process was stopped, which this save's index replaces: reported here, it
+    # would be reported by a save that does not serve it (and twice, as the save that made it reported it).
+    scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled,
+                                    leave_out=search.index_folders() if _skipper.enabled else ())
+    report = _output_report(site, scan, origins)
     for note in report.notes:
         log.info("提示 %s", note.format())
     # every link of the output: a template's or a data field's, and anchors into other pages (editors' links to
@@ -460,6 +457,28 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
         return
     _report_and_stop([f"错误 {line}" for line in lines], len(lines), "错误（发布内容检查）", NOT_PUBLISHABLE)
 
+
+
+def _output_report(site, scan, origins):
+    """The output guard's findings at their sources (guard.output_problems)."""
+    sources = None
+    if _skipper.enabled:  # make serve: the exemptions kept from the last save, read again where sources changed
+        sources = _state.get("exemption_sources")
+        if sources is None or sources.root != Path(site.root):
+            sources = _state["exemption_sources"] = ExemptionSources(site.root)
+    return output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()),
+                           # make serve: the sources' texts through the engine's reader (a file not written since
+                           # the last save is not read again)
+                           read=site.read_text if _skipper.enabled else None, sources=sources)
+
+
+def _report_index(scan) -> None:
+    """make serve, in the search index's process (search.build_index_later): the guard's findings in the index
+    it made, before the index is served, as the save's guard reports those in the pages. Only problems: the
+    notes (exceptions applied, exceptions that matched nothing) are the save's guard's to give, from the whole
+    output, and this scan sees the index alone."""
+    for problem in _output_report(_state["site"], scan, _state["origins"]).errors:
+        log.warning("警告 %s", problem.format())
 
 
 def _remove_empty_folders(folder: Path, site_dir: Path) -> None:
@@ -510,7 +529,8 @@ def on_post_build(config):
     _guard_output(config, site_dir, page_scan, list(stats.problems) if stats is not None else [])
     if _skipper.enabled:  # make serve: the edited page first, the search index right after
         _collector.resume()
-        search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
+        search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values(),
+                                 check=_state["file_check"], report=_report_index)
         return
     if config.extra.get("preview"):  # make preview (the intranet): the browser editor, after the guard (not public)
         _write_editor(config, site_dir)
