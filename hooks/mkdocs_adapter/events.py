@@ -349,17 +349,16 @@ def _toc_tokens(entries) -> list[dict]:
 
 
 def on_page_content(html, page, config, files):
+    # mkdocs build gives a page its HTML just before it is written (on_page_context), unless Material's own search
+    # is on (the comparison site of bench/search_eval.py): its plugin reads each page's HTML before this site's hooks
+    deferred = "index_stream" in _state and not material.search_enabled(config)
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None:
         page.toc = get_toc(_toc_tokens(generated.toc))
-        if "index_stream" in _state:  # mkdocs build: its HTML just before it is written (on_page_context)
-            return ""
-        return generated.html
+        return "" if deferred else generated.html
     document = _state["site"].editor_pages.get(page.file.src_uri)
     if document is not None:
-        if "index_stream" in _state:  # mkdocs build: converted just before it is written (on_page_context)
-            return ""
-        return _editor_page_content(page, document)
+        return "" if deferred else _editor_page_content(page, document)
     return html
 
 
@@ -381,7 +380,7 @@ def on_page_context(context, page, config, nav):
     document = _state["site"].editor_pages.get(page.file.src_uri) if building else None
     if generated is not None:
         page.content = generated.html
-    elif document is not None:
+    elif document is not None and not page.content:
         page.content = _editor_page_content(page, document)
     in_nav = page.file.src_uri in _state.get("nav_pages", ())
     material.hide_empty_navigation(page, in_nav and bool(page.ancestors))

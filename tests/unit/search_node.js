@@ -61,6 +61,8 @@ const ops = {
     return { noAnswer: !!r.noAnswer, doubt: !!r.doubt, absent: r.absent || null, shown: r.hits.length };
   },
   split: ({ text }) => idx.words.split(text),
+  variants: ({ word }) => idx.words.variants(word),
+  wordVariants: ({ word }) => idx.words.wordVariants(word),
   chineseNumber: ({ n }) => S.chineseNumber(n),
   parseChineseNumber: ({ text }) => S.parseChineseNumber(text),
   digitsFor: ({ text }) => S.digitsFor(text),

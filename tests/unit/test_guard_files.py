@@ -91,6 +91,29 @@ def test_bytes_that_are_no_text_are_refused_with_the_fix(data):
         files.read(data, "a.txt")
 
 
+# Words of other scripts, as a stylesheet or a script carries them (a search library's word lists, ranges of
+# characters in a pattern, an icon font's names): few or many, each valid UTF-8.
+OTHER_SCRIPTS = {
+    "korean": ["검색", "결과", "문서", "없음", "이다", "하다"], "thai": ["\u0e00", "\u0e7f", "ค้นหา", "ผลลัพธ์"],
+    "hindi": ["खोज", "परिणाम", "दस्तावेज़"], "russian": ["поиск", "результаты", "документ"],
+    "vietnamese": ["tìm", "kiếm", "kết", "quả", "\u0300", "\u0301"], "greek": ["αναζήτηση", "αποτελέσματα"],
+}
+
+
+@pytest.mark.parametrize("script", sorted(OTHER_SCRIPTS))
+@pytest.mark.parametrize("seed", range(4))
+def test_utf8_of_another_script_is_read_as_utf8_and_what_it_holds_is_checked(script, seed):
+    import random
+
+    rng = random.Random(seed)
+    words = [rng.choice(OTHER_SCRIPTS[script]) for _ in range(rng.randint(1, 40))]
+    mobile = People(seed).mobile()
+    text = f'var stop="{" ".join(words)}";var re=/[{words[0]}-{words[-1]}]/;var tel="{mobile}";\n'
+    extracted = files.read(text.encode("utf-8"), "assets/javascripts/lunr.x.min.js")
+    assert "".join(u.text for u in extracted.lines) == text.strip()
+    assert (1, privacy.RULE_MOBILE) in {(f.line, f.rule) for f in findings(text.encode("utf-8"), "a.js")}
+
+
 def test_charset_normalizer_alone_would_misread_a_short_gbk_csv():
     """Why the decision is not left to charset-normalizer: it reads this two-line GBK file as Korean."""
     import charset_normalizer
@@ -139,7 +162,8 @@ def test_html_is_read_as_a_person_and_a_screen_reader_get_it():
         assert places(extracted, names[6]) == ["第13行读屏文字（aria-label）"]
         assert places(extracted, names[7]) == ["第14行"] and places(extracted, names[8]) == ["第15行"]
         assert any("HTML 注释" in u.place for u in extracted.lines)
-        assert not places(extracted, "程序里的字") and not any("13800000000" in u.text for u in extracted.lines)
+        # a page's own script and style are published as they stand: read line by line, as their own files are
+        assert places(extracted, "程序里的字") and any("13800000000" in u.text for u in extracted.lines)
         assert not any("width=device-width" in u.text for u in extracted.lines)
         table = extracted.tables[0]
         assert [c.text for c in table.header] == ["姓名", "镇街"] and table.rows[0][0].line == 18

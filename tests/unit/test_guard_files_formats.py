@@ -11,7 +11,7 @@ import struct
 import zlib
 
 import pytest
-from files_kit import People
+from files_kit import People, html_page
 
 from govsite.guard import files
 from govsite.guard import personal as privacy
@@ -618,3 +618,81 @@ def test_a_leak_on_any_line_of_a_part_learnt_clean_is_found_as_a_fresh_check_fin
         clean, clean_links = learning.check(f"r{line}/index.html", _side_page(items, f"<p>第{line}页</p>\n<p>x</p>"))
         assert clean == () and clean_links[0] == fresh_links[0]
     assert learning.pages.passed > passed
+
+
+# ---- files written into an address (data: URIs) ----------------------------------------------------------
+
+def _data_uri(media: str, inner: bytes, coding: str) -> str:
+    import base64
+    from urllib.parse import quote_from_bytes
+
+    if coding == "base64":
+        return f"data:{media};base64,{base64.b64encode(inner).decode()}"
+    return f"data:{media},{quote_from_bytes(inner, safe='')}"
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("coding", ["base64", "percent"])
+@pytest.mark.parametrize(("media", "encoding", "where"), [
+    ("text/plain", "utf-8", "a"), ("text/csv;charset=gbk", "gbk", "a"), ("text/plain", "utf-16", "img"),
+    ("text/html", "utf-8", "object"), ("image/svg+xml", "utf-8", "css"), ("application/octet-stream", "gb18030", "a"),
+])
+def test_a_file_written_into_an_address_is_read_as_the_file_it_is_at_the_addresss_line(media, encoding, where,
+                                                                                        coding, seed):
+    person = People(seed)
+    id_number, mobile = person.id_number(), person.mobile()
+    text = f"身份证号：{id_number}，电话：{mobile}"
+    if media == "text/html":
+        text = f"<p>{text}</p>"
+    elif media == "image/svg+xml":
+        text = f'<svg xmlns="http://www.w3.org/2000/svg"><text>{text}</text></svg>'
+    uri = _data_uri(media, text.encode(encoding), coding)
+    before = "<p>正文</p>\n" * (seed + 1)
+    if where == "a":
+        page, name = html_page(f'{before}<a href="{uri}">名单</a>'), "a/index.html"
+    elif where == "img":
+        page, name = html_page(f'{before}<img src="{uri}" alt="图">'), "a/index.html"
+    elif where == "object":
+        page, name = html_page(f'{before}<object data="{uri}"></object>'), "a/index.html"
+    else:
+        page, name = (before.replace("<p>正文</p>", "/* 样式 */") + f'.x{{background:url("{uri}")}}').encode(), "a/x.css"
+    extracted = files.read(page, name)
+    assert {id_number, mobile} <= found(page, name)
+    line = next(number for number, text in enumerate(page.decode().splitlines(), 1) if "data:" in text)
+    inner = [u for u in extracted.lines if "data: 地址" in u.place]
+    assert inner and {u.line for u in inner} == {line}
+
+
+@pytest.mark.parametrize("inner", [b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, b"PK\x03\x04" + b"\0" * 40])
+def test_a_file_written_into_an_address_that_cannot_be_read_refuses_the_page(inner):
+    page = html_page(f'<a href="{_data_uri("application/msword", inner, "base64")}">下载</a>')
+    with pytest.raises(files.Unreadable):
+        files.read(page, "a/index.html")
+
+
+@pytest.mark.parametrize("text", [
+    "元数据 metadata:abcdefghijklmnopqrstuvwxyz 不是地址", "data:不是地址，后面也没有逗号和内容",
+    "data:text/plain;base64,不是base64的内容也不是地址的内容啊啊啊啊",
+])
+def test_words_that_only_look_like_an_address_are_read_as_the_text_they_are(text):
+    page = html_page(f"<p>{text}</p>")
+    assert [u.text for u in files.read(page, "a/index.html").lines] == ["页面", text]
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("where", ["script", "module", "style"])
+def test_a_pages_own_script_or_style_is_read_line_by_line_at_its_lines(where, seed):
+    person = People(seed)
+    id_number, mobile = person.id_number(), person.mobile()
+    code = {"script": f"var a = 1;\nvar who = '身份证号{id_number}';\nvar tel = \"{mobile}\";",
+            "module": f"const a = 1;\nexport const who = `身份证号{id_number}`;\nconst tel = '{mobile}';",
+            "style": f".a {{ color: red; }}\n.b:after {{ content: '身份证号{id_number}'; }}\n.c:before {{ content: '{mobile}'; }}"}
+    tag = {"script": "<script>", "module": '<script type="module">', "style": "<style>"}[where]
+    end = "</style>" if where == "style" else "</script>"
+    before = "<p>正文</p>\n" * seed
+    data = html_page(f"{before}{tag}\n{code[where]}\n{end}")
+    first = data.decode().splitlines().index(tag) + 1  # the line of the tag; the code begins on the next
+    extracted = files.read(data, "a/index.html")
+    assert {id_number, mobile} <= found(data, "a/index.html")
+    lines = {u.line for u in extracted.lines if id_number in u.text}
+    assert lines == {first + 2}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from files_kit import People
 from files_kit import html_page as page
 from files_kit import id18 as with_check_digit
 from files_kit import mobile_number as mobile
@@ -253,6 +254,11 @@ WORDINGS_2 = {
     "speaker": ("“感谢党和政府的关怀！”{a}激动地说。", "“我们一定把工作做好。”{a}表示。", "「这是我的光荣。」{a}笑着说"),
     "name and unit": ("{a}　示例镇人民政府", "{a}  区人力资源和社会保障局", "{a}　示例街道社区卫生服务中心"),
     "home or relative": ("工作人员来到{a}家中，送上慰问金。", "烈士{b}之母{a}今年90岁。", "{y}年，{a}一家搬到示例镇。"),
+    "said before a quotation": ("{a}说：“感谢党和政府。”", "{a}表示，将继续发挥老兵作用。", "{a}告诉记者，今年收到了补助。",
+                                "{a}说:“好。”", "{a}介绍说，手续很快就办好了。"),
+    "named by themself": ("我叫{a}，是一名退役军人。", "名叫{a}的老兵今年90岁。", "我叫{a}，{y}年入伍。"),
+    "the one a visit was for": ("被慰问人{a}", "慰问对象：{a}", "帮扶对象{a}一家", "受助人{a}领取了慰问金。",
+                                "走访对象{a}今年85岁"),
 }
 
 
@@ -276,6 +282,8 @@ def test_names_by_a_birth_a_number_a_signature_a_quotation_a_unit_or_a_home_are_
     "“这是我们的责任。”他说。", "“谢谢！”老人激动地说。", "第一名　示例镇人民政府", "联系单位　区人力资源和社会保障局",
     "张庄村　示例镇人民政府", "来到张庄村家中", "来到退役军人家中", "烈士陵园之母", "一九四九年出生的老战士",
     "新中国成立后出生", "王某某，1940年出生", "李*明，1950年出生", "毛泽东，1893年出生", "各位，新年好",
+    "工作人员说：“请稍等。”", "有关负责人表示，", "大家说：“好！”", "名叫张庄的村子", "我叫不出名字", "他告诉记者",
+    "慰问对象：困难老兵", "帮扶对象为低收入家庭", "被慰问人家属",
 ])
 def test_the_same_wordings_around_words_places_and_masked_names_name_no_one(text):
     found = [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME]
@@ -405,3 +413,126 @@ def test_make_check_finds_the_name_an_image_or_a_yaml_value_begins_with(seed):
     yaml_text = f"标题: 走访慰问\n图片说明: 图为{name}{scene}\n"
     assert name in {f.value for f in personal.scan_text(markdown, "content/a.md", set())}, markdown
     assert name in {f.value for f in personal.scan_text(yaml_text, "data/a.yml", set())}, yaml_text
+
+
+# ---- a name list without a header row: lines of lone names ---------------------------------------------------
+
+def _lone_name_layouts(names: list[str], rng: random.Random) -> list[list[str]]:
+    """The lines a PDF, a Word file or a text file gives for a list of names without a header row."""
+    return [names, ["  ".join(names[:3]), "　".join(names[3:])], [f"{i}. {n}" for i, n in enumerate(names, 1)],
+            [f"（{i}）{n}" for i, n in enumerate(names, 1)], ["、".join(names)], [f"{n}，" for n in names]]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_two_character_names_in_a_list_of_lone_names_without_a_header_are_found(seed):
+    from attachments_kit import make_pdf
+
+    from govsite.guard.personal.names import looks_like_name
+
+    rng = random.Random(seed)
+    people = People(seed)
+    # one name per surname: findings on one line with the same masked form (张*) are one message
+    names = list({n[0]: n for n in (people.name() for _ in range(rng.randint(5, 9)))}.values())
+    short = [n for n in names if len(n) == 2 and looks_like_name(n)]
+    for lines in _lone_name_layouts(names, rng):
+        pdf = make_pdf([["拟表彰人员：", *lines, "公示期为5个工作日。"]])
+        values = {f.value for f in CHECK("a/mingdan.pdf", pdf) if f.rule == personal.RULE_NAME}
+        missing = [n for n in short if n not in values]
+        assert not missing, (lines, values)
+
+
+@pytest.mark.parametrize("lines", [
+    ["张庄村", "王楼村", "李家屯", "赵庄社区"], ["区民政局", "区人社局", "区财政局", "区卫健委"],
+    ["首页", "政务公开", "法规文件", "办事指南", "互动交流"], ["第一章", "总则", "第二章", "移交接收"],
+    ["高温", "金融", "方法", "黄金", "江河", "石油"], ["张*明", "李*", "王某", "赵某某"],
+    ["王老师", "李科长", "张主任", "刘医生"], ["孙中山", "毛泽东", "周恩来", "邓小平"],
+])
+def test_lines_of_places_units_menus_masked_names_titles_and_public_figures_are_no_list_of_names(lines):
+    from attachments_kit import make_pdf
+
+    found = [f for f in CHECK("a/x.pdf", make_pdf([lines])) if f.rule == personal.RULE_NAME]
+    assert not found
+
+
+# ---- home addresses: a community's building, 3#楼, 现住 ---------------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_buildings_number_in_a_community_or_written_with_a_hash_and_a_home_after_xianzhu_are_found(seed):
+    rng = random.Random(seed)
+    place = rng.choice(["幸福", "和平", "光明", "建设", "康宁", "锦华"])
+    building, unit, room = rng.randint(1, 40), rng.randint(1, 6), rng.randint(101, 2402)
+    for text in (f"家庭住址：{place}社区{building}号楼{unit}单元{room}室", f"慰问对象住在{place}社区{building}栋",
+                 f"{place}花园{building}#楼{unit}单元{room}", f"{building}＃楼{unit}单元{room}室",
+                 f"{place}路供电局家属院{building}栋{room}", f"现住：示例街道{place}社区{building}号楼"):
+        assert any(rule == personal.RULE_ADDRESS for rule, _value in rules_found_pairs(text)), text
+
+
+def rules_found_pairs(text: str) -> list[tuple[str, str]]:
+    return [(h.rule, h.value) for h in personal.scan_unit(text, RULES)]
+
+
+@pytest.mark.parametrize("text", ["示例社区党群服务中心", "幸福社区位于示例路", "现住房面积不少于60平方米", "3#",
+                                  "现居住在本区的退役军人", "现住户共120户", "示例社区3号文件"])
+def test_a_community_a_hash_or_xianzhu_without_a_homes_number_is_no_address(text):
+    assert not [value for rule, value in rules_found_pairs(text) if rule == personal.RULE_ADDRESS]
+
+
+# ---- a landline labelled as a person's or a home's -------------------------------------------------------------
+
+HOME_PHONE_LABELS = ("家庭电话", "家庭联系电话", "宅电", "住宅电话", "本人电话", "个人电话", "家属联系电话", "家中电话")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_landline_after_a_label_of_a_home_or_a_person_is_found_in_any_grouping(seed):
+    rng = random.Random(seed)
+    area = rng.choice(["010", "021", "0371", "0755", "0898"])
+    local = f"{rng.randint(2, 9)}{rng.randint(0, 9999999):07d}"[: rng.choice([7, 8])]
+    written = rng.choice([f"{area}-{local}", f"（{area}）{local}", f"{area} {local[:4]} {local[4:]}", local,
+                          f"{area}{local}"])
+    text = f"{rng.choice(HOME_PHONE_LABELS)}{rng.choice(['：', ':', ' ', '为', ''])}{written}"
+    hits = [(rule, value) for rule, value in rules_found_pairs(text) if rule == personal.RULE_HOME_PHONE]
+    assert hits and hits[0][1].replace(" ", "").endswith(local[-4:]), text
+
+
+@pytest.mark.parametrize("text", ["办公电话：0371-63201234", "监督电话 0371-12345678", "家庭电话：无", "家庭电话一栏可不填",
+                                  "宅电：1234", "联系电话：0371-63201234", "咨询电话（0371）63201234",
+                                  "家庭电话：0371-****1234"])
+def test_an_offices_landline_or_a_home_phone_without_its_number_is_not_a_persons(text):
+    assert not [v for rule, v in rules_found_pairs(text) if rule == personal.RULE_HOME_PHONE]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_disability_certificates_number_an_id_number_and_two_digits_is_found(seed):
+    rng = random.Random(seed)
+    number = People(seed).id_number() + f"{rng.randint(1, 7)}{rng.randint(1, 4)}"
+    text = f"{rng.choice(['残疾人证号：', '残疾证号', '证件号码 ', ''])}{number}"
+    assert (personal.RULE_ID, number) in rules_found_pairs(text), text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_twenty_digits_whose_first_eighteen_are_no_id_number_are_not_one(seed):
+    rng = random.Random(seed)
+    number = People(seed).id_number()
+    wrong = number[:17] + next(c for c in "0123456789X" if c != number[17])  # the check character broken
+    assert not [v for rule, v in rules_found_pairs(f"编号{wrong}{rng.randint(10, 99)}") if rule == personal.RULE_ID]
+
+
+# ---- a name glued to the paper it is on, in a file's name ---------------------------------------------------
+
+PAPERS = ("身份证", "申请表", "退役证复印件", "的申请材料", "优待证", "户口本", "照片", "等3人名单", "事迹材料")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_name_glued_to_the_paper_it_is_on_in_a_files_name_is_found(seed):
+    rng = random.Random(seed)
+    name = People(seed).name()
+    stem = rng.choice([f"{name}{rng.choice(PAPERS)}", f"{rng.choice(PAPERS).lstrip('的等3人')}（{name}）",
+                       f"2024年{name}{rng.choice(PAPERS)}"])
+    found = personal.scan_file_name(f"content/xxgk/fujian/{stem}.{rng.choice(['pdf', 'docx', 'jpg'])}", set())
+    assert [f.value for f in found if f.rule == personal.RULE_NAME] == [name], stem
+
+
+@pytest.mark.parametrize("stem", ["申请表", "高龄津贴申请表", "优抚对象名单", "张庄村名单", "王楼村安置表", "退役军人保障法",
+                                  "江苏材料", "黄河照片", "王道申请表", "张*明申请表", "王某某材料", "毛泽东照片", "2024-001-fj1"])
+def test_papers_places_words_masked_names_and_public_figures_in_a_files_name_name_no_one(stem):
+    assert not personal.scan_file_name(f"content/xxgk/fujian/{stem}.pdf", set())

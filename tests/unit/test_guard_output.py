@@ -532,3 +532,22 @@ def test_a_part_that_differs_from_the_clean_one_by_one_byte_is_read():
     found = learning("a/p9/index.html", _theme_page(leaking, "<p>第9篇</p>", footer=nav))
     line = _theme_page(leaking, "").decode().split("\n").index(next(r for r in leaking.split("\n") if valid in r)) + 1
     assert [(f.rule, f.value, f.line) for f in found] == [(personal.RULE_ID, valid, line)]
+
+
+@pytest.mark.parametrize("by_status", [False, True])
+@pytest.mark.parametrize("seed", range(3))
+def test_a_name_or_a_number_in_a_published_files_name_is_found_by_the_output_scan(tmp_path, by_status, seed):
+    """Whatever stage named a file, its address publishes its name: 李建国身份证.pdf is found in the output folder
+    itself, though the input scan would never see a name a template or the engine gave it."""
+    from files_kit import People
+
+    people = People(seed)
+    name, id_number = people.name(), people.id_number()
+    (tmp_path / "xxgk" / "fujian").mkdir(parents=True)
+    (tmp_path / "xxgk" / "fujian" / f"{name}身份证.txt").write_text("附件", encoding="utf-8")
+    (tmp_path / "xxgk" / "fujian" / f"{id_number}.txt").write_text("附件", encoding="utf-8")
+    (tmp_path / "xxgk" / "fujian" / "申请表.txt").write_text("附件", encoding="utf-8")
+    scan = output.scan_folder(tmp_path, CHECK, checked=output.Checked(), by_status=by_status)
+    named = {(f.dest, f.rule) for f in scan.findings if f.place == "文件名"}
+    assert named == {(f"xxgk/fujian/{name}身份证.txt", personal.RULE_NAME), (f"xxgk/fujian/{id_number}.txt", personal.RULE_ID)}
+    assert {f.value for f in scan.findings if f.rule == personal.RULE_NAME} == {name}

@@ -119,3 +119,12 @@ def test_make_serve_s_guard_leaves_the_index_folders_to_the_process_that_writes_
     assert "searchindex/c/1.json" in {f.dest for f in everything.findings}
     with pytest.raises(ValueError):  # a build's scan reads every file
         output.scan_folder(tmp_path, CHECK, leave_out=leave_out)
+
+
+def test_the_names_of_the_index_files_are_checked_too(tmp_path, monkeypatch):
+    """The save's guard checks every name in the output; the index's names are its process's to check."""
+    write(tmp_path, {"a/index.html": page("退役军人服务")})
+    monkeypatch.setattr(search, "build_files", lambda records, **kwargs: {"c/11010519491231002X.json": b"{}"})
+    reported = []
+    search.build_index(None, tmp_path, check=CHECK, report=lambda scan: reported.extend(scan.findings))
+    assert [(f.dest, f.place) for f in reported] == [("searchindex/c/11010519491231002X.json", "文件名")]

@@ -555,6 +555,13 @@
     (data.everyday || []).forEach(function (entry) {
       entry[0].forEach(function (say) { self.everyday.set(say, entry[1]); });
     });
+    // Each everyday word by its first character (variants): its place in the data, in everydaySaid.
+    this.everydaySaid = Array.from(this.everyday.keys());
+    this.everydayStarting = new Map();
+    this.everydaySaid.forEach(function (say, k) {
+      var list = self.everydayStarting.get(say[0]);
+      if (!list) self.everydayStarting.set(say[0], [k]); else list.push(k);
+    });
     this.laws = data.laws || [];
     this.intents = data.intents || [];
     this.intentClasses = data.intentClasses || [];
@@ -690,15 +697,41 @@
   Words.prototype.variants = function (word) {
     var out = [];
     function add(v) { if (v !== word && out.indexOf(v) === -1) out.push(v); }
-    this.everyday.forEach(function (official, say) {
-      if (word.indexOf(say) === -1) return;
-      official.forEach(function (term) { add(word.split(say).join(term)); });
-    });
+    // An everyday word typed whole is its official terms first, before a word inside it is put as its own
+    // (坐车不要钱: 免费乘坐 before 坐车免费, 交通工具不要钱 …), as only the first few variants are looked for.
+    (this.everyday.get(word) || []).forEach(add);
+    // The everyday words inside it, found by their first character (a thousand of them, looked up for each piece
+    // of each question split), then put in the order of the data file, as they always were.
+    var inside = [], starting = this.everydayStarting;
+    for (var i = 0; i < word.length; i++) {
+      (starting.get(word[i]) || []).forEach(function (k) {
+        if (word.startsWith(this.everydaySaid[k], i) && inside.indexOf(k) === -1) inside.push(k);
+      }, this);
+    }
+    inside.sort(function (a, b) { return a - b; });
+    for (var j = 0; j < inside.length; j++) {
+      var say = this.everydaySaid[inside[j]];
+      this.everyday.get(say).forEach(function (term) { add(word.split(say).join(term)); });
+    }
     this.synonyms.forEach(function (group) {
       group.forEach(function (member) {
         if (word.indexOf(member) === -1) return;
         group.forEach(function (other) { if (other !== member) add(word.split(member).join(other)); });
       });
+    });
+    return out;
+  };
+
+  /* What a word of a question is also looked for as: its variants, and when the word is no word of the site's
+   * vocabulary, the official terms of a variant that is an everyday word. Such a piece (给分配工作 beside the
+   * everyday word 给安排工作, 退役费 beside 退伍费) is a word of the split only because that variant is one, and no
+   * page holds either: their official terms are what the pages hold. A word of the site (退役军人) is not taken
+   * further than its own variants (退伍军人 is an everyday word for 退役士兵 too, a narrower term). */
+  Words.prototype.wordVariants = function (word) {
+    var out = this.variants(word), everyday = this.everyday;
+    if (this.dict.has(word)) return out;
+    out.slice().forEach(function (v) {
+      (everyday.get(v) || []).forEach(function (t) { if (t !== word && out.indexOf(t) === -1) out.push(t); });
     });
     return out;
   };
@@ -745,8 +778,7 @@
   function groupOf(text, quoted, words, asWord) {
     var alts = [text];
     if (!quoted && words) {
-      var more = words.variants(text);
-      if (asWord) more = more.concat(words.longForms(text));
+      var more = asWord ? words.wordVariants(text).concat(words.longForms(text)) : words.variants(text);
       more.forEach(function (v) {
         if (alts.length < MAX_ALTERNATIVES && lengthOf(v) >= 2 && alts.indexOf(v) === -1) alts.push(v);
       });

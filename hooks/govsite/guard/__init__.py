@@ -26,7 +26,8 @@ from .output import RULE_HOST, RULE_PLACEHOLDER, RULE_UNREADABLE, OutputFinding,
 from .sources import SOURCE_FOLDERS, Origins, SourceFinder
 from .tree import StatusTree
 
-PERSONAL_RULES = (personal.RULE_ID, personal.RULE_MOBILE, personal.RULE_BANK, personal.RULE_NAME)
+PERSONAL_RULES = (personal.RULE_ID, personal.RULE_MOBILE, personal.RULE_BANK, personal.RULE_NAME,
+                  personal.RULE_ADDRESS, personal.RULE_HOME_PHONE)
 
 
 @dataclass

@@ -19,6 +19,7 @@ attachment the input scan read, a page under make serve that did not change — 
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import time
@@ -194,6 +195,27 @@ def _rename(found: tuple[OutputFinding, ...], dest: str) -> tuple[OutputFinding,
 
 def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
                 checked: Checked | None = None, by_status: bool = False, leave_out=frozenset()) -> Scan:
+    """_scan_contents, and the name of every file: its address publishes it (李建国身份证.pdf), whichever stage
+    named it."""
+    scan = _scan_contents(folder, check, streamed, checked, by_status, leave_out)
+    for dest in scan.digests:
+        scan.findings.extend(name_findings(dest, check.rules))
+    return scan
+
+
+@functools.lru_cache(maxsize=65536)
+def name_findings(dest: str, rules: personal.Rules) -> tuple[OutputFinding, ...]:
+    """What a published file's name shows (scan_folder; make serve's search index, whose files its own process
+    checks: govsite.search.build_index)."""
+    name = dest.rsplit("/", 1)[-1]
+    if name.isascii() and not any(ch.isdigit() for ch in name):
+        return ()  # speed: most files' names (pages, assets) hold neither Chinese nor a number
+    return tuple(OutputFinding(dest, 0, "文件名", f.rule, f.shown, value=f.value)
+                 for f in personal.scan_file_name(dest, rules.numbers, rules.names))
+
+
+def _scan_contents(folder: Path, check: FileCheck, streamed: Scan | None = None,
+                   checked: Checked | None = None, by_status: bool = False, leave_out=frozenset()) -> Scan:
     """Every file of the output `folder`, read as the public gets it. `streamed`: pages already checked as they
     were written (their findings count when the file on disk has the digest that was checked; otherwise the file
     is checked again). `checked`: content checked before (attachments read by the input scan; make serve).

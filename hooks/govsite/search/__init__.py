@@ -131,6 +131,7 @@ def build_index(site, site_dir: Path, generated_pages=(), check=None, report=Non
         scan = output_guard.Scan()
         for name, data in files.items():
             output_guard.check_bytes(check, f"{INDEX_FOLDER}/{name}", data, scan)
+            scan.findings.extend(output_guard.name_findings(f"{INDEX_FOLDER}/{name}", check.rules))
         known_clean.KNOWN_CLEAN.save()
         if report is not None:
             report(scan)

@@ -18,24 +18,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..traditional import traditional_to_simplified
+
 _SPACE = re.compile(r"\s+")
 # Every bracket a 发文字号's year is written in (after NFKC: full-width ［（ are already [ and ( then).
 OPEN_BRACKETS, CLOSE_BRACKETS = "([【〔〖", ")]】〕〗"
 BRACKET = {**dict.fromkeys(OPEN_BRACKETS, "〔"), **dict.fromkeys(CLOSE_BRACKETS, "〕")}
-
-
-@lru_cache(maxsize=1)
-def traditional_to_simplified() -> dict[str, str]:
-    """OpenCC's traditional → simplified table for single characters of the Basic Multilingual Plane (a
-    character to one character of the same UTF-16 length; phrases are not used: folding is per character)."""
-    import opencc  # only the build needs it (the browser gets the table)
-
-    candidates = [chr(c) for c in [*range(0x2E80, 0xA000), *range(0xF900, 0xFB00)]]
-    converted = opencc.OpenCC("t2s").convert("\n".join(candidates)).split("\n")
-    if len(converted) != len(candidates):  # a converter that joined or split lines: not a per-character table
-        raise RuntimeError("OpenCC 繁简转换表读取失败")
-    return {a: b for a, b in zip(candidates, converted)
-            if a != b and len(b) == 1 and ord(b) <= 0xFFFF}
 
 
 def _base_fold(char: str) -> str:

@@ -105,7 +105,45 @@ def _read(data: bytes, name: str, depth: int, page=None) -> Extracted:
 
         if is_mime(data, suffix):
             return read_mime(data, lambda inner, inner_name: _read(inner, inner_name, depth + 1))
-    return _read_text(data, name, suffix, page)
+    extracted = _read_text(data, name, suffix, page)
+    if b"data:" in data:
+        _read_data_uris(extracted, data, depth)
+    return extracted
+
+
+# A file written into an address (RFC 2397: data:[type][;base64],payload): a page's image, a stylesheet's icon,
+# or a whole document pasted into a link by an editor's tool. What it holds is published with the page, so it is
+# read as the file it is, at the line of its address; one that does not decode is text, already read as such.
+_DATA_URI = re.compile(r"(?<![\w-])data:([\w.+-]+/[\w.+-]+)?((?:;[\w.+-]+=[\w.+\"-]+)*)(;base64)?,"
+                       r"([^\"'\s()<>]{16,})", re.I)
+_DATA_SUFFIX = {"text/html": ".html", "application/xhtml+xml": ".html", "image/svg+xml": ".svg",
+                "application/json": ".json", "text/csv": ".csv", "text/css": ".css", "application/xml": ".xml",
+                "text/xml": ".xml", "application/pdf": ".pdf", "application/msword": ".doc",
+                "application/vnd.ms-excel": ".xls"}
+
+
+def _read_data_uris(extracted: Extracted, data: bytes, depth: int) -> None:
+    import base64
+    import binascii
+    from urllib.parse import unquote_to_bytes
+
+    text = extracted.text or decode(data).text
+    for match in _DATA_URI.finditer(text):
+        media, _parameters, base64_coded, payload = match.groups()
+        try:
+            inner = base64.b64decode(unquote_to_bytes(payload), validate=True) if base64_coded \
+                else unquote_to_bytes(payload)
+        except (binascii.Error, ValueError):
+            continue
+        if not inner:
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        found = _read(inner, "data" + _DATA_SUFFIX.get((media or "text/plain").lower(), ".txt"), depth + 1)
+        prefix = f"第{line}行内嵌的文件（data: 地址）"
+        extracted.lines += [Line(u.text, prefix + u.place, line, u.kind, u.attribute) for u in found.lines]
+        for table in found.tables:
+            extracted.tables.append(Table([Cell(c.text, line, prefix + c.place) for c in table.header],
+                                          [[Cell(c.text, line, prefix + c.place) for c in row] for row in table.rows]))
 
 
 def _ole_message(data: bytes, suffix: str) -> str:

@@ -29,6 +29,10 @@ MIN_SCORE = 0.5  # below this the best reading is not Chinese (or any text) we c
 WIDE_SCORE = 0.85  # UTF-16 without a mark decodes almost any bytes: its reading must be convincing
 UTF8_SCORE = 0.9  # valid UTF-8 reading this plausibly is taken without looking further, …
 UTF8_SEQUENCES = 3  # … and so is any plausible one with this many multi-byte characters (not found by chance)
+# Valid UTF-8 with this many multi-byte characters is UTF-8 whatever script it is in (a stylesheet's or a script's
+# Korean, Hindi or Thai words score low as Chinese): GBK text forms a valid UTF-8 sequence for about one
+# character in ten, so 32 of them in a row of valid ones do not happen by chance.
+UTF8_CERTAIN = 32
 MARGIN = 0.15  # a likelier encoding whose reading is this close to the best one is a near tie …
 PRIOR_SCORE = 0.85  # … which it wins when its reading is this plausible (UTF-8: MIN_SCORE), else it is refused
 SAMPLE = 200_000  # characters judged: enough to tell, and a 50 MB CSV is not counted character by character
@@ -81,6 +85,8 @@ def _weight(char: str, frequent: frozenset[str], less: frozenset[str]) -> float:
 
 
 _WEIGHTS: dict[str, float] = {}
+# Control characters no text file holds (white space aside): bytes of a binary file that happen to be valid UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _PASSED_OVER = re.compile(r"[\x20-\x7e\t\n\r\f]+")  # printable ASCII (str.isprintable) and the white space kept
 
 
@@ -150,7 +156,9 @@ def decode(data: bytes) -> Decoded:
             # Valid UTF-8 is rarely anything else; a few GBK bytes can form it (谭志 reads as Hebrew and a
             # combining mark), which the other candidates then outscore.
             score = plausibility(text)
-            if score >= UTF8_SCORE or (score >= MIN_SCORE and _multibyte(text) >= UTF8_SEQUENCES):
+            multibyte = _multibyte(text)
+            if score >= UTF8_SCORE or (score >= MIN_SCORE and multibyte >= UTF8_SEQUENCES) \
+                    or multibyte >= UTF8_CERTAIN:
                 return Decoded(text, "utf-8")
             candidates.append("utf-8")
         candidates += LEGACY
@@ -179,6 +187,11 @@ def decode(data: bytes) -> Decoded:
             best = reading
             break
     if best[0] < (WIDE_SCORE if best[2].startswith("utf-16") or best[2].startswith("utf-32") else MIN_SCORE):
+        utf8 = next((r for r in readings if r[2] == "utf-8"), None)
+        if utf8 is not None and _CONTROL.search(utf8[3]) is None:
+            # Valid UTF-8 that no other encoding reads as plausible text either: words of another script (a
+            # script's Thai or Vietnamese letters, ranges of characters), which a browser reads as UTF-8 too.
+            return Decoded(utf8[3], "utf-8")
         raise Unreadable(f"无法确定文件的文字编码（或它不是文本文件），其中的个人信息无法检查；{RESAVE}")
     return Decoded(best[3], best[2])
 

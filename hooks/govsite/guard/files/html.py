@@ -2,8 +2,9 @@
 
 Units of text are what a person reads as one piece: a paragraph, a list item, a heading, a table cell, with the
 inline elements inside joined (`请与<b>王建华</b>同志联系` is one sentence), each at the line where it starts.
-Text hidden by CSS is read too: it is in the published file. Script and style are code, not text, except JSON
-data (`<script type="application/ld+json">`, read as JSON). Comments are published too and are read.
+Text hidden by CSS is read too: it is in the published file. Script and style are code, not text: JSON data
+(`<script type="application/ld+json">`) is read as JSON, other code line by line, as a script's own file is.
+Comments are published too and are read.
 
 Attributes a person sees or a screen reader speaks (alt, title, aria-label, placeholder, a button's value,
 <meta> descriptions …) are units of their own, and so is any other attribute holding Chinese text or a long
@@ -302,6 +303,12 @@ class _Reader:
                             from .jsonfile import read_json
 
                             out += read_json(text, line).lines
+                        elif not text.isspace():
+                            # code, not text a person reads, but published as it stands: read line by line, as a
+                            # script or a stylesheet of its own file is (a name or a number in a string of it)
+                            from .text import read_text_lines
+
+                            out += read_text_lines(text, line).lines
                         line += text.count("\n")
                     continue
                 if tag in blocks and pieces:

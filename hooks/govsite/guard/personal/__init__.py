@@ -39,6 +39,7 @@ from ... import frontmatter
 from ...internal import INTERNAL_FIELDS, internal_lines
 from ...problems import InputError
 from ...source import read_text, rel
+from ...traditional import simplified, traditional_characters
 from ...yamlfile import Located, dotted, parse_yaml
 from .. import files as attachments
 from .. import known_clean
@@ -55,12 +56,13 @@ from .names import (
     is_ordinary_word,
     looks_like_name,
     mask_name,
+    name_shaped,
     normalise_header,
     surname_of,
 )
 from .tables import Cell, NameHit, Table, html_tables, markdown_tables, scan_table, yaml_tables
 
-__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "scan_line", "scan_text",
+__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "RULE_HOME_PHONE", "scan_line", "scan_text",
            "scan_tree", "scan_file_name", "scan_attachment", "allowed_numbers", "allowed_names",
            "allowed_addresses", "is_id18", "is_id15",
            "is_bank_card", "luhn_ok", "is_masked_name", "mask_number", "mask_name", "read_text"]
@@ -70,6 +72,7 @@ RULE_MOBILE = "手机号码"
 RULE_BANK = "银行卡号"
 RULE_NAME = "未脱敏姓名"
 RULE_ADDRESS = "家庭住址"
+RULE_HOME_PHONE = "个人固定电话"
 NO_ADDRESSES = PublicAddresses()
 
 # Files read as text; attachments are read by their libraries; anything else (images) has only its name checked.
@@ -88,6 +91,7 @@ ID_CHECK = "10X98765432"
 # Digit runs not glued to other digits or Latin letters (a run inside a longer code is not a number).
 _ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])(\d{15})(?![0-9A-Za-z])")
+_ID_AND_TWO = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]\d{2})(?![0-9A-Za-z])")
 # Glued to the Latin word that labels it (Tel13812345678, TEL:…, Mobile13812345678): a number there is the label's.
 _PHONE_LABEL = r"(?<=Tel)|(?<=TEL)|(?<=tel)|(?<=Mob)|(?<=MOB)|(?<=mob)|(?<=Mobile)|(?<=Phone)|(?<=PHONE)|(?<=phone)"
 # Three, four and four digits: joined, or split by one space or hyphen, or by the same dot, underscore or slash twice
@@ -168,6 +172,8 @@ class Finding:
             RULE_MOBILE: ("个人手机号码不得公开，请写成“138****1234”的形式；"
                           "如这是单位公开的办公或监督电话，请把它加入 data/site.yml 的“公开号码”"),
             RULE_BANK: "银行卡号不得公开；如确需展示，请只保留末四位，如“**** 1234”",
+            RULE_HOME_PHONE: ("家庭电话等个人固定电话不得公开，请写成“0371-****1234”的形式；"
+                              "如这是单位公开的办公电话，请把它加入 data/site.yml 的“公开号码”"),
         }
         return f"{where}疑似公开了个人信息（规则：{self.rule}）：{self.shown}。{hints[self.rule]}"
 
@@ -260,6 +266,8 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
         yield from _han_numeral_hits(text, allowed_numbers)
     if _MASK_BESIDE_DIGIT.search(text) is not None:
         yield from _under_masked_hits(text)
+    if _HOME_PHONE_LABEL.search(text) is not None:
+        yield from _home_phone_hits(text, allowed_numbers)
     first = _ELEVEN_DIGITS.search(text)
     if first is None:  # every pattern below holds such a run: most units have none
         return
@@ -283,6 +291,12 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
             elif is_id_as_number(match.group(1)):
                 taken.append(_moved(match.span(1), at))
                 yield RULE_ID, mask_number(match.group(1)) + AS_NUMBER_NOTE, written[slice(*match.span(1))]
+    for at, written, folded in pieces:
+        # a number made of an ID number and more digits: the 残疾人证 adds its category and grade (two digits)
+        for match in _ID_AND_TWO.finditer(folded):
+            if free(_moved(match.span(1), at)) and is_id18(match.group(1)[:18]):
+                taken.append(_moved(match.span(1), at))
+                yield RULE_ID, mask_number(match.group(1)), written[slice(*match.span(1))]
     for at, written, folded in pieces:
         for match in _ID15.finditer(folded):
             if free(_moved(match.span(1), at)) and is_id15(match.group(1)):
@@ -316,6 +330,24 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
             if free(_moved(match.span(1), at)) and is_bank_card(match.group(1)):
                 taken.append(_moved(match.span(1), at))
                 yield RULE_BANK, mask_number(match.group(1)), written[slice(*match.span(1))]
+
+
+# A landline is an office's unless its label says it is a person's own: a home's (家庭电话, 宅电) or the person's
+# (本人电话, 个人电话, 家属电话). Mobile numbers after such a label are the mobile rule's.
+_HOME_PHONE_LABEL = re.compile(r"家庭(?:联系)?电话|家里电话|家中电话|住宅电话|宅电|本人(?:联系)?电话|个人(?:联系)?电话|私人电话"
+                               r"|家属(?:联系)?电话")
+_HOME_PHONE = re.compile(rf"(?:{_HOME_PHONE_LABEL.pattern})(?:号码)?[\s:：为是]{{0,3}}"
+                         r"((?:[(（]?0\d{2,3}[)）]?[ -]?)?[2-9]\d{2,3}[ -]?\d{4})(?![0-9A-Za-z])")
+
+
+def _home_phone_hits(text: str, allowed_numbers) -> Iterator[tuple[str, str, str]]:
+    folded = text if text.isascii() else text.translate(_FOLD_NUMBERS)
+    for match in _HOME_PHONE.finditer(folded):
+        number = _digits(match.group(1))
+        if number in allowed_numbers or number[-8:] in allowed_numbers:
+            continue
+        shown = (number[:-8] + "-" if len(number) > 8 else "") + "****" + number[-4:]
+        yield RULE_HOME_PHONE, shown, text[slice(*match.span(1))]
 
 
 def _moved(span: tuple[int, int], by: int) -> tuple[int, int]:
@@ -540,7 +572,27 @@ def _scan_unit(text: str, rules: Rules) -> list[Hit]:
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
     hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
     hits += [Hit(RULE_ADDRESS, mask_address(value), value) for value in unit_addresses(text, rules.addresses)]
+    if traditional_characters().search(text) is not None:
+        hits += _traditional_hits(text, rules, hits)
     return hits
+
+
+def _traditional_hits(text: str, rules: Rules, hits: list[Hit]) -> list[Hit]:
+    """The names and addresses a unit in traditional characters holds (聯繫人：陳建國, 幸福路5號): the rules' cues,
+    surnames and words are simplified characters, so the unit is read again in them, character for character,
+    and each value is given as written. Numbers are the same digits either way and were read already."""
+    folded = simplified(text)
+    found = {hit.value for hit in hits}
+    more = []
+    for rule, mask, values in ((RULE_NAME, mask_name, unit_names(folded, rules.names)),
+                               (RULE_ADDRESS, mask_address, unit_addresses(folded, rules.addresses))):
+        for value in values:
+            at = folded.find(value)
+            written = text[at:at + len(value)] if at >= 0 else value
+            if written not in found:
+                found.add(written)
+                more.append(Hit(rule, mask(written), written))
+    return more
 
 
 def _scan_without_invisible(text: str, rules: Rules) -> list[Hit]:
@@ -685,11 +737,59 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
     # numbers split over neighbouring units (cells of a row, lines broken inside a number), in reading order
     # (an attribute's value is no neighbour: <meta> values in a row, 127.0.0.1 then a 网站标识码, are not a number)
     units_read = [line for line in extracted.lines if line.kind != attachments.FRAGMENT and not line.attribute]
+    in_tables = {(cell.text.strip(), cell.line) for table in extracted.tables
+                 for row in (table.header, *table.rows) for cell in row} if extracted.tables else set()
+    for table in _lists_of_lone_names([u for u in units_read if (u.text, u.line) not in in_tables]
+                                      if in_tables else units_read):
+        for hit in scan_table(table, rules.names):
+            cell = hit.cell
+            findings.append(Finding(file, cell.line, cell.place, RULE_NAME, mask_name(cell.text), by_column=True,
+                                    value=cell.text.strip()))
     if any(line.text[-1:].isdigit() for line in units_read):
         for i, rule, shown, value in split_number_hits([line.text for line in units_read], rules.numbers):
             line = units_read[i]
             findings.append(Finding(file, line.line, "" if line.line else line.place, rule, shown, value=value))
     return _without_duplicates(findings)
+
+
+# A unit that is nothing but one or more short runs of Chinese characters set apart by wide spaces or 、, each
+# perhaps numbered (1. 张三, （2）李四): the lines of a name list a PDF, a Word file or a page gives without a header
+# row (袁玉海 / 马海 / 余秀, or 袁玉海  马海  余秀 on one line).
+_LONE_TOKENS = re.compile(r"(?:(?:\d{1,3}[.、．)）]|[（(]\d{1,3}[）)])?\s*[\u3400-\u9fff·]{2,5}"
+                          r"(?: {2,}|[ \u3000]*\u3000[ \u3000]*|[ \u3000]*[、，,；;][ \u3000]*|\s*$))+")
+_TOKEN = re.compile(r"[\u3400-\u9fff·]{2,5}")
+_LIST_RUN = 3  # lone names in a row before they are read as a list
+
+
+def _lists_of_lone_names(units: list) -> Iterator[Table]:
+    """Runs of consecutive units that each hold only lone short runs of Chinese characters, as one header-less
+    column each (a Table of the runs' tokens): scan_table's rule for a column then calls the column a list of
+    names when most of its values are names (the three-character names found alone) and finds the unmasked
+    two-character ones among them too (马海, 余秀), as it does in a spreadsheet's column. A run of menu entries or
+    headings is no list of names: most of its values are not names. Two characters alone are as often a village
+    (李园, 孙河) as a person: a run is a list of names only when one of its names has three characters or more,
+    and table cells are left to the table rules, which know their headers."""
+    run: list = []
+    for unit in [*units, None]:
+        if unit is not None and len(unit.text) <= 120 and _LONE_TOKENS.fullmatch(unit.text.strip()):
+            run.append(unit)
+            continue
+        if run:
+            key = tuple(line.text for line in run)
+            if key not in _NOT_LISTS:
+                cells = [Cell(token, line.line, line.place) for line in run for token in _TOKEN.findall(line.text)]
+                if len(cells) >= _LIST_RUN and sum(1 for c in cells if name_shaped(c.text)) >= _LIST_RUN \
+                        and any(len(c.text) >= 3 and looks_like_name(c.text) for c in cells):
+                    yield Table([Cell("", 0, "")], [[cell] for cell in cells])
+                else:
+                    if len(_NOT_LISTS) >= 50_000:
+                        _NOT_LISTS.clear()
+                    _NOT_LISTS.add(key)
+            run = []
+
+
+# Speed: the runs that are no list of names (a page's menus, the same on every page), by their units' texts.
+_NOT_LISTS: set[tuple[str, ...]] = set()
 
 
 def _unit_hits(line, rules: Rules) -> list[Hit]:
@@ -996,12 +1096,25 @@ def scan_file_name(file: str, allowed: set[str], public_names: frozenset[str] = 
         pieces = words.split(" ")
         if len(pieces) > 1:
             values += [v for piece in pieces for v in unit_names(piece, public_names, labelled=False)]
+        # a name glued to the paper it is on (李建国身份证.pdf, 申请表（王芳）.docx): the papers' words and brackets
+        # part it off, and what is left alone is read as a label is, the whole of what names one thing
+        for piece in _PAPERS.split(words):
+            piece = piece.strip()
+            if piece and piece != words:
+                values += unit_names(piece, public_names, labelled=False) \
+                    or [lone for lone in (prose.lone_label_name(piece, public_names),) if lone]
         found += [Finding(file, 0, "", RULE_NAME, mask_name(value), in_file_name=True, value=value)
                   for value in dict.fromkeys(values)]
     return found
 
 
 _HAN_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2}")
+# Papers about one person, as files about them are named (李建国身份证, 王芳申请表, 张伟的退役证复印件), and the
+# marks around a name in a file's name.
+_PAPERS = re.compile(r"[\s（）()【】\[\]《》“”\"'、，,+&]+|[0-9]+(?:年度?|月|日|号|人|名)?|的|等"
+                     r"|(?:身份证明?|户口[本簿]|退伍证|退役证|残疾人?证|优待证|军官证|士兵证"
+                     r"|申请[表书]?|登记表|审批表|审核表|信息表|花名册|名单|名册|材料|证明|复印件|扫描件|照片|相片|档案|简历|事迹"
+                     r"|承诺书|协议书?|合同|体检表|身份信息|个人信息|资料|附件)")
 
 
 def _entries(settings: dict, key: str, field: str) -> list[str]:

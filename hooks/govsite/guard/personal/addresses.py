@@ -47,7 +47,11 @@ _ROAD_NUMBER = re.compile(rf"(?P<road>{_ROAD}{_SECTION}{_LANE}){_S}(?P<no>{_NUM}
 _BUILDING = re.compile(
     rf"{_DIGITS}{_S}(?:号楼|栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?{_DIGITS}{_S}(?:室|户|号|层)?"
     rf"|{_DIGITS}{_S}单元{_S}{_DIGITS}{_S}(?:室|户|号)?"
-    rf"|[{_HAN}]{{1,8}}(?:小区|花园|家园|公寓|新村|苑){_S}{_ZONE}{_DIGITS}{_S}(?:号楼|栋|幢|座|号(?![文令]))"
+    rf"|[{_HAN}]{{1,8}}(?:小区|花园|家园|公寓|新村|苑){_S}{_ZONE}{_DIGITS}{_S}(?:号楼|栋|幢|座|号(?![文令])|[#＃]{_S}楼)"
+    # a community's or a compound's building (幸福社区6号楼, 供电局家属院3栋): its number names a home's building
+    rf"|[{_HAN}]{{1,8}}(?:社区|家属院|大院){_S}{_ZONE}{_DIGITS}{_S}(?:号楼|栋|幢|[#＃]{_S}楼)"
+    # 3#楼 is how builders and estates write 3号楼
+    rf"|{_DIGITS}{_S}[#＃]{_S}楼{_S}(?:{_DIGITS}{_S}单元{_S})?(?:{_DIGITS}{_S}(?:室|户|号|层)?)?"
     # 红旗小区12-3-501: an estate's building, entrance and room written as numbers joined by hyphens
     # (a building numbered up to 999: 示例小区2024-01-05 is a date)
     rf"|[{_HAN}]{{1,8}}{_ESTATE}{_S}[0-9０-９]{{1,3}}(?:{_S}[-－]{_S}{_DIGITS}){{1,3}}"
@@ -68,7 +72,8 @@ _VILLAGE_GROUP = re.compile(
 _DOOR = re.compile(rf"门牌(?:号码|号)?{_S}(?:[:：]{_S}[^\s，。；,;、]{{1,20}}|{_NUM})")
 # Labels of a home address in forms and lists (住址：…); the value follows a colon or a space.
 RESIDENCE_LABELS = ("家庭住址", "家庭地址", "现住址", "居住地址", "户籍地址", "现居住地", "居住地", "住址", "住所地",
-                    "住所", "户籍地", "通讯地址", "联系地址", "收件地址", "家庭住所", "现居", "户籍所在地")
+                    "住所", "户籍地", "通讯地址", "联系地址", "收件地址", "家庭住所", "现居", "户籍所在地", "现住",
+                    "家住", "现居住")
 # Verbs that say where a person lives, the place right after them (家住示例镇张庄村, 现居住在幸福小区).
 RESIDENCE_VERBS = ("家住在", "家住", "现住在", "现居住在", "居住在", "住在")
 _LABELLED = re.compile(rf"(?:{'|'.join(sorted(RESIDENCE_LABELS, key=len, reverse=True))})(?:{_S}[:：]{_S}|[ \t\u3000]+)"

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...traditional import simplified, traditional_characters
 from ..files import Cell, Table
 from .names import (
     header_kind,
@@ -42,6 +43,27 @@ def _column(table: Table, index: int) -> list[Cell]:
 
 
 def scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]:
+    """_scan_table, for a table in traditional characters too (聯繫人 | 陳華): its headers and values are read in
+    simplified characters, as the header words and surnames are written, and each hit given as written."""
+    cells = [*table.header, *(cell for row in table.rows for cell in row)]
+    traditional = traditional_characters()
+    if not any(traditional.search(cell.text) for cell in cells):
+        yield from _scan_table(table, public_names)
+        return
+    written: dict[int, Cell] = {}
+
+    def folded(cell: Cell) -> Cell:
+        copy = Cell(simplified(cell.text), cell.line, cell.place)
+        written[id(copy)] = cell
+        return copy
+
+    as_simplified = Table([folded(c) for c in table.header], [[folded(c) for c in row] for row in table.rows])
+    headers = {simplified(c.text.strip()): c.text.strip() for c in cells}
+    for hit in _scan_table(as_simplified, public_names):
+        yield NameHit(written[id(hit.cell)], headers.get(hit.header, hit.header), hit.by_column)
+
+
+def _scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]:
     """Unmasked names in a table: under a name header (姓 名, 名字, 姓名（化名） …) every value must be masked;
     under a header of people (人员, 对象, 申请人, 退役士兵 …) values that look like names, in a table of one row
     too; and in any column whose cells are mostly names, masked or not (at least two), the unmasked ones. A
