@@ -200,6 +200,34 @@ class Site:
         input of make(), are the same (incremental.Memo.made_from)."""
         return make() if self.memo is None else self.memo.made_from(key, parts, make)
 
+    def made_reporting(self, key, parts: tuple, make):
+        """made_from() for a step of the load that reports problems (a type's model object made from one file):
+        the problems make() reported are kept with what it made and reported again whenever it is handed over,
+        so a save that reuses it says what a fresh load would say, in the same order."""
+        if self.memo is None:
+            return make()
+
+        def collected():
+            reported, self.problems = self.problems, Problems()
+            try:
+                value = make()
+                return value, tuple(self.problems.items)
+            finally:
+                self.problems = reported
+
+        value, problems = self.memo.made_from(key, parts, collected)
+        self.problems.extend(problems)
+        return value
+
+    def last_made(self, key):
+        """Under make serve, what made_from() (or made_reporting()) handed out for `key` in this load or the last;
+        else None. For parts read from what a value was made of (the attachments a policy names): only valid
+        while another part says the value's source is the same."""
+        if self.memo is None:
+            return None
+        found = self.memo.records.get(key) or self.memo.records_before.get(key)
+        return None if found is None else found[1]
+
     def derived(self, label: str, value, make):
         """make(value); under make serve, what it made of the same frozen object before (incremental.Memo.derived:
         a row made from an unchanged Document is the same row)."""

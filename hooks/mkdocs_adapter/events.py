@@ -21,6 +21,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import meta as mkdocs_meta
 
@@ -79,6 +80,8 @@ def on_startup(command, dirty):
         mkdocs_meta.get_data = serve.front_matter(mkdocs_meta.get_data, _memo)  # Page.read_source looks it up here
     if _skipper.enabled and not getattr(Files.add_files_from_theme, "govsite_cached", False):
         Files.add_files_from_theme = serve.theme_files(Files.add_files_from_theme, _memo)
+    if _skipper.enabled and not getattr(Page._set_canonical_url, "govsite_cached", False):
+        Page._set_canonical_url = serve.canonical_urls(Page._set_canonical_url)
     if _skipper.enabled:  # MkDocs warns that --dirty may leave pages stale; the skipper rewrites every changed page
         logging.getLogger("mkdocs.commands.build").addFilter(
             lambda record: "A 'dirty' build is being performed" not in record.getMessage())
@@ -424,16 +427,13 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
     site = _state["site"]
     origins = _state["origins"]
     started, started_cpu = time.perf_counter(), time.process_time()
-    scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled)
-    sources = None
-    if _skipper.enabled:  # make serve: the exemptions kept from the last save, read again where sources changed
-        sources = _state.get("exemption_sources")
-        if sources is None or sources.root != Path(site.root):
-            sources = _state["exemption_sources"] = ExemptionSources(site.root)
-    report = output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()),
-                             # make serve: the sources' texts through the engine's reader (a file not written since
-                             # the last save is not read again)
-                             read=site.read_text if _skipper.enabled else None, sources=sources)
+    # make serve: not the search index's folders. The index of this save is made after this scan, by a process
+    # that checks it before it is served (search.build_index_later); what the folders hold now is the last save's
+    # index, or a part of one whose process was stopped, which this save's index replaces: reported here, it
+    # would be reported by a save that does not serve it (and twice, as the save that made it reported it).
+    scan = output_guard.scan_folder(site_dir, _state["file_check"], streamed=page_scan, by_status=_skipper.enabled,
+                                    leave_out=search.index_folders() if _skipper.enabled else ())
+    report = _output_report(site, scan, origins)
     for note in report.notes:
         log.info("提示 %s", note.format())
     # every link of the output: a template's or a data field's, and anchors into other pages (editors' links to
@@ -457,12 +457,49 @@ def _guard_output(config, site_dir: Path, page_scan, index_problems: list[str]) 
     _report_and_stop([f"错误 {line}" for line in lines], len(lines), "错误（发布内容检查）", NOT_PUBLISHABLE)
 
 
+
+def _output_report(site, scan, origins):
+    """The output guard's findings at their sources (guard.output_problems)."""
+    sources = None
+    if _skipper.enabled:  # make serve: the exemptions kept from the last save, read again where sources changed
+        sources = _state.get("exemption_sources")
+        if sources is None or sources.root != Path(site.root):
+            sources = _state["exemption_sources"] = ExemptionSources(site.root)
+    return output_problems(site.root, scan, origins, used_before=site.models.get("_exemptions_used", frozenset()),
+                           # make serve: the sources' texts through the engine's reader (a file not written since
+                           # the last save is not read again)
+                           read=site.read_text if _skipper.enabled else None, sources=sources)
+
+
+def _report_index(scan) -> None:
+    """make serve, in the search index's process (search.build_index_later): the guard's findings in the index
+    it made, before the index is served, as the save's guard reports those in the pages. Only problems: the
+    notes (exceptions applied, exceptions that matched nothing) are the save's guard's to give, from the whole
+    output, and this scan sees the index alone."""
+    for problem in _output_report(_state["site"], scan, _state["origins"]).errors:
+        log.warning("警告 %s", problem.format())
+
+
+def _remove_empty_folders(folder: Path, site_dir: Path) -> None:
+    """A page gone leaves the folder of its address empty (a notice deleted, a policy withdrawn): removed, and
+    its parents left empty with it, as a fresh build would not make them; the served folder stays what a build
+    of the same sources writes."""
+    site_dir = site_dir.resolve()
+    folder = folder.resolve()
+    while folder != site_dir and site_dir in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (another page, an attachment): the folder stays, and so do its parents
+            return
+        folder = folder.parent
+
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     if _skipper.enabled:
         for gone in _skipper.after_writing():  # pages that no longer exist are not served either
             if os.path.exists(gone):
                 os.remove(gone)
+                _remove_empty_folders(Path(gone).parent, site_dir)
         log.info("未变化的页面未重写：%d 个", _skipper.skipped)
     for extra in _state.get("files", []):
         target = site_dir / extra.dest_uri
@@ -491,7 +528,8 @@ def on_post_build(config):
     _guard_output(config, site_dir, page_scan, list(stats.problems) if stats is not None else [])
     if _skipper.enabled:  # make serve: the edited page first, the search index right after
         _collector.resume()
-        search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values())
+        search.build_index_later(_state["site"], site_dir, _state.get("pages", {}).values(),
+                                 check=_state["file_check"], report=_report_index)
         return
     if config.extra.get("preview"):  # make preview (the intranet): the browser editor, after the guard (not public)
         _write_editor(config, site_dir)

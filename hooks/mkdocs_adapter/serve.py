@@ -24,6 +24,7 @@ title it cites). So:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import hashlib
 import logging
@@ -268,6 +269,28 @@ def front_matter(get_data, memo):
     split.govsite_cached = True
     return split
 
+
+
+def canonical_urls(set_canonical_url):
+    """MkDocs' Page._set_canonical_url with its result remembered by (site_url, page URL): MkDocs makes a Page
+    object for every page on every rebuild (8,132 at 10,000 documents) and joins and splits the same two URLs for
+    each, some 0.1 s of a save. The result is a function of those two strings alone (MkDocs' own code makes it)."""
+    from urllib.parse import urljoin, urlsplit
+
+    @functools.lru_cache(maxsize=1 << 17)
+    def joined(base: str, url: str) -> tuple[str, str]:
+        if not base.endswith("/"):
+            base += "/"
+        canonical = urljoin(base, url)
+        return canonical, urlsplit(canonical).path
+
+    def set_url(page, base):
+        if not base:
+            return set_canonical_url(page, base)
+        page.canonical_url, page.abs_url = joined(base, page.url)
+
+    set_url.govsite_cached = True
+    return set_url
 
 def _theme_folder_key(folder: str):
     """What a theme folder's pick depends on: the listing of a folder of the project (overrides/: small, and

@@ -23,6 +23,14 @@ logging.getLogger("mkdocs").addHandler(logging.StreamHandler(sys.stderr))  # the
 logging.getLogger("mkdocs").setLevel(logging.INFO)
 
 site_dir, edits = sys.argv[1], json.loads(sys.argv[2])
+# "wait": each save's search index is written in full and swapped in before the next save (the index process is
+# waited for); otherwise the next save stops it wherever it is, as an editor's quick save does
+wait_for_index = sys.argv[3:] == ["wait"]
+from govsite import search
+
+def index_done():
+    if wait_for_index and search._child[0] is not None:
+        search._child[0].join()
 
 def config():
     loaded = load_config(config_file="mkdocs.yml", site_dir=site_dir)
@@ -47,12 +55,16 @@ for batch in edits:
             assert old in text, (path, old)
             file.write_text(text.replace(old, new, 1), encoding="utf-8")
     time.sleep(2.1)  # as an editor's saves come: not within the file system's clock tick of the last read
+    index_done()
+    # what the save's on_config does first, done before the log says which save it is: the index process of the
+    # save before has finished (and said what it found) or is stopped, so that its lines are in that save's part
+    search.stop_index_later()
     print("=== save", flush=True, file=sys.stderr)
     try:
         build(config(), serve_url="http://127.0.0.1:8000/", dirty=True)
     except Abort as exc:  # mkdocs serve shows the error and waits for the next save
         print(f"=== stopped: {exc}", flush=True, file=sys.stderr)
-from govsite import search
+index_done()
 search.stop_index_later()
 """
 
@@ -81,8 +93,8 @@ EDITS = [
 
 def files_of(folder: Path) -> dict[str, bytes]:
     """Every file of a served folder but the search index (rebuilt after the page is served, by another process,
-    into searchindex.new/ and swapped in; a process stopped half-way, as the serve script's last one is, leaves that
-    folder for the next index to clear)."""
+    into searchindex.new/ and swapped in; the serve script stops the last one wherever it is, which leaves the
+    index before it in place)."""
     out = {}
     for root, _dirs, names in os.walk(folder):
         for name in names:
@@ -93,11 +105,12 @@ def files_of(folder: Path) -> dict[str, bytes]:
     return out
 
 
-def serve_builds(root: Path, site_dir: Path, edits: list) -> str:
+def serve_builds(root: Path, site_dir: Path, edits: list, wait_for_index: bool = False) -> str:
     env = dict(os.environ, GOVSITE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(root / "hooks"))
     import json
 
-    result = subprocess.run([sys.executable, "-c", SERVE, str(site_dir), json.dumps(edits, ensure_ascii=False)],
+    result = subprocess.run([sys.executable, "-c", SERVE, str(site_dir), json.dumps(edits, ensure_ascii=False),
+                             *(["wait"] if wait_for_index else [])],
                             cwd=root, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-4000:]
     return result.stderr
@@ -129,6 +142,15 @@ def test_the_served_folder_after_saves_is_what_a_fresh_build_of_the_same_sources
     assert not [name for name, data in a.items() if "职业技能提升培训".encode() in data]
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
+    # nor the removed page's folder: served, an empty folder answers its old address with a listing, not 404
+    assert not (served / "notices/2026/zhaopin-gongyi-gangwei").exists()
+    assert folders_of(served) == folders_of(fresh)
+
+
+def folders_of(folder: Path) -> set[str]:
+    """Every folder of a served folder but the search index's (files_of)."""
+    return {Path(root).relative_to(folder).as_posix() for root, _dirs, _names in os.walk(folder)
+            if not Path(root).relative_to(folder).as_posix().startswith("searchindex")}
 
 
 def test_a_leak_saved_under_serve_is_found_in_the_source_and_in_what_only_the_output_shows(site_copy, tmp_path):
@@ -160,6 +182,46 @@ def test_a_leak_saved_under_serve_is_found_in_the_source_and_in_what_only_the_ou
     a, b = files_of(served), files_of(fresh)
     assert not [name for name, data in a.items() if number.encode() in data]
     assert sorted(a) == sorted(b) and [name for name in a if a[name] != b[name]] == []
+
+
+def test_the_search_index_is_checked_by_the_save_that_serves_it_and_not_by_the_next(site_copy, tmp_path):
+    """make serve writes a save's search index after the save, in another process, and the next save replaces it:
+    its files are checked as that process writes them, and reported with the save that made them. With each index
+    written in full before the next save (deterministically: the harness waits for it), the index that shows a
+    template's leak is found by the save that made it, and the save that removes the leak reports nothing, though
+    the folder it scans still holds that index until its own replaces it."""
+    number = "11010519491231002X"  # a valid 居民身份证号码 (GB 11643 check digit)
+    footer = "overrides/govsite/notices/footer.html"
+    original = (site_copy / footer).read_text(encoding="utf-8")
+    edits = [
+        [[footer, None, original + f"\n<p>经办人证件号 {number}</p>\n"]],
+        [[footer, None, original]],
+        [["data/policies/2025-003.yml", "标题: ", "标题: 修订后的"]],
+    ]
+    served = tmp_path / "served"
+    served.mkdir()
+    log = serve_builds(site_copy, served, edits, wait_for_index=True)
+    saves = log.split("=== save")[1:]
+    assert len(saves) == 3 and "=== stopped" not in log
+    assert "搜索索引（后台进程）" in saves[0], saves[0][-3000:]  # the index was written before the next save
+
+    def found(save: str) -> list[str]:
+        return [line for line in save.splitlines() if "身份证" in line and line.startswith("警告")]
+
+    # the pages, found by the save's guard, and the index written after it, by the process that wrote it
+    assert [line for line in found(saves[0]) if "searchindex/" not in line and footer in line], saves[0][-3000:]
+    assert [line for line in found(saves[0]) if "searchindex/" in line and footer in line], saves[0][-3000:]
+    assert found(saves[1]) == [], saves[1][-3000:]  # the last save's index, being replaced, is not this save's
+    assert found(saves[2]) == [], saves[2][-3000:]
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    serve_builds(site_copy, fresh, [], wait_for_index=True)
+    index = {name: data for name, data in _all_files(served).items() if name.startswith("searchindex")}
+    assert index and index == {name: data for name, data in _all_files(fresh).items() if name.startswith("searchindex")}
+
+
+def _all_files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
 # Kinds of save, each as (what it changes, how it is undone): a file whose own page changes, a file that changes

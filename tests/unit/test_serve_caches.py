@@ -290,11 +290,21 @@ def test_parsed_files_are_handed_out_as_copies(tmp_path):
     site = load_site(root, memo=memo)
     fresh_title = site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"]
     site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] = "changed by a caller"
-    site.models["policies"].policies[0].meta["标题"] = "changed by a caller"
     again = load_site(root, memo=memo)
     assert memo.hits > 0
     assert again.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] == fresh_title
-    assert again.models["policies"].policies[0].meta["标题"] != "changed by a caller"
+
+
+def test_a_model_object_changed_by_a_caller_is_caught_by_the_tests_check(tmp_path):
+    """A type's model objects (a Policy, a Notice) are handed over from save to save, not copied: nothing may change
+    them after the load. The tests' Memo (verify) makes every handed-over value again and compares, so a caller
+    that changes one fails there instead of serving its change on the next save."""
+    root = copy_site(tmp_path / "repo")
+    memo = Memo(verify=True)
+    site = load_site(root, memo=memo)
+    site.models["policies"].policies[0].meta["标题"] = "changed by a caller"
+    with pytest.raises(AssertionError, match="made_from"):
+        load_site(root, memo=memo)
 
 
 def test_pages_follow_the_files_they_link_to(tmp_path):

@@ -198,17 +198,19 @@ def _rename(found: tuple[OutputFinding, ...], dest: str) -> tuple[OutputFinding,
 
 
 def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
-                checked: Checked | None = None, by_status: bool = False) -> Scan:
+                checked: Checked | None = None, by_status: bool = False, leave_out=frozenset()) -> Scan:
     """_scan_contents, and the name of every file: its address publishes it (李建国身份证.pdf), whichever stage
     named it."""
-    scan = _scan_contents(folder, check, streamed, checked, by_status)
+    scan = _scan_contents(folder, check, streamed, checked, by_status, leave_out)
     for dest in scan.digests:
-        scan.findings.extend(_name_findings(dest, check.rules))
+        scan.findings.extend(name_findings(dest, check.rules))
     return scan
 
 
 @functools.lru_cache(maxsize=65536)
-def _name_findings(dest: str, rules: personal.Rules) -> tuple[OutputFinding, ...]:
+def name_findings(dest: str, rules: personal.Rules) -> tuple[OutputFinding, ...]:
+    """What a published file's name shows (scan_folder; make serve's search index, whose files its own process
+    checks: govsite.search.build_index)."""
     name = dest.rsplit("/", 1)[-1]
     if name.isascii() and not any(ch.isdigit() for ch in name):
         return ()  # speed: most files' names (pages, assets) hold neither Chinese nor a number
@@ -217,15 +219,19 @@ def _name_findings(dest: str, rules: personal.Rules) -> tuple[OutputFinding, ...
 
 
 def _scan_contents(folder: Path, check: FileCheck, streamed: Scan | None = None,
-                   checked: Checked | None = None, by_status: bool = False) -> Scan:
+                   checked: Checked | None = None, by_status: bool = False, leave_out=frozenset()) -> Scan:
     """Every file of the output `folder`, read as the public gets it. `streamed`: pages already checked as they
     were written (their findings count when the file on disk has the digest that was checked; otherwise the file
     is checked again). `checked`: content checked before (attachments read by the input scan; make serve).
     `by_status` (make serve, which rewrites only pages that changed): only the files whose status (inode, size,
-    times) changed since the last scan of the folder are read (_scan_served)."""
+    times) changed since the last scan of the folder are read (_scan_served). `leave_out` (with `by_status`):
+    folders of `folder` that are checked by what writes them, not by this scan (make serve's search index, made
+    after the scan by a process that checks it: govsite.search.build_index_later)."""
     checked = CHECKED if checked is None else checked
     if by_status:
-        return _scan_served(folder, check, streamed, checked)
+        return _scan_served(folder, check, streamed, checked, frozenset(leave_out))
+    if leave_out:
+        raise ValueError("scan_folder: leave_out is for make serve's scan (by_status) only")
     scan = Scan()
     seen_before = streamed.digests if streamed is not None else {}
     by_dest = _by_dest(streamed)
@@ -263,10 +269,12 @@ def _path_order(dest: str) -> list[str]:
 class _Served:
     """make serve: the output folder as its last scan left it, file by file."""
 
-    def __init__(self, folder: str, rules: tuple):
+    def __init__(self, folder: str, rules: tuple, leave_out: frozenset = frozenset()):
         self.folder = folder
         self.rules = rules  # FileCheck.key(): findings made under other rules are made again
-        self.tree = tree.StatusTree(folder)  # which files changed since (whatever wrote them: guard.tree)
+        self.leave_out = leave_out  # folders not scanned (scan_folder)
+        # which files changed since (whatever wrote them: guard.tree)
+        self.tree = tree.StatusTree(folder, leave_out=leave_out)
         self.files: dict[str, tuple] = {}  # dest -> (digest, findings without a file name)
         self.digests: dict[str, str] = {}  # dest -> digest (Scan.digests)
         self.found: dict[str, tuple] = {}  # dest -> findings, of the files that have any
@@ -296,7 +304,8 @@ class _Served:
 _SERVED: list[_Served | None] = [None]  # the folder make serve scans (one at a time: another one starts afresh)
 
 
-def _scan_served(folder: Path, check: FileCheck, streamed: Scan | None, checked: Checked) -> Scan:
+def _scan_served(folder: Path, check: FileCheck, streamed: Scan | None, checked: Checked,
+                 leave_out: frozenset = frozenset()) -> Scan:
     """scan_folder under make serve. The files read are those whose status differs from the last scan's (found by
     one status per folder and per file, whatever wrote them: guard.tree) and the pages streamed in this build;
     every other file holds the bytes the last scan checked, and its findings and links are kept. A file read again
@@ -304,9 +313,10 @@ def _scan_served(folder: Path, check: FileCheck, streamed: Scan | None, checked:
     seconds after the first build wrote every page); a large JSON file found clean is read where its lines changed
     (_clean_after_change)."""
     state = _SERVED[0]
-    if state is None or state.folder != str(folder) or state.rules != check.key():
+    if (state is None or state.folder != str(folder) or state.rules != check.key()
+            or state.leave_out != leave_out):
         # the first scan, or a number, name, address or host allowed or no longer: every file is judged again
-        state = _SERVED[0] = _Served(str(folder), check.key())
+        state = _SERVED[0] = _Served(str(folder), check.key(), leave_out)
     scan = Scan()
     seen_before = streamed.digests if streamed is not None else {}
     by_dest = _by_dest(streamed)

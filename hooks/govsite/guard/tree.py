@@ -34,11 +34,13 @@ def status(path: str, now: float) -> tuple | None:
 class StatusTree:
     """The files under `root` (paths relative to it, "/" between folders, as os.walk lists them: a symbolic link to
     a folder is not followed) and the status each had when last looked at. `skip_hidden`: leave out names that begin
-    with a dot, and everything under such folders."""
+    with a dot, and everything under such folders. `leave_out`: folders (paths relative to `root`) whose files are
+    not looked at, nor listed."""
 
-    def __init__(self, root, skip_hidden: bool = False):
+    def __init__(self, root, skip_hidden: bool = False, leave_out=frozenset()):
         self.root = str(root)
         self.skip_hidden = skip_hidden
+        self.leave_out = frozenset(leave_out)
         self.files: dict[str, tuple | None] = {}  # relative path -> status (None: to be read again)
         # folder (relative path, "" for the root) -> (its status, names of its files, names of its folders)
         self._folders: dict[str, tuple] = {}
@@ -73,7 +75,7 @@ class StatusTree:
                 if found is None or files.get(dest, False) != found:
                     files[dest] = found
                     changed.append(dest)
-            stack += [prefix + sub for sub in subfolders]
+            stack += [prefix + sub for sub in subfolders if prefix + sub not in self.leave_out]
         if len(seen_folders) != len(folders):  # folders that went: their files went with them
             for rel in [f for f in folders if f not in seen_folders]:
                 gone += [rel + "/" + n for n in folders.pop(rel)[1]]

@@ -20,7 +20,16 @@ import numpy as np
 from ..guard import known_clean
 from ..guard import output as output_guard
 from . import extract, facts, pinyin
-from .index import NUMBERING_BATCH, Postings, build_files, iter_files, record_grams, write_files
+from .index import (
+    NUMBERING_BATCH,
+    Postings,
+    build_files,
+    generations,
+    iter_files,
+    record_grams,
+    settle_folder,
+    write_files,
+)
 from .words import Vocabulary, dictionary_words
 
 INDEX_FOLDER = "searchindex"
@@ -93,7 +102,16 @@ def page_url(dest_uri: str) -> str | None:
     return None if url.startswith(("assets/", "searchindex/")) else url
 
 
-def build_index(site, site_dir: Path, generated_pages=()) -> IndexStats:
+def index_folders() -> tuple[str, ...]:
+    """The folders of the output the index is written into (write_files: the index, and the new one beside it
+    while it is written and the old one while it is swapped out), by their names in the output folder."""
+    return tuple(folder.name for folder in generations(Path(INDEX_FOLDER)))
+
+
+def build_index(site, site_dir: Path, generated_pages=(), check=None, report=None) -> IndexStats:
+    """Index the pages written in `site_dir`. `check` (make serve, whose output guard has run before the index is
+    made: build_index_later): the output guard's FileCheck, run on every file of the index before any is written;
+    `report(scan)` is then given the findings (guard.output.Scan), before the index is swapped in."""
     started, started_cpu = time.perf_counter(), time.process_time()
     site_dir = Path(site_dir)
     # The index allocates millions of short-lived objects but makes no reference cycles; a pass of the cyclic
@@ -107,6 +125,16 @@ def build_index(site, site_dir: Path, generated_pages=()) -> IndexStats:
     finally:
         if collecting:
             gc.enable()
+    if check is not None:
+        # Checked before it is served: every index that reaches the folder the public reads has been checked and
+        # its findings reported, by the process that made it, whatever happens to that process afterwards.
+        scan = output_guard.Scan()
+        for name, data in files.items():
+            output_guard.check_bytes(check, f"{INDEX_FOLDER}/{name}", data, scan)
+            scan.findings.extend(output_guard.name_findings(f"{INDEX_FOLDER}/{name}", check.rules))
+        known_clean.KNOWN_CLEAN.save()
+        if report is not None:
+            report(scan)
     write_files(files, site_dir / INDEX_FOLDER)
     pages = len({r.page_url for r in records})
     for problem in problems:
@@ -342,35 +370,53 @@ def _checked(files, check, scan):
         yield name, data
 
 
-_child: list = [None]  # the running index process under `mkdocs serve`, if any
+STOP_GRACE = 5.0  # seconds a stopped index process has to end on SIGTERM before it is killed (stop_index_later)
+_child: list = [None, None]  # under `mkdocs serve`: the running index process, if any, and the output folder it writes
 
 
-def build_index_later(site, site_dir: Path, generated_pages=()):
+def build_index_later(site, site_dir: Path, generated_pages=(), check=None, report=None):
     """For `mkdocs serve`: index in a child process so the edited page is served at once; the search box
     catches up a few seconds later. A thread of the serve process would hold the GIL against the next rebuild
     and the web server (it made a save take seconds longer). The child is forked, so it sees this
     build's site and pages without copying them; an older child still running is stopped (its index would be
-    stale anyway; write_files swaps the folder in whole and clears half-written leftovers on the next run)."""
+    stale anyway: stop_index_later).
+
+    `check` and `report` (build_index): the save's output guard has read every file of the output but the index,
+    which does not exist yet; the child checks the index it makes and reports what it finds before it swaps the
+    index in. So each index is checked once, by the save that makes it, and a save's guard leaves the index
+    folders alone (index_folders): what they hold when it runs is the last save's index, which this save's
+    child replaces."""
     stop_index_later()
     pages = list(generated_pages)
 
     def work():
         os.nice(10)  # on a busy machine the next save's rebuild comes first; the index can wait
-        stats = build_index(site, site_dir, pages)
+        stats = build_index(site, site_dir, pages, check=check, report=report)
         log.info("搜索索引（后台进程）：%d 条记录，用时 %.2f 秒（CPU %.2f 秒）", stats.records, stats.seconds,
                  stats.cpu_seconds)
 
     process = multiprocessing.get_context("fork").Process(target=work, name="govsite-search-index", daemon=True)
     process.start()
-    _child[0] = process
+    _child[:] = [process, Path(site_dir)]
     return process
 
 
 def stop_index_later() -> None:
     """A save started a rebuild: the index still being built is of the previous state and would only take the
     CPU the rebuild needs (two busy processes slow each other down on a 2-core machine). Or the server stops:
-    the folder the child reads is removed next."""
-    previous = _child[0]
-    if previous is not None and previous.is_alive():
+    the folder the child reads is removed next.
+
+    When this returns the child has ended, and what it left half-way is undone (index.settle_folder): the output
+    folder holds one whole index, which the process that wrote it checked, and which the next save's child
+    replaces. Nothing writes into the index folders until then."""
+    previous, site_dir = _child
+    _child[:] = [None, None]
+    if previous is None:
+        return
+    if previous.is_alive():
         previous.terminate()
-        previous.join(5)
+        previous.join(STOP_GRACE)
+        if previous.is_alive():  # SIGTERM waits for a long call of a library to return; SIGKILL does not
+            previous.kill()
+    previous.join()
+    settle_folder(site_dir / INDEX_FOLDER)

@@ -599,15 +599,33 @@ def fold_file() -> bytes:
     return _json({"from": "".join(table), "to": "".join(table.values())})
 
 
+FRESH, STALE = ".new", ".old"  # write_files: the index being written beside the folder, the one it replaces
+
+
+def generations(folder: Path) -> tuple[Path, Path, Path]:
+    """The index folder and the two write_files() makes beside it while it swaps a new index in."""
+    return folder, folder.with_name(folder.name + FRESH), folder.with_name(folder.name + STALE)
+
+
+def settle_folder(folder: Path) -> None:
+    """After a writer stopped half-way (a process stopped while it wrote), the index folder as it was before that
+    writer started: whole and served. Its new files are removed; if it stopped between its two renames (the old
+    index moved aside, the new one not yet in place), the old index is put back, since nothing says the new one
+    was complete."""
+    folder, fresh, stale = generations(folder)
+    if stale.exists() and not folder.exists():
+        stale.rename(folder)
+    for leftover in (fresh, stale):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+
+
 def write_files(files, folder: Path) -> dict[str, int]:
     """Write the index beside the old one, then swap, so a browser never reads half of each. `files` is a dict or
     an iterable of (name, bytes) such as iter_files(): a thread writes each file as it comes (the disk is slow
     right after a build has written its pages) while the next ones are being made. Returns name -> size."""
-    fresh = folder.with_name(folder.name + ".new")
-    stale = folder.with_name(folder.name + ".old")
-    for leftover in (fresh, stale):
-        if leftover.exists():
-            shutil.rmtree(leftover)
+    folder, fresh, stale = generations(folder)
+    settle_folder(folder)
     pending: queue.SimpleQueue = queue.SimpleQueue()
     failed: list[BaseException] = []
 

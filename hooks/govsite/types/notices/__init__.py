@@ -7,6 +7,7 @@ Other types publish notices too (阳光安置 stages) through `register_notice`.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -183,6 +184,83 @@ def _notice_from_document(site: Site, doc, categories: NoticesModel) -> Notice |
         source_digest=doc.source_digest)
 
 
+def _kept_notice(site: Site, doc, notices: NoticesModel) -> Notice | None:
+    """_notice_from_document(); under make serve the Notice made at the last save while every input is the same
+    (Site.made_reporting, its problems reported again): its file (`source_digest`: everything read from its name
+    and text), the categories, the settings it falls back on (publisher, default 公示期), the holiday data its
+    公示期 is counted with, its attachments' sizes and its lifecycle (the date). Handed over, it is the very
+    object the last save's pages and records hold, so they are told unchanged by identity. It is never linked
+    to another notice itself (_link_corrections links copies), so what it holds is what its inputs made."""
+    if site.memo is None or not doc.source_digest:
+        return _notice_from_document(site, doc, notices)
+    holidays = site.text_read(site.data_dir / "holidays.yml")
+    parts = (doc.source_digest, notices.categories, site.settings.get("机构名称", ""),
+             site.settings.get("公示期工作日"), holidays, _attachment_sizes(site, doc), doc.lifecycle)
+    return site.made_reporting(("notices: notice", doc.src_uri), parts,
+                               lambda: _notice_from_document(site, doc, notices))
+
+
+def _attachment_sizes(site: Site, doc) -> tuple:
+    """What _notice_from_document reads of the attachments a notice names: where each resolves to and its size
+    (None when it is not a file there)."""
+    match = _NOTICE_URI.match(doc.src_uri)
+    if match is None:
+        return ()
+    folder = site.content_dir / "notices" / match.group(1)
+    sizes = []
+    for item in doc.meta.get("附件", []):
+        target = (folder / item["文件"]).resolve()
+        sizes.append((str(target), target.stat().st_size if target.is_file() else None))
+    return tuple(sizes)
+
+
+def _link_corrections(site: Site, notices: dict[str, Notice], links: dict[str, str]) -> None:
+    """Each correction (`links`: the correcting notice's id -> the corrected one's) set on both notices:
+    `corrected` and `corrected_by`, newest last.
+
+    The notices a load made stay as they were made (under make serve they are handed over from save to save,
+    _kept_notice): the notices of a correction, the correcting ones and the one corrected, are copies linked
+    here, put in their place in `notices`. Under make serve the copies of a group of linked notices are handed
+    over again while the group's notices are the very objects and its links the same (a changed notice, or a
+    changed link, makes the whole group anew, so no page shows a stale title of a linked notice). A notice
+    another type publishes (a 阳光安置 stage) is made anew on every load and held by that type too: it is linked
+    in place, and its group is made anew."""
+    if not links:
+        return
+    groups: dict[str, list[str]] = {}  # the ids of each group of linked notices, by the group's first id
+    leader: dict[str, str] = {}
+    for source, target in sorted(links.items()):
+        a, b = leader.get(source, source), leader.get(target, target)
+        if a == b:
+            continue
+        first, second = min(a, b), max(a, b)
+        merged = groups.pop(first, [first]) + groups.pop(second, [second])
+        groups[first] = merged
+        for member in merged:
+            leader[member] = first
+    for _leader, members in sorted(groups.items()):
+        members.sort()
+        made = tuple(notices[m] for m in members)
+        group_links = tuple((m, links[m]) for m in members if m in links)
+
+        def link(made=made, group_links=group_links) -> dict[str, Notice]:
+            linked = {n.id: (dataclasses.replace(n, corrected_by=[], corrected=None) if n.source_digest else n)
+                      for n in made}
+            for source, target in group_links:
+                linked[source].corrected = linked[target]
+                linked[target].corrected_by.append(linked[source])
+            for notice in linked.values():
+                notice.corrected_by.sort(key=lambda n: (n.published, n.id))
+            return linked
+
+        if all(n.source_digest for n in made):
+            linked = site.made_from(("notices: corrections", members[0]), (made, group_links), link)
+        else:
+            linked = link()
+        for member in members:
+            notices[member] = linked[member]
+
+
 def _check_minimum_period(site: Site, notice: Notice) -> None:
     """A 公示期 shorter than its category's minimum (data/notices/categories.yml) is a warning."""
     minimum, period = notice.category.min_workdays, notice.period
@@ -211,8 +289,10 @@ class Notices(ContentType):
     def load(self, site: Site) -> None:
         notices = model(site)
         notices.categories = _load_categories(site)
+        if site.memo is not None:  # the list handed out before while equal: notices keep their categories' objects
+            notices.categories = site.memo.intern(("notices: categories",), notices.categories)
         for doc in site.editor_pages_under(PREFIX):
-            notice = _notice_from_document(site, doc, notices)
+            notice = _kept_notice(site, doc, notices)
             if notice is not None:
                 register_notice(site, notice)
         for doc in lifecycle.scheduled_pages(site, PREFIX):  # checked now, published at its release
@@ -220,6 +300,7 @@ class Notices(ContentType):
 
     def check(self, site: Site) -> None:
         notices = model(site).notices
+        links: dict[str, str] = {}  # id of a correcting notice -> id of the notice it corrects
         for notice in sorted(notices.values(), key=lambda n: n.id):
             if not notice.corrects:
                 continue
@@ -237,10 +318,8 @@ class Notices(ContentType):
                 site.problems.error(notice.file, field_line, "更正",
                                     f"被更正的公告发布于 {target.published:%Y-%m-%d %H:%M}，不早于本更正公告；请检查发布时间")
             else:
-                notice.corrected = target
-                target.corrected_by.append(notice)
-        for notice in notices.values():
-            notice.corrected_by.sort(key=lambda n: (n.published, n.id))
+                links[notice.id] = target.id
+        _link_corrections(site, notices, links)
         for notice in sorted(notices.values(), key=lambda n: n.id):
             _check_minimum_period(site, notice)
 

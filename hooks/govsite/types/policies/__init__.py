@@ -7,6 +7,7 @@ important policies interpreted, and 条例第二十六条's 20 工作日 (a warn
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from ...build import load_yaml_checked
 from ...dates import UnknownHolidayYear
 from ...document import Attachment, Body, Document, Fact, Related, Status, When, attachment, document_of
 from ...model import ContentType, FeedChannel, Site, list_pages
+from ...problems import InputError
 from ...yamlfile import Located
 from . import timeliness
 
@@ -154,8 +156,9 @@ class Policies(ContentType):
         model = PolicyModel()
         site.models[self.name] = model
         numbers: dict[str, Policy] = {}
+        lifecycles: dict[tuple, lifecycle.Lifecycle | None] = {}  # ("p" or "i", id) -> what admission gave it
         for path in _files(site.data_dir / "policies"):
-            policy = self._load_policy(site, path)
+            policy = _kept(site, ("policies: policy", path.name), path, lambda path=path: self._load_policy(site, path))
             if policy is None:
                 continue
             number = policy.meta.get("发文字号")
@@ -176,20 +179,26 @@ class Policies(ContentType):
                 if waiting is not None and waiting.state != lifecycle.STATE_DRAFT:
                     model.issued_unlisted.append(policy)
                 continue
-            policy.lifecycle = admission.lifecycle
+            lifecycles[("p", policy.id)] = admission.lifecycle
             model.policies.append(policy)
         model.policies.sort(key=lambda p: (-p.published.toordinal(), -p.formed.toordinal(), p.id))
 
         by_id = model.by_id()
+        links: list[tuple] = []  # (what links, what it links to): repeals, then interpretations, in load order
         for policy in model.policies:
-            self._link_repeal(site, policy, by_id)
+            target = self._repealed(site, policy, by_id)
+            if target is not None:
+                links.append((("p", policy.id), ("p", target.id)))
+        interpretations: dict[str, Interpretation] = {}
         for path in _files(site.data_dir / "interpretations"):
-            item = self._load_interpretation(site, path, by_id)
-            if item is not None:
-                model.interpretations.append(item)
+            found = self._load_interpretation(site, path, by_id)
+            if found is not None:
+                item, target, admitted = found
+                interpretations[item.id] = item
+                lifecycles[("i", item.id)] = admitted
+                links.append((("i", item.id), ("p", target.id)))
+        _link(site, model, by_id, interpretations, lifecycles, links)
         model.interpretations.sort(key=lambda i: (-i.published.toordinal(), i.id))
-        for policy in model.policies:
-            policy.interpretations.sort(key=lambda i: (i.published, i.id))
         model.checked = {
             "政策文件": len(model.policies),
             "发文字号": len(numbers),
@@ -259,41 +268,40 @@ class Policies(ContentType):
                       published=published, validity=validity, ended=ended, attachments=attachments,
                       source_digest=located.source_digest)
 
-    def _link_repeal(self, site: Site, policy: Policy, by_id: dict[str, Policy]) -> None:
+    def _repealed(self, site: Site, policy: Policy, by_id: dict[str, Policy]) -> Policy | None:
+        """The policy `policy` repeals (废止文件), or None; what is wrong with the field is reported."""
         target_id = policy.meta.get("废止文件")
         if not target_id:
-            return
+            return None
         line = policy.located.line_of(("废止文件",))
         if policy.validity != "废止":
             site.problems.error(policy.file, line, "废止文件", "填写了废止文件，但有效性不是“废止”")
-            return
+            return None
         target = by_id.get(target_id)
         if target is None:
             if lifecycle.report_reference(site, policy.file, line, "废止文件", f"{POLICY_URL}{target_id}/"):
-                return
+                return None
             if not (site.data_dir / "policies" / f"{target_id}.yml").exists():
                 site.problems.error(policy.file, line, "废止文件", f"找不到政策文件“{target_id}”（data/policies/{target_id}.yml）")
-            return
+            return None
         if target is policy or target.formed < policy.formed:
             site.problems.error(policy.file, line, "废止文件",
                                 f"废止文件 {target_id} 的成文日期 {target.meta['成文日期']} 早于本文件，不可能废止本文件")
-            return
-        policy.repealed_by = target
-        target.repeals.append(policy)
+            return None
+        return target
 
-    def _load_interpretation(self, site: Site, path: Path, by_id: dict[str, Policy]) -> Interpretation | None:
-        located = load_yaml_checked(site, path, INTERPRETATION_SCHEMA)
-        if located is None:
+    def _load_interpretation(self, site: Site, path: Path, by_id: dict[str, Policy]) -> tuple | None:
+        """(the interpretation as its file made it, the policy it explains, its lifecycle), or None when it is not
+        on the site (a draft, scheduled, withdrawn, or wrong: reported)."""
+        item = _kept(site, ("policies: interpretation", path.name), path,
+                     lambda: self._interpretation_of_file(site, path))
+        if item is None:
             return None
-        file, meta = located.file, located.data
-        if not _ID.match(path.stem):
-            site.problems.error(file, 0, "", f"文件名“{path.name}”只能用小写字母、数字和连字符（它是网址的一部分）")
-            return None
-        url = f"{INTERPRETATION_URL}{path.stem}/"
+        file, meta, located = item.file, item.meta, item.located
         admission = lifecycle.admit(
-            site, located, kind="政策解读", title=meta["标题"], url=url, published=_date(meta["发布日期"]),
+            site, located, kind="政策解读", title=meta["标题"], url=item.url, published=item.published,
             index_no=meta.get("索引号", ""), index_line=located.line_of(("索引号",)), catalogue=True,
-            body=_body(meta, located, url))
+            body=item.body)
         if not admission:
             return None  # a draft, scheduled for later or withdrawn: not in the site
         target = by_id.get(meta["解读对象"])
@@ -307,15 +315,22 @@ class Policies(ContentType):
             site.problems.error(file, located.line_of(("解读对象",)), "解读对象",
                                 f"找不到政策文件“{meta['解读对象']}”（data/policies/{meta['解读对象']}.yml）；现有编号：{known}")
             return None
-        published = _date(meta["发布日期"])
-        if published < target.published:
+        if item.published < target.published:
             site.problems.error(file, located.line_of(("发布日期",)), "发布日期",
                                 f"解读的发布日期 {meta['发布日期']} 早于所解读文件的发布日期 {target.meta['发布日期']}（{target.file}）")
             return None
-        item = Interpretation(id=path.stem, file=file, located=located, meta=meta, published=published,
-                              policy=target, lifecycle=admission.lifecycle, source_digest=located.source_digest)
-        target.interpretations.append(item)
-        return item
+        return item, target, admission.lifecycle
+
+    def _interpretation_of_file(self, site: Site, path: Path) -> Interpretation | None:
+        """An interpretation as its file alone makes it (not yet linked to its policy)."""
+        located = load_yaml_checked(site, path, INTERPRETATION_SCHEMA)
+        if located is None:
+            return None
+        if not _ID.match(path.stem):
+            site.problems.error(located.file, 0, "", f"文件名“{path.name}”只能用小写字母、数字和连字符（它是网址的一部分）")
+            return None
+        return Interpretation(id=path.stem, file=located.file, located=located, meta=located.data,
+                              published=_date(located.data["发布日期"]), source_digest=located.source_digest)
 
     def check(self, site: Site) -> None:
         model: PolicyModel = site.models[self.name]
@@ -398,6 +413,93 @@ class Policies(ContentType):
     def feed_channels(self, site: Site):
         yield FeedChannel(name="policies", title=f"{site.settings.get('网站名称', '')} · 政策文件与解读",
                           description="本局发布的政策文件和政策解读。", url=POLICY_URL, group="政府信息公开", order=20)
+
+
+def _kept(site: Site, key: tuple, path: Path, make):
+    """make(), a policy or an interpretation as its file alone makes it; under make serve the one made at the last
+    save while what it reads is the same (Site.made_reporting, its problems reported again): the file's text, the
+    date (a policy's validity) and the sizes of the attachments it names. Handed over, it is the very object the
+    last save's pages hold. It is never linked itself (_link links copies)."""
+    if site.memo is None:
+        return make()
+    try:
+        text = site.read_text(path)
+    except InputError:
+        return make()  # reported by make()
+    last = site.last_made(key)
+    if last is None or last[0] is None:
+        # nothing to go by (a file with errors: what it names is not known): made again
+        return site.made_reporting(key, (text, site.today, object()), make)
+    # the sizes of the attachments the last value's file named: the same files while the text is the same
+    named = _named_attachments(last[0].meta) if isinstance(last[0], Policy) else ()
+    return site.made_reporting(key, (text, site.today, tuple(_size(site, url) for url in named)), make)
+
+
+def _named_attachments(meta: dict) -> tuple:
+    return tuple(item["文件"] for item in meta.get("附件", []))
+
+
+def _size(site: Site, url: str) -> int | None:
+    path = site.content_dir / url
+    return path.stat().st_size if path.is_file() else None
+
+
+def _link(site: Site, model: PolicyModel, by_id: dict[str, Policy], interpretations: dict[str, Interpretation],
+          lifecycles: dict, links: list[tuple]) -> None:
+    """The policies and interpretations of the model as copies that name each other (an interpretation its
+    policy, a policy its interpretations, a repealed policy the one that repealed it and back) and carry their
+    lifecycle; the objects the files made stay as they were. Under make serve the copies of a group of linked
+    documents are handed over again while the group's objects are the very ones of the last save, with the same
+    lifecycles and links: a changed document or link makes its whole group anew, so no page shows a stale title
+    of a document it links to. A policy linked to nothing and shown without a banner is the object itself."""
+    objects = {("p", pid): p for pid, p in by_id.items()} | {("i", iid): i for iid, i in interpretations.items()}
+    leader = {node: node for node in objects}
+    members: dict[tuple, list[tuple]] = {node: [node] for node in objects}
+    for source, target in links:
+        a, b = leader[source], leader[target]
+        if a == b:
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        for node in members.pop(b):
+            leader[node] = a
+            members[a].append(node)
+    linked: dict[tuple, object] = {}
+    group_links: dict[tuple, list[tuple]] = {}
+    for source, target in links:
+        group_links.setdefault(leader[source], []).append((source, target))
+    for head, nodes in members.items():
+        edges = tuple(group_links.get(head, ()))
+        if not edges and head[0] == "p" and lifecycles.get(head) is None:
+            linked[head] = objects[head]
+            continue
+        nodes = tuple(sorted(nodes))
+        made = tuple(objects[n] for n in nodes)
+        states = tuple(lifecycles.get(n) for n in nodes)
+
+        def copies(nodes=nodes, made=made, states=states, edges=edges) -> dict:
+            new = {}
+            for node, item, state in zip(nodes, made, states):
+                if node[0] == "p":
+                    new[node] = dataclasses.replace(item, interpretations=[], repealed_by=None, repeals=[],
+                                                    lifecycle=state)
+                else:
+                    new[node] = dataclasses.replace(item, policy=None, lifecycle=state)
+            for source, target in edges:
+                if source[0] == "p":
+                    new[source].repealed_by = new[target]
+                    new[target].repeals.append(new[source])
+                else:
+                    new[source].policy = new[target]
+                    new[target].interpretations.append(new[source])
+            for node, item in new.items():
+                if node[0] == "p":
+                    item.interpretations.sort(key=lambda i: (i.published, i.id))
+            return new
+
+        linked.update(site.made_from(("policies: group", nodes[0]), (made, states, edges), copies))
+    model.policies = [linked[("p", p.id)] for p in model.policies]
+    model.interpretations = [linked[("i", iid)] for iid in interpretations]
 
 
 def _recorded(site: Site, doc_id: str, digest: str, parts: tuple, make) -> Document:
