@@ -139,11 +139,7 @@ def _read_data_uris(extracted: Extracted, data: bytes, depth: int) -> None:
             continue
         line = text.count("\n", 0, match.start()) + 1
         found = _read(inner, "data" + _DATA_SUFFIX.get((media or "text/plain").lower(), ".txt"), depth + 1)
-        prefix = f"第{line}行内嵌的文件（data: 地址）"
-        extracted.lines += [Line(u.text, prefix + u.place, line, u.kind, u.attribute) for u in found.lines]
-        for table in found.tables:
-            extracted.tables.append(Table([Cell(c.text, line, prefix + c.place) for c in table.header],
-                                          [[Cell(c.text, line, prefix + c.place) for c in row] for row in table.rows]))
+        extracted.add(found, f"第{line}行内嵌的文件（data: 地址）", line)
 
 
 def _ole_message(data: bytes, suffix: str) -> str:

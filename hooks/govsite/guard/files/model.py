@@ -65,17 +65,20 @@ class Extracted:
     passed: list = field(default_factory=list)
     line_starts: object = None
 
-    def add(self, other: Extracted, prefix: str = "") -> None:
+    def add(self, other: Extracted, prefix: str = "", line: int = 0) -> None:
         """Another file's text as part of this one (a file attached inside an OFD or a PDF, a gzip's
-        content), its places prefixed by where it sits."""
-        self.lines += [Line(u.text, prefix + u.place, 0 if prefix else u.line, u.kind, u.attribute) for u in other.lines]
+        content), its places prefixed by where it sits; `line`: the line of this file it sits at (a file written
+        into a data: address of a text file), else its units have no line here."""
+        self.lines += [Line(u.text, prefix + u.place, line if prefix else u.line, u.kind, u.attribute)
+                       for u in other.lines]
         for table in other.tables:
-            self.tables.append(Table([_moved(c, prefix) for c in table.header],
-                                     [[_moved(c, prefix) for c in row] for row in table.rows]))
+            self.tables.append(Table([_moved(c, prefix, line) for c in table.header],
+                                     [[_moved(c, prefix, line) for c in row] for row in table.rows]))
 
 
-def _moved(cell: Cell, prefix: str) -> Cell:
-    return Cell(cell.text, 0 if prefix else cell.line, prefix + (cell.place or (f"第{cell.line}行" if cell.line else "")))
+def _moved(cell: Cell, prefix: str, line: int = 0) -> Cell:
+    return Cell(cell.text, line if prefix else cell.line,
+                prefix + (cell.place or (f"第{cell.line}行" if cell.line else "")))
 
 
 class Unreadable(Exception):
