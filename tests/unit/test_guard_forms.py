@@ -259,6 +259,9 @@ WORDINGS_2 = {
     "named by themself": ("我叫{a}，是一名退役军人。", "名叫{a}的老兵今年90岁。", "我叫{a}，{y}年入伍。"),
     "the one a visit was for": ("被慰问人{a}", "慰问对象：{a}", "帮扶对象{a}一家", "受助人{a}领取了慰问金。",
                                 "走访对象{a}今年85岁"),
+    "what is a person's own": ("{a}的先进事迹", "{a}的事迹", "{a}的故事", "{a}的照片", "{a}事迹材料",
+                               "这是{a}的遗物", "{a}的家属领取了慰问金。"),
+    "a feature's headline": ("{a}：退役不褪色", "{a}：“老兵的事就是我的事”", "{a}:扎根乡村三十年"),
 }
 
 
@@ -284,6 +287,9 @@ def test_names_by_a_birth_a_number_a_signature_a_quotation_a_unit_or_a_home_are_
     "新中国成立后出生", "王某某，1940年出生", "李*明，1950年出生", "毛泽东，1893年出生", "各位，新年好",
     "工作人员说：“请稍等。”", "有关负责人表示，", "大家说：“好！”", "名叫张庄的村子", "我叫不出名字", "他告诉记者",
     "慰问对象：困难老兵", "帮扶对象为低收入家庭", "被慰问人家属",
+    "雷锋的故事", "黄继光的英雄事迹", "老兵的故事", "退役军人的先进事迹", "张庄村的故事", "王某某的事迹", "李*明的照片",
+    "张家港：打造双拥模范城", "周口市：退役军人服务", "王楼村：美丽乡村", "李大钊：铁肩担道义", "通知：请各单位",
+    "朱仙镇：老兵之家",
 ])
 def test_the_same_wordings_around_words_places_and_masked_names_name_no_one(text):
     found = [f for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME]

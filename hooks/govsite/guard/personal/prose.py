@@ -112,7 +112,11 @@ FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之
                 # what a case file says the person did, and when (张秀英向我局提交申请, 李建国于2023年退出现役)
                 "向我局", "向本局", "向我单位", "向本机关", "于19", "于20", "收到", "提交",
                 # what news quotes a person saying (周海涛说：“……”, 李秀英表示，…)
-                "说：", "说:", "说，“", "表示，", "表示：", "介绍说", "告诉记者")
+                "说：", "说:", "说，“", "表示，", "表示：", "介绍说", "告诉记者",
+                # what is a person's own: a feature's story, a photo's caption, a file kept on them (王建华的先进事迹,
+                # 王建华的照片, 王建华事迹材料)
+                "的事迹", "的先进事迹", "的英雄事迹", "的感人事迹", "的故事", "的照片", "的生平", "的遗物", "的档案",
+                "的家属", "的爱人", "的老伴", "的家中", "先进事迹", "事迹材料")
 # Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
 BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,", "经查，", "经查,", "经调查，", "经调查,",
                 "感谢", "拟推荐", "授予", "追授",
@@ -546,7 +550,9 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
     if cued is None:
         cued = first is not None
     subject = _SUBJECT.match(text) if at_start and text[:1] in _SUBJECT_FIRST else None
-    if not cued and subject is None and _LATER_CUE.search(text) is None:  # most units: no cue; a lone name
+    headline = _HEADLINE.match(text) if at_start and text[:1] in _SURNAME_FIRST else None
+    if not cued and subject is None and headline is None and _LATER_CUE.search(text) is None:
+        # most units: no cue; a lone name
         found = _whole(text, public) if whole and len(text) <= _WHOLE_LENGTH else []
         if whole and not found and (" " in text or "\u3000" in text):
             found = _spaced_names(text, public) or _name_then_unit(text, _Finder(text, public))
@@ -561,6 +567,9 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
         # given name is also a word (国庆, 金花) and jieba reads it so; at the unit's start, when what follows is
         # where the person is or with whom (雷金花在慰问现场, 范国庆与家属合影)
         finder.exact(subject.start(1), subject.end(1), "其后", True)
+    if headline is not None and _named_alone(headline.group(1)):
+        # 李建国：退役不褪色 (a feature's headline: the person, a colon, what is said of them)
+        finder.exact(headline.start(1), headline.end(1), "其后", True)
     list_done = phone_done = 0
     for match in _CUES.finditer(text, first.start()) if first is not None else ():
         kind, at, end = match.lastgroup, match.start(), match.end()
@@ -711,6 +720,9 @@ def _pair_before(finder: _Finder, end: int) -> None:
 # read a name (国务院在…, 县政府于… are no one).
 _SUBJECT = re.compile(rf"(?:图为|图中|左起|右起)?[：:]?{_SPACE}*([{_HAN}]{{2,4}}?)(?:在|于|与|和|向|正在|同)(?=[{_HAN}0-9０-９])")
 _SUBJECT_FIRST = _SURNAME_FIRST | frozenset("图左右")
+# A feature's headline that begins with the person and a colon (李建国：退役不褪色, 王秀英：“老兵的事就是我的事”);
+# only a full name of given-name characters that jieba reads as a name alone (not 张家港：, 周年：).
+_HEADLINE = re.compile(rf"([{_HAN}]{{3,4}}){_SPACE}*[：:]{_SPACE}*(?=[{_HAN}“\"「])")
 # Where a person shown is, or with whom, after the name at a caption's start (在慰问现场, 与家属合影, 和志愿者一起)
 _SCENE = re.compile(r"(?:在|正在)[^，。；]{0,12}(?:现场|家中|家里|活动|会上|一线|岗位|社区|村|医院|病房|纪念|仪式)|"
                     r"(?:与|和|同)[^，。；]{0,12}(?:合影|交谈|握手|一起|座谈|合照)")
@@ -801,6 +813,29 @@ def _captioned_name(name: str) -> bool:
     given = name[len(surname):]
     return bool(surname) and (len(given) == 2 or (len(surname) == 2 and len(given) == 1)) and \
         not in_dictionary(name) and all(ch in given_name_chars() for ch in given)
+
+
+def _named_alone(name: str) -> bool:
+    """jieba reads the name alone as one name (李建国/nr, 林永刚/nr), or as its surname and a given name of
+    given-name characters (曾/振华, 杜/建国: jieba tags such given names as words or places)."""
+    surname = surname_of(name)
+    if not surname or not name_shaped(name):
+        return False
+    if all(ch in _MONEY_CHARS for ch in name):
+        return False  # 伍佰元: an amount in the capital numerals, which are surnames as well
+    if surname in _GREETING_VERBS and name[len(surname):] in _SEASONS:
+        return False  # 贺新春：送温暖, 祝新年: a festival's greeting, its verb a surname as well
+    words = _segment(name)
+    if len(words) == 1:
+        return words[0][2].startswith(_NAME_TAGS)
+    return len(words) == 2 and words[0][1] == len(surname) and all(ch in given_name_chars()
+                                                                    for ch in name[len(surname):])
+
+
+_MONEY_CHARS = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整")
+_GREETING_VERBS = frozenset("贺祝")
+_SEASONS = frozenset(("新春", "新年", "春节", "元旦", "元宵", "清明", "端午", "七夕", "中秋", "重阳", "国庆", "八一", "七一",
+                      "五一", "佳节", "节日", "新禧", "新岁"))
 
 
 def _subject_is_named(name: str) -> bool:
