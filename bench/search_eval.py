@@ -80,11 +80,14 @@ UNDERSTANDING_TEST_8 = REPO / "bench" / "data" / "understanding-test-8.yml"
 # Written blind like the eighth, weighted to the kinds of question unseen sets fail on; committed alone before any
 # measurement.
 UNDERSTANDING_TEST_9 = REPO / "bench" / "data" / "understanding-test-9.yml"
+# Written blind like the ninth (only the built pages read, never the engine, its data or a search run), in fresh
+# voices; committed alone before any measurement.
+UNDERSTANDING_TEST_10 = REPO / "bench" / "data" / "understanding-test-10.yml"
 SETS = {"natural": NATURAL, "natural-2": NATURAL_2, "dev": UNDERSTANDING_DEV, "test": UNDERSTANDING_TEST,
         "test-2": UNDERSTANDING_TEST_2, "test-3": UNDERSTANDING_TEST_3,
         "test-4": UNDERSTANDING_TEST_4, "test-5": UNDERSTANDING_TEST_5, "test-6": UNDERSTANDING_TEST_6,
         "test-7": UNDERSTANDING_TEST_7, "test-8": UNDERSTANDING_TEST_8,
-        "test-9": UNDERSTANDING_TEST_9}
+        "test-9": UNDERSTANDING_TEST_9, "test-10": UNDERSTANDING_TEST_10}
 SET_LABELS = {
     NATURAL.name: "natural queries, the set the ranking was developed on",
     NATURAL_2.name: "natural queries written afterwards, never used to tune anything",
@@ -98,6 +101,7 @@ SET_LABELS = {
     UNDERSTANDING_TEST_7.name: "a seventh held-out set of questions, written blind to the engine (frozen before tuning, run at the end)",
     UNDERSTANDING_TEST_8.name: "an eighth held-out set of questions, written blind to the engine (frozen before tuning, run at the end)",
     UNDERSTANDING_TEST_9.name: "a ninth held-out set of questions, written blind to the engine (frozen before tuning, run at the end)",
+    UNDERSTANDING_TEST_10.name: "a tenth held-out set of questions, written blind to the engine (frozen before tuning, run at the end)",
 }
 DEFAULT_SETS = ("natural", "natural-2", "dev")  # the test half only when named
 BASE_NAME = ["an earlier commit"]  # --base-commit: the name of the commit whose build --base is
