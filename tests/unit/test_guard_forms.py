@@ -542,3 +542,26 @@ def test_a_name_glued_to_the_paper_it_is_on_in_a_files_name_is_found(seed):
                                   "江苏材料", "黄河照片", "王道申请表", "张*明申请表", "王某某材料", "毛泽东照片", "2024-001-fj1"])
 def test_papers_places_words_masked_names_and_public_figures_in_a_files_name_name_no_one(stem):
     assert not personal.scan_file_name(f"content/xxgk/fujian/{stem}.pdf", set())
+
+
+# ---- an ID number with a digit mistyped: the check digit fails, the person is still there -----------------------
+
+@pytest.mark.parametrize("seed", range(8))
+def test_an_id_number_with_a_mistyped_digit_is_still_found(seed):
+    rng = random.Random(seed)
+    number = id18(rng)
+    at = rng.randrange(14, 18)  # a digit of the serial or the check digit itself: region and birth date still read
+    wrong = next(d for d in rng.sample("0123456789", 10) if d != number[at].upper())
+    typo = number[:at] + wrong + number[at + 1:]
+    if personal.is_id18(typo):  # the new digit may happen to make the check digit hold again
+        return
+    wording = rng.choice(["身份证号：{}", "公民身份号码 {}", "{}", "社保卡号{}，"]).format(typo)
+    assert personal.RULE_ID in rules_found(wording), wording
+    sheet = f"姓名,身份证号\r\n张*明,{typo}\r\n".encode(rng.choice(["gbk", "utf-8", "utf-16"]))
+    assert personal.RULE_ID in {f.rule for f in CHECK("f/mingdan.csv", sheet)}, typo
+
+
+@pytest.mark.parametrize("text", ["410105199013011230", "990105199001011230", "410105189901011230",
+                                  "202411051234567890", "统一社会信用代码：11410105005253045T"])
+def test_eighteen_digits_without_a_region_and_a_birth_date_are_no_mistyped_id(text):
+    assert personal.RULE_ID not in rules_found(text), text

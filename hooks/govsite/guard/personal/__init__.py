@@ -225,6 +225,17 @@ def is_id_as_number(value: str) -> bool:
             and _birth_date_ok(int(value[6:10]), int(value[10:12]), int(value[12:14])))
 
 
+# An ID number with one digit mistyped (or its check digit left out and another digit typed): the check digit no
+# longer holds, but the region and the birth date are a person's, and the other digits are theirs.
+MISTYPED_NOTE = "（校验位不符，可能录错了一位，但仍可辨认出本人）"
+
+
+def is_id_mistyped(value: str) -> bool:
+    return (re.fullmatch(r"\d{17}[\dXx]", value) is not None and int(value[:2]) in PROVINCES
+            and _birth_date_ok(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+            and id18_check_digit(value[:17]) != value[17].upper())
+
+
 def luhn_ok(number: str) -> bool:
     total = 0
     for i, ch in enumerate(reversed(number)):
@@ -291,6 +302,9 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
             elif is_id_as_number(match.group(1)):
                 taken.append(_moved(match.span(1), at))
                 yield RULE_ID, mask_number(match.group(1)) + AS_NUMBER_NOTE, written[slice(*match.span(1))]
+            elif is_id_mistyped(match.group(1)):
+                taken.append(_moved(match.span(1), at))
+                yield RULE_ID, mask_number(match.group(1)) + MISTYPED_NOTE, written[slice(*match.span(1))]
     for at, written, folded in pieces:
         # a number made of an ID number and more digits: the 残疾人证 adds its category and grade (two digits)
         for match in _ID_AND_TWO.finditer(folded):
