@@ -116,7 +116,12 @@ FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之
                 # what is a person's own: a feature's story, a photo's caption, a file kept on them (王建华的先进事迹,
                 # 王建华的照片, 王建华事迹材料)
                 "的事迹", "的先进事迹", "的英雄事迹", "的感人事迹", "的故事", "的照片", "的生平", "的遗物", "的档案",
-                "的家属", "的爱人", "的老伴", "的家中", "先进事迹", "事迹材料")
+                "的家属", "的爱人", "的老伴", "的家中", "先进事迹", "事迹材料",
+                # what a feature says the person did or is (王建华退役后…, 王建华1978年入伍, 王建华今年78岁,
+                # 王建华是一名老兵, 王建华曾荣立三等功, 王建华带领村民…, 王建华激动地…)
+                "退役后", "退伍后", "转业后", "复员后", "从部队", "入伍", "参军", "今年", "现年", "已经", "是一名", "是一位",
+                "曾荣立", "荣立", "曾在", "曾任", "现任", "带领", "创办", "自主就业", "激动地", "感慨", "动情地", "笑着",
+                "握着", "回忆", "深有感触", "一直", "多年来", "至今", "生前", "说，", "，中共党员", "，共产党员", "，汉族")
 # Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
 BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,", "经查，", "经查,", "经调查，", "经调查,",
                 "感谢", "拟推荐", "授予", "追授",
@@ -124,7 +129,9 @@ BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,"
                 "拟认定", "拟表彰", "拟命名", "拟评定", "拟授予", "拟聘任", "拟任命", "拟录用", "拟确认", "拟确定", "拟评为",
                 "拟批准", "拟给予",
                 # a person naming themself (我叫李秀英, 名叫王建华)
-                "我叫", "名叫")
+                "我叫", "名叫",
+                # whom news says the bureau visited or honoured, or heard (慰问了王建华, 见到王建华时, 据王建华回忆)
+                "慰问了", "看望了", "走访了", "探望了", "见到", "采访了", "据", "为老兵", "向老兵")
 # 关于 begins most titles (关于弘扬…, 关于纪念堂馆…: jieba tags such words as names): a name after it counts only
 # when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复); so does 对 at the start
 # of a unit (对王建华申请优待证的批复).
@@ -439,6 +446,9 @@ class _Finder:
             return False
         if start > 0 and text[start - 1] in "*＊×":
             return False
+        if name[0] in "年月日号时" and (not strong or text[:start].rstrip(" \u3000").endswith(
+                tuple("0123456789０１２３４５６７８９"))):
+            return False  # 2024年新入伍 (a text cut at the space after 2024, too): a date's unit, not the surname 年
         if _ADDRESS_FORM.match(text, start + len(surname_of(name))):
             return False  # 王主任, 李科长: a surname and a form of address, the way offices name a contact
         if strong and len(name) >= 3 and _dictionary().get(name, "").startswith(_PLACE_TAGS):
