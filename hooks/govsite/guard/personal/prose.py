@@ -682,6 +682,12 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
     if "生" in text and ("19" in text or "20" in text):  # 王建华，1940年出生 (a birth, as a 公示 or a story gives it)
         for born in _BORN.finditer(text):
             finder.before(born.start(), "性别", True)
+    if "年" in text:
+        for year in _YEAR_EVENT.finditer(text):
+            finder.before(year.start(), "其后", False)
+    if "为" in text or "向" in text or "给" in text:
+        for given in _GIVEN_TO.finditer(text):
+            finder.exact(given.start(1), given.end(1), "其前", False)
     if "”" in text or "」" in text:  # “……”王建华激动地说: the speaker after a quotation
         for said in _SPEAKER.finditer(text):
             _speaker(finder, said.start(1), said.group(1))
@@ -791,7 +797,13 @@ _PROPOSED = re.compile(rf"([{_HAN}]{{2,4}}?)(?:{_SPACE}*同志)?为(?=[{_HAN}“
 
 # Cues looked for after the pass over _CUES: a letter's greeting, a birth, a quotation's speaker, and names laid
 # out with spaces; a unit without any of them and without a cue of _CUES holds at most a lone name.
-_LATER_CUE = re.compile(r"好|你|您|\d[年.][0-9月日]{0,6}(?:出生|生)|”|」")
+_LATER_CUE = re.compile(r"好|你|您|\d[年.][0-9月日]{0,6}(?:出生|生)|”|」"
+                        r"|\d年(?:\d{1,2}月)?(?:应征)?(?:入伍|参军|退役|退伍|转业|复员|参加|荣立|加入)"
+                        r"|送去|送上|送来|颁发|佩戴|赠送|献上|戴上|挂上")
+# 王建华1978年入伍, 李秀英2003年退役: a year of the person's service right after the name
+_YEAR_EVENT = re.compile(rf"(?<=[{_HAN}])(?:19|20)\d{{2}}年(?:\d{{1,2}}月)?(?:应征)?(?:入伍|参军|退役|退伍|转业|复员|参加|荣立|加入)")
+# 为王建华送去慰问金, 向李秀英颁发光荣牌: the one the bureau gave to, bounded by 为/向/给 and the giving
+_GIVEN_TO = re.compile(rf"(?:为|向|给)([{_HAN}]{{2,4}}?)(?:送去|送上|送来|颁发|佩戴|赠送|献上|戴上|挂上)")
 # 王建华，1940年出生; 王建华（1935年3月生）: the person's birth after the name
 _BORN = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（(]{_SPACE}*(?:19|20)\d{{2}}(?:年|\.)(?:\d{{1,2}}月?)?(?:\d{{1,2}}日)?"
                    r"(?:出生|生人|生)")
