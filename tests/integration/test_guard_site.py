@@ -80,7 +80,8 @@ def test_links_are_reviewed_at_their_source_by_make_check_and_make_build(checkou
     before = tree_hash(checkout.path / "site")
     rng = random.Random(1)
     missing_file = f"files/{rng.choice(['mingdan', 'fujian', 'biao'])}-{rng.randint(1, 99)}.pdf"
-    line = append_body(checkout, NOTICE, f"详见[附件]({missing_file})和[往年公告](../2025/bu-cun-zai.md)。")
+    line = append_body(checkout, NOTICE, f"详见[附件]({missing_file})和[往年公告](../2025/bu-cun-zai.md)，"
+                                         "[申请表](/xxgk/ysqgk/xxgk-shenqingbiao.docx?v=2)。")
     # an anchor into another page: the law's article that does not exist, beside one that does
     article = rng.randint(200, 900)
     anchor_line = append_body(checkout, NOTICE, f"依据[第二条](/laws/geren-xinxi-baohufa/#art-2)和"
@@ -96,6 +97,7 @@ def test_links_are_reviewed_at_their_source_by_make_check_and_make_build(checkou
     assert (f"{NOTICE}:{anchor_line} 正文: 链接 /laws/geren-xinxi-baohufa/#art-{article} 指向的页面中没有这个标题或锚点"
             in check.stderr)
     assert "#art-2 " not in check.stderr
+    assert "shenqingbiao" not in check.stderr  # a query after a file that exists (?v=2) is the same file
     build = make(checkout, "build")
     assert build.returncode != 0 and "Traceback" not in build.stderr
     assert f"{NOTICE}:{line} 正文: 链接指向的文件不存在" in build.stderr

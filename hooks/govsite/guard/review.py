@@ -149,6 +149,7 @@ def review_links(site, published: Published | None = None, held_back: bool = Tru
             if target in reported:
                 continue
             path, _, anchor = target.partition("#")
+            path = path.partition("?")[0]  # a.docx?v=2 is the file a.docx: the web server ignores the query
             item = by_page.get(target) or by_page.get(path)
             if item is None and not held_back and register(site).by_page(shown=True).get(path) is not None:
                 continue  # held back: reported by the load
@@ -186,7 +187,7 @@ def review_links(site, published: Published | None = None, held_back: bool = Tru
                                         "请打开该页面核对标题，或删去“#”之后的部分")
     if published is not None:
         for link in site.models.get("_data_links", ()):
-            path = link.url.split("#", 1)[0].lstrip("/")
+            path = link.url.split("#", 1)[0].split("?", 1)[0].lstrip("/")
             if not published.has(path):
                 site.problems.error(link.file, link.line, link.field, _missing(path))
 
