@@ -11,7 +11,7 @@ import random
 import pytest
 from files_kit import GIVEN, SURNAMES
 
-from govsite.guard import files
+from govsite.guard import files, output
 from govsite.guard import personal as privacy
 
 RULES = privacy.Rules()
@@ -89,3 +89,16 @@ def test_a_damaged_message_is_read_or_refused_never_a_crash(seed):
         files.read(data, "a.eml")
     except files.Unreadable as exc:
         assert str(exc)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_output_guard_reads_a_published_web_archive_too(seed):
+    """The output guard reads every file as a page may be (with the pages' parts): a .mht among them is still read
+    part by part, whatever stage of the build wrote it."""
+    rng = random.Random(seed)
+    number = id18(rng)
+    data = mht(f"<html><body><p>公民身份号码：{number}</p></body></html>", rng.choice(["gb2312", "utf-8"]),
+               "file:///C:/list.htm")
+    check = output.FileCheck(RULES, frozenset())
+    dest = rng.choice(["files/mingdan.mht", "notices/2026/fujian.mhtml", "a/list"])
+    assert [(f.rule, f.value) for f in check(dest, data)] == [(privacy.RULE_ID, number)]

@@ -100,11 +100,12 @@ def _read(data: bytes, name: str, depth: int, page=None) -> Extracted:
 
     if search_index_kind(name, data):
         return Extracted(media="搜索索引")
-    if page is None:
-        from .mime import is_mime, read_mime
+    from .mime import is_mime, read_mime
 
-        if is_mime(data, suffix):
-            return read_mime(data, lambda inner, inner_name: _read(inner, inner_name, depth + 1))
+    # Also in the output guard, which reads every file as a possible page (`page`): a page the build writes
+    # begins with its markup, never with a message's headers, so only a mail or web archive is read as one.
+    if is_mime(data, suffix):
+        return read_mime(data, lambda inner, inner_name: _read(inner, inner_name, depth + 1))
     extracted = _read_text(data, name, suffix, page)
     if b"data:" in data:
         _read_data_uris(extracted, data, depth)
