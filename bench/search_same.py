@@ -27,14 +27,19 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
+import search_eval  # noqa: E402
 import search_scale  # noqa: E402
 
 NODE_SCRIPT = REPO / "bench" / "search_same.js"
 
 
-def queries(site: Path) -> list[str]:
+def queries(site: Path, held_out: bool = False) -> list[str]:
+    """The queries compared: the held-out sets' only when asked for (`held_out`), as this script prints the
+    queries whose results differ and a held-out set must not be read question by question while tuning."""
     found = search_scale.QUERIES + search_scale.document_numbers(site) + search_scale.QUESTIONS
     for path in sorted((REPO / "bench" / "data").glob("*.yml")):
+        if path in search_eval.HELD_OUT and not held_out:
+            continue
         found += [entry["q"] for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]]
     return list(dict.fromkeys(found))
 
@@ -53,12 +58,14 @@ def main() -> int:
     parser.add_argument("--base", required=True, help="the commit whose search.js is compared")
     parser.add_argument("--ours", type=Path, default=REPO / "content/assets/search/search.js")
     parser.add_argument("--show", action="store_true", help="print every query's files and rounds")
+    parser.add_argument("--held-out", action="store_true",
+                        help="also the held-out question sets (search_eval.HELD_OUT; left out by default)")
     parser.add_argument("--base-index", type=Path, help="searchindex/ for the base search.js (default: SITE's)")
     parser.add_argument("--ours-index", type=Path, help="searchindex/ for this search.js (default: SITE's)")
     args = parser.parse_args()
     base = subprocess.run(["git", "show", f"{args.base}:content/assets/search/search.js"], cwd=REPO,
                           capture_output=True, check=True).stdout
-    asked = queries(args.site)
+    asked = queries(args.site, args.held_out)
     with tempfile.NamedTemporaryFile(suffix=".js") as handle:
         handle.write(base)
         handle.flush()
