@@ -32,12 +32,6 @@ option optgroup p pre section select summary table tbody td textarea tfoot th th
 iframe object video audio canvas""".split())
 CODE = frozenset(("script", "style"))
 TABLE_TAGS = frozenset(("table", "tr", "td", "th", "br"))
-# What each tag is to the reader, in one look-up: a block that is not a table's, a table's tag (each one also a
-# block), code. Made from the sets above, so that a tag added to one of them is read as that.
-_BLOCK, _TABLE, _CODE = 1, 2, 3
-_TAG_KINDS = {**dict.fromkeys(BLOCKS, _BLOCK), **dict.fromkeys(TABLE_TAGS, _TABLE), **dict.fromkeys(CODE, _CODE)}
-if not TABLE_TAGS <= BLOCKS or CODE & BLOCKS:  # the walk reads a table's tag as a block, and code as no block
-    raise ImportError("html: every table tag must be a block, and no code tag one")
 JSON_TYPES = ("application/ld+json", "application/json", "importmap", "speculationrules")
 # What each attribute is, in words, for the place of a finding.
 ATTRIBUTE_PLACES = {
@@ -127,7 +121,6 @@ class PageParts:
     MIN_LINES = 8
     LIMIT = 20_000  # clean parts kept (the navigation of every depth and section: a few hundred at most)
     SEEN = 200_000  # parts remembered as read once: a part is kept as clean when it is met a second time
-    MARKUP_BYTES = 32 << 20  # the clean parts' bytes kept to know them by (the digest's keys stay the same)
 
     def __init__(self):
         self.clean: dict[tuple, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
@@ -135,11 +128,6 @@ class PageParts:
         self.sketches: set[tuple] = set()  # parts met once, by a sketch of their bytes (_Reader.part_key)
         self.passed = 0  # parts not read again
         self.findings: dict[tuple, tuple] = {}  # what the page's other checks found in a clean part's lines
-        # The bytes of the clean parts, by their sketch (_Reader.part_key): a part met again is known by comparing
-        # its bytes with these (memcmp) instead of by their digest, which costs several times more. The same
-        # bytes under the same sketch have the same key, so nothing is known otherwise than by the digest.
-        self.markup: dict[tuple, dict[bytes, tuple]] = {}
-        self.markup_size = 0
 
     def settle(self, read_parts: list[tuple], finding_lines) -> None:
         """The parts a page read in full, once every rule ran on its units: those with no finding on their lines
@@ -147,7 +135,7 @@ class PageParts:
         if not read_parts:
             return
         lines = sorted(finding_lines)
-        for key, first, last, links, ids, (sketch, markup) in read_parts:
+        for key, first, last, links, ids in read_parts:
             at = bisect.bisect_left(lines, first)
             if at < len(lines) and lines[at] <= last:
                 continue
@@ -158,12 +146,7 @@ class PageParts:
                 continue
             if len(self.clean) >= self.LIMIT:
                 self.clean.clear()
-                self.markup.clear()
-                self.markup_size = 0
             self.clean[key] = (last - first, links, ids)
-            if self.markup_size + len(markup) <= self.MARKUP_BYTES:  # beyond it, known by the digest alone
-                self.markup.setdefault(sketch, {})[bytes(markup)] = key
-                self.markup_size += len(markup)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -183,9 +166,7 @@ class _Reader:
         self.offsets = None  # where each line of `source` begins (_line_starts), once a part is looked up
         self.links: list[str] = []
         self.ids: list[str] = []
-        # (key, first line, last line, links, ids, (sketch, bytes)) of the parts read in full
-        self.read_parts: list[tuple] = []
-        self.markup: tuple = ()  # (sketch, bytes) of the part part_key last gave a key
+        self.read_parts: list[tuple] = []  # (key, first line, last line, links, ids) of parts read in full
         self.passed: list[tuple] = []  # (first line, last line, key) of the clean parts passed over
 
     # ---- units --------------------------------------------------------------------------------------------
@@ -252,14 +233,12 @@ class _Reader:
     def walk(self, root) -> None:
         """Text units and tables, in document order. Speed: this runs for every element of every published page,
         so it is one loop over lxml's own walk (C) with the state in local variables; a recursive walk with a
-        method call per element was 1.7 times slower. What a tag is (a block, a table's, code) is one look-up of
-        _TAG_KINDS, and the tags open around an element are read from the tree (`iterancestors`) only for an
-        element that may be a part, not kept on a stack through every element.
+        method call per element was 1.7 times slower.
 
         Reading a page the build wrote (`self.page`, a PageParts): its links and ids are collected on the way, and
         a part of it read before and found clean is passed over (PageParts)."""
         pieces = self.pieces
-        kinds, comment = _TAG_KINDS, etree.Comment
+        blocks, code, table_tags, comment = BLOCKS, CODE, TABLE_TAGS, etree.Comment
         out, space, first = self.out.lines, _SPACE, self.first_line - 1
         tables = self.tables
         line, unit_line = self.first_line, 0
@@ -268,6 +247,7 @@ class _Reader:
         if page is not None:
             clean, min_lines = page.clean, page.MIN_LINES
             links, ids, parts, read, passed = self.links, self.ids, [], self.read_parts, self.passed
+            stack: list[str] = []  # the tags of the elements open around the current one
             before = 1  # the line of the last element or comment met: where the next element's start tag may begin
         walker = etree.iterwalk(root, events=("start", "end", "comment"))
         for event, el in walker:
@@ -275,17 +255,17 @@ class _Reader:
             if event == "start":
                 if tag is comment:
                     continue
-                kind = kinds.get(tag, 0)
                 at = el.sourceline
                 if at:
                     line = at + first
                 items = el.items()  # once: each access of an element's attributes makes a new object
                 if page is not None:
-                    if (kind == _BLOCK and not tables and len(el) and at
+                    if (tag in blocks and not tables and tag not in table_tags and len(el) and at
                             and ((after := el.getnext()) is not None or (after := _following(el)) is not None)
                             and min_lines <= (after.sourceline or 0) - at and after.sourceline < _LINE_LIMIT):
-                        key = self.part_key(before, after.sourceline, _open_around(el))
+                        key = self.part_key(before, after.sourceline, stack)
                         known = clean.get(key) if key is not None else None
+                        stack.append(tag)
                         before = at
                         if known is not None:  # read before, nothing found in it: its units are not read again
                             if pieces:
@@ -302,9 +282,10 @@ class _Reader:
                             walker.skip_subtree()
                             continue
                         if key is not None:
-                            parts.append((el, key, line, len(links), len(ids), self.markup))
-                    elif at:
-                        before = at
+                            parts.append((el, key, line, len(links), len(ids)))
+                    else:
+                        stack.append(tag)
+                        before = at or before
                 if items:
                     # what an element's attributes give depends on its tag and attributes only: judged once
                     facts = element_facts.get((tag, *items))
@@ -316,11 +297,9 @@ class _Reader:
                             ids += element_ids
                         if target is not None:
                             links.append(target)
-                    for text, what, label in units:
-                        out.append(Line(text, f"第{line}行{what}", line, label, attribute=True))
-                if not kind:
-                    text = el.text
-                elif kind == _CODE:
+                    for text, what, kind in units:
+                        out.append(Line(text, f"第{line}行{what}", line, kind, attribute=True))
+                if tag in code:
                     text = el.text
                     if text:
                         if tag == "script" and (el.get("type") or "").strip().lower() in JSON_TYPES:
@@ -335,30 +314,29 @@ class _Reader:
                             out += read_text_lines(text, line).lines
                         line += text.count("\n")
                     continue
-                else:
-                    if pieces:  # a block (every tag of a table's is one)
-                        text = space.sub(" ", "".join(pieces)).strip()
-                        if text:
-                            out.append(Line(text, f"第{unit_line}行", unit_line))
-                        pieces.clear()
-                        unit_line = 0
-                    if kind == _TABLE and (tables or tag == "table"):
-                        self.start(tag, line)
-                    text = el.text
+                if tag in blocks and pieces:
+                    text = space.sub(" ", "".join(pieces)).strip()
+                    if text:
+                        out.append(Line(text, f"第{unit_line}行", unit_line))
+                    pieces.clear()
+                    unit_line = 0
+                if tag in table_tags and (tables or tag == "table"):
+                    self.start(tag, line)
+                text = el.text
             elif event == "end":
-                if tag is not comment and (kind := kinds.get(tag, 0)) and kind != _CODE:
-                    if kind == _TABLE and tables:
-                        self.end(tag)
-                    if pieces:
-                        text = space.sub(" ", "".join(pieces)).strip()
-                        if text:
-                            out.append(Line(text, f"第{unit_line}行", unit_line,
-                                            LABEL if tag == "figcaption" else ""))
-                        pieces.clear()
-                        unit_line = 0
-                if page is not None and parts and parts[-1][0] is el:
-                    _el, key, start, link_count, id_count, markup = parts.pop()
-                    read.append((key, start, line, tuple(links[link_count:]), tuple(ids[id_count:]), markup))
+                if tag in table_tags and tables:
+                    self.end(tag)
+                if tag in blocks and pieces:
+                    text = space.sub(" ", "".join(pieces)).strip()
+                    if text:
+                        out.append(Line(text, f"第{unit_line}行", unit_line, LABEL if tag == "figcaption" else ""))
+                    pieces.clear()
+                    unit_line = 0
+                if page is not None:
+                    stack.pop()
+                    if parts and parts[-1][0] is el:
+                        _el, key, start, link_count, id_count = parts.pop()
+                        read.append((key, start, line, tuple(links[link_count:]), tuple(ids[id_count:])))
                 text = el.tail
             else:  # a comment: published, so read as a unit of its own
                 if page is not None:
@@ -399,11 +377,7 @@ class _Reader:
                 sketches.clear()
             sketches.add(sketch)
             return None
-        self.markup = (sketch, memoryview(source)[start:end])
-        for markup, key in self.page.markup.get(sketch, {}).items():  # a clean part's bytes: the same ⇒ its key
-            if source.startswith(markup, start):
-                return key
-        return (hashlib.sha1(self.markup[1]).digest(), *stack)
+        return (hashlib.sha1(memoryview(source)[start:end]).digest(), *stack)
 
     def attributes(self, el, tag: str, line: int, items: list | None = None) -> None:
         """The units of an element's attributes (`items`: el.items(), when the caller has them), as the walk
@@ -479,14 +453,6 @@ def _attribute_units(el, tag: str):
             yield text, what, LABEL if name in LABEL_ATTRIBUTES else ""
 
 
-def _open_around(el) -> list[str]:
-    """The tags of the elements open around `el`, the outermost first: as a walk from the root holds them when it
-    meets `el`'s start (lxml's walk gives the end of every element it gave the start of, a skipped one too)."""
-    stack = [ancestor.tag for ancestor in el.iterancestors()]
-    stack.reverse()
-    return stack
-
-
 def _following(el):
     """The first node after `el` and everything in it (its next sibling, or its parent's …), or None."""
     while el is not None:
@@ -520,7 +486,7 @@ def read_html(text: str, first_line: int = 1, page: PageParts | None = None, sou
     if page is not None and (first_line != 1 or b"\r" in source):
         page = None  # lines counted otherwise than by "\n": parts cannot be known by their lines
     reader = _Reader(first_line, page, source)
-    if not text or text.isspace():  # (as `not text.strip()`, without copying the whole page)
+    if not text.strip():
         return reader.out
     try:
         root = etree.fromstring(text, _parser())
