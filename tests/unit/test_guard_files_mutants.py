@@ -7,13 +7,14 @@ asserts it is read there (the place an editor is told), and that the same file w
 from __future__ import annotations
 
 import gzip
+import random
 import struct
 import zlib
 
 import pytest
 from files_kit import People
 
-from govsite.guard import files
+from govsite.guard import files, output
 from govsite.guard import personal as privacy
 
 RULES = privacy.Rules()
@@ -1540,3 +1541,44 @@ def test_plausibility_and_multibyte_count_are_those_of_every_character(seed):
         text = "".join(rng.choice(rng.choice(pools)) for _ in range(rng.randrange(0, 120)))
         assert plausibility(text) == _plausibility_counting_every_character(text)
         assert _multibyte(text) == sum(1 for char in text if char >= "\x80")
+
+
+def gps_tiff(order: str, latitude: tuple[int, int, int], longitude: tuple[int, int, int], south=False, west=False) -> bytes:
+    """A TIFF block whose IFD0 points at a GPS directory with latitude and longitude, degrees, minutes and
+    hundredths of seconds as three rationals each, as phones write them."""
+    head = (b"II*\x00" if order == "<" else b"MM\x00*") + struct.pack(order + "I", 8)
+    ifd0 = struct.pack(order + "H", 1) + struct.pack(order + "HHII", 0x8825, 4, 1, 8 + 18) + b"\0\0\0\0"
+    gps_at = 8 + len(ifd0)
+    data_at = gps_at + 2 + 12 * 4 + 4
+
+    def rationals(d, m, s):
+        return struct.pack(order + "6I", d, 1, m, 1, s, 100)
+    gps = struct.pack(order + "H", 4)
+    gps += struct.pack(order + "HHI", 1, 2, 2) + (b"S" if south else b"N") + b"\0\0\0"
+    gps += struct.pack(order + "HHII", 2, 5, 3, data_at)
+    gps += struct.pack(order + "HHI", 3, 2, 2) + (b"W" if west else b"E") + b"\0\0\0"
+    gps += struct.pack(order + "HHII", 4, 5, 3, data_at + 24) + b"\0\0\0\0"
+    return head + ifd0 + gps + rationals(*latitude) + rationals(*longitude)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_photo_that_records_where_it_was_taken_is_reported(seed):
+    """Phones write the place a photo is taken into it; a photo of a visit to a veteran's home publishes the home."""
+    rng = random.Random(seed)
+    order = rng.choice("<>")
+    latitude = (rng.randint(18, 53), rng.randint(0, 59), rng.randint(0, 5999))
+    longitude = (rng.randint(73, 135), rng.randint(0, 59), rng.randint(0, 5999))
+    photo = jpeg(segment(0xE1, b"Exif\0\0" + gps_tiff(order, latitude, longitude)))
+    found = privacy.scan_extracted(files.read(photo, "visit.jpg"), "visit.jpg", RULES)
+    assert [(f.rule, f.field) for f in found] == [(privacy.RULE_LOCATION, "图片的元数据“拍摄位置（GPS）”")]
+    degrees = latitude[0] + latitude[1] / 60 + latitude[2] / 100 / 3600
+    assert found[0].shown.startswith(f"北纬{degrees:.2f}°") and "东经" in found[0].shown
+    assert "删除属性和个人信息" in found[0].message()
+    checked = output.FileCheck(RULES, frozenset())(f"pufa/news/images/{seed}.jpg", photo)  # the output guard too
+    assert [f.rule for f in checked] == [privacy.RULE_LOCATION]
+
+
+def test_a_photo_without_a_position_or_with_the_zeros_of_no_fix_is_not_reported():
+    for block in (gps_tiff("<", (0, 0, 0), (0, 0, 0)), tiff("<", [(0x010E, 2, b"x\0")])):
+        photo = jpeg(segment(0xE1, b"Exif\0\0" + block))
+        assert privacy.scan_extracted(files.read(photo, "a.jpg"), "a.jpg", RULES) == []

@@ -27,7 +27,7 @@ from .sources import SOURCE_FOLDERS, Origins, SourceFinder
 from .tree import StatusTree
 
 PERSONAL_RULES = (personal.RULE_ID, personal.RULE_MOBILE, personal.RULE_BANK, personal.RULE_NAME,
-                  personal.RULE_ADDRESS, personal.RULE_HOME_PHONE)
+                  personal.RULE_ADDRESS, personal.RULE_HOME_PHONE, personal.RULE_LOCATION)
 
 
 @dataclass

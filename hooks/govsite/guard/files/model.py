@@ -64,6 +64,9 @@ class Extracted:
     # each line of its bytes begins (html._line_starts), so that other checks can pass over them too.
     passed: list = field(default_factory=list)
     line_starts: object = None
+    # Where a photo was taken, from its GPS metadata (media.py), as coordinates in words: reported as such,
+    # never read as text (a home's coordinates hold no word a rule reads).
+    locations: list[Line] = field(default_factory=list)
 
     def add(self, other: Extracted, prefix: str = "", line: int = 0) -> None:
         """Another file's text as part of this one (a file attached inside an OFD or a PDF, a gzip's
@@ -71,6 +74,7 @@ class Extracted:
         into a data: address of a text file), else its units have no line here."""
         self.lines += [Line(u.text, prefix + u.place, line if prefix else u.line, u.kind, u.attribute)
                        for u in other.lines]
+        self.locations += [Line(u.text, prefix + u.place, line if prefix else u.line) for u in other.locations]
         for table in other.tables:
             self.tables.append(Table([_moved(c, prefix, line) for c in table.header],
                                      [[_moved(c, prefix, line) for c in row] for row in table.rows]))

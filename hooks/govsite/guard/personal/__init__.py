@@ -62,7 +62,8 @@ from .names import (
 )
 from .tables import Cell, NameHit, Table, html_tables, markdown_tables, scan_table, yaml_tables
 
-__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "RULE_HOME_PHONE", "scan_line", "scan_text",
+__all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "RULE_HOME_PHONE", "RULE_LOCATION",
+           "scan_line", "scan_text",
            "scan_tree", "scan_file_name", "scan_attachment", "allowed_numbers", "allowed_names",
            "allowed_addresses", "is_id18", "is_id15",
            "is_bank_card", "luhn_ok", "is_masked_name", "mask_number", "mask_name", "read_text"]
@@ -73,6 +74,7 @@ RULE_BANK = "银行卡号"
 RULE_NAME = "未脱敏姓名"
 RULE_ADDRESS = "家庭住址"
 RULE_HOME_PHONE = "个人固定电话"
+RULE_LOCATION = "拍摄位置"  # a photo's GPS coordinates: where it was taken, a home when taken at home
 NO_ADDRESSES = PublicAddresses()
 
 # Files read as text; attachments are read by their libraries; anything else (images) has only its name checked.
@@ -174,6 +176,8 @@ class Finding:
             RULE_BANK: "银行卡号不得公开；如确需展示，请只保留末四位，如“**** 1234”",
             RULE_HOME_PHONE: ("家庭电话等个人固定电话不得公开，请写成“0371-****1234”的形式；"
                               "如这是单位公开的办公电话，请把它加入 data/site.yml 的“公开号码”"),
+            RULE_LOCATION: ("照片中记录了拍摄地点的经纬度，在群众家中拍摄的照片会公开其住址；请去掉照片的位置信息后再放入"
+                            "（如用“画图”等软件另存一份，或在 Windows 的文件属性“详细信息”中选“删除属性和个人信息”）"),
         }
         return f"{where}疑似公开了个人信息（规则：{self.rule}）：{self.shown}。{hints[self.rule]}"
 
@@ -761,6 +765,8 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
             cell = hit.cell
             findings.append(Finding(file, cell.line, hit.header if cell.line else cell.place, RULE_NAME,
                                     mask_name(cell.text), by_column=hit.by_column, value=cell.text.strip()))
+    for place in extracted.locations:  # a photo's GPS coordinates (files/media.py): where it was taken
+        findings.append(Finding(file, place.line, place.place, RULE_LOCATION, place.text, value=place.text))
     # numbers split over neighbouring units (cells of a row, lines broken inside a number), in reading order
     # (an attribute's value is no neighbour: <meta> values in a row, 127.0.0.1 then a 网站标识码, are not a number)
     units_read = [line for line in extracted.lines if line.kind != attachments.FRAGMENT and not line.attribute]
