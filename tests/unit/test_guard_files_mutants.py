@@ -1582,3 +1582,19 @@ def test_a_photo_without_a_position_or_with_the_zeros_of_no_fix_is_not_reported(
     for block in (gps_tiff("<", (0, 0, 0), (0, 0, 0)), tiff("<", [(0x010E, 2, b"x\0")])):
         photo = jpeg(segment(0xE1, b"Exif\0\0" + block))
         assert privacy.scan_extracted(files.read(photo, "a.jpg"), "a.jpg", RULES) == []
+
+
+@pytest.mark.parametrize("form", ["png", "webp", "webp with its header"])
+def test_a_png_or_webp_that_records_where_it_was_taken_is_reported_too(form):
+    block = gps_tiff(">", (39, 54, 2700), (116, 23, 1700))
+    if form == "png":
+        chunk = lambda kind, body: struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        photo = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) + chunk(b"eXIf", block) \
+            + chunk(b"IEND", b"")
+    else:
+        body = (b"Exif\0\0" if form.endswith("header") else b"") + block
+        chunks = b"VP8X" + struct.pack("<I", 10) + b"\x08" + b"\0" * 9 + b"EXIF" + struct.pack("<I", len(body)) + body \
+            + (b"\0" if len(body) & 1 else b"")
+        photo = b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WEBP" + chunks
+    found = privacy.scan_extracted(files.read(photo, "a." + form[:4].strip()), "a.img", RULES)
+    assert [(f.rule, f.shown) for f in found] == [(privacy.RULE_LOCATION, "北纬39.91° 东经116.39°")]

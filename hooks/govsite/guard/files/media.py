@@ -49,6 +49,8 @@ def read_media(data: bytes, kind: str) -> Extracted:
             _png(data, out)
         elif data.startswith(b"\xff\xd8"):
             _jpeg(data, out)
+        elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+            _webp(data, out)
     except (struct.error, zlib.error, ValueError, IndexError):
         pass  # damaged metadata: the pixels are what is published
     return out
@@ -73,9 +75,27 @@ def _png(data: bytes, out: Extracted) -> None:
             if compressed:
                 text = zlib.decompressobj().decompress(text, 1 << 20)
             _unit(out, text.decode("utf-8", "replace"), key.decode("latin-1"))
+        elif kind == b"eXIf":  # the same EXIF block a JPEG holds (PNG 1.5): its text, where it was taken
+            _exif(body, out)
         elif kind == b"IEND":
             break
         pos += 12 + length
+
+
+def _webp(data: bytes, out: Extracted) -> None:
+    """A WebP's chunks: its EXIF block (as a JPEG's, without the "Exif" header some tools keep) and its XMP."""
+    pos = 12
+    while pos + 8 <= len(data):
+        kind, length = data[pos:pos + 4], struct.unpack("<I", data[pos + 4:pos + 8])[0]
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"EXIF":
+            _exif(body[6:] if body.startswith(b"Exif\0\0") else body, out)
+        elif kind == b"XMP ":
+            from .xmlfile import read_xml
+
+            for line in read_xml(_decode(body)).lines:
+                out.lines.append(Line(line.text, "图片的元数据（XMP）"))
+        pos += 8 + length + (length & 1)
 
 
 def _jpeg(data: bytes, out: Extracted) -> None:
