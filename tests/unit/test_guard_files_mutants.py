@@ -1598,3 +1598,10 @@ def test_a_png_or_webp_that_records_where_it_was_taken_is_reported_too(form):
         photo = b"RIFF" + struct.pack("<I", 4 + len(chunks)) + b"WEBP" + chunks
     found = privacy.scan_extracted(files.read(photo, "a." + form[:4].strip()), "a.img", RULES)
     assert [(f.rule, f.shown) for f in found] == [(privacy.RULE_LOCATION, "北纬39.91° 东经116.39°")]
+
+
+def test_an_ods_sheet_named_after_a_person_and_their_paper_is_found():
+    body = ('<table:table table:name="李秀英家庭情况"><table:table-row>' + cell(p("序号")) + cell(p("事项"))
+            + "</table:table-row></table:table>")
+    found = privacy.scan_extracted(files.read(odf_package("spreadsheet", body), "a.ods"), "a.ods", RULES)
+    assert [(f.rule, f.value, f.field) for f in found] == [(privacy.RULE_NAME, "李秀英", "工作表名称")]

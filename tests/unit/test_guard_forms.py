@@ -541,7 +541,8 @@ def test_twenty_digits_whose_first_eighteen_are_no_id_number_are_not_one(seed):
 
 # ---- a name glued to the paper it is on, in a file's name ---------------------------------------------------
 
-PAPERS = ("身份证", "申请表", "退役证复印件", "的申请材料", "优待证", "户口本", "照片", "等3人名单", "事迹材料")
+PAPERS = ("身份证", "申请表", "退役证复印件", "的申请材料", "优待证", "户口本", "照片", "等3人名单", "事迹材料", "家庭情况",
+          "基本情况表")
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -558,6 +559,27 @@ def test_a_name_glued_to_the_paper_it_is_on_in_a_files_name_is_found(seed):
                                   "江苏材料", "黄河照片", "王道申请表", "张*明申请表", "王某某材料", "毛泽东照片", "2024-001-fj1"])
 def test_papers_places_words_masked_names_and_public_figures_in_a_files_name_name_no_one(stem):
     assert not personal.scan_file_name(f"content/xxgk/fujian/{stem}.pdf", set())
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_name_in_a_workbooks_sheet_name_is_found_as_in_a_files_name(seed):
+    """A workbook's sheets are named as files are, one per person (李秀英家庭情况, 王建华): read so (an .ods's
+    sheets too: test_guard_files_mutants)."""
+    from attachments_kit import make_xlsx
+
+    rng = random.Random(seed)
+    name = People(seed + 40).name()
+    sheet = rng.choice([name, f"{name}{rng.choice(PAPERS).lstrip('的等3人')}", f"2024年{name}的材料"])
+    found = [(f.rule, f.value) for f in CHECK("f/mingdan.xlsx", make_xlsx({sheet: [["序号", "事项"], [1, "走访慰问"]]}))]
+    assert found == [(personal.RULE_NAME, name)], (sheet, found)
+
+
+@pytest.mark.parametrize("sheet", ["Sheet1", "名单", "2024年慰问名单", "张庄村情况", "退役军人基本情况", "汇总", "示例镇",
+                                   "一季度", "高新区材料", "王楼村家庭情况表"])
+def test_sheets_named_by_their_content_places_or_periods_name_no_one(sheet):
+    from attachments_kit import make_xlsx
+
+    assert CHECK("f/mingdan.xlsx", make_xlsx({sheet: [["序号", "事项"], [1, "走访慰问"]]})) == ()
 
 
 # ---- an ID number with a digit mistyped: the check digit fails, the person is still there -----------------------

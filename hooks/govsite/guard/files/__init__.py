@@ -22,10 +22,11 @@ import re
 import zlib
 
 from .encoding import decode, decode_text
-from .model import FRAGMENT, JOINED, LABEL, Cell, Extracted, Line, Table, Unreadable
+from .model import FRAGMENT, JOINED, LABEL, TITLE, Cell, Extracted, Line, Table, Unreadable
 from .text import read_csv, read_text_lines
 
-__all__ = ["FRAGMENT", "JOINED", "LABEL", "Cell", "Extracted", "Line", "Table", "Unreadable", "read", "read_csv", "read_text_lines",
+__all__ = ["FRAGMENT", "JOINED", "LABEL", "TITLE",
+           "Cell", "Extracted", "Line", "Table", "Unreadable", "read", "read_csv", "read_text_lines",
            "decode", "decode_text", "UNREADABLE", "MEDIA", "SOURCE_SUFFIXES"]
 
 # Legacy binary formats (an OLE compound file) and archives: nothing here reads them, so they cannot be

@@ -47,6 +47,7 @@ class Line:
 
 
 JOINED, FRAGMENT, LABEL = "joined", "fragment", "label"
+TITLE = "title"  # what names a part of a file, as a file's name names it (a workbook's sheet: 李秀英家庭情况)
 
 
 @dataclass

@@ -8,7 +8,7 @@ the catch-all (parts.py), embedded objects (charts, other documents) included.
 """
 from __future__ import annotations
 
-from .model import Cell, Extracted, Table
+from .model import TITLE, Cell, Extracted, Line, Table
 from .package import Package
 from .parts import catch_all, properties, properties_catch_all, unit
 from .xmlfile import attribute_unit, local, parse
@@ -149,7 +149,8 @@ class _Reader:
         title = _a(el, TABLE, "name") or ""
         if sheet:
             hidden = "（隐藏的工作表）" if _a(el, TABLE, "style-name") in self.hidden_styles else ""
-            unit(self.out, title, f"工作表名称{hidden}")
+            if title.strip():  # named as a file is: read so (files.model.TITLE)
+                self.out.lines.append(Line(title.strip(), f"工作表名称{hidden}", kind=TITLE))
             prefix = f"工作表“{title}”"
         else:
             self.tables += 1

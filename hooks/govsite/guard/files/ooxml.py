@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from .model import Cell, Extracted, Line, Table, Unreadable
+from .model import TITLE, Cell, Extracted, Line, Table, Unreadable
 from .package import Package
 from .parts import catch_all, properties, properties_catch_all, unit
 from .xmlfile import local, malformed, parse, parser, refuse_entities
@@ -405,7 +405,8 @@ class _Excel(_Reader):
             if name == "sheet":
                 title = el.get("name", "")
                 suffix = SHEET_STATES.get(el.get("state", ""), "")
-                unit(self.out, title, f"工作表名称{suffix}")
+                if title.strip():  # named as a file is: read so (files.model.TITLE)
+                    self.out.lines.append(Line(title.strip(), f"工作表名称{suffix}", kind=TITLE))
                 # r:id in either OOXML flavour (Strict names the relationships' namespace differently)
                 rel_id = next((value for key, value in el.attrib.items() if local(key) == "id"), "")
                 target = rels.get(rel_id, ("", False))[0]

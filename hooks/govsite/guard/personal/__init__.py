@@ -829,6 +829,13 @@ def _unit_hits(line, rules: Rules) -> list[Hit]:
     """scan_unit for a read unit, as its kind allows (files.model.Line.kind)."""
     if not line.kind:
         return scan_unit(line.text, rules)
+    if line.kind == attachments.TITLE:  # a sheet's name: named as a file is (李秀英家庭情况)
+        hits = scan_unit(line.text, rules)
+        named = {h.value for h in hits if h.rule == RULE_NAME}
+        hits += [Hit(RULE_NAME, mask_name(value), value) for value in dict.fromkeys(
+            glued_names(line.text, rules.names) + [prose.lone_label_name(line.text, rules.names) or ""])
+            if value and value not in named]
+        return hits
     if line.kind == attachments.LABEL:
         hits = scan_unit(line.text, rules)
         lone = prose.lone_label_name(line.text, rules.names)
@@ -1138,16 +1145,23 @@ def scan_file_name(file: str, allowed: set[str], public_names: frozenset[str] = 
         pieces = words.split(" ")
         if len(pieces) > 1:
             values += [v for piece in pieces for v in unit_names(piece, public_names, labelled=False)]
-        # a name glued to the paper it is on (李建国身份证.pdf, 申请表（王芳）.docx): the papers' words and brackets
-        # part it off, and what is left alone is read as a label is, the whole of what names one thing
-        for piece in _PAPERS.split(words):
-            piece = piece.strip()
-            if piece and piece != words:
-                values += unit_names(piece, public_names, labelled=False) \
-                    or [lone for lone in (prose.lone_label_name(piece, public_names),) if lone]
+        values += glued_names(words, public_names)
         found += [Finding(file, 0, "", RULE_NAME, mask_name(value), in_file_name=True, value=value)
                   for value in dict.fromkeys(values)]
     return found
+
+
+def glued_names(words: str, public_names: frozenset[str]) -> list[str]:
+    """A name glued to the paper it names (李建国身份证, 申请表（王芳）, 李秀英家庭情况), as files and a workbook's
+    sheets are named: the papers' words and brackets part it off, and what is left alone is read as a label is,
+    the whole of what names one thing."""
+    values = []
+    for piece in _PAPERS.split(words):
+        piece = piece.strip()
+        if piece and piece != words:
+            values += unit_names(piece, public_names, labelled=False) \
+                or [lone for lone in (prose.lone_label_name(piece, public_names),) if lone]
+    return values
 
 
 _HAN_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -1156,7 +1170,7 @@ _HAN_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2}")
 _PAPERS = re.compile(r"[\s（）()【】\[\]《》“”\"'、，,+&]+|[0-9]+(?:年度?|月|日|号|人|名)?|的|等"
                      r"|(?:身份证明?|户口[本簿]|退伍证|退役证|残疾人?证|优待证|军官证|士兵证"
                      r"|申请[表书]?|登记表|审批表|审核表|信息表|花名册|名单|名册|材料|证明|复印件|扫描件|照片|相片|档案|简历|事迹"
-                     r"|承诺书|协议书?|合同|体检表|身份信息|个人信息|资料|附件)")
+                     r"|承诺书|协议书?|合同|体检表|身份信息|个人信息|资料|附件|(?:家庭)?(?:基本)?情况(?:表|说明)?|家庭)")
 
 
 def _entries(settings: dict, key: str, field: str) -> list[str]:
