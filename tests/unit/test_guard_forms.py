@@ -603,3 +603,23 @@ def test_an_id_number_with_a_mistyped_digit_is_still_found(seed):
                                   "202411051234567890", "统一社会信用代码：11410105005253045T"])
 def test_eighteen_digits_without_a_region_and_a_birth_date_are_no_mistyped_id(text):
     assert personal.RULE_ID not in rules_found(text), text
+
+
+# ---- a page's keywords: a list of words, a name among them ----------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_name_among_a_pages_keywords_is_found(seed):
+    rng = random.Random(seed)
+    name = People(seed + 60).name()
+    words = rng.sample(["退役军人", "优待", "安置", "抚恤", "光荣牌", "张庄村"], 3)
+    words.insert(rng.randrange(4), name)
+    kind = rng.choice(["keywords", "news_keywords"])
+    head = f'<meta name="{kind}" content="{rng.choice([",", "，", "、", ";"]).join(words)}">'
+    found = CHECK("a/index.html", f"<!doctype html><html lang=zh><head><title>t</title>{head}</head><body></body></html>"
+                  .encode())
+    assert [(f.rule, f.value) for f in found] == [(personal.RULE_NAME, name)], head
+
+
+def test_keywords_of_words_places_masked_names_and_public_figures_name_no_one():
+    head = '<meta name="keywords" content="退役军人,张庄村,黄河,高新区,王某某,李*明,雷锋,安置;抚恤">'
+    assert CHECK("a/index.html", f"<html><head><title>t</title>{head}</head><body></body></html>".encode()) == ()

@@ -67,6 +67,9 @@ aria-atomic aria-busy aria-relevant aria-orientation aria-posinset aria-setsize 
 aria-colindex aria-rowcount aria-rowindex aria-valuemax aria-valuemin aria-valuenow aria-multiline
 aria-multiselectable aria-readonly aria-required aria-invalid aria-autocomplete aria-activedescendant
 aria-errormessage aria-flowto aria-details aria-keyshortcuts""".split())
+# <meta> whose content is a list of keywords or tags, and what sets them apart.
+KEYWORD_METAS = frozenset(("keywords", "news_keywords", "article:tag", "og:article:tag"))
+_KEYWORD_SEPARATORS = re.compile(r"[,，、;；|]")
 # <meta> whose content is configuration, not text.
 META_CONFIG = frozenset(("viewport", "theme-color", "robots", "format-detection", "referrer", "color-scheme",
                          "googlebot", "renderer", "force-rendering", "msapplication-tilecolor",
@@ -435,6 +438,11 @@ def _attribute_units(el, tag: str):
             if not kind or kind in META_CONFIG:
                 continue
             text, what = value, f"网页说明（meta {kind}）"
+            if kind in KEYWORD_METAS:  # a list of words, each the whole label of a thing (王德胜 among them)
+                for item in _KEYWORD_SEPARATORS.split(text):
+                    if (item := _SPACE.sub(" ", item).strip()):
+                        yield item, what, LABEL
+                continue
         elif name in URL_ATTRIBUTES:
             if not (_WORTH.search(value) or value[:4].lower() in ("tel:", "sms:", "mail") or "%" in value):
                 continue
