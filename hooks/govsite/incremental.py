@@ -342,15 +342,18 @@ class Memo:
         self.instances[key] = value
         return value
 
-    def made_from(self, key, parts: tuple, make):
+    def made_from(self, key, parts: tuple, make, equal=None):
         """make(), or the value handed out for `key` in this pass or the last when it was made of the same parts
         (each the very object or `same`): a record of what one value is made of. `parts` must name every input
         make() reads (a document: its file's digest and whatever other files or the date change in it), and
         be plain data (see `same`). A value made anew is interned (`intern`), so that an equal one stays the
-        object handed out before."""
+        object handed out before. `equal(before, now)`, when given, compares the whole parts instead of `same`:
+        for parts made of thousands of scalars in tuples (what a check across the site reads of each document),
+        which == compares in C where `same` walks them in Python; the caller makes sure == is exact for them."""
         found = self.records.get(key) or self.records_before.get(key)
-        if found is not None and len(found[0]) == len(parts) and all(
-                a is b or same(a, b) for a, b in zip(found[0], parts)):
+        if found is not None and len(found[0]) == len(parts) and (
+                equal(found[0], parts) if equal is not None else all(
+                    a is b or same(a, b) for a, b in zip(found[0], parts))):
             value = found[1]
             if self.verify and not _equal(make(), value):
                 raise AssertionError(f"made_from: {key!r} changed with none of its parts: an input is not named")
