@@ -39,6 +39,9 @@ _PLAIN_EQUAL = (int, bool, type(None), dt.date, bytes)  # of the same type, equa
 _FIELD_VALUES: dict = {}  # dataclass type -> functions giving the tuple of its fields' values: all, and those not from its source (same)
 _TAGS: dict = {}  # type -> "module.name:" written before a scalar's repr (Markup is not str)
 _CLASSES: dict = {}  # dataclass type -> (field names, frozen, "module.name(")
+# Memo.verify compares every field, those told by their file's digest too (`source_digest`): a value handed over
+# and changed since by a caller has the digest it was made with, and only its fields show the change.
+_WHOLE = [False]
 
 
 def _tag(kind) -> str:
@@ -124,7 +127,7 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
         state = getattr(value, "__dict__", None)
         if state is not None and len(state) > len(names):
             raise Unkeyable(kind.__qualname__)  # state outside the fields
-        if not_from_source is not None and value.source_digest:
+        if not_from_source is not None and value.source_digest and not _WHOLE[0]:
             names = not_from_source  # made from the file's text alone: its digest (`source_digest`) says it all
         one = [opening]
         fixed = frozen
@@ -213,7 +216,7 @@ def _same(a, b, pairs: dict, met_b: set, depth: int) -> bool:
                                          if from_source else None)
     # As a description: the fields made from one file's text alone are told by that text's digest (the
     # `source_digest` field, compared with the others), not walked (a policy's parsed file).
-    values = getters[1] if getters[1] is not None and a.source_digest else getters[0]
+    values = getters[1] if getters[1] is not None and a.source_digest and not _WHOLE[0] else getters[0]
     for x, y in zip(values(a), values(b)):
         if x is not y and not _same(x, y, pairs, met_b, depth):
             return False
@@ -228,13 +231,18 @@ def _values_of(names: tuple):
 
 
 def _equal(a, b) -> bool:
-    """`same`, or the same description (sets of tuples, which `same` never calls the same): for Memo.verify."""
-    if same(a, b):
-        return True
+    """`same` field by field (a file's digest standing for nothing), or the same description (sets of tuples,
+    which `same` never calls the same): for Memo.verify."""
+    _WHOLE[0] = True
     try:
-        return describe(a) == describe(b)
-    except Unkeyable:
-        return False
+        if same(a, b):
+            return True
+        try:
+            return describe(a) == describe(b)
+        except Unkeyable:
+            return False
+    finally:
+        _WHOLE[0] = False
 
 
 def describe(value) -> str:

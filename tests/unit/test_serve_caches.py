@@ -285,14 +285,25 @@ def test_problems_of_a_documents_text_are_reported_on_every_save_until_fixed(tmp
 
 
 def test_parsed_files_are_handed_out_as_copies(tmp_path):
+    """A YAML file's parse is handed to its type as a copy (a type may add to its data); an editor's page is handed
+    over as the object of the last save (nothing changes it once made), and a caller that changes one is caught
+    by the tests' Memo (verify), which makes every handed-over value again and compares."""
     root = copy_site(tmp_path / "repo")
     memo = Memo(verify=True)
     site = load_site(root, memo=memo)
-    fresh_title = site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"]
-    site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] = "changed by a caller"
+    settings = site.settings_located
+    holidays = root / "data/holidays.yml"
+    from govsite.build import HOLIDAYS_SCHEMA, load_yaml_checked
+    first = load_yaml_checked(site, holidays, HOLIDAYS_SCHEMA)
+    first.data["changed by a caller"] = True
+    assert "changed by a caller" not in load_yaml_checked(site, holidays, HOLIDAYS_SCHEMA).data
+    assert settings is not None
     again = load_site(root, memo=memo)
-    assert memo.hits > 0
-    assert again.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] == fresh_title
+    page = again.editor_pages["notices/2025/peixun-baoming.md"]
+    assert load_site(root, memo=memo).editor_pages["notices/2025/peixun-baoming.md"] is page  # handed over
+    page.meta["标题"] = "changed by a caller"
+    with pytest.raises(AssertionError, match="made_from"):
+        load_site(root, memo=memo)
 
 
 def test_a_model_object_changed_by_a_caller_is_caught_by_the_tests_check(tmp_path):
