@@ -176,12 +176,13 @@ def _load_documents(site: Site) -> None:
     if not site.content_dir.is_dir():
         site.problems.error("content", 0, "", "缺少内容目录 content/")
         return
-    for path in site.listing(site.content_dir):
-        if path.is_dir() or path.name.startswith("."):
+    content_dir = site.content_dir
+    for path in site.listing(content_dir):
+        # names first, the file system last (a listing of ten thousand files is walked on every save)
+        name = path.name
+        if name.startswith(".") or not name.endswith(".md") or path.is_dir():
             continue
-        src_uri = path.relative_to(site.content_dir).as_posix()
-        if path.suffix != ".md":
-            continue
+        src_uri = rel(path, content_dir)
         file = rel(path, site.root)
         owner = _owner_of(src_uri, site.types)
         schema_path = owner.front_matter_schema if owner and owner.front_matter_schema else PAGE_SCHEMA
@@ -190,29 +191,95 @@ def _load_documents(site: Site) -> None:
         except InputError as exc:
             site.problems.extend(exc.problems)
             continue
-        located, body, body_line, problems, warnings = _parsed_once(
-            site, "page: parse and check", file, text, schema_path,
-            functools.partial(_front_matter_checked, text, file, schema_path))
-        site.problems.extend(problems)
-        if located is None:
-            continue
-        for line, message in warnings:
-            site.problems.warning(file, line, "正文", message)
-        page = EditorPage(
-            src_uri=src_uri, file=file, meta=located.data, body=body, body_line=body_line,
-            located=located, kind=owner.name if owner else "page",
-            source_digest=_source_digest(site, file, text) if site.memo is not None else "")
-        # The one gate for editors' documents: a draft, a page scheduled for later or a withdrawn one is left out
-        # of the model (lifecycle.py); the adapter keeps MkDocs from building its file.
-        if owner is not None and lifecycle.schema_declares(owner.front_matter_schema, lifecycle.REVIEW):
-            admission = lifecycle.admit_page(site, page, owner)
-            if not admission:
-                waiting = lifecycle.held_at(site, page_url(src_uri))
-                if waiting is not None and waiting.state == lifecycle.STATE_SCHEDULED:
-                    lifecycle.register(site).scheduled_pages[src_uri] = page
-                continue
-            page.lifecycle = admission.lifecycle
-        site.editor_pages[src_uri] = page
+        if site.memo is None:
+            page = _editor_page(site, src_uri, file, owner, schema_path, text)
+        else:
+            page = _kept_editor_page(site, src_uri, file, owner, schema_path, text)
+        if page is not None:
+            site.editor_pages[src_uri] = page
+
+
+def _editor_page(site: Site, src_uri: str, file: str, owner: ContentType | None, schema_path: Path,
+                 text: str) -> EditorPage | None:
+    """One Markdown file of content/ as the model holds it, or None: its front matter split and checked, and
+    (a document type's page) admitted by the lifecycle's gate. A draft, a page scheduled for later or a withdrawn
+    one is left out of the model (lifecycle.py); the adapter keeps MkDocs from building its file."""
+    made = _gated_page(site, src_uri, file, owner, schema_path, text)
+    if made is None:
+        return None
+    page, admitted = made
+    if not admitted:
+        _wait_if_scheduled(site, src_uri, page)
+        return None
+    return page
+
+
+def _gated_page(site: Site, src_uri: str, file: str, owner: ContentType | None, schema_path: Path,
+                text: str) -> tuple[EditorPage, bool] | None:
+    """(the page, whether the gate admits it), or None when its front matter is wrong (reported)."""
+    located, body, body_line, problems, warnings = _parsed_once(
+        site, "page: parse and check", file, text, schema_path,
+        functools.partial(_front_matter_checked, text, file, schema_path))
+    site.problems.extend(problems)
+    if located is None:
+        return None
+    for line, message in warnings:
+        site.problems.warning(file, line, "正文", message)
+    page = EditorPage(
+        src_uri=src_uri, file=file, meta=located.data, body=body, body_line=body_line,
+        located=located, kind=owner.name if owner else "page",
+        source_digest=_source_digest(site, file, text) if site.memo is not None else "")
+    if owner is not None and lifecycle.schema_declares(owner.front_matter_schema, lifecycle.REVIEW):
+        admission = lifecycle.admit_page(site, page, owner)
+        if not admission:
+            return page, False
+        page.lifecycle = admission.lifecycle
+    return page, True
+
+
+def _wait_if_scheduled(site: Site, src_uri: str, page: EditorPage) -> None:
+    waiting = lifecycle.held_at(site, page_url(src_uri))
+    if waiting is not None and waiting.state == lifecycle.STATE_SCHEDULED:
+        lifecycle.register(site).scheduled_pages[src_uri] = page
+
+
+def _kept_editor_page(site: Site, src_uri: str, file: str, owner: ContentType | None, schema_path: Path,
+                      text: str) -> EditorPage | None:
+    """_editor_page under make serve: the page made at the last save, with what the gate decided and reported,
+    while its text is the same (the very str: Site.read_text) and so is everything else the gate reads (the
+    date, whether drafts show, whether a review record is required, and whether its release moment has come:
+    lifecycle.page_release, read from the last page's front matter, valid while the text is the same). Handed over, it is the
+    very object of the last save, so that whatever is made of it is found unchanged by identity; nothing changes
+    an EditorPage once made. The gate's entries in the lifecycle's register are kept with it and entered again."""
+    key = ("editor page", src_uri)
+    last = site.last_made(key)  # ((made, held, shown), problems); made: (page, admitted) or None
+    last_page = last[0][0][0] if last is not None and last[0][0] is not None else None
+    # read once per front matter (the same dict while the text is the same), compared with the moment every save
+    release = site.derived("lifecycle: page release", last_page.meta, lifecycle.page_release) \
+        if last_page is not None else False
+    parts = (text, str(schema_path), owner.name if owner else "", site.today, site.mode.show_drafts,
+             lifecycle.review_required(site), object() if release is False else lifecycle.due(site, release))
+    register = lifecycle.register(site)
+
+    def make():
+        # the gate's entries made apart (a verifying Memo makes a handed-over page again: it adds nothing twice)
+        held, shown, register.held, register.shown = register.held, register.shown, [], []
+        try:
+            made = _gated_page(site, src_uri, file, owner, schema_path, text)
+            return made, tuple(register.held), tuple(register.shown)
+        finally:
+            register.held, register.shown = held, shown
+
+    made, held, shown = site.made_reporting(key, parts, make)
+    register.held.extend(held)
+    register.shown.extend(shown)
+    if made is None:
+        return None
+    page, admitted = made
+    if not admitted:
+        _wait_if_scheduled(site, src_uri, page)
+        return None
+    return page
 
 
 def _front_matter_checked(text: str, file: str, schema_path: Path) -> tuple:

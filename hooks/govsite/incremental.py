@@ -39,6 +39,9 @@ _PLAIN_EQUAL = (int, bool, type(None), dt.date, bytes)  # of the same type, equa
 _FIELD_VALUES: dict = {}  # dataclass type -> functions giving the tuple of its fields' values: all, and those not from its source (same)
 _TAGS: dict = {}  # type -> "module.name:" written before a scalar's repr (Markup is not str)
 _CLASSES: dict = {}  # dataclass type -> (field names, frozen, "module.name(")
+# Memo.verify compares every field, those told by their file's digest too (`source_digest`): a value handed over
+# and changed since by a caller has the digest it was made with, and only its fields show the change.
+_WHOLE = [False]
 
 
 def _tag(kind) -> str:
@@ -124,7 +127,7 @@ def _describe(value, out: list, memo: dict, seen: dict, depth: int = 0) -> bool:
         state = getattr(value, "__dict__", None)
         if state is not None and len(state) > len(names):
             raise Unkeyable(kind.__qualname__)  # state outside the fields
-        if not_from_source is not None and value.source_digest:
+        if not_from_source is not None and value.source_digest and not _WHOLE[0]:
             names = not_from_source  # made from the file's text alone: its digest (`source_digest`) says it all
         one = [opening]
         fixed = frozen
@@ -213,7 +216,7 @@ def _same(a, b, pairs: dict, met_b: set, depth: int) -> bool:
                                          if from_source else None)
     # As a description: the fields made from one file's text alone are told by that text's digest (the
     # `source_digest` field, compared with the others), not walked (a policy's parsed file).
-    values = getters[1] if getters[1] is not None and a.source_digest else getters[0]
+    values = getters[1] if getters[1] is not None and a.source_digest and not _WHOLE[0] else getters[0]
     for x, y in zip(values(a), values(b)):
         if x is not y and not _same(x, y, pairs, met_b, depth):
             return False
@@ -228,13 +231,18 @@ def _values_of(names: tuple):
 
 
 def _equal(a, b) -> bool:
-    """`same`, or the same description (sets of tuples, which `same` never calls the same): for Memo.verify."""
-    if same(a, b):
-        return True
+    """`same` field by field (a file's digest standing for nothing), or the same description (sets of tuples,
+    which `same` never calls the same): for Memo.verify."""
+    _WHOLE[0] = True
     try:
-        return describe(a) == describe(b)
-    except Unkeyable:
-        return False
+        if same(a, b):
+            return True
+        try:
+            return describe(a) == describe(b)
+        except Unkeyable:
+            return False
+    finally:
+        _WHOLE[0] = False
 
 
 def describe(value) -> str:
@@ -342,15 +350,18 @@ class Memo:
         self.instances[key] = value
         return value
 
-    def made_from(self, key, parts: tuple, make):
+    def made_from(self, key, parts: tuple, make, equal=None):
         """make(), or the value handed out for `key` in this pass or the last when it was made of the same parts
         (each the very object or `same`): a record of what one value is made of. `parts` must name every input
         make() reads (a document: its file's digest and whatever other files or the date change in it), and
         be plain data (see `same`). A value made anew is interned (`intern`), so that an equal one stays the
-        object handed out before."""
+        object handed out before. `equal(before, now)`, when given, compares the whole parts instead of `same`:
+        for parts made of thousands of scalars in tuples (what a check across the site reads of each document),
+        which == compares in C where `same` walks them in Python; the caller makes sure == is exact for them."""
         found = self.records.get(key) or self.records_before.get(key)
-        if found is not None and len(found[0]) == len(parts) and all(
-                a is b or same(a, b) for a, b in zip(found[0], parts)):
+        if found is not None and len(found[0]) == len(parts) and (
+                equal(found[0], parts) if equal is not None else all(
+                    a is b or same(a, b) for a, b in zip(found[0], parts))):
             value = found[1]
             if self.verify and not _equal(make(), value):
                 raise AssertionError(f"made_from: {key!r} changed with none of its parts: an input is not named")

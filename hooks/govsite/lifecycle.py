@@ -327,17 +327,39 @@ def _check_review(site, located: Located, path: tuple, data: dict, release: When
                                 f"{key}人与拟稿人都是“{author}”：{key}须由拟稿人以外的人完成")
 
 
+def _page_published(meta: dict) -> When | None:
+    """The moment an editor's page states (发布时间, else 发布日期), as admit_page hands it to admit."""
+    if isinstance(meta.get("发布时间"), str):
+        try:
+            return When.of(parse_datetime(meta["发布时间"]))
+        except ValueError:
+            return None
+    if isinstance(meta.get("发布日期"), str):
+        return When(_date(meta["发布日期"])) if _date(meta["发布日期"]) else None
+    return None
+
+
+def page_release(meta: dict) -> When | None | bool:
+    """When an editor's page goes public as admit decides it (定时发布, else its stated moment; None: no moment,
+    due at once), or False when its 定时发布 cannot be read (admit reports that)."""
+    if SCHEDULE in meta:
+        try:
+            return When.of(parse_datetime(meta[SCHEDULE]))
+        except (ValueError, TypeError):
+            return False
+    return _page_published(meta)
+
+
+def due(site, release: When | None) -> bool:
+    """Whether a release moment (page_release) has come: the one way the build's moment changes what admit
+    answers for the same text."""
+    return release is None or release_moment(release) <= site.now
+
+
 def admit_page(site, page, owner) -> Admission:
     """An editor's Markdown page of a document type (its front matter schema carries the lifecycle fields)."""
     meta = page.meta
-    published = None
-    if isinstance(meta.get("发布时间"), str):
-        try:
-            published = When.of(parse_datetime(meta["发布时间"]))
-        except ValueError:
-            published = None
-    elif isinstance(meta.get("发布日期"), str):
-        published = When(_date(meta["发布日期"])) if _date(meta["发布日期"]) else None
+    published = _page_published(meta)
     folder = page.src_uri.rsplit("/", 1)[0] + "/" if "/" in page.src_uri else ""
     attachments = tuple(_inside(folder + str(item.get("文件", ""))) for item in meta.get("附件", ())
                         if isinstance(item, dict))

@@ -200,7 +200,7 @@ class Site:
         input of make(), are the same (incremental.Memo.made_from)."""
         return make() if self.memo is None else self.memo.made_from(key, parts, make)
 
-    def made_reporting(self, key, parts: tuple, make):
+    def made_reporting(self, key, parts: tuple, make, equal=None):
         """made_from() for a step of the load that reports problems (a type's model object made from one file):
         the problems make() reported are kept with what it made and reported again whenever it is handed over,
         so a save that reuses it says what a fresh load would say, in the same order."""
@@ -215,7 +215,7 @@ class Site:
             finally:
                 self.problems = reported
 
-        value, problems = self.memo.made_from(key, parts, collected)
+        value, problems = self.memo.made_from(key, parts, collected, equal)
         self.problems.extend(problems)
         return value
 

@@ -131,6 +131,54 @@ def test_a_scheduled_notice_is_out_until_its_moment_and_then_the_same_document(r
     assert [row.index_no for row in after.models["catalogue"].items] == [f"{CODE}/2026-00040"]
 
 
+def test_make_serve_hands_over_an_editors_page_only_while_the_gate_would_decide_the_same(root):
+    """Under make serve an unchanged page is the one the last save made, with the gate's verdict and problems:
+    its release moment coming between two saves of the same text, drafts shown or not, the review record becoming
+    required, and a new day each change what the gate says, as a fresh load says it (no verify here: a part the
+    record does not compare would leave the last verdict in place)."""
+    from govsite.incremental import Memo
+
+    write(root, "content/notices/2026/a.md", notice(published="2026-11-26 11:00", extra="定时发布: 2026-11-26 11:00\n"))
+    write(root, "content/notices/2026/b.md", notice(title="乙", index=f"{CODE}/2026-00041", review=""))
+    write(root, "content/notices/2026/c.md", notice(title="丙", index=f"{CODE}/2026-00042",
+                                                    extra="草稿: true\n"))
+    write(root, "content/notices/2026/d.md", notice(title="丁", index=f"{CODE}/2026-00043",
+                                                    extra="撤回:\n  日期: 2026-11-27\n  原因: 有误\n"))  # tomorrow
+    settings = root / "data/site.yml"
+    required = settings.read_text(encoding="utf-8")
+    memo = Memo()
+
+    def gate(now=NOW, preview=False, memo_=memo):
+        site = build.load_site(root, SITE_URL, types=list(TYPES), mode=BuildMode(serve=preview), now=now,
+                               memo=memo_)
+        return (sorted(site.editor_pages), [(h.state, h.url) for h in lifecycle.held(site)],
+                [(h.state, h.url) for h in lifecycle.register(site).shown], errors(site),
+                sorted(lifecycle.register(site).scheduled_pages))
+
+    def same_as_fresh(**kwargs):
+        found = gate(**kwargs)
+        assert found == gate(memo_=None, **kwargs), kwargs
+        return found
+
+    before = same_as_fresh()
+    assert "notices/2026/a.md" not in before[0] and ("定时发布", "notices/2026/a/") in before[1]
+    assert before[4] == ["notices/2026/a.md"] and any("缺少审核记录" in e for e in before[3])
+    assert same_as_fresh() == before and memo.hits >= 0  # the same save again: every page handed over
+    after = same_as_fresh(now=NOW + dt.timedelta(hours=2))  # the same texts, its moment come
+    assert "notices/2026/a.md" in after[0] and ("定时发布", "notices/2026/a/") not in after[1]
+    settings.write_text(required.replace("审核记录必填: true", "审核记录必填: false"), encoding="utf-8")
+    relaxed = same_as_fresh(now=NOW + dt.timedelta(hours=2))
+    assert not any("缺少审核记录" in e for e in relaxed[3])
+    assert any("撤回日期 2026-11-27 晚于今天" in e for e in relaxed[3])
+    next_day = same_as_fresh(now=NOW + dt.timedelta(days=1))  # a new day: the withdrawal's date has come
+    assert not any("晚于今天" in e for e in next_day[3])
+    assert "notices/2026/d.md" in relaxed[0] and "notices/2026/d.md" not in next_day[0]  # withdrawn now
+    shown = same_as_fresh(now=NOW + dt.timedelta(days=1), preview=True)  # drafts shown
+    assert "notices/2026/c.md" in shown[0] and ("草稿", "notices/2026/c/") in shown[2]
+    settings.write_text(required, encoding="utf-8")
+    assert same_as_fresh() == before
+
+
 def test_the_release_moment_is_exact_to_the_minute(root):
     write(root, "content/notices/2026/a.md", notice(published="2026-11-26 11:00"))
     assert lifecycle.held(load(root, now=dt.datetime(2026, 11, 26, 10, 59, tzinfo=TZ)))

@@ -285,14 +285,25 @@ def test_problems_of_a_documents_text_are_reported_on_every_save_until_fixed(tmp
 
 
 def test_parsed_files_are_handed_out_as_copies(tmp_path):
+    """A YAML file's parse is handed to its type as a copy (a type may add to its data); an editor's page is handed
+    over as the object of the last save (nothing changes it once made), and a caller that changes one is caught
+    by the tests' Memo (verify), which makes every handed-over value again and compares."""
     root = copy_site(tmp_path / "repo")
     memo = Memo(verify=True)
     site = load_site(root, memo=memo)
-    fresh_title = site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"]
-    site.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] = "changed by a caller"
+    settings = site.settings_located
+    holidays = root / "data/holidays.yml"
+    from govsite.build import HOLIDAYS_SCHEMA, load_yaml_checked
+    first = load_yaml_checked(site, holidays, HOLIDAYS_SCHEMA)
+    first.data["changed by a caller"] = True
+    assert "changed by a caller" not in load_yaml_checked(site, holidays, HOLIDAYS_SCHEMA).data
+    assert settings is not None
     again = load_site(root, memo=memo)
-    assert memo.hits > 0
-    assert again.editor_pages["notices/2025/peixun-baoming.md"].meta["标题"] == fresh_title
+    page = again.editor_pages["notices/2025/peixun-baoming.md"]
+    assert load_site(root, memo=memo).editor_pages["notices/2025/peixun-baoming.md"] is page  # handed over
+    page.meta["标题"] = "changed by a caller"
+    with pytest.raises(AssertionError, match="made_from"):
+        load_site(root, memo=memo)
 
 
 def test_a_model_object_changed_by_a_caller_is_caught_by_the_tests_check(tmp_path):
@@ -461,6 +472,44 @@ def test_the_catalogues_number_check_is_reported_on_every_save_until_fixed(tmp_p
     assert len(missing[0]) == 1 and "缺少索引号" in missing[0][0] and missing == numbers(None)
     policy.write_text(original, encoding="utf-8")
     assert numbers() == clean
+
+
+def test_the_catalogues_rows_and_numbers_follow_every_field_the_check_reads(tmp_path):
+    """The 索引号 check's verdict is handed over while what it reads of every row is the same (no verify here: a
+    field it reads but does not compare would leave the order or a problem stale). Each save changes one such
+    field of one policy (its number, its date, which moves it in the 目录, its category) or one it does not read
+    (its title): the rows, their order, the counts and the problems are a fresh load's, the title the new one."""
+    root = copy_site(tmp_path / "repo")
+    policy = root / "data/policies/2023-002.yml"
+    original = policy.read_text(encoding="utf-8")
+    memo = Memo()
+
+    def catalogue(memo_):
+        site = load_site(root, memo=memo_)
+        model = site.models["catalogue"]
+        return ([p.format() for p in site.problems.items],
+                [(row.id, row.index_no, row.title, row.date, row.category) for row in model.items], model.checked)
+
+    assert catalogue(memo) == catalogue(None)
+    duplicate = ("/2023-00002", "/2023-00001")  # another document's number: a problem, the row left out
+    edits = [
+        [duplicate],
+        [duplicate, ("标题: ", "# 一行说明\n标题: ")],  # the problem's line moves
+        [("发布日期: 2023-05-18", "发布日期: 2026-01-05")],  # the newest row now
+        [("标题: 某区", "标题: 修订后的某区")],  # a field the check does not read: the verdict is reused
+        [("主题分类: 优抚安置", "主题分类: 优抚")],
+        [("文件类型: 其他文件", "文件类型: 行政规范性文件")],  # another 类别
+        [("成文日期: 2023-05-15\n", "")],
+    ]
+    for edit in edits:
+        text = original
+        for old, new in edit:
+            assert old in text
+            text = text.replace(old, new, 1)
+        policy.write_text(text, encoding="utf-8")
+        assert catalogue(memo) == catalogue(None), edit
+    policy.write_text(original, encoding="utf-8")
+    assert catalogue(memo) == catalogue(None)
 
 
 def test_a_broken_link_an_editor_wrote_is_reported_on_every_save_until_fixed(tmp_path):

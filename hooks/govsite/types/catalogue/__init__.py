@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from ... import lifecycle
 from ...build import load_yaml_checked
 from ...document import Document, all_documents, facts
+from ...incremental import same
 from ...model import ContentType, GeneratedFile, Site, list_pages
 from .categories import BY_NAME, CATEGORIES
 from .indexno import DEFAULT_PATTERN, IndexPattern, PatternError, compile_pattern, next_free
@@ -78,6 +80,88 @@ class CatalogueModel:
     def categories(self):
         used = {i.category for i in self.items}
         return [c for c in CATEGORIES if c.name in used]
+
+
+# What the number check reads of a row: each is a str, a date or an int, for which == is exact.
+_NUMBERED = operator.attrgetter("date", "file", "id", "category", "index_no", "line")
+
+
+def _numbers(site: Site, model: CatalogueModel, items: list[CatalogueRow], held: list) -> tuple[tuple, dict]:
+    """The 索引号 rules over every row and every held-back document: problems reported (a number used twice, not
+    in the pattern, reserved, missing: with the next free one proposed); returns the positions in `items` of the
+    rows listed, newest first, and the counts the 合规检查 page shows. Reads of a row only what _NUMBERED names."""
+    pattern = model.pattern
+    used: set[tuple[int, int]] = {parsed for n in model.reserved if pattern and (parsed := pattern.parse(n))}
+    owners: dict[str, CatalogueRow | lifecycle.Held] = {}
+    ids: dict[str, CatalogueRow] = {}
+    missing: list[CatalogueRow | lifecycle.Held] = []
+    good: list[int] = []
+    # Date order: when two items share a number, the later one is the one that must change; on the same day a
+    # withdrawn document (its number was public) comes first, a draft or scheduled one (not yet) last.
+    rank = {lifecycle.STATE_WITHDRAWN: 0, lifecycle.STATE_SCHEDULED: 2, lifecycle.STATE_DRAFT: 3}
+    entries = [(i.date, 1, i.file, i.id, k, i) for k, i in enumerate(items)]
+    entries += [(h.published.day if h.published else site.today, rank[h.state], h.file, h.url, -1, h) for h in held]
+    for *_order, position, item in sorted(entries, key=lambda e: e[:4]):
+        is_held = isinstance(item, lifecycle.Held)
+        ok = True
+        if not is_held:
+            if item.id in ids:
+                site.problems.error(item.file, 0, "", f"目录条目编号 {item.id} 重复：{ids[item.id].file} 已使用")
+                continue
+            ids[item.id] = item
+            if item.category not in BY_NAME:
+                site.problems.error(item.file, 0, "", f"目录类别“{item.category}”不存在；可用类别："
+                                    + "、".join(c.name for c in CATEGORIES))
+                ok = False
+        line = item.index_line if is_held else item.line
+        if not item.index_no:
+            missing.append(item)
+            continue
+        parsed = pattern.parse(item.index_no) if pattern else None
+        if pattern and parsed is None:
+            site.problems.error(item.file, line, "索引号",
+                                f"“{item.index_no}”不符合索引号格式 {pattern.template}（如 {pattern.example()}：年份4位，流水号5位）")
+            ok = False
+        elif item.index_no in model.reserved:
+            entry = model.reserved[item.index_no]
+            site.problems.error(item.file, line, "索引号",
+                                f"索引号 {item.index_no} 曾用于已撤下的信息（见 {entry['file']}:{entry['line']}），不能再次使用")
+            ok = False
+        elif item.index_no in owners:
+            first = owners[item.index_no]
+            if isinstance(first, lifecycle.Held):
+                site.problems.error(item.file, line, "索引号",
+                                    f"索引号 {item.index_no} 重复：{first.file}:{first.index_line}（{first.state}的"
+                                    f"《{first.title}》）已使用；草稿、定时发布和已撤回信息的索引号同样保留，"
+                                    "请给后加入的这一条改用下一个可用号码")
+            else:
+                site.problems.error(item.file, line, "索引号",
+                                    f"索引号 {item.index_no} 重复：{first.file}:{first.line} 已使用；"
+                                    "已发布的号码不能改动，请给后加入的这一条改用下一个可用号码")
+            ok = False
+        else:
+            owners[item.index_no] = item
+            if parsed:
+                used.add(parsed)
+        if ok and not is_held:
+            good.append(position)
+    # Propose distinct next-free numbers, in date order, so two new documents do not get the same one.
+    if pattern:
+        def day(item):
+            return item.date if isinstance(item, CatalogueRow) else (item.published.day if item.published else site.today)
+
+        for item in sorted(missing, key=lambda i: (day(i), i.file)):
+            (year, serial), = next_free(used, day(item).year)
+            used.add((year, serial))
+            line = item.index_line if isinstance(item, lifecycle.Held) else item.line
+            site.problems.error(item.file, line, "索引号",
+                                f"缺少索引号；请填写下一个可用的号码：{pattern.format(year, serial)}"
+                                "（号码一经发布不再改变）")
+    kept = tuple(sorted(good, key=lambda k: (-items[k].date.toordinal(), items[k].index_no, items[k].id)))
+    # What the public 合规检查 page reports: published numbers only (held-back documents are not announced).
+    checked = {"目录条目": len(items), "索引号": sum(1 for o in owners.values() if isinstance(o, CatalogueRow)),
+               "已撤下保留": len(model.reserved)}
+    return kept, checked
 
 
 def select(items, year, validity, category):
@@ -141,81 +225,22 @@ class Catalogue(ContentType):
                   if doc.catalogue and (doc.index_no or getattr(doc.lifecycle, "state", "") != lifecycle.STATE_DRAFT)]
         model.documents = {doc.id: doc for doc in listed}
         items = [site.derived("catalogue: row", doc, CatalogueRow.of) for doc in listed]
-        pattern = model.pattern
-        used: set[tuple[int, int]] = {parsed for n in model.reserved if pattern and (parsed := pattern.parse(n))}
-        owners: dict[str, CatalogueRow | lifecycle.Held] = {}
-        ids: dict[str, CatalogueRow] = {}
-        missing: list[CatalogueRow | lifecycle.Held] = []
-        good: list[CatalogueRow] = []
         # What the build holds back keeps its number (a draft, a document scheduled for later, a withdrawn one):
         # never proposed to another document, never accepted for one. A document scheduled for later is published
         # by the hourly build unattended, so it needs its number now.
         held = [h for h in lifecycle.held(site) if h.catalogue and (h.index_no or h.state == lifecycle.STATE_SCHEDULED)]
-        # Date order: when two items share a number, the later one is the one that must change; on the same day a
-        # withdrawn document (its number was public) comes first, a draft or scheduled one (not yet) last.
-        rank = {lifecycle.STATE_WITHDRAWN: 0, lifecycle.STATE_SCHEDULED: 2, lifecycle.STATE_DRAFT: 3}
-        entries = [(i.date, 1, i.file, i.id, i) for i in items]
-        entries += [(h.published.day if h.published else site.today, rank[h.state], h.file, h.url, h) for h in held]
-        for *_order, item in sorted(entries, key=lambda e: e[:4]):
-            is_held = isinstance(item, lifecycle.Held)
-            ok = True
-            if not is_held:
-                if item.id in ids:
-                    site.problems.error(item.file, 0, "", f"目录条目编号 {item.id} 重复：{ids[item.id].file} 已使用")
-                    continue
-                ids[item.id] = item
-                if item.category not in BY_NAME:
-                    site.problems.error(item.file, 0, "", f"目录类别“{item.category}”不存在；可用类别："
-                                        + "、".join(c.name for c in CATEGORIES))
-                    ok = False
-            line = item.index_line if is_held else item.line
-            if not item.index_no:
-                missing.append(item)
-                continue
-            parsed = pattern.parse(item.index_no) if pattern else None
-            if pattern and parsed is None:
-                site.problems.error(item.file, line, "索引号",
-                                    f"“{item.index_no}”不符合索引号格式 {pattern.template}（如 {pattern.example()}：年份4位，流水号5位）")
-                ok = False
-            elif item.index_no in model.reserved:
-                entry = model.reserved[item.index_no]
-                site.problems.error(item.file, line, "索引号",
-                                    f"索引号 {item.index_no} 曾用于已撤下的信息（见 {entry['file']}:{entry['line']}），不能再次使用")
-                ok = False
-            elif item.index_no in owners:
-                first = owners[item.index_no]
-                if isinstance(first, lifecycle.Held):
-                    site.problems.error(item.file, line, "索引号",
-                                        f"索引号 {item.index_no} 重复：{first.file}:{first.index_line}（{first.state}的"
-                                        f"《{first.title}》）已使用；草稿、定时发布和已撤回信息的索引号同样保留，"
-                                        "请给后加入的这一条改用下一个可用号码")
-                else:
-                    site.problems.error(item.file, line, "索引号",
-                                        f"索引号 {item.index_no} 重复：{first.file}:{first.line} 已使用；"
-                                        "已发布的号码不能改动，请给后加入的这一条改用下一个可用号码")
-                ok = False
-            else:
-                owners[item.index_no] = item
-                if parsed:
-                    used.add(parsed)
-            if ok and not is_held:
-                good.append(item)
-        # Propose distinct next-free numbers, in date order, so two new documents do not get the same one.
-        if pattern:
-            def day(item):
-                return item.date if isinstance(item, CatalogueRow) else (item.published.day if item.published else site.today)
-
-            for item in sorted(missing, key=lambda i: (day(i), i.file)):
-                (year, serial), = next_free(used, day(item).year)
-                used.add((year, serial))
-                line = item.index_line if isinstance(item, lifecycle.Held) else item.line
-                site.problems.error(item.file, line, "索引号",
-                                    f"缺少索引号；请填写下一个可用的号码：{pattern.format(year, serial)}"
-                                    "（号码一经发布不再改变）")
-        model.items = sorted(good, key=lambda i: (-i.date.toordinal(), i.index_no, i.id))
-        # What the public 合规检查 page reports: published numbers only (held-back documents are not announced).
-        model.checked = {"目录条目": len(items), "索引号": sum(1 for o in owners.values() if isinstance(o, CatalogueRow)),
-                         "已撤下保留": len(model.reserved)}
+        pattern = model.pattern
+        # make serve: the numbers are checked again only when what the check reads of a row changed (a save of a
+        # title or a text leaves every row's number, date, file and place as they were); else its verdict, the
+        # rows kept in their order and its problems, is the last save's, and the rows themselves are this save's.
+        read = tuple(map(_NUMBERED, items))
+        parts = (read, tuple(held), model.reserved, (pattern.template, pattern.credit_code) if pattern else None,
+                 site.today)
+        kept, model.checked = site.made_reporting(
+            ("catalogue: numbers",), parts, lambda: _numbers(site, model, items, held),
+            equal=lambda before, now: before[0] == now[0] and all(
+                a is b or same(a, b) for a, b in zip(before[1:], now[1:])))
+        model.items = [items[k] for k in kept]
 
     # ---- output ------------------------------------------------------------------------------------
     def _filters(self, years: list, categories: list, year, validity, category, tally: Counter):
