@@ -561,7 +561,8 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
         cued = first is not None
     subject = _SUBJECT.match(text) if at_start and text[:1] in _SUBJECT_FIRST else None
     headline = _HEADLINE.match(text) if at_start and text[:1] in _SURNAME_FIRST else None
-    if not cued and subject is None and headline is None and _LATER_CUE.search(text) is None:
+    acting = _clause_subjects(text)
+    if not cued and subject is None and headline is None and not acting and _LATER_CUE.search(text) is None:
         # most units: no cue; a lone name
         found = _whole(text, public) if whole and len(text) <= _WHOLE_LENGTH else []
         if whole and not found and (" " in text or "\u3000" in text):
@@ -577,6 +578,8 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
         # given name is also a word (国庆, 金花) and jieba reads it so; at the unit's start, when what follows is
         # where the person is or with whom (雷金花在慰问现场, 范国庆与家属合影)
         finder.exact(subject.start(1), subject.end(1), "其后", True)
+    for start, end in acting:  # 王建华积极参加志愿服务, 李秀英从事个体经营: the person a clause begins with
+        finder.exact(start, end, "其后", True)
     if headline is not None and _named_alone(headline.group(1)):
         # 李建国：退役不褪色 (a feature's headline: the person, a colon, what is said of them)
         finder.exact(headline.start(1), headline.end(1), "其后", True)
@@ -835,6 +838,42 @@ def _captioned_name(name: str) -> bool:
     given = name[len(surname):]
     return bool(surname) and (len(given) == 2 or (len(surname) == 2 and len(given) == 1)) and \
         not in_dictionary(name) and all(ch in given_name_chars() for ch in given)
+
+
+# Where a clause begins: the text's start, or after a sentence's or a clause's mark (spaces between allowed).
+_HAN_RUN = re.compile(f"[{_HAN}]*")
+_CLAUSE_START = re.compile(rf"(?:^|(?<=[。！？；!?;，,：:“「]))(?:{_SPACE})*(?=[{_HAN}])")
+# What jieba tags the word after a clause's subject: a verb, an adverb, a preposition or a conjunction (王建华|积极,
+# 王建华|从事, 王建华|因, 王建华|和…), never a noun (王楼|村 …).
+_ACTION_TAGS = ("v", "d", "p", "c")
+_DATE_UNITS = frozenset("年月日号时")
+
+
+def _clause_subjects(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each full name a clause of `text` begins with, when the next word is what the person does
+    (王建华积极参加志愿服务, 李秀英因公致残, 经介绍，张伟从事个体经营): three characters, a surname and a given name of
+    given-name characters, which are not a word of two characters with the surname (国家, 有关: no clause of a law
+    begins with a name so shaped), and which jieba reads as a name before a verb, an adverb, a preposition or a
+    conjunction. Two-character names are left to the cues: alone they are as often words."""
+    found = []
+    for match in _CLAUSE_START.finditer(text):
+        start = match.end()
+        if text[start:start + 1] not in _SURNAME_FIRST or text[start] in _DATE_UNITS:
+            continue  # 年秋季和…: a date's unit where the search index cut the text at the space after 2024
+        name = text[start:start + 3]
+        if len(name) < 3 or not all(ch in given_name_chars() for ch in name[1:]) or in_dictionary(name[:2]):
+            continue
+        run = _HAN_RUN.match(text, start).group()[:8]
+        words = _segment(run)
+        cut = words[0][1] if words[0][1] == 3 else words[1][1] if len(words) > 1 and words[0][1] == 1 else 0
+        if cut != 3 or len(words) < (2 if words[0][1] == 3 else 3):
+            continue
+        after = words[1] if words[0][1] == 3 else words[2]
+        if words[0][1] == 1 and not words[1][2].startswith(_NAME_TAGS + _PLACE_TAGS) and in_dictionary(name[1:]):
+            continue  # 章|烈士|褒扬 (a law's 第五章 烈士褒扬 wrapped): a surname before a word of the dictionary
+        if after[2].startswith(_ACTION_TAGS) and not after[2].startswith(("vn",)) and _named_alone(name):
+            found.append((start, start + 3))
+    return found
 
 
 def _named_alone(name: str) -> bool:
