@@ -204,7 +204,11 @@ def _editor_page(site: Site, src_uri: str, file: str, owner: ContentType | None,
     """One Markdown file of content/ as the model holds it, or None: its front matter split and checked, and
     (a document type's page) admitted by the lifecycle's gate. A draft, a page scheduled for later or a withdrawn
     one is left out of the model (lifecycle.py); the adapter keeps MkDocs from building its file."""
-    made = _gated_page(site, src_uri, file, owner, schema_path, text)
+    return _admitted(site, src_uri, _gated_page(site, src_uri, file, owner, schema_path, text))
+
+
+def _admitted(site: Site, src_uri: str, made) -> EditorPage | None:
+    """The page _gated_page made when the lifecycle's gate admits it; a page scheduled for later is waited for."""
     if made is None:
         return None
     page, admitted = made
@@ -273,13 +277,7 @@ def _kept_editor_page(site: Site, src_uri: str, file: str, owner: ContentType | 
     made, held, shown = site.made_reporting(key, parts, make)
     register.held.extend(held)
     register.shown.extend(shown)
-    if made is None:
-        return None
-    page, admitted = made
-    if not admitted:
-        _wait_if_scheduled(site, src_uri, page)
-        return None
-    return page
+    return _admitted(site, src_uri, made)
 
 
 def _front_matter_checked(text: str, file: str, schema_path: Path) -> tuple:
