@@ -43,7 +43,10 @@ _ZONE = rf"(?:(?:[A-Za-zＡ-Ｚａ-ｚ]|{_NUM}|[东南西北])期?{_S}区{_S})?"
 _ROOM = r"(?:[0-9０-９]+|[一二三四五六七八九十百零〇两]{2,})"
 # A section of a road (建设路北段, 中山大道东段) before the house number.
 _SECTION = r"(?:[东南西北中]{1,2}段)?"
-_ROAD_NUMBER = re.compile(rf"(?P<road>{_ROAD}{_SECTION}{_LANE}){_S}(?P<no>{_NUM}){_S}号(?:院|楼)?(?P<parts>{_PARTS})")
+# A house number as doors carry it: 88号, 88-2号 and 88之2号 (a house split off number 88), 甲8号 (the first of
+# several at 8).
+_HOUSE = rf"(?:[甲乙丙丁]{_S})?{_NUM}(?:{_S}[-－之]{_S}{_NUM})?"
+_ROAD_NUMBER = re.compile(rf"(?P<road>{_ROAD}{_SECTION}{_LANE}){_S}(?P<no>{_HOUSE}){_S}号(?:院|楼)?(?P<parts>{_PARTS})")
 _BUILDING = re.compile(
     rf"{_DIGITS}{_S}(?:号楼|栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?{_DIGITS}{_S}(?:室|户|号|层)?"
     rf"|{_DIGITS}{_S}单元{_S}{_DIGITS}{_S}(?:室|户|号)?"
