@@ -24,6 +24,13 @@ list after a label and a colon set apart by spaces or commas (获奖者：王建
 alone (1. 王建华, a PDF's list); weak — a name between the words that ask to contact a person or give one a task
 (请与王建华联系, 由王建华负责), after a label with 为 or 是 (联系人为王建华), after 拟推荐, 授予, 追授.
 
+News and features about one veteran (the bureau's publicity work) name the person with no label at all: weak cues
+are what a story says the person did or is right after the name (王建华退役后…, 今年78岁, 是一名老兵, 曾荣立三等功,
+带领…), what is theirs (王建华的先进事迹, 的照片), a year of service glued to it (王建华1978年入伍), whom the bureau
+visited, heard or gave to (慰问了王建华, 据王建华回忆, 为王建华送去…); and, found by their grammar, a headline that
+begins with a full name and a colon (王建华：退役不褪色) and a clause that begins with a full name jieba reads as a
+name before a verb (王建华积极参加…; _clause_subjects).
+
 Names of other peoples, parts joined by a middle dot (阿依古丽·买买提), have no surname to know them by and the dot
 also joins section names (公示公告·通知公告): they are names beside a strong cue only, and as items of a list of people.
 
