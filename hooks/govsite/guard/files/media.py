@@ -143,20 +143,27 @@ EXIF_TEXT = {0x010E: "图片说明", 0x013B: "作者", 0x8298: "版权", 0x9286:
              0x9C9D: "作者", 0x9C9E: "关键词", 0x9C9F: "主题"}
 
 
+def _entries(tiff: bytes, order: str, offset: int, most: int):
+    """(tag, type, count, the entry's 12 bytes) of each entry of the TIFF directory at `offset`."""
+    if offset + 2 > len(tiff):
+        return
+    count = struct.unpack(order + "H", tiff[offset:offset + 2])[0]
+    for i in range(min(count, most)):
+        entry = tiff[offset + 2 + 12 * i:offset + 14 + 12 * i]
+        if len(entry) < 12:  # a damaged count, larger than the block: what was read stays
+            return
+        yield (*struct.unpack(order + "HHI", entry[:8]), entry)
+
+
 def _exif(tiff: bytes, out: Extracted) -> None:
     order = "<" if tiff[:2] == b"II" else ">"
     seen = set()
 
     def ifd(offset: int) -> None:
-        if offset in seen or offset + 2 > len(tiff):
+        if offset in seen:
             return
         seen.add(offset)
-        count = struct.unpack(order + "H", tiff[offset:offset + 2])[0]
-        for i in range(min(count, 512)):
-            entry = tiff[offset + 2 + 12 * i:offset + 14 + 12 * i]
-            if len(entry) < 12:  # a damaged count, larger than the block: what was read stays
-                break
-            tag, kind, n = struct.unpack(order + "HHI", entry[:8])
+        for tag, kind, n, entry in _entries(tiff, order, offset, 512):
             if tag == 0x8769:  # the Exif sub-directory (user comment lives there)
                 ifd(struct.unpack(order + "I", entry[8:12])[0])
                 continue
@@ -181,15 +188,8 @@ def _exif(tiff: bytes, out: Extracted) -> None:
 def _gps(tiff: bytes, order: str, offset: int, out: Extracted) -> None:
     """A photo's latitude and longitude (GPS tags 1–4: N/S, three rationals, E/W, three rationals), as phones write
     them into every photo unless told not to: where it was taken, to a few metres."""
-    if offset + 2 > len(tiff):
-        return
     found: dict[int, object] = {}
-    count = struct.unpack(order + "H", tiff[offset:offset + 2])[0]
-    for i in range(min(count, 64)):
-        entry = tiff[offset + 2 + 12 * i:offset + 14 + 12 * i]
-        if len(entry) < 12:
-            break
-        tag, kind, n = struct.unpack(order + "HHI", entry[:8])
+    for tag, kind, n, entry in _entries(tiff, order, offset, 64):
         if tag in (1, 3) and kind == 2:
             found[tag] = entry[8:9].decode("latin-1")
         elif tag in (2, 4) and kind == 5 and n == 3:

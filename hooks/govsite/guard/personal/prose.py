@@ -453,8 +453,7 @@ class _Finder:
             return False
         if start > 0 and text[start - 1] in "*＊×":
             return False
-        if name[0] in "年月日号时" and (not strong or text[:start].rstrip(" \u3000").endswith(
-                tuple("0123456789０１２３４５６７８９"))):
+        if name[0] in _DATE_UNITS and (not strong or text[:start].rstrip(" \u3000").endswith(_DIGIT_CHARS)):
             return False  # 2024年新入伍 (a text cut at the space after 2024, too): a date's unit, not the surname 年
         if _ADDRESS_FORM.match(text, start + len(surname_of(name))):
             return False  # 王主任, 李科长: a surname and a form of address, the way offices name a contact
@@ -853,7 +852,8 @@ _CLAUSE_START = re.compile(rf"(?:^|(?<=[。！？；!?;，,：:“「]))(?:{_SPA
 # What jieba tags the word after a clause's subject: a verb, an adverb, a preposition or a conjunction (王建华|积极,
 # 王建华|从事, 王建华|因, 王建华|和…), never a noun (王楼|村 …).
 _ACTION_TAGS = ("v", "d", "p", "c")
-_DATE_UNITS = frozenset("年月日号时")
+_DATE_UNITS = frozenset("年月日号时")  # never a surname right after a number, nor where a text is cut after one
+_DIGIT_CHARS = tuple("0123456789０１２３４５６７８９")
 
 
 def _clause_subjects(text: str) -> list[tuple[int, int]]:
