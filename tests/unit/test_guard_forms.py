@@ -291,6 +291,51 @@ def test_a_clause_that_begins_with_the_person_before_what_they_do_names_them(see
     assert found >= 8, found  # 9–12 of 24 with the rule, 3–4 (other cues: 和) without
 
 
+# What a feature says of its person with no label: the words right after or before the name (老两口, 因公致残, 当兵,
+# 所在的部队, 积极…, 经…介绍，, 在…的带领下, 与…座谈, 邀请…, 获奖者为…, 八十岁的…), then a name jieba reads as a
+# person's wherever it stands in the sentence.
+FEATURE_WORDS = ("{a}老两口住在示例村。", "{a}因公致残，评定为六级伤残。", "{a}当兵五年。", "{a}所在的部队驻守边疆。",
+                 "{a}积极参加志愿服务活动。", "经{a}介绍，该村有退役军人30名。", "在{a}的带领下，合作社年收入超百万元。",
+                 "与{a}座谈交流。", "邀请{a}为学生讲述战斗故事。", "获奖者为{a}。", "今年八十岁的{a}，", "本期人物：{a}",
+                 "{a}家住示例镇。", "{a}从事个体经营。")
+ANYWHERE = ("{a}的孙子今年考上了大学。", "{a}多次被评为先进个人。", "提起{a}，村里人都竖起大拇指。", "{a}如今已是两个孩子的父亲。",
+            "{a}目前在一家物流公司上班。", "{a}的家里挂满了奖状。", "{a}主动报名参加抗洪抢险。", "{a}每月领取定期抚恤金。",
+            "{a}年轻时在西藏当兵。", "{a}先后获得多项荣誉。", "在{a}看来，退役不褪色。", "像{a}这样的退役军人还有很多。",
+            "我们来到{a}的家。", "{a}的心愿是再回老部队看看。")
+
+
+def _share_found(wordings, seed: int) -> int:
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(24):
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+        text = rng.choice(wordings).format(a=name)
+        found += name in {f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME}
+    return found
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_what_a_feature_says_right_beside_its_person_names_them(seed):
+    assert _share_found(FEATURE_WORDS, seed) >= 21  # 22–24 of 24 with these words, 0–5 without
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_full_name_jieba_reads_as_a_persons_is_found_wherever_it_stands(seed):
+    """No cue at all: a name is found where jieba reads it as one (汪文军, or 潘|海燕 with a given name it holds as a
+    name). Given names that are ordinary words (建国 …) stay unfound, as EDITING.md §六 says."""
+    assert _share_found(ANYWHERE, seed) >= 13  # 14–20 of 24 with the rule, none without
+
+
+@pytest.mark.parametrize("text", [
+    "《中华人民共和国军人因公牺牲证明书》", "中华人民共和国军人因公牺牲", "导航 不应索引", "白沙 李园 王楼", "不应索引的页面",
+    "高新区目前有退役军人服务站12个。", "张庄村每月领取定期抚恤金的有15人。", "王楼村年轻时当兵的老人不多了。",
+    "像示例镇这样的乡镇还有很多。", "提起张*明，村里人都竖起大拇指。", "我们来到王某某的家。", "李*明的孙子今年考上了大学。",
+])
+def test_a_name_read_anywhere_is_never_a_word_a_place_or_a_masked_name(text):
+    found = [f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME]
+    assert found == [], text
+
+
 @pytest.mark.parametrize("kind", list(WORDINGS_2))
 def test_names_by_a_birth_a_number_a_signature_a_quotation_a_unit_or_a_home_are_found(kind):
     rng = random.Random(kind)

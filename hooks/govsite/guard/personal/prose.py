@@ -29,7 +29,10 @@ are what a story says the person did or is right after the name (王建华退役
 带领…), what is theirs (王建华的先进事迹, 的照片), a year of service glued to it (王建华1978年入伍), whom the bureau
 visited, heard or gave to (慰问了王建华, 据王建华回忆, 为王建华送去…); and, found by their grammar, a headline that
 begins with a full name and a colon (王建华：退役不褪色) and a clause that begins with a full name jieba reads as a
-name before a verb (王建华积极参加…; _clause_subjects).
+name before what the person does or has (王建华积极参加…, 王建华目前…, 王建华的…; _clause_subjects). Last, with no cue
+at all, a full name of three characters jieba reads as a person's wherever it stands (提起汪文军，…; _read_names): a
+search of the text for a surname before two characters of given names, and jieba asked only where neither the three
+characters nor their parts are words of its dictionary.
 
 Names of other peoples, parts joined by a middle dot (阿依古丽·买买提), have no surname to know them by and the dot
 also joins section names (公示公告·通知公告): they are names beside a strong cue only, and as items of a list of people.
@@ -57,6 +60,7 @@ from .names import (
     COMPOUND_SURNAMES,
     NAME_HEADERS,
     PEOPLE_HEADERS,
+    PLACE_CHARS,
     SINGLE_SURNAMES,
     TITLES,
     _dictionary,
@@ -94,7 +98,8 @@ LABEL_WORDS = ("联系人", "经办人", "申请人", "本人", "负责人", "�
 # Labels followed by names only when a colon follows them.
 COLON_LABEL_WORDS = ("名单", "人选", "获奖者", "获得者", "一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "鼓励奖",
                      "代表", "成员", "姓名", "名字", "化名", "组长", "副组长", "队长", "讲解员", "主讲人",
-                     "获奖人", "嘉宾", "颁奖嘉宾", "主讲", "主讲嘉宾", "受访者", "讲述人", "签名", "签字", "签收", "汇报"
+                     "获奖人", "嘉宾", "颁奖嘉宾", "人物", "本期人物", "主人公", "主讲", "主讲嘉宾", "受访者", "讲述人", "签名",
+                     "签字", "签收", "汇报"
                      ) + PEOPLE_HEADERS + ("退役军人", "退役士兵", "老兵", "烈属", "军属", "志愿者")
 # An office held, before its holder's name in news (区退役军人事务局局长王建华看望…): officials' names are published
 # by law only when listed in data/site.yml 公开姓名.
@@ -128,7 +133,11 @@ FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之
                 # 王建华是一名老兵, 王建华曾荣立三等功, 王建华带领村民…, 王建华激动地…)
                 "退役后", "退伍后", "转业后", "复员后", "从部队", "入伍", "参军", "今年", "现年", "已经", "是一名", "是一位",
                 "曾荣立", "荣立", "曾在", "曾任", "现任", "带领", "创办", "自主就业", "激动地", "感慨", "动情地", "笑着",
-                "握着", "回忆", "深有感触", "一直", "多年来", "至今", "生前", "说，", "，中共党员", "，共产党员", "，汉族")
+                "握着", "回忆", "深有感触", "一直", "多年来", "至今", "生前", "说，", "，中共党员", "，共产党员", "，汉族",
+                # more of what a feature says the person did, was or has (王建华老两口, 王建华因公致残, 王建华当兵五年,
+                # 王建华所在的部队, 王建华积极参加…, 经王建华介绍，, 在王建华的带领下, 与王建华座谈, 王建华家住…)
+                "老两口", "因公", "因病", "因伤", "当兵", "服役", "所在的部队", "所在部队", "积极", "介绍，", "的带领",
+                "的帮助", "的指导", "座谈", "家住", "从事", "获得")
 # Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
 BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,", "经查，", "经查,", "经调查，", "经调查,",
                 "感谢", "拟推荐", "授予", "追授",
@@ -138,7 +147,9 @@ BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,"
                 # a person naming themself (我叫李秀英, 名叫王建华)
                 "我叫", "名叫",
                 # whom news says the bureau visited or honoured, or heard (慰问了王建华, 见到王建华时, 据王建华回忆)
-                "慰问了", "看望了", "走访了", "探望了", "见到", "采访了", "据", "为老兵", "向老兵")
+                "慰问了", "看望了", "走访了", "探望了", "见到", "采访了", "据", "为老兵", "向老兵",
+                # whom a feature invites, honours or tells the age of (邀请王建华为学生…, 获奖者为王建华, 八十岁的王建华)
+                "邀请", "获奖者为", "获得者为", "岁的", "高龄的")
 # 关于 begins most titles (关于弘扬…, 关于纪念堂馆…: jieba tags such words as names): a name after it counts only
 # when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复); so does 对 at the start
 # of a unit (对王建华申请优待证的批复).
@@ -339,6 +350,8 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
         found = _unlisted_before(text, run, end, starts)
         if found is not None:
             return found, False
+    if not strong and words is not None:
+        starts = [s for s in starts if not _inside_long_word(text, run, words, s)]
     best, best_score, best_read = None, 1, False
     for s in starts:  # longest first
         bound = s == run or bool(_PRECEDE.search(text, max(run, s - 6), s))
@@ -351,6 +364,13 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
         if score > best_score:
             best, best_score, best_read = s, score, named
     return (best, best_read) if best is not None else None
+
+
+def _inside_long_word(text: str, run: int, words, start: int) -> bool:
+    """Whether `start` falls inside a word of three characters or more of jieba's dictionary, in the cut of the
+    run beginning at `run` (中华人民共和国|军人因公…: 共和国 ends in 和, a word that stands before names, and 国 is
+    a surname, yet no name begins there)."""
+    return any(a + run < start < b + run and b - a >= 3 and in_dictionary(text[a + run:b + run]) for a, b, _t in words)
 
 
 def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
@@ -568,7 +588,9 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
     subject = _SUBJECT.match(text) if at_start and text[:1] in _SUBJECT_FIRST else None
     headline = _HEADLINE.match(text) if at_start and text[:1] in _SURNAME_FIRST else None
     acting = _clause_subjects(text)
-    if not cued and subject is None and headline is None and not acting and _LATER_CUE.search(text) is None:
+    read = _read_names(text)
+    if not cued and subject is None and headline is None and not acting and not read \
+            and _LATER_CUE.search(text) is None:
         # most units: no cue; a lone name
         found = _whole(text, public) if whole and len(text) <= _WHOLE_LENGTH else []
         if whole and not found and (" " in text or "\u3000" in text):
@@ -707,6 +729,8 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
         _name_then_unit(text, finder)
     if _DOT_CHARS.intersection(text):
         _dotted(finder)
+    for start, end in read:  # 提起汪文军，…, 像潘海燕这样的…: a full name jieba reads as one, with no cue (last: a cue,
+        finder.exact(start, end, "其后", True)  # when there is one, names what found it)
     return finder.result()
 
 
@@ -777,6 +801,9 @@ def _captioned_before(finder: _Finder, end: int) -> bool:
         if start >= 0 and _is_han_run(text[start:end]) and _captioned_name(text[start:end]) \
                 and not _grammar_first(text[start:end]) and (
                 start == _run_start(text, end) or _PRECEDE.search(text, max(0, start - 6), start)):
+            run = _run_start(text, end)
+            if start > run and _inside_long_word(text, run, _segment(text[run:end]), start):
+                return False
             return finder.exact(start, end, "其后", True)
     return False
 
@@ -851,7 +878,7 @@ _HAN_RUN = re.compile(f"[{_HAN}]*")
 _CLAUSE_START = re.compile(rf"(?:^|(?<=[。！？；!?;，,：:“「]))(?:{_SPACE})*(?=[{_HAN}])")
 # What jieba tags the word after a clause's subject: a verb, an adverb, a preposition or a conjunction (王建华|积极,
 # 王建华|从事, 王建华|因, 王建华|和…), never a noun (王楼|村 …).
-_ACTION_TAGS = ("v", "d", "p", "c")
+_ACTION_TAGS = ("v", "d", "p", "c", "t", "m", "uj", "a", "b", "l", "r", "i", "ul", "uv", "f", "y")
 _DATE_UNITS = frozenset("年月日号时")  # never a surname right after a number, nor where a text is cut after one
 _DIGIT_CHARS = tuple("0123456789０１２３４５６７８９")
 
@@ -879,6 +906,43 @@ def _clause_subjects(text: str) -> list[tuple[int, int]]:
         if words[0][1] == 1 and not words[1][2].startswith(_NAME_TAGS + _PLACE_TAGS) and in_dictionary(name[1:]):
             continue  # 章|烈士|褒扬 (a law's 第五章 烈士褒扬 wrapped): a surname before a word of the dictionary
         if after[2].startswith(_ACTION_TAGS) and not after[2].startswith(("vn",)) and _named_alone(name):
+            found.append((start, start + 3))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _full_name_shape() -> re.Pattern:
+    """Where a single surname stands before two characters of given names (overlapping: 李王建华 is tried at 李
+    and at 王). A date's unit is no surname after a number (2024年新入伍), so it begins none."""
+    surnames = "".join(sorted(SINGLE_SURNAMES - _DATE_UNITS))
+    return re.compile(f"(?=[{re.escape(surnames)}][{re.escape(''.join(sorted(given_name_chars())))}]{{2}})")
+
+
+def _read_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each full name of three characters that jieba, reading the words around it, takes for a
+    person's wherever it stands (提起汪文军，…, 像潘海燕这样的…, 我们来到林晓东的家): one word it tags as a name and
+    does not know (汪文军), or a surname read as a noun or a name before a given name its dictionary holds as a
+    name and not as an ordinary word (潘|海燕; not 不|应|索引, 应 read as a verb). Neither the name, nor its surname
+    with the first given character (国家), nor a given name that is an ordinary word (建设) is a word of the
+    dictionary: jieba cuts such text into those words, so they are passed over before it is asked, which keeps
+    the cost to a search of the text in most units."""
+    found = []
+    for match in _full_name_shape().finditer(text):
+        start = match.start()
+        name = text[start:start + 3]
+        given = name[1:]
+        if in_dictionary(name[:2]) or in_dictionary(name) or (in_dictionary(given) and (
+                not _dictionary().get(given, "").startswith(_NAME_TAGS) or is_ordinary_word(given, strict=True))):
+            continue
+        run = max(_run_start(text, start), start - 6)
+        words = _segment(text[run:min(_run_end(text, start), start + 9)])
+        whole = any(a + run == start and b + run == start + 3 and t.startswith(_NAME_TAGS) for a, b, t in words)
+        parted = any(a + run == start and b + run == start + 1 and t.startswith("n") for a, b, t in words) and any(
+            a + run == start + 1 and b + run == start + 3 and t.startswith(_NAME_TAGS) for a, b, t in words)
+        if (whole or parted) and not _grammar_first(name) and _named_alone(name) \
+                and not not_a_person(name, text[start + 3:start + 9]) and not is_ordinary_word(name) \
+                and not (name[2] in SINGLE_SURNAMES and text[start + 3:start + 4] in PLACE_CHARS):
+            # (李园王|楼: the last character begins a place, 王楼, as in a line of places set apart by spaces)
             found.append((start, start + 3))
     return found
 
