@@ -336,6 +336,13 @@ def test_a_name_read_anywhere_is_never_a_word_a_place_or_a_masked_name(text):
     assert found == [], text
 
 
+@pytest.mark.parametrize("row", ["周　燕　男　1987年3月　示例镇", "金 武　男　1980年5月　和平街道", "林　芳　女　1990年"])
+def test_a_form_row_of_a_two_character_name_and_a_sex_reports_the_name_not_a_longer_one(row):
+    """With its spaces taken out the row reads 周燕男1987年…: the sex glued to the name is not a third character."""
+    found = {"".join(f.value.split()) for f in CHECK("a/index.html", page(f"<p>{row}</p>")) if f.rule == personal.RULE_NAME}
+    assert found == {"".join(row[:row.index("\u3000", 2)].split())}, found
+
+
 @pytest.mark.parametrize("kind", list(WORDINGS_2))
 def test_names_by_a_birth_a_number_a_signature_a_quotation_a_unit_or_a_home_are_found(kind):
     rng = random.Random(kind)

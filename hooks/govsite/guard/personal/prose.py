@@ -729,8 +729,10 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
         _name_then_unit(text, finder)
     if _DOT_CHARS.intersection(text):
         _dotted(finder)
-    for start, end in read:  # 提起汪文军，…, 像潘海燕这样的…: a full name jieba reads as one, with no cue (last: a cue,
-        finder.exact(start, end, "其后", True)  # when there is one, names what found it)
+    for start, end in read:  # 提起汪文军，…, 像潘海燕这样的…: a full name jieba reads as one, with no cue; last, and
+        # only where no cue found a name: a cue's reading wins (周燕男… of 周　燕　男　1987年 is 周燕 and a sex)
+        if all(end <= a or start >= b for a, b in finder.spans):
+            finder.exact(start, end, "其后", True)
     return finder.result()
 
 
@@ -918,6 +920,9 @@ def _full_name_shape() -> re.Pattern:
     return re.compile(f"(?=[{re.escape(surnames)}][{re.escape(''.join(sorted(given_name_chars())))}]{{2}})")
 
 
+_BIRTH_AFTER = re.compile(rf"{_SPACE}*[0-9０-９]")
+
+
 def _read_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of each full name of three characters that jieba, reading the words around it, takes for a
     person's wherever it stands (提起汪文军，…, 像潘海燕这样的…, 我们来到林晓东的家): one word it tags as a name and
@@ -941,8 +946,10 @@ def _read_names(text: str) -> list[tuple[int, int]]:
             a + run == start + 1 and b + run == start + 3 and t.startswith(_NAME_TAGS) for a, b, t in words)
         if (whole or parted) and not _grammar_first(name) and _named_alone(name) \
                 and not not_a_person(name, text[start + 3:start + 9]) and not is_ordinary_word(name) \
-                and not (name[2] in SINGLE_SURNAMES and text[start + 3:start + 4] in PLACE_CHARS):
-            # (李园王|楼: the last character begins a place, 王楼, as in a line of places set apart by spaces)
+                and not (name[2] in SINGLE_SURNAMES and text[start + 3:start + 4] in PLACE_CHARS) \
+                and not (name[2] in "男女" and _BIRTH_AFTER.match(text, start + 3)):
+            # (李园王|楼: the last character begins a place, 王楼, as in a line of places set apart by spaces; 周燕男
+            # 1987年…: a form's row with its spaces taken out, a name of two characters and the person's sex)
             found.append((start, start + 3))
     return found
 
