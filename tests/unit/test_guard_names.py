@@ -167,6 +167,9 @@ def _by_definition(text: str) -> list[prose.NameSpan]:
         finder.before(m.start(), "其后", False)
     if len(text) <= 12:
         prose._whole(text, frozenset(), finder)
+    for start, end in prose._read_names(text) + prose._compound_names(text):  # no cue: where no cue found a name
+        if all(end <= a or start >= b for a, b in finder.spans):
+            finder.exact(start, end, "其后", True)
     return finder.result()
 
 

@@ -32,7 +32,8 @@ begins with a full name and a colon (王建华：退役不褪色) and a clause t
 name before what the person does or has (王建华积极参加…, 王建华目前…, 王建华的…; _clause_subjects). Last, with no cue
 at all, a full name of three characters jieba reads as a person's wherever it stands (提起汪文军，…; _read_names): a
 search of the text for a surname before two characters of given names, and jieba asked only where neither the three
-characters nor their parts are words of its dictionary.
+characters nor their parts are words of its dictionary; and a name with a compound surname that is no everyday word
+(提起欧阳建华，…; _compound_names). A cue's reading wins where both find a name.
 
 Names of other peoples, parts joined by a middle dot (阿依古丽·买买提), have no surname to know them by and the dot
 also joins section names (公示公告·通知公告): they are names beside a strong cue only, and as items of a list of people.
@@ -588,7 +589,7 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
     subject = _SUBJECT.match(text) if at_start and text[:1] in _SUBJECT_FIRST else None
     headline = _HEADLINE.match(text) if at_start and text[:1] in _SURNAME_FIRST else None
     acting = _clause_subjects(text)
-    read = _read_names(text)
+    read = _read_names(text) + _compound_names(text)
     if not cued and subject is None and headline is None and not acting and not read \
             and _LATER_CUE.search(text) is None:
         # most units: no cue; a lone name
@@ -921,6 +922,48 @@ def _full_name_shape() -> re.Pattern:
 
 
 _BIRTH_AFTER = re.compile(rf"{_SPACE}*[0-9０-９]")
+# Compound surnames that are also words of everyday text or places (东方, 西门, 第五, 百里, 司空见惯, 微生物, 濮阳 …):
+# without a cue they begin no name.
+_COMPOUND_WORDS = frozenset(("东方", "东门", "西门", "南门", "南宫", "百里", "第五", "单于", "司空", "微生", "濮阳",
+                             "长孙", "轩辕", "子车", "公羊", "鲜于", "宗政"))
+
+
+@functools.lru_cache(maxsize=1)
+def _compound_shape() -> re.Pattern:
+    """Where a compound surname that is no everyday word stands before a character of given names."""
+    compounds = sorted(COMPOUND_SURNAMES - _COMPOUND_WORDS, key=lambda c: (-len(c), c))
+    return re.compile(f"(?:{'|'.join(map(re.escape, compounds))})(?=[{re.escape(''.join(sorted(given_name_chars())))}])")
+
+
+def _compound_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each name with a compound surname (欧阳建华, 司马文军, 欧阳明) wherever it stands: a compound
+    surname is rare in any other text, so jieba is asked only where the name ends: after one or two characters of
+    given names where it cuts a word (欧阳明|年轻时, 欧阳|建华|的), the compound at the start of a word (not 上|官方)."""
+    found = []
+    for match in _compound_shape().finditer(text):
+        start, at = match.start(), match.end()
+        run = max(_run_start(text, start), start - 6)
+        words = _segment(text[run:min(_run_end(text, start), start + 9)])
+        begins = {a + run: b + run for a, b, _t in words}
+        ends = set(begins.values())
+        if start not in begins:
+            continue
+        # 欧阳|建华, 欧阳明|年轻: the name ends where jieba ends a word; one given character only where a word of two
+        # or more characters, a word that follows names (的, 在 …) or no Chinese follows it (not 诸葛志|刚: 刚, no
+        # character of given names, is cut alone)
+        end = next((e for e in (at + 2, at + 1) if e in ends and (at in ends or e - start == len(match.group()) + 1)
+                    and all(ch in given_name_chars() for ch in text[at:e])
+                    and (e == at + 2 or not _is_han(text[e:e + 1] or "。") or begins.get(e, e) - e >= 2
+                         or text[e] in _FOLLOW_CHARS)
+                    and not (text[e - 1] in "男女" and e - at == 2 and _BIRTH_AFTER.match(text, e))), None)
+        if end is None:
+            continue
+        name = text[start:end]
+        if not is_ordinary_word(name) and not not_a_person(name, text[end:end + 6]):
+            found.append((start, end))
+    return found
+
+
 
 
 def _read_names(text: str) -> list[tuple[int, int]]:
