@@ -44,6 +44,7 @@ from ...yamlfile import Located, dotted, parse_yaml
 from .. import files as attachments
 from .. import known_clean
 from . import prose
+from .escapes import has_escapes, unescaped, without_inline_markup
 from .addresses import PublicAddresses, address_spans, mask_address, maybe_address
 from .names import (
     NAME_HEADERS,
@@ -90,41 +91,77 @@ PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42,
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 
-# Digit runs not glued to other digits or Latin letters (a run inside a longer code is not a number).
-_ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
-_ID15 = re.compile(r"(?<![0-9A-Za-z])(\d{15})(?![0-9A-Za-z])")
-_ID_AND_TWO = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]\d{2})(?![0-9A-Za-z])")
+# Digit runs not glued to other digits or Latin letters (a run inside a longer code is not a number), unless the
+# letters are the number's own label glued to it (ID410105…, No.410105…: a form's field printed without a space).
+_ID_LABEL = r"(?<=ID)|(?<=Id)|(?<=id)|(?<=No)|(?<=NO)|(?<=No\.)|(?<=NO\.)"
+_ID18 = re.compile(rf"(?:(?<![0-9A-Za-z])|{_ID_LABEL})(\d{{17}}[\dXx])(?![0-9A-Za-z])")
+_ID15 = re.compile(rf"(?:(?<![0-9A-Za-z])|{_ID_LABEL})(\d{{15}})(?![0-9A-Za-z])")
+_ID_AND_TWO = re.compile(rf"(?:(?<![0-9A-Za-z])|{_ID_LABEL})(\d{{17}}[\dXx]\d{{2}})(?![0-9A-Za-z])")
 # Glued to the Latin word that labels it (Tel13812345678, TEL:…, Mobile13812345678): a number there is the label's.
 _PHONE_LABEL = r"(?<=Tel)|(?<=TEL)|(?<=tel)|(?<=Mob)|(?<=MOB)|(?<=mob)|(?<=Mobile)|(?<=Phone)|(?<=PHONE)|(?<=phone)"
-# Three, four and four digits: joined, or split by one space or hyphen, or by the same dot, underscore or slash twice
-# (138.1234.5678, 138/1234/5678); one dot alone is not enough (a longitude, 131.12345678, is a number too).
+# Three, four and four digits: joined, or split by a space (one or two) or a hyphen, or by the same dot, underscore,
+# slash or tilde twice (138.1234.5678, 138/1234/5678, 138~1234~5678); one dot alone is not enough (a longitude,
+# 131.12345678, is a number too), nor 、 (figures listed: 分别为150、2300、4500人), which a telephone's label may
+# still put before one (_MOBILE_ANY_GROUPS). Dots, dashes and spaces of other widths are folded to these first
+# (_FOLD_NUMBERS).
+_SPACE_OR_HYPHEN = r"(?: {1,2}|-)"
 _MOBILE = re.compile(rf"(?:(?<![0-9A-Za-z])|{_PHONE_LABEL})(?:(?:\+|00)?86[ -]?)?"
-                     r"(1[3-9]\d[ -]?\d{4}[ -]?\d{4}|1[3-9]\d([._/])\d{4}\2\d{4})(?![0-9A-Za-z])")
+                     rf"(1[3-9]\d{_SPACE_OR_HYPHEN}?\d{{4}}{_SPACE_OR_HYPHEN}?\d{{4}}|1[3-9]\d([._/~])\d{{4}}\2\d{{4}})"
+                     r"(?![0-9A-Za-z])")
 # An ID number in its three parts (region, birth date, sequence and check) split by dots, underscores or slashes
 # the same way twice (410105.19900101.1233): the ordinary groups (spaces, hyphens) are _GROUPED's.
-_ID_PARTS = re.compile(r"(?<![0-9A-Za-z])(\d{6})([._/])(\d{8})\2(\d{3}[\dXx])(?![0-9A-Za-z])")
-# Mobile and ID numbers written in Chinese numerals (一三八一二三四五六七八), one numeral a digit.
-_HAN_DIGITS = "〇零一二三四五六七八九"
+_ID_PARTS = re.compile(r"(?<![0-9A-Za-z])(\d{6})([._/~、])(\d{8})\2(\d{3}[\dXx])(?![0-9A-Za-z])")
+# Mobile and ID numbers written in Chinese numerals (一三八一二三四五六七八), one numeral a digit: the everyday
+# numerals, the capital ones of receipts and cheques (壹叁捌…, also in traditional characters) and 幺, the one
+# read out in telephone numbers.
+_HAN_DIGITS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖貳參陸幺"
 _HAN_NUMBER = re.compile(rf"(?<![{_HAN_DIGITS}])[{_HAN_DIGITS}]{{11}}(?:[{_HAN_DIGITS}]{{6}}[{_HAN_DIGITS}Xx])?(?![{_HAN_DIGITS}])")
-_FROM_HAN_DIGITS = str.maketrans(_HAN_DIGITS, "0012345678" + "9")
+_FROM_HAN_DIGITS = str.maketrans(_HAN_DIGITS, "00123456789" "123456789" "236" "1")
 # A card number joined, in groups of four, or as 银联 cards print 19 digits: six and thirteen (628422 3149888986791).
 _CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{6}[ -]\d{10,13})"
                    r"(?![0-9A-Za-z])")
-# A mobile number in groups of any size (1634 0591 943, 13 8123 45678) after a telephone's label: without the
-# label, groups of figures in a table's row (13 500 200 100) would read so.
+# A mobile number in groups of any size (1634 0591 943, 138 1234 5678) after a telephone's label, or one digit to a
+# group (1 3 8 1 2 …); without the label, groups of figures in a table's row (13 500 200 100) would read so.
 _MOBILE_LABEL = re.compile(r"手机|电话|联系方式|联系号码|Tel|TEL|tel|Mobile|mobile")
 _MOBILE_ANY_GROUPS = re.compile(rf"(?:{_MOBILE_LABEL.pattern})[^0-9\u4e00-\u9fff]{{0,6}}?"
-                                r"(?<![0-9A-Za-z])(1[3-9]\d+(?:[ -]\d+)+)(?![0-9A-Za-z])")
+                                r"(?<![0-9A-Za-z])(1[3-9]\d+(?:(?: {1,2}|[-._/~、])\d+)+|1(?:(?: {1,2}|[-._/~、])\d){10})(?![0-9A-Za-z])")
 # An ID number typed in groups, as forms and spreadsheets lay it out (410105 19900101 123X, 4101-0519-9001-0112-3X):
 # digit groups joined by one space or hyphen, the check character X in the last group or alone after it. Any 18
 # digits in six groups or fewer hold a group of three digits, which the gate below needs.
-_GROUPED = re.compile(r"(?<![0-9A-Za-z])\d+(?:(?:[ -]\d+)+(?:[ -]?[Xx])?|[ -][Xx])(?![0-9A-Za-z])")
+# Groups are split by one or two spaces, a hyphen, or (folded first) any dash, dot, slash, underscore, tilde or 、:
+# the 18 digits must pass the check digit, the birth date and the region, whatever split them.
+_ID_SEPARATOR = r"(?: {1,2}|[-._/~、])"
+_GROUPED = re.compile(rf"(?<![0-9A-Za-z])\d+(?:(?:{_ID_SEPARATOR}\d+)+(?:{_ID_SEPARATOR}?[Xx])?|{_ID_SEPARATOR}[Xx])"
+                      r"(?![0-9A-Za-z])")
 _GROUP = re.compile(r"\d+[Xx]?|[Xx]")
 # 全角 digits, X, hyphens, plus signs and spaces, as a Chinese input method types them, made ordinary before the
 # number rules read a unit: one character for one, so a number's place in the folded text is its place as written.
 # Dashes of every width (en, em, figure, minus: 138—1234—5678) are typed between groups as hyphens are.
-_FOLD_NUMBERS = str.maketrans("０１２３４５６７８９Ｘｘ－＋\u3000\u00a0\u2010\u2011\u2012\u2013\u2014\u2212",
-                              "0123456789Xx-+  ------")
+# Spaces of other widths (thin, narrow, figure spaces) are spaces; dots of other shapes (．·・•) dots; ～ a tilde;
+# ／＿ a slash and an underscore. Every other digit character Unicode knows (Arabic-Indic, mathematical, circled
+# ①, superscript ¹) is the ASCII digit it stands for: a number spelt in them reads as the number (_OTHER_DIGITS).
+_FOLD_NUMBERS = str.maketrans("０１２３４５６７８９Ｘｘ－＋\u3000\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63"
+                              "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+                              "．·・•‧∙～〜／＿",
+                              "0123456789Xx-+  --------" "             " "......~~/_")
+
+
+def _other_digits() -> dict[int, str]:
+    import unicodedata
+
+    table = {}
+    for code in [*range(0x80, 0x3000), *range(0xff10, 0xff1a), *range(0x10000, 0x1fc00)]:
+        value = unicodedata.digit(chr(code), None)
+        if value is not None:
+            table[code] = str(value)
+    return table
+
+
+_OTHER_DIGIT_TABLE = _other_digits()
+_FOLD_NUMBERS.update(_OTHER_DIGIT_TABLE)
+# Digit characters \d does not take (circled, superscript, parenthesised digits: no decimal digits to Unicode), and
+# Nd digits other than ASCII and 全角: a unit holding them is read for numbers as folded (number_hits).
+_OTHER_DIGITS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_OTHER_DIGIT_TABLE) if not 0xff10 <= c < 0xff1a) + "]")
 
 _HEADER_WORDS = "|".join(re.escape(w) for w in NAME_HEADERS + PEOPLE_HEADERS)
 # Speed: YAML is parsed for names only when some key or column could hold them, or a masked name shows a list of
@@ -141,7 +178,7 @@ _DIGIT_RUN = re.compile(r"\d{3}")  # every personal number (scan_line's patterns
 # hyphen (a mobile's 11 digits, an ID number's 17 or 18 in groups, a card's 16 to 19): looked for as the unit is
 # written, before _FOLD_NUMBERS (\d takes 全角 digits too, and the spaces and hyphens it folds are listed here).
 # Most units with a date, a 文号 or an 索引号 hold three digits in a row and no such run.
-_ELEVEN_DIGITS = re.compile(r"\d(?:[ \-\uff0d\u3000\u00a0\u2010-\u2014\u2212._/]?\d){10}")
+_ELEVEN_DIGITS = re.compile(r"\d(?:[ \-\uff0d\u3000\u00a0\u2000-\u2015\u2212\ufe63\u202f\u205f._/~、．·・•‧∙～〜／＿]{0,2}\d){10}")
 # “姓名：王建华” in running text (a Word paragraph, a PDF line, a Markdown paragraph).
 _LABELLED = re.compile(rf"(姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000]*[:：][\s\u3000]*"
                        r"([^\s\u3000,，;；、|:：（(]{1,8})")
@@ -277,6 +314,17 @@ def scan_line(text: str, allowed_numbers: set[str]) -> Iterator[tuple[str, str]]
 
 def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterator[tuple[str, str, str]]:
     """(rule, masked value, value as written) for every personal number in one line of text."""
+    if not text.isascii() and _OTHER_DIGITS.search(text) is not None:
+        # Read with its digits folded (one character for one): each value as written is at the same place.
+        folded = text.translate(_FOLD_NUMBERS)
+        for rule, shown, value in _number_hits(folded, allowed_numbers):
+            at = folded.find(value)
+            yield rule, shown, text[at:at + len(value)] if at >= 0 else value
+        return
+    yield from _number_hits(text, allowed_numbers)
+
+
+def _number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterator[tuple[str, str, str]]:
     if _HAN_DIGIT_RUN.search(text) is not None:
         yield from _han_numeral_hits(text, allowed_numbers)
     if _MASK_BESIDE_DIGIT.search(text) is not None:
@@ -520,7 +568,7 @@ def _grouped_ids(text: str) -> Iterator[tuple[int, int]]:
                 last += 1
             if digits == 18:
                 start, end = groups[first][0], groups[last - 1][1]
-                if is_id18(re.sub(r"[ -]", "", text[start:end])):
+                if is_id18(re.sub(r"[^0-9Xx]", "", text[start:end])):
                     found = (start, end)
             if found is not None:
                 yield found
@@ -592,6 +640,12 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 def _scan_unit(text: str, rules: Rules) -> list[Hit]:
+    if has_escapes(text):
+        return _scan_unescaped(text, rules)
+    return _scan_plain(text, rules)
+
+
+def _scan_plain(text: str, rules: Rules) -> list[Hit]:
     if text.isascii():
         # Speed: a date, an address of a page, a 索引号 (a page's new units, a third of them). Names and home
         # addresses are written in Chinese characters: every name and address rule needs one (a cue, a label, a
@@ -624,6 +678,17 @@ def _traditional_hits(text: str, rules: Rules, hits: list[Hit]) -> list[Hit]:
                 found.add(written)
                 more.append(Hit(rule, mask(written), written))
     return more
+
+
+def _scan_unescaped(text: str, rules: Rules) -> list[Hit]:
+    """The unit as written, and again as its escapes spell it (escapes.py: &#x738b;, \\u738b, %E7%8E%8B …); a
+    value found only in the spelt text is given as spelt (it is nowhere in the unit as written)."""
+    decoded = unescaped(text)
+    if decoded == text:
+        return _scan_plain(text, rules)
+    hits = _scan_plain(text, rules)
+    seen = {(hit.rule, hit.value) for hit in hits}
+    return hits + [hit for hit in _scan_unit(decoded, rules) if (hit.rule, hit.value) not in seen]
 
 
 def _scan_without_invisible(text: str, rules: Rules) -> list[Hit]:
@@ -1050,6 +1115,17 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
             if _INVISIBLE.search(line) is not None:  # read as shown: without them
                 findings.extend(Finding(file, number, "", hit.rule, hit.shown, value=hit.value)
                                 for hit in _scan_without_invisible(line, rules))
+    # A line whose words are spelt in escapes (&#x738b;, \u738b, %E7%8E%8B) or broken by inline markup (王**建华**,
+    # a link around part of a number): read again as the page shows it (escapes.py).
+    rules = None
+    for number, line in enumerate(lines, start=1):
+        shown = unescaped(line) if has_escapes(line) else line
+        if suffix in MARKDOWN_SUFFIXES or suffix in HTML_SUFFIXES or shown != line:
+            shown = without_inline_markup(shown) or shown
+        if shown != line:
+            rules = rules or Rules(frozenset(allowed), public_names, public_addresses or NO_ADDRESSES)
+            findings.extend(Finding(file, number, "", hit.rule, hit.shown, value=hit.value)
+                            for hit in scan_unit(shown, rules))
     for number, (broken, _names) in paragraphs.items():
         findings.extend(Finding(file, number, "", RULE_NAME, mask_name(v), value=v) for v in broken)
     if file.replace("\\", "/").startswith(VOCABULARY_FOLDERS):
@@ -1136,9 +1212,24 @@ def scan_attachment(data: bytes, file: str, allowed: set[str], public_names: fro
 def scan_file_name(file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
     """Personal data in a file's name, which its address publishes: numbers, and names as running text names them
     (退役军人王建华申请表.pdf; 张伟-退役证.pdf read as 张伟 退役证)."""
-    name = Path(file).name
+    # Every folder on the way is in the address too (files/王建华/申请表.pdf); a name written percent-encoded
+    # (%E7%8E%8B…) is the name a browser shows.
+    parts = file.replace("\\", "/").split("/")
+    found: list[Finding] = []
+    for at, part in enumerate(parts):
+        if part.isascii() and not any(ch.isdigit() for ch in part) and "%" not in part:
+            continue  # speed: most folders (content, files, notices) hold neither Chinese nor a number
+        part = unescaped(part) if has_escapes(part) else part
+        last = at == len(parts) - 1
+        found += [f for f in _name_findings(file, part, Path(part).stem if last else part, allowed, public_names)
+                  if f not in found]
+    return found
+
+
+def _name_findings(file: str, name: str, stem: str, allowed: set[str], public_names: frozenset[str]) -> list[Finding]:
+    """scan_file_name's findings in one part of a path: `name` the part, `stem` without its file's extension."""
     found = [Finding(file, 0, "", rule, shown, in_file_name=True) for rule, shown in scan_line(name, allowed)]
-    words = re.sub(r"[-_.\s]+", " ", Path(file).stem).strip()
+    words = re.sub(r"[-_.\s]+", " ", stem).strip()
     if _HAN_NAME_CHARS.search(words):
         # the whole name as a sentence, and each of its pieces as a unit of its own (欧阳建华_照片.png)
         values = unit_names(words, public_names, labelled=False)
