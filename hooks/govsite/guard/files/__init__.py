@@ -110,7 +110,7 @@ def _read(data: bytes, name: str, depth: int, page=None) -> Extracted:
     extracted = _read_text(data, name, suffix, page)
     if b"data:" in data:
         _read_data_uris(extracted, data, depth)
-    if suffix not in HTML_SUFFIXES | XML_SUFFIXES | JSON_SUFFIXES and data.isascii() and page is None:
+    if suffix not in HTML_SUFFIXES | XML_SUFFIXES | JSON_SUFFIXES and data.isascii():
         _read_other_readings(extracted, data, name, depth)
     return extracted
 

@@ -157,11 +157,23 @@ def _other_digits() -> dict[int, str]:
     return table
 
 
+def _ranges(codes) -> str:
+    """A character class of the code points, as ranges (speed: a class of single characters is searched one by
+    one; of ranges, by bisection)."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in runs) + "]"
+
+
 _OTHER_DIGIT_TABLE = _other_digits()
 _FOLD_NUMBERS.update(_OTHER_DIGIT_TABLE)
 # Digit characters \d does not take (circled, superscript, parenthesised digits: no decimal digits to Unicode), and
 # Nd digits other than ASCII and 全角: a unit holding them is read for numbers as folded (number_hits).
-_OTHER_DIGITS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_OTHER_DIGIT_TABLE) if not 0xff10 <= c < 0xff1a) + "]")
+_OTHER_DIGITS = re.compile(_ranges(c for c in _OTHER_DIGIT_TABLE if not 0xff10 <= c < 0xff1a))
 
 _HEADER_WORDS = "|".join(re.escape(w) for w in NAME_HEADERS + PEOPLE_HEADERS)
 # Speed: YAML is parsed for names only when some key or column could hold them, or a masked name shows a list of
