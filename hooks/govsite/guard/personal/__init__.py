@@ -158,8 +158,7 @@ def _other_digits() -> dict[int, str]:
 
 
 def _ranges(codes) -> str:
-    """A character class of the code points, as ranges (speed: a class of single characters is searched one by
-    one; of ranges, by bisection)."""
+    """A character class of the code points, as ranges."""
     runs: list[list[int]] = []
     for code in sorted(codes):
         if runs and runs[-1][1] == code - 1:
@@ -173,7 +172,16 @@ _OTHER_DIGIT_TABLE = _other_digits()
 _FOLD_NUMBERS.update(_OTHER_DIGIT_TABLE)
 # Digit characters \d does not take (circled, superscript, parenthesised digits: no decimal digits to Unicode), and
 # Nd digits other than ASCII and 全角: a unit holding them is read for numbers as folded (number_hits).
-_OTHER_DIGITS = re.compile(_ranges(c for c in _OTHER_DIGIT_TABLE if not 0xff10 <= c < 0xff1a))
+# (speed: a class of the Basic Multilingual Plane is a bitmap; characters beyond it are looked for only in a unit
+# that has any, mathematical digits among them)
+_OTHER_DIGITS_BMP = re.compile(_ranges(c for c in _OTHER_DIGIT_TABLE if c < 0x10000 and not 0xff10 <= c < 0xff1a))
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+_OTHER_DIGITS_BEYOND = re.compile(_ranges(c for c in _OTHER_DIGIT_TABLE if c >= 0x10000))
+
+
+def _other_digits_in(text: str) -> bool:
+    return _OTHER_DIGITS_BMP.search(text) is not None or (
+        _BEYOND_BMP.search(text) is not None and _OTHER_DIGITS_BEYOND.search(text) is not None)
 
 _HEADER_WORDS = "|".join(re.escape(w) for w in NAME_HEADERS + PEOPLE_HEADERS)
 # Speed: YAML is parsed for names only when some key or column could hold them, or a masked name shows a list of
@@ -326,7 +334,7 @@ def scan_line(text: str, allowed_numbers: set[str]) -> Iterator[tuple[str, str]]
 
 def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterator[tuple[str, str, str]]:
     """(rule, masked value, value as written) for every personal number in one line of text."""
-    if not text.isascii() and _OTHER_DIGITS.search(text) is not None:
+    if not text.isascii() and _other_digits_in(text):
         # Read with its digits folded (one character for one): each value as written is at the same place.
         folded = text.translate(_FOLD_NUMBERS)
         for rule, shown, value in _number_hits(folded, allowed_numbers):
