@@ -44,7 +44,7 @@ from ...yamlfile import Located, dotted, parse_yaml
 from .. import files as attachments
 from .. import known_clean
 from . import prose
-from .escapes import has_escapes, unescaped, without_inline_markup
+from .escapes import has_escapes, markdown_shown, unescaped, without_inline_markup
 from .addresses import PublicAddresses, address_spans, mask_address, maybe_address
 from .names import (
     NAME_HEADERS,
@@ -1065,9 +1065,9 @@ def _units_inside(line: str, yaml: bool) -> list[str]:
 
 
 def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[str] = frozenset(),
-              public_addresses: PublicAddresses | None = NO_ADDRESSES) -> list[Finding]:
+              public_addresses: PublicAddresses | None = NO_ADDRESSES, as_shown: bool = False) -> list[Finding]:
     """Every finding in one text file: numbers on each line, name fields, tables of every kind, names and
-    addresses in running text."""
+    addresses in running text. `as_shown`: the text is already as its reader sees it (_findings_as_shown)."""
     suffix = Path(file).suffix.lower()
     lines = text.split("\n")
     hidden: set[int] = set()
@@ -1135,22 +1135,41 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
             if _INVISIBLE.search(line) is not None:  # read as shown: without them
                 findings.extend(Finding(file, number, "", hit.rule, hit.shown, value=hit.value)
                                 for hit in _scan_without_invisible(line, rules))
-    # A line whose words are spelt in escapes (&#x738b;, \u738b, %E7%8E%8B) or broken by inline markup (王**建华**,
-    # a link around part of a number): read again as the page shows it (escapes.py).
-    rules = None
-    for number, line in enumerate(lines, start=1):
-        shown = unescaped(line) if has_escapes(line) else line
-        if suffix in MARKDOWN_SUFFIXES or suffix in HTML_SUFFIXES or shown != line:
-            shown = without_inline_markup(shown) or shown
-        if shown != line:
-            rules = rules or Rules(frozenset(allowed), public_names, public_addresses or NO_ADDRESSES)
-            findings.extend(Finding(file, number, "", hit.rule, hit.shown, value=hit.value)
-                            for hit in scan_unit(shown, rules))
+    if not as_shown:
+        findings += _findings_as_shown(lines, file, suffix, body_start, allowed, public_names, public_addresses)
     for number, (broken, _names) in paragraphs.items():
         findings.extend(Finding(file, number, "", RULE_NAME, mask_name(v), value=v) for v in broken)
     if file.replace("\\", "/").startswith(VOCABULARY_FOLDERS):
         findings = [f for f in findings if f.rule != RULE_NAME]
     return _without_duplicates(findings)
+
+
+def _findings_as_shown(lines: list[str], file: str, suffix: str, body_start: int, allowed, public_names,
+                       public_addresses) -> list[Finding]:
+    """The findings of the text as its reader sees it, on the lines where that differs from what is written:
+    escapes decoded (&#x738b;, \\u738b in YAML, %E7%8E%8B in a link: escapes.py), and in a Markdown body the
+    words inline markup shows (王**建华**, **王建华** alone on a line, [王建华](…), 4101<!-- -->05…). The whole text
+    is read again, so that a line's neighbours (a list of lone names, a table) count as they do on the page."""
+    shown, changed, found = [], set(), []
+    markdown = suffix in MARKDOWN_SUFFIXES
+    rules = Rules(frozenset(allowed), public_names, public_addresses or NO_ADDRESSES)
+    for number, line in enumerate(lines, start=1):
+        seen = line
+        if has_escapes(line):
+            # the line decoded, link addresses and all (?q=%E7%8E%8B…), as one unit
+            seen = unescaped(line)
+            found += [Finding(file, number, "", hit.rule, hit.shown, value=hit.value) for hit in scan_unit(seen, rules)]
+        if markdown and number > body_start:
+            seen = markdown_shown(seen)
+        elif suffix in HTML_SUFFIXES:
+            seen = without_inline_markup(seen) or seen
+        if seen != line:
+            changed.add(number)
+        shown.append(seen)
+    if not changed:
+        return found
+    return found + [f for f in scan_text("\n".join(shown), file, allowed, public_names, public_addresses, as_shown=True)
+                    if f.line in changed]
 
 
 # The search's word lists (everyday words, the site's terms, intents' phrasings), one word to an item: words of

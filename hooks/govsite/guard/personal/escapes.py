@@ -107,6 +107,23 @@ def without_inline_markup(line: str) -> str | None:
     return shown if shown != line else None
 
 
+# What Markdown's inline markup shows anywhere on a line: an emphasis's words, a code span's, a link's text (an
+# image's alt text is read by the scan of the line as written).
+_SPANS = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)|(?!)()"
+                    r"|(\*{1,3})(?!\s)([^*\n]+?)(?<!\s)\3|(?<![A-Za-z0-9])(_{1,3})(?!\s)([^_\n]+?)(?<!\s)\5(?![A-Za-z0-9])"
+                    r"|(~~)([^~\n]+?)\7|(`+)([^`\n]+?)\9")
+_SPAN_MARKS = re.compile(r"[*_~`]|\]\(")
+
+
+def markdown_shown(line: str) -> str:
+    """A Markdown line's words as its page shows them: markup inside a word gone (without_inline_markup), and
+    emphasis, code spans and links anywhere (**王建华** alone on a line is a name alone on a line)."""
+    line = without_inline_markup(line) or line
+    if _SPAN_MARKS.search(line) is None:
+        return line
+    return _SPANS.sub(lambda m: next((m.group(g) for g in (1, 4, 6, 8, 10) if m.group(g) is not None), ""), line)
+
+
 def _shown(match: re.Match) -> str:
     for group in (1, 3, 5, 7, 9):
         if match.group(group) is not None:
