@@ -145,10 +145,23 @@ def test_markdown_markup_inside_a_name_or_number_hides_neither_from_make_check(s
         assert personal.RULE_ID in {f.rule for f in personal.scan_text(f"# 公示\n\n{line}\n", "content/a.md", set())}
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_lone_names_in_bold_or_code_on_their_lines_are_found_by_make_check(seed):
+    """A list of names each in bold (a paragraph, a numbered or bulleted item): the page shows lone names, as a
+    list without markup would."""
+    rng = random.Random(seed)
+    names = [person(rng) for _ in range(3)]
+    for layout in ("\n\n".join(f"**{n}**" for n in names), "\n".join(f"{i}. **{n}**" for i, n in enumerate(names, 1)),
+                   "\n".join(f"- `{n}`" for n in names), "\n".join(f"- __{n}__" for n in names)):
+        assert set(names) & source_values(f"# 名单\n\n{layout}\n"), layout
+
+
 @pytest.mark.parametrize("text", ["拟认定张*明为对象。", "姓名：张*明", "孙*等2名同志", "**第一条**　公民的人格尊严不受侵犯。",
                                   "身份证号：41**************12", "[第一条](#art-1)　国家保障退役军人的合法权益。",
                                   "电话：`0371-12345678`", "费用按&ldquo;谁受益、谁负担&rdquo;的原则承担。",
-                                  "参见 https://www.gov.cn/zhengce/%E6%94%BF%E7%AD%96 的说明"])
+                                  "参见 https://www.gov.cn/zhengce/%E6%94%BF%E7%AD%96 的说明",
+                                  "**申请人**：应当提交的材料", "- **联系方式**：见本局公开电话", "**示例镇**\n\n**张庄村**\n\n**李家镇**",
+                                  "[退役军人保障法](../laws/tuiyi/)第二十条", "`姓名` 一列须打码"])
 def test_escapes_and_markup_around_masked_names_and_laws_name_no_one(text):
     assert personal.scan_text(f"# 公示\n\n{text}\n", "content/a.md", set()) == [], text
 
