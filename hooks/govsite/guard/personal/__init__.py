@@ -44,8 +44,8 @@ from ...yamlfile import Located, dotted, parse_yaml
 from .. import files as attachments
 from .. import known_clean
 from . import prose
-from .escapes import has_escapes, markdown_shown, unescaped, without_inline_markup
 from .addresses import PublicAddresses, address_spans, mask_address, maybe_address
+from .escapes import has_escapes, markdown_shown, unescaped, without_inline_markup
 from .names import (
     NAME_HEADERS,
     NOT_PEOPLE,
@@ -864,7 +864,10 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
             findings.append(Finding(file, cell.line, cell.place, RULE_NAME, mask_name(cell.text), by_column=True,
                                     value=cell.text.strip()))
     if any(line.text[-1:].isdigit() for line in units_read):
+        whole = {(f.rule, f.shown) for f in findings}
         for i, rule, shown, value in split_number_hits([line.text for line in units_read], rules.numbers):
+            if (rule, shown.replace(SPLIT_NOTE, "")) in whole:
+                continue  # the same number found whole too (an SVG text's pieces, read also as one run)
             line = units_read[i]
             findings.append(Finding(file, line.line, "" if line.line else line.place, rule, shown, value=value))
     return _without_duplicates(findings)
