@@ -215,3 +215,92 @@ def test_an_svg_text_in_tspans_is_read_as_it_is_drawn(seed):
         svg = f'<svg xmlns="http://www.w3.org/2000/svg"><text x="1" y="2">{spans}</text></svg>'.encode()
         assert rule in attachment_rules(svg, "content/files/a.svg"), text
         assert rule in output_rules(svg, "files/a.svg"), text
+
+
+# ---- a field that holds one person's name: a document's author -------------------------------------------------
+
+TWO_CHARACTER_GIVEN = ("静", "敏", "伟", "芳", "红", "浩然", "金花", "子涵")
+
+
+def _docx_by(author: str) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("公示")
+    document.core_properties.author = author
+    document.core_properties.last_modified_by = author
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _xlsx_by(author: str) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "公示"
+    book.properties.creator = author
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _pdf_by(author: str) -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.add_metadata({"/Author": author, "/Title": "公示"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _pptx_commented_by(author: str) -> bytes:
+    import io
+    import zipfile
+
+    ns = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                               'content-types"><Override PartName="/ppt/presentation.xml" ContentType="application/'
+                               'vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                       'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+                       '2006/relationships/officeDocument" Target="ppt/presentation.xml"/></Relationships>',
+        "ppt/presentation.xml": f"<p:presentation {ns}/>",
+        "ppt/slides/slide1.xml": f"<p:sld {ns}><p:cSld><p:spTree/></p:cSld></p:sld>",
+        "ppt/commentAuthors.xml": f'<p:cmAuthorLst {ns}><p:cmAuthor id="0" name="{author}" initials="A"/></p:cmAuthorLst>',
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, text in parts.items():
+            package.writestr(name, text)
+    return out.getvalue()
+
+
+MAKERS = ((_docx_by, "a.docx"), (_xlsx_by, "a.xlsx"), (_pdf_by, "a.pdf"), (_pptx_commented_by, "a.pptx"))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_name_alone_in_an_authors_field_is_found(seed):
+    """A two-character name, or one whose given name is a word, alone in a cell may be a village; as a document's
+    author or a comment's it is a person."""
+    rng = random.Random(seed)
+    for make, name in MAKERS:
+        author = rng.choice(SURNAMES) + rng.choice(TWO_CHARACTER_GIVEN)
+        assert personal.RULE_NAME in attachment_rules(make(author), f"content/files/{name}"), (name, author)
+
+
+@pytest.mark.parametrize("author", ["Administrator", "示例区退役军人事务局", "微软用户", "办公室", "User", "张*明", "WPS Office",
+                                    "区退役军人服务中心", "admin"])
+def test_authors_that_are_no_person_or_masked_name_no_one(author):
+    for make, name in MAKERS:
+        assert personal.RULE_NAME not in attachment_rules(make(author), f"content/files/{name}"), (name, author)

@@ -22,10 +22,10 @@ import re
 import zlib
 
 from .encoding import decode, decode_text
-from .model import FRAGMENT, JOINED, LABEL, TITLE, Cell, Extracted, Line, Table, Unreadable
+from .model import FRAGMENT, JOINED, LABEL, PERSON, TITLE, Cell, Extracted, Line, Table, Unreadable
 from .text import read_csv, read_text_lines
 
-__all__ = ["FRAGMENT", "JOINED", "LABEL", "TITLE",
+__all__ = ["FRAGMENT", "JOINED", "LABEL", "PERSON", "TITLE",
            "Cell", "Extracted", "Line", "Table", "Unreadable", "read", "read_csv", "read_text_lines",
            "decode", "decode_text", "UNREADABLE", "MEDIA", "SOURCE_SUFFIXES"]
 

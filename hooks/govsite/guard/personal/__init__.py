@@ -924,6 +924,12 @@ def _unit_hits(line, rules: Rules) -> list[Hit]:
             glued_names(line.text, rules.names) + [prose.lone_label_name(line.text, rules.names) or ""])
             if value and value not in named]
         return hits
+    if line.kind == attachments.PERSON:  # an author's field: a name there is one, as after “联系人：”
+        hits = scan_unit(line.text, rules)
+        named = {h.value for h in hits if h.rule == RULE_NAME}
+        hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names("联系人：" + line.text, rules.names)
+                 if value not in named and value in line.text]
+        return hits
     if line.kind == attachments.LABEL:
         hits = scan_unit(line.text, rules)
         lone = prose.lone_label_name(line.text, rules.names)
