@@ -304,3 +304,40 @@ def test_a_name_alone_in_an_authors_field_is_found(seed):
 def test_authors_that_are_no_person_or_masked_name_no_one(author):
     for make, name in MAKERS:
         assert personal.RULE_NAME not in attachment_rules(make(author), f"content/files/{name}"), (name, author)
+
+
+# ---- characters that draw nothing, draw in reverse, or draw as another -------------------------------------------
+
+INVISIBLE = ("\ufe0f", "\ufe00", "\U000e0100", "\u180e", "\u034f", "\u2066", "\u202a", "\u202d", "\u3164", "\u115f",
+             "\U000e0020", "\u061c", "\u17b4", "\u2069")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_name_or_number_with_any_invisible_character_inside_is_found(seed):
+    """Variation selectors, direction marks and isolates, tags, fillers: inside a name or number, a page shows it
+    whole."""
+    rng = random.Random(seed)
+    for mark in INVISIBLE:
+        name, number = person(rng), id18(rng)
+        assert personal.RULE_NAME in unit_rules(f"联系人：{mark.join(name)}同志"), repr(mark)
+        assert personal.RULE_ID in unit_rules(f"身份证号：{mark.join(number)}"), repr(mark)
+        found = source_values(f"# 公示\n\n联系人：{mark.join(name)}同志\n")  # each as written, the marks kept
+        assert name in {value.replace(mark, "") for value in found}, repr(mark)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_name_in_reverse_under_a_right_to_left_override_or_in_radicals_is_found(seed):
+    rng = random.Random(seed)
+    name = person(rng)
+    assert name in {h.value for h in personal.scan_unit(f"联系人：\u202e{name[::-1]}\u202c同志", RULES)}
+    # Kangxi radicals that show as a surname's character (⾦ 金, ⽅ 方, ⽯ 石; ⾺ 馬 and ⿈ 黃 in traditional characters)
+    radicals = {"金": "\u2fa6", "方": "\u2f45", "石": "\u2f6f", "马": "\u2fba", "黄": "\u2fc8"}
+    surname = rng.choice(sorted(radicals))
+    spelt = radicals[surname] + name[1:]
+    assert personal.RULE_NAME in unit_rules(f"联系人：{spelt}同志"), spelt
+    assert source_values(f"# 公示\n\n联系人：{spelt}同志\n"), spelt
+
+
+@pytest.mark.parametrize("text", ["\u2f08\u2f00\u2f04", "第\u2f00条", "\u200e2024年\u200f", "مرحبا\u061c", "示例区\ufe0f退役军人事务局"])
+def test_radicals_and_marks_around_words_name_no_one(text):
+    assert personal.RULE_NAME not in unit_rules(text), text

@@ -654,9 +654,58 @@ _REMEMBERED_UNITS = 400_000
 _UNITS: dict[Rules, dict[str | bytes, tuple[Hit, ...]]] = {}
 
 
-# Characters that take no room on the screen (zero-width spaces and joiners, the word joiner, a byte-order mark
-# inside the text, soft hyphens): a name or number with one inside reads whole to a person, and is read so here.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+# Characters that take no room on the screen: every format character Unicode has (zero-width spaces and joiners,
+# the word joiner, a byte-order mark inside the text, soft hyphens, direction marks and isolates, tags, the
+# Mongolian vowel separator), variation selectors, the combining grapheme joiner and the Hangul and Khmer fillers
+# that draw nothing: a name or number with one inside reads whole to a person, and is read so here.
+def _invisible_codes() -> list[int]:
+    import unicodedata
+
+    codes = [c for c in range(0x80, 0xE0080) if unicodedata.category(chr(c)) == "Cf" and not 0x600 <= c <= 0x605
+             and c not in (0x6DD, 0x70F, 0x8E2, 0x110BD, 0x110CD)]  # those draw a sign (an Arabic number's)
+    return codes + [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0), 0x34F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x17B4,
+                    0x17B5]
+
+
+def _gate(codes: list[int]):
+    """Whether a text holds any of the characters: a class of the Basic Multilingual Plane is a bitmap, one beyond
+    it is tried character by character, so those are looked for only in a text that has any (speed)."""
+    near_class = _ranges(c for c in codes if c < 0x10000)
+    near = re.compile(near_class)
+    either = re.compile(near_class[:-1] + "\U00010000-\U0010ffff]")  # one pass: a near one, or any far character
+    far = re.compile(_ranges(c for c in codes if c >= 0x10000))
+
+    def holds(text: str) -> bool:
+        found = either.search(text)
+        if found is None:
+            return False
+        if ord(found.group()) < 0x10000:
+            return True
+        return far.search(text) is not None or near.search(text, found.end()) is not None
+
+    return holds
+
+
+_INVISIBLE = re.compile(_ranges(_invisible_codes()))
+_has_invisible = _gate(_invisible_codes())
+# Text in a right-to-left override (U+202E … U+202C) shows its characters in the reverse order: 华建王 shows 王建华.
+_OVERRIDDEN = re.compile("\u202e([^\u202c\u2069]*)")
+# Forms of Chinese characters that show as the character itself: Kangxi and supplementary radicals, compatibility
+# ideographs (⽟建华 shows 玉建华). Read as the characters they show (NFKC, one character for one).
+_LOOKALIKE_TABLE: dict[int, str] = {}
+
+
+def _lookalikes() -> list[int]:
+    import unicodedata
+
+    for code in [*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)]:
+        shown = unicodedata.normalize("NFKC", chr(code))
+        if len(shown) == 1 and shown != chr(code):
+            _LOOKALIKE_TABLE[code] = shown
+    return list(_LOOKALIKE_TABLE)
+
+
+_has_lookalike = _gate(_lookalikes())
 
 
 def _scan_unit(text: str, rules: Rules) -> list[Hit]:
@@ -672,8 +721,12 @@ def _scan_plain(text: str, rules: Rules) -> list[Hit]:
         # surname, 号/栋/村 …), so text of ASCII alone holds numbers only. tests/unit/test_guard_fast_paths.py
         # compares this with the whole rules on generated ASCII text.
         return [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
-    if _INVISIBLE.search(text) is not None:
+    if _has_invisible(text):
         return _scan_without_invisible(text, rules)
+    if _has_lookalike(text):
+        folded = text.translate(_LOOKALIKE_TABLE)  # one character for one: a value is at the same place
+        return [Hit(h.rule, h.shown, text[at:at + len(h.value)] if (at := folded.find(h.value)) >= 0 else h.value)
+                for h in _scan_plain(folded, rules)]
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
     hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
     hits += [Hit(RULE_ADDRESS, mask_address(value), value) for value in unit_addresses(text, rules.addresses)]
@@ -712,7 +765,11 @@ def _scan_unescaped(text: str, rules: Rules) -> list[Hit]:
 
 
 def _scan_without_invisible(text: str, rules: Rules) -> list[Hit]:
-    """The unit read without its invisible characters; each value as written, with them (the sources hold it so)."""
+    """The unit read without its invisible characters; each value as written, with them (the sources hold it so).
+    A right-to-left override's text is read as it shows, reversed (its values as shown)."""
+    if "\u202e" in text:
+        shown = _INVISIBLE.sub("", _OVERRIDDEN.sub(lambda m: m.group(1)[::-1], text))
+        return _scan_plain(shown, rules) + _scan_without_invisible(text.replace("\u202e", ""), rules)
     origin = [i for i, ch in enumerate(text) if not _INVISIBLE.match(ch)]
     bare = "".join(text[i] for i in origin)
     hits = []
@@ -1138,10 +1195,10 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
                             for v in unit_addresses(line, public_addresses))
     if suffix == ".csv":
         findings.extend(_table_findings(file, attachments.read_csv(visible).tables, public_names))
-    if _INVISIBLE.search(visible) is not None:
+    if _has_invisible(visible):
         rules = Rules(frozenset(allowed), public_names, public_addresses or NO_ADDRESSES)
         for number, line in enumerate(lines, start=1):
-            if _INVISIBLE.search(line) is not None:  # read as shown: without them
+            if _has_invisible(line):  # read as shown: without them
                 findings.extend(Finding(file, number, "", hit.rule, hit.shown, value=hit.value)
                                 for hit in _scan_without_invisible(line, rules))
     if not as_shown:
@@ -1156,7 +1213,8 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
 def _findings_as_shown(lines: list[str], file: str, suffix: str, body_start: int, allowed, public_names,
                        public_addresses) -> list[Finding]:
     """The findings of the text as its reader sees it, on the lines where that differs from what is written:
-    escapes decoded (&#x738b;, \\u738b in YAML, %E7%8E%8B in a link: escapes.py), and in a Markdown body the
+    escapes decoded (&#x738b;, \\u738b in YAML, %E7%8E%8B in a link: escapes.py), radicals and compatibility
+    ideographs as the characters they show, and in a Markdown body the
     words inline markup shows (王**建华**, **王建华** alone on a line, [王建华](…), 4101<!-- -->05…). The whole text
     is read again, so that a line's neighbours (a list of lone names, a table) count as they do on the page."""
     shown, changed, found = [], set(), []
@@ -1168,6 +1226,8 @@ def _findings_as_shown(lines: list[str], file: str, suffix: str, body_start: int
             # the line decoded, link addresses and all (?q=%E7%8E%8B…), as one unit
             seen = unescaped(line)
             found += [Finding(file, number, "", hit.rule, hit.shown, value=hit.value) for hit in scan_unit(seen, rules)]
+        if _has_lookalike(seen):
+            seen = seen.translate(_LOOKALIKE_TABLE)  # ⽟建华 shows 玉建华
         if markdown and number > body_start:
             seen = markdown_shown(seen)
         elif suffix in HTML_SUFFIXES:
