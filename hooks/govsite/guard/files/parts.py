@@ -78,7 +78,7 @@ def catch_all(root, label: str, out: Extracted, consumed=frozenset(), handled_ta
                 if attribute_name not in handled_attributes:
                     if (attribute_name in PERSON_ATTRIBUTES or (attribute_name == "name" and name in PERSON_ELEMENTS)) \
                             and value.strip():
-                        unit(out, value, f"{label}（作者）", PERSON)
+                        unit(out, value, f"{label}（“{attribute_name}”属性）", PERSON)
                     else:
                         attribute_unit(out, attribute_name, value, place=label)
         if name in PARAGRAPHS:
