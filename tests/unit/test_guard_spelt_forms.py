@@ -341,3 +341,11 @@ def test_a_name_in_reverse_under_a_right_to_left_override_or_in_radicals_is_foun
 @pytest.mark.parametrize("text", ["\u2f08\u2f00\u2f04", "第\u2f00条", "\u200e2024年\u200f", "مرحبا\u061c", "示例区\ufe0f退役军人事务局"])
 def test_radicals_and_marks_around_words_name_no_one(text):
     assert personal.RULE_NAME not in unit_rules(text), text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_number_a_stylesheet_escapes_digit_by_digit_is_found(seed):
+    phone = mobile(random.Random(seed))
+    css = ('p::after { content: "' + "".join(f"\\3{d} " for d in phone) + '"; }\n').encode()
+    assert personal.RULE_MOBILE in attachment_rules(css, "content/assets/a.css")
+    assert personal.RULE_MOBILE in output_rules(css, "assets/a.css")

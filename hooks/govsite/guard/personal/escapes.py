@@ -15,7 +15,7 @@ import re
 
 # Any escape worth decoding; most units hold none, and this search is all they cost.
 _ESCAPE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-                     r"|\\(?:u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{2,6}\}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|[0-9a-fA-F]{4,6})"
+                     r"|\\(?:u[0-9a-fA-F]{4}|u\{[0-9a-fA-F]{2,6}\}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|[0-9a-fA-F]{4,6}|3[0-9] ?\\3)"
                      r"|%(?:[0-9a-fA-F]{2}|u[0-9a-fA-F]{4})|=[89A-F][0-9A-F]=[89A-F][0-9A-F]")
 _U4 = re.compile(r"\\u([0-9a-fA-F]{4})|\\u\{([0-9a-fA-F]{2,6})\}|\\U([0-9a-fA-F]{8})|%u([0-9a-fA-F]{4})")
 _SURROGATES = re.compile("[\ud800-\udbff][\udc00-\udfff]")
@@ -26,6 +26,8 @@ _QP_BYTES = re.compile(r"(?:=[0-9A-F]{2})*=[89A-F][0-9A-F](?:=[0-9A-F]{2})+")
 # A stylesheet's escape: a backslash, one to six hex digits, and an optional space that ends it. Four or more are
 # read (\738b, \5efa): shorter ones are as often a Windows path's or a regular expression's (\d, \1).
 _CSS = re.compile(r"\\([0-9a-fA-F]{4,6}) ?")
+# Digits a stylesheet escapes one by one (\31 \33 \38 …): six or more in a row are a number spelt so, not a path.
+_CSS_DIGITS = re.compile(r"(?:\\3[0-9] ?){6,}")
 
 
 def has_escapes(text: str) -> bool:
@@ -59,6 +61,7 @@ def _decode_once(text: str) -> str:
         text = _QP_BYTES.sub(lambda m: _bytes_text(m.group(), 3), text)
     if "\\" in text:
         text = _CSS.sub(_css_code_point, text)
+        text = _CSS_DIGITS.sub(lambda m: re.sub(r"\\3([0-9]) ?", r"\1", m.group()), text)
     return text
 
 
