@@ -349,3 +349,25 @@ def test_a_number_a_stylesheet_escapes_digit_by_digit_is_found(seed):
     css = ('p::after { content: "' + "".join(f"\\3{d} " for d in phone) + '"; }\n').encode()
     assert personal.RULE_MOBILE in attachment_rules(css, "content/assets/a.css")
     assert personal.RULE_MOBILE in output_rules(css, "assets/a.css")
+
+
+# ---- a name split over a surname's column and a given name's -------------------------------------------------------
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_name_split_over_a_surname_and_a_given_name_column_is_found(seed):
+    rng = random.Random(seed)
+    people = [(rng.choice(SURNAMES), rng.choice(GIVEN)) for _ in range(2)]
+    for first, second in (("姓", "名"), ("姓氏", "名字"), ("姓 ", " 名")):
+        rows = "".join(f"| {s} | {g} | 示例镇 |\n" for s, g in people)
+        markdown = f"# 名单\n\n| {first} | {second} | 单位 |\n|---|---|---|\n{rows}"
+        assert {s + g for s, g in people} <= source_values(markdown), markdown
+        csv = (f"{first.strip()},{second.strip()},单位\n" + "".join(f"{s},{g},示例镇\n" for s, g in people)).encode("gb18030")
+        assert personal.RULE_NAME in attachment_rules(csv, "content/files/a.csv")
+        yaml_text = "名单:\n" + "".join(f"  - {first.strip()}: {s}\n    {second.strip()}: {g}\n" for s, g in people)
+        assert {s + g for s, g in people} <= source_values(yaml_text, "data/a.yml"), yaml_text
+
+
+@pytest.mark.parametrize("rows", [[("王", "*华"), ("李", "*")], [("张", "某"), ("王", "某某")], [("欧阳", "*")]])
+def test_masked_given_names_in_a_split_name_name_no_one(rows):
+    body = "".join(f"| {s} | {g} | 示例镇 |\n" for s, g in rows)
+    assert personal.scan_text(f"# 名单\n\n| 姓 | 名 | 单位 |\n|---|---|---|\n{body}", "content/a.md", set()) == []

@@ -61,7 +61,7 @@ from .names import (
     normalise_header,
     surname_of,
 )
-from .tables import Cell, NameHit, Table, html_tables, markdown_tables, scan_table, yaml_tables
+from .tables import Cell, NameHit, Table, html_tables, is_split_header, markdown_tables, scan_table, yaml_tables
 
 __all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "RULE_HOME_PHONE", "RULE_LOCATION",
            "scan_line", "scan_text",
@@ -186,7 +186,7 @@ def _other_digits_in(text: str) -> bool:
 _HEADER_WORDS = "|".join(re.escape(w) for w in NAME_HEADERS + PEOPLE_HEADERS)
 # Speed: YAML is parsed for names only when some key or column could hold them, or a masked name shows a list of
 # names (law texts mention 姓名 in prose; `姓 名` with any space counts).
-_HEADER_THEN_COLON = rf"(?:姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000\"'*_]*[:：|]"
+_HEADER_THEN_COLON = rf"(?:姓[\s\u3000]*名|名[\s\u3000]*字|姓氏?(?=[\s\u3000\"'*_]*[:：|])|{_HEADER_WORDS})[\s\u3000\"'*_]*[:：|]"
 _MASKED = r"[\u4e00-\u9fff][*＊]"
 _MAYBE_NAMES = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_HEADER_THEN_COLON}|{_MASKED}")
 # The same without the up to four characters before a header: every match of _MAYBE_NAMES starts at most four
@@ -1052,9 +1052,9 @@ def _scan_yaml_names(located: Located, file: str, public_names: frozenset[str]) 
         data = {k: v for k, v in data.items() if k not in INTERNAL_FIELDS}
     for _path, table in yaml_tables(data, located.line_of):
         for hit in scan_table(table, public_names):
-            if hit.by_column and hit.cell.place not in {dotted(p) for p in seen}:
-                yield Finding(file, hit.cell.line, hit.cell.place, RULE_NAME, mask_name(hit.cell.text), by_column=True,
-                              value=hit.cell.text.strip())
+            if (hit.by_column or is_split_header(hit.header)) and hit.cell.place not in {dotted(p) for p in seen}:
+                yield Finding(file, hit.cell.line, hit.cell.place, RULE_NAME, mask_name(hit.cell.text),
+                              by_column=hit.by_column, value=hit.cell.text.strip())
 
 
 # ---- text files -------------------------------------------------------------------------------------------
