@@ -48,6 +48,7 @@ XML_SUFFIXES = {".xml", ".rss", ".atom", ".svg", ".xsl", ".xslt", ".kml", ".gpx"
 FLAT_ODF_SUFFIXES = {".fodt", ".fods", ".fodp", ".fodg"}  # OpenDocument as one XML file
 JSON_SUFFIXES = {".json", ".webmanifest", ".map", ".geojson", ".jsonld"}
 CSV_SUFFIXES = {".csv", ".tsv"}
+CODE_SUFFIXES = {".js", ".mjs", ".css", ".map"}  # a site's code: "+abc" and "~{" are its syntax, not encodings
 PACKAGE_KINDS = {".docx": "Word 文档", ".docm": "Word 文档", ".xlsx": "Excel 工作簿", ".xlsm": "Excel 工作簿",
                  ".pptx": "PowerPoint 演示文稿", ".ofd": "OFD 文件", ".odt": "OpenDocument 文档",
                  ".ods": "OpenDocument 表格", ".odp": "OpenDocument 演示文稿", ".pdf": "PDF 文件"}
@@ -110,7 +111,7 @@ def _read(data: bytes, name: str, depth: int, page=None) -> Extracted:
     extracted = _read_text(data, name, suffix, page)
     if b"data:" in data:
         _read_data_uris(extracted, data, depth)
-    if suffix not in HTML_SUFFIXES | XML_SUFFIXES | JSON_SUFFIXES and data.isascii():
+    if suffix not in HTML_SUFFIXES | XML_SUFFIXES | JSON_SUFFIXES | CODE_SUFFIXES and data.isascii():
         _read_other_readings(extracted, data, name, depth)
     return extracted
 
@@ -154,9 +155,13 @@ def _read_other_readings(extracted: Extracted, data: bytes, name: str, depth: in
 
 
 def _strict_text(data: bytes, encoding: str) -> bytes:
+    from .encoding import MIN_SCORE, plausibility
+
     try:
         text = data.decode(encoding)
-        return text.encode("utf-8") if any(ord(ch) > 0x2E80 for ch in text) else b""
+        # Chinese read plausibly (UTF-7 gives characters of any bytes after a plus sign: a+b-c is not Chinese)
+        return text.encode("utf-8") if any(ord(ch) > 0x2E80 for ch in text) and plausibility(text) >= MIN_SCORE \
+            else b""
     except UnicodeError:  # not that encoding, or UTF-7 giving half a character (a surrogate alone)
         return b""
 
