@@ -211,9 +211,8 @@ def scan_folder(folder: Path, check: FileCheck, streamed: Scan | None = None,
 def name_findings(dest: str, rules: personal.Rules) -> tuple[OutputFinding, ...]:
     """What a published file's name shows (scan_folder; make serve's search index, whose files its own process
     checks: govsite.search.build_index)."""
-    name = dest.rsplit("/", 1)[-1]
-    if name.isascii() and not any(ch.isdigit() for ch in name):
-        return ()  # speed: most files' names (pages, assets) hold neither Chinese nor a number
+    if dest.isascii() and "%" not in dest and not any(ch.isdigit() for ch in dest):
+        return ()  # speed: most files' addresses (pages, assets) hold neither Chinese nor a number
     return tuple(OutputFinding(dest, 0, "文件名", f.rule, f.shown, value=f.value)
                  for f in personal.scan_file_name(dest, rules.numbers, rules.names))
 

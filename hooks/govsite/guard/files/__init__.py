@@ -22,10 +22,10 @@ import re
 import zlib
 
 from .encoding import decode, decode_text
-from .model import FRAGMENT, JOINED, LABEL, TITLE, Cell, Extracted, Line, Table, Unreadable
+from .model import FRAGMENT, JOINED, LABEL, PERSON, TITLE, Cell, Extracted, Line, Table, Unreadable
 from .text import read_csv, read_text_lines
 
-__all__ = ["FRAGMENT", "JOINED", "LABEL", "TITLE",
+__all__ = ["FRAGMENT", "JOINED", "LABEL", "PERSON", "TITLE",
            "Cell", "Extracted", "Line", "Table", "Unreadable", "read", "read_csv", "read_text_lines",
            "decode", "decode_text", "UNREADABLE", "MEDIA", "SOURCE_SUFFIXES"]
 
@@ -48,6 +48,7 @@ XML_SUFFIXES = {".xml", ".rss", ".atom", ".svg", ".xsl", ".xslt", ".kml", ".gpx"
 FLAT_ODF_SUFFIXES = {".fodt", ".fods", ".fodp", ".fodg"}  # OpenDocument as one XML file
 JSON_SUFFIXES = {".json", ".webmanifest", ".map", ".geojson", ".jsonld"}
 CSV_SUFFIXES = {".csv", ".tsv"}
+CODE_SUFFIXES = {".js", ".mjs", ".css", ".map"}  # a site's code: "+abc" and "~{" are its syntax, not encodings
 PACKAGE_KINDS = {".docx": "Word 文档", ".docm": "Word 文档", ".xlsx": "Excel 工作簿", ".xlsm": "Excel 工作簿",
                  ".pptx": "PowerPoint 演示文稿", ".ofd": "OFD 文件", ".odt": "OpenDocument 文档",
                  ".ods": "OpenDocument 表格", ".odp": "OpenDocument 演示文稿", ".pdf": "PDF 文件"}
@@ -110,7 +111,59 @@ def _read(data: bytes, name: str, depth: int, page=None) -> Extracted:
     extracted = _read_text(data, name, suffix, page)
     if b"data:" in data:
         _read_data_uris(extracted, data, depth)
+    if suffix not in HTML_SUFFIXES | XML_SUFFIXES | JSON_SUFFIXES | CODE_SUFFIXES and data.isascii():
+        _read_other_readings(extracted, data, name, depth)
     return extracted
+
+
+# ASCII text may spell Chinese in a 7-bit encoding: HZ (~{…~}, old Usenet and mail), UTF-7 (+ZXBw-), or a whole
+# file in a mail's transfer encoding (base64, quoted-printable =E7=8E=8B with soft line breaks), as a mail body or
+# an export saved to a .txt. A reader's tool shows the Chinese; read as plain ASCII it is letters. Each such
+# reading is read too, as the file it gives (base64 may hold any file).
+_HZ = re.compile(rb"~\{[!-}]{2,}")
+_UTF7 = re.compile(rb"\+[A-Za-z0-9/+]{3,}-?")
+_BASE64 = re.compile(rb"[A-Za-z0-9+/]{16,}={0,2}")
+_QUOTED_PRINTABLE = re.compile(rb"=[0-9A-F]{2}=[0-9A-F]{2}|=\r?\n")
+
+
+def _read_other_readings(extracted: Extracted, data: bytes, name: str, depth: int) -> None:
+    import base64
+    import binascii
+    import quopri
+
+    readings = []  # (where, the bytes it gives, whether they are any file or text)
+    if b"~{" in data and _HZ.search(data):
+        readings.append(("按 HZ 编码读出的内容", _strict_text(data, "hz")))
+    if b"+" in data and _UTF7.search(data):
+        readings.append(("按 UTF-7 编码读出的内容", _strict_text(data, "utf-7")))
+    compact = re.sub(rb"\s+", b"", data)
+    if len(compact) % 4 == 0 and _BASE64.fullmatch(compact):
+        try:
+            readings.append(("按 base64 解码后的内容", base64.b64decode(compact, validate=True)))
+        except (binascii.Error, ValueError):
+            pass
+    if b"=" in data and _QUOTED_PRINTABLE.search(data):
+        readings.append(("按 quoted-printable 解码后的内容", quopri.decodestring(data)))
+    for where, inner in readings:
+        # Only a reading that gives other characters than ASCII spells anything the plain reading missed.
+        if inner and not inner.isascii() or where.startswith("按 base64"):
+            try:
+                found = _read(inner, name, depth + 1)
+            except Unreadable:
+                continue  # not text in that encoding: the file is what it reads as plainly (a digest, a key)
+            extracted.add(found, where)
+
+
+def _strict_text(data: bytes, encoding: str) -> bytes:
+    from .encoding import MIN_SCORE, plausibility
+
+    try:
+        text = data.decode(encoding)
+        # Chinese read plausibly (UTF-7 gives characters of any bytes after a plus sign: a+b-c is not Chinese)
+        return text.encode("utf-8") if any(ord(ch) > 0x2E80 for ch in text) and plausibility(text) >= MIN_SCORE \
+            else b""
+    except UnicodeError:  # not that encoding, or UTF-7 giving half a character (a surrogate alone)
+        return b""
 
 
 # A file written into an address (RFC 2397: data:[type][;base64],payload): a page's image, a stylesheet's icon,

@@ -47,6 +47,9 @@ class Line:
 
 
 JOINED, FRAGMENT, LABEL = "joined", "fragment", "label"
+# A field that holds one person's name (a document's author, a comment's or a change's author, who last saved it):
+# a name there is read as after “联系人：” (as a contact card's, contacts.py), where alone it may be a word or a village (曾浩然, 李静).
+PERSON = "person"
 TITLE = "title"  # what names a part of a file, as a file's name names it (a workbook's sheet: 李秀英家庭情况)
 
 

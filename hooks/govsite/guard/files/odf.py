@@ -8,7 +8,7 @@ the catch-all (parts.py), embedded objects (charts, other documents) included.
 """
 from __future__ import annotations
 
-from .model import TITLE, Cell, Extracted, Line, Table
+from .model import PERSON, TITLE, Cell, Extracted, Line, Table
 from .package import Package
 from .parts import catch_all, properties, properties_catch_all, unit
 from .xmlfile import attribute_unit, local, parse
@@ -103,7 +103,7 @@ class _Reader:
             for child in el:
                 child_name = local(child.tag)
                 if child_name == "creator" and child.text:
-                    unit(self.out, child.text, "批注（作者）")
+                    unit(self.out, child.text, "批注（作者）", PERSON)
                     self.consumed.add(child)
                 elif child_name in ("p", "h", "list"):
                     for p in ([child] if child_name != "list" else [x for x in child.iter() if local(x.tag) in ("p", "h")]):
@@ -125,7 +125,7 @@ class _Reader:
                         if local(part.tag) == "change-info":
                             for info in part:
                                 if local(info.tag) == "creator" and info.text:
-                                    unit(self.out, info.text, "修订（作者）")
+                                    unit(self.out, info.text, "修订（作者）", PERSON)
                                     self.consumed.add(info)
                         elif kind == "deletion":
                             for p in [part] + list(part.iter()):

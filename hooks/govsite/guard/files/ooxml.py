@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from .model import TITLE, Cell, Extracted, Line, Table, Unreadable
+from .model import PERSON, TITLE, Cell, Extracted, Line, Table, Unreadable
 from .package import Package
 from .parts import catch_all, properties, properties_catch_all, unit
 from .xmlfile import local, malformed, parse, parser, refuse_entities
@@ -224,7 +224,7 @@ class _Word(_Reader):
                     if local(comment.tag) == "comment":
                         author = comment.get(_w(comment, "author"))
                         if author and author.strip():
-                            unit(self.out, author, "批注（作者）")
+                            unit(self.out, author, "批注（作者）", PERSON)
                         self.story(comment, "批注")
             elif name.startswith("word/glossary/") and name.endswith("document.xml"):
                 self.story(self.tree(name), label)
@@ -255,7 +255,7 @@ class _Word(_Reader):
                 if isinstance(el.tag, str):
                     author = el.get(_w(el, "author"))
                     if author and author.strip() and local(el.tag) != "comment":
-                        unit(self.out, author, "修订（作者）")
+                        unit(self.out, author, "修订（作者）", PERSON)
 
     def story(self, container, label: str, top: bool = False) -> None:
         """Paragraphs and tables of a body, header, footer, note, comment or text box."""
@@ -433,7 +433,7 @@ class _Excel(_Reader):
             root = self.tree(target)
             authors = [a.text or "" for a in root.iter() if local(a.tag) == "author"]
             for author in authors:
-                unit(self.out, author, "批注（作者）")
+                unit(self.out, author, "批注（作者）", PERSON)
             for el in root.iter():
                 if local(el.tag) in ("comment", "threadedComment"):
                     texts = [t.text or "" for t in el.iter() if local(t.tag) in ("t", "text")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Extracted, Line
+from .model import PERSON, Extracted, Line
 from .xmlfile import attribute_unit, local
 
 _SPACE = re.compile(r"[ \t\r\n\u3000]+")
@@ -20,13 +20,20 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def unit(out: Extracted, text: str, place: str) -> None:
+def unit(out: Extracted, text: str, place: str, kind: str = "") -> None:
     """A unit of text at a place in an attachment (lines inside it kept: a cell or a text box may hold
-    several)."""
+    several). `kind`: files.model.Line.kind (PERSON: an author's field)."""
     text = "\n".join(clean(line) for line in text.split("\n"))
     text = text.strip("\n")
     if text.strip():
-        out.lines.append(Line(text, place))
+        out.lines.append(Line(text, place, 0, kind))
+
+
+# Attributes and properties that hold one person's name: an author's (w:author, a presentation's comment authors'
+# name, a workbook's persons' displayName), who created and last saved the file.
+PERSON_ATTRIBUTES = frozenset(("author", "displayName"))
+PERSON_ELEMENTS = frozenset(("cmAuthor", "person", "author"))
+PERSON_PROPERTIES = frozenset(("creator", "initial-creator", "lastModifiedBy", "Author", "printed-by", "Manager"))
 
 
 def paragraph_text(el) -> str:
@@ -69,7 +76,11 @@ def catch_all(root, label: str, out: Extracted, consumed=frozenset(), handled_ta
             for key, value in el.attrib.items():
                 attribute_name = local(key)
                 if attribute_name not in handled_attributes:
-                    attribute_unit(out, attribute_name, value, place=label)
+                    if (attribute_name in PERSON_ATTRIBUTES or (attribute_name == "name" and name in PERSON_ELEMENTS)) \
+                            and value.strip():
+                        unit(out, value, f"{label}（“{attribute_name}”属性）", PERSON)
+                    else:
+                        attribute_unit(out, attribute_name, value, place=label)
         if name in PARAGRAPHS:
             if el not in consumed:
                 unit(out, paragraph_text(el), label)
@@ -115,7 +126,7 @@ def properties(root, out: Extracted, consumed: set) -> None:
             top, parent = parent, parent.getparent()
         own = top.get("name") or top.get("Name") or top.get("{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}name")
         label = f"自定义属性“{own}”" if own else f"文档属性“{PROPERTY_LABELS.get(local(top.tag), local(top.tag))}”"
-        unit(out, el.text, label)
+        unit(out, el.text, label, PERSON if not own and local(top.tag) in PERSON_PROPERTIES else "")
         consumed.add(el)
 
 

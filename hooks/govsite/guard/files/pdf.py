@@ -12,7 +12,7 @@ import logging
 import re
 
 from .encoding import plausibility
-from .model import Cell, Extracted, Line, Table, Unreadable
+from .model import PERSON, Cell, Extracted, Line, Table, Unreadable
 
 SCAN_FIX = "请用办公软件从原文件重新导出 PDF（带文字层），或对扫描件做文字识别（OCR）后再放入"
 MIN_LAYER_SCORE = 0.5  # plausibility of a page's text layer below which it is not text (encoding.py)
@@ -126,7 +126,7 @@ def _document(out: Extracted, reader, read_embedded) -> None:
     for key, label in INFO_LABELS.items():
         text = _text(info.get(key)) if key in info else ""
         if text.strip():
-            out.lines.append(Line(text, f"文档属性“{label}”"))
+            out.lines.append(Line(text, f"文档属性“{label}”", 0, PERSON if key == "/Author" else ""))
     for key in info:
         if key not in INFO_LABELS and key not in ("/CreationDate", "/ModDate", "/Trapped"):
             text = _text(info.get(key))

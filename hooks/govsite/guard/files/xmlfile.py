@@ -112,11 +112,30 @@ def read_xml(text: str, first_line: int = 1) -> Extracted:
                     else:
                         _text_unit(out, unquote(text) if "%" in text and name in ("loc", "link", "id", "guid")
                                    else text, line, f"（<{name}>）")
+                if len(el) and _shown_whole(el):
+                    # Text split over inline children (an SVG <text> of <tspan>s, one to a character; a name
+                    # half in <b>) shows as one run: read as such too.
+                    _text_unit(out, "".join(el.itertext()), line, f"（<{name}>）")
             # the text after a comment, an entity reference or a processing instruction is that node's tail
             tail = el.tail
             if tail and not tail.isspace() and el is not top:
                 _text_unit(out, tail, line, "")
     return out
+
+
+_SHOWN_WHOLE_LENGTH = 2000
+
+
+def _shown_whole(el) -> bool:
+    """Whether an element's text shows as one run although its children split it: an SVG <text> (its <tspan>s
+    are drawn on), or mixed content (text beside the children: <p>王<b>建华</b></p>) whose children hold no
+    elements of their own. A record of fields (a feed's <item>) has no text between its children."""
+    if any(len(child) or not isinstance(child.tag, str) for child in el):
+        return False
+    if local(el.tag) != "text" and not ((el.text and not el.text.isspace())
+                                        or any(child.tail and not child.tail.isspace() for child in el)):
+        return False
+    return sum(len(t) for t in el.itertext()) <= _SHOWN_WHOLE_LENGTH
 
 
 def _entities(root, text: str, first_line: int, out: Extracted) -> None:

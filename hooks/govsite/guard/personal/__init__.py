@@ -45,6 +45,7 @@ from .. import files as attachments
 from .. import known_clean
 from . import prose
 from .addresses import PublicAddresses, address_spans, mask_address, maybe_address
+from .escapes import has_escapes, markdown_shown, unescaped, without_inline_markup
 from .names import (
     NAME_HEADERS,
     NOT_PEOPLE,
@@ -60,7 +61,7 @@ from .names import (
     normalise_header,
     surname_of,
 )
-from .tables import Cell, NameHit, Table, html_tables, markdown_tables, scan_table, yaml_tables
+from .tables import Cell, NameHit, Table, html_tables, is_split_header, markdown_tables, scan_table, yaml_tables
 
 __all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "RULE_HOME_PHONE", "RULE_LOCATION",
            "scan_line", "scan_text",
@@ -90,46 +91,102 @@ PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42,
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK = "10X98765432"
 
-# Digit runs not glued to other digits or Latin letters (a run inside a longer code is not a number).
-_ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
-_ID15 = re.compile(r"(?<![0-9A-Za-z])(\d{15})(?![0-9A-Za-z])")
-_ID_AND_TWO = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]\d{2})(?![0-9A-Za-z])")
+# Digit runs not glued to other digits or Latin letters (a run inside a longer code is not a number), unless the
+# letters are the number's own label glued to it (ID410105…, No.410105…: a form's field printed without a space).
+_ID_LABEL = r"(?<=ID)|(?<=Id)|(?<=id)|(?<=No)|(?<=NO)|(?<=No\.)|(?<=NO\.)"
+_ID18 = re.compile(rf"(?:(?<![0-9A-Za-z])|{_ID_LABEL})(\d{{17}}[\dXx])(?![0-9A-Za-z])")
+_ID15 = re.compile(rf"(?:(?<![0-9A-Za-z])|{_ID_LABEL})(\d{{15}})(?![0-9A-Za-z])")
+_ID_AND_TWO = re.compile(rf"(?:(?<![0-9A-Za-z])|{_ID_LABEL})(\d{{17}}[\dXx]\d{{2}})(?![0-9A-Za-z])")
 # Glued to the Latin word that labels it (Tel13812345678, TEL:…, Mobile13812345678): a number there is the label's.
 _PHONE_LABEL = r"(?<=Tel)|(?<=TEL)|(?<=tel)|(?<=Mob)|(?<=MOB)|(?<=mob)|(?<=Mobile)|(?<=Phone)|(?<=PHONE)|(?<=phone)"
-# Three, four and four digits: joined, or split by one space or hyphen, or by the same dot, underscore or slash twice
-# (138.1234.5678, 138/1234/5678); one dot alone is not enough (a longitude, 131.12345678, is a number too).
+# Three, four and four digits: joined, or split by a space (one or two) or a hyphen, or by the same dot, underscore,
+# slash or tilde twice (138.1234.5678, 138/1234/5678, 138~1234~5678); one dot alone is not enough (a longitude,
+# 131.12345678, is a number too), nor 、 (figures listed: 分别为150、2300、4500人), which a telephone's label may
+# still put before one (_MOBILE_ANY_GROUPS). Dots, dashes and spaces of other widths are folded to these first
+# (_FOLD_NUMBERS).
+_SPACE_OR_HYPHEN = r"(?: {1,2}|-)"
 _MOBILE = re.compile(rf"(?:(?<![0-9A-Za-z])|{_PHONE_LABEL})(?:(?:\+|00)?86[ -]?)?"
-                     r"(1[3-9]\d[ -]?\d{4}[ -]?\d{4}|1[3-9]\d([._/])\d{4}\2\d{4})(?![0-9A-Za-z])")
+                     rf"(1[3-9]\d{_SPACE_OR_HYPHEN}?\d{{4}}{_SPACE_OR_HYPHEN}?\d{{4}}|1[3-9]\d([._/~])\d{{4}}\2\d{{4}})"
+                     r"(?![0-9A-Za-z])")
 # An ID number in its three parts (region, birth date, sequence and check) split by dots, underscores or slashes
 # the same way twice (410105.19900101.1233): the ordinary groups (spaces, hyphens) are _GROUPED's.
-_ID_PARTS = re.compile(r"(?<![0-9A-Za-z])(\d{6})([._/])(\d{8})\2(\d{3}[\dXx])(?![0-9A-Za-z])")
-# Mobile and ID numbers written in Chinese numerals (一三八一二三四五六七八), one numeral a digit.
-_HAN_DIGITS = "〇零一二三四五六七八九"
+_ID_PARTS = re.compile(r"(?<![0-9A-Za-z])(\d{6})([._/~、])(\d{8})\2(\d{3}[\dXx])(?![0-9A-Za-z])")
+# Mobile and ID numbers written in Chinese numerals (一三八一二三四五六七八), one numeral a digit: the everyday
+# numerals, the capital ones of receipts and cheques (壹叁捌…, also in traditional characters) and 幺, the one
+# read out in telephone numbers.
+_HAN_DIGITS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖貳參陸幺"
 _HAN_NUMBER = re.compile(rf"(?<![{_HAN_DIGITS}])[{_HAN_DIGITS}]{{11}}(?:[{_HAN_DIGITS}]{{6}}[{_HAN_DIGITS}Xx])?(?![{_HAN_DIGITS}])")
-_FROM_HAN_DIGITS = str.maketrans(_HAN_DIGITS, "0012345678" + "9")
+_FROM_HAN_DIGITS = str.maketrans(_HAN_DIGITS, "00123456789" "123456789" "236" "1")
 # A card number joined, in groups of four, or as 银联 cards print 19 digits: six and thirteen (628422 3149888986791).
 _CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{6}[ -]\d{10,13})"
                    r"(?![0-9A-Za-z])")
-# A mobile number in groups of any size (1634 0591 943, 13 8123 45678) after a telephone's label: without the
-# label, groups of figures in a table's row (13 500 200 100) would read so.
+# A mobile number in groups of any size (1634 0591 943, 138 1234 5678) after a telephone's label, or one digit to a
+# group (1 3 8 1 2 …); without the label, groups of figures in a table's row (13 500 200 100) would read so.
 _MOBILE_LABEL = re.compile(r"手机|电话|联系方式|联系号码|Tel|TEL|tel|Mobile|mobile")
 _MOBILE_ANY_GROUPS = re.compile(rf"(?:{_MOBILE_LABEL.pattern})[^0-9\u4e00-\u9fff]{{0,6}}?"
-                                r"(?<![0-9A-Za-z])(1[3-9]\d+(?:[ -]\d+)+)(?![0-9A-Za-z])")
+                                r"(?<![0-9A-Za-z])(1[3-9]\d+(?:(?: {1,2}|[-._/~、])\d+)+|1(?:(?: {1,2}|[-._/~、])\d){10})(?![0-9A-Za-z])")
 # An ID number typed in groups, as forms and spreadsheets lay it out (410105 19900101 123X, 4101-0519-9001-0112-3X):
 # digit groups joined by one space or hyphen, the check character X in the last group or alone after it. Any 18
 # digits in six groups or fewer hold a group of three digits, which the gate below needs.
-_GROUPED = re.compile(r"(?<![0-9A-Za-z])\d+(?:(?:[ -]\d+)+(?:[ -]?[Xx])?|[ -][Xx])(?![0-9A-Za-z])")
+# Groups are split by one or two spaces, a hyphen, or (folded first) any dash, dot, slash, underscore, tilde or 、:
+# the 18 digits must pass the check digit, the birth date and the region, whatever split them.
+_ID_SEPARATOR = r"(?: {1,2}|[-._/~、])"
+_GROUPED = re.compile(rf"(?<![0-9A-Za-z])\d+(?:(?:{_ID_SEPARATOR}\d+)+(?:{_ID_SEPARATOR}?[Xx])?|{_ID_SEPARATOR}[Xx])"
+                      r"(?![0-9A-Za-z])")
 _GROUP = re.compile(r"\d+[Xx]?|[Xx]")
 # 全角 digits, X, hyphens, plus signs and spaces, as a Chinese input method types them, made ordinary before the
 # number rules read a unit: one character for one, so a number's place in the folded text is its place as written.
 # Dashes of every width (en, em, figure, minus: 138—1234—5678) are typed between groups as hyphens are.
-_FOLD_NUMBERS = str.maketrans("０１２３４５６７８９Ｘｘ－＋\u3000\u00a0\u2010\u2011\u2012\u2013\u2014\u2212",
-                              "0123456789Xx-+  ------")
+# Spaces of other widths (thin, narrow, figure spaces) are spaces; dots of other shapes (．·・•) dots; ～ a tilde;
+# ／＿ a slash and an underscore. Every other digit character Unicode knows (Arabic-Indic, mathematical, circled
+# ①, superscript ¹) is the ASCII digit it stands for: a number spelt in them reads as the number (_OTHER_DIGITS).
+_FOLD_NUMBERS = str.maketrans("０１２３４５６７８９Ｘｘ－＋\u3000\u00a0\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63"
+                              "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+                              "．·・•‧∙～〜／＿",
+                              "0123456789Xx-+  --------" "             " "......~~/_")
+
+
+def _other_digits() -> dict[int, str]:
+    import unicodedata
+
+    table = {}
+    for code in [*range(0x80, 0x3000), *range(0xff10, 0xff1a), *range(0x10000, 0x1fc00)]:
+        value = unicodedata.digit(chr(code), None)
+        if value is not None:
+            table[code] = str(value)
+    return table
+
+
+def _ranges(codes) -> str:
+    """A character class of the code points, as ranges."""
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in runs) + "]"
+
+
+_OTHER_DIGIT_TABLE = _other_digits()
+_FOLD_NUMBERS.update(_OTHER_DIGIT_TABLE)
+# Digit characters \d does not take (circled, superscript, parenthesised digits: no decimal digits to Unicode), and
+# Nd digits other than ASCII and 全角: a unit holding them is read for numbers as folded (number_hits).
+# (speed: a class of the Basic Multilingual Plane is a bitmap; characters beyond it are looked for only in a unit
+# that has any, mathematical digits among them)
+_OTHER_DIGITS_BMP = re.compile(_ranges(c for c in _OTHER_DIGIT_TABLE if c < 0x10000 and not 0xff10 <= c < 0xff1a))
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+_OTHER_DIGITS_BEYOND = re.compile(_ranges(c for c in _OTHER_DIGIT_TABLE if c >= 0x10000))
+
+
+def _other_digits_in(text: str) -> bool:
+    return _OTHER_DIGITS_BMP.search(text) is not None or (
+        _BEYOND_BMP.search(text) is not None and _OTHER_DIGITS_BEYOND.search(text) is not None)
 
 _HEADER_WORDS = "|".join(re.escape(w) for w in NAME_HEADERS + PEOPLE_HEADERS)
 # Speed: YAML is parsed for names only when some key or column could hold them, or a masked name shows a list of
 # names (law texts mention 姓名 in prose; `姓 名` with any space counts).
-_HEADER_THEN_COLON = rf"(?:姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000\"'*_]*[:：|]"
+_HEADER_THEN_COLON = rf"(?:姓[\s\u3000]*名|名[\s\u3000]*字|姓氏?(?=[\s\u3000\"'*_]*[:：|])|{_HEADER_WORDS})[\s\u3000\"'*_]*[:：|]"
 _MASKED = r"[\u4e00-\u9fff][*＊]"
 _MAYBE_NAMES = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_HEADER_THEN_COLON}|{_MASKED}")
 # The same without the up to four characters before a header: every match of _MAYBE_NAMES starts at most four
@@ -141,7 +198,7 @@ _DIGIT_RUN = re.compile(r"\d{3}")  # every personal number (scan_line's patterns
 # hyphen (a mobile's 11 digits, an ID number's 17 or 18 in groups, a card's 16 to 19): looked for as the unit is
 # written, before _FOLD_NUMBERS (\d takes 全角 digits too, and the spaces and hyphens it folds are listed here).
 # Most units with a date, a 文号 or an 索引号 hold three digits in a row and no such run.
-_ELEVEN_DIGITS = re.compile(r"\d(?:[ \-\uff0d\u3000\u00a0\u2010-\u2014\u2212._/]?\d){10}")
+_ELEVEN_DIGITS = re.compile(r"\d(?:[ \-\uff0d\u3000\u00a0\u2000-\u2015\u2212\ufe63\u202f\u205f._/~、．·・•‧∙～〜／＿]{0,2}\d){10}")
 # “姓名：王建华” in running text (a Word paragraph, a PDF line, a Markdown paragraph).
 _LABELLED = re.compile(rf"(姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000]*[:：][\s\u3000]*"
                        r"([^\s\u3000,，;；、|:：（(]{1,8})")
@@ -277,6 +334,17 @@ def scan_line(text: str, allowed_numbers: set[str]) -> Iterator[tuple[str, str]]
 
 def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterator[tuple[str, str, str]]:
     """(rule, masked value, value as written) for every personal number in one line of text."""
+    if not text.isascii() and _other_digits_in(text):
+        # Read with its digits folded (one character for one): each value as written is at the same place.
+        folded = text.translate(_FOLD_NUMBERS)
+        for rule, shown, value in _number_hits(folded, allowed_numbers):
+            at = folded.find(value)
+            yield rule, shown, text[at:at + len(value)] if at >= 0 else value
+        return
+    yield from _number_hits(text, allowed_numbers)
+
+
+def _number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterator[tuple[str, str, str]]:
     if _HAN_DIGIT_RUN.search(text) is not None:
         yield from _han_numeral_hits(text, allowed_numbers)
     if _MASK_BESIDE_DIGIT.search(text) is not None:
@@ -520,7 +588,7 @@ def _grouped_ids(text: str) -> Iterator[tuple[int, int]]:
                 last += 1
             if digits == 18:
                 start, end = groups[first][0], groups[last - 1][1]
-                if is_id18(re.sub(r"[ -]", "", text[start:end])):
+                if is_id18(re.sub(r"[^0-9Xx]", "", text[start:end])):
                     found = (start, end)
             if found is not None:
                 yield found
@@ -586,20 +654,79 @@ _REMEMBERED_UNITS = 400_000
 _UNITS: dict[Rules, dict[str | bytes, tuple[Hit, ...]]] = {}
 
 
-# Characters that take no room on the screen (zero-width spaces and joiners, the word joiner, a byte-order mark
-# inside the text, soft hyphens): a name or number with one inside reads whole to a person, and is read so here.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+# Characters that take no room on the screen: every format character Unicode has (zero-width spaces and joiners,
+# the word joiner, a byte-order mark inside the text, soft hyphens, direction marks and isolates, tags, the
+# Mongolian vowel separator), variation selectors, the combining grapheme joiner and the Hangul and Khmer fillers
+# that draw nothing: a name or number with one inside reads whole to a person, and is read so here.
+def _invisible_codes() -> list[int]:
+    import unicodedata
+
+    codes = [c for c in range(0x80, 0xE0080) if unicodedata.category(chr(c)) == "Cf" and not 0x600 <= c <= 0x605
+             and c not in (0x6DD, 0x70F, 0x8E2, 0x110BD, 0x110CD)]  # those draw a sign (an Arabic number's)
+    return codes + [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0), 0x34F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x17B4,
+                    0x17B5]
+
+
+def _gate(codes: list[int]):
+    """Whether a text holds any of the characters: a class of the Basic Multilingual Plane is a bitmap, one beyond
+    it is tried character by character, so those are looked for only in a text that has any (speed)."""
+    near_class = _ranges(c for c in codes if c < 0x10000)
+    near = re.compile(near_class)
+    either = re.compile(near_class[:-1] + "\U00010000-\U0010ffff]")  # one pass: a near one, or any far character
+    far = re.compile(_ranges(c for c in codes if c >= 0x10000))
+
+    def holds(text: str) -> bool:
+        found = either.search(text)
+        if found is None:
+            return False
+        if ord(found.group()) < 0x10000:
+            return True
+        return far.search(text) is not None or near.search(text, found.end()) is not None
+
+    return holds
+
+
+_INVISIBLE = re.compile(_ranges(_invisible_codes()))
+_has_invisible = _gate(_invisible_codes())
+# Text in a right-to-left override (U+202E … U+202C) shows its characters in the reverse order: 华建王 shows 王建华.
+_OVERRIDDEN = re.compile("\u202e([^\u202c\u2069]*)")
+# Forms of Chinese characters that show as the character itself: Kangxi and supplementary radicals, compatibility
+# ideographs (⽟建华 shows 玉建华). Read as the characters they show (NFKC, one character for one).
+_LOOKALIKE_TABLE: dict[int, str] = {}
+
+
+def _lookalikes() -> list[int]:
+    import unicodedata
+
+    for code in [*range(0x2E80, 0x2FE0), *range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)]:
+        shown = unicodedata.normalize("NFKC", chr(code))
+        if len(shown) == 1 and shown != chr(code):
+            _LOOKALIKE_TABLE[code] = shown
+    return list(_LOOKALIKE_TABLE)
+
+
+_has_lookalike = _gate(_lookalikes())
 
 
 def _scan_unit(text: str, rules: Rules) -> list[Hit]:
+    if has_escapes(text):
+        return _scan_unescaped(text, rules)
+    return _scan_plain(text, rules)
+
+
+def _scan_plain(text: str, rules: Rules) -> list[Hit]:
     if text.isascii():
         # Speed: a date, an address of a page, a 索引号 (a page's new units, a third of them). Names and home
         # addresses are written in Chinese characters: every name and address rule needs one (a cue, a label, a
         # surname, 号/栋/村 …), so text of ASCII alone holds numbers only. tests/unit/test_guard_fast_paths.py
         # compares this with the whole rules on generated ASCII text.
         return [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
-    if _INVISIBLE.search(text) is not None:
+    if _has_invisible(text):
         return _scan_without_invisible(text, rules)
+    if _has_lookalike(text):
+        folded = text.translate(_LOOKALIKE_TABLE)  # one character for one: a value is at the same place
+        return [Hit(h.rule, h.shown, text[at:at + len(h.value)] if (at := folded.find(h.value)) >= 0 else h.value)
+                for h in _scan_plain(folded, rules)]
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
     hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
     hits += [Hit(RULE_ADDRESS, mask_address(value), value) for value in unit_addresses(text, rules.addresses)]
@@ -626,8 +753,23 @@ def _traditional_hits(text: str, rules: Rules, hits: list[Hit]) -> list[Hit]:
     return more
 
 
+def _scan_unescaped(text: str, rules: Rules) -> list[Hit]:
+    """The unit as written, and again as its escapes spell it (escapes.py: &#x738b;, \\u738b, %E7%8E%8B …); a
+    value found only in the spelt text is given as spelt (it is nowhere in the unit as written)."""
+    decoded = unescaped(text)
+    if decoded == text:
+        return _scan_plain(text, rules)
+    hits = _scan_plain(text, rules)
+    seen = {(hit.rule, hit.value) for hit in hits}
+    return hits + [hit for hit in _scan_unit(decoded, rules) if (hit.rule, hit.value) not in seen]
+
+
 def _scan_without_invisible(text: str, rules: Rules) -> list[Hit]:
-    """The unit read without its invisible characters; each value as written, with them (the sources hold it so)."""
+    """The unit read without its invisible characters; each value as written, with them (the sources hold it so).
+    A right-to-left override's text is read as it shows, reversed (its values as shown)."""
+    if "\u202e" in text:
+        shown = _INVISIBLE.sub("", _OVERRIDDEN.sub(lambda m: m.group(1)[::-1], text))
+        return _scan_plain(shown, rules) + _scan_without_invisible(text.replace("\u202e", ""), rules)
     origin = [i for i, ch in enumerate(text) if not _INVISIBLE.match(ch)]
     bare = "".join(text[i] for i in origin)
     hits = []
@@ -779,7 +921,10 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
             findings.append(Finding(file, cell.line, cell.place, RULE_NAME, mask_name(cell.text), by_column=True,
                                     value=cell.text.strip()))
     if any(line.text[-1:].isdigit() for line in units_read):
+        whole = {(f.rule, f.shown) for f in findings}
         for i, rule, shown, value in split_number_hits([line.text for line in units_read], rules.numbers):
+            if (rule, shown.replace(SPLIT_NOTE, "")) in whole:
+                continue  # the same number found whole too (an SVG text's pieces, read also as one run)
             line = units_read[i]
             findings.append(Finding(file, line.line, "" if line.line else line.place, rule, shown, value=value))
     return _without_duplicates(findings)
@@ -835,6 +980,12 @@ def _unit_hits(line, rules: Rules) -> list[Hit]:
         hits += [Hit(RULE_NAME, mask_name(value), value) for value in dict.fromkeys(
             glued_names(line.text, rules.names) + [prose.lone_label_name(line.text, rules.names) or ""])
             if value and value not in named]
+        return hits
+    if line.kind == attachments.PERSON:  # an author's field: a name there is one, as after “联系人：”
+        hits = scan_unit(line.text, rules)
+        named = {h.value for h in hits if h.rule == RULE_NAME}
+        hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names("联系人：" + line.text, rules.names)
+                 if value not in named and value in line.text]
         return hits
     if line.kind == attachments.LABEL:
         hits = scan_unit(line.text, rules)
@@ -901,9 +1052,9 @@ def _scan_yaml_names(located: Located, file: str, public_names: frozenset[str]) 
         data = {k: v for k, v in data.items() if k not in INTERNAL_FIELDS}
     for _path, table in yaml_tables(data, located.line_of):
         for hit in scan_table(table, public_names):
-            if hit.by_column and hit.cell.place not in {dotted(p) for p in seen}:
-                yield Finding(file, hit.cell.line, hit.cell.place, RULE_NAME, mask_name(hit.cell.text), by_column=True,
-                              value=hit.cell.text.strip())
+            if (hit.by_column or is_split_header(hit.header)) and hit.cell.place not in {dotted(p) for p in seen}:
+                yield Finding(file, hit.cell.line, hit.cell.place, RULE_NAME, mask_name(hit.cell.text),
+                              by_column=hit.by_column, value=hit.cell.text.strip())
 
 
 # ---- text files -------------------------------------------------------------------------------------------
@@ -980,9 +1131,9 @@ def _units_inside(line: str, yaml: bool) -> list[str]:
 
 
 def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[str] = frozenset(),
-              public_addresses: PublicAddresses | None = NO_ADDRESSES) -> list[Finding]:
+              public_addresses: PublicAddresses | None = NO_ADDRESSES, as_shown: bool = False) -> list[Finding]:
     """Every finding in one text file: numbers on each line, name fields, tables of every kind, names and
-    addresses in running text."""
+    addresses in running text. `as_shown`: the text is already as its reader sees it (_findings_as_shown)."""
     suffix = Path(file).suffix.lower()
     lines = text.split("\n")
     hidden: set[int] = set()
@@ -1044,17 +1195,50 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
                             for v in unit_addresses(line, public_addresses))
     if suffix == ".csv":
         findings.extend(_table_findings(file, attachments.read_csv(visible).tables, public_names))
-    if _INVISIBLE.search(visible) is not None:
+    if _has_invisible(visible):
         rules = Rules(frozenset(allowed), public_names, public_addresses or NO_ADDRESSES)
         for number, line in enumerate(lines, start=1):
-            if _INVISIBLE.search(line) is not None:  # read as shown: without them
+            if _has_invisible(line):  # read as shown: without them
                 findings.extend(Finding(file, number, "", hit.rule, hit.shown, value=hit.value)
                                 for hit in _scan_without_invisible(line, rules))
+    if not as_shown:
+        findings += _findings_as_shown(lines, file, suffix, body_start, allowed, public_names, public_addresses)
     for number, (broken, _names) in paragraphs.items():
         findings.extend(Finding(file, number, "", RULE_NAME, mask_name(v), value=v) for v in broken)
     if file.replace("\\", "/").startswith(VOCABULARY_FOLDERS):
         findings = [f for f in findings if f.rule != RULE_NAME]
     return _without_duplicates(findings)
+
+
+def _findings_as_shown(lines: list[str], file: str, suffix: str, body_start: int, allowed, public_names,
+                       public_addresses) -> list[Finding]:
+    """The findings of the text as its reader sees it, on the lines where that differs from what is written:
+    escapes decoded (&#x738b;, \\u738b in YAML, %E7%8E%8B in a link: escapes.py), radicals and compatibility
+    ideographs as the characters they show, and in a Markdown body the
+    words inline markup shows (王**建华**, **王建华** alone on a line, [王建华](…), 4101<!-- -->05…). The whole text
+    is read again, so that a line's neighbours (a list of lone names, a table) count as they do on the page."""
+    shown, changed, found = [], set(), []
+    markdown = suffix in MARKDOWN_SUFFIXES
+    rules = Rules(frozenset(allowed), public_names, public_addresses or NO_ADDRESSES)
+    for number, line in enumerate(lines, start=1):
+        seen = line
+        if has_escapes(line):
+            # the line decoded, link addresses and all (?q=%E7%8E%8B…), as one unit
+            seen = unescaped(line)
+            found += [Finding(file, number, "", hit.rule, hit.shown, value=hit.value) for hit in scan_unit(seen, rules)]
+        if _has_lookalike(seen):
+            seen = seen.translate(_LOOKALIKE_TABLE)  # ⽟建华 shows 玉建华
+        if markdown and number > body_start:
+            seen = markdown_shown(seen)
+        elif suffix in HTML_SUFFIXES:
+            seen = without_inline_markup(seen) or seen
+        if seen != line:
+            changed.add(number)
+        shown.append(seen)
+    if not changed:
+        return found
+    return found + [f for f in scan_text("\n".join(shown), file, allowed, public_names, public_addresses, as_shown=True)
+                    if f.line in changed]
 
 
 # The search's word lists (everyday words, the site's terms, intents' phrasings), one word to an item: words of
@@ -1136,9 +1320,24 @@ def scan_attachment(data: bytes, file: str, allowed: set[str], public_names: fro
 def scan_file_name(file: str, allowed: set[str], public_names: frozenset[str] = frozenset()) -> list[Finding]:
     """Personal data in a file's name, which its address publishes: numbers, and names as running text names them
     (退役军人王建华申请表.pdf; 张伟-退役证.pdf read as 张伟 退役证)."""
-    name = Path(file).name
+    # Every folder on the way is in the address too (files/王建华/申请表.pdf); a name written percent-encoded
+    # (%E7%8E%8B…) is the name a browser shows.
+    parts = file.replace("\\", "/").split("/")
+    found: list[Finding] = []
+    for at, part in enumerate(parts):
+        if part.isascii() and not any(ch.isdigit() for ch in part) and "%" not in part:
+            continue  # speed: most folders (content, files, notices) hold neither Chinese nor a number
+        part = unescaped(part) if has_escapes(part) else part
+        last = at == len(parts) - 1
+        found += [f for f in _name_findings(file, part, Path(part).stem if last else part, allowed, public_names)
+                  if f not in found]
+    return found
+
+
+def _name_findings(file: str, name: str, stem: str, allowed: set[str], public_names: frozenset[str]) -> list[Finding]:
+    """scan_file_name's findings in one part of a path: `name` the part, `stem` without its file's extension."""
     found = [Finding(file, 0, "", rule, shown, in_file_name=True) for rule, shown in scan_line(name, allowed)]
-    words = re.sub(r"[-_.\s]+", " ", Path(file).stem).strip()
+    words = re.sub(r"[-_.\s]+", " ", stem).strip()
     if _HAN_NAME_CHARS.search(words):
         # the whole name as a sentence, and each of its pieces as a unit of its own (欧阳建华_照片.png)
         values = unit_names(words, public_names, labelled=False)

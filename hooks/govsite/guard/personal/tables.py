@@ -83,6 +83,7 @@ def _scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]
                 yield NameHit(value, label.text.strip(), False)
     if form:
         return
+    yield from _split_names(table, public_names)
     width = max([len(table.header)] + [len(row) for row in table.rows])
     for index in range(width):
         header = table.header[index].text.strip() if index < len(table.header) else ""
@@ -106,6 +107,33 @@ def _scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]
             hits = named
         for cell in hits:
             yield NameHit(cell, header, kind == "")
+
+
+# A name split over two columns, a surname's and a given name's (姓 | 名, 姓氏 | 名字): each alone is no name, the
+# row shows one.
+_SURNAME_HEADER = re.compile(r"姓氏?")
+_GIVEN_HEADER = re.compile(r"名字?")
+
+
+def is_split_header(header: str) -> bool:
+    """Whether a hit's header names the two columns of a split name (_split_names)."""
+    first, _, second = header.partition("、")
+    return bool(_SURNAME_HEADER.fullmatch(first) and _GIVEN_HEADER.fullmatch(second))
+
+
+def _split_names(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]:
+    headers = [re.sub(r"[\s\u3000*_]", "", cell.text) for cell in table.header]
+    for index, (first, second) in enumerate(zip(headers, headers[1:])):
+        if not (_SURNAME_HEADER.fullmatch(first) and _GIVEN_HEADER.fullmatch(second)):
+            continue
+        for row in table.rows:
+            if index + 1 >= len(row):
+                continue
+            surname, given = row[index].text.strip(), row[index + 1].text.strip()
+            name = surname + given
+            if surname and given and len(name) <= 6 and name not in public_names and not is_masked_name(name) \
+                    and "*" not in given and is_name_value(name):
+                yield NameHit(Cell(name, row[index].line, row[index].place), f"{first}、{second}", False)
 
 
 # ---- Markdown tables ------------------------------------------------------------------------------------
