@@ -439,6 +439,26 @@ def test_a_long_word_mistyped_is_corrected_beside_a_character_of_the_askers(js, 
     assert corrected["text"].startswith(word + loose), (typed, corrected)
 
 
+@given(st.data(), st.integers(2015, 2030))
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_a_word_mistyped_after_a_year_is_corrected(js, data, draw, year):
+    """年 after a number is the year's unit (2025年碾报), not a character nothing explains beside the word typed
+    wrong: the word is corrected as it is alone."""
+    word, typed = draw.draw(mistyped(data, js))
+    fillers = set(data.words["fillers"].split())
+    assume(len(word) == 2 and typed not in data.site_words and not any(f in typed for f in fillers))
+    assume(typed not in data.real_words and not any(typed in w for w in data.site_words))
+    assume(not made_of_site_words(typed, data.site_words))
+    known = set(data.site_words) | data.common | data.real_words
+    assume("年" + typed[0] not in known and "年" + typed not in known)
+    assume(js("correct", text=typed)["text"] == word)
+    # Nor a same-sounding word across the boundary (年价 of 年价手 sounds as the site's 年假): as good a reading.
+    assume(js("correct", text="年" + typed[0])["text"] == "年" + typed[0])
+    corrected = js("correct", text=f"{year}年{typed}")
+    assert corrected["text"] == f"{year}年{word}", (typed, corrected)
+
+
 def test_common_words_that_sound_like_the_sites_are_not_corrected(js, data):
     """A word of the language in common use that sounds like a word of the site (一半 and 一般) is typed as meant:
     alone or in a question, it is never replaced by the site's word."""

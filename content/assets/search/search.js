@@ -1320,8 +1320,11 @@
   };
   Index.prototype.correctSounds = function (text) {
     var self = this, words = this.words, replaced = [];
-    var corrected = text.split(/(\s+|[^\u4e00-\u9fff]+)/).map(function (part) {
+    var parts = text.split(/(\s+|[^\u4e00-\u9fff]+)/);
+    var corrected = parts.map(function (part, at) {
       if (!/^[\u4e00-\u9fff]{2,}$/.test(part)) return part;
+      // 年 after a number is the year's unit, explained by it (2025年碾报: the year and 年报 typed wrong).
+      var year = at > 0 && /\d$/.test(parts[at - 1]);
       var n = part.length, best = new Float64Array(n + 1).fill(Infinity), from = new Int32Array(n + 1), meant = new Array(n + 1);
       best[0] = 0;
       for (var i = 1; i <= n; i++) {
@@ -1346,7 +1349,7 @@
       // sounds like one of the site is evidence enough beside one such character (光荣苑收: 光荣院 收).
       function loose(k) {
         var p = pieces[k];
-        return p && !p.meant && p.typed.length === 1 && !words.isFiller(p.typed);
+        return p && !p.meant && p.typed.length === 1 && !words.isFiller(p.typed) && !(k === 0 && year && p.typed === "年");
       }
       // Nor is a short piece that ends a word begun before it or begins one that goes on after it (生兵 of
       // 大学生兵: 大学生 and 兵, not 大学 生病; 件事 of 第一件事: 一件): the asker's words, cut in two by the split.
