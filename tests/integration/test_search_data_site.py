@@ -13,6 +13,7 @@ import struct
 import yaml
 
 from govsite.search.text import fold
+from govsite.types.laws.numerals import int_to_chinese
 from sitekit import REPO, copy_site, run_build, search_record_texts
 
 FLAG_LISTING = 4
@@ -224,3 +225,95 @@ def test_subjects_the_site_does_not_speak_of_still_have_no_answer(built_site):
     answered = [(q, asked[q]["words"], asked[q]["hits"][:1]) for q in kept
                 if asked[q]["hits"] and not asked[q]["noAnswer"] and not asked[q]["intent"]]
     assert not answered, answered
+
+
+# ------------------------------------------------------------------ a character typed for another of the same sound
+
+def _mistype(word: str, rng, site_words) -> str | None:
+    """`word` with one character put for another of the same usual reading (GB2312's common characters: what an
+    input method offers), when that gives no word of the site nor of the language in common use (typed as meant:
+    never corrected, by design); None when none does."""
+    import jieba
+
+    from govsite.search import pinyin as pinyin_module
+
+    usual = pinyin_module._usual()
+    by_sound = {}
+    for char in pinyin_module.common_characters():
+        if usual.get(char):
+            by_sound.setdefault(usual[char][0], []).append(char)
+    places = [i for i, c in enumerate(word) if usual.get(c)]
+    rng.shuffle(places)
+    for i in places:
+        others = [c for c in by_sound.get(usual[word[i]][0], []) if c != word[i]]
+        rng.shuffle(others)
+        for other in others:
+            typed = word[:i] + other + word[i + 1:]
+            if typed not in site_words and not any(typed in w for w in site_words) and \
+                    (jieba.get_FREQ(typed) or 0) < 100:
+                return typed
+    return None
+
+
+def _site_words(site) -> set[str]:
+    words = json.loads((site / "searchindex/words.json").read_text(encoding="utf-8"))
+    return {w for group in words["words"].values() for w in group.split()}
+
+
+def test_a_law_named_with_a_same_sounding_character_lands_on_its_article(built_site):
+    """A law in force named by its short name (简称) with one character typed for another of the same sound, and an
+    article in Arabic or Chinese numerals, is answered by that article: a correction (您是不是要找) is understood as
+    if typed, not only searched (some such names are read as the law's without one: 蝇雄烈士保护法 holds enough of
+    英雄烈士保护法's characters)."""
+    import random
+
+    from govsite.search.text import fold as fold_text
+
+    titles = json.loads((built_site / "searchindex/titles.json").read_text(encoding="utf-8"))
+    urls = {row[0] for row in titles}
+    site_words = _site_words(built_site)
+    rng = random.Random(23)
+    questions = {}
+    for path in sorted((REPO / "data/laws").glob("*.yml")):
+        law = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if law.get("废止日期") or not law.get("简称"):
+            continue
+        url = f"laws/{path.stem}/"
+        articles = sorted(int(u.rsplit("-", 1)[1]) for u in urls if u.startswith(url + "#art-"))
+        short = fold_text(law["简称"])
+        core = short[:-2] if short.endswith("条例") else short[:-1] if short.endswith("法") else short
+        for n in rng.sample(articles, min(6, len(articles))):
+            typed = _mistype(core, rng, site_words)
+            if typed is None:
+                continue
+            number = rng.choice([f"第{n}条", f"{n}条", f"第{int_to_chinese(n)}条"])
+            questions[typed + short[len(core):] + number] = f"{url}#art-{n}"
+    assert len(questions) >= 30, len(questions)
+    asked = _ask(built_site, questions)
+    wrong = [(q, want, asked[q]["suggestion"], [h[0] for h in asked[q]["hits"][:2]]) for q, want in questions.items()
+             if not asked[q]["hits"] or asked[q]["hits"][0][0] != want]
+    assert not wrong, wrong
+
+
+def test_an_everyday_word_typed_with_a_same_sounding_character_is_corrected(built_site):
+    """An everyday word of synonyms.yml that no page holds, typed with one character for another of the same sound
+    in a question, is corrected to it (您是不是要找) and the question answered: the word meant is on the site as the
+    official terms it stands for, not as typed."""
+    import random
+
+    data = yaml.safe_load((REPO / "data/search/synonyms.yml").read_text(encoding="utf-8"))
+    texts = " ".join(text for _, text, _ in _records(built_site))
+    site_words = _site_words(built_site)
+    says = sorted({fold(s) for e in data["俗称"] for s in e["说法"]
+                   if 2 <= len(fold(s)) <= 4 and fold(s) not in texts and fold(s) not in _intent_words()})
+    rng = random.Random(29)
+    questions = {}
+    for say in rng.sample(says, 80):
+        typed = _mistype(say, rng, site_words)
+        if typed is not None:
+            questions["请问" + typed + "怎么办"] = say
+    assert len(questions) >= 40, len(questions)
+    asked = _ask(built_site, questions)
+    wrong = [(q, say, asked[q]["suggestion"], asked[q]["noAnswer"]) for q, say in questions.items()
+             if not asked[q]["suggestion"] or say not in asked[q]["suggestion"] or asked[q]["noAnswer"]]
+    assert len(wrong) <= len(questions) // 10, (len(wrong), len(questions), wrong)

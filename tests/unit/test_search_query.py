@@ -439,6 +439,26 @@ def test_a_long_word_mistyped_is_corrected_beside_a_character_of_the_askers(js, 
     assert corrected["text"].startswith(word + loose), (typed, corrected)
 
 
+@given(st.data(), st.integers(2015, 2030))
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_a_word_mistyped_after_a_year_is_corrected(js, data, draw, year):
+    """年 after a number is the year's unit (2025年碾报), not a character nothing explains beside the word typed
+    wrong: the word is corrected as it is alone."""
+    word, typed = draw.draw(mistyped(data, js))
+    fillers = set(data.words["fillers"].split())
+    assume(len(word) == 2 and typed not in data.site_words and not any(f in typed for f in fillers))
+    assume(typed not in data.real_words and not any(typed in w for w in data.site_words))
+    assume(not made_of_site_words(typed, data.site_words))
+    known = set(data.site_words) | data.common | data.real_words
+    assume("年" + typed[0] not in known and "年" + typed not in known)
+    assume(js("correct", text=typed)["text"] == word)
+    # Nor a same-sounding word across the boundary (年价 of 年价手 sounds as the site's 年假): as good a reading.
+    assume(js("correct", text="年" + typed[0])["text"] == "年" + typed[0])
+    corrected = js("correct", text=f"{year}年{typed}")
+    assert corrected["text"] == f"{year}年{word}", (typed, corrected)
+
+
 def test_common_words_that_sound_like_the_sites_are_not_corrected(js, data):
     """A word of the language in common use that sounds like a word of the site (一半 and 一般) is typed as meant:
     alone or in a question, it is never replaced by the site's word."""
@@ -514,6 +534,39 @@ def test_words_of_the_site_are_not_corrected(js, data):
         assert js("correct", text=word)["replaced"] == [], word
     for question in ("残疾军人怎么申请优待", "烈士遗属有什么待遇", "退役士兵安置有哪些方式"):
         assert js("correct", text=question)["replaced"] == [], question
+
+
+def _cut_words(data) -> list[tuple[str, str, str]]:
+    """(before, typed, meant): a word of the site (seen more than once in its texts) or of the language's common
+    ones, `before` + typed[0] (大学生 of 大学生兵), whose last character begins a piece that sounds like another word
+    of the site (生兵 as 生病) and is no word itself; the piece cuts that word in two."""
+    char_sound = {c: s for s, chars in data.pinyin["sounds"].items() for c in chars}
+    classes = {w: int(k) for k, group in data.words["words"].items() for w in group.split()}
+    by_first = {}
+    for word in data.site_words:
+        if len(word) == 2 and all(c in char_sound for c in word) and word not in data.pinyin["words"]:
+            by_first.setdefault(char_sound[word[0]], []).append(word)
+    known = set(data.site_words) | data.real_words | data.common
+    found = set()
+    for word in {w for w, k in classes.items() if k > 1} | data.common:
+        if not 2 <= len(word) <= 3 or word[-1] not in char_sound:
+            continue
+        for meant in by_first.get(char_sound[word[-1]], []):
+            typed = word[-1] + meant[1]
+            if meant[0] != word[-1] and typed not in known and not any(typed in w for w in data.site_words):
+                found.add((word[:-1], typed, meant))
+    return sorted(found)
+
+
+def test_a_piece_that_cuts_a_word_in_two_is_not_corrected(js, data):
+    """A word followed by a character (大学生 兵) is not read as a piece of it and that character (大学 生兵) typed
+    for a word of the same sound (生病): the correction would cut the asker's word in two."""
+    cases = _cut_words(data)
+    assert len(cases) > 50
+    for before, typed, meant in random.Random(3).sample(cases, 60):
+        text = "我" + before + typed + "怎么办"
+        replaced = js("correct", text=text)["replaced"]
+        assert not any(t.startswith(typed) and m.startswith(meant) for t, m in replaced), (text, replaced)
 
 
 # ------------------------------------------------------------------ intents

@@ -1320,8 +1320,11 @@
   };
   Index.prototype.correctSounds = function (text) {
     var self = this, words = this.words, replaced = [];
-    var corrected = text.split(/(\s+|[^\u4e00-\u9fff]+)/).map(function (part) {
+    var parts = text.split(/(\s+|[^\u4e00-\u9fff]+)/);
+    var corrected = parts.map(function (part, at) {
       if (!/^[\u4e00-\u9fff]{2,}$/.test(part)) return part;
+      // 年 after a number is the year's unit, explained by it (2025年碾报: the year and 年报 typed wrong).
+      var year = at > 0 && /\d$/.test(parts[at - 1]);
       var n = part.length, best = new Float64Array(n + 1).fill(Infinity), from = new Int32Array(n + 1), meant = new Array(n + 1);
       best[0] = 0;
       for (var i = 1; i <= n; i++) {
@@ -1346,11 +1349,30 @@
       // sounds like one of the site is evidence enough beside one such character (光荣苑收: 光荣院 收).
       function loose(k) {
         var p = pieces[k];
-        return p && !p.meant && p.typed.length === 1 && !words.isFiller(p.typed);
+        return p && !p.meant && p.typed.length === 1 && !words.isFiller(p.typed) && !(k === 0 && year && p.typed === "年");
+      }
+      // Nor is a short piece that ends a word begun before it or begins one that goes on after it (生兵 of
+      // 大学生兵: 大学生 and 兵, not 大学 生病; 件事 of 第一件事: 一件): the asker's words, cut in two by the split.
+      // The site's rarest words (seen once in its texts: 户办 of 个体工商户办理) are pieces of its sentences, too
+      // many to say a word is cut.
+      function isWord(w) {
+        return (words.dict.get(w) || 0) > 1 || words.common.has(w) || words.asker.has(w) || self.realWords.has(w) ||
+          words.outer.has(w);
+      }
+      function crosses(k) {
+        var t = pieces[k].typed, prev = k > 0 ? pieces[k - 1].typed : "", next = k + 1 < pieces.length ? pieces[k + 1].typed : "";
+        for (var a = 1; a <= Math.min(2, prev.length); a++) {
+          for (var b = 1; b < t.length; b++) if (isWord(prev.slice(-a) + t.slice(0, b))) return true;
+        }
+        for (var c = 1; c <= Math.min(2, next.length); c++) {
+          for (var d = 1; d < t.length; d++) if (isWord(t.slice(-d) + next.slice(0, c))) return true;
+        }
+        return false;
       }
       return pieces.map(function (p, k) {
         var before = loose(k - 1), after = loose(k + 1);
         if (!p.meant || (before && after) || ((before || after) && p.typed.length < 3)) return p.typed;
+        if (p.typed.length < 3 && crosses(k)) return p.typed;
         replaced.push([p.typed, p.meant]);
         return p.meant;
       }).join("");
@@ -1869,6 +1891,20 @@
       var meaning = understand(idx, query);
       mark("understood");
       return self.answer(meaning.text, filters, want, true).then(function (result) {
+        if (!result.suggestion) return result;
+        // What was meant is understood as if typed: a law named with a same-sounding character (军人全益保障法
+        // 第48条) is pinned to its article, an intent asked for with one (订约网站更新) goes to its page.
+        var meant = understand(idx, result.suggestion);
+        if (!meant.pins.length && !meant.intent) return result;
+        meaning = meant;
+        if (meant.text === result.suggestion) return result;
+        return self.answer(meant.text, filters, want, false, true).then(function (again) {
+          if (!again.hits.length && !again.pending.length) return result;
+          again.suggestion = result.suggestion;
+          again.typed = result.typed;
+          return again;
+        });
+      }).then(function (result) {
         result.understood = meaning.notes;
         // How much of the question its best hit covers, for routed (a question found nowhere as typed).
         if (result.split) result.coverage = coverage(idx, result);
@@ -2012,12 +2048,21 @@
       var fix = idx.soundCorrection(text);
       if (!fix.replaced.length) return null;
       var solo = idx.manifest.solo;
-      function found(term) {
+      function held(term) {
         return Promise.all(cover(term, solo).map(function (g) { return idx.postings(g); })).then(function (lists) {
           return intersect(lists).ids.length > 0;
         });
       }
-      return Promise.all(fix.replaced.map(function (pair) { return Promise.all([found(pair[0]), found(pair[1])]); })).then(function (checks) {
+      // What was meant may be one of the site's everyday words (优待卡 for 优待证, 上访 for 信访): on a page as
+      // the terms it stands for.
+      function found(term) {
+        return held(term).then(function (yes) {
+          if (yes) return true;
+          var alts = groupOf(term, false, idx.words, true).alts.filter(function (t) { return t !== term; });
+          return Promise.all(alts.map(held)).then(function (all) { return all.some(Boolean); });
+        });
+      }
+      return Promise.all(fix.replaced.map(function (pair) { return Promise.all([held(pair[0]), found(pair[1])]); })).then(function (checks) {
         var good = fix.replaced.filter(function (pair, k) { return !checks[k][0] && checks[k][1]; });
         if (!good.length) return null;
         var out = text;
