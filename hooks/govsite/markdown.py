@@ -34,6 +34,36 @@ DEFAULT_EXTENSIONS = ("toc", "tables", "attr_list", "md_in_html", "admonition", 
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+# A masked name as editors write it (张*明、李*华, 王**, 欧阳*华): Markdown would read two such asterisks as
+# emphasis (张<em>明、李</em>华: the page shows 张明、李华, both masks gone), so they are written as literal
+# asterisks: a single asterisk right after a Chinese character (Chinese text is not set in italics; EDITING.md
+# says so), and two or three after a surname standing alone (王**、), one Chinese character or none after them
+# and then a mark, a space or the line's end. Bold in Chinese text (**重要**的, 第**1**条) has a character of its
+# own before its asterisks, or none, and is left as it is.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_MASK = re.compile(rf"(?<=[{_HAN}])\*(?!\*)(?<!\*\*)|(?<![{_HAN}A-Za-z0-9*\\`])((?:欧阳|司马|诸葛|上官|令狐|慕容|夏侯|"
+                   rf"皇甫|公孙|司徒|尉迟|端木|东方|西门|南宫|长孙|宇文|轩辕|呼延|澹台|申屠|钟离|万俟|闻人|赫连|拓跋|"
+                   rf"[{_HAN}]))(\*{{2,3}})(?=[{_HAN}]?(?:[\s，。、；：,.;:）)」”’|]|$))", re.M)
+_CODE = re.compile(r"^(?:```|~~~).*?^(?:```|~~~)[ \t]*$|`+[^`\n]*`+", re.M | re.S)
+
+
+def literal_masks(text: str) -> str:
+    """`text` with the asterisks of masked names escaped for Markdown, outside code."""
+    if "*" not in text:
+        return text
+    out, at = [], 0
+    for code in _CODE.finditer(text):
+        out.append(_MASK.sub(_escape_mask, text[at:code.start()]))
+        out.append(code.group())
+        at = code.end()
+    out.append(_MASK.sub(_escape_mask, text[at:]))
+    return "".join(out)
+
+
+def _escape_mask(match: re.Match) -> str:
+    if match.group(1) is None:
+        return "\\*"
+    return match.group(1) + "\\*" * len(match.group(2))
 
 
 @dataclass(frozen=True)
@@ -132,7 +162,7 @@ class Pipeline:
         expanded, citations = crossref.expand_markdown(self.site, source)
         md = self._markdown()
         md.reset()
-        html = md.convert(expanded)
+        html = md.convert(literal_masks(expanded))
         toc: list[TocEntry] = []
 
         def walk(tokens):
