@@ -326,6 +326,30 @@ def test_a_full_name_jieba_reads_as_a_persons_is_found_wherever_it_stands(seed):
     assert _share_found(ANYWHERE, seed) >= 13  # 14–20 of 24 with the rule, none without
 
 
+BYLINES = ("通讯员 {a}", "（记者 {a} 摄）", "本报记者 {a}", "文/{a}", "图/{a}", "摄影：{a}", "作者：{a}", "责任编辑：{a}",
+           "来源：{a}供稿", "（{a} 摄）", "撰稿：{a}", "记者{a}报道")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_news_storys_byline_names_its_writer_or_photographer(seed):
+    """Bylines (通讯员 王建华, 文/李明, （王建华 摄）) with two- and three-character names: a staff member named there is
+    published only when listed in 公开姓名."""
+    rng = random.Random(seed)
+    missed = []
+    for _ in range(24):
+        name = rng.choice(SURNAMES) + (rng.choice(GIVEN) if rng.random() < 0.5 else rng.choice("伟芳娜敏静丽强磊军洋"))
+        text = rng.choice(BYLINES).format(a=name)
+        if name not in {f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME}:
+            missed.append(text)
+    assert len(missed) <= 1, missed
+
+
+@pytest.mark.parametrize("text", ["记者从区退役军人事务局获悉", "记者了解到，", "告诉记者，", "编辑部", "作者应当", "文/图 区退役军人事务局",
+                                  "通讯员 张*明", "文/王某某", "责任编辑：区退役军人事务局办公室", "（示例镇 摄）"])
+def test_a_byline_of_an_office_a_masked_name_or_no_name_names_no_one(text):
+    assert [f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME] == [], text
+
+
 COMPOUNDS = ("欧阳", "司马", "诸葛", "上官", "令狐", "慕容", "夏侯", "皇甫", "公孙", "司徒", "尉迟", "端木")
 
 
