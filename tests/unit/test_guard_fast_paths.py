@@ -752,9 +752,13 @@ def test_parts_cut_before_the_parse_by_hand():
     assert check("n.html", page(nav, "又一页")) == ()  # passed over after the parse: the page before read it
     assert check("m.html", page(nav, "再一页")) == ()
     assert check.pages.cut == cut + 1  # … and cut out of the next
-    # a paragraph left open before it: the parse closes it at the part (libxml2), or not; read as the parse reads
+    # its bytes inside a script's text: cut, but the mark is no comment there, so the page is read whole
     whole = output.FileCheck(personal.Rules(), frozenset())
     whole.pages.CUT = False
+    data = page(nav, "脚本里").replace(b"<div>\n", b"<script>\n<div>\n", 1).replace(b"</div>", b"</script>", 1)
+    assert _reading(check, "s.html", data) == _reading(whole, "s.html", data)
+    assert check.pages.cut == cut + 1
+    # a paragraph left open before it: the parse closes it at the part (libxml2), or not; read as the parse reads
     for number, before in enumerate(["<p>联系人：王建华\n", "<section>\n", "<table><tr><td>\n", "<b>粗体\n"]):
         data = page(nav, f"另一种{number}", before)
         for _ in range(3):
