@@ -186,7 +186,17 @@ class _Cut:
 
 class _Miss(Exception):
     """A part cut before the parse is not where the page's reading would have passed over it: read the page
-    whole."""
+    whole (and the parts named, `args`, are not cut again)."""
+
+
+def _marks_passed_over(el, marks: dict) -> None:
+    """The marks inside a part passed over, taken as met: the walk of the whole page does not reach the parts cut
+    there either, provided the parser met each mark where it would have met the part's start tag, with the same
+    elements open around it (_cut_parts), which a mark's ancestors tell."""
+    for node in el.iter(etree.Comment):
+        cut = marks.pop(node.text, (None,))[0]
+        if cut is not None and tuple(a.tag for a in node.iterancestors())[::-1] != cut.key[1:]:
+            raise _Miss(cut)
 
 
 # What stands in a page's text for a part cut out of it: a comment no page holds (the page is read whole when its
@@ -214,7 +224,7 @@ class _Reader:
         self.ids: list[str] = []
         self.read_parts: list[tuple] = []  # (key, first line, last line, links, ids, _Cut or None) of parts read
         self.passed: list[tuple] = []  # (first line, last line, key) of the clean parts passed over
-        self.marks: dict[str, _Cut] | None = None  # reading a page with parts cut out: what each mark stands for
+        self.marks: dict[str, tuple] | None = None  # reading a page with parts cut out: each mark's part and line
         self.added: list[tuple] | None = None  # … and the sketches it added (taken back if the cut was wrong)
 
     # ---- units --------------------------------------------------------------------------------------------
@@ -320,6 +330,8 @@ class _Reader:
                         if known is not None:  # read before, nothing found in it: its units are not read again
                             if learn and key not in page.cuts:  # (forgotten, or found clean before it was kept)
                                 page.keep_cut(self.cut_of(el, key, key_first))
+                            if marks and any(line <= at_mark <= line + known[0] for _cut, at_mark in marks.values()):
+                                _marks_passed_over(el, marks)
                             if pieces:
                                 text = space.sub(" ", "".join(pieces)).strip()
                                 if text:
@@ -395,7 +407,7 @@ class _Reader:
             elif marks and el.text in marks:
                 # a clean part cut out before the parse (_cut_parts): passed over as the walk of the whole page
                 # would pass over it here, if it would (else the page is read whole)
-                cut = marks.pop(el.text)
+                cut = marks.pop(el.text)[0]
                 at = el.sourceline
                 if (tables or not at or ((after := el.getnext()) is None and (after := _following(el)) is None)
                         or not (min_lines <= (after.sourceline or 0) - at and after.sourceline < _LINE_LIMIT)):
@@ -404,7 +416,7 @@ class _Reader:
                 key = self.part_key(before, after.sourceline, stack)
                 known = clean.get(key) if key is not None else None
                 if key != cut.key or known is None:
-                    raise _Miss
+                    raise _Miss(cut)
                 before = at
                 if pieces:
                     text = space.sub(" ", "".join(pieces)).strip()
@@ -598,10 +610,10 @@ def _first_tag(source: bytes, offsets, line: int, tag) -> int | None:
     return at
 
 
-def _cut_parts(source: bytes, page: PageParts) -> tuple[str, dict[str, _Cut]] | None:
+def _cut_parts(source: bytes, page: PageParts) -> tuple[str, dict[str, tuple[_Cut, int]]] | None:
     """The page's text with the clean parts the page before passed over (page.recent) cut out where its bytes
     hold them, each markup replaced by a comment that marks it and the line breaks it held (every other line
-    keeps its number), with what each mark stands for; None when no part is found.
+    keeps its number), with what each mark stands for and its line; None when no part is found.
 
     Speed: lxml's parse of a page is about a quarter of its check, and the parts passed over (the navigation,
     the footer, the search's dialog) are about half of its bytes. Exact: a part is cut only where the bytes of
@@ -614,24 +626,28 @@ def _cut_parts(source: bytes, page: PageParts) -> tuple[str, dict[str, _Cut]] | 
     if _MARK_BYTES in source:
         return None
     pieces: list[bytes] = []
-    marks: dict[str, _Cut] = {}
-    looked, copied = 0, 0
+    marks: dict[str, tuple[_Cut, int]] = {}
+    looked, copied, counted, line = 0, 0, 0, 1
     for key in page.recent:
         cut = page.cuts.get(key)
         if cut is None or key not in page.clean:
             continue
         lines, tries = cut.lines, 0
         found = source.find(lines[:64], looked)
-        while found >= 0 and not ((found == 0 or source[found - 1] == 10) and source.startswith(lines, found)):
+        # (the last bytes compared before all of them: the same navigation with another entry open differs late)
+        while found >= 0 and not ((found == 0 or source[found - 1] == 10) and source.endswith(
+                lines[-64:], found, found + len(lines)) and source.startswith(lines, found)):
             tries += 1
-            found = source.find(lines[:64], found + 1) if tries < 8 else -1
+            found = source.find(lines[:64], found + 1) if tries < 4 else -1
         if found < 0 or found + cut.start < copied:
             continue
         mark = f"{_MARK}{len(marks)}"
         pieces += (source[copied:found + cut.start], b"<!--", mark.encode("ascii"), b"-->", b"\n" * cut.breaks)
+        line += source.count(b"\n", counted, found + cut.start)
+        counted = found + cut.start
         copied = found + cut.end
         looked = found  # the key of the next part may begin on the lines of this one
-        marks[mark] = cut
+        marks[mark] = (cut, line)
     if not marks:
         return None
     pieces.append(source[copied:])
@@ -675,7 +691,7 @@ def read_html(text: str, first_line: int = 1, page: PageParts | None = None, sou
         return reader.out
     if page is not None and page.CUT and page.recent and (cut := _cut_parts(source, page)) is not None:
         cut_text, marks = cut
-        tried = list(marks.values())
+        tried = [cut for cut, _line in marks.values()]
         reader.marks, reader.added = marks, []
         counts = page.passed, page.cut
         try:
@@ -684,13 +700,13 @@ def read_html(text: str, first_line: int = 1, page: PageParts | None = None, sou
                 raise _Miss
             _read_root(reader, root, first_line)
             if marks:  # a mark the walk did not meet as a comment of its own
-                raise _Miss
+                raise _Miss(*(cut for cut, _line in marks.values()))
             return _finish(reader, page)
-        except (_Miss, etree.ParserError, etree.XMLSyntaxError, ValueError):
+        except (_Miss, etree.ParserError, etree.XMLSyntaxError, ValueError) as miss:
             for sketch in reader.added:
                 page.sketches.discard(sketch)
             page.passed, page.cut = counts
-            for used in tried:
+            for used in (miss.args if isinstance(miss, _Miss) else tried):
                 page.cuts.pop(used.key, None)  # not cut again: read whole, then passed over after the parse
             reader = _Reader(first_line, page, source)
     try:
