@@ -19,6 +19,7 @@ import bisect
 import functools
 import hashlib
 import re
+import secrets
 from urllib.parse import unquote
 
 from lxml import etree
@@ -125,12 +126,20 @@ class PageParts:
     LIMIT = 20_000  # clean parts kept (the navigation of every depth and section: a few hundred at most)
     SEEN = 200_000  # parts remembered as read once: a part is kept as clean when it is met a second time
 
+    CUT = True  # clean parts cut out of a page's text before it is parsed (_cut_parts); False: parsed whole
+    CUTS = 20_000  # clean parts kept with their bytes, to be found and cut in the pages after …
+    CUT_BYTES = 32 << 20  # … holding this many bytes at most (the navigation of each depth and section)
+
     def __init__(self):
         self.clean: dict[tuple, tuple[int, tuple[str, ...], tuple[str, ...]]] = {}
         self.seen: set[tuple] = set()
         self.sketches: set[tuple] = set()  # parts met once, by a sketch of their bytes (_Reader.part_key)
         self.passed = 0  # parts not read again
         self.findings: dict[tuple, tuple] = {}  # what the page's other checks found in a clean part's lines
+        self.cuts: dict[tuple, _Cut] = {}  # clean parts that can be cut before the parse, by their keys
+        self.recent: list[tuple] = []  # the keys of those the last page passed over, in its order
+        self.cut = 0  # parts cut out before the parse
+        self.cut_bytes = 0  # bytes held by `cuts`
 
     def settle(self, read_parts: list[tuple], finding_lines) -> None:
         """The parts a page read in full, once every rule ran on its units: those with no finding on their lines
@@ -138,7 +147,7 @@ class PageParts:
         if not read_parts:
             return
         lines = sorted(finding_lines)
-        for key, first, last, links, ids in read_parts:
+        for key, first, last, links, ids, cut in read_parts:
             at = bisect.bisect_left(lines, first)
             if at < len(lines) and lines[at] <= last:
                 continue
@@ -150,6 +159,50 @@ class PageParts:
             if len(self.clean) >= self.LIMIT:
                 self.clean.clear()
             self.clean[key] = (last - first, links, ids)
+            self.keep_cut(cut)
+
+    def keep_cut(self, cut: _Cut | None) -> None:
+        if cut is None:
+            return
+        if len(self.cuts) >= self.CUTS or self.cut_bytes >= self.CUT_BYTES:
+            self.cuts.clear()
+            self.cut_bytes = 0
+        self.cuts[cut.key] = cut
+        self.cut_bytes += len(cut.lines)
+
+
+class _Cut:
+    """How a clean part is cut out of a page before the parse (_cut_parts): the bytes of its lines as its key
+    digests them (`lines`: from the line of the node before it to the line of the node after it), and where in
+    them the element's own markup lies, from the "<" of its start tag to the ">" of its end tag (`start`, `end`),
+    which holds `breaks` line breaks."""
+
+    __slots__ = ("key", "lines", "start", "end", "breaks")
+
+    def __init__(self, key: tuple, lines: bytes, start: int, end: int):
+        self.key, self.lines, self.start, self.end = key, lines, start, end
+        self.breaks = lines.count(b"\n", start, end)
+
+
+class _Miss(Exception):
+    """A part cut before the parse is not where the page's reading would have passed over it: read the page
+    whole (and the parts named, `args`, are not cut again)."""
+
+
+def _marks_passed_over(el, marks: dict) -> None:
+    """The marks inside a part passed over, taken as met: the walk of the whole page does not reach the parts cut
+    there either, provided the parser met each mark where it would have met the part's start tag, with the same
+    elements open around it (_cut_parts), which a mark's ancestors tell."""
+    for node in el.iter(etree.Comment):
+        cut = marks.pop(node.text, (None,))[0]
+        if cut is not None and tuple(a.tag for a in node.iterancestors())[::-1] != cut.key[1:]:
+            raise _Miss(cut)
+
+
+# What stands in a page's text for a part cut out of it: a comment no page holds (the page is read whole when its
+# bytes hold this process's mark).
+_MARK = "govsite-cut-" + secrets.token_hex(8) + "-"
+_MARK_BYTES = _MARK.encode("ascii")
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -169,8 +222,10 @@ class _Reader:
         self.offsets = None  # where each line of `source` begins (_line_starts), once a part is looked up
         self.links: list[str] = []
         self.ids: list[str] = []
-        self.read_parts: list[tuple] = []  # (key, first line, last line, links, ids) of parts read in full
+        self.read_parts: list[tuple] = []  # (key, first line, last line, links, ids, _Cut or None) of parts read
         self.passed: list[tuple] = []  # (first line, last line, key) of the clean parts passed over
+        self.marks: dict[str, tuple] | None = None  # reading a page with parts cut out: each mark's part and line
+        self.added: list[tuple] | None = None  # … and the sketches it added (taken back if the cut was wrong)
 
     # ---- units --------------------------------------------------------------------------------------------
 
@@ -252,6 +307,8 @@ class _Reader:
             links, ids, parts, read, passed = self.links, self.ids, [], self.read_parts, self.passed
             stack: list[str] = []  # the tags of the elements open around the current one
             before = 1  # the line of the last element or comment met: where the next element's start tag may begin
+            learn = page.CUT
+        marks = self.marks
         walker = etree.iterwalk(root, events=("start", "end", "comment"))
         for event, el in walker:
             tag = el.tag
@@ -269,8 +326,12 @@ class _Reader:
                         key = self.part_key(before, after.sourceline, stack)
                         known = clean.get(key) if key is not None else None
                         stack.append(tag)
-                        before = at
+                        key_first, before = before, at
                         if known is not None:  # read before, nothing found in it: its units are not read again
+                            if learn and key not in page.cuts:  # (forgotten, or found clean before it was kept)
+                                page.keep_cut(self.cut_of(el, key, key_first))
+                            if marks and any(line <= at_mark <= line + known[0] for _cut, at_mark in marks.values()):
+                                _marks_passed_over(el, marks)
                             if pieces:
                                 text = space.sub(" ", "".join(pieces)).strip()
                                 if text:
@@ -285,7 +346,7 @@ class _Reader:
                             walker.skip_subtree()
                             continue
                         if key is not None:
-                            parts.append((el, key, line, len(links), len(ids)))
+                            parts.append((el, key, line, len(links), len(ids), key_first))
                     else:
                         stack.append(tag)
                         before = at or before
@@ -338,9 +399,40 @@ class _Reader:
                 if page is not None:
                     stack.pop()
                     if parts and parts[-1][0] is el:
-                        _el, key, start, link_count, id_count = parts.pop()
-                        read.append((key, start, line, tuple(links[link_count:]), tuple(ids[id_count:])))
+                        _el, key, start, link_count, id_count, key_first = parts.pop()
+                        # a part read for the second time is clean unless a finding lies on its lines (settle)
+                        cut = self.cut_of(el, key, key_first) if learn and key in page.seen else None
+                        read.append((key, start, line, tuple(links[link_count:]), tuple(ids[id_count:]), cut))
                 text = el.tail
+            elif marks and el.text in marks:
+                # a clean part cut out before the parse (_cut_parts): passed over as the walk of the whole page
+                # would pass over it here, if it would (else the page is read whole)
+                cut = marks.pop(el.text)[0]
+                at = el.sourceline
+                if (tables or not at or ((after := el.getnext()) is None and (after := _following(el)) is None)
+                        or not (min_lines <= (after.sourceline or 0) - at and after.sourceline < _LINE_LIMIT)):
+                    raise _Miss
+                line = at + first
+                key = self.part_key(before, after.sourceline, stack)
+                known = clean.get(key) if key is not None else None
+                if key != cut.key or known is None:
+                    raise _Miss(cut)
+                before = at
+                if pieces:
+                    text = space.sub(" ", "".join(pieces)).strip()
+                    if text:
+                        out.append(Line(text, f"第{unit_line}行", unit_line))
+                    pieces.clear()
+                    unit_line = 0
+                links.extend(known[1])
+                ids.extend(known[2])
+                passed.append((line, line + known[0], key))
+                line += known[0]
+                page.passed += 1
+                page.cut += 1
+                text = el.tail
+                if text and cut.breaks:
+                    text = text[cut.breaks:]  # the line breaks the mark stands for: the part's own
             else:  # a comment: published, so read as a unit of its own
                 if page is not None:
                     before = el.sourceline or before
@@ -377,10 +469,51 @@ class _Reader:
         sketch = (end - start, source[start:start + 64], source[end - 64:end], *stack)
         if sketch not in sketches:
             if len(sketches) >= self.page.SEEN:
+                if self.added is not None:
+                    raise _Miss  # a reading that may be taken back does not forget what the others learned
                 sketches.clear()
             sketches.add(sketch)
+            if self.added is not None:
+                self.added.append(sketch)
             return None
         return (hashlib.sha1(memoryview(source)[start:end]).digest(), *stack)
+
+    def cut_of(self, el, key: tuple, first: int) -> _Cut | None:
+        """How part `el` (its key made from line `first` on) can be cut out of the pages after, or None. Its markup
+        must stand on lines of its own as bytes say where it begins and ends: the first thing on its line, after
+        white space, is its start tag; it ends with its own end tag, followed by nothing but white space (its tail)
+        and the end tags of the elements it is the last in, each with its own end tag and white space after it, up
+        to the element after all of them, the first thing on its line. Where the bytes could say otherwise (a
+        comment after it, whose line is the one it ends on; anything else before it on its line), it is not cut."""
+        at = el.sourceline
+        if len(key) < 2 or not at or first >= at or not isinstance(el.tag, str):
+            return None
+        between = [el.tail or ""]  # what stands between its end tag and the node after it (_following)
+        node, after = el, el.getnext()
+        while after is None:
+            node = node.getparent()
+            if node is None or not isinstance(node.tag, str):
+                return None
+            between += ("</" + node.tag + ">", node.tail or "")
+            after = node.getnext()
+        if not isinstance(after.tag, str) or any(text.strip(" \t\n") for text in between[::2]):
+            return None
+        source, offsets = self.source, self.offsets
+        start = _first_tag(source, offsets, at, el.tag)
+        following = _first_tag(source, offsets, after.sourceline, after.tag)
+        if start is None or following is None:
+            return None
+        between_bytes = "".join(between).encode("utf-8")
+        end = following - len(between_bytes)
+        closing = b"</" + el.tag.encode("utf-8") + b">"
+        if end <= start or source[end:following].lower() != between_bytes \
+                or source[end - len(closing):end].lower() != closing:
+            return None
+        first_byte = int(offsets[first - 1])
+        last_byte = int(offsets[min(after.sourceline, len(offsets) - 1)])
+        if not first_byte <= start < end <= last_byte:
+            return None
+        return _Cut(key, source[first_byte:last_byte], start - first_byte, end - first_byte)
 
     def attributes(self, el, tag: str, line: int, items: list | None = None) -> None:
         """The units of an element's attributes (`items`: el.items(), when the caller has them), as the walk
@@ -461,6 +594,66 @@ def _attribute_units(el, tag: str):
             yield text, what, LABEL if name in LABEL_ATTRIBUTES else ""
 
 
+def _first_tag(source: bytes, offsets, line: int, tag) -> int | None:
+    """Where the start tag of `tag` begins on `line` of `source`, if it is the first thing on it after white
+    space; else None."""
+    if not isinstance(tag, str) or not line or line >= len(offsets):
+        return None
+    begin, end = int(offsets[line - 1]), int(offsets[line])
+    at = begin
+    while at < end and source[at] in b" \t":
+        at += 1
+    name = b"<" + tag.encode("utf-8")
+    if source[at:at + len(name)].lower() != name or source[at + len(name):at + len(name) + 1] not in \
+            (b" ", b"\t", b"\n", b">", b"/"):
+        return None
+    return at
+
+
+def _cut_parts(source: bytes, page: PageParts) -> tuple[str, dict[str, tuple[_Cut, int]]] | None:
+    """The page's text with the clean parts the page before passed over (page.recent) cut out where its bytes
+    hold them, each markup replaced by a comment that marks it and the line breaks it held (every other line
+    keeps its number), with what each mark stands for and its line; None when no part is found.
+
+    Speed: lxml's parse of a page is about a quarter of its check, and the parts passed over (the navigation,
+    the footer, the search's dialog) are about half of its bytes. Exact: a part is cut only where the bytes of
+    its key's lines stand as they stood when it was found clean, on lines of their own (_Reader.cut_of); the
+    walk passes over a mark only where the walk of the whole page would have passed over the part — the same
+    key, from the same lines and the same open elements, clean (else the page is read whole). Then the parser
+    met the mark where it would have met the part's start tag, in the same state (the same open elements: the
+    text before is the same), and left it in that state after the mark as after the part, whose markup, read
+    from those open elements, makes the same element, closed by its own end tag; the text after is the same."""
+    if _MARK_BYTES in source:
+        return None
+    pieces: list[bytes] = []
+    marks: dict[str, tuple[_Cut, int]] = {}
+    looked, copied, counted, line = 0, 0, 0, 1
+    for key in page.recent:
+        cut = page.cuts.get(key)
+        if cut is None or key not in page.clean:
+            continue
+        lines, tries = cut.lines, 0
+        found = source.find(lines[:64], looked)
+        # (the last bytes compared before all of them: the same navigation with another entry open differs late)
+        while found >= 0 and not ((found == 0 or source[found - 1] == 10) and source.endswith(
+                lines[-64:], found, found + len(lines)) and source.startswith(lines, found)):
+            tries += 1
+            found = source.find(lines[:64], found + 1) if tries < 4 else -1
+        if found < 0 or found + cut.start < copied:
+            continue
+        mark = f"{_MARK}{len(marks)}"
+        pieces += (source[copied:found + cut.start], b"<!--", mark.encode("ascii"), b"-->", b"\n" * cut.breaks)
+        line += source.count(b"\n", counted, found + cut.start)
+        counted = found + cut.start
+        copied = found + cut.end
+        looked = found  # the key of the next part may begin on the lines of this one
+        marks[mark] = (cut, line)
+    if not marks:
+        return None
+    pieces.append(source[copied:])
+    return b"".join(pieces).decode("utf-8"), marks
+
+
 def _following(el):
     """The first node after `el` and everything in it (its next sibling, or its parent's …), or None."""
     while el is not None:
@@ -490,12 +683,32 @@ def read_html(text: str, first_line: int = 1, page: PageParts | None = None, sou
     """Units, attributes and tables of an HTML text (`first_line`: the line of its first character in its file,
     for HTML inside a feed or another file). `page`: a page the build wrote, `source` its bytes, which `text` is
     the UTF-8 reading of: its links and ids are read too (Extracted.links), and its parts read before and found
-    clean are passed over (PageParts)."""
+    clean are passed over (PageParts), most of them cut out of the text before it is parsed (_cut_parts)."""
     if page is not None and (first_line != 1 or b"\r" in source):
         page = None  # lines counted otherwise than by "\n": parts cannot be known by their lines
     reader = _Reader(first_line, page, source)
     if not text.strip():
         return reader.out
+    if page is not None and page.CUT and page.recent and (cut := _cut_parts(source, page)) is not None:
+        cut_text, marks = cut
+        tried = [cut for cut, _line in marks.values()]
+        reader.marks, reader.added = marks, []
+        counts = page.passed, page.cut
+        try:
+            root = etree.fromstring(cut_text, _parser())
+            if root is None:
+                raise _Miss
+            _read_root(reader, root, first_line)
+            if marks:  # a mark the walk did not meet as a comment of its own
+                raise _Miss(*(cut for cut, _line in marks.values()))
+            return _finish(reader, page)
+        except (_Miss, etree.ParserError, etree.XMLSyntaxError, ValueError) as miss:
+            for sketch in reader.added:
+                page.sketches.discard(sketch)
+            page.passed, page.cut = counts
+            for used in (miss.args if isinstance(miss, _Miss) else tried):
+                page.cuts.pop(used.key, None)  # not cut again: read whole, then passed over after the parse
+            reader = _Reader(first_line, page, source)
     try:
         root = etree.fromstring(text, _parser())
         if root is None:
@@ -504,6 +717,11 @@ def read_html(text: str, first_line: int = 1, page: PageParts | None = None, sou
         from .text import read_text_lines
 
         return read_text_lines(text, first_line)
+    _read_root(reader, root, first_line)
+    return _finish(reader, page)
+
+
+def _read_root(reader: _Reader, root, first_line: int) -> None:
     # Comments before <html> (a page's leading comment) and after </html> are siblings of the root, read in the
     # page's order; libxml2 gives a comment the line it ends on, and an editor is told the line it begins on.
     leading = []
@@ -518,8 +736,12 @@ def read_html(text: str, first_line: int = 1, page: PageParts | None = None, sou
         _sibling_comment(reader, sibling, first_line)
     while reader.tables:
         reader.end("table")
+
+
+def _finish(reader: _Reader, page: PageParts | None) -> Extracted:
     out = reader.out
     if page is not None:
         out.links, out.ids, out.parts = tuple(reader.links), frozenset(reader.ids), reader.read_parts
         out.passed, out.line_starts = reader.passed, reader.offsets
+        page.recent = [key for _first, _last, key in reader.passed if key in page.cuts]
     return out
