@@ -258,21 +258,24 @@ def test_an_odt_is_known_by_its_parts_when_its_mimetype_is_missing_damaged_or_un
     assert units(files.read(data, "a.odt")) == [("第1段", f"联系人：{name}"), ("第2段", f"电话 {mobile}")]
 
 
-@pytest.mark.parametrize("parts", [
-    {"content.xml": "<content>联系人：{name}</content>"},
-    {"META-INF/manifest.xml": "<manifest>联系人：{name}</manifest>"},
-    {"mimetype": "application/epub+zip", "META-INF/container.xml": "<container/>",
-     "OEBPS/content.xml": "<html>联系人：{name}</html>"},
+@pytest.mark.parametrize("parts, message", [
+    ({"content.xml": "<content>联系人：{name}</content>"}, "压缩包中的文件无法逐一检查个人信息；请解压"),
+    ({"META-INF/manifest.xml": "<manifest>联系人：{name}</manifest>"}, "压缩包中的文件无法逐一检查个人信息；请解压"),
+    ({"mimetype": "application/epub+zip", "META-INF/container.xml": "<container/>",
+      "OEBPS/content.xml": "<html>联系人：{name}</html>"}, "电子书（EPUB）中的个人信息无法逐一检查；请把内容写成网页"),
 ])
-def test_a_zip_with_one_part_of_an_odf_or_another_mimetype_is_refused_as_a_package(parts):
-    """A zip that is no office document is refused (its files are to be published one by one), never read as
-    an OpenDocument because it holds content.xml or a manifest."""
+@pytest.mark.parametrize("file_name", ["a.zip", "a.epub"])
+def test_a_zip_with_one_part_of_an_odf_or_another_mimetype_is_refused_as_a_package(parts, message, file_name):
+    """A zip that is no office document is refused (its files are to be published one by one; an e-book's
+    content written as pages), never read as an OpenDocument because it holds content.xml or a manifest."""
     from files_kit import zip_of
 
     name = People(120).name()
     data = zip_of({k: v.format(name=name) for k, v in parts.items()}, "mimetype" if "mimetype" in parts else None)
-    with pytest.raises(files.Unreadable, match="压缩包中的文件无法逐一检查个人信息"):
-        files.read(data, "a.zip")
+    if file_name.endswith(".epub"):
+        message = "电子书（EPUB）中的个人信息无法逐一检查；请把内容写成网页"
+    with pytest.raises(files.Unreadable, match=message):
+        files.read(data, file_name)
 
 
 @pytest.mark.parametrize("seed", range(3))

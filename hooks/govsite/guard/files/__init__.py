@@ -217,6 +217,9 @@ def _read_package(data: bytes, name: str, suffix: str, depth: int) -> Extracted:
         return odf.read_odf(package)
     if "OFD.xml" in package:
         return ofd.read_ofd(package, embedded)
+    if suffix == ".epub" or ("mimetype" in package and package.read("mimetype").strip() == b"application/epub+zip"):
+        # an e-book is a zip too, but "unzip it" is no help to its editor
+        raise Unreadable(f"电子书（EPUB）中的个人信息无法逐一检查；请把内容写成网页，或{FIX[1:]}")
     raise Unreadable(f"压缩包中的文件无法逐一检查个人信息；请解压后把其中的文件分别放入（{FIX[1:]}）")
 
 
