@@ -474,13 +474,16 @@ def test_home_addresses_in_forms_the_other_tests_do_not_name_are_found(seed):
                  f"示例镇{village}村第{rng.choice('一二三四五')}居民组", f"{estate}花园{rng.choice('一二三')}区{n(1, 30)}幢",
                  # house numbers as doors carry them: split off (88-2号, 88之2号) or lettered (甲8号)
                  f"{rng.choice(['幸福路', '建设街', '文化路东段'])}{n(1, 300)}{rng.choice(['-', '之'])}{n(1, 9)}号",
-                 f"{rng.choice(['幸福路', '文化路东段'])}{rng.choice('甲乙丙')}{n(1, 99)}号"):
+                 f"{rng.choice(['幸福路', '文化路东段'])}{rng.choice('甲乙丙')}{n(1, 99)}号",
+                 # a village's group under its committee's name
+                 f"示例镇{village}{rng.choice(['村委会', '村民委员会'])}{rng.choice(['三', '5', '第二'])}组"):
         assert personal.RULE_ADDRESS in rules_found(text), text
 
 
 @pytest.mark.parametrize("text", ["国务院令第12号", "豫政〔2021〕5号", "石家庄12号线", "王庄3号文件", "第5排", "前排3号",
                                   "示例镇第二居民组", "退役军人事务部令第5号", "幸福小区5号文件", "张庄村、王楼村",
-                                  "高新区（开发区）", "2号楼会议室", "三区两线", "豫政〔2024〕8-2号", "第2-3号", "2024-1号"])
+                                  "高新区（开发区）", "2号楼会议室", "三区两线", "豫政〔2024〕8-2号", "第2-3号", "2024-1号",
+                                  "张庄村委会", "张庄村委会办公室", "村委会换届"])
 def test_document_numbers_lines_and_places_are_no_home_address(text):
     assert personal.RULE_ADDRESS not in rules_found(text), text
 

@@ -67,7 +67,7 @@ _BUILDING = re.compile(
 _VILLAGE_GROUP = re.compile(
     # a village's group, production team (队, 生产队) or 社 as villages in Sichuan number them, a residents' group
     # (居民组), a row of houses (排)
-    rf"[{_HAN}]{{1,8}}村{_S}(?:第{_S})?{_NUM}{_S}(?:(?:村民|居民)?小?组|生产队|队|社|排)(?:{_S}{_NUM}{_S}号)?"
+    rf"[{_HAN}]{{1,8}}村(?:委会|民委员会)?{_S}(?:第{_S})?{_NUM}{_S}(?:(?:村民|居民)?小?组|生产队|队|社|排)(?:{_S}{_NUM}{_S}号)?"
     rf"|[{_HAN}]{{1,8}}村{_S}{_DIGITS}{_S}号"
     # a house number in a village named by its kind of settlement (李家屯12号, 王庄3号), not a document's number
     rf"|[{_HAN}]{{1,6}}(?:屯|寨|营|堡|庄|集|店|湾|洼|岗|坡|沟){_S}{_DIGITS}{_S}号(?![文令线])"
