@@ -743,3 +743,20 @@ def test_a_name_among_a_pages_keywords_is_found(seed):
 def test_keywords_of_words_places_masked_names_and_public_figures_name_no_one():
     head = '<meta name="keywords" content="退役军人,张庄村,黄河,高新区,王某某,李*明,雷锋,安置;抚恤">'
     assert CHECK("a/index.html", f"<html><head><title>t</title>{head}</head><body></body></html>".encode()) == ()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_mobile_number_with_its_first_three_digits_in_brackets_is_found(seed):
+    """(138)1234 5678, （139）1234-5678: the first three digits written as an area code is."""
+    rng = random.Random(seed)
+    number = rng.choice(["13", "15", "17", "18", "19"]) + "".join(rng.choice("0123456789") for _ in range(9))
+    left, right = rng.choice([("(", ")"), ("（", "）")])
+    rest = number[3:]
+    written = left + number[:3] + right + rng.choice([rest, rest[:4] + " " + rest[4:], rest[:4] + "-" + rest[4:]])
+    text = rng.choice(["联系电话：{}", "请拨打{}咨询", "{}", "王先生 {}"]).format(written)
+    assert personal.RULE_MOBILE in rules_found(text), text
+
+
+@pytest.mark.parametrize("text", ["(0371)12345678", "(138)****5678", "第(138)号", "（2023）12345678号", "(136)12345678901"])
+def test_an_area_code_a_masked_number_or_other_figures_in_brackets_are_no_mobile(text):
+    assert personal.RULE_MOBILE not in rules_found(text), text

@@ -100,13 +100,15 @@ _ID_AND_TWO = re.compile(rf"(?:(?<![0-9A-Za-z])|{_ID_LABEL})(\d{{17}}[\dXx]\d{{2
 # Glued to the Latin word that labels it (Tel13812345678, TEL:…, Mobile13812345678): a number there is the label's.
 _PHONE_LABEL = r"(?<=Tel)|(?<=TEL)|(?<=tel)|(?<=Mob)|(?<=MOB)|(?<=mob)|(?<=Mobile)|(?<=Phone)|(?<=PHONE)|(?<=phone)"
 # Three, four and four digits: joined, or split by a space (one or two) or a hyphen, or by the same dot, underscore,
-# slash or tilde twice (138.1234.5678, 138/1234/5678, 138~1234~5678); one dot alone is not enough (a longitude,
-# 131.12345678, is a number too), nor 、 (figures listed: 分别为150、2300、4500人), which a telephone's label may
-# still put before one (_MOBILE_ANY_GROUPS). Dots, dashes and spaces of other widths are folded to these first
-# (_FOLD_NUMBERS).
+# slash or tilde twice (138.1234.5678, 138/1234/5678, 138~1234~5678), or after its first three in brackets; one dot
+# alone is not enough (a longitude, 131.12345678, is a number too), nor 、 (figures listed: 分别为150、2300、4500人),
+# which a telephone's label may still put before one (_MOBILE_ANY_GROUPS). Dots, dashes and spaces of other widths
+# are folded to these first (_FOLD_NUMBERS).
 _SPACE_OR_HYPHEN = r"(?: {1,2}|-)"
 _MOBILE = re.compile(rf"(?:(?<![0-9A-Za-z])|{_PHONE_LABEL})(?:(?:\+|00)?86[ -]?)?"
-                     rf"(1[3-9]\d{_SPACE_OR_HYPHEN}?\d{{4}}{_SPACE_OR_HYPHEN}?\d{{4}}|1[3-9]\d([._/~])\d{{4}}\2\d{{4}})"
+                     rf"(1[3-9]\d{_SPACE_OR_HYPHEN}?\d{{4}}{_SPACE_OR_HYPHEN}?\d{{4}}|1[3-9]\d([._/~])\d{{4}}\2\d{{4}}"
+                     # the first three digits in brackets, as an area code is written: (138)1234 5678
+                     rf"|[(（]1[3-9]\d[)）] ?\d{{4}}{_SPACE_OR_HYPHEN}?\d{{4}})"
                      r"(?![0-9A-Za-z])")
 # An ID number in its three parts (region, birth date, sequence and check) split by dots, underscores or slashes
 # the same way twice (410105.19900101.1233): the ordinary groups (spaces, hyphens) are _GROUPED's.
@@ -195,10 +197,10 @@ _MAYBE_NAMES = re.compile(rf"[\u4e00-\u9fff]{{0,4}}{_HEADER_THEN_COLON}|{_MASKED
 _MAYBE_NAMES_CORE = re.compile(rf"{_HEADER_THEN_COLON}|{_MASKED}")
 _DIGIT_RUN = re.compile(r"\d{3}")  # every personal number (scan_line's patterns) holds three digits in a row
 # Every personal number the rules find holds eleven digits, each after the one before it or after one space or
-# hyphen (a mobile's 11 digits, an ID number's 17 or 18 in groups, a card's 16 to 19): looked for as the unit is
-# written, before _FOLD_NUMBERS (\d takes 全角 digits too, and the spaces and hyphens it folds are listed here).
-# Most units with a date, a 文号 or an 索引号 hold three digits in a row and no such run.
-_ELEVEN_DIGITS = re.compile(r"\d(?:[ \-\uff0d\u3000\u00a0\u2000-\u2015\u2212\ufe63\u202f\u205f._/~、．·・•‧∙～〜／＿]{0,2}\d){10}")
+# hyphen (a mobile's 11 digits, its first three in brackets too, an ID number's 17 or 18 in groups, a card's 16 to
+# 19): looked for as the unit is written, before _FOLD_NUMBERS (\d takes 全角 digits too, and the spaces and
+# hyphens it folds are listed here). Most units with a date, a 文号 or an 索引号 hold three digits in a row and no such run.
+_ELEVEN_DIGITS = re.compile(r"\d(?:[ \-\uff0d\u3000\u00a0\u2000-\u2015\u2212\ufe63\u202f\u205f._/~、．·・•‧∙～〜／＿)）]{0,2}\d){10}")
 # “姓名：王建华” in running text (a Word paragraph, a PDF line, a Markdown paragraph).
 _LABELLED = re.compile(rf"(姓[\s\u3000]*名|名[\s\u3000]*字|{_HEADER_WORDS})[\s\u3000]*[:：][\s\u3000]*"
                        r"([^\s\u3000,，;；、|:：（(]{1,8})")
