@@ -47,6 +47,19 @@ def ordered_files(out: Path) -> list[tuple[str, Path]]:
     return pages + rest + index
 
 
+def cold_rules(site: Path) -> tuple:
+    """(rules, allowed hosts) of a site's data/site.yml, with no file known clean from an earlier build."""
+    known_clean.KNOWN_CLEAN = known_clean.KnownClean(enabled=False)
+    settings = personal._settings_of(site)
+    return personal.Rules.of(settings), _allowed_hosts(site, settings)
+
+
+def pages_of(out: Path) -> list[tuple[str, bytes]]:
+    """(path in the output, bytes) of every page, in the child's order; the search index's pages left out."""
+    return [(dest, path.read_bytes()) for dest, path in ordered_files(out)
+            if dest.endswith(".html") and not dest.startswith("searchindex/")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, required=True, help="the site's sources (for data/site.yml)")

@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ["GOVSITE_CACHE"] = "off"
 
-from guard_checks import _allowed_hosts, ordered_files
+from guard_checks import cold_rules, pages_of
 
-from govsite.guard import files, known_clean, output, personal
+from govsite.guard import files, output, personal
 
 
 def main() -> None:
@@ -34,12 +34,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="its built output folder")
     parser.add_argument("--pages", type=int, default=0, help="the first N pages only")
     args = parser.parse_args()
-    known_clean.KNOWN_CLEAN = known_clean.KnownClean(enabled=False)
-    settings = personal._settings_of(args.site)
-    rules = personal.Rules.of(settings)
-    allow = _allowed_hosts(args.site, settings)
-    pages = [(dest, path.read_bytes()) for dest, path in ordered_files(args.out)
-             if dest.endswith(".html") and not dest.startswith("searchindex/")]
+    rules, allow = cold_rules(args.site)
+    pages = pages_of(args.out)
     pages = pages[:args.pages] if args.pages else pages
     for dest, data in pages:
         personal.scan_extracted(files.read(data, dest), dest, rules)

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ["GOVSITE_CACHE"] = "off"
 
-from guard_checks import _allowed_hosts, ordered_files
+from guard_checks import cold_rules, pages_of
 from lxml import etree
 
 from govsite.guard import known_clean, output, personal, placeholders
@@ -119,12 +119,8 @@ def main() -> None:
     parser.add_argument("--teach", type=int, default=1500, help="pages checked first, to learn the parts")
     parser.add_argument("--pages", type=int, default=1500, help="pages measured after them")
     args = parser.parse_args()
-    known_clean.KNOWN_CLEAN = known_clean.KnownClean(enabled=False)
-    settings = personal._settings_of(args.site)
-    rules = personal.Rules.of(settings)
-    allow = _allowed_hosts(args.site, settings)
-    pages = [(dest, path.read_bytes()) for dest, path in ordered_files(args.out)
-             if dest.endswith(".html") and not dest.startswith("searchindex/")][:args.teach + args.pages]
+    rules, allow = cold_rules(args.site)
+    pages = pages_of(args.out)[:args.teach + args.pages]
     versions = variants(pages)
     checks = {name: output.FileCheck(rules, allow) for name in versions}
     gc.disable()

@@ -189,6 +189,24 @@ class _Miss(Exception):
     whole (and the parts named, `args`, are not cut again)."""
 
 
+def _flush(pieces: list[str], out: list, unit_line: int) -> None:
+    """The text gathered since the last block's start, as one unit at its first line."""
+    text = _SPACE.sub(" ", "".join(pieces)).strip()
+    if text:
+        out.append(Line(text, f"第{unit_line}行", unit_line))
+    pieces.clear()
+
+
+def _passed_over(known: tuple, key: tuple, line: int, links: list, ids: list, passed: list, page) -> int:
+    """A clean part passed over (whole or cut out before the parse): its links, ids and lines kept as when it was
+    read; the line after it."""
+    links.extend(known[1])
+    ids.extend(known[2])
+    passed.append((line, line + known[0], key))
+    page.passed += 1
+    return line + known[0]
+
+
 def _marks_passed_over(el, marks: dict) -> None:
     """The marks inside a part passed over, taken as met: the walk of the whole page does not reach the parts cut
     there either, provided the parser met each mark where it would have met the part's start tag, with the same
@@ -333,16 +351,9 @@ class _Reader:
                             if marks and any(line <= at_mark <= line + known[0] for _cut, at_mark in marks.values()):
                                 _marks_passed_over(el, marks)
                             if pieces:
-                                text = space.sub(" ", "".join(pieces)).strip()
-                                if text:
-                                    out.append(Line(text, f"第{unit_line}行", unit_line))
-                                pieces.clear()
+                                _flush(pieces, out, unit_line)
                                 unit_line = 0
-                            links.extend(known[1])
-                            ids.extend(known[2])
-                            passed.append((line, line + known[0], key))
-                            line += known[0]
-                            page.passed += 1
+                            line = _passed_over(known, key, line, links, ids, passed, page)
                             walker.skip_subtree()
                             continue
                         if key is not None:
@@ -419,16 +430,9 @@ class _Reader:
                     raise _Miss(cut)
                 before = at
                 if pieces:
-                    text = space.sub(" ", "".join(pieces)).strip()
-                    if text:
-                        out.append(Line(text, f"第{unit_line}行", unit_line))
-                    pieces.clear()
+                    _flush(pieces, out, unit_line)
                     unit_line = 0
-                links.extend(known[1])
-                ids.extend(known[2])
-                passed.append((line, line + known[0], key))
-                line += known[0]
-                page.passed += 1
+                line = _passed_over(known, key, line, links, ids, passed, page)
                 page.cut += 1
                 text = el.tail
                 if text and cut.breaks:
