@@ -369,6 +369,16 @@ class ContentType:
     def files(self, site: Site, renderer) -> Iterable[GeneratedFile]:
         return ()
 
+    def output_inputs(self, site: Site) -> tuple | None:
+        """Under make serve, everything pages() and files() read besides what every render reads (the template
+        frame, the site's address, the Markdown settings: build.render_site adds those), as plain data whose
+        unchanged parts are the very objects of the last save (models and documents handed over). Given, the
+        type's pages and files are a record of these (Memo.made_from): handed over as they were, page for page,
+        while they are the same, instead of made and compared one by one on every save. None (the default):
+        made on every save. A part left out serves a stale page: the tests make every record handed over again
+        (Memo.verify) and compare."""
+        return None
+
     def documents(self, site: Site) -> Iterable:
         """The documents this type publishes (govsite.document.Document), filled once from its model after
         every type has loaded and checked: the catalogue, feeds, search and the home page read them."""

@@ -207,12 +207,15 @@ def _page_inputs(file, shown_alone: bool = False) -> bytes | None:
                  metadata.tags(url, noindex=bool(meta.get("noindex"))), metadata.lastmod.get(url, ""))
         # the digest of the last save when every part is what it was (most pages: their documents did not change)
         kept = _inputs_kept.get(dest)
-        if kept is not None and serve.same_parts(kept[0], parts):
+        if kept is not None and (serve.same_parts(kept[0][3:], parts[3:]) and (
+                # the very page of the last save, which the engine handed over (build.render_site: a type's pages
+                # as a record of their inputs; nothing changes a page once made): its title, toc and meta too
+                kept[2] is generated or serve.same_parts(kept[0][:3], parts[:3]))):
             return kept[1]
         shown = (0, generated.title, repr(generated.toc), sorted((str(k), repr(v)) for k, v in meta.items()))
         told = serve.page_inputs(shown, parts[4], parts[5], html_digest)
         # kept as copies: the page's meta and table of contents are MkDocs' and the adapter's to change
-        _inputs_kept[dest] = ((parts[0], list(parts[1]), serve.copy_meta(meta), *parts[3:]), told)
+        _inputs_kept[dest] = ((parts[0], list(parts[1]), serve.copy_meta(meta), *parts[3:]), told, generated)
         return told
     else:
         document = site.editor_pages.get(src_uri)
