@@ -340,7 +340,8 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
 
         review_links(site)  # links to held-back pages; the rest once the published pages are known
         crossref.check_scheduled(site)
-    site.listings.clear()  # every file has been read; the texts stay for the caller (Site.forget_texts)
+    # every file has been read; the texts and the folders' listings stay for the caller (check_links lists
+    # content/'s files again) until Site.forget_texts
     return site
 
 

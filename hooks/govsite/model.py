@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import os
 import posixpath
 import stat
@@ -259,8 +260,10 @@ class Site:
         return self.texts.get(str(path))
 
     def forget_texts(self) -> None:
-        """Drop the files' texts once every reader has them (the model holds what it needs)."""
+        """Drop the files' texts and the folders' listings once every reader has them (the model holds what it
+        needs)."""
         self.texts.clear()
+        self.listings.clear()
 
     def listing(self, folder: Path) -> list[Path]:
         """sorted(folder.rglob("*")): every file and folder below it, walked once per load (the loader of pages,
@@ -268,7 +271,8 @@ class Site:
         key = str(folder)
         found = self.listings.get(key)
         if found is None:
-            found = self.listings[key] = sorted(folder.rglob("*")) if folder.is_dir() else []
+            # sorted as paths sort (part by part), by tuples compared in C rather than Path.__lt__ in Python
+            found = self.listings[key] = sorted(folder.rglob("*"), key=_parts) if folder.is_dir() else []
         return found
 
     def editor_pages_under(self, prefix: str) -> list[EditorPage]:
@@ -276,6 +280,9 @@ class Site:
 
     def absolute_url(self, url: str) -> str:
         return self.site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+_parts = operator.attrgetter("parts")
 
 
 def file_status(path: Path) -> tuple | None:

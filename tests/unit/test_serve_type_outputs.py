@@ -117,3 +117,26 @@ def test_each_input_the_policies_name_is_needed(tmp_path, monkeypatch, part):
         if shown(outputs(root, memo, today)) != shown(outputs(root, today=today)):
             stale.append(name)
     assert stale, f"part {part} left out, and no save shows a stale page"
+
+
+def test_the_catalogues_filter_bar_follows_its_counts(tmp_path):
+    """The 目录's filter bar (a link per year, validity and category, with its count) is kept while the years,
+    categories and counts are the same: a policy moved to another 类别, or another year, or removed, changes the
+    counts, and every list page shows the new ones, as a fresh build does."""
+    root = copy_site(tmp_path / "repo")
+    memo = Memo()
+    policy = root / "data/policies/2023-002.yml"
+    original = policy.read_text(encoding="utf-8")
+
+    def catalogue(memo_):
+        problems, pages, _files = shown(outputs(root, memo_))
+        return problems, {uri: page for uri, page in pages.items() if uri.startswith("xxgk/ml/")}
+
+    assert catalogue(memo) == catalogue(None)
+    for old, new in [("文件类型: 其他文件", "文件类型: 行政规范性文件"), ("发布日期: 2023-05-18", "发布日期: 2026-01-05"),
+                     ("标题: 某区", "标题: 新某区")]:
+        assert old in original
+        policy.write_text(original.replace(old, new, 1), encoding="utf-8")
+        assert catalogue(memo) == catalogue(None), new
+    policy.unlink()
+    assert catalogue(memo) == catalogue(None)
