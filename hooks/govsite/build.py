@@ -394,7 +394,7 @@ def check_links(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
     in_use = {a.url for doc in all_documents(site) for a in doc.attachments}
     withheld = lifecycle.withheld_files(site, in_use)
     content = [rel(p, site.content_dir) for p in site.listing(site.content_dir)
-               if p.is_file() and not p.name.endswith(".md")
+               if not p.name.endswith(".md") and p.is_file()  # the name first: a stat only for what is left
                and not any(part.startswith(".") for part in p.relative_to(site.content_dir).parts)]
     published = published_of([p.src_uri for p in pages] + list(site.editor_pages),
                              [f for f in content if f not in withheld] + [f.dest_uri for f in files] + list(MKDOCS_FILES))
