@@ -11,7 +11,7 @@ import pkgutil
 import re
 from pathlib import Path
 
-from . import dates, frontmatter, lifecycle, schema
+from . import dates, frontmatter, incremental, lifecycle, schema
 from .dates import WorkCalendar
 from .guard.review import review_links
 from .guard.sanitize import clean_html, unsafe_constructs  # noqa: F401  (clean_html is used by the adapter)
@@ -340,7 +340,8 @@ def load_site(root: Path, site_url: str = "", today: dt.date | None = None,
 
         review_links(site)  # links to held-back pages; the rest once the published pages are known
         crossref.check_scheduled(site)
-    site.listings.clear()  # every file has been read; the texts stay for the caller (Site.forget_texts)
+    # every file has been read; the texts and the folders' listings stay for the caller (check_links lists
+    # content/'s files again) until Site.forget_texts
     return site
 
 
@@ -393,7 +394,7 @@ def check_links(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
     in_use = {a.url for doc in all_documents(site) for a in doc.attachments}
     withheld = lifecycle.withheld_files(site, in_use)
     content = [rel(p, site.content_dir) for p in site.listing(site.content_dir)
-               if p.is_file() and not p.name.endswith(".md")
+               if not p.name.endswith(".md") and p.is_file()  # the name first: a stat only for what is left
                and not any(part.startswith(".") for part in p.relative_to(site.content_dir).parts)]
     published = published_of([p.src_uri for p in pages] + list(site.editor_pages),
                              [f for f in content if f not in withheld] + [f.dest_uri for f in files] + list(MKDOCS_FILES))
@@ -406,8 +407,20 @@ def render_site(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
     pages: list[GeneratedPage] = []
     files: list[GeneratedFile] = []
     for content_type in site.types:
-        pages.extend(content_type.pages(site, renderer))
-        files.extend(content_type.files(site, renderer))
+        inputs = content_type.output_inputs(site) if site.memo is not None else None
+        if inputs is None:
+            made = _outputs(site, content_type, renderer)
+        else:
+            # make serve: a type whose inputs are the very objects of the last save hands over its pages and files
+            # as they were (a save of one notice leaves the policies' 3,000 pages alone), in one comparison of its
+            # inputs instead of one per page
+            parts = (incremental.template_frame(site), site.site_url, site.markdown.config_key, inputs)
+            made = site.made_reporting(("outputs", content_type.name), parts,
+                                       functools.partial(_outputs, site, content_type, renderer))
+        made_pages, made_files, listed = made
+        pages.extend(made_pages)
+        files.extend(made_files)
+        renderer.made.update(listed)  # the pages the 网站地图 lists, in the order they were made
     seen: dict[str, str] = {}
     for page in pages:
         if page.src_uri in seen or page.src_uri in site.editor_pages:
@@ -444,6 +457,17 @@ def editor_page_html(site: Site, page: EditorPage, renderer: Renderer) -> tuple[
     # conversion are reused results), so that the adapter knows its digest without hashing it again
     html, toc = site.memo.assembled("editor page html", page.src_uri, (before, after, converted), make)
     return html, list(toc)
+
+
+def _outputs(site: Site, content_type: ContentType, renderer: Renderer) -> tuple[tuple, tuple, tuple]:
+    """A type's pages and files, with the pages it made to list (Renderer.made: what the 网站地图 shows), made
+    apart from those of the types before it, so that a record of them adds them again when handed over."""
+    listed, renderer.made = renderer.made, {}
+    try:
+        return (tuple(content_type.pages(site, renderer)), tuple(content_type.files(site, renderer)),
+                tuple(renderer.made.items()))
+    finally:
+        renderer.made = listed
 
 
 def build_epoch(site: Site) -> int:

@@ -167,14 +167,18 @@ def check_documents(site: Site) -> None:
     library = getattr(_library(site), "digest", None)
     # the laws held back (a citation of one is refused, naming its state): not in the library's files' digest
     held_laws = tuple(h for h in held(site) if h.names) if site.memo is not None else ()
+    if held_laws:  # the tuple of the last save while the same: each page's record below compares it by identity
+        held_laws = site.memo.intern(("check: held laws",), held_laws)
     for doc in sorted(site.editor_pages.values(), key=lambda d: d.src_uri):
         if site.memo is None:
             check_text(site, doc.body, doc.file, doc.body_line, "")
             continue
         # make serve: a page's findings are reused while its text, its place and the law library (its files and
-        # the date: what a citation resolves against) are the same, rather than every page checked on every save
-        inputs = (doc.body, doc.file, doc.body_line, library, site.today, held_laws)
-        site.problems.extend(site.reuse("check: page citations", inputs, lambda doc=doc: _page_findings(site, doc)))
+        # the date: what a citation resolves against) are the same, rather than every page checked on every save;
+        # a record compared with the last save's (an unchanged text is the very str read before), not described
+        inputs = (doc.body, doc.body_line, library, site.today, held_laws)
+        site.problems.extend(site.made_from(("check: page citations", doc.file), inputs,
+                                            lambda doc=doc: _page_findings(site, doc)))
 
 
 def _page_findings(site: Site, doc) -> tuple:

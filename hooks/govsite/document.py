@@ -18,6 +18,7 @@ type reaches every output through its schema and the type's mapping into a Docum
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import mimetypes
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -295,7 +296,14 @@ def attachment(site, file_url: str, name: str, source_file: str = "") -> Attachm
 
 def newest_first(documents: Iterable[Document]) -> list[Document]:
     """By publication, newest first; ties by id (deterministic)."""
-    return sorted(documents, key=lambda d: (-d.published.instant.timestamp(), d.id))
+    return sorted(documents, key=lambda d: (-_timestamp(d.published), d.id))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _timestamp(when: When) -> float:
+    """A publication moment's POSIX time, a function of the (immutable) When alone: found once per moment rather
+    than by a time zone conversion for every document in every sort of every save (10,000 of them a sort)."""
+    return when.instant.timestamp()
 
 
 def all_documents(site) -> list[Document]:

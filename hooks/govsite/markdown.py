@@ -131,7 +131,7 @@ class Pipeline:
         self._md = None
         self._memo: dict = {}
         # Settings may hold functions (a slugify); their text stands for them in cache keys within one process.
-        self._config_key = repr(self.config)
+        self.config_key = repr(self.config)
 
     # -- conversion -----------------------------------------------------------------------------------
     def convert(self, text: str, base: str = "", *, lines: bool = False) -> Converted:
@@ -141,7 +141,7 @@ class Pipeline:
         key = (text, base, lines)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self.site.renders("markdown", (self._config_key, key, self.library_state()),
+            found = self._memo[key] = self.site.renders("markdown", (self.config_key, key, self.library_state()),
                                                       lambda: self._convert(text, base, lines), place=key)
         return found
 

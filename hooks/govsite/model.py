@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 import os
 import posixpath
 import stat
@@ -259,8 +260,10 @@ class Site:
         return self.texts.get(str(path))
 
     def forget_texts(self) -> None:
-        """Drop the files' texts once every reader has them (the model holds what it needs)."""
+        """Drop the files' texts and the folders' listings once every reader has them (the model holds what it
+        needs)."""
         self.texts.clear()
+        self.listings.clear()
 
     def listing(self, folder: Path) -> list[Path]:
         """sorted(folder.rglob("*")): every file and folder below it, walked once per load (the loader of pages,
@@ -268,7 +271,8 @@ class Site:
         key = str(folder)
         found = self.listings.get(key)
         if found is None:
-            found = self.listings[key] = sorted(folder.rglob("*")) if folder.is_dir() else []
+            # sorted as paths sort (part by part), by tuples compared in C rather than Path.__lt__ in Python
+            found = self.listings[key] = sorted(folder.rglob("*"), key=_parts) if folder.is_dir() else []
         return found
 
     def editor_pages_under(self, prefix: str) -> list[EditorPage]:
@@ -276,6 +280,9 @@ class Site:
 
     def absolute_url(self, url: str) -> str:
         return self.site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+_parts = operator.attrgetter("parts")
 
 
 def file_status(path: Path) -> tuple | None:
@@ -368,6 +375,16 @@ class ContentType:
 
     def files(self, site: Site, renderer) -> Iterable[GeneratedFile]:
         return ()
+
+    def output_inputs(self, site: Site) -> tuple | None:
+        """Under make serve, everything pages() and files() read besides what every render reads (the template
+        frame, the site's address, the Markdown settings: build.render_site adds those), as plain data whose
+        unchanged parts are the very objects of the last save (models and documents handed over). Given, the
+        type's pages and files are a record of these (Memo.made_from): handed over as they were, page for page,
+        while they are the same, instead of made and compared one by one on every save. None (the default):
+        made on every save. A part left out serves a stale page: the tests make every record handed over again
+        (Memo.verify) and compare."""
+        return None
 
     def documents(self, site: Site) -> Iterable:
         """The documents this type publishes (govsite.document.Document), filled once from its model after

@@ -156,7 +156,8 @@ def on_files(files, config):
     # quadratic); every other page the engine makes or reads is expected outside it.
     for page in pages:
         files.append(File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-    for file in files.documentation_pages():
+    documentation_pages = files.documentation_pages()  # a walk of every file MkDocs knows: once
+    for file in documentation_pages:
         if file.src_uri in site.editor_pages and file.inclusion == InclusionLevel.UNDEFINED:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _state["trails"] = breadcrumb.trails(site, pages)
@@ -181,7 +182,7 @@ def on_files(files, config):
     _state["content_dir"] = site.content_dir
     if _skipper.enabled:
         _skipper.inputs_of = _page_inputs
-        for file in files.documentation_pages():
+        for file in documentation_pages:  # the CSS bundle and the theme's files added since are no pages
             _skipper.watch(file)
     return files
 
@@ -207,12 +208,15 @@ def _page_inputs(file, shown_alone: bool = False) -> bytes | None:
                  metadata.tags(url, noindex=bool(meta.get("noindex"))), metadata.lastmod.get(url, ""))
         # the digest of the last save when every part is what it was (most pages: their documents did not change)
         kept = _inputs_kept.get(dest)
-        if kept is not None and serve.same_parts(kept[0], parts):
+        if kept is not None and (serve.same_parts(kept[0][3:], parts[3:]) and (
+                # the very page of the last save, which the engine handed over (build.render_site: a type's pages
+                # as a record of their inputs; nothing changes a page once made): its title, toc and meta too
+                kept[2] is generated or serve.same_parts(kept[0][:3], parts[:3]))):
             return kept[1]
         shown = (0, generated.title, repr(generated.toc), sorted((str(k), repr(v)) for k, v in meta.items()))
         told = serve.page_inputs(shown, parts[4], parts[5], html_digest)
         # kept as copies: the page's meta and table of contents are MkDocs' and the adapter's to change
-        _inputs_kept[dest] = ((parts[0], list(parts[1]), serve.copy_meta(meta), *parts[3:]), told)
+        _inputs_kept[dest] = ((parts[0], list(parts[1]), serve.copy_meta(meta), *parts[3:]), told, generated)
         return told
     else:
         document = site.editor_pages.get(src_uri)
@@ -220,15 +224,22 @@ def _page_inputs(file, shown_alone: bool = False) -> bytes | None:
         if text is None or "\r" in text or not _state.get("docs_are_content"):
             return None  # MkDocs reads the file itself (on_page_read_source)
         html, toc = _state["editor_pages"][src_uri] = engine.editor_page_html(site, document, _state["renderer"])
-        shown = (1, site.derived("serve: text digest", text, _text_digest), engine.editor_page_title(site, document),
-                 repr(toc))
+        title = engine.editor_page_title(site, document)
+        if not shown_alone:
+            url = file.url
+            tags, lastmod = metadata.tags(url, noindex=bool(document.meta.get("noindex"))), metadata.lastmod.get(url, "")
+            # the digest of the last save when the text and the HTML are the very str of then (an unchanged page:
+            # the engine hands over its HTML, made of reused parts, with its toc) and the rest is equal
+            kept = _inputs_kept.get(dest)
+            if (kept is not None and kept[2] is html and kept[0][0] is text and kept[0][1] == title
+                    and serve.same_parts(kept[0][2:], (tags, lastmod))):
+                return kept[1]
+        shown = (1, site.derived("serve: text digest", text, _text_digest), title, repr(toc))
         if shown_alone:
             return serve.page_inputs(shown, (), "", b"")
-        html_digest = _skipper.html_digest(dest, html)
-        meta = document.meta
-    url = file.url
-    noindex = bool(meta.get("noindex"))
-    return serve.page_inputs(shown, metadata.tags(url, noindex=noindex), metadata.lastmod.get(url, ""), html_digest)
+        told = serve.page_inputs(shown, tags, lastmod, _skipper.html_digest(dest, html))
+        _inputs_kept[dest] = ((text, title, tags, lastmod), told, html)
+        return told
 
 
 def _text_digest(text: str) -> bytes:

@@ -234,7 +234,9 @@ class PageSkipper:
                 return False
             return True
         fingerprint = self.current.get(dest)
-        unchanged = fingerprint is not None and self.written.get(dest) == fingerprint and os.path.exists(dest)
+        # a page left unread was found there when MkDocs asked whether to read it, moments ago in this build
+        unchanged = fingerprint is not None and self.written.get(dest) == fingerprint and (
+            dest in self.unread or os.path.exists(dest))
         self.skipped += unchanged
         return not unchanged
 

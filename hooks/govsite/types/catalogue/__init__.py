@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -243,14 +242,15 @@ class Catalogue(ContentType):
         model.items = [items[k] for k in kept]
 
     # ---- output ------------------------------------------------------------------------------------
-    def _filters(self, years: list, categories: list, year, validity, category, tally: Counter):
+    def _filters(self, years: list, categories: list, year, validity, category, tally: dict):
         """Links of the filter bar for the page showing (year, validity, category), with counts.
 
-        Counts come from `tally` (items per filter, ALL included: _by_filter), not from scanning every item for
-        every link: a catalogue of thousands of items has hundreds of filter pages with twenty links each.
+        Counts come from `tally` (items per filter, ALL included: _by_filter; a filter absent has none), not from
+        scanning every item for every link: a catalogue of thousands of items has hundreds of filter pages with
+        twenty links each.
         """
         def option(label, y, v, c):
-            return {"label": label, "url": filter_url(y, v, c), "count": tally[(y, v, c)],
+            return {"label": label, "url": filter_url(y, v, c), "count": tally.get((y, v, c), 0),
                     "current": (y, v, c) == (year, validity, category)}
 
         return [
@@ -262,10 +262,16 @@ class Catalogue(ContentType):
              + [dict(option(c.name, year, validity, c.name), value=c.name) for c in categories]),
         ]
 
-    def _list_pages(self, years: list, categories: list, renderer, tally: Counter, year, validity, category,
+    def _list_pages(self, years: list, categories: list, renderer, tally: dict, year, validity, category,
                     chosen):
         """The pages of one filter's list, PAGE_SIZE items each: xxgk/ml/…/, xxgk/ml/…/page/2/ …; `years` and
         `categories`: those of the whole catalogue (model.years(), model.categories()), worked out once."""
+        site = renderer.site
+        # make serve: the filter bar of the last save while the catalogue's years, categories and counts are the
+        # same (they are interned by pages()), so that a page's record finds it unchanged by identity instead of
+        # walking its few dozen links
+        filters = site.made_from(("catalogue: filters", year, validity, category), (years, categories, tally),
+                                 lambda: self._filters(years, categories, year, validity, category, tally))
         main = (year, validity, category) == (ALL, ALL, ALL)
         parts = [f"{year}年" if year != ALL else "", validity if validity != ALL else "",
                  category if category != ALL else ""]
@@ -280,7 +286,7 @@ class Catalogue(ContentType):
                 meta={"description": description, "hide": ["toc"], "search": {"list": True}},
                 toc=[(2, "items", "目录")] + ([(2, "open-data", "开放数据")] if main and first else []),
                 items=page.items, total=len(chosen),
-                filters=self._filters(years, categories, year, validity, category, tally),
+                filters=filters,
                 main=main, open_data=main and first,
                 complete=main and page.only,  # every item on this page: filter and sort in place
                 page_number=page.number, page_urls=page.urls, page_size=PAGE_SIZE,
@@ -289,8 +295,11 @@ class Catalogue(ContentType):
     def pages(self, site: Site, renderer):
         model: CatalogueModel = site.models[self.name]
         chosen_by = _by_filter(model.items)
-        tally = Counter({key: len(items) for key, items in chosen_by.items()})
+        tally = {key: len(items) for key, items in chosen_by.items()}
         years, categories = model.years(), model.categories()
+        if site.memo is not None:  # the objects of the last save while equal: compared once here, not per page
+            tally = site.memo.intern(("catalogue: tally",), tally)
+            years, categories = site.memo.intern(("catalogue: years",), (years, categories))
         yield from self._list_pages(years, categories, renderer, tally, ALL, ALL, ALL, model.items)
         for year in [ALL, *years]:
             for validity in [ALL] + [v for v, _s in VALIDITIES]:

@@ -375,6 +375,14 @@ class Policies(ContentType):
                             lambda item=item: interpretation_document(item))
 
     # ---- pages ---------------------------------------------------------------------------------------
+    def output_inputs(self, site: Site) -> tuple:
+        """What the pages read: the policies and interpretations in their order, as linked copies that name each
+        other (a policy its interpretations, an interpretation its policy, a repealed policy the one that repealed
+        it) and carry their lifecycle. The Document each page shows is made from these objects alone (documents():
+        every part of its record is read from them), and a body's conversion from the Document's text."""
+        model: PolicyModel = site.models[self.name]
+        return tuple(model.policies), tuple(model.interpretations)
+
     def pages(self, site: Site, renderer):
         model: PolicyModel = site.models[self.name]
         years = sorted({p.formed.year for p in model.policies}, reverse=True)
