@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import hashlib
 import importlib
+import itertools
 import pkgutil
 import re
 from pathlib import Path
@@ -460,14 +461,12 @@ def editor_page_html(site: Site, page: EditorPage, renderer: Renderer) -> tuple[
 
 
 def _outputs(site: Site, content_type: ContentType, renderer: Renderer) -> tuple[tuple, tuple, tuple]:
-    """A type's pages and files, with the pages it made to list (Renderer.made: what the 网站地图 shows), made
-    apart from those of the types before it, so that a record of them adds them again when handed over."""
-    listed, renderer.made = renderer.made, {}
-    try:
-        return (tuple(content_type.pages(site, renderer)), tuple(content_type.files(site, renderer)),
-                tuple(renderer.made.items()))
-    finally:
-        renderer.made = listed
+    """A type's pages and files, with the pages it made to list (Renderer.made: what the 网站地图 shows), told
+    apart from those of the types before it, so that a record of them adds them again when handed over. The type
+    still reads every page made before it: the 网站地图, made last, lists them all."""
+    before = len(renderer.made)
+    pages, files = tuple(content_type.pages(site, renderer)), tuple(content_type.files(site, renderer))
+    return pages, files, tuple(itertools.islice(renderer.made.items(), before, None))
 
 
 def build_epoch(site: Site) -> int:

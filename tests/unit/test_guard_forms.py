@@ -345,7 +345,9 @@ def test_a_news_storys_byline_names_its_writer_or_photographer(seed):
 
 
 @pytest.mark.parametrize("text", ["记者从区退役军人事务局获悉", "记者了解到，", "告诉记者，", "编辑部", "作者应当", "文/图 区退役军人事务局",
-                                  "通讯员 张*明", "文/王某某", "责任编辑：区退役军人事务局办公室", "（示例镇 摄）"])
+                                  "通讯员 张*明", "文/王某某", "责任编辑：区退役军人事务局办公室", "（示例镇 摄）",
+                                  "编辑后新增的一句话。", "摄影比赛圆满结束", "作者简介", "撰稿完成后", "编辑了这条信息",
+                                  "审校后发布"])
 def test_a_byline_of_an_office_a_masked_name_or_no_name_names_no_one(text):
     assert [f.value for f in CHECK("a/index.html", page(f"<p>{text}</p>")) if f.rule == personal.RULE_NAME] == [], text
 

@@ -96,13 +96,15 @@ LABEL_WORDS = ("联系人", "经办人", "申请人", "本人", "负责人", "�
                "持卡人", "开户人", "参保人", "投保人", "被保险人", "缴款人", "捐赠人", "受赠人", "申请者",
                # who a visit or an aid was for, in news and 公示 (被慰问人刘桂兰, 帮扶对象李建国)
                "被慰问人", "慰问对象", "帮扶对象", "救助对象", "受助人", "被帮扶人", "走访对象", "资助对象",
-               # a news story's byline (通讯员 王建华, 本报记者 李明, 摄影：张伟, 责任编辑：赵军)
-               "通讯员", "记者", "摄影", "摄影师", "撰稿", "撰稿人", "供稿人", "作者", "编辑", "责任编辑", "审校")
+               # a news story's byline (通讯员 王建华, 本报记者 李明, 责任编辑 赵军; 摄影：张伟 below)
+               "通讯员", "记者", "摄影师", "撰稿人", "供稿人", "责任编辑")
 # Labels followed by names only when a colon follows them.
 COLON_LABEL_WORDS = ("名单", "人选", "获奖者", "获得者", "一等奖", "二等奖", "三等奖", "特等奖", "优秀奖", "鼓励奖",
                      "代表", "成员", "姓名", "名字", "化名", "组长", "副组长", "队长", "讲解员", "主讲人",
                      "获奖人", "嘉宾", "颁奖嘉宾", "人物", "本期人物", "主人公", "主讲", "主讲嘉宾", "受访者", "讲述人", "签名",
-                     "签字", "签收", "汇报"
+                     "签字", "签收", "汇报",
+                     # a byline's words that are verbs or nouns too (编辑后新增…, 摄影比赛, 作者简介): after a colon only
+                     "编辑", "摄影", "撰稿", "作者", "审校"
                      ) + PEOPLE_HEADERS + ("退役军人", "退役士兵", "老兵", "烈属", "军属", "志愿者")
 # An office held, before its holder's name in news (区退役军人事务局局长王建华看望…): officials' names are published
 # by law only when listed in data/site.yml 公开姓名.
