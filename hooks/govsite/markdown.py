@@ -25,6 +25,7 @@ from urllib.parse import urljoin
 import markdown as markdown_lib
 import yaml
 
+from .guard.personal.names import COMPOUND_SURNAMES
 from .guard.sanitize import clean_html
 from .model import TocEntry, page_url, relative_url
 
@@ -41,8 +42,7 @@ _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 # and then a mark, a space or the line's end. Bold in Chinese text (**重要**的, 第**1**条) has a character of its
 # own before its asterisks, or none, and is left as it is.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-_MASK = re.compile(rf"(?<=[{_HAN}])\*(?!\*)(?<!\*\*)|(?<![{_HAN}A-Za-z0-9*\\`])((?:欧阳|司马|诸葛|上官|令狐|慕容|夏侯|"
-                   rf"皇甫|公孙|司徒|尉迟|端木|东方|西门|南宫|长孙|宇文|轩辕|呼延|澹台|申屠|钟离|万俟|闻人|赫连|拓跋|"
+_MASK = re.compile(rf"(?<=[{_HAN}])\*(?!\*)|(?<![{_HAN}A-Za-z0-9*\\`])((?:{'|'.join(sorted(COMPOUND_SURNAMES))}|"
                    rf"[{_HAN}]))(\*{{2,3}})(?=[{_HAN}]?(?:[\s，。、；：,.;:）)」”’|]|$))", re.M)
 _CODE = re.compile(r"^(?:```|~~~).*?^(?:```|~~~)[ \t]*$|`+[^`\n]*`+", re.M | re.S)
 

@@ -1052,9 +1052,10 @@ def _scan_yaml_names(located: Located, file: str, public_names: frozenset[str]) 
     data = located.data
     if isinstance(data, dict):
         data = {k: v for k, v in data.items() if k not in INTERNAL_FIELDS}
+    reported = {dotted(p) for p in seen}  # the cells reported above, by their place
     for _path, table in yaml_tables(data, located.line_of):
         for hit in scan_table(table, public_names):
-            if (hit.by_column or is_split_header(hit.header)) and hit.cell.place not in {dotted(p) for p in seen}:
+            if (hit.by_column or is_split_header(hit.header)) and hit.cell.place not in reported:
                 yield Finding(file, hit.cell.line, hit.cell.place, RULE_NAME, mask_name(hit.cell.text),
                               by_column=hit.by_column, value=hit.cell.text.strip())
 

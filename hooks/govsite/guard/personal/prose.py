@@ -949,16 +949,14 @@ def _compound_names(text: str) -> list[tuple[int, int]]:
     found = []
     for match in _compound_shape().finditer(text):
         start, at = match.start(), match.end()
-        run = max(_run_start(text, start), start - 6)
-        words = _segment(text[run:min(_run_end(text, start), start + 9)])
-        begins = {a + run: b + run for a, b, _t in words}
+        begins = {a: b for a, b, _tag in _words_around(text, start)}
         ends = set(begins.values())
         if start not in begins:
             continue
         # 欧阳|建华, 欧阳明|年轻: the name ends where jieba ends a word; one given character only where a word of two
         # or more characters, a word that follows names (的, 在 …) or no Chinese follows it (not 诸葛志|刚: 刚, no
         # character of given names, is cut alone)
-        end = next((e for e in (at + 2, at + 1) if e in ends and (at in ends or e - start == len(match.group()) + 1)
+        end = next((e for e in (at + 2, at + 1) if e in ends and (at in ends or e == at + 1)
                     and all(ch in given_name_chars() for ch in text[at:e])
                     and (e == at + 2 or not _is_han(text[e:e + 1] or "。") or begins.get(e, e) - e >= 2
                          or text[e] in _FOLLOW_CHARS)
@@ -971,6 +969,13 @@ def _compound_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
+
+
+def _words_around(text: str, start: int) -> list[tuple[int, int, str]]:
+    """jieba's words of the run of Chinese characters around `start` (up to 6 characters before it and 9 from it),
+    at their places in `text`: what the rules without a cue read a name's bounds from."""
+    run = max(_run_start(text, start), start - 6)
+    return [(a + run, b + run, tag) for a, b, tag in _segment(text[run:min(_run_end(text, start), start + 9)])]
 
 
 def _read_names(text: str) -> list[tuple[int, int]]:
@@ -989,11 +994,10 @@ def _read_names(text: str) -> list[tuple[int, int]]:
         if in_dictionary(name[:2]) or in_dictionary(name) or (in_dictionary(given) and (
                 not _dictionary().get(given, "").startswith(_NAME_TAGS) or is_ordinary_word(given, strict=True))):
             continue
-        run = max(_run_start(text, start), start - 6)
-        words = _segment(text[run:min(_run_end(text, start), start + 9)])
-        whole = any(a + run == start and b + run == start + 3 and t.startswith(_NAME_TAGS) for a, b, t in words)
-        parted = any(a + run == start and b + run == start + 1 and t.startswith("n") for a, b, t in words) and any(
-            a + run == start + 1 and b + run == start + 3 and t.startswith(_NAME_TAGS) for a, b, t in words)
+        words = {(a, b): tag for a, b, tag in _words_around(text, start)}
+        whole = words.get((start, start + 3), "").startswith(_NAME_TAGS)
+        parted = words.get((start, start + 1), "").startswith("n") and \
+            words.get((start + 1, start + 3), "").startswith(_NAME_TAGS)
         if (whole or parted) and not _grammar_first(name) and _named_alone(name) \
                 and not not_a_person(name, text[start + 3:start + 9]) and not is_ordinary_word(name) \
                 and not (name[2] in SINGLE_SURNAMES and text[start + 3:start + 4] in PLACE_CHARS) \
