@@ -338,7 +338,7 @@ def test_a_long_unit_is_cut_only_after_a_full_stop_outside_brackets():
     text = "王建华（已故。）、李秀英等2名同志获得表彰。图为谭国庆在慰问现场。请与王建华联系。张建国"
     assert prose._sentence_cuts(text) == [22, 33, 41]
     assert [(s.of(text), s.cue) for s in prose.name_spans(text)] == [
-        ("王建华", "名单"), ("李秀英", "名单"), ("王建华", "其前")]
+        ("王建华", "名单"), ("李秀英", "名单"), ("谭国庆", "其后"), ("王建华", "其前"), ("张建国", "其后")]
     assert prose._sentence_cuts("第一条。") == [] and prose._sentence_cuts("短句。") == []
 
 

@@ -222,6 +222,17 @@ def given_name_chars() -> frozenset[str]:
                      if count >= GIVEN_NAME_USES and not dictionary.get(ch, "n").startswith(grammar))
 
 
+@functools.cache
+def given_name_words() -> frozenset[str]:
+    """Given names of two characters that are everyday words as well (建国, 国庆, 和平, 援朝: given_words.txt):
+    common in the names of the veterans' generation, yet jieba reads them as the words, never as a name."""
+    words = set()
+    for line in (HERE / "given_words.txt").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words.update(line.split())
+    return frozenset(words)
+
+
 def frequency(word: str) -> int:
     """How often jieba's counts saw the word (0 for a word it does not know)."""
     return _frequency(word)

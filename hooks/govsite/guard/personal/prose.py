@@ -68,6 +68,7 @@ from .names import (
     _tagger,
     frequency,
     given_name_chars,
+    given_name_words,
     in_dictionary,
     is_dotted_name,
     is_masked_name,
@@ -364,14 +365,23 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
     for s in starts:  # longest first
         bound = s == run or bool(_PRECEDE.search(text, max(run, s - 6), s))
         aligned = words is None or any(a + run == s for a, _b, _t in words)
-        named = words is not None and any(a + run == s and b + run == end and t.startswith(_NAME_TAGS)
-                                          for a, b, t in words)
+        named = words is not None and (any(a + run == s and b + run == end and t.startswith(_NAME_TAGS)
+                                           for a, b, t in words) or _worded_name(text, words, run, s, end))
         if words is not None and text[s:s + 2] in COMPOUND_SURNAMES and end - s > 2 and aligned:
             named = True  # jieba cuts compound surnames its own way (公/孙策)
         score = 3 * bound + aligned + 2 * named
         if score > best_score:
             best, best_score, best_read = s, score, named
     return (best, best_read) if best is not None else None
+
+
+def _worded_name(text: str, words, run: int, start: int, end: int) -> bool:
+    """jieba's words of the run beginning at `run` read text[start:end] as a surname standing alone and a given
+    name that is also a word (刘|和平, 唐|建军: given_words.txt), the surname no word of grammar (not 向|红军)."""
+    if end - start != 3 or text[start + 1:end] not in given_name_words() or text[start] not in SINGLE_SURNAMES:
+        return False
+    cut = {(a + run, b + run): tag for a, b, tag in words}
+    return (start + 1, end) in cut and not cut.get((start, start + 1), "x").startswith(_FUNCTION_TAGS)
 
 
 def _inside_long_word(text: str, run: int, words, start: int) -> bool:
@@ -416,7 +426,8 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
     for e in ends:  # longest first
         bound = e == run or bool(_FOLLOW_NAME.match(text, e))
         aligned = words is None or any(b + start == e for _a, b, _t in words)
-        named = words is not None and any(a == 0 and b + start == e and t.startswith(_NAME_TAGS) for a, b, t in words)
+        named = words is not None and (any(a == 0 and b + start == e and t.startswith(_NAME_TAGS)
+                                           for a, b, t in words) or _worded_name(text, words, start, start, e))
         if words is not None and text[start:start + 2] in COMPOUND_SURNAMES and e - start > 2 and aligned \
                 and text[e - 1] not in _FOLLOW_CHARS:
             named = True  # jieba cuts compound surnames its own way (欧阳/刚), as in _name_before; not 申屠晓|在
@@ -925,7 +936,10 @@ def _full_name_shape() -> re.Pattern:
     """Where a single surname stands before two characters of given names (overlapping: 李王建华 is tried at 李
     and at 王). A date's unit is no surname after a number (2024年新入伍), so it begins none."""
     surnames = "".join(sorted(SINGLE_SURNAMES - _DATE_UNITS))
-    return re.compile(f"(?=[{re.escape(surnames)}][{re.escape(''.join(sorted(given_name_chars())))}]{{2}})")
+    given = f"[{re.escape(''.join(sorted(given_name_chars())))}]{{2}}"
+    # given names that are words may hold a character seldom in names (援朝, 抗美, 跃进, 为民)
+    words = "|".join(sorted(w for w in given_name_words() if not all(ch in given_name_chars() for ch in w)))
+    return re.compile(f"(?=[{re.escape(surnames)}](?:{given}|{words}))")
 
 
 _BIRTH_AFTER = re.compile(rf"{_SPACE}*[0-9０-９]")
@@ -991,13 +1005,19 @@ def _read_names(text: str) -> list[tuple[int, int]]:
         start = match.start()
         name = text[start:start + 3]
         given = name[1:]
-        if in_dictionary(name[:2]) or in_dictionary(name) or (in_dictionary(given) and (
+        worded = given in given_name_words()
+        if in_dictionary(name[:2]) or (in_dictionary(name) and not _dictionary()[name].startswith(_NAME_TAGS)) or (
+                in_dictionary(given) and not worded and (
                 not _dictionary().get(given, "").startswith(_NAME_TAGS) or is_ordinary_word(given, strict=True))):
             continue
         words = {(a, b): tag for a, b, tag in _words_around(text, start)}
         whole = words.get((start, start + 3), "").startswith(_NAME_TAGS)
         parted = words.get((start, start + 1), "").startswith("n") and \
             words.get((start + 1, start + 3), "").startswith(_NAME_TAGS)
+        # 唐|建军, 马|援朝: a given name that is also a word (given_words.txt) right after a surname jieba leaves
+        # as a word of its own; not 庆祝|国庆 or 世界|和平 (no surname stands alone), nor 向|红军 (a preposition)
+        parted = parted or (worded and (start + 1, start + 3) in words
+                            and not words.get((start, start + 1), "x").startswith(_FUNCTION_TAGS))
         if (whole or parted) and not _grammar_first(name) and _named_alone(name) \
                 and not not_a_person(name, text[start + 3:start + 9]) and not is_ordinary_word(name) \
                 and not (name[2] in SINGLE_SURNAMES and text[start + 3:start + 4] in PLACE_CHARS) \
@@ -1021,8 +1041,8 @@ def _named_alone(name: str) -> bool:
     words = _segment(name)
     if len(words) == 1:
         return words[0][2].startswith(_NAME_TAGS)
-    return len(words) == 2 and words[0][1] == len(surname) and all(ch in given_name_chars()
-                                                                    for ch in name[len(surname):])
+    return len(words) == 2 and words[0][1] == len(surname) and (
+        all(ch in given_name_chars() for ch in name[len(surname):]) or name[len(surname):] in given_name_words())
 
 
 _MONEY_CHARS = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整")
