@@ -99,3 +99,31 @@ PUBLIC = """热烈庆祝中华人民共和国成立75周年暨国庆节。
 @pytest.mark.parametrize("sentence", PUBLIC)
 def test_the_words_in_public_wording_are_no_names(sentence):
     assert not [h for h in personal.scan_unit(sentence, RULES) if h.rule == personal.RULE_NAME]
+
+
+# ---- a list holds one kind of thing ----------------------------------------------------------------------------
+
+LISTS = ("表彰了X、Y、Z。", "给X、Y发放补助。", "邀请X、Y作报告。", "推荐X、Y为候选人。", "向Y、X颁发荣誉证书。")
+SHORT_GIVEN = "伟芳娜敏静强磊军洋勇艳杰娟涛超霞刚斌宇浩凯鹏鑫波"
+LONG_GIVEN = ("秀兰", "玉珍", "桂英", "丽娟", "春梅", "红霞", "淑芬", "凤英", "翠萍", "美玲", "晓东", "秀珍")
+
+
+@pytest.mark.parametrize("shape", LISTS)
+def test_a_name_beside_a_found_one_in_a_list_is_found(shape):
+    """表彰了袁秀兰、任洋、朱玉珍: a two-character name with no cue of its own, between names that are found."""
+    rng = random.Random(shape)
+    missed = []
+    for _ in range(12):
+        x, z = rng.choice(COMMON) + rng.choice(LONG_GIVEN), rng.choice(COMMON) + rng.choice(LONG_GIVEN)
+        y = rng.choice(COMMON) + rng.choice(SHORT_GIVEN)
+        text = shape.replace("X", x).replace("Y", y).replace("Z", z)
+        missed += [(text, n) for n in (x, y, z) if n in text and not found(text, n)]
+    assert len(missed) <= 1, missed
+
+
+@pytest.mark.parametrize("sentence", ["慰问对象包括王建华、伤残军人、烈属等。", "参加座谈的有王建华、村干部、网格员等。",
+                                      "王建华、高龄、伤残等退役军人", "王建华、李秀英、安置、优待",
+                                      "本次走访了王建华、困难退役军人家庭、烈属家庭。", "负责人王建华、各科室负责人参加会议。"])
+def test_kinds_of_people_beside_a_name_in_a_list_are_no_names(sentence):
+    values = [h.value for h in personal.scan_unit(sentence, RULES) if h.rule == personal.RULE_NAME]
+    assert set(values) <= {"王建华", "李秀英"}, values

@@ -366,7 +366,8 @@ def _name_before(text: str, end: int, strong: bool) -> tuple[int, bool] | None:
         bound = s == run or bool(_PRECEDE.search(text, max(run, s - 6), s))
         aligned = words is None or any(a + run == s for a, _b, _t in words)
         named = words is not None and (any(a + run == s and b + run == end and t.startswith(_NAME_TAGS)
-                                           for a, b, t in words) or _worded_name(text, words, run, s, end))
+                                           for a, b, t in words) or _worded_name(text, words, run, s, end)
+                                       or (strong and aligned and _name_like(text[s:end])))
         if words is not None and text[s:s + 2] in COMPOUND_SURNAMES and end - s > 2 and aligned:
             named = True  # jieba cuts compound surnames its own way (公/孙策)
         score = 3 * bound + aligned + 2 * named
@@ -427,7 +428,8 @@ def _name_after(text: str, start: int, strong: bool) -> tuple[int, bool] | None:
         bound = e == run or bool(_FOLLOW_NAME.match(text, e))
         aligned = words is None or any(b + start == e for _a, b, _t in words)
         named = words is not None and (any(a == 0 and b + start == e and t.startswith(_NAME_TAGS)
-                                           for a, b, t in words) or _worded_name(text, words, start, start, e))
+                                           for a, b, t in words) or _worded_name(text, words, start, start, e)
+                                       or (strong and aligned and _name_like(text[start:e])))
         if words is not None and text[start:start + 2] in COMPOUND_SURNAMES and e - start > 2 and aligned \
                 and text[e - 1] not in _FOLLOW_CHARS:
             named = True  # jieba cuts compound surnames its own way (欧阳/刚), as in _name_before; not 申屠晓|在
@@ -752,7 +754,60 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
         # only where no cue found a name: a cue's reading wins (周燕男… of 周　燕　男　1987年 is 周燕 and a sex)
         if all(end <= a or start >= b for a, b in finder.spans):
             finder.exact(start, end, "其后", True)
+    if "、" in text and finder.spans:
+        _list_siblings(finder)
     return finder.result()
+
+
+def _list_siblings(finder: _Finder) -> None:
+    """A list joined by 、 holds one kind of thing: where one of its items is a name found by any cue, the items
+    beside it that have a name's shape and that jieba does not read as a word are names too (表彰了袁秀兰、任洋、
+    朱玉珍, 给陈秀英、沈强发放补助: 任洋 and 沈强 have no cue of their own). Each item found this way passes its
+    neighbour on."""
+    text = finder.text
+    todo = sorted(finder.spans)
+    while todo:
+        start, end = todo.pop()
+        beside = []
+        if end < len(text) and text[end] == "、":
+            between = text.find("、", end + 1)
+            if 2 <= between - end - 1 <= 4 and _listed_name(text[end + 1:between]):
+                beside.append((end + 1, between, True))  # …、独孤清嘉、…: the whole item between the marks
+            else:
+                found = _name_after(text, end + 1, True)
+                if found is not None:
+                    beside.append((end + 1, found[0], found[1]))
+        if start > 0 and text[start - 1] == "、":
+            between = text.rfind("、", 0, start - 1)
+            if between >= 0 and 2 <= start - 2 - between <= 4 and _listed_name(text[between + 1:start - 1]):
+                beside.append((between + 1, start - 1, True))
+            else:
+                found = _name_before(text, start - 1, True)
+                if found is not None:
+                    beside.append((found[0], start - 1, found[1]))
+        for a, b, read in beside:
+            if (a, b) in finder.spans or in_dictionary(text[a:b]) or not (read or name_shaped(text[a:b])):
+                continue  # (高龄, 伤残: a kind of people listed beside a name is a word; 请|魏桂: no surname
+                # outside the list is guessed here)
+            # an item the list's marks bound on both sides (…、尹娜、…) is a name as it stands; one that runs on
+            # into the sentence (、沈强发放补助) only where jieba reads where it ends
+            alone = _alone_in_list(text, a, b)
+            if finder.accept(a, b, "名单", alone, read or alone):
+                todo.append((a, b))
+
+
+def _listed_name(item: str) -> bool:
+    """An item between two marks of a list that may be a name as it stands: a name's shape, or one word jieba
+    guesses is a name (独孤清嘉 is neither: its surname is not in the list, and 清嘉 is found instead)."""
+    return _is_han_run(item) and (name_shaped(item) or _jieba_single_name(item))
+
+
+def _alone_in_list(text: str, start: int, end: int) -> bool:
+    """text[start:end] stands between the list's marks: 、 or the unit's edge or a mark that is not Chinese on
+    each side, or the words that end a list after it (等3名同志)."""
+    before = start == 0 or text[start - 1] == "、" or not _is_han(text[start - 1])
+    after = end == len(text) or text[end] == "、" or not _is_han(text[end]) or bool(_LIST_AFTER.match(text, end))
+    return before and after
 
 
 # 请与王建华联系, 由王建华负责: the name bounded by the words on both sides (a unit would be an ordinary word)
@@ -1226,12 +1281,12 @@ def _list(finder: _Finder, match: re.Match) -> None:
         if not (first_bounded and name_shaped(text[first_start:first_end])):
             # the first follows other words (a label before a bounded first item made the list strong above)
             found = _name_before(text, first_end, True)
-            if found is None or (len(items) < 3 and not found[1]):  # two items: jieba must read a name too
-                return
+            if found is None or (len(items) < 3 and not (found[1] or _name_like(text[found[0]:first_end]))):
+                return  # two items: jieba must read a name too, or the item be made of given names' characters
         last_start, last_end, _m = items[-1]
         if not name_shaped(text[last_start:last_end]):
             found = _name_after(text, last_start, True)
-            if found is None or (len(items) < 3 and not found[1]):
+            if found is None or (len(items) < 3 and not (found[1] or _name_like(text[last_start:found[0]]))):
                 return
     spans: list[tuple[int, int, bool]] = []
     for i, (start, end, is_masked) in enumerate(items):
@@ -1269,12 +1324,28 @@ def _list(finder: _Finder, match: re.Match) -> None:
     # No cue: every item must read as a name, or none is reported (安置、优待、抚恤 are not people); and not every
     # one a word of jieba's dictionary (王道、张扬、李子: words it also tags as names; a list of people has names it
     # has never seen).
-    if len(spans) < len(items) or not all(finder.acceptable(start, end, False, False) for start, end, _r in spans):
+    if len(spans) < len(items) or not all(finder.acceptable(start, end, False, _name_like(text[start:end]))
+                                          for start, end, _r in spans):
         return
     if all(in_dictionary(text[start:end]) for start, end, _r in spans):
         return
     for start, end, _read in spans:
         finder.accept(start, end, "名单", False, True)
+
+
+def _name_like(name: str) -> bool:
+    """A surname and a given name of given names' characters that is no word of jieba's dictionary (任美玲, 吴涛;
+    not 安置, 高龄): in a list of two with no cue, where each item must be a name, what jieba does not read as one."""
+    surname = surname_of(name)
+    given = name[len(surname):]
+    return bool(surname) and surname not in _PRECEDE_CHARS and 1 <= len(given) <= 2 \
+        and all(ch in given_name_chars() for ch in given) \
+        and not in_dictionary(name) and not (len(given) == 2 and is_ordinary_word(given))
+
+
+# The words of one character that stand before names (请, 给, 向, 将 …): surnames too, but rarely, so a name that
+# would begin with one is read from the character after it.
+_PRECEDE_CHARS = frozenset(w for w in PRECEDE_WORDS if len(w) == 1)
 
 
 def _bare_name(text: str) -> bool:
