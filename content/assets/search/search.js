@@ -973,7 +973,8 @@
   }
 
   function ownerless(text, words) {
-    var plain = text.replace(/\s+/g, "");
+    // A verb doubled with 一 or 了 between (测一测, 问了问) is the verb doubled (测测, 问问), as the data writes it.
+    var plain = text.replace(/\s+/g, "").replace(/([\u4e00-\u9fff])[一了]\1/g, "$1$1");
     words.owner.forEach(function (name) { plain = plain.split(name).join(" "); });
     return plain;
   }
@@ -1948,6 +1949,9 @@
     // A record holds part of it: the intent only when that record covers less than half the question (its words
     // weighed by rarity), or when its cues are strong. 七级伤残 … 住院 … 钱: the article holding the first two is
     // the answer, 钱 and 老兵 are cues of 政策找找看 that say little beside them.
+    // Strong cues (two phrasings' words or more) say what is asked for even when a record holds every word by
+    // chance (没在网上公布的材料 … 看看: an article holds 网上, 公布 and 材料).
+    if (scored && scored.score >= CUE_STRONG) return scored.intent;
     if (result.partial && scored && scored.score >= CUE_ANSWER &&
         (result.coverage < COVERED_ROUTE || scored.score >= CUE_STRONG)) return scored.intent;
     return null;
