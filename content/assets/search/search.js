@@ -1949,8 +1949,8 @@
     // A record holds part of it: the intent only when that record covers less than half the question (its words
     // weighed by rarity), or when its cues are strong. 七级伤残 … 住院 … 钱: the article holding the first two is
     // the answer, 钱 and 老兵 are cues of 政策找找看 that say little beside them.
-    // Strong cues (two phrasings' words or more) say what is asked for even when a record holds every word by
-    // chance (没在网上公布的材料 … 看看: an article holds 网上, 公布 and 材料).
+    // Strong cues (two phrasings' words or more) say what is asked for even when some record holds every word of
+    // the question by chance: that record was never written to answer it.
     if (scored && scored.score >= CUE_STRONG) return scored.intent;
     if (result.partial && scored && scored.score >= CUE_ANSWER &&
         (result.coverage < COVERED_ROUTE || scored.score >= CUE_STRONG)) return scored.intent;
