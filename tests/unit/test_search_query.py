@@ -723,6 +723,53 @@ def test_a_question_addressing_the_bureau_that_the_site_cannot_answer_goes_to_it
     assert js("routed", query=plain, noAnswer=True, suggestion="", split=True) == "", plain
 
 
+def test_a_doubled_verb_with_a_character_between_is_the_doubled_verb(js, data):
+    """测一测 and 测了测 are 测测 (the data writes the doubled verb): each phrasing holding a doubled verb of the data
+    (its class's words too), typed with 一 or 了 between, asks for what it asks for typed as written."""
+    classes = _class_of(data)
+    checked = 0
+    for intent in data.intents:
+        for pattern in intent.patterns:
+            for k, word in enumerate(pattern):
+                for said in classes.get(word, (word,)):
+                    doubled = [i for i in range(len(said) - 1) if said[i] == said[i + 1] and "\u4e00" <= said[i] <= "\u9fff"]
+                    if not doubled:
+                        continue
+                    i = doubled[0]
+                    for between in "一了":
+                        other = said[:i + 1] + between + said[i + 1:]
+                        words = list(pattern)
+                        as_written = "".join(words[:k] + [said] + words[k + 1:])
+                        typed = "".join(words[:k] + [other] + words[k + 1:])
+                        expected = js("understand", query=as_written)
+                        got = js("understand", query=typed)
+                        assert (got["intent"], got["phrased"]) == (expected["intent"], expected["phrased"]), typed
+                        checked += 1
+    assert checked >= 4, checked
+
+
+@given(st.data())
+@SETTINGS
+def test_strong_cues_route_whatever_the_records_hold(js, data, draw):
+    """A question holding words of two of an intent's phrasings (its cues are strong) goes to that intent when a
+    record holds most of it, and so when a record holds all of it by chance: that record was not written to
+    answer it."""
+    candidates = [(i, a, b) for i in data.intents for a in _cue_only_of(data, i) for b in _cue_only_of(data, i)
+                  if a < b and a not in b and b not in a]
+    intent, a, b = draw.draw(st.sampled_from(candidates))
+    own = draw.draw(st.lists(st.sampled_from(["哪几样", "那笔", "咋整", "彩票中奖"]), max_size=1))
+    said = [a, b] + own
+    random.Random(draw.draw(st.integers(0, 10**6))).shuffle(said)
+    typed = "".join(said)
+    understood = js("understand", query=typed)
+    assume(not understood["intent"] and not understood["phrased"])
+    most = js("routed", query=typed, noAnswer=False, partial=True, suggestion="", split=True, coverage=0.9)
+    assume(most)  # strong: routed though a record holds 90 % of the question
+    assert most == intent.name, typed
+    assert js("routed", query=typed, noAnswer=False, partial=False, suggestion="", split=True) == most, typed
+    assert js("routed", query=typed, noAnswer=False, partial=False, suggestion="", split=False) == ""  # as typed
+
+
 def test_a_word_of_the_language_on_no_page_is_never_answered_by_the_others(js, data):
     """A question holding a word of the language that no page holds (信用卡, 民政局: the `outer` words of words.json)
     names a thing the site lacks: two specific words of it held by the best hit (逾期 … 起诉) do not make the hit
