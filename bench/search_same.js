@@ -14,7 +14,7 @@ const [script, folder] = process.argv.slice(2);
 const sandbox = {
   document: { querySelector: () => null },
   location: { search: "", href: "http://127.0.0.1/" },
-  URL, URLSearchParams, console, setTimeout, clearTimeout,
+  URL, URLSearchParams, console, process, setTimeout, clearTimeout,
   performance: { now: () => 0 },
 };
 sandbox.window = sandbox;

@@ -49,6 +49,8 @@ const ops = {
   },
   correct: async ({ text }) => { await idx.sounds(); return idx.soundCorrection(text); },
   generic: ({ word }) => idx.words.isGeneric(word),
+  // The language's words around the site's, as the browser reads them from words.json.
+  outer: () => Array.from(idx.words.outer),
   longForms: ({ word }) => idx.words.longForms(word),
   // A question's words ({text, size: records holding it}) and which of them its best hit holds.
   speaksOf: ({ groups, held }) => S.speaksOf(idx, { groups, hits: [{ held }], pending: { length: 0 } }),

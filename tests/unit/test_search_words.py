@@ -303,6 +303,40 @@ def test_askers_words_and_intent_classes_mistakes_name_the_line(tmp_path):
     assert "老两口" in vocabulary.asker and any({"投诉", "揭发"} <= set(c) for c in vocabulary.intent_classes)
 
 
+def test_the_words_addressing_the_bureau_and_its_general_channel_mistakes_name_the_line(tmp_path):
+    """称呼本局 and 其他事的入口 (intents.yml): a word twice or of one character, and an entry name no intent has,
+    are errors naming the line; what is right is kept, folded, and shipped in words.json."""
+    root = _root(tmp_path, """
+        忽略词语: [怎么]
+        """, intents="""
+        称呼本局:
+          - 你们
+          - 你們
+          - 您
+          - 贵局
+        其他事的入口: 互动
+        入口:
+          - 名称: 互动交流
+            页面: hdjl/
+            问法: [[投诉]]
+        """)
+    found = _errors(root)
+    expected = [
+        ("data/search/intents.yml:3", "称呼本局第2项", "“你們”重复"),
+        ("data/search/intents.yml:4", "称呼本局第3项", "“您”只有一个字"),
+        ("data/search/intents.yml:6", "其他事的入口", "“互动”不是“入口”中任何一项的名称"),
+    ]
+    for where, field, message in expected:
+        assert any(e.startswith(where) and field in e and message in e for e in found), (where, field, message, found)
+    assert len(found) == len(expected), found
+    site = build.load_site(REPO, SITE_URL, TODAY, types=[SEARCH])
+    vocabulary = site.models["search"]
+    assert vocabulary.addressing and vocabulary.fallback_intent in [i.name for i in vocabulary.intents]
+    shipped = json.loads(words_file(vocabulary, lambda gram: True, {}, counts={}))
+    assert shipped["addressing"] == list(vocabulary.addressing)
+    assert shipped["intentFallback"] == vocabulary.fallback_intent
+
+
 def test_an_intents_page_gives_the_words_few_records_hold():
     """page_words(): of the words of an intent's page, those at most PAGE_WORD_RECORDS records hold (its own:
     信箱, 接待室), not the site's broad words nor the language's common ones; the same list every time. Texts made

@@ -565,6 +565,8 @@
     this.laws = data.laws || [];
     this.intents = data.intents || [];
     this.intentClasses = data.intentClasses || [];
+    this.addressing = data.addressing || [];
+    this.intentFallback = data.intentFallback || "";
     // The language's most common words (时候, 情况, 几年): they say little of what a question is about.
     this.common = new Set(data.common ? data.common.split(" ") : []);
     // The asker's own words (data/search/vocabulary.yml, 提问者用语: kin, people, time, amounts, how people talk):
@@ -971,7 +973,8 @@
   }
 
   function ownerless(text, words) {
-    var plain = text.replace(/\s+/g, "");
+    // A verb doubled with 一 or 了 between (测一测, 问了问) is the verb doubled (测测, 问问), as the data writes it.
+    var plain = text.replace(/\s+/g, "").replace(/([\u4e00-\u9fff])[一了]\1/g, "$1$1");
     words.owner.forEach(function (name) { plain = plain.split(name).join(" "); });
     return plain;
   }
@@ -1127,6 +1130,11 @@
       patterns.forEach(function (p) { p.forEach(function (alts) { alts.forEach(function (m) { if (cues.has(m)) phrasingWords.push(m); }); }); });
       return { rid: entry[0], patterns: patterns, words: own, name: entry[3], cues: cues, along: along, phrasingWords: phrasingWords };
     });
+    // 称呼本局 and 其他事的入口 (intents.yml): a question addressing the bureau (你们, 贵局) that the site has no
+    // answer to asks about the bureau's own business, which its general channel answers (see routed).
+    this.addressing = (words.addressing || []).filter(Boolean);
+    this.fallbackIntent = null;
+    this.intents.forEach(function (intent) { if (intent.name === words.intentFallback) self.fallbackIntent = intent; });
     // A cue several intents share says less of which is meant (你们, 本局, 哪里): its weight is shared out. So
     // does a cue most records hold (军人, 工作, 政策: what the pages are about, not a way of asking for one of
     // them): weighted by its rarity, ln(records / holding) against ln(records).
@@ -1211,7 +1219,9 @@
       if (scored === undefined) scored = intent || pins.length ? null : intentScored(idx, rewritten, words);
       return scored;
     }
-    return { text: rewritten, pins: pins, notes: notes, intent: intent, phrased: phrased, scored: scoredOnce };
+    var addressed = idx.addressing.some(function (w) { return rewritten.indexOf(w) !== -1; });
+    return { text: rewritten, pins: pins, notes: notes, intent: intent, phrased: phrased, scored: scoredOnce,
+      addressed: addressed, fallback: idx.fallbackIntent };
   }
 
   /* ---------------------------------------------------------------- same-sounding characters */
@@ -1920,7 +1930,8 @@
    * question whose other words no page holds asks for that intent's page (网站上有个字写错了跟谁说 is about the
    * site's typo, not about a subject of its pages). A question found nowhere as typed may also go to the intent
    * its cue words score (intentScored): when they explain all its words, or when no record holds all its words
-   * and they weigh enough. null when none. */
+   * and they weigh enough. Last, a question the site has no answer to that addresses the bureau (称呼本局) goes
+   * to 其他事的入口. null when none. */
   function routed(meaning, result) {
     if (meaning.intent) return meaning.intent;
     if (result.suggestion) return null;
@@ -1932,9 +1943,15 @@
     // enough.
     if (result.noAnswer && meaning.phrased) return meaning.phrased;
     if (result.noAnswer && scored && scored.score >= CUE_ANSWER) return scored.intent;
+    // Nothing written or scored says which, but the question addresses the bureau (你们网站有个页面点进去是空的，跟谁说;
+    // 你们那儿有干部吃拿卡要): what the site does not answer about the bureau's own business is asked of it.
+    if (result.noAnswer && meaning.addressed && meaning.fallback) return meaning.fallback;
     // A record holds part of it: the intent only when that record covers less than half the question (its words
     // weighed by rarity), or when its cues are strong. 七级伤残 … 住院 … 钱: the article holding the first two is
     // the answer, 钱 and 老兵 are cues of 政策找找看 that say little beside them.
+    // Strong cues (two phrasings' words or more) say what is asked for even when some record holds every word of
+    // the question by chance: that record was never written to answer it.
+    if (scored && scored.score >= CUE_STRONG) return scored.intent;
     if (result.partial && scored && scored.score >= CUE_ANSWER &&
         (result.coverage < COVERED_ROUTE || scored.score >= CUE_STRONG)) return scored.intent;
     return null;
@@ -2084,6 +2101,10 @@
       .map(function (g) { return g.text; });
     if (absent.length === 0 && (result.hits.length || result.pending.length)) return result;
     var spoken = absent.length ? speaksOf(idx, result) : 0;
+    // A word of the language no page holds (信用卡, 民政局: Words.outer) names a thing, never the asker's own way of
+    // putting it: the other words the best hit holds (逾期 … 起诉, 登记 … 结婚) are what the site says beside it,
+    // so the question is at best in doubt, never answered by them.
+    if (absent.some(function (w) { return words.outer.has(w); })) spoken = Math.min(spoken, 1);
     // The site speaks of it only when that hit also holds most of what the question asks, its words weighed by
     // their rarity (coverage): beside 生孩子 … 军嫂, the piece no page holds (比别人多休 of 产假) is a good part of
     // the question, and the hit that holds the others does not answer it.

@@ -70,6 +70,10 @@ class Vocabulary:
     # 同类说法 of intents.yml: words that ask for the same thing (投诉, 举报, 揭发); a word of an intent's phrasing
     # or of its words that may come with it stands for each word of its class
     intent_classes: tuple[tuple[str, ...], ...] = ()
+    # 称呼本局 and 其他事的入口 of intents.yml: the words a visitor addresses the bureau with (你们, 贵局), and the
+    # intent a question so addressed goes to when the site has no answer to it (its name; "" for none)
+    addressing: tuple[str, ...] = ()
+    fallback_intent: str = ""
 
 
 def frequency_class(frequency: int) -> int:
@@ -174,7 +178,9 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
     [[words of a phrasing], …], [words that may come with it], name, [the page's own words (own_words,
     page_words())], {cue word: records holding it (cue_records())}], "common": the language's common words
     (common_words()), "asker": the asker's own words (Vocabulary.asker), "intentClasses": the intents' classes of
-    words that ask for the same thing, "particles": the language's commonest function characters (particles()),
+    words that ask for the same thing, "addressing" and "intentFallback": the words addressing the bureau and the
+    name of the intent such a question goes to when the site has no answer to it, "particles": the language's
+    commonest function characters (particles()),
     "outer": the language's words around the site's (outer_words(); from `counts`, by default jieba's when the
     dictionary is, else none)}. Deterministic for the same index and data."""
     vocabulary = vocabulary or Vocabulary()
@@ -207,6 +213,7 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
                         for rid, intent in intents],
             "common": " ".join(common), "asker": " ".join(vocabulary.asker),
             "intentClasses": [list(c) for c in vocabulary.intent_classes], "particles": function_characters,
+            "addressing": list(vocabulary.addressing), "intentFallback": vocabulary.fallback_intent,
             # Around the asker's own words the language's words are the asker's too (家里人: 家里 and 人).
             "outer": outer_words(set(words) - set(vocabulary.asker), counts)}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -72,9 +72,11 @@ def _checked(site: Site, loaded: dict) -> Vocabulary:
             (lambda key, kept: key in words, "“{word}”也在专用词语中：本站的词不是提问者用语")))
     groups, everyday = _synonyms(site, loaded.get("synonyms"), fillers)
     intents = _intents(site, loaded.get("intents"))
+    addressing, fallback = _addressing(site, loaded.get("intents"), intents)
     return Vocabulary(fillers=tuple(fillers), synonyms=groups, words=tuple(words), owner=tuple(owner),
                       everyday=everyday, intents=intents, asker=tuple(asker),
-                      intent_classes=_intent_classes(site, loaded.get("intents")))
+                      intent_classes=_intent_classes(site, loaded.get("intents")),
+                      addressing=addressing, fallback_intent=fallback)
 
 
 def _word_list(vocabulary, problems, field: str, rules) -> list[str]:
@@ -137,6 +139,29 @@ def _intents(site: Site, located) -> tuple[Intent, ...]:
         found.append(Intent(name=name, url=str(entry.get("页面", "")), patterns=patterns, extra=extra,
                             file=located.file, line=located.line_of(("入口", i, "页面"))))
     return tuple(found)
+
+
+def _addressing(site: Site, located, intents: tuple[Intent, ...]) -> tuple[tuple[str, ...], str]:
+    """称呼本局 (the words addressing the bureau, folded, each once) and 其他事的入口 (an intent's name)."""
+    if located is None:
+        return (), ""
+    problems, data, file = site.problems, located.data, located.file
+    words: list[str] = []
+    for i, word in enumerate(data.get("称呼本局", [])):
+        key = fold(word)
+        if key in words:
+            problems.error(file, located.line_of(("称呼本局", i)), f"称呼本局第{i + 1}项", f"“{word}”重复")
+        elif len(key) < 2:
+            problems.error(file, located.line_of(("称呼本局", i)), f"称呼本局第{i + 1}项",
+                           f"“{word}”只有一个字；一个字常在别的词里（如“您”“局”），请写两个字以上的说法")
+        else:
+            words.append(key)
+    fallback = str(data.get("其他事的入口", ""))
+    if fallback and fallback not in {intent.name for intent in intents}:
+        problems.error(file, located.line_of(("其他事的入口",)), "其他事的入口",
+                       f"“{fallback}”不是“入口”中任何一项的名称；请照入口的名称写")
+        fallback = ""
+    return tuple(words), fallback
 
 
 def _intent_classes(site: Site, located) -> tuple[tuple[str, ...], ...]:
