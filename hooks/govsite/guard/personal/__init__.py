@@ -28,6 +28,7 @@ Fields that are never published (govsite/internal.py: review records) are not re
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -752,10 +753,6 @@ def _scan_plain(text: str, rules: Rules) -> list[Hit]:
         folded = text.translate(_LOOKALIKE_TABLE)  # one character for one: a value is at the same place
         return [Hit(h.rule, h.shown, text[at:at + len(h.value)] if (at := folded.find(h.value)) >= 0 else h.value)
                 for h in _scan_plain(folded, rules)]
-    if _ODD_DOT.search(text) is not None or ("." in text and _HAN_DOT.search(text) is not None):
-        folded = _HAN_DOT.sub("·", _ODD_DOT.sub("·", text))  # one character for one: a value is at the same place
-        return [Hit(h.rule, h.shown, text[at:at + len(h.value)] if (at := folded.find(h.value)) >= 0 else h.value)
-                for h in _scan_plain(folded, rules)]
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
     hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
     hits += [Hit(RULE_ADDRESS, mask_address(value), value) for value in unit_addresses(text, rules.addresses)]
@@ -824,6 +821,10 @@ def unit_addresses(text: str, public: PublicAddresses) -> list[str]:
 def unit_names(text: str, public_names: frozenset[str], labelled: bool = True) -> list[str]:
     """The unmasked names in one unit of text, each once, as written: after “姓名：” and the like (`labelled`),
     and wherever running text names a person (prose.py); in a layout with spaces (林　芳, 联 系 人：) too."""
+    if _ODD_DOT.search(text) is not None or ("." in text and _HAN_DOT.search(text) is not None):
+        folded = _HAN_DOT.sub("·", _ODD_DOT.sub("·", text))  # one character for one: a value is at the same place
+        return [text[at:at + len(v)] if (at := folded.find(v)) >= 0 else v
+                for v in unit_names(folded, public_names, labelled)]
     found = _names_as_they_stand(text, public_names, labelled)
     laid_out = _without_layout_spaces(text)
     if laid_out is not None:
@@ -1388,11 +1389,15 @@ def scan_file_name(file: str, allowed: set[str], public_names: frozenset[str] = 
     for at, part in enumerate(parts):
         if part.isascii() and not any(ch.isdigit() for ch in part) and "%" not in part:
             continue  # speed: most folders (content, files, notices) hold neither Chinese nor a number
-        part = _name_as_shown(part)
+        written, part = part, _name_as_shown(part)
         part = unescaped(part) if has_escapes(part) else part
         last = at == len(parts) - 1
-        found += [f for f in _name_findings(file, part, Path(part).stem if last else part, allowed, public_names)
-                  if f not in found]
+        here = _name_findings(file, part, Path(part).stem if last else part, allowed, public_names)
+        if part != written and any("\udc80" <= ch <= "\udcff" for ch in written):
+            # the path as printed shows the bytes (\udcc1…): the message says what they read as
+            shown = "/".join(_name_as_shown(p) for p in parts)
+            here = [dataclasses.replace(f, field=f"文件名不是 UTF-8 编码，按 GBK 读作“{shown}”") for f in here]
+        found += [f for f in here if f not in found]
     return found
 
 
