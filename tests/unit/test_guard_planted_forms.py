@@ -346,3 +346,4 @@ def test_a_file_name_in_gbk_bytes_is_read_as_chinese(seed, tmp_path):
     (folder / os.fsdecode("申请表.pdf".encode("gbk"))).write_bytes(b"%PDF-1.4\n")
     found = [f for f in personal.scan_tree(Path(tmp_path), set(), remember=False) if f.in_file_name]
     assert [f.rule for f in found] == [personal.RULE_NAME], found
+    assert name in found[0].field  # the path prints as \udcc1… escapes: the message says what it reads as
