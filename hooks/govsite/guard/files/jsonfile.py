@@ -14,6 +14,8 @@ LONG_NUMBER = 6  # digits: a number this long may be a phone or an ID stored as 
 # A key that names the person of its record (姓名, 姓 名, 申请人姓名, 姓名（化名）): its value is one person's name, read
 # as an author's field is (a two-character name too), as a YAML field or a table's column so headed is.
 _NAME_KEY = re.compile(r"(?:姓[\s\u3000]*名|^[\s\u3000]*名[\s\u3000]*字)(?:[（(][^（）()]*[）)])?[\s\u3000:：]*$")
+# Speed: such a key written in a JSON text (a search index's records hold 百姓 and 姓名 in their text, not as keys)
+_NAME_KEY_WRITTEN = re.compile(r'"[^"\\]{0,12}姓[\s\u3000]*名[^"\\]{0,12}"\s*:|"[\s\u3000]*名[\s\u3000]*字[^"\\]{0,12}"\s*:')
 
 
 def _path(stack: list) -> str:
@@ -44,7 +46,7 @@ def read_json(text: str, first_line: int = 1) -> Extracted:
         out = Extracted()
         try:
             _walk(loaded, "$", _line_finder(text, first_line), out.lines)
-            if "姓" in text or "名字" in text:
+            if _NAME_KEY_WRITTEN.search(text) is not None:
                 out.tables += _tables(loaded, out.lines)
             return out
         except RecursionError:  # nested deeper than a walk can go: the token loop has no depth
@@ -246,7 +248,7 @@ def changed_units(before: bytes, after: bytes, after_text: str) -> list[Line] | 
     if len(text_lines) != len(new_lines):
         return None
     wanted = list(range(start, len(new_lines) - same_end))
-    if any("姓" in text_lines[i] or "名字" in text_lines[i] for i in wanted):
+    if any(_NAME_KEY_WRITTEN.search(text_lines[i]) is not None for i in wanted):
         return None  # a record's name field, read as a person's (PERSON) and as a table's column: the whole file
     last = start - 1
     while last >= 0 and not text_lines[last].strip():

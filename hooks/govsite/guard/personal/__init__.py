@@ -363,7 +363,7 @@ def _number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Itera
         yield from _han_numeral_hits(text, allowed_numbers)
     if _MASK_BESIDE_DIGIT.search(text) is not None:
         yield from _under_masked_hits(text)
-    if _HOME_PHONE_LABEL.search(text) is not None or ("*" in text or "＊" in text or "×" in text):
+    if _HOME_PHONE_LABEL.search(text) is not None or _home_marked(text) or "*" in text or "＊" in text or "×" in text:
         yield from _home_phone_hits(text, allowed_numbers)
     first = _ELEVEN_DIGITS.search(text)
     if first is None:  # every pattern below holds such a run: most units have none
@@ -435,10 +435,20 @@ def _number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Itera
 # A landline is an office's unless its label says it is a person's own: a home's (家庭电话, 宅电) or the person's
 # (本人电话, 个人电话, 家属电话). Mobile numbers after such a label are the mobile rule's.
 _HOME_PHONE_LABEL = re.compile(r"家庭(?:联系)?电话|家里电话|家中电话|住宅电话|宅电|本人(?:联系)?电话|个人(?:联系)?电话|私人电话"
-                               r"|家属(?:联系)?电话|(?:家庭|住宅|家中|家里|家)(?:固话|座机)"
-                               # the forms' way of marking whose line it is: 电话（家）, 固定电话(宅), 座机（住宅）
-                               r"|(?:固定|联系)?电话[(（](?:家|宅|住宅|家庭)[)）]|(?:固话|座机)[(（](?:家|宅|住宅|家庭)[)）]")
-_HOME_PHONE = re.compile(rf"(?:{_HOME_PHONE_LABEL.pattern})(?:号码)?[\s:：为是]{{0,3}}"
+                               r"|家属(?:联系)?电话")
+# A home's fixed line by other words (家庭座机, 住宅固话) and the forms' way of marking whose line it is: 电话（家）,
+# 固定电话(宅), 座机（住宅）. Looked for only where _home_marked finds their words (speed: one pattern of them all
+# took ten times as long as the labels above over a unit without any).
+_HOME_MARKED_LABEL = re.compile(r"家(?:庭|中|里)?(?:固话|座机)|住宅(?:固话|座机)"
+                                r"|(?:固定电话|联系电话|电话|固话|座机)[(（](?:家|宅|住宅|家庭)[)）]")
+
+
+def _home_marked(text: str) -> bool:
+    return "座机" in text or "固话" in text or "（家" in text or "(家" in text or "（宅" in text or "(宅" in text \
+        or "住宅）" in text or "住宅)" in text
+
+
+_HOME_PHONE = re.compile(rf"(?:{_HOME_PHONE_LABEL.pattern}|{_HOME_MARKED_LABEL.pattern})(?:号码)?[\s:：为是]{{0,3}}"
                          r"((?:[(（]?0\d{2,3}[)）]?[ -]?)?[2-9]\d{2,3}[ -]?\d{4})(?![0-9A-Za-z])")
 
 
@@ -451,7 +461,8 @@ _RECORD_PHONE = re.compile(r"[\u4e00-\u9fff]{1,2}[*＊×]{1,2}[\u4e00-\u9fff]?[ 
 
 def _home_phone_hits(text: str, allowed_numbers) -> Iterator[tuple[str, str, str]]:
     folded = text if text.isascii() else text.translate(_FOLD_NUMBERS)
-    matches = list(_HOME_PHONE.finditer(folded)) if _HOME_PHONE_LABEL.search(folded) is not None else []
+    labelled = _HOME_PHONE_LABEL.search(folded) is not None or _home_marked(folded)
+    matches = list(_HOME_PHONE.finditer(folded)) if labelled else []
     if "*" in folded or "＊" in folded or "×" in folded:
         matches += _RECORD_PHONE.finditer(folded)
     for match in matches:
@@ -768,6 +779,20 @@ _ODD_DOT = re.compile("[\u2027\u2219\u22c5\uff65\u0387\u16eb\u2e31]")
 _HAN_DOT = re.compile("(?<=[\u3400-\u4dbf\u4e00-\u9fff])\\.(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 
 
+def _han_dot(text: str) -> bool:
+    """Whether a full stop stands between two Chinese characters (speed: a unit has few dots, and _HAN_DOT's
+    lookbehind is tried at every character)."""
+    at = text.find(".", 1)
+    while 0 < at < len(text) - 1:
+        if _ONE_HAN.match(text, at - 1) is not None and _ONE_HAN.match(text, at + 1) is not None:
+            return True
+        at = text.find(".", at + 1)
+    return False
+
+
+_ONE_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def _traditional_hits(text: str, rules: Rules, hits: list[Hit]) -> list[Hit]:
     """The names and addresses a unit in traditional characters holds (聯繫人：陳建國, 幸福路5號): the rules' cues,
     surnames and words are simplified characters, so the unit is read again in them, character for character,
@@ -821,7 +846,7 @@ def unit_addresses(text: str, public: PublicAddresses) -> list[str]:
 def unit_names(text: str, public_names: frozenset[str], labelled: bool = True) -> list[str]:
     """The unmasked names in one unit of text, each once, as written: after “姓名：” and the like (`labelled`),
     and wherever running text names a person (prose.py); in a layout with spaces (林　芳, 联 系 人：) too."""
-    if _ODD_DOT.search(text) is not None or ("." in text and _HAN_DOT.search(text) is not None):
+    if _ODD_DOT.search(text) is not None or ("." in text and _han_dot(text)):
         folded = _HAN_DOT.sub("·", _ODD_DOT.sub("·", text))  # one character for one: a value is at the same place
         return [text[at:at + len(v)] if (at := folded.find(v)) >= 0 else v
                 for v in unit_names(folded, public_names, labelled)]

@@ -49,6 +49,7 @@ _LABELS = ("姓名", "名字", "联系人", "申请人", "户主", "户名", "�
 _LABELLED = re.compile(rf"(?:{'|'.join(_LABELS)})[ \t\u3000]*[:：]?[ \t\u3000]*(?P<name>{_NAME})(?![A-Za-z])")
 _ADDRESSED = re.compile(rf"(?<![A-Za-z])(?P<name>{_NAME})[ \u00a0]?(?:同志|先生|女士|老人|烈士遗属)")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+_ADDRESS_WORDS = re.compile(r"同志|先生|女士|老人|烈士遗属")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -92,7 +93,8 @@ def pinyin_names(text: str) -> list[str]:
     if _LATIN_WORD.search(text) is None:
         return []
     found = []
-    for pattern in (_LABELLED, _ADDRESSED):
+    patterns = (_LABELLED, _ADDRESSED) if _ADDRESS_WORDS.search(text) is not None else (_LABELLED,)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             name = match.group("name")
             if is_pinyin_name(name) and name not in found:
