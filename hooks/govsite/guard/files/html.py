@@ -591,6 +591,15 @@ def _attribute_units(el, tag: str):
             if name == "value" and tag == "input" and (el.get("type") or "").lower() == "password":
                 continue
             text, what = value, ATTRIBUTE_PLACES.get(name, f"“{name}”属性")
+            if text.lstrip()[:1] in ("{", "[") and name.startswith("data-"):
+                # a script's data kept in an attribute (data-person='{"姓名": …}'): read as the JSON it is, each
+                # field as a JSON file's (a name under 姓名 is one person's)
+                from .jsonfile import plain_json, read_json
+
+                if plain_json(text):
+                    for line in read_json(text).lines:
+                        yield _SPACE.sub(" ", line.text).strip(), what, line.kind or ""
+                    continue
         else:
             continue
         text = _SPACE.sub(" ", text).strip()  # as _Reader.unit keeps it

@@ -6,11 +6,16 @@ import json
 import operator
 import re
 
-from .model import Extracted, Line
+from .model import PERSON, Cell, Extracted, Line, Table
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|\S')
 _NEWLINE = re.compile(r"\n")
 LONG_NUMBER = 6  # digits: a number this long may be a phone or an ID stored as a number
+# A key that names the person of its record (姓名, 姓 名, 申请人姓名, 姓名（化名）): its value is one person's name, read
+# as an author's field is (a two-character name too), as a YAML field or a table's column so headed is.
+_NAME_KEY = re.compile(r"(?:姓[\s\u3000]*名|^[\s\u3000]*名[\s\u3000]*字)(?:[（(][^（）()]*[）)])?[\s\u3000:：]*$")
+# Speed: such a key written in a JSON text (a search index's records hold 百姓 and 姓名 in their text, not as keys)
+_NAME_KEY_WRITTEN = re.compile(r'"[^"\\]{0,12}姓[\s\u3000]*名[^"\\]{0,12}"\s*:|"[\s\u3000]*名[\s\u3000]*字[^"\\]{0,12}"\s*:')
 
 
 def _path(stack: list) -> str:
@@ -41,6 +46,8 @@ def read_json(text: str, first_line: int = 1) -> Extracted:
         out = Extracted()
         try:
             _walk(loaded, "$", _line_finder(text, first_line), out.lines)
+            if _NAME_KEY_WRITTEN.search(text) is not None:
+                out.tables += _tables(loaded, out.lines)
             return out
         except RecursionError:  # nested deeper than a walk can go: the token loop has no depth
             pass
@@ -103,7 +110,9 @@ def _read_tokens(text: str, first_line: int) -> Extracted:
                 if value.isascii():
                     continue  # a field name, not data
             if value.strip():
-                out.lines.append(Line(value, f"第{line}行（{_path(stack)}）", line))
+                key = stack[-1][1] if stack and stack[-1][0] == "{" and not expect_key else None
+                person = isinstance(key, str) and not key.isascii() and _NAME_KEY.search(key) is not None
+                out.lines.append(Line(value, f"第{line}行（{_path(stack)}）", line, PERSON if person else ""))
         elif (kind == "-" or kind.isdigit()) and sum(ch.isdigit() for ch in token) >= LONG_NUMBER:
             value = token
             if "e" in token.lower() or "." in token:
@@ -138,6 +147,11 @@ def _walk(node, path: str, line_of, lines: list) -> None:
             line = line_of()
             if not key.isascii() and key.strip():
                 lines.append(Line(key, f"第{line}行（{here}）", line))
+            if type(value) is str and not key.isascii() and _NAME_KEY.search(key):
+                line = line_of()
+                if value.strip():
+                    lines.append(Line(value, f"第{line}行（{here}）", line, PERSON))
+                continue
             _walk(value, here, line_of, lines)
     elif isinstance(node, list):
         for index, value in enumerate(node):
@@ -154,6 +168,42 @@ def _walk(node, path: str, line_of, lines: list) -> None:
         line = line_of()
         if node.strip():
             lines.append(Line(node, f"第{line}行（{path}）", line))
+
+
+def _tables(node, lines: list[Line]) -> list[Table]:
+    """Lists of records (objects with the same keys: [{"姓名": …, "联系电话": …}, …]) as tables whose header is the
+    keys, each cell at the place and line _walk gave its string; the table rules read their columns (names in a
+    column of names, a person's telephone beside it)."""
+    places = {}
+    for line in lines:
+        places.setdefault(line.place[line.place.index("（") + 1:-1] if "（" in line.place else "", line)
+    found: list[Table] = []
+
+    def visit(value, path: str) -> None:
+        if isinstance(value, _Pairs):
+            for key, item in value:
+                visit(item, f"{path}.{key}")
+        elif isinstance(value, list):
+            records = [item for item in value if isinstance(item, _Pairs)]
+            if len(records) == len(value) >= 1:
+                keys = list(dict.fromkeys(key for record in records for key, _ in record))
+                if any(not key.isascii() for key in keys):
+                    rows = []
+                    for index, record in enumerate(records):
+                        values = dict(record)
+                        row = []
+                        for key in keys:
+                            where = places.get(f"{path}[{index}].{key}")
+                            text = values.get(key)
+                            row.append(Cell(text if isinstance(text, str) else "", where.line if where else 0,
+                                            where.place if where else f"{path}[{index}].{key}"))
+                        rows.append(row)
+                    found.append(Table([Cell(key) for key in keys], rows))
+            for index, item in enumerate(value):
+                visit(item, f"{path}[{index}]")
+
+    visit(node, "$")
+    return found
 
 
 class _Constant(Exception):
@@ -198,6 +248,8 @@ def changed_units(before: bytes, after: bytes, after_text: str) -> list[Line] | 
     if len(text_lines) != len(new_lines):
         return None
     wanted = list(range(start, len(new_lines) - same_end))
+    if any(_NAME_KEY_WRITTEN.search(text_lines[i]) is not None for i in wanted):
+        return None  # a record's name field, read as a person's (PERSON) and as a table's column: the whole file
     last = start - 1
     while last >= 0 and not text_lines[last].strip():
         last -= 1

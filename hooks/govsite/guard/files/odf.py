@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .model import PERSON, TITLE, Cell, Extracted, Line, Table
 from .package import Package
-from .parts import catch_all, properties, properties_catch_all, unit
+from .parts import catch_all, joined_constants, properties, properties_catch_all, unit
 from .xmlfile import attribute_unit, local, parse
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -161,7 +161,9 @@ class _Reader:
         for row in _rows(el):
             repeat = min(int(_a(row, TABLE, "number-rows-repeated") or 1), MAX_REPEAT)
             cells = list(self.cells(row))
-            if not any(text for text, _n, _v in cells):
+            # a cell may store a value it shows nothing of (a number format of ;;;, a formula of no cached
+            # text): a row of such values is read as well
+            if not any(text or value for text, _n, value in cells):
                 r += int(_a(row, TABLE, "number-rows-repeated") or 1)
                 continue
             for _ in range(repeat):
@@ -171,7 +173,7 @@ class _Reader:
                     for _ in range(count):
                         place = (f"{prefix}{_column_letters(c)}{r}单元格{hidden}" if sheet
                                  else f"{prefix}第{r}行第{c + 1}列")
-                        out_row.append(Cell(text, 0, place))
+                        out_row.append(Cell(text or value, 0, place))
                         unit(self.out, text, place)
                         if value and value not in text:
                             unit(self.out, value, f"{place}（单元格的值）")
@@ -199,7 +201,10 @@ class _Reader:
             value = None
             for attribute in ("value", "string-value", "date-value", "time-value"):
                 value = value or _a(cell, OFFICE, attribute)
-            if value and _a(cell, OFFICE, "value-type") in ("float", "percentage", "currency"):
+            if not value and not texts and _a(cell, TABLE, "formula"):
+                formula = _a(cell, TABLE, "formula")
+                value = joined if (joined := joined_constants(formula)) not in formula else ""
+            elif value and _a(cell, OFFICE, "value-type") in ("float", "percentage", "currency"):
                 from .ooxml import number_as_written
 
                 value = number_as_written(value)

@@ -19,7 +19,7 @@ from lxml import etree
 
 from .model import PERSON, TITLE, Cell, Extracted, Line, Table, Unreadable
 from .package import Package
-from .parts import catch_all, properties, properties_catch_all, unit
+from .parts import catch_all, joined_constants, properties, properties_catch_all, unit
 from .xmlfile import local, malformed, parse, parser, refuse_entities
 
 STORY_HANDLED_TAGS = frozenset(("t", "delText", "instrText", "delInstrText"))
@@ -475,6 +475,9 @@ class _Excel(_Reader):
                 row = int(ref.group(2)) if ref else row_number
                 column = _column_index(ref.group(1)) if ref else len(rows.get(row, {}))
                 text, formula = self.cell_value(el, used)
+                if formula and not text.strip():
+                    # what the pieces give joined; a constant the formula holds whole is read in the formula
+                    text = joined if (joined := joined_constants(formula)) not in formula else ""
                 hidden = "（隐藏的行）" if row in hidden_rows else ""
                 place = f"{where}{column_letters(column)}{row}单元格{suffix}{hidden}"
                 if text.strip():

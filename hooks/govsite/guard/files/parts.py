@@ -36,6 +36,29 @@ PERSON_ELEMENTS = frozenset(("cmAuthor", "person", "author"))
 PERSON_PROPERTIES = frozenset(("creator", "initial-creator", "lastModifiedBy", "Author", "printed-by", "Manager"))
 
 
+# A formula that only joins constants (="138"&"12345678", =CONCATENATE("王","建华"), of:="…"&"…"): its value is
+# the joined text, which a workbook written by a program need not store beside it (no cached value).
+_FORMULA_TOKEN = re.compile(r'\s*(?:"((?:[^"]|"")*)"|([0-9]+)|&|(?:_xlfn\.)?CONCAT(?:ENATE)?\s*\(|\)|[,;]|\[\.?\]|=)',
+                            re.IGNORECASE)
+
+
+def joined_constants(formula: str) -> str:
+    """The text a formula of joined constants gives, or '' when it does anything else (refers to a cell, calls
+    another function)."""
+    formula = re.sub(r"^[a-z]+:", "", formula.strip())  # an OpenDocument formula's namespace (of:)
+    pieces, pos = [], 0
+    while pos < len(formula):
+        match = _FORMULA_TOKEN.match(formula, pos)
+        if match is None or match.end() == pos:
+            return ""
+        if match.group(1) is not None:
+            pieces.append(match.group(1).replace('""', '"'))
+        elif match.group(2) is not None:
+            pieces.append(match.group(2))
+        pos = match.end()
+    return "".join(pieces) if len(pieces) > 1 else ""
+
+
 def paragraph_text(el) -> str:
     """All text inside a paragraph, nested paragraphs (a text box inside it) left to themselves."""
     out: list[str] = []

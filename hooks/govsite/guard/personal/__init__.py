@@ -28,6 +28,7 @@ Fields that are never published (govsite/internal.py: review records) are not re
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -61,7 +62,18 @@ from .names import (
     normalise_header,
     surname_of,
 )
-from .tables import Cell, NameHit, Table, html_tables, is_split_header, markdown_tables, scan_table, yaml_tables
+from .pinyin import pinyin_names
+from .tables import (
+    Cell,
+    NameHit,
+    Table,
+    html_tables,
+    is_split_header,
+    markdown_tables,
+    phone_cells_of_people,
+    scan_table,
+    yaml_tables,
+)
 
 __all__ = ["Finding", "RULE_ID", "RULE_MOBILE", "RULE_BANK", "RULE_NAME", "RULE_ADDRESS", "RULE_HOME_PHONE", "RULE_LOCATION",
            "scan_line", "scan_text",
@@ -351,7 +363,7 @@ def _number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Itera
         yield from _han_numeral_hits(text, allowed_numbers)
     if _MASK_BESIDE_DIGIT.search(text) is not None:
         yield from _under_masked_hits(text)
-    if _HOME_PHONE_LABEL.search(text) is not None:
+    if _HOME_PHONE_LABEL.search(text) is not None or _home_marked(text) or "*" in text or "＊" in text or "×" in text:
         yield from _home_phone_hits(text, allowed_numbers)
     first = _ELEVEN_DIGITS.search(text)
     if first is None:  # every pattern below holds such a run: most units have none
@@ -424,13 +436,36 @@ def _number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Itera
 # (本人电话, 个人电话, 家属电话). Mobile numbers after such a label are the mobile rule's.
 _HOME_PHONE_LABEL = re.compile(r"家庭(?:联系)?电话|家里电话|家中电话|住宅电话|宅电|本人(?:联系)?电话|个人(?:联系)?电话|私人电话"
                                r"|家属(?:联系)?电话")
-_HOME_PHONE = re.compile(rf"(?:{_HOME_PHONE_LABEL.pattern})(?:号码)?[\s:：为是]{{0,3}}"
+# A home's fixed line by other words (家庭座机, 住宅固话) and the forms' way of marking whose line it is: 电话（家）,
+# 固定电话(宅), 座机（住宅）. Looked for only where _home_marked finds their words (speed: one pattern of them all
+# took ten times as long as the labels above over a unit without any).
+_HOME_MARKED_LABEL = re.compile(r"家(?:庭|中|里)?(?:固话|座机)|住宅(?:固话|座机)"
+                                r"|(?:固定电话|联系电话|电话|固话|座机)[(（](?:家|宅|住宅|家庭)[)）]")
+
+
+def _home_marked(text: str) -> bool:
+    return "座机" in text or "固话" in text or "（家" in text or "(家" in text or "（宅" in text or "(宅" in text \
+        or "住宅）" in text or "住宅)" in text
+
+
+_HOME_PHONE = re.compile(rf"(?:{_HOME_PHONE_LABEL.pattern}|{_HOME_MARKED_LABEL.pattern})(?:号码)?[\s:：为是]{{0,3}}"
                          r"((?:[(（]?0\d{2,3}[)）]?[ -]?)?[2-9]\d{2,3}[ -]?\d{4})(?![0-9A-Za-z])")
+
+
+# A person's record in a list (张*明，男，退役士兵，联系电话：0371-…): the masked name and the sex say whose the
+# number is, whatever its label; an office's number stands after the list, not inside a person's record.
+_RECORD_PHONE = re.compile(r"[\u4e00-\u9fff]{1,2}[*＊×]{1,2}[\u4e00-\u9fff]?[ \u3000]*[，,、 \u3000][ \u3000]*[男女]"
+                           r"[，,、 \u3000][^。；;\n]{0,40}?(?:电话|固话|座机)(?:号码)?[\s:：为是]{0,3}"
+                           r"((?:[(（]?0\d{2,3}[)）]?[ -]?)?[2-9]\d{2,3}[ -]?\d{4})(?![0-9A-Za-z])")
 
 
 def _home_phone_hits(text: str, allowed_numbers) -> Iterator[tuple[str, str, str]]:
     folded = text if text.isascii() else text.translate(_FOLD_NUMBERS)
-    for match in _HOME_PHONE.finditer(folded):
+    labelled = _HOME_PHONE_LABEL.search(folded) is not None or _home_marked(folded)
+    matches = list(_HOME_PHONE.finditer(folded)) if labelled else []
+    if "*" in folded or "＊" in folded or "×" in folded:
+        matches += _RECORD_PHONE.finditer(folded)
+    for match in matches:
         number = _digits(match.group(1))
         if number in allowed_numbers or number[-8:] in allowed_numbers:
             continue
@@ -737,6 +772,27 @@ def _scan_plain(text: str, rules: Rules) -> list[Hit]:
     return hits
 
 
+# The dot joining the parts of a name of other peoples (阿依古丽·买买提) typed as another dot: the word
+# separator ‧, operators ∙ ⋅, the half-width ･, or a full stop between Chinese characters (帕丽旦.吾守尔). The
+# name rules know ·, •, ・ and ．; these are read as ·.
+_ODD_DOT = re.compile("[\u2027\u2219\u22c5\uff65\u0387\u16eb\u2e31]")
+_HAN_DOT = re.compile("(?<=[\u3400-\u4dbf\u4e00-\u9fff])\\.(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+
+
+def _han_dot(text: str) -> bool:
+    """Whether a full stop stands between two Chinese characters (speed: a unit has few dots, and _HAN_DOT's
+    lookbehind is tried at every character)."""
+    at = text.find(".", 1)
+    while 0 < at < len(text) - 1:
+        if _ONE_HAN.match(text, at - 1) is not None and _ONE_HAN.match(text, at + 1) is not None:
+            return True
+        at = text.find(".", at + 1)
+    return False
+
+
+_ONE_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def _traditional_hits(text: str, rules: Rules, hits: list[Hit]) -> list[Hit]:
     """The names and addresses a unit in traditional characters holds (聯繫人：陳建國, 幸福路5號): the rules' cues,
     surnames and words are simplified characters, so the unit is read again in them, character for character,
@@ -790,6 +846,10 @@ def unit_addresses(text: str, public: PublicAddresses) -> list[str]:
 def unit_names(text: str, public_names: frozenset[str], labelled: bool = True) -> list[str]:
     """The unmasked names in one unit of text, each once, as written: after “姓名：” and the like (`labelled`),
     and wherever running text names a person (prose.py); in a layout with spaces (林　芳, 联 系 人：) too."""
+    if _ODD_DOT.search(text) is not None or ("." in text and _han_dot(text)):
+        folded = _HAN_DOT.sub("·", _ODD_DOT.sub("·", text))  # one character for one: a value is at the same place
+        return [text[at:at + len(v)] if (at := folded.find(v)) >= 0 else v
+                for v in unit_names(folded, public_names, labelled)]
     found = _names_as_they_stand(text, public_names, labelled)
     laid_out = _without_layout_spaces(text)
     if laid_out is not None:
@@ -802,6 +862,8 @@ def unit_names(text: str, public_names: frozenset[str], labelled: bool = True) -
         found = [name for name in found if not any(name != whole and name in whole for whole in spaced)] + spaced
     if _HAN_GAP.search(text) is not None:
         found += [name for name in _names_across_gaps(text, public_names, labelled) if name not in found]
+    if labelled:
+        found += [name for name in pinyin_names(text) if name not in public_names]
     return list(dict.fromkeys(found))
 
 
@@ -909,6 +971,7 @@ def scan_extracted(extracted, file: str, rules: Rules) -> list[Finding]:
             cell = hit.cell
             findings.append(Finding(file, cell.line, hit.header if cell.line else cell.place, RULE_NAME,
                                     mask_name(cell.text), by_column=hit.by_column, value=cell.text.strip()))
+        findings.extend(_people_phone_findings(file, table, rules.numbers))
     for place in extracted.locations:  # a photo's GPS coordinates (files/media.py): where it was taken
         findings.append(Finding(file, place.line, place.place, RULE_LOCATION, place.text, value=place.text))
     # numbers split over neighbouring units (cells of a row, lines broken inside a number), in reading order
@@ -1040,7 +1103,8 @@ def _fields(data, path=()) -> Iterator[tuple[tuple, str, str]]:
             yield from _fields(item, path + (i,))
 
 
-def _scan_yaml_names(located: Located, file: str, public_names: frozenset[str]) -> Iterator[Finding]:
+def _scan_yaml_names(located: Located, file: str, public_names: frozenset[str],
+                     allowed_numbers=frozenset()) -> Iterator[Finding]:
     seen = set()
     for path, key, value in _fields(located.data):
         kind = header_kind(key)
@@ -1054,6 +1118,7 @@ def _scan_yaml_names(located: Located, file: str, public_names: frozenset[str]) 
         data = {k: v for k, v in data.items() if k not in INTERNAL_FIELDS}
     reported = {dotted(p) for p in seen}  # the cells reported above, by their place
     for _path, table in yaml_tables(data, located.line_of):
+        yield from _people_phone_findings(file, table, allowed_numbers)
         for hit in scan_table(table, public_names):
             if (hit.by_column or is_split_header(hit.header)) and hit.cell.place not in reported:
                 yield Finding(file, hit.cell.line, hit.cell.place, RULE_NAME, mask_name(hit.cell.text),
@@ -1068,9 +1133,28 @@ def _hits_to_findings(file: str, hits: Iterable[NameHit]) -> Iterator[Finding]:
                       mask_name(hit.cell.text), by_column=hit.by_column, value=hit.cell.text.strip())
 
 
-def _table_findings(file: str, tables: Iterable[Table], public_names: frozenset[str]) -> Iterator[Finding]:
+def _table_findings(file: str, tables: Iterable[Table], public_names: frozenset[str],
+                    allowed_numbers=frozenset()) -> Iterator[Finding]:
     for table in tables:
         yield from _hits_to_findings(file, scan_table(table, public_names))
+        yield from _people_phone_findings(file, table, allowed_numbers)
+
+
+# A landline written as an office writes it: an area code perhaps, then seven or eight digits.
+_LANDLINE = re.compile(r"(?<![0-9])((?:[(（]?0\d{2,3}[)）]?[ -—]?)?[2-9]\d{2,3}[ -]?\d{4})(?![0-9])")
+
+
+def _people_phone_findings(file: str, table: Table, allowed_numbers) -> Iterator[Finding]:
+    """A landline in the telephone column of a list of people (tables.phone_cells_of_people): the person's own."""
+    for cell, header in phone_cells_of_people(table):
+        text = cell.text if cell.text.isascii() else cell.text.translate(_FOLD_NUMBERS)
+        for match in _LANDLINE.finditer(text):
+            number = _digits(match.group(1))
+            if number in allowed_numbers or number[-8:] in allowed_numbers:
+                continue
+            shown = (number[:-8] + "-" if len(number) > 8 else "") + "****" + number[-4:]
+            yield Finding(file, cell.line, cell.place or header, RULE_HOME_PHONE, shown,
+                          value=cell.text[slice(*match.span(1))])
 
 
 def _split_number_findings(file: str, lines: list[str], allowed) -> Iterator[Finding]:
@@ -1163,17 +1247,17 @@ def scan_text(text: str, file: str, allowed: set[str], public_names: frozenset[s
         except InputError:
             located = None  # syntax errors are reported by the loader of that file
         if located is not None:
-            findings.extend(_scan_yaml_names(located, file, public_names))
+            findings.extend(_scan_yaml_names(located, file, public_names, allowed))
     elif suffix in MARKDOWN_SUFFIXES and maybe_names and body_start:
         try:
             located, _body, _line = frontmatter.split(text, file)
         except InputError:
             located = None
         if located is not None:
-            findings.extend(_scan_yaml_names(located, file, public_names))
+            findings.extend(_scan_yaml_names(located, file, public_names, allowed))
     # Tables and labelled names in any text: Markdown bodies, Markdown or HTML inside YAML text fields, HTML files.
-    findings.extend(_table_findings(file, markdown_tables(lines), public_names))
-    findings.extend(_table_findings(file, html_tables(visible), public_names))
+    findings.extend(_table_findings(file, markdown_tables(lines), public_names, allowed))
+    findings.extend(_table_findings(file, html_tables(visible), public_names, allowed))
     # Names and addresses in running text, line by line, as the output guard reads the published units: the
     # line itself, an image's alt text, a link's or an element's title, a YAML value, a table cell.
     addresses_possible = public_addresses is not None and maybe_address(visible)
@@ -1330,11 +1414,31 @@ def scan_file_name(file: str, allowed: set[str], public_names: frozenset[str] = 
     for at, part in enumerate(parts):
         if part.isascii() and not any(ch.isdigit() for ch in part) and "%" not in part:
             continue  # speed: most folders (content, files, notices) hold neither Chinese nor a number
+        written, part = part, _name_as_shown(part)
         part = unescaped(part) if has_escapes(part) else part
         last = at == len(parts) - 1
-        found += [f for f in _name_findings(file, part, Path(part).stem if last else part, allowed, public_names)
-                  if f not in found]
+        here = _name_findings(file, part, Path(part).stem if last else part, allowed, public_names)
+        if part != written and any("\udc80" <= ch <= "\udcff" for ch in written):
+            # the path as printed shows the bytes (\udcc1…): the message says what they read as
+            shown = "/".join(_name_as_shown(p) for p in parts)
+            here = [dataclasses.replace(f, field=f"文件名不是 UTF-8 编码，按 GBK 读作“{shown}”") for f in here]
+        found += [f for f in here if f not in found]
     return found
+
+
+def _name_as_shown(part: str) -> str:
+    """A file's name as Chinese Windows shows it: a name whose bytes are no UTF-8 (a folder unpacked from a zip
+    made on Chinese Windows, copied from a GBK share) comes as undecodable bytes (os.fsdecode's surrogates), and
+    is read as GB18030, then Big5, as a text file of unknown encoding is."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in part):
+        return part
+    raw = part.encode("utf-8", "surrogateescape")
+    for encoding in ("gb18030", "big5"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("gb18030", "replace")
 
 
 def _name_findings(file: str, name: str, stem: str, allowed: set[str], public_names: frozenset[str]) -> list[Finding]:

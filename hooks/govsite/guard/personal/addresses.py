@@ -38,8 +38,9 @@ _LANE = rf"(?:{_S}{_DIGITS}{_S}(?:弄|巷|支弄|条))?"
 # What follows a house number inside a building: 3栋2单元501室, 5号楼, 12层, 3号院.
 _PARTS = rf"(?:{_S}(?:[-－]{_S})?{_DIGITS}{_S}(?:号楼|号院|栋|幢|座|单元|层|楼|室|户|号)|{_S}[-－]{_S}{_DIGITS})*"
 _ESTATE = r"(?:小区|花园|家园|公寓|新村|苑|大院)"
-# A part of an estate before its building's number (幸福家园B区5号楼, 翠苑一区12幢)
-_ZONE = rf"(?:(?:[A-Za-zＡ-Ｚａ-ｚ]|{_NUM}|[东南西北])期?{_S}区{_S})?"
+# A part of an estate before its building's number (幸福家园B区5号楼, 翠苑一区12幢), or the phase it was built in
+# (幸福里小区3期24号楼, 二期A区)
+_ZONE = rf"(?:{_NUM}{_S}期{_S})?(?:(?:[A-Za-zＡ-Ｚａ-ｚ]|{_NUM}|[东南西北])期?{_S}区{_S})?"
 _ROOM = r"(?:[0-9０-９]+|[一二三四五六七八九十百零〇两]{2,})"
 # A section of a road (建设路北段, 中山大道东段) before the house number.
 _SECTION = r"(?:[东南西北中]{1,2}段)?"
@@ -63,11 +64,18 @@ _BUILDING = re.compile(
     rf"|(?<!第){_NUM}{_S}(?:号楼|栋|幢|座){_S}(?:{_NUM}{_S}单元{_S})?{_ROOM}{_S}(?:室|户)"
     rf"|(?<!第){_NUM}{_S}单元{_S}{_ROOM}{_S}(?:室|户)"
     # A栋1903室, B座1203: a building named by a letter, and a room of three or four digits
-    rf"|(?<![A-Za-z])[A-Za-zＡ-Ｚａ-ｚ]{_S}(?:栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?(?:[0-9０-９]{{3,4}}|{_DIGITS}{_S}室)")
+    rf"|(?<![A-Za-z])[A-Za-zＡ-Ｚａ-ｚ]{_S}(?:栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?(?:[0-9０-９]{{3,4}}|{_DIGITS}{_S}室)"
+    # B座11层3号, 5座12楼1203: a floor and the door on it (a floor alone, B座11层, is an office's too)
+    rf"|(?<![A-Za-z])(?:[A-Za-zＡ-Ｚａ-ｚ]|{_DIGITS}{_S}号?){_S}(?:栋|幢|座|号楼){_S}{_DIGITS}{_S}(?:层|楼){_S}{_DIGITS}{_S}(?:号|室|户)")
 _VILLAGE_GROUP = re.compile(
     # a village's group, production team (队, 生产队) or 社 as villages in Sichuan number them, a residents' group
     # (居民组), a row of houses (排)
     rf"[{_HAN}]{{1,8}}村(?:委会|民委员会)?{_S}(?:第{_S})?{_NUM}{_S}(?:(?:村民|居民)?小?组|生产队|队|社|排)(?:{_S}{_NUM}{_S}号)?"
+    # a settlement named by its kind (向阳屯8队, 李家寨三组) and a production brigade's team (李庄大队第三生产队):
+    # the rural groups of the north-east and of the old communes' names; 营, 集 and 店 are left out (宿营3队,
+    # 收集3组数据)
+    rf"|[{_HAN}]{{1,6}}(?:屯|寨|堡|(?<!村)庄){_S}(?:第{_S})?{_NUM}{_S}(?:(?:村民|居民)?小?组|生产队|小?队)(?:{_S}{_NUM}{_S}号)?"
+    rf"|[{_HAN}]{{1,6}}大队{_S}(?:第{_S})?{_NUM}{_S}生产队"
     rf"|[{_HAN}]{{1,8}}村{_S}{_DIGITS}{_S}号"
     # a house number in a village named by its kind of settlement (李家屯12号, 王庄3号), not a document's number
     rf"|[{_HAN}]{{1,6}}(?:屯|寨|营|堡|庄|集|店|湾|洼|岗|坡|沟){_S}{_DIGITS}{_S}号(?![文令线])"

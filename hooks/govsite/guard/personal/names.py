@@ -304,8 +304,11 @@ def is_name_value(value: str) -> bool:
     """A value under a name field or column (the header says it holds names): any Chinese text that is not
     masked or a placeholder is an unmasked name (王建华, 王建华（已故）, a name with a rare surname)."""
     text = value.strip()
-    return bool(text) and bool(_HAS_HAN.search(text)) and len(text) <= 30 and text not in PLACEHOLDERS \
-        and not is_masked_name(text)
+    if not _HAS_HAN.search(text):
+        from .pinyin import is_pinyin_name
+
+        return is_pinyin_name(text)  # Wang Jianguo: a name in Latin letters is as much a name
+    return bool(text) and len(text) <= 30 and text not in PLACEHOLDERS and not is_masked_name(text)
 
 
 # A name written the way names of other peoples are (阿依古丽·买买提, 买买提·艾力): parts joined by a middle dot.
@@ -320,6 +323,10 @@ def is_dotted_name(value: str) -> bool:
 def is_form_name(value: str) -> bool:
     """The value beside a name label in a form (姓名 | 王建华): Chinese characters only, as a name is written
     (阿依古丽·买买提 too), not a hint such as （签字） or □男 □女."""
+    if value.strip().isascii() and value.strip():
+        from .pinyin import is_pinyin_name
+
+        return is_pinyin_name(value)
     text = re.sub(r"[\s\u3000]+", "", value)
     if not text or text in PLACEHOLDERS or is_masked_name(text):
         return False

@@ -18,6 +18,7 @@ from .names import (
     is_place_header,
     looks_like_name,
     name_shaped,
+    normalise_header,
     short_name_of_one,
 )
 
@@ -113,6 +114,26 @@ def _scan_table(table: Table, public_names: frozenset[str]) -> Iterator[NameHit]
 # row shows one.
 _SURNAME_HEADER = re.compile(r"姓氏?")
 _GIVEN_HEADER = re.compile(r"名字?")
+
+
+# A column of telephone numbers, and the headers that say the number is an office's (咨询电话, 办公电话).
+_PHONE_HEADER = re.compile(r"电话|联系方式|固话|座机")
+_OFFICE_PHONE_HEADER = re.compile(r"办公|单位|咨询|监督|举报|投诉|服务|值班|热线|机构|部门")
+
+
+def phone_cells_of_people(table: Table) -> Iterator[tuple[Cell, str]]:
+    """(cell, header) of a telephone column in a list of people: a table with a column headed 姓名 (masked or
+    not) lists persons, and a 联系电话 beside each is that person's own line, a landline too. Office numbers
+    stand in tables of offices (单位 | 联系人 | 电话), whose people column is no 姓名."""
+    headers = [normalise_header(cell.text) for cell in table.header]
+    if not any("电话" in h or "联系方式" in h or "固话" in h or "座机" in h for h in headers):
+        return
+    if not any(header_kind(cell.text) == "name" for cell in table.header):
+        return
+    for index, header in enumerate(headers):
+        if _PHONE_HEADER.search(header) and not _OFFICE_PHONE_HEADER.search(header):
+            for cell in _column(table, index):
+                yield cell, table.header[index].text.strip()
 
 
 def is_split_header(header: str) -> bool:
