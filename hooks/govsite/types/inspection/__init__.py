@@ -118,8 +118,8 @@ def allowed_hosts(site: Site) -> frozenset[str]:
 
 
 def _source_files(site: Site) -> list[Path]:
-    files = [p for p in site.listing(site.data_dir) if p.suffix in (".yml", ".yaml") and p.is_file()]
-    files += [p for p in site.listing(site.content_dir) if p.name.endswith(".md") and p.is_file()]
+    files = [p for p in site.listing(site.data_dir) if p.suffix in (".yml", ".yaml") and site.is_file(p)]
+    files += [p for p in site.listing(site.content_dir) if p.name.endswith(".md") and site.is_file(p)]
     return files
 
 
