@@ -181,7 +181,7 @@ def _load_documents(site: Site) -> None:
     for path in site.listing(content_dir):
         # names first, the file system last (a listing of ten thousand files is walked on every save)
         name = path.name
-        if name.startswith(".") or not name.endswith(".md") or path.is_dir():
+        if name.startswith(".") or not name.endswith(".md") or site.is_dir(path):
             continue
         src_uri = rel(path, content_dir)
         file = rel(path, site.root)
@@ -395,7 +395,7 @@ def check_links(site: Site) -> tuple[list[GeneratedPage], list[GeneratedFile]]:
     in_use = {a.url for doc in all_documents(site) for a in doc.attachments}
     withheld = lifecycle.withheld_files(site, in_use)
     content = [rel(p, site.content_dir) for p in site.listing(site.content_dir)
-               if not p.name.endswith(".md") and p.is_file()  # the name first: a stat only for what is left
+               if not p.name.endswith(".md") and site.is_file(p)  # the name first: a stat only for what is left
                and not any(part.startswith(".") for part in p.relative_to(site.content_dir).parts)]
     published = published_of([p.src_uri for p in pages] + list(site.editor_pages),
                              [f for f in content if f not in withheld] + [f.dest_uri for f in files] + list(MKDOCS_FILES))

@@ -150,6 +150,7 @@ class Site:
     texts: dict = field(default_factory=dict, repr=False, compare=False)  # files read in this load (read_text)
     real_folders: dict = field(default_factory=dict, repr=False, compare=False)  # folder -> resolved, this load
     listings: dict = field(default_factory=dict, repr=False, compare=False)  # folder -> listing(), this load
+    lstats: dict = field(default_factory=dict, repr=False, compare=False)  # path -> os.lstat() or None, this load
     markdown: Any = field(default=None, repr=False, compare=False)  # markdown.Pipeline: the one Markdown pipeline
 
     @property
@@ -245,7 +246,7 @@ class Site:
             if self.memo is None:
                 text = read_text(path, self.root, self.real_folders)
             else:  # make serve: a file not touched since the last save is not read again (Memo.file_text) …
-                status = file_status(path)
+                status = _status_of(self._lstat(key)) if key in self.lstats else file_status(path)
                 text = self.memo.file_text(key, status)
                 if text is None:
                     text = read_text(path, self.root, self.real_folders)
@@ -264,6 +265,33 @@ class Site:
         needs)."""
         self.texts.clear()
         self.listings.clear()
+        self.lstats.clear()
+
+    def _lstat(self, key: str):
+        found = self.lstats.get(key, _UNASKED)
+        if found is _UNASKED:
+            try:
+                found = os.lstat(key)
+            except OSError:
+                found = None
+            self.lstats[key] = found
+        return found
+
+    def is_file(self, path: Path) -> bool:
+        """path.is_file(), the file system asked once per load for each path: the loader of pages, the
+        personal-data scan and the inspection each look through the same listings (Site.listing) on every save.
+        A symbolic link, or a path that cannot be looked at, is asked of pathlib itself (a link is followed)."""
+        found = self._lstat(str(path))
+        if found is None or stat.S_ISLNK(found.st_mode):
+            return path.is_file()
+        return stat.S_ISREG(found.st_mode)
+
+    def is_dir(self, path: Path) -> bool:
+        """path.is_dir(), as is_file."""
+        found = self._lstat(str(path))
+        if found is None or stat.S_ISLNK(found.st_mode):
+            return path.is_dir()
+        return stat.S_ISDIR(found.st_mode)
 
     def listing(self, folder: Path) -> list[Path]:
         """sorted(folder.rglob("*")): every file and folder below it, walked once per load (the loader of pages,
@@ -285,6 +313,9 @@ class Site:
 _parts = operator.attrgetter("parts")
 
 
+_UNASKED = object()
+
+
 def file_status(path: Path) -> tuple | None:
     """What tells that a file was written (its inode, size, modification and change times), taken before it is
     read; None for a symbolic link (always read: where it points is checked then) or a file that is not there."""
@@ -292,7 +323,13 @@ def file_status(path: Path) -> tuple | None:
         found = os.lstat(path)
     except OSError:
         return None
-    if stat.S_ISLNK(found.st_mode):
+    return _status_of(found)
+
+
+def _status_of(found) -> tuple | None:
+    """file_status from an os.lstat() result (None: not there); taken earlier in the same load, it is still taken
+    before the file is read."""
+    if found is None or stat.S_ISLNK(found.st_mode):
         return None
     return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_mode)
 

@@ -98,6 +98,12 @@ class PageMetadata:
         self.site_tags = tuple((name, value) for name, value in (
             ("SiteName", settings.get("网站名称", "")), ("SiteDomain", urlsplit(site.site_url).hostname or ""),
             ("SiteIDCode", settings.get("网站标识码", ""))) if value)
+        # make serve: the tuples of the last save while equal, so that a page's tags are the very tuple of then
+        # and the adapter tells an unchanged page's inputs by identity, not pair by pair (tags)
+        self._memo = site.memo
+        if self._memo is not None:
+            self.site_tags = self._memo.intern(("page metadata: site tags",), self.site_tags)
+        self._column_tags: dict[str, tuple] = {}
         self.source = settings.get("机构名称") or settings.get("主办单位") or settings.get("网站名称", "")
         documents = all_documents(site)
         # A document's page is the page its address names without a fragment (Q&A answers share a list page);
@@ -159,7 +165,20 @@ class PageMetadata:
         doc = self.documents.get(url)  # its own address is `url`; what the tags read besides it is in the label
         article = self.site.derived(f"page metadata: article\0{self.source}\0{self.site.site_url}", doc,
                                     self._article) if doc is not None else ()
-        return self.site_tags + (column.tags() if column else ()) + article
+        if self._memo is None:
+            return self.site_tags + (column.tags() if column else ()) + article
+        column_tags = self._tags_of(column) if column else ()
+        # the tuple of the last save for this page while its three parts are the very tuples they were then
+        return self._memo.assembled("page metadata: tags", url, (self.site_tags, column_tags, article),
+                                    lambda: self.site_tags + column_tags + article)
+
+    def _tags_of(self, column: Column) -> tuple:
+        """column.tags(), under make serve the tuple of the last save while equal (interned once a save)."""
+        found = self._column_tags.get(column.url)
+        if found is None:
+            found = self._column_tags[column.url] = self._memo.intern(("page metadata: column", column.url),
+                                                                      column.tags())
+        return found
 
 
 class _Prefixes:

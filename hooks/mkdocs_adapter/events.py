@@ -19,6 +19,7 @@ import os
 import sys
 from pathlib import Path
 
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -49,6 +50,7 @@ _watcher = serve.SaveWatcher()  # ... notice a save when the system reports it
 _collector = serve.CollectorPause()  # ... and collect cyclic garbage after a rebuild, not during it
 _memo = Memo()  # ... and reuse every result whose inputs did not change (govsite.incremental)
 _link_state = links.LinkState()  # ... and check again only the links of files that changed or reach a change
+_theme_outputs: dict[str, tuple] = {}  # ... and write sitemap.xml and the 404 page only when they changed
 _inputs_kept: dict[str, tuple] = {}  # ... and tell an engine page's inputs again only when they differ (_page_inputs)
 
 
@@ -80,6 +82,9 @@ def on_startup(command, dirty):
         mkdocs_meta.get_data = serve.front_matter(mkdocs_meta.get_data, _memo)  # Page.read_source looks it up here
     if _skipper.enabled and not getattr(Files.add_files_from_theme, "govsite_cached", False):
         Files.add_files_from_theme = serve.theme_files(Files.add_files_from_theme, _memo)
+    if _skipper.enabled and not getattr(mkdocs_build._build_theme_template, "govsite_cached", False):
+        mkdocs_build._build_theme_template = serve.theme_templates(mkdocs_build._build_theme_template,
+                                                                   _theme_outputs)
     if _skipper.enabled and not getattr(Page._set_canonical_url, "govsite_cached", False):
         Page._set_canonical_url = serve.canonical_urls(Page._set_canonical_url)
     if _skipper.enabled:  # MkDocs warns that --dirty may leave pages stale; the skipper rewrites every changed page

@@ -31,9 +31,10 @@ import logging
 import os
 import signal
 import threading
+import time
 from pathlib import Path
 
-from govsite.incremental import digest
+from govsite.incremental import Memo, digest
 
 
 def _nav_key(items) -> list:
@@ -293,6 +294,69 @@ def canonical_urls(set_canonical_url):
 
     set_url.govsite_cached = True
     return set_url
+
+def theme_templates(build_theme_template, written: dict):
+    """MkDocs' _build_theme_template (sitemap.xml and its gzip file, 404.html) rendering as MkDocs does, but writing
+    only what changed. MkDocs writes them on every rebuild, and the output guard, which reads every file whose
+    status changed, then read sitemap.xml (a line for each of 8,000 pages at 10,000 documents), its gzip file and
+    the 404 page again on every save. A file is left as it is while what MkDocs would write there is the same
+    (the gzip file's bytes follow from the XML's, its name and its timestamp, all compared) and its status is
+    the one this session left it with: a file another hand wrote is written again. `written`: path -> (what was
+    written there, the status it had then), kept by the caller for the session."""
+    import gzip
+    import io
+
+    from jinja2 import TemplateNotFound
+    from mkdocs import utils
+    from mkdocs.commands.build import _build_template
+
+    def unchanged(path: str, made) -> bool:
+        known = written.get(path)
+        # and settled: a second write within the same tick of the file system's clock need not change the status
+        return (known is not None and known[0] == made and known[1] is not None and _status(path) == known[1]
+                and max(known[1][3], known[1][4]) < time.time_ns() - Memo.SETTLED_NS)
+
+    def write(path: str, data: bytes, made) -> None:
+        utils.write_file(data, path)
+        written[path] = (made, _status(path))
+
+    def build(template_name, env, files, config, nav):
+        try:
+            template = env.get_template(template_name)
+        except TemplateNotFound:  # MkDocs warns about it
+            return build_theme_template(template_name, env, files, config, nav)
+        output = _build_template(template_name, template, files, config, nav)
+        if not output.strip():
+            return build_theme_template(template_name, env, files, config, nav)  # MkDocs says so
+        data = output.encode("utf-8")
+        output_path = os.path.join(config.site_dir, template_name)
+        made = hashlib.sha1(data).digest()
+        if not unchanged(output_path, made):
+            write(output_path, data, made)
+        if template_name == "sitemap.xml":
+            gz_filename = f"{output_path}.gz"
+            timestamp = utils.get_build_timestamp(
+                pages=[f.page for f in files.documentation_pages() if f.page is not None])
+            gz_made = (made, gz_filename, timestamp)
+            if not unchanged(gz_filename, gz_made):
+                buffer = io.BytesIO()  # as MkDocs writes it: its name and timestamp are in the gzip header
+                with gzip.GzipFile(fileobj=buffer, filename=gz_filename, mode="wb", mtime=timestamp) as gz_buf:
+                    gz_buf.write(data)
+                write(gz_filename, buffer.getvalue(), gz_made)
+
+    build.govsite_cached = True
+    return build
+
+
+
+
+def _status(path: str) -> tuple | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
 
 def _theme_folder_key(folder: str):
     """What a theme folder's pick depends on: the listing of a folder of the project (overrides/: small, and

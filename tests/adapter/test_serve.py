@@ -463,3 +463,57 @@ def test_parts_told_the_same_are_written_out_the_same():
             assert same_parts(a, copy_meta(a))
 
     check()
+
+
+def test_sitemap_and_404_page_are_written_only_when_mkdocs_would_write_other_bytes(tmp_path, monkeypatch):
+    """serve.theme_templates: sitemap.xml, its gzip file and 404.html hold, after every rebuild, the bytes MkDocs'
+    own build writes, and are left as they are (their status unchanged) when those bytes are what they hold; a
+    file another hand wrote, a new page and a new build date are written again."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File
+    from mkdocs_adapter.serve import theme_templates
+
+    monkeypatch.setattr(Memo, "SETTLED_NS", 0)  # the test's writes settle at once
+    # a dirty build that reads every page (MkDocs' own --dirty leaves pages unread, and the 404 page's nav then
+    # shows no titles; under make serve the skipper reads the nav's pages on every save)
+    monkeypatch.setattr(File, "is_modified", lambda self: True)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (docs / "a.md").write_text("# 甲\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://x.example.gov.cn/\n"
+                                         "theme:\n  name: material\n  custom_dir: overrides\n", encoding="utf-8")
+    # as the site's own sitemap: no build date in the XML, so only the gzip header's timestamp tells a new one
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides/sitemap.xml").write_text(
+        "<urlset>{% for file in pages %}<url><loc>{{ file.page.canonical_url }}</loc></url>{% endfor %}</urlset>\n",
+        encoding="utf-8")
+    original = mkdocs_build._build_theme_template
+    written: dict = {}
+    kept = theme_templates(original, written)
+    names = ("sitemap.xml", "sitemap.xml.gz", "404.html")
+
+    def both():
+        monkeypatch.setattr(mkdocs_build, "_build_theme_template", kept)
+        mkdocs_build.build(load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "served")),
+                           dirty=True)
+        monkeypatch.setattr(mkdocs_build, "_build_theme_template", original)
+        mkdocs_build.build(load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "fresh")))
+        for name in names:
+            assert (tmp_path / "served" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+        return {name: os.stat(tmp_path / "served" / name).st_ctime_ns for name in names}
+
+    first = both()
+    assert both() == first  # nothing changed: nothing written
+    (tmp_path / "served/sitemap.xml.gz").write_bytes(b"not the sitemap")  # another hand
+    again = both()
+    assert again["sitemap.xml.gz"] != first["sitemap.xml.gz"] and again["sitemap.xml"] == first["sitemap.xml"]
+    (docs / "b.md").write_text("# 乙\n", encoding="utf-8")  # a new page: in the sitemap
+    grown = both()
+    assert grown["sitemap.xml"] != again["sitemap.xml"] and grown["sitemap.xml.gz"] != again["sitemap.xml.gz"]
+    assert b"/b/" in (tmp_path / "served/sitemap.xml").read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764086400")  # another build date: the gzip header's timestamp
+    later = both()
+    assert later["sitemap.xml.gz"] != grown["sitemap.xml.gz"] and later["sitemap.xml"] == grown["sitemap.xml"]

@@ -813,3 +813,26 @@ def test_findings_in_attachment_cells_have_no_line_only_a_place():
 
 def test_a_run_of_one_repeated_digit_is_not_a_card_number_even_when_it_passes_luhn():
     assert privacy.luhn_ok("4" * 17) and not privacy.is_bank_card("4" * 17)
+
+
+_part = st.sampled_from(["a", ".a", "b.md", ".b.md", "a.", "x.y", "..c"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_part, min_size=1, max_size=3), max_size=8), st.sampled_from(["data", ".data", "content"]))
+def test_hidden_files_and_folders_are_told_from_the_relative_path_as_pathlib_tells_them(tmp_path_factory, paths, top):
+    """files_to_scan leaves out every file with a part starting with "." below the root (the root's own folders
+    not), as the parts of path.relative_to(root) say, and every folder; told from the relative text first."""
+    root = tmp_path_factory.mktemp("scan") / "x.site"  # a root whose own name has a dot: not a hidden part
+    for parts in paths:
+        target = root.joinpath(top, *parts)
+        if any(p.exists() and p.is_file() for p in [target, *target.parents]):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            target.write_text("x", encoding="utf-8")
+    found = list(privacy.files_to_scan(root, (top,)))
+    base = root / top
+    every = sorted(base.rglob("*")) if base.is_dir() else []
+    assert found == [p for p in every
+                     if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)]

@@ -596,3 +596,45 @@ def test_a_citation_of_a_law_released_between_saves_is_accepted_then(tmp_path):
     assert cited(before)
     assert not cited(after)
     assert cited(before)
+
+
+def test_what_editors_texts_hold_is_reported_on_every_save_as_a_fresh_load_reports_it(tmp_path):
+    """The inspection's placeholders and outside links, and the advice's images without alternative text, are
+    looked for once per text under make serve: each save reports them as a fresh load does, the allow-list of
+    outside sites (data/site.yml) applied anew, until the text is fixed."""
+    root = copy_site(tmp_path / "repo")
+    notice = root / "content/notices/2025/peixun-baoming.md"
+    policy = root / "data/policies/2025-005.yml"
+    site_file = root / "data/site.yml"
+    texts = {path: path.read_text(encoding="utf-8") for path in (notice, policy, site_file)}
+    memo = Memo(verify=True)
+    kinds = ("占位文字", "白名单", "替代文字")
+
+    def found(memo_=memo):
+        site = load_site(root, memo=memo_)
+        return sorted(p.format() for p in site.problems.items if any(kind in p.message for kind in kinds))
+
+    def edit(path, old, new):
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    clean = found()
+    steps = [
+        lambda: edit(notice, "\n## ", "\n报名地点待补充，详见 https://peixun.example.org/baoming 。\n\n## "),
+        lambda: edit(notice, "\n## ", "\n![](../../assets/x.png)\n\n## "),
+        lambda: edit(site_file, "外部链接白名单:\n", "外部链接白名单:\n  - peixun.example.org\n"),
+        lambda: edit(policy, "经研究，决定", "经研究（待完善），决定<img src=\"a.png\">"),
+        lambda: site_file.write_text(texts[site_file], encoding="utf-8"),  # the allow-list as it was
+        lambda: notice.write_text(texts[notice], encoding="utf-8"),
+        lambda: policy.write_text(texts[policy], encoding="utf-8"),
+    ]
+    seen = []
+    for n, step in enumerate(steps):
+        step()
+        now = found()
+        assert now == found(None), f"step {n}"
+        seen.append(now)
+    assert any("peixun.example.org" in p for p in seen[0]) and not any("peixun.example.org" in p for p in seen[2])
+    assert any("替代文字" in p for p in seen[1]) and any("待完善" in p for p in seen[3])
+    assert seen[-1] == clean

@@ -1518,13 +1518,18 @@ def allowed_names(settings: dict) -> frozenset[str]:
     return frozenset(name.strip() for name in _entries(settings, "公开姓名", "姓名"))
 
 
-def files_to_scan(root: Path, folders: Iterable[str] = ("data", "content"), listing=None) -> Iterator[Path]:
-    """Every file below the folders; `listing(folder)` is sorted(folder.rglob("*")) or the load's (Site.listing)."""
+def files_to_scan(root: Path, folders: Iterable[str] = ("data", "content"), listing=None,
+                  is_file=Path.is_file) -> Iterator[Path]:
+    """Every file below the folders; `listing(folder)` is sorted(folder.rglob("*")) or the load's (Site.listing),
+    `is_file(path)` Path.is_file or the load's (Site.is_file)."""
     for folder in folders:
         base = root / folder
         if base.is_dir():
             for path in listing(base) if listing is not None else sorted(base.rglob("*")):
-                if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts):
+                # a hidden part told from the relative path's text (what relative_to's parts hold, joined by
+                # "/"), before the file system is asked: pathlib's parts cost more than the stat, per file per save
+                file = rel(path, root)
+                if not (file.startswith(".") or "/." in file) and is_file(path):
                     yield path
 
 
@@ -1538,7 +1543,7 @@ class Unreadable:
 def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "content"),
               public_names: frozenset[str] = frozenset(), read=read_text,
               unreadable: list | None = None, remember: bool = True, listing=None,
-              public_addresses: PublicAddresses | None = None) -> list[Finding]:
+              public_addresses: PublicAddresses | None = None, is_file=Path.is_file) -> list[Finding]:
     """Scan every file (name and content) under the given folders of the repository.
     `read(path, root)` is source.read_text or, under `mkdocs serve`, the load's shared reader. Attachments
     that cannot be read are added to `unreadable` (when given). `remember`: keep each file's findings for the
@@ -1557,7 +1562,7 @@ def scan_tree(root: Path, allowed: set[str], folders: Iterable[str] = ("data", "
         lambda: known_clean.rules_key(("sources", frozenset(allowed), public_names, public_addresses)))
     global _NAME_CACHE
     names_before, names_kept, names_key = _NAME_CACHE, {}, (frozenset(allowed), public_names)
-    for path in files_to_scan(root, folders, listing):
+    for path in files_to_scan(root, folders, listing, is_file):
         file = rel(path, root)
         # a file's name is scanned once under the same rules: what it finds depends on the name alone
         named = names_before.get(file)

@@ -26,6 +26,14 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"`[^`]*`")
 
 
+def _images_without_alt(text: str) -> tuple[tuple[int, str], ...]:
+    """images_without_alt from the text's first line, after a look for any image at all (most texts have none):
+    a function of the text alone."""
+    if "![" not in text and "<img" not in text.lower():
+        return ()
+    return tuple(images_without_alt(text))
+
+
 def images_without_alt(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """(line, message) for every image in Markdown (or HTML in it) that has no alternative text."""
     found = []
@@ -61,19 +69,18 @@ class Advice(ContentType):
     def load(self, site: Site) -> None:
         read = lambda path, root: site.read_text(path)  # read once per load
         for doc in site.editor_pages.values():
-            if "![" not in doc.body and "<img" not in doc.body.lower():
-                continue  # most pages have no image: skip the line-by-line look
-            for line, message in images_without_alt(doc.body, doc.body_line):
-                site.problems.warning(doc.file, line, "正文", message)
+            # make serve: a text's images are looked for once (an unchanged page's body is the str of the last
+            # save; the lines are counted from its own first line, and placed at the body's here)
+            for line, message in site.derived("advice: images without alt", doc.body, _images_without_alt):
+                site.problems.warning(doc.file, line + doc.body_line - 1, "正文", message)
         if site.data_dir.is_dir():
             for path in (p for p in site.listing(site.data_dir) if p.name.endswith(".yml")):
                 try:
                     text = read(path, site.root)
                 except InputError:
                     continue  # reported by its loader
-                if "![" in text or "<img" in text.lower():
-                    for line, message in images_without_alt(text):
-                        site.problems.warning(rel(path, site.root), line, "", message)
+                for line, message in site.derived("advice: images without alt", text, _images_without_alt):
+                    site.problems.warning(rel(path, site.root), line, "", message)
         if site.content_dir.is_dir():
             for path in site.listing(site.content_dir):
                 if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() and "assets" not in path.parts \

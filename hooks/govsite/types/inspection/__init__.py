@@ -118,8 +118,8 @@ def allowed_hosts(site: Site) -> frozenset[str]:
 
 
 def _source_files(site: Site) -> list[Path]:
-    files = [p for p in site.listing(site.data_dir) if p.suffix in (".yml", ".yaml") and p.is_file()]
-    files += [p for p in site.listing(site.content_dir) if p.name.endswith(".md") and p.is_file()]
+    files = [p for p in site.listing(site.data_dir) if p.suffix in (".yml", ".yaml") and site.is_file(p)]
+    files += [p for p in site.listing(site.content_dir) if p.name.endswith(".md") and site.is_file(p)]
     return files
 
 
@@ -139,24 +139,49 @@ def scan_sources(site: Site, model: InspectionModel) -> tuple[list[Finding], lis
         if text is None:
             continue
         model.scanned_files += 1
-        if not scan.placeholders(text) and "//" not in text:
-            continue  # nearly every file: nothing to look at line by line
-        file = path.relative_to(site.root).as_posix()
         markdown = path.suffix == ".md"
-        in_front = False
-        for number, line in enumerate(text.split("\n"), start=1):
-            if markdown and line.strip() == "---" and (number == 1 or in_front):
-                in_front = number == 1
-                continue
-            visible = scan.yaml_line(line) if (not markdown or in_front) else line
-            for found in scan.placeholders(visible):
-                placeholders.append(Finding(f"占位文字“{found}”：请换成正式内容，或删去这一句", file, number))
-            for match in scan.URL.finditer(visible):
-                host = match.group(1).lower()
-                if not scan.allowed(host, model.allow):
-                    links.append(Finding(f"链接到 {host}，不在 data/site.yml 外部链接白名单中：核实该网站可靠后"
-                                         "把它加入白名单，或删去链接", file, number))
+        # make serve: what a text holds is looked for once (an unchanged file's text is the str read before);
+        # the allow-list, which data/site.yml changes, is applied on every save
+        found = site.derived(_MARKDOWN_LINES if markdown else _YAML_LINES, text,
+                             _markdown_clues if markdown else _yaml_clues)
+        if not found:
+            continue  # nearly every file: nothing in it
+        file = path.relative_to(site.root).as_posix()
+        for number, is_link, value in found:
+            if not is_link:
+                placeholders.append(Finding(f"占位文字“{value}”：请换成正式内容，或删去这一句", file, number))
+            elif not scan.allowed(value, model.allow):
+                links.append(Finding(f"链接到 {value}，不在 data/site.yml 外部链接白名单中：核实该网站可靠后"
+                                     "把它加入白名单，或删去链接", file, number))
     return placeholders, links
+
+
+_MARKDOWN_LINES, _YAML_LINES = "inspection: clues of a page", "inspection: clues of a YAML file"
+
+
+def _clues(text: str, markdown: bool) -> tuple[tuple[int, bool, str], ...]:
+    """(line, False, placeholder) for each placeholder and (line, True, host) for each link's host, in the order
+    of the text, in what the public reads of it (not YAML comments): a function of the text and its kind alone."""
+    if not scan.placeholders(text) and "//" not in text:
+        return ()  # nearly every file: nothing to look at line by line
+    found: list[tuple[int, bool, str]] = []
+    in_front = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if markdown and line.strip() == "---" and (number == 1 or in_front):
+            in_front = number == 1
+            continue
+        visible = scan.yaml_line(line) if (not markdown or in_front) else line
+        found += [(number, False, placeholder) for placeholder in scan.placeholders(visible)]
+        found += [(number, True, match.group(1).lower()) for match in scan.URL.finditer(visible)]
+    return tuple(found)
+
+
+def _markdown_clues(text: str) -> tuple:
+    return _clues(text, True)
+
+
+def _yaml_clues(text: str) -> tuple:
+    return _clues(text, False)
 
 
 def _days(site: Site, day: dt.date) -> int:

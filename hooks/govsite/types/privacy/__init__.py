@@ -1,6 +1,8 @@
 """个人信息保护: scans every file in data/ and content/ before anything else is built (see govsite.guard.personal)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from ...forked import Forked
 from ...guard import exceptions
 from ...guard import personal as privacy
@@ -26,7 +28,7 @@ class PrivacyGuard(ContentType):
             return
         # make serve: here, with the load's shared reader (an unchanged file is not scanned again)
         self._report(site, *_scan(site.root, allowed, names, addresses, lambda path, root: site.read_text(path),
-                                  site.listing, remember=True))
+                                  site.listing, remember=True, is_file=site.is_file))
 
     def loaded(self, site: Site) -> None:
         pending = site.models.get(self.name)
@@ -80,12 +82,13 @@ def _line(site: Site, file: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def _scan(root, allowed, names, addresses, read=read_text, listing=None, remember=False) -> tuple[list, list]:
+def _scan(root, allowed, names, addresses, read=read_text, listing=None, remember=False,
+          is_file=Path.is_file) -> tuple[list, list]:
     """(findings, unreadable attachments) of every file under data/ and content/; `remember`: for the next scan
     (make serve), see privacy.scan_tree."""
     unreadable: list = []
     findings = privacy.scan_tree(root, allowed, public_names=names, read=read, unreadable=unreadable,
-                                 remember=remember, listing=listing, public_addresses=addresses)
+                                 remember=remember, listing=listing, public_addresses=addresses, is_file=is_file)
     return findings, unreadable
 
 

@@ -65,23 +65,43 @@ def _entries(items: list, titles: dict[str, str]) -> list[Entry]:
     return out
 
 
-def _below(url: str, titles: dict[str, str], listed: set[str]) -> list[Entry]:
-    """Pages exactly one level below `url` by address, in title order; pages of a list (…/page/2/) left out."""
-    depth = url.count("/") + 1
-    found = [Entry(t, u) for u, t in titles.items()
-             if u.startswith(url) and u.count("/") == depth and u not in listed and not u.endswith("/page/")]
+def _below(url: str, titles: dict[str, str], listed: set[str], by_parent: dict[str, list[str]] | None = None
+           ) -> list[Entry]:
+    """Pages exactly one level below `url` by address, in address order; pages of a list (…/page/2/) left out.
+    `by_parent` (_by_parent(titles)) finds them for an address ending in "/" without testing every page."""
+    if by_parent is not None and url.endswith("/"):
+        candidates = by_parent.get(url, ())
+    else:
+        depth = url.count("/") + 1
+        candidates = [u for u in titles if u.startswith(url) and u.count("/") == depth]
+    found = [Entry(titles[u], u) for u in candidates if u not in listed and not u.endswith("/page/")]
     return sorted(found, key=lambda e: e.url)
+
+
+def _by_parent(titles: dict[str, str]) -> dict[str, list[str]]:
+    """The pages by the address one level up: for an address ending in "/", the pages that start with it and have
+    one "/" more are those whose text up to their last "/" but one is that address. One pass over the pages
+    instead of one per column of the nav (thirty columns over 12,000 pages at 10,000 documents)."""
+    found: dict[str, list[str]] = {}
+    for u in titles:
+        last = u.rfind("/")
+        if last > 0:
+            before = u.rfind("/", 0, last)
+            if before >= 0:
+                found.setdefault(u[:before + 1], []).append(u)
+    return found
 
 
 def build(nav: list, titles: dict[str, str]) -> list[Entry]:
     entries = _entries(nav, titles)
     listed = {e.url for e in _walk(entries) if e.url is not None}
+    by_parent = _by_parent(titles)
 
     def grow(entry: Entry) -> None:
         for child in entry.children:
             grow(child)
         if entry.url:  # the home page ("") has everything below it: its columns are the nav itself
-            extra = _below(entry.url, titles, listed)
+            extra = _below(entry.url, titles, listed, by_parent)
             if len(extra) > MAX_CHILDREN:
                 entry.more = len(extra)
             else:
