@@ -161,6 +161,13 @@ def _errors(root: Path) -> list[str]:
     return [p.format() for p in site.problems.errors if "search" in p.file]
 
 
+def _assert_errors(found: list[str], expected: list[tuple[str, str, str]]) -> None:
+    """Each expected (文件:行, field, message) is among the errors, and nothing else is."""
+    for where, field, message in expected:
+        assert any(e.startswith(where) and field in e and message in e for e in found), (where, field, message, found)
+    assert len(found) == len(expected), found
+
+
 def test_the_repository_vocabulary_is_valid_and_loaded(tmp_path):
     site = build.load_site(REPO, SITE_URL, TODAY, types=[SEARCH])
     assert [p.format() for p in site.problems.errors if p.file.startswith("data/search/")] == []
@@ -222,9 +229,7 @@ def test_vocabulary_mistakes_name_file_line_and_field(tmp_path):
         ("data/search/synonyms.yml:9", "俗称第2条说法第2项", "“税收优惠”就是本条的正式说法"),
         ("data/search/intents.yml:5", "入口第2项 名称", "“投诉”重复（已在第1项）"),
     ]
-    for where, field, message in expected:
-        assert any(e.startswith(where) and field in e and message in e for e in found), (where, field, message, found)
-    assert len(found) == len(expected), found
+    _assert_errors(found, expected)
 
 
 def test_a_word_with_a_space_is_a_schema_error_in_chinese(tmp_path):
@@ -295,9 +300,7 @@ def test_askers_words_and_intent_classes_mistakes_name_the_line(tmp_path):
         ("data/search/intents.yml:2", "同类说法第1组第3项", "“投诉”在本组中重复"),
         ("data/search/intents.yml:3", "同类说法第2组第2项", "“举报”已在第1组中"),
     ]
-    for where, field, message in expected:
-        assert any(e.startswith(where) and field in e and message in e for e in found), (where, field, message, found)
-    assert len(found) == len(expected), found
+    _assert_errors(found, expected)
     site = build.load_site(REPO, SITE_URL, TODAY, types=[SEARCH])
     vocabulary = site.models["search"]
     assert "老两口" in vocabulary.asker and any({"投诉", "揭发"} <= set(c) for c in vocabulary.intent_classes)
@@ -326,9 +329,7 @@ def test_the_words_addressing_the_bureau_and_its_general_channel_mistakes_name_t
         ("data/search/intents.yml:4", "称呼本局第3项", "“您”只有一个字"),
         ("data/search/intents.yml:6", "其他事的入口", "“互动”不是“入口”中任何一项的名称"),
     ]
-    for where, field, message in expected:
-        assert any(e.startswith(where) and field in e and message in e for e in found), (where, field, message, found)
-    assert len(found) == len(expected), found
+    _assert_errors(found, expected)
     site = build.load_site(REPO, SITE_URL, TODAY, types=[SEARCH])
     vocabulary = site.models["search"]
     assert vocabulary.addressing and vocabulary.fallback_intent in [i.name for i in vocabulary.intents]
