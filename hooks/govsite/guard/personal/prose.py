@@ -754,7 +754,7 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
         # only where no cue found a name: a cue's reading wins (周燕男… of 周　燕　男　1987年 is 周燕 and a sex)
         if all(end <= a or start >= b for a, b in finder.spans):
             finder.exact(start, end, "其后", True)
-    if "、" in text and finder.spans:
+    if finder.spans and ("、" in text or not _PAIR_JOINS.isdisjoint(text)):
         _list_siblings(finder)
     return finder.result()
 
@@ -762,8 +762,9 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
 def _list_siblings(finder: _Finder) -> None:
     """A list joined by 、 holds one kind of thing: where one of its items is a name found by any cue, the items
     beside it that have a name's shape and that jieba does not read as a word are names too (表彰了袁秀兰、任洋、
-    朱玉珍, 给陈秀英、沈强发放补助: 任洋 and 沈强 have no cue of their own). Each item found this way passes its
-    neighbour on."""
+    朱玉珍, 给陈秀英、沈强发放补助: 任洋 and 沈强 have no cue of their own); so does a pair joined by 和, 与 or 及
+    where jieba reads the other side as a name or it is made of given names' characters. Each item found this way
+    passes its neighbour on."""
     text = finder.text
     todo = sorted(finder.spans)
     while todo:
@@ -785,6 +786,18 @@ def _list_siblings(finder: _Finder) -> None:
                 found = _name_before(text, start - 1, True)
                 if found is not None:
                     beside.append((found[0], start - 1, found[1]))
+        # 康小燕和潘静, 姜磊与唐军: a pair joined by a word jieba reads as a conjunction of its own (not 与会, 和平)
+        if end < len(text) and text[end] in _PAIR_JOINS and _joins_alone(text, end):
+            # jieba's own name right after the join first (与|彭强|共同: not 彭强共, though 同 may follow names)
+            read = next((b for a, b, tag in _words_around(text, end + 1)
+                         if a == end + 1 and 2 <= b - a <= 3 and tag.startswith(_NAME_TAGS)), None)
+            found = (read, True) if read is not None else _name_after(text, end + 1, True)
+            if found is not None and (found[1] or _name_like(text[end + 1:found[0]])):
+                beside.append((end + 1, found[0], True))
+        if start > 1 and text[start - 1] in _PAIR_JOINS and _joins_alone(text, start - 1):
+            found = _name_before(text, start - 1, True)
+            if found is not None and (found[1] or _name_like(text[found[0]:start - 1])):
+                beside.append((found[0], start - 1, True))
         for a, b, read in beside:
             if (a, b) in finder.spans or in_dictionary(text[a:b]) or not (read or name_shaped(text[a:b])):
                 continue  # (高龄, 伤残: a kind of people listed beside a name is a word; 请|魏桂: no surname
@@ -794,6 +807,14 @@ def _list_siblings(finder: _Finder) -> None:
             alone = _alone_in_list(text, a, b)
             if finder.accept(a, b, "名单", alone, read or alone):
                 todo.append((a, b))
+
+
+_PAIR_JOINS = frozenset("和与及")
+
+
+def _joins_alone(text: str, at: int) -> bool:
+    """jieba reads text[at] as a word of its own, a conjunction or a preposition (王建华|和|李明; not 和平, 与会)."""
+    return any(a == at and b == at + 1 and tag.startswith(("c", "p")) for a, b, tag in _words_around(text, at))
 
 
 def _listed_name(item: str) -> bool:
