@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve serve-lan build check lint test browser faketime clean preview publish rollback editor editor-config \
+.PHONY: serve serve-lan build check lint test browser faketime nginx clean preview publish rollback editor editor-config \
 	editor-if-possible mutate
 # The preview's port: `PORT=8001 make serve` when 8000 is taken (make serve says so before building anything).
 PORT ?= 8000
@@ -95,6 +95,12 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
+# Debian's nginx for the tests that serve the site as deploy/nginx.conf does (publish, roll back, a sub-path, the
+# operator's checks): every one of them needs it, whichever worker and order it runs in. Installed when missing.
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx-light >/dev/null; }
+
 # Debian's libfaketime: the reproducibility test builds on two different clock days. Installed when missing.
 faketime:
 	@command -v faketime >/dev/null || { \
@@ -106,7 +112,7 @@ lint: $(VENV)/.installed
 
 # Two workers for the two cores; each test file stays on one worker, so its module fixtures build once. Files
 # start longest first, in the order tests/conftest.py collects them (by tests/durations.json), not xdist's.
-test: $(VENV)/.installed browser faketime $(AXE) $(EDITOR) lint
+test: $(VENV)/.installed browser faketime nginx $(AXE) $(EDITOR) lint
 	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder
 
 # Mutation testing of the safety-critical modules (docs/testing.md), not part of `make test`: every module, or
