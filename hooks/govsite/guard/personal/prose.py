@@ -787,14 +787,15 @@ def _list_siblings(finder: _Finder) -> None:
                 if found is not None:
                     beside.append((found[0], start - 1, found[1]))
         # 康小燕和潘静, 姜磊与唐军: a pair joined by a word jieba reads as a conjunction of its own (not 与会, 和平)
-        if end < len(text) and text[end] in _PAIR_JOINS and _joins_alone(text, end):
+        words = _words_around(text, end) if end < len(text) and text[end] in _PAIR_JOINS else ()
+        if _joins_alone(words, end):
             # jieba's own name right after the join first (与|彭强|共同: not 彭强共, though 同 may follow names)
-            read = next((b for a, b, tag in _words_around(text, end + 1)
+            read = next((b for a, b, tag in words
                          if a == end + 1 and 2 <= b - a <= 3 and tag.startswith(_NAME_TAGS)), None)
             found = (read, True) if read is not None else _name_after(text, end + 1, True)
             if found is not None and (found[1] or _name_like(text[end + 1:found[0]])):
                 beside.append((end + 1, found[0], True))
-        if start > 1 and text[start - 1] in _PAIR_JOINS and _joins_alone(text, start - 1):
+        if start > 1 and text[start - 1] in _PAIR_JOINS and _joins_alone(_words_around(text, start - 1), start - 1):
             found = _name_before(text, start - 1, True)
             if found is not None and (found[1] or _name_like(text[found[0]:start - 1])):
                 beside.append((found[0], start - 1, True))
@@ -812,9 +813,10 @@ def _list_siblings(finder: _Finder) -> None:
 _PAIR_JOINS = frozenset("和与及")
 
 
-def _joins_alone(text: str, at: int) -> bool:
-    """jieba reads text[at] as a word of its own, a conjunction or a preposition (王建华|和|李明; not 和平, 与会)."""
-    return any(a == at and b == at + 1 and tag.startswith(("c", "p")) for a, b, tag in _words_around(text, at))
+def _joins_alone(words, at: int) -> bool:
+    """jieba's words (_words_around) read the character at `at` as a word of its own, a conjunction or a
+    preposition (王建华|和|李明; not 和平, 与会)."""
+    return any(a == at and b == at + 1 and tag.startswith(("c", "p")) for a, b, tag in words)
 
 
 def _listed_name(item: str) -> bool:
