@@ -117,6 +117,18 @@ def test_a_visit_and_a_name_in_a_photos_file_name(seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
+def test_a_persons_photo_named_by_the_person(seed):
+    rng = random.Random(seed)
+    name = person(rng)
+    title = rng.choice(("烈属", "老党员", "老兵", "退役军人", ""))
+    file = f"content/pufa/news/images/{title}{name}{rng.choice(('近照', '生活照', '合影', '遗像', '证件照'))}.jpg"
+    assert personal.RULE_NAME in {f.rule for f in personal.scan_file_name(file, set())}, file
+    for clean in (f"{title}{masked(rng)}近照.jpg", f"{rng.choice(('慰问现场', '老兵', '张庄村老党员'))}合影.jpg",
+                  "英雄烈士遗像.jpg"):
+        assert personal.scan_file_name(f"content/pufa/news/images/{clean}", set()) == [], clean
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_a_household_named_by_its_head(seed):
     rng = random.Random(seed)
     name = person(rng)
