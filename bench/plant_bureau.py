@@ -185,6 +185,10 @@ def cases(rng: random.Random, negative: bool = False):
     yield "name + 老兵/老战士 after it", NAME, ("unit",), (
         f"{rng.choice(('', '看望', '为'))}{p3}{rng.choice(('老兵', '老战士', '老党员', '老军人'))}"
         f"{rng.choice(('今年92岁', '送去慰问金', '讲述战斗经历'))}")
+    yield "name, home village or town", NAME, ("unit",), (
+        f"{p3}，{rng.choice(TOWNS)}{rng.choice(VILLAGES + ('',))}人，{rng.randint(1930, 1960)}年出生")
+    yield "names before a count and a title or 户", NAME, ("unit",), (
+        f"{p3}、{who()}{rng.choice(('两位老兵', '二位老战士', '2位老党员', '等3户', '等5户困难家庭'))}")
     if not negative:
         hm = "".join(HAN[int(c)] for c in ph)
         yield "mobile in Chinese numerals with 零", MOB, ("unit",), f"手机{hm.replace('〇', '零')}"

@@ -229,3 +229,29 @@ def test_chinese_numerals_that_are_no_door(seed):
     for text in (f"第{n}单元", "二室一厅", f"{n}号楼{HAN[rng.randint(1, 6)]}单元", f"第{n}栋{HAN[2]}单元{HAN[3]}{HAN[0]}{HAN[1]}",
                  f"{n}号楼{HAN[2]}单元{HAN[5]}{HAN[0]}{HAN[1]}号文件"):
         assert addresses_in(text) == [], text
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_name_and_the_village_the_person_comes_from(seed):
+    rng = random.Random(seed)
+    name = person(rng)
+    town, village = rng.choice(("示例镇", "城关镇", "东城街道")), rng.choice(("张庄村", "王楼村", "前进村"))
+    text = rng.choice((f"{name}，{town}{village}人，{rng.randint(1930, 1960)}年出生", f"{name}，{village}人",
+                       f"{name}，{town}人。"))
+    assert name in found_names(text), text
+    for clean in (f"{masked(rng)}，{town}{village}人", f"{rng.choice(('该同志', '其中', '全体村民'))}，{town}人",
+                  "本法，县级以上地方人民政府"):
+        assert found_names(clean) == [], clean
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_names_before_a_count_of_old_soldiers_or_households(seed):
+    rng = random.Random(seed)
+    first, second = person(rng), person(rng)
+    count = rng.choice(("两", "2", "二"))
+    for text in (f"{first}、{second}{count}位{rng.choice(('老兵', '老战士', '老党员'))}",
+                 f"{first}、{second}等{rng.randint(2, 9)}户", f"{first}等{rng.randint(2, 9)}户"):
+        assert first in found_names(text), text
+    for clean in (f"{masked(rng)}、{masked(rng)}两位老兵", f"{rng.choice(('示例镇', '张庄村'))}等{rng.randint(2, 9)}户",
+                  f"{rng.choice(('两', '三'))}位老兵"):
+        assert found_names(clean) == [], clean

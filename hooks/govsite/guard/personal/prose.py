@@ -185,7 +185,7 @@ _TITLE = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(TITLE_WORDS)})")
 _LABEL = re.compile(rf"(?:{_alternation(LABEL_WORDS)})({_SPACE}*[:：]{_SPACE}*|{_SPACE}+|)(?=[{_HAN}])")
 _COLON_LABEL = re.compile(rf"(?:{_alternation(COLON_LABEL_WORDS)}){_SPACE}*[:：]{_SPACE}*(?=[{_HAN}])")
 _SEX = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（({_SPACE[1:-1]}]{_SPACE}*[男女]{_SPACE}*(?=[，,、）)；;{_SPACE[1:-1]}]|$)")
-_COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|(?<=[{_HAN}])等(?:老|青年|优秀)?同志"
+_COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人|户)|(?<=[{_HAN}])等(?:老|青年|优秀)?同志"
                           r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])等人(?![员群口才数次])")
 _PEOPLE = re.compile(rf"(?:{_alternation(PEOPLE_WORDS)})(?=[{_HAN}])")
 _FOLLOW = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(FOLLOW_WORDS)})")
@@ -233,7 +233,7 @@ _MASKED_ITEM = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]+[{_HAN}]?|某{{1,2}})$")
 _MASKED_LAST = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]|某)")
 # A count of people between names and their form of address (两位同志, 2名老同志, 三位老人)
 _COUNT_BEFORE_TITLE = re.compile(rf"(?:{_COUNT}|几){_SPACE}*[位名]{_SPACE}*(?:老|青年|优秀)?\Z")
-_LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|"
+_LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人|户)|"
                          rf"(?:{_COUNT}{_SPACE}*[位名]{_SPACE}*)?等?(?:老|青年|优秀)?"
                          rf"(?:{_alternation(TITLE_WORDS)}))")
 _LIST_TAIL = re.compile(rf"[{_HAN}*＊×]{{1,6}}?(?:[（(][^（）()\n]{{0,24}}[）)])?(?:{_LIST_AFTER.pattern})")
@@ -754,7 +754,15 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
             finder.before(born.start(), "性别", True)
     if "老" in text:  # 王建华老兵, 王建华老战士: an old soldier's title after the name, as 同志 is
         for title in _OLD_TITLE.finditer(text):
-            finder.before(title.start(), "称谓", True)
+            name_end = title.start()
+            counted = _COUNT_BEFORE_TITLE.search(text, max(0, name_end - 6), name_end)
+            if counted is not None:  # 王建华、李明两位老兵: the count of the people named before it
+                name_end = counted.start()
+            if name_end > 0 and _is_han(text[name_end - 1]) and finder.before(name_end, "称谓", True):
+                _pair_before(finder, name_end)
+    if "人" in text:  # 王建华，示例镇张庄村人: where the person comes from, as a feature or a 公示 says it
+        for hometown in _HOMETOWN.finditer(text):
+            finder.before(hometown.start(), "性别", True)
     if "岁" in text:
         for age in _AGE.finditer(text):
             finder.before(age.start(), "性别", True)
@@ -956,7 +964,7 @@ _PROPOSED = re.compile(rf"([{_HAN}]{{2,4}}?)(?:{_SPACE}*同志)?为(?=[{_HAN}“
 
 # Cues looked for after the pass over _CUES: a letter's greeting, a birth, a quotation's speaker, and names laid
 # out with spaces; a unit without any of them and without a cue of _CUES holds at most a lone name.
-_LATER_CUE = re.compile(r"好|你|您|\d[年.][0-9月日]{0,6}(?:出生|生)|”|」|\d周?岁|老兵|老战士|老党员|老军人|老英雄"
+_LATER_CUE = re.compile(r"好|你|您|\d[年.][0-9月日]{0,6}(?:出生|生)|”|」|\d周?岁|老兵|老战士|老党员|老军人|老英雄|[村镇乡县屯庄寨]人|街道人"
                         r"|\d年(?:\d{1,2}月)?(?:应征)?(?:入伍|参军|退役|退伍|转业|复员|参加|荣立|加入)"
                         r"|送去|送上|送来|颁发|佩戴|赠送|献上|戴上|挂上")
 # 王建华1978年入伍, 李秀英2003年退役: a year of the person's service right after the name
@@ -969,6 +977,8 @@ _BORN = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（(]{_SPACE}*(?:19|20)\d{{2
 # The titles news gives an old soldier after the name (王建华老兵, 王建华老战士); the same words before a name are
 # words for people (PEOPLE_WORDS: 老兵王建华), and a cue is read one way at one place, so these are searched apart.
 _OLD_TITLE = re.compile(rf"(?<=[{_HAN}])(?:老兵|老战士|老党员|老军人|老英雄)")
+# 王建华，示例镇张庄村人，…: the person's home village or town after the name and a comma
+_HOMETOWN = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,]{_SPACE}*[{_HAN}]{{1,16}}?(?:村|镇|乡|县|街道|屯|庄|寨)人(?=[，,。；;）)]|{_SPACE}|$)")
 # 王建华，73岁; 王建华（85岁）; 王建华，今年92岁: the person's age after the name and a comma or bracket, as a 公示
 # or a story gives it (a sex, a birth year the same way: 性别); not an age limit (60岁以上, 18周岁至…)
 _AGE = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（(]{_SPACE}*(?:今年|现年|年龄|年)?{_SPACE}*[:：]?{_SPACE}*"
