@@ -94,7 +94,7 @@ def test_a_visit_verb_without_le(seed):
     rng = random.Random(seed)
     name = person(rng)
     verb = rng.choice(("慰问", "看望", "走访", "探望", "看望慰问", "走访慰问"))
-    text = f"{rng.choice(('局领导', '工作人员', '', '区委书记'))}{verb}{name}{rng.choice(('', '。', '，送去慰问金', '，并合影'))}"
+    text = f"{rng.choice(('局领导', '工作人员', '', '区委书记'))}{verb}{name}{rng.choice(('', '。', '，送去慰问金', '并合影', '并送上慰问金'))}"
     assert name in found_names(text), text
 
 
