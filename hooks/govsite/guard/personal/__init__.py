@@ -131,6 +131,10 @@ _ID_PARTS = re.compile(r"(?<![0-9A-Za-z])(\d{6})([._/~、])(\d{8})\2(\d{3}[\dXx]
 _HAN_DIGITS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖貳參陸幺"
 _HAN_NUMBER = re.compile(rf"(?<![{_HAN_DIGITS}])[{_HAN_DIGITS}]{{11}}(?:[{_HAN_DIGITS}]{{6}}[{_HAN_DIGITS}Xx])?(?![{_HAN_DIGITS}])")
 _FROM_HAN_DIGITS = str.maketrans(_HAN_DIGITS, "00123456789" "123456789" "236" "1")
+# A mobile number in Chinese numerals grouped as it is read out, 3-4-4 with one separator (一三八 一二三四 五六七八,
+# 一三八-一二三四-五六七八): the groups of a phone number, not the items of a numbered list (一、二、三).
+_HAN_GROUPED_MOBILE = re.compile(rf"(?<![{_HAN_DIGITS}])([{_HAN_DIGITS}]{{3}})([ \u3000\-－—–·・.．/]{{1,2}})"
+                                 rf"([{_HAN_DIGITS}]{{4}})\2([{_HAN_DIGITS}]{{4}})(?![{_HAN_DIGITS}])")
 # A card number joined, in groups of four, or as 银联 cards print 19 digits: six and thirteen (628422 3149888986791).
 _CARD = re.compile(r"(?<![0-9A-Za-z])(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{6}[ -]\d{10,13})"
                    r"(?![0-9A-Za-z])")
@@ -361,6 +365,11 @@ def number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterat
 def _number_hits(text: str, allowed_numbers: set[str] | frozenset[str]) -> Iterator[tuple[str, str, str]]:
     if _HAN_DIGIT_RUN.search(text) is not None:
         yield from _han_numeral_hits(text, allowed_numbers)
+    if _HAN_GROUPED_MOBILE.search(text) is not None:
+        for match in _HAN_GROUPED_MOBILE.finditer(text):
+            digits = (match.group(1) + match.group(3) + match.group(4)).translate(_FROM_HAN_DIGITS)
+            if re.fullmatch(r"1[3-9]\d{9}", digits) and digits not in allowed_numbers:
+                yield RULE_MOBILE, digits[:3] + "****" + digits[-4:], match.group()
     if _MASK_BESIDE_DIGIT.search(text) is not None:
         yield from _under_masked_hits(text)
     if _HOME_PHONE_LABEL.search(text) is not None or _home_marked(text) or "*" in text or "＊" in text or "×" in text:
@@ -1325,7 +1334,15 @@ def _findings_as_shown(lines: list[str], file: str, suffix: str, body_start: int
     if not changed:
         return found
     return found + [f for f in scan_text("\n".join(shown), file, allowed, public_names, public_addresses, as_shown=True)
-                    if f.line in changed]
+                    if f.line in changed and not (f.rule == RULE_NAME and _masked_in(f.value or "", lines[f.line - 1]))]
+
+
+def _masked_in(name: str, line: str) -> bool:
+    """Whether the line as written holds the name masked (沈*英 for 沈英, 肖*山): the site's Markdown shows a masked
+    name's asterisk as written, even where two such asterisks on a line would pair as an emphasis
+    (markdown.literal_masks: **表1　沈*英家庭…**, <td>肖*山</td>…<td>孙*</td>), so the name the reading without
+    that emphasis puts together is not on the page."""
+    return any(name[:k] + mark + name[k:] in line for k in range(1, len(name)) for mark in "*＊")
 
 
 # The search's word lists (everyday words, the site's terms, intents' phrasings), one word to an item: words of
@@ -1471,12 +1488,13 @@ def glued_names(words: str, public_names: frozenset[str]) -> list[str]:
 
 
 _HAN_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2}")
-# Papers about one person, as files about them are named (李建国身份证, 王芳申请表, 张伟的退役证复印件), and the
-# marks around a name in a file's name.
+# Papers about one person, as files about them are named (李建国身份证, 王芳申请表, 张伟的退役证复印件), the photos
+# of one a news page carries (烈属李秀英近照.jpg, 王建华生活照.jpg), and the marks around a name in a file's name.
 _PAPERS = re.compile(r"[\s（）()【】\[\]《》“”\"'、，,+&]+|[0-9]+(?:年度?|月|日|号|人|名)?|的|等"
                      r"|(?:身份证明?|户口[本簿]|退伍证|退役证|残疾人?证|优待证|军官证|士兵证"
                      r"|申请[表书]?|登记表|审批表|审核表|信息表|花名册|名单|名册|材料|证明|复印件|扫描件|照片|相片|档案|简历|事迹"
-                     r"|承诺书|协议书?|合同|体检表|身份信息|个人信息|资料|附件|(?:家庭)?(?:基本)?情况(?:表|说明)?|家庭)")
+                     r"|承诺书|协议书?|合同|体检表|身份信息|个人信息|资料|附件|(?:家庭)?(?:基本)?情况(?:表|说明)?|家庭"
+                     r"|近照|生活照|证件照|标准照|旧照|老照片|合影|留影|遗像|肖像|头像)")
 
 
 def _entries(settings: dict, key: str, field: str) -> list[str]:

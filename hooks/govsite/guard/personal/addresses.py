@@ -63,6 +63,13 @@ _BUILDING = re.compile(
     # (第一单元 is a lesson, 二室一厅 a flat's size)
     rf"|(?<!第){_NUM}{_S}(?:号楼|栋|幢|座){_S}(?:{_NUM}{_S}单元{_S})?{_ROOM}{_S}(?:室|户)"
     rf"|(?<!第){_NUM}{_S}单元{_S}{_ROOM}{_S}(?:室|户)"
+    # 十五号楼五单元一四〇四: with the entrance between them, a building and a room of three or four numerals are a
+    # flat's door though 室 is left out, as it is in figures (3号楼2单元501)
+    rf"|(?<!第){_NUM}{_S}(?:号楼|栋|幢|座){_S}{_NUM}{_S}单元{_S}[一二三四五六七八九零〇]{{3,4}}(?:{_S}[号户])?(?![{_HAN}])"
+    # 幸福小区三号楼: an estate's building in Chinese numerals, as in figures, with the entrance and the room
+    # when they follow (幸福小区三号楼二单元五零一室 is one address)
+    rf"|[{_HAN}]{{1,8}}(?:小区|花园|家园|公寓|新村|苑){_S}{_ZONE}(?<!第)[一二三四五六七八九十百零〇两]+{_S}(?:号楼|栋|幢)"
+    rf"(?:{_S}{_NUM}{_S}单元{_S}(?:{_ROOM}{_S}(?:室|户|号)?)?)?"
     # A栋1903室, B座1203: a building named by a letter, and a room of three or four digits
     rf"|(?<![A-Za-z])[A-Za-zＡ-Ｚａ-ｚ]{_S}(?:栋|幢|座){_S}(?:{_DIGITS}{_S}单元{_S})?(?:[0-9０-９]{{3,4}}|{_DIGITS}{_S}室)"
     # B座11层3号, 5座12楼1203: a floor and the door on it (a floor alone, B座11层, is an office's too)

@@ -50,7 +50,9 @@ _TAGS_OF_NAMES = {"nr", "nrfg", "nrt"}
 # A surname and a form of address (王老师, 李科长) names a contact the way offices publish them: not a full name.
 TITLES = {"老师", "先生", "女士", "同志", "主任", "科长", "处长", "局长", "站长", "所长", "书记", "经理", "师傅", "医生",
           "大夫", "律师", "警官", "干事", "专员", "阿姨", "同学", "老人", "部长", "队长", "组长", "会计", "大爷", "大娘",
-          "奶奶", "爷爷", "叔叔", "大姐", "大哥", "女儿", "儿子", "某", "某某", "老", "小", "总", "工", "姐", "哥"}
+          "奶奶", "爷爷", "叔叔", "大姐", "大哥", "女儿", "儿子", "某", "某某", "老", "小", "总", "工", "姐", "哥",
+          # how news calls an old soldier or an old neighbour by the surname alone (王老兵, 张大妈)
+          "老兵", "大妈", "大伯", "大婶", "婶子", "老汉", "老伯", "阿婆", "老党员", "老战士", "老军人", "老英雄"}
 # Words for relatives that begin with a surname (祖, 孙, 曾, 养, 岳, 童, 那) and that jieba tags as names: a
 # table's 关系 column or a list of family members (祖父母、孙子女, one to a line) names no one.
 KINSHIP = frozenset({"祖父", "祖母", "祖父母", "祖辈", "孙子", "孙女", "孙子女", "孙辈", "孙辈们", "孙媳", "孙媳妇",

@@ -144,7 +144,9 @@ FOLLOW_WORDS = ("家属", "家人", "一家", "家中", "夫妇", "夫妻", "之
                 # more of what a feature says the person did, was or has (王建华老两口, 王建华因公致残, 王建华当兵五年,
                 # 王建华所在的部队, 王建华积极参加…, 经王建华介绍，, 在王建华的带领下, 与王建华座谈, 王建华家住…)
                 "老两口", "因公", "因病", "因伤", "当兵", "服役", "所在的部队", "所在部队", "积极", "介绍，", "的带领",
-                "的帮助", "的指导", "座谈", "家住", "从事", "获得")
+                "的帮助", "的指导", "座谈", "家住", "从事", "获得",
+                # a household named by its head in a 公示 or a caption (烈属王建华家庭帮扶情况)
+                "家庭")
 # Words a case file writes right before the person it is about (我局收到王建华的申请, 经审核，王建华符合…).
 BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,", "经核实,", "经查，", "经查,", "经调查，", "经调查,",
                 "感谢", "拟推荐", "授予", "追授",
@@ -155,10 +157,18 @@ BEFORE_WORDS = ("收到", "现将", "经审核，", "经核实，", "经审核,"
                 "我叫", "名叫",
                 # whom news says the bureau visited or honoured, or heard (慰问了王建华, 见到王建华时, 据王建华回忆)
                 "慰问了", "看望了", "走访了", "探望了", "见到", "采访了", "据", "为老兵", "向老兵",
+                # the same in a headline, a caption or a photo's file name, where 了 is left out (走访慰问王建华,
+                # 看望王建华.jpg)
+                "慰问", "看望", "走访", "探望",
                 # whom a feature invites, honours or tells the age of (邀请王建华为学生…, 获奖者为王建华, 八十岁的王建华)
                 "邀请", "获奖者为", "获得者为", "岁的", "高龄的",
                 # a byline written with a slash (文/王建华, 图/李明)
                 "文/", "图/", "文／", "图／", "摄/", "摄／")
+# Words of grammar that stand before 家庭 (有利于家庭, 对家庭, 给家庭), in both scripts: never a given name's end.
+_BEFORE_HOUSEHOLD = frozenset("于於的和与與及对對向在为為给給把被让讓使等个個")
+# The visit verbs without 了 and the character that makes them a thing given (慰问金, 慰问品, 慰问款, 慰问物资).
+_BARE_VISITS = frozenset(("慰问", "看望", "走访", "探望"))
+_VISITS_GIVE = frozenset("金品款物信电")
 # 关于 begins most titles (关于弘扬…, 关于纪念堂馆…: jieba tags such words as names): a name after it counts only
 # when what follows it is a person's case (关于王建华申请…的答复, 关于王建华信访事项的答复); so does 对 at the start
 # of a unit (对王建华申请优待证的批复).
@@ -175,7 +185,7 @@ _TITLE = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(TITLE_WORDS)})")
 _LABEL = re.compile(rf"(?:{_alternation(LABEL_WORDS)})({_SPACE}*[:：]{_SPACE}*|{_SPACE}+|)(?=[{_HAN}])")
 _COLON_LABEL = re.compile(rf"(?:{_alternation(COLON_LABEL_WORDS)}){_SPACE}*[:：]{_SPACE}*(?=[{_HAN}])")
 _SEX = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（({_SPACE[1:-1]}]{_SPACE}*[男女]{_SPACE}*(?=[，,、）)；;{_SPACE[1:-1]}]|$)")
-_COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|(?<=[{_HAN}])等(?:老|青年|优秀)?同志"
+_COUNT_AFTER = re.compile(rf"(?<=[{_HAN}])等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人|户)|(?<=[{_HAN}])等(?:老|青年|优秀)?同志"
                           r"|(?<=[\u3400-\u4dbf\u4e00-\u9fff])等人(?![员群口才数次])")
 _PEOPLE = re.compile(rf"(?:{_alternation(PEOPLE_WORDS)})(?=[{_HAN}])")
 _FOLLOW = re.compile(rf"(?<=[{_HAN}])(?:{_alternation(FOLLOW_WORDS)})")
@@ -189,7 +199,11 @@ _ALONE = re.compile(rf"[{_HAN}]{{2,4}}(?![{_HAN}])")
 # numbers of identity cards and bank cards: a name beside any of them is a person's.
 _PHONE = re.compile(r"(?<![\dA-Za-z])(?:(?:[(（]0\d{2,3}[)）]|0\d{2,3})[-－ ]?)?\d{7,8}(?![\dA-Za-z])"
                     r"|(?<![\dA-Za-z])(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?![\dA-Za-z])"
-                    r"|(?<![\dA-Za-z])\d{15,19}[Xx]?(?![\dA-Za-z])")
+                    r"|(?<![\dA-Za-z])\d{15,19}[Xx]?(?![\dA-Za-z])"
+                    # masked as a 公示 masks them (138****5678, 410105********1234, 41**************12): the
+                    # number is hidden, the name beside it still says whose it was
+                    r"|(?<![\dA-Za-z])1[3-9]\d[*＊×]{4}\d{4}(?![\dA-Za-z*＊×])"
+                    r"|(?<![\dA-Za-z])\d{1,6}[*＊×]{6,16}\d{1,4}[Xx]?(?![\dA-Za-z*＊×])")
 _BEFORE_PHONE = re.compile(rf"(?:{_SPACE}|[:：,，;；（(、/]|联系电话|办公电话|咨询电话|值班电话|电话|手机号码|手机号|手机|"
                            r"座机|联系方式|身份证号码|身份证号|身份证|公民身份号码|证件号码|银行卡号|卡号|账号|"
                            r"Tel|TEL|tel)+$")
@@ -213,13 +227,13 @@ _CUES = re.compile(
     rf"|(?P<about>关于|(?<![{_HAN}])对)"
     r"|(?P<ask>请与|请和|请同|请跟|可与|或与|直接与|请联系|请致电|由)"
     r"|(?P<count>等)|(?P<list>、)|(?P<sex>[男女])"
-    r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7})))")
+    r"|(?P<phone>(?<![\dA-Za-z])(?:[(（]0\d|0\d{2,3}[-－ ]?\d|(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}|\d{7}|\d{1,6}[*＊×]{4})))")
 _ITEM_PARTS = re.compile(rf"([{_HAN}*＊×·•・]+)((?:[（(][^（）()\n]{{0,24}}[）)])?)")
 _MASKED_ITEM = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]+[{_HAN}]?|某{{1,2}})$")
 _MASKED_LAST = re.compile(rf"[{_HAN}]{{1,2}}(?:[*＊×]|某)")
 # A count of people between names and their form of address (两位同志, 2名老同志, 三位老人)
 _COUNT_BEFORE_TITLE = re.compile(rf"(?:{_COUNT}|几){_SPACE}*[位名]{_SPACE}*(?:老|青年|优秀)?\Z")
-_LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人)|"
+_LIST_AFTER = re.compile(rf"{_SPACE}*(?:等{_SPACE}*{_COUNT}{_SPACE}*(?:名|人|位|个人|户)|"
                          rf"(?:{_COUNT}{_SPACE}*[位名]{_SPACE}*)?等?(?:老|青年|优秀)?"
                          rf"(?:{_alternation(TITLE_WORDS)}))")
 _LIST_TAIL = re.compile(rf"[{_HAN}*＊×]{{1,6}}?(?:[（(][^（）()\n]{{0,24}}[）)])?(?:{_LIST_AFTER.pattern})")
@@ -284,7 +298,7 @@ PRECEDE_WORDS = LABEL_WORDS + COLON_LABEL_WORDS + PEOPLE_WORDS + (
     "安置", "接收", "录用", "聘用", "选派", "帮扶", "资助", "救助", "奖励", "确定", "评选", "遴选")
 FOLLOW_NAME_WORDS = TITLE_WORDS + FOLLOW_WORDS + (
     "等", "于", "在", "的", "和", "与", "及", "同", "为", "向", "到", "被", "已", "将", "是", "系", "因", "经", "自",
-    "从", "对", "曾", "也", "都", "还", "说", "表示", "介绍", "提出", "申请", "反映", "不服", "称", "现年", "生于",
+    "从", "对", "曾", "也", "都", "还", "并", "说", "表示", "介绍", "提出", "申请", "反映", "不服", "称", "现年", "生于",
     "出生", "获", "担任", "现任", "作为", "带领", "主持", "通过", "所", "确定", "认定", "列为", "评为", "推荐",
     "安排", "调整", "纳入", "享受", "符合", "领取", "获得")
 _ADDRESS_FORM = re.compile(_alternation(t for t in TITLES if len(t) > 1))
@@ -693,6 +707,8 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
                     and _ROLE_AFTER.match(text, end):
                 finder.before(role.start(), "人员", False)
         elif kind == "before":
+            if match.group() in _BARE_VISITS and text[end:end + 1] in _VISITS_GIVE:
+                continue  # 慰问金发放, 慰问品: what the visit gave, not whom
             if end < len(text) and _is_han(text[end]) and not finder.after(end, "其前", False) \
                     and match.group().startswith("拟"):
                 # 拟认定魏鹏为烈士: a proposed decision names the person between the verb and 为, two characters too
@@ -719,6 +735,8 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
                 elif match.group() == "请联系":
                     finder.after(end, "其前", False)
         elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
+            if match.group() == "家庭" and text[at - 1] in _BEFORE_HOUSEHOLD:
+                continue  # 有利於家庭, 对家庭: a word of grammar before 家庭 ends no name
             if not finder.before(at, "其后", False):
                 _captioned_before(finder, at)  # 来到雷金花家中: bounded by a word before names, though 金花 is a word
             if match.group() in _CHILD_OF and end < len(text) and _is_han(text[end]) \
@@ -734,6 +752,20 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
     if "生" in text and ("19" in text or "20" in text):  # 王建华，1940年出生 (a birth, as a 公示 or a story gives it)
         for born in _BORN.finditer(text):
             finder.before(born.start(), "性别", True)
+    if "老" in text:  # 王建华老兵, 王建华老战士: an old soldier's title after the name, as 同志 is
+        for title in _OLD_TITLE.finditer(text):
+            name_end = title.start()
+            counted = _COUNT_BEFORE_TITLE.search(text, max(0, name_end - 6), name_end)
+            if counted is not None:  # 王建华、李明两位老兵: the count of the people named before it
+                name_end = counted.start()
+            if name_end > 0 and _is_han(text[name_end - 1]) and finder.before(name_end, "称谓", True):
+                _pair_before(finder, name_end)
+    if "人" in text:  # 王建华，示例镇张庄村人: where the person comes from, as a feature or a 公示 says it
+        for hometown in _HOMETOWN.finditer(text):
+            finder.before(hometown.start(), "性别", True)
+    if "岁" in text:
+        for age in _AGE.finditer(text):
+            finder.before(age.start(), "性别", True)
     if "年" in text:
         for year in _YEAR_EVENT.finditer(text):
             finder.before(year.start(), "其后", False)
@@ -932,7 +964,7 @@ _PROPOSED = re.compile(rf"([{_HAN}]{{2,4}}?)(?:{_SPACE}*同志)?为(?=[{_HAN}“
 
 # Cues looked for after the pass over _CUES: a letter's greeting, a birth, a quotation's speaker, and names laid
 # out with spaces; a unit without any of them and without a cue of _CUES holds at most a lone name.
-_LATER_CUE = re.compile(r"好|你|您|\d[年.][0-9月日]{0,6}(?:出生|生)|”|」"
+_LATER_CUE = re.compile(r"好|你|您|\d[年.][0-9月日]{0,6}(?:出生|生)|”|」|\d周?岁|老兵|老战士|老党员|老军人|老英雄|[村镇乡县屯庄寨]人|街道人"
                         r"|\d年(?:\d{1,2}月)?(?:应征)?(?:入伍|参军|退役|退伍|转业|复员|参加|荣立|加入)"
                         r"|送去|送上|送来|颁发|佩戴|赠送|献上|戴上|挂上")
 # 王建华1978年入伍, 李秀英2003年退役: a year of the person's service right after the name
@@ -942,6 +974,15 @@ _GIVEN_TO = re.compile(rf"(?:为|向|给)([{_HAN}]{{2,4}}?)(?:送去|送上|送�
 # 王建华，1940年出生; 王建华（1935年3月生）: the person's birth after the name
 _BORN = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（(]{_SPACE}*(?:19|20)\d{{2}}(?:年|\.)(?:\d{{1,2}}月?)?(?:\d{{1,2}}日)?"
                    r"(?:出生|生人|生)")
+# The titles news gives an old soldier after the name (王建华老兵, 王建华老战士); the same words before a name are
+# words for people (PEOPLE_WORDS: 老兵王建华), and a cue is read one way at one place, so these are searched apart.
+_OLD_TITLE = re.compile(rf"(?<=[{_HAN}])(?:老兵|老战士|老党员|老军人|老英雄)")
+# 王建华，示例镇张庄村人，…: the person's home village or town after the name and a comma
+_HOMETOWN = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,]{_SPACE}*[{_HAN}]{{1,16}}?(?:村|镇|乡|县|街道|屯|庄|寨)人(?=[，,。；;）)]|{_SPACE}|$)")
+# 王建华，73岁; 王建华（85岁）; 王建华，今年92岁: the person's age after the name and a comma or bracket, as a 公示
+# or a story gives it (a sex, a birth year the same way: 性别); not an age limit (60岁以上, 18周岁至…)
+_AGE = re.compile(rf"(?<=[{_HAN}]){_SPACE}*[，,、（(]{_SPACE}*(?:今年|现年|年龄|年)?{_SPACE}*[:：]?{_SPACE}*"
+                  rf"\d{{1,3}}{_SPACE}*周?岁(?!以|及|之|至|到|[-－~～—])")
 # “……”王建华激动地说: who speaks after a quotation (the run up to the verb: the name, then how, or nothing)
 _SPEAKER = re.compile(rf"[”」]{_SPACE}*([{_HAN}]{{2,10}}?)(?:说道|说|表示|介绍|感慨|回忆|告诉)")
 # 曾长青　示例镇人民政府: a list's line of a name and, set apart by a space, the body the person works for
