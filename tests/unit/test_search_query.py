@@ -1202,6 +1202,28 @@ def test_a_hit_holding_little_of_a_question_with_a_word_no_page_holds_does_not_a
         assert verdict["absent"] == absent
 
 
+def test_a_measure_word_inside_an_everyday_phrase_is_the_phrase(js, data):
+    """学个手艺, 找份工作, 交了学费: a measure word or 了/过 put between the parts of an everyday word or a synonym
+    of the data is split as that word (学手艺), every such word of the data, cut at each place, with each kind of
+    piece put in; a word that already holds the piece (老了干不动 keeps its 了) is left as typed."""
+    keys = {w for says, _ in data.words["everyday"] for w in says if len(w) >= 2}
+    keys |= {w for group in data.words["synonyms"] for w in group if len(w) >= 2}
+    rng = random.Random(14)
+    checked = 0
+    for word in sorted(keys):
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or js("split", text=word)["words"] != [word]:
+            continue
+        at = rng.randrange(1, len(word))
+        piece = rng.choice(["个", "份", "门", "点", "了", "过", "一个", "一点"])
+        typed = word[:at] + piece + word[at:]
+        if any(k in typed and k not in word for k in keys):
+            continue  # the piece makes another word of the data: read as that one
+        assert js("split", text=typed)["words"] == [word], (typed, word)
+        checked += 1
+    assert checked >= 300, checked
+    assert js("split", text="老了干不动")["words"] == ["老了干不动"]
+
+
 def test_an_everyday_word_typed_whole_is_its_official_terms_first(js, data):
     """Only the first few ways of writing a word are looked for (MAX_ALTERNATIVES in search.js): an everyday word
     typed whole is put as its own official terms before any word inside it is put as its own (坐车不要钱: 免费乘坐,

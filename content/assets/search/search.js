@@ -661,7 +661,7 @@
       // next word (2023年选岗结果 is 2023 and 选岗结果, not 年选岗).
       var unit = k % 2 === 0 && k > 0 && /\d$/.test(parts[k - 1]) ? /^(年度|年|月|日|号|条|个|岁|元)/.exec(part) : null;
       if (unit) { dropped.push(unit[0]); part = part.slice(unit[0].length); if (!part) return; }
-      var pieces = k % 2 === 0 ? self.segment(part) : [part];
+      var pieces = k % 2 === 0 ? self.segment(self.closeUp(part)) : [part];
       // Characters the dictionary does not know, one after another (选岗 in 选岗结果), are one word.
       var run = "";
       pieces.concat([""]).forEach(function (p) {
@@ -676,6 +676,43 @@
     if (this.splits.size > 200) this.splits.clear();
     this.splits.set(text, { words: out.slice(), dropped: dropped.slice() });
     return { words: out, dropped: dropped };
+  };
+
+  /* A measure word or aspect particle put inside an everyday phrase (学个手艺, 找份工作, 交了学费, 开个网店): the
+   * phrase as the data writes it (学手艺), when taking it out joins a synonym or an everyday word across the place
+   * it was, and no such word already holds it (老了干不动 keeps its 了). People put these inside a verb and its
+   * object as they speak; the data cannot list every way of doing so, and the split would otherwise read the
+   * phrase as characters no word explains, a question the site has no answer to. */
+  var INSERTED = /一?[个份门套间点些笔张]|[了过]/g;
+  Words.prototype.closeUp = function (text) {
+    var keys = this.keys, longest = this.keyLongest;
+    function spanned(t, at) {
+      // A synonym or everyday word of t that begins before `at` and ends after it.
+      for (var start = Math.max(0, at - longest + 1); start < at; start++) {
+        for (var end = at + 1; end <= Math.min(t.length, start + longest); end++) {
+          if (keys.has(t.slice(start, end))) return true;
+        }
+      }
+      return false;
+    }
+    function closed(t, at, size) {
+      // t without the piece at `at`, or null when that joins no word or a word already holds the piece.
+      if (at === 0 || at + size >= t.length) return null;
+      for (var i = at; i < at + size; i++) if (spanned(t, i) || spanned(t, i + 1)) return null;
+      var without = t.slice(0, at) + t.slice(at + size);
+      return spanned(without, at) ? without : null;
+    }
+    var out = text, m;
+    INSERTED.lastIndex = 0;
+    while ((m = INSERTED.exec(out))) {
+      var at = m.index, size = m[0].length;
+      // 一点 may be 一 ending a word (一一 …) and 点 put in: the piece without its 一 too.
+      var joined = closed(out, at, size) || (size === 2 ? closed(out, at + 1, 1) : null);
+      if (!joined) continue;
+      out = joined;
+      INSERTED.lastIndex = at;
+    }
+    return out;
   };
 
   /* The string whose hash files an n-gram in a shard (index.py's shard_key): each synonym or everyday word in it,
