@@ -1812,13 +1812,14 @@
       var est = count[q] * COUNT_TIER + tier * TITLE_TIER + Math.max(0, Math.min(TITLE_TIER - 1,
         score[q] / words + lone * LONE_TITLE + (answer[q] ? ANSWER_BONUS : 0) + bonus[q] + BONUS_FLOOR));
       // A list (of documents, or of what others say: quiz questions quoting laws, the finder of benefits) holds
-      // many words because it gathers many things: after the texts holding as many words, unless its own title
-      // holds them all. With a year asked for, a list so titled (2025年 政策解读, a catalogue's view of a year) says
+      // many words because it gathers many things, each word from another of them: after the texts holding one
+      // word fewer (the article that answers holds 光荣院 and 参战 where the finder gathers 岁数 from another
+      // benefit), unless its own title holds them all. With a year asked for, a list so titled (2025年 政策解读, a catalogue's view of a year) says
       // what it lists: it comes after the documents whose titles hold one word less (that year's interpretations,
       // 解读 in their titles), still before those holding fewer (2026年的报告 before that year's report is written:
       // the catalogue's 2026 view, not the 2025 report published in 2026).
       if (flags[q] & FLAG_LISTING) {
-        est -= titled[q] < words ? COUNT_TIER / 2 : asked.length ? TITLE_TIER : 0;
+        est -= titled[q] < words ? COUNT_TIER * 3 / 2 : asked.length ? TITLE_TIER : 0;
         if (asked.length && titled[q] >= words) lists.push(k);
       } else if (asked.length) {
         // A document whose own title names another year than the one asked for is about that year (the 2025
