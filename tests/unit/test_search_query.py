@@ -1145,14 +1145,36 @@ def test_one_specific_word_and_two_broad_ones_held_together_speak_of_the_site(js
             assert verdict["shown"] == 3
 
 
-def _coverage(n, groups, held, generic):
+def _unexplained(data, word: str) -> int:
+    """How many characters of `word` no filler, common word, word of the asker's (two to four characters) or
+    filler, asker's or function character explains, fewest first (the rule, not search.js)."""
+    fillers = set(data.words["fillers"].split()) | set(data.words["owner"].split())
+    said = fillers | data.common | set(data.words["asker"].split())
+    alone = fillers | set(data.words["asker"].split()) | set(data.words["particles"])
+    best = [0] + [99] * len(word)
+    for i in range(1, len(word) + 1):
+        best[i] = best[i - 1] + 1
+        for size in range(2, min(4, i) + 1):
+            piece = word[i - size:i]
+            if piece in said or re.fullmatch(r"(.{1,2})[不没]\1", piece):
+                best[i] = min(best[i], best[i - size])
+        if word[i - 1] in alone:
+            best[i] = min(best[i], best[i - 1])
+    return best[-1]
+
+
+def _coverage(n, groups, held, generic, data=None):
     """The share of a question's weight its best hit holds, from the rule (not from search.js): each word weighs
-    ln(records / (holding + 1)) / ln(records), at least 0; words that say little (generic) weigh nothing."""
+    ln(records / (holding + 1)) / ln(records), at least 0, and a piece on no page that is no word of the site as
+    many times that as it has pairs of characters that may name something (at least once); words that say little
+    (generic) weigh nothing."""
     total = part = 0.0
     for k, g in enumerate(groups):
         if g["text"] in generic:
             continue
         weight = max(0.0, math.log(n / (g["size"] + 1))) / math.log(n)
+        if data and g["size"] == 0 and g["text"] not in data.site_words:
+            weight *= max(1, _unexplained(data, g["text"]) // 2)
         total += weight
         part += weight if held >> k & 1 else 0.0
     return part / total if total else 1.0
@@ -1170,7 +1192,7 @@ def test_coverage_weighs_a_questions_words_by_their_rarity(js, data, draw):
     groups = [{"text": t, "size": draw.draw(st.integers(0, n)), "quoted": False} for t in texts]
     held = draw.draw(st.integers(0, (1 << len(groups)) - 1))
     generic = {t for t in texts if js("generic", word=t)}
-    assert js("coverage", groups=groups, held=held) == pytest.approx(_coverage(n, groups, held, generic))
+    assert js("coverage", groups=groups, held=held) == pytest.approx(_coverage(n, groups, held, generic, data))
 
 
 @given(st.data())
@@ -1192,7 +1214,7 @@ def test_a_hit_holding_little_of_a_question_with_a_word_no_page_holds_does_not_a
     groups += [{"text": w, "size": draw.draw(st.integers(1, n)), "quoted": False} for w in other]
     held = sum(1 << k for k, g in enumerate(groups) if g["text"] in held_words)
     assert js("speaksOf", groups=groups, held=held) == 2
-    covered = _coverage(n, groups, held, set())
+    covered = _coverage(n, groups, held, set(), data)
     assume(abs(covered - 0.45) > 1e-6)
     verdict = js("decided", groups=groups, held=held)
     if covered >= 0.45:
@@ -1200,6 +1222,30 @@ def test_a_hit_holding_little_of_a_question_with_a_word_no_page_holds_does_not_a
     else:
         assert verdict["noAnswer"] and verdict["doubt"] and verdict["shown"] == 3, (groups, covered)
         assert verdict["absent"] == absent
+
+
+@given(st.data())
+@SETTINGS
+def test_a_longer_piece_on_no_page_leaves_less_of_the_question_covered(js, data, draw):
+    """A piece of a question that no page holds, made of characters no word of the site explains (健身房办卡), is
+    as many things the site does not speak of as it has pairs of characters: the longer it is, the less of the
+    question the best hit holding the other words covers, so 军属 and 打折 held together do not answer a question
+    about a gym card."""
+    n = len(data.titles)
+    site = [w for w in data.site_words if 2 <= len(w) <= 4 and not js("generic", word=w)]
+    held_words = draw.draw(st.lists(st.sampled_from(site), min_size=1, max_size=3, unique=True))
+    sizes = [draw.draw(st.integers(1, n // 2)) for _ in held_words]
+    pool = "健身房办卡加油站高速公路宠物疫苗装修物业彩票"
+    longer = draw.draw(st.integers(4, 10))
+    text = "".join(draw.draw(st.lists(st.sampled_from(pool), min_size=longer, max_size=longer)))
+    assume(_unexplained(data, text) >= 4 and text not in data.site_words)
+    short = 2
+
+    def covered(piece):
+        groups = [{"text": w, "size": size, "quoted": False} for w, size in zip(held_words, sizes)]
+        groups.append({"text": piece, "size": 0, "quoted": False})
+        return js("coverage", groups=groups, held=(1 << len(held_words)) - 1)
+    assert covered(text) < covered(text[:short]), (held_words, text)
 
 
 def test_a_measure_word_inside_an_everyday_phrase_is_the_phrase(js, data):

@@ -796,6 +796,15 @@
     // A word of the site's own vocabulary names something (医药费, 生活费, 不合理), though made of a common word
     // and a character: only what the vocabulary does not hold is judged by its parts (那几年, 每个月, 我爸).
     if (this.dict.has(word)) return false;
+    var n = word.length, left = this.unexplained(word);
+    // So does a word of the language around one of the site (党组织, 结婚证: not 组织 or 结婚 and a character),
+    // unless it is made of those parts alone, with no other character (一个月: 一个 and 月).
+    if (this.outer.has(word)) return left === 0;
+    return left <= 1 && left < n;
+  };
+  /* How many characters of `word` no filler, common word, word of the asker's or function character explains
+   * (比别人多休: 比, 多 and 休, 别人 being common; 健身房办卡: all five): what of it may name something. */
+  Words.prototype.unexplained = function (word) {
     var n = word.length, best = new Int32Array(n + 1).fill(99);
     best[0] = 0;
     for (var i = 1; i <= n; i++) {
@@ -806,10 +815,7 @@
       }
       if (this.fillers.has(word[i - 1]) || this.asker.has(word[i - 1]) || this.particles.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
     }
-    // So does a word of the language around one of the site (党组织, 结婚证: not 组织 or 结婚 and a character),
-    // unless it is made of those parts alone, with no other character (一个月: 一个 and 月).
-    if (this.outer.has(word)) return best[n] === 0;
-    return best[n] <= 1 && best[n] < n;
+    return best[n];
   };
 
   /* What one word of the query may be found as: the word as typed, then its synonyms; a word of a question
@@ -2197,6 +2203,10 @@
     groups.forEach(function (g, k) {
       if (g.quoted || words.isGeneric(g.text)) return;
       var weight = Math.max(0, Math.log(idx.count / (g.size + 1))) / all;
+      // A piece on no page made of characters no word of the site explains, one after another (健身房办卡), is as
+      // many things the site does not speak of as it has pairs of characters that may name something, not one
+      // word's worth; the asker's own sentence (比别人多休: 别人 explained, three characters left, one pair) stays one.
+      if (g.size === 0 && !words.dict.has(g.text)) weight *= Math.max(1, Math.floor(words.unexplained(g.text) / 2));
       total += weight;
       if (best && best.held & (1 << k)) held += weight;
     });
