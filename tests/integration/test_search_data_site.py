@@ -337,7 +337,7 @@ def test_a_list_holding_one_word_more_than_a_document_comes_after_it(built_site)
     documents = {i for i, (_, _, flag) in enumerate(records) if not flag & FLAG_LISTING}
     rng = random.Random(14)
     asked = {}
-    for rid, (url, text, flag) in enumerate(records):
+    for rid, (url, _, flag) in enumerate(records):
         if not flag & FLAG_LISTING:
             continue
         mine = [w for w in specific if rid in holders[w]]
