@@ -54,7 +54,7 @@ def judge(questions: list[dict], answers: dict[str, dict]) -> list[dict]:
 def figures(rows: list[dict], judged: list[dict]) -> dict:
     by = collections.defaultdict(lambda: [0, 0, 0, 0.0])
     for q, j in zip(rows, judged):
-        for key in (q["kind"], "all"):
+        for key in (q["kind"], "all", "set " + q["set"].removesuffix(".yml")):
             by[key][0] += j["page"] == 1
             by[key][1] += j["article"] == 1
             by[key][2] += 1
@@ -64,12 +64,12 @@ def figures(rows: list[dict], judged: list[dict]) -> dict:
 
 def show(title: str, before: dict | None, after: dict) -> None:
     print(title)
-    for kind in sorted(after, key=lambda k: (k == "all", k)):
+    for kind in sorted(after, key=lambda k: (k.startswith("set "), k == "all", k)):
         a = after[kind]
-        line = f"  {kind:12} {a[2]:4}: page {a[0]:4}  article {a[1]:4}  MRR {a[3] / a[2]:.3f}"
+        line = f"  {kind:26} {a[2]:4}: page {a[0]:4}  article {a[1]:4}  MRR {a[3] / a[2]:.3f}"
         if before:
             b = before[kind]
-            line = (f"  {kind:12} {a[2]:4}: page {b[0]:4} -> {a[0]:4}  article {b[1]:4} -> {a[1]:4}  "
+            line = (f"  {kind:26} {a[2]:4}: page {b[0]:4} -> {a[0]:4}  article {b[1]:4} -> {a[1]:4}  "
                     f"MRR {b[3] / b[2]:.3f} -> {a[3] / a[2]:.3f}")
         print(line)
 
