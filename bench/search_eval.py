@@ -87,6 +87,7 @@ UNDERSTANDING_TEST_10 = REPO / "bench" / "data" / "understanding-test-10.yml"
 # classes: a development part and a part kept aside (committed alone first; its figures only are read).
 UNDERSTANDING_DEV_14 = REPO / "bench" / "data" / "understanding-dev-14.yml"
 UNDERSTANDING_ASIDE_14 = REPO / "bench" / "data" / "understanding-aside-14.yml"
+KEPT_ASIDE = (UNDERSTANDING_ASIDE_14,)
 SETS = {"natural": NATURAL, "natural-2": NATURAL_2, "dev": UNDERSTANDING_DEV, "test": UNDERSTANDING_TEST,
         "test-2": UNDERSTANDING_TEST_2, "test-3": UNDERSTANDING_TEST_3,
         "test-4": UNDERSTANDING_TEST_4, "test-5": UNDERSTANDING_TEST_5, "test-6": UNDERSTANDING_TEST_6,
@@ -477,11 +478,13 @@ def natural_report(all_rows: list[dict], engines, names, show: bool) -> dict:
         if not rows:
             continue
         print(f"\nnatural queries ({path.relative_to(REPO)}): {len({r['q'] for r in rows})}, relevance judged by hand")
-        reports[path.name] = _natural_report(rows, engines, names, show)
+        # A kept-aside part is reported as figures only: its questions are not listed, even with --show.
+        reports[path.name] = _natural_report(rows, engines, names, show and path not in KEPT_ASIDE,
+                                             listed=path not in KEPT_ASIDE)
     return reports
 
 
-def _natural_report(rows: list[dict], engines, names, show: bool) -> dict:
+def _natural_report(rows: list[dict], engines, names, show: bool, listed: bool = True) -> dict:
     report = {}
     print(f"{'':28}" + "".join(f"{names[e]:>24}" for e in engines))
     for engine in engines:
@@ -508,7 +511,10 @@ def _natural_report(rows: list[dict], engines, names, show: bool) -> dict:
                  for e in engines]
         print(f"  {kind:13} n={report['ours']['by_kind'][kind]['queries']:3}  " + "   ".join(cells))
     misses = [r for r in rows if r["engine"] == "ours" and judged_rank(r, "article") != 1]
-    if misses:
+    if misses and not listed:
+        print(f"natural queries whose first hit on this site is not judged relevant: {len(misses)} (kept aside: "
+              "not listed)")
+    elif misses:
         print("natural queries whose first hit on this site is not judged relevant:")
         for r in misses:
             said = " (said: no answer)" if r.get("noAnswer") else ""
