@@ -28,6 +28,16 @@ import search_same  # noqa: E402
 from search_split import DEVELOPMENT_SETS, kept_aside  # noqa: E402
 
 
+def is_aside(question: dict) -> bool:
+    """A set written as a development part and a part kept aside is split by its files; the others by hash."""
+    if question["set"] in WHOLE:
+        return WHOLE[question["set"]]
+    return kept_aside(question["q"], question["kind"])
+
+
+WHOLE = {search_eval.UNDERSTANDING_DEV_14.name: False, search_eval.UNDERSTANDING_ASIDE_14.name: True}
+
+
 def judge(questions: list[dict], answers: dict[str, dict]) -> list[dict]:
     out = []
     for q in questions:
@@ -44,7 +54,7 @@ def judge(questions: list[dict], answers: dict[str, dict]) -> list[dict]:
 def figures(rows: list[dict], judged: list[dict]) -> dict:
     by = collections.defaultdict(lambda: [0, 0, 0, 0.0])
     for q, j in zip(rows, judged):
-        for key in (q["kind"], "all"):
+        for key in (q["kind"], "all", "set " + q["set"].removesuffix(".yml")):
             by[key][0] += j["page"] == 1
             by[key][1] += j["article"] == 1
             by[key][2] += 1
@@ -54,12 +64,12 @@ def figures(rows: list[dict], judged: list[dict]) -> dict:
 
 def show(title: str, before: dict | None, after: dict) -> None:
     print(title)
-    for kind in sorted(after, key=lambda k: (k == "all", k)):
+    for kind in sorted(after, key=lambda k: (k.startswith("set "), k == "all", k)):
         a = after[kind]
-        line = f"  {kind:12} {a[2]:4}: page {a[0]:4}  article {a[1]:4}  MRR {a[3] / a[2]:.3f}"
+        line = f"  {kind:26} {a[2]:4}: page {a[0]:4}  article {a[1]:4}  MRR {a[3] / a[2]:.3f}"
         if before:
             b = before[kind]
-            line = (f"  {kind:12} {a[2]:4}: page {b[0]:4} -> {a[0]:4}  article {b[1]:4} -> {a[1]:4}  "
+            line = (f"  {kind:26} {a[2]:4}: page {b[0]:4} -> {a[0]:4}  article {b[1]:4} -> {a[1]:4}  "
                     f"MRR {b[3] / b[2]:.3f} -> {a[3] / a[2]:.3f}")
         print(line)
 
@@ -70,10 +80,14 @@ def main() -> int:
     parser.add_argument("--base", help="also the search.js of this commit, on the same index")
     parser.add_argument("--show", action="store_true", help="list every tuned-on miss")
     parser.add_argument("--json", type=Path, help="write the tuned-on per-question verdicts here")
+    parser.add_argument("--sets", default=",".join(DEVELOPMENT_SETS),
+                        help="the development sets to run, comma-separated (default: all of them)")
     parser.add_argument("--ours", type=Path, default=REPO / "content/assets/search/search.js",
                         help="the search.js to run (default: this worktree's)")
     args = parser.parse_args()
-    paths = [search_eval.SETS[name] for name in DEVELOPMENT_SETS]
+    names = [name.strip() for name in args.sets.split(",") if name.strip()]
+    assert set(names) <= set(DEVELOPMENT_SETS), "only development sets are run here"
+    paths = [search_eval.SETS[name] for name in names]
     assert not set(paths) & set(search_eval.HELD_OUT)
     questions = search_eval.natural_queries(paths)
     index = args.site / "searchindex"
@@ -87,7 +101,7 @@ def main() -> int:
             handle.flush()
             before = judge(questions, search_same.run(Path(handle.name), index, asked))
     for aside in (False, True):
-        keep = [i for i, q in enumerate(questions) if kept_aside(q["q"], q["kind"]) == aside]
+        keep = [i for i, q in enumerate(questions) if is_aside(q) == aside]
         rows = [questions[i] for i in keep]
         show("kept aside (figures only)" if aside else "tuned on",
              figures(rows, [before[i] for i in keep]) if before else None, figures(rows, [after[i] for i in keep]))

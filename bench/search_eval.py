@@ -83,11 +83,17 @@ UNDERSTANDING_TEST_9 = REPO / "bench" / "data" / "understanding-test-9.yml"
 # Written blind like the ninth (only the built pages read, never the engine, its data or a search run), in fresh
 # voices; committed alone before any measurement.
 UNDERSTANDING_TEST_10 = REPO / "bench" / "data" / "understanding-test-10.yml"
+# Everyday words for official terms and questions the site cannot answer, written before the work on those two
+# classes: a development part and a part kept aside (committed alone first; its figures only are read).
+UNDERSTANDING_DEV_14 = REPO / "bench" / "data" / "understanding-dev-14.yml"
+UNDERSTANDING_ASIDE_14 = REPO / "bench" / "data" / "understanding-aside-14.yml"
+KEPT_ASIDE = (UNDERSTANDING_ASIDE_14,)
 SETS = {"natural": NATURAL, "natural-2": NATURAL_2, "dev": UNDERSTANDING_DEV, "test": UNDERSTANDING_TEST,
         "test-2": UNDERSTANDING_TEST_2, "test-3": UNDERSTANDING_TEST_3,
         "test-4": UNDERSTANDING_TEST_4, "test-5": UNDERSTANDING_TEST_5, "test-6": UNDERSTANDING_TEST_6,
         "test-7": UNDERSTANDING_TEST_7, "test-8": UNDERSTANDING_TEST_8,
-        "test-9": UNDERSTANDING_TEST_9, "test-10": UNDERSTANDING_TEST_10}
+        "test-9": UNDERSTANDING_TEST_9, "test-10": UNDERSTANDING_TEST_10,
+        "dev-14": UNDERSTANDING_DEV_14, "aside-14": UNDERSTANDING_ASIDE_14}
 SET_LABELS = {
     NATURAL.name: "natural queries, the set the ranking was developed on",
     NATURAL_2.name: "natural queries written afterwards, never used to tune anything",
@@ -102,6 +108,8 @@ SET_LABELS = {
     UNDERSTANDING_TEST_8.name: "an eighth held-out set of questions, written blind to the engine (frozen before tuning, run at the end)",
     UNDERSTANDING_TEST_9.name: "a ninth held-out set of questions, written blind to the engine (frozen before tuning, run at the end)",
     UNDERSTANDING_TEST_10.name: "a tenth held-out set of questions, written blind to the engine (frozen before tuning, run at the end)",
+    UNDERSTANDING_DEV_14.name: "everyday words and questions with no answer, development part (looked at while tuning)",
+    UNDERSTANDING_ASIDE_14.name: "everyday words and questions with no answer, kept aside (figures only)",
 }
 DEFAULT_SETS = ("natural", "natural-2", "dev")  # the test half only when named
 # The sets no one tuning the search has read yet, question by question: tools that print queries leave them out.
@@ -470,11 +478,13 @@ def natural_report(all_rows: list[dict], engines, names, show: bool) -> dict:
         if not rows:
             continue
         print(f"\nnatural queries ({path.relative_to(REPO)}): {len({r['q'] for r in rows})}, relevance judged by hand")
-        reports[path.name] = _natural_report(rows, engines, names, show)
+        # A kept-aside part is reported as figures only: its questions are not listed, even with --show.
+        reports[path.name] = _natural_report(rows, engines, names, show and path not in KEPT_ASIDE,
+                                             listed=path not in KEPT_ASIDE)
     return reports
 
 
-def _natural_report(rows: list[dict], engines, names, show: bool) -> dict:
+def _natural_report(rows: list[dict], engines, names, show: bool, listed: bool = True) -> dict:
     report = {}
     print(f"{'':28}" + "".join(f"{names[e]:>24}" for e in engines))
     for engine in engines:
@@ -501,7 +511,10 @@ def _natural_report(rows: list[dict], engines, names, show: bool) -> dict:
                  for e in engines]
         print(f"  {kind:13} n={report['ours']['by_kind'][kind]['queries']:3}  " + "   ".join(cells))
     misses = [r for r in rows if r["engine"] == "ours" and judged_rank(r, "article") != 1]
-    if misses:
+    if misses and not listed:
+        print(f"natural queries whose first hit on this site is not judged relevant: {len(misses)} (kept aside: "
+              "not listed)")
+    elif misses:
         print("natural queries whose first hit on this site is not judged relevant:")
         for r in misses:
             said = " (said: no answer)" if r.get("noAnswer") else ""

@@ -661,7 +661,7 @@
       // next word (2023年选岗结果 is 2023 and 选岗结果, not 年选岗).
       var unit = k % 2 === 0 && k > 0 && /\d$/.test(parts[k - 1]) ? /^(年度|年|月|日|号|条|个|岁|元)/.exec(part) : null;
       if (unit) { dropped.push(unit[0]); part = part.slice(unit[0].length); if (!part) return; }
-      var pieces = k % 2 === 0 ? self.segment(part) : [part];
+      var pieces = k % 2 === 0 ? self.segment(self.closeUp(part)) : [part];
       // Characters the dictionary does not know, one after another (选岗 in 选岗结果), are one word.
       var run = "";
       pieces.concat([""]).forEach(function (p) {
@@ -676,6 +676,43 @@
     if (this.splits.size > 200) this.splits.clear();
     this.splits.set(text, { words: out.slice(), dropped: dropped.slice() });
     return { words: out, dropped: dropped };
+  };
+
+  /* A measure word or aspect particle put inside an everyday phrase (学个手艺, 找份工作, 交了学费, 开个网店): the
+   * phrase as the data writes it (学手艺), when taking it out joins a synonym or an everyday word across the place
+   * it was, and no such word already holds it (老了干不动 keeps its 了). People put these inside a verb and its
+   * object as they speak; the data cannot list every way of doing so, and the split would otherwise read the
+   * phrase as characters no word explains, a question the site has no answer to. */
+  var INSERTED = /一?[个份门套间点些笔张]|[了过]/g;
+  Words.prototype.closeUp = function (text) {
+    var keys = this.keys, longest = this.keyLongest;
+    function spanned(t, at) {
+      // A synonym or everyday word of t that begins before `at` and ends after it.
+      for (var start = Math.max(0, at - longest + 1); start < at; start++) {
+        for (var end = at + 1; end <= Math.min(t.length, start + longest); end++) {
+          if (keys.has(t.slice(start, end))) return true;
+        }
+      }
+      return false;
+    }
+    function closed(t, at, size) {
+      // t without the piece at `at`, or null when that joins no word or a word already holds the piece.
+      if (at === 0 || at + size >= t.length) return null;
+      for (var i = at; i < at + size; i++) if (spanned(t, i) || spanned(t, i + 1)) return null;
+      var without = t.slice(0, at) + t.slice(at + size);
+      return spanned(without, at) ? without : null;
+    }
+    var out = text, m;
+    INSERTED.lastIndex = 0;
+    while ((m = INSERTED.exec(out))) {
+      var at = m.index, size = m[0].length;
+      // 一点 may be 一 ending a word (一一 …) and 点 put in: the piece without its 一 too.
+      var joined = closed(out, at, size) || (size === 2 ? closed(out, at + 1, 1) : null);
+      if (!joined) continue;
+      out = joined;
+      INSERTED.lastIndex = at;
+    }
+    return out;
   };
 
   /* The string whose hash files an n-gram in a shard (index.py's shard_key): each synonym or everyday word in it,
@@ -759,6 +796,15 @@
     // A word of the site's own vocabulary names something (医药费, 生活费, 不合理), though made of a common word
     // and a character: only what the vocabulary does not hold is judged by its parts (那几年, 每个月, 我爸).
     if (this.dict.has(word)) return false;
+    var n = word.length, left = this.unexplained(word);
+    // So does a word of the language around one of the site (党组织, 结婚证: not 组织 or 结婚 and a character),
+    // unless it is made of those parts alone, with no other character (一个月: 一个 and 月).
+    if (this.outer.has(word)) return left === 0;
+    return left <= 1 && left < n;
+  };
+  /* How many characters of `word` no filler, common word, word of the asker's or function character explains
+   * (比别人多休: 比, 多 and 休, 别人 being common; 健身房办卡: all five): what of it may name something. */
+  Words.prototype.unexplained = function (word) {
     var n = word.length, best = new Int32Array(n + 1).fill(99);
     best[0] = 0;
     for (var i = 1; i <= n; i++) {
@@ -769,10 +815,7 @@
       }
       if (this.fillers.has(word[i - 1]) || this.asker.has(word[i - 1]) || this.particles.has(word[i - 1])) best[i] = Math.min(best[i], best[i - 1]);
     }
-    // So does a word of the language around one of the site (党组织, 结婚证: not 组织 or 结婚 and a character),
-    // unless it is made of those parts alone, with no other character (一个月: 一个 and 月).
-    if (this.outer.has(word)) return best[n] === 0;
-    return best[n] <= 1 && best[n] < n;
+    return best[n];
   };
 
   /* What one word of the query may be found as: the word as typed, then its synonyms; a word of a question
@@ -1775,13 +1818,14 @@
       var est = count[q] * COUNT_TIER + tier * TITLE_TIER + Math.max(0, Math.min(TITLE_TIER - 1,
         score[q] / words + lone * LONE_TITLE + (answer[q] ? ANSWER_BONUS : 0) + bonus[q] + BONUS_FLOOR));
       // A list (of documents, or of what others say: quiz questions quoting laws, the finder of benefits) holds
-      // many words because it gathers many things: after the texts holding as many words, unless its own title
-      // holds them all. With a year asked for, a list so titled (2025年 政策解读, a catalogue's view of a year) says
+      // many words because it gathers many things, each word from another of them: after the texts holding one
+      // word fewer (the article that answers holds 光荣院 and 参战 where the finder gathers 岁数 from another
+      // benefit), unless its own title holds them all. With a year asked for, a list so titled (2025年 政策解读, a catalogue's view of a year) says
       // what it lists: it comes after the documents whose titles hold one word less (that year's interpretations,
       // 解读 in their titles), still before those holding fewer (2026年的报告 before that year's report is written:
       // the catalogue's 2026 view, not the 2025 report published in 2026).
       if (flags[q] & FLAG_LISTING) {
-        est -= titled[q] < words ? COUNT_TIER / 2 : asked.length ? TITLE_TIER : 0;
+        est -= titled[q] < words ? COUNT_TIER * 3 / 2 : asked.length ? TITLE_TIER : 0;
         if (asked.length && titled[q] >= words) lists.push(k);
       } else if (asked.length) {
         // A document whose own title names another year than the one asked for is about that year (the 2025
@@ -2159,6 +2203,10 @@
     groups.forEach(function (g, k) {
       if (g.quoted || words.isGeneric(g.text)) return;
       var weight = Math.max(0, Math.log(idx.count / (g.size + 1))) / all;
+      // A piece on no page made of characters no word of the site explains, one after another (健身房办卡), is as
+      // many things the site does not speak of as it has pairs of characters that may name something, not one
+      // word's worth; the asker's own sentence (比别人多休: 别人 explained, three characters left, one pair) stays one.
+      if (g.size === 0 && !words.dict.has(g.text)) weight *= Math.max(1, Math.floor(words.unexplained(g.text) / 2));
       total += weight;
       if (best && best.held & (1 << k)) held += weight;
     });
