@@ -474,7 +474,7 @@ def build_epoch(site: Site) -> int:
     document. MkDocs stamps sitemap.xml and its gzip file with the build date; with this as SOURCE_DATE_EPOCH the
     same input gives byte-identical output on any day.
     """
-    from .document import all_documents
+    from .document import all_documents, changed_day
 
-    newest = max((doc.changed.day for doc in all_documents(site)), default=dt.date(2000, 1, 1))
+    newest = max((changed_day(site, doc) for doc in all_documents(site)), default=dt.date(2000, 1, 1))
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dates.TZ).timestamp())

@@ -315,6 +315,17 @@ def all_documents(site) -> list[Document]:
     return cached
 
 
+def changed_day(site, doc: Document) -> dt.date:
+    """doc.changed.day; under make serve the day found for the very Document of the last save (site.derived: a
+    Document is frozen), not the moments compared in Beijing time again for each of ten thousand documents by
+    each whole-site reader (sitemap dates, the build's timestamp) on every save."""
+    return site.derived("document: changed day", doc, _changed_day)
+
+
+def _changed_day(doc: Document) -> dt.date:
+    return doc.changed.day
+
+
 def document_of(site, doc_id: str, make) -> Document:
     """The site's Document with this id (the one all_documents() holds), or make() for one it does not hold:
     a page shows the very object its catalogue row, feed item and search facts were made from."""

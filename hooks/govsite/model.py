@@ -153,11 +153,12 @@ class Site:
     lstats: dict = field(default_factory=dict, repr=False, compare=False)  # path -> os.lstat() or None, this load
     markdown: Any = field(default=None, repr=False, compare=False)  # markdown.Pipeline: the one Markdown pipeline
 
-    @property
+    # made once per Site, not per call: the loaders ask for them once per file of thousands on every save
+    @functools.cached_property
     def content_dir(self) -> Path:
         return self.root / "content"
 
-    @property
+    @functools.cached_property
     def data_dir(self) -> Path:
         return self.root / "data"
 
@@ -302,6 +303,17 @@ class Site:
             # sorted as paths sort (part by part), by tuples compared in C rather than Path.__lt__ in Python
             found = self.listings[key] = sorted(folder.rglob("*"), key=_parts) if folder.is_dir() else []
         return found
+
+    def yaml_files(self, folder: Path) -> list[Path]:
+        """sorted(folder.glob("*.yml")): the names of one folder that end in .yml (hidden ones and folders too, as
+        pathlib's glob gives them), in the order Paths of one folder sort in (by the name's str). One listing of
+        the folder's names, without the glob's pattern match and Path comparisons per file: the loaders of the
+        policies and interpretations list thousands of files on every save."""
+        try:
+            names = os.listdir(folder)
+        except OSError:  # not there, not a folder, not readable: the glob gives nothing either
+            return []
+        return [folder / name for name in sorted(names) if name.endswith(".yml")]
 
     def editor_pages_under(self, prefix: str) -> list[EditorPage]:
         return [d for uri, d in sorted(self.editor_pages.items()) if uri.startswith(prefix)]

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .document import Document, all_documents, article_metadata
+from .document import Document, all_documents, article_metadata, changed_day
 
 # 栏目类别 (ColumnType) of this site's columns, by address: the guideline's words where it has one for the kind of
 # column, else the name such columns carry on government sites. A column missing here is typed by its name.
@@ -112,13 +112,17 @@ class PageMetadata:
         # sitemap.xml's <lastmod>: a page's newest change among the documents it shows (its own, or the answers of
         # a Q&A page), a day in Beijing time; the home page lists every update. Other pages give none.
         self.lastmod: dict[str, str] = {}
+        newest = None
         for doc in documents:
             if "#" not in doc.url:
                 self.documents.setdefault(doc.url, doc)
-            day = doc.changed.day.isoformat()
+            changed = changed_day(site, doc)
+            day = changed.isoformat()
             self.lastmod[doc.page] = max(self.lastmod.get(doc.page, day), day)
-        if documents:
-            self.lastmod[""] = max(doc.changed.day for doc in documents).isoformat()
+            if newest is None or changed > newest:
+                newest = changed
+        if newest is not None:
+            self.lastmod[""] = newest.isoformat()
         self.columns: dict[str, Column] = {}
         self._prefixes: _Prefixes | None = None  # column_of's index of the columns' addresses
         # make serve: an unchanged document's words are the ones found before (site.derived), not split again for

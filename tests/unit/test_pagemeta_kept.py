@@ -64,3 +64,37 @@ def test_kept_tags_equal_a_fresh_builds_and_are_the_tuple_of_the_last_save_when_
             for url in pages:  # nothing changed: the very tuples of the last save
                 assert tags[url] is before[1][url], url
         before = ((name, description, changed), tags)
+
+
+# one save: for each of the first documents, which change of its dates it has (0: none, 1: edited later, 2: edited
+# the next day, 3: published a year earlier)
+dates_saves = st.lists(st.lists(st.integers(0, 3), min_size=8, max_size=8), min_size=2, max_size=6)
+
+
+@settings(max_examples=30, deadline=None)
+@given(dates_saves)
+def test_sitemap_dates_and_the_build_timestamp_follow_every_change_of_a_documents_dates(demo, series):
+    """Each document's day of change is found once for the very Document of the last save (document.changed_day):
+    a document made again with other dates (another object with the same id) gives its new day at once."""
+    from govsite.build import build_epoch
+    from govsite.document import When
+
+    demo_settings, documents, nav, _pages, columns = demo
+    newest = max(doc.changed.day for doc in documents)
+
+    def variant(doc, kind):
+        if kind == 1:
+            return dataclasses.replace(doc, updated=When(newest + dt.timedelta(days=3)))
+        if kind == 2:
+            return dataclasses.replace(doc, updated=When(doc.published.day + dt.timedelta(days=1)))
+        return dataclasses.replace(doc, published=When(doc.published.day - dt.timedelta(days=365)), updated=None)
+
+    made = {(k, kind): variant(doc, kind) for k, doc in enumerate(documents[:8]) for kind in (1, 2, 3)}
+    memo = Memo()
+    for kinds in series:
+        docs = [made[(k, kinds[k])] if k < 8 and kinds[k] else doc for k, doc in enumerate(documents)]
+        memo.begin()
+        kept = _metadata(demo_settings, docs, nav, columns, "某区退役军人事务局", "信息公开", memo)
+        fresh = _metadata(demo_settings, docs, nav, columns, "某区退役军人事务局", "信息公开", None)
+        assert kept.lastmod == fresh.lastmod
+        assert build_epoch(kept.site) == build_epoch(fresh.site)

@@ -43,3 +43,32 @@ def test_a_loads_answers_are_pathlibs(tmp_path_factory, made):
         key = str(path)
         assert key in site.lstats
         assert (file_status(path) is None) == (site.lstats[key] is None or os.path.islink(path))
+
+
+# names a folder of YAML files may hold: hidden ones, other cases, folders named like files, names that sort
+# differently as text and as numbers, non-ASCII, near misses of the suffix
+names = st.lists(st.tuples(st.sampled_from(["", ".", "中文", "A", "a", "10", "9", "a b", "é", "e\u0301", "_", "-"]),
+                           st.sampled_from(["x", "", "yml", "1"]),
+                           st.sampled_from([".yml", ".YML", ".yaml", ".yml.bak", ".yml~", "yml", ".ym"]),
+                           st.sampled_from(["file", "folder", "link"])), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(names)
+def test_a_folders_yaml_files_are_the_globs_in_its_order(tmp_path_factory, made):
+    """Site.yaml_files, the loaders' listing of a folder of YAML files, gives what sorted(folder.glob("*.yml"))
+    gives: the same paths in the same order, whatever the names."""
+    folder = tmp_path_factory.mktemp("yaml")
+    for head, middle, suffix, kind in made:
+        path = folder / f"{head}{middle}{suffix}"
+        if path.exists() or path.is_symlink() or not path.name.strip("."):
+            continue
+        if kind == "file":
+            path.write_text("标题: x\n", encoding="utf-8")
+        elif kind == "folder":
+            path.mkdir()
+        else:
+            path.symlink_to(folder / "nowhere.yml")
+    site = Site(root=folder)
+    assert site.yaml_files(folder) == sorted(folder.glob("*.yml"))
+    assert site.yaml_files(folder / "missing") == sorted((folder / "missing").glob("*.yml")) == []

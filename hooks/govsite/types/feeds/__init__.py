@@ -101,29 +101,35 @@ def _head(site: Site, doc, organisation: str) -> tuple[FeedItem, tuple]:
     return site.made_from(("feeds: head", doc.id), (doc, organisation), make)
 
 
-def collect(site: Site, types, documents=None) -> FeedsModel:
-    """Every document's feed item grouped into feeds; problems for ids used by two different items.
-    `documents` defaults to every document of the site."""
-    site_name = site.settings.get("网站名称", "")
-    channels: dict[str, FeedChannel] = {
-        ALL_FEED: FeedChannel(name=ALL_FEED, title=f"{site_name} · 全站更新",
-                              description="本站所有栏目的最新内容：公示公告、政策文件、法律法规、普法动态等。",
-                              url="", group="全站", order=0)}
+class _Grouping:
+    """Every document's feed head placed in its feeds, each feed's heads newest first (collect). Not plain data:
+    the Memo keeps it from save to save as it is, comparing it by identity only."""
+
+    __slots__ = ("organisation", "channels", "items", "document_of", "keys", "by_feed", "by_feed_keys")
+
+    def __init__(self, organisation, channels, items, document_of, keys, by_feed):
+        self.organisation, self.channels = organisation, channels
+        self.items, self.document_of, self.keys, self.by_feed = items, document_of, keys, by_feed
+        # each feed's sort keys, in its order: where a head leaves and enters it is found by bisection
+        self.by_feed_keys = {name: [keys[item.id] for item in members] for name, members in by_feed.items()}
+
+
+def _memberships(item: FeedItem, audience_channels: list) -> list[str]:
+    """The feeds besides the site-wide one that hold `item`, once for each time it is placed there: those it
+    names, then the channels of audience tags (FeedChannel.audiences) that collect it."""
+    names = [name for name in item.feeds if name != ALL_FEED]
+    if item.audiences:
+        audiences = set(item.audiences)
+        names += [channel.name for channel in audience_channels
+                  if set(channel.audiences) & audiences and channel.name not in item.feeds]
+    return names
+
+
+def _grouped(site: Site, documents, organisation: str, channels: dict) -> _Grouping:
+    """Every document placed and ordered by its head; problems for ids used by two different items."""
     items: dict[str, FeedItem] = {}
-    for content_type in types:
-        for channel in content_type.feed_channels(site):
-            if channel.name in channels and channels[channel.name] != channel:
-                site.problems.error("", 0, "", f"订阅地址 feeds/{channel.name}.xml 被两个栏目同时使用"
-                                               f"（{channels[channel.name].title} 和 {channel.title}）；请给其中一个换一个标识")
-                continue
-            channels[channel.name] = channel
-    if documents is None:
-        documents = all_documents(site)
-    # Every document is placed and ordered by its head; only the items some feed file holds (the newest
-    # FEED_LIMIT of each feed) are rendered whole: at 10,000 documents that is a few hundred bodies, not all.
     document_of: dict[str, object] = {}
     keys: dict[str, tuple] = {}
-    organisation = site.settings.get("机构名称", "")
     for doc in documents:
         item, key = _head(site, doc, organisation)
         if item.id in items:
@@ -134,20 +140,108 @@ def collect(site: Site, types, documents=None) -> FeedsModel:
         document_of[item.id] = doc
         keys[item.id] = key
     by_feed: dict[str, list[FeedItem]] = {ALL_FEED: list(items.values())}
+    audience_channels = [channel for channel in channels.values() if channel.audiences]
     for item in items.values():
-        for name in item.feeds:
-            if name != ALL_FEED:
-                by_feed.setdefault(name, []).append(item)
-    # 精准服务: a channel that names audience tags (FeedChannel.audiences) also collects the items tagged with them.
-    tagged = [(item, set(item.audiences)) for item in items.values() if item.audiences]  # once, not per channel
-    for channel in channels.values():
-        if channel.audiences:
-            wanted = set(channel.audiences)
-            members = by_feed.setdefault(channel.name, [])
-            members.extend(i for i, audiences in tagged if wanted & audiences and channel.name not in i.feeds)
+        for name in _memberships(item, audience_channels):
+            by_feed.setdefault(name, []).append(item)
     for name in channels:
         by_feed.setdefault(name, [])
     by_feed = {name: newest_first(members, keys) for name, members in by_feed.items()}
+    return _Grouping(organisation, channels, items, document_of, keys, by_feed)
+
+
+def _grouped_kept(site: Site, documents, organisation: str, channels: dict) -> _Grouping:
+    """_grouped under make serve: the last save's grouping with the heads of the documents that changed (another
+    object than the last save's: Site.document_from hands over an unchanged one) taken out of their feeds and
+    put back in their places, instead of every document placed and every feed sorted again; the same grouping
+    as _grouped makes (the tests compare them through series of saves). Made whole when there is no last
+    grouping, the organisation (every head's author) or the channels changed, or two documents share an id."""
+    record = ("feeds: grouping",)
+    last = site.last_made(record)
+    grouping = None
+    if last is not None and last.organisation == organisation and last.channels == channels:
+        grouping = _regrouped(site, last, documents, organisation)
+    if grouping is None:
+        grouping = _grouped(site, documents, organisation, channels)
+    site.memo.made_from(record, (object(),), lambda: grouping)  # kept for the next save, never compared
+    return grouping
+
+
+def _regrouped(site: Site, last: _Grouping, documents, organisation: str) -> _Grouping | None:
+    """The grouping of `documents` made from `last` by the documents that changed, or None (two share an id)."""
+    from bisect import bisect_left
+
+    document_of: dict[str, object] = {}
+    changed: list = []
+    before = last.document_of
+    for doc in documents:
+        if doc.id in document_of:
+            return None  # reported by _grouped
+        document_of[doc.id] = doc
+        if before.get(doc.id) is not doc:
+            changed.append(doc)
+    gone = [doc_id for doc_id in before if doc_id not in document_of]
+    if not changed and not gone:
+        return last
+    items, keys = dict(last.items), dict(last.keys)
+    by_feed = {name: list(members) for name, members in last.by_feed.items()}
+    by_feed_keys = {name: list(found) for name, found in last.by_feed_keys.items()}
+    audience_channels = [channel for channel in last.channels.values() if channel.audiences]
+
+    def leave(item: FeedItem) -> None:
+        key = keys[item.id]
+        for name in (ALL_FEED, *_memberships(item, audience_channels)):
+            members, found = by_feed[name], by_feed_keys[name]
+            at = bisect_left(found, key)
+            del members[at], found[at]
+
+    def enter(item: FeedItem, key: tuple) -> None:
+        for name in (ALL_FEED, *_memberships(item, audience_channels)):
+            members, found = by_feed.setdefault(name, []), by_feed_keys.setdefault(name, [])
+            at = bisect_left(found, key)
+            members.insert(at, item)
+            found.insert(at, key)
+
+    for doc_id in gone:
+        leave(items.pop(doc_id))
+        del keys[doc_id]
+    for doc in changed:
+        if doc.id in items:
+            leave(items[doc.id])
+        item, key = _head(site, doc, organisation)
+        items[doc.id], keys[doc.id] = item, key
+        enter(item, key)
+    # a feed that only the documents that went filled, and no channel names, goes with them (as in _grouped)
+    for name in [name for name, members in by_feed.items() if not members and name not in last.channels]:
+        del by_feed[name], by_feed_keys[name]
+    grouping = _Grouping.__new__(_Grouping)
+    grouping.organisation, grouping.channels = organisation, last.channels
+    grouping.items, grouping.document_of, grouping.keys = items, document_of, keys
+    grouping.by_feed, grouping.by_feed_keys = by_feed, by_feed_keys
+    return grouping
+
+
+def collect(site: Site, types, documents=None) -> FeedsModel:
+    """Every document's feed item grouped into feeds; problems for ids used by two different items.
+    `documents` defaults to every document of the site."""
+    site_name = site.settings.get("网站名称", "")
+    channels: dict[str, FeedChannel] = {
+        ALL_FEED: FeedChannel(name=ALL_FEED, title=f"{site_name} · 全站更新",
+                              description="本站所有栏目的最新内容：公示公告、政策文件、法律法规、普法动态等。",
+                              url="", group="全站", order=0)}
+    for content_type in types:
+        for channel in content_type.feed_channels(site):
+            if channel.name in channels and channels[channel.name] != channel:
+                site.problems.error("", 0, "", f"订阅地址 feeds/{channel.name}.xml 被两个栏目同时使用"
+                                               f"（{channels[channel.name].title} 和 {channel.title}）；请给其中一个换一个标识")
+                continue
+            channels[channel.name] = channel
+    if documents is None:
+        documents = all_documents(site)
+    organisation = site.settings.get("机构名称", "")
+    grouping = _grouped(site, documents, organisation, channels) if site.memo is None \
+        else _grouped_kept(site, documents, organisation, channels)
+    items, document_of, by_feed = grouping.items, grouping.document_of, grouping.by_feed
     shown = sorted({item.id for members in by_feed.values() for item in members[:FEED_LIMIT]})
     whole = {item.id: _normalise(item) for item in document_items(site, [document_of[i] for i in shown])}
     feeds = []

@@ -65,7 +65,7 @@ class Laws(ContentType):
         site.models[self.name] = library
         folder = site.data_dir / "laws"
         if folder.is_dir():
-            for path in sorted(folder.glob("*.yml")):
+            for path in site.yaml_files(folder):
                 law = self._load_law(site, path, library)
                 if law is not None and self._admit(site, library, law):
                     self._register(site, library, law)

@@ -325,22 +325,30 @@ class Notices(ContentType):
 
     # -- pages -------------------------------------------------------------------------------------------
 
-    def _list_pages(self, site: Site, renderer, category: Category | None, lists: dict):
+    def _list_pages(self, site: Site, renderer, category: Category | None, lists: dict, counts: dict):
         """One list (all notices, or one category), PAGE_SIZE notices a page: notices/, notices/page/2/ …
         `lists`: every list, newest first, by category (None: all), sorted once for all the lists' pages."""
         notices = model(site)
         chosen = lists[None if category is None else category.slug]
-        counts = {c.slug: len(lists[c.slug]) for c in notices.categories}
         base = "notices/" if category is None else category.url
         title = KIND if category is None else f"{KIND} · {category.name}"
         feed = MAIN_FEED if category is None else category.slug
         feed_title = f"{site.settings.get('网站名称', '')} · {title.split(' · ')[-1]}"
+        # make serve: a row of the list is the very dict of the last save while its notice is the very object
+        # (a notice's status is a function of it and the date, which the label names), so that a list page's
+        # record finds its rows unchanged by identity instead of comparing each row's dict again
+        today = site.today
+        label = f"notices: list row {today.isoformat()}"
+
+        def item(notice: Notice) -> dict:
+            return {"notice": notice, "status": notice.status(today)}
+
         for page in list_pages(base, chosen, PAGE_SIZE):
             yield renderer.page(
                 page.src_uri, title if page.number == 1 else f"{title}（第{page.number}页）", "notices/list.html",
                 meta={"description": category.description if category else "安置公示、优抚公示、通知公告等，可按类别查看和订阅",
                       "feeds": [{"title": feed_title, "name": feed}], "search": {"list": True}},
-                items=[{"notice": n, "status": n.status(site.today)} for n in page.items],
+                items=[site.derived(label, n, item) for n in page.items],
                 categories=notices.categories, counts=counts, total=len(notices.notices), current=category,
                 feed=feed, page_number=page.number, page_urls=page.urls)
 
@@ -352,9 +360,13 @@ class Notices(ContentType):
         lists: dict = {None: everything}
         for c in notices.categories:
             lists[c.slug] = [n for n in everything if n.category is c or n.category == c]
-        yield from self._list_pages(site, renderer, None, lists)
+        counts = {c.slug: len(lists[c.slug]) for c in notices.categories}
+        # make serve: the dict of the last save while equal, compared once here rather than on each list page
+        if site.memo is not None:
+            counts = site.memo.intern(("notices: counts",), counts)
+        yield from self._list_pages(site, renderer, None, lists, counts)
         for category in notices.categories:
-            yield from self._list_pages(site, renderer, category, lists)
+            yield from self._list_pages(site, renderer, category, lists, counts)
         for notice in everything:
             if notice.doc is not None:
                 continue  # Markdown notices are pages of their own; document_html() frames them

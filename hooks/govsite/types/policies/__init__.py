@@ -142,10 +142,6 @@ def _body(meta: dict, located: Located, url: str) -> Body:
     return Body(markdown=meta["正文"], base=url, file=located.file, line=located.text_line_of(("正文",)))
 
 
-def _files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.yml")) if folder.is_dir() else []
-
-
 class Policies(ContentType):
     name = "policies"
     label = "政策文件"
@@ -157,7 +153,7 @@ class Policies(ContentType):
         site.models[self.name] = model
         numbers: dict[str, Policy] = {}
         lifecycles: dict[tuple, lifecycle.Lifecycle | None] = {}  # ("p" or "i", id) -> what admission gave it
-        for path in _files(site.data_dir / "policies"):
+        for path in site.yaml_files(site.data_dir / "policies"):
             policy = _kept(site, ("policies: policy", path.name), path, lambda path=path: self._load_policy(site, path))
             if policy is None:
                 continue
@@ -190,7 +186,7 @@ class Policies(ContentType):
             if target is not None:
                 links.append((("p", policy.id), ("p", target.id)))
         interpretations: dict[str, Interpretation] = {}
-        for path in _files(site.data_dir / "interpretations"):
+        for path in site.yaml_files(site.data_dir / "interpretations"):
             found = self._load_interpretation(site, path, by_id)
             if found is not None:
                 item, target, admitted = found
