@@ -60,7 +60,7 @@ def previous_site(good_build, tmp_path) -> tuple[Path, str]:
     return copy, before
 
 
-# make test runs two workers, each test file on one of them (--dist loadfile, so a file's module fixtures build
+# make test runs three workers (TEST_WORKERS), each test file on one of them (--dist loadfile, so a file's module fixtures build
 # once), handed out in the order of the collection (--no-loadscope-reorder: xdist's default order, by the number
 # of tests per file, started the one-test files that take minutes last, and one worker ran them alone while the
 # other idled). Files are collected longest first, by each file's seconds in a whole run recorded in
