@@ -500,3 +500,29 @@ def test_a_line_of_names_set_apart_by_spaces_is_a_list_of_names(seed):
                                   "白沙 李园 王楼", "第一章 总则 第二章 抚恤", "安置 安全 安排", "张*明 李** 王某某"])
 def test_a_line_of_words_or_places_set_apart_by_spaces_names_no_one(line):
     assert found_names(line) == [], line
+
+
+def test_the_kept_table_of_format_characters_is_the_unicode_datas():
+    """The guard's start reads the format characters (Cf) from a table kept for one version of the Unicode data
+    rather than asking 917,000 code points their category: that table must be exactly what the data says, and
+    another version's data is asked (whatever the running Python's version)."""
+    import unicodedata
+
+    version, table = personal._FORMAT_CHARACTERS
+    computed = personal._format_characters()
+    if unicodedata.unidata_version == version:
+        assert table == computed
+    assert all(unicodedata.category(chr(c)) == "Cf" for c in computed) and len(computed) > 150
+    invisible = set(personal._INVISIBLE_CODES)
+    assert {0x200B, 0x200D, 0x2060, 0xFEFF, 0xAD, 0x202E, 0xE0041} <= invisible
+    assert not invisible & {0x600, 0x6DD, 0x110BD}  # format characters that draw a sign
+
+
+def test_another_unicode_version_is_asked_not_read_from_the_table(monkeypatch):
+    import unicodedata
+
+    monkeypatch.setattr(personal, "_FORMAT_CHARACTERS", ("0.0.0", [0x200B]))
+    codes = set(personal._invisible_codes())
+    assert codes >= {c for c in personal._format_characters() if c not in (0x600, 0x601, 0x602, 0x603, 0x604, 0x605,
+                                                                           0x6DD, 0x70F, 0x8E2, 0x110BD, 0x110CD)}
+    assert unicodedata.unidata_version != "0.0.0"

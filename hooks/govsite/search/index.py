@@ -46,6 +46,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import derived
 from .extract import Record
 from .facts import GROUPS
 from .pinyin import pinyin_file
@@ -139,18 +140,23 @@ NGRAM_SIZES = (2, 3, 4)
 _FOLD_TABLE: list = []  # code point -> folded code point, for the Basic Multilingual Plane (built on first use)
 
 
+def _fold_table() -> bytes:
+    """Code point -> folded code point over the Basic Multilingual Plane, as little-endian int64s."""
+    table = np.arange(0x10000, dtype="<i8")
+    for code in range(0x80, 0x10000):
+        if not 0xD800 <= code <= 0xDFFF:
+            folded = fold_char(chr(code))
+            if folded != chr(code):
+                table[code] = ord(folded)
+    table[:0x80] = [ord(c) for c in fold("".join(map(chr, range(0x80))))]
+    return table.tobytes()
+
+
 def _folded_code_points(text: str) -> np.ndarray:
     """fold(text) as int64 code points, by table lookup: the same characters as text.fold(), without building
     the folded string (at 10,000 documents folding strings took 1.5 s of the index's CPU)."""
-    if not _FOLD_TABLE:
-        table = np.arange(0x10000, dtype=np.int64)
-        for code in range(0x80, 0x10000):
-            if not 0xD800 <= code <= 0xDFFF:
-                folded = fold_char(chr(code))
-                if folded != chr(code):
-                    table[code] = ord(folded)
-        table[:0x80] = [ord(c) for c in fold("".join(map(chr, range(0x80))))]
-        _FOLD_TABLE.append(table)
+    if not _FOLD_TABLE:  # kept from one build to the next (derived.py): 65,000 characters folded take a second
+        _FOLD_TABLE.append(np.frombuffer(derived.cached("fold-table", _fold_table), dtype="<i8"))
     cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
     astral = cps > 0xFFFF
     folded = _FOLD_TABLE[0][np.where(astral, 0, cps)]

@@ -44,7 +44,14 @@ def common_characters() -> str:
 
 @lru_cache(maxsize=1)
 def _usual() -> dict[str, list[str]]:
-    """Character -> its toneless readings, the usual one first (pypinyin's table of single characters)."""
+    """Character -> its toneless readings, the usual one first (pypinyin's table of single characters). Kept from
+    one build to the next (derived.py): working it out takes a second of the index's CPU in every build."""
+    from .. import derived
+
+    return derived.cached("pinyin-usual", _usual_readings)
+
+
+def _usual_readings() -> dict[str, list[str]]:
     from pypinyin.contrib.tone_convert import to_normal
     from pypinyin.pinyin_dict import pinyin_dict
 

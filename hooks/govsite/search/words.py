@@ -223,10 +223,10 @@ def page_words(text: str, records_holding: Callable[[str], int], common: Iterabl
     """The words a page has of its own (PAGE_WORD_RECORDS): jieba's words of two to four Chinese characters in
     `text` held by at most that many records (`records_holding`), not among the language's `common` words; the
     rarest and most repeated first, at most PAGE_WORDS, then in code point order. Deterministic."""
-    import jieba  # only the index build needs it
+    from .. import segmenter  # only the index build needs it
 
     counts: dict[str, int] = {}
-    for word in jieba.cut(fold(text)):
+    for word in segmenter.ready().cut(fold(text)):
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", word):
             counts[word] = counts.get(word, 0) + 1
     skip = set(common)

@@ -707,10 +707,28 @@ _UNITS: dict[Rules, dict[str | bytes, tuple[Hit, ...]]] = {}
 def _invisible_codes() -> list[int]:
     import unicodedata
 
-    codes = [c for c in range(0x80, 0xE0080) if unicodedata.category(chr(c)) == "Cf" and not 0x600 <= c <= 0x605
+    format_codes = (_FORMAT_CHARACTERS[1] if unicodedata.unidata_version == _FORMAT_CHARACTERS[0]
+                    else _format_characters())
+    codes = [c for c in format_codes if not 0x600 <= c <= 0x605
              and c not in (0x6DD, 0x70F, 0x8E2, 0x110BD, 0x110CD)]  # those draw a sign (an Arabic number's)
     return codes + [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0), 0x34F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x17B4,
                     0x17B5]
+
+
+def _format_characters() -> list[int]:
+    """Every format character (category Cf) of the running Python's Unicode data, beyond ASCII."""
+    import unicodedata
+
+    return [c for c in range(0x80, 0xE0080) if unicodedata.category(chr(c)) == "Cf"]
+
+
+# _format_characters() of Unicode 14.0 (Python 3.11's), as runs: asking each of 917,000 code points its category
+# takes half a second of every build's start. Another version's data is asked (tests check this table against it).
+_FORMAT_CHARACTERS = ("14.0.0", [c for a, b in (
+    (0xAD, 0xAD), (0x600, 0x605), (0x61C, 0x61C), (0x6DD, 0x6DD), (0x70F, 0x70F), (0x890, 0x891), (0x8E2, 0x8E2),
+    (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F), (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x13438), (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F)) for c in range(a, b + 1)])
 
 
 def _gate(codes: list[int]):
@@ -732,8 +750,9 @@ def _gate(codes: list[int]):
     return holds
 
 
-_INVISIBLE = re.compile(_ranges(_invisible_codes()))
-_has_invisible = _gate(_invisible_codes())
+_INVISIBLE_CODES = _invisible_codes()
+_INVISIBLE = re.compile(_ranges(_INVISIBLE_CODES))
+_has_invisible = _gate(_INVISIBLE_CODES)
 # Text in a right-to-left override (U+202E … U+202C) shows its characters in the reverse order: 华建王 shows 王建华.
 _OVERRIDDEN = re.compile("\u202e([^\u202c\u2069]*)")
 # Forms of Chinese characters that show as the character itself: Kangxi and supplementary radicals, compatibility

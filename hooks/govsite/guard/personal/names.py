@@ -15,6 +15,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ... import segmenter
+
 HERE = Path(__file__).parent
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # 张*明, 李*, 欧阳*华, 张某, 王某某 (the usual form in published cases)
@@ -176,12 +178,9 @@ def is_place_name(text: str, after: str = "") -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _tagger():
-    import logging
-
-    import jieba
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
+    segmenter.ready()
     return jieba.posseg.lcut
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -82,10 +81,9 @@ def _ratio(a: str, b: str) -> float:
 
 @functools.lru_cache(maxsize=1)
 def _segmenter():
-    import jieba  # loaded on first use (about a second): only the comparison pages need it
+    from ... import segmenter  # loaded on first use: only the comparison pages need it
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
+    return segmenter.ready()
 
 
 def _words(text: str) -> list[str]:
