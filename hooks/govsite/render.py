@@ -1,6 +1,12 @@
 """Jinja rendering of generated pages. Markup lives in overrides/govsite/, never in Python."""
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
@@ -9,29 +15,91 @@ from .dates import zh_date
 from .model import GeneratedPage, Site, TocEntry, page_url, relative_url
 
 
-class _MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates shared by every Renderer in this process (a build makes several Renderers,
-    and `mkdocs serve` makes new ones on every save). Jinja checks each entry against the template's source
-    checksum, so an edited template is compiled again."""
+class _SharedBytecodeCache(BytecodeCache):
+    """Compiled templates shared by every Renderer in this process (a build makes several Renderers, and `mkdocs
+    serve` makes new ones on every save), and kept on disk from one build to the next: compiling the engine's and
+    the theme's hundred templates is about a second of every build. Jinja checks each entry against the template's
+    source checksum, so an edited template is compiled again. The files are in the cache folder of the guard's
+    store (off with GOVSITE_CACHE=off and in mutation runs), named by the engine's and libraries' version and by
+    the environment's settings that change what a template compiles to, so two environments never share code."""
 
     def __init__(self):
-        self.store: dict[str, bytes] = {}
+        self.store: dict[tuple[str, str], bytes] = {}
+        self._folder: Path | None = None
+        self._version = ""
 
     def load_bytecode(self, bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
+        key = (_settings_key(bucket.environment), bucket.key)
+        code = self.store.get(key)
+        if code is None:
+            path = self._path(key)
+            try:
+                code = path.read_bytes() if path is not None else None
+            except OSError:
+                code = None  # not compiled before: compiled now, and written by dump_bytecode
+        if code is not None:
+            self.store[key] = code
+            bucket.bytecode_from_string(code)  # Jinja drops it if the template's checksum differs
 
     def dump_bytecode(self, bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
+        key = (_settings_key(bucket.environment), bucket.key)
+        code = self.store[key] = bucket.bytecode_to_string()
+        path = self._path(key)
+        if path is None:
+            return
+        try:
+            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".template-")
+        except OSError:
+            return  # a read-only or full disk: compiled again next time
+        try:  # whole or not at all: a build never reads half a file
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(code)
+            os.replace(temporary, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+    def _path(self, key: tuple[str, str]) -> Path | None:
+        if not self._version:  # first use in this process
+            from .guard.known_clean import cache_folder, guard_version, remove_old_stores
+
+            self._version = guard_version()[:32]
+            folder = cache_folder()
+            if folder is not None:
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    remove_old_stores(folder, keep=folder / f"templates-{self._version}", pattern="templates-*")
+                    self._folder = folder
+                except OSError:
+                    self._folder = None
+        if self._folder is None:
+            return None
+        return self._folder / f"templates-{self._version}-{key[0]}-{key[1]}.jinja"
 
 
-_BYTECODE_CACHE = _MemoryBytecodeCache()
+def _settings_key(env) -> str:
+    """What of an environment changes the code a template compiles to (delimiters, whitespace handling, the
+    extensions, whether it escapes), as a short digest."""
+    found = getattr(env, "_govsite_settings_key", None)
+    if found is None:
+        escaping = env.autoescape
+        escapes = tuple(escaping(name) for name in ("a.html", "a.xml", "a.txt", None)) if callable(escaping) else escaping
+        settings = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+                    env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+                    env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                    env.keep_trailing_newline, sorted(env.extensions), env.optimized, env.finalize is not None,
+                    env.is_async, escapes)
+        found = hashlib.sha256(repr(settings).encode("utf-8")).hexdigest()[:16]
+        env._govsite_settings_key = found
+    return found
+
+
+_BYTECODE_CACHE = _SharedBytecodeCache()
 
 
 def shared_bytecode_cache() -> BytecodeCache:
-    """For `mkdocs serve`: MkDocs makes a new Jinja environment for the theme on every save and compiles
-    Material's templates again; given this cache, an unchanged template is compiled once (Jinja compares the
-    template's source checksum, so an edited one is compiled again)."""
+    """For the theme's environment, which MkDocs makes (and `mkdocs serve` makes again on every save): Material's
+    templates compiled once, and kept from one build to the next, like the engine's."""
     return _BYTECODE_CACHE
 
 

@@ -287,8 +287,8 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     _state["site"].forget_texts()  # MkDocs has read every page (on_page_read_source)
+    env.bytecode_cache = shared_bytecode_cache()  # the theme's templates compiled once, not in every build
     if _skipper.enabled:  # every page is read now; decide which ones need writing
-        env.bytecode_cache = shared_bytecode_cache()  # and compile the theme's templates once per session
         from mkdocs.commands.build import _populate_page
 
         _skipper.before_writing(config, _state.get("nav"), [f.page for f in files.documentation_pages() if f.page],

@@ -79,3 +79,48 @@ def test_the_dictionary_read_back_is_the_dictionary_read(cache):
     finally:
         words.dictionary_counts.cache_clear()
     assert known_clean.cache_folder() == cache
+
+
+def test_jieba_loaded_from_the_cache_cuts_as_jieba_loaded_by_itself(cache):
+    """The segmenter's prefix dictionary read back from the cache is jieba's own (gen_pfdict of its dictionary),
+    so every cut is jieba's: run in fresh processes, one with jieba's loading and two with the engine's (the first
+    writes the cache, the second reads it)."""
+    import subprocess
+    import sys
+
+    sentences = "退役军人事务局依法保障退役军人的合法权益。王保国同志于2019年退出现役，现居张庄村。"
+    jiebas = "import jieba, logging; jieba.setLogLevel(logging.WARNING); j = jieba"
+    engines = "import sys; sys.path.insert(0, 'hooks'); from govsite import segmenter; j = segmenter.ready()"
+    show = f"; cut = '/'.join(j.lcut({sentences!r})); print(j.dt.total, len(j.dt.FREQ), cut)"
+    runs = [subprocess.run([sys.executable, "-c", code + show], capture_output=True, text=True, check=True,
+                           cwd=derived.__file__.rsplit("/hooks/", 1)[0]).stdout for code in (jiebas, engines, engines)]
+    assert runs[0] == runs[1] == runs[2] and "退役军人" in runs[0]
+    assert list(cache.glob("jieba-prefix-dictionary-*.marshal"))
+
+
+def test_pinyin_readings_read_back_are_pypinyins(cache):
+    from govsite.search import pinyin
+
+    pinyin._usual.cache_clear()
+    try:
+        stored = pinyin._usual()
+        pinyin._usual.cache_clear()
+        assert pinyin._usual() == stored == pinyin._usual_readings()
+        assert stored["银"] == ["yin"] and list(cache.glob("pinyin-usual-*.marshal"))
+    finally:
+        pinyin._usual.cache_clear()
+
+
+def test_the_fold_table_read_back_folds_as_fold(cache):
+    from govsite.search import index
+    from govsite.search.text import fold
+
+    index._FOLD_TABLE.clear()
+    try:
+        text = "退役軍人ＡＢＣ　abc①２"
+        assert "".join(map(chr, index._folded_code_points(text))) == fold(text)
+        index._FOLD_TABLE.clear()  # now read back
+        assert "".join(map(chr, index._folded_code_points(text))) == fold(text)
+        assert list(cache.glob("fold-table-*.marshal"))
+    finally:
+        index._FOLD_TABLE.clear()
