@@ -60,7 +60,7 @@ def test_a_given_name_that_is_a_word_after_a_visit(seed):
     # with nothing but the visit and the text's end or a mark after the name (the 同志 and 家中 above are cues
     # of their own)
     name = word_person(rng, given=WORD_GIVEN)
-    text = f"{rng.choice(VISITS)}{rng.choice(TITLES + ('',) * 3)}{name}{rng.choice(('', '。', '，送去慰问金。'))}"
+    text = f"{rng.choice(VISITS)}{rng.choice(TITLES + ('',) * 3)}{name}{rng.choice(('', '。', '，送去慰问金。', '并合影'))}"
     assert name in found_names(text), text
 
 
@@ -78,11 +78,24 @@ def test_the_surname_zeng_or_yu_before_a_given_name(seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
+def test_a_surname_read_as_a_preposition_or_pronoun_before_a_given_name(seed):
+    """于, 向, 从, 何 (jieba's words for "at", "towards", "from", "what") before a given name jieba reads as one."""
+    rng = random.Random(seed)
+    name = rng.choice("于向何") + rng.choice(("秀英", "桂兰", "淑珍", "秀兰", "凤英"))
+    text = f"{rng.choice(VISITS)}{rng.choice(TITLES + ('',) * 2)}{name}{rng.choice(('', '。', '，送去慰问金。'))}"
+    assert name in found_names(text), text
+    visit = rng.choice(VISITS)
+    for clean in (f"{visit}向英雄", f"{visit}向红军", f"{visit}向群众", f"{visit}于田间", f"送去{visit}和温暖",
+                  f"{visit}向美好", f"{visit}和关怀", f"{visit}于{rng.choice(('社区', '村里', '镇上'))}"):
+        assert found_names(clean) == [], clean
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_a_household_named_by_a_head_whose_given_name_is_a_word(seed):
     rng = random.Random(seed)
     name = word_person(rng)
     text = (f"{rng.choice(('', '烈属', '伤残军人', '向', '**表1　'))}{name}"
-            f"{rng.choice(('家庭帮扶情况', '家庭慰问情况', '家庭发放慰问金', '家中'))}")
+            f"{rng.choice(('家庭帮扶情况', '家庭慰问情况', '家庭发放慰问金', '家中', '家属', '一家', '家人送去慰问金'))}")
     assert name in found_names(text), text
 
 
@@ -115,6 +128,8 @@ def test_the_surnames_words_groups_and_places_after_a_visit_are_no_name(seed):
                  f"{visit}{rng.choice(TITLES)}家庭", f"{visit}{rng.choice(TITLES)}代表", f"{visit}{rng.choice(TITLES)}，",
                  f"{visit}退役军人服务站", f"{visit}{rng.choice(TITLES)}{rng.choice(('张庄村', '王楼村', '李家屯'))}",
                  f"{rng.choice(('文明', '五好', '最美', '单亲', '平安', '困难'))}家庭", f"创建{rng.choice(('平安', '和谐'))}家庭",
+                 f"{visit}{rng.choice(('烈士', '困难', '全体', '退役军人'))}{rng.choice(('家属', '家人', '一家'))}",
+                 f"{visit}曾参战的老兵并合影",
                  f"{visit}{rng.choice(SURNAMES)}{rng.choice(('大爷', '大妈', '奶奶', '老兵'))}"):
         assert found_names(text) == [], text
 
@@ -194,3 +209,13 @@ def test_an_english_name_column_of_masked_names_or_of_places_is_no_leak(seed):
     data = _csv(header, [(c, "示例镇") for c in cells], rng.choice(("utf-8", "gbk")))
     assert [f for f in personal.scan_attachment(data, "content/files/a.csv", set())
             if f.rule == personal.RULE_NAME] == [], (header, cells)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_name_ends_before_a_word_that_follows_names(seed):
+    """烈属银健在家中: 健在 is a word, yet the name is 银健, ended by 在家中 (no longer name 银健在)."""
+    rng = random.Random(seed)
+    name = rng.choice(SURNAMES.replace("曾", "").replace("余", "")) + rng.choice("健伟强")
+    text = f"{rng.choice(TITLES)}{name}{rng.choice(('在家中接受走访', '在家中休养', '于2024年去世'))}"
+    found = found_names(text)
+    assert all(not value.startswith(name) or value == name for value in found), (text, found)

@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from .names import (
     _DOTTED,
     _MARTYR,
+    COMMON_NAME_WORD,
     COMPOUND_SURNAMES,
     NAME_HEADERS,
     PEOPLE_HEADERS,
@@ -757,7 +758,7 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
             if match.group() == "家庭" and text[at - 1] in _BEFORE_HOUSEHOLD:
                 continue  # 有利於家庭, 对家庭: a word of grammar before 家庭 ends no name
             if not finder.before(at, "其后", False) and not _captioned_before(finder, at) \
-                    and match.group() in ("家庭", "家中"):
+                    and match.group() in _HOUSEHOLD:
                 _word_name_before(finder, at)  # 张建设家庭帮扶情况, 慰问曾长江家中: a household named by its head
             if match.group() in _CHILD_OF and end < len(text) and _is_han(text[end]) \
                     and not finder.after(end, "人员", False):
@@ -970,7 +971,10 @@ _SERVICE_EVENTS = frozenset(("参战", "立功", "服役", "参军", "入伍", "
 # 慰问了困难军属…): the person visited comes next
 _VISITED = re.compile(rf"(?:慰问|看望|走访|探望)了?[{_HAN}]{{0,3}}\Z")
 # Forms of address and what follows a household's head (张建设家庭, 曾长江同志): the end of a name
-_WORD_NAME_END = ("家庭", "家中", "家属", "同志", "老人", "夫妇", "一家", "老兵", "老战士", "老党员", "等")
+_WORD_NAME_END = ("家庭", "家中", "家属", "家人", "同志", "老人", "夫妇", "一家", "老兵", "老战士", "老党员", "等",
+                  "并", "的")
+# What follows a household's head or a relative's kin (张建设家庭, 刘得胜家属): where _word_name_before looks
+_HOUSEHOLD = ("家庭", "家中", "家属", "家人", "一家")
 
 
 def _word_name_shape(text: str, start: int, alone: bool = False) -> bool:
@@ -979,18 +983,23 @@ def _word_name_shape(text: str, start: int, alone: bool = False) -> bool:
     leaves out, as they stand alone in documents as often). Not when the surname and the next character make a
     word other than a name (全家|人, 许多, 曾经, 高龄; 王平|安 is 王平安), nor when the whole is one; a surname
     jieba reads as an adverb before a verb only when nothing follows (`alone`: 走访曾得胜。; 曾|长江 and 曾|富强
-    anywhere, but not 慰问曾参战老兵 "who once fought", nor 曾参战的); one it reads as a preposition, a
-    conjunction or a pronoun never (和|平安, 向|阳光)."""
+    anywhere, but not 慰问曾参战老兵 "who once fought", nor 曾参战的); one it reads as a preposition or a
+    pronoun only before a name or a place it has seen seldom, as given names are (于|秀英, 何|桂兰; not 向|群众,
+    向|英雄, 向|红军: 何|长江 is left), one it reads as a conjunction never (慰问和|温暖)."""
     name = text[start:start + 3]
     if len(name) < 3 or not _is_han_run(name) or name[0] not in SINGLE_SURNAMES or name[0] in _DATE_UNITS \
             or is_ordinary_word(name[:2]) or in_dictionary(name) or not in_dictionary(name[1:]):
         return False
+    if name[2] in _FOLLOW_CHARS and not alone:
+        return False  # 银健|在家中 (健在 is a word): the name ends before a word that follows names
     words = _segment(text[start:_run_end(text, start)])
     if len(words) < 2 or words[0][1] != 1 or words[1][:2] != (1, 3):
         return False
     first, given = words[0][2], words[1][2]
-    if first.startswith(("p", "c", "u", "r")):
+    if first.startswith(("c", "u")):
         return False
+    if first.startswith(("p", "r")):  # 于, 向, 从, 何: before what jieba reads as a given name only
+        return given.startswith(("nr", "ns")) and frequency(name[1:]) < COMMON_NAME_WORD
     if first.startswith(_FUNCTION_TAGS) and not first.startswith(("m", "q")):  # 曾 (d): a verb only at the end
         return given.startswith("vn") or not given.startswith("v") or alone
     return True
