@@ -38,6 +38,8 @@ GIVEN3 = ("德福", "秀英", "桂兰", "志强", "海燕", "建华", "红霞", 
           # given names of old soldiers that are everyday words too
           "保国", "满仓", "文明", "长江", "得胜", "建设")
 GIVEN2 = "伟芳娜敏静丽强磊军洋勇艳杰娟涛斌超霞刚平辉鹏华飞"
+# given names that are everyday words jieba reads as the words (建设 vn, 长江 ns, 光荣 …), not in given_words.txt
+WORD_GIVEN = ("建设", "得胜", "长江", "光荣", "长城", "平安", "文明", "满仓")
 TITLES = ("老兵", "老党员", "烈属", "军属", "抗美援朝老战士", "参战老兵", "困难退役军人", "老复员军人", "伤残军人",
           "退役军人", "优抚对象", "老红军遗孀", "对越自卫反击战老兵")
 VISITS = ("慰问了", "走访了", "看望了", "走访慰问了", "探望了", "先后看望了", "登门慰问了", "实地走访了")
@@ -211,6 +213,23 @@ def cases(rng: random.Random, negative: bool = False):
     rows2 = "".join(f"{who2()},{rng.choice(TOWNS)}\n" for _ in range(3))
     yield "csv English header name, 2-char", NAME, ("attachment", "output"), (
         "a.csv", ("name,town\n" + rows2).encode("utf-8"))
+    rows3 = "".join(f"{who2()},{rng.choice(TOWNS)}\n" for _ in range(rng.randint(1, 3)))
+    yield "csv English or pinyin name header, 2-char", NAME, ("attachment", "output"), (
+        "a.csv", (f"{rng.choice(('Full Name', 'real_name', 'xingming', 'XM', 'NAME'))},town\n" + rows3).encode(
+            rng.choice(("utf-8", "gbk"))))
+    # a given name that is an everyday word (张建设, 刘得胜), a surname jieba reads as a word (曾, 余)
+    pw = (lambda: masked(rng)) if negative else (lambda: rng.choice(SURNAMES + "曾余曾余") + rng.choice(WORD_GIVEN))
+    yield "visit + title + word given name", NAME, ("unit",), (
+        f"{rng.choice(VISITS)}{rng.choice(TITLES)}{pw()}{rng.choice(('，送去慰问金。', '。', ''))}")
+    yield "bare visit + word given name", NAME, ("unit",), (
+        f"{rng.choice(('局领导', ''))}{rng.choice(('慰问', '看望', '走访', '走访慰问'))}{pw()}")
+    yield "word given name + 家庭", NAME, ("unit",), f"{rng.choice(('', '烈属', '向'))}{pw()}家庭帮扶情况"
+    if negative:
+        # words that begin with a surname, in a photo's file name and alone
+        yield "photo named by a word beginning with a surname", NAME, ("source",), (
+            f"content/files/{rng.choice(('全家福', '常青树', '全家福合影', '常青树照片'))}{rng.choice(('', '1', '_2'))}.jpg",
+            None)
+        yield "the people of a whole place, alone", NAME, ("unit",), f"全{rng.choice('镇庄村乡县屯寨')}人"
     if not negative:
         yield "csv English header phone", MOB, ("attachment", "output"), (
             "a.csv", f"name,phone\n{masked(rng)},{phone}\n".encode())

@@ -41,29 +41,43 @@ _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 # says so), and two or three after a surname standing alone (王**、), one Chinese character or none after them
 # and then a mark, a space or the line's end. Bold in Chinese text (**重要**的, 第**1**条) has a character of its
 # own before its asterisks, or none, and is left as it is.
+# Each such asterisk is given to Markdown as a private-use character that no Markdown syntax reads and that is put
+# back after the conversion, not as a backslash escape: Markdown leaves a raw HTML block as written, escapes too,
+# so <td>肖\*山</td> showed its backslash. A text that already holds that character keeps the escapes.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 _MASK = re.compile(rf"(?<=[{_HAN}])\*(?!\*)|(?<![{_HAN}A-Za-z0-9*\\`])((?:{'|'.join(sorted(COMPOUND_SURNAMES))}|"
                    rf"[{_HAN}]))(\*{{2,3}})(?=[{_HAN}]?(?:[\s，。、；：,.;:）)」”’|]|$))", re.M)
 _CODE = re.compile(r"^(?:```|~~~).*?^(?:```|~~~)[ \t]*$|`+[^`\n]*`+", re.M | re.S)
 
 
+MASK_STAR = "\ue02a"  # stands for a masked name's asterisk during the conversion (restore_masks)
+
+
 def literal_masks(text: str) -> str:
-    """`text` with the asterisks of masked names escaped for Markdown, outside code."""
+    """`text` with the asterisks of masked names made literal for Markdown, outside code: each becomes MASK_STAR
+    (restore_masks puts the asterisk back in the HTML), or a backslash escape where the text already holds
+    MASK_STAR."""
     if "*" not in text:
         return text
+    star = "\\*" if MASK_STAR in text else MASK_STAR
+
+    def literal(match: re.Match) -> str:
+        if match.group(1) is None:
+            return star
+        return match.group(1) + star * len(match.group(2))
+
     out, at = [], 0
     for code in _CODE.finditer(text):
-        out.append(_MASK.sub(_escape_mask, text[at:code.start()]))
+        out.append(_MASK.sub(literal, text[at:code.start()]))
         out.append(code.group())
         at = code.end()
-    out.append(_MASK.sub(_escape_mask, text[at:]))
+    out.append(_MASK.sub(literal, text[at:]))
     return "".join(out)
 
 
-def _escape_mask(match: re.Match) -> str:
-    if match.group(1) is None:
-        return "\\*"
-    return match.group(1) + "\\*" * len(match.group(2))
+def restore_masks(html: str) -> str:
+    """The HTML Markdown made of literal_masks' text, with each masked name's asterisk as written."""
+    return html.replace(MASK_STAR, "*") if MASK_STAR in html else html
 
 
 @dataclass(frozen=True)
@@ -162,12 +176,15 @@ class Pipeline:
         expanded, citations = crossref.expand_markdown(self.site, source)
         md = self._markdown()
         md.reset()
+        # (a text holding MASK_STAR itself was given backslash escapes: its own such characters stay as they are)
+        marked = MASK_STAR not in expanded
         html = md.convert(literal_masks(expanded))
+        html = restore_masks(html) if marked else html
         toc: list[TocEntry] = []
 
         def walk(tokens):
             for token in tokens:
-                toc.append(TocEntry(token["level"], token["id"], _plain_heading(token["name"])))
+                toc.append(TocEntry(token["level"], token["id"], _plain_heading(restore_masks(token["name"]) if marked else token["name"])))
                 walk(token["children"])
 
         walk(getattr(md, "toc_tokens", []))

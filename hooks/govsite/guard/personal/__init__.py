@@ -793,9 +793,14 @@ def _scan_plain(text: str, rules: Rules) -> list[Hit]:
         return [Hit(h.rule, h.shown, text[at:at + len(h.value)] if (at := folded.find(h.value)) >= 0 else h.value)
                 for h in _scan_plain(folded, rules)]
     hits = [Hit(rule, shown, value) for rule, shown, value in number_hits(text, rules.numbers)]
-    hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)]
+    traditional = traditional_characters()
+    written = traditional.search(text) is not None
+    # A name holding a traditional character is read in simplified ones only (_traditional_hits): read as
+    # written, jieba knows few traditional words, and takes 宣傳 or 貢獻 for a surname and a given name.
+    hits += [Hit(RULE_NAME, mask_name(value), value) for value in unit_names(text, rules.names)
+             if not written or traditional.search(value) is None]
     hits += [Hit(RULE_ADDRESS, mask_address(value), value) for value in unit_addresses(text, rules.addresses)]
-    if traditional_characters().search(text) is not None:
+    if written:
         hits += _traditional_hits(text, rules, hits)
     return hits
 
@@ -1508,12 +1513,13 @@ def glued_names(words: str, public_names: frozenset[str]) -> list[str]:
 
 _HAN_NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2}")
 # Papers about one person, as files about them are named (李建国身份证, 王芳申请表, 张伟的退役证复印件), the photos
-# of one a news page carries (烈属李秀英近照.jpg, 王建华生活照.jpg), and the marks around a name in a file's name.
+# of one a news page carries (烈属李秀英近照.jpg, 王建华生活照.jpg, 王建华全家福.jpg), and the marks around a name in a
+# file's name.
 _PAPERS = re.compile(r"[\s（）()【】\[\]《》“”\"'、，,+&]+|[0-9]+(?:年度?|月|日|号|人|名)?|的|等"
                      r"|(?:身份证明?|户口[本簿]|退伍证|退役证|残疾人?证|优待证|军官证|士兵证"
                      r"|申请[表书]?|登记表|审批表|审核表|信息表|花名册|名单|名册|材料|证明|复印件|扫描件|照片|相片|档案|简历|事迹"
                      r"|承诺书|协议书?|合同|体检表|身份信息|个人信息|资料|附件|(?:家庭)?(?:基本)?情况(?:表|说明)?|家庭"
-                     r"|近照|生活照|证件照|标准照|旧照|老照片|合影|留影|遗像|肖像|头像)")
+                     r"|近照|生活照|证件照|标准照|旧照|老照片|合影|留影|遗像|肖像|头像|全家福)")
 
 
 def _entries(settings: dict, key: str, field: str) -> list[str]:

@@ -41,6 +41,11 @@ PEOPLE_HEADERS = ("人员", "对象", "申请人", "联系人", "负责人", "�
 # as something else.
 ONE_PERSON_HEADERS = ("联系人", "户主", "户名", "经办人", "负责人", "收款人", "领款人", "申请人", "代理人", "监护人",
                       "受托人", "代办人", "持卡人", "开户人", "填表人", "签收人", "承办人")
+# A name column headed in English or in pinyin, as other systems export it (name, Full Name, real_name, xingming,
+# XM, hzxm for 户主姓名): one person to a cell, so a name of two characters there is a person's. Read as a header
+# of people, not as 姓名: other Chinese text under an English "name" (a service hall's) is no leak.
+_LATIN_NAME_HEADER = re.compile(r"(?:full|real|person|personal|chinese|true|legal|cn|zh)?name(?:cn|zh|chinese)?"
+                                r"|xingming|mingzi|[a-z]{0,4}xm", re.I)
 PERSON_ENDINGS = ("人", "者", "员")
 NOT_PERSON_ENDINGS = ("法人", "人数", "机构人员数")
 # Headers of columns that hold places (所在村, 所在镇（街道）, 地址 …): their values are never names.
@@ -127,6 +132,8 @@ def header_kind(text: str) -> str:
         return "name"
     if header.endswith(PEOPLE_HEADERS) and header != "联系人电话":
         return "people"
+    if latin_name_header(header):
+        return "people"
     # any other word for a person (受表彰人, 持证人, 参加人, 受助者, 老党员, 网格员): 人, 者 and 员 end them
     if header.endswith(PERSON_ENDINGS) and not header.endswith(NOT_PERSON_ENDINGS) and len(header) >= 2:
         return "people"
@@ -137,8 +144,14 @@ def short_name_of_one(header: str, value: str) -> bool:
     """A name of two characters under a header of one person (ONE_PERSON_HEADERS): name-shaped, no word of the
     dictionary, no place (张庄), no surname with a form of address (王老师)."""
     text = value.strip()
-    return len(text) == 2 and normalise_header(header).endswith(ONE_PERSON_HEADERS) and name_shaped(text) \
+    header = normalise_header(header)
+    return len(text) == 2 and (header.endswith(ONE_PERSON_HEADERS) or latin_name_header(header)) and name_shaped(text) \
         and not is_ordinary_word(text) and not is_place_name(text) and not not_a_person(text)
+
+
+def latin_name_header(header: str) -> bool:
+    """name, Full Name, real_name, xingming, XM: a name column headed in English or pinyin (normalised header)."""
+    return header.isascii() and _LATIN_NAME_HEADER.fullmatch(header.replace("-", "").replace(".", "")) is not None
 
 
 def is_place_header(text: str) -> bool:

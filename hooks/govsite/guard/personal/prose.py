@@ -58,6 +58,7 @@ from dataclasses import dataclass
 from .names import (
     _DOTTED,
     _MARTYR,
+    COMMON_NAME_WORD,
     COMPOUND_SURNAMES,
     NAME_HEADERS,
     PEOPLE_HEADERS,
@@ -512,6 +513,18 @@ class _Finder:
             return False  # 2024年新入伍 (a text cut at the space after 2024, too): a date's unit, not the surname 年
         if _ADDRESS_FORM.match(text, start + len(surname_of(name))):
             return False  # 王主任, 李科长: a surname and a form of address, the way offices name a contact
+        if not strong and len(name) == 3 and name[:2] not in COMPOUND_SURNAMES and in_dictionary(name[:2]) and (
+                frequency(name) >= _COMMON_WORD or (name[2] == "人" and is_ordinary_word(name[:2]))):
+            # 全家福, 常青树 (words jieba has seen often and tags as names; the names its dictionary holds, 徐国栋,
+            # 王建国, it has seen a few times), 全镇人: a word begins them, not a surname; with no stronger cue than
+            # their shape they are the words (a photo's file name, a cell)
+            return False
+        if len(name) == 3 and _dictionary().get(name[0], "n").startswith("d") and end != _run_end(text, start) \
+                and (name[1:] in _SERVICE_EVENTS or (_dictionary().get(name[1:], "n").startswith("v")
+                                                     and not _dictionary()[name[1:]].startswith("vn"))):
+            return False  # 慰问曾参战老兵, 曾立功家庭: 曾 is "once" before a verb (a name so made is found alone)
+        if not strong and len(name) == 3 and name[2] == "人" and name[1] in PLACE_CHARS:
+            return False  # 全寨人, 全屯人: the people of a whole place, as 全村人 is
         if strong and len(name) >= 3 and _dictionary().get(name, "").startswith(_PLACE_TAGS):
             return True  # 高建国同志, 联系人：高建国: jieba's dictionary holds some names as places (ns) or terms (nz)
         return not is_ordinary_word(name, strict=not strong) and (strong or read or _reads_as_name(name))
@@ -695,11 +708,16 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
                     text[start] in _JOINING and match.group() in RELATIVE_WORDS):
                 # set apart by a space and standing alone up to the next mark, it is laid out as a name
                 alone = start > end and _ALONE.match(text, start) is not None
-                if not finder.after(start, "人员", alone) and (match.group() in OFFICE_WORDS
-                                                              or match.group() in RELATIVE_WORDS):
+                if finder.after(start, "人员", alone):
+                    pass
+                elif match.group() in OFFICE_WORDS or match.group() in RELATIVE_WORDS:
                     # 局长冯保国看望…, 烈士遗孀郑淑珍现居…: a given name that is also a word (保国, 海燕) after an
                     # office or a relative is the person's
                     _captioned_after(finder, start)
+                elif not _word_name_after(finder, start) and _VISITED.search(text, max(0, at - 8), at):
+                    # 军属曾长江, 烈属张建设家庭: a given name that is a word, bounded; and after a visit verb
+                    # (走访了退役军人程平，), the person visited, though the name has two characters
+                    _visited_short_name(finder, start)
             # 王建华（退役士兵）, 王建华（示例镇退役军人）, 王建华，退役军人，: the person's role, in brackets or between
             # commas, and nothing else (和平街道（退役军人服务站）names a place)
             role = _ROLE_BEFORE.search(text, max(0, at - 12), at)
@@ -709,13 +727,15 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
         elif kind == "before":
             if match.group() in _BARE_VISITS and text[end:end + 1] in _VISITS_GIVE:
                 continue  # 慰问金发放, 慰问品: what the visit gave, not whom
-            if end < len(text) and _is_han(text[end]) and not finder.after(end, "其前", False) \
-                    and match.group().startswith("拟"):
-                # 拟认定魏鹏为烈士: a proposed decision names the person between the verb and 为, two characters too
-                bounded = _PROPOSED.match(text, end)
-                if bounded is not None and not is_ordinary_word(bounded.group(1)) \
-                        and not is_place_name(bounded.group(1)):
-                    finder.exact(end, bounded.end(1), "其前", True)
+            if end < len(text) and _is_han(text[end]) and not finder.after(end, "其前", False):
+                if match.group().rstrip("了") in _BARE_VISITS:
+                    _word_name_after(finder, end)  # 走访张建设, 慰问曾长江: whom the visit was to
+                elif match.group().startswith("拟"):
+                    # 拟认定魏鹏为烈士: a proposed decision names the person between the verb and 为, two characters
+                    bounded = _PROPOSED.match(text, end)
+                    if bounded is not None and not is_ordinary_word(bounded.group(1)) \
+                            and not is_place_name(bounded.group(1)):
+                        finder.exact(end, bounded.end(1), "其前", True)
         elif kind == "about":
             # 关于王建华申请…的答复: a title about a person's case, the name followed by what the case is
             found = _name_after(text, end, False) if end < len(text) and _is_han(text[end]) else None
@@ -737,8 +757,9 @@ def _name_spans(text: str, public: frozenset[str], at_start: bool = True, whole:
         elif kind == "follow" and at > 0 and _is_han(text[at - 1]):
             if match.group() == "家庭" and text[at - 1] in _BEFORE_HOUSEHOLD:
                 continue  # 有利於家庭, 对家庭: a word of grammar before 家庭 ends no name
-            if not finder.before(at, "其后", False):
-                _captioned_before(finder, at)  # 来到雷金花家中: bounded by a word before names, though 金花 is a word
+            if not finder.before(at, "其后", False) and not _captioned_before(finder, at) \
+                    and match.group() in _HOUSEHOLD:
+                _word_name_before(finder, at)  # 张建设家庭帮扶情况, 慰问曾长江家中: a household named by its head
             if match.group() in _CHILD_OF and end < len(text) and _is_han(text[end]) \
                     and not finder.after(end, "人员", False):
                 _captioned_after(finder, end)  # 烈士之子吕卫东, 烈士邵金山之母梁保国: the relative named after it
@@ -937,6 +958,87 @@ def _captioned_before(finder: _Finder, end: int) -> bool:
                 return False
             return finder.exact(start, end, "其后", True)
     return False
+
+
+# How often jieba's counts saw a word of three characters for it to be a word, not a name (全家福 273, 常青树 21
+# against 王建国 12, 徐国栋 3)
+_COMMON_WORD = 20
+# What a veteran once did, as 曾 ("once") puts it before a word for people (曾参战老兵, 曾立功人员): jieba tags
+# some of these as nouns or names (服役 n, 立功 nr), so they are listed
+_SERVICE_EVENTS = frozenset(("参战", "立功", "服役", "参军", "入伍", "负伤", "受伤", "牺牲", "获奖", "荣立", "当兵",
+                             "从军", "支前", "参加", "担任", "任职", "获得", "受过", "打过", "上过"))
+# A visit verb, with or without 了, up to three characters before a word for people (走访了退役军人程平,
+# 慰问了困难军属…): the person visited comes next
+_VISITED = re.compile(rf"(?:慰问|看望|走访|探望)了?[{_HAN}]{{0,3}}\Z")
+# Forms of address and what follows a household's head (张建设家庭, 曾长江同志): the end of a name
+_WORD_NAME_END = ("家庭", "家中", "家属", "家人", "同志", "老人", "夫妇", "一家", "老兵", "老战士", "老党员", "等",
+                  "并", "的")
+# What follows a household's head or a relative's kin (张建设家庭, 刘得胜家属): where _word_name_before looks
+_HOUSEHOLD = ("家庭", "家中", "家属", "家人", "一家")
+
+
+def _word_name_shape(text: str, start: int, alone: bool = False) -> bool:
+    """text[start:start + 3] as a single surname standing alone in jieba's cut and a given name that is an everyday
+    word of two characters (张|建设, 刘|得胜, 曾|长江: names of the veterans' generation that given_words.txt
+    leaves out, as they stand alone in documents as often). Not when the surname and the next character make a
+    word other than a name (全家|人, 许多, 曾经, 高龄; 王平|安 is 王平安), nor when the whole is one; a surname
+    jieba reads as an adverb before a verb only when nothing follows (`alone`: 走访曾得胜。; 曾|长江 and 曾|富强
+    anywhere, but not 慰问曾参战老兵 "who once fought", nor 曾参战的); one it reads as a preposition or a
+    pronoun only before a name or a place it has seen seldom, as given names are (于|秀英, 何|桂兰; not 向|群众,
+    向|英雄, 向|红军: 何|长江 is left), one it reads as a conjunction never (慰问和|温暖)."""
+    name = text[start:start + 3]
+    if len(name) < 3 or not _is_han_run(name) or name[0] not in SINGLE_SURNAMES or name[0] in _DATE_UNITS \
+            or is_ordinary_word(name[:2]) or in_dictionary(name) or not in_dictionary(name[1:]):
+        return False
+    if name[2] in _FOLLOW_CHARS and not alone:
+        return False  # 银健|在家中 (健在 is a word): the name ends before a word that follows names
+    words = _segment(text[start:_run_end(text, start)])
+    if len(words) < 2 or words[0][1] != 1 or words[1][:2] != (1, 3):
+        return False
+    first, given = words[0][2], words[1][2]
+    if first.startswith(("c", "u")):
+        return False
+    if first.startswith(("p", "r")):  # 于, 向, 从, 何: before what jieba reads as a given name only
+        return given.startswith(("nr", "ns")) and frequency(name[1:]) < COMMON_NAME_WORD
+    if first.startswith(_FUNCTION_TAGS) and not first.startswith(("m", "q")):  # 曾 (d): a verb only at the end
+        return given.startswith("vn") or not given.startswith("v") or alone
+    return True
+
+
+def _word_name_after(finder: _Finder, start: int) -> bool:
+    """_word_name_shape at `start`, bounded after by the run's end or what follows a name (家庭, 同志 …)."""
+    text = finder.text
+    end = start + 3
+    alone = end == _run_end(text, start)
+    if not (alone or text.startswith(_WORD_NAME_END, end)) or not _word_name_shape(text, start, alone):
+        return False
+    return finder.exact(start, end, "其前", True)
+
+
+def _word_name_before(finder: _Finder, end: int) -> bool:
+    """_word_name_shape ending at `end` (before 家庭 or 家中), bounded before by the run's start or a word that
+    stands before names (烈属, 向, 走访 …)."""
+    text = finder.text
+    start = end - 3
+    if start < 0 or not (start == _run_start(text, end) or _PRECEDE.search(text, max(0, start - 6), start)):
+        return False
+    run = _run_start(text, end)
+    if start > run and _inside_long_word(text, run, _segment(text[run:end]), start):
+        return False
+    if not _word_name_shape(text[:end], start):
+        return False
+    return finder.exact(start, end, "其后", True)
+
+
+def _visited_short_name(finder: _Finder, start: int) -> bool:
+    """A name of two characters after a visit verb and a word for people, alone up to a mark or the text's end
+    (走访了退役军人程平，): no word of the dictionary (高明, 黄平 stay unfound), no place."""
+    text = finder.text
+    end = start + 2
+    name = text[start:end]
+    if _run_end(text, start) != end or not name_shaped(name) or in_dictionary(name) or is_place_name(name):
+        return False
+    return finder.exact(start, end, "人员", True)
 
 
 def _speaker(finder: _Finder, start: int, run: str) -> None:
