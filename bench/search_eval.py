@@ -87,13 +87,17 @@ UNDERSTANDING_TEST_10 = REPO / "bench" / "data" / "understanding-test-10.yml"
 # classes: a development part and a part kept aside (committed alone first; its figures only are read).
 UNDERSTANDING_DEV_14 = REPO / "bench" / "data" / "understanding-dev-14.yml"
 UNDERSTANDING_ASIDE_14 = REPO / "bench" / "data" / "understanding-aside-14.yml"
-KEPT_ASIDE = (UNDERSTANDING_ASIDE_14,)
+# The same two classes again, written before the words were derived from the site's own text; the same split.
+UNDERSTANDING_DEV_15 = REPO / "bench" / "data" / "understanding-dev-15.yml"
+UNDERSTANDING_ASIDE_15 = REPO / "bench" / "data" / "understanding-aside-15.yml"
+KEPT_ASIDE = (UNDERSTANDING_ASIDE_14, UNDERSTANDING_ASIDE_15)
 SETS = {"natural": NATURAL, "natural-2": NATURAL_2, "dev": UNDERSTANDING_DEV, "test": UNDERSTANDING_TEST,
         "test-2": UNDERSTANDING_TEST_2, "test-3": UNDERSTANDING_TEST_3,
         "test-4": UNDERSTANDING_TEST_4, "test-5": UNDERSTANDING_TEST_5, "test-6": UNDERSTANDING_TEST_6,
         "test-7": UNDERSTANDING_TEST_7, "test-8": UNDERSTANDING_TEST_8,
         "test-9": UNDERSTANDING_TEST_9, "test-10": UNDERSTANDING_TEST_10,
-        "dev-14": UNDERSTANDING_DEV_14, "aside-14": UNDERSTANDING_ASIDE_14}
+        "dev-14": UNDERSTANDING_DEV_14, "aside-14": UNDERSTANDING_ASIDE_14,
+        "dev-15": UNDERSTANDING_DEV_15, "aside-15": UNDERSTANDING_ASIDE_15}
 SET_LABELS = {
     NATURAL.name: "natural queries, the set the ranking was developed on",
     NATURAL_2.name: "natural queries written afterwards, never used to tune anything",
@@ -110,6 +114,8 @@ SET_LABELS = {
     UNDERSTANDING_TEST_10.name: "a tenth held-out set of questions, written blind to the engine (frozen before tuning, run at the end)",
     UNDERSTANDING_DEV_14.name: "everyday words and questions with no answer, development part (looked at while tuning)",
     UNDERSTANDING_ASIDE_14.name: "everyday words and questions with no answer, kept aside (figures only)",
+    UNDERSTANDING_DEV_15.name: "everyday words, people in context, no answer: development part (looked at while tuning)",
+    UNDERSTANDING_ASIDE_15.name: "everyday words, people in context, no answer: kept aside (figures only)",
 }
 DEFAULT_SETS = ("natural", "natural-2", "dev")  # the test half only when named
 # The sets no one tuning the search has read yet, question by question: tools that print queries leave them out.
