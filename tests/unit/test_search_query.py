@@ -960,6 +960,36 @@ def test_the_askers_sentence_run_together_says_little(js, data):
             assert not js("generic", word=word + particle), word + particle
 
 
+def test_common_verbs_glued_before_a_site_word_say_little(js, data):
+    """想进好学校, 要去看: the language's commonest verbs and adjectives of one character, run together in a piece no
+    page holds, are how the asker puts the question (wants to get into a good …), not a thing the site lacks; the
+    site's word after them is what is asked. A subject the site lacks (宠物, 话费) beside one stays a subject."""
+    import jieba
+
+    from govsite.search.words import GLUE_COUNT, GLUE_TAGS
+
+    verbs = []
+    with jieba.dt.get_dict_file() as handle:
+        for line in handle.read().decode("utf-8").splitlines():
+            word, count, tag = line.split(" ")
+            if len(word) == 1 and tag in GLUE_TAGS and int(count) >= GLUE_COUNT:
+                verbs.append(word)
+    assert len(verbs) >= 20
+    site = set(data.site_words)
+    rng = random.Random(11)
+    tried = 0
+    for _ in range(300):
+        piece = "".join(rng.choice(verbs) for _ in range(rng.randint(2, 3)))
+        if piece in site or piece in data.pieces:
+            continue
+        assert js("generic", word=piece), piece
+        tried += 1
+    assert tried >= 150
+    for word in ("宠物", "话费", "产假", "暖气费"):
+        for verb in verbs[:12]:
+            assert not js("generic", word=verb + word), verb + word
+
+
 def test_common_words_and_their_runs_say_little(js):
     for word in ("时候", "每个月", "那几年", "算不算", "管不管", "我爸"):
         assert js("generic", word=word), word
