@@ -274,15 +274,19 @@ def make_queries(units: list[dict], seed: int) -> list[dict]:
     return queries
 
 
-def synonym_groups(root: Path = REPO) -> list[tuple[list[str], list[str]]]:
+def synonym_groups(root: Path = REPO, site: Path | None = None) -> list[tuple[list[str], list[str]]]:
     """The editor's synonyms and everyday words (data/search/synonyms.yml), folded: (words, what each of them may
-    be found as) — a group of synonyms both ways, an everyday word as its official terms."""
+    be found as) — a group of synonyms both ways, an everyday word as its official terms; with `site`, also the
+    everyday words the index build derived from the site's own text (its words.json's "everyday")."""
     import yaml
 
     path = root / "data" / "search" / "synonyms.yml"
     data = (yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None) or {}
     groups = [([fold(w) for w in group], [fold(w) for w in group]) for group in data.get("同义词", [])]
     groups += [([fold(w) for w in entry["说法"]], [fold(w) for w in entry["正式说法"]]) for entry in data.get("俗称", [])]
+    words = site / "searchindex" / "words.json" if site is not None else None
+    if words is not None and words.exists():
+        groups += [(says, official) for says, official in json.loads(words.read_text(encoding="utf-8"))["everyday"]]
     return groups
 
 
@@ -633,7 +637,7 @@ def run(ours: Path, material: Path | None, seed: int, show: bool, pagefind: Path
     # A synonym of a term (data/search/vocabulary.yml) counts as the term: 伤残抚恤金 also finds 残疾抚恤金, after
     # every hit holding the term as typed.
     by_url = {u["url"]: u for u in units}
-    groups = synonym_groups()
+    groups = synonym_groups(site=ours)
 
     def unfounded(row):
         terms = fold(row["q"]).split()

@@ -370,3 +370,48 @@ def test_a_list_holding_one_word_more_than_a_document_comes_after_it(built_site)
             compared += any(not flags[h[0]] & FLAG_LISTING and h[2] == count - 1 for h in hits[:place])
     assert compared >= 3, compared
 
+
+
+# ------------------------------------------------------------------ everyday words the site's own text gives
+
+def test_a_member_a_law_defines_reaches_the_articles_written_for_the_term(built_site):
+    """本条例所称抚恤优待对象包括：军人；…；退役军人 (read here from the law's text): a question about a member and
+    a word of an article written for 抚恤优待对象 that does not name the member (退役军人 … 短期疗养) finds a
+    record holding all its words (the member or the term it belongs to) instead of partial matches. Sampled,
+    seeded."""
+    import random
+
+    import jieba
+
+    law = (REPO / "data/laws/texts/军人抚恤优待条例.md").read_text(encoding="utf-8")
+    listed = re.search(r"本条例所称抚恤优待对象包括：(.+?)。", law.replace("\n", "")).group(1)
+    members = [m for m in re.split(r"[（）一二三四五；、]+", listed) if m]
+    members = [m.rsplit("的", 1)[-1] for m in members]
+    assert {"军人", "残疾军人", "烈士遗属", "军人家属", "退役军人"} <= set(members), members
+    records = _records(built_site)
+    holding: dict[str, int] = {}
+
+    def held(word):
+        if word not in holding:
+            holding[word] = sum(1 for _, t, _ in records if word in t)
+        return holding[word]
+
+    rng = random.Random(13)
+    written_for = [(url, text) for url, text, flag in records if "#art-" in url and "抚恤优待对象" in text
+                   and re.match(r"laws/[^/]+/#", url)]
+    questions = {}
+    for member in members:
+        for _url, text in rng.sample(written_for, min(6, len(written_for))):
+            if member in text:
+                continue
+            rare = [w for w in jieba.cut(text) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and not set(w) & set(member)
+                    and 1 <= held(w) <= 3]
+            for word in rng.sample(rare, min(2, len(rare))):
+                # only where no record holds both as typed: the definition must be what joins them
+                if not any(member in t and word in t for _, t, _ in records):
+                    questions[f"{member}{word}有什么规定"] = (member, word)
+    assert len(questions) >= 15, questions
+    asked = _ask(built_site, questions)
+    wrong = [(q, run["hits"][:1], run["words"]) for q, run in ((q, asked[q]) for q in questions)
+             if run["noAnswer"] or run["partial"] or not run["hits"]]
+    assert not wrong, wrong

@@ -79,6 +79,10 @@ class Vocabulary:
     # intent a question so addressed goes to when the site has no answer to it (its name; "" for none)
     addressing: tuple[str, ...] = ()
     fallback_intent: str = ""
+    # What the index build derives everyday words from (derive.py): the articles of the laws in force, and (text
+    # in plain words, the article it cites) pairs; set by the search's adapter from the site's models
+    articles: tuple[str, ...] = ()
+    cited: tuple[tuple[str, str], ...] = ()
 
 
 def frequency_class(frequency: int) -> int:
@@ -178,7 +182,8 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
                function_characters: str | None = None,
                own_words: Mapping[int, Iterable[str]] | None = None,
                records_holding: Callable[[str], int] | None = None,
-               counts: Mapping[str, int] | None = None) -> bytes:
+               counts: Mapping[str, int] | None = None,
+               derived: Iterable[tuple[tuple[str, ...], tuple[str, ...]]] = ()) -> bytes:
     """words.json: {"words": {frequency class: its words, space-separated}, "fillers": filler words,
     "owner": the site owner's names, "synonyms": groups, "everyday": [[everyday words], [official terms]],
     "laws": record ids of the laws' own pages (their names are their titles), "intents": [record id of the page,
@@ -206,13 +211,15 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
         words[word] = max(words.get(word, 0), EDITOR_CLASS)
     for filler in (*vocabulary.fillers, *vocabulary.owner):
         words.pop(filler, None)
+    said = {w for says, _ in vocabulary.everyday for w in says}
+    derived_left = [(says, official) for says, official in derived if not set(says) & said]
     classes: dict[str, list[str]] = {}
     for word in sorted(words):
         classes.setdefault(str(words[word]), []).append(word)
     data = {"words": {c: " ".join(classes[c]) for c in sorted(classes, key=int)},
             "fillers": " ".join(vocabulary.fillers), "owner": " ".join(vocabulary.owner),
             "synonyms": [list(group) for group in vocabulary.synonyms],
-            "everyday": [[list(says), list(official)] for says, official in vocabulary.everyday],
+            "everyday": [[list(says), list(official)] for says, official in (*vocabulary.everyday, *derived_left)],
             "laws": sorted(laws),
             "intents": [[rid, [list(p) for p in intent.patterns], list(intent.extra), intent.name,
                          sorted(set((own_words or {}).get(rid, ())) - set(vocabulary.fillers)),
