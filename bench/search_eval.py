@@ -277,7 +277,7 @@ def make_queries(units: list[dict], seed: int) -> list[dict]:
 def synonym_groups(root: Path = REPO, site: Path | None = None) -> list[tuple[list[str], list[str]]]:
     """The editor's synonyms and everyday words (data/search/synonyms.yml), folded: (words, what each of them may
     be found as) — a group of synonyms both ways, an everyday word as its official terms; with `site`, also the
-    everyday words the index build derived from the site's own text (its words.json's "everyday")."""
+    everyday words the index build derived from the site's own text (its words.json's "derived")."""
     import yaml
 
     path = root / "data" / "search" / "synonyms.yml"
@@ -286,7 +286,8 @@ def synonym_groups(root: Path = REPO, site: Path | None = None) -> list[tuple[li
     groups += [([fold(w) for w in entry["说法"]], [fold(w) for w in entry["正式说法"]]) for entry in data.get("俗称", [])]
     words = site / "searchindex" / "words.json" if site is not None else None
     if words is not None and words.exists():
-        groups += [(says, official) for says, official in json.loads(words.read_text(encoding="utf-8"))["everyday"]]
+        data = json.loads(words.read_text(encoding="utf-8"))
+        groups += [(says, official) for says, official in data.get("derived", [])]
     return groups
 
 

@@ -415,3 +415,27 @@ def test_a_member_a_law_defines_reaches_the_articles_written_for_the_term(built_
     wrong = [(q, run["hits"][:1], run["words"]) for q, run in ((q, asked[q]) for q in questions)
              if run["noAnswer"] or run["partial"] or not run["hits"]]
     assert not wrong, wrong
+
+
+def test_a_derived_everyday_word_counts_typed_whole_only(built_site):
+    """The everyday words derived from the site's own text (words.json's derived) are looked for as their terms
+    when a question's word is one of them, never put in place inside a longer word of the site (退伍军人 is not
+    looked for as 退伍抚恤优待对象: one more list to fetch that no page holds)."""
+    words = json.loads((built_site / "searchindex/words.json").read_text(encoding="utf-8"))
+    derived = words["derived"]
+    assert len(derived) >= 5, derived
+    site = sorted({w for group in words["words"].values() for w in group.split()})
+    editors = {say for says, _ in words["everyday"] for say in says}
+    whole, inside = {}, {}
+    for says, official in derived:
+        for say in says:
+            whole[f"{say}有什么规定"] = official
+            longer = [w for w in site if say in w and w != say and w not in editors][:3]
+            for word in longer:
+                inside[f"{word}有什么规定"] = [word.replace(say, term) for term in official]
+    assert len(inside) >= 5, inside
+    asked = _ask(built_site, {**whole, **inside})
+    for question, official in whole.items():
+        assert set(official) & set(asked[question]["terms"]), (question, asked[question]["terms"])
+    for question, replaced in inside.items():
+        assert not set(replaced) & set(asked[question]["terms"]), (question, asked[question]["terms"])
