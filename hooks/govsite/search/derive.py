@@ -6,8 +6,9 @@ the site's own text gives"):
 
 - A definition in a law in force (本条例所称抚恤优待对象包括：（一）军人；…（五）退役军人; 本法所称军人家属，是
   指军人的配偶、父母（扶养人）、未成年子女…): each member it names is also looked for as the term defined, one
-  way, so that a question about 退役军人 reaches the articles written for 抚恤优待对象. A member two definitions
-  name (军官: 军人 and 退役军人) is left out: which one the asker means is not known.
+  way, so that a question about 未成年子女 reaches the articles written for 军人家属. A member two definitions
+  name (军官: 军人 and 退役军人) is left out: which one the asker means is not known; so is one most records hold
+  (退役军人, 父母), which finds plenty as typed.
 - A text in plain words that cites an article (a 政策问答 question, a benefit's name and summary in 政策找找看, a
   case's title and summary): a word of it that no law in force uses (公交, 飞机, 烈士墓) is the plain way of saying a
   word of the cited article that the plain text does not use and that shares two of its characters (公交 and
