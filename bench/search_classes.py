@@ -35,7 +35,8 @@ def is_aside(question: dict) -> bool:
     return kept_aside(question["q"], question["kind"])
 
 
-WHOLE = {search_eval.UNDERSTANDING_DEV_14.name: False, search_eval.UNDERSTANDING_ASIDE_14.name: True}
+WHOLE = {search_eval.UNDERSTANDING_DEV_14.name: False, search_eval.UNDERSTANDING_ASIDE_14.name: True,
+         search_eval.UNDERSTANDING_DEV_15.name: False, search_eval.UNDERSTANDING_ASIDE_15.name: True}
 
 
 def judge(questions: list[dict], answers: dict[str, dict]) -> list[dict]:

@@ -87,13 +87,17 @@ UNDERSTANDING_TEST_10 = REPO / "bench" / "data" / "understanding-test-10.yml"
 # classes: a development part and a part kept aside (committed alone first; its figures only are read).
 UNDERSTANDING_DEV_14 = REPO / "bench" / "data" / "understanding-dev-14.yml"
 UNDERSTANDING_ASIDE_14 = REPO / "bench" / "data" / "understanding-aside-14.yml"
-KEPT_ASIDE = (UNDERSTANDING_ASIDE_14,)
+# The same two classes again, written before the words were derived from the site's own text; the same split.
+UNDERSTANDING_DEV_15 = REPO / "bench" / "data" / "understanding-dev-15.yml"
+UNDERSTANDING_ASIDE_15 = REPO / "bench" / "data" / "understanding-aside-15.yml"
+KEPT_ASIDE = (UNDERSTANDING_ASIDE_14, UNDERSTANDING_ASIDE_15)
 SETS = {"natural": NATURAL, "natural-2": NATURAL_2, "dev": UNDERSTANDING_DEV, "test": UNDERSTANDING_TEST,
         "test-2": UNDERSTANDING_TEST_2, "test-3": UNDERSTANDING_TEST_3,
         "test-4": UNDERSTANDING_TEST_4, "test-5": UNDERSTANDING_TEST_5, "test-6": UNDERSTANDING_TEST_6,
         "test-7": UNDERSTANDING_TEST_7, "test-8": UNDERSTANDING_TEST_8,
         "test-9": UNDERSTANDING_TEST_9, "test-10": UNDERSTANDING_TEST_10,
-        "dev-14": UNDERSTANDING_DEV_14, "aside-14": UNDERSTANDING_ASIDE_14}
+        "dev-14": UNDERSTANDING_DEV_14, "aside-14": UNDERSTANDING_ASIDE_14,
+        "dev-15": UNDERSTANDING_DEV_15, "aside-15": UNDERSTANDING_ASIDE_15}
 SET_LABELS = {
     NATURAL.name: "natural queries, the set the ranking was developed on",
     NATURAL_2.name: "natural queries written afterwards, never used to tune anything",
@@ -110,6 +114,8 @@ SET_LABELS = {
     UNDERSTANDING_TEST_10.name: "a tenth held-out set of questions, written blind to the engine (frozen before tuning, run at the end)",
     UNDERSTANDING_DEV_14.name: "everyday words and questions with no answer, development part (looked at while tuning)",
     UNDERSTANDING_ASIDE_14.name: "everyday words and questions with no answer, kept aside (figures only)",
+    UNDERSTANDING_DEV_15.name: "everyday words, people in context, no answer: development part (looked at while tuning)",
+    UNDERSTANDING_ASIDE_15.name: "everyday words, people in context, no answer: kept aside (figures only)",
 }
 DEFAULT_SETS = ("natural", "natural-2", "dev")  # the test half only when named
 # The sets no one tuning the search has read yet, question by question: tools that print queries leave them out.
@@ -268,15 +274,20 @@ def make_queries(units: list[dict], seed: int) -> list[dict]:
     return queries
 
 
-def synonym_groups(root: Path = REPO) -> list[tuple[list[str], list[str]]]:
+def synonym_groups(root: Path = REPO, site: Path | None = None) -> list[tuple[list[str], list[str]]]:
     """The editor's synonyms and everyday words (data/search/synonyms.yml), folded: (words, what each of them may
-    be found as) — a group of synonyms both ways, an everyday word as its official terms."""
+    be found as) — a group of synonyms both ways, an everyday word as its official terms; with `site`, also the
+    everyday words the index build derived from the site's own text (its words.json's "derived")."""
     import yaml
 
     path = root / "data" / "search" / "synonyms.yml"
     data = (yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None) or {}
     groups = [([fold(w) for w in group], [fold(w) for w in group]) for group in data.get("同义词", [])]
     groups += [([fold(w) for w in entry["说法"]], [fold(w) for w in entry["正式说法"]]) for entry in data.get("俗称", [])]
+    words = site / "searchindex" / "words.json" if site is not None else None
+    if words is not None and words.exists():
+        data = json.loads(words.read_text(encoding="utf-8"))
+        groups += [(says, official) for says, official in data.get("derived", [])]
     return groups
 
 
@@ -627,7 +638,7 @@ def run(ours: Path, material: Path | None, seed: int, show: bool, pagefind: Path
     # A synonym of a term (data/search/vocabulary.yml) counts as the term: 伤残抚恤金 also finds 残疾抚恤金, after
     # every hit holding the term as typed.
     by_url = {u["url"]: u for u in units}
-    groups = synonym_groups()
+    groups = synonym_groups(site=ours)
 
     def unfounded(row):
         terms = fold(row["q"]).split()

@@ -12,7 +12,7 @@ import hashlib
 SALT = "search11-split:"
 CLASSES = ("everyday", "intent", "no-answer", "question")
 DEVELOPMENT_SETS = ("natural", "natural-2", "dev", "test", "test-2", "test-3", "test-4", "test-5", "test-6",
-                    "test-7", "dev-14", "aside-14")
+                    "test-7", "dev-14", "aside-14", "dev-15", "aside-15")
 
 
 def kept_aside(question: str, kind: str) -> bool:

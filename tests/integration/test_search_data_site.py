@@ -380,3 +380,59 @@ def test_a_list_holding_one_word_more_than_a_document_comes_after_it(built_site)
             compared += any(not flags[h[0]] & FLAG_LISTING and h[2] == count - 1 for h in hits[:place])
     assert compared >= 3, compared
 
+
+
+# ------------------------------------------------------------------ everyday words the site's own text gives
+
+def test_a_member_a_law_defines_reaches_the_articles_written_for_the_term(built_site):
+    """本法所称军人家属，是指军人的配偶、父母（扶养人）、未成年子女、不能独立生活的成年子女 (read here from the
+    law's text): a question about a member few records hold and a word of an article written for 军人家属 that does
+    not name the member finds a record holding all its words (the member or the term) instead of partial matches.
+    A member most records hold (配偶, 父母) finds plenty as typed and is not linked. Sampled, seeded."""
+    import random
+
+    import jieba
+
+    law = (REPO / "data/laws/texts/中华人民共和国军人地位和权益保障法.md").read_text(encoding="utf-8")
+    listed = re.search(r"本法所称军人家属，是指(.+?)。", law.replace("\n", "")).group(1)
+    members = [re.sub(r"（[^）]*）", "", m).rsplit("的", 1)[-1] for m in listed.split("、")]
+    assert {"配偶", "父母", "未成年子女", "成年子女"} <= set(members), members
+    records = _records(built_site)
+    holding: dict[str, int] = {}
+
+    def held(word):
+        if word not in holding:
+            holding[word] = sum(1 for _, t, _ in records if word in t)
+        return holding[word]
+
+    members = [m for m in members if held(m) <= max(3, len(records) * 0.02)]
+    assert len(members) >= 2, members
+    rng = random.Random(13)
+    written_for = [text for url, text, _ in records if re.match(r"laws/[^/]+/#art-", url) and "军人家属" in text]
+    questions = {}
+    for member in members:
+        for text in written_for:
+            if member in text:
+                continue
+            rare = [w for w in jieba.cut(text) if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) and not set(w) & set(member)
+                    and 1 <= held(w) <= 3]
+            for word in rng.sample(rare, min(2, len(rare))):
+                if not any(member in t and word in t for _, t, _ in records):
+                    questions[f"{member}{word}有什么规定"] = (member, word)
+    assert len(questions) >= 6, questions
+    asked = _ask(built_site, questions)
+    wrong = [(q, run["hits"][:1], run["words"]) for q, run in ((q, asked[q]) for q in questions)
+             if run["noAnswer"] or run["partial"] or not run["hits"]]
+    assert not wrong, wrong
+
+
+def test_a_derived_everyday_word_typed_finds_its_terms(built_site):
+    """The everyday words derived from the site's own text (words.json's derived) are looked for as their terms
+    when a question's word is one of them."""
+    words = json.loads((built_site / "searchindex/words.json").read_text(encoding="utf-8"))
+    derived = words["derived"]
+    assert len(derived) >= 3, derived
+    whole = {f"{say}有什么规定": official for says, official in derived for say in says}
+    asked = _ask(built_site, whole)
+    for question, official in whole.items():
+        assert set(official) & set(asked[question]["terms"]), (question, asked[question]["terms"])

@@ -960,6 +960,68 @@ def test_the_askers_sentence_run_together_says_little(js, data):
             assert not js("generic", word=word + particle), word + particle
 
 
+def test_common_verbs_glued_before_a_site_word_say_little(js, data):
+    """想进好学校, 要去看: the language's commonest verbs and adjectives of one character, run together in a piece no
+    page holds, are how the asker puts the question (wants to get into a good …), not a thing the site lacks; the
+    site's word after them is what is asked. A subject the site lacks (宠物, 话费) beside one stays a subject."""
+    import jieba
+
+    from govsite.search.words import GLUE_COUNT, GLUE_TAGS
+
+    verbs = []
+    with jieba.dt.get_dict_file() as handle:
+        for line in handle.read().decode("utf-8").splitlines():
+            word, count, tag = line.split(" ")
+            if len(word) == 1 and tag in GLUE_TAGS and int(count) >= GLUE_COUNT:
+                verbs.append(word)
+    assert len(verbs) >= 20
+    site = set(data.site_words)
+    rng = random.Random(11)
+    tried = 0
+    for _ in range(300):
+        piece = "".join(rng.choice(verbs) for _ in range(rng.randint(2, 3)))
+        if piece in site or piece in data.pieces:
+            continue
+        assert js("generic", word=piece), piece
+        tried += 1
+    assert tried >= 150
+    for word in ("宠物", "话费", "产假", "暖气费"):
+        for verb in verbs[:12]:
+            assert not js("generic", word=verb + word), verb + word
+
+
+def test_a_derived_everyday_word_is_put_in_place_only_when_typed_whole(data):
+    """words.json's derived (everyday words the index build derives from the site's own text): a word typed whole
+    is also looked for as its terms; inside a longer word it is not put in place, as the editor's are (军人 in
+    伤残军人 would be one more list, 伤残抚恤优待对象, that no page holds), and the editor's own entry for the same word
+    wins. Pairs of the site's own words, sampled."""
+    site = sorted(w for w in data.site_words if 2 <= len(w) <= 4)
+    editors = {w for says, _ in data.vocabulary.everyday for w in says}
+    rng = random.Random(17)
+    inner = [w for w in site if w not in editors and not any(w in s for s in editors)]
+    pairs = []
+    for word in rng.sample(inner, 400):
+        longer = [w for w in site if word in w and w != word and not any(e in w for e in editors)]
+        if longer:
+            pairs.append((word, rng.choice(longer), rng.choice(site)))
+        if len(pairs) >= 12:
+            break
+    assert len(pairs) >= 8, pairs
+    said = sorted(editors)[0]
+    words = dict(data.words, derived=[[[w], [t]] for w, _, t in pairs] + [[[said], ["某某某"]]])
+    runner = SearchJS()
+    try:
+        runner("setup", titles=data.titles, flags=data.flags, kinds=data.kinds, words=words, pinyin=data.pinyin,
+               fold=json.loads(fold_file()))
+        for word, longer, term in pairs:
+            if term != word:
+                assert term in runner("variants", word=word), (word, term)
+            assert longer.replace(word, term) not in runner("variants", word=longer) or term in longer, (longer, term)
+        assert "某某某" not in runner("variants", word=said)
+    finally:
+        runner.close()
+
+
 def test_common_words_and_their_runs_say_little(js):
     for word in ("时候", "每个月", "那几年", "算不算", "管不管", "我爸"):
         assert js("generic", word=word), word

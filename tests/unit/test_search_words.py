@@ -117,10 +117,11 @@ def test_words_json_leaves_out_the_words_around_the_askers_own():
 
 def test_function_characters_are_the_languages_commonest_and_name_nothing():
     """words.json's particles: jieba's single characters tagged as function words (pronouns, adverbs, measure words,
-    particles …) and counted at least PARTICLE_COUNT times, read from its dictionary file here, not from the code."""
+    particles …) and counted at least PARTICLE_COUNT times, and its single-character verbs and adjectives counted at
+    least GLUE_COUNT times (想, 进, 好, 去 …), read from its dictionary file here, not from the code."""
     import jieba
 
-    from govsite.search.words import FUNCTION_TAGS, PARTICLE_COUNT, particles
+    from govsite.search.words import FUNCTION_TAGS, GLUE_COUNT, GLUE_TAGS, PARTICLE_COUNT, particles
 
     tagged: dict[str, tuple[int, str]] = {}
     with jieba.dt.get_dict_file() as handle:
@@ -128,16 +129,18 @@ def test_function_characters_are_the_languages_commonest_and_name_nothing():
             word, count, tag = line.split(" ")
             if len(word) == 1:
                 tagged[word] = (int(count), tag)
+
+    def glue(count: int, tag: str) -> bool:
+        return (tag in FUNCTION_TAGS and count >= PARTICLE_COUNT) or (tag in GLUE_TAGS and count >= GLUE_COUNT)
+
     found = particles()
     assert found == "".join(sorted(set(found)))  # each once, in code point order: deterministic
-    assert 20 <= len(found) <= 80
+    assert 40 <= len(found) <= 140
     for char in found:
-        count, tag = tagged[char]
-        assert tag in FUNCTION_TAGS and count >= PARTICLE_COUNT, (char, count, tag)
-    expected = {w for w, (count, tag) in tagged.items()
-                if "\u4e00" <= w <= "\u9fff" and tag in FUNCTION_TAGS and count >= PARTICLE_COUNT}
+        assert glue(*tagged[char]), (char, tagged[char])
+    expected = {w for w, (count, tag) in tagged.items() if "\u4e00" <= w <= "\u9fff" and glue(count, tag)}
     assert set(found) == expected
-    for char in "个那都着了也就还":  # a sentence's glue
+    for char in "个那都着了也就还想进好去":  # a sentence's glue
         assert char in found, char
     for char in "费钱证卡假票房病":  # what a subject is made of (话费, 产假, 车票): never a particle
         assert char not in found, char

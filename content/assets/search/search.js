@@ -557,6 +557,12 @@
     });
     // Each everyday word by its first character (variants): its place in the data, in everydaySaid.
     this.everydaySaid = Array.from(this.everyday.keys());
+    // The everyday words derived from the site's own text (words.json's derived: 退役军人 → 抚恤优待对象 from a
+    // law's definition): a word typed whole only, never put in place inside a longer word (退伍军人, 军人价 would
+    // each become one more list to fetch that no page holds), and never over the editor's own entry.
+    (data.derived || []).forEach(function (entry) {
+      entry[0].forEach(function (say) { if (!self.everyday.has(say)) self.everyday.set(say, entry[1]); });
+    });
     this.everydayStarting = new Map();
     this.everydaySaid.forEach(function (say, k) {
       var list = self.everydayStarting.get(say[0]);

@@ -5,6 +5,7 @@ indexes whatever pages exist, whichever content type made them. See docs/search.
 """
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 import multiprocessing
@@ -19,7 +20,7 @@ import numpy as np
 
 from ..guard import known_clean
 from ..guard import output as output_guard
-from . import extract, facts, pinyin
+from . import derive, extract, facts, pinyin
 from .index import (
     NUMBERING_BATCH,
     Postings,
@@ -91,7 +92,11 @@ def _title(known: dict, url: str) -> str:
 def vocabulary_of(site) -> Vocabulary | None:
     """The editor's search words (data/search/vocabulary.yml, loaded by govsite.types.search)."""
     found = site.models.get("search") if site is not None else None
-    return found if isinstance(found, Vocabulary) else None
+    if not isinstance(found, Vocabulary):
+        return None
+    # The site's own texts the index derives everyday words from (derive.py), beside the editor's.
+    articles, cited = derive.site_texts(site)
+    return dataclasses.replace(found, articles=tuple(articles), cited=tuple(cited))
 
 
 def page_url(dest_uri: str) -> str | None:

@@ -47,11 +47,12 @@ from pathlib import Path
 import numpy as np
 
 from .. import derived
+from .derive import everyday_links
 from .extract import Record
 from .facts import GROUPS
 from .pinyin import pinyin_file
 from .text import browser_table, fold, fold_char
-from .words import Intent, Vocabulary, common_words, page_words, words_file
+from .words import Intent, Vocabulary, common_words, dictionary_counts, page_words, words_file
 
 FORMAT_VERSION = 3  # 3: n-grams filed by shard_key
 CHUNK_BYTES = 4_000  # stored text per file: a hit costs about this much to show
@@ -551,9 +552,11 @@ def iter_files(records: list[Record], postings: Postings | None = None, vocabula
     own = {rid: page_words(records[rid].title + " " + records[rid].text,
                            lambda w: blobs[w][1] if w in blobs else 0, common)
            for rid, _ in intents if not records[rid].listing}
+    holding = lambda w: blobs[w][1] if w in blobs else 0
+    derived = everyday_links(vocabulary.articles, vocabulary.cited, dictionary_counts(), common, holding,
+                             len(records)) if vocabulary and (vocabulary.articles or vocabulary.cited) else []
     files["words.json"] = words_file(vocabulary, blobs.__contains__, laws=law_pages(records), intents=intents,
-                                     common=common, own_words=own,
-                                     records_holding=lambda w: blobs[w][1] if w in blobs else 0)
+                                     common=common, own_words=own, records_holding=holding, derived=derived)
     keys = variant_keys(files["words.json"])
     longest = max(map(len, keys), default=0)
     for gram in sorted(blobs):

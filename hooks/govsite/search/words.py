@@ -30,6 +30,11 @@ COMMON_COUNT = 3000
 FUNCTION_TAGS = frozenset({"r", "d", "p", "c", "u", "q", "m", "t", "y", "e", "o",
                            "uj", "ul", "uz", "uv", "ud", "ug"})
 PARTICLE_COUNT = 100000
+# jieba's single-character verbs and adjectives this common (想, 进, 好, 去, 看, 走, 能 …; about forty) glue a
+# question too when run together in a piece no page holds: 想进好学校 is "wants to get into a good school", and
+# 想进好 is the asker's way of saying it, not a thing the site lacks (the site speaks of 入学 and 学校).
+GLUE_TAGS = frozenset({"v", "a"})
+GLUE_COUNT = 20000
 # A word of the language this common (jieba's count) of three characters, two of them a word of the site (信用卡,
 # 电动车, 结婚证, 党组织), is that word, not the site's word beside a character: 退伍军人办信用卡有没有优惠 asks about
 # a card, not about 信用 (credit). Rarer words are left out for the size of words.json (3,558 words, 11.6 kB gzip,
@@ -74,6 +79,10 @@ class Vocabulary:
     # intent a question so addressed goes to when the site has no answer to it (its name; "" for none)
     addressing: tuple[str, ...] = ()
     fallback_intent: str = ""
+    # What the index build derives everyday words from (derive.py): the articles of the laws in force, and (text
+    # in plain words, the article it cites) pairs; set by the search's adapter from the site's models
+    articles: tuple[str, ...] = ()
+    cited: tuple[tuple[str, str], ...] = ()
 
 
 def frequency_class(frequency: int) -> int:
@@ -118,7 +127,9 @@ def _read_particles() -> str:
             if line[1:2] != " ":  # only the single characters' lines are split
                 continue
             word, count, tag = (line.split(" ") + ["", ""])[:3]
-            if "\u4e00" <= word <= "\u9fff" and tag.strip() in FUNCTION_TAGS and int(count) >= PARTICLE_COUNT:
+            if "\u4e00" <= word <= "\u9fff" and (
+                    (tag.strip() in FUNCTION_TAGS and int(count) >= PARTICLE_COUNT)
+                    or (tag.strip() in GLUE_TAGS and int(count) >= GLUE_COUNT)):
                 found.add(fold(word))
     return "".join(sorted(found))
 
@@ -171,7 +182,8 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
                function_characters: str | None = None,
                own_words: Mapping[int, Iterable[str]] | None = None,
                records_holding: Callable[[str], int] | None = None,
-               counts: Mapping[str, int] | None = None) -> bytes:
+               counts: Mapping[str, int] | None = None,
+               derived: Iterable[tuple[tuple[str, ...], tuple[str, ...]]] = ()) -> bytes:
     """words.json: {"words": {frequency class: its words, space-separated}, "fillers": filler words,
     "owner": the site owner's names, "synonyms": groups, "everyday": [[everyday words], [official terms]],
     "laws": record ids of the laws' own pages (their names are their titles), "intents": [record id of the page,
@@ -199,6 +211,8 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
         words[word] = max(words.get(word, 0), EDITOR_CLASS)
     for filler in (*vocabulary.fillers, *vocabulary.owner):
         words.pop(filler, None)
+    said = {w for says, _ in vocabulary.everyday for w in says}
+    derived_left = [(says, official) for says, official in derived if not set(says) & said]
     classes: dict[str, list[str]] = {}
     for word in sorted(words):
         classes.setdefault(str(words[word]), []).append(word)
@@ -206,6 +220,7 @@ def words_file(vocabulary: Vocabulary | None, has_gram: Callable[[str], bool],
             "fillers": " ".join(vocabulary.fillers), "owner": " ".join(vocabulary.owner),
             "synonyms": [list(group) for group in vocabulary.synonyms],
             "everyday": [[list(says), list(official)] for says, official in vocabulary.everyday],
+            "derived": [[list(says), list(official)] for says, official in derived_left],
             "laws": sorted(laws),
             "intents": [[rid, [list(p) for p in intent.patterns], list(intent.extra), intent.name,
                          sorted(set((own_words or {}).get(rid, ())) - set(vocabulary.fillers)),
