@@ -22,6 +22,7 @@ or written (a read-only home, a full disk) only makes the build read every file,
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -56,15 +57,29 @@ def canonical(value) -> object:
 
 def guard_version() -> str:
     """A digest of the engine's package (every file: code and the word lists it reads), the installed
-    libraries' versions and Python's."""
+    libraries' versions and Python's. A build asks it in each of its processes several times (each cache it
+    opens): the files are read again only when one of them changed its size or time, and the libraries' versions
+    (448 metadata files to parse) are read once per process."""
+    files = sorted((path, path.stat()) for path in PACKAGE.rglob("*")
+                   if "__pycache__" not in path.parts and path.is_file())
+    signature = (str(PACKAGE), tuple((str(path), st.st_size, st.st_mtime_ns) for path, st in files))
+    if _VERSION and _VERSION[0] == signature:
+        return _VERSION[1]
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    libraries = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
-    digest.update("\n".join([sys.version, *libraries]).encode("utf-8"))
-    return digest.hexdigest()
+    for path, _stat in files:
+        digest.update(path.relative_to(PACKAGE).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update("\n".join([sys.version, *_libraries()]).encode("utf-8"))
+    _VERSION[:] = [signature, digest.hexdigest()]
+    return _VERSION[1]
+
+
+_VERSION: list = []  # [the package's files' signature, the version worked out for it]
+
+
+@functools.lru_cache(maxsize=1)
+def _libraries() -> tuple[str, ...]:
+    return tuple(sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()))
 
 
 def cache_folder() -> Path | None:
