@@ -447,7 +447,7 @@ def editor_page_html(site: Site, page: EditorPage, renderer: Renderer) -> tuple[
     through the one Markdown pipeline, with what the owning content type puts around it (title, metadata)."""
     owner = next((t for t in site.types if t.name == page.kind), None)
     before, after = owner.document_html(site, page, renderer) if owner else ("", "")
-    converted = site.markdown.convert(page.body, page.src_uri)
+    converted = site.markdown.take(page.body, page.src_uri)
 
     def make() -> tuple[str, list]:
         return before + site.markdown.for_page(converted, page_url(page.src_uri)) + after, list(converted.toc)

@@ -144,6 +144,7 @@ class Pipeline:
     def __post_init__(self):
         self._md = None
         self._memo: dict = {}
+        self._remembering = True  # False once a build has let its conversions go (keep_only)
         # Settings may hold functions (a slugify); their text stands for them in cache keys within one process.
         self.config_key = repr(self.config)
 
@@ -155,8 +156,28 @@ class Pipeline:
         key = (text, base, lines)
         found = self._memo.get(key)
         if found is None:
-            found = self._memo[key] = self.site.renders("markdown", (self.config_key, key, self.library_state()),
-                                                      lambda: self._convert(text, base, lines), place=key)
+            found = self.site.renders("markdown", (self.config_key, key, self.library_state()),
+                                      lambda: self._convert(text, base, lines), place=key)
+            if self._remembering:
+                self._memo[key] = found
+        return found
+
+    def keep_only(self, texts) -> None:
+        """`mkdocs build`, once the engine has made its own pages: every conversion is let go but those of
+        `texts`, (text, base) of the editors' pages MkDocs has still to write, each then taken once (`take`).
+        A build remembers a conversion so that a page, its feed entry and its list row convert a text once;
+        held to the end of the build, they grew with the site (some 5 kB a document with the sanitizer's cache).
+        Nothing is remembered from here on: a text asked for again is converted again, to the same HTML."""
+        wanted = {(text, base, False) for text, base in texts}
+        self._memo = {key: value for key, value in self._memo.items() if key in wanted}
+        self._remembering = False
+        clean_html.cache_clear()
+
+    def take(self, text: str, base: str = "") -> Converted:
+        """convert(); after keep_only, the conversion kept for this page is let go: its page is its last reader."""
+        found = self.convert(text, base)
+        if not self._remembering:
+            self._memo.pop((text, base, False), None)
         return found
 
     def library_state(self):

@@ -271,11 +271,12 @@ def _parse_yaml(text: str, file: str, line_offset: int, loader_class) -> Located
                     problems.append(Problem(file, key_node.start_mark.line + 1 + line_offset, _dotted(path + (key,)),
                                             "字段重复出现；同一字段只能写一次"))
                     continue
-                located.key_lines[path + (key,)] = key_node.start_mark.line + 1
-                out[key] = build(value_node, path + (key,))
+                inner = _path(path + (key,))
+                located.key_lines[inner] = key_node.start_mark.line + 1
+                out[key] = build(value_node, inner)
             return out
         if isinstance(n, yaml.SequenceNode):
-            return [build(item, path + (i,)) for i, item in enumerate(n.value)]
+            return [build(item, _path(path + (i,))) for i, item in enumerate(n.value)]
         if getattr(n, "style", None) in ("|", ">"):
             located.block_paths.add(path)
         try:
@@ -289,6 +290,15 @@ def _parse_yaml(text: str, file: str, line_offset: int, loader_class) -> Located
     if problems:
         raise InputError(problems)
     return located
+
+
+# Every path of a value, one tuple for all files: the files of a kind share their fields' paths, and each file's
+# Located keeps the line of every path to the end of the build (two tuples a value, 3 kB a document, before).
+_PATHS: dict[tuple, tuple] = {}
+
+
+def _path(path: tuple) -> tuple:
+    return _PATHS.setdefault(path, path)
 
 
 def load_yaml(path: Path, root: Path) -> Located:

@@ -54,6 +54,8 @@ _theme_outputs: dict[str, tuple] = {}  # ... and write sitemap.xml and the 404 p
 _inputs_kept: dict[str, tuple] = {}  # ... and tell an engine page's inputs again only when they differ (_page_inputs)
 
 
+_NO_TOC = get_toc([])  # a written page's (on_post_page)
+
 UNTOUCHED = "site/ 未作任何改动。"  # stopped in on_config, before MkDocs writes anything
 # stopped after the pages were written: make build (a staging folder) still leaves site/ as it was
 NOT_PUBLISHABLE = "本次输出的文件不可发布；make build 只在没有错误时才替换 site/。"
@@ -286,8 +288,13 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    _state["site"].forget_texts()  # MkDocs has read every page (on_page_read_source)
+    site = _state["site"]
+    site.forget_texts()  # MkDocs has read every page (on_page_read_source)
     env.bytecode_cache = shared_bytecode_cache()  # the theme's templates compiled once, not in every build
+    if "index_stream" in _state:  # mkdocs build: the engine's pages are made; the editors' pages to write are left
+        written = {file.src_uri for file in files.documentation_pages()}
+        site.markdown.keep_only((document.body, src_uri) for src_uri, document in site.editor_pages.items()
+                                if src_uri in written)
     if _skipper.enabled:  # every page is read now; decide which ones need writing
         from mkdocs.commands.build import _populate_page
 
@@ -407,8 +414,11 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     if "index_stream" in _state:  # mkdocs build: checked and indexed in the child, off the build's core
         _state["index_stream"].add(page.file.dest_uri, _engine_title(page), output)
-        page.content = None  # written next; nothing reads it again (see on_page_context)
-        generated = _state["pages"].get(page.file.src_uri)
+        # Written next, and nothing reads the page's HTML, its table of contents or the engine's page again (the
+        # sitemap reads a page's address and meta): held to the end, they grew with the site (see on_page_context).
+        page.content = None
+        page.toc = _NO_TOC
+        generated = _state["pages"].pop(page.file.src_uri, None)
         if generated is not None:
             generated.html = ""
     else:
