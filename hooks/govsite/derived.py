@@ -14,6 +14,7 @@ import marshal
 import os
 import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from .guard.known_clean import cache_folder, guard_version, remove_old_stores
@@ -37,14 +38,19 @@ def cached(name: str, compute: Callable[[], T]) -> T:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         remove_old_stores(folder, keep=path, pattern=f"{name}-*.marshal")
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}-")
-        try:
-            with os.fdopen(descriptor, "wb") as handle:
-                marshal.dump(value, handle)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_whole(path, marshal.dumps(value))
     except OSError:
         pass  # a read-only or full disk: the next build computes it again
     return value
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """`data` into `path`, renamed into place: a reader finds the whole file or none (OSError when it cannot)."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:20]}-")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
@@ -47,17 +45,10 @@ class _SharedBytecodeCache(BytecodeCache):
         path = self._path(key)
         if path is None:
             return
-        try:
-            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".template-")
-        except OSError:
-            return  # a read-only or full disk: compiled again next time
-        try:  # whole or not at all: a build never reads half a file
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(code)
-            os.replace(temporary, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+        from .derived import write_whole
+
+        with contextlib.suppress(OSError):  # a read-only or full disk: compiled again next time
+            write_whole(path, code)
 
     def _path(self, key: tuple[str, str]) -> Path | None:
         if not self._version:  # first use in this process

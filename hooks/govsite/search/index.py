@@ -553,10 +553,10 @@ def iter_files(records: list[Record], postings: Postings | None = None, vocabula
                            lambda w: blobs[w][1] if w in blobs else 0, common)
            for rid, _ in intents if not records[rid].listing}
     holding = lambda w: blobs[w][1] if w in blobs else 0
-    derived = everyday_links(vocabulary.articles, vocabulary.cited, dictionary_counts(), common, holding,
+    derived_words = everyday_links(vocabulary.articles, vocabulary.cited, dictionary_counts(), common, holding,
                              len(records)) if vocabulary and (vocabulary.articles or vocabulary.cited) else []
     files["words.json"] = words_file(vocabulary, blobs.__contains__, laws=law_pages(records), intents=intents,
-                                     common=common, own_words=own, records_holding=holding, derived=derived)
+                                     common=common, own_words=own, records_holding=holding, derived=derived_words)
     keys = variant_keys(files["words.json"])
     longest = max(map(len, keys), default=0)
     for gram in sorted(blobs):
